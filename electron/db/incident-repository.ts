@@ -1,0 +1,271 @@
+/** SQL for incidents, their timeline and clock records; snake_case rows become camelCase types here. */
+import type {
+  ClockRecord,
+  Incident,
+  IncidentLevel,
+  IncidentResponse,
+  IncidentStatus,
+  TimelineEntry,
+  TimelineKind,
+} from '../../shared/domain/incident';
+import type { Param, Queryable } from './connection';
+
+interface IncidentRow {
+  id: number;
+  serial: string;
+  category: string;
+  title: string;
+  places: string;
+  occurred_at: string;
+  discovered_at: string | null;
+  received_at: string;
+  reporter_unit: string;
+  reporter_name: string;
+  reporter_phone: string;
+  receive_channel: string;
+  narrative: string;
+  facts: string;
+  level_override: string | null;
+  response_override: string | null;
+  status: string;
+  drill: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+const toIncident = (r: IncidentRow): Incident => ({
+  id: r.id,
+  serial: r.serial,
+  category: r.category as Incident['category'],
+  title: r.title,
+  places: JSON.parse(r.places) as string[],
+  occurredAt: r.occurred_at,
+  discoveredAt: r.discovered_at,
+  receivedAt: r.received_at,
+  reporterUnit: r.reporter_unit,
+  reporterName: r.reporter_name,
+  reporterPhone: r.reporter_phone,
+  receiveChannel: r.receive_channel as Incident['receiveChannel'],
+  narrative: r.narrative,
+  facts: JSON.parse(r.facts) as Record<string, unknown>,
+  levelOverride: r.level_override as IncidentLevel | null,
+  responseOverride: r.response_override as IncidentResponse | null,
+  status: r.status as IncidentStatus,
+  drill: r.drill === 1,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  updatedAt: r.updated_at,
+});
+
+interface TimelineRow {
+  id: number;
+  incident_id: number;
+  at: string;
+  kind: string;
+  text: string;
+  data: string | null;
+  officer: string;
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
+}
+
+const toEntry = (r: TimelineRow): TimelineEntry => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  at: r.at,
+  kind: r.kind as TimelineKind,
+  text: r.text,
+  data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null,
+  officer: r.officer,
+  voided: r.voided_at ? { at: r.voided_at, by: r.voided_by ?? '', reason: r.void_reason ?? '' } : null,
+});
+
+interface ClockRow {
+  incident_id: number;
+  clock_id: string;
+  completed_at: string | null;
+  channel: string | null;
+  recipient_unit: string | null;
+  recipient_name: string | null;
+  not_applicable_reason: string | null;
+  officer: string;
+  recorded_at: string;
+}
+
+const toClockRecord = (r: ClockRow): ClockRecord => ({
+  clockId: r.clock_id,
+  completedAt: r.completed_at,
+  channel: r.channel as ClockRecord['channel'],
+  recipientUnit: r.recipient_unit,
+  recipientName: r.recipient_name,
+  notApplicableReason: r.not_applicable_reason,
+  officer: r.officer,
+  recordedAt: r.recorded_at,
+});
+
+export type NewIncident = Omit<Incident, 'id' | 'serial'>;
+
+export async function insertIncident(q: Queryable, inc: NewIncident): Promise<number> {
+  const year = inc.receivedAt.slice(0, 4);
+  const prefix = inc.drill ? `YL${year}-` : `${year}-`;
+  const row = await q.get<{ n: number }>("SELECT COUNT(*) AS n FROM incidents WHERE serial LIKE ? || '%'", [prefix]);
+  const serial = `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
+  const res = await q.run(
+    `INSERT INTO incidents (serial, category, title, places, occurred_at, discovered_at, received_at,
+       reporter_unit, reporter_name, reporter_phone, receive_channel, narrative, facts, level_override,
+       response_override, status, drill, created_at, created_by, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      serial,
+      inc.category,
+      inc.title,
+      JSON.stringify(inc.places),
+      inc.occurredAt,
+      inc.discoveredAt,
+      inc.receivedAt,
+      inc.reporterUnit,
+      inc.reporterName,
+      inc.reporterPhone,
+      inc.receiveChannel,
+      inc.narrative,
+      JSON.stringify(inc.facts),
+      inc.levelOverride,
+      inc.responseOverride,
+      inc.status,
+      inc.drill ? 1 : 0,
+      inc.createdAt,
+      inc.createdBy,
+      inc.updatedAt,
+    ],
+  );
+  return res.lastID;
+}
+
+const UPDATABLE: Record<string, string> = {
+  title: 'title',
+  places: 'places',
+  occurredAt: 'occurred_at',
+  discoveredAt: 'discovered_at',
+  receivedAt: 'received_at',
+  reporterUnit: 'reporter_unit',
+  reporterName: 'reporter_name',
+  reporterPhone: 'reporter_phone',
+  receiveChannel: 'receive_channel',
+  narrative: 'narrative',
+  facts: 'facts',
+  levelOverride: 'level_override',
+  responseOverride: 'response_override',
+  status: 'status',
+  drill: 'drill',
+  updatedAt: 'updated_at',
+};
+
+export async function updateIncident(q: Queryable, id: number, patch: Partial<Incident>): Promise<void> {
+  const sets: string[] = [];
+  const params: Param[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    const column = UPDATABLE[key];
+    if (!column || value === undefined) continue;
+    sets.push(`${column} = ?`);
+    if (key === 'places' || key === 'facts') params.push(JSON.stringify(value));
+    else if (key === 'drill') params.push(value ? 1 : 0);
+    else params.push(value as Param);
+  }
+  if (sets.length === 0) return;
+  params.push(id);
+  await q.run(`UPDATE incidents SET ${sets.join(', ')} WHERE id = ?`, params);
+}
+
+export async function findIncident(q: Queryable, id: number): Promise<Incident | undefined> {
+  const row = await q.get<IncidentRow>('SELECT * FROM incidents WHERE id = ?', [id]);
+  return row ? toIncident(row) : undefined;
+}
+
+export async function listIncidents(q: Queryable, where = '', params: Param[] = []): Promise<Incident[]> {
+  const rows = await q.all<IncidentRow>(`SELECT * FROM incidents ${where} ORDER BY received_at DESC, id DESC`, params);
+  return rows.map(toIncident);
+}
+
+export async function insertTimeline(
+  q: Queryable,
+  e: { incidentId: number; at: string; kind: TimelineKind; text: string; data?: unknown; officer: string },
+): Promise<number> {
+  const res = await q.run(
+    'INSERT INTO timeline_entries (incident_id, at, kind, text, data, officer) VALUES (?, ?, ?, ?, ?, ?)',
+    [e.incidentId, e.at, e.kind, e.text, e.data === undefined ? null : JSON.stringify(e.data), e.officer],
+  );
+  return res.lastID;
+}
+
+export async function listTimeline(q: Queryable, incidentId: number): Promise<TimelineEntry[]> {
+  const rows = await q.all<TimelineRow>('SELECT * FROM timeline_entries WHERE incident_id = ? ORDER BY at, id', [
+    incidentId,
+  ]);
+  return rows.map(toEntry);
+}
+
+export async function findTimelineEntry(q: Queryable, id: number): Promise<TimelineEntry | undefined> {
+  const row = await q.get<TimelineRow>('SELECT * FROM timeline_entries WHERE id = ?', [id]);
+  return row ? toEntry(row) : undefined;
+}
+
+export async function voidTimelineEntry(q: Queryable, id: number, at: string, by: string, reason: string): Promise<void> {
+  await q.run('UPDATE timeline_entries SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL', [
+    at,
+    by,
+    reason,
+    id,
+  ]);
+}
+
+/** Latest activity per incident, for ordering the board. */
+export async function lastActivity(q: Queryable): Promise<Map<number, string>> {
+  const rows = await q.all<{ incident_id: number; at: string }>(
+    'SELECT incident_id, MAX(at) AS at FROM timeline_entries GROUP BY incident_id',
+  );
+  return new Map(rows.map((r) => [r.incident_id, r.at]));
+}
+
+export async function listClockRecords(q: Queryable, incidentId?: number): Promise<Map<number, ClockRecord[]>> {
+  const rows =
+    incidentId === undefined
+      ? await q.all<ClockRow>('SELECT * FROM clock_records')
+      : await q.all<ClockRow>('SELECT * FROM clock_records WHERE incident_id = ?', [incidentId]);
+  const map = new Map<number, ClockRecord[]>();
+  for (const r of rows) {
+    const list = map.get(r.incident_id) ?? [];
+    list.push(toClockRecord(r));
+    map.set(r.incident_id, list);
+  }
+  return map;
+}
+
+export async function insertClockRecord(q: Queryable, incidentId: number, rec: ClockRecord): Promise<void> {
+  await q.run(
+    `INSERT INTO clock_records (incident_id, clock_id, completed_at, channel, recipient_unit, recipient_name,
+       not_applicable_reason, officer, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      incidentId,
+      rec.clockId,
+      rec.completedAt,
+      rec.channel,
+      rec.recipientUnit,
+      rec.recipientName,
+      rec.notApplicableReason,
+      rec.officer,
+      rec.recordedAt,
+    ],
+  );
+}
+
+export async function insertDutySession(q: Queryable, leader: string, officer: string, at: string): Promise<void> {
+  await q.run('INSERT INTO duty_sessions (leader, officer, started_at) VALUES (?, ?, ?)', [leader, officer, at]);
+}
+
+export async function currentDutySession(q: Queryable): Promise<{ leader: string; officer: string } | undefined> {
+  return q.get<{ leader: string; officer: string }>(
+    'SELECT leader, officer FROM duty_sessions ORDER BY id DESC LIMIT 1',
+  );
+}

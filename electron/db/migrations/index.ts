@@ -1,0 +1,6 @@
+/** Every migration in order. To add one: create NNNN-what.ts, append it here, add its test. */
+import { migration0001 } from './0001-initial';
+import type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const LATEST_VERSION = MIGRATIONS.length;

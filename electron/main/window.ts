@@ -1,0 +1,53 @@
+/** The main window and the security settings every window gets. */
+import { BrowserWindow, session, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+
+export const rendererIndex = (outDir: string) => join(outDir, 'renderer', 'index.html');
+
+/** True only for our own renderer page (file:// under the built renderer folder). */
+export function isTrustedUrl(url: string, outDir: string): boolean {
+  const base = pathToFileURL(join(outDir, 'renderer')).href + '/';
+  return url.startsWith(base);
+}
+
+export function hardenSession(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  // The console needs no camera, microphone, geolocation or the like.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'notifications'));
+}
+
+export function createMainWindow(outDir: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: '朔州应急值班台',
+    show: false,
+    webPreferences: {
+      preload: join(outDir, 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to the outside world open in the system browser; the console never opens new windows.
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url, outDir)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event, url) => {
+    if (!isTrustedUrl(url, outDir)) event.preventDefault();
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex(outDir));
+  return win;
+}

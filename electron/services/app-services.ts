@@ -1,0 +1,79 @@
+/**
+ * Composes the main-process services over one data folder. Both hosts (Electron and the web host)
+ * call this, so the UI talks to the same code either way.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppEvent, AppInfo } from '../../shared/ipc/contract';
+import type { Database } from '../db/connection';
+import { LATEST_VERSION, openDatabase } from '../db/migrate';
+import type { Handlers } from '../ipc/dispatch';
+import type { SettingsStore } from '../settings/settings-store';
+import { JsonFileSettingsStore } from '../settings/settings-store';
+import { IncidentService } from './incident-service';
+
+export interface AppServicesOptions {
+  dataDir: string;
+  host: AppInfo['host'];
+  version?: string;
+  settings?: SettingsStore;
+  now?: () => Date;
+  emit?: (event: AppEvent, payload: unknown) => void;
+}
+
+export interface AppServices {
+  db: Database;
+  dataDir: string;
+  settings: SettingsStore;
+  incidents: IncidentService;
+  handlers: Handlers;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'duty.sqlite3';
+
+export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = await openDatabase(join(opts.dataDir, DATABASE_FILE));
+  const settings = opts.settings ?? new JsonFileSettingsStore(join(opts.dataDir, 'settings.json'));
+  const now = opts.now ?? (() => new Date());
+  const emit = opts.emit ?? (() => undefined);
+  const incidents = new IncidentService(db, now, (what) => emit('data:changed', { what }));
+
+  const handlers: Handlers = {
+    'app:info': async () => ({
+      version: opts.version ?? '0.1.0',
+      host: opts.host,
+      dataDir: opts.dataDir,
+      schemaVersion: LATEST_VERSION,
+      now: now().toISOString(),
+    }),
+    'duty:get': () => incidents.getDuty(),
+    'duty:set': (a) => incidents.setDuty(a),
+    'incidents:create': (a) => incidents.create(a),
+    'incidents:list': (a) => incidents.list(a),
+    'incidents:get': (a) => incidents.get(a.id),
+    'incidents:update': (a) => incidents.update(a),
+    'incidents:set-status': (a) => incidents.setStatus(a),
+    'incidents:add-note': (a) => incidents.addNote(a),
+    'incidents:void-entry': (a) => incidents.voidEntry(a),
+    'clocks:complete': (a) => incidents.completeClock(a),
+    'clocks:not-applicable': (a) => incidents.markNotApplicable(a),
+    'clocks:upcoming': () => incidents.openClocks(),
+    'settings:get': async () => settings.get(),
+    'settings:set': async (a) => {
+      const next = settings.set(a);
+      emit('data:changed', { what: 'settings' });
+      return next;
+    },
+  };
+
+  return {
+    db,
+    dataDir: opts.dataDir,
+    settings,
+    incidents,
+    handlers,
+    close: () => db.close(),
+  };
+}

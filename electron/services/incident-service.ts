@@ -1,0 +1,385 @@
+/** Registering incidents, their lifecycle, notes and reporting clocks. Plain Node: no Electron. */
+import { STATUS_TRANSITIONS, categoryLabel } from '../../shared/domain/incident';
+import type { ClockRecord, Incident, Officer } from '../../shared/domain/incident';
+import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../shared/domain/incident-view';
+import type { ChannelArgs } from '../../shared/ipc/contract';
+import { DomainError } from '../../shared/ipc/result';
+import { deriveIncident } from '../../shared/incidents/derive';
+import { parseFacts } from '../../shared/rules';
+import type { PlanId } from '../../shared/rules';
+import type { Database, Param, Queryable } from '../db/connection';
+import * as repo from '../db/incident-repository';
+
+const FACT_PLANS = new Set(['comms', 'radiation', 'environment', 'forest_fire']);
+
+export class IncidentService {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+    private readonly onChange: (what: string) => void = () => undefined,
+  ) {}
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  private async officerOf(q: Queryable): Promise<Officer> {
+    const duty = await repo.currentDutySession(q);
+    if (!duty) throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
+    return duty;
+  }
+
+  /** Validates facts against the plan's schema: the trust boundary for the free-form facts object. */
+  private checkFacts(category: string, facts: Record<string, unknown>): Record<string, unknown> {
+    if (!FACT_PLANS.has(category)) return facts;
+    try {
+      return parseFacts(category as PlanId, facts) as Record<string, unknown>;
+    } catch (err) {
+      throw new DomainError('invalid_input', `事件要素有误：${(err as Error).message}`);
+    }
+  }
+
+  async getDuty(): Promise<Officer | null> {
+    return (await this.db.read((q) => repo.currentDutySession(q))) ?? null;
+  }
+
+  async setDuty(o: Officer): Promise<Officer> {
+    await this.db.write((q) => repo.insertDutySession(q, o.leader, o.officer, this.stamp()));
+    this.onChange('duty');
+    return o;
+  }
+
+  async create(input: ChannelArgs<'incidents:create'>): Promise<IncidentDetail> {
+    const facts = this.checkFacts(input.category, input.facts);
+    const at = this.stamp();
+    const receivedAt = input.receivedAt ?? at;
+    if (Date.parse(receivedAt) > Date.parse(at) + 5 * 60_000) {
+      throw new DomainError('invalid_input', '接报时间不能晚于当前时间', [
+        { path: 'receivedAt', message: '接报时间不能晚于当前时间' },
+      ]);
+    }
+    if (Date.parse(receivedAt) < Date.parse(input.occurredAt)) {
+      throw new DomainError('invalid_input', '接报时间不能早于发生时间', [
+        { path: 'receivedAt', message: '接报时间不能早于发生时间' },
+      ]);
+    }
+    const id = await this.db.write(async (q) => {
+      const officer = await this.officerOf(q);
+      const newId = await repo.insertIncident(q, {
+        category: input.category,
+        title: input.title,
+        places: input.places,
+        occurredAt: input.occurredAt,
+        discoveredAt: input.discoveredAt ?? null,
+        receivedAt,
+        reporterUnit: input.reporterUnit,
+        reporterName: input.reporterName,
+        reporterPhone: input.reporterPhone,
+        receiveChannel: input.receiveChannel,
+        narrative: input.narrative,
+        facts,
+        levelOverride: input.levelOverride,
+        responseOverride: input.responseOverride,
+        status: '接报',
+        drill: input.drill,
+        createdAt: at,
+        createdBy: officer.officer,
+        updatedAt: at,
+      });
+      await repo.insertTimeline(q, {
+        incidentId: newId,
+        at,
+        kind: 'created',
+        text: `接报登记：${categoryLabel(input.category)}「${input.title}」${input.drill ? '（演练）' : ''}`,
+        data: { receivedAt, leader: officer.leader },
+        officer: officer.officer,
+      });
+      return newId;
+    });
+    this.onChange('incidents');
+    return this.get(id);
+  }
+
+  async get(id: number): Promise<IncidentDetail> {
+    return this.db.read(async (q) => {
+      const inc = await repo.findIncident(q, id);
+      if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);
+      const timeline = await repo.listTimeline(q, id);
+      const records = (await repo.listClockRecords(q, id)).get(id) ?? [];
+      const derived = deriveIncident(inc, records, responseEndedAt(timeline));
+      return {
+        ...inc,
+        grading: derived.grading,
+        clocks: derived.clocks,
+        orphanClockRecords: derived.orphanClockRecords,
+        timeline,
+        lastActivityAt: timeline.at(-1)?.at ?? inc.updatedAt,
+      };
+    });
+  }
+
+  async list(filter: ChannelArgs<'incidents:list'>): Promise<IncidentSummary[]> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    const inList = (column: string, values: readonly string[]) => {
+      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    if (filter.statuses?.length) inList('status', filter.statuses);
+    if (filter.categories?.length) inList('category', filter.categories);
+    if (filter.drills === 'exclude') where.push('drill = 0');
+    if (filter.drills === 'only') where.push('drill = 1');
+    if (filter.from) (where.push('received_at >= ?'), params.push(filter.from));
+    if (filter.to) (where.push('received_at <= ?'), params.push(filter.to));
+    if (filter.place) (where.push('places LIKE ?'), params.push(`%${filter.place}%`));
+    if (filter.search) {
+      where.push('(title LIKE ? OR narrative LIKE ? OR reporter_unit LIKE ? OR serial LIKE ? OR places LIKE ?)');
+      const like = `%${filter.search}%`;
+      params.push(like, like, like, like, like);
+    }
+    const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const summaries = await this.db.read(async (q) => {
+      const incidents = await repo.listIncidents(q, sql, params);
+      const records = await repo.listClockRecords(q);
+      const activity = await repo.lastActivity(q);
+      const ended = await responseEndTimes(q);
+      return incidents.map((inc): IncidentSummary => {
+        const d = deriveIncident(inc, records.get(inc.id) ?? [], ended.get(inc.id));
+        return { ...inc, grading: d.grading, clocks: d.clocks, lastActivityAt: activity.get(inc.id) ?? inc.updatedAt };
+      });
+    });
+    if (!filter.levels?.length) return summaries;
+    const levels = new Set<string>(filter.levels);
+    return summaries.filter((s) => levels.has(s.grading.level ?? '未定级'));
+  }
+
+  async update(args: ChannelArgs<'incidents:update'>): Promise<IncidentDetail> {
+    const { id, patch } = args;
+    const before = await this.get(id);
+    if (before.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
+    const merged: Partial<Incident> = { ...patch };
+    delete (merged as { reason?: string }).reason;
+    if (patch.facts) merged.facts = this.checkFacts(before.category, { ...before.facts, ...patch.facts });
+    const occurredAt = patch.occurredAt ?? before.occurredAt;
+    const receivedAt = patch.receivedAt ?? before.receivedAt;
+    const discoveredAt = patch.discoveredAt === undefined ? before.discoveredAt : patch.discoveredAt;
+    if (Date.parse(receivedAt) < Date.parse(occurredAt) || (discoveredAt && Date.parse(discoveredAt) < Date.parse(occurredAt))) {
+      throw new DomainError('invalid_input', '时间顺序有误：发现时间、接报时间不能早于发生时间');
+    }
+    const changes = describeChanges(before, merged);
+    if (changes.length === 0) return before;
+    await this.db.write(async (q) => {
+      const officer = await this.officerOf(q);
+      const at = this.stamp();
+      await repo.updateIncident(q, id, { ...merged, updatedAt: at });
+      const after = await repo.findIncident(q, id);
+      const records = (await repo.listClockRecords(q, id)).get(id) ?? [];
+      const derivedAfter = deriveIncident(after!, records, responseEndedAt(before.timeline));
+      const clockChange = describeClockChange(before.clocks, derivedAfter.clocks);
+      const levelChanged = before.grading.level !== derivedAfter.grading.level;
+      await repo.insertTimeline(q, {
+        incidentId: id,
+        at,
+        kind: levelChanged ? 'level' : 'update',
+        text: [
+          `修改：${changes.join('；')}`,
+          levelChanged ? `事件级别 ${before.grading.level ?? '未定级'} → ${derivedAfter.grading.level ?? '未定级'}` : '',
+          clockChange,
+          patch.reason ? `原因：${patch.reason}` : '',
+        ]
+          .filter(Boolean)
+          .join('。'),
+        data: { patch: merged },
+        officer: officer.officer,
+      });
+    });
+    this.onChange('incidents');
+    return this.get(id);
+  }
+
+  async setStatus(args: ChannelArgs<'incidents:set-status'>): Promise<IncidentDetail> {
+    await this.db.write(async (q) => {
+      const inc = await repo.findIncident(q, args.id);
+      if (!inc) throw new DomainError('not_found', `事件 ${args.id} 不存在`);
+      if (inc.status === args.status) throw new DomainError('conflict', `事件已是「${args.status}」状态`);
+      if (!STATUS_TRANSITIONS[inc.status].includes(args.status)) {
+        throw new DomainError('conflict', `状态不能从「${inc.status}」改为「${args.status}」`);
+      }
+      const officer = await this.officerOf(q);
+      const at = this.stamp();
+      await repo.updateIncident(q, args.id, { status: args.status, updatedAt: at });
+      await repo.insertTimeline(q, {
+        incidentId: args.id,
+        at,
+        kind: 'status',
+        text: `状态 ${inc.status} → ${args.status}${args.note ? `：${args.note}` : ''}`,
+        data: { from: inc.status, to: args.status },
+        officer: officer.officer,
+      });
+    });
+    this.onChange('incidents');
+    return this.get(args.id);
+  }
+
+  async addNote(args: ChannelArgs<'incidents:add-note'>): Promise<IncidentDetail> {
+    await this.db.write(async (q) => {
+      const inc = await repo.findIncident(q, args.id);
+      if (!inc) throw new DomainError('not_found', `事件 ${args.id} 不存在`);
+      const officer = await this.officerOf(q);
+      const isInstruction = args.kind === '领导批示';
+      await repo.insertTimeline(q, {
+        incidentId: args.id,
+        at: this.stamp(),
+        kind: isInstruction ? 'instruction' : 'note',
+        text: isInstruction ? `${args.givenBy}批示：${args.text}` : `${args.kind}：${args.text}`,
+        data: { noteKind: args.kind, givenBy: args.givenBy || undefined },
+        officer: officer.officer,
+      });
+    });
+    this.onChange('incidents');
+    return this.get(args.id);
+  }
+
+  async voidEntry(args: ChannelArgs<'incidents:void-entry'>): Promise<IncidentDetail> {
+    await this.db.write(async (q) => {
+      const entry = await repo.findTimelineEntry(q, args.entryId);
+      if (!entry || entry.incidentId !== args.incidentId) throw new DomainError('not_found', '该记录不存在');
+      if (entry.voided) throw new DomainError('conflict', '该记录已作废');
+      if (entry.kind === 'created' || entry.kind === 'void') throw new DomainError('conflict', '该类记录不能作废');
+      const officer = await this.officerOf(q);
+      const at = this.stamp();
+      await repo.voidTimelineEntry(q, entry.id, at, officer.officer, args.reason);
+      await repo.insertTimeline(q, {
+        incidentId: args.incidentId,
+        at,
+        kind: 'void',
+        text: `作废记录「${entry.text.slice(0, 40)}」，原因：${args.reason}`,
+        data: { entryId: entry.id },
+        officer: officer.officer,
+      });
+    });
+    this.onChange('incidents');
+    return this.get(args.incidentId);
+  }
+
+  private async recordClock(incidentId: number, clockId: string, make: (officer: string, at: string) => ClockRecord, text: (c: IncidentClock) => string): Promise<IncidentDetail> {
+    const detail = await this.get(incidentId);
+    const clock = detail.clocks.find((c) => c.clockId === clockId);
+    if (!clock) throw new DomainError('not_found', `该事件没有时限「${clockId}」`);
+    if (clock.record) throw new DomainError('conflict', `时限「${clock.title}」已有记录`);
+    await this.db.write(async (q) => {
+      const officer = await this.officerOf(q);
+      const at = this.stamp();
+      const rec = make(officer.officer, at);
+      await repo.insertClockRecord(q, incidentId, rec);
+      await repo.insertTimeline(q, { incidentId, at, kind: 'clock', text: text(clock), data: { clockId, ...rec }, officer: officer.officer });
+    });
+    this.onChange('incidents');
+    return this.get(incidentId);
+  }
+
+  completeClock(args: ChannelArgs<'clocks:complete'>): Promise<IncidentDetail> {
+    if (Date.parse(args.completedAt) > this.now().getTime() + 5 * 60_000) {
+      return Promise.reject(new DomainError('invalid_input', '完成时间不能晚于当前时间'));
+    }
+    return this.recordClock(
+      args.incidentId,
+      args.clockId,
+      (officer, at) => ({
+        clockId: args.clockId,
+        completedAt: args.completedAt,
+        channel: args.channel,
+        recipientUnit: args.recipientUnit,
+        recipientName: args.recipientName,
+        notApplicableReason: null,
+        officer,
+        recordedAt: at,
+      }),
+      (c) => {
+        const late = Date.parse(args.completedAt) > Date.parse(c.dueAt);
+        return `完成时限「${c.title}」：${args.channel}报送${args.recipientUnit}（${args.recipientName}）${late ? '，已超时（迟报）' : '，按时'}`;
+      },
+    );
+  }
+
+  markNotApplicable(args: ChannelArgs<'clocks:not-applicable'>): Promise<IncidentDetail> {
+    return this.recordClock(
+      args.incidentId,
+      args.clockId,
+      (officer, at) => ({
+        clockId: args.clockId,
+        completedAt: null,
+        channel: null,
+        recipientUnit: null,
+        recipientName: null,
+        notApplicableReason: args.reason,
+        officer,
+        recordedAt: at,
+      }),
+      (c) => `时限「${c.title}」标记为不适用，原因：${args.reason}`,
+    );
+  }
+
+  /** Every open clock of every open incident (the alarm service and the top strip read this). */
+  async openClocks(): Promise<IncidentClock[]> {
+    const list = await this.list({ statuses: ['接报', '核实中', '响应中', '已终止'], drills: 'include' });
+    return list.flatMap((i) => i.clocks.filter((c) => !c.record));
+  }
+}
+
+/** The time the response was ended (the last change into 已终止), anchor of post-response deadlines. */
+function responseEndedAt(timeline: { kind: string; at: string; data: Record<string, unknown> | null; voided: unknown }[]): string | null {
+  const ends = timeline.filter((e) => e.kind === 'status' && !e.voided && e.data?.to === '已终止');
+  return ends.at(-1)?.at ?? null;
+}
+
+async function responseEndTimes(q: Queryable): Promise<Map<number, string>> {
+  const rows = await q.all<{ incident_id: number; at: string }>(
+    `SELECT incident_id, MAX(at) AS at FROM timeline_entries
+     WHERE kind = 'status' AND voided_at IS NULL AND json_extract(data, '$.to') = '已终止' GROUP BY incident_id`,
+  );
+  return new Map(rows.map((r) => [r.incident_id, r.at]));
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  places: '地点',
+  occurredAt: '发生时间',
+  discoveredAt: '发现时间',
+  receivedAt: '接报时间',
+  reporterUnit: '报告单位',
+  reporterName: '报告人',
+  reporterPhone: '联系电话',
+  receiveChannel: '接报方式',
+  narrative: '事件情况',
+  facts: '事件要素',
+  levelOverride: '人工定级',
+  responseOverride: '人工响应级别',
+  drill: '演练标记',
+};
+
+function describeChanges(before: Incident, patch: Partial<Incident>): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || !(key in FIELD_LABELS)) continue;
+    const old = (before as unknown as Record<string, unknown>)[key];
+    if (JSON.stringify(old) === JSON.stringify(value)) continue;
+    const show = (v: unknown) => (v === null || v === '' ? '（空）' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+    out.push(key === 'narrative' ? `${FIELD_LABELS[key]}已更新` : `${FIELD_LABELS[key]} ${show(old)} → ${show(value)}`);
+  }
+  return out;
+}
+
+function describeClockChange(before: IncidentClock[], after: IncidentClock[]): string {
+  const b = new Map(before.map((c) => [c.clockId, c]));
+  const a = new Map(after.map((c) => [c.clockId, c]));
+  const added = after.filter((c) => !b.has(c.clockId)).map((c) => c.title);
+  const removed = before.filter((c) => !a.has(c.clockId) && !c.record).map((c) => c.title);
+  const moved = after.filter((c) => b.has(c.clockId) && b.get(c.clockId)!.dueAt !== c.dueAt).map((c) => c.title);
+  const parts = [
+    added.length ? `新增时限：${added.join('、')}` : '',
+    removed.length ? `不再适用的时限：${removed.join('、')}` : '',
+    moved.length ? `时限重新计算：${moved.join('、')}` : '',
+  ].filter(Boolean);
+  return parts.join('；');
+}

@@ -1,0 +1,45 @@
+/**
+ * Runs the console as a local web page: the same services and the same built renderer on
+ * 127.0.0.1. Used by `npm start` where the Electron binary cannot be obtained.
+ *   tsx electron/web-host/cli.ts [--data-dir DIR] [--port N] [--open]
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createAppServices } from '../services/app-services';
+import { resolveDataDir } from '../services/data-dir';
+import { startWebHost } from './server';
+import type { WebHost } from './server';
+import { staticDirs } from './static-dirs';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const dataDir = resolveDataDir(argv, process.env, join(homedir(), '.local', 'share', 'shuozhou-duty-console'));
+  const portArg = argv.find((a) => a.startsWith('--port='));
+  let host: WebHost | null = null;
+  const services = await createAppServices({
+    dataDir,
+    host: 'web',
+    emit: (e, p) => host?.emit(e, p),
+  });
+  host = await startWebHost({
+    handlers: services.handlers,
+    rendererDir: resolve('out/renderer'),
+    staticDirs: staticDirs(),
+    port: portArg ? Number(portArg.slice('--port='.length)) : 0,
+  });
+  console.log(`朔州应急值班台（浏览器模式）已启动`);
+  console.log(`数据文件夹：${dataDir}`);
+  console.log(`请在浏览器中打开：${host.appUrl}`);
+  const stop = async () => {
+    await host?.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(`值班台无法启动：${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect, useState } from 'react';
+import type { Officer } from '../../shared/domain/incident';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import type { Settings } from '../../shared/settings';
+import { api, call, isWebHost } from './api/api';
+import { DutyModal } from './features/duty/DutyModal';
+import { IncidentBoard } from './features/board/IncidentBoard';
+import { IncidentDrawer } from './features/incident/IncidentDrawer';
+import { RegisterDrawer } from './features/incident/RegisterDrawer';
+import { fmtDateTime } from './format';
+import { NowProvider, useNow } from './hooks/useNow';
+import { SettingsContext } from './hooks/useSettings';
+
+function WallClock() {
+  const now = useNow();
+  return <Typography.Text style={{ color: '#fff' }}>北京时间 {fmtDateTime(new Date(now).toISOString())}</Typography.Text>;
+}
+
+type Page = 'board';
+
+export function Shell() {
+  const [duty, setDuty] = useState<Officer | null>(null);
+  const [dutyLoaded, setDutyLoaded] = useState(false);
+  const [editingDuty, setEditingDuty] = useState(false);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [registering, setRegistering] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [page, setPage] = useState<Page>('board');
+
+  useEffect(() => {
+    call('duty:get', {}).then((d) => (setDuty(d), setDutyLoaded(true)), () => setDutyLoaded(true));
+    const loadSettings = () => call('settings:get', {}).then(setSettings, () => undefined);
+    loadSettings();
+    return api.on('data:changed', (p) => {
+      if ((p as { what?: string })?.what === 'settings') loadSettings();
+    });
+  }, []);
+
+  return (
+    <SettingsContext.Provider value={settings}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+          <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
+            朔州应急值班台
+          </Typography.Title>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[page]}
+            onClick={(e) => setPage(e.key as Page)}
+            items={[{ key: 'board', label: '事件看板' }]}
+            style={{ flex: 1 }}
+          />
+          <Space>
+            <WallClock />
+            <Typography.Text style={{ color: '#fff' }} data-testid="on-duty">
+              带班：{duty?.leader ?? '未登记'}　值班：{duty?.officer ?? '未登记'}
+            </Typography.Text>
+            <Button size="small" onClick={() => setEditingDuty(true)}>
+              交接 / 登记值班
+            </Button>
+          </Space>
+        </Layout.Header>
+        {isWebHost && (
+          <Alert
+            type="info"
+            banner
+            title="浏览器模式：本机未能获得 Electron 运行环境，值班台以本机网页方式运行（仅监听 127.0.0.1）。桌面通知、托盘闪烁和系统打印对话框仅在桌面版中可用。"
+          />
+        )}
+        <Layout.Content style={{ padding: 16 }}>
+          {page === 'board' && <IncidentBoard onOpen={setOpenId} onRegister={() => setRegistering(true)} />}
+        </Layout.Content>
+        <RegisterDrawer
+          open={registering}
+          onClose={() => setRegistering(false)}
+          onCreated={(id) => {
+            setRegistering(false);
+            setOpenId(id);
+          }}
+        />
+        <IncidentDrawer id={openId} onClose={() => setOpenId(null)} />
+        <DutyModal
+          open={(dutyLoaded && !duty) || editingDuty}
+          current={duty}
+          onClose={() => setEditingDuty(false)}
+          onSaved={(o) => {
+            setDuty(o);
+            setEditingDuty(false);
+          }}
+        />
+      </Layout>
+    </SettingsContext.Provider>
+  );
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}>
+      <AntApp>
+        <NowProvider>
+          <Shell />
+        </NowProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,153 @@
+import { Button, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { incidentUrgencyKey } from '../../../../shared/clocks/state';
+import { mostUrgent } from '../../../../shared/clocks/state';
+import { CATEGORIES, LEVELS, PLACES, STATUSES, categoryLabel } from '../../../../shared/domain/incident';
+import type { IncidentSummary } from '../../../../shared/domain/incident-view';
+import type { ChannelInput } from '../../../../shared/ipc/contract';
+import { toTracked } from '../../../../shared/incidents/tracked';
+import { call } from '../../api/api';
+import { ClockBadge } from '../../components/ClockBadge';
+import { DrillTag } from '../../components/DrillTag';
+import { LevelTag } from '../../components/LevelTag';
+import { fmtDateTime } from '../../format';
+import { useLoad } from '../../hooks/useApi';
+import { UpcomingStrip } from './UpcomingStrip';
+
+type Filter = NonNullable<ChannelInput<'incidents:list'>>;
+
+/** Orders incidents by their most urgent open clock, then newest first. */
+export function sortByUrgency(list: IncidentSummary[]): IncidentSummary[] {
+  const keyed = list.map((i) => ({ i, k: incidentUrgencyKey(i.clocks.map((c) => toTracked(c))) }));
+  keyed.sort((a, b) => a.k - b.k || b.i.receivedAt.localeCompare(a.i.receivedAt) || b.i.id - a.i.id);
+  return keyed.map((x) => x.i);
+}
+
+export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => void; onRegister: () => void }) {
+  const [filter, setFilter] = useState<Filter>({ statuses: ['接报', '核实中', '响应中'], drills: 'include' });
+  const { data, error } = useLoad(() => call('incidents:list', filter), [JSON.stringify(filter)]);
+  const rows = useMemo(() => sortByUrgency(data ?? []), [data]);
+
+  const columns: ColumnsType<IncidentSummary> = [
+    { title: '编号', dataIndex: 'serial', width: 110, sorter: (a, b) => a.serial.localeCompare(b.serial) },
+    {
+      title: '事件',
+      key: 'title',
+      render: (_, r) => (
+        <Space size={4}>
+          <DrillTag drill={r.drill} />
+          <a onClick={() => onOpen(r.id)} data-testid="incident-link">
+            {r.title}
+          </a>
+        </Space>
+      ),
+    },
+    { title: '类别', key: 'category', width: 110, render: (_, r) => categoryLabel(r.category) },
+    { title: '地点', key: 'places', width: 140, render: (_, r) => r.places.join('、') },
+    {
+      title: '级别',
+      key: 'level',
+      width: 90,
+      render: (_, r) => <LevelTag level={r.grading.level} />,
+      sorter: (a, b) => LEVELS.indexOf(a.grading.level as never) - LEVELS.indexOf(b.grading.level as never),
+    },
+    { title: '状态', dataIndex: 'status', width: 80 },
+    {
+      title: '接报时间',
+      key: 'receivedAt',
+      width: 170,
+      render: (_, r) => fmtDateTime(r.receivedAt),
+      sorter: (a, b) => a.receivedAt.localeCompare(b.receivedAt),
+    },
+    {
+      title: '最紧迫时限',
+      key: 'clock',
+      width: 260,
+      render: (_, r) => {
+        const urgent = mostUrgent(r.clocks.map((c) => toTracked(c)));
+        const clock = urgent && r.clocks.find((c) => c.key === urgent.key);
+        return clock && !clock.record ? <ClockBadge clock={clock} showTitle /> : <Typography.Text type="secondary">无待办时限</Typography.Text>;
+      },
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <UpcomingStrip incidents={data ?? []} onOpen={onOpen} />
+      <Space wrap>
+        <Button type="primary" onClick={onRegister} data-testid="register-button">
+          接报登记
+        </Button>
+        <Input.Search
+          placeholder="搜索标题、单位、编号、地点"
+          allowClear
+          style={{ width: 240 }}
+          onSearch={(v) => setFilter({ ...filter, search: v || undefined })}
+          data-testid="board-search"
+        />
+        <Select
+          mode="multiple"
+          placeholder="状态"
+          style={{ minWidth: 200 }}
+          value={filter.statuses}
+          onChange={(v) => setFilter({ ...filter, statuses: v })}
+          options={STATUSES.map((s) => ({ value: s, label: s }))}
+          data-testid="filter-status"
+        />
+        <Select
+          mode="multiple"
+          placeholder="类别"
+          style={{ minWidth: 160 }}
+          onChange={(v) => setFilter({ ...filter, categories: v })}
+          options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))}
+        />
+        <Select
+          mode="multiple"
+          placeholder="级别"
+          style={{ minWidth: 140 }}
+          onChange={(v) => setFilter({ ...filter, levels: v })}
+          options={[...LEVELS, '未定级'].map((l) => ({ value: l, label: l }))}
+        />
+        <Select
+          placeholder="地点"
+          allowClear
+          style={{ width: 140 }}
+          onChange={(v?: string) => setFilter({ ...filter, place: v })}
+          options={PLACES.map((p) => ({ value: p, label: p }))}
+        />
+        <DatePicker.RangePicker
+          placeholder={['接报起', '接报止']}
+          onChange={(v) =>
+            setFilter({
+              ...filter,
+              from: v?.[0]?.startOf('day').toISOString(),
+              to: v?.[1]?.endOf('day').toISOString(),
+            })
+          }
+        />
+        <Select
+          value={filter.drills}
+          style={{ width: 130 }}
+          onChange={(v) => setFilter({ ...filter, drills: v })}
+          options={[
+            { value: 'include', label: '含演练' },
+            { value: 'exclude', label: '不含演练' },
+            { value: 'only', label: '仅演练' },
+          ]}
+        />
+      </Space>
+      {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
+      <Table
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        rowClassName={(r) => (r.drill ? 'row-drill' : '')}
+        data-testid="incident-table"
+        locale={{ emptyText: '暂无事件' }}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,78 @@
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs from 'dayjs';
+import { LEVELS, RESPONSE_LEVELS } from '../../../../shared/domain/incident';
+import type { IncidentDetail } from '../../../../shared/domain/incident-view';
+import { call } from '../../api/api';
+import { FactsFields } from './FactsFields';
+import { cleanFacts, iso } from './form-values';
+import { GradePreview } from './GradePreview';
+
+/** Changing facts, level or times re-derives the clocks; the change and its reason go in the timeline. */
+export function EditIncidentModal({ incident, open, onClose, onChanged }: { incident: IncidentDetail; open: boolean; onClose: () => void; onChanged: (d: IncidentDetail) => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const facts = Form.useWatch('facts', form) as Record<string, unknown> | undefined;
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      const cleaned = cleanFacts(v.facts);
+      // Facts the officer cleared must be sent as removed, not merely omitted.
+      const removed = Object.fromEntries(Object.keys(incident.facts).filter((k) => !(k in cleaned)).map((k) => [k, null]));
+      onChanged(
+        await call('incidents:update', {
+          id: incident.id,
+          patch: {
+            occurredAt: iso(v.occurredAt),
+            discoveredAt: iso(v.discoveredAt) ?? null,
+            receivedAt: iso(v.receivedAt),
+            facts: { ...removed, ...cleaned },
+            levelOverride: v.levelOverride ?? null,
+            responseOverride: v.responseOverride ?? null,
+            reason: v.reason ?? '',
+          },
+        }),
+      );
+      onClose();
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+  return (
+    <Modal title="修改事件要素 / 定级" open={open} onOk={save} onCancel={onClose} okText="保存" width={720} destroyOnHidden>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          occurredAt: dayjs(incident.occurredAt),
+          discoveredAt: incident.discoveredAt ? dayjs(incident.discoveredAt) : undefined,
+          receivedAt: dayjs(incident.receivedAt),
+          facts: incident.facts,
+          levelOverride: incident.levelOverride ?? undefined,
+          responseOverride: incident.responseOverride ?? undefined,
+        }}
+      >
+        <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
+        <Form.Item name="discoveredAt" label="发现时间">
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
+        <Form.Item name="receivedAt" label="接报时间" rules={[{ required: true }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
+        <FactsFields category={incident.category} />
+        <GradePreview category={incident.category} facts={facts} />
+        <Form.Item name="levelOverride" label="人工定级" style={{ marginTop: 12 }}>
+          <Select allowClear style={{ width: 160 }} options={LEVELS.map((l) => ({ value: l, label: l }))} data-testid="edit-level" />
+        </Form.Item>
+        <Form.Item name="responseOverride" label="人工响应级别">
+          <Select allowClear style={{ width: 160 }} options={RESPONSE_LEVELS.map((l) => ({ value: l, label: l }))} />
+        </Form.Item>
+        <Form.Item name="reason" label="修改原因">
+          <Input data-testid="edit-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

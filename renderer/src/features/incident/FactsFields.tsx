@@ -1,0 +1,42 @@
+import { Checkbox, Form, InputNumber, Select } from 'antd';
+import { FACT_FIELDS } from '../../../../shared/rules';
+import type { PlanId } from '../../../../shared/rules';
+
+/** The facts a plan grades on, built from the rules engine's field list so the form never drifts from it. */
+export function FactsFields({ category }: { category: string }) {
+  const fields = (FACT_FIELDS as Record<string, (typeof FACT_FIELDS)[PlanId] | undefined>)[category];
+  if (!fields?.length) return null;
+  return (
+    <>
+      {fields.map((f) => {
+        const name = ['facts', f.key];
+        const extra = `${f.help ? `${f.help}　` : ''}依据 ${f.clause}`;
+        if (f.type === 'boolean') {
+          return (
+            <Form.Item key={f.key} name={name} valuePropName="checked" extra={extra} style={{ marginBottom: 8 }}>
+              <Checkbox data-fact={f.key}>{f.label}</Checkbox>
+            </Form.Item>
+          );
+        }
+        if (f.type === 'enum') {
+          return (
+            <Form.Item key={f.key} name={name} label={f.label} extra={extra}>
+              <Select allowClear options={f.options} data-fact={f.key} style={{ maxWidth: 320 }} />
+            </Form.Item>
+          );
+        }
+        return (
+          <Form.Item key={f.key} name={name} label={f.label} extra={extra}>
+            <InputNumber
+              min={0}
+              precision={0}
+              style={{ width: 200 }}
+              addonAfter={f.type === 'money' ? '元' : '人'}
+              data-fact={f.key}
+            />
+          </Form.Item>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { Alert, List } from 'antd';
+import { gradeIncident } from '../../../../shared/rules';
+import type { PlanId } from '../../../../shared/rules';
+import { LevelTag } from '../../components/LevelTag';
+import { cleanFacts } from './form-values';
+
+const GRADED = new Set(['comms', 'radiation', 'environment']);
+
+/** Shows, while the officer types, the level the facts give and every clause that matched. */
+export function GradePreview({ category, facts }: { category: string; facts: Record<string, unknown> | undefined }) {
+  if (!GRADED.has(category)) return null;
+  let result;
+  try {
+    result = gradeIncident({ plan: category as PlanId, facts: cleanFacts(facts) as never });
+  } catch (err) {
+    return <Alert type="error" title={(err as Error).message} />;
+  }
+  return (
+    <Alert
+      type={result.level ? 'info' : 'warning'}
+      data-testid="grade-preview"
+      title={
+        <span>
+          按预案判定：<LevelTag level={result.level} /> {result.response ? `响应级别：${result.response}` : '响应级别待定'}
+        </span>
+      }
+      description={
+        result.reasons.length ? (
+          <List
+            size="small"
+            dataSource={result.reasons}
+            renderItem={(r) => (
+              <List.Item>
+                {r.level}：{r.text}（{r.clause}）
+              </List.Item>
+            )}
+          />
+        ) : (
+          '现有要素不足以定级'
+        )
+      }
+    />
+  );
+}

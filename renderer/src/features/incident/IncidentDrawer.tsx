@@ -1,0 +1,118 @@
+import { App, Button, Descriptions, Divider, Drawer, List, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { STATUS_TRANSITIONS, categoryLabel } from '../../../../shared/domain/incident';
+import type { IncidentDetail } from '../../../../shared/domain/incident-view';
+import { api, call } from '../../api/api';
+import { DrillTag } from '../../components/DrillTag';
+import { LevelTag } from '../../components/LevelTag';
+import { fmtDateTime } from '../../format';
+import { ClockList } from './ClockList';
+import { EditIncidentModal } from './EditIncidentModal';
+import { NoteForm } from './NoteForm';
+import { Timeline } from './Timeline';
+
+export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const [incident, setIncident] = useState<IncidentDetail | null>(null);
+  const [editing, setEditing] = useState(false);
+  const { message } = App.useApp();
+
+  useEffect(() => {
+    if (id === null) return setIncident(null);
+    const load = () => call('incidents:get', { id }).then(setIncident, (e: Error) => message.error(e.message));
+    load();
+    return api.on('data:changed', load);
+  }, [id, message]);
+
+  const setStatus = async (status: IncidentDetail['status']) => {
+    try {
+      setIncident(await call('incidents:set-status', { id: incident!.id, status, note: '' }));
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  const i = incident;
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={980}
+      title={
+        i ? (
+          <Space>
+            <DrillTag drill={i.drill} />
+            <span data-testid="incident-title">{i.title}</span>
+            <LevelTag level={i.grading.level} />
+            <Typography.Text type="secondary">{i.serial}</Typography.Text>
+          </Space>
+        ) : (
+          '加载中'
+        )
+      }
+      extra={
+        i && (
+          <Space>
+            <Typography.Text data-testid="incident-status">状态：{i.status}</Typography.Text>
+            {STATUS_TRANSITIONS[i.status].map((s) => (
+              <Button key={s} size="small" onClick={() => setStatus(s)} data-testid={`status-${s}`}>
+                {s}
+              </Button>
+            ))}
+            <Button size="small" onClick={() => setEditing(true)} data-testid="edit-incident">
+              修改要素
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {i && (
+        <>
+          {i.drill && <Typography.Title level={4} type="warning">【演练】本事件为演练，不计入真实事件统计</Typography.Title>}
+          <Descriptions size="small" bordered column={2}>
+            <Descriptions.Item label="类别">{categoryLabel(i.category)}</Descriptions.Item>
+            <Descriptions.Item label="地点">{i.places.join('、')}</Descriptions.Item>
+            <Descriptions.Item label="发生时间">{fmtDateTime(i.occurredAt)}</Descriptions.Item>
+            <Descriptions.Item label="发现时间">{fmtDateTime(i.discoveredAt)}</Descriptions.Item>
+            <Descriptions.Item label="接报时间">{fmtDateTime(i.receivedAt)}</Descriptions.Item>
+            <Descriptions.Item label="接报方式">{i.receiveChannel}</Descriptions.Item>
+            <Descriptions.Item label="报告单位">{i.reporterUnit || '—'}</Descriptions.Item>
+            <Descriptions.Item label="报告人">{[i.reporterName, i.reporterPhone].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
+            <Descriptions.Item label="事件级别" span={2}>
+              <LevelTag level={i.grading.level} /> {i.levelOverride ? '（人工定级）' : ''} 响应：{i.grading.response ?? '待定'}
+              {i.grading.planName && (
+                <Typography.Text type="secondary"> 依据《{i.grading.planName}》（{i.grading.planDocument}）</Typography.Text>
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label="简要情况" span={2}>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{i.narrative || '—'}</Typography.Paragraph>
+            </Descriptions.Item>
+          </Descriptions>
+          {i.grading.reasons.length > 0 && (
+            <List
+              size="small"
+              header="定级依据"
+              dataSource={i.grading.reasons}
+              renderItem={(r) => (
+                <List.Item>
+                  {r.level}：{r.text}（依据《{i.grading.planName}》{r.clause}）
+                </List.Item>
+              )}
+            />
+          )}
+          <Divider titlePlacement="start">报告时限</Divider>
+          <ClockList incident={i} onChanged={setIncident} />
+          {i.orphanClockRecords.length > 0 && (
+            <Typography.Paragraph type="secondary">
+              已记录但按现有要素不再适用的时限：{i.orphanClockRecords.map((r) => r.clockId).join('、')}（记录保留）
+            </Typography.Paragraph>
+          )}
+          <Divider titlePlacement="start">记录续报信息 / 领导批示</Divider>
+          <NoteForm incident={i} onChanged={setIncident} />
+          <Divider titlePlacement="start">事件经过</Divider>
+          <Timeline incident={i} onChanged={setIncident} />
+          <EditIncidentModal incident={i} open={editing} onClose={() => setEditing(false)} onChanged={setIncident} />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,83 @@
+import { App, Button, Input, List, Modal, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { TimelineEntry } from '../../../../shared/domain/incident';
+import type { IncidentDetail } from '../../../../shared/domain/incident-view';
+import { call } from '../../api/api';
+import { fmtDateTime } from '../../format';
+
+const KIND_LABELS: Record<string, string> = {
+  created: '接报',
+  status: '状态',
+  note: '记录',
+  instruction: '批示',
+  update: '修改',
+  level: '定级',
+  clock: '时限',
+  call: '通话',
+  report: '报告',
+  void: '作废',
+  print: '打印',
+  action: '措施',
+  warning: '预警',
+};
+
+/** Everything that happened to the incident; voided entries stay, struck through, with the reason. */
+export function Timeline({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
+  const { message } = App.useApp();
+  const [voiding, setVoiding] = useState<TimelineEntry | null>(null);
+  const [reason, setReason] = useState('');
+
+  const confirmVoid = async () => {
+    if (!reason.trim()) return message.error('作废必须说明原因');
+    try {
+      onChanged(await call('incidents:void-entry', { incidentId: incident.id, entryId: voiding!.id, reason }));
+      setVoiding(null);
+      setReason('');
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  return (
+    <>
+      <List
+        size="small"
+        data-testid="timeline"
+        dataSource={[...incident.timeline].reverse()}
+        renderItem={(e) => (
+          <List.Item
+            data-testid="timeline-entry"
+            data-voided={e.voided ? '1' : '0'}
+            actions={
+              !e.voided && e.kind !== 'created' && e.kind !== 'void'
+                ? [
+                    <Button key="void" size="small" type="link" danger onClick={() => setVoiding(e)} data-testid="void-button">
+                      作废
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <div style={{ width: '100%' }}>
+              <Typography.Text type="secondary">
+                {fmtDateTime(e.at)} · {e.officer} · <Tag>{KIND_LABELS[e.kind] ?? e.kind}</Tag>
+              </Typography.Text>
+              <div>
+                <Typography.Text delete={!!e.voided}>{e.text}</Typography.Text>
+              </div>
+              {e.voided && (
+                <Typography.Text type="danger" data-testid="void-reason">
+                  已作废（{e.voided.by}，{fmtDateTime(e.voided.at)}）：{e.voided.reason}
+                </Typography.Text>
+              )}
+            </div>
+          </List.Item>
+        )}
+      />
+      <Modal title="作废记录" open={!!voiding} onOk={confirmVoid} onCancel={() => setVoiding(null)} okText="确认作废" destroyOnHidden>
+        <p>{voiding?.text}</p>
+        <Input.TextArea rows={3} placeholder="作废原因（必填）" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="void-reason-input" />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Dayjs } from 'dayjs';
+
+/** Drops empty fact inputs so "not entered" stays absent rather than 0 or false. */
+export function cleanFacts(facts: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts ?? {})) {
+    if (v === undefined || v === null || v === '' || v === false) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+export const iso = (d: Dayjs | null | undefined): string | undefined => (d ? d.toDate().toISOString() : undefined);

@@ -1,0 +1,48 @@
+// The whole test suite as CI runs it: type checks, the build the browser tests load, then every
+// vitest file. Ends with one line "N passed, N failed" and a non-zero exit on any failure.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const step = (label, cmd, args) => {
+  console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  return r.status === 0;
+};
+
+let passed = 0;
+let failed = 0;
+const check = (label, ok) => {
+  if (ok) passed++;
+  else {
+    failed++;
+    console.error(`FAILED: ${label}`);
+  }
+};
+
+check('typecheck (all)', step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+check('typecheck (shared is pure)', step('typecheck shared', 'npx', ['tsc', '-p', 'shared/tsconfig.json', '--noEmit']));
+const built = step('build', 'npx', ['electron-vite', 'build']);
+check('build', built);
+
+mkdirSync('test-output', { recursive: true });
+rmSync('test-output/vitest.json', { force: true });
+step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-output/vitest.json']);
+try {
+  const report = JSON.parse(readFileSync('test-output/vitest.json', 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  // A file that fails to load has no tests to count; count it as a failure.
+  const broken = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  for (const f of broken) console.error(`FAILED to run: ${f.name}\n${f.message}`);
+  failed += broken.length;
+  if (report.numTotalTests === 0) {
+    console.error('No tests ran.');
+    failed++;
+  }
+} catch (err) {
+  console.error(`No vitest report: ${err.message}`);
+  failed++;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,49 @@
+import type { ClockRecord, Incident, IncidentLevel, IncidentResponse, TimelineEntry } from './incident';
+
+/** One criterion of the plan that decided the level, as shown with its citation. */
+export interface GradeReason {
+  level: IncidentLevel;
+  clause: string;
+  text: string;
+}
+
+/** A reporting window derived from the rules, joined with what the duty room recorded for it. */
+export interface IncidentClock {
+  key: string;
+  incidentId: number;
+  clockId: string;
+  title: string;
+  from: string;
+  to: string;
+  minutes: number;
+  startsAt: string;
+  dueAt: string;
+  clause: string;
+  citation: string;
+  channel: 'phone' | 'written' | 'any';
+  optional: boolean;
+  record: ClockRecord | null;
+}
+
+export interface IncidentGrading {
+  /** Level the facts give under the plan; null when they do not decide it. */
+  gradedLevel: IncidentLevel | null;
+  gradedResponse: IncidentResponse | null;
+  level: IncidentLevel | null;
+  response: IncidentResponse | null;
+  reasons: GradeReason[];
+  planName: string | null;
+  planDocument: string | null;
+}
+
+export interface IncidentSummary extends Incident {
+  grading: IncidentGrading;
+  clocks: IncidentClock[];
+  lastActivityAt: string;
+}
+
+export interface IncidentDetail extends IncidentSummary {
+  timeline: TimelineEntry[];
+  /** Clock records whose clock the current facts no longer call for: kept, never lost. */
+  orphanClockRecords: ClockRecord[];
+}

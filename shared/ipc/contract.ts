@@ -1,0 +1,72 @@
+/**
+ * The IPC contract: every channel the renderer may call, its input schema and its result type.
+ * The main process validates input against these schemas before any handler runs.
+ */
+import type { z } from 'zod';
+import type { IncidentClock, IncidentDetail, IncidentSummary } from '../domain/incident-view';
+import type { Officer } from '../domain/incident';
+import type { Result } from './result';
+import * as s from './schemas';
+import { settingsPatchSchema } from '../settings';
+import type { Settings } from '../settings';
+
+export const channels = {
+  'app:info': s.emptySchema,
+  'duty:get': s.emptySchema,
+  'duty:set': s.officerSchema,
+  'incidents:create': s.incidentCreateSchema,
+  'incidents:list': s.incidentListSchema,
+  'incidents:get': s.byIdSchema,
+  'incidents:update': s.incidentUpdateSchema,
+  'incidents:set-status': s.statusChangeSchema,
+  'incidents:add-note': s.noteSchema,
+  'incidents:void-entry': s.voidEntrySchema,
+  'clocks:complete': s.clockCompleteSchema,
+  'clocks:not-applicable': s.clockNotApplicableSchema,
+  'clocks:upcoming': s.emptySchema,
+  'settings:get': s.emptySchema,
+  'settings:set': settingsPatchSchema,
+} as const;
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'web';
+  dataDir: string;
+  schemaVersion: number;
+  now: string;
+}
+
+export interface ChannelOutputs {
+  'app:info': AppInfo;
+  'duty:get': Officer | null;
+  'duty:set': Officer;
+  'incidents:create': IncidentDetail;
+  'incidents:list': IncidentSummary[];
+  'incidents:get': IncidentDetail;
+  'incidents:update': IncidentDetail;
+  'incidents:set-status': IncidentDetail;
+  'incidents:add-note': IncidentDetail;
+  'incidents:void-entry': IncidentDetail;
+  'clocks:complete': IncidentDetail;
+  'clocks:not-applicable': IncidentDetail;
+  'clocks:upcoming': IncidentClock[];
+  'settings:get': Settings;
+  'settings:set': Settings;
+}
+
+export type Channel = keyof typeof channels;
+export const CHANNELS = Object.keys(channels) as Channel[];
+export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]>;
+export type ChannelArgs<C extends Channel> = z.output<(typeof channels)[C]>;
+export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
+
+/** Events the main process pushes to the renderer (an allowlist; nothing else is forwarded). */
+export const EVENTS = ['data:changed', 'alarms:state'] as const;
+export type AppEvent = (typeof EVENTS)[number];
+
+/** The one object the preload (or the web adapter) exposes to the UI: one method per channel. */
+export type DutyApi = {
+  readonly [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+} & {
+  readonly on: (event: AppEvent, listener: (payload: unknown) => void) => () => void;
+};
