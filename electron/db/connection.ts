@@ -30,28 +30,28 @@ export class Database {
   private readonly q: Queryable;
 
   private constructor(
-    private readonly raw: sqlite3.Database,
+    private readonly handle: sqlite3.Database,
     readonly file: string,
   ) {
     this.q = {
       run: (sql, params = []) =>
         new Promise((resolve, reject) => {
-          raw.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+          handle.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
             if (err) reject(err);
             else resolve({ lastID: this.lastID, changes: this.changes });
           });
         }),
       get: <T>(sql: string, params: Param[] = []) =>
         new Promise<T | undefined>((resolve, reject) => {
-          raw.get(sql, params, (err: Error | null, row: T) => (err ? reject(err) : resolve(row)));
+          handle.get(sql, params, (err: Error | null, row: T) => (err ? reject(err) : resolve(row)));
         }),
       all: <T>(sql: string, params: Param[] = []) =>
         new Promise<T[]>((resolve, reject) => {
-          raw.all(sql, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+          handle.all(sql, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
         }),
       exec: (sql) =>
         new Promise((resolve, reject) => {
-          raw.exec(sql, (err: Error | null) => (err ? reject(err) : resolve()));
+          handle.exec(sql, (err: Error | null) => (err ? reject(err) : resolve()));
         }),
     };
   }
@@ -107,7 +107,7 @@ export class Database {
       () =>
         new Promise<void>((resolve, reject) => {
           // Database#backup exists at runtime but is missing from the type definitions.
-          const rawDb = this.raw as unknown as {
+          const rawDb = this.handle as unknown as {
             backup(file: string, cb: (err: Error | null) => void): {
               step(n: number, cb: (err: Error | null) => void): void;
               finish(cb: (err: Error | null) => void): void;
@@ -131,7 +131,7 @@ export class Database {
 
   close(): Promise<void> {
     return this.enqueue(
-      () => new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve()))),
+      () => new Promise<void>((resolve, reject) => this.handle.close((err) => (err ? reject(err) : resolve()))),
     );
   }
 }

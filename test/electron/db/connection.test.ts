@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Database } from '../../../electron/db/connection';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+describe('Database', () => {
+  const tempDir = useTempDirs();
+
+  it('rolls back a failed write completely', async () => {
+    const db = await Database.open(join(tempDir(), 'c.sqlite3'));
+    await db.raw((q) => q.exec('CREATE TABLE t (x INTEGER NOT NULL)'));
+    await expect(
+      db.write(async (q) => {
+        await q.run('INSERT INTO t (x) VALUES (1)');
+        await q.run('INSERT INTO t (x) VALUES (NULL)');
+      }),
+    ).rejects.toThrow(/NOT NULL/);
+    expect(await db.read((q) => q.all('SELECT * FROM t'))).toEqual([]);
+    await db.close();
+  });
+
+  it('serialises concurrent transactions so they never interleave', async () => {
+    const db = await Database.open(join(tempDir(), 's.sqlite3'));
+    await db.raw((q) => q.exec('CREATE TABLE counter (n INTEGER); INSERT INTO counter VALUES (0);'));
+    // Read-modify-write from 50 callers at once: interleaving would lose increments.
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        db.write(async (q) => {
+          const row = await q.get<{ n: number }>('SELECT n FROM counter');
+          await new Promise((r) => setTimeout(r, 1));
+          await q.run('UPDATE counter SET n = ?', [row!.n + 1]);
+        }),
+      ),
+    );
+    expect(await db.read((q) => q.get<{ n: number }>('SELECT n FROM counter'))).toEqual({ n: 50 });
+    await db.close();
+  });
+
+  it('keeps the queue usable after a failed unit of work', async () => {
+    const db = await Database.open(join(tempDir(), 'q.sqlite3'));
+    await expect(db.read((q) => q.get('SELECT * FROM missing_table'))).rejects.toThrow(/no such table/);
+    expect(await db.read((q) => q.get<{ v: number }>('SELECT 1 AS v'))).toEqual({ v: 1 });
+    await db.close();
+  });
+
+  it('backs up through the online backup API into a readable copy', async () => {
+    const dir = tempDir();
+    const db = await Database.open(join(dir, 'live.sqlite3'));
+    await db.raw((q) => q.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('已提交');"));
+    await db.backupTo(join(dir, 'copy.sqlite3'));
+    const copy = await Database.open(join(dir, 'copy.sqlite3'));
+    expect(await copy.read((q) => q.all('SELECT x FROM t'))).toEqual([{ x: '已提交' }]);
+    await copy.close();
+    await db.close();
+  });
+});
