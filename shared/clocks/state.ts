@@ -226,13 +226,17 @@ export function dueWithin<T extends TrackedClock>(
   if (!(Number.isFinite(minutes) && minutes >= 0)) throw new Error(`minutes 应为非负数: ${String(minutes)}`);
   const includeOverdue = options?.includeOverdue ?? true;
   const until = nowMs + minutes * MINUTE;
-  const out: T[] = [];
+  // Keys are read once per clock, not once per comparison: this runs on every tick.
+  const picked: { c: T; due: number }[] = [];
   for (const c of clocks) {
     if (!isOpen(c)) continue;
     const due = dueMs(c);
     if (due > until) continue;
     if (!includeOverdue && due <= nowMs) continue;
-    out.push(c);
+    picked.push({ c, due });
   }
-  return out.sort(compareUrgency);
+  picked.sort((a, b) => a.due - b.due);
+  const out: T[] = new Array<T>(picked.length);
+  for (let i = 0; i < picked.length; i++) out[i] = (picked[i] as { c: T }).c;
+  return out;
 }
