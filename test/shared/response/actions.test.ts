@@ -13,8 +13,8 @@ import { clauseSpan, quotedIn, refsOf } from './gazette-text';
 const PLAN_IDS: PlanId[] = ['comms', 'radiation', 'environment'];
 
 describe('action items quote the gazette, clause by clause', () => {
-  const rows = PLAN_IDS.flatMap((plan) => allActionItems(plan).map((item) => [plan, item] as const));
-  it.each(rows)('%s %s', (plan, item) => {
+  const rows = PLAN_IDS.flatMap((plan) => allActionItems(plan).map((item) => [plan, item.id, item] as const));
+  it.each(rows)('%s %s', (plan, _id, item) => {
     for (const ref of refsOf(item.clause)) {
       expect(quotedIn(plan, ref, item.text), `${item.id} in ${PLANS[plan].document} ${ref}`).toBe(true);
     }
