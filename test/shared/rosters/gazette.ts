@@ -1,0 +1,33 @@
+/** The gazette as one string without whitespace, for checking seed data against its source. */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const NAME = 'shuozhou-gazette-2021-05.txt';
+const CANDIDATES = [
+  new URL(`../../../shared/seed/${NAME}`, import.meta.url),
+  new URL(`../../../../shared/seed/${NAME}`, import.meta.url),
+].map((u) => fileURLToPath(u));
+
+function load(): string {
+  const file = CANDIDATES.find((p) => existsSync(p));
+  if (!file) throw new Error(`gazette not found; looked in: ${CANDIDATES.join(', ')}`);
+  return readFileSync(file, 'utf8');
+}
+
+/** Whitespace and table markup removed, full-width brackets folded, so wrapped lines read as one. */
+export const GAZETTE = load()
+  .replace(/<\/?p>/g, '')
+  .replace(/[\s\u00a0\u3000]+/g, '')
+  .replace(/（/g, '(')
+  .replace(/）/g, ')');
+
+/** The text strictly between the first `start` at or after `from` and the next `end`. */
+export function between(start: string, end: string, from = ''): string {
+  const base = from ? GAZETTE.indexOf(from) : 0;
+  if (base < 0) throw new Error(`anchor not found: ${from}`);
+  const i = GAZETTE.indexOf(start, base);
+  if (i < 0) throw new Error(`start not found: ${start}`);
+  const j = GAZETTE.indexOf(end, i + start.length);
+  if (j < 0) throw new Error(`end not found: ${end}`);
+  return GAZETTE.slice(i + start.length, j);
+}
