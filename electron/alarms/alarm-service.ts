@@ -6,6 +6,7 @@
  * storage are injected: this module imports no electron and runs under plain Node in tests.
  */
 import {
+  DEFAULT_ALARM_SETTINGS,
   alarmId,
   latestAcks,
   planAlarms,
@@ -187,8 +188,7 @@ export class AlarmService<H = unknown> {
     let now = this.deps.now();
     try {
       if (reason !== 'time-change') this.detectBackwardJump(now);
-      const settings = this.deps.settings();
-      settingsMs(settings);
+      const settings = this.currentSettings();
       const [rawClocks, storedFired, storedAcks] = await Promise.all([
         this.deps.loadClocks(),
         this.deps.loadFired(),
@@ -244,6 +244,18 @@ export class AlarmService<H = unknown> {
       }
     }
     return status;
+  }
+
+  /** Bad settings must not silence the alarms: report them and use the defaults. */
+  private currentSettings(): AlarmSettings {
+    try {
+      const s = this.deps.settings();
+      settingsMs(s);
+      return s;
+    } catch (e) {
+      this.report(e, 'settings');
+      return DEFAULT_ALARM_SETTINGS;
+    }
   }
 
   /** A backward step of the wall clock between evaluations (forward steps look like elapsed time). */

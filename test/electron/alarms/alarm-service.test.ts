@@ -335,12 +335,17 @@ describe('AlarmService: failures', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('rejects bad settings with the field named, and keeps its timer', async () => {
+  it('reports bad settings with the field named and alarms with the defaults meanwhile', async () => {
     const store: Store = { clocks: [clock()], fired: [], acks: [] };
-    const { service, errors } = makeService(store, { dueSoonMinutes: 10, repeatMinutes: -1 });
+    const { service, errors, notes } = makeService(store, { dueSoonMinutes: 10, repeatMinutes: -1 });
     await service.start();
-    expect(errors[0]).toMatch(/repeatMinutes/);
-    expect(vi.getTimerCount()).toBe(1);
+    expect(errors[0]).toMatch(/settings: repeatMinutes/);
+    await advance(65 * MIN);
+    expect(notes().map((n) => n.split(':').slice(3).join(':'))).toEqual([
+      'due_soon#0@50',
+      'due#0@60',
+      'overdue_repeat#1@65',
+    ]);
     service.stop();
   });
 });
