@@ -1,0 +1,96 @@
+// Renders form HTML to PDF in Debian Chromium through playwright-core. The page is served from
+// a fake https origin through request interception, so fonts load the same way as from the web
+// host (no file:// origin quirks) and the page runs under the same strict CSP as the app.
+
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, normalize } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+
+const run = promisify(execFile);
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const ORIGIN = 'https://forms.invalid';
+/** fontBaseUrl to pass to renderForm when printing through renderPdf. */
+export const FONT_BASE_URL = `${ORIGIN}/fonts/`;
+/** Same policy the app applies to the preview: no scripts, inline styles, fonts from the host only. */
+export const FORMS_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:";
+
+/** Folder holding the @fontsource/noto-serif-sc woff2 files. */
+export function fontFilesDir(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve('@fontsource/noto-serif-sc/package.json');
+  return join(dirname(pkg), 'files');
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`未找到 Chromium：${CHROMIUM_PATH}（apt-get install chromium）`);
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Prints one HTML document (rendered with fontBaseUrl FONT_BASE_URL) to PDF bytes, A4 from CSS @page. */
+export async function renderPdf(browser: Browser, html: string): Promise<Buffer> {
+  const fontsDir = fontFilesDir();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== ORIGIN) return route.abort();
+      if (url.pathname === '/form.html') {
+        return route.fulfill({
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': FORMS_CSP },
+          body: html,
+        });
+      }
+      if (url.pathname.startsWith('/fonts/')) {
+        const name = normalize(url.pathname.slice('/fonts/'.length));
+        if (!/^[\w.-]+\.woff2$/.test(name)) return route.fulfill({ status: 404, body: '' });
+        const body = await readFile(join(fontsDir, name)).catch(() => undefined);
+        if (!body) return route.fulfill({ status: 404, body: '' });
+        return route.fulfill({ status: 200, headers: { 'content-type': 'font/woff2' }, body });
+      }
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto(`${ORIGIN}/form.html`, { waitUntil: 'load' });
+    // Subsets load lazily per unicode-range; wait until every used one has arrived.
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await context.close();
+  }
+}
+
+/** True when a poppler tool is on PATH. */
+export async function hasTool(tool: string): Promise<boolean> {
+  try {
+    await run(tool, ['-v']);
+    return true;
+  } catch (err) {
+    // poppler tools print their version and exit 0 or 99 depending on the build.
+    return (err as { code?: unknown }).code !== 'ENOENT';
+  }
+}
+
+/** Writes page 1 of a PDF as PNG (outPrefix + ".png") with pdftoppm. */
+export async function pdfFirstPageToPng(pdfPath: string, outPrefix: string, dpi = 96): Promise<void> {
+  await run('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdfPath, outPrefix]);
+}

@@ -1,0 +1,213 @@
+// Prints each form in Debian Chromium and checks the PDF with poppler (pdfinfo, pdffonts, pdftotext).
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderForm, sampleForms } from '../../shared/forms';
+import type { FormInput } from '../../shared/forms';
+import { FONT_BASE_URL, launchChromium, renderPdf } from '../../scripts/lib/pdf-render';
+
+const run = promisify(execFile);
+let browser: Browser;
+let dir: string;
+const cache = new Map<string, string>();
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  dir = await mkdtemp(join(tmpdir(), 'forms-pdf-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function pdfOf(id: string, input: FormInput, drill?: boolean): Promise<string> {
+  const key = `${id}:${drill ? 'drill' : ''}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const path = join(dir, `${id}${drill ? '-drill' : ''}.pdf`);
+  await writeFile(path, await renderPdf(browser, renderForm(input, { fontBaseUrl: FONT_BASE_URL, drill })));
+  cache.set(key, path);
+  return path;
+}
+
+function sample(id: string) {
+  const s = sampleForms().find((x) => x.id === id);
+  if (!s) throw new Error(`no sample ${id}`);
+  return s;
+}
+
+async function samplePdf(id: string): Promise<string> {
+  const s = sample(id);
+  return pdfOf(id, s.input, s.drill);
+}
+
+async function pages(pdf: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [pdf]);
+  return Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
+}
+
+/** Text of one page (or all), in drawing order, with whitespace removed so wrapped cells join up. */
+async function text(pdf: string, page?: number): Promise<string> {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  const { stdout } = await run('pdftotext', ['-raw', ...range, pdf, '-']);
+  return stdout.replace(/\s+/g, '');
+}
+
+async function fonts(pdf: string): Promise<Array<{ name: string; type: string; emb: string }>> {
+  const { stdout } = await run('pdffonts', [pdf]);
+  return stdout
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((l) => {
+      // Columns: name, type (may contain spaces), encoding, emb, sub, uni, object, id.
+      const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(l);
+      if (!m) throw new Error(`pdffonts line not understood: ${l}`);
+      return { name: m[1] ?? '', type: m[2] ?? '', emb: m[4] ?? '' };
+    });
+}
+
+const INITIAL_LABELS = [
+  '事故单位名称', '(公章)', '法定代表人', '地址', '邮编', '电话', '传真', '联系人', '许可证号', '许可证审批机关',
+  '事故发生时间', '事故发生地点', '事故类型', '人员受照', '人员污染', '受照人数', '受污染人数', '丢失', '被盗', '失控',
+  '事故源数量', '放射性污染', '污染面积(m2)', '序号', '事故源核素名称', '出厂活度(Bq)', '出厂日期', '放射源编码',
+  '事故时活度(Bq)', '非密封放射性物质状态(固/液态)', '射线装置名称', '型号', '生产厂家', '设备编号', '所在场所', '主要参数',
+  '事故经过情况', '报告人签字', '报告时间', '注：射线装置的“主要参数”是指X射线机的电流(mA)和电压(kV)、加速器线束能量等主要性能参数。',
+];
+
+const FOLLOW_UP_LABELS = [
+  '事故单位名称', '地址', '许可证号', '许可证审批机关', '事故发生时间', '事故报告时间', '事故发生地点', '事故类型',
+  '人员受照', '人员污染', '受照人数', '受污染人数', '丢失', '被盗', '失控', '事故源数量', '放射性污染', '污染面积(m2)',
+  '序号', '事故源核素', '出厂', '出厂日期', '放射源编码', '事故时活度', '非密封放射性物质', '射线装置', '型号', '生产厂家',
+  '设备编号', '所在场所', '主要参数', '事故级别', '一般辐射事故', '较大辐射事故', '重大辐射事故', '特别重大辐射事故',
+  '事故经过和处理情况', '事发地生态环境主管部门', '联系人', '(公章)', '电话', '传真', '注：射线装置的“主要参数”',
+];
+
+describe('printed forms (Chromium → PDF → poppler)', () => {
+  it.each(sampleForms().map((s) => [s.id]))('%s: A4 pages, every font embedded, page numbers', async (id) => {
+    const pdf = await samplePdf(id);
+    const { stdout } = await run('pdfinfo', [pdf]);
+    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(stdout);
+    expect(Math.round(Number(size?.[1]))).toBe(595);
+    expect(Math.round(Number(size?.[2]))).toBe(842);
+    const list = await fonts(pdf);
+    expect(list.length).toBeGreaterThan(0);
+    for (const f of list) {
+      expect(f.emb, f.name).toBe('yes');
+      expect(f.type, f.name).not.toMatch(/Type 3/);
+    }
+    const n = await pages(pdf);
+    for (let p = 1; p <= n; p++) expect(await text(pdf, p)).toContain(`—${p}—`);
+  });
+
+  it('附件4: every gazette label of the initial report is printed', async () => {
+    const all = await text(await samplePdf('radiation-initial'));
+    for (const l of INITIAL_LABELS) expect(all, l).toContain(l);
+    expect(all).toContain('2021年9月2日15时00分');
+  });
+
+  it('附件5: every gazette label of the follow-up report is printed', async () => {
+    const all = await text(await samplePdf('radiation-follow-up'));
+    for (const l of FOLLOW_UP_LABELS) expect(all, l).toContain(l);
+  });
+
+  it('a 40-row source table continues on the next page with its header repeated', async () => {
+    const pdf = await samplePdf('radiation-initial-40-sources');
+    expect(await pages(pdf)).toBeGreaterThanOrEqual(2);
+    const p1 = await text(pdf, 1);
+    const p2 = await text(pdf, 2);
+    expect(p1).toContain('事故源核素名称');
+    expect(p1).toContain('SRC-001');
+    expect(p2).not.toContain('SRC-001');
+    expect(p2).toContain('事故源核素名称');
+    expect(p2).toContain('非密封放射性物质状态(固/液态)');
+    // The header comes before the rows continued on page 2.
+    const firstRow = /SRC-\d{3}/.exec(p2);
+    expect(firstRow).not.toBeNull();
+    expect(p2.indexOf('事故源核素名称')).toBeLessThan(firstRow?.index ?? -1);
+    const all = await text(pdf);
+    for (let i = 1; i <= 40; i++) expect(all).toContain(`SRC-${String(i).padStart(3, '0')}`);
+  });
+
+  it('prints rare name characters with an embedded non-Type 3 font', async () => {
+    const input = sample('radiation-initial').input;
+    if (input.kind !== 'radiation-initial') throw new Error('kind');
+    const pdf = await pdfOf('rare', {
+      kind: 'radiation-initial',
+      data: { ...input.data, legalRepresentative: '王镕', contact: '李堃', reporter: '刘珺', fax: '赵喆', postCode: '孙赟' },
+    });
+    const all = await text(pdf);
+    for (const name of ['王镕', '李堃', '刘珺', '赵喆', '孙赟']) expect(all).toContain(name);
+    const list = await fonts(pdf);
+    expect(list.every((f) => f.emb === 'yes' && !/Type 3/.test(f.type))).toBe(true);
+  });
+
+  it('prints the 演练 watermark on every page of a drill, and never otherwise', async () => {
+    const s = sample('duty-log-drill');
+    expect(s.drill).toBe(true);
+    const drill = await samplePdf('duty-log-drill');
+    const n = await pages(drill);
+    expect(n).toBeGreaterThanOrEqual(2);
+    for (let p = 1; p <= n; p++) expect(await text(drill, p), `page ${p}`).toContain('演练');
+    const plain = await pdfOf('duty-log-plain', s.input, false);
+    expect(await text(plain)).not.toContain('演练');
+  });
+
+  it('information reports carry the content lists of 〔2021〕40号 4.1 and 〔2021〕43号 5.1.1', async () => {
+    const comms = await text(await samplePdf('info-report-comms-initial'));
+    for (const l of ['突发事件信息报告', '（初报）', '报送单位', '签发人', '报送时间', '内部', '特急', '事件基本情况', '事件级别', '初步估计的危害及程度', '影响范围', '拟采取的应对措施及建议']) {
+      expect(comms, l).toContain(l);
+    }
+    const env = await text(await samplePdf('info-report-environment-follow-up'));
+    for (const l of ['（第2次续报）', '事件发生时间', '事件发生地点', '单位名称', '信息来源', '事件类别', '主要污染物种类和数量', '伤亡或者经济损失的初步评估', '饮用水水源地等环境敏感点受影响情况', '影响范围', '事件发展态势及处置情况', '2021年9月3日6时15分']) {
+      expect(env, l).toContain(l);
+    }
+  });
+
+  async function words(pdf: string, page: number) {
+    const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-']);
+    return [...stdout.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({
+      x0: Number(m[1]),
+      y0: Number(m[2]),
+      x1: Number(m[3]),
+      y1: Number(m[4]),
+      text: m[5] ?? '',
+    }));
+  }
+
+  const MM = 72 / 25.4;
+
+  it('keeps running text inside the GB/T 9704 text block (left 28 mm, top 37 mm, 156 × 225 mm)', async () => {
+    const pdf = await samplePdf('info-report-comms-final');
+    // Page numbers sit below the text block by design; everything else must be inside it.
+    const body = (await words(pdf, 1)).filter((w) => !/^(—|\d+)$/.test(w.text));
+    expect(body.length).toBeGreaterThan(10);
+    expect(Math.min(...body.map((b) => b.x0))).toBeGreaterThanOrEqual(28 * MM - 1);
+    expect(Math.max(...body.map((b) => b.x1))).toBeLessThanOrEqual((28 + 156) * MM + 1);
+    expect(Math.min(...body.map((b) => b.y0))).toBeGreaterThanOrEqual(37 * MM - 1);
+    expect(Math.max(...body.map((b) => b.y1))).toBeLessThanOrEqual((37 + 225) * MM + 1);
+  });
+
+  it('sets running text at 28 characters a line and 22 lines a page', async () => {
+    const input = sample('info-report-comms-final').input;
+    if (input.kind !== 'info-report' || input.data.plan !== 'comms') throw new Error('kind');
+    const para = '通信保障应急预案规定较大通信突发事件发生后立即报送信息'.repeat(8);
+    const pdf = await pdfOf('grid', {
+      kind: 'info-report',
+      data: { ...input.data, content: { ...input.data.content, basicSituation: para } },
+    });
+    const lines = (await words(pdf, 1)).filter((w) => w.text.length >= 20 && /^[\u4e00-\u9fff]+$/.test(w.text));
+    // The first line is indented two characters; the full lines after it hold exactly 28.
+    const full = lines.filter((w) => Math.abs(w.x0 - 28 * MM) < 1.5 && w.x1 > (28 + 156 - 3) * MM);
+    expect(full.length).toBeGreaterThanOrEqual(3);
+    for (const w of full) expect(w.text.length).toBe(28);
+    const pitch = (full[1]?.y0 ?? 0) - (full[0]?.y0 ?? 0);
+    expect(pitch).toBeGreaterThan((225 / 22) * MM - 0.8);
+    expect(pitch).toBeLessThan((225 / 22) * MM + 0.8);
+  });
+});
