@@ -10,6 +10,7 @@ import { createAppServices } from '../services/app-services';
 import type { AppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import { ElectronSettingsStore } from './electron-settings';
+import { electronAlarmEffects } from './alarm-effects';
 import { registerIpc } from './ipc-registration';
 import { createMainWindow, hardenSession } from './window';
 
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       settings: new ElectronSettingsStore(),
       emit,
+      alarmEffects: electronAlarmEffects(outDir, () => mainWindow),
     });
   } catch (err) {
     // A damaged or too-new database: say so plainly and change nothing.
@@ -41,7 +43,9 @@ async function start(): Promise<void> {
   }
   registerIpc(services.handlers, outDir);
   mainWindow = createMainWindow(outDir);
-  powerMonitor.on('resume', () => emit('data:changed', { what: 'resume' }));
+  // Deadlines are absolute: after sleep or a clock change, re-evaluate at once (a passed deadline alarms once).
+  powerMonitor.on('resume', () => void services?.alarms.service.reevaluate('resume'));
+  powerMonitor.on('unlock-screen', () => void services?.alarms.service.reevaluate('resume'));
 }
 
 app.on('web-contents-created', (_e, contents) => {

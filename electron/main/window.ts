@@ -20,22 +20,20 @@ export function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'notifications'));
 }
 
-export function createMainWindow(outDir: string): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    title: '朔州应急值班台',
-    show: false,
-    webPreferences: {
-      preload: join(outDir, 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
+const securePreferences = (outDir: string) => ({
+  preload: join(outDir, 'preload', 'index.cjs'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  webviewTag: false,
+  spellcheck: false,
+  // Alarms must sound in a minimised window.
+  backgroundThrottling: false,
+  autoplayPolicy: 'no-user-gesture-required' as const,
+});
+
+function denyNavigation(win: BrowserWindow, outDir: string): void {
   win.webContents.setWindowOpenHandler(({ url }) => {
     // Links to the outside world open in the system browser; the console never opens new windows.
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
@@ -47,6 +45,38 @@ export function createMainWindow(outDir: string): BrowserWindow {
   win.webContents.on('will-redirect', (event, url) => {
     if (!isTrustedUrl(url, outDir)) event.preventDefault();
   });
+}
+
+/** A thin always-on-top strip across the top of the screen listing overdue clocks. */
+export function createBannerWindow(outDir: string, screenWidth: number): BrowserWindow {
+  const win = new BrowserWindow({
+    width: Math.min(screenWidth, 1200),
+    height: 90,
+    x: Math.max(0, Math.floor((screenWidth - Math.min(screenWidth, 1200)) / 2)),
+    y: 0,
+    frame: false,
+    resizable: false,
+    alwaysOnTop: true,
+    skipTaskbar: true,
+    focusable: true,
+    show: false,
+    webPreferences: securePreferences(outDir),
+  });
+  win.setAlwaysOnTop(true, 'screen-saver');
+  denyNavigation(win, outDir);
+  void win.loadFile(rendererIndex(outDir), { hash: 'banner' });
+  return win;
+}
+
+export function createMainWindow(outDir: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: '朔州应急值班台',
+    show: false,
+    webPreferences: securePreferences(outDir),
+  });
+  denyNavigation(win, outDir);
   win.once('ready-to-show', () => win.show());
   void win.loadFile(rendererIndex(outDir));
   return win;

@@ -10,6 +10,8 @@ import { LATEST_VERSION, openDatabase } from '../db/migrate';
 import type { Handlers } from '../ipc/dispatch';
 import type { SettingsStore } from '../settings/settings-store';
 import { JsonFileSettingsStore } from '../settings/settings-store';
+import { createAlarms } from './alarm-wiring';
+import type { AlarmHostEffects } from './alarm-wiring';
 import { IncidentService } from './incident-service';
 
 export interface AppServicesOptions {
@@ -19,6 +21,10 @@ export interface AppServicesOptions {
   settings?: SettingsStore;
   now?: () => Date;
   emit?: (event: AppEvent, payload: unknown) => void;
+  /** Platform alarm effects (notifications, flashing, banner); the state is always pushed to windows. */
+  alarmEffects?: Omit<AlarmHostEffects, 'push'>;
+  /** Run the alarm engine (default true). */
+  alarms?: boolean;
 }
 
 export interface AppServices {
@@ -26,6 +32,7 @@ export interface AppServices {
   dataDir: string;
   settings: SettingsStore;
   incidents: IncidentService;
+  alarms: ReturnType<typeof createAlarms>;
   handlers: Handlers;
   close(): Promise<void>;
 }
@@ -38,7 +45,18 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const settings = opts.settings ?? new JsonFileSettingsStore(join(opts.dataDir, 'settings.json'));
   const now = opts.now ?? (() => new Date());
   const emit = opts.emit ?? (() => undefined);
-  const incidents = new IncidentService(db, now, (what) => emit('data:changed', { what }));
+  const incidents = new IncidentService(db, now, (what) => {
+    emit('data:changed', { what });
+    void alarms.service.reevaluate('data-changed');
+  });
+  const alarms = createAlarms({
+    db,
+    incidents,
+    settings: () => settings.get(),
+    now,
+    host: { ...opts.alarmEffects, push: (state) => emit('alarms:state', state) },
+  });
+  if (opts.alarms !== false) await alarms.service.start();
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -60,10 +78,16 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     'clocks:complete': (a) => incidents.completeClock(a),
     'clocks:not-applicable': (a) => incidents.markNotApplicable(a),
     'clocks:upcoming': () => incidents.openClocks(),
+    'alarms:state': async () => alarms.state(),
+    'alarms:ack': async (a) => {
+      await alarms.service.acknowledge(a.clockKey);
+      return alarms.state();
+    },
     'settings:get': async () => settings.get(),
     'settings:set': async (a) => {
       const next = settings.set(a);
       emit('data:changed', { what: 'settings' });
+      void alarms.service.reevaluate('data-changed');
       return next;
     },
   };
@@ -73,7 +97,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     dataDir: opts.dataDir,
     settings,
     incidents,
+    alarms,
     handlers,
-    close: () => db.close(),
+    close: async () => {
+      alarms.service.stop();
+      await db.close();
+    },
   };
 }

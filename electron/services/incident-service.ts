@@ -272,7 +272,7 @@ export class IncidentService {
       const at = this.stamp();
       const rec = make(officer.officer, at);
       await repo.insertClockRecord(q, incidentId, rec);
-      await repo.insertTimeline(q, { incidentId, at, kind: 'clock', text: text(clock), data: { clockId, ...rec }, officer: officer.officer });
+      await repo.insertTimeline(q, { incidentId, at, kind: 'clock', text: text(clock), data: { ...rec }, officer: officer.officer });
     });
     this.onChange('incidents');
     return this.get(incidentId);

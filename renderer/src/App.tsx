@@ -5,6 +5,7 @@ import type { Officer } from '../../shared/domain/incident';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { Settings } from '../../shared/settings';
 import { api, call, isWebHost } from './api/api';
+import { AlarmBanner } from './features/alarms/AlarmBanner';
 import { DutyModal } from './features/duty/DutyModal';
 import { IncidentBoard } from './features/board/IncidentBoard';
 import { IncidentDrawer } from './features/incident/IncidentDrawer';
@@ -63,6 +64,7 @@ export function Shell() {
             </Button>
           </Space>
         </Layout.Header>
+        <AlarmBanner />
         {isWebHost && (
           <Alert
             type="info"
@@ -96,13 +98,13 @@ export function Shell() {
   );
 }
 
+/** The main window, or (#banner) the always-on-top strip the main process opens for overdue clocks. */
 export function App() {
+  const bannerOnly = window.location.hash === '#banner';
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}>
       <AntApp>
-        <NowProvider>
-          <Shell />
-        </NowProvider>
+        <NowProvider>{bannerOnly ? <AlarmBanner sound={false} /> : <Shell />}</NowProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { IncidentClock, IncidentDetail, IncidentSummary } from '../domain/incident-view';
 import type { Officer } from '../domain/incident';
 import type { Result } from './result';
+import type { AlarmState } from '../domain/alarm-state';
 import * as s from './schemas';
 import { settingsPatchSchema } from '../settings';
 import type { Settings } from '../settings';
@@ -24,6 +25,8 @@ export const channels = {
   'clocks:complete': s.clockCompleteSchema,
   'clocks:not-applicable': s.clockNotApplicableSchema,
   'clocks:upcoming': s.emptySchema,
+  'alarms:state': s.emptySchema,
+  'alarms:ack': s.alarmAckSchema,
   'settings:get': s.emptySchema,
   'settings:set': settingsPatchSchema,
 } as const;
@@ -50,6 +53,8 @@ export interface ChannelOutputs {
   'clocks:complete': IncidentDetail;
   'clocks:not-applicable': IncidentDetail;
   'clocks:upcoming': IncidentClock[];
+  'alarms:state': AlarmState;
+  'alarms:ack': AlarmState;
   'settings:get': Settings;
   'settings:set': Settings;
 }

@@ -124,3 +124,8 @@ export const clockNotApplicableSchema = z.object({
 
 export const byIdSchema = z.object({ id });
 export const emptySchema = z.object({}).strict().default({});
+
+export const alarmAckSchema = z
+  .object({ clockKey: z.string().min(1).max(120).optional() })
+  .strict()
+  .default({});

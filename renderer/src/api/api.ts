@@ -72,7 +72,8 @@ export const isWebHost = !window.duty;
 
 /** Calls a channel and unwraps its Result; a refusal becomes an ApiError with the main process's message. */
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const result = await api[channel](input);
+  const method = api[channel] as unknown as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+  const result = await method(input);
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 }

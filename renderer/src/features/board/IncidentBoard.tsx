@@ -1,6 +1,7 @@
 import { Button, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { recordPerf } from '../../perf';
 import { incidentUrgencyKey } from '../../../../shared/clocks/state';
 import { mostUrgent } from '../../../../shared/clocks/state';
 import { CATEGORIES, LEVELS, PLACES, STATUSES, categoryLabel } from '../../../../shared/domain/incident';
@@ -27,7 +28,14 @@ export function sortByUrgency(list: IncidentSummary[]): IncidentSummary[] {
 export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => void; onRegister: () => void }) {
   const [filter, setFilter] = useState<Filter>({ statuses: ['接报', '核实中', '响应中'], drills: 'include' });
   const { data, error } = useLoad(() => call('incidents:list', filter), [JSON.stringify(filter)]);
-  const rows = useMemo(() => sortByUrgency(data ?? []), [data]);
+  const dataAt = useRef(0);
+  const rows = useMemo(() => {
+    dataAt.current = performance.now();
+    return sortByUrgency(data ?? []);
+  }, [data]);
+  useEffect(() => {
+    if (data) recordPerf('boardRenders', performance.now() - dataAt.current);
+  }, [data]);
 
   const columns: ColumnsType<IncidentSummary> = [
     { title: '编号', dataIndex: 'serial', width: 110, sorter: (a, b) => a.serial.localeCompare(b.serial) },

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: one line per figure, `name: value`, each a median or a ratio from this run.
+ * Needs the built renderer (npx electron-vite build) and Debian's Chromium for the board figures.
+ */
+import { benchBoard } from './board-render';
+import { benchClockTick } from './clock-tick';
+import { benchIncidentWriteRatio } from './write-ratio';
+import { benchYearExportXlsx } from './year-export';
+
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+
+async function main(): Promise<void> {
+  const write = await benchIncidentWriteRatio();
+  console.log(`incident-write-ratio: ${round(write.ratio)}`);
+  const board = await benchBoard(1000);
+  console.log(`board-render-1000-ms: ${round(board.boardRenderMs, 1)}`);
+  // The pure recompute of 3,000 clocks (shared/clocks) — what every tick costs whatever is on screen.
+  console.log(`clock-tick-ms: ${round(benchClockTick())}`);
+  // The same tick as rendered by React in Chromium for the board of 1,000 incidents.
+  console.log(`clock-tick-render-ms: ${round(board.tickRenderMs)}`);
+  console.log(`year-export-xlsx-s: ${round(await benchYearExportXlsx())}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

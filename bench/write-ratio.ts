@@ -1,0 +1,54 @@
+/**
+ * incident-write-ratio: the median time to register an incident durably (through the IPC dispatch,
+ * as the UI does) divided by the median of a bare BEGIN; INSERT; COMMIT on the same settings.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '../electron/db/connection';
+import { dispatch } from '../electron/ipc/dispatch';
+import { createAppServices } from '../electron/services/app-services';
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export async function benchIncidentWriteRatio(rounds = 150): Promise<{ ratio: number; registerMs: number; bareMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'duty-bench-'));
+  try {
+    const bare = await Database.open(join(dir, 'bare.sqlite3'));
+    await bare.raw((q) => q.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)'));
+    const services = await createAppServices({ dataDir: join(dir, 'app'), host: 'web', alarms: false });
+    await services.incidents.setDuty({ leader: '带班领导', officer: '值班员' });
+    const input = {
+      category: 'environment',
+      title: '基准测试事件',
+      places: ['朔城区'],
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      receivedAt: new Date(Date.now() - 1_800_000).toISOString(),
+      narrative: '基准测试',
+      facts: { poisonedOrInjured: 12 },
+    };
+    const bareTimes: number[] = [];
+    const registerTimes: number[] = [];
+    // Interleave the two so machine noise affects both alike.
+    for (let i = 0; i < rounds; i++) {
+      let t = performance.now();
+      await bare.raw((q) => q.exec(`BEGIN; INSERT INTO t (payload) VALUES ('${'x'.repeat(200)}'); COMMIT;`));
+      bareTimes.push(performance.now() - t);
+      t = performance.now();
+      const res = await dispatch(services.handlers, 'incidents:create', input);
+      if (!res.ok) throw new Error(res.error.message);
+      registerTimes.push(performance.now() - t);
+    }
+    await services.close();
+    await bare.close();
+    const registerMs = median(registerTimes);
+    const bareMs = median(bareTimes);
+    return { ratio: registerMs / bareMs, registerMs, bareMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

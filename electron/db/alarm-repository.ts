@@ -1,0 +1,32 @@
+import type { AlarmAck, AlarmKind, FiredAlarm } from '../../shared/clocks/alarm-planner';
+import type { Queryable } from './connection';
+
+export async function listFired(q: Queryable): Promise<FiredAlarm[]> {
+  const rows = await q.all<{ clock_key: string; kind: string; seq: number; due_at: string | null; fired_at: string }>(
+    'SELECT * FROM fired_alarms',
+  );
+  return rows.map((r) => ({ clockKey: r.clock_key, kind: r.kind as AlarmKind, seq: r.seq, firedAt: r.fired_at, dueAt: r.due_at ?? undefined }));
+}
+
+export async function insertFired(q: Queryable, alarms: FiredAlarm[]): Promise<void> {
+  for (const a of alarms) {
+    await q.run('INSERT OR IGNORE INTO fired_alarms (clock_key, kind, seq, due_at, fired_at) VALUES (?, ?, ?, ?, ?)', [
+      a.clockKey,
+      a.kind,
+      a.seq,
+      a.dueAt ?? null,
+      a.firedAt,
+    ]);
+  }
+}
+
+export async function listAcks(q: Queryable): Promise<AlarmAck[]> {
+  const rows = await q.all<{ clock_key: string; acked_at: string }>('SELECT clock_key, acked_at FROM alarm_acks ORDER BY id');
+  return rows.map((r) => ({ clockKey: r.clock_key, ackedAt: r.acked_at }));
+}
+
+export async function insertAcks(q: Queryable, acks: AlarmAck[], officer: string): Promise<void> {
+  for (const a of acks) {
+    await q.run('INSERT INTO alarm_acks (clock_key, acked_at, officer) VALUES (?, ?, ?)', [a.clockKey, a.ackedAt, officer]);
+  }
+}

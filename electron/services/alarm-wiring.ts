@@ -1,0 +1,86 @@
+/**
+ * Connects the alarm engine to the database and to the host's effects. The engine lives in the
+ * main process, so alarms fire with the window minimised or hidden and renderer timers do not matter.
+ */
+import { alarmMessage } from '../../shared/clocks/alarm-planner';
+import type { TrackedClock } from '../../shared/clocks/state';
+import { toTracked } from '../../shared/incidents/tracked';
+import type { AlarmState } from '../../shared/domain/alarm-state';
+import type { Settings } from '../../shared/settings';
+import { AlarmService } from '../alarms/alarm-service';
+import type { AlarmEffects, AlarmStatus } from '../alarms/alarm-service';
+import * as alarmsRepo from '../db/alarm-repository';
+import type { Database } from '../db/connection';
+import type { IncidentService } from './incident-service';
+
+export type { AlarmState };
+
+export interface AlarmHostEffects {
+  notify?(title: string, body: string): void;
+  flash?(on: boolean): void;
+  banner?(overdue: AlarmState['overdue']): void;
+  /** Pushes the state to every window (sound and banner are drawn by the renderer). */
+  push(state: AlarmState): void;
+}
+
+const overdueView = (clocks: TrackedClock[]): AlarmState['overdue'] =>
+  clocks.map((c) => ({ key: c.key, title: c.title, incidentTitle: c.incidentTitle ?? '', dueAt: c.dueAt, citation: c.citation ?? '' }));
+
+export function createAlarms(deps: {
+  db: Database;
+  incidents: IncidentService;
+  settings: () => Settings;
+  now: () => Date;
+  host: AlarmHostEffects;
+}): { service: AlarmService<ReturnType<typeof setTimeout>>; state: () => AlarmState } {
+  let overdue: AlarmState['overdue'] = [];
+  let lastAlarm: AlarmState['lastAlarm'] = null;
+  let status: AlarmStatus | null = null;
+  const state = (): AlarmState => ({ status: status ?? service.status(), overdue, lastAlarm });
+
+  const effects: AlarmEffects = {
+    notify(alarm) {
+      const msg = alarmMessage(alarm);
+      lastAlarm = { ...msg, kind: alarm.kind, at: deps.now().toISOString() };
+      deps.host.notify?.(msg.title, msg.body);
+    },
+    startSound() {},
+    stopSound() {},
+    flash(on) {
+      deps.host.flash?.(on);
+    },
+    showBanner(clocks) {
+      overdue = overdueView(clocks);
+      deps.host.banner?.(overdue);
+    },
+    hideBanner() {
+      overdue = [];
+      deps.host.banner?.(overdue);
+    },
+  };
+
+  const service = new AlarmService<ReturnType<typeof setTimeout>>({
+    now: () => deps.now().getTime(),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (h) => clearTimeout(h),
+    loadClocks: async () => {
+      const list = await deps.incidents.list({ statuses: ['接报', '核实中', '响应中', '已终止'], drills: 'include' });
+      return list.flatMap((i) => i.clocks.map((c) => toTracked(c, `${i.drill ? '【演练】' : ''}${i.title}`)));
+    },
+    loadFired: () => deps.db.read((q) => alarmsRepo.listFired(q)),
+    recordFired: (alarms) => deps.db.write((q) => alarmsRepo.insertFired(q, alarms)),
+    loadAcks: () => deps.db.read((q) => alarmsRepo.listAcks(q)),
+    recordAcks: async (acks) => {
+      const duty = await deps.incidents.getDuty();
+      await deps.db.write((q) => alarmsRepo.insertAcks(q, acks, duty?.officer ?? '未登记'));
+    },
+    effects,
+    settings: () => ({ dueSoonMinutes: deps.settings().dueSoonMinutes, repeatMinutes: deps.settings().repeatMinutes }),
+    onStatus: (s) => {
+      status = s;
+      deps.host.push(state());
+    },
+    onError: (err, context) => console.error(`[alarms] ${context}`, err),
+  });
+  return { service, state };
+}

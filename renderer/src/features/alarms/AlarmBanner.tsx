@@ -1,0 +1,61 @@
+import { Alert, App, Button, Space } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { AlarmState } from '../../../../shared/domain/alarm-state';
+import { api, call } from '../../api/api';
+import { fmtDateTime } from '../../format';
+import { setAlarmSound } from './alarm-sound';
+
+/**
+ * The alarm as the officer sees it: a red banner for everything overdue, a sound that repeats until
+ * acknowledged, and a notice for each alarm. Acknowledging stops the sound, not the clock.
+ */
+export function AlarmBanner({ sound = true }: { sound?: boolean }) {
+  const [state, setState] = useState<AlarmState | null>(null);
+  const lastShown = useRef<string | null>(null);
+  const { notification } = App.useApp();
+
+  useEffect(() => {
+    call('alarms:state', {}).then(setState, () => undefined);
+    return api.on('alarms:state', (p) => setState(p as AlarmState));
+  }, []);
+
+  useEffect(() => {
+    // Only the main window sounds; the always-on-top strip would otherwise double it.
+    if (sound) setAlarmSound(Boolean(state?.status.soundOn));
+    const a = state?.lastAlarm;
+    if (a && a.at !== lastShown.current) {
+      lastShown.current = a.at;
+      notification.open({ type: a.kind === 'due_soon' ? 'warning' : 'error', title: a.title, description: a.body, duration: 0 });
+    }
+  }, [state, notification, sound]);
+
+  useEffect(() => () => setAlarmSound(false), []);
+
+  if (!state || (state.overdue.length === 0 && state.status.activeKeys.length === 0)) return null;
+  const ack = () => call('alarms:ack', {}).then(setState, () => undefined);
+  return (
+    <Alert
+      type="error"
+      banner
+      data-testid="alarm-banner"
+      title={
+        <Space wrap>
+          <strong>报告时限告警</strong>
+          {state.overdue.map((o) => (
+            <span key={o.key}>
+              {o.incidentTitle}：{o.title}（截止 {fmtDateTime(o.dueAt)}，{o.citation}）
+            </span>
+          ))}
+          {state.overdue.length === 0 && <span>有即将到期的报告时限</span>}
+        </Space>
+      }
+      action={
+        state.status.activeKeys.length > 0 ? (
+          <Button danger size="small" onClick={ack} data-testid="alarm-ack">
+            确认告警（停止响铃）
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/ipc/dispatch';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { ENV_INPUT, makeServices } from '../../helpers/services';
+
+describe('IPC dispatch: bad input gets a clear error and changes nothing', () => {
+  const tempDir = useTempDirs();
+  const quiet = () => undefined;
+
+  const cases: [string, unknown, RegExp][] = [
+    ['unknown channel', ['incidents:drop-table', {}], /未知的调用/],
+    ['missing title', ['incidents:create', { ...ENV_INPUT, title: '' }], /事件标题/],
+    ['unknown category', ['incidents:create', { ...ENV_INPUT, category: 'alien' }], /类别/],
+    ['no place', ['incidents:create', { ...ENV_INPUT, places: [] }], /地点/],
+    ['time without offset', ['incidents:create', { ...ENV_INPUT, occurredAt: '2026-11-29 10:00' }], /ISO 8601/],
+    ['impossible date', ['incidents:create', { ...ENV_INPUT, occurredAt: '2026-02-30T10:00:00+08:00' }], /时间/],
+    ['received before occurred', ['incidents:create', { ...ENV_INPUT, receivedAt: '2026-11-28T00:00:00.000Z' }], /接报时间不能早于发生时间/],
+    ['negative count', ['incidents:create', { ...ENV_INPUT, facts: { deaths: -1 } }], /事件要素有误/],
+    ['non-numeric count', ['incidents:create', { ...ENV_INPUT, facts: { deaths: '三' } }], /事件要素有误/],
+    ['not an object', ['incidents:create', 'DROP TABLE incidents'], /输入有误/],
+    ['instruction without its leader', ['incidents:add-note', { id: 1, kind: '领导批示', text: '办' }], /批示领导/],
+    ['void without reason', ['incidents:void-entry', { incidentId: 1, entryId: 1, reason: '' }], /作废原因/],
+    ['unknown status', ['incidents:set-status', { id: 1, status: '删除' }], /状态/],
+    ['settings out of range', ['settings:set', { dueSoonMinutes: 0 }], /提前提醒/],
+    ['extra settings key', ['settings:set', { evil: true }], /输入有误/],
+  ];
+
+  it.each(cases)('%s', async (_name, [channel, input], message) => {
+    const s = await makeServices(tempDir(), { now: () => new Date('2026-11-29T02:00:00.000Z') });
+    await s.incidents.setDuty({ leader: '甲', officer: '乙' });
+    const before = await s.db.read((q) => q.all('SELECT * FROM incidents UNION ALL SELECT id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM timeline_entries'));
+    const res = await dispatch(s.handlers, channel, input, quiet);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.message).toMatch(message);
+    const after = await s.db.read((q) => q.all('SELECT * FROM incidents UNION ALL SELECT id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM timeline_entries'));
+    expect(after).toEqual(before);
+    await s.close();
+  });
+
+  it('returns field paths for forms', async () => {
+    const s = await makeServices(tempDir());
+    const res = await dispatch(s.handlers, 'incidents:create', { ...ENV_INPUT, title: '' }, quiet);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.issues?.map((i) => i.path)).toContain('title');
+    await s.close();
+  });
+
+  it('passes valid input through to the service', async () => {
+    const s = await makeServices(tempDir(), { now: () => new Date('2026-11-29T02:00:00.000Z') });
+    await s.incidents.setDuty({ leader: '甲', officer: '乙' });
+    const res = await dispatch(s.handlers, 'incidents:create', ENV_INPUT, quiet);
+    expect(res.ok).toBe(true);
+    expect(await s.incidents.list({ drills: 'include' })).toHaveLength(1);
+    await s.close();
+  });
+});

@@ -1,0 +1,101 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startWebHost } from '../../../electron/web-host/server';
+import type { WebHost } from '../../../electron/web-host/server';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { makeServices } from '../../helpers/services';
+
+/** Raw HTTP, so tests can send the Host and Origin headers a hostile page would. */
+function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+describe('web host', () => {
+  const tempDir = useTempDirs();
+  const open: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const o of open.splice(0).reverse()) await o.close();
+  });
+
+  async function boot(): Promise<WebHost> {
+    const dir = tempDir();
+    const rendererDir = join(dir, 'renderer');
+    mkdirSync(rendererDir);
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(join(dir, 'secret.txt'), 'secret');
+    const services = await makeServices(join(dir, 'data'));
+    open.push(services);
+    const host = await startWebHost({ handlers: services.handlers, rendererDir });
+    open.push(host);
+    return host;
+  }
+
+  it('listens on 127.0.0.1 only and serves the renderer with a strict CSP', async () => {
+    const host = await boot();
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await raw(host.port, { path: '/', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'");
+    expect(String(res.headers['content-security-policy'])).not.toContain('unsafe-eval');
+  });
+
+  it('answers API calls only with the per-run token', async () => {
+    const host = await boot();
+    const call = (token?: string) =>
+      raw(host.port, {
+        method: 'POST',
+        path: '/api/app:info',
+        headers: { Host: `127.0.0.1:${host.port}`, 'Content-Type': 'application/json', ...(token ? { 'X-Duty-Token': token } : {}) },
+        body: '{}',
+      });
+    expect((await call()).status).toBe(401);
+    expect((await call('0'.repeat(48))).status).toBe(401);
+    const ok = await call(host.token);
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { host: 'web' } });
+  });
+
+  it('refuses other host names (DNS rebinding) and foreign origins', async () => {
+    const host = await boot();
+    const rebinding = await raw(host.port, { path: '/', headers: { Host: `evil.example:${host.port}` } });
+    expect(rebinding.status).toBe(421);
+    const foreign = await raw(host.port, {
+      method: 'POST',
+      path: '/api/app:info',
+      headers: { Host: `127.0.0.1:${host.port}`, Origin: 'http://evil.example', 'X-Duty-Token': host.token },
+      body: '{}',
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    const host = await boot();
+    const res = await raw(host.port, { path: '/../secret.txt', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(res.body).not.toContain('secret');
+    const encoded = await raw(host.port, { path: '/%2e%2e/secret.txt', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(encoded.body).not.toContain('secret');
+  });
+
+  it('returns a clear error for a body that is not JSON', async () => {
+    const host = await boot();
+    const res = await raw(host.port, {
+      method: 'POST',
+      path: '/api/incidents:list',
+      headers: { Host: `127.0.0.1:${host.port}`, 'X-Duty-Token': host.token },
+      body: '{not json',
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error.message).toMatch(/请求无法解析/);
+  });
+});

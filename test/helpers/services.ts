@@ -1,0 +1,22 @@
+import { createAppServices } from '../../electron/services/app-services';
+import type { AppServices } from '../../electron/services/app-services';
+
+/** Real services on a fresh folder, on a settable clock, with the alarm engine off unless asked. */
+export async function makeServices(dataDir: string, opts: { now?: () => Date; alarms?: boolean } = {}): Promise<AppServices> {
+  return createAppServices({ dataDir, host: 'web', now: opts.now, alarms: opts.alarms ?? false });
+}
+
+export const ENV_INPUT = {
+  category: 'environment' as const,
+  title: '桑干河支流水体异常',
+  places: ['山阴县'],
+  occurredAt: '2026-11-29T01:00:00.000Z',
+  receivedAt: '2026-11-29T01:20:00.000Z',
+  reporterUnit: '山阴县生态环境局',
+  reporterName: '王镕',
+  reporterPhone: '0349-1234567',
+  receiveChannel: '电话' as const,
+  narrative: '河段出现大面积死鱼',
+  facts: { deaths: 0, poisonedOrInjured: 12 },
+  drill: false,
+};

@@ -1,0 +1,85 @@
+/**
+ * Starts the real main-process services on a fresh data folder, serves the built renderer through
+ * the web host, and drives it in Debian's Chromium with playwright-core.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createAppServices } from '../../electron/services/app-services';
+import type { AppServices } from '../../electron/services/app-services';
+import { startWebHost } from '../../electron/web-host/server';
+import type { WebHost } from '../../electron/web-host/server';
+import { staticDirs } from '../../electron/web-host/static-dirs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RENDERER_DIR = resolve('out/renderer');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium：${CHROMIUM}（运行 scripts/setup-test-machine.sh）`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface WebApp {
+  services: AppServices;
+  host: WebHost;
+  context: BrowserContext;
+  page: Page;
+  /** Restarts services and host on the same data folder (a restart of the console). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startWebApp(browser: Browser, dataDir: string): Promise<WebApp> {
+  if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
+    throw new Error('找不到构建好的界面（out/renderer），请先运行 npx electron-vite build');
+  }
+  const boot = async () => {
+    let host: WebHost | null = null;
+    const services = await createAppServices({ dataDir, host: 'web', emit: (e, p) => host?.emit(e, p) });
+    host = await startWebHost({ handlers: services.handlers, rendererDir: RENDERER_DIR, staticDirs: staticDirs() });
+    return { services, host };
+  };
+  let { services, host } = await boot();
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(host.appUrl);
+  const app: WebApp = {
+    get services() {
+      return services;
+    },
+    get host() {
+      return host;
+    },
+    context,
+    page,
+    async restart() {
+      await host.close();
+      await services.close();
+      ({ services, host } = await boot());
+      await page.goto(host.appUrl);
+    },
+    async close() {
+      await context.close();
+      await host.close();
+      await services.close();
+    },
+  };
+  return app;
+}
