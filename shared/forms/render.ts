@@ -87,8 +87,9 @@ function looseDate(text: string, field: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatOfficialDate(text, field) : text;
 }
 
-// Seven columns shared by every block of the radiation forms so stacked tables line up.
-const RADIATION_COLS = [27, 21, 21, 21, 22, 21, 23];
+// Seven columns shared by every block of the radiation forms so stacked tables line up; the
+// tables are set in 五号 (10.5pt) so the whole form fits one A4 page like the gazette's.
+const RADIATION_COLS = [25, 23, 23, 20, 22, 21, 22];
 
 function accidentTypeRows(t: RadiationAccidentType): string {
   const f = 'accidentType';
@@ -122,7 +123,7 @@ function sourceTable(rows: RadiationSourceRow[]): string {
       );
     })
     .join('');
-  return `<table class="grid t12 rows" data-table="sources">${colgroup(RADIATION_COLS)}<thead>${head}</thead><tbody>${body}</tbody></table>`;
+  return `<table class="grid t105 rows" data-table="sources">${colgroup(RADIATION_COLS)}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
 function deviceTable(rows: RayDeviceRow[]): string {
@@ -139,11 +140,11 @@ function deviceTable(rows: RayDeviceRow[]): string {
       );
     })
     .join('');
-  return `<table class="grid t12 rows" data-table="devices">${colgroup(RADIATION_COLS)}<thead>${head}</thead><tbody>${body}</tbody></table>`;
+  return `<table class="grid t105 rows" data-table="devices">${colgroup(RADIATION_COLS)}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
 function block(rows: string): string {
-  return `<table class="grid t12">${colgroup(RADIATION_COLS)}<tbody>${rows}</tbody></table>`;
+  return `<table class="grid t105">${colgroup(RADIATION_COLS)}<tbody>${rows}</tbody></table>`;
 }
 
 const MAIN_PARAMETERS_NOTE =
@@ -168,7 +169,7 @@ function radiationInitial(d: RadiationInitialReport): string {
       `<tr>${label('报告人签字')}${value('reporter', d.reporter, 2)}${label('报告时间')}${value('reportedAt', formatReportTime(d.reportedAt), 3)}</tr>`,
   );
   return (
-    `<h1 class="title">辐射事故初始报告表</h1>` +
+    `<h1 class="title tight">辐射事故初始报告表</h1>` +
     top +
     sourceTable(d.sources) +
     deviceTable(d.devices) +
@@ -198,7 +199,7 @@ function radiationFollowUp(d: RadiationFollowUpReport): string {
       `<tr>${label('传真')}${value('departmentFax', d.departmentFax)}</tr>`,
   );
   return (
-    `<h1 class="title">辐射事故后续报告表</h1>` +
+    `<h1 class="title tight">辐射事故后续报告表</h1>` +
     top +
     sourceTable(d.sources) +
     deviceTable(d.devices) +
@@ -401,6 +402,7 @@ html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:calc(225mm / 22);letter-spacing:calc(156mm / 28 - 16pt)}
 .sheet{position:relative}
 .title{font-family:${TITLE_STACK};font-weight:normal;font-size:22pt;line-height:1.45;text-align:center;margin:0 0 calc(225mm / 44) 0;letter-spacing:0.05em}
+.title.tight{margin-bottom:3mm}
 .subtitle{text-align:center;margin:calc(-225mm / 44) 0 calc(225mm / 44) 0}
 .subtitle.small{font-size:14pt}
 .marks{font-family:${TITLE_STACK};margin:0 0 calc(225mm / 44) 0}
@@ -417,9 +419,12 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .grid th,.grid td{border:1px solid #000;padding:0.8mm 1mm;vertical-align:middle;word-break:break-all;overflow-wrap:anywhere}
 .grid th{font-weight:normal;text-align:center}
 .t12{font-size:12pt;line-height:1.3}
+.t105{font-size:10.5pt;line-height:1.3}
+.t105 td,.t105 th{height:6.5mm}
+.t105.rows tbody td{height:6.5mm}
 .grid td.c{text-align:center}
 .grid td.text{text-align:left;white-space:pre-wrap}
-.grid tr.tall td{height:40mm;vertical-align:top}
+.grid tr.tall td{height:30mm;vertical-align:top}
 .grid tr{break-inside:avoid}
 .grid thead{display:table-header-group}
 .rows tbody td{height:8mm}
@@ -427,7 +432,7 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .cbx{display:inline-block;margin:0 0.6em 0 0;white-space:nowrap}
 .cb{display:inline-block;position:relative;width:0.85em;height:0.85em;border:1px solid #000;vertical-align:-0.08em;margin-right:0.2em}
 .cb[data-checked="true"]::after{content:"";position:absolute;left:0.24em;top:0.02em;width:0.25em;height:0.5em;border:solid #000;border-width:0 0.12em 0.12em 0;transform:rotate(45deg)}
-.note{font-size:12pt;line-height:1.5;margin:2mm 0 0 0;letter-spacing:0}
+.note{font-size:10.5pt;line-height:1.4;margin:1.5mm 0 0 0;letter-spacing:0}
 .box{min-height:18mm;border-bottom:1px solid #000;font-size:14pt;line-height:1.6;white-space:pre-wrap}
 .signatures{display:flex;justify-content:space-between;margin-top:calc(225mm / 22);font-size:14pt;break-inside:avoid}
 .sign-space{display:inline-block;width:28mm;border-bottom:1px solid #000}
