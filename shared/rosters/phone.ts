@@ -1,0 +1,67 @@
+/**
+ * Chinese phone numbers as officers type them into a roster. The gazette lists 红机电话 among the
+ * emergency channels (朔政办发〔2021〕40号 1.6); a 红机 number is an internal short number with
+ * no public format, so it is kept as free text.
+ */
+
+export type PhoneType = '手机' | '固话' | '红机';
+
+export type PhoneCheck =
+  | { ok: true; type: PhoneType; normalized: string }
+  | { ok: false; message: string };
+
+const MOBILE = /^1[3-9]\d{9}$/;
+/** Area code 0 + 2–3 digits (Shuozhou: 0349), local number 7–8 digits not starting with 0 or 1. */
+const LANDLINE = /^(?:(0\d{2,3})-?)?([2-9]\d{6,7})(?:(?:-|转|ext\.?|#)(\d{1,6}))?$/i;
+
+/** The default area code of Shuozhou, used when a landline is written without one. */
+export const SHUOZHOU_AREA_CODE = '0349';
+
+function compact(s: string): string {
+  // Officers paste numbers with spaces, full-width digits and brackets around the area code.
+  return s
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/^\((0\d{2,3})\)/, '$1-')
+    .replace(/—|－/g, '-');
+}
+
+/**
+ * Checks one number. With `expected` = '红机' any non-empty text up to 20 characters is accepted;
+ * with '手机' only a mobile number; with '固话' only a landline; without it, either.
+ */
+export function validatePhone(input: string, expected?: PhoneType): PhoneCheck {
+  const raw = input ?? '';
+  if (raw.trim() === '') return { ok: false, message: '号码为空' };
+  if (expected === '红机') {
+    const text = raw.trim();
+    if (text.length > 20) return { ok: false, message: `红机号码过长（最多20个字符）：${text}` };
+    return { ok: true, type: '红机', normalized: text };
+  }
+  let s = compact(raw);
+  s = s.replace(/^(?:\+?86-?)(?=1[3-9]\d{9}$)/, '');
+  const digitsOnly = s.replace(/-/g, '');
+  if (MOBILE.test(digitsOnly) && expected !== '固话') {
+    return { ok: true, type: '手机', normalized: digitsOnly };
+  }
+  const m = LANDLINE.exec(s);
+  if (m && expected !== '手机') {
+    const [, area, local, ext] = m;
+    const normalized = `${area ?? SHUOZHOU_AREA_CODE}-${local}${ext ? `-${ext}` : ''}`;
+    return { ok: true, type: '固话', normalized };
+  }
+  if (expected === '手机') return { ok: false, message: `手机号码格式不正确（应为1开头的11位数字）：${raw.trim()}` };
+  if (expected === '固话') {
+    return { ok: false, message: `固定电话格式不正确（应为区号-7至8位号码，如0349-2021234）：${raw.trim()}` };
+  }
+  return { ok: false, message: `电话号码格式不正确：${raw.trim()}` };
+}
+
+/** Splits a cell that holds several numbers (separated by ；;、，, or /) into single numbers. */
+export function splitPhones(cell: string): string[] {
+  return cell
+    .split(/[；;、，,/]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
