@@ -8,10 +8,20 @@ import type { Officer } from '../domain/incident';
 import type { Result } from './result';
 import type { AlarmState } from '../domain/alarm-state';
 import * as s from './schemas';
+import { dutyChannels } from './channels/duty';
+import type { DutyOutputs } from './channels/duty';
+import { printChannels } from './channels/print';
+import type { PrintOutputs } from './channels/print';
+import { reportChannels } from './channels/reports';
+import type { ReportOutputs } from './channels/reports';
+import { responseChannels } from './channels/response';
+import type { ResponseOutputs } from './channels/response';
+import { rosterChannels } from './channels/rosters';
+import type { RosterOutputs } from './channels/rosters';
 import { settingsPatchSchema } from '../settings';
 import type { Settings } from '../settings';
 
-export const channels = {
+const coreChannels = {
   'app:info': s.emptySchema,
   'duty:get': s.emptySchema,
   'duty:set': s.officerSchema,
@@ -31,6 +41,16 @@ export const channels = {
   'settings:set': settingsPatchSchema,
 } as const;
 
+/** Every channel: the core ones above and each feature's own file under channels/. */
+export const channels = {
+  ...coreChannels,
+  ...reportChannels,
+  ...printChannels,
+  ...rosterChannels,
+  ...dutyChannels,
+  ...responseChannels,
+} as const;
+
 export interface AppInfo {
   version: string;
   host: 'electron' | 'web';
@@ -39,7 +59,7 @@ export interface AppInfo {
   now: string;
 }
 
-export interface ChannelOutputs {
+interface CoreOutputs {
   'app:info': AppInfo;
   'duty:get': Officer | null;
   'duty:set': Officer;
@@ -59,7 +79,12 @@ export interface ChannelOutputs {
   'settings:set': Settings;
 }
 
-export type Channel = keyof typeof channels;
+export interface ChannelOutputs extends CoreOutputs, ReportOutputs, PrintOutputs, RosterOutputs, DutyOutputs, ResponseOutputs {}
+
+export type Channel = keyof typeof channels & keyof ChannelOutputs & string;
+/** Compile-time check: every channel has a result type and every result type a channel. */
+type Unpaired = Exclude<keyof typeof channels, keyof ChannelOutputs> | Exclude<keyof ChannelOutputs, keyof typeof channels>;
+export const CONTRACT_IS_COMPLETE: [Unpaired] extends [never] ? true : Unpaired = true;
 export const CHANNELS = Object.keys(channels) as Channel[];
 export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]>;
 export type ChannelArgs<C extends Channel> = z.output<(typeof channels)[C]>;
