@@ -1,0 +1,183 @@
+/**
+ * Daily duty log (值班日志): the day's records grouped into sections. A duty day runs from the
+ * shift start to the next day's shift start (default 08:30 Asia/Shanghai); an incident spanning
+ * midnight contributes each event to the duty day in which that event happened.
+ */
+import {
+  DEFAULT_SHIFT_CONFIG,
+  checkShiftConfig,
+  dutyDayRange,
+  type ShiftConfig,
+} from '../schedule/index';
+import { parseInstant, shanghaiDate, shanghaiDateTime, shanghaiTime } from '../schedule/time';
+
+export const DUTY_EVENT_KINDS = ['接报', '状态', '来电', '去电', '报告', '续报', '批示', '时限', '交接班', '备注'] as const;
+export type DutyEventKind = (typeof DUTY_EVENT_KINDS)[number];
+
+export interface DutyEvent {
+  at: string;
+  kind: DutyEventKind;
+  incidentId?: string | number | null;
+  incidentTitle?: string | null;
+  text: string;
+  officer: string;
+  /** For 时限 events: whether the clock was met, late (迟报) or missed (漏报). */
+  clockOutcome?: 'onTime' | 'late' | 'missed';
+}
+
+/** Section order of the printed log; each kind belongs to exactly one section. */
+export const DUTY_LOG_SECTIONS: readonly { key: string; title: string; kinds: readonly DutyEventKind[] }[] = [
+  { key: 'received', title: '一、接报情况', kinds: ['接报'] },
+  { key: 'calls', title: '二、电话记录', kinds: ['来电', '去电'] },
+  { key: 'reports', title: '三、信息报送', kinds: ['报告', '续报'] },
+  { key: 'instructions', title: '四、领导批示', kinds: ['批示'] },
+  { key: 'clocks', title: '五、报告时限', kinds: ['时限'] },
+  { key: 'progress', title: '六、处置进展', kinds: ['状态'] },
+  { key: 'other', title: '七、交接班及其他', kinds: ['交接班', '备注'] },
+];
+
+export interface DutyLogRow {
+  at: string;
+  /** 'HH:mm', or '次日 HH:mm' after midnight, as the printed log shows it. */
+  time: string;
+  kind: DutyEventKind;
+  incidentId: string | null;
+  incidentTitle: string | null;
+  text: string;
+  officer: string;
+}
+
+export interface DutyLogCounts {
+  total: number;
+  byKind: Record<DutyEventKind, number>;
+  /** Distinct incidents with a 接报 event this duty day. */
+  incidentsReceived: number;
+  /** Distinct incidents with any event this duty day. */
+  incidentsTouched: number;
+  calls: number;
+  reports: number;
+  instructions: number;
+  clocksOnTime: number;
+  clocksLate: number;
+  clocksMissed: number;
+}
+
+export interface DutyLog {
+  day: string;
+  start: string;
+  end: string;
+  /** 'YYYY-MM-DD HH:mm' forms of start and end for headings. */
+  startLabel: string;
+  endLabel: string;
+  duty: { leader: string; officer: string }[];
+  sections: { key: string; title: string; rows: DutyLogRow[] }[];
+  counts: DutyLogCounts;
+}
+
+export interface CompileDutyLogInput {
+  day: string;
+  config?: ShiftConfig;
+  /** Any events; those outside the duty day are left out. */
+  events: readonly DutyEvent[];
+  /** The day's 带班领导 and 值班员 (one entry per shift). */
+  duty?: { leader: string; officer: string }[];
+}
+
+const SECTION_OF = new Map<DutyEventKind, number>();
+DUTY_LOG_SECTIONS.forEach((s, i) => s.kinds.forEach((k) => SECTION_OF.set(k, i)));
+
+/** Compiles one duty day's log from its events, each placed by the instant it happened. */
+export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
+  const config = input?.config ?? DEFAULT_SHIFT_CONFIG;
+  checkShiftConfig(config);
+  if (!Array.isArray(input.events)) throw new Error('events 应为数组');
+  const range = dutyDayRange(input.day, config);
+  const startMs = Date.parse(range.start);
+  const endMs = Date.parse(range.end);
+  const firstCalendarDay = input.day;
+
+  const picked: { ms: number; index: number; event: DutyEvent }[] = [];
+  input.events.forEach((event, index) => {
+    const ms = parseInstant(event?.at, `events[${index}].at`);
+    if (ms < startMs || ms >= endMs) return;
+    if (!SECTION_OF.has(event.kind)) {
+      throw new Error(`events[${index}].kind 无效：${String(event.kind)}（应为 ${DUTY_EVENT_KINDS.join('、')}）`);
+    }
+    picked.push({ ms, index, event });
+  });
+  picked.sort((a, b) => a.ms - b.ms || a.index - b.index);
+
+  const byKind = Object.fromEntries(DUTY_EVENT_KINDS.map((k) => [k, 0])) as Record<DutyEventKind, number>;
+  const received = new Set<string>();
+  const touched = new Set<string>();
+  let clocksOnTime = 0;
+  let clocksLate = 0;
+  let clocksMissed = 0;
+  const sections = DUTY_LOG_SECTIONS.map((s) => ({ key: s.key, title: s.title, rows: [] as DutyLogRow[] }));
+
+  for (const { ms, event } of picked) {
+    byKind[event.kind]++;
+    const incidentId = event.incidentId === undefined || event.incidentId === null ? null : String(event.incidentId);
+    if (incidentId !== null) {
+      touched.add(incidentId);
+      if (event.kind === '接报') received.add(incidentId);
+    }
+    if (event.kind === '时限') {
+      if (event.clockOutcome === 'onTime') clocksOnTime++;
+      else if (event.clockOutcome === 'late') clocksLate++;
+      else if (event.clockOutcome === 'missed') clocksMissed++;
+    }
+    const hm = shanghaiTime(ms);
+    const time = shanghaiDate(ms) === firstCalendarDay ? hm : `次日 ${hm}`;
+    (sections[SECTION_OF.get(event.kind) as number] as (typeof sections)[number]).rows.push({
+      at: event.at,
+      time,
+      kind: event.kind,
+      incidentId,
+      incidentTitle: event.incidentTitle ?? null,
+      text: event.text ?? '',
+      officer: event.officer ?? '',
+    });
+  }
+
+  return {
+    day: input.day,
+    start: range.start,
+    end: range.end,
+    startLabel: shanghaiDateTime(startMs),
+    endLabel: shanghaiDateTime(endMs),
+    duty: (input.duty ?? []).map((d) => ({ leader: d.leader, officer: d.officer })),
+    sections,
+    counts: {
+      total: picked.length,
+      byKind,
+      incidentsReceived: received.size,
+      incidentsTouched: touched.size,
+      calls: byKind['来电'] + byKind['去电'],
+      reports: byKind['报告'] + byKind['续报'],
+      instructions: byKind['批示'],
+      clocksOnTime,
+      clocksLate,
+      clocksMissed,
+    },
+  };
+}
+
+/** Groups events by the duty day they happened in (for compiling many days at once). */
+export function groupByDutyDay(
+  events: readonly DutyEvent[],
+  config: ShiftConfig = DEFAULT_SHIFT_CONFIG,
+): Map<string, DutyEvent[]> {
+  const { startMinutes } = checkShiftConfig(config);
+  const out = new Map<string, DutyEvent[]>();
+  events.forEach((event, index) => {
+    const day = shanghaiDate(parseInstant(event?.at, `events[${index}].at`) - startMinutes * 60_000);
+    let list = out.get(day);
+    if (!list) {
+      list = [];
+      out.set(day, list);
+    }
+    list.push(event);
+  });
+  return out;
+}

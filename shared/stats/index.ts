@@ -1,0 +1,262 @@
+/**
+ * Statistics for the duty room: incidents per plan, level, place and month; reporting clocks met
+ * on time, late (迟报) or missed (漏报); median minutes from 接报 to the first phone and written
+ * report. Pure: the caller passes plain rows and `now`.
+ *
+ * The deadlines themselves come from the plans' reporting clauses (朔政办发〔2021〕40号 4.1;
+ * 〔2021〕42号 4.1.1; 〔2021〕43号 5.1.1) through the rules engine; this module only counts them.
+ */
+import { parseInstant, shanghaiParts } from '../schedule/time';
+
+export * from './duty-log';
+
+export interface StatIncident {
+  id: string | number;
+  /** Plan id or label (e.g. environment / 突发环境事件). */
+  plan: string;
+  /** 特别重大 / 重大 / 较大 / 一般, or null while not graded. */
+  level: string | null;
+  places: string[];
+  /** 接报 time, ISO 8601. */
+  receivedAt: string;
+  drill: boolean;
+}
+
+export type StatClockChannel = 'phone' | 'written' | 'any';
+
+export interface StatClock {
+  incidentId: string | number;
+  plan: string;
+  clockId: string;
+  channel: StatClockChannel;
+  dueAt: string;
+  completedAt?: string | null;
+  /** Officer who recorded the report. */
+  completedBy?: string | null;
+  notApplicable?: boolean;
+}
+
+export type ClockOutcome = 'onTime' | 'late' | 'missed' | 'pending' | 'notApplicable';
+
+export const CLOCK_OUTCOME_LABELS: Readonly<Record<ClockOutcome, string>> = {
+  onTime: '按时报告',
+  late: '迟报',
+  missed: '漏报',
+  pending: '未到期',
+  notApplicable: '不适用',
+};
+
+/**
+ * Outcome of one reporting clock at `now` (deadlines per 朔政办发〔2021〕40号 4.1, 42号 4.1.1,
+ * 43号 5.1.1): completed at or before dueAt → on time (the window "N 小时内" includes its end);
+ * completed after dueAt → 迟报; not completed and now past dueAt → 漏报; otherwise pending.
+ */
+export function clockOutcome(clock: StatClock, now: number): ClockOutcome {
+  if (clock.notApplicable) return 'notApplicable';
+  const due = parseInstant(clock.dueAt, 'clocks[].dueAt');
+  if (clock.completedAt) {
+    return parseInstant(clock.completedAt, 'clocks[].completedAt') <= due ? 'onTime' : 'late';
+  }
+  return now > due ? 'missed' : 'pending';
+}
+
+export interface CountRow {
+  key: string;
+  count: number;
+}
+
+export interface OutcomeCounts {
+  onTime: number;
+  late: number;
+  missed: number;
+  pending: number;
+  notApplicable: number;
+  /** onTime / (onTime + late + missed); null when nothing has come due. */
+  onTimeRate: number | null;
+}
+
+export interface StatsInput {
+  incidents: StatIncident[];
+  clocks: StatClock[];
+  /** ISO instant the pending/missed split is judged at. */
+  now: string;
+  /** Drills (演练) are left out unless asked for. */
+  includeDrills?: boolean;
+  /**
+   * Who answers for a missed clock (nobody recorded it): usually the 值班员 on duty at dueAt,
+   * e.g. `(t) => onDutyAt(schedule, t)?.officer ?? null`. Without it missed clocks go to 未确定.
+   */
+  officerAt?: (instant: string) => string | null;
+}
+
+export interface Stats {
+  incidentCount: number;
+  drillsExcluded: number;
+  byPlan: CountRow[];
+  byLevel: CountRow[];
+  /** An incident touching several places counts once for each. */
+  byPlace: CountRow[];
+  /** 'YYYY-MM' (Asia/Shanghai) of 接报, every month from the first to the last, gaps as 0. */
+  byMonth: CountRow[];
+  clockOutcomes: {
+    overall: OutcomeCounts;
+    byPlan: (OutcomeCounts & { key: string })[];
+    /** Only clocks that came due or were completed; pending and 不适用 clocks have no officer. */
+    byOfficer: (OutcomeCounts & { key: string })[];
+  };
+  /** Median minutes from 接报 to the first completed phone clock, over incidents that have one. */
+  medianMinutesToPhone: number | null;
+  medianMinutesToWritten: number | null;
+  samples: { phone: number; written: number };
+}
+
+export const UNGRADED = '未定级';
+export const NO_PLACE = '未填写';
+export const UNKNOWN_OFFICER = '未确定';
+
+const emptyOutcomes = (): OutcomeCounts => ({
+  onTime: 0,
+  late: 0,
+  missed: 0,
+  pending: 0,
+  notApplicable: 0,
+  onTimeRate: null,
+});
+
+function finishOutcomes<T extends OutcomeCounts>(o: T): T {
+  const due = o.onTime + o.late + o.missed;
+  o.onTimeRate = due === 0 ? null : o.onTime / due;
+  return o;
+}
+
+function sortedCounts(map: Map<string, number>): CountRow[] {
+  return [...map]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, 'zh-CN'));
+}
+
+/** Median of a list (mean of the two middle values for an even count); null when empty. */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function monthKey(ms: number): string {
+  const p = shanghaiParts(ms);
+  return `${p.y}-${String(p.m).padStart(2, '0')}`;
+}
+
+/**
+ * Computes the statistics. Definitions: 迟报 = completed after dueAt; 漏报 = not completed and
+ * now > dueAt (朔政办发〔2021〕40号 4.1, 42号 4.1.1, 43号 5.1.1 set the windows). Clocks count only
+ * when their incident is in `incidents` and not an excluded drill, so a date range of incidents
+ * selects their clocks too.
+ */
+export function computeStats(input: StatsInput): Stats {
+  if (!input || !Array.isArray(input.incidents)) throw new Error('incidents 应为数组');
+  if (!Array.isArray(input.clocks)) throw new Error('clocks 应为数组');
+  const now = parseInstant(input.now, 'now');
+  const includeDrills = input.includeDrills === true;
+
+  const byPlan = new Map<string, number>();
+  const byLevel = new Map<string, number>();
+  const byPlace = new Map<string, number>();
+  const byMonth = new Map<string, number>();
+  const received = new Map<string, number>();
+  let drillsExcluded = 0;
+  let minMs = Number.POSITIVE_INFINITY;
+  let maxMs = Number.NEGATIVE_INFINITY;
+  const bump = (m: Map<string, number>, k: string): void => {
+    m.set(k, (m.get(k) ?? 0) + 1);
+  };
+
+  for (const inc of input.incidents) {
+    if (inc.drill && !includeDrills) {
+      drillsExcluded++;
+      continue;
+    }
+    const at = parseInstant(inc.receivedAt, `incidents[${String(inc.id)}].receivedAt`);
+    received.set(String(inc.id), at);
+    bump(byPlan, inc.plan || '未分类');
+    bump(byLevel, inc.level || UNGRADED);
+    const places = [...new Set((inc.places ?? []).filter((p) => p && p.trim()))];
+    if (places.length === 0) bump(byPlace, NO_PLACE);
+    for (const p of places) bump(byPlace, p);
+    bump(byMonth, monthKey(at));
+    minMs = Math.min(minMs, at);
+    maxMs = Math.max(maxMs, at);
+  }
+
+  const months: CountRow[] = [];
+  if (received.size > 0) {
+    const first = shanghaiParts(minMs);
+    const last = shanghaiParts(maxMs);
+    let y = first.y;
+    let m = first.m;
+    while (y < last.y || (y === last.y && m <= last.m)) {
+      const key = `${y}-${String(m).padStart(2, '0')}`;
+      months.push({ key, count: byMonth.get(key) ?? 0 });
+      m += 1;
+      if (m > 12) {
+        m = 1;
+        y += 1;
+      }
+    }
+  }
+
+  const overall = emptyOutcomes();
+  const perPlan = new Map<string, OutcomeCounts & { key: string }>();
+  const perOfficer = new Map<string, OutcomeCounts & { key: string }>();
+  const firstDone = { phone: new Map<string, number>(), written: new Map<string, number>() };
+  const row = (m: Map<string, OutcomeCounts & { key: string }>, key: string): OutcomeCounts & { key: string } => {
+    let r = m.get(key);
+    if (!r) {
+      r = { key, ...emptyOutcomes() };
+      m.set(key, r);
+    }
+    return r;
+  };
+
+  for (const clock of input.clocks) {
+    const incidentKey = String(clock.incidentId);
+    if (!received.has(incidentKey)) continue;
+    const outcome = clockOutcome(clock, now);
+    overall[outcome]++;
+    row(perPlan, clock.plan || '未分类')[outcome]++;
+    if (outcome === 'onTime' || outcome === 'late') {
+      row(perOfficer, clock.completedBy?.trim() || UNKNOWN_OFFICER)[outcome]++;
+    } else if (outcome === 'missed') {
+      row(perOfficer, input.officerAt?.(clock.dueAt)?.trim() || UNKNOWN_OFFICER).missed++;
+    }
+    if (clock.completedAt && !clock.notApplicable && (clock.channel === 'phone' || clock.channel === 'written')) {
+      const done = parseInstant(clock.completedAt, 'clocks[].completedAt');
+      const m = firstDone[clock.channel];
+      const prev = m.get(incidentKey);
+      if (prev === undefined || done < prev) m.set(incidentKey, done);
+    }
+  }
+
+  const minutes = (m: Map<string, number>): number[] =>
+    [...m].map(([id, done]) => (done - (received.get(id) as number)) / 60_000);
+  const phone = minutes(firstDone.phone);
+  const written = minutes(firstDone.written);
+
+  return {
+    incidentCount: received.size,
+    drillsExcluded,
+    byPlan: sortedCounts(byPlan),
+    byLevel: sortedCounts(byLevel),
+    byPlace: sortedCounts(byPlace),
+    byMonth: months,
+    clockOutcomes: {
+      overall: finishOutcomes(overall),
+      byPlan: [...perPlan.values()].map(finishOutcomes).sort((a, b) => a.key.localeCompare(b.key, 'zh-CN')),
+      byOfficer: [...perOfficer.values()].map(finishOutcomes).sort((a, b) => a.key.localeCompare(b.key, 'zh-CN')),
+    },
+    medianMinutesToPhone: median(phone),
+    medianMinutesToWritten: median(written),
+    samples: { phone: phone.length, written: written.length },
+  };
+}
