@@ -12,6 +12,8 @@ import type { SettingsStore } from '../settings/settings-store';
 import { JsonFileSettingsStore } from '../settings/settings-store';
 import { createAlarms } from './alarm-wiring';
 import type { AlarmHostEffects } from './alarm-wiring';
+import type { FeatureContext } from './feature-context';
+import { featureHandlers } from './features';
 import { IncidentService } from './incident-service';
 
 export interface AppServicesOptions {
@@ -58,7 +60,21 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   });
   if (opts.alarms !== false) await alarms.service.start();
 
+  const ctx: FeatureContext = {
+    db,
+    dataDir: opts.dataDir,
+    settings,
+    incidents,
+    now,
+    emit,
+    changed: (what) => {
+      emit('data:changed', { what });
+      void alarms.service.reevaluate('data-changed');
+    },
+  };
+
   const handlers: Handlers = {
+    ...featureHandlers(ctx),
     'app:info': async () => ({
       version: opts.version ?? '0.1.0',
       host: opts.host,

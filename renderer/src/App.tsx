@@ -12,6 +12,7 @@ import { IncidentDrawer } from './features/incident/IncidentDrawer';
 import { RegisterDrawer } from './features/incident/RegisterDrawer';
 import { fmtDateTime } from './format';
 import { NowProvider, useNow } from './hooks/useNow';
+import { EXTRA_PAGES } from './pages';
 import { SettingsContext } from './hooks/useSettings';
 
 function WallClock() {
@@ -19,7 +20,7 @@ function WallClock() {
   return <Typography.Text style={{ color: '#fff' }}>北京时间 {fmtDateTime(new Date(now).toISOString())}</Typography.Text>;
 }
 
-type Page = 'board';
+type Page = string;
 
 export function Shell() {
   const [duty, setDuty] = useState<Officer | null>(null);
@@ -51,7 +52,7 @@ export function Shell() {
             mode="horizontal"
             selectedKeys={[page]}
             onClick={(e) => setPage(e.key as Page)}
-            items={[{ key: 'board', label: '事件看板' }]}
+            items={[{ key: 'board', label: '事件看板' }, ...EXTRA_PAGES.map((p) => ({ key: p.key, label: p.label }))]}
             style={{ flex: 1 }}
           />
           <Space>
@@ -74,6 +75,11 @@ export function Shell() {
         )}
         <Layout.Content style={{ padding: 16 }}>
           {page === 'board' && <IncidentBoard onOpen={setOpenId} onRegister={() => setRegistering(true)} />}
+          {EXTRA_PAGES.filter((p) => p.key === page).map((p) => (
+            <div key={p.key} data-testid={`page-${p.key}`}>
+              {p.render({ openIncident: setOpenId })}
+            </div>
+          ))}
         </Layout.Content>
         <RegisterDrawer
           open={registering}

@@ -9,6 +9,7 @@ import { fmtDateTime } from '../../format';
 import { ClockList } from './ClockList';
 import { EditIncidentModal } from './EditIncidentModal';
 import { NoteForm } from './NoteForm';
+import { INCIDENT_SECTIONS } from './sections';
 import { Timeline } from './Timeline';
 
 export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
@@ -106,6 +107,12 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
               已记录但按现有要素不再适用的时限：{i.orphanClockRecords.map((r) => r.clockId).join('、')}（记录保留）
             </Typography.Paragraph>
           )}
+          {INCIDENT_SECTIONS.map((sec) => (
+            <div key={sec.key} data-testid={`section-${sec.key}`}>
+              <Divider titlePlacement="start">{sec.title}</Divider>
+              {sec.render(i, setIncident)}
+            </div>
+          ))}
           <Divider titlePlacement="start">记录续报信息 / 领导批示</Divider>
           <NoteForm incident={i} onChanged={setIncident} />
           <Divider titlePlacement="start">事件经过</Divider>

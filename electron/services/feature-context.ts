@@ -1,0 +1,16 @@
+import type { AppEvent } from '../../shared/ipc/contract';
+import type { Database } from '../db/connection';
+import type { SettingsStore } from '../settings/settings-store';
+import type { IncidentService } from './incident-service';
+
+/** What every feature's handlers may use. Features never import Electron. */
+export interface FeatureContext {
+  db: Database;
+  dataDir: string;
+  settings: SettingsStore;
+  incidents: IncidentService;
+  now: () => Date;
+  emit: (event: AppEvent, payload: unknown) => void;
+  /** Tell the UI (and the alarms) that data changed. */
+  changed: (what: string) => void;
+}

@@ -1,0 +1,29 @@
+/**
+ * Each feature's handlers, merged into the one handler map. Add a feature: create its
+ * `createXxxHandlers(ctx)` under services/<feature>/ and spread it here.
+ */
+import type { Handlers } from '../ipc/dispatch';
+import type { FeatureContext } from './feature-context';
+
+type CoreChannel =
+  | 'app:info'
+  | 'duty:get'
+  | 'duty:set'
+  | 'incidents:create'
+  | 'incidents:list'
+  | 'incidents:get'
+  | 'incidents:update'
+  | 'incidents:set-status'
+  | 'incidents:add-note'
+  | 'incidents:void-entry'
+  | 'clocks:complete'
+  | 'clocks:not-applicable'
+  | 'clocks:upcoming'
+  | 'alarms:state'
+  | 'alarms:ack'
+  | 'settings:get'
+  | 'settings:set';
+
+export function featureHandlers(_ctx: FeatureContext): Omit<Handlers, CoreChannel> {
+  return {};
+}
