@@ -1,0 +1,46 @@
+/**
+ * CSV for WPS and Excel: UTF-8 with a byte-order mark (without it both read Chinese as GBK and
+ * garble it), CRLF line ends, RFC 4180 quoting.
+ */
+import { cellText, checkTables, type ExportCell, type ExportTable } from './types';
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+/**
+ * Quotes a field when needed. Text starting with = + - @ is prefixed with an apostrophe so a
+ * spreadsheet shows it instead of evaluating it as a formula (CSV injection); numbers are kept.
+ */
+export function csvField(value: ExportCell | undefined): string {
+  let text = cellText(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function tableLines(table: ExportTable): string[] {
+  const keys = table.columns.map((c) => c.key);
+  const lines = [table.columns.map((c) => csvField(c.header)).join(',')];
+  for (const row of table.rows) lines.push(keys.map((k) => csvField(row[k])).join(','));
+  return lines;
+}
+
+/**
+ * One table: header line and rows, ready to re-import. Several tables (a multi-section log): each
+ * starts with its title line, sections separated by an empty line.
+ */
+export function toCsv(tables: ExportTable | readonly ExportTable[]): Buffer {
+  const list = Array.isArray(tables) ? (tables as readonly ExportTable[]) : [tables as ExportTable];
+  checkTables(list);
+  let lines: string[];
+  if (list.length === 1) {
+    lines = tableLines(list[0] as ExportTable);
+  } else {
+    lines = [];
+    list.forEach((t, i) => {
+      if (i > 0) lines.push('');
+      lines.push(csvField(t.subtitle ? `${t.title}（${t.subtitle}）` : t.title));
+      lines.push(...tableLines(t));
+    });
+  }
+  return Buffer.from(BOM + lines.join(CRLF) + CRLF, 'utf8');
+}

@@ -1,0 +1,139 @@
+/**
+ * DOCX in the style of official documents (GB/T 9704): A4, title in 方正小标宋简体 二号, section
+ * headings in 黑体 三号, body in 仿宋_GB2312, page numbers as "— 1 —". Table header rows repeat
+ * on every page.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import { DEFAULT_COLUMN_WIDTH, FONTS, cellText, checkTables, type ExportTable, type ProgressFn } from './types';
+
+export interface DocxOptions {
+  title: string;
+  subtitle?: string;
+  orientation?: 'portrait' | 'landscape';
+  onProgress?: ProgressFn;
+}
+
+// A4 in twips and the GB/T 9704 margins (37/35 mm top/bottom, 28/26 mm left/right).
+const A4_W = 11906;
+const A4_H = 16838;
+const MARGIN = { top: 2098, bottom: 1984, left: 1587, right: 1474 };
+
+// Sizes in half-points: 二号 22pt, 三号 16pt, 小四 12pt, 五号 10.5pt.
+const SIZE = { title: 44, heading: 32, body: 32, table: 24, small: 21 };
+
+const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+
+function run(text: string, face: string, size: number, bold = false): TextRun {
+  return new TextRun({ text, font: font(face), size, bold });
+}
+
+function cell(text: string, width: number, header: boolean, span?: number): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    ...(span ? { columnSpan: span } : {}),
+    children: [
+      new Paragraph({
+        alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: text.split('\n').map((line, i) =>
+          new TextRun({ text: line, font: font(FONTS.body), size: SIZE.table, bold: header, break: i > 0 ? 1 : 0 }),
+        ),
+      }),
+    ],
+  });
+}
+
+function tableOf(table: ExportTable, textWidth: number, tick: () => void): Table {
+  const weights = table.columns.map((c) => c.width ?? DEFAULT_COLUMN_WIDTH);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((w / sum) * textWidth));
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: table.columns.map((c, i) => cell(c.header, widths[i] ?? 0, true)),
+  });
+  const rows = table.rows.map((r) => {
+    tick();
+    return new TableRow({
+      cantSplit: true,
+      children: table.columns.map((c, i) => cell(cellText(r[c.key]), widths[i] ?? 0, false)),
+    });
+  });
+  if (rows.length === 0) {
+    rows.push(new TableRow({ children: [cell('无', textWidth, false, table.columns.length)] }));
+  }
+  return new Table({ columnWidths: widths, width: { size: textWidth, type: WidthType.DXA }, rows: [header, ...rows] });
+}
+
+/** Writes the tables as one document under a title, each table under its own heading. */
+export async function toDocx(tables: readonly ExportTable[], options: DocxOptions): Promise<Buffer> {
+  checkTables(tables);
+  if (!options || typeof options.title !== 'string' || options.title.trim() === '') throw new Error('title 不能为空');
+  const landscape = (options.orientation ?? 'portrait') === 'landscape';
+  const textWidth = (landscape ? A4_H : A4_W) - MARGIN.left - MARGIN.right;
+  const total = tables.reduce((n, t) => n + t.rows.length, 0);
+  let done = 0;
+  const tick = (): void => {
+    done++;
+    if (done % 500 === 0) options.onProgress?.(done, total);
+  };
+
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(options.title, FONTS.title, SIZE.title)] }),
+  ];
+  if (options.subtitle) {
+    children.push(
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(options.subtitle, FONTS.body, SIZE.body)] }),
+    );
+  }
+  for (const t of tables) {
+    children.push(new Paragraph({ spacing: { before: 240, after: 120 }, children: [run(t.title, FONTS.heading, SIZE.heading)] }));
+    if (t.subtitle) children.push(new Paragraph({ children: [run(t.subtitle, FONTS.body, SIZE.small)] }));
+    children.push(tableOf(t, textWidth, tick));
+  }
+
+  const doc = new Document({
+    creator: '朔州应急值班台',
+    title: options.title,
+    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            // docx swaps width and height itself for landscape.
+            size: { width: A4_W, height: A4_H, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: MARGIN,
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: 28 })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(doc);
+  options.onProgress?.(total, total);
+  return buffer;
+}

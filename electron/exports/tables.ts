@@ -1,0 +1,249 @@
+/**
+ * Builders from domain results to ExportTable: the duty log (one day or a range), the printable
+ * month schedule, and the statistics. Pure mapping; the format writers do the rest.
+ */
+import {
+  DUTY_ROLE_LABELS,
+  WEEKDAY_LABELS,
+  chineseDate,
+  shanghaiParts,
+  weekdayOf,
+  type ShiftAssignment,
+} from '../../shared/schedule/index';
+import { CLOCK_OUTCOME_LABELS, type OutcomeCounts, type Stats } from '../../shared/stats/index';
+import type { DutyLog } from '../../shared/stats/duty-log';
+import type { ExportColumn, ExportTable } from './types';
+
+const LOG_COLUMNS: ExportColumn[] = [
+  { key: 'time', header: '时间', width: 12 },
+  { key: 'kind', header: '类别', width: 8 },
+  { key: 'incident', header: '事件', width: 26 },
+  { key: 'text', header: '内容', width: 52 },
+  { key: 'officer', header: '记录人', width: 10 },
+];
+
+const people = (log: DutyLog, field: 'leader' | 'officer'): string =>
+  [...new Set(log.duty.map((d) => d[field]).filter(Boolean))].join('、') || '—';
+
+/** One duty day's log: an overview table, then one table per section (empty sections say 无). */
+export function dutyLogTables(log: DutyLog): ExportTable[] {
+  const c = log.counts;
+  const subtitle = `${chineseDate(log.day)}（${log.startLabel} 至 ${log.endLabel}）`;
+  const overview: ExportTable = {
+    title: '值班概况',
+    subtitle,
+    sheetName: '概况',
+    columns: [
+      { key: 'item', header: '项目', width: 16 },
+      { key: 'value', header: '内容', width: 60 },
+    ],
+    rows: [
+      { item: '值班日期', value: chineseDate(log.day) },
+      { item: '值班时段', value: `${log.startLabel} 至 ${log.endLabel}` },
+      { item: DUTY_ROLE_LABELS.leader, value: people(log, 'leader') },
+      { item: DUTY_ROLE_LABELS.officer, value: people(log, 'officer') },
+      { item: '接报事件', value: `${c.incidentsReceived} 起（涉及事件 ${c.incidentsTouched} 起）` },
+      { item: '电话记录', value: `${c.calls} 次` },
+      { item: '信息报送', value: `${c.reports} 次` },
+      { item: '领导批示', value: `${c.instructions} 条` },
+      { item: '报告时限', value: `按时 ${c.clocksOnTime} 项，迟报 ${c.clocksLate} 项，漏报 ${c.clocksMissed} 项` },
+      { item: '记录总数', value: `${c.total} 条` },
+    ],
+  };
+  const sections = log.sections.map<ExportTable>((s) => ({
+    title: s.title,
+    sheetName: s.title.replace(/^[一二三四五六七八九十]+、/, ''),
+    columns: LOG_COLUMNS,
+    rows:
+      s.rows.length === 0
+        ? [{ time: '', kind: '', incident: '', text: '无', officer: '' }]
+        : s.rows.map((r) => ({ time: r.time, kind: r.kind, incident: r.incidentTitle ?? '', text: r.text, officer: r.officer })),
+  }));
+  return [overview, ...sections];
+}
+
+/**
+ * Many duty days in two sheets (a month or a year would otherwise mean thousands of sheets): a
+ * per-day summary and every record in order with its duty day and section.
+ */
+export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日志汇总'): ExportTable[] {
+  const first = logs[0];
+  const last = logs[logs.length - 1];
+  const subtitle = first && last ? `${chineseDate(first.day)}至${chineseDate(last.day)}` : undefined;
+  const summary: ExportTable = {
+    title,
+    ...(subtitle ? { subtitle } : {}),
+    sheetName: '逐日汇总',
+    columns: [
+      { key: 'day', header: '值班日期', width: 12 },
+      { key: 'leader', header: '带班领导', width: 12 },
+      { key: 'officer', header: '值班员', width: 12 },
+      { key: 'received', header: '接报', width: 7 },
+      { key: 'calls', header: '电话', width: 7 },
+      { key: 'reports', header: '报送', width: 7 },
+      { key: 'instructions', header: '批示', width: 7 },
+      { key: 'late', header: '迟报', width: 7 },
+      { key: 'missed', header: '漏报', width: 7 },
+      { key: 'total', header: '记录数', width: 8 },
+    ],
+    rows: logs.map((l) => ({
+      day: l.day,
+      leader: people(l, 'leader'),
+      officer: people(l, 'officer'),
+      received: l.counts.incidentsReceived,
+      calls: l.counts.calls,
+      reports: l.counts.reports,
+      instructions: l.counts.instructions,
+      late: l.counts.clocksLate,
+      missed: l.counts.clocksMissed,
+      total: l.counts.total,
+    })),
+  };
+  const rows: ExportTable['rows'] = [];
+  for (const l of logs) {
+    for (const s of l.sections) {
+      const section = s.title.replace(/^[一二三四五六七八九十]+、/, '');
+      for (const r of s.rows) {
+        rows.push({ day: l.day, time: r.time, section, kind: r.kind, incident: r.incidentTitle ?? '', text: r.text, officer: r.officer });
+      }
+    }
+  }
+  const detail: ExportTable = {
+    title: `${title}（明细）`,
+    ...(subtitle ? { subtitle } : {}),
+    sheetName: '明细',
+    orientation: 'landscape',
+    columns: [{ key: 'day', header: '值班日期', width: 12 }, LOG_COLUMNS[0] as ExportColumn, { key: 'section', header: '栏目', width: 10 }, ...LOG_COLUMNS.slice(1)],
+    rows,
+  };
+  return [summary, detail];
+}
+
+const hm = (iso: string): string => {
+  const p = shanghaiParts(Date.parse(iso));
+  return `${String(p.hh).padStart(2, '0')}:${String(p.mm).padStart(2, '0')}`;
+};
+
+/** The printable month sheet of the duty schedule, then per-person counts. */
+export function scheduleTables(schedule: readonly ShiftAssignment[], title = '值班表'): ExportTable[] {
+  const first = schedule[0];
+  const monthLabel = first ? `${first.date.slice(0, 4)}年${Number(first.date.slice(5, 7))}月` : '';
+  const sheet: ExportTable = {
+    title: monthLabel ? `${monthLabel}${title}` : title,
+    sheetName: title,
+    columns: [
+      { key: 'date', header: '日期', width: 12 },
+      { key: 'weekday', header: '星期', width: 8 },
+      { key: 'kind', header: '类别', width: 16 },
+      { key: 'time', header: '值班时间', width: 18 },
+      { key: 'leader', header: '带班领导', width: 12 },
+      { key: 'officer', header: '值班员', width: 12 },
+      { key: 'note', header: '备注', width: 30 },
+    ],
+    orientation: 'portrait',
+    rows: schedule.map((a) => {
+      const endDay = a.end.slice(0, 10) === a.date ? '' : '次日';
+      return {
+        date: `${Number(a.date.slice(5, 7))}月${Number(a.date.slice(8, 10))}日`,
+        weekday: WEEKDAY_LABELS[weekdayOf(a.date)] ?? '',
+        kind: a.holidayName ? `${a.dayKind}（${a.holidayName}）` : a.dayKind,
+        time: `${hm(a.start)}—${endDay}${hm(a.end)}`,
+        leader: a.leader,
+        officer: a.officer,
+        note: a.overrides
+          .map((o) =>
+            o.kind === '替班'
+              ? `${DUTY_ROLE_LABELS[o.field]}由${o.to}替${o.from}：${o.reason}`
+              : `${DUTY_ROLE_LABELS[o.field]}${o.from}与${o.withDate ?? ''}换班：${o.reason}`,
+          )
+          .join('；'),
+      };
+    }),
+  };
+  const counts = new Map<string, { name: string; role: string; total: number; holiday: number; weekend: number }>();
+  for (const a of schedule) {
+    for (const field of ['leader', 'officer'] as const) {
+      const k = `${field}:${a[field]}`;
+      let row = counts.get(k);
+      if (!row) {
+        row = { name: a[field], role: DUTY_ROLE_LABELS[field], total: 0, holiday: 0, weekend: 0 };
+        counts.set(k, row);
+      }
+      row.total++;
+      if (a.dayKind === '法定节假日') row.holiday++;
+      if (a.dayKind === '周末') row.weekend++;
+    }
+  }
+  const tally: ExportTable = {
+    title: '值班次数统计',
+    sheetName: '次数统计',
+    columns: [
+      { key: 'role', header: '岗位', width: 10 },
+      { key: 'name', header: '姓名', width: 12 },
+      { key: 'total', header: '班次', width: 8 },
+      { key: 'holiday', header: '其中法定节假日', width: 14 },
+      { key: 'weekend', header: '其中周末', width: 10 },
+    ],
+    rows: [...counts.values()],
+  };
+  return [sheet, tally];
+}
+
+const outcomeColumns: ExportColumn[] = [
+  { key: 'key', header: '项目', width: 16 },
+  { key: 'onTime', header: CLOCK_OUTCOME_LABELS.onTime, width: 10 },
+  { key: 'late', header: CLOCK_OUTCOME_LABELS.late, width: 8 },
+  { key: 'missed', header: CLOCK_OUTCOME_LABELS.missed, width: 8 },
+  { key: 'pending', header: CLOCK_OUTCOME_LABELS.pending, width: 8 },
+  { key: 'rate', header: '按时率', width: 10 },
+];
+
+const outcomeRow = (key: string, o: OutcomeCounts) => ({
+  key,
+  onTime: o.onTime,
+  late: o.late,
+  missed: o.missed,
+  pending: o.pending,
+  rate: o.onTimeRate === null ? '—' : `${(o.onTimeRate * 100).toFixed(1)}%`,
+});
+
+/** The statistics as tables: counts by plan, level, place and month, clock outcomes, medians. */
+export function statsTables(stats: Stats, subtitle?: string): ExportTable[] {
+  const countTable = (title: string, header: string, rows: { key: string; count: number }[]): ExportTable => ({
+    title,
+    ...(subtitle ? { subtitle } : {}),
+    columns: [
+      { key: 'key', header, width: 20 },
+      { key: 'count', header: '事件数', width: 10 },
+    ],
+    rows: rows.map((r) => ({ key: r.key, count: r.count })),
+  });
+  const fmt = (m: number | null): string => (m === null ? '—' : m.toFixed(1));
+  return [
+    countTable('按预案统计', '预案', stats.byPlan),
+    countTable('按级别统计', '级别', stats.byLevel),
+    countTable('按地区统计', '县（市、区）', stats.byPlace),
+    countTable('按月统计', '月份', stats.byMonth),
+    {
+      title: '报告时限执行情况',
+      columns: outcomeColumns,
+      rows: [
+        outcomeRow('合计', stats.clockOutcomes.overall),
+        ...stats.clockOutcomes.byPlan.map((o) => outcomeRow(o.key, o)),
+      ],
+    },
+    { title: '报告时限执行情况（按值班员）', sheetName: '按值班员', columns: outcomeColumns, rows: stats.clockOutcomes.byOfficer.map((o) => outcomeRow(o.key, o)) },
+    {
+      title: '报告用时',
+      columns: [
+        { key: 'item', header: '项目', width: 24 },
+        { key: 'minutes', header: '中位数（分钟）', width: 14 },
+        { key: 'n', header: '样本数', width: 8 },
+      ],
+      rows: [
+        { item: '接报至电话报告', minutes: fmt(stats.medianMinutesToPhone), n: stats.samples.phone },
+        { item: '接报至书面报告', minutes: fmt(stats.medianMinutesToWritten), n: stats.samples.written },
+      ],
+    },
+  ];
+}

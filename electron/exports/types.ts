@@ -1,0 +1,59 @@
+/** The one shape every export format takes: a titled table of plain cells. */
+
+export type ExportCell = string | number | null;
+
+export interface ExportColumn {
+  key: string;
+  header: string;
+  /** Width in characters (a CJK character counts as two); 14 when omitted. */
+  width?: number;
+}
+
+export interface ExportTable {
+  title: string;
+  subtitle?: string;
+  columns: ExportColumn[];
+  rows: Record<string, ExportCell>[];
+  /** Paper orientation; landscape by default for tables of more than six columns. */
+  orientation?: 'portrait' | 'landscape';
+  /** XLSX sheet name; the title when omitted. */
+  sheetName?: string;
+}
+
+/** Called as rows are written: done of total rows, at least once at the end. */
+export type ProgressFn = (done: number, total: number) => void;
+
+export const DEFAULT_COLUMN_WIDTH = 14;
+
+/** Checks tables before any bytes are written, naming the bad field. */
+export function checkTables(tables: readonly ExportTable[]): void {
+  if (!Array.isArray(tables) || tables.length === 0) throw new Error('tables 至少需要一张表');
+  tables.forEach((t, i) => {
+    if (!t || typeof t.title !== 'string' || t.title.trim() === '') throw new Error(`tables[${i}].title 不能为空`);
+    if (!Array.isArray(t.columns) || t.columns.length === 0) throw new Error(`tables[${i}].columns 至少需要一列`);
+    const keys = new Set<string>();
+    t.columns.forEach((c: ExportColumn, j: number) => {
+      if (!c || typeof c.key !== 'string' || c.key === '') throw new Error(`tables[${i}].columns[${j}].key 不能为空`);
+      if (keys.has(c.key)) throw new Error(`tables[${i}].columns[${j}].key 重复：${c.key}`);
+      keys.add(c.key);
+      if (c.width !== undefined && !(c.width > 0)) throw new Error(`tables[${i}].columns[${j}].width 应为正数`);
+    });
+    if (!Array.isArray(t.rows)) throw new Error(`tables[${i}].rows 应为数组`);
+  });
+}
+
+export function orientationOf(table: ExportTable): 'portrait' | 'landscape' {
+  return table.orientation ?? (table.columns.length > 6 ? 'landscape' : 'portrait');
+}
+
+/** A cell as text (null and undefined as empty). */
+export function cellText(value: ExportCell | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** Official fonts (GB/T 9704); Word and WPS fall back by name when one is missing. */
+export const FONTS = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  heading: '黑体',
+} as const;

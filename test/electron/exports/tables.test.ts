@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { dutyLogRangeTables, dutyLogTables, scheduleTables, statsTables } from '../../../electron/exports/tables';
+import { toCsv } from '../../../electron/exports/csv';
+import { toXlsx } from '../../../electron/exports/xlsx';
+import { applySwap, generateMonth } from '../../../shared/schedule/index';
+import { compileDutyLog, type DutyEvent } from '../../../shared/stats/duty-log';
+import { computeStats } from '../../../shared/stats/index';
+
+const events: DutyEvent[] = [
+  { at: '2025-10-01T09:00:00+08:00', kind: '接报', incidentId: 1, incidentTitle: '应县某化工厂泄漏', text: '应县应急局电话报告', officer: '张伟' },
+  { at: '2025-10-02T00:20:00+08:00', kind: '报告', incidentId: 1, incidentTitle: '应县某化工厂泄漏', text: '书面报告市政府', officer: '张伟' },
+];
+
+describe('dutyLogTables', () => {
+  const log = compileDutyLog({ day: '2025-10-01', events, duty: [{ leader: '王建国', officer: '张伟' }] });
+
+  it('gives an overview and one table per section, and survives a round trip through XLSX', async () => {
+    const tables = dutyLogTables(log);
+    expect(tables.map((t) => t.title)).toEqual([
+      '值班概况', '一、接报情况', '二、电话记录', '三、信息报送', '四、领导批示', '五、报告时限', '六、处置进展', '七、交接班及其他',
+    ]);
+    expect(tables[0]?.rows[2]).toEqual({ item: '带班领导', value: '王建国' });
+    expect(tables[0]?.subtitle).toBe('2025年10月1日（2025-10-01 08:30 至 2025-10-02 08:30）');
+    expect(tables[2]?.rows).toEqual([{ time: '', kind: '', incident: '', text: '无', officer: '' }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx(tables)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '接报情况', '电话记录', '信息报送', '领导批示', '报告时限', '处置进展', '交接班及其他']);
+    const reports = wb.getWorksheet('信息报送') as ExcelJS.Worksheet;
+    expect((reports.getRow(3).values as unknown[]).slice(1)).toEqual(['次日 00:20', '报告', '应县某化工厂泄漏', '书面报告市政府', '张伟']);
+  });
+
+  it('flattens many days into a summary and a detail table', () => {
+    const next = compileDutyLog({ day: '2025-10-02', events });
+    const [summary, detail] = dutyLogRangeTables([log, next]);
+    expect(summary?.subtitle).toBe('2025年10月1日至2025年10月2日');
+    expect(summary?.rows.map((r) => [r.day, r.received, r.reports, r.total])).toEqual([
+      ['2025-10-01', 1, 1, 2],
+      ['2025-10-02', 0, 0, 0],
+    ]);
+    expect(detail?.rows.map((r) => [r.day, r.time, r.section])).toEqual([
+      ['2025-10-01', '09:00', '接报情况'],
+      ['2025-10-01', '次日 00:20', '信息报送'],
+    ]);
+  });
+});
+
+describe('scheduleTables', () => {
+  it('prints the month with holiday names, overnight times and recorded swaps', () => {
+    let s = generateMonth({ month: '2025-10', leaders: ['王建国', '李明', '赵华'], officers: ['张伟', '刘洋', '陈静'] });
+    const before = s[0]?.officer;
+    s = applySwap(s, { date: '2025-10-01', field: 'officer', newPerson: '孙丽', reason: '因病请假' });
+    const [sheet, counts] = scheduleTables(s);
+    expect(sheet?.title).toBe('2025年10月值班表');
+    expect(sheet?.rows).toHaveLength(31);
+    expect(sheet?.rows[0]).toMatchObject({
+      date: '10月1日',
+      weekday: '星期三',
+      kind: '法定节假日（国庆节）',
+      time: '08:30—次日08:30',
+      officer: '孙丽',
+      note: `值班员由孙丽替${before}：因病请假`,
+    });
+    expect(sheet?.rows[10]).toMatchObject({ date: '10月11日', weekday: '星期六', kind: '调休上班（国庆节）' });
+    expect(counts?.rows.reduce((n, r) => n + Number(r.total), 0)).toBe(62);
+    const csv = toCsv(sheet!).toString('utf8');
+    expect(csv).toContain('10月1日,星期三,法定节假日（国庆节）,08:30—次日08:30');
+  });
+});
+
+describe('statsTables', () => {
+  it('lays out the figures', () => {
+    const stats = computeStats({
+      incidents: [{ id: 1, plan: '突发环境事件', level: '一般', places: ['应县'], receivedAt: '2025-10-01T09:00:00+08:00', drill: false }],
+      clocks: [
+        { incidentId: 1, plan: '突发环境事件', clockId: 'a', channel: 'phone', dueAt: '2025-10-01T10:00:00+08:00', completedAt: '2025-10-01T09:30:00+08:00', completedBy: '张伟' },
+        { incidentId: 1, plan: '突发环境事件', clockId: 'b', channel: 'written', dueAt: '2025-10-01T10:00:00+08:00' },
+      ],
+      now: '2025-10-02T00:00:00+08:00',
+    });
+    const tables = statsTables(stats, '2025年10月');
+    expect(tables.map((t) => t.title)).toContain('报告时限执行情况');
+    const outcomes = tables.find((t) => t.title === '报告时限执行情况');
+    expect(outcomes?.rows[0]).toEqual({ key: '合计', onTime: 1, late: 0, missed: 1, pending: 0, rate: '50.0%' });
+    expect(tables.find((t) => t.title === '报告用时')?.rows[0]).toEqual({ item: '接报至电话报告', minutes: '30.0', n: 1 });
+  });
+});
