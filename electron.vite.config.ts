@@ -1,6 +1,22 @@
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+
+/** Copies the Noto Serif SC woff2 subsets the printed forms use (400 body, 700 titles) into the build. */
+function formFonts(): Plugin {
+  return {
+    name: 'form-fonts',
+    apply: 'build',
+    closeBundle() {
+      const from = resolve('node_modules/@fontsource/noto-serif-sc/files');
+      const to = resolve('out/renderer/fonts/noto-serif-sc');
+      mkdirSync(to, { recursive: true });
+      for (const f of readdirSync(from)) if (/-(400|700)-normal\.woff2$/.test(f)) copyFileSync(join(from, f), join(to, f));
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -27,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), formFonts()],
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { renderForm, sampleForms } from '../shared/forms';
-import { FONT_BASE_URL, hasTool, launchChromium, pdfFirstPageToPng, renderPdf } from './lib/pdf-render';
+import { FONT_BASE_URL, hasTool, launchChromium, pdfFirstPageToPng, renderPdf } from '../electron/print/chromium-pdf';
 
 function parseOut(argv: string[]): string {
   const i = argv.indexOf('--out');

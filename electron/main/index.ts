@@ -11,6 +11,7 @@ import type { AppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import { ElectronSettingsStore } from './electron-settings';
 import { electronAlarmEffects } from './alarm-effects';
+import { ElectronPrinter } from './electron-printer';
 import { registerIpc } from './ipc-registration';
 import { createMainWindow, hardenSession } from './window';
 
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
       settings: new ElectronSettingsStore(),
       emit,
       alarmEffects: electronAlarmEffects(outDir, () => mainWindow),
+      printer: new ElectronPrinter(outDir),
     });
   } catch (err) {
     // A damaged or too-new database: say so plainly and change nothing.

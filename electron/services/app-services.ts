@@ -8,6 +8,8 @@ import type { AppEvent, AppInfo } from '../../shared/ipc/contract';
 import type { Database } from '../db/connection';
 import { LATEST_VERSION, openDatabase } from '../db/migrate';
 import type { Handlers } from '../ipc/dispatch';
+import { ChromiumFolderPrinter } from '../print/printer';
+import type { Printer } from '../print/printer';
 import type { SettingsStore } from '../settings/settings-store';
 import { JsonFileSettingsStore } from '../settings/settings-store';
 import { createAlarms } from './alarm-wiring';
@@ -25,6 +27,8 @@ export interface AppServicesOptions {
   emit?: (event: AppEvent, payload: unknown) => void;
   /** Platform alarm effects (notifications, flashing, banner); the state is always pushed to windows. */
   alarmEffects?: Omit<AlarmHostEffects, 'push'>;
+  /** Printing (Electron's webContents); default: PDFs with Debian's Chromium into the exports folder. */
+  printer?: Printer;
   /** Run the alarm engine (default true). */
   alarms?: boolean;
 }
@@ -65,6 +69,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     dataDir: opts.dataDir,
     settings,
     incidents,
+    printer: opts.printer ?? new ChromiumFolderPrinter(() => join(opts.dataDir, 'exports')),
     now,
     emit,
     changed: (what) => {

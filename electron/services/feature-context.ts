@@ -1,5 +1,6 @@
 import type { AppEvent } from '../../shared/ipc/contract';
 import type { Database } from '../db/connection';
+import type { Printer } from '../print/printer';
 import type { SettingsStore } from '../settings/settings-store';
 import type { IncidentService } from './incident-service';
 
@@ -9,6 +10,7 @@ export interface FeatureContext {
   dataDir: string;
   settings: SettingsStore;
   incidents: IncidentService;
+  printer: Printer;
   now: () => Date;
   emit: (event: AppEvent, payload: unknown) => void;
   /** Tell the UI (and the alarms) that data changed. */

@@ -4,6 +4,8 @@
  */
 import type { Handlers } from '../ipc/dispatch';
 import type { FeatureContext } from './feature-context';
+import { createPrintHandlers } from './print/print-handlers';
+import { createReportHandlers } from './reports/report-service';
 
 type CoreChannel =
   | 'app:info'
@@ -24,6 +26,9 @@ type CoreChannel =
   | 'settings:get'
   | 'settings:set';
 
-export function featureHandlers(_ctx: FeatureContext): Omit<Handlers, CoreChannel> {
-  return {};
+export function featureHandlers(ctx: FeatureContext): Omit<Handlers, CoreChannel> {
+  return {
+    ...createReportHandlers(ctx),
+    ...createPrintHandlers(ctx),
+  };
 }

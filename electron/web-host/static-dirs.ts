@@ -1,6 +1,2 @@
-import { resolve } from 'node:path';
-
-/** Static folders the web host serves besides the renderer: the bundled fonts for printed forms. */
-export const staticDirs = (): Record<string, string> => ({
-  '/fonts/noto-serif-sc/': resolve('node_modules/@fontsource/noto-serif-sc/files'),
-});
+/** Static folders the web host serves besides the renderer (none today: fonts ship inside the build). */
+export const staticDirs = (): Record<string, string> => ({});

@@ -1,7 +1,8 @@
 /** Every migration in order. To add one: create NNNN-what.ts, append it here, add its test. */
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-alarms';
+import { migration0003 } from './0003-reports';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

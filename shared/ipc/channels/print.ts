@@ -1,5 +1,43 @@
-/** Channels of the 打印与PDF feature. Add a channel: its schema here and its result type below. */
-export const printChannels = {} as const;
+/** Printing official forms: PDF written by the main process, and a record of every print. */
+import { z } from 'zod';
+import { formInputSchema } from './reports';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface PrintOutputs {}
+const id = z.number().int().positive();
+const job = z.object({
+  form: formInputSchema,
+  drill: z.boolean().default(false),
+  title: z.string().trim().min(1).max(120),
+  incidentId: id.optional(),
+  reportId: id.optional(),
+  reportVersion: id.optional(),
+});
+
+export const printChannels = {
+  /** Renders and writes a PDF; the path (or null when the officer cancelled the save dialog). */
+  'print:pdf': job,
+  /** Sends the form to the system print dialog where the host has one; false otherwise. */
+  'print:print': job,
+  /** Records a print made by the page itself (the browser's own print dialog). */
+  'print:record': job,
+  'print:history': z.object({ incidentId: id.optional() }).default({}),
+} as const;
+
+export interface PrintRecord {
+  id: number;
+  incidentId: number | null;
+  reportId: number | null;
+  reportVersion: number | null;
+  formKind: string;
+  title: string;
+  target: 'printer' | 'pdf';
+  path: string | null;
+  printedAt: string;
+  officer: string;
+}
+
+export interface PrintOutputs {
+  'print:pdf': { path: string | null };
+  'print:print': { printed: boolean };
+  'print:record': PrintRecord;
+  'print:history': PrintRecord[];
+}

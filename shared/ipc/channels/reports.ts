@@ -1,5 +1,44 @@
-/** Channels of the 报告链（初报、续报、终报） feature. Add a channel: its schema here and its result type below. */
-export const reportChannels = {} as const;
+/** Channels of the report chain (初报、续报、终报、更正) and of printing. */
+import { z } from 'zod';
+import { CLOCK_CHANNELS } from '../../domain/incident';
+import type { Report } from '../../domain/report';
+import { instant } from '../schemas';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReportOutputs {}
+const id = z.number({ message: '编号应为数字' }).int().positive();
+const FORM_KINDS = ['radiation-initial', 'radiation-follow-up', 'info-report', 'duty-log', 'handover', 'roster'] as const;
+export const formInputSchema = z.object(
+  {
+    kind: z.enum(FORM_KINDS, { message: '未知的表单类型' }),
+    data: z.record(z.string(), z.unknown(), { message: '表单内容应为对象' }),
+  },
+  { message: '表单内容有误' },
+);
+
+export const reportChannels = {
+  'reports:list': z.object({ incidentId: id }),
+  'reports:draft': z.object({ incidentId: id, kind: z.enum(['初报', '续报', '终报'], { message: '未知的报告类型' }) }),
+  'reports:save': z.object({ reportId: id, content: formInputSchema }),
+  'reports:sign': z.object({
+    reportId: id,
+    signedBy: z.string().trim().min(1, '请填写签发人').max(30),
+    signedAt: instant,
+  }),
+  'reports:dispatch': z.object({
+    reportId: id,
+    sentAt: instant,
+    sentTo: z.string().trim().min(1, '请填写报送单位').max(80),
+    channel: z.enum(CLOCK_CHANNELS, { message: '请选择报送方式' }),
+    confirmedBy: z.string().trim().min(1, '请填写电话确认的接收人姓名').max(30),
+    clockIds: z.array(z.string().min(1).max(80)).max(30).default([]),
+  }),
+  'reports:correct': z.object({ reportId: id }),
+} as const;
+
+export interface ReportOutputs {
+  'reports:list': Report[];
+  'reports:draft': Report;
+  'reports:save': Report;
+  'reports:sign': Report;
+  'reports:dispatch': Report;
+  'reports:correct': Report;
+}

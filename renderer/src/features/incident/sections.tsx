@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
+import { ReportsPanel } from '../reports/ReportsPanel';
 
 export interface IncidentSection {
   key: string;
@@ -12,4 +13,6 @@ export interface IncidentSection {
   render: (incident: IncidentDetail, onChanged: (d: IncidentDetail) => void) => ReactNode;
 }
 
-export const INCIDENT_SECTIONS: IncidentSection[] = [];
+export const INCIDENT_SECTIONS: IncidentSection[] = [
+  { key: 'reports', title: '报告（初报、续报、终报）', render: (i, changed) => <ReportsPanel incident={i} onChanged={changed} /> },
+];

@@ -1,0 +1,93 @@
+import type { FormInput } from '../../shared/forms/types';
+import type { Queryable } from './connection';
+
+export interface ReportRow {
+  id: number;
+  incident_id: number;
+  kind: string;
+  seq: number;
+  form_kind: string;
+  corrects_id: number | null;
+  created_at: string;
+  created_by: string;
+  signed_by: string | null;
+  signed_at: string | null;
+  sent_at: string | null;
+  sent_to: string | null;
+  sent_channel: string | null;
+  confirmed_by: string | null;
+  sent_version: number | null;
+  sent_officer: string | null;
+  satisfied_clocks: string | null;
+}
+
+export interface VersionRow {
+  report_id: number;
+  version: number;
+  content: string;
+  saved_at: string;
+  saved_by: string;
+}
+
+export const listReportRows = (q: Queryable, incidentId: number) =>
+  q.all<ReportRow>('SELECT * FROM reports WHERE incident_id = ? ORDER BY id', [incidentId]);
+
+export const findReportRow = (q: Queryable, id: number) => q.get<ReportRow>('SELECT * FROM reports WHERE id = ?', [id]);
+
+export const listVersionRows = (q: Queryable, incidentId: number) =>
+  q.all<VersionRow>(
+    'SELECT v.* FROM report_versions v JOIN reports r ON r.id = v.report_id WHERE r.incident_id = ? ORDER BY v.report_id, v.version',
+    [incidentId],
+  );
+
+export async function insertReport(
+  q: Queryable,
+  r: { incidentId: number; kind: string; seq: number; formKind: string; correctsId: number | null; at: string; by: string },
+): Promise<number> {
+  const res = await q.run(
+    'INSERT INTO reports (incident_id, kind, seq, form_kind, corrects_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [r.incidentId, r.kind, r.seq, r.formKind, r.correctsId, r.at, r.by],
+  );
+  return res.lastID;
+}
+
+export async function insertVersion(q: Queryable, reportId: number, content: FormInput, at: string, by: string): Promise<number> {
+  const row = await q.get<{ v: number | null }>('SELECT MAX(version) AS v FROM report_versions WHERE report_id = ?', [reportId]);
+  const version = (row?.v ?? 0) + 1;
+  await q.run('INSERT INTO report_versions (report_id, version, content, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)', [
+    reportId,
+    version,
+    JSON.stringify(content),
+    at,
+    by,
+  ]);
+  return version;
+}
+
+export async function signReport(q: Queryable, id: number, by: string, at: string): Promise<void> {
+  await q.run('UPDATE reports SET signed_by = ?, signed_at = ? WHERE id = ?', [by, at, id]);
+}
+
+export async function markSent(
+  q: Queryable,
+  id: number,
+  s: { sentAt: string; sentTo: string; channel: string; confirmedBy: string; version: number; officer: string; clocks: string[] },
+): Promise<void> {
+  await q.run(
+    `UPDATE reports SET sent_at = ?, sent_to = ?, sent_channel = ?, confirmed_by = ?, sent_version = ?, sent_officer = ?,
+       satisfied_clocks = ? WHERE id = ? AND sent_at IS NULL`,
+    [s.sentAt, s.sentTo, s.channel, s.confirmedBy, s.version, s.officer, JSON.stringify(s.clocks), id],
+  );
+}
+
+export async function insertPrintRecord(
+  q: Queryable,
+  p: { incidentId: number | null; reportId: number | null; reportVersion: number | null; formKind: string; title: string; target: 'printer' | 'pdf'; path: string | null; at: string; officer: string },
+): Promise<number> {
+  const res = await q.run(
+    `INSERT INTO print_records (incident_id, report_id, report_version, form_kind, title, target, path, printed_at, officer)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [p.incidentId, p.reportId, p.reportVersion, p.formKind, p.title, p.target, p.path, p.at, p.officer],
+  );
+  return res.lastID;
+}

@@ -1,0 +1,50 @@
+/**
+ * Printing behind one interface: Electron prints through webContents (system dialog, printToPDF
+ * and a save dialog); the web host writes PDFs with Debian's Chromium into the exports folder.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderForm } from '../../shared/forms/render';
+import type { FormInput } from '../../shared/forms/types';
+import { FONT_BASE_URL, launchChromium, renderPdf } from './chromium-pdf';
+
+export interface PrintJob {
+  form: FormInput;
+  drill: boolean;
+  /** File name without extension, e.g. 初报-2026-0001. */
+  name: string;
+}
+
+export interface Printer {
+  /** Writes the PDF where the officer chooses; the path, or null if the officer cancelled. */
+  savePdf(job: PrintJob): Promise<string | null>;
+  /** Sends to the system print dialog; false where this host has none (the page prints itself). */
+  print(job: PrintJob): Promise<boolean>;
+}
+
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80) || '表单';
+
+/** The web host's printer: PDFs go to the exports folder (no native save dialog in a browser page). */
+export class ChromiumFolderPrinter implements Printer {
+  constructor(private readonly folder: () => string) {}
+
+  async savePdf(job: PrintJob): Promise<string> {
+    const html = renderForm(job.form, { fontBaseUrl: FONT_BASE_URL, drill: job.drill });
+    const browser = await launchChromium();
+    try {
+      const pdf = await renderPdf(browser, html);
+      const dir = this.folder();
+      mkdirSync(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+      const path = join(dir, `${safeName(job.name)}-${stamp}.pdf`);
+      writeFileSync(path, pdf);
+      return path;
+    } finally {
+      await browser.close();
+    }
+  }
+
+  async print(): Promise<boolean> {
+    return false;
+  }
+}

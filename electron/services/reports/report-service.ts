@@ -1,0 +1,230 @@
+/** The report chain: drafts prefilled from the incident, versions, sign-off, dispatch, corrections. */
+import type { ClockRecord } from '../../../shared/domain/incident';
+import type { Report } from '../../../shared/domain/report';
+import { renderForm } from '../../../shared/forms/render';
+import type { FormInput } from '../../../shared/forms/types';
+import type { ChannelArgs } from '../../../shared/ipc/contract';
+import { DomainError } from '../../../shared/ipc/result';
+import { diffContent, draftReport, reportBasis, seqLabel } from '../../../shared/reports/prefill';
+import type { ReportKind } from '../../../shared/reports/prefill';
+import type { Queryable } from '../../db/connection';
+import * as incidentsRepo from '../../db/incident-repository';
+import * as repo from '../../db/report-repository';
+import type { FeatureContext } from '../feature-context';
+
+function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category: string): Report[] {
+  const byReport = new Map<number, repo.VersionRow[]>();
+  for (const v of versions) byReport.set(v.report_id, [...(byReport.get(v.report_id) ?? []), v]);
+  const out: Report[] = [];
+  for (const r of rows) {
+    const vs = (byReport.get(r.id) ?? []).map((v) => ({
+      version: v.version,
+      content: JSON.parse(v.content) as FormInput,
+      savedAt: v.saved_at,
+      savedBy: v.saved_by,
+    }));
+    const prev = out.at(-1);
+    out.push({
+      id: r.id,
+      incidentId: r.incident_id,
+      kind: r.kind as ReportKind,
+      seq: r.seq,
+      label: seqLabel(r.kind as ReportKind, r.seq),
+      formKind: r.form_kind as FormInput['kind'],
+      correctsId: r.corrects_id,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      status: r.sent_at ? 'sent' : r.signed_at ? 'signed' : 'draft',
+      signedBy: r.signed_by,
+      signedAt: r.signed_at,
+      sentAt: r.sent_at,
+      sentTo: r.sent_to,
+      sentChannel: r.sent_channel,
+      confirmedBy: r.confirmed_by,
+      sentVersion: r.sent_version,
+      sentOfficer: r.sent_officer,
+      satisfiedClocks: r.satisfied_clocks ? (JSON.parse(r.satisfied_clocks) as string[]) : [],
+      versions: vs,
+      basis: reportBasis(category),
+      changesSincePrevious:
+        prev && prev.versions.length && vs.length ? diffContent(prev.versions.at(-1)!.content.data, vs.at(-1)!.content.data) : [],
+    });
+  }
+  return out;
+}
+
+export class ReportService {
+  constructor(private readonly ctx: FeatureContext) {}
+
+  private async officer(q: Queryable): Promise<string> {
+    const duty = await incidentsRepo.currentDutySession(q);
+    if (!duty) throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
+    return duty.officer;
+  }
+
+  async list(incidentId: number): Promise<Report[]> {
+    return this.ctx.db.read(async (q) => {
+      const inc = await incidentsRepo.findIncident(q, incidentId);
+      if (!inc) throw new DomainError('not_found', `事件 ${incidentId} 不存在`);
+      return toReports(await repo.listReportRows(q, incidentId), await repo.listVersionRows(q, incidentId), inc.category);
+    });
+  }
+
+  private async one(reportId: number): Promise<Report> {
+    const row = await this.ctx.db.read((q) => repo.findReportRow(q, reportId));
+    if (!row) throw new DomainError('not_found', `报告 ${reportId} 不存在`);
+    return (await this.list(row.incident_id)).find((r) => r.id === reportId)!;
+  }
+
+  /** 初报 once; 续报 numbered after it; nothing but corrections after the 终报. */
+  async draft(args: ChannelArgs<'reports:draft'>): Promise<Report> {
+    const incident = await this.ctx.incidents.get(args.incidentId);
+    const existing = await this.list(args.incidentId);
+    const has = (k: ReportKind) => existing.some((r) => r.kind === k);
+    if (args.kind === '初报' && has('初报')) throw new DomainError('conflict', '该事件已有初报；如需更改已报送的内容，请发更正或续报');
+    if (args.kind !== '初报' && !has('初报')) throw new DomainError('conflict', '请先起草并报送初报');
+    if (has('终报')) throw new DomainError('conflict', '该事件已有终报，只能对已报送的报告发更正');
+    const seq = args.kind === '续报' ? existing.filter((r) => r.kind === '续报').length + 1 : 1;
+    const now = this.ctx.now().toISOString();
+    const content = draftReport({ incident, kind: args.kind, seq, station: this.ctx.settings.get().stationName, now });
+    const id = await this.ctx.db.write(async (q) => {
+      const by = await this.officer(q);
+      const newId = await repo.insertReport(q, { incidentId: incident.id, kind: args.kind, seq, formKind: content.kind, correctsId: null, at: now, by });
+      await repo.insertVersion(q, newId, content, now, by);
+      await incidentsRepo.insertTimeline(q, {
+        incidentId: incident.id,
+        at: now,
+        kind: 'report',
+        text: `起草${seqLabel(args.kind, seq)}`,
+        data: { reportId: newId },
+        officer: by,
+      });
+      return newId;
+    });
+    this.ctx.changed('reports');
+    return this.one(id);
+  }
+
+  async save(args: ChannelArgs<'reports:save'>): Promise<Report> {
+    const report = await this.one(args.reportId);
+    if (report.status !== 'draft') throw new DomainError('conflict', `${report.label}已${report.status === 'sent' ? '报送' : '签发'}，不能再修改；请发更正或续报`);
+    if (args.content.kind !== report.formKind) throw new DomainError('invalid_input', '表单类型与报告不符');
+    const content = args.content as unknown as FormInput;
+    try {
+      // The renderer is the strictest reader of a form: what it refuses cannot be printed.
+      renderForm(content, { fontBaseUrl: './' });
+    } catch (err) {
+      throw new DomainError('invalid_input', `报告内容有误：${(err as Error).message}`);
+    }
+    await this.ctx.db.write(async (q) => {
+      const by = await this.officer(q);
+      await repo.insertVersion(q, report.id, content, this.ctx.now().toISOString(), by);
+    });
+    this.ctx.changed('reports');
+    return this.one(report.id);
+  }
+
+  async sign(args: ChannelArgs<'reports:sign'>): Promise<Report> {
+    const report = await this.one(args.reportId);
+    if (report.status !== 'draft') throw new DomainError('conflict', `${report.label}已签发`);
+    await this.ctx.db.write(async (q) => {
+      const by = await this.officer(q);
+      await repo.signReport(q, report.id, args.signedBy, args.signedAt);
+      await incidentsRepo.insertTimeline(q, {
+        incidentId: report.incidentId,
+        at: this.ctx.now().toISOString(),
+        kind: 'report',
+        text: `${report.label}由${args.signedBy}签发`,
+        data: { reportId: report.id },
+        officer: by,
+      });
+    });
+    this.ctx.changed('reports');
+    return this.one(report.id);
+  }
+
+  /** Records the dispatch and completes the clocks the report satisfies, in one transaction. */
+  async dispatch(args: ChannelArgs<'reports:dispatch'>): Promise<Report> {
+    const report = await this.one(args.reportId);
+    if (report.status === 'sent') throw new DomainError('conflict', `${report.label}已报送`);
+    if (report.status !== 'signed') throw new DomainError('conflict', `${report.label}尚未签发，不能报送`);
+    if (Date.parse(args.sentAt) > this.ctx.now().getTime() + 5 * 60_000) throw new DomainError('invalid_input', '报送时间不能晚于当前时间');
+    const incident = await this.ctx.incidents.get(report.incidentId);
+    const clocks = args.clockIds.map((cid) => {
+      const c = incident.clocks.find((x) => x.clockId === cid);
+      if (!c) throw new DomainError('invalid_input', `该事件没有时限「${cid}」`);
+      if (c.record) throw new DomainError('conflict', `时限「${c.title}」已有记录`);
+      return c;
+    });
+    await this.ctx.db.write(async (q) => {
+      const by = await this.officer(q);
+      const at = this.ctx.now().toISOString();
+      const version = report.versions.at(-1)!.version;
+      await repo.markSent(q, report.id, { sentAt: args.sentAt, sentTo: args.sentTo, channel: args.channel, confirmedBy: args.confirmedBy, version, officer: by, clocks: args.clockIds });
+      for (const c of clocks) {
+        const rec: ClockRecord = {
+          clockId: c.clockId,
+          completedAt: args.sentAt,
+          channel: args.channel,
+          recipientUnit: args.sentTo,
+          recipientName: args.confirmedBy,
+          notApplicableReason: null,
+          officer: by,
+          recordedAt: at,
+        };
+        await incidentsRepo.insertClockRecord(q, report.incidentId, rec);
+      }
+      const late = clocks.filter((c) => Date.parse(args.sentAt) > Date.parse(c.dueAt)).map((c) => c.title);
+      await incidentsRepo.insertTimeline(q, {
+        incidentId: report.incidentId,
+        at,
+        kind: 'report',
+        text: `${report.label}（第${version}稿）以${args.channel}报送${args.sentTo}，${args.confirmedBy}电话确认收到${
+          clocks.length ? `；完成时限：${clocks.map((c) => c.title).join('、')}` : ''
+        }${late.length ? `（其中超时：${late.join('、')}）` : ''}`,
+        data: { reportId: report.id, version, clockIds: args.clockIds },
+        officer: by,
+      });
+    });
+    this.ctx.changed('reports');
+    return this.one(report.id);
+  }
+
+  /** A sent report is never edited: a correction starts from its sent content. */
+  async correct(args: ChannelArgs<'reports:correct'>): Promise<Report> {
+    const report = await this.one(args.reportId);
+    if (report.status !== 'sent') throw new DomainError('conflict', '只能对已报送的报告发更正；草稿可直接修改');
+    const all = await this.list(report.incidentId);
+    const seq = all.filter((r) => r.kind === '更正').length + 1;
+    const sent = report.versions.find((v) => v.version === report.sentVersion) ?? report.versions.at(-1)!;
+    const id = await this.ctx.db.write(async (q) => {
+      const by = await this.officer(q);
+      const at = this.ctx.now().toISOString();
+      const newId = await repo.insertReport(q, { incidentId: report.incidentId, kind: '更正', seq, formKind: report.formKind, correctsId: report.id, at, by });
+      await repo.insertVersion(q, newId, sent.content, at, by);
+      await incidentsRepo.insertTimeline(q, {
+        incidentId: report.incidentId,
+        at,
+        kind: 'report',
+        text: `起草对${report.label}的更正`,
+        data: { reportId: newId, corrects: report.id },
+        officer: by,
+      });
+      return newId;
+    });
+    this.ctx.changed('reports');
+    return this.one(id);
+  }
+}
+
+export function createReportHandlers(ctx: FeatureContext) {
+  const s = new ReportService(ctx);
+  return {
+    'reports:list': (a: ChannelArgs<'reports:list'>) => s.list(a.incidentId),
+    'reports:draft': (a: ChannelArgs<'reports:draft'>) => s.draft(a),
+    'reports:save': (a: ChannelArgs<'reports:save'>) => s.save(a),
+    'reports:sign': (a: ChannelArgs<'reports:sign'>) => s.sign(a),
+    'reports:dispatch': (a: ChannelArgs<'reports:dispatch'>) => s.dispatch(a),
+    'reports:correct': (a: ChannelArgs<'reports:correct'>) => s.correct(a),
+  };
+}

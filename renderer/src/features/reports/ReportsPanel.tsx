@@ -1,0 +1,236 @@
+import { App, Button, Checkbox, DatePicker, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
+import type { IncidentDetail } from '../../../../shared/domain/incident-view';
+import type { Report } from '../../../../shared/domain/report';
+import type { FormInput } from '../../../../shared/forms/types';
+import { api, call } from '../../api/api';
+import { fmtDateTime } from '../../format';
+import { iso } from '../incident/form-values';
+import { PrintPreview } from '../print/PrintPreview';
+
+const STATUS: Record<Report['status'], { label: string; color: string }> = {
+  draft: { label: '草稿', color: 'default' },
+  signed: { label: '已签发', color: 'blue' },
+  sent: { label: '已报送', color: 'green' },
+};
+
+/** The report chain of one incident: draft, edit in the print preview, sign, dispatch, correct. */
+export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
+  const { message } = App.useApp();
+  const [reports, setReports] = useState<Report[]>([]);
+  const [editing, setEditing] = useState<{ report: Report; form: FormInput } | null>(null);
+  const [signing, setSigning] = useState<Report | null>(null);
+  const [sending, setSending] = useState<Report | null>(null);
+  const [signForm] = Form.useForm();
+  const [sendForm] = Form.useForm();
+
+  const load = useCallback(() => call('reports:list', { incidentId: incident.id }).then(setReports, (e: Error) => message.error(e.message)), [incident.id, message]);
+  useEffect(() => {
+    void load();
+    return api.on('data:changed', () => void load());
+  }, [load]);
+
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      await load();
+      onChanged(await call('incidents:get', { id: incident.id }));
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  const openClocks = incident.clocks.filter((c) => !c.record);
+  const hasFinal = reports.some((r) => r.kind === '终报');
+  const hasInitial = reports.some((r) => r.kind === '初报');
+
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 8 }}>
+        {!hasInitial && (
+          <Button onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '初报' }))} data-testid="draft-初报">
+            起草初报
+          </Button>
+        )}
+        {hasInitial && !hasFinal && (
+          <>
+            <Button onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '续报' }))} data-testid="draft-续报">
+              起草续报
+            </Button>
+            <Button onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '终报' }))} data-testid="draft-终报">
+              起草终报
+            </Button>
+          </>
+        )}
+        {reports[0] && <Typography.Text type="secondary">{reports[0].basis}</Typography.Text>}
+      </Space>
+      <List
+        size="small"
+        bordered
+        dataSource={reports}
+        locale={{ emptyText: '尚无报告' }}
+        data-testid="report-list"
+        renderItem={(r) => {
+          const last = r.versions.at(-1)!;
+          return (
+            <List.Item
+              data-testid={`report-${r.label}`}
+              actions={[
+                <Button key="view" size="small" onClick={() => setEditing({ report: r, form: last.content })}>
+                  {r.status === 'draft' ? '编辑 / 预览' : '预览 / 打印'}
+                </Button>,
+                r.status === 'draft' && (
+                  <Button key="sign" size="small" onClick={() => setSigning(r)} data-testid="sign-button">
+                    签发
+                  </Button>
+                ),
+                r.status === 'signed' && (
+                  <Button
+                    key="send"
+                    size="small"
+                    type="primary"
+                    onClick={() => {
+                      setSending(r);
+                      sendForm.setFieldsValue({ clockIds: openClocks.map((c) => c.clockId) });
+                    }}
+                    data-testid="send-button"
+                  >
+                    报送
+                  </Button>
+                ),
+                r.status === 'sent' && (
+                  <Button key="correct" size="small" onClick={() => act(() => call('reports:correct', { reportId: r.id }))}>
+                    更正
+                  </Button>
+                ),
+              ].filter(Boolean)}
+            >
+              <Space orientation="vertical" size={0}>
+                <Space>
+                  <strong>{r.label}</strong>
+                  <Tag color={STATUS[r.status].color}>{STATUS[r.status].label}</Tag>
+                  <Typography.Text type="secondary">
+                    第{last.version}稿 · {fmtDateTime(last.savedAt)} · {last.savedBy}
+                  </Typography.Text>
+                </Space>
+                {r.signedBy && <Typography.Text type="secondary">签发：{r.signedBy}（{fmtDateTime(r.signedAt)}）</Typography.Text>}
+                {r.sentAt && (
+                  <Typography.Text type="secondary">
+                    报送：{fmtDateTime(r.sentAt)} {r.sentChannel} → {r.sentTo}，{r.confirmedBy}确认收到（第{r.sentVersion}稿）
+                  </Typography.Text>
+                )}
+                {r.changesSincePrevious.length > 0 && (
+                  <Typography.Text type="warning">
+                    较上一份报告的变化：{r.changesSincePrevious.map((c) => `${c.path}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；')}
+                  </Typography.Text>
+                )}
+              </Space>
+            </List.Item>
+          );
+        }}
+      />
+      <Modal
+        title={editing ? `${editing.report.label}（${STATUS[editing.report.status].label}）` : ''}
+        open={!!editing}
+        width={980}
+        onCancel={() => setEditing(null)}
+        destroyOnHidden
+        footer={
+          editing?.report.status === 'draft'
+            ? [
+                <Button key="c" onClick={() => setEditing(null)}>
+                  关闭
+                </Button>,
+                <Button
+                  key="s"
+                  type="primary"
+                  data-testid="save-version"
+                  onClick={() => act(async () => {
+                    await call('reports:save', { reportId: editing.report.id, content: editing.form as never });
+                    setEditing(null);
+                  })}
+                >
+                  保存为新稿
+                </Button>,
+              ]
+            : null
+        }
+      >
+        {editing && (
+          <PrintPreview
+            form={editing.form}
+            title={`${incident.title}-${editing.report.label}`}
+            drill={incident.drill}
+            incidentId={incident.id}
+            reportId={editing.report.id}
+            reportVersion={editing.report.versions.at(-1)!.version}
+            onEdit={editing.report.status === 'draft' ? (form) => setEditing((e) => (e ? { ...e, form } : e)) : undefined}
+          />
+        )}
+      </Modal>
+      <Modal
+        title={`签发：${signing?.label ?? ''}`}
+        open={!!signing}
+        onCancel={() => setSigning(null)}
+        destroyOnHidden
+        onOk={async () => {
+          const v = await signForm.validateFields();
+          await act(() => call('reports:sign', { reportId: signing!.id, signedBy: v.signedBy, signedAt: iso(v.signedAt)! }));
+          setSigning(null);
+        }}
+      >
+        <Form form={signForm} layout="vertical" preserve={false} initialValues={{ signedAt: dayjs() }}>
+          <Form.Item name="signedBy" label="签发人" rules={[{ required: true, message: '请填写签发人' }]}>
+            <Input data-testid="signed-by" />
+          </Form.Item>
+          <Form.Item name="signedAt" label="签发时间" rules={[{ required: true }]}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        title={`报送：${sending?.label ?? ''}`}
+        open={!!sending}
+        onCancel={() => setSending(null)}
+        destroyOnHidden
+        onOk={async () => {
+          const v = await sendForm.validateFields();
+          await act(() =>
+            call('reports:dispatch', {
+              reportId: sending!.id,
+              sentAt: iso(v.sentAt)!,
+              sentTo: v.sentTo,
+              channel: v.channel,
+              confirmedBy: v.confirmedBy,
+              clockIds: v.clockIds ?? [],
+            }),
+          );
+          setSending(null);
+        }}
+      >
+        <Form form={sendForm} layout="vertical" preserve={false} initialValues={{ sentAt: dayjs(), channel: '书面' }}>
+          <Form.Item name="sentAt" label="报送时间" rules={[{ required: true }]}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+          <Form.Item name="sentTo" label="报送单位" rules={[{ required: true, message: '请填写报送单位' }]}>
+            <Input data-testid="sent-to" />
+          </Form.Item>
+          <Form.Item name="channel" label="报送方式" rules={[{ required: true }]}>
+            <Select options={CLOCK_CHANNELS.map((c) => ({ value: c, label: c }))} />
+          </Form.Item>
+          <Form.Item name="confirmedBy" label="电话确认接收人" rules={[{ required: true, message: '请填写接收人姓名' }]}>
+            <Input data-testid="confirmed-by" />
+          </Form.Item>
+          <Form.Item name="clockIds" label="本次报送完成的时限">
+            <Checkbox.Group
+              options={openClocks.map((c) => ({ value: c.clockId, label: `${c.title}（${c.to}，${c.clause}）` }))}
+              style={{ display: 'flex', flexDirection: 'column' }}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
