@@ -7,7 +7,7 @@ describe('IPC dispatch: bad input gets a clear error and changes nothing', () =>
   const tempDir = useTempDirs();
   const quiet = () => undefined;
 
-  const cases: [string, unknown, RegExp][] = [
+  const cases: [string, [string, unknown], RegExp][] = [
     ['unknown channel', ['incidents:drop-table', {}], /未知的调用/],
     ['missing title', ['incidents:create', { ...ENV_INPUT, title: '' }], /事件标题/],
     ['unknown category', ['incidents:create', { ...ENV_INPUT, category: 'alien' }], /类别/],
