@@ -64,7 +64,7 @@ export function dutyLogTables(log: DutyLog): ExportTable[] {
 
 /**
  * Many duty days in two sheets (a month or a year would otherwise mean thousands of sheets): a
- * per-day summary and every record in order with its duty day and section.
+ * per-day summary and every record with its duty day.
  */
 export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日志汇总'): ExportTable[] {
   const first = logs[0];
@@ -101,10 +101,10 @@ export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日�
   };
   const rows: ExportTable['rows'] = [];
   for (const l of logs) {
+    // Section order within each day, as in the printed log; the kind names the section.
     for (const s of l.sections) {
-      const section = s.title.replace(/^[一二三四五六七八九十]+、/, '');
       for (const r of s.rows) {
-        rows.push({ day: l.day, time: r.time, section, kind: r.kind, incident: r.incidentTitle ?? '', text: r.text, officer: r.officer });
+        rows.push({ day: l.day, time: r.time, kind: r.kind, incident: r.incidentTitle ?? '', text: r.text, officer: r.officer });
       }
     }
   }
@@ -113,7 +113,7 @@ export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日�
     ...(subtitle ? { subtitle } : {}),
     sheetName: '明细',
     orientation: 'landscape',
-    columns: [{ key: 'day', header: '值班日期', width: 12 }, LOG_COLUMNS[0] as ExportColumn, { key: 'section', header: '栏目', width: 10 }, ...LOG_COLUMNS.slice(1)],
+    columns: [{ key: 'day', header: '值班日期', width: 12 }, ...LOG_COLUMNS],
     rows,
   };
   return [summary, detail];

@@ -58,7 +58,12 @@ export async function toXlsx(tables: readonly ExportTable[], options: XlsxOption
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    // Inline strings: a shared-string table costs several times the time on 100,000 rows.
+    useSharedStrings: false,
+  });
   workbook.creator = options.creator ?? '朔州应急值班台';
   workbook.created = new Date();
 

@@ -7,14 +7,13 @@ export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
 /** Parses an ISO 8601 instant (with Z or an offset); throws naming the field when it is not one. */
 export function parseInstant(value: string, field = 'instant'): number {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
-    throw new Error(`${field} 不是有效的 ISO 时间：${String(value)}`);
-  }
   // An instant without an offset would be read in the host's zone; the duty room never wants that.
-  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
-    throw new Error(`${field} 缺少时区（应以 Z 或 +08:00 结尾）：${value}`);
+  if (typeof value !== 'string' || !INSTANT.test(value)) {
+    throw new Error(`${field} 不是带时区的 ISO 时间（如 2025-10-01T08:30:00+08:00）：${String(value)}`);
   }
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new Error(`${field} 不是有效的 ISO 时间：${value}`);

@@ -9,7 +9,7 @@ import {
   dutyDayRange,
   type ShiftConfig,
 } from '../schedule/index';
-import { parseInstant, shanghaiDate, shanghaiDateTime, shanghaiTime } from '../schedule/time';
+import { addDays, parseInstant, shanghaiDate, shanghaiDateTime, shanghaiInstant, shanghaiTime } from '../schedule/time';
 
 export const DUTY_EVENT_KINDS = ['接报', '状态', '来电', '去电', '报告', '续报', '批示', '时限', '交接班', '备注'] as const;
 export type DutyEventKind = (typeof DUTY_EVENT_KINDS)[number];
@@ -94,7 +94,7 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
   const range = dutyDayRange(input.day, config);
   const startMs = Date.parse(range.start);
   const endMs = Date.parse(range.end);
-  const firstCalendarDay = input.day;
+  const nextMidnight = shanghaiInstant(addDays(input.day, 1), 0);
 
   const picked: { ms: number; index: number; event: DutyEvent }[] = [];
   input.events.forEach((event, index) => {
@@ -127,8 +127,9 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
       else if (event.clockOutcome === 'late') clocksLate++;
       else if (event.clockOutcome === 'missed') clocksMissed++;
     }
+    // Events after midnight fall on the next calendar date: the printed log marks them 次日.
     const hm = shanghaiTime(ms);
-    const time = shanghaiDate(ms) === firstCalendarDay ? hm : `次日 ${hm}`;
+    const time = ms < nextMidnight ? hm : `次日 ${hm}`;
     (sections[SECTION_OF.get(event.kind) as number] as (typeof sections)[number]).rows.push({
       at: event.at,
       time,

@@ -38,10 +38,11 @@ describe('dutyLogTables', () => {
       ['2025-10-01', 1, 1, 2],
       ['2025-10-02', 0, 0, 0],
     ]);
-    expect(detail?.rows.map((r) => [r.day, r.time, r.section])).toEqual([
-      ['2025-10-01', '09:00', '接报情况'],
-      ['2025-10-01', '次日 00:20', '信息报送'],
+    expect(detail?.rows.map((r) => [r.day, r.time, r.kind])).toEqual([
+      ['2025-10-01', '09:00', '接报'],
+      ['2025-10-01', '次日 00:20', '报告'],
     ]);
+    expect(detail?.columns.map((c) => c.header)).toEqual(['值班日期', '时间', '类别', '事件', '内容', '记录人']);
   });
 });
 
