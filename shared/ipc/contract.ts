@@ -8,6 +8,8 @@ import type { Officer } from '../domain/incident';
 import type { Result } from './result';
 import type { AlarmState } from '../domain/alarm-state';
 import * as s from './schemas';
+import { dataChannels } from './channels/data';
+import type { DataOutputs } from './channels/data';
 import { dutyChannels } from './channels/duty';
 import type { DutyOutputs } from './channels/duty';
 import { printChannels } from './channels/print';
@@ -49,6 +51,7 @@ export const channels = {
   ...rosterChannels,
   ...dutyChannels,
   ...responseChannels,
+  ...dataChannels,
 } as const;
 
 export interface AppInfo {
@@ -79,7 +82,7 @@ interface CoreOutputs {
   'settings:set': Settings;
 }
 
-export interface ChannelOutputs extends CoreOutputs, ReportOutputs, PrintOutputs, RosterOutputs, DutyOutputs, ResponseOutputs {}
+export interface ChannelOutputs extends CoreOutputs, ReportOutputs, PrintOutputs, RosterOutputs, DutyOutputs, ResponseOutputs, DataOutputs {}
 
 export type Channel = keyof typeof channels & keyof ChannelOutputs & string;
 /** Compile-time check: every channel has a result type and every result type a channel. */

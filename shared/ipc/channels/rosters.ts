@@ -1,5 +1,104 @@
 /** Channels of the 通讯录与呼叫清单 feature. Add a channel: its schema here and its result type below. */
-export const rosterChannels = {} as const;
+import { z } from 'zod';
+import type {
+  CallListView,
+  ContactHistoryEntry,
+  ImportApplied,
+  ImportPreview,
+  RosterContact,
+  RosterFile,
+  RosterSearchHit,
+  RosterSummary,
+  RosterView,
+  SeedReport,
+} from '../../domain/roster';
+import { CALL_RESULTS, CONTACT_ROLES, ENTRY_KINDS } from '../../domain/roster';
+import type { IncidentDetail } from '../../domain/incident-view';
+import { RESPONSE_LEVELS } from '../../domain/incident';
+import type { RosterPrint } from '../../forms/types';
+import { instant } from '../schemas';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface RosterOutputs {}
+/** Largest roster file accepted for import. */
+export const MAX_ROSTER_FILE_BYTES = 5 * 1024 * 1024;
+
+const text = (label: string, max: number) =>
+  z.string({ message: `${label}应为文本` }).trim().max(max, `${label}不能超过${max}字`);
+const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
+const id = z.number({ message: '编号应为数字' }).int().positive();
+const rosterId = required('通讯录', 40).regex(/^[a-z0-9-]+$/, '通讯录编号无效');
+const format = z.enum(['xlsx', 'csv'], { message: '文件格式应为 xlsx 或 csv' });
+
+const contactFields = z.object({
+  role: z.enum(CONTACT_ROLES, { message: '请选择联系人类别' }),
+  name: required('姓名', 30),
+  title: text('职务', 80).default(''),
+  officePhone: text('办公电话', 120).default(''),
+  mobile: text('手机', 120).default(''),
+  redPhone: text('红机', 60).default(''),
+  fax: text('传真', 120).default(''),
+  note: text('备注', 200).default(''),
+  validFrom: instant.optional(),
+  reason: text('修改说明', 200).default(''),
+});
+
+const fileInput = z.object({
+  rosterId,
+  format,
+  fileName: text('文件名', 200).default(''),
+  // base64 of at most MAX_ROSTER_FILE_BYTES; the service checks the decoded size again.
+  contentBase64: z
+    .string({ message: '文件内容应为 base64 文本' })
+    .min(1, '文件为空')
+    .max(Math.ceil(MAX_ROSTER_FILE_BYTES / 3) * 4 + 4, '文件过大（最大5 MB）')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容不是有效的 base64 文本'),
+});
+
+export const rosterChannels = {
+  'rosters:list': z.object({}).strict().default({}),
+  'rosters:get': z.object({ rosterId, includeEnded: z.boolean().default(false) }),
+  'rosters:search': z.object({ query: required('搜索内容', 60), rosterId: rosterId.optional() }),
+  /** Adds a contact under a seed entry (no id) or changes one (id); every change goes to history. */
+  'rosters:save-contact': z.union([
+    contactFields.extend({ id }),
+    contactFields.extend({
+      rosterId,
+      entryKind: z.enum(ENTRY_KINDS, { message: '条目类别无效' }),
+      entryId: required('条目', 60),
+    }),
+  ]),
+  /** A person who leaves is ended, never deleted. */
+  'rosters:end-contact': z.object({ id, reason: required('离任原因', 200), endedAt: instant.optional() }),
+  'rosters:history': z.object({ rosterId: rosterId.optional(), contactId: id.optional() }),
+  'rosters:call-list': z.object({ incidentId: id, response: z.enum(RESPONSE_LEVELS).optional() }),
+  'rosters:record-call': z.object({
+    incidentId: id,
+    target: required('呼叫对象', 200),
+    number: text('号码', 40).default(''),
+    result: z.enum(CALL_RESULTS, { message: '请选择呼叫结果' }),
+    at: instant,
+    note: text('备注', 300).default(''),
+    key: text('对象编号', 200).default(''),
+  }),
+  'rosters:import-preview': fileInput,
+  /** Applies the same file after the officer has seen the preview; refuses when any row is wrong. */
+  'rosters:import-apply': fileInput,
+  'rosters:export': z.object({ rosterId: rosterId.optional(), format }),
+  'rosters:print-data': z.object({ rosterId }),
+  'rosters:seed': z.object({}).strict().default({}),
+} as const;
+
+export interface RosterOutputs {
+  'rosters:list': RosterSummary[];
+  'rosters:get': RosterView;
+  'rosters:search': RosterSearchHit[];
+  'rosters:save-contact': RosterContact;
+  'rosters:end-contact': RosterContact;
+  'rosters:history': ContactHistoryEntry[];
+  'rosters:call-list': CallListView;
+  'rosters:record-call': IncidentDetail;
+  'rosters:import-preview': ImportPreview;
+  'rosters:import-apply': ImportApplied;
+  'rosters:export': RosterFile;
+  'rosters:print-data': RosterPrint;
+  'rosters:seed': SeedReport;
+}
