@@ -5,7 +5,7 @@ import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
 import { dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/dispatch';
-import { isTrustedUrl } from './window';
+import { isTrustedUrl } from './window-policy';
 
 export function registerIpc(handlers: Handlers, outDir: string): void {
   for (const channel of CHANNELS) {

@@ -1,37 +1,23 @@
 /** The main window and the security settings every window gets. */
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { isPermissionAllowed, isTrustedUrl, securePreferences } from './window-policy';
+
+export { isTrustedUrl };
 
 export const rendererIndex = (outDir: string) => join(outDir, 'renderer', 'index.html');
 
-/** True only for our own renderer page (file:// under the built renderer folder). */
-export function isTrustedUrl(url: string, outDir: string): boolean {
-  const base = pathToFileURL(join(outDir, 'renderer')).href + '/';
-  return url.startsWith(base);
-}
 
 export function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   // The console needs no camera, microphone, geolocation or the like.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'notifications'));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(isPermissionAllowed(permission)));
 }
 
-const securePreferences = (outDir: string) => ({
-  preload: join(outDir, 'preload', 'index.cjs'),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-  webviewTag: false,
-  spellcheck: false,
-  // Alarms must sound in a minimised window.
-  backgroundThrottling: false,
-  autoplayPolicy: 'no-user-gesture-required' as const,
-});
+
 
 function denyNavigation(win: BrowserWindow, outDir: string): void {
   win.webContents.setWindowOpenHandler(({ url }) => {
