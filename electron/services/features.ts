@@ -6,6 +6,7 @@ import type { Handlers } from '../ipc/dispatch';
 import type { FeatureContext } from './feature-context';
 import { createPrintHandlers } from './print/print-handlers';
 import { createReportHandlers } from './reports/report-service';
+import { createRosterHandlers } from './rosters/roster-handlers';
 
 type CoreChannel =
   | 'app:info'
@@ -30,5 +31,6 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, CoreChannel
   return {
     ...createReportHandlers(ctx),
     ...createPrintHandlers(ctx),
+    ...createRosterHandlers(ctx),
   };
 }
