@@ -3,6 +3,7 @@
  * entry here.
  */
 import type { ReactNode } from 'react';
+import { RostersPage } from './features/rosters/RostersPage';
 
 export interface PageDef {
   key: string;
@@ -10,4 +11,6 @@ export interface PageDef {
   render: (nav: { openIncident: (id: number) => void }) => ReactNode;
 }
 
-export const EXTRA_PAGES: PageDef[] = [];
+export const EXTRA_PAGES: PageDef[] = [
+  { key: 'rosters', label: '通讯录', render: () => <RostersPage /> },
+];

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { ReportsPanel } from '../reports/ReportsPanel';
+import { CallListPanel } from '../rosters/CallListPanel';
 
 export interface IncidentSection {
   key: string;
@@ -15,4 +16,5 @@ export interface IncidentSection {
 
 export const INCIDENT_SECTIONS: IncidentSection[] = [
   { key: 'reports', title: '报告（初报、续报、终报）', render: (i, changed) => <ReportsPanel incident={i} onChanged={changed} /> },
+  { key: 'call-list', title: '呼叫清单', render: (i, changed) => <CallListPanel incident={i} onChanged={changed} /> },
 ];

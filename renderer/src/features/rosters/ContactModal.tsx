@@ -1,0 +1,102 @@
+import { App, Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
+import { CONTACT_ROLES, type EntryKind, type RosterContact } from '../../../../shared/domain/roster';
+import { ApiError, call } from '../../api/api';
+
+export type ContactTarget =
+  | { mode: 'new'; rosterId: string; entryKind: EntryKind; entryId: string; entryLabel: string }
+  | { mode: 'edit'; contact: RosterContact; entryLabel: string };
+
+interface Values {
+  role: RosterContact['role'];
+  name: string;
+  title: string;
+  officePhone: string;
+  mobile: string;
+  redPhone: string;
+  fax: string;
+  note: string;
+  reason: string;
+}
+
+/** Adds a contact under a roster entry or edits one; the main process keeps the history. */
+export function ContactModal({ target, onClose }: { target: ContactTarget | null; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+
+  useEffect(() => {
+    if (!target) return;
+    form.resetFields();
+    if (target.mode === 'edit') form.setFieldsValue({ ...target.contact, reason: '' });
+    else form.setFieldsValue({ role: target.entryKind === 'person' ? '负责人' : '联络员' });
+  }, [target, form]);
+
+  const save = async () => {
+    const v = await form.validateFields();
+    const fields = {
+      role: v.role,
+      name: v.name,
+      title: v.title ?? '',
+      officePhone: v.officePhone ?? '',
+      mobile: v.mobile ?? '',
+      redPhone: v.redPhone ?? '',
+      fax: v.fax ?? '',
+      note: v.note ?? '',
+      reason: v.reason ?? '',
+    };
+    try {
+      if (target!.mode === 'edit') await call('rosters:save-contact', { id: target!.contact.id, ...fields });
+      else await call('rosters:save-contact', { rosterId: target!.rosterId, entryKind: target!.entryKind, entryId: target!.entryId, ...fields });
+      message.success('已保存');
+      onClose();
+    } catch (err) {
+      const issues = err instanceof ApiError ? err.error.issues : undefined;
+      if (issues?.length) form.setFields(issues.map((i) => ({ name: i.path as keyof Values, errors: [i.message] })));
+      message.error((err as Error).message);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!target}
+      title={target ? `${target.mode === 'edit' ? '修改联系人' : '添加联系人'}：${target.entryLabel}` : ''}
+      onOk={save}
+      onCancel={onClose}
+      okText="保存"
+      okButtonProps={{ id: 'contact-save' }}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item name="role" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
+          <Select options={CONTACT_ROLES.map((r) => ({ value: r, label: r }))} data-testid="contact-role" />
+        </Form.Item>
+        <Form.Item name="name" label="姓名（或值班室名称）" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+          <Input maxLength={30} data-testid="contact-name" />
+        </Form.Item>
+        <Form.Item name="title" label="职务">
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item name="officePhone" label="办公电话（多个用；分隔，可省略区号0349）">
+          <Input maxLength={120} data-testid="contact-office" />
+        </Form.Item>
+        <Form.Item name="mobile" label="手机">
+          <Input maxLength={120} data-testid="contact-mobile" />
+        </Form.Item>
+        <Form.Item name="redPhone" label="红机">
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="fax" label="传真">
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="note" label="备注">
+          <Input maxLength={200} />
+        </Form.Item>
+        {target?.mode === 'edit' && (
+          <Form.Item name="reason" label="修改说明">
+            <Input maxLength={200} placeholder="如：换号、职务调整" />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

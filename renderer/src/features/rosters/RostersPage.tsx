@@ -1,0 +1,281 @@
+import { App, Button, Card, Checkbox, Empty, Input, Layout, List, Menu, Modal, Space, Table, Tabs, Tag, Tree, Typography } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { useState } from 'react';
+import type { RosterContact, RosterSearchHit, RosterView } from '../../../../shared/domain/roster';
+import type { RosterPrint } from '../../../../shared/forms/types';
+import { call } from '../../api/api';
+import { fmtDateTime } from '../../format';
+import { useLoad } from '../../hooks/useApi';
+import { PrintPreview } from '../print/PrintPreview';
+import { ContactModal, type ContactTarget } from './ContactModal';
+import { contactsOf, rosterEntries, type EntryRow } from './entries';
+import { downloadBase64 } from './files';
+import { HistoryDrawer } from './HistoryDrawer';
+import { ImportModal } from './ImportModal';
+import { Phones } from './phones';
+
+/** 通讯录: every HQ, leading group and joint meeting of the gazette, with the numbers officers keep. */
+export function RostersPage() {
+  const { message } = App.useApp();
+  const { data: rosters } = useLoad(() => call('rosters:list', {}), []);
+  const [rosterId, setRosterId] = useState('eco-hq');
+  const [includeEnded, setIncludeEnded] = useState(false);
+  const { data: view } = useLoad(() => call('rosters:get', { rosterId, includeEnded }), [rosterId, includeEnded]);
+  const [hits, setHits] = useState<RosterSearchHit[] | null>(null);
+  const [editing, setEditing] = useState<ContactTarget | null>(null);
+  const [ending, setEnding] = useState<RosterContact | null>(null);
+  const [endReason, setEndReason] = useState('');
+  const [importing, setImporting] = useState(false);
+  const [history, setHistory] = useState(false);
+  const [printing, setPrinting] = useState<RosterPrint | null>(null);
+
+  const search = async (query: string) => {
+    if (!query.trim()) return setHits(null);
+    try {
+      setHits(await call('rosters:search', { query }));
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  const exportAs = async (format: 'xlsx' | 'csv') => {
+    try {
+      const f = await call('rosters:export', { rosterId, format });
+      downloadBase64(f.contentBase64, f.fileName, f.mime);
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  const print = async () => {
+    try {
+      setPrinting(await call('rosters:print-data', { rosterId }));
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  const end = async () => {
+    if (!endReason.trim()) return message.error('请填写离任原因');
+    try {
+      await call('rosters:end-contact', { id: ending!.id, reason: endReason });
+      setEnding(null);
+      setEndReason('');
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  const current = rosters?.find((r) => r.id === rosterId);
+  return (
+    <Layout style={{ background: 'transparent' }}>
+      <Layout.Sider width={300} theme="light" style={{ background: 'transparent' }}>
+        <Input.Search
+          placeholder="搜索单位、人员、职责、号码或拼音首字母（如 stj）"
+          allowClear
+          onSearch={search}
+          data-testid="roster-search"
+          style={{ marginBottom: 8 }}
+        />
+        <Menu
+          mode="inline"
+          selectedKeys={[rosterId]}
+          onClick={(e) => (setRosterId(e.key), setHits(null))}
+          items={(rosters ?? []).map((r) => ({
+            key: r.id,
+            label: (
+              <span data-testid={`roster-${r.id}`} title={r.name}>
+                {r.name}
+              </span>
+            ),
+          }))}
+        />
+      </Layout.Sider>
+      <Layout.Content style={{ paddingLeft: 16 }}>
+        {hits ? (
+          <SearchResults hits={hits} onOpen={(id) => (setRosterId(id), setHits(null))} onClose={() => setHits(null)} />
+        ) : view && current ? (
+          <Card
+            title={
+              <Space orientation="vertical" size={0}>
+                <span data-testid="roster-title">{view.roster.name}</span>
+                <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+                  依据{view.roster.documentTitle}（{view.roster.document} {view.roster.clause}）· 成员单位{current.unitCount}个 · 工作组{current.groupCount}个 ·
+                  联系人{current.contactCount}人
+                </Typography.Text>
+              </Space>
+            }
+            extra={
+              <Space wrap>
+                <Checkbox checked={includeEnded} onChange={(e) => setIncludeEnded(e.target.checked)}>
+                  显示已离任
+                </Checkbox>
+                <Button onClick={() => setImporting(true)} data-testid="roster-import">
+                  导入
+                </Button>
+                <Button onClick={() => exportAs('xlsx')}>导出 XLSX</Button>
+                <Button onClick={() => exportAs('csv')}>导出 CSV</Button>
+                <Button onClick={print} data-testid="roster-print">
+                  打印
+                </Button>
+                <Button onClick={() => setHistory(true)}>修改记录</Button>
+              </Space>
+            }
+          >
+            {view.removedEntries.length > 0 && (
+              <Typography.Paragraph type="warning">
+                以下条目已不在现行公报中，其联系人仍保留，请核对：{view.removedEntries.map((e) => e.name).join('、')}
+              </Typography.Paragraph>
+            )}
+            {view.roster.liaisonNote && <Typography.Paragraph type="secondary">联络员：{view.roster.liaisonNote}</Typography.Paragraph>}
+            <Tabs
+              items={[
+                { key: 'tree', label: '树形', children: <RosterTree view={view} onEdit={setEditing} onEnd={setEnding} /> },
+                { key: 'list', label: '列表', children: <RosterTable view={view} onEdit={setEditing} onEnd={setEnding} /> },
+              ]}
+            />
+          </Card>
+        ) : (
+          <Empty description="加载中" />
+        )}
+      </Layout.Content>
+      <ContactModal target={editing} onClose={() => setEditing(null)} />
+      <Modal open={!!ending} title={`登记离任：${ending?.name ?? ''}`} onOk={end} onCancel={() => setEnding(null)} okText="确认离任" destroyOnHidden>
+        <Typography.Paragraph type="secondary">离任人员不会删除，仍保留在修改记录和“显示已离任”中。</Typography.Paragraph>
+        <Input placeholder="离任原因（必填），如：调离、退休" value={endReason} onChange={(e) => setEndReason(e.target.value)} data-testid="end-reason" />
+      </Modal>
+      {current && <ImportModal rosterId={rosterId} rosterName={current.name} open={importing} onClose={() => setImporting(false)} />}
+      <HistoryDrawer rosterId={rosterId} open={history} onClose={() => setHistory(false)} />
+      <Modal open={!!printing} width={900} footer={null} onCancel={() => setPrinting(null)} title="打印通讯录" destroyOnHidden>
+        {printing && <PrintPreview form={{ kind: 'roster', data: printing }} title={printing.title} />}
+      </Modal>
+    </Layout>
+  );
+}
+
+interface RowActions {
+  onEdit: (t: ContactTarget) => void;
+  onEnd: (c: RosterContact) => void;
+}
+
+function ContactLine({ c, label, onEdit, onEnd }: { c: RosterContact; label: string } & RowActions) {
+  return (
+    <Space wrap data-testid="contact">
+      <Tag>{c.role}</Tag>
+      <Typography.Text strong delete={!!c.endedAt}>
+        {c.name}
+      </Typography.Text>
+      {c.title && <Typography.Text type="secondary">{c.title}</Typography.Text>}
+      <Phones contact={c} />
+      {c.endedAt ? (
+        <Typography.Text type="secondary">
+          {fmtDateTime(c.endedAt)}离任：{c.endedReason}
+        </Typography.Text>
+      ) : (
+        <>
+          <Button size="small" type="link" onClick={() => onEdit({ mode: 'edit', contact: c, entryLabel: label })}>
+            修改
+          </Button>
+          <Button size="small" type="link" danger onClick={() => onEnd(c)}>
+            离任
+          </Button>
+        </>
+      )}
+    </Space>
+  );
+}
+
+function EntryTitle({ e, rosterId, onEdit }: { e: EntryRow; rosterId: string; onEdit: RowActions['onEdit'] }) {
+  return (
+    <Space wrap>
+      <Typography.Text>{e.label}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {e.source}
+      </Typography.Text>
+      <Button
+        size="small"
+        type="link"
+        onClick={(ev) => {
+          ev.stopPropagation();
+          onEdit({ mode: 'new', rosterId, entryKind: e.kind, entryId: e.id, entryLabel: e.label });
+        }}
+        data-testid={`add-contact-${e.kind}-${e.id}`}
+      >
+        添加联系人
+      </Button>
+    </Space>
+  );
+}
+
+function RosterTree({ view, onEdit, onEnd }: { view: RosterView } & RowActions) {
+  const entries = rosterEntries(view.roster);
+  const node = (e: EntryRow): DataNode => ({
+    key: `${e.kind}/${e.id}`,
+    title: <EntryTitle e={e} rosterId={view.roster.id} onEdit={onEdit} />,
+    children: contactsOf(view.contacts, e).map((c) => ({
+      key: `c${c.id}`,
+      isLeaf: true,
+      title: <ContactLine c={c} label={e.label} onEdit={onEdit} onEnd={onEnd} />,
+    })),
+  });
+  const [root, ...rest] = entries;
+  const branches = ['领导成员', '办公室', '成员单位', '工作组']
+    .map((b) => ({ b, items: rest.filter((e) => e.branch === b) }))
+    .filter((x) => x.items.length > 0)
+    .map(({ b, items }): DataNode => ({ key: b, title: <Typography.Text strong>{b}</Typography.Text>, children: items.map(node), selectable: false }));
+  const top = { ...node(root!), children: [...(node(root!).children ?? []), ...branches] };
+  return <Tree blockNode selectable={false} defaultExpandAll treeData={[top]} data-testid="roster-tree" />;
+}
+
+function RosterTable({ view, onEdit, onEnd }: { view: RosterView } & RowActions) {
+  const rows = rosterEntries(view.roster).flatMap((e): { key: string; e: EntryRow; c: RosterContact | null }[] => {
+    const cs = contactsOf(view.contacts, e);
+    return cs.length ? cs.map((c) => ({ key: `c${c.id}`, e, c })) : [{ key: `${e.kind}/${e.id}`, e, c: null }];
+  });
+  return (
+    <Table
+      size="small"
+      rowKey="key"
+      pagination={{ pageSize: 50 }}
+      dataSource={rows}
+      data-testid="roster-table"
+      columns={[
+        { title: '类别', width: 90, render: (_, r) => r.e.branch },
+        { title: '单位 / 职务', render: (_, r) => <EntryTitle e={r.e} rosterId={view.roster.id} onEdit={onEdit} /> },
+        { title: '联系人与号码', render: (_, r) => (r.c ? <ContactLine c={r.c} label={r.e.label} onEdit={onEdit} onEnd={onEnd} /> : <Typography.Text type="secondary">未登记</Typography.Text>) },
+      ]}
+    />
+  );
+}
+
+function SearchResults({ hits, onOpen, onClose }: { hits: RosterSearchHit[]; onOpen: (rosterId: string) => void; onClose: () => void }) {
+  return (
+    <Card title={`搜索结果（${hits.length}条）`} extra={<Button onClick={onClose}>返回通讯录</Button>}>
+      <List
+        dataSource={hits}
+        locale={{ emptyText: '没有找到' }}
+        data-testid="search-results"
+        renderItem={(h) => (
+          <List.Item data-testid="search-hit" actions={[<Button key="open" size="small" type="link" onClick={() => onOpen(h.entry.rosterId)}>打开通讯录</Button>]}>
+            <Space orientation="vertical" size={2}>
+              <Space wrap>
+                <Typography.Text strong>{h.entry.name}</Typography.Text>
+                {h.entry.title && <Typography.Text>{h.entry.title}</Typography.Text>}
+                {h.entry.unit && h.entry.kind !== 'unit' && <Typography.Text type="secondary">{h.entry.unit}</Typography.Text>}
+                <Tag>{h.rosterName}</Tag>
+              </Space>
+              {h.contacts.map((c) => (
+                <Space key={c.id} wrap>
+                  <Typography.Text type="secondary">
+                    {c.role} {c.name}
+                  </Typography.Text>
+                  <Phones contact={c} />
+                </Space>
+              ))}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
