@@ -1,0 +1,77 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/ipc/dispatch';
+import type { IncidentDetail } from '../../shared/domain/incident-view';
+import { ENV_INPUT } from '../helpers/services';
+import { useTempDirs } from '../helpers/temp-dir';
+import { signInDuty } from '../helpers/ui';
+import { launchChromium, startWebApp } from '../helpers/web-app';
+
+describe('rosters and call lists in Chromium against the web host', () => {
+  const tempDir = useTempDirs();
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('adds an office number, finds it by pinyin, builds the call list of an incident and records a call in its timeline', async () => {
+    const app = await startWebApp(browser, tempDir());
+    const { page } = app;
+    try {
+      await signInDuty(page);
+
+      // Roster page: the eco HQ opens first; add the office's duty number.
+      await page.getByRole('menuitem', { name: '通讯录' }).click();
+      await expect.poll(() => page.getByTestId('roster-title').innerText()).toBe('朔州市较大生态环境事件应急指挥部');
+      await page.getByTestId('roster-tree').getByTestId('add-contact-office-office').click();
+      await page.getByTestId('contact-name').fill('市指挥部办公室值班室');
+      await page.getByTestId('contact-office').fill('2021234');
+      await page.locator('#contact-save').click();
+      await expect.poll(() => page.getByTestId('roster-tree').getByTestId('copy-phone').first().innerText()).toContain('0349-2021234');
+
+      await page.getByTestId('roster-search').locator('input').fill('stj');
+      await page.getByTestId('roster-search').locator('input').press('Enter');
+      await expect.poll(() => page.getByTestId('search-results').innerText()).toContain('市生态环境局');
+
+      // An environmental incident at 三级 in 山阴县.
+      const created = await dispatch(app.services.handlers, 'incidents:create', {
+        ...ENV_INPUT,
+        occurredAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+        receivedAt: new Date(Date.now() - 50 * 60_000).toISOString(),
+        responseOverride: '三级',
+      });
+      expect(created.ok).toBe(true);
+      await page.getByRole('menuitem', { name: '事件看板' }).click();
+      await page.getByTestId('incident-link').filter({ hasText: ENV_INPUT.title }).click();
+
+      const list = page.getByTestId('call-list');
+      const office = list.getByTestId('call-item').first();
+      await expect.poll(() => office.innerText()).toContain('市指挥部办公室');
+      await expect.poll(() => office.innerText()).toContain('0349-2021234');
+      await expect.poll(() => list.innerText()).toContain('污染处置组');
+      await expect.poll(() => list.innerText()).toContain('山阴县人民政府');
+
+      await office.getByTestId('record-call').click();
+      await page.getByTestId('call-result').getByText('未接').click();
+      await page.getByTestId('call-note').fill('值班室无人接听，改拨手机');
+      await page.locator('#call-save').click();
+
+      const entry = page.getByTestId('timeline-entry').filter({ hasText: '值班室无人接听' });
+      await expect.poll(() => entry.innerText()).toContain('未接');
+      await expect.poll(() => entry.innerText()).toContain('0349-2021234');
+      await expect.poll(() => entry.innerText()).toContain('通话');
+      await expect.poll(() => office.getByTestId('last-call').innerText()).toContain('未接');
+
+      const id = ((created as { value: IncidentDetail }).value).id;
+      const detail = await app.services.incidents.get(id);
+      expect(detail.timeline.filter((e) => e.kind === 'call')).toEqual([
+        expect.objectContaining({ officer: '赵珺', data: expect.objectContaining({ key: 'eco-hq/office/office', result: '未接' }) }),
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+});
