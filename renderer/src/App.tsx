@@ -10,6 +10,7 @@ import { DutyModal } from './features/duty/DutyModal';
 import { IncidentBoard } from './features/board/IncidentBoard';
 import { IncidentDrawer } from './features/incident/IncidentDrawer';
 import { RegisterDrawer } from './features/incident/RegisterDrawer';
+import { SettingsPage } from './features/settings/SettingsPage';
 import { fmtDateTime } from './format';
 import { NowProvider, useNow } from './hooks/useNow';
 import { EXTRA_PAGES } from './pages';
@@ -52,7 +53,11 @@ export function Shell() {
             mode="horizontal"
             selectedKeys={[page]}
             onClick={(e) => setPage(e.key as Page)}
-            items={[{ key: 'board', label: '事件看板' }, ...EXTRA_PAGES.map((p) => ({ key: p.key, label: p.label }))]}
+            items={[
+              { key: 'board', label: '事件看板' },
+              ...EXTRA_PAGES.map((p) => ({ key: p.key, label: p.label })),
+              { key: 'settings', label: '设置' },
+            ]}
             style={{ flex: 1 }}
           />
           <Space>
@@ -75,6 +80,7 @@ export function Shell() {
         )}
         <Layout.Content style={{ padding: 16 }}>
           {page === 'board' && <IncidentBoard onOpen={setOpenId} onRegister={() => setRegistering(true)} />}
+          {page === 'settings' && <SettingsPage />}
           {EXTRA_PAGES.filter((p) => p.key === page).map((p) => (
             <div key={p.key} data-testid={`page-${p.key}`}>
               {p.render({ openIncident: setOpenId })}

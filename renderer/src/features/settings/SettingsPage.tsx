@@ -1,0 +1,69 @@
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, TimePicker } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../../shared/ipc/contract';
+import { call } from '../../api/api';
+import { useSettings } from '../../hooks/useSettings';
+
+/** Alarm timing, the strip's window, shifts and the station's name; where the data lives. */
+export function SettingsPage() {
+  const settings = useSettings();
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    call('app:info', {}).then(setInfo, () => undefined);
+  }, []);
+  useEffect(() => {
+    form.setFieldsValue({ ...settings, shiftStart: dayjs(settings.shiftStart, 'HH:mm') });
+  }, [settings, form]);
+
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await call('settings:set', { ...v, shiftStart: v.shiftStart.format('HH:mm') });
+      message.success('设置已保存');
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  return (
+    <Card title="设置" style={{ maxWidth: 720 }}>
+      <Form form={form} layout="horizontal" labelCol={{ span: 8 }}>
+        <Form.Item name="stationName" label="值班单位名称" rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="dueSoonMinutes" label="即将到期提前（分钟）" rules={[{ required: true }]}>
+          <InputNumber min={1} max={120} data-testid="setting-due-soon" />
+        </Form.Item>
+        <Form.Item name="repeatMinutes" label="超时未确认重复提醒间隔（分钟）" rules={[{ required: true }]}>
+          <InputNumber min={1} max={60} />
+        </Form.Item>
+        <Form.Item name="upcomingMinutes" label="看板顶部显示多少分钟内到期" rules={[{ required: true }]}>
+          <InputNumber min={5} max={240} />
+        </Form.Item>
+        <Form.Item name="shiftStart" label="交接班时间" rules={[{ required: true }]}>
+          <TimePicker format="HH:mm" />
+        </Form.Item>
+        <Form.Item name="shiftHours" label="每班时长（小时）" rules={[{ required: true }]}>
+          <InputNumber min={4} max={24} />
+        </Form.Item>
+        <Form.Item name="backupKeep" label="保留最近备份份数" rules={[{ required: true }]}>
+          <InputNumber min={1} max={365} />
+        </Form.Item>
+        <Button type="primary" onClick={save} data-testid="settings-save">
+          保存
+        </Button>
+      </Form>
+      {info && (
+        <Descriptions size="small" column={1} style={{ marginTop: 24 }} title="运行信息">
+          <Descriptions.Item label="版本">{info.version}</Descriptions.Item>
+          <Descriptions.Item label="运行方式">{info.host === 'electron' ? '桌面版（Electron）' : '浏览器模式（本机 127.0.0.1）'}</Descriptions.Item>
+          <Descriptions.Item label="数据文件夹">{info.dataDir}</Descriptions.Item>
+          <Descriptions.Item label="数据库版本">{info.schemaVersion}</Descriptions.Item>
+        </Descriptions>
+      )}
+    </Card>
+  );
+}

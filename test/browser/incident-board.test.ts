@@ -1,0 +1,75 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../helpers/temp-dir';
+import { fillDateTime, signInDuty } from '../helpers/ui';
+import { launchChromium, startWebApp } from '../helpers/web-app';
+
+/** Beijing wall time n minutes ago, as the officer types it into the pickers. */
+function beijing(minutesAgo: number): string {
+  const d = new Date(Date.now() - minutesAgo * 60_000 + 8 * 3_600_000);
+  return d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+describe('incident board in Chromium against the web host', () => {
+  const tempDir = useTempDirs();
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('registers a back-dated incident, shows it late on the board, changes status, voids a note, and keeps it all after a restart', async () => {
+    const app = await startWebApp(browser, tempDir());
+    const { page } = app;
+    try {
+      await signInDuty(page);
+
+      await page.getByTestId('register-button').click();
+      await page.locator('#title').fill('桑干河支流死鱼');
+      await page.locator('#places').click();
+      await page.keyboard.type('山阴县');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await fillDateTime(page, '#occurredAt', beijing(300));
+      await fillDateTime(page, '#receivedAt', beijing(290));
+      await page.locator('#reporterUnit').fill('山阴县生态环境局');
+      await page.locator('[data-fact="poisonedOrInjured"] input, input[data-fact="poisonedOrInjured"]').first().fill('12');
+      await expect.poll(() => page.getByTestId('grade-preview').innerText()).toContain('较大');
+      await page.getByTestId('register-submit').click();
+
+      // The drawer opens on the new incident: back-dated, so its clocks are already late.
+      await expect.poll(() => page.getByTestId('incident-title').innerText()).toBe('桑干河支流死鱼');
+      await expect.poll(() => page.locator('[data-testid="clock-table"] [data-clock-state="overdue"]').count()).toBeGreaterThan(0);
+
+      await page.getByTestId('status-核实中').click();
+      await expect.poll(() => page.getByTestId('incident-status').innerText()).toContain('核实中');
+
+      await page.getByTestId('note-text').fill('现场已派员核实');
+      await page.getByTestId('note-submit').click();
+      const note = page.getByTestId('timeline-entry').filter({ hasText: '现场已派员核实' });
+      await note.getByTestId('void-button').click();
+      await page.getByTestId('void-reason-input').fill('误记');
+      await page.getByRole('button', { name: '确认作废' }).click();
+      await expect.poll(() => note.getAttribute('data-voided')).toBe('1');
+
+      await page.keyboard.press('Escape');
+      const row = page.getByTestId('incident-table').locator('tr', { hasText: '桑干河支流死鱼' });
+      await expect.poll(() => row.innerText()).toContain('核实中');
+      await expect.poll(() => row.locator('[data-clock-state="overdue"]').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('upcoming-strip').innerText()).toContain('桑干河支流死鱼');
+
+      // Restart the services on the same data folder and reload: everything is still there.
+      await app.restart();
+      await expect.poll(() => page.getByTestId('on-duty').innerText()).toContain('赵珺');
+      await page.getByTestId('incident-link').filter({ hasText: '桑干河支流死鱼' }).click();
+      await expect.poll(() => page.getByTestId('incident-status').innerText()).toContain('核实中');
+      const kept = page.getByTestId('timeline-entry').filter({ hasText: '现场已派员核实' });
+      await expect.poll(() => kept.getAttribute('data-voided')).toBe('1');
+      await expect.poll(() => kept.getByTestId('void-reason').innerText()).toContain('误记');
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
