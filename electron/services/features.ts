@@ -4,6 +4,7 @@
  */
 import type { Handlers } from '../ipc/dispatch';
 import type { FeatureContext } from './feature-context';
+import { createDataHandlers } from './data/data-handlers';
 import { createPrintHandlers } from './print/print-handlers';
 import { createReportHandlers } from './reports/report-service';
 import { createRosterHandlers } from './rosters/roster-handlers';
@@ -32,5 +33,6 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, CoreChannel
     ...createReportHandlers(ctx),
     ...createPrintHandlers(ctx),
     ...createRosterHandlers(ctx),
+    ...createDataHandlers(ctx),
   };
 }

@@ -1,0 +1,179 @@
+/**
+ * Backups of the one database through SQLite's online backup API (never a file copy of the live
+ * WAL database), pruning to settings backupKeep, and restore after checking the backup.
+ *
+ * Restore while the console runs keeps the one open connection: the verified backup is written
+ * into the live file through the backup API from a second connection while the live connection's
+ * queue is held, so nothing else touches the database meanwhile. SQLite bumps the schema cookie of
+ * the destination, so the live connection re-reads schema and pages on its next statement.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { BackupInfo, BackupKind } from '../../../shared/ipc/channels/data';
+import { DomainError } from '../../../shared/ipc/result';
+import { Database } from '../../db/connection';
+import { LATEST_VERSION, checkIntegrity, migrate, openDatabase } from '../../db/migrate';
+
+export const BACKUP_DIR = 'backups';
+const BACKUP_RE = /^duty-(\d{8}T\d{6}\d{3}Z)-(manual|scheduled|safety)(?:-(\d+))?\.sqlite3$/;
+
+const stamp = (d: Date): string => d.toISOString().replace(/[-:.]/g, '');
+const stampToIso = (s: string): string =>
+  `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+
+/** Backups in a folder, newest first; files that are not ours are ignored. */
+export function listBackups(dir: string): BackupInfo[] {
+  if (!existsSync(dir)) return [];
+  const out: BackupInfo[] = [];
+  for (const name of readdirSync(dir)) {
+    const m = BACKUP_RE.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    out.push({ fileName: name, path, kind: m[2] as BackupKind, createdAt: stampToIso(m[1]!), bytes: statSync(path).size });
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
+}
+
+/** A fresh file name in `dir` for a backup taken at `at`. */
+export function backupPath(dir: string, kind: BackupKind, at: Date): string {
+  const base = `duty-${stamp(at)}-${kind}`;
+  let path = join(dir, `${base}.sqlite3`);
+  for (let n = 2; existsSync(path); n++) path = join(dir, `${base}-${n}.sqlite3`);
+  return path;
+}
+
+/** Writes a backup of `db` through the online backup API; the path. */
+export async function backupDatabase(db: Database, dir: string, kind: BackupKind, at: Date): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const dest = backupPath(dir, kind, at);
+  try {
+    await db.backupTo(dest);
+  } catch (err) {
+    rmSync(dest, { force: true });
+    throw new Error(`备份失败：${(err as Error).message}`);
+  }
+  return dest;
+}
+
+/** Removes manual and scheduled backups beyond the newest `keep`; safety copies stay. The removed names. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep 应为正整数：${String(keep)}`);
+  const removed: string[] = [];
+  for (const b of listBackups(dir).filter((x) => x.kind !== 'safety').slice(keep)) {
+    rmSync(b.path, { force: true });
+    removed.push(b.fileName);
+  }
+  return removed;
+}
+
+export interface VerifiedBackup {
+  /** Open on a private copy of the backup, so what was checked is exactly what is restored. */
+  db: Database;
+  schemaVersion: number;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Checks a backup before it may replace anything: it opens as SQLite, passes quick_check and
+ * integrity_check, holds the console's tables, and was not written by a newer version.
+ */
+export async function verifyBackup(file: string, scratchDir: string): Promise<VerifiedBackup> {
+  if (!existsSync(file)) throw new DomainError('not_found', `备份文件不存在：${basename(file)}`);
+  mkdirSync(scratchDir, { recursive: true });
+  // The backup itself is closed and not live, so copying it is safe; checks run on the copy.
+  const copy = join(scratchDir, `.verify-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.sqlite3`);
+  copyFileSync(file, copy);
+  const cleanup = () => {
+    for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
+  };
+  let db: Database | null = null;
+  try {
+    db = await Database.open(copy);
+    for (const pragma of ['quick_check', 'integrity_check']) {
+      const rows = await db.read((q) => q.all<Record<string, string>>(`PRAGMA ${pragma}`));
+      const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok');
+      if (problems.length > 0) throw new DomainError('conflict', `备份文件检查未通过（${pragma}）：${problems.slice(0, 3).join('；')}`);
+    }
+    const version = (await db.read((q) => q.get<{ user_version: number }>('PRAGMA user_version')))?.user_version ?? 0;
+    if (version > LATEST_VERSION) {
+      throw new DomainError('conflict', `备份的数据库版本（${version}）高于本程序支持的版本（${LATEST_VERSION}），请使用新版本值班台恢复。`);
+    }
+    const hasIncidents = await db.read((q) => q.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'incidents'"));
+    if (version < 1 || !hasIncidents) throw new DomainError('conflict', `该文件不是值班台的数据备份：${basename(file)}`);
+    const opened = db;
+    return {
+      db: opened,
+      schemaVersion: version,
+      dispose: async () => {
+        await opened.close().catch(() => undefined);
+        cleanup();
+      },
+    };
+  } catch (err) {
+    await db?.close().catch(() => undefined);
+    cleanup();
+    if (err instanceof DomainError) throw err;
+    throw new DomainError('conflict', `备份文件无法作为数据库打开（${(err as Error).message}）：${basename(file)}`);
+  }
+}
+
+/**
+ * Restores `backupFile` into the open live database `db`: verify, safety copy of the current data
+ * (online API), write the backup over the live file from a second connection while the live queue
+ * is held, then migrate and check. The safety copy's path and the restored schema version.
+ */
+export async function restoreInto(
+  db: Database,
+  backupFile: string,
+  dir: string,
+  at: Date,
+): Promise<{ safetyCopy: string; schemaVersion: number }> {
+  const verified = await verifyBackup(backupFile, dir);
+  try {
+    const safetyCopy = await backupDatabase(db, dir, 'safety', at);
+    await db.raw(() => verified.db.backupTo(db.file));
+    await migrate(db);
+    await checkIntegrity(db);
+    return { safetyCopy, schemaVersion: verified.schemaVersion };
+  } finally {
+    await verified.dispose();
+  }
+}
+
+/**
+ * Restores a backup into a database file that is not open — the path for a live file that no
+ * longer opens (DatabaseOpenError at start-up). The current file is kept first: through the online
+ * API when it still opens, otherwise moved aside unchanged (with its -wal and -shm).
+ */
+export async function restoreFile(
+  liveFile: string,
+  backupFile: string,
+  dir: string,
+  at: Date,
+): Promise<{ safetyCopy: string | null; schemaVersion: number }> {
+  const verified = await verifyBackup(backupFile, dir);
+  try {
+    let safetyCopy: string | null = null;
+    if (existsSync(liveFile)) {
+      try {
+        const live = await Database.open(liveFile);
+        try {
+          safetyCopy = await backupDatabase(live, dir, 'safety', at);
+        } finally {
+          await live.close().catch(() => undefined);
+        }
+      } catch {
+        safetyCopy = backupPath(dir, 'safety', at).replace(/-safety(-\d+)?\.sqlite3$/, '-damaged$1.sqlite3');
+        renameSync(liveFile, safetyCopy);
+        for (const ext of ['-wal', '-shm']) if (existsSync(liveFile + ext)) renameSync(liveFile + ext, safetyCopy + ext);
+      }
+      for (const f of [liveFile, `${liveFile}-wal`, `${liveFile}-shm`]) rmSync(f, { force: true });
+    }
+    await verified.db.backupTo(liveFile);
+    const check = await openDatabase(liveFile);
+    await check.close();
+    return { safetyCopy, schemaVersion: verified.schemaVersion };
+  } finally {
+    await verified.dispose();
+  }
+}

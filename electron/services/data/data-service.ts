@@ -1,0 +1,328 @@
+/**
+ * The data feature: exports of incidents and statistics into <dataDir>/exports, backups into
+ * <dataDir>/backups on demand and on a timer, restore, full JSON export/import, statistics.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncidentSummary } from '../../../shared/domain/incident-view';
+import { categoryLabel } from '../../../shared/domain/incident';
+import type { ChannelArgs } from '../../../shared/ipc/contract';
+import type {
+  BackupInfo,
+  BackupKind,
+  BackupState,
+  ExportProgress,
+  ExportedFile,
+  ImportResult,
+  IncidentExportFormat,
+  RestoreResult,
+  StatsView,
+} from '../../../shared/ipc/channels/data';
+import { DomainError } from '../../../shared/ipc/result';
+import { shanghaiDate } from '../../../shared/schedule/time';
+import { computeStats, type StatClock, type StatIncident } from '../../../shared/stats/index';
+import { EXPORT_MIME, exportTables, statsTables, toJson, type ExportTable, type ProgressFn } from '../../exports/index';
+import { FONT_BASE_URL, launchChromium, renderPdf } from '../../print/chromium-pdf';
+import type { FeatureContext } from '../feature-context';
+import { BACKUP_DIR, backupDatabase, listBackups, pruneBackups, restoreInto } from './backups';
+import { dumpDatabase, importDatabase, parseFullExport } from './full-export';
+import { incidentDetailTables, incidentRangeTables, tablesHtml } from './incident-tables';
+
+export const EXPORT_DIR = 'exports';
+const HOUR = 3_600_000;
+
+/** Prints HTML (fonts under FONT_BASE_URL) to PDF; Electron may pass webContents.printToPDF instead. */
+export type PdfRenderer = (html: string) => Promise<Buffer>;
+
+export const chromiumPdf: PdfRenderer = async (html) => {
+  const browser = await launchChromium();
+  try {
+    return await renderPdf(browser, html);
+  } finally {
+    await browser.close();
+  }
+};
+
+export interface DataServiceOptions {
+  /** Hours between scheduled backups (default 24); 0 turns the timer off. */
+  backupIntervalHours?: number;
+  pdf?: PdfRenderer;
+  /** Reports a failed scheduled backup (default: console.error). */
+  log?: (message: string, err: unknown) => void;
+}
+
+type Range = { from?: string | undefined; to?: string | undefined; includeDrills: boolean };
+
+const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || '导出';
+
+export class DataService {
+  private readonly progress = new Map<string, ExportProgress>();
+  private timer: NodeJS.Timeout | null = null;
+  private nextAt: Date | null = null;
+  private readonly intervalHours: number;
+  private readonly pdf: PdfRenderer;
+  private readonly log: (message: string, err: unknown) => void;
+
+  constructor(
+    private readonly ctx: FeatureContext,
+    opts: DataServiceOptions = {},
+  ) {
+    this.intervalHours = opts.backupIntervalHours ?? 24;
+    if (!(this.intervalHours >= 0)) throw new Error(`backupIntervalHours 应为非负数：${String(opts.backupIntervalHours)}`);
+    this.pdf = opts.pdf ?? chromiumPdf;
+    this.log = opts.log ?? ((m, e) => console.error(m, e));
+  }
+
+  get backupDir(): string {
+    return join(this.ctx.dataDir, BACKUP_DIR);
+  }
+
+  get exportDir(): string {
+    return join(this.ctx.dataDir, EXPORT_DIR);
+  }
+
+  // ---- backups ----
+
+  /** Backs up now through the online API, then prunes to settings backupKeep. */
+  async backup(kind: Exclude<BackupKind, 'safety'> = 'manual'): Promise<BackupInfo> {
+    const path = await backupDatabase(this.ctx.db, this.backupDir, kind, this.ctx.now());
+    pruneBackups(this.backupDir, this.ctx.settings.get().backupKeep);
+    const info = listBackups(this.backupDir).find((b) => b.path === path);
+    if (!info) throw new Error(`备份文件未找到：${path}`);
+    this.ctx.changed('backups');
+    return info;
+  }
+
+  state(): BackupState {
+    const backups = listBackups(this.backupDir);
+    return {
+      backups,
+      keep: this.ctx.settings.get().backupKeep,
+      intervalHours: this.intervalHours,
+      lastBackupAt: backups.find((b) => b.kind !== 'safety')?.createdAt ?? null,
+      nextBackupAt: this.nextAt?.toISOString() ?? null,
+      folder: this.backupDir,
+    };
+  }
+
+  /**
+   * Starts the backup timer: the first run is due one interval after the newest backup (at once if
+   * that is past). The timer never keeps the process alive; stop() ends it.
+   */
+  startSchedule(): void {
+    this.stopSchedule();
+    if (this.intervalHours === 0) return;
+    const last = this.state().lastBackupAt;
+    const now = this.ctx.now().getTime();
+    const due = last ? Date.parse(last) + this.intervalHours * HOUR : now + 60_000;
+    this.arm(Math.max(due - now, 5_000));
+  }
+
+  private arm(delay: number): void {
+    this.nextAt = new Date(this.ctx.now().getTime() + delay);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.backup('scheduled')
+        .catch((err: unknown) => this.log('[data] 定时备份失败', err))
+        .finally(() => {
+          if (this.nextAt) this.arm(this.intervalHours * HOUR);
+        });
+    }, delay);
+    this.timer.unref();
+  }
+
+  stopSchedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.nextAt = null;
+  }
+
+  /** Restores a backup from the backups folder (checked first; the current data is kept as a safety copy). */
+  async restore(fileName: string): Promise<RestoreResult> {
+    const backup = listBackups(this.backupDir).find((b) => b.fileName === fileName);
+    if (!backup) throw new DomainError('not_found', `备份文件不存在：${fileName}`);
+    const duty = await this.ctx.incidents.getDuty();
+    if (!duty) throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
+    const { safetyCopy, schemaVersion } = await restoreInto(this.ctx.db, backup.path, this.backupDir, this.ctx.now());
+    const incidents = (await this.ctx.db.read((q) => q.get<{ n: number }>('SELECT COUNT(*) AS n FROM incidents')))?.n ?? 0;
+    this.ctx.changed('restore');
+    return { restoredFrom: backup.fileName, safetyCopy, schemaVersion, incidents };
+  }
+
+  // ---- full export / import ----
+
+  async exportAll(): Promise<ExportedFile> {
+    const doc = await dumpDatabase(this.ctx.db, this.ctx.settings.get(), this.ctx.now());
+    const count = Object.values(doc.tables).reduce((n, t) => n + t.rows.length, 0);
+    return this.write(`完整数据-${this.day()}.json`, 'application/json', toJson(doc), count);
+  }
+
+  async importAll(input: ChannelArgs<'data:import-all'>): Promise<ImportResult> {
+    let text: string;
+    if ('content' in input) text = input.content;
+    else {
+      try {
+        text = readFileSync(join(this.exportDir, input.fileName), 'utf8');
+      } catch {
+        throw new DomainError('not_found', `导出文件夹中没有该文件：${input.fileName}`);
+      }
+    }
+    const doc = parseFullExport(text);
+    const result = await importDatabase(this.ctx.db, doc);
+    const { schema: _s, ...settings } = doc.settings;
+    const patch: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(settings)) if (k in this.ctx.settings.get()) patch[k] = v;
+    this.ctx.settings.set(patch);
+    this.ctx.changed('import');
+    return result;
+  }
+
+  // ---- statistics ----
+
+  /** Incidents received in the range (inclusive), drills kept for the caller to include or not. */
+  private async incidentsIn(r: Range): Promise<IncidentSummary[]> {
+    return this.ctx.incidents.list({
+      drills: r.includeDrills ? 'include' : 'exclude',
+      ...(r.from ? { from: r.from } : {}),
+      ...(r.to ? { to: r.to } : {}),
+    });
+  }
+
+  async stats(r: Range): Promise<StatsView> {
+    // Drills are listed and left to computeStats, which counts how many it left out.
+    const list = await this.incidentsIn({ ...r, includeDrills: true });
+    const sessions = await this.ctx.db.read((q) =>
+      q.all<{ officer: string; started_at: string }>('SELECT officer, started_at FROM duty_sessions ORDER BY started_at, id'),
+    );
+    const officerAt = (instant: string): string | null => {
+      const t = Date.parse(instant);
+      let who: string | null = null;
+      for (const s of sessions) if (Date.parse(s.started_at) <= t) who = s.officer;
+      return who;
+    };
+    const incidents: StatIncident[] = list.map((i) => ({
+      id: i.id,
+      plan: i.grading.planName ?? categoryLabel(i.category),
+      level: i.grading.level,
+      places: i.places,
+      receivedAt: i.receivedAt,
+      drill: i.drill,
+    }));
+    const clocks: StatClock[] = list.flatMap((i) =>
+      i.clocks
+        // An optional clock nobody recorded was never owed.
+        .filter((c) => !c.optional || c.record)
+        .map((c) => ({
+          incidentId: i.id,
+          plan: i.grading.planName ?? categoryLabel(i.category),
+          clockId: c.clockId,
+          channel: c.channel,
+          dueAt: c.dueAt,
+          completedAt: c.record?.completedAt ?? null,
+          completedBy: c.record?.officer ?? null,
+          notApplicable: c.record?.notApplicableReason != null,
+        })),
+    );
+    const now = this.ctx.now().toISOString();
+    return {
+      stats: computeStats({ incidents, clocks, now, includeDrills: r.includeDrills, officerAt }),
+      from: r.from ?? null,
+      to: r.to ?? null,
+      includeDrills: r.includeDrills,
+      generatedAt: now,
+    };
+  }
+
+  // ---- exports ----
+
+  getProgress(jobId: string): ExportProgress | null {
+    return this.progress.get(jobId) ?? null;
+  }
+
+  private tracker(jobId: string | undefined): ProgressFn {
+    if (!jobId) return () => undefined;
+    this.progress.set(jobId, { done: 0, total: 0, finished: false });
+    // Keep the last few jobs only; the renderer polls while its export runs.
+    while (this.progress.size > 20) this.progress.delete(this.progress.keys().next().value as string);
+    return (done, total) => this.progress.set(jobId, { done, total, finished: false });
+  }
+
+  private finish(jobId: string | undefined): void {
+    if (!jobId) return;
+    const p = this.progress.get(jobId);
+    this.progress.set(jobId, { done: p?.total ?? 0, total: p?.total ?? 0, finished: true });
+  }
+
+  private rangeLabel(r: Range): string {
+    const from = r.from ? shanghaiDate(Date.parse(r.from)) : '最早';
+    const to = r.to ? shanghaiDate(Date.parse(r.to)) : '最近';
+    return `${from}至${to}${r.includeDrills ? '（含演练）' : ''}`;
+  }
+
+  private day(): string {
+    return shanghaiDate(this.ctx.now().getTime());
+  }
+
+  async exportIncidents(a: ChannelArgs<'data:export-incidents'>): Promise<ExportedFile> {
+    const list = await this.incidentsIn(a);
+    const label = this.rangeLabel(a);
+    const title = '突发事件接报情况';
+    if (a.format === 'json') {
+      return this.write(`${title}-${this.day()}.json`, EXPORT_MIME.json, toJson({ title, range: label, incidents: list }), list.length);
+    }
+    const tables = incidentRangeTables(list, label, this.ctx.now());
+    return this.writeTables(a.format, tables, title, label, `${title}-${this.day()}`, list.length, a.jobId);
+  }
+
+  async exportIncident(a: ChannelArgs<'data:export-incident'>): Promise<ExportedFile> {
+    const d = await this.ctx.incidents.get(a.id);
+    const name = `事件-${d.serial}`;
+    if (a.format === 'json') return this.write(`${name}.json`, EXPORT_MIME.json, toJson(d), d.timeline.length);
+    const tables = incidentDetailTables(d, this.ctx.now());
+    return this.writeTables(a.format, tables, d.title, d.serial, name, d.timeline.length, a.jobId);
+  }
+
+  async exportStats(a: ChannelArgs<'data:export-stats'>): Promise<ExportedFile> {
+    const view = await this.stats(a);
+    const label = this.rangeLabel(a);
+    if (a.format === 'json') return this.write(`统计-${this.day()}.json`, EXPORT_MIME.json, toJson(view), view.stats.incidentCount);
+    return this.writeTables(a.format, statsTables(view.stats, label), '突发事件统计', label, `统计-${this.day()}`, view.stats.incidentCount, a.jobId);
+  }
+
+  private async writeTables(
+    format: Exclude<IncidentExportFormat, 'json'>,
+    tables: ExportTable[],
+    title: string,
+    subtitle: string,
+    baseName: string,
+    count: number,
+    jobId: string | undefined,
+  ): Promise<ExportedFile> {
+    const onProgress = this.tracker(jobId);
+    try {
+      let data: Buffer;
+      let mime: string;
+      if (format === 'pdf') {
+        onProgress(0, 1);
+        data = await this.pdf(tablesHtml(tables, title, FONT_BASE_URL));
+        mime = 'application/pdf';
+      } else {
+        data = await exportTables(format, tables, { title, subtitle, onProgress });
+        mime = EXPORT_MIME[format];
+      }
+      return this.write(`${safeName(baseName)}.${format}`, mime, data, count);
+    } finally {
+      this.finish(jobId);
+    }
+  }
+
+  private write(fileName: string, mime: string, data: Buffer, count: number): ExportedFile {
+    mkdirSync(this.exportDir, { recursive: true });
+    const stamp = this.ctx.now().toISOString().replace(/[-:]/g, '').slice(9, 15);
+    const dot = fileName.lastIndexOf('.');
+    const name = `${safeName(fileName.slice(0, dot))}-${stamp}${fileName.slice(dot)}`;
+    const path = join(this.exportDir, name);
+    writeFileSync(path, data);
+    return { fileName: name, path, mime, bytes: data.length, contentBase64: data.toString('base64'), count };
+  }
+}

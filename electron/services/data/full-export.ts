@@ -1,0 +1,163 @@
+/**
+ * Everything as one JSON document (every table, row for row, and the settings), and its re-import
+ * into an empty install. Import checks the whole document first and writes in one transaction, so a
+ * refusal changes nothing.
+ */
+import { z } from 'zod';
+import type { ImportResult } from '../../../shared/ipc/channels/data';
+import { DomainError } from '../../../shared/ipc/result';
+import type { Settings } from '../../../shared/settings';
+import type { Database, Param, Queryable } from '../../db/connection';
+import { LATEST_VERSION } from '../../db/migrate';
+
+export const FULL_EXPORT_FORMAT = 'shuozhou-duty-console/full-export';
+
+/**
+ * Tables a fresh install fills by itself (the gazette seed anchors of the rosters): they do not
+ * make an install "not empty", and an import replaces them with the exported rows.
+ */
+export const SEED_TABLES: readonly string[] = ['roster_entries'];
+
+type Cell = string | number | null | { $blob: string };
+
+export interface FullExport {
+  format: typeof FULL_EXPORT_FORMAT;
+  version: 1;
+  schemaVersion: number;
+  exportedAt: string;
+  settings: Record<string, unknown>;
+  tables: Record<string, { columns: string[]; rows: Cell[][] }>;
+}
+
+const cellSchema = z.union([z.string(), z.number(), z.null(), z.object({ $blob: z.string() }).strict()]);
+const fullExportSchema = z.object({
+  format: z.literal(FULL_EXPORT_FORMAT, { message: '不是值班台导出的完整数据文件' }),
+  version: z.literal(1, { message: '导出文件格式版本不受支持' }),
+  schemaVersion: z.number().int().min(1),
+  exportedAt: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+  tables: z.record(
+    z.string().regex(/^[a-z_][a-z0-9_]*$/, '表名无效'),
+    z.object({ columns: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/, '列名无效')).min(1), rows: z.array(z.array(cellSchema)) }),
+  ),
+});
+
+async function tableNames(q: Queryable): Promise<string[]> {
+  const rows = await q.all<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+  );
+  return rows.map((r) => r.name);
+}
+
+async function columnsOf(q: Queryable, table: string): Promise<{ name: string; pk: number }[]> {
+  return q.all<{ name: string; pk: number }>(`PRAGMA table_info("${table}")`);
+}
+
+const toCell = (v: unknown): Cell => {
+  if (v === null || v === undefined) return null;
+  if (Buffer.isBuffer(v)) return { $blob: v.toString('base64') };
+  if (typeof v === 'bigint') return Number(v);
+  return v as string | number;
+};
+const fromCell = (c: Cell): Param => (c !== null && typeof c === 'object' ? Buffer.from(c.$blob, 'base64') : c);
+
+/** Every table row for row, ordered by primary key (or rowid), plus the settings. */
+export async function dumpDatabase(db: Database, settings: Settings, at: Date): Promise<FullExport> {
+  const tables = await db.read(async (q) => {
+    const out: FullExport['tables'] = {};
+    for (const name of await tableNames(q)) {
+      const cols = await columnsOf(q, name);
+      const pk = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+      const order = pk.length ? pk.map((c) => `"${c.name}"`).join(', ') : 'rowid';
+      const list = cols.map((c) => `"${c.name}"`).join(', ');
+      const rows = await q.all<Record<string, unknown>>(`SELECT ${list} FROM "${name}" ORDER BY ${order}`);
+      out[name] = { columns: cols.map((c) => c.name), rows: rows.map((r) => cols.map((c) => toCell(r[c.name]))) };
+    }
+    return out;
+  });
+  const { schema: _schema, ...rest } = settings as Settings & { schema?: unknown };
+  return { format: FULL_EXPORT_FORMAT, version: 1, schemaVersion: LATEST_VERSION, exportedAt: at.toISOString(), settings: rest, tables };
+}
+
+/** Parses and checks an export's text; a clear message naming what is wrong. */
+export function parseFullExport(text: string): FullExport {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new DomainError('invalid_input', `导入文件不是有效的 JSON：${(err as Error).message}`);
+  }
+  const parsed = fullExportSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new DomainError('invalid_input', `导入文件格式有误：${i ? `${i.path.join('.') || '文件'}：${i.message}` : '结构不符'}`);
+  }
+  const doc = parsed.data as FullExport;
+  if (doc.schemaVersion > LATEST_VERSION) {
+    throw new DomainError('conflict', `导入文件由更新版本的值班台导出（数据库版本 ${doc.schemaVersion}，本程序为 ${LATEST_VERSION}），请使用新版本导入。`);
+  }
+  if (doc.schemaVersion < LATEST_VERSION) {
+    throw new DomainError(
+      'conflict',
+      `导入文件来自较早版本（数据库版本 ${doc.schemaVersion}，本程序为 ${LATEST_VERSION}）：请用较早版本导入后升级，或用备份恢复。`,
+    );
+  }
+  for (const [name, t] of Object.entries(doc.tables)) {
+    t.rows.forEach((r, i) => {
+      if (r.length !== t.columns.length) {
+        throw new DomainError('invalid_input', `导入文件格式有误：tables.${name}.rows[${i}] 有 ${r.length} 列，应为 ${t.columns.length} 列`);
+      }
+    });
+  }
+  return doc;
+}
+
+/** Rows per table of user data (seed tables left out); an empty install has none. */
+export async function userDataCounts(q: Queryable): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const name of await tableNames(q)) {
+    if (SEED_TABLES.includes(name)) continue;
+    const n = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "${name}"`))?.n ?? 0;
+    if (n > 0) out[name] = n;
+  }
+  return out;
+}
+
+/**
+ * Writes a checked export into an empty install in one transaction. Refuses (changing nothing) when
+ * the install holds data, or a table or column is unknown to this version.
+ */
+export async function importDatabase(db: Database, doc: FullExport): Promise<ImportResult> {
+  const tables = await db.write(async (q) => {
+    const present = await userDataCounts(q);
+    const names = Object.keys(present);
+    if (names.length > 0) {
+      const incidents = present.incidents ? `已有事件 ${present.incidents} 起，` : '';
+      throw new DomainError(
+        'conflict',
+        `当前安装中已有数据（${incidents}涉及 ${names.join('、')}），完整数据只能导入到空的安装中。未做任何改动。`,
+      );
+    }
+    const known = new Set(await tableNames(q));
+    const columns = new Map<string, Set<string>>();
+    for (const [name, t] of Object.entries(doc.tables)) {
+      if (!known.has(name)) throw new DomainError('invalid_input', `导入文件含有本版本没有的表：${name}`);
+      const cols = new Set((await columnsOf(q, name)).map((c) => c.name));
+      for (const c of t.columns) if (!cols.has(c)) throw new DomainError('invalid_input', `导入文件的表 ${name} 含有本版本没有的列：${c}`);
+      columns.set(name, cols);
+    }
+    // Rows reference each other across tables; foreign keys are checked at COMMIT instead.
+    await q.exec('PRAGMA defer_foreign_keys = ON');
+    for (const name of SEED_TABLES) if (doc.tables[name]) await q.run(`DELETE FROM "${name}"`);
+    const counts: Record<string, number> = {};
+    for (const [name, t] of Object.entries(doc.tables)) {
+      const sql = `INSERT INTO "${name}" (${t.columns.map((c) => `"${c}"`).join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`;
+      for (const row of t.rows) await q.run(sql, row.map(fromCell));
+      counts[name] = t.rows.length;
+    }
+    const broken = await q.all('PRAGMA foreign_key_check');
+    if (broken.length > 0) throw new DomainError('invalid_input', `导入文件中的数据互相引用不完整（${broken.length} 处），未做任何改动。`);
+    return counts;
+  });
+  return { tables, schemaVersion: LATEST_VERSION };
+}
