@@ -3,6 +3,8 @@
  * entry here.
  */
 import type { ReactNode } from 'react';
+import { DataPage } from './features/data/DataPage';
+import { StatsPage } from './features/stats/StatsPage';
 import { RostersPage } from './features/rosters/RostersPage';
 
 export interface PageDef {
@@ -13,4 +15,6 @@ export interface PageDef {
 
 export const EXTRA_PAGES: PageDef[] = [
   { key: 'rosters', label: '通讯录', render: () => <RostersPage /> },
+  { key: 'stats', label: '统计', render: () => <StatsPage /> },
+  { key: 'data', label: '数据与备份', render: () => <DataPage /> },
 ];

@@ -1,0 +1,43 @@
+import { Checkbox, DatePicker, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { ZONE, dayjs } from '../../format';
+
+export interface RangeValue {
+  from?: string;
+  to?: string;
+  includeDrills: boolean;
+}
+
+/** Whole Beijing days from the first to the last chosen date, as ISO instants. */
+export function rangeOf(days: [Dayjs | null, Dayjs | null] | null, includeDrills: boolean): RangeValue {
+  const [a, b] = days ?? [null, null];
+  return {
+    ...(a ? { from: dayjs.tz(a.format('YYYY-MM-DD'), ZONE).startOf('day').toISOString() } : {}),
+    ...(b ? { to: dayjs.tz(b.format('YYYY-MM-DD'), ZONE).endOf('day').toISOString() } : {}),
+    includeDrills,
+  };
+}
+
+/** Date range (接报 time) and whether drills count. */
+export function RangePicker(props: {
+  days: [Dayjs | null, Dayjs | null] | null;
+  onDays: (d: [Dayjs | null, Dayjs | null] | null) => void;
+  includeDrills: boolean;
+  onIncludeDrills: (v: boolean) => void;
+  testid: string;
+}) {
+  return (
+    <Space wrap>
+      <span>接报日期</span>
+      <DatePicker.RangePicker
+        data-testid={`${props.testid}-range`}
+        value={props.days}
+        onChange={(v) => props.onDays(v as [Dayjs | null, Dayjs | null] | null)}
+        allowEmpty={[true, true]}
+      />
+      <Checkbox data-testid={`${props.testid}-drills`} checked={props.includeDrills} onChange={(e) => props.onIncludeDrills(e.target.checked)}>
+        包含演练
+      </Checkbox>
+    </Space>
+  );
+}
