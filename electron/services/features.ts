@@ -4,6 +4,7 @@
  */
 import type { Handlers } from '../ipc/dispatch';
 import type { FeatureContext } from './feature-context';
+import { createDutyHandlers } from './duty/duty-handlers';
 import { createDataHandlers } from './data/data-handlers';
 import { createPrintHandlers } from './print/print-handlers';
 import { createReportHandlers } from './reports/report-service';
@@ -33,6 +34,7 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, CoreChannel
     ...createReportHandlers(ctx),
     ...createPrintHandlers(ctx),
     ...createRosterHandlers(ctx),
+    ...createDutyHandlers(ctx),
     ...createDataHandlers(ctx),
   };
 }

@@ -3,7 +3,8 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-alarms';
 import { migration0003 } from './0003-reports';
 import { migration0004 } from './0004-rosters';
+import { migration0005 } from './0005-duty';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,10 @@
 CREATE INDEX alarm_acks_clock ON alarm_acks (clock_key);
+CREATE INDEX duty_log_remarks_day ON duty_log_remarks (day, at);
+CREATE INDEX duty_schedule_changes_month ON duty_schedule_changes (month, id);
+CREATE INDEX duty_shifts_month ON duty_shifts (month);
+CREATE INDEX duty_shifts_start ON duty_shifts (start_at);
+CREATE INDEX handovers_day ON handovers (duty_day, id);
+CREATE UNIQUE INDEX handovers_one_pending ON handovers (status) WHERE status = 'pending';
 CREATE INDEX incidents_received_at ON incidents (received_at);
 CREATE INDEX incidents_status ON incidents (status);
 CREATE INDEX roster_contact_history_contact ON roster_contact_history (contact_id);
@@ -6,8 +12,13 @@ CREATE INDEX roster_contacts_entry ON roster_contacts (roster_id, entry_kind, en
 CREATE INDEX timeline_entries_incident ON timeline_entries (incident_id, at);
 CREATE TABLE alarm_acks ( id INTEGER PRIMARY KEY, clock_key TEXT NOT NULL, acked_at TEXT NOT NULL, officer TEXT NOT NULL );
 CREATE TABLE clock_records ( incident_id INTEGER NOT NULL REFERENCES incidents (id), clock_id TEXT NOT NULL, completed_at TEXT, channel TEXT, recipient_unit TEXT, recipient_name TEXT, not_applicable_reason TEXT, officer TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (incident_id, clock_id), CHECK ((completed_at IS NULL) <> (not_applicable_reason IS NULL)) );
+CREATE TABLE duty_log_remarks ( id INTEGER PRIMARY KEY, day TEXT NOT NULL, at TEXT NOT NULL, text TEXT NOT NULL CHECK (length(trim(text)) > 0), officer TEXT NOT NULL, leader TEXT NOT NULL, created_at TEXT NOT NULL, edited_at TEXT, edited_by TEXT, previous TEXT NOT NULL DEFAULT '[]' );
+CREATE TABLE duty_schedule_changes ( id INTEGER PRIMARY KEY, month TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('生成', '重新生成', '替班', '换班')), detail TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', at TEXT NOT NULL, officer TEXT NOT NULL );
+CREATE TABLE duty_schedule_months ( month TEXT PRIMARY KEY CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'), leaders TEXT NOT NULL, officers TEXT NOT NULL, holiday_leaders TEXT, shift_start TEXT NOT NULL, shift_hours INTEGER NOT NULL CHECK (shift_hours > 0 AND 24 % shift_hours = 0), generated_at TEXT NOT NULL, generated_by TEXT NOT NULL );
 CREATE TABLE duty_sessions ( id INTEGER PRIMARY KEY, leader TEXT NOT NULL, officer TEXT NOT NULL, started_at TEXT NOT NULL );
+CREATE TABLE duty_shifts ( date TEXT NOT NULL, shift INTEGER NOT NULL CHECK (shift >= 0), month TEXT NOT NULL REFERENCES duty_schedule_months (month), start_at TEXT NOT NULL, end_at TEXT NOT NULL, leader TEXT NOT NULL, officer TEXT NOT NULL, day_kind TEXT NOT NULL CHECK (day_kind IN ('工作日', '周末', '法定节假日', '调休上班')), holiday_name TEXT, overrides TEXT NOT NULL DEFAULT '[]', PRIMARY KEY (date, shift), CHECK (leader <> officer) );
 CREATE TABLE fired_alarms ( clock_key TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, due_at TEXT, fired_at TEXT NOT NULL, PRIMARY KEY (clock_key, kind, seq, due_at) );
+CREATE TABLE handovers ( id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, duty_day TEXT NOT NULL, from_leader TEXT NOT NULL, from_officer TEXT NOT NULL, to_leader TEXT NOT NULL, to_officer TEXT NOT NULL, sheet TEXT NOT NULL, pending_instructions TEXT NOT NULL DEFAULT '', equipment TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', status TEXT NOT NULL CHECK (status IN ('pending', 'acknowledged', 'cancelled')), acknowledged_at TEXT, ack_leader TEXT, ack_officer TEXT, ack_note TEXT, cancelled_at TEXT, cancelled_by TEXT, cancel_reason TEXT, CHECK ((status = 'acknowledged') = (acknowledged_at IS NOT NULL AND ack_officer IS NOT NULL)), CHECK ((status = 'cancelled') = (cancelled_at IS NOT NULL)) );
 CREATE TABLE incidents ( id INTEGER PRIMARY KEY, serial TEXT NOT NULL UNIQUE, category TEXT NOT NULL, title TEXT NOT NULL, places TEXT NOT NULL, occurred_at TEXT NOT NULL, discovered_at TEXT, received_at TEXT NOT NULL, reporter_unit TEXT NOT NULL DEFAULT '', reporter_name TEXT NOT NULL DEFAULT '', reporter_phone TEXT NOT NULL DEFAULT '', receive_channel TEXT NOT NULL, narrative TEXT NOT NULL DEFAULT '', facts TEXT NOT NULL DEFAULT '{}', level_override TEXT, response_override TEXT, status TEXT NOT NULL, drill INTEGER NOT NULL DEFAULT 0 CHECK (drill IN (0, 1)), created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL );
 CREATE TABLE print_records ( id INTEGER PRIMARY KEY, incident_id INTEGER REFERENCES incidents (id), report_id INTEGER REFERENCES reports (id), report_version INTEGER, form_kind TEXT NOT NULL, title TEXT NOT NULL, target TEXT NOT NULL CHECK (target IN ('printer', 'pdf')), path TEXT, printed_at TEXT NOT NULL, officer TEXT NOT NULL );
 CREATE TABLE report_versions ( report_id INTEGER NOT NULL REFERENCES reports (id), version INTEGER NOT NULL, content TEXT NOT NULL, saved_at TEXT NOT NULL, saved_by TEXT NOT NULL, PRIMARY KEY (report_id, version) );

@@ -1,0 +1,157 @@
+/**
+ * The duty log's events, read from the records: incidents received (接报), timeline entries (status,
+ * notes, 续报信息, leaders' instructions, calls, reports, actions, warnings), reporting clocks met,
+ * late or missed, handovers and officers' remarks. Each event keeps the time it happened, so an
+ * incident spanning midnight or the shift change lands in the duty day of each event.
+ */
+import { categoryLabel } from '../../../shared/domain/incident';
+import type { IncidentSummary } from '../../../shared/domain/incident-view';
+import type { DutyRemark } from '../../../shared/ipc/channels/duty';
+import { addDays, shanghaiDate, shanghaiDateTime } from '../../../shared/schedule/index';
+import type { DutyEvent, DutyEventKind } from '../../../shared/stats/duty-log';
+import type { Queryable } from '../../db/connection';
+import type { StoredHandover } from '../../db/duty-repository';
+
+interface TimelineJoinRow {
+  id: number;
+  incident_id: number;
+  at: string;
+  kind: string;
+  text: string;
+  data: string | null;
+  officer: string;
+}
+
+/** Timeline kinds the log shows; 'created' is the 接报 event, clocks come from their records. */
+function logKind(kind: string, data: Record<string, unknown> | null): DutyEventKind | null {
+  switch (kind) {
+    case 'status':
+    case 'level':
+    case 'action':
+    case 'warning':
+      return '状态';
+    case 'instruction':
+      return '批示';
+    case 'call':
+      return data?.direction === 'in' ? '来电' : '去电';
+    case 'report':
+      return '报告';
+    case 'note':
+      return data?.noteKind === '续报信息' ? '续报' : '备注';
+    default:
+      // created, update, clock, print, void: shown elsewhere or not duty-log facts.
+      return null;
+  }
+}
+
+const title = (i: Pick<IncidentSummary, 'title' | 'serial' | 'drill'>): string => `${i.title}（${i.serial}）${i.drill ? '【演练】' : ''}`;
+
+/**
+ * Timeline entries that may fall in [start, end). `at` is stored with whatever offset it was written
+ * with, so the SQL window is widened by a day on each side and the caller filters exactly.
+ */
+export async function timelineAround(q: Queryable, start: string, end: string): Promise<TimelineJoinRow[]> {
+  const from = addDays(shanghaiDate(Date.parse(start)), -1);
+  const to = addDays(shanghaiDate(Date.parse(end)), 2);
+  return q.all<TimelineJoinRow>(
+    'SELECT id, incident_id, at, kind, text, data, officer FROM timeline_entries WHERE voided_at IS NULL AND at >= ? AND at < ? ORDER BY at, id',
+    [from, to],
+  );
+}
+
+export interface EventSources {
+  incidents: readonly IncidentSummary[];
+  timeline: readonly TimelineJoinRow[];
+  remarks: readonly DutyRemark[];
+  handovers: readonly StoredHandover[];
+  /** Clocks still open at this instant and past due count as missed (漏报). */
+  now: Date;
+}
+
+const within = (iso: string, startMs: number, endMs: number): boolean => {
+  const t = Date.parse(iso);
+  return t >= startMs && t < endMs;
+};
+
+/** Maps the records to DutyEvents in [start, end). */
+export function dutyEvents(src: EventSources, start: string, end: string): DutyEvent[] {
+  const startMs = Date.parse(start);
+  const endMs = Date.parse(end);
+  const nowMs = src.now.getTime();
+  const byId = new Map(src.incidents.map((i) => [i.id, i]));
+  const out: DutyEvent[] = [];
+
+  for (const inc of src.incidents) {
+    if (within(inc.receivedAt, startMs, endMs)) {
+      const who = [inc.reporterUnit, inc.reporterName].filter(Boolean).join(' ');
+      out.push({
+        at: inc.receivedAt,
+        kind: '接报',
+        incidentId: inc.id,
+        incidentTitle: title(inc),
+        text: `${categoryLabel(inc.category)}：${inc.title}（${inc.places.join('、')}）${who ? `；报告：${who}` : ''}；${inc.receiveChannel}接报`,
+        officer: inc.createdBy,
+      });
+    }
+    for (const c of inc.clocks) {
+      const basis = c.citation || c.clause;
+      if (c.record?.completedAt) {
+        if (!within(c.record.completedAt, startMs, endMs)) continue;
+        const late = Date.parse(c.record.completedAt) > Date.parse(c.dueAt);
+        out.push({
+          at: c.record.completedAt,
+          kind: '时限',
+          incidentId: inc.id,
+          incidentTitle: title(inc),
+          text: `${c.title}：${late ? '迟报' : '按时完成'}（截止 ${shanghaiDateTime(Date.parse(c.dueAt))}，${c.record.channel ?? ''}报${c.record.recipientUnit ?? ''}）${basis ? `；依据 ${basis}` : ''}`,
+          officer: c.record.officer,
+          clockOutcome: late ? 'late' : 'onTime',
+        });
+      } else if (!c.record && within(c.dueAt, startMs, endMs) && Date.parse(c.dueAt) <= nowMs) {
+        out.push({
+          at: c.dueAt,
+          kind: '时限',
+          incidentId: inc.id,
+          incidentTitle: title(inc),
+          text: `${c.title}：截止时仍未完成（漏报）${basis ? `；依据 ${basis}` : ''}`,
+          officer: '',
+          clockOutcome: 'missed',
+        });
+      }
+    }
+  }
+
+  for (const e of src.timeline) {
+    if (!within(e.at, startMs, endMs)) continue;
+    const data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null;
+    const kind = logKind(e.kind, data);
+    const inc = byId.get(e.incident_id);
+    if (!kind || !inc) continue;
+    out.push({ at: e.at, kind, incidentId: inc.id, incidentTitle: title(inc), text: e.text, officer: e.officer });
+  }
+
+  for (const r of src.remarks) {
+    if (!within(r.at, startMs, endMs)) continue;
+    out.push({ at: r.at, kind: '备注', text: r.text, officer: r.officer });
+  }
+
+  for (const h of src.handovers) {
+    if (within(h.createdAt, startMs, endMs)) {
+      out.push({
+        at: h.createdAt,
+        kind: '交接班',
+        text: `${h.from.officer}（带班领导${h.from.leader}）提交交接班记录，交${h.to.officer}（带班领导${h.to.leader}）：未办结事件${h.sheet.openIncidents.length}起，计时中的报告时限${h.sheet.clocks.length}项${h.status === 'cancelled' ? `（已撤回：${h.cancelReason ?? ''}）` : ''}`,
+        officer: h.from.officer,
+      });
+    }
+    if (h.acknowledgedAt && h.acknowledgedBy && within(h.acknowledgedAt, startMs, endMs)) {
+      out.push({
+        at: h.acknowledgedAt,
+        kind: '交接班',
+        text: `${h.acknowledgedBy.officer}（带班领导${h.acknowledgedBy.leader}）确认接班${h.ackNote ? `：${h.ackNote}` : ''}`,
+        officer: h.acknowledgedBy.officer,
+      });
+    }
+  }
+  return out;
+}

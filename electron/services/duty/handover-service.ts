@@ -1,0 +1,241 @@
+/**
+ * Shift handover (交接班): the outgoing officers' sheet lists every open incident, every running or
+ * overdue reporting clock, every report not yet sent (续报 among them) and every leaders'
+ * instruction on an open incident; it is stored as handed over. The incoming officers acknowledge
+ * it, which also registers them as on duty, in the same transaction.
+ */
+import type { HandoverIncident, HandoverRecord } from '../../../shared/forms/types';
+import { formatOfficialDateTime } from '../../../shared/forms/format';
+import type { IncidentSummary } from '../../../shared/domain/incident-view';
+import type { ChannelArgs } from '../../../shared/ipc/contract';
+import type { Handover, HandoverDraft, HandoverSheet } from '../../../shared/ipc/channels/duty';
+import { DomainError } from '../../../shared/ipc/result';
+import { seqLabel, type ReportKind } from '../../../shared/reports/prefill';
+import { dutyDayOf, shanghaiDateTime } from '../../../shared/schedule/index';
+import * as repo from '../../db/duty-repository';
+import type { StoredHandover } from '../../db/duty-repository';
+import { insertDutySession } from '../../db/incident-repository';
+import type { Queryable } from '../../db/connection';
+import type { FeatureContext } from '../feature-context';
+import { NO_DUTY_MESSAGE, officerOf, shiftConfig } from './common';
+import type { ScheduleService } from './schedule-service';
+
+const OPEN_STATUSES = ['接报', '核实中', '响应中', '已终止'] as const;
+
+const NEXT_STEP_BY_STATUS: Record<string, string> = {
+  接报: '核实事件情况，确定级别',
+  核实中: '继续核实，按时报告',
+  响应中: '跟踪处置进展，及时续报',
+  已终止: '报送终报，整理归档',
+};
+
+const incidentName = (i: Pick<IncidentSummary, 'title' | 'serial' | 'drill'>): string =>
+  `${i.title}（${i.serial}）${i.drill ? '【演练】' : ''}`;
+
+/** What is open now: built from the incident service (derived clocks) and the report chain. */
+async function buildSheet(ctx: FeatureContext): Promise<HandoverSheet> {
+  const nowMs = ctx.now().getTime();
+  const open = await ctx.incidents.list({ statuses: [...OPEN_STATUSES], drills: 'include' });
+  open.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+  const ids = open.map((i) => i.id);
+  const byId = new Map(open.map((i) => [i.id, i]));
+  const clocks = open
+    .flatMap((i) =>
+      i.clocks
+        .filter((c) => !c.record)
+        .map((c) => ({
+          incidentId: i.id,
+          incident: incidentName(i),
+          title: c.optional ? `${c.title}（如适用）` : c.title,
+          dueAt: c.dueAt,
+          basis: c.citation || c.clause,
+          overdue: Date.parse(c.dueAt) <= nowMs,
+        })),
+    )
+    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  const { reports, instructions } = await ctx.db.read(async (q: Queryable) => {
+    if (ids.length === 0) return { reports: [], instructions: [] };
+    const marks = ids.map(() => '?').join(', ');
+    return {
+      reports: await q.all<{ incident_id: number; kind: string; seq: number; signed_at: string | null }>(
+        `SELECT incident_id, kind, seq, signed_at FROM reports WHERE sent_at IS NULL AND incident_id IN (${marks}) ORDER BY incident_id, id`,
+        ids,
+      ),
+      instructions: await q.all<{ incident_id: number; at: string; text: string }>(
+        `SELECT incident_id, at, text FROM timeline_entries WHERE kind = 'instruction' AND voided_at IS NULL AND incident_id IN (${marks}) ORDER BY at, id`,
+        ids,
+      ),
+    };
+  });
+  return {
+    openIncidents: open.map((i) => {
+      const first = clocks.find((c) => c.incidentId === i.id);
+      return {
+        id: i.id,
+        serial: i.serial,
+        title: i.title,
+        level: i.grading.level,
+        status: i.status,
+        nextStep: first
+          ? `${first.overdue ? '已超时，立即' : ''}${first.title}（${shanghaiDateTime(Date.parse(first.dueAt))}前）`
+          : (NEXT_STEP_BY_STATUS[i.status] ?? ''),
+        drill: i.drill,
+      };
+    }),
+    clocks,
+    pendingReports: reports.map((r) => ({
+      incidentId: r.incident_id,
+      incident: incidentName(byId.get(r.incident_id)!),
+      label: seqLabel(r.kind as ReportKind, r.seq),
+      status: r.signed_at ? ('signed' as const) : ('draft' as const),
+    })),
+    instructions: instructions.map((r) => ({
+      incidentId: r.incident_id,
+      incident: incidentName(byId.get(r.incident_id)!),
+      at: r.at,
+      text: r.text,
+    })),
+  };
+}
+
+/** The sheet's instructions and unsent reports as the printed 待传达落实的领导批示 section words them. */
+export function pendingText(sheet: HandoverSheet): string {
+  const lines = [
+    ...sheet.instructions.map((i) => `${i.incident}：${i.text}（${shanghaiDateTime(Date.parse(i.at))}）`),
+    ...sheet.pendingReports.map((r) => `待报送：${r.incident} ${r.label}（${r.status === 'signed' ? '已签发未报送' : '草稿'}）`),
+  ];
+  return lines.join('\n');
+}
+
+/** The printable 交接班记录 of a stored handover; both sides' names and times are in it. */
+export function handoverRecord(h: StoredHandover, dutyUnit: string): HandoverRecord {
+  const when = (iso: string) => formatOfficialDateTime(iso);
+  const ack =
+    h.status === 'acknowledged' && h.acknowledgedBy && h.acknowledgedAt
+      ? `接班确认：${h.acknowledgedBy.officer}（值班员）、${h.acknowledgedBy.leader}（带班领导）于${when(h.acknowledgedAt)}确认接班${h.ackNote ? `，意见：${h.ackNote}` : ''}。`
+      : h.status === 'cancelled' && h.cancelledAt
+        ? `本交接班记录已于${when(h.cancelledAt)}由${h.cancelledBy ?? ''}撤回，原因：${h.cancelReason ?? ''}。`
+        : '接班确认：待接班人员确认。';
+  const submitted = `交班：${h.from.officer}（值班员）、${h.from.leader}（带班领导）于${when(h.createdAt)}提交。`;
+  return {
+    handoverAt: h.acknowledgedAt ?? h.createdAt,
+    dutyUnit,
+    fromOfficers: [h.from.officer],
+    toOfficers: [h.to.officer],
+    leader: h.from.leader === h.to.leader ? h.from.leader : `交班 ${h.from.leader}；接班 ${h.to.leader}`,
+    openIncidents: h.sheet.openIncidents.map(
+      (i): HandoverIncident => ({
+        title: `${i.title}（${i.serial}）${i.drill ? '【演练】' : ''}`,
+        level: i.level ?? '未定级',
+        status: i.status,
+        nextStep: i.nextStep,
+      }),
+    ),
+    runningClocks: h.sheet.clocks.map((c) => ({
+      incident: c.incident,
+      label: c.overdue ? `${c.title}（已超时）` : c.title,
+      dueAt: c.dueAt,
+      basis: c.basis,
+    })),
+    pendingInstructions: h.pendingInstructions,
+    equipment: h.equipment,
+    notes: [submitted, ack, h.notes].filter(Boolean).join('\n'),
+  };
+}
+
+export class HandoverService {
+  constructor(
+    private readonly ctx: FeatureContext,
+    private readonly schedule: ScheduleService,
+  ) {}
+
+  private full(h: StoredHandover): Handover {
+    return { ...h, record: handoverRecord(h, this.ctx.settings.get().stationName) };
+  }
+
+  async draft(): Promise<HandoverDraft> {
+    const from = await this.ctx.incidents.getDuty();
+    if (!from) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
+    const sheet = await buildSheet(this.ctx);
+    const planned = await this.schedule.now();
+    // Near the shift change the incoming pair is the next shift; later in a shift, the current one
+    // may already be the incoming pair (the outgoing officers stayed on).
+    const candidates = [planned.next, planned.now].filter((s) => s !== null);
+    const suggested = candidates.find((s) => s.officer !== from.officer || s.leader !== from.leader) ?? null;
+    return {
+      at: this.ctx.now().toISOString(),
+      from,
+      suggestedTo: suggested ? { leader: suggested.leader, officer: suggested.officer } : null,
+      sheet,
+      pendingText: pendingText(sheet),
+    };
+  }
+
+  async create(args: ChannelArgs<'handover:create'>): Promise<Handover> {
+    const config = shiftConfig(this.ctx);
+    const sheet = await buildSheet(this.ctx);
+    const id = await this.ctx.db.write(async (q) => {
+      const from = await officerOf(q);
+      if (await repo.pendingHandover(q)) throw new DomainError('conflict', '已有一份交接班记录等待接班确认，请先确认或撤回');
+      if (from.officer === args.toOfficer && from.leader === args.toLeader) {
+        throw new DomainError('invalid_input', '接班人员与交班人员相同');
+      }
+      const at = this.ctx.now().toISOString();
+      return repo.insertHandover(q, {
+        createdAt: at,
+        dutyDay: dutyDayOf(at, config),
+        from,
+        to: { leader: args.toLeader, officer: args.toOfficer },
+        sheet,
+        pendingInstructions: args.pendingInstructions || pendingText(sheet),
+        equipment: args.equipment,
+        notes: args.notes,
+      });
+    });
+    this.ctx.changed('handover');
+    return this.get(id);
+  }
+
+  /** The incoming officers confirm; from this moment they are the officers on duty. */
+  async acknowledge(args: ChannelArgs<'handover:acknowledge'>): Promise<Handover> {
+    await this.ctx.db.write(async (q) => {
+      const h = await repo.findHandover(q, args.id);
+      if (!h) throw new DomainError('not_found', `交接班记录 ${args.id} 不存在`);
+      if (h.status !== 'pending') throw new DomainError('conflict', h.status === 'acknowledged' ? '该交接班记录已确认接班' : '该交接班记录已撤回');
+      if (h.to.officer !== args.officer || h.to.leader !== args.leader) {
+        throw new DomainError('invalid_input', `接班人员与交接班记录不符（记录为：值班员${h.to.officer}、带班领导${h.to.leader}）`);
+      }
+      const at = this.ctx.now().toISOString();
+      await repo.acknowledgeHandover(q, h.id, { at, leader: args.leader, officer: args.officer, note: args.note });
+      // The same row IncidentService.setDuty writes, inside this transaction: no acknowledged
+      // handover without the incoming officers on duty, and no half-done takeover.
+      await insertDutySession(q, args.leader, args.officer, at);
+    });
+    this.ctx.changed('duty');
+    this.ctx.changed('handover');
+    return this.get(args.id);
+  }
+
+  async cancel(args: ChannelArgs<'handover:cancel'>): Promise<Handover> {
+    await this.ctx.db.write(async (q) => {
+      const duty = await officerOf(q);
+      const h = await repo.findHandover(q, args.id);
+      if (!h) throw new DomainError('not_found', `交接班记录 ${args.id} 不存在`);
+      if (h.status !== 'pending') throw new DomainError('conflict', '只能撤回等待接班确认的记录');
+      await repo.cancelHandover(q, h.id, this.ctx.now().toISOString(), duty.officer, args.reason);
+    });
+    this.ctx.changed('handover');
+    return this.get(args.id);
+  }
+
+  async get(id: number): Promise<Handover> {
+    const h = await this.ctx.db.read((q) => repo.findHandover(q, id));
+    if (!h) throw new DomainError('not_found', `交接班记录 ${id} 不存在`);
+    return this.full(h);
+  }
+
+  async list(args: ChannelArgs<'handover:list'>): Promise<Handover[]> {
+    const rows = await this.ctx.db.read((q) => repo.listHandovers(q, { ...(args.day ? { day: args.day } : {}), limit: args.limit }));
+    return rows.map((h) => this.full(h));
+  }
+}
