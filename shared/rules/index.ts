@@ -1,0 +1,155 @@
+/**
+ * Rules engine: an incident's facts → its level, response level and every reporting clock of the
+ * city's plans (朔政办发〔2021〕40、42、43、44号). Pure functions; every result cites its clause.
+ */
+import { type Anchors, buildClock } from './clock-builder';
+import { COMMS_RESPONSE_CRITERIA, commsClockSpecs } from './comms';
+import { matchLevels, matchNotices, matchResponses } from './criteria';
+import { ENV_IMMEDIATE, ENV_LEVEL_CRITERIA, ENV_RESPONSE_CRITERIA, ENV_SENSITIVE, environmentClockSpecs } from './environment';
+import { parseFacts } from './facts';
+import { forestFireClockSpecs } from './forest-fire';
+import { assertLevel, assertPlan, highestLevel, highestResponse } from './plans';
+import { RAD_LEVEL_CRITERIA, RAD_RESPONSE_CRITERIA, radiationClockSpecs } from './radiation';
+import { parseInstant } from './time';
+import type {
+  Clock,
+  ClocksInput,
+  CommsFacts,
+  EnvironmentFacts,
+  Facts,
+  GradeResult,
+  Level,
+  Notice,
+  PlanId,
+  RadiationFacts,
+  ResponseLevel,
+} from './types';
+
+export type * from './types';
+export { PLANS, PLAN_IDS, LEVEL_ORDER, RESPONSE_ORDER, citationOf, levelRank, responseRank } from './plans';
+export type { PlanInfo } from './plans';
+export { FACT_FIELDS, factsSchema, parseFacts } from './facts';
+export type { FactField, FactFieldType, FactOption } from './facts';
+export { ENV_LEVEL_CRITERIA, ENV_RESPONSE_CRITERIA, ENV_SENSITIVE, ENV_IMMEDIATE, envProcedure } from './environment';
+export { RAD_LEVEL_CRITERIA, RAD_RESPONSE_CRITERIA } from './radiation';
+export { COMMS_RESPONSE_CRITERIA } from './comms';
+export { parseInstant } from './time';
+
+function assertObject(value: unknown, field: string): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${field} 应为对象`);
+}
+
+/** Response level from a known level and facts (附件4 for environment; 4.3 for radiation; 4.3.1/4.4.1 for comms). */
+function respond(plan: PlanId, level: Level | null, facts: Facts): Pick<GradeResult, 'response' | 'responseReasons'> {
+  const responseReasons =
+    plan === 'environment'
+      ? matchResponses(ENV_RESPONSE_CRITERIA, facts as EnvironmentFacts, level)
+      : plan === 'radiation'
+        ? matchResponses(RAD_RESPONSE_CRITERIA, facts as RadiationFacts, level)
+        : plan === 'comms'
+          ? matchResponses(COMMS_RESPONSE_CRITERIA, facts as CommsFacts, level)
+          : [];
+  return { response: highestResponse(responseReasons), responseReasons };
+}
+
+/**
+ * Grades an incident (附件5 and 附件4 of 〔2021〕43号; 附件3 and 4.3 of 〔2021〕42号; 4.3.1/4.4.1 of
+ * 〔2021〕40号): the highest level any clause reaches, the response level, and every matched clause.
+ */
+export function gradeIncident<P extends PlanId>(input: { plan: P; facts?: Facts<P> | Record<string, unknown> }): GradeResult {
+  assertObject(input, 'gradeIncident 的参数');
+  assertPlan(input.plan);
+  const plan = input.plan as PlanId;
+  const facts = parseFacts(plan, input.facts);
+  const reasons =
+    plan === 'environment'
+      ? matchLevels(ENV_LEVEL_CRITERIA, facts as EnvironmentFacts)
+      : plan === 'radiation'
+        ? matchLevels(RAD_LEVEL_CRITERIA, facts as RadiationFacts)
+        : [];
+  const level = highestLevel(reasons);
+  const notices: Notice[] = [];
+  if (plan === 'environment') {
+    const f = facts as EnvironmentFacts;
+    if (level === null) {
+      for (const n of matchNotices(ENV_SENSITIVE, f, null)) {
+        notices.push({ clause: n.clause, text: `无法判明等级，按重大或特别重大突发环境事件的报告程序上报：${n.text}` });
+      }
+    }
+    for (const n of matchNotices(ENV_IMMEDIATE, f, level)) {
+      notices.push({ clause: n.clause, text: `市人民政府及有关部门应当立即向省人民政府及省人民政府有关部门报告：${n.text}` });
+    }
+    if (f.crossProvincePossible || f.crossBoundary === 'province') {
+      notices.push({ clause: '5.1.3', text: '已经或者可能发生跨省级行政区域突发环境事件的，市生态环境局应立即向市人民政府和省生态环境厅报告' });
+    }
+  }
+  return { level, reasons, ...respond(plan, level, facts), notices };
+}
+
+/** Response level for a given (possibly overridden) level: 附件4 (43号), 4.3 (42号), 4.3.1/4.4.1 (40号). */
+export function responseFor<P extends PlanId>(plan: P, level: Level | null, facts?: Facts<P>): ResponseLevel | null {
+  assertPlan(plan);
+  assertLevel(level);
+  return respond(plan, level ?? null, parseFacts(plan, facts)).response;
+}
+
+function optionalInstant(value: unknown, field: string): number | undefined {
+  return value === undefined || value === null ? undefined : parseInstant(value, field);
+}
+
+/**
+ * Every reporting clock the plan sets running (43号 5.1.1(2)–(6); 42号 4.1.1, 5.1(1), 5.3(2);
+ * 40号 4.1; 44号 三、（一）1), each anchored where the plan says and cited to its clause.
+ */
+export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[] {
+  assertObject(input, 'reportingClocks 的参数');
+  assertPlan(input.plan);
+  const plan = input.plan as PlanId;
+  const facts = parseFacts(plan, input.facts);
+  assertLevel(input.level);
+  const level: Level | null = input.level === undefined ? gradeIncident({ plan, facts }).level : input.level;
+
+  const occurred = parseInstant(input.occurredAt, 'occurredAt（发生时间）');
+  const received = parseInstant(input.receivedAt, 'receivedAt（接报时间）');
+  const discovered = optionalInstant(input.discoveredAt, 'discoveredAt（发现时间）') ?? occurred;
+  if (received < occurred) throw new Error('receivedAt（接报时间）不能早于 occurredAt（发生时间）');
+  if (discovered < occurred) throw new Error('discoveredAt（发现时间）不能早于 occurredAt（发生时间）');
+  const responseEnded = optionalInstant(input.responseEndedAt, 'responseEndedAt（响应终止时间）');
+  if (responseEnded !== undefined && responseEnded < occurred) throw new Error('responseEndedAt（响应终止时间）不能早于 occurredAt（发生时间）');
+  const orderedRaw = input.orderedAt ?? (plan === 'forest_fire' ? (facts as Facts<'forest_fire'>).orderedAt : undefined);
+  const ordered = optionalInstant(orderedRaw, 'orderedAt（扑火指令下达时间）');
+
+  const done: Anchors['done'] = {};
+  if (input.done !== undefined && input.done !== null) {
+    assertObject(input.done, 'done（已完成的时限）');
+    for (const [id, rec] of Object.entries(input.done)) {
+      assertObject(rec, `done.${id}`);
+      const ms = parseInstant(rec.at, `done.${id}.at（完成时间）`);
+      const channel = rec.channel;
+      if (channel !== undefined && channel !== null && !['phone', 'fax', 'written', 'system'].includes(channel)) {
+        throw new Error(`done.${id}.channel（报送方式）无效：${String(channel)}，应为 phone、fax、written 或 system`);
+      }
+      done[id] = { ms, channel: channel ?? undefined };
+    }
+  }
+  const anchors: Anchors = { occurred, discovered, received, responseEnded, ordered, done };
+
+  const specs =
+    plan === 'environment'
+      ? environmentClockSpecs(level, facts as EnvironmentFacts, anchors)
+      : plan === 'radiation'
+        ? radiationClockSpecs(level, facts as RadiationFacts, anchors)
+        : plan === 'comms'
+          ? commsClockSpecs(level)
+          : forestFireClockSpecs();
+
+  const clocks: Clock[] = [];
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    if (seen.has(spec.id)) throw new Error(`时限编号重复：${spec.id}`);
+    seen.add(spec.id);
+    const c = buildClock(plan, spec, anchors);
+    if (c) clocks.push(c);
+  }
+  return clocks.sort((x, y) => Date.parse(x.dueAt) - Date.parse(y.dueAt));
+}
