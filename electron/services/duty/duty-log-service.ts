@@ -98,13 +98,13 @@ export class DutyLogService {
     const config = shiftConfig(this.ctx);
     const nowMs = this.ctx.now().getTime();
     const range = refuse(() => dutyDayRange(args.day, config));
+    if (Date.parse(range.start) > nowMs) throw new DomainError('invalid_input', '不能为尚未开始的值班日添加备注');
     // Without a time the remark sits at now, or at the end of a past day (a late remark on that day).
     const at = args.at ?? new Date(Math.min(nowMs, Date.parse(range.end) - 60_000)).toISOString();
     if (Date.parse(at) > nowMs + 5 * 60_000) throw new DomainError('invalid_input', '备注时间不能晚于当前时间');
     if (Date.parse(at) < Date.parse(range.start) || Date.parse(at) >= Date.parse(range.end)) {
       throw new DomainError('invalid_input', `备注时间不在${args.day}值班日内（${range.start} 至 ${range.end}）`);
     }
-    if (Date.parse(range.start) > nowMs) throw new DomainError('invalid_input', '不能为尚未开始的值班日添加备注');
     await this.ctx.db.write(async (q) => {
       const duty = await officerOf(q);
       await repo.insertRemark(q, { day: args.day, at, text: args.text, officer: duty.officer, leader: duty.leader, createdAt: new Date(nowMs).toISOString() });
