@@ -2,7 +2,7 @@
  * The data feature: exports of incidents and statistics into <dataDir>/exports, backups into
  * <dataDir>/backups on demand and on a timer, restore, full JSON export/import, statistics.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncidentSummary } from '../../../shared/domain/incident-view';
 import { categoryLabel } from '../../../shared/domain/incident';
@@ -107,14 +107,15 @@ export class DataService {
 
   /**
    * Starts the backup timer: the first run is due one interval after the newest backup (at once if
-   * that is past). The timer never keeps the process alive; stop() ends it.
+   * that is past; ten minutes after start on an install without one). The timer never keeps the
+   * process alive; stopSchedule() ends it.
    */
   startSchedule(): void {
     this.stopSchedule();
     if (this.intervalHours === 0) return;
     const last = this.state().lastBackupAt;
     const now = this.ctx.now().getTime();
-    const due = last ? Date.parse(last) + this.intervalHours * HOUR : now + 60_000;
+    const due = last ? Date.parse(last) + this.intervalHours * HOUR : now + 10 * 60_000;
     this.arm(Math.max(due - now, 5_000));
   }
 
@@ -122,6 +123,8 @@ export class DataService {
     this.nextAt = new Date(this.ctx.now().getTime() + delay);
     this.timer = setTimeout(() => {
       this.timer = null;
+      // The data folder went away (services closed and the folder removed): nothing to back up.
+      if (!existsSync(this.ctx.dataDir)) return this.stopSchedule();
       this.backup('scheduled')
         .catch((err: unknown) => this.log('[data] 定时备份失败', err))
         .finally(() => {
