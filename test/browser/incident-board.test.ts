@@ -43,12 +43,18 @@ describe('incident board in Chromium against the web host', () => {
       await expect.poll(() => page.getByTestId('incident-title').innerText()).toBe('桑干河支流死鱼');
       await expect.poll(() => page.locator('[data-testid="clock-table"] [data-clock-state="overdue"]').count()).toBeGreaterThan(0);
 
+      // The overdue clock alarms: banner with the clause, and an acknowledge button that stops the sound.
+      await expect.poll(() => page.getByTestId('alarm-banner').innerText()).toContain('桑干河支流死鱼');
+      await page.getByTestId('alarm-ack').click();
+      await expect.poll(() => page.getByTestId('alarm-ack').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('alarm-banner').count()).toBe(1);
+
       await page.getByTestId('status-核实中').click();
       await expect.poll(() => page.getByTestId('incident-status').innerText()).toContain('核实中');
 
       await page.getByTestId('note-text').fill('现场已派员核实');
       await page.getByTestId('note-submit').click();
-      const note = page.getByTestId('timeline-entry').filter({ hasText: '现场已派员核实' });
+      const note = page.getByTestId('timeline-entry').filter({ hasText: '现场已派员核实', hasNotText: '作废记录' });
       await note.getByTestId('void-button').click();
       await page.getByTestId('void-reason-input').fill('误记');
       await page.getByRole('button', { name: '确认作废' }).click();
@@ -65,7 +71,7 @@ describe('incident board in Chromium against the web host', () => {
       await expect.poll(() => page.getByTestId('on-duty').innerText()).toContain('赵珺');
       await page.getByTestId('incident-link').filter({ hasText: '桑干河支流死鱼' }).click();
       await expect.poll(() => page.getByTestId('incident-status').innerText()).toContain('核实中');
-      const kept = page.getByTestId('timeline-entry').filter({ hasText: '现场已派员核实' });
+      const kept = page.getByTestId('timeline-entry').filter({ hasText: '现场已派员核实', hasNotText: '作废记录' });
       await expect.poll(() => kept.getAttribute('data-voided')).toBe('1');
       await expect.poll(() => kept.getByTestId('void-reason').innerText()).toContain('误记');
     } finally {

@@ -6,11 +6,12 @@ export async function fillDateTime(page: Page, inputSelector: string, value: str
   const input = page.locator(inputSelector);
   await input.click();
   await input.fill(value);
+  // Enter accepts a typed value and closes the panel.
   await input.press('Enter');
-  // A picker with time shows an OK button; Enter accepts the typed value, a click closes the panel.
-  const ok = page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
-  if (await ok.isVisible().catch(() => false)) await ok.click();
-  await page.keyboard.press('Escape').catch(() => undefined);
+  await page.waitForFunction(
+    ([sel, v]) => (document.querySelector(sel!) as HTMLInputElement | null)?.value === v,
+    [inputSelector, value] as const,
+  );
 }
 
 /** Picks an option of an antd Select by its visible label. */

@@ -25,7 +25,7 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
     const a = state?.lastAlarm;
     if (a && a.at !== lastShown.current) {
       lastShown.current = a.at;
-      notification.open({ type: a.kind === 'due_soon' ? 'warning' : 'error', title: a.title, description: a.body, duration: 0 });
+      notification.open({ type: a.kind === 'due_soon' ? 'warning' : 'error', title: a.title, description: a.body, duration: 0, placement: 'bottomRight' });
     }
   }, [state, notification, sound]);
 
@@ -34,6 +34,8 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
   if (!state || (state.overdue.length === 0 && state.status.activeKeys.length === 0)) return null;
   const ack = () => call('alarms:ack', {}).then(setState, () => undefined);
   return (
+    // Above drawers and dialogs (antd uses z-index 1000): an alarm is never hidden behind a form.
+    <div style={{ position: 'sticky', top: 0, zIndex: 2100 }}>
     <Alert
       type="error"
       banner
@@ -57,5 +59,6 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
         ) : undefined
       }
     />
+    </div>
   );
 }

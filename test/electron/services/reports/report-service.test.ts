@@ -76,7 +76,7 @@ describe('report chain', () => {
     expect(after.timeline.at(-1)!.text).toMatch(/初报（第2稿）以书面报送/);
     await expect(run('reports:dispatch', { reportId: draft.id, sentAt: NOW.toISOString(), sentTo: 'x', channel: '书面', confirmedBy: 'y', clockIds: [] })).rejects.toThrow(/已报送/);
     const correction = await run<R>('reports:correct', { reportId: draft.id });
-    expect(correction.label).toBe('更正报告（第1次）');
+    expect(correction.label).toBe('更正报告（第一次）');
     expect(correction.versions[0]!.content).toEqual(edited);
     await s.close();
   });
