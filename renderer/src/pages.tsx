@@ -6,6 +6,9 @@ import type { ReactNode } from 'react';
 import { DataPage } from './features/data/DataPage';
 import { StatsPage } from './features/stats/StatsPage';
 import { RostersPage } from './features/rosters/RostersPage';
+import { DutyLogPage } from './features/duty-log/DutyLogPage';
+import { HandoverPage } from './features/handover/HandoverPage';
+import { SchedulePage } from './features/schedule/SchedulePage';
 
 export interface PageDef {
   key: string;
@@ -14,6 +17,9 @@ export interface PageDef {
 }
 
 export const EXTRA_PAGES: PageDef[] = [
+  { key: 'duty-log', label: '值班日志', render: (nav) => <DutyLogPage openIncident={nav.openIncident} /> },
+  { key: 'handover', label: '交接班', render: () => <HandoverPage /> },
+  { key: 'schedule', label: '值班表', render: () => <SchedulePage /> },
   { key: 'rosters', label: '通讯录', render: () => <RostersPage /> },
   { key: 'stats', label: '统计', render: () => <StatsPage /> },
   { key: 'data', label: '数据与备份', render: () => <DataPage /> },
