@@ -13,9 +13,24 @@ import type { Printer, PrintJob } from '../print/printer';
 export class ElectronPrinter implements Printer {
   constructor(private readonly outDir: string) {}
 
-  private async load(job: PrintJob): Promise<BrowserWindow> {
-    const fontBaseUrl = pathToFileURL(join(this.outDir, 'renderer', 'fonts', 'noto-serif-sc')).href + '/';
-    const html = renderForm(job.form, { fontBaseUrl, drill: job.drill });
+  private get fontBaseUrl(): string {
+    return pathToFileURL(join(this.outDir, 'renderer', 'fonts', 'noto-serif-sc')).href + '/';
+  }
+
+  async htmlToPdf(render: (fontBaseUrl: string) => string): Promise<Buffer> {
+    const win = await this.loadHtml(render(this.fontBaseUrl));
+    try {
+      return await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
+    } finally {
+      win.destroy();
+    }
+  }
+
+  private load(job: PrintJob): Promise<BrowserWindow> {
+    return this.loadHtml(renderForm(job.form, { fontBaseUrl: this.fontBaseUrl, drill: job.drill }));
+  }
+
+  private async loadHtml(html: string): Promise<BrowserWindow> {
     const dir = join(app.getPath('temp'), 'shuozhou-duty-print');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `form-${Date.now()}.html`);

@@ -20,6 +20,8 @@ export interface Printer {
   savePdf(job: PrintJob): Promise<string | null>;
   /** Sends to the system print dialog; false where this host has none (the page prints itself). */
   print(job: PrintJob): Promise<boolean>;
+  /** PDF bytes of any HTML document made for the font base URL this printer serves fonts from. */
+  htmlToPdf(render: (fontBaseUrl: string) => string): Promise<Buffer>;
 }
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80) || '表单';
@@ -28,20 +30,23 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80) 
 export class ChromiumFolderPrinter implements Printer {
   constructor(private readonly folder: () => string) {}
 
-  async savePdf(job: PrintJob): Promise<string> {
-    const html = renderForm(job.form, { fontBaseUrl: FONT_BASE_URL, drill: job.drill });
+  async htmlToPdf(render: (fontBaseUrl: string) => string): Promise<Buffer> {
     const browser = await launchChromium();
     try {
-      const pdf = await renderPdf(browser, html);
-      const dir = this.folder();
-      mkdirSync(dir, { recursive: true });
-      const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
-      const path = join(dir, `${safeName(job.name)}-${stamp}.pdf`);
-      writeFileSync(path, pdf);
-      return path;
+      return await renderPdf(browser, render(FONT_BASE_URL));
     } finally {
       await browser.close();
     }
+  }
+
+  async savePdf(job: PrintJob): Promise<string> {
+    const pdf = await this.htmlToPdf((fontBaseUrl) => renderForm(job.form, { fontBaseUrl, drill: job.drill }));
+    const dir = this.folder();
+    mkdirSync(dir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+    const path = join(dir, `${safeName(job.name)}-${stamp}.pdf`);
+    writeFileSync(path, pdf);
+    return path;
   }
 
   async print(): Promise<boolean> {

@@ -15,6 +15,7 @@ import { JsonFileSettingsStore } from '../settings/settings-store';
 import { createAlarms } from './alarm-wiring';
 import type { AlarmHostEffects } from './alarm-wiring';
 import type { FeatureContext } from './feature-context';
+import { dataServiceOf } from './data/data-handlers';
 import { featureHandlers } from './features';
 import { IncidentService } from './incident-service';
 
@@ -122,6 +123,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     close: async () => {
       alarms.service.stop();
+      dataServiceOf(ctx)?.stopSchedule();
       await db.close();
     },
   };

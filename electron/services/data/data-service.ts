@@ -22,7 +22,6 @@ import { DomainError } from '../../../shared/ipc/result';
 import { shanghaiDate } from '../../../shared/schedule/time';
 import { computeStats, type StatClock, type StatIncident } from '../../../shared/stats/index';
 import { EXPORT_MIME, exportTables, statsTables, toJson, type ExportTable, type ProgressFn } from '../../exports/index';
-import { FONT_BASE_URL, launchChromium, renderPdf } from '../../print/chromium-pdf';
 import type { FeatureContext } from '../feature-context';
 import { BACKUP_DIR, backupDatabase, listBackups, pruneBackups, restoreInto } from './backups';
 import { dumpDatabase, importDatabase, parseFullExport } from './full-export';
@@ -32,16 +31,8 @@ export const EXPORT_DIR = 'exports';
 const HOUR = 3_600_000;
 
 /** Prints HTML (fonts under FONT_BASE_URL) to PDF; Electron may pass webContents.printToPDF instead. */
-export type PdfRenderer = (html: string) => Promise<Buffer>;
-
-export const chromiumPdf: PdfRenderer = async (html) => {
-  const browser = await launchChromium();
-  try {
-    return await renderPdf(browser, html);
-  } finally {
-    await browser.close();
-  }
-};
+/** Renders an HTML document (made for a given font base URL) to PDF bytes. */
+export type PdfRenderer = (render: (fontBaseUrl: string) => string) => Promise<Buffer>;
 
 export interface DataServiceOptions {
   /** Hours between scheduled backups (default 24); 0 turns the timer off. */
@@ -69,7 +60,7 @@ export class DataService {
   ) {
     this.intervalHours = opts.backupIntervalHours ?? 24;
     if (!(this.intervalHours >= 0)) throw new Error(`backupIntervalHours 应为非负数：${String(opts.backupIntervalHours)}`);
-    this.pdf = opts.pdf ?? chromiumPdf;
+    this.pdf = opts.pdf ?? ((render) => ctx.printer.htmlToPdf(render));
     this.log = opts.log ?? ((m, e) => console.error(m, e));
   }
 
@@ -307,7 +298,7 @@ export class DataService {
       let mime: string;
       if (format === 'pdf') {
         onProgress(0, 1);
-        data = await this.pdf(tablesHtml(tables, title, FONT_BASE_URL));
+        data = await this.pdf((fontBaseUrl) => tablesHtml(tables, title, fontBaseUrl));
         mime = 'application/pdf';
       } else {
         data = await exportTables(format, tables, { title, subtitle, onProgress });

@@ -15,7 +15,7 @@ function contextOf(s: AppServices, now: () => Date): FeatureContext {
     dataDir: s.dataDir,
     settings: s.settings,
     incidents: s.incidents,
-    printer: { savePdf: async () => null, print: async () => false },
+    printer: { savePdf: async () => null, print: async () => false, htmlToPdf: async () => Buffer.alloc(0) },
     now,
     emit: () => undefined,
     changed: () => undefined,
