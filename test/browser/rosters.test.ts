@@ -73,5 +73,5 @@ describe('rosters and call lists in Chromium against the web host', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 120_000);
 });

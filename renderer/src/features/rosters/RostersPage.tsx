@@ -208,6 +208,7 @@ function EntryTitle({ e, rosterId, onEdit }: { e: EntryRow; rosterId: string; on
 }
 
 function RosterTree({ view, onEdit, onEnd }: { view: RosterView } & RowActions) {
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const entries = rosterEntries(view.roster);
   const node = (e: EntryRow): DataNode => ({
     key: `${e.kind}/${e.id}`,
@@ -224,7 +225,23 @@ function RosterTree({ view, onEdit, onEnd }: { view: RosterView } & RowActions) 
     .filter((x) => x.items.length > 0)
     .map(({ b, items }): DataNode => ({ key: b, title: <Typography.Text strong>{b}</Typography.Text>, children: items.map(node), selectable: false }));
   const top = { ...node(root!), children: [...(node(root!).children ?? []), ...branches] };
-  return <Tree blockNode selectable={false} defaultExpandAll treeData={[top]} data-testid="roster-tree" />;
+  // Expanded unless the officer collapsed it, so an entry's first contact shows as soon as it is added.
+  const parents: string[] = [];
+  const walk = (n: DataNode) => {
+    if (n.children?.length) (parents.push(String(n.key)), n.children.forEach(walk));
+  };
+  walk(top);
+  return (
+    <div data-testid="roster-tree">
+      <Tree
+        blockNode
+        selectable={false}
+        treeData={[top]}
+        expandedKeys={parents.filter((k) => !collapsed.has(k))}
+        onExpand={(keys) => setCollapsed(new Set(parents.filter((k) => !keys.includes(k))))}
+      />
+    </div>
+  );
 }
 
 function RosterTable({ view, onEdit, onEnd }: { view: RosterView } & RowActions) {
@@ -238,7 +255,6 @@ function RosterTable({ view, onEdit, onEnd }: { view: RosterView } & RowActions)
       rowKey="key"
       pagination={{ pageSize: 50 }}
       dataSource={rows}
-      data-testid="roster-table"
       columns={[
         { title: '类别', width: 90, render: (_, r) => r.e.branch },
         { title: '单位 / 职务', render: (_, r) => <EntryTitle e={r.e} rosterId={view.roster.id} onEdit={onEdit} /> },
