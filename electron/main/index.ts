@@ -6,7 +6,9 @@ import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import { EVENTS } from '../../shared/ipc/contract';
 import type { AppEvent } from '../../shared/ipc/contract';
-import { createAppServices } from '../services/app-services';
+import { DatabaseOpenError } from '../db/connection';
+import { createAppServices, DATABASE_FILE } from '../services/app-services';
+import { listBackups, restoreFile } from '../services/data/backups';
 import type { AppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import { ElectronSettingsStore } from './electron-settings';
@@ -38,9 +40,8 @@ async function start(): Promise<void> {
       printer: new ElectronPrinter(outDir),
     });
   } catch (err) {
-    // A damaged or too-new database: say so plainly and change nothing.
-    dialog.showErrorBox('值班台无法打开数据', `${(err as Error).message}\n\n数据文件夹：${dataDir}`);
-    app.exit(1);
+    // A damaged or too-new database: say so plainly, change nothing, and offer the latest backup.
+    await offerRestore(err as Error, dataDir);
     return;
   }
   registerIpc(services.handlers, outDir);
@@ -48,6 +49,37 @@ async function start(): Promise<void> {
   // Deadlines are absolute: after sleep or a clock change, re-evaluate at once (a passed deadline alarms once).
   powerMonitor.on('resume', () => void services?.alarms.service.reevaluate('resume'));
   powerMonitor.on('unlock-screen', () => void services?.alarms.service.reevaluate('resume'));
+}
+
+async function offerRestore(err: Error, dataDir: string): Promise<void> {
+  const backupsDir = join(dataDir, 'backups');
+  const latest = listBackups(backupsDir)
+    .filter((b) => b.kind !== 'safety')
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const detail = `${err.message}\n\n数据文件夹：${dataDir}`;
+  if (!latest || (err instanceof DatabaseOpenError && err.kind === 'too_new')) {
+    dialog.showErrorBox('值班台无法打开数据', detail);
+    app.exit(1);
+    return;
+  }
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: '值班台无法打开数据',
+    message: '数据库无法打开。',
+    detail: `${detail}\n\n最近的备份：${latest.fileName}（${latest.createdAt}）。恢复前会先保留当前文件。`,
+    buttons: ['退出', '从最近的备份恢复'],
+    defaultId: 1,
+    cancelId: 0,
+  });
+  if (response === 1) {
+    try {
+      await restoreFile(join(dataDir, DATABASE_FILE), latest.path, backupsDir, new Date());
+      app.relaunch();
+    } catch (restoreErr) {
+      dialog.showErrorBox('恢复失败', (restoreErr as Error).message);
+    }
+  }
+  app.exit(1);
 }
 
 app.on('web-contents-created', (_e, contents) => {
