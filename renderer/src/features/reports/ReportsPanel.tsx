@@ -93,7 +93,7 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
                     type="primary"
                     onClick={() => {
                       setSending(r);
-                      sendForm.setFieldsValue({ clockIds: openClocks.map((c) => c.clockId) });
+                      sendForm.setFieldsValue({ clockIds: [] });
                     }}
                     data-testid="send-button"
                   >
@@ -223,7 +223,7 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
           <Form.Item name="confirmedBy" label="电话确认接收人" rules={[{ required: true, message: '请填写接收人姓名' }]}>
             <Input data-testid="confirmed-by" />
           </Form.Item>
-          <Form.Item name="clockIds" label="本次报送完成的时限">
+          <Form.Item name="clockIds" label="本次报送完成的时限（勾选）" data-testid="send-clocks">
             <Checkbox.Group
               options={openClocks.map((c) => ({ value: c.clockId, label: `${c.title}（${c.to}，${c.clause}）` }))}
               style={{ display: 'flex', flexDirection: 'column' }}
