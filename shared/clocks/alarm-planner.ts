@@ -240,7 +240,7 @@ export function alarmMessage(alarm: Alarm): { title: string; body: string } {
   const route = c.from && c.to ? `${c.from} → ${c.to}` : c.to ? `报送 ${c.to}` : '';
   const left =
     alarm.remainingMs > 0 ? `剩余 ${formatRemaining(alarm.remainingMs)}` : formatOverdue(-alarm.remainingMs);
-  const parts = [c.incidentTitle, route, left, c.citation ? `依据${c.citation}` : ''].filter(Boolean);
+  const parts = [c.incidentTitle, route, left, c.citation ? (c.citation.startsWith('依据') ? c.citation : `依据${c.citation}`) : ''].filter(Boolean);
   const prefix =
     alarm.kind === 'overdue_repeat' ? `超时提醒（第${alarm.seq}次）` : ALARM_KIND_LABELS[alarm.kind];
   return {

@@ -229,6 +229,9 @@ describe('planAlarms: input checks and messages', () => {
     const [late] = planAlarms({ clocks: [clock()], nowMs: DUE + 20 * MIN, fired: [], acks: [], settings }).toFire;
     expect(alarmMessage(late!).title).toBe('【已到期】县级生态环境部门报告（延迟提醒）');
     expect(alarmMessage(late!).body).toContain('超时 20:00');
+    // The rules engine's citations already begin with 依据; it is not doubled.
+    const cited = planAlarms({ clocks: [clock({ citation: '依据《朔州市突发环境事件应急预案》5.1.1(2)' })], nowMs: DUE - 10 * MIN, fired: [], acks: [], settings }).toFire;
+    expect(alarmMessage(cited[0]!).body).toMatch(/ · 依据《朔州市突发环境事件应急预案》5\.1\.1\(2\)$/);
     const fired = [toFiredAlarm(late!)];
     const [rep] = planAlarms({ clocks: [clock()], nowMs: DUE + 25 * MIN, fired, acks: [], settings }).toFire;
     expect(alarmMessage(rep!).title).toBe('【超时提醒（第1次）】县级生态环境部门报告');
