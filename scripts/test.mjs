@@ -44,5 +44,8 @@ try {
   failed++;
 }
 
+// Every official form rendered to PDF and PNG for review (CI output; not committed).
+check('forms:samples', step('forms:samples', 'npx', ['tsx', 'scripts/forms-samples.ts', '--out', 'test-output/forms']));
+
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
