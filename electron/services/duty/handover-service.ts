@@ -158,9 +158,9 @@ export class HandoverService {
     if (!from) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
     const sheet = await buildSheet(this.ctx);
     const planned = await this.schedule.now();
-    // Near the shift change the incoming pair is the next shift; later in a shift, the current one
-    // may already be the incoming pair (the outgoing officers stayed on).
-    const candidates = [planned.next, planned.now].filter((s) => s !== null);
+    // The scheduled pair of the shift in progress, unless they are the ones handing over (then the
+    // next shift's pair): a handover a little before or after the shift change gets the right one.
+    const candidates = [planned.now, planned.next].filter((s) => s !== null);
     const suggested = candidates.find((s) => s.officer !== from.officer || s.leader !== from.leader) ?? null;
     return {
       at: this.ctx.now().toISOString(),

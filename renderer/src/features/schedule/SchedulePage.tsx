@@ -109,7 +109,7 @@ export function SchedulePage() {
           { title: '日期', dataIndex: 'date', width: 110, render: (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` },
           { title: '星期', dataIndex: 'date', width: 70, render: (d: string) => WEEKDAY_LABELS[weekdayOf(d)] },
           { title: '类别', dataIndex: 'dayKind', width: 160, render: (k: string, s: ShiftAssignment) => <Tag color={KIND_COLOR[k]}>{s.holidayName ? `${k}（${s.holidayName}）` : k}</Tag> },
-          { title: '值班时间', width: 130, render: (_: unknown, s: ShiftAssignment) => `${fmtTime(s.start)}—${fmtTime(s.end)}` },
+          { title: '值班时间', width: 130, render: (_: unknown, s: ShiftAssignment) => `${fmtTime(s.start)}—${s.end.slice(0, 10) === s.date ? '' : '次日'}${fmtTime(s.end)}` },
           { title: '带班领导', dataIndex: 'leader', width: 100 },
           { title: '值班员', dataIndex: 'officer', width: 100 },
           {

@@ -16,7 +16,7 @@ export function monthSheetHtml(m: ScheduleMonth, station: string): string {
         .map((o) => (o.kind === '替班' ? `${DUTY_ROLE_LABELS[o.field]}由${o.to}替${o.from}：${o.reason}` : `${DUTY_ROLE_LABELS[o.field]}与${o.withDate ?? ''}换班：${o.reason}`))
         .join('；');
       const cls = s.dayKind === '法定节假日' ? ' class="holiday"' : s.dayKind === '周末' ? ' class="weekend"' : '';
-      return `<tr${cls}><td>${Number(s.date.slice(5, 7))}月${Number(s.date.slice(8, 10))}日</td><td>${WEEKDAY_LABELS[weekdayOf(s.date)] ?? ''}</td><td>${esc(kind)}</td><td>${shanghaiTime(Date.parse(s.start))}—${shanghaiTime(Date.parse(s.end))}</td><td>${esc(s.leader)}</td><td>${esc(s.officer)}</td><td class="note">${esc(note)}</td></tr>`;
+      return `<tr${cls}><td>${Number(s.date.slice(5, 7))}月${Number(s.date.slice(8, 10))}日</td><td>${WEEKDAY_LABELS[weekdayOf(s.date)] ?? ''}</td><td>${esc(kind)}</td><td>${shanghaiTime(Date.parse(s.start))}—${s.end.slice(0, 10) === s.date ? '' : '次日'}${shanghaiTime(Date.parse(s.end))}</td><td>${esc(s.leader)}</td><td>${esc(s.officer)}</td><td class="note">${esc(note)}</td></tr>`;
     })
     .join('');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>

@@ -22,3 +22,11 @@ export function clock(start: string): { now: () => Date; set: (iso: string) => v
   let t = new Date(start);
   return { now: () => t, set: (iso) => (t = new Date(iso)) };
 }
+
+export type Call = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+
+/** Binds callOn to one set of handlers. */
+export const caller =
+  (handlers: Handlers): Call =>
+  (channel, input) =>
+    callOn(handlers, channel, input);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
-import { callOn, clock } from './call';
+import { caller, clock } from './call';
 
 const INCIDENT = { ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null };
 
@@ -11,7 +11,7 @@ describe('duty log compiled from the records', () => {
   it('places each event of an incident spanning midnight in the duty day it happened in', async () => {
     const t = clock('2026-11-29T22:00:00+08:00');
     const s = await makeServices(tempDir(), { now: t.now });
-    const call: typeof callOn = (c, i) => callOn(s.handlers, c, i);
+    const call = caller(s.handlers);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     const inc = await call('incidents:create', {
       ...INCIDENT,
@@ -54,7 +54,7 @@ describe('duty log compiled from the records', () => {
   it('counts a clock completed on time or late at the moment it was completed', async () => {
     const t = clock('2026-11-29T10:00:00+08:00');
     const s = await makeServices(tempDir(), { now: t.now });
-    const call: typeof callOn = (c, i) => callOn(s.handlers, c, i);
+    const call = caller(s.handlers);
     await call('duty:set', { leader: '甲', officer: '乙' });
     const inc = await call('incidents:create', { ...INCIDENT, occurredAt: '2026-11-29T09:30:00+08:00', receivedAt: '2026-11-29T09:40:00+08:00' });
     const [a, b] = [...inc.clocks].sort((x, y) => Date.parse(x.dueAt) - Date.parse(y.dueAt));
@@ -79,7 +79,7 @@ describe('duty log compiled from the records', () => {
   it('keeps officers’ remarks beside the compiled facts, with earlier wording kept on edit', async () => {
     const t = clock('2026-11-29T15:00:00+08:00');
     const s = await makeServices(tempDir(), { now: t.now });
-    const call: typeof callOn = (c, i) => callOn(s.handlers, c, i);
+    const call = caller(s.handlers);
     await expect(call('duty-log:add-remark', { day: '2026-11-29', text: '设备巡检正常' })).rejects.toThrow(/值班人员/);
     await call('duty:set', { leader: '甲', officer: '乙' });
     await expect(call('duty-log:add-remark', { day: '2026-11-29', text: '  ' })).rejects.toThrow(/请填写备注内容/);

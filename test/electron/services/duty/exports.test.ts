@@ -6,15 +6,15 @@ import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../../electron/services/app-services';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
-import { callOn, clock } from './call';
+import { caller, clock, type Call } from './call';
 
 const INCIDENT = { ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null };
 
 /** A duty day with an incident received before midnight and an instruction after it. */
-async function dayWithRecords(dir: string): Promise<{ s: AppServices; call: typeof callOn }> {
+async function dayWithRecords(dir: string): Promise<{ s: AppServices; call: Call }> {
   const t = clock('2026-11-29T22:00:00+08:00');
   const s = await makeServices(dir, { now: t.now });
-  const call: typeof callOn = (c, i) => callOn(s.handlers, c, i);
+  const call = caller(s.handlers);
   await call('duty:set', { leader: '李堃', officer: '赵珺' });
   const inc = await call('incidents:create', { ...INCIDENT, occurredAt: '2026-11-29T21:30:00+08:00', receivedAt: '2026-11-29T21:50:00+08:00' });
   t.set('2026-11-30T01:30:00+08:00');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderForm } from '../../../../shared/forms/render';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
-import { callOn, clock } from './call';
+import { caller, clock } from './call';
 
 const INCIDENT = { ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null };
 
@@ -12,7 +12,7 @@ describe('shift handover', () => {
   it('lists what is open, is acknowledged by the incoming officers, who then are on duty', async () => {
     const t = clock('2026-11-30T06:00:00+08:00');
     const s = await makeServices(tempDir(), { now: t.now });
-    const call: typeof callOn = (c, i) => callOn(s.handlers, c, i);
+    const call = caller(s.handlers);
     await expect(call('handover:draft', {})).rejects.toThrow(/值班人员/);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     const inc = await call('incidents:create', { ...INCIDENT, occurredAt: '2026-11-30T05:00:00+08:00', receivedAt: '2026-11-30T05:20:00+08:00' });
@@ -77,12 +77,18 @@ describe('shift handover', () => {
   it('suggests the scheduled incoming pair, and a pending handover can be withdrawn with a reason', async () => {
     const t = clock('2025-10-01T08:00:00+08:00');
     const s = await makeServices(tempDir(), { now: t.now });
-    const call: typeof callOn = (c, i) => callOn(s.handlers, c, i);
+    const call = caller(s.handlers);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     const oct = await call('schedule:generate', { month: '2025-10', leaders: ['甲', '乙'], officers: ['丙', '丁'] });
     const draft = await call('handover:draft', {});
     expect(draft.sheet).toEqual({ openIncidents: [], clocks: [], pendingReports: [], instructions: [] });
     expect(draft.suggestedTo).toEqual({ leader: oct.shifts[0]!.leader, officer: oct.shifts[0]!.officer });
+    // Inside a shift the scheduled pair of that shift is offered, unless they are the ones handing over.
+    t.set('2025-10-01T10:00:00+08:00');
+    expect((await call('handover:draft', {})).suggestedTo).toEqual({ leader: oct.shifts[0]!.leader, officer: oct.shifts[0]!.officer });
+    await call('duty:set', { leader: oct.shifts[0]!.leader, officer: oct.shifts[0]!.officer });
+    expect((await call('handover:draft', {})).suggestedTo).toEqual({ leader: oct.shifts[1]!.leader, officer: oct.shifts[1]!.officer });
+    await call('duty:set', { leader: '李堃', officer: '赵珺' });
     const h = await call('handover:create', { toLeader: '甲', toOfficer: '丙' });
     await expect(call('handover:cancel', { id: h.id, reason: '' })).rejects.toThrow(/撤回原因/);
     const c = await call('handover:cancel', { id: h.id, reason: '接班人员临时变更' });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
-import { callOn, clock } from './call';
+import { caller, clock } from './call';
 
 const LEADERS = ['李堃', '王镕', '张喆'];
 const OFFICERS = ['赵珺', '钱赟', '孙敏', '周强'];
@@ -15,7 +15,7 @@ describe('duty schedule in the database', () => {
     const dir = tempDir();
     const t = clock('2025-09-20T10:00:00+08:00');
     let s = await makeServices(dir, { now: t.now });
-    let call: typeof callOn = (c, i) => callOn(s.handlers, c, i);
+    let call = caller(s.handlers);
     await expect(call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS })).rejects.toThrow(/值班人员/);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     await call('schedule:generate', { month: '2025-09', leaders: LEADERS, officers: OFFICERS });
@@ -25,7 +25,7 @@ describe('duty schedule in the database', () => {
     await s.close();
 
     s = await makeServices(dir, { now: t.now });
-    call = (c, i) => callOn(s.handlers, c, i);
+    call = caller(s.handlers);
     const sep = await call('schedule:get', { month: '2025-09' });
     const october = await call('schedule:get', { month: '2025-10' });
     const feb = await call('schedule:get', { month: '2026-02' });
@@ -54,7 +54,7 @@ describe('duty schedule in the database', () => {
   it('records 替班 and 换班 (also across months) with their reasons, and knows who is on duty now', async () => {
     const t = clock('2025-09-30T20:00:00+08:00');
     const s = await makeServices(tempDir(), { now: t.now });
-    const call: typeof callOn = (c, i) => callOn(s.handlers, c, i);
+    const call = caller(s.handlers);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     await call('schedule:generate', { month: '2025-09', leaders: LEADERS, officers: OFFICERS });
     const oct = await call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS });
@@ -91,7 +91,7 @@ describe('duty schedule in the database', () => {
   it('regenerates a month only with a reason and keeps the shifts already served', async () => {
     const t = clock('2025-10-10T12:00:00+08:00');
     const s = await makeServices(tempDir(), { now: t.now });
-    const call: typeof callOn = (c, i) => callOn(s.handlers, c, i);
+    const call = caller(s.handlers);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     const first = await call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS });
     await expect(call('schedule:generate', { month: '2025-10', leaders: ['甲', '乙'], officers: ['丙', '丁'], replace: true })).rejects.toThrow(/注明原因/);
@@ -108,7 +108,7 @@ describe('duty schedule in the database', () => {
   it('exports the printable month sheet as XLSX into the exports folder', async () => {
     const dir = tempDir();
     const s = await makeServices(dir, { now: () => new Date('2025-09-20T10:00:00+08:00') });
-    const call: typeof callOn = (c, i) => callOn(s.handlers, c, i);
+    const call = caller(s.handlers);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     await expect(call('schedule:export', { month: '2025-10', format: 'xlsx' })).rejects.toThrow(/尚未生成/);
     await call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS });
