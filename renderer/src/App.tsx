@@ -33,11 +33,15 @@ export function Shell() {
   const [page, setPage] = useState<Page>('board');
 
   useEffect(() => {
-    call('duty:get', {}).then((d) => (setDuty(d), setDutyLoaded(true)), () => setDutyLoaded(true));
+    const loadDuty = () => call('duty:get', {}).then((d) => (setDuty(d), setDutyLoaded(true)), () => setDutyLoaded(true));
     const loadSettings = () => call('settings:get', {}).then(setSettings, () => undefined);
-    loadSettings();
+    void loadDuty();
+    void loadSettings();
+    // A handover or a new duty registration elsewhere changes who signs every record.
     return api.on('data:changed', (p) => {
-      if ((p as { what?: string })?.what === 'settings') loadSettings();
+      const what = (p as { what?: string })?.what;
+      if (what === 'settings') void loadSettings();
+      if (what === 'duty') void loadDuty();
     });
   }, []);
 

@@ -32,6 +32,10 @@ export interface IncidentGrading {
   level: IncidentLevel | null;
   response: IncidentResponse | null;
   reasons: GradeReason[];
+  /** Response conditions that matched (comms grades responses only). */
+  responseReasons: { response: IncidentResponse; clause: string; text: string }[];
+  /** Rules that apply without deciding a level, e.g. 5.1.1(3) unknown level, 5.1.1(5) report at once. */
+  notices: { clause: string; text: string }[];
   planName: string | null;
   planDocument: string | null;
 }

@@ -27,13 +27,15 @@ export function gradingOf(inc: Incident): IncidentGrading {
   const plan = PLANS[inc.category as PlanId] as { name: string; document: string } | undefined;
   const graded = GRADED_PLANS.has(inc.category)
     ? gradeIncident({ plan: inc.category as PlanId, facts: inc.facts as never })
-    : { level: null, response: null, reasons: [] };
+    : { level: null, response: null, reasons: [], responseReasons: [], notices: [] };
   return {
     gradedLevel: graded.level,
     gradedResponse: graded.response,
     level: inc.levelOverride ?? graded.level,
     response: inc.responseOverride ?? graded.response,
     reasons: graded.reasons.map((r) => ({ level: r.level, clause: r.clause, text: r.text })),
+    responseReasons: graded.responseReasons.map((r) => ({ response: r.response, clause: r.clause, text: r.text })),
+    notices: graded.notices.map((n) => ({ clause: n.clause, text: n.text })),
     planName: plan?.name ?? null,
     planDocument: plan?.document ?? null,
   };

@@ -47,7 +47,7 @@ export function EditIncidentModal({ incident, open, onClose, onChanged }: { inci
           occurredAt: dayjs(incident.occurredAt),
           discoveredAt: incident.discoveredAt ? dayjs(incident.discoveredAt) : undefined,
           receivedAt: dayjs(incident.receivedAt),
-          facts: incident.facts,
+          facts: { ...incident.facts, ...(typeof incident.facts.orderedAt === 'string' ? { orderedAt: dayjs(incident.facts.orderedAt) } : {}) },
           levelOverride: incident.levelOverride ?? undefined,
           responseOverride: incident.responseOverride ?? undefined,
         }}

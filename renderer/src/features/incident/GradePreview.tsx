@@ -25,15 +25,15 @@ export function GradePreview({ category, facts }: { category: string; facts: Rec
         </span>
       }
       description={
-        result.reasons.length ? (
+        result.reasons.length + result.responseReasons.length + result.notices.length ? (
           <List
             size="small"
-            dataSource={result.reasons}
-            renderItem={(r) => (
-              <List.Item>
-                {r.level}：{r.text}（{r.clause}）
-              </List.Item>
-            )}
+            dataSource={[
+              ...result.reasons.map((r) => `${r.level}：${r.text}（${r.clause}）`),
+              ...result.responseReasons.map((r) => `${r.response}响应：${r.text}（${r.clause}）`),
+              ...result.notices.map((n) => `${n.text}（${n.clause}）`),
+            ]}
+            renderItem={(t) => <List.Item>{t}</List.Item>}
           />
         ) : (
           '现有要素不足以定级'

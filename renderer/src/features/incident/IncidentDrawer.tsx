@@ -88,16 +88,17 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{i.narrative || '—'}</Typography.Paragraph>
             </Descriptions.Item>
           </Descriptions>
-          {i.grading.reasons.length > 0 && (
+          {i.grading.reasons.length + i.grading.responseReasons.length + i.grading.notices.length > 0 && (
             <List
               size="small"
-              header="定级依据"
-              dataSource={i.grading.reasons}
-              renderItem={(r) => (
-                <List.Item>
-                  {r.level}：{r.text}（依据《{i.grading.planName}》{r.clause}）
-                </List.Item>
-              )}
+              header="定级与响应依据"
+              data-testid="grading-reasons"
+              dataSource={[
+                ...i.grading.reasons.map((r) => `${r.level}：${r.text}（依据《${i.grading.planName}》${r.clause}）`),
+                ...i.grading.responseReasons.map((r) => `${r.response}响应：${r.text}（依据《${i.grading.planName}》${r.clause}）`),
+                ...i.grading.notices.map((n) => `${n.text}（依据《${i.grading.planName}》${n.clause}）`),
+              ]}
+              renderItem={(t) => <List.Item>{t}</List.Item>}
             />
           )}
           <Divider titlePlacement="start">报告时限</Divider>

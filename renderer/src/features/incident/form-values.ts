@@ -4,8 +4,10 @@ import type { Dayjs } from 'dayjs';
 export function cleanFacts(facts: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(facts ?? {})) {
-    if (v === undefined || v === null || v === '' || v === false) continue;
-    out[k] = v;
+    if (v === undefined || v === null || v === '') continue;
+    // A cleared checkbox means "not so"; only sourceRecovered is meaningful when false.
+    if (v === false && k !== 'sourceRecovered') continue;
+    out[k] = typeof (v as Dayjs).toDate === 'function' ? (v as Dayjs).toDate().toISOString() : v;
   }
   return out;
 }
