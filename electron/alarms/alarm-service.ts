@@ -19,7 +19,9 @@ import {
 } from '../../shared/clocks/alarm-planner';
 import { compareUrgency, dueMs, instantMs, isOpen, type TrackedClock } from '../../shared/clocks/state';
 
-export type ReevaluateReason = 'start' | 'resume' | 'time-change' | 'data-changed' | 'timer' | 'ack';
+import type { AlarmStatus, ReevaluateReason } from '../../shared/domain/alarm-state';
+
+export type { AlarmStatus, ReevaluateReason };
 
 export interface AlarmEffects {
   notify(alarm: Alarm): void | Promise<void>;
@@ -53,23 +55,6 @@ export interface AlarmServiceDeps<H = unknown> {
   maxTimerMs?: number;
 }
 
-export interface AlarmStatus {
-  running: boolean;
-  /** Clocks with an alarm not yet acknowledged (the sound plays while this is non-empty). */
-  activeKeys: string[];
-  /** Open clocks past their deadline (the banner shows while this is non-empty). */
-  overdueKeys: string[];
-  soundOn: boolean;
-  flashing: boolean;
-  bannerShown: boolean;
-  nextWakeAt: string | null;
-  lastEvaluatedAt: string | null;
-  lastReason: ReevaluateReason | null;
-  /** Size of the last wall-clock jump detected between timers, ms (+ forward, − backward). */
-  lastJumpMs: number | null;
-  /** Fired alarms not yet persisted because recordFired failed; retried on each evaluation. */
-  unpersisted: number;
-}
 
 /** A timer firing this far from its expected moment means the wall clock jumped (or we slept). */
 export const JUMP_TOLERANCE_MS = 2_000;

@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../helpers/temp-dir';
 import { pickOption } from '../helpers/ui';
-import { launchChromium, startWebApp } from '../helpers/web-app';
+import { startWebApp, useBrowser } from '../helpers/web-app';
 
 describe('reporting clocks and the report chain in Chromium', () => {
   const tempDir = useTempDirs();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('a back-dated incident is overdue; a phone report to the province completes it and starts the 30-minute written clock; a signed 初报 completes another', async () => {
-    const app = await startWebApp(browser, tempDir());
+    const app = await startWebApp(browser(), tempDir());
     const { page, services } = app;
     try {
       await services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });

@@ -1,23 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { ENV_INPUT } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
-import { launchChromium, startWebApp } from '../helpers/web-app';
+import { startWebApp, useBrowser } from '../helpers/web-app';
 
 describe('statistics and backups in Chromium against the web host', () => {
   const tempDir = useTempDirs();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows the figures for a few incidents and lists a backup made with 立即备份', async () => {
-    const app = await startWebApp(browser, tempDir());
+    const app = await startWebApp(browser(), tempDir());
     const { page } = app;
     try {
       await signInDuty(page);

@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
-import { launchChromium, startWebApp } from '../helpers/web-app';
+import { startWebApp, useBrowser } from '../helpers/web-app';
 
 describe('值班日志 and 交接班 in Chromium against the web host', () => {
   const tempDir = useTempDirs();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('adds a remark to today’s log and keeps it, then hands over to officers who acknowledge', { timeout: 120_000 }, async () => {
-    const app = await startWebApp(browser, tempDir());
+    const app = await startWebApp(browser(), tempDir());
     const { page } = app;
     try {
       await signInDuty(page, '李堃', '赵珺');

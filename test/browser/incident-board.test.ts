@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../helpers/temp-dir';
 import { fillDateTime, signInDuty } from '../helpers/ui';
-import { launchChromium, startWebApp } from '../helpers/web-app';
+import { startWebApp, useBrowser } from '../helpers/web-app';
 
 /** Beijing wall time n minutes ago, as the officer types it into the pickers. */
 function beijing(minutesAgo: number): string {
@@ -12,16 +11,10 @@ function beijing(minutesAgo: number): string {
 
 describe('incident board in Chromium against the web host', () => {
   const tempDir = useTempDirs();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('registers a back-dated incident, shows it late on the board, changes status, voids a note, and keeps it all after a restart', async () => {
-    const app = await startWebApp(browser, tempDir());
+    const app = await startWebApp(browser(), tempDir());
     const { page } = app;
     try {
       await signInDuty(page);

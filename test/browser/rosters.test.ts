@@ -1,24 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import type { IncidentDetail } from '../../shared/domain/incident-view';
 import { ENV_INPUT } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
-import { launchChromium, startWebApp } from '../helpers/web-app';
+import { startWebApp, useBrowser } from '../helpers/web-app';
 
 describe('rosters and call lists in Chromium against the web host', () => {
   const tempDir = useTempDirs();
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('adds an office number, finds it by pinyin, builds the call list of an incident and records a call in its timeline', async () => {
-    const app = await startWebApp(browser, tempDir());
+    const app = await startWebApp(browser(), tempDir());
     const { page } = app;
     try {
       await signInDuty(page);

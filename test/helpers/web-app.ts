@@ -4,31 +4,32 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../electron/print/chromium-pdf';
 import { createAppServices } from '../../electron/services/app-services';
 import type { AppServices } from '../../electron/services/app-services';
 import { startWebHost } from '../../electron/web-host/server';
 import type { WebHost } from '../../electron/web-host/server';
 import { staticDirs } from '../../electron/web-host/static-dirs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { launchChromium };
+
 export const RENDERER_DIR = resolve('out/renderer');
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium：${CHROMIUM}（运行 scripts/setup-test-machine.sh）`);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/** One Chromium per test file, closed afterwards. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium 未启动');
+    return browser;
+  };
 }
 
 export interface WebApp {
