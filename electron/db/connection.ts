@@ -27,28 +27,57 @@ export class DatabaseOpenError extends Error {
 
 export class Database {
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
   private readonly q: Queryable;
 
   private constructor(
     private readonly handle: sqlite3.Database,
     readonly file: string,
   ) {
+    // Prepared statements are kept and reused: node-sqlite3 otherwise prepares and finalises each
+    // statement in separate thread-pool hops, which costs more than the statement itself.
+    const prepared = (sql: string): Promise<sqlite3.Statement> => {
+      const hit = this.statements.get(sql);
+      if (hit) return hit;
+      const made = new Promise<sqlite3.Statement>((resolve, reject) => {
+        const st: sqlite3.Statement = handle.prepare(sql, (err: Error | null) => (err ? reject(err) : resolve(st)));
+      });
+      made.catch(() => this.statements.delete(sql));
+      if (this.statements.size >= 256) {
+        const [oldest, old] = this.statements.entries().next().value as [string, Promise<sqlite3.Statement>];
+        this.statements.delete(oldest);
+        void old.then((st) => st.finalize(), () => undefined);
+      }
+      this.statements.set(sql, made);
+      return made;
+    };
     this.q = {
-      run: (sql, params = []) =>
-        new Promise((resolve, reject) => {
-          handle.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+      run: async (sql, params = []) => {
+        const st = await prepared(sql);
+        return new Promise((resolve, reject) => {
+          st.run(params, function (this: sqlite3.RunResult, err: Error | null) {
             if (err) reject(err);
             else resolve({ lastID: this.lastID, changes: this.changes });
           });
-        }),
-      get: <T>(sql: string, params: Param[] = []) =>
-        new Promise<T | undefined>((resolve, reject) => {
-          handle.get(sql, params, (err: Error | null, row: T) => (err ? reject(err) : resolve(row)));
-        }),
-      all: <T>(sql: string, params: Param[] = []) =>
-        new Promise<T[]>((resolve, reject) => {
-          handle.all(sql, params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
-        }),
+        });
+      },
+      get: async <T>(sql: string, params: Param[] = []) => {
+        const st = await prepared(sql);
+        return new Promise<T | undefined>((resolve, reject) => {
+          st.get(params, (err: Error | null, row: T) => {
+            // Queued on the statement: the next use waits for the reset.
+            st.reset();
+            if (err) reject(err);
+            else resolve(row);
+          });
+        });
+      },
+      all: async <T>(sql: string, params: Param[] = []) => {
+        const st = await prepared(sql);
+        return new Promise<T[]>((resolve, reject) => {
+          st.all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+        });
+      },
       exec: (sql) =>
         new Promise((resolve, reject) => {
           handle.exec(sql, (err: Error | null) => (err ? reject(err) : resolve()));
@@ -96,6 +125,19 @@ export class Database {
     });
   }
 
+  /**
+   * A write transaction of statements that need nothing from JavaScript in between (later ones
+   * refer to earlier ones in SQL: last_insert_rowid(), subqueries). Returns each statement's first
+   * row (or undefined); all commit, or none.
+   */
+  writeBatch(statements: { sql: string; params?: Param[] }[]): Promise<(Record<string, unknown> | undefined)[]> {
+    return this.write(async (q) => {
+      const rows: (Record<string, unknown> | undefined)[] = [];
+      for (const st of statements) rows.push(await q.get(st.sql, st.params ?? []));
+      return rows;
+    });
+  }
+
   /** Runs outside any transaction (PRAGMAs that refuse to run inside one, such as VACUUM). */
   raw<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     return this.enqueue(() => fn(this.q));
@@ -130,8 +172,14 @@ export class Database {
   }
 
   close(): Promise<void> {
-    return this.enqueue(
-      () => new Promise<void>((resolve, reject) => this.handle.close((err) => (err ? reject(err) : resolve()))),
-    );
+    return this.enqueue(async () => {
+      const open = [...this.statements.values()];
+      this.statements.clear();
+      for (const p of open) {
+        const st = await p.catch(() => null);
+        if (st) await new Promise<void>((r) => st.finalize(() => r()));
+      }
+      await new Promise<void>((resolve, reject) => this.handle.close((err) => (err ? reject(err) : resolve())));
+    });
   }
 }

@@ -63,41 +63,52 @@ export class IncidentService {
         { path: 'receivedAt', message: '接报时间不能早于发生时间' },
       ]);
     }
-    const id = await this.db.write(async (q) => {
-      const officer = await this.officerOf(q);
-      const newId = await repo.insertIncident(q, {
-        category: input.category,
-        title: input.title,
-        places: input.places,
-        occurredAt: input.occurredAt,
-        discoveredAt: input.discoveredAt ?? null,
-        receivedAt,
-        reporterUnit: input.reporterUnit,
-        reporterName: input.reporterName,
-        reporterPhone: input.reporterPhone,
-        receiveChannel: input.receiveChannel,
-        narrative: input.narrative,
-        facts,
-        levelOverride: input.levelOverride,
-        responseOverride: input.responseOverride,
-        status: '接报',
-        drill: input.drill,
-        createdAt: at,
-        createdBy: officer.officer,
-        updatedAt: at,
-      });
-      await repo.insertTimeline(q, {
-        incidentId: newId,
-        at,
-        kind: 'created',
-        text: `接报登记：${categoryLabel(input.category)}「${input.title}」${input.drill ? '（演练）' : ''}`,
-        data: { receivedAt, leader: officer.leader },
-        officer: officer.officer,
-      });
-      return newId;
-    });
+    const fields = {
+      category: input.category,
+      title: input.title,
+      places: input.places,
+      occurredAt: input.occurredAt,
+      discoveredAt: input.discoveredAt ?? null,
+      receivedAt,
+      reporterUnit: input.reporterUnit,
+      reporterName: input.reporterName,
+      reporterPhone: input.reporterPhone,
+      receiveChannel: input.receiveChannel,
+      narrative: input.narrative,
+      facts,
+      levelOverride: input.levelOverride,
+      responseOverride: input.responseOverride,
+      status: '接报' as const,
+      drill: input.drill,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const text = `接报登记：${categoryLabel(input.category)}「${input.title}」${input.drill ? '（演练）' : ''}`;
+    let rows;
+    try {
+      // One round trip for the whole registration: it is the duty room's most frequent write.
+      rows = await this.db.writeBatch(repo.registerIncidentStatements(fields, { at, text, data: { receivedAt } }));
+    } catch (err) {
+      if (/NOT NULL constraint failed: incidents\.created_by/.test((err as Error).message)) {
+        throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
+      }
+      throw err;
+    }
+    const inc = rows[0] as { id: number; serial: string; officer: string };
+    const entry = rows[1] as { id: number; data: string };
+    const written = { id: inc.id, serial: inc.serial, officer: { officer: inc.officer }, entryId: entry.id, data: JSON.parse(entry.data) as Record<string, unknown> };
     this.onChange('incidents');
-    return this.get(id);
+    // The detail is what was just committed: no need to read it back.
+    const incident: Incident = { ...fields, id: written.id, serial: written.serial, createdBy: written.officer.officer };
+    const derived = deriveIncident(incident, [], null);
+    return {
+      ...incident,
+      grading: derived.grading,
+      clocks: derived.clocks,
+      orphanClockRecords: [],
+      timeline: [{ id: written.entryId, incidentId: written.id, at, kind: 'created', text, data: written.data, officer: written.officer.officer, voided: null }],
+      lastActivityAt: at,
+    };
   }
 
   async get(id: number): Promise<IncidentDetail> {

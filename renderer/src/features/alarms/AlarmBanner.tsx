@@ -43,11 +43,12 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
       title={
         <Space wrap>
           <strong>报告时限告警</strong>
-          {state.overdue.map((o) => (
+          {state.overdue.slice(0, 5).map((o) => (
             <span key={o.key}>
               {o.incidentTitle}：{o.title}（截止 {fmtDateTime(o.dueAt)}，{o.citation}）
             </span>
           ))}
+          {state.overdue.length > 5 && <strong>等共 {state.overdue.length} 项已超时</strong>}
           {state.overdue.length === 0 && <span>有即将到期的报告时限</span>}
         </Space>
       }
