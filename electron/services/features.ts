@@ -8,6 +8,7 @@ import { createDutyHandlers } from './duty/duty-handlers';
 import { createDataHandlers } from './data/data-handlers';
 import { createPrintHandlers } from './print/print-handlers';
 import { createReportHandlers } from './reports/report-service';
+import { createResponseHandlers } from './response/response-handlers';
 import { createRosterHandlers } from './rosters/roster-handlers';
 
 type CoreChannel =
@@ -36,5 +37,6 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, CoreChannel
     ...createRosterHandlers(ctx),
     ...createDutyHandlers(ctx),
     ...createDataHandlers(ctx),
+    ...createResponseHandlers(ctx),
   };
 }

@@ -1,0 +1,346 @@
+/** SQL for responses (levels, checklist, termination, post-response tasks) and warnings; rows become camelCase here. */
+import type { ItemState, PlanId, ResponseLevel } from '../../shared/response';
+import type { IssuerKind, WarningLevel } from '../../shared/warnings';
+import type { Queryable } from './connection';
+
+export interface ResponseRow {
+  incidentId: number;
+  plan: PlanId;
+  level: ResponseLevel;
+  startedAt: string;
+  startedBy: string;
+  officer: string;
+  endedAt: string | null;
+  endedBy: string | null;
+  endedOfficer: string | null;
+}
+
+export interface LevelRow {
+  at: string;
+  from: ResponseLevel | null;
+  to: ResponseLevel;
+  decidedBy: string;
+  note: string;
+  officer: string;
+}
+
+export interface ItemRow {
+  itemId: string;
+  state: ItemState;
+  at: string | null;
+  by: string | null;
+  note: string;
+  reason: string;
+  officer: string | null;
+  addedAt: string;
+  addedLevel: ResponseLevel;
+}
+
+export interface ConditionRow {
+  conditionId: string;
+  at: string;
+  by: string;
+  officer: string;
+  recordedAt: string;
+}
+
+export interface TaskRow {
+  taskId: string;
+  dueAt: string | null;
+  givenBy: string | null;
+  doneAt: string | null;
+  doneBy: string | null;
+  doneNote: string;
+}
+
+export async function findResponse(q: Queryable, incidentId: number): Promise<ResponseRow | undefined> {
+  const r = await q.get<Record<string, string | number | null>>('SELECT * FROM responses WHERE incident_id = ?', [incidentId]);
+  if (!r) return undefined;
+  return {
+    incidentId: r.incident_id as number,
+    plan: r.plan as PlanId,
+    level: r.level as ResponseLevel,
+    startedAt: r.started_at as string,
+    startedBy: r.started_by as string,
+    officer: r.officer as string,
+    endedAt: r.ended_at as string | null,
+    endedBy: r.ended_by as string | null,
+    endedOfficer: r.ended_officer as string | null,
+  };
+}
+
+export async function insertResponse(q: Queryable, r: Omit<ResponseRow, 'endedAt' | 'endedBy' | 'endedOfficer'>): Promise<void> {
+  await q.run('INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer) VALUES (?, ?, ?, ?, ?, ?)', [
+    r.incidentId,
+    r.plan,
+    r.level,
+    r.startedAt,
+    r.startedBy,
+    r.officer,
+  ]);
+}
+
+export async function setResponseLevel(q: Queryable, incidentId: number, level: ResponseLevel): Promise<void> {
+  await q.run('UPDATE responses SET level = ? WHERE incident_id = ?', [level, incidentId]);
+}
+
+export async function endResponse(q: Queryable, incidentId: number, at: string, by: string, officer: string): Promise<void> {
+  await q.run('UPDATE responses SET ended_at = ?, ended_by = ?, ended_officer = ? WHERE incident_id = ? AND ended_at IS NULL', [
+    at,
+    by,
+    officer,
+    incidentId,
+  ]);
+}
+
+export async function insertLevel(q: Queryable, incidentId: number, l: LevelRow): Promise<void> {
+  await q.run(
+    'INSERT INTO response_levels (incident_id, at, from_level, to_level, decided_by, note, officer) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [incidentId, l.at, l.from, l.to, l.decidedBy, l.note, l.officer],
+  );
+}
+
+export async function listLevels(q: Queryable, incidentId: number): Promise<LevelRow[]> {
+  const rows = await q.all<Record<string, string | null>>('SELECT * FROM response_levels WHERE incident_id = ? ORDER BY at, id', [incidentId]);
+  return rows.map((r) => ({
+    at: r.at!,
+    from: r.from_level as ResponseLevel | null,
+    to: r.to_level as ResponseLevel,
+    decidedBy: r.decided_by!,
+    note: r.note ?? '',
+    officer: r.officer!,
+  }));
+}
+
+export async function insertItem(q: Queryable, incidentId: number, itemId: string, addedAt: string, addedLevel: ResponseLevel): Promise<void> {
+  await q.run("INSERT INTO response_items (incident_id, item_id, state, added_at, added_level) VALUES (?, ?, 'open', ?, ?)", [
+    incidentId,
+    itemId,
+    addedAt,
+    addedLevel,
+  ]);
+}
+
+/** Sets an item's state; for done/notApplicable with time, by whom and the note or reason. */
+export async function updateItem(
+  q: Queryable,
+  incidentId: number,
+  itemId: string,
+  s: { state: ItemState; at?: string | null; by?: string | null; note?: string; reason?: string; officer?: string | null },
+): Promise<void> {
+  await q.run(
+    `UPDATE response_items SET state = ?, at = COALESCE(?, at), by_whom = COALESCE(?, by_whom), note = COALESCE(?, note),
+       reason = COALESCE(?, reason), officer = COALESCE(?, officer) WHERE incident_id = ? AND item_id = ?`,
+    [s.state, s.at ?? null, s.by ?? null, s.note ?? null, s.reason ?? null, s.officer ?? null, incidentId, itemId],
+  );
+}
+
+export async function listItems(q: Queryable, incidentId: number): Promise<ItemRow[]> {
+  const rows = await q.all<Record<string, string | null>>('SELECT * FROM response_items WHERE incident_id = ? ORDER BY rowid', [incidentId]);
+  return rows.map((r) => ({
+    itemId: r.item_id!,
+    state: r.state as ItemState,
+    at: r.at ?? null,
+    by: r.by_whom ?? null,
+    note: r.note ?? '',
+    reason: r.reason ?? '',
+    officer: r.officer ?? null,
+    addedAt: r.added_at!,
+    addedLevel: r.added_level as ResponseLevel,
+  }));
+}
+
+export async function insertCondition(q: Queryable, incidentId: number, c: ConditionRow): Promise<void> {
+  await q.run(
+    'INSERT INTO response_conditions (incident_id, condition_id, confirmed_at, confirmed_by, officer, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [incidentId, c.conditionId, c.at, c.by, c.officer, c.recordedAt],
+  );
+}
+
+export async function listConditions(q: Queryable, incidentId: number): Promise<ConditionRow[]> {
+  const rows = await q.all<Record<string, string>>('SELECT * FROM response_conditions WHERE incident_id = ?', [incidentId]);
+  return rows.map((r) => ({
+    conditionId: r.condition_id!,
+    at: r.confirmed_at!,
+    by: r.confirmed_by!,
+    officer: r.officer!,
+    recordedAt: r.recorded_at!,
+  }));
+}
+
+export async function listTasks(q: Queryable, incidentId: number): Promise<TaskRow[]> {
+  const rows = await q.all<Record<string, string | null>>('SELECT * FROM response_tasks WHERE incident_id = ?', [incidentId]);
+  return rows.map((r) => ({
+    taskId: r.task_id!,
+    dueAt: r.due_at ?? null,
+    givenBy: r.given_by ?? null,
+    doneAt: r.done_at ?? null,
+    doneBy: r.done_by ?? null,
+    doneNote: r.done_note ?? '',
+  }));
+}
+
+export async function setTaskDeadline(q: Queryable, incidentId: number, taskId: string, dueAt: string, givenBy: string): Promise<void> {
+  await q.run(
+    `INSERT INTO response_tasks (incident_id, task_id, due_at, given_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (incident_id, task_id) DO UPDATE SET due_at = excluded.due_at, given_by = excluded.given_by`,
+    [incidentId, taskId, dueAt, givenBy],
+  );
+}
+
+export async function setTaskDone(q: Queryable, incidentId: number, taskId: string, at: string, by: string, note: string): Promise<void> {
+  await q.run(
+    `INSERT INTO response_tasks (incident_id, task_id, done_at, done_by, done_note) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (incident_id, task_id) DO UPDATE SET done_at = excluded.done_at, done_by = excluded.done_by, done_note = excluded.done_note`,
+    [incidentId, taskId, at, by, note],
+  );
+}
+
+// ---- warnings ----
+
+export interface WarningRow {
+  id: number;
+  plan: PlanId;
+  level: WarningLevel;
+  direction: 'received' | 'issued';
+  issuerKind: IssuerKind;
+  issuer: string;
+  area: string;
+  issuedAt: string;
+  document: string;
+  content: string;
+  createdAt: string;
+  officer: string;
+  lifted: { at: string; by: string; issuerKind: IssuerKind; document: string; officer: string } | null;
+}
+
+const toWarning = (r: Record<string, string | number | null>): WarningRow => ({
+  id: r.id as number,
+  plan: r.plan as PlanId,
+  level: r.level as WarningLevel,
+  direction: r.direction as WarningRow['direction'],
+  issuerKind: r.issuer_kind as IssuerKind,
+  issuer: r.issuer as string,
+  area: r.area as string,
+  issuedAt: r.issued_at as string,
+  document: r.document as string,
+  content: r.content as string,
+  createdAt: r.created_at as string,
+  officer: r.officer as string,
+  lifted: r.lifted_at
+    ? {
+        at: r.lifted_at as string,
+        by: r.lifted_by as string,
+        issuerKind: r.lifted_by_kind as IssuerKind,
+        document: r.lift_document as string,
+        officer: r.lift_officer as string,
+      }
+    : null,
+});
+
+export async function insertWarning(q: Queryable, w: Omit<WarningRow, 'id' | 'lifted'>): Promise<number> {
+  const res = await q.run(
+    `INSERT INTO warnings (plan, level, direction, issuer_kind, issuer, area, issued_at, document, content, created_at, officer)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [w.plan, w.level, w.direction, w.issuerKind, w.issuer, w.area, w.issuedAt, w.document, w.content, w.createdAt, w.officer],
+  );
+  return res.lastID;
+}
+
+export async function findWarning(q: Queryable, id: number): Promise<WarningRow | undefined> {
+  const r = await q.get<Record<string, string | number | null>>('SELECT * FROM warnings WHERE id = ?', [id]);
+  return r ? toWarning(r) : undefined;
+}
+
+export async function listWarnings(q: Queryable, activeOnly: boolean): Promise<WarningRow[]> {
+  const rows = await q.all<Record<string, string | number | null>>(
+    `SELECT * FROM warnings ${activeOnly ? 'WHERE lifted_at IS NULL' : ''} ORDER BY lifted_at IS NOT NULL, issued_at DESC, id DESC`,
+  );
+  return rows.map(toWarning);
+}
+
+export async function liftWarningRow(
+  q: Queryable,
+  id: number,
+  l: { at: string; by: string; issuerKind: IssuerKind; document: string; officer: string },
+): Promise<void> {
+  await q.run(
+    'UPDATE warnings SET lifted_at = ?, lifted_by = ?, lifted_by_kind = ?, lift_document = ?, lift_officer = ? WHERE id = ? AND lifted_at IS NULL',
+    [l.at, l.by, l.issuerKind, l.document, l.officer, id],
+  );
+}
+
+export async function changeWarningLevel(
+  q: Queryable,
+  id: number,
+  c: { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string },
+): Promise<void> {
+  await q.run('UPDATE warnings SET level = ? WHERE id = ?', [c.to, id]);
+  await q.run(
+    'INSERT INTO warning_changes (warning_id, at, from_level, to_level, changed_by, document, officer) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [id, c.at, c.from, c.to, c.by, c.document, c.officer],
+  );
+}
+
+export async function listWarningChanges(
+  q: Queryable,
+): Promise<Map<number, { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[]>> {
+  const rows = await q.all<Record<string, string | number>>('SELECT * FROM warning_changes ORDER BY at, id');
+  const out = new Map<number, { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[]>();
+  for (const r of rows) {
+    const list = out.get(r.warning_id as number) ?? [];
+    list.push({
+      at: r.at as string,
+      from: r.from_level as WarningLevel,
+      to: r.to_level as WarningLevel,
+      by: r.changed_by as string,
+      document: r.document as string,
+      officer: r.officer as string,
+    });
+    out.set(r.warning_id as number, list);
+  }
+  return out;
+}
+
+export async function insertWarningAction(q: Queryable, warningId: number, itemId: string, at: string, by: string, note: string): Promise<void> {
+  await q.run('INSERT INTO warning_actions (warning_id, item_id, at, done_by, note) VALUES (?, ?, ?, ?, ?)', [warningId, itemId, at, by, note]);
+}
+
+export async function listWarningActions(q: Queryable): Promise<Map<number, Map<string, { at: string; by: string; note: string }>>> {
+  const rows = await q.all<Record<string, string | number>>('SELECT * FROM warning_actions');
+  const out = new Map<number, Map<string, { at: string; by: string; note: string }>>();
+  for (const r of rows) {
+    const m = out.get(r.warning_id as number) ?? new Map<string, { at: string; by: string; note: string }>();
+    m.set(r.item_id as string, { at: r.at as string, by: r.done_by as string, note: r.note as string });
+    out.set(r.warning_id as number, m);
+  }
+  return out;
+}
+
+export async function linkWarning(q: Queryable, warningId: number, incidentId: number, at: string, officer: string): Promise<boolean> {
+  const res = await q.run('INSERT OR IGNORE INTO warning_incidents (warning_id, incident_id, at, officer) VALUES (?, ?, ?, ?)', [
+    warningId,
+    incidentId,
+    at,
+    officer,
+  ]);
+  return res.changes > 0;
+}
+
+export async function unlinkWarning(q: Queryable, warningId: number, incidentId: number): Promise<boolean> {
+  const res = await q.run('DELETE FROM warning_incidents WHERE warning_id = ? AND incident_id = ?', [warningId, incidentId]);
+  return res.changes > 0;
+}
+
+export async function listWarningIncidents(q: Queryable): Promise<Map<number, { id: number; serial: string; title: string }[]>> {
+  const rows = await q.all<{ warning_id: number; id: number; serial: string; title: string }>(
+    'SELECT w.warning_id, i.id, i.serial, i.title FROM warning_incidents w JOIN incidents i ON i.id = w.incident_id ORDER BY w.at',
+  );
+  const out = new Map<number, { id: number; serial: string; title: string }[]>();
+  for (const r of rows) {
+    const list = out.get(r.warning_id) ?? [];
+    list.push({ id: r.id, serial: r.serial, title: r.title });
+    out.set(r.warning_id, list);
+  }
+  return out;
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { actionChecklist, terminationConditions } from '../../../../shared/response';
+import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { useTempDirs } from '../../../helpers/temp-dir';
+import { caller, clock, Refused } from './call';
+
+const INCIDENT = { ...ENV_INPUT, occurredAt: '2026-11-29T09:00:00+08:00', receivedAt: '2026-11-29T09:20:00+08:00' };
+
+async function setup(dir: string, start = '2026-11-29T10:00:00+08:00') {
+  const t = clock(start);
+  const s = await makeServices(dir, { now: t.now });
+  const call = caller(s.handlers);
+  await call('duty:set', { leader: '李堃', officer: '赵珺' });
+  return { s, t, call };
+}
+
+describe('response actions on an incident', () => {
+  const tempDir = useTempDirs();
+
+  it('starting a level stores its checklist item by item, sets 响应中 and logs who decided', async () => {
+    const { s, call } = await setup(tempDir());
+    const inc = await call('incidents:create', INCIDENT);
+    const view = await call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
+    const expected = actionChecklist('environment', '三级').map((i) => i.id);
+    expect(view.items.map((i) => i.id)).toEqual(expected);
+    const rows = await s.db.read((q) => q.all<{ item_id: string; state: string }>('SELECT item_id, state FROM response_items WHERE incident_id = ?', [inc.id]));
+    expect(rows.map((r) => r.item_id).sort()).toEqual([...expected].sort());
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['open']));
+    expect(view.items[0]!.unit).toBeTruthy();
+    expect(view.items[0]!.clause).toBeTruthy();
+
+    const detail = await call('incidents:get', { id: inc.id });
+    expect(detail.status).toBe('响应中');
+    expect(detail.grading.response).toBe('三级');
+    const entry = detail.timeline.find((e) => e.kind === 'action')!;
+    expect(entry.text).toContain('启动三级应急响应（决定：指挥长）');
+    expect(entry.officer).toBe('赵珺');
+
+    await expect(call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' })).rejects.toThrow(/已启动应急响应/);
+    await s.close();
+  });
+
+  it('refuses a level the plan does not have, a category without a plan, and writes without an officer on duty', async () => {
+    const dir = tempDir();
+    const { s, call } = await setup(dir);
+    const comms = await call('incidents:create', { ...INCIDENT, category: 'comms', facts: {} });
+    await expect(call('response:start', { incidentId: comms.id, level: '三级', decidedBy: '市指挥部' })).rejects.toThrow(/只设二级、一级响应/);
+    const fire = await call('incidents:create', { ...INCIDENT, category: 'fire', facts: {} });
+    await expect(call('response:start', { incidentId: fire.id, level: '三级', decidedBy: '指挥长' })).rejects.toThrow(/没有收录响应预案/);
+    await s.db.write((q) => q.run('DELETE FROM duty_sessions'));
+    const env = await s.incidents.get(comms.id);
+    await expect(call('response:start', { incidentId: env.id, level: '二级', decidedBy: '市指挥部' })).rejects.toThrow(/请先登记当前值班人员/);
+    await s.close();
+  });
+
+  it('a level change keeps ticked and not-applicable items, adds what the new level needs and records who decided', async () => {
+    const { s, t, call } = await setup(tempDir());
+    const inc = await call('incidents:create', INCIDENT);
+    let v = await call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
+    const only3 = v.items.find((i) => !i.levels.includes('二级'))!;
+    const both = v.items.find((i) => i.levels.includes('二级') && i.id !== only3.id)!;
+    const untouched = v.items.filter((i) => !i.levels.includes('二级') && i.id !== only3.id);
+    t.set('2026-11-29T10:30:00+08:00');
+    v = await call('response:tick', { incidentId: inc.id, itemId: only3.id, at: '2026-11-29T10:20:00+08:00', note: '已赶赴现场' });
+    v = await call('response:not-applicable', { incidentId: inc.id, itemId: both.id, reason: '无跨界影响' });
+    await expect(call('response:tick', { incidentId: inc.id, itemId: only3.id })).rejects.toThrow(/已于/);
+    await expect(call('response:not-applicable', { incidentId: inc.id, itemId: only3.id, reason: '' })).rejects.toThrow(/请填写不适用理由/);
+
+    t.set('2026-11-29T11:00:00+08:00');
+    v = await call('response:change-level', { incidentId: inc.id, level: '二级', decidedBy: '市应急救援总指挥部总指挥' });
+    const byId = new Map(v.items.map((i) => [i.id, i]));
+    expect(byId.get(only3.id)).toMatchObject({ state: 'done', at: '2026-11-29T02:20:00.000Z', by: '赵珺', note: '已赶赴现场' });
+    expect(byId.get(both.id)).toMatchObject({ state: 'notApplicable', reason: '无跨界影响' });
+    for (const u of untouched) expect(byId.get(u.id)!.state).toBe('notRequired');
+    for (const id of actionChecklist('environment', '二级').map((i) => i.id)) {
+      expect(['open', 'done', 'notApplicable']).toContain(byId.get(id)!.state);
+    }
+    expect(v.level).toBe('二级');
+    expect(v.levels.map((l) => [l.from, l.to, l.decidedBy])).toEqual([
+      [null, '三级', '指挥长'],
+      ['三级', '二级', '市应急救援总指挥部总指挥'],
+    ]);
+    const detail = await call('incidents:get', { id: inc.id });
+    expect(detail.grading.response).toBe('二级');
+    expect(detail.timeline.some((e) => e.kind === 'action' && e.text.includes('提高应急响应级别：三级 → 二级（决定：市应急救援总指挥部总指挥）'))).toBe(true);
+
+    // Back down: the items set aside come back, the done one stays done.
+    v = await call('response:change-level', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
+    expect(v.items.find((i) => i.id === untouched[0]!.id)!.state).toBe('open');
+    expect(v.items.find((i) => i.id === only3.id)!.state).toBe('done');
+    await s.close();
+  });
+
+  it('refuses to end the response while a condition is unconfirmed and names it; ends once all are confirmed', async () => {
+    const { s, t, call } = await setup(tempDir());
+    const inc = await call('incidents:create', INCIDENT);
+    await call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
+    const [c1, c2, c3] = terminationConditions('environment');
+    t.set('2026-11-30T10:00:00+08:00');
+    await call('response:confirm-condition', { incidentId: inc.id, conditionId: c1!.id, by: '技术组' });
+    const refused = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' }).catch((e: Refused) => e);
+    expect(refused).toBeInstanceOf(Refused);
+    expect((refused as Refused).code).toBe('conflict');
+    expect((refused as Refused).message).toContain(c2!.text);
+    expect((refused as Refused).message).toContain(c3!.text);
+    expect((refused as Refused).message).not.toContain(c1!.text);
+    expect((await call('incidents:get', { id: inc.id })).status).toBe('响应中');
+    await expect(call('response:confirm-condition', { incidentId: inc.id, conditionId: 'env.9.9', by: '技术组' })).rejects.toThrow(/没有终止条件/);
+    await expect(call('response:confirm-condition', { incidentId: inc.id, conditionId: c1!.id, by: '技术组' })).rejects.toThrow(/已确认/);
+    await expect(call('response:confirm-condition', { incidentId: inc.id, conditionId: c2!.id, by: '' })).rejects.toThrow(/请填写确认人/);
+
+    await call('response:confirm-condition', { incidentId: inc.id, conditionId: c2!.id, by: '技术组', at: '2026-11-30T09:50:00+08:00' });
+    await call('response:confirm-condition', { incidentId: inc.id, conditionId: c3!.id, by: '指挥长' });
+    t.set('2026-11-30T10:30:00+08:00');
+    const v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' });
+    expect(v.state).toBe('ended');
+    expect(v.endedAt).toBe('2026-11-30T02:30:00.000Z');
+    expect(v.conditions.map((c) => c.confirmed?.by)).toEqual(['技术组', '技术组', '指挥长']);
+    const detail = await call('incidents:get', { id: inc.id });
+    expect(detail.status).toBe('已终止');
+    await expect(call('response:end', { incidentId: inc.id, decidedBy: '指挥长' })).rejects.toThrow(/已终止/);
+    await s.close();
+  });
+
+  it('post-response tasks are anchored at the end time; a leader-set deadline gives reminders', async () => {
+    const { s, t, call } = await setup(tempDir());
+    const inc = await call('incidents:create', INCIDENT);
+    await call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
+    await expect(call('response:task-done', { incidentId: inc.id, taskId: 'env.6.3' })).rejects.toThrow(/尚未终止/);
+    for (const c of terminationConditions('environment')) await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
+    t.set('2026-12-01T08:00:00+08:00');
+    let v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' });
+    // 较大 (12 poisoned): 6.1 assessment and 6.3 aftermath; 6.2 is for 一般 events.
+    expect(v.tasks.map((x) => x.id)).toEqual(['env.6.1', 'env.6.3']);
+    for (const task of v.tasks) {
+      expect(task.startsAt).toBe('2026-12-01T00:00:00.000Z');
+      expect(task.dueAt).toBeNull();
+      expect(task.reminder).toBe('noDeadline');
+    }
+    await expect(call('response:task-deadline', { incidentId: inc.id, taskId: 'env.6.1', dueAt: '2026-11-30T08:00:00+08:00', givenBy: '王市长' })).rejects.toThrow(/早于响应终止时间/);
+    v = await call('response:task-deadline', { incidentId: inc.id, taskId: 'env.6.1', dueAt: '2026-12-15T18:00:00+08:00', givenBy: '王市长' });
+    expect(v.tasks[0]).toMatchObject({ id: 'env.6.1', dueAt: '2026-12-15T10:00:00.000Z', reminder: 'open', givenBy: '王市长' });
+    t.set('2026-12-15T09:00:00+08:00');
+    expect((await call('response:get', { incidentId: inc.id })).tasks[0]!.reminder).toBe('dueSoon');
+    t.set('2026-12-16T09:00:00+08:00');
+    expect((await call('response:get', { incidentId: inc.id })).tasks[0]!.reminder).toBe('overdue');
+    v = await call('response:task-done', { incidentId: inc.id, taskId: 'env.6.1', note: '评估报告已公布' });
+    expect(v.tasks[0]).toMatchObject({ reminder: 'done', doneBy: '赵珺', doneNote: '评估报告已公布' });
+    await s.close();
+  });
+
+  it('radiation: the one-month summary report (B 5.3(2)) is a clock anchored at the response end, shown with the tasks', async () => {
+    const { s, t, call } = await setup(tempDir());
+    const inc = await call('incidents:create', { ...INCIDENT, category: 'radiation', title: '放射源丢失', facts: {} });
+    let v = await call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
+    expect(v.clocks).toEqual([]);
+    expect(v.clocksElsewhere.map((c) => c.clause)).toEqual(['5.1(1)', '5.3(2)']);
+    for (const c of terminationConditions('radiation')) await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
+    t.set('2026-12-02T16:00:00+08:00');
+    v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' });
+    const summary = v.clocks.find((c) => c.clause === '5.3(2)');
+    expect(summary).toBeDefined();
+    expect(summary!.startsAt).toBe(v.endedAt);
+    expect(summary!.dueAt.startsWith('2027-01-02')).toBe(true);
+    expect(v.tasks.map((x) => x.id)).toEqual(['rad.5.1.2', 'rad.5.2', 'rad.5.3.1', 'rad.5.3.3']);
+    await s.close();
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { warningActions } from '../../../../shared/warnings';
+import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { useTempDirs } from '../../../helpers/temp-dir';
+import { caller, clock, Refused } from './call';
+
+const CITY = { issuerKind: 'city' as const, issuer: '朔州市人民政府' };
+const YELLOW = {
+  plan: 'radiation' as const,
+  level: '三级' as const,
+  direction: 'issued' as const,
+  ...CITY,
+  area: '朔城区',
+  issuedAt: '2026-11-29T09:00:00+08:00',
+  document: '朔政发〔2026〕12号',
+};
+
+async function setup(dir: string) {
+  const t = clock('2026-11-29T10:00:00+08:00');
+  const s = await makeServices(dir, { now: t.now });
+  const call = caller(s.handlers);
+  await call('duty:set', { leader: '李堃', officer: '赵珺' });
+  return { s, t, call };
+}
+
+describe('warning board', () => {
+  const tempDir = useTempDirs();
+
+  it('B 3.1.2: refuses a warning from an issuer not entitled to its level, accepts the right one', async () => {
+    const { s, call } = await setup(tempDir());
+    const wrong = await call('warnings:issue', { ...YELLOW, level: '二级' }).catch((e: Refused) => e);
+    expect(wrong).toBeInstanceOf(Refused);
+    expect((wrong as Refused).code).toBe('forbidden');
+    expect((wrong as Refused).message).toContain('省指挥部');
+    expect((wrong as Refused).message).toContain('3.1.2');
+    await expect(call('warnings:issue', { ...YELLOW, issuerKind: 'county', issuer: '朔城区人民政府' })).rejects.toThrow(/朔州市政府/);
+    expect(await call('warnings:list', {})).toEqual([]);
+
+    const w = await call('warnings:issue', YELLOW);
+    expect(w).toMatchObject({ level: '三级', colourName: '黄色', label: '三级（黄色）预警', issuer: '朔州市人民政府', area: '朔城区', lifted: null });
+    expect(w.issuerCheck).toMatchObject({ ok: true, verified: true });
+    expect(w.actions.map((a) => a.id)).toEqual(warningActions('radiation').map((a) => a.id));
+    // Plan C names no issuer per level: accepted but flagged for checking against the document.
+    const env = await call('warnings:issue', { ...YELLOW, plan: 'environment', level: '一级' });
+    expect(env.issuerCheck).toMatchObject({ ok: true, verified: false });
+    const info = await call('warnings:issuers', { plan: 'radiation', level: '一级', issuerKind: 'city' });
+    expect(info.check.ok).toBe(false);
+    await s.close();
+  });
+
+  it('谁发布、谁解除: a lift or change by someone else is refused; the issuer lifts once with time and document', async () => {
+    const { s, t, call } = await setup(tempDir());
+    const w = await call('warnings:issue', YELLOW);
+    t.set('2026-11-30T10:00:00+08:00');
+    const lift = { id: w.id, at: '2026-11-30T09:30:00+08:00', document: '朔政发〔2026〕13号' };
+    const other = await call('warnings:lift', { ...lift, by: { issuerKind: 'county', issuer: '朔城区人民政府' } }).catch((e: Refused) => e);
+    expect((other as Refused).code).toBe('forbidden');
+    expect((other as Refused).message).toContain('朔城区人民政府不能解除此预警');
+    await expect(call('warnings:lift', { ...lift, by: { issuerKind: 'city', issuer: '朔州市应急管理局' } })).rejects.toThrow(/不能解除/);
+    await expect(call('warnings:change', { id: w.id, at: lift.at, by: { issuerKind: 'county', issuer: '朔城区人民政府' }, level: '四级', document: 'x' })).rejects.toThrow(/不能调整/);
+    // The issuer may not raise its own yellow warning to orange (B 3.1.2: orange is the province's).
+    await expect(call('warnings:change', { id: w.id, at: lift.at, by: CITY, level: '二级', document: 'x' })).rejects.toThrow(/不能调整为二级/);
+    await expect(call('warnings:lift', { ...lift, document: '', by: CITY })).rejects.toThrow(/请填写解除文件/);
+
+    const changed = await call('warnings:change', { id: w.id, at: '2026-11-30T08:00:00+08:00', by: CITY, level: '三级', document: 'x' }).catch((e: Refused) => e);
+    expect((changed as Refused).message).toContain('已是三级');
+
+    const lifted = await call('warnings:lift', { ...lift, by: { issuerKind: 'city', issuer: '朔州市 人民政府' } });
+    expect(lifted.lifted).toMatchObject({ at: '2026-11-30T01:30:00.000Z', by: '朔州市 人民政府', document: '朔政发〔2026〕13号', officer: '赵珺' });
+    await expect(call('warnings:lift', { ...lift, by: CITY })).rejects.toThrow(/已于/);
+    expect(await call('warnings:list', { activeOnly: true })).toEqual([]);
+    await s.close();
+  });
+
+  it('links a warning to an incident (noted in its timeline) and ticks the plan’s warning actions', async () => {
+    const { s, call } = await setup(tempDir());
+    const inc = await call('incidents:create', { ...ENV_INPUT, occurredAt: '2026-11-29T08:00:00+08:00', receivedAt: '2026-11-29T08:30:00+08:00' });
+    const w = await call('warnings:issue', { ...YELLOW, plan: 'environment', incidentIds: [inc.id] });
+    expect(w.incidents.map((i) => i.id)).toEqual([inc.id]);
+    let detail = await call('incidents:get', { id: inc.id });
+    expect(detail.timeline.some((e) => e.kind === 'warning' && e.text.includes('发布三级（黄色）预警'))).toBe(true);
+    await expect(call('warnings:link', { id: w.id, incidentId: inc.id })).rejects.toThrow(/已关联/);
+
+    const first = w.actions[0]!;
+    const ticked = await call('warnings:tick-action', { id: w.id, itemId: first.id, note: '已通知山阴县' });
+    expect(ticked.actions[0]!.done).toMatchObject({ by: '赵珺', note: '已通知山阴县' });
+    await expect(call('warnings:tick-action', { id: w.id, itemId: first.id })).rejects.toThrow(/已勾选/);
+    await expect(call('warnings:tick-action', { id: w.id, itemId: 'rad.w.3.2.1' })).rejects.toThrow(/没有条目/);
+    detail = await call('incidents:get', { id: inc.id });
+    expect(detail.timeline.some((e) => e.kind === 'warning' && e.text.includes('预警措施完成'))).toBe(true);
+
+    const unlinked = await call('warnings:link', { id: w.id, incidentId: inc.id, unlink: true });
+    expect(unlinked.incidents).toEqual([]);
+    await s.close();
+  });
+});
