@@ -1,4 +1,4 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import { clockState } from '../../../shared/clocks/state';
 import type { ClockStateKind } from '../../../shared/clocks/state';
 import type { IncidentClock } from '../../../shared/domain/incident-view';
@@ -20,11 +20,15 @@ export function ClockBadge({ clock, showTitle = false }: { clock: IncidentClock;
   const settings = useSettings();
   const st = clockState(toTracked(clock), now, { dueSoonMinutes: settings.dueSoonMinutes });
   return (
-    <Tooltip title={`${clock.from} → ${clock.to}，${clock.citation}`}>
-      <Tag color={STATE_COLOURS[st.state]} data-clock-state={st.state} data-clock-id={clock.clockId}>
-        {showTitle ? `${clock.title} ` : ''}
-        {st.label} {st.state === 'done' || st.state === 'not_applicable' ? '' : st.text}
-      </Tag>
-    </Tooltip>
+    // A native title, not an antd Tooltip: this re-renders every second for every clock on screen.
+    <Tag
+      color={STATE_COLOURS[st.state]}
+      data-clock-state={st.state}
+      data-clock-id={clock.clockId}
+      title={`${clock.from} → ${clock.to}，${clock.citation}`}
+    >
+      {showTitle ? `${clock.title} ` : ''}
+      {st.label} {st.state === 'done' || st.state === 'not_applicable' ? '' : st.text}
+    </Tag>
   );
 }
