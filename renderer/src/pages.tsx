@@ -9,6 +9,7 @@ import { RostersPage } from './features/rosters/RostersPage';
 import { DutyLogPage } from './features/duty-log/DutyLogPage';
 import { HandoverPage } from './features/handover/HandoverPage';
 import { SchedulePage } from './features/schedule/SchedulePage';
+import { WarningsPage } from './features/warnings/WarningsPage';
 
 export interface PageDef {
   key: string;
@@ -17,6 +18,7 @@ export interface PageDef {
 }
 
 export const EXTRA_PAGES: PageDef[] = [
+  { key: 'warnings', label: '预警', render: (nav) => <WarningsPage openIncident={nav.openIncident} /> },
   { key: 'duty-log', label: '值班日志', render: (nav) => <DutyLogPage openIncident={nav.openIncident} /> },
   { key: 'handover', label: '交接班', render: () => <HandoverPage /> },
   { key: 'schedule', label: '值班表', render: () => <SchedulePage /> },

@@ -1,0 +1,81 @@
+import { DatePicker, Input, Modal, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+
+export interface RecordValues {
+  at: string;
+  text: string;
+}
+
+/**
+ * One small dialog for every record of this feature: a time (optional) and one text field (a note,
+ * a reason, who confirmed …). `textRequired` keeps OK disabled until the text is filled in.
+ */
+export function RecordModal({
+  open,
+  title,
+  subject,
+  withTime = true,
+  timeLabel = '时间',
+  textLabel,
+  textRequired = false,
+  initialText = '',
+  onCancel,
+  onSubmit,
+}: {
+  open: boolean;
+  title: string;
+  subject?: string;
+  withTime?: boolean;
+  timeLabel?: string;
+  textLabel: string;
+  textRequired?: boolean;
+  initialText?: string;
+  onCancel: () => void;
+  onSubmit: (v: RecordValues) => Promise<void>;
+}) {
+  const [at, setAt] = useState<Dayjs>(dayjs());
+  const [text, setText] = useState(initialText);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (open) (setAt(dayjs()), setText(initialText));
+  }, [open, initialText]);
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await onSubmit({ at: at.toISOString(), text: text.trim() });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onCancel}
+      onOk={submit}
+      okText="确定"
+      cancelText="取消"
+      confirmLoading={busy}
+      okButtonProps={{ id: 'record-ok', disabled: textRequired && !text.trim() }}
+      destroyOnHidden
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {subject && <Typography.Paragraph>{subject}</Typography.Paragraph>}
+        {withTime && (
+          <Space>
+            <Typography.Text>{timeLabel}：</Typography.Text>
+            <DatePicker id="record-at" showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={at} onChange={(v) => v && setAt(v)} allowClear={false} />
+          </Space>
+        )}
+        <Typography.Text>
+          {textLabel}
+          {textRequired ? '（必填）' : '（选填）'}：
+        </Typography.Text>
+        <Input.TextArea id="record-text" rows={2} value={text} onChange={(e) => setText(e.target.value)} maxLength={500} />
+      </Space>
+    </Modal>
+  );
+}

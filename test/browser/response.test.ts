@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/ipc/dispatch';
+import type { IncidentDetail } from '../../shared/domain/incident-view';
+import { terminationConditions } from '../../shared/response';
+import { ENV_INPUT } from '../helpers/services';
+import { useTempDirs } from '../helpers/temp-dir';
+import { signInDuty } from '../helpers/ui';
+import { startWebApp, useBrowser } from '../helpers/web-app';
+
+describe('response actions and the warning board in Chromium against the web host', () => {
+  const tempDir = useTempDirs();
+  const browser = useBrowser();
+
+  it('starts plan C 三级, ticks two items, is refused the end with the missing conditions named, confirms them, ends, and sees the post-response tasks', async () => {
+    const app = await startWebApp(browser(), tempDir());
+    const { page } = app;
+    try {
+      await signInDuty(page);
+      const created = await dispatch(app.services.handlers, 'incidents:create', {
+        ...ENV_INPUT,
+        occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        receivedAt: new Date(Date.now() - 2 * 60_000).toISOString(),
+      });
+      expect(created.ok).toBe(true);
+      const id = (created as { value: IncidentDetail }).value.id;
+
+      await page.getByRole('menuitem', { name: '事件看板' }).click();
+      await page.getByTestId('incident-link').filter({ hasText: ENV_INPUT.title }).click();
+      const panel = page.getByTestId('response-panel');
+      await panel.getByTestId('response-start').click();
+      await expect.poll(() => panel.getByTestId('response-current').innerText()).toContain('三级响应');
+      await expect.poll(() => panel.getByTestId('response-item').count()).toBeGreaterThan(10);
+
+      // Tick two items, each with a note.
+      for (const note of ['已派员赶赴现场', '已组织专家会商']) {
+        await panel.locator('[data-testid="response-item"][data-state="open"]').first().getByTestId('tick-item').click();
+        await page.locator('#record-text:visible').fill(note);
+        await page.locator('#record-ok:visible').click();
+        await expect.poll(() => panel.locator('[data-testid="response-item"][data-state="done"]').filter({ hasText: note }).count()).toBe(1);
+      }
+
+      // The end is refused, naming every unconfirmed condition.
+      const conditions = terminationConditions('environment');
+      await panel.getByTestId('response-end').click();
+      const refused = panel.getByTestId('end-refused');
+      await expect.poll(() => refused.innerText()).toContain('不能终止应急响应');
+      for (const c of conditions) expect(await refused.innerText()).toContain(c.text);
+      expect((await app.services.incidents.get(id)).status).toBe('响应中');
+
+      for (let n = 0; n < conditions.length; n++) {
+        await panel.locator('[data-testid="termination-condition"][data-confirmed="no"]').first().getByTestId('confirm-condition').click();
+        await page.locator('#record-text:visible').fill('指挥长');
+        await page.locator('#record-ok:visible').click();
+        await expect.poll(() => panel.locator('[data-testid="termination-condition"][data-confirmed="yes"]').count()).toBe(n + 1);
+      }
+
+      await panel.getByTestId('response-end').click();
+      await expect.poll(() => panel.getAttribute('data-state')).toBe('ended');
+      const tasks = panel.getByTestId('post-task');
+      await expect.poll(() => tasks.count()).toBe(2);
+      await expect.poll(() => tasks.first().innerText()).toContain('损害评估');
+      expect(await tasks.first().innerText()).toContain('无规定期限');
+      expect(await tasks.first().innerText()).toContain('6.1');
+
+      const detail = await app.services.incidents.get(id);
+      expect(detail.status).toBe('已终止');
+      expect(detail.timeline.filter((e) => e.kind === 'action' && e.text.startsWith('完成措施'))).toHaveLength(2);
+      await expect.poll(() => page.getByTestId('timeline-entry').filter({ hasText: '应急响应终止（宣布：指挥长' }).count()).toBe(1);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it('shows a warning on the board page with its colour, issuer rule and actions, and refuses a lift by another body', async () => {
+    const app = await startWebApp(browser(), tempDir());
+    const { page } = app;
+    try {
+      await signInDuty(page);
+      const issued = await dispatch(app.services.handlers, 'warnings:issue', {
+        plan: 'radiation',
+        level: '三级',
+        direction: 'received',
+        issuerKind: 'city',
+        issuer: '朔州市人民政府',
+        area: '朔城区',
+        issuedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      });
+      expect(issued.ok).toBe(true);
+      await page.getByRole('menuitem', { name: '预警' }).click();
+      const card = page.getByTestId('warning-card').first();
+      await expect.poll(() => card.innerText()).toContain('三级（黄色）预警');
+      expect(await card.innerText()).toContain('3.1.2');
+      await expect.poll(() => card.getByTestId('warning-action').count()).toBeGreaterThan(0);
+
+      await card.getByTestId('warning-lift').click();
+      await page.locator('#warning-act-by').fill('朔城区人民政府');
+      await page.locator('#warning-act-doc').fill('朔城政发〔2026〕1号');
+      await page.locator('#warning-act-ok').click();
+      await expect.poll(() => page.locator('.ant-message').innerText()).toContain('不能解除此预警');
+      await page.locator('#warning-act-by').fill('朔州市人民政府');
+      await page.locator('#warning-act-ok').click();
+      await expect.poll(() => page.getByTestId('warning-card').count()).toBe(0);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
