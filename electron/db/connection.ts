@@ -65,10 +65,9 @@ export class Database {
         const st = await prepared(sql);
         return new Promise<T | undefined>((resolve, reject) => {
           st.get(params, (err: Error | null, row: T) => {
-            // Queued on the statement: the next use waits for the reset.
-            st.reset();
-            if (err) reject(err);
-            else resolve(row);
+            // Resolve only after the reset: an autocommit INSERT … RETURNING commits when its
+            // statement is reset, not when the first row comes back.
+            st.reset(() => (err ? reject(err) : resolve(row)));
           });
         });
       },
@@ -125,17 +124,9 @@ export class Database {
     });
   }
 
-  /**
-   * A write transaction of statements that need nothing from JavaScript in between (later ones
-   * refer to earlier ones in SQL: last_insert_rowid(), subqueries). Returns each statement's first
-   * row (or undefined); all commit, or none.
-   */
-  writeBatch(statements: { sql: string; params?: Param[] }[]): Promise<(Record<string, unknown> | undefined)[]> {
-    return this.write(async (q) => {
-      const rows: (Record<string, unknown> | undefined)[] = [];
-      for (const st of statements) rows.push(await q.get(st.sql, st.params ?? []));
-      return rows;
-    });
+  /** A single statement in autocommit: atomic by itself, one round trip, no BEGIN/COMMIT of our own. */
+  writeOne<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.enqueue(() => fn(this.q));
   }
 
   /** Runs outside any transaction (PRAGMAs that refuse to run inside one, such as VACUUM). */

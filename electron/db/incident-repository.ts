@@ -107,58 +107,49 @@ const toClockRecord = (r: ClockRow): ClockRecord => ({
 
 export type NewIncident = Omit<Incident, 'id' | 'serial'>;
 
-const CURRENT_OFFICER = '(SELECT officer FROM duty_sessions ORDER BY id DESC LIMIT 1)';
-const CURRENT_LEADER = '(SELECT leader FROM duty_sessions ORDER BY id DESC LIMIT 1)';
-
 /**
- * The two statements that register an incident: the incident (serial 2026-0001 or YL2026-0001
- * numbered in the same statement, signed by the officer on duty) and its first timeline entry.
- * Run them together with Database#writeBatch; without an officer on duty created_by is NULL and
- * the NOT NULL constraint refuses the whole transaction.
+ * Registers an incident in one statement: the serial (2026-0001, drills YL2026-0001) is numbered
+ * in it, the officer on duty signs it, and the 接报 timeline entry is written by the trigger of
+ * migration 0007. Without an officer on duty created_by is NULL and the NOT NULL constraint
+ * refuses the statement, so nothing is written.
  */
-export function registerIncidentStatements(
+export async function registerIncident(
+  q: Queryable,
   inc: Omit<NewIncident, 'createdBy'>,
-  entry: { at: string; text: string; data: Record<string, unknown> },
-): { sql: string; params: Param[] }[] {
+): Promise<{ id: number; serial: string; officer: string }> {
   const year = inc.receivedAt.slice(0, 4);
   const prefix = inc.drill ? `YL${year}-` : `${year}-`;
-  return [
-    {
-      sql: `INSERT INTO incidents (serial, category, title, places, occurred_at, discovered_at, received_at,
-              reporter_unit, reporter_name, reporter_phone, receive_channel, narrative, facts, level_override,
-              response_override, status, drill, created_at, created_by, updated_at)
-            VALUES ((SELECT ?1 || printf('%04d', COUNT(*) + 1) FROM incidents WHERE substr(serial, 1, length(?1)) = ?1),
-              ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ${CURRENT_OFFICER}, ?19)
-            RETURNING id, serial, created_by AS officer`,
-      params: [
-        prefix,
-        inc.category,
-        inc.title,
-        JSON.stringify(inc.places),
-        inc.occurredAt,
-        inc.discoveredAt,
-        inc.receivedAt,
-        inc.reporterUnit,
-        inc.reporterName,
-        inc.reporterPhone,
-        inc.receiveChannel,
-        inc.narrative,
-        JSON.stringify(inc.facts),
-        inc.levelOverride,
-        inc.responseOverride,
-        inc.status,
-        inc.drill ? 1 : 0,
-        inc.createdAt,
-        inc.updatedAt,
-      ],
-    },
-    {
-      sql: `INSERT INTO timeline_entries (incident_id, at, kind, text, data, officer)
-            VALUES (last_insert_rowid(), ?, 'created', ?, json_set(?, '$.leader', ${CURRENT_LEADER}), ${CURRENT_OFFICER})
-            RETURNING id, data`,
-      params: [entry.at, entry.text, JSON.stringify(entry.data)],
-    },
-  ];
+  const row = await q.get<{ id: number; serial: string; officer: string }>(
+    `INSERT INTO incidents (serial, category, title, places, occurred_at, discovered_at, received_at,
+       reporter_unit, reporter_name, reporter_phone, receive_channel, narrative, facts, level_override,
+       response_override, status, drill, created_at, created_by, updated_at)
+     VALUES ((SELECT ?1 || printf('%04d', COUNT(*) + 1) FROM incidents WHERE substr(serial, 1, length(?1)) = ?1),
+       ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+       (SELECT officer FROM duty_sessions ORDER BY id DESC LIMIT 1), ?19)
+     RETURNING id, serial, created_by AS officer`,
+    [
+      prefix,
+      inc.category,
+      inc.title,
+      JSON.stringify(inc.places),
+      inc.occurredAt,
+      inc.discoveredAt,
+      inc.receivedAt,
+      inc.reporterUnit,
+      inc.reporterName,
+      inc.reporterPhone,
+      inc.receiveChannel,
+      inc.narrative,
+      JSON.stringify(inc.facts),
+      inc.levelOverride,
+      inc.responseOverride,
+      inc.status,
+      inc.drill ? 1 : 0,
+      inc.createdAt,
+      inc.updatedAt,
+    ],
+  );
+  return row!;
 }
 
 const UPDATABLE: Record<string, string> = {

@@ -1,5 +1,5 @@
 /** Registering incidents, their lifecycle, notes and reporting clocks. Plain Node: no Electron. */
-import { STATUS_TRANSITIONS, categoryLabel } from '../../shared/domain/incident';
+import { STATUS_TRANSITIONS } from '../../shared/domain/incident';
 import type { ClockRecord, Incident, Officer } from '../../shared/domain/incident';
 import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../shared/domain/incident-view';
 import type { ChannelArgs } from '../../shared/ipc/contract';
@@ -83,20 +83,18 @@ export class IncidentService {
       createdAt: at,
       updatedAt: at,
     };
-    const text = `接报登记：${categoryLabel(input.category)}「${input.title}」${input.drill ? '（演练）' : ''}`;
-    let rows;
+    let inc: { id: number; serial: string; officer: string };
     try {
-      // One round trip for the whole registration: it is the duty room's most frequent write.
-      rows = await this.db.writeBatch(repo.registerIncidentStatements(fields, { at, text, data: { receivedAt } }));
+      // The duty room's most frequent write: one atomic statement (see registerIncident).
+      inc = await this.db.writeOne((q) => repo.registerIncident(q, fields));
     } catch (err) {
       if (/NOT NULL constraint failed: incidents\.created_by/.test((err as Error).message)) {
         throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
       }
       throw err;
     }
-    const inc = rows[0] as { id: number; serial: string; officer: string };
-    const entry = rows[1] as { id: number; data: string };
-    const written = { id: inc.id, serial: inc.serial, officer: { officer: inc.officer }, entryId: entry.id, data: JSON.parse(entry.data) as Record<string, unknown> };
+    const timeline = await this.db.read((q) => repo.listTimeline(q, inc.id));
+    const written = { id: inc.id, serial: inc.serial, officer: { officer: inc.officer } };
     this.onChange('incidents');
     // The detail is what was just committed: no need to read it back.
     const incident: Incident = { ...fields, id: written.id, serial: written.serial, createdBy: written.officer.officer };
@@ -106,7 +104,7 @@ export class IncidentService {
       grading: derived.grading,
       clocks: derived.clocks,
       orphanClockRecords: [],
-      timeline: [{ id: written.entryId, incidentId: written.id, at, kind: 'created', text, data: written.data, officer: written.officer.officer, voided: null }],
+      timeline,
       lastActivityAt: at,
     };
   }

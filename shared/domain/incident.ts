@@ -12,6 +12,10 @@ export type Category = (typeof CATEGORIES)[number]['id'];
 export const CATEGORY_IDS = CATEGORIES.map((c) => c.id) as [Category, ...Category[]];
 export const categoryLabel = (id: string): string => CATEGORIES.find((c) => c.id === id)?.label ?? id;
 
+/** The timeline's 接报 entry (written by the database trigger of migration 0007, same wording). */
+export const registrationText = (category: string, title: string, drill: boolean): string =>
+  `接报登记：${categoryLabel(category)}「${title}」${drill ? '（演练）' : ''}`;
+
 /** The city's districts and counties (DOMAIN §1); free text is also allowed. */
 export const PLACES = ['朔城区', '平鲁区', '山阴县', '应县', '右玉县', '怀仁市', '朔州经济开发区'] as const;
 
