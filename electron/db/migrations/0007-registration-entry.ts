@@ -6,10 +6,9 @@ import type { Migration } from './types';
  * several). Its wording must match `registrationText` in shared/domain/incident.ts: the
  * migration's test checks every category.
  */
-export const migration0007: Migration = {
-  version: 7,
-  name: 'registration-entry',
-  sql: `
+export const REGISTRATION_TRIGGER = 'incidents_registration_entry';
+
+export const REGISTRATION_TRIGGER_SQL = `
     CREATE TRIGGER incidents_registration_entry AFTER INSERT ON incidents
     BEGIN
       INSERT INTO timeline_entries (incident_id, at, kind, text, data, officer)
@@ -31,5 +30,10 @@ export const migration0007: Migration = {
         NEW.created_by
       );
     END;
-  `,
+  `;
+
+export const migration0007: Migration = {
+  version: 7,
+  name: 'registration-entry',
+  sql: REGISTRATION_TRIGGER_SQL,
 };
