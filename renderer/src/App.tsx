@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/settings';
 import { api, call, isWebHost } from './api/api';
 import { AlarmBanner } from './features/alarms/AlarmBanner';
 import { DutyModal } from './features/duty/DutyModal';
+import { ActiveWarningsStrip } from './features/warnings/ActiveWarningsStrip';
 import { IncidentBoard } from './features/board/IncidentBoard';
 import { IncidentDrawer } from './features/incident/IncidentDrawer';
 import { RegisterDrawer } from './features/incident/RegisterDrawer';
@@ -83,6 +84,10 @@ export function Shell() {
           />
         )}
         <Layout.Content style={{ padding: 16 }}>
+          {/* Warnings in force stay in view on every page (预警 page for details). */}
+          <div style={{ marginBottom: 8 }}>
+            <ActiveWarningsStrip onOpen={() => setPage('warnings')} />
+          </div>
           {page === 'board' && <IncidentBoard onOpen={setOpenId} onRegister={() => setRegistering(true)} />}
           {page === 'settings' && <SettingsPage />}
           {EXTRA_PAGES.filter((p) => p.key === page).map((p) => (
