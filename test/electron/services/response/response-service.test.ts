@@ -40,6 +40,22 @@ describe('response actions on an incident', () => {
     await s.close();
   });
 
+  it.each([
+    ['comms', '一级', '市指挥部'],
+    ['radiation', '三级', '指挥长'],
+  ] as const)('plan %s at %s: the stored checklist is the plan\'s list for the level', async (category, level, decidedBy) => {
+    const { s, call } = await setup(tempDir());
+    const inc = await call('incidents:create', { ...INCIDENT, category, facts: {} });
+    await call('response:start', { incidentId: inc.id, level, decidedBy });
+    const rows = await s.db.read((q) => q.all<{ item_id: string; added_level: string }>('SELECT item_id, added_level FROM response_items WHERE incident_id = ? ORDER BY rowid', [inc.id]));
+    expect(rows.map((r) => r.item_id)).toEqual(actionChecklist(category, level).map((i) => i.id));
+    expect(new Set(rows.map((r) => r.added_level))).toEqual(new Set([level]));
+    const detail = await call('incidents:get', { id: inc.id });
+    expect(detail.grading.response).toBe(level);
+    expect(detail.timeline.filter((e) => e.kind === 'status').at(-1)!.text).toContain('响应中');
+    await s.close();
+  });
+
   it('refuses a level the plan does not have, a category without a plan, and writes without an officer on duty', async () => {
     const dir = tempDir();
     const { s, call } = await setup(dir);
