@@ -1,5 +1,5 @@
 import { Alert, App, Button, Space } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AlarmState } from '../../../../shared/domain/alarm-state';
 import { api, call } from '../../api/api';
 import { fmtDateTime } from '../../format';
@@ -31,11 +31,35 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
 
   useEffect(() => () => setAlarmSound(false), []);
 
+  // Drawers and dialogs start below the banner (styles.css reads --alarm-banner-height), so the
+  // alarm never hides what the officer is reading.
+  const box = useRef<HTMLDivElement>(null);
+  const visible = !!state && (state.overdue.length > 0 || state.status.activeKeys.length > 0);
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    const el = box.current;
+    if (!visible || !el) {
+      root.style.setProperty('--alarm-banner-height', '0px');
+      return;
+    }
+    // Its bottom edge, not its height: below the app header at the top of the page, at 0 once scrolled.
+    const update = () => root.style.setProperty('--alarm-banner-height', `${Math.max(0, el.getBoundingClientRect().bottom)}px`);
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    window.addEventListener('scroll', update, { passive: true });
+    return () => {
+      ro.disconnect();
+      window.removeEventListener('scroll', update);
+      root.style.setProperty('--alarm-banner-height', '0px');
+    };
+  }, [visible]);
+
   if (!state || (state.overdue.length === 0 && state.status.activeKeys.length === 0)) return null;
   const ack = () => call('alarms:ack', {}).then(setState, () => undefined);
   return (
     // Above drawers and dialogs (antd uses z-index 1000): an alarm is never hidden behind a form.
-    <div style={{ position: 'sticky', top: 0, zIndex: 2100 }}>
+    <div ref={box} style={{ position: 'sticky', top: 0, zIndex: 2100 }}>
     <Alert
       type="error"
       banner
