@@ -19,7 +19,12 @@ import { SettingsContext } from './hooks/useSettings';
 
 function WallClock() {
   const now = useNow();
-  return <Typography.Text style={{ color: '#fff' }}>北京时间 {fmtDateTime(new Date(now).toISOString())}</Typography.Text>;
+  // Tabular digits keep the header from shifting every second.
+  return (
+    <Typography.Text style={{ color: '#fff', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+      北京时间 {fmtDateTime(new Date(now).toISOString())}
+    </Typography.Text>
+  );
 }
 
 type Page = string;
@@ -58,6 +63,8 @@ export function Shell() {
             mode="horizontal"
             selectedKeys={[page]}
             onClick={(e) => setPage(e.key as Page)}
+            // Every page stays one click away; no items folded into an overflow menu.
+            disabledOverflow
             items={[
               { key: 'board', label: '事件看板' },
               ...EXTRA_PAGES.map((p) => ({ key: p.key, label: p.label })),

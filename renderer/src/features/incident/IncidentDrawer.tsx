@@ -1,5 +1,5 @@
 import { App, Button, Descriptions, Divider, Drawer, List, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { STATUS_TRANSITIONS, categoryLabel } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { api, call } from '../../api/api';
@@ -17,16 +17,31 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
   const [editing, setEditing] = useState(false);
   const { message } = App.useApp();
 
+  // Newest wins: a reload still in flight must not overwrite a newer result (from an action or a
+  // later reload), or the drawer would show stale data until the next change.
+  const seq = useRef(0);
+  const update = useCallback((d: IncidentDetail | null) => {
+    seq.current++;
+    setIncident(d);
+  }, []);
   useEffect(() => {
-    if (id === null) return setIncident(null);
-    const load = () => call('incidents:get', { id }).then(setIncident, (e: Error) => message.error(e.message));
+    if (id === null) return update(null);
+    const load = () => {
+      const mine = ++seq.current;
+      call('incidents:get', { id }).then(
+        (d) => {
+          if (mine === seq.current) setIncident(d);
+        },
+        (e: Error) => message.error(e.message),
+      );
+    };
     load();
     return api.on('data:changed', load);
-  }, [id, message]);
+  }, [id, message, update]);
 
   const setStatus = async (status: IncidentDetail['status']) => {
     try {
-      setIncident(await call('incidents:set-status', { id: incident!.id, status, note: '' }));
+      update(await call('incidents:set-status', { id: incident!.id, status, note: '' }));
     } catch (err) {
       message.error((err as Error).message);
     }
@@ -102,7 +117,7 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
             />
           )}
           <Divider titlePlacement="start">报告时限</Divider>
-          <ClockList incident={i} onChanged={setIncident} />
+          <ClockList incident={i} onChanged={update} />
           {i.orphanClockRecords.length > 0 && (
             <Typography.Paragraph type="secondary">
               已记录但按现有要素不再适用的时限：{i.orphanClockRecords.map((r) => r.clockId).join('、')}（记录保留）
@@ -111,14 +126,14 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
           {INCIDENT_SECTIONS.map((sec) => (
             <div key={sec.key} data-testid={`section-${sec.key}`}>
               <Divider titlePlacement="start">{sec.title}</Divider>
-              {sec.render(i, setIncident)}
+              {sec.render(i, update)}
             </div>
           ))}
           <Divider titlePlacement="start">记录续报信息 / 领导批示</Divider>
-          <NoteForm incident={i} onChanged={setIncident} />
+          <NoteForm incident={i} onChanged={update} />
           <Divider titlePlacement="start">事件经过</Divider>
-          <Timeline incident={i} onChanged={setIncident} />
-          <EditIncidentModal incident={i} open={editing} onClose={() => setEditing(false)} onChanged={setIncident} />
+          <Timeline incident={i} onChanged={update} />
+          <EditIncidentModal incident={i} open={editing} onClose={() => setEditing(false)} onChanged={update} />
         </>
       )}
     </Drawer>

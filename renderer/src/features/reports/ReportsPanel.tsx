@@ -1,6 +1,6 @@
 import { App, Button, Checkbox, DatePicker, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { Report } from '../../../../shared/domain/report';
@@ -26,7 +26,16 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
   const [signForm] = Form.useForm();
   const [sendForm] = Form.useForm();
 
-  const load = useCallback(() => call('reports:list', { incidentId: incident.id }).then(setReports, (e: Error) => message.error(e.message)), [incident.id, message]);
+  const seq = useRef(0);
+  const load = useCallback(() => {
+    const mine = ++seq.current;
+    return call('reports:list', { incidentId: incident.id }).then(
+      (r) => {
+        if (mine === seq.current) setReports(r);
+      },
+      (e: Error) => message.error(e.message),
+    );
+  }, [incident.id, message]);
   useEffect(() => {
     void load();
     return api.on('data:changed', () => void load());

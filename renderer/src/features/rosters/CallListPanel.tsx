@@ -1,6 +1,6 @@
 import { Alert, App, Button, DatePicker, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { RESPONSE_LEVELS, type IncidentResponse } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { CALL_RESULTS, type CallListViewItem, type CallResult } from '../../../../shared/domain/roster';
@@ -112,6 +112,18 @@ function CallModal({
   const numbers = item ? item.contacts.flatMap((c) => numbersOf(c).map((n) => ({ value: n.number, label: `${c.name} ${n.label} ${n.number}` }))) : [];
   const target = item ? item.label.split('：')[0]! : '';
 
+  // Fresh fields for each call, set before the dialog paints: resetting after its opening
+  // animation would wipe what a quick officer already chose or typed.
+  const firstNumber = numbers[0]?.value ?? '';
+  useLayoutEffect(() => {
+    if (!item) return;
+    setResult('接通');
+    setNumber(firstNumber);
+    setAt(dayjs());
+    setNote('');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [item?.key]);
+
   const save = async () => {
     setBusy(true);
     try {
@@ -133,9 +145,6 @@ function CallModal({
       okText="记入事件经过"
       confirmLoading={busy}
       onCancel={onClose}
-      afterOpenChange={(open) => {
-        if (open) (setResult('接通'), setNumber(numbers[0]?.value ?? ''), setAt(dayjs()), setNote(''));
-      }}
       okButtonProps={{ id: 'call-save' }}
       destroyOnHidden
     >
