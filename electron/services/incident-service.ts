@@ -206,13 +206,23 @@ export class IncidentService {
     return this.get(id);
   }
 
-  async setStatus(args: ChannelArgs<'incidents:set-status'>): Promise<IncidentDetail> {
+  /**
+   * Changes the lifecycle status. While a response under a plan is running, only the response's own
+   * end (after every termination condition is confirmed) may set 已终止: `endsResponse` marks that call.
+   */
+  async setStatus(args: ChannelArgs<'incidents:set-status'>, opts: { endsResponse?: boolean } = {}): Promise<IncidentDetail> {
     await this.db.write(async (q) => {
       const inc = await repo.findIncident(q, args.id);
       if (!inc) throw new DomainError('not_found', `事件 ${args.id} 不存在`);
       if (inc.status === args.status) throw new DomainError('conflict', `事件已是「${args.status}」状态`);
       if (!STATUS_TRANSITIONS[inc.status].includes(args.status)) {
         throw new DomainError('conflict', `状态不能从「${inc.status}」改为「${args.status}」`);
+      }
+      if (args.status === '已终止' && !opts.endsResponse) {
+        const running = await q.get('SELECT 1 AS x FROM responses WHERE incident_id = ? AND ended_at IS NULL', [args.id]);
+        if (running) {
+          throw new DomainError('conflict', '该事件的应急响应尚未终止：请在「应急响应」中逐项确认终止条件后宣布终止。');
+        }
       }
       const officer = await this.officerOf(q);
       const at = this.stamp();

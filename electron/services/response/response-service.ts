@@ -332,7 +332,10 @@ export class ResponseService {
     // The status change's time is the end time: shared/rules anchors the post-response clocks on it.
     let endedAt: string;
     if (inc.status !== '已终止') {
-      const after = await this.ctx.incidents.setStatus({ id: a.incidentId, status: '已终止', note: `应急响应终止（${a.decidedBy}宣布）` });
+      const after = await this.ctx.incidents.setStatus(
+        { id: a.incidentId, status: '已终止', note: `应急响应终止（${a.decidedBy}宣布）` },
+        { endsResponse: true },
+      );
       endedAt = after.timeline.filter((e) => e.kind === 'status' && e.data?.to === '已终止').at(-1)?.at ?? this.stamp();
     } else {
       endedAt = inc.timeline.filter((e) => e.kind === 'status' && !e.voided && e.data?.to === '已终止').at(-1)?.at ?? this.stamp();

@@ -121,6 +121,9 @@ describe('response actions on an incident', () => {
     expect((refused as Refused).message).toContain(c3!.text);
     expect((refused as Refused).message).not.toContain(c1!.text);
     expect((await call('incidents:get', { id: inc.id })).status).toBe('响应中');
+    // Nor can the plain status change end it behind the conditions' back.
+    await expect(call('incidents:set-status', { id: inc.id, status: '已终止' })).rejects.toThrow(/应急响应尚未终止/);
+    expect((await call('incidents:get', { id: inc.id })).status).toBe('响应中');
     await expect(call('response:confirm-condition', { incidentId: inc.id, conditionId: 'env.9.9', by: '技术组' })).rejects.toThrow(/没有终止条件/);
     await expect(call('response:confirm-condition', { incidentId: inc.id, conditionId: c1!.id, by: '技术组' })).rejects.toThrow(/已确认/);
     await expect(call('response:confirm-condition', { incidentId: inc.id, conditionId: c2!.id, by: '' })).rejects.toThrow(/请填写确认人/);
