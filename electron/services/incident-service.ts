@@ -9,6 +9,7 @@ import { parseFacts } from '../../shared/rules';
 import type { PlanId } from '../../shared/rules';
 import type { Database, Param, Queryable } from '../db/connection';
 import * as repo from '../db/incident-repository';
+import { NO_DUTY_MESSAGE, officerOf } from './officer';
 
 const FACT_PLANS = new Set(['comms', 'radiation', 'environment', 'forest_fire']);
 
@@ -21,12 +22,6 @@ export class IncidentService {
 
   private stamp(): string {
     return this.now().toISOString();
-  }
-
-  private async officerOf(q: Queryable): Promise<Officer> {
-    const duty = await repo.currentDutySession(q);
-    if (!duty) throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
-    return duty;
   }
 
   /** Validates facts against the plan's schema: the trust boundary for the free-form facts object. */
@@ -89,7 +84,7 @@ export class IncidentService {
       inc = await this.db.writeOne((q) => repo.registerIncident(q, fields));
     } catch (err) {
       if (/NOT NULL constraint failed: incidents\.created_by/.test((err as Error).message)) {
-        throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
+        throw new DomainError('forbidden', NO_DUTY_MESSAGE);
       }
       throw err;
     }
@@ -178,7 +173,7 @@ export class IncidentService {
     const changes = describeChanges(before, merged);
     if (changes.length === 0) return before;
     await this.db.write(async (q) => {
-      const officer = await this.officerOf(q);
+      const officer = await officerOf(q);
       const at = this.stamp();
       await repo.updateIncident(q, id, { ...merged, updatedAt: at });
       const after = await repo.findIncident(q, id);
@@ -224,7 +219,7 @@ export class IncidentService {
           throw new DomainError('conflict', '该事件的应急响应尚未终止：请在「应急响应」中逐项确认终止条件后宣布终止。');
         }
       }
-      const officer = await this.officerOf(q);
+      const officer = await officerOf(q);
       const at = this.stamp();
       await repo.updateIncident(q, args.id, { status: args.status, updatedAt: at });
       await repo.insertTimeline(q, {
@@ -244,7 +239,7 @@ export class IncidentService {
     await this.db.write(async (q) => {
       const inc = await repo.findIncident(q, args.id);
       if (!inc) throw new DomainError('not_found', `事件 ${args.id} 不存在`);
-      const officer = await this.officerOf(q);
+      const officer = await officerOf(q);
       const isInstruction = args.kind === '领导批示';
       await repo.insertTimeline(q, {
         incidentId: args.id,
@@ -265,7 +260,7 @@ export class IncidentService {
       if (!entry || entry.incidentId !== args.incidentId) throw new DomainError('not_found', '该记录不存在');
       if (entry.voided) throw new DomainError('conflict', '该记录已作废');
       if (entry.kind === 'created' || entry.kind === 'void') throw new DomainError('conflict', '该类记录不能作废');
-      const officer = await this.officerOf(q);
+      const officer = await officerOf(q);
       const at = this.stamp();
       await repo.voidTimelineEntry(q, entry.id, at, officer.officer, args.reason);
       await repo.insertTimeline(q, {
@@ -287,7 +282,7 @@ export class IncidentService {
     if (!clock) throw new DomainError('not_found', `该事件没有时限「${clockId}」`);
     if (clock.record) throw new DomainError('conflict', `时限「${clock.title}」已有记录`);
     await this.db.write(async (q) => {
-      const officer = await this.officerOf(q);
+      const officer = await officerOf(q);
       const at = this.stamp();
       const rec = make(officer.officer, at);
       await repo.insertClockRecord(q, incidentId, rec);

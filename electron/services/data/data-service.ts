@@ -26,6 +26,7 @@ import type { FeatureContext } from '../feature-context';
 import { BACKUP_DIR, backupDatabase, listBackups, pruneBackups, restoreInto } from './backups';
 import { dumpDatabase, importDatabase, parseFullExport } from './full-export';
 import { incidentDetailTables, incidentRangeTables, tablesHtml } from './incident-tables';
+import { NO_DUTY_MESSAGE } from '../officer';
 
 export const EXPORT_DIR = 'exports';
 const HOUR = 3_600_000;
@@ -136,7 +137,7 @@ export class DataService {
     const backup = listBackups(this.backupDir).find((b) => b.fileName === fileName);
     if (!backup) throw new DomainError('not_found', `备份文件不存在：${fileName}`);
     const duty = await this.ctx.incidents.getDuty();
-    if (!duty) throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
+    if (!duty) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
     const { safetyCopy, schemaVersion } = await restoreInto(this.ctx.db, backup.path, this.backupDir, this.ctx.now());
     const incidents = (await this.ctx.db.read((q) => q.get<{ n: number }>('SELECT COUNT(*) AS n FROM incidents')))?.n ?? 0;
     this.ctx.changed('restore');

@@ -1,15 +1,12 @@
 /** What the duty services share: the shift settings, the officer on duty, and files in the exports folder. */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Officer } from '../../../shared/domain/incident';
 import type { ExportedFile } from '../../../shared/ipc/channels/duty';
 import { DomainError } from '../../../shared/ipc/result';
 import { checkShiftConfig, type ShiftConfig } from '../../../shared/schedule/index';
-import type { Queryable } from '../../db/connection';
-import { currentDutySession } from '../../db/incident-repository';
 import type { FeatureContext } from '../feature-context';
 
-export const NO_DUTY_MESSAGE = '请先登记当前值班人员（带班领导、值班员），再进行记录。';
+export { NO_DUTY_MESSAGE, officerOf, refuse } from '../officer';
 
 /** Shift start and length from the settings (the gazette fixes neither; 朔政办发〔2021〕40号 2.2 asks only for round-the-clock duty). */
 export function shiftConfig(ctx: FeatureContext): ShiftConfig {
@@ -21,23 +18,6 @@ export function shiftConfig(ctx: FeatureContext): ShiftConfig {
     throw new DomainError('invalid_input', `设置中的交接班时间或班次时长有误：${(err as Error).message}`);
   }
   return config;
-}
-
-/** The officers on duty inside a write transaction; refuses the write when nobody is registered. */
-export async function officerOf(q: Queryable): Promise<Officer> {
-  const duty = await currentDutySession(q);
-  if (!duty) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
-  return duty;
-}
-
-/** Turns a plain Error from the pure code (bad input it names) into a refusal the UI shows. */
-export function refuse<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof DomainError) throw err;
-    throw new DomainError('invalid_input', (err as Error).message);
-  }
 }
 
 const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80) || '导出';

@@ -5,6 +5,7 @@ import { DomainError } from '../../../shared/ipc/result';
 import * as incidentsRepo from '../../db/incident-repository';
 import { insertPrintRecord } from '../../db/report-repository';
 import type { FeatureContext } from '../feature-context';
+import { officerOf } from '../officer';
 
 type Job = ChannelArgs<'print:pdf'>;
 
@@ -37,8 +38,7 @@ const toRecord = (r: PrintRow): PrintRecord => ({
 export function createPrintHandlers(ctx: FeatureContext) {
   const record = async (job: Job, target: 'printer' | 'pdf', path: string | null): Promise<PrintRecord> => {
     const id = await ctx.db.write(async (q) => {
-      const duty = await incidentsRepo.currentDutySession(q);
-      if (!duty) throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
+      const duty = await officerOf(q);
       const at = ctx.now().toISOString();
       const newId = await insertPrintRecord(q, {
         incidentId: job.incidentId ?? null,

@@ -7,10 +7,10 @@ import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { DomainError } from '../../../shared/ipc/result';
 import { diffContent, draftReport, reportBasis, seqLabel } from '../../../shared/reports/prefill';
 import type { ReportKind } from '../../../shared/reports/prefill';
-import type { Queryable } from '../../db/connection';
 import * as incidentsRepo from '../../db/incident-repository';
 import * as repo from '../../db/report-repository';
 import type { FeatureContext } from '../feature-context';
+import { officerOf } from '../officer';
 
 function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category: string): Report[] {
   const byReport = new Map<number, repo.VersionRow[]>();
@@ -56,12 +56,6 @@ function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category
 export class ReportService {
   constructor(private readonly ctx: FeatureContext) {}
 
-  private async officer(q: Queryable): Promise<string> {
-    const duty = await incidentsRepo.currentDutySession(q);
-    if (!duty) throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
-    return duty.officer;
-  }
-
   async list(incidentId: number): Promise<Report[]> {
     return this.ctx.db.read(async (q) => {
       const inc = await incidentsRepo.findIncident(q, incidentId);
@@ -88,7 +82,7 @@ export class ReportService {
     const now = this.ctx.now().toISOString();
     const content = draftReport({ incident, kind: args.kind, seq, station: this.ctx.settings.get().stationName, now });
     const id = await this.ctx.db.write(async (q) => {
-      const by = await this.officer(q);
+      const by = (await officerOf(q)).officer;
       const newId = await repo.insertReport(q, { incidentId: incident.id, kind: args.kind, seq, formKind: content.kind, correctsId: null, at: now, by });
       await repo.insertVersion(q, newId, content, now, by);
       await incidentsRepo.insertTimeline(q, {
@@ -117,7 +111,7 @@ export class ReportService {
       throw new DomainError('invalid_input', `报告内容有误：${(err as Error).message}`);
     }
     await this.ctx.db.write(async (q) => {
-      const by = await this.officer(q);
+      const by = (await officerOf(q)).officer;
       await repo.insertVersion(q, report.id, content, this.ctx.now().toISOString(), by);
     });
     this.ctx.changed('reports');
@@ -128,7 +122,7 @@ export class ReportService {
     const report = await this.one(args.reportId);
     if (report.status !== 'draft') throw new DomainError('conflict', `${report.label}已签发`);
     await this.ctx.db.write(async (q) => {
-      const by = await this.officer(q);
+      const by = (await officerOf(q)).officer;
       await repo.signReport(q, report.id, args.signedBy, args.signedAt);
       await incidentsRepo.insertTimeline(q, {
         incidentId: report.incidentId,
@@ -157,7 +151,7 @@ export class ReportService {
       return c;
     });
     await this.ctx.db.write(async (q) => {
-      const by = await this.officer(q);
+      const by = (await officerOf(q)).officer;
       const at = this.ctx.now().toISOString();
       const version = report.versions.at(-1)!.version;
       await repo.markSent(q, report.id, { sentAt: args.sentAt, sentTo: args.sentTo, channel: args.channel, confirmedBy: args.confirmedBy, version, officer: by, clocks: args.clockIds });
@@ -198,7 +192,7 @@ export class ReportService {
     const seq = all.filter((r) => r.kind === '更正').length + 1;
     const sent = report.versions.find((v) => v.version === report.sentVersion) ?? report.versions.at(-1)!;
     const id = await this.ctx.db.write(async (q) => {
-      const by = await this.officer(q);
+      const by = (await officerOf(q)).officer;
       const at = this.ctx.now().toISOString();
       const newId = await repo.insertReport(q, { incidentId: report.incidentId, kind: '更正', seq, formKind: report.formKind, correctsId: report.id, at, by });
       await repo.insertVersion(q, newId, sent.content, at, by);

@@ -1,28 +1,8 @@
 /** What the response and warning services share: the officer on duty, refusals from pure rules, times. */
-import type { Officer } from '../../../shared/domain/incident';
 import { DomainError } from '../../../shared/ipc/result';
 import { PLAN_IDS, type PlanId } from '../../../shared/response';
-import type { Queryable } from '../../db/connection';
-import { currentDutySession } from '../../db/incident-repository';
 
-export const NO_DUTY_MESSAGE = '请先登记当前值班人员（带班领导、值班员），再进行记录。';
-
-/** The officers on duty inside a write transaction; refuses the write when nobody is registered. */
-export async function officerOf(q: Queryable): Promise<Officer> {
-  const duty = await currentDutySession(q);
-  if (!duty) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
-  return duty;
-}
-
-/** Turns a plain Error from the pure rules (bad input they name) into a refusal the UI shows. */
-export function refuse<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof DomainError) throw err;
-    throw new DomainError('invalid_input', (err as Error).message);
-  }
-}
+export { NO_DUTY_MESSAGE, officerOf, refuse } from '../officer';
 
 /** The response plan of an incident category; only plans A, B, C have response rules here. */
 export function planOfCategory(category: string): PlanId | null {

@@ -35,6 +35,7 @@ import { insertTimeline } from '../../db/incident-repository';
 import * as repo from '../../db/response-repository';
 import type { FeatureContext } from '../feature-context';
 import { beijing, iso, notInFuture, officerOf, planOfCategory, refuse } from './common';
+import { NO_DUTY_MESSAGE } from '../officer';
 
 export class ResponseService {
   constructor(private readonly ctx: FeatureContext) {}
@@ -328,7 +329,7 @@ export class ResponseService {
     }));
     const check = refuse(() => checkTermination(resp.plan, Object.fromEntries(conds.map((c) => [c.conditionId, { at: c.at, by: c.by }]))));
     if (!check.ok) throw new DomainError('conflict', check.message);
-    if (!(await this.ctx.incidents.getDuty())) throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
+    if (!(await this.ctx.incidents.getDuty())) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
     // The status change's time is the end time: shared/rules anchors the post-response clocks on it.
     let endedAt: string;
     if (inc.status !== '已终止') {

@@ -31,6 +31,7 @@ import * as incidentsRepo from '../../db/incident-repository';
 import * as repo from '../../db/roster-repository';
 import type { FeatureContext } from '../feature-context';
 import { ALL_ROSTERS, allSeedEntries, entryLabel, entryUnitLabel, findView, searchEntriesOf } from './catalog';
+import { NO_DUTY_MESSAGE } from '../officer';
 
 const PLAN_OF: Record<string, { plan: CallListPlan; name: string } | undefined> = {
   comms: { plan: 'comms', name: '朔州市通信保障应急预案' },
@@ -107,7 +108,7 @@ export class RosterService {
 
   async officer(q: Queryable): Promise<string> {
     const duty = await incidentsRepo.currentDutySession(q);
-    if (!duty) throw new DomainError('forbidden', '请先登记当前值班人员（带班领导、值班员），再进行记录。');
+    if (!duty) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
     return duty.officer;
   }
 

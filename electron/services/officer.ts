@@ -1,0 +1,24 @@
+/** Who signs a record, and how refusals from pure rules reach the UI: shared by every service. */
+import type { Officer } from '../../shared/domain/incident';
+import { DomainError } from '../../shared/ipc/result';
+import type { Queryable } from '../db/connection';
+import { currentDutySession } from '../db/incident-repository';
+
+export const NO_DUTY_MESSAGE = '请先登记当前值班人员（带班领导、值班员），再进行记录。';
+
+/** The officers on duty inside a write transaction; refuses the write when nobody is registered. */
+export async function officerOf(q: Queryable): Promise<Officer> {
+  const duty = await currentDutySession(q);
+  if (!duty) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
+  return duty;
+}
+
+/** Turns a plain Error from the pure code (bad input it names) into a refusal the UI shows. */
+export function refuse<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw new DomainError('invalid_input', (err as Error).message);
+  }
+}
