@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Database } from '../electron/db/connection';
 import { dispatch } from '../electron/ipc/dispatch';
 import { createAppServices } from '../electron/services/app-services';
+import { webHostPrinter } from '../electron/print/printer';
 
 export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -21,7 +22,7 @@ export async function benchIncidentWriteRatio(rounds = 150): Promise<{ ratio: nu
   try {
     const bare = await Database.open(join(dir, 'bare.sqlite3'));
     await bare.raw((q) => q.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)'));
-    const services = await createAppServices({ dataDir: join(dir, 'app'), host: 'web', alarms: false });
+    const services = await createAppServices({ dataDir: join(dir, 'app'), host: 'web', printer: webHostPrinter(join(dir, 'app')), alarms: false });
     await services.incidents.setDuty({ leader: '带班领导', officer: '值班员' });
     const input = {
       category: 'environment',

@@ -27,6 +27,8 @@ export interface Printer {
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 80) || '表单';
 
 /** The web host's printer: PDFs go to the exports folder (no native save dialog in a browser page). */
+export const webHostPrinter = (dataDir: string): Printer => new ChromiumFolderPrinter(() => join(dataDir, 'exports'));
+
 export class ChromiumFolderPrinter implements Printer {
   constructor(private readonly folder: () => string) {}
 

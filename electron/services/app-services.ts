@@ -8,7 +8,6 @@ import type { AppEvent, AppInfo } from '../../shared/ipc/contract';
 import type { Database } from '../db/connection';
 import { LATEST_VERSION, openDatabase } from '../db/migrate';
 import type { Handlers } from '../ipc/dispatch';
-import { ChromiumFolderPrinter } from '../print/printer';
 import type { Printer } from '../print/printer';
 import type { SettingsStore } from '../settings/settings-store';
 import { JsonFileSettingsStore } from '../settings/settings-store';
@@ -28,8 +27,8 @@ export interface AppServicesOptions {
   emit?: (event: AppEvent, payload: unknown) => void;
   /** Platform alarm effects (notifications, flashing, banner); the state is always pushed to windows. */
   alarmEffects?: Omit<AlarmHostEffects, 'push'>;
-  /** Printing (Electron's webContents); default: PDFs with Debian's Chromium into the exports folder. */
-  printer?: Printer;
+  /** Printing: Electron's webContents, or Debian's Chromium in the web host (see print/printer.ts). */
+  printer: Printer;
   /** Run the alarm engine (default true). */
   alarms?: boolean;
 }
@@ -70,7 +69,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     dataDir: opts.dataDir,
     settings,
     incidents,
-    printer: opts.printer ?? new ChromiumFolderPrinter(() => join(opts.dataDir, 'exports')),
+    printer: opts.printer,
     now,
     emit,
     changed: (what) => {

@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
+import { webHostPrinter } from '../print/printer';
 import { startWebHost } from './server';
 import type { WebHost } from './server';
 import { staticDirs } from './static-dirs';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const services = await createAppServices({
     dataDir,
     host: 'web',
+    printer: webHostPrinter(dataDir),
     emit: (e, p) => host?.emit(e, p),
   });
   host = await startWebHost({

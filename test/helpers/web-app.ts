@@ -12,6 +12,7 @@ import type { AppServices } from '../../electron/services/app-services';
 import { startWebHost } from '../../electron/web-host/server';
 import type { WebHost } from '../../electron/web-host/server';
 import { staticDirs } from '../../electron/web-host/static-dirs';
+import { webHostPrinter } from '../../electron/print/printer';
 
 export { launchChromium };
 
@@ -48,7 +49,7 @@ export async function startWebApp(browser: Browser, dataDir: string): Promise<We
   }
   const boot = async () => {
     let host: WebHost | null = null;
-    const services = await createAppServices({ dataDir, host: 'web', emit: (e, p) => host?.emit(e, p) });
+    const services = await createAppServices({ dataDir, host: 'web', printer: webHostPrinter(dataDir), emit: (e, p) => host?.emit(e, p) });
     host = await startWebHost({ handlers: services.handlers, rendererDir: RENDERER_DIR, staticDirs: staticDirs() });
     return { services, host };
   };
