@@ -1,4 +1,4 @@
-import { Button, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { recordPerf } from '../../perf';
@@ -57,7 +57,9 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
       title: '级别',
       key: 'level',
       width: 90,
-      render: (_, r) => <LevelTag level={r.grading.level} />,
+      // Plan A grades responses, not event levels: show the response rather than 未定级.
+      render: (_, r) =>
+        !r.grading.level && r.grading.response ? <Tag color="volcano">{r.grading.response}响应</Tag> : <LevelTag level={r.grading.level} />,
       sorter: (a, b) => LEVELS.indexOf(a.grading.level as never) - LEVELS.indexOf(b.grading.level as never),
     },
     { title: '状态', dataIndex: 'status', width: 80 },
