@@ -1,5 +1,5 @@
 // Generated from @fontsource/noto-serif-sc 400.css (the 700 subsets share these ranges).
-// test/forms/font-faces.test.ts fails when the installed package no longer matches; see README.md to regenerate.
+// test/shared/forms/font-faces.test.ts fails when the installed package no longer matches; see README.md to regenerate.
 
 /** [subset id, CSS unicode-range] for each woff2 file noto-serif-sc-<id>-<weight>-normal.woff2. */
 export const NOTO_SERIF_SC_SUBSETS: ReadonlyArray<readonly [string, string]> = [

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BODY_STACK, TITLE_STACK, fontFaceCss, parseFontsourceCss } from '../../shared/forms/font-faces';
-import { NOTO_SERIF_SC_SUBSETS } from '../../shared/forms/font-subsets';
+import { BODY_STACK, TITLE_STACK, fontFaceCss, parseFontsourceCss } from '../../../shared/forms/font-faces';
+import { NOTO_SERIF_SC_SUBSETS } from '../../../shared/forms/font-subsets';
 
 const pkgDir = dirname(createRequire(import.meta.url).resolve('@fontsource/noto-serif-sc/package.json'));
 

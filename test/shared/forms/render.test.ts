@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_CATALOGUE, renderForm, sampleForms } from '../../shared/forms';
-import type { FormInput, InfoReport } from '../../shared/forms';
+import { FORM_CATALOGUE, renderForm, sampleForms } from '../../../shared/forms';
+import type { FormInput, InfoReport } from '../../../shared/forms';
 
 const opts = { fontBaseUrl: 'https://host/fonts/' };
 

@@ -6,7 +6,7 @@ import {
   formatOfficialDate,
   formatOfficialDateTime,
   formatReportTime,
-} from '../../shared/forms/format';
+} from '../../../shared/forms/format';
 
 describe('official dates (Asia/Shanghai, UTC+8)', () => {
   it('writes dates without leading zeros', () => {

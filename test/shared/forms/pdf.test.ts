@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderForm, sampleForms } from '../../shared/forms';
-import type { FormInput } from '../../shared/forms';
-import { FONT_BASE_URL, launchChromium, renderPdf } from '../../electron/print/chromium-pdf';
+import { renderForm, sampleForms } from '../../../shared/forms';
+import type { FormInput } from '../../../shared/forms';
+import { FONT_BASE_URL, launchChromium, renderPdf } from '../../../electron/print/chromium-pdf';
 
 const run = promisify(execFile);
 let browser: Browser;
