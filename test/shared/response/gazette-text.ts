@@ -3,22 +3,9 @@
  * check that a quoted text really occurs there. Punctuation width and line breaks are normalised
  * because the gazette mixes half- and full-width marks and breaks paragraphs at page ends.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { GAZETTE_TEXT } from '../../helpers/gazette';
 
-const NAME = 'shuozhou-gazette-2021-05.txt';
-const CANDIDATES = [
-  new URL(`../../../shared/seed/${NAME}`, import.meta.url),
-  new URL(`../../../../shared/seed/${NAME}`, import.meta.url),
-].map((u) => fileURLToPath(u));
-
-function load(): string[] {
-  const file = CANDIDATES.find((p) => existsSync(p));
-  if (!file) throw new Error(`gazette not found; looked in: ${CANDIDATES.join(', ')}`);
-  return readFileSync(file, 'utf8').split(/\r?\n/);
-}
-
-const LINES = load();
+const LINES = GAZETTE_TEXT.split(/\r?\n/);
 
 const WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
 

@@ -1,21 +1,8 @@
 /** The gazette as one string without whitespace, for checking seed data against its source. */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const NAME = 'shuozhou-gazette-2021-05.txt';
-const CANDIDATES = [
-  new URL(`../../../shared/seed/${NAME}`, import.meta.url),
-  new URL(`../../../../shared/seed/${NAME}`, import.meta.url),
-].map((u) => fileURLToPath(u));
-
-function load(): string {
-  const file = CANDIDATES.find((p) => existsSync(p));
-  if (!file) throw new Error(`gazette not found; looked in: ${CANDIDATES.join(', ')}`);
-  return readFileSync(file, 'utf8');
-}
+import { GAZETTE_TEXT } from '../../helpers/gazette';
 
 /** Whitespace and table markup removed, full-width brackets folded, so wrapped lines read as one. */
-export const GAZETTE = load()
+export const GAZETTE = GAZETTE_TEXT
   .replace(/<\/?p>/g, '')
   .replace(/[\s\u00a0\u3000]+/g, '')
   .replace(/（/g, '(')

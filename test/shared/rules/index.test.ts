@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   COMMS_RESPONSE_CRITERIA,
@@ -14,8 +13,8 @@ import {
   reportingClocks,
   responseFor,
 } from '../../../shared/rules';
+import { GAZETTE_TEXT as GAZETTE } from '../../helpers/gazette';
 
-const GAZETTE = readFileSync(new URL('../../../../shared/seed/shuozhou-gazette-2021-05.txt', import.meta.url), 'utf8');
 // The gazette's layout adds spaces ("30 人以上", "I、II 类") and mixes ASCII and full-width punctuation.
 const norm = (s: string) =>
   s
