@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppEvent, AppInfo } from '../../shared/ipc/contract';
+import { DomainError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { LATEST_VERSION, openDatabase } from '../db/migrate';
 import type { Handlers } from '../ipc/dispatch';
@@ -87,6 +88,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       schemaVersion: LATEST_VERSION,
       now: now().toISOString(),
     }),
+    // The web host replaces this with its own rotation (web-host/server.ts); Electron has no token.
+    'app:rotate-token': async () => {
+      throw new DomainError('conflict', '桌面版不使用访问令牌，无需更换');
+    },
     'duty:get': () => incidents.getDuty(),
     'duty:set': (a) => incidents.setDuty(a),
     'incidents:create': (a) => incidents.create(a),

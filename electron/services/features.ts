@@ -13,6 +13,7 @@ import { createRosterHandlers } from './rosters/roster-handlers';
 
 type CoreChannel =
   | 'app:info'
+  | 'app:rotate-token'
   | 'duty:get'
   | 'duty:set'
   | 'incidents:create'

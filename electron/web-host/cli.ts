@@ -3,6 +3,7 @@
  * 127.0.0.1. Used by `npm start` where the Electron binary cannot be obtained.
  *   tsx electron/web-host/cli.ts [--data-dir DIR] [--port N] [--open]
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAppServices } from '../services/app-services';
@@ -11,6 +12,19 @@ import { webHostPrinter } from '../print/printer';
 import { startWebHost } from './server';
 import type { WebHost } from './server';
 import { staticDirs } from './static-dirs';
+import { TOKEN_FILE } from './token-file';
+
+/** The last port, kept beside the token: an open page finds the console again after a restart. */
+const PORT_FILE = 'web-port';
+
+function lastPort(dataDir: string): number {
+  try {
+    const n = Number(readFileSync(join(dataDir, PORT_FILE), 'utf8').trim());
+    return Number.isInteger(n) && n > 1023 && n < 65536 ? n : 0;
+  } catch {
+    return 0;
+  }
+}
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -23,12 +37,25 @@ async function main(): Promise<void> {
     printer: webHostPrinter(dataDir),
     emit: (e, p) => host?.emit(e, p),
   });
-  host = await startWebHost({
-    handlers: services.handlers,
-    rendererDir: resolve('out/renderer'),
-    staticDirs: staticDirs(),
-    port: portArg ? Number(portArg.slice('--port='.length)) : 0,
-  });
+  const start = (port: number) =>
+    startWebHost({
+      handlers: services.handlers,
+      rendererDir: resolve('out/renderer'),
+      staticDirs: staticDirs(),
+      port,
+      tokenFile: join(dataDir, TOKEN_FILE),
+    });
+  if (portArg) host = await start(Number(portArg.slice('--port='.length)));
+  else {
+    const previous = lastPort(dataDir);
+    try {
+      host = await start(previous);
+    } catch {
+      console.log(`上次使用的端口 ${previous} 已被占用，改用新端口；已打开的页面需用新地址重新打开。`);
+      host = await start(0);
+    }
+    writeFileSync(join(dataDir, PORT_FILE), `${host.port}\n`);
+  }
   console.log(`朔州应急值班台（浏览器模式）已启动`);
   console.log(`数据文件夹：${dataDir}`);
   console.log(`请在浏览器中打开：${host.appUrl}`);

@@ -1,19 +1,21 @@
 /**
  * The web host: the same main-process services and the same built renderer, served on 127.0.0.1
- * with a per-run token. Browser tests drive the real UI through it, and `npm start` falls back to
- * it where the Electron binary cannot be had.
+ * with a token kept in the data folder (token-file.ts), so an open page survives a restart.
+ * Browser tests drive the real UI through it, and `npm start` falls back to it where the Electron
+ * binary cannot be had. Every error answer is JSON with a Chinese message.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { EVENTS } from '../../shared/ipc/contract';
 import type { AppEvent } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/dispatch';
+import { loadOrCreateToken, newToken, saveToken } from './token-file';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,12 +32,22 @@ const MIME: Record<string, string> = {
 
 const MAX_BODY = 2 * 1024 * 1024;
 
+/** A client that sends nothing useful is cut off in seconds, not Node's default five minutes. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+export const HEADERS_TIMEOUT_MS = 10_000;
+/** The event stream carries a ping this often, so a page notices a dead connection without a request. */
+export const SSE_PING_MS = 15_000;
+
+class TooLarge extends Error {}
+
+const errorBody = (code: string, message: string): string => JSON.stringify({ ok: false, error: { code, message } });
+
 export interface WebHost {
   url: string;
-  /** The URL to open: carries the per-run token. */
-  appUrl: string;
+  /** The URL to open: carries the current token. */
+  readonly appUrl: string;
   port: number;
-  token: string;
+  readonly token: string;
   emit(event: AppEvent, payload: unknown): void;
   close(): Promise<void>;
 }
@@ -47,14 +59,22 @@ export interface WebHostOptions {
   /** Extra static folders by URL prefix, e.g. { '/fonts/': dir }. */
   staticDirs?: Record<string, string>;
   port?: number;
+  /** An explicit token (tests). Without it and without tokenFile, a token for this run only. */
   token?: string;
+  /** The data folder's token file (mode 0600): kept across restarts, replaced on rotation. */
+  tokenFile?: string;
+  /** Shorter limits for tests; defaults REQUEST_TIMEOUT_MS / HEADERS_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
+  headersTimeoutMs?: number;
 }
 
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
-  const token = opts.token ?? randomBytes(24).toString('hex');
-  const tokenBuf = Buffer.from(token);
+  let token = opts.token ?? (opts.tokenFile ? loadOrCreateToken(opts.tokenFile) : newToken());
+  if (opts.token && opts.tokenFile) saveToken(opts.tokenFile, opts.token);
+  let tokenBuf = Buffer.from(token);
   const sseClients = new Set<ServerResponse>();
   let origin = '';
+  const appUrl = () => `${origin}/?token=${token}`;
 
   const tokenOk = (given: string | null | undefined): boolean => {
     if (!given) return false;
@@ -74,27 +94,65 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
   };
+  const sendError = (res: ServerResponse, status: number, code: string, message: string) => {
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+    res.end(errorBody(code, message));
+  };
 
+  /** Rejects with TooLarge past MAX_BODY; the rest of the body is discarded, not buffered. */
   const readBody = (req: IncomingMessage): Promise<string> =>
     new Promise((resolveBody, reject) => {
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+        req.resume();
+        reject(new TooLarge());
+        return;
+      }
       let size = 0;
+      let over = false;
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => {
+        if (over) return;
         size += c.length;
         if (size > MAX_BODY) {
-          reject(new Error('请求过大'));
-          req.destroy();
+          over = true;
+          chunks.length = 0;
+          reject(new TooLarge());
         } else chunks.push(c);
       });
       req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
       req.on('error', reject);
     });
 
+  /** A path segment as text, or null for malformed percent-encoding (answered 400, not 500). */
+  const decodePath = (p: string): string | null => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return null;
+    }
+  };
+  const badEncoding = (res: ServerResponse) => sendError(res, 400, 'invalid_input', '请求地址的百分号编码有误');
+
+  /** A new token: saved first, then every open event stream (opened with the old one) is closed. */
+  const rotateToken = async () => {
+    const next = newToken();
+    if (opts.tokenFile) saveToken(opts.tokenFile, next);
+    token = next;
+    tokenBuf = Buffer.from(next);
+    for (const c of sseClients) {
+      c.write('event: app:token-rotated\ndata: {}\n\n');
+      c.end();
+    }
+    sseClients.clear();
+    return { token: next, appUrl: appUrl() };
+  };
+  const handlers: Handlers = { ...opts.handlers, 'app:rotate-token': rotateToken };
+
   const serveFile = async (res: ServerResponse, root: string, rel: string) => {
     const rootAbs = resolve(root);
     const file = normalize(join(rootAbs, rel));
     if (file !== rootAbs && !file.startsWith(rootAbs + sep)) {
-      res.writeHead(403).end();
+      sendError(res, 403, 'forbidden', '不允许访问该路径');
       return;
     }
     try {
@@ -104,58 +162,82 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
       res.end(data);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到');
+      sendError(res, 404, 'not_found', '未找到该文件');
     }
   };
 
-  const server = createServer((req, res) => {
+  const requestTimeout = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS, requestTimeout);
+  const server = createServer({ requestTimeout, headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) }, (req, res) => {
     void (async () => {
       securityHeaders(res);
       // DNS rebinding: only our own host name is answered.
-      if (req.headers.host !== new URL(origin).host) {
-        res.writeHead(421).end();
-        return;
-      }
-      const url = new URL(req.url ?? '/', origin);
+      if (req.headers.host !== new URL(origin).host) return sendError(res, 421, 'forbidden', '主机名不被允许');
+      // Relative to our origin whatever the request line says ("//host/…" must not change the host).
+      const url = new URL(`${origin}/${(req.url ?? '/').replace(/^\/+/, '')}`);
       if (url.pathname.startsWith('/api/')) {
-        if (req.headers.origin && req.headers.origin !== origin) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: '来源不被允许' } });
+        if (req.headers.origin && req.headers.origin !== origin) return sendError(res, 403, 'forbidden', '来源不被允许');
         if (url.pathname === '/api/events' && req.method === 'GET') {
-          if (!tokenOk(url.searchParams.get('token'))) return sendJson(res, 401, { ok: false, error: { code: 'forbidden', message: '令牌无效' } });
+          if (!tokenOk(url.searchParams.get('token'))) return sendError(res, 401, 'forbidden', '令牌无效');
           res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
           res.write(': connected\n\n');
           sseClients.add(res);
           req.on('close', () => sseClients.delete(res));
           return;
         }
-        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: '仅支持 POST' } });
-        if (!tokenOk(req.headers['x-duty-token'] as string | undefined)) {
-          return sendJson(res, 401, { ok: false, error: { code: 'forbidden', message: '令牌无效' } });
-        }
+        if (req.method !== 'POST') return sendError(res, 405, 'invalid_input', '仅支持 POST 请求');
+        if (!tokenOk(req.headers['x-duty-token'] as string | undefined)) return sendError(res, 401, 'forbidden', '令牌无效');
+        const channel = decodePath(url.pathname.slice('/api/'.length));
+        if (channel === null) return badEncoding(res);
         let input: unknown;
         try {
           const body = await readBody(req);
           input = body ? JSON.parse(body) : {};
         } catch (err) {
-          return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `请求无法解析：${(err as Error).message}` } });
+          if (err instanceof TooLarge) {
+            res.setHeader('Connection', 'close');
+            return sendError(res, 413, 'invalid_input', `请求内容过大（上限 ${MAX_BODY / 1024 / 1024} MB）`);
+          }
+          return sendError(res, 400, 'invalid_input', '请求无法解析：请求内容不是有效的 JSON');
         }
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-        return sendJson(res, 200, await dispatch(opts.handlers, channel, input));
+        return sendJson(res, 200, await dispatch(handlers, channel, input));
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405).end();
-        return;
-      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'invalid_input', '仅支持 GET 请求');
+      const pathname = decodePath(url.pathname);
+      if (pathname === null) return badEncoding(res);
       for (const [prefix, dir] of Object.entries(opts.staticDirs ?? {})) {
-        if (url.pathname.startsWith(prefix)) return serveFile(res, dir, decodeURIComponent(url.pathname.slice(prefix.length)));
+        if (pathname.startsWith(prefix)) return serveFile(res, dir, pathname.slice(prefix.length));
       }
-      const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-      return serveFile(res, opts.rendererDir, path);
+      return serveFile(res, opts.rendererDir, pathname === '/' ? '/index.html' : pathname);
     })().catch((err) => {
       console.error('[web-host]', err);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+      if (!res.headersSent) sendError(res, 500, 'internal', '值班台服务内部错误');
+      else res.end();
     });
   });
+
+  // Timeouts and unparsable requests: Node would answer with an empty body; ours is JSON.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = timeout ? '408 Request Timeout' : tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const body = timeout
+      ? errorBody('invalid_input', '请求超时：请求未在规定时间内发送完毕')
+      : tooLarge
+        ? errorBody('invalid_input', '请求头过大')
+        : errorBody('invalid_input', '请求格式有误');
+    if (socket.writable && !(socket as Socket & { _httpMessage?: ServerResponse })._httpMessage?.headersSent) {
+      socket.end(
+        `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    } else socket.destroy();
+  });
+
+  // A named event, not a comment: the page sees it and knows the stream is alive.
+  const ping = setInterval(() => {
+    for (const c of sseClients) c.write('event: ping\ndata: {}\n\n');
+  }, SSE_PING_MS);
+  ping.unref();
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -166,9 +248,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   return {
     url: origin,
-    appUrl: `${origin}/?token=${token}`,
+    get appUrl() {
+      return appUrl();
+    },
     port,
-    token,
+    get token() {
+      return token;
+    },
     emit(event, payload) {
       if (!EVENTS.includes(event)) return;
       const line = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -176,6 +262,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     },
     close: () =>
       new Promise<void>((resolveClose) => {
+        clearInterval(ping);
         for (const c of sseClients) c.end();
         sseClients.clear();
         server.closeAllConnections();

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { IncidentClock, IncidentDetail, IncidentSummary } from '../domain/incident-view';
-import type { Officer } from '../domain/incident';
+import type { IncidentStatus, Officer } from '../domain/incident';
 import type { Result } from './result';
 import type { AlarmState } from '../domain/alarm-state';
 import * as s from './schemas';
@@ -25,6 +25,7 @@ import type { Settings } from '../settings';
 
 const coreChannels = {
   'app:info': s.emptySchema,
+  'app:rotate-token': s.emptySchema,
   'duty:get': s.emptySchema,
   'duty:set': s.officerSchema,
   'incidents:create': s.incidentCreateSchema,
@@ -62,8 +63,23 @@ export interface AppInfo {
   now: string;
 }
 
+/** A new web-host token: the address that opens the console with it (other tabs must reopen). */
+export interface RotatedToken {
+  token: string;
+  appUrl: string;
+}
+
+/** One open reporting clock with the incident it belongs to, whatever that incident's status. */
+export interface OpenClock extends IncidentClock {
+  incidentSerial: string;
+  incidentTitle: string;
+  incidentStatus: IncidentStatus;
+  drill: boolean;
+}
+
 interface CoreOutputs {
   'app:info': AppInfo;
+  'app:rotate-token': RotatedToken;
   'duty:get': Officer | null;
   'duty:set': Officer;
   'incidents:create': IncidentDetail;
@@ -75,7 +91,7 @@ interface CoreOutputs {
   'incidents:void-entry': IncidentDetail;
   'clocks:complete': IncidentDetail;
   'clocks:not-applicable': IncidentDetail;
-  'clocks:upcoming': IncidentClock[];
+  'clocks:upcoming': OpenClock[];
   'alarms:state': AlarmState;
   'alarms:ack': AlarmState;
   'settings:get': Settings;
