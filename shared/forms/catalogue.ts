@@ -21,6 +21,11 @@ export const FORM_CATALOGUE: readonly FormCatalogueEntry[] = [
     source: '《朔州市辐射事故应急预案》（朔政办发〔2021〕42号）4.1.2(2)、附件5',
   },
   {
+    kind: 'radiation-final',
+    title: '辐射事故终结报告',
+    source: '《朔州市辐射事故应急预案》（朔政办发〔2021〕42号）4.1.2(3)',
+  },
+  {
     kind: 'info-report',
     title: '突发事件信息报告（初报、续报、终报）',
     source:

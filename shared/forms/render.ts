@@ -12,6 +12,7 @@ import {
   formatReportTime,
   shanghaiParts,
 } from './format';
+import { REPORT_CHAIN_STYLE, correctionBanner, radiationFinal, signOffBlock } from './report-chain';
 import type {
   DutyLogDay,
   FormInput,
@@ -44,6 +45,30 @@ function esc(value: string | number | undefined): string {
   return escapeHtml(String(value));
 }
 
+// Tokens a line must never split: dates and times in official form, ISO dates, phone numbers,
+// codes, measured values with their unit, and a number with the measure word after it (3号, 2名).
+// Cells wrap between words (word-break: normal); these runs are kept whole in nowrap spans.
+const TOKEN =
+  /\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}时\d{1,2}分|次日\s?\d{1,2}:\d{2}|[(（]?[A-Za-z0-9][A-Za-z0-9.·\-+×*/:#%‰°℃²³~_]*[)）]?[年月日时分秒号名人起次项条个台处家户座米吨]?/g;
+/** Longer runs (pasted URLs, long serials) may break anywhere rather than run out of the cell. */
+const MAX_TOKEN = 24;
+
+/** Escapes text and wraps every unbreakable token in a nowrap span. */
+export function tokens(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  const text = String(value);
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0];
+    const at = m.index ?? 0;
+    if (t.length < 2 || t.length > MAX_TOKEN) continue;
+    out += escapeHtml(text.slice(last, at)) + `<span class="nb">${escapeHtml(t)}</span>`;
+    last = at + t.length;
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
 function attrs(field: string | undefined, colspan = 1, rowspan = 1, cls = ''): string {
   let a = '';
   if (cls) a += ` class="${cls}"`;
@@ -55,12 +80,12 @@ function attrs(field: string | undefined, colspan = 1, rowspan = 1, cls = ''): s
 
 /** A label cell (not editable). */
 function label(text: string, colspan = 1, rowspan = 1): string {
-  return `<th${attrs(undefined, colspan, rowspan, 'l')}>${text}</th>`;
+  return `<th${attrs(undefined, colspan, rowspan, 'l')}>${text.includes('<') ? text : tokens(text)}</th>`;
 }
 
 /** A value cell, editable in the preview through its data-field path. */
 function value(field: string, text: string | number | undefined, colspan = 1, rowspan = 1, cls = 'v'): string {
-  return `<td${attrs(field, colspan, rowspan, cls)}>${esc(text)}</td>`;
+  return `<td${attrs(field, colspan, rowspan, cls)}>${tokens(text)}</td>`;
 }
 
 /** A checkbox drawn in CSS (no glyph needed); the UI toggles data-checked. */
@@ -89,7 +114,11 @@ function looseDate(text: string, field: string): string {
 
 // Seven columns shared by every block of the radiation forms so stacked tables line up; the
 // tables are set in 五号 (10.5pt) so the whole form fits one A4 page like the gazette's.
-const RADIATION_COLS = [25, 23, 23, 20, 22, 21, 22];
+const RADIATION_COLS = [25, 26, 21, 20, 22, 20, 22];
+// The source and device tables get their own widths, set for their content at 10.5pt: a date
+// (2015年3月18日), a 12-character source code and a serial (DD-2019-0456) each fit on one line.
+const SOURCE_COLS = [10, 18, 21, 29, 29, 21, 28];
+const DEVICE_COLS = [10, 24, 21, 24, 29, 20, 28];
 
 function accidentTypeRows(t: RadiationAccidentType): string {
   const f = 'accidentType';
@@ -99,7 +128,7 @@ function accidentTypeRows(t: RadiationAccidentType): string {
     `<tr><td colspan="2" class="c">${checkbox(`${f}.lost`, t.lost, '丢失')}${checkbox(`${f}.stolen`, t.stolen, '被盗')}${checkbox(`${f}.outOfControl`, t.outOfControl, '失控')}</td>` +
       `${label('事故源数量')}${value(`${f}.sourceCount`, count(t.sourceCount, '事故源数量'), 3)}</tr>`,
     `<tr><td colspan="2" class="c">${checkbox(`${f}.radioactivePollution`, t.radioactivePollution, '放射性污染')}</td>` +
-      `${label('污染面积(m<sup>2</sup>)')}${value(`${f}.pollutedAreaM2`, count(t.pollutedAreaM2, '污染面积'), 3)}</tr>`,
+      `${label('污染面积<span class="nb">(m<sup>2</sup>)</span>')}${value(`${f}.pollutedAreaM2`, count(t.pollutedAreaM2, '污染面积'), 3)}</tr>`,
   ].join('');
 }
 
@@ -123,7 +152,7 @@ function sourceTable(rows: RadiationSourceRow[]): string {
       );
     })
     .join('');
-  return `<table class="grid t105 rows" data-table="sources">${colgroup(RADIATION_COLS)}<thead>${head}</thead><tbody>${body}</tbody></table>`;
+  return `<table class="grid t105 rows" data-table="sources">${colgroup(SOURCE_COLS)}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
 function deviceTable(rows: RayDeviceRow[]): string {
@@ -140,7 +169,7 @@ function deviceTable(rows: RayDeviceRow[]): string {
       );
     })
     .join('');
-  return `<table class="grid t105 rows" data-table="devices">${colgroup(RADIATION_COLS)}<thead>${head}</thead><tbody>${body}</tbody></table>`;
+  return `<table class="grid t105 rows" data-table="devices">${colgroup(DEVICE_COLS)}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
 function block(rows: string): string {
@@ -243,7 +272,7 @@ function infoReport(d: InfoReport): string {
       : '';
   const header =
     `<div class="report-head"><div>报送单位：<span data-field="unit">${esc(d.unit)}</span></div>` +
-    `<div>签发人：<span data-field="issuer" class="issuer">${esc(d.issuer)}</span></div></div>` +
+    `<div>签发人：<span data-field="issuer" class="issuer">${esc(d.signOff?.issuer ?? d.issuer)}</span></div></div>` +
     `<div class="report-head"><div>报送时间：<span data-field="reportedAt">${esc(formatOfficialDateTime(d.reportedAt, '报送时间'))}</span></div></div>` +
     `<hr class="rule">`;
   const sections: Array<[string, string, string]> =
@@ -416,7 +445,8 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .meta{display:flex;justify-content:space-between;font-size:14pt;line-height:1.8}
 .grid{width:100%;border-collapse:collapse;table-layout:fixed;letter-spacing:0}
 .grid+.grid{margin-top:-1px}
-.grid th,.grid td{border:1px solid #000;padding:0.8mm 1mm;vertical-align:middle;word-break:break-all;overflow-wrap:anywhere}
+.grid th,.grid td{border:0.26mm solid #000;padding:0.8mm 1mm;vertical-align:middle;word-break:normal;overflow-wrap:anywhere;line-break:strict}
+.nb{white-space:nowrap}
 .grid th{font-weight:normal;text-align:center}
 .t12{font-size:12pt;line-height:1.3}
 .t105{font-size:10.5pt;line-height:1.3}
@@ -455,6 +485,10 @@ export function renderForm(form: FormInput, opts: RenderOptions): string {
       body = radiationInitial(form.data);
       title = '辐射事故初始报告表';
       break;
+    case 'radiation-final':
+      body = radiationFinal(form.data);
+      title = '辐射事故终结报告';
+      break;
     case 'radiation-follow-up':
       body = radiationFollowUp(form.data);
       title = '辐射事故后续报告表';
@@ -479,10 +513,14 @@ export function renderForm(form: FormInput, opts: RenderOptions): string {
       throw new Error(`未知的表单类型 kind：${String((form as { kind: unknown }).kind)}`);
   }
   const faces = opts.fontFaceCss ?? fontFaceCss(opts.fontBaseUrl);
+  // Reports of the chain carry their 更正 banner and 签发 block (朔政办发〔2021〕42号 4.1.2).
+  if (form.kind === 'radiation-initial' || form.kind === 'radiation-follow-up' || form.kind === 'radiation-final' || form.kind === 'info-report') {
+    body = correctionBanner(form.data) + body + signOffBlock(form.data);
+  }
   const watermark = opts.drill ? '<div class="watermark" aria-hidden="true">演练</div>' : '';
   return (
     `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">` +
-    `<title>${esc(title)}</title><style>${faces}\n${STYLE}</style></head>` +
+    `<title>${esc(title)}</title><style>${faces}\n${STYLE}${REPORT_CHAIN_STYLE}</style></head>` +
     `<body data-form="${form.kind}"${opts.drill ? ' data-drill="true"' : ''}>${watermark}<div class="sheet">${body}</div></body></html>`
   );
 }

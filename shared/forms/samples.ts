@@ -4,6 +4,7 @@
 import type {
   FormInput,
   RadiationAccidentType,
+  RadiationFinalReport,
   RadiationFollowUpReport,
   RadiationInitialReport,
   RadiationSourceRow,
@@ -99,6 +100,31 @@ const followUp: RadiationFollowUpReport = {
   departmentFax: '0349-2023457',
 };
 
+const finalReport: RadiationFinalReport = {
+  eventTitle: '朔城区某选煤公司核子秤放射源丢失',
+  unit: '朔州市生态环境局',
+  reportedAt: '2021-09-06T02:00:00Z',
+  unitName: initial.unitName,
+  occurredAt: initial.occurredAt,
+  place: initial.place,
+  level: '一般',
+  summary: '9月2日14时许，该公司3号皮带秤核子秤Cs-137放射源（IV类）丢失，2名检修人员可能受到照射；当日17时在废料堆中找回。',
+  measuresProcessResults:
+    '接报后市、区两级生态环境部门和公安部门到场，划定警戒区，开展辐射巡测和废料堆排查；17时找回放射源并收贮至公司源库，经检测源完好、无泄漏；9月3日解除警戒。',
+  potentialHarm: '2名检修人员受照剂量估算均低于年剂量限值，医学检查未见异常；周边环境辐射水平已恢复本底。',
+  socialImpact: '未引起群众恐慌，无负面舆情。',
+  remainingIssues: '该公司放射源安全管理制度落实不到位，已责令限期整改；整改完成前暂停使用核子秤。',
+  departments: [
+    { department: '朔州市生态环境局', work: '现场指挥、辐射监测、收贮监管' },
+    { department: '朔城区公安分局', work: '现场警戒、排查放射源去向' },
+    { department: '朔州市卫生健康委员会', work: '受照人员医学检查' },
+  ],
+  evidenceDocuments: '《辐射环境监测报告》（朔环监字〔2021〕58号）；《受照人员医学检查报告》（朔州市人民医院）。',
+  contact: '张珺',
+  contactPhone: '0349-2023456',
+  signOff: { issuer: '王镕', issuedAt: '2021-09-06T01:30:00Z' },
+};
+
 /** One sample of every form kind, plus a 40-row source table and a drill. */
 export function sampleForms(): FormSample[] {
   return [
@@ -119,6 +145,31 @@ export function sampleForms(): FormSample[] {
       id: 'radiation-follow-up',
       description: '辐射事故后续报告表',
       input: { kind: 'radiation-follow-up', data: followUp },
+    },
+    {
+      id: 'radiation-follow-up-correction',
+      description: '辐射事故后续报告表的更正报告（已签发）',
+      input: {
+        kind: 'radiation-follow-up',
+        data: {
+          ...followUp,
+          reportedAt: '2021-09-02T12:10:00Z',
+          sources: [{ ...cs137, activityAtAccidentBq: '9.05E+09' }],
+          correction: {
+            correctsLabel: '续报一',
+            correctsTitle: '辐射事故后续报告表',
+            correctsSentAt: '2021-09-02T10:30:00Z',
+            reportedAt: '2021-09-02T12:10:00Z',
+            items: ['放射源表第1行 事故时活度(Bq)：9.10E+09 → 9.05E+09'],
+          },
+          signOff: { issuer: '王镕', issuedAt: '2021-09-02T12:00:00Z' },
+        },
+      },
+    },
+    {
+      id: 'radiation-final',
+      description: '辐射事故终结报告（朔政办发〔2021〕42号 4.1.2(3)，已签发）',
+      input: { kind: 'radiation-final', data: finalReport },
     },
     {
       id: 'info-report-comms-initial',

@@ -42,8 +42,34 @@ export interface RadiationAccidentType {
   pollutedAreaM2?: number; // 污染面积 (m²)
 }
 
+/** 签发: who signed the report off and when; printed on every signed report. */
+export interface ReportSignOff {
+  issuer: string;
+  issuedAt: string;
+}
+
+/** A 更正报告 names the report it corrects (label, form title, when that one was sent). */
+export interface CorrectionNote {
+  /** The corrected report's label in the chain, e.g. "初报", "续报一". */
+  correctsLabel: string;
+  /** The corrected report's form title, e.g. "辐射事故初始报告表". */
+  correctsTitle: string;
+  /** When the corrected report was sent (报送时间), ISO. */
+  correctsSentAt?: string;
+  /** This correction's own 报送时间, ISO. */
+  reportedAt?: string;
+  /** 更正事项: what this correction changes, by the form's labels. */
+  items: string[];
+}
+
+/** Marks the report chain puts on a printed report; absent on forms outside the chain. */
+export interface ReportChainMarks {
+  signOff?: ReportSignOff;
+  correction?: CorrectionNote;
+}
+
 /** 辐射事故初始报告表 (朔政办发〔2021〕42号 附件4). */
-export interface RadiationInitialReport {
+export interface RadiationInitialReport extends ReportChainMarks {
   unitName: string;
   legalRepresentative: string;
   address: string;
@@ -67,7 +93,7 @@ export interface RadiationInitialReport {
 export type RadiationLevel = '一般' | '较大' | '重大' | '特别重大';
 
 /** 辐射事故后续报告表 (朔政办发〔2021〕42号 附件5). */
-export interface RadiationFollowUpReport {
+export interface RadiationFollowUpReport extends ReportChainMarks {
   unitName: string;
   address: string;
   licenceNumber: string;
@@ -88,10 +114,51 @@ export interface RadiationFollowUpReport {
   departmentFax: string;
 }
 
+/** One department that took part in the handling and what it did (42号 4.1.2(3)). */
+export interface FinalReportDepartmentRow {
+  department: string;
+  work: string;
+}
+
+/**
+ * 辐射事故终结报告 (朔政办发〔2021〕42号 4.1.2(3)): a written report, on the basis of the 初报 and
+ * 续报, of the measures, process and results of the handling, the potential or indirect harm, the
+ * social impact, the issues left after handling, the departments that took part and their work,
+ * and the documents certifying harm and loss.
+ */
+export interface RadiationFinalReport extends ReportChainMarks {
+  /** Event name used in the title line. */
+  eventTitle: string;
+  /** 报送单位. */
+  unit: string;
+  reportedAt?: string;
+  /** 事故单位名称. */
+  unitName: string;
+  occurredAt?: string;
+  place: string;
+  level?: RadiationLevel;
+  /** 事故基本情况 (what the 初报 and 续报 established). */
+  summary: string;
+  /** 处理事故的措施、过程和结果. */
+  measuresProcessResults: string;
+  /** 事故潜在或间接的危害. */
+  potentialHarm: string;
+  /** 社会影响. */
+  socialImpact: string;
+  /** 处理后的遗留问题. */
+  remainingIssues: string;
+  /** 参加处置工作的有关部门和工作内容. */
+  departments: FinalReportDepartmentRow[];
+  /** 出具有关危害与损失的证明文件. */
+  evidenceDocuments: string;
+  contact: string;
+  contactPhone: string;
+}
+
 export type InfoReportKind = '初报' | '续报' | '终报';
 
 /** Header shared by both plans' information reports. */
-export interface InfoReportHeader {
+export interface InfoReportHeader extends ReportChainMarks {
   kind: InfoReportKind;
   /** 续报 sequence number (第N次续报); required when kind is 续报. */
   seq?: number;
@@ -216,6 +283,7 @@ export interface RosterPrint {
 export type FormKind =
   | 'radiation-initial'
   | 'radiation-follow-up'
+  | 'radiation-final'
   | 'info-report'
   | 'duty-log'
   | 'handover'
@@ -225,6 +293,7 @@ export type FormKind =
 export type FormInput =
   | { kind: 'radiation-initial'; data: RadiationInitialReport }
   | { kind: 'radiation-follow-up'; data: RadiationFollowUpReport }
+  | { kind: 'radiation-final'; data: RadiationFinalReport }
   | { kind: 'info-report'; data: InfoReport }
   | { kind: 'duty-log'; data: DutyLogDay }
   | { kind: 'handover'; data: HandoverRecord }

@@ -5,7 +5,7 @@ import type { Report } from '../../domain/report';
 import { instant } from '../schemas';
 
 const id = z.number({ message: '编号应为数字' }).int().positive();
-const FORM_KINDS = ['radiation-initial', 'radiation-follow-up', 'info-report', 'duty-log', 'handover', 'roster'] as const;
+const FORM_KINDS = ['radiation-initial', 'radiation-follow-up', 'radiation-final', 'info-report', 'duty-log', 'handover', 'roster'] as const;
 export const formInputSchema = z.object(
   {
     kind: z.enum(FORM_KINDS, { message: '未知的表单类型' }),
