@@ -64,8 +64,9 @@ export function createAlarms(deps: {
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (h) => clearTimeout(h),
     loadClocks: async () => {
-      const list = await deps.incidents.list({ statuses: ['接报', '核实中', '响应中', '已终止'], drills: 'include' });
-      return list.flatMap((i) => i.clocks.map((c) => toTracked(c, `${i.drill ? '【演练】' : ''}${i.title}`)));
+      // The same open clocks the top strip shows (clocks:upcoming), whatever the incident's status.
+      const open = await deps.incidents.openClocks();
+      return open.map((c) => toTracked(c, `${c.drill ? '【演练】' : ''}${c.incidentTitle}`));
     },
     loadFired: () => deps.db.read((q) => alarmsRepo.listFired(q)),
     recordFired: (alarms) => deps.db.write((q) => alarmsRepo.insertFired(q, alarms)),

@@ -2,9 +2,10 @@
 import { STATUS_TRANSITIONS } from '../../shared/domain/incident';
 import type { ClockRecord, Incident, Officer } from '../../shared/domain/incident';
 import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../shared/domain/incident-view';
-import type { ChannelArgs } from '../../shared/ipc/contract';
+import type { ChannelArgs, OpenClock } from '../../shared/ipc/contract';
 import { DomainError } from '../../shared/ipc/result';
 import { deriveIncident } from '../../shared/incidents/derive';
+import { shanghaiDateTime } from '../../shared/schedule/time';
 import { parseFacts } from '../../shared/rules';
 import type { PlanId } from '../../shared/rules';
 import type { Database, Param, Queryable } from '../db/connection';
@@ -205,7 +206,10 @@ export class IncidentService {
    * Changes the lifecycle status. While a response under a plan is running, only the response's own
    * end (after every termination condition is confirmed) may set 已终止: `endsResponse` marks that call.
    */
-  async setStatus(args: ChannelArgs<'incidents:set-status'>, opts: { endsResponse?: boolean } = {}): Promise<IncidentDetail> {
+  async setStatus(
+    args: Omit<ChannelArgs<'incidents:set-status'>, 'confirmUnsent'> & { confirmUnsent?: boolean },
+    opts: { endsResponse?: boolean } = {},
+  ): Promise<IncidentDetail> {
     await this.db.write(async (q) => {
       const inc = await repo.findIncident(q, args.id);
       if (!inc) throw new DomainError('not_found', `事件 ${args.id} 不存在`);
@@ -219,6 +223,9 @@ export class IncidentService {
           throw new DomainError('conflict', '该事件的应急响应尚未终止：请在「应急响应」中逐项确认终止条件后宣布终止。');
         }
       }
+      // Closing never hides a running clock silently: unsent reports are named and must be confirmed.
+      const unsent = args.status === '已终止' || args.status === '已归档' ? await unsentClocksIn(q, inc) : [];
+      if (unsent.length > 0 && !args.confirmUnsent) throw new DomainError('conflict', unsentMessage(`改为「${args.status}」`, unsent));
       const officer = await officerOf(q);
       const at = this.stamp();
       await repo.updateIncident(q, args.id, { status: args.status, updatedAt: at });
@@ -226,8 +233,10 @@ export class IncidentService {
         incidentId: args.id,
         at,
         kind: 'status',
-        text: `状态 ${inc.status} → ${args.status}${args.note ? `：${args.note}` : ''}`,
-        data: { from: inc.status, to: args.status },
+        text: `状态 ${inc.status} → ${args.status}${args.note ? `：${args.note}` : ''}${
+          unsent.length ? `（经确认，仍有未报送的报告：${unsent.map((c) => c.title).join('、')}）` : ''
+        }`,
+        data: { from: inc.status, to: args.status, ...(unsent.length ? { unsentConfirmed: unsent.map((c) => c.clockId) } : {}) },
         officer: officer.officer,
       });
     });
@@ -334,11 +343,51 @@ export class IncidentService {
     );
   }
 
-  /** Every open clock of every open incident (the alarm service and the top strip read this). */
-  async openClocks(): Promise<IncidentClock[]> {
-    const list = await this.list({ statuses: ['接报', '核实中', '响应中', '已终止'], drills: 'include' });
-    return list.flatMap((i) => i.clocks.filter((c) => !c.record));
+  /**
+   * Every open clock of every incident that has one, whatever its status, with the incident it
+   * belongs to. The alarm engine and the top strip both read this, so no alarm fires for a clock
+   * that is shown nowhere, and the board's filter never hides a running clock.
+   */
+  async openClocks(): Promise<OpenClock[]> {
+    const list = await this.list({ drills: 'include' });
+    return list.flatMap((i) =>
+      i.clocks
+        .filter((c) => !c.record)
+        .map((c) => ({ ...c, incidentSerial: i.serial, incidentTitle: i.title, incidentStatus: i.status, drill: i.drill })),
+    );
   }
+
+  /**
+   * Refuses, naming them, while the incident has reports not yet sent, unless the caller confirmed
+   * them explicitly (the response's end asks this before changing anything).
+   */
+  async assertNoUnsent(id: number, action: string, confirmUnsent: boolean): Promise<void> {
+    if (confirmUnsent) return;
+    const unsent = await this.db.read(async (q) => {
+      const inc = await repo.findIncident(q, id);
+      if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);
+      return unsentClocksIn(q, inc);
+    });
+    if (unsent.length > 0) throw new DomainError('conflict', unsentMessage(action, unsent));
+  }
+}
+
+/** A LIKE pattern matching `text` anywhere, with the wildcards and the escape character taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The incident's clocks with nothing recorded yet: reports still to be sent. */
+async function unsentClocksIn(q: Queryable, inc: Incident): Promise<IncidentClock[]> {
+  const timeline = await repo.listTimeline(q, inc.id);
+  const records = (await repo.listClockRecords(q, inc.id)).get(inc.id) ?? [];
+  return deriveIncident(inc, records, responseEndedAt(timeline)).clocks.filter((c) => !c.record);
+}
+
+/** Names every unsent report with its deadline, so the officer sees what closing would leave behind. */
+function unsentMessage(action: string, unsent: IncidentClock[]): string {
+  const names = unsent.map((c) => `「${c.title}」（报${c.to}，截止 ${shanghaiDateTime(Date.parse(c.dueAt))}）`).join('、');
+  return `该事件还有 ${unsent.length} 项报告未报送：${names}。请先报送或标记不适用；确需${action}，请在确认提示中确认这些未报送的报告。`;
 }
 
 /** The time the response was ended (the last change into 已终止), anchor of post-response deadlines. */

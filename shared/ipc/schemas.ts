@@ -87,6 +87,8 @@ export const statusChangeSchema = z.object({
   id,
   status: z.enum(STATUSES, { message: '未知的状态' }),
   note: text('说明', 500).default(''),
+  /** Closing with reports still unsent must be asked for explicitly (the UI names them first). */
+  confirmUnsent: z.boolean({ message: '「确认未报送的报告」应为是或否' }).default(false),
 });
 
 export const noteSchema = z

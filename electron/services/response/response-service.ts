@@ -330,11 +330,13 @@ export class ResponseService {
     const check = refuse(() => checkTermination(resp.plan, Object.fromEntries(conds.map((c) => [c.conditionId, { at: c.at, by: c.by }]))));
     if (!check.ok) throw new DomainError('conflict', check.message);
     if (!(await this.ctx.incidents.getDuty())) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
+    // Reports still unsent are named and must be confirmed: ending never hides a running clock.
+    await this.ctx.incidents.assertNoUnsent(a.incidentId, '终止应急响应', a.confirmUnsent);
     // The status change's time is the end time: shared/rules anchors the post-response clocks on it.
     let endedAt: string;
     if (inc.status !== '已终止') {
       const after = await this.ctx.incidents.setStatus(
-        { id: a.incidentId, status: '已终止', note: `应急响应终止（${a.decidedBy}宣布）` },
+        { id: a.incidentId, status: '已终止', note: `应急响应终止（${a.decidedBy}宣布）`, confirmUnsent: a.confirmUnsent },
         { endsResponse: true },
       );
       endedAt = after.timeline.filter((e) => e.kind === 'status' && e.data?.to === '已终止').at(-1)?.at ?? this.stamp();

@@ -36,7 +36,7 @@ export const responseChannels = {
   'response:tick': z.object({ incidentId: id, itemId, at: instant.optional(), note: text('备注', 500).default('') }),
   'response:not-applicable': z.object({ incidentId: id, itemId, reason: required('不适用理由', 300) }),
   'response:confirm-condition': z.object({ incidentId: id, conditionId: itemId, at: instant.optional(), by: required('确认人', 60) }),
-  'response:end': z.object({ incidentId: id, decidedBy: required('宣布终止的机构或领导', 60), note: text('说明', 500).default('') }),
+  'response:end': z.object({ incidentId: id, decidedBy: required('宣布终止的机构或领导', 60), note: text('说明', 500).default(''), confirmUnsent: z.boolean({ message: '「确认未报送的报告」应为是或否' }).default(false) }),
   'response:task-deadline': z.object({ incidentId: id, taskId: itemId, dueAt: instant, givenBy: required('批示领导', 40) }),
   'response:task-done': z.object({ incidentId: id, taskId: itemId, at: instant.optional(), note: text('备注', 500).default('') }),
   'warnings:list': z.object({ activeOnly: z.boolean().default(false) }).default({ activeOnly: false }),

@@ -131,7 +131,7 @@ describe('response actions on an incident', () => {
     await call('response:confirm-condition', { incidentId: inc.id, conditionId: c2!.id, by: '技术组', at: '2026-11-30T09:50:00+08:00' });
     await call('response:confirm-condition', { incidentId: inc.id, conditionId: c3!.id, by: '指挥长' });
     t.set('2026-11-30T10:30:00+08:00');
-    const v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' });
+    const v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长', confirmUnsent: true });
     expect(v.state).toBe('ended');
     expect(v.endedAt).toBe('2026-11-30T02:30:00.000Z');
     expect(v.conditions.map((c) => c.confirmed?.by)).toEqual(['技术组', '技术组', '指挥长']);
@@ -148,7 +148,7 @@ describe('response actions on an incident', () => {
     await expect(call('response:task-done', { incidentId: inc.id, taskId: 'env.6.3' })).rejects.toThrow(/尚未终止/);
     for (const c of terminationConditions('environment')) await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
     t.set('2026-12-01T08:00:00+08:00');
-    let v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' });
+    let v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长', confirmUnsent: true });
     // 较大 (12 poisoned): 6.1 assessment and 6.3 aftermath; 6.2 is for 一般 events.
     expect(v.tasks.map((x) => x.id)).toEqual(['env.6.1', 'env.6.3']);
     for (const task of v.tasks) {
@@ -176,7 +176,7 @@ describe('response actions on an incident', () => {
     expect(v.clocksElsewhere.map((c) => c.clause)).toEqual(['5.1(1)', '5.3(2)']);
     for (const c of terminationConditions('radiation')) await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
     t.set('2026-12-02T16:00:00+08:00');
-    v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' });
+    v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长', confirmUnsent: true });
     const summary = v.clocks.find((c) => c.clause === '5.3(2)');
     expect(summary).toBeDefined();
     expect(summary!.startsAt).toBe(v.endedAt);
