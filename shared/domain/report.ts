@@ -1,5 +1,5 @@
 import type { FormInput } from '../forms/types';
-import type { ReportKind } from '../reports/prefill';
+import type { FieldChange, ReportKind } from '../reports/prefill';
 
 export interface ReportVersion {
   version: number;
@@ -32,5 +32,5 @@ export interface Report {
   versions: ReportVersion[];
   basis: string;
   /** What this report changes relative to the previous report of the chain (latest versions). */
-  changesSincePrevious: { path: string; before: string; after: string }[];
+  changesSincePrevious: FieldChange[];
 }

@@ -3,16 +3,20 @@
  * plan A 4.1 (content of a communications report), plan C 5.1.1 (content of an environmental
  * report), plan B 4.1.2 with 附件4/附件5 (radiation initial and follow-up report forms).
  */
-import type { IncidentDetail } from '../domain/incident-view';
+import type { IncidentDetail, IncidentGrading } from '../domain/incident-view';
 import { categoryLabel } from '../domain/incident';
 import type {
   CommsInfoContent,
   EnvironmentInfoContent,
   FormInput,
   RadiationAccidentType,
+  RadiationFinalReport,
   RadiationFollowUpReport,
   RadiationInitialReport,
 } from '../forms/types';
+import { FORM_FIELDS, displayValue, fieldLabel } from './labels';
+
+const FIELDS_OF: Partial<Record<FormInput['kind'], Readonly<Record<string, string>>>> = FORM_FIELDS;
 
 export const REPORT_KINDS = ['初报', '续报', '终报', '更正'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -57,12 +61,21 @@ function sensitive(facts: Record<string, unknown>): string {
   return parts.join('；') || '暂未发现饮用水水源地等环境敏感点受影响';
 }
 
+/** 附件4 事故类型, ticked from the facts the officer recorded at registration. */
 function accidentType(facts: Record<string, unknown>): RadiationAccidentType {
-  const exposed = num(facts.peopleExposed);
+  const exposedCount = num(facts.exposedCount);
+  const contaminatedCount = num(facts.contaminatedCount);
   return {
-    exposure: (exposed ?? 0) > 0 || yes(facts.overAnnualDoseLimit),
-    contamination: false,
-    exposedCount: exposed,
+    // 人员受照: anyone irradiated, over the annual limit, or with acute radiation injury (附件3).
+    exposure:
+      yes(facts.peopleExposed) ||
+      yes(facts.overAnnualDoseLimit) ||
+      (exposedCount ?? 0) > 0 ||
+      (num(facts.acuteDeaths) ?? 0) > 0 ||
+      (num(facts.severeRadiationSickness) ?? 0) > 0,
+    contamination: yes(facts.peopleContaminated) || (contaminatedCount ?? 0) > 0,
+    exposedCount,
+    contaminatedCount,
     lost: facts.sourceEvent === 'lost',
     stolen: facts.sourceEvent === 'stolen',
     outOfControl: facts.sourceEvent === 'out_of_control',
@@ -71,8 +84,51 @@ function accidentType(facts: Record<string, unknown>): RadiationAccidentType {
   };
 }
 
+/** What a draft reads from the incident; stored with each version as the basis it started from. */
+export type PrefillSource = Pick<
+  IncidentDetail,
+  'title' | 'category' | 'places' | 'occurredAt' | 'reporterUnit' | 'reporterName' | 'reporterPhone' | 'receiveChannel' | 'narrative' | 'facts'
+> & { grading: Pick<IncidentGrading, 'level' | 'response'> };
+
+export function prefillSource(i: PrefillSource): PrefillSource {
+  return {
+    title: i.title,
+    category: i.category,
+    places: [...i.places],
+    occurredAt: i.occurredAt,
+    reporterUnit: i.reporterUnit,
+    reporterName: i.reporterName,
+    reporterPhone: i.reporterPhone,
+    receiveChannel: i.receiveChannel,
+    narrative: i.narrative,
+    facts: JSON.parse(JSON.stringify(i.facts)),
+    grading: { level: i.grading.level, response: i.grading.response },
+  };
+}
+
+const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/** The source and device rows the facts captured at registration name (附件4 tables). */
+function sourceRows(facts: Record<string, unknown>): RadiationInitialReport['sources'] {
+  const row = {
+    nuclide: text(facts.nuclide),
+    factoryActivityBq: text(facts.factoryActivityBq),
+    factoryDate: '',
+    sourceCode: text(facts.sourceCode),
+    activityAtAccidentBq: text(facts.activityBq),
+    unsealedState: '',
+  };
+  return row.nuclide || row.sourceCode || row.activityAtAccidentBq || row.factoryActivityBq ? [row] : [];
+}
+
+function deviceRows(facts: Record<string, unknown>): RadiationInitialReport['devices'] {
+  const name = text(facts.deviceName);
+  const model = text(facts.deviceModel);
+  return name || model ? [{ name, model, maker: '', serial: '', place: '', mainParameters: '' }] : [];
+}
+
 export interface DraftContext {
-  incident: IncidentDetail;
+  incident: PrefillSource;
   kind: ReportKind;
   seq: number;
   /** 报送单位: the duty room's own name from the settings. */
@@ -95,15 +151,17 @@ export function draftReport(ctx: DraftContext): FormInput {
   };
   if (i.category === 'radiation') {
     const common = {
-      unitName: i.reporterUnit,
+      // 事故单位 is the unit where the accident happened, captured at registration; the
+      // reporting bureau (reporterUnit) is not the accident unit (附件4 事故单位名称).
+      unitName: text(facts.accidentUnit),
       address: '',
       licenceNumber: '',
       licenceAuthority: '',
       occurredAt: i.occurredAt,
       place: i.places.join('、'),
       accidentType: accidentType(facts),
-      sources: [],
-      devices: [],
+      sources: sourceRows(facts),
+      devices: deviceRows(facts),
       narrative: i.narrative,
     };
     if (ctx.kind === '初报') {
@@ -118,6 +176,28 @@ export function draftReport(ctx: DraftContext): FormInput {
         reportedAt: ctx.now,
       };
       return { kind: 'radiation-initial', data };
+    }
+    if (ctx.kind === '终报') {
+      // 42号 4.1.2(3): the 终结报告 is its own written report, not a 后续报告表.
+      const data: RadiationFinalReport = {
+        eventTitle: i.title,
+        unit: ctx.station,
+        reportedAt: ctx.now,
+        unitName: common.unitName,
+        occurredAt: common.occurredAt,
+        place: common.place,
+        level: i.grading.level ?? undefined,
+        summary: i.narrative,
+        measuresProcessResults: '',
+        potentialHarm: '',
+        socialImpact: '',
+        remainingIssues: '',
+        departments: [],
+        evidenceDocuments: '',
+        contact: '',
+        contactPhone: '',
+      };
+      return { kind: 'radiation-final', data };
     }
     const data: RadiationFollowUpReport = {
       ...common,
@@ -155,19 +235,131 @@ export function draftReport(ctx: DraftContext): FormInput {
   return { kind: 'info-report', data: { ...header, plan: 'comms', content } };
 }
 
-/** Field-by-field differences between two versions of a report, for "what changed since the last". */
-export function diffContent(prev: unknown, next: unknown, path = ''): { path: string; before: string; after: string }[] {
-  if (prev !== null && next !== null && typeof prev === 'object' && typeof next === 'object') {
-    const keys = new Set([...Object.keys(prev as object), ...Object.keys(next as object)]);
-    const out: { path: string; before: string; after: string }[] = [];
-    for (const k of keys) {
-      if (['reportedAt', 'issuer', 'seq', 'kind'].includes(k)) continue;
-      out.push(...diffContent((prev as Record<string, unknown>)[k], (next as Record<string, unknown>)[k], path ? `${path}.${k}` : k));
+export interface FieldChange {
+  path: string;
+  /** The field as the form prints it, e.g. 放射源表第1行 事故源核素名称. */
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** Keys that belong to one report only (its own time, signer, number), never compared or carried. */
+const OWN_KEYS = new Set(['reportedAt', 'issuer', 'seq', 'kind', 'plan', 'signOff', 'correction']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Field-by-field differences between two versions of a report ("what changed since the last"),
+ * each named by the label the form prints. Table rows compare cell by cell.
+ */
+export function diffContent(prev: unknown, next: unknown, kind: FormInput['kind'], plan?: string): FieldChange[] {
+  const out: FieldChange[] = [];
+  // Only the fields the newer form has: a 后续报告表 has no 法定代表人 to have "changed".
+  const fields = FIELDS_OF[kind];
+  const walk = (a: unknown, b: unknown, path: string, top: boolean) => {
+    if (Array.isArray(a) || Array.isArray(b)) {
+      const xs = Array.isArray(a) ? a : [];
+      const ys = Array.isArray(b) ? b : [];
+      for (let i = 0; i < Math.max(xs.length, ys.length); i++) walk(xs[i], ys[i], `${path}.${i}`, false);
+      return;
+    }
+    if (isObject(a) || isObject(b)) {
+      const x = isObject(a) ? a : {};
+      const y = isObject(b) ? b : {};
+      for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
+        if (top && (OWN_KEYS.has(k) || (fields && !(k in fields)))) continue;
+        walk(x[k], y[k], path ? `${path}.${k}` : k, false);
+      }
+      return;
+    }
+    const before = displayValue(a);
+    const after = displayValue(b);
+    if (before !== after) out.push({ path, label: fieldLabel(kind, path, plan), before, after });
+  };
+  walk(prev, next, '', true);
+  return out;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Three-way merge of one field: the officer's last value stands unless the incident changed that
+ * field since (base → next); then the incident's new value comes in. Table rows merge cell by
+ * cell; rows the officer added stay, rows the incident added are appended.
+ */
+function merge(prev: unknown, base: unknown, next: unknown): unknown {
+  if (same(base, next)) return prev;
+  if (Array.isArray(prev) && Array.isArray(next)) {
+    const b = Array.isArray(base) ? base : [];
+    const out: unknown[] = [];
+    for (let i = 0; i < Math.max(prev.length, b.length); i++) {
+      if (i < b.length && i < next.length) out.push(merge(prev[i], b[i], next[i]));
+      else if (i < b.length) continue; // the incident no longer names this row
+      else out.push(prev[i]);
+    }
+    for (const row of next.slice(b.length)) if (!out.some((r) => same(r, row))) out.push(row);
+    return out.filter((r) => r !== undefined);
+  }
+  if (isObject(prev) && isObject(next)) {
+    const b = isObject(base) ? base : {};
+    const out: Record<string, unknown> = {};
+    for (const k of new Set([...Object.keys(next), ...Object.keys(prev)])) {
+      const v = k in prev ? merge(prev[k], b[k], next[k]) : next[k];
+      if (v !== undefined) out[k] = v;
     }
     return out;
   }
-  const show = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-  return show(prev) === show(next) ? [] : [{ path, before: show(prev), after: show(next) }];
+  return next;
+}
+
+/** The same form with some fields replaced and some removed (values already merged to the form's shape). */
+function withData<T extends FormInput>(form: T, overrides: Record<string, unknown>, removed: string[]): T {
+  const data: T['data'] = JSON.parse(JSON.stringify(form.data));
+  Object.assign(data, overrides);
+  for (const k of removed) Reflect.deleteProperty(data, k);
+  return { ...form, data };
+}
+
+/** The same report content as a new report: its own 报送时间, unsigned, without another report's marks. */
+export function freshReport<T extends FormInput>(form: T, now: string): T {
+  const own: Record<string, unknown> = { reportedAt: now };
+  if ('issuer' in form.data) own.issuer = '';
+  return withData(form, own, ['signOff', 'correction']);
+}
+
+export interface ContinueContext extends DraftContext {
+  /** The last saved version of the chain. */
+  previous: FormInput;
+  /** The incident as it was when that version's report was drafted; null for versions saved before bases were kept. */
+  previousBasis: PrefillSource | null;
+}
+
+/**
+ * A 续报 or 终报 starts from the last saved version of the chain plus what changed on the incident
+ * since (42号 4.1.2(2)(3): "在初报的基础上", "在初报和续报的基础上"); it never starts from the incident
+ * alone, so corrections the officer typed into earlier reports are kept.
+ */
+export function continueReport(ctx: ContinueContext): { content: FormInput; incidentChanges: FieldChange[] } {
+  const next = draftReport(ctx);
+  const base = ctx.previousBasis ? draftReport({ ...ctx, incident: ctx.previousBasis }) : next;
+  const prev: Record<string, unknown> = { ...ctx.previous.data };
+  // A 终结报告's 事故基本情况 continues the narrative of the reports before it.
+  if (next.kind === 'radiation-final' && ctx.previous.kind !== 'radiation-final' && typeof prev.narrative === 'string') prev.summary = prev.narrative;
+  // Fields the next form has that the previous form had too (a 后续报告表 has no 法定代表人).
+  const carried = new Set(Object.keys(FIELDS_OF[next.kind] ?? {}).filter((k) => k in (FIELDS_OF[ctx.previous.kind] ?? {}) || (k === 'summary' && 'summary' in prev)));
+  const overrides: Record<string, unknown> = {};
+  const removed: string[] = [];
+  for (const k of carried) {
+    if (OWN_KEYS.has(k)) continue;
+    const nextData: Record<string, unknown> = { ...next.data };
+    const baseData: Record<string, unknown> = { ...base.data };
+    const v = k in prev ? merge(prev[k], baseData[k], nextData[k]) : nextData[k];
+    if (v === undefined) removed.push(k);
+    else overrides[k] = v;
+  }
+  const plan = next.kind === 'info-report' ? next.data.plan : undefined;
+  const content = withData(next, overrides, removed);
+  return { content, incidentChanges: diffContent(base.data, next.data, next.kind, plan) };
 }
 
 /** Chinese numerals for 续报一, 续报二 … */

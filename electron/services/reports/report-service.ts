@@ -5,12 +5,26 @@ import { renderForm } from '../../../shared/forms/render';
 import type { FormInput } from '../../../shared/forms/types';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { DomainError } from '../../../shared/ipc/result';
-import { diffContent, draftReport, reportBasis, seqLabel } from '../../../shared/reports/prefill';
-import type { ReportKind } from '../../../shared/reports/prefill';
+import { assertReportForm } from '../../../shared/reports/form-schemas';
+import { continueReport, diffContent, draftReport, freshReport, prefillSource, reportBasis, seqLabel } from '../../../shared/reports/prefill';
+import type { PrefillSource, ReportKind } from '../../../shared/reports/prefill';
 import * as incidentsRepo from '../../db/incident-repository';
 import * as repo from '../../db/report-repository';
 import type { FeatureContext } from '../feature-context';
 import { officerOf } from '../officer';
+
+/**
+ * A stored version: the whole form plus the incident as it was when its report was drafted (the
+ * basis a later 续报 compares the incident against). Versions saved before bases were kept have none.
+ */
+type StoredContent = FormInput & { basis?: PrefillSource };
+
+function parseVersion(v: repo.VersionRow): { content: FormInput; basis: PrefillSource | null } {
+  const { basis, ...content }: StoredContent = JSON.parse(v.content);
+  return { content, basis: basis ?? null };
+}
+
+const planOf = (f: FormInput): string | undefined => (f.kind === 'info-report' ? f.data.plan : undefined);
 
 function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category: string): Report[] {
   const byReport = new Map<number, repo.VersionRow[]>();
@@ -19,7 +33,7 @@ function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category
   for (const r of rows) {
     const vs = (byReport.get(r.id) ?? []).map((v) => ({
       version: v.version,
-      content: JSON.parse(v.content) as FormInput,
+      content: parseVersion(v).content,
       savedAt: v.saved_at,
       savedBy: v.saved_by,
     }));
@@ -47,7 +61,9 @@ function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category
       versions: vs,
       basis: reportBasis(category),
       changesSincePrevious:
-        prev && prev.versions.length && vs.length ? diffContent(prev.versions.at(-1)!.content.data, vs.at(-1)!.content.data) : [],
+        prev && prev.versions.length && vs.length
+          ? diffContent(prev.versions.at(-1)!.content.data, vs.at(-1)!.content.data, vs.at(-1)!.content.kind, planOf(vs.at(-1)!.content))
+          : [],
     });
   }
   return out;
@@ -62,6 +78,15 @@ export class ReportService {
       if (!inc) throw new DomainError('not_found', `事件 ${incidentId} 不存在`);
       return toReports(await repo.listReportRows(q, incidentId), await repo.listVersionRows(q, incidentId), inc.category);
     });
+  }
+
+  /** The basis (incident at draft time) of a report's latest version, or of the given version. */
+  private async basisOf(reportId: number, version?: number): Promise<PrefillSource | null> {
+    const row = await this.ctx.db.read((q) => repo.findReportRow(q, reportId));
+    if (!row) return null;
+    const versions = (await this.ctx.db.read((q) => repo.listVersionRows(q, row.incident_id))).filter((v) => v.report_id === reportId);
+    const v = version === undefined ? versions.at(-1) : versions.find((x) => x.version === version);
+    return v ? parseVersion(v).basis : null;
   }
 
   private async one(reportId: number): Promise<Report> {
@@ -80,11 +105,18 @@ export class ReportService {
     if (has('终报')) throw new DomainError('conflict', '该事件已有终报，只能对已报送的报告发更正');
     const seq = args.kind === '续报' ? existing.filter((r) => r.kind === '续报').length + 1 : 1;
     const now = this.ctx.now().toISOString();
-    const content = draftReport({ incident, kind: args.kind, seq, station: this.ctx.settings.get().stationName, now });
+    const ctx = { incident: prefillSource(incident), kind: args.kind, seq, station: this.ctx.settings.get().stationName, now };
+    // 42号 4.1.2(2)(3): a 续报 builds on the 初报, a 终结报告 on both — so a later report starts from
+    // the last saved version of the chain, plus what changed on the incident since.
+    const last = existing.filter((r) => r.versions.length).at(-1);
+    const content = last
+      ? continueReport({ ...ctx, previous: last.versions.at(-1)!.content, previousBasis: await this.basisOf(last.id) }).content
+      : draftReport(ctx);
+    const stored: StoredContent = { ...content, basis: ctx.incident };
     const id = await this.ctx.db.write(async (q) => {
       const by = (await officerOf(q)).officer;
       const newId = await repo.insertReport(q, { incidentId: incident.id, kind: args.kind, seq, formKind: content.kind, correctsId: null, at: now, by });
-      await repo.insertVersion(q, newId, content, now, by);
+      await repo.insertVersion(q, newId, stored, now, by);
       await incidentsRepo.insertTimeline(q, {
         incidentId: incident.id,
         at: now,
@@ -103,16 +135,20 @@ export class ReportService {
     const report = await this.one(args.reportId);
     if (report.status !== 'draft') throw new DomainError('conflict', `${report.label}已${report.status === 'sent' ? '报送' : '签发'}，不能再修改；请发更正或续报`);
     if (args.content.kind !== report.formKind) throw new DomainError('invalid_input', '表单类型与报告不符');
-    const content = args.content as unknown as FormInput;
+    const content = args.content;
     try {
+      // A version is a whole form: every field with its type, table rows included, nothing unknown.
+      assertReportForm(content);
       // The renderer is the strictest reader of a form: what it refuses cannot be printed.
       renderForm(content, { fontBaseUrl: './' });
     } catch (err) {
       throw new DomainError('invalid_input', `报告内容有误：${(err as Error).message}`);
     }
+    // Every version of a report keeps the basis its draft started from (see draft()).
+    const stored: StoredContent = { ...content, basis: (await this.basisOf(report.id)) ?? undefined };
     await this.ctx.db.write(async (q) => {
       const by = (await officerOf(q)).officer;
-      await repo.insertVersion(q, report.id, content, this.ctx.now().toISOString(), by);
+      await repo.insertVersion(q, report.id, stored, this.ctx.now().toISOString(), by);
     });
     this.ctx.changed('reports');
     return this.one(report.id);
@@ -191,11 +227,13 @@ export class ReportService {
     const all = await this.list(report.incidentId);
     const seq = all.filter((r) => r.kind === '更正').length + 1;
     const sent = report.versions.find((v) => v.version === report.sentVersion) ?? report.versions.at(-1)!;
+    const at = this.ctx.now().toISOString();
+    // A correction is a report of its own: the sent content, with its own 报送时间 (issue of 42号 4.1.2).
+    const stored: StoredContent = { ...freshReport(sent.content, at), basis: (await this.basisOf(report.id, sent.version)) ?? undefined };
     const id = await this.ctx.db.write(async (q) => {
       const by = (await officerOf(q)).officer;
-      const at = this.ctx.now().toISOString();
       const newId = await repo.insertReport(q, { incidentId: report.incidentId, kind: '更正', seq, formKind: report.formKind, correctsId: report.id, at, by });
-      await repo.insertVersion(q, newId, sent.content, at, by);
+      await repo.insertVersion(q, newId, stored, at, by);
       await incidentsRepo.insertTimeline(q, {
         incidentId: report.incidentId,
         at,

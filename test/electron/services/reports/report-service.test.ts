@@ -17,7 +17,58 @@ async function setup(dir: string) {
   return { s, inc, run };
 }
 
-type R = { id: number; label: string; status: string; versions: { version: number; content: { kind: string; data: Record<string, unknown> } }[]; changesSincePrevious: { path: string }[]; sentVersion: number | null };
+type R = {
+  id: number;
+  label: string;
+  status: string;
+  versions: { version: number; content: { kind: string; data: Record<string, unknown> } }[];
+  changesSincePrevious: { path: string; label: string; before: string; after: string }[];
+  sentVersion: number | null;
+};
+
+const RADIATION_INPUT = {
+  category: 'radiation' as const,
+  title: '朔城区选煤厂核子秤放射源丢失',
+  places: ['朔城区'],
+  occurredAt: '2026-11-29T00:30:00.000Z',
+  receivedAt: '2026-11-29T01:00:00.000Z',
+  discoveredAt: null,
+  reporterUnit: '朔城区生态环境分局',
+  reporterName: '王镕',
+  reporterPhone: '0349-2012345',
+  receiveChannel: '电话' as const,
+  narrative: '检修时发现核子秤铅罐开启、放射源缺失',
+  facts: { sourceClass: 4, sourceEvent: 'lost', peopleExposed: true },
+  drill: false,
+  levelOverride: null,
+  responseOverride: null,
+};
+
+/** Every field of 附件4 typed by the officer, two source rows and a device row included. */
+function typedInitial(data: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...data,
+    unitName: '山西朔州某某选煤有限公司',
+    legalRepresentative: '李堃',
+    address: '朔州市朔城区开发北路88号',
+    postCode: '036000',
+    phone: '0349-2012345',
+    fax: '0349-2012346',
+    contact: '赵珺',
+    licenceNumber: '晋环辐证〔F0123〕',
+    licenceAuthority: '山西省生态环境厅',
+    place: '朔城区开发北路选煤车间3号皮带秤',
+    accidentType: { exposure: true, contamination: true, exposedCount: 2, contaminatedCount: 1, lost: true, stolen: false, outOfControl: false, sourceCount: 2, radioactivePollution: false },
+    sources: [
+      { nuclide: 'Cs-137', factoryActivityBq: '1.11E+10', factoryDate: '2015-03-18', sourceCode: '0315CS012345', activityAtAccidentBq: '9.10E+09', unsealedState: '' },
+      { nuclide: 'Am-241', factoryActivityBq: '3.7E+09', factoryDate: '2016年', sourceCode: '0316AM000777', activityAtAccidentBq: '3.6E+09', unsealedState: '固态' },
+    ],
+    devices: [{ name: 'X射线探伤机', model: 'XXG-2505', maker: '丹东某某仪器厂', serial: 'DD-2019-0456', place: '检修车间', mainParameters: '5mA / 250kV' }],
+    narrative: '14时许检修人员发现核子秤放射源缺失，现场已封锁。',
+    reporter: '王镕',
+    reportedAt: '2026-11-29T01:40:00.000Z',
+  };
+}
 
 describe('report chain', () => {
   const tempDir = useTempDirs();
@@ -77,7 +128,8 @@ describe('report chain', () => {
     await expect(run('reports:dispatch', { reportId: draft.id, sentAt: NOW.toISOString(), sentTo: 'x', channel: '书面', confirmedBy: 'y', clockIds: [] })).rejects.toThrow(/已报送/);
     const correction = await run<R>('reports:correct', { reportId: draft.id });
     expect(correction.label).toBe('更正报告（第一次）');
-    expect(correction.versions[0]!.content).toEqual(edited);
+    // The corrected content, with the correction's own 报送时间 and no signer yet.
+    expect(correction.versions[0]!.content).toEqual({ ...edited, data: { ...edited.data, reportedAt: NOW.toISOString(), issuer: '' } });
     await s.close();
   });
 
@@ -87,6 +139,99 @@ describe('report chain', () => {
     await s.incidents.update({ id: inc.id, patch: { narrative: '死鱼范围扩大至下游3公里', reason: '' } });
     const next = await run<R>('reports:draft', { incidentId: inc.id, kind: '续报' });
     expect(next.changesSincePrevious.map((c) => c.path)).toContain('content.trendAndHandling');
+    expect(next.changesSincePrevious.find((c) => c.path === 'content.trendAndHandling')).toMatchObject({
+      label: '事件发展态势及处置情况',
+      before: '河段出现大面积死鱼',
+      after: '死鱼范围扩大至下游3公里',
+    });
+    await s.close();
+  });
+
+  it('a saved radiation 初报 keeps every field exactly as typed, table rows included', async () => {
+    const { s, run } = await setup(tempDir());
+    const inc = await s.incidents.create(RADIATION_INPUT);
+    const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
+    expect(draft.versions[0]!.content.kind).toBe('radiation-initial');
+    const content = { kind: 'radiation-initial', data: typedInitial(draft.versions[0]!.content.data) };
+    await run('reports:save', { reportId: draft.id, content });
+    const [saved] = await run<R[]>('reports:list', { incidentId: inc.id });
+    expect(saved!.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(saved!.versions[1]!.content).toEqual(content);
+    // A second save of one changed cell changes that cell only.
+    const again = structuredClone(content);
+    (again.data.sources as Record<string, string>[])[1]!.sourceCode = '0316AM000778';
+    await run('reports:save', { reportId: draft.id, content: again });
+    const [after] = await run<R[]>('reports:list', { incidentId: inc.id });
+    expect(after!.versions[2]!.content).toEqual(again);
+    expect(after!.versions[1]!.content).toEqual(content);
+    await s.close();
+  });
+
+  it('a radiation 续报 starts from the last saved version plus what changed on the incident since, listed by the form\'s labels', async () => {
+    const { s, run } = await setup(tempDir());
+    const inc = await s.incidents.create(RADIATION_INPUT);
+    const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
+    const typed = typedInitial(draft.versions[0]!.content.data);
+    await run('reports:save', { reportId: draft.id, content: { kind: 'radiation-initial', data: typed } });
+    // What happens on the incident after the 初报 was drafted.
+    await s.incidents.update({ id: inc.id, patch: { narrative: '放射源已于17时在废料堆中找回', reason: '' } });
+    const follow = await run<R>('reports:draft', { incidentId: inc.id, kind: '续报' });
+    const data = follow.versions[0]!.content.data;
+    expect(follow.versions[0]!.content.kind).toBe('radiation-follow-up');
+    // The officer's corrections stand: they are not rebuilt from the incident.
+    for (const k of ['unitName', 'address', 'licenceNumber', 'licenceAuthority', 'place', 'occurredAt', 'sources', 'devices', 'accidentType']) {
+      expect(data[k], k).toEqual(typed[k]);
+    }
+    // The incident's change comes in.
+    expect(data.narrative).toBe('放射源已于17时在废料堆中找回');
+    expect(data.reportedAt).toBe(NOW.toISOString());
+    // "What changed" names fields as the form prints them.
+    const labels = follow.changesSincePrevious.map((c) => c.label);
+    expect(labels).toContain('事故经过和处理情况');
+    for (const c of follow.changesSincePrevious) expect(c.label, c.path).toMatch(/^[\u4e00-\u9fff]/);
+    // Editing the 续报's table and saving it; the 终报 then starts from that.
+    const edited = structuredClone(data);
+    (edited.sources as Record<string, string>[])[0]!.activityAtAccidentBq = '9.05E+09';
+    await run('reports:save', { reportId: follow.id, content: { kind: 'radiation-follow-up', data: edited } });
+    const labelsAfter = (await run<R[]>('reports:list', { incidentId: inc.id }))[1]!.changesSincePrevious.map((c) => c.label);
+    expect(labelsAfter).toContain('放射源表第1行 事故时活度(Bq)');
+    const final = await run<R>('reports:draft', { incidentId: inc.id, kind: '终报' });
+    // 42号 4.1.2(3): the 终结报告 is its own document, not a 后续报告表.
+    expect(final.versions[0]!.content.kind).toBe('radiation-final');
+    expect(final.versions[0]!.content.data).toMatchObject({
+      unitName: typed.unitName,
+      place: typed.place,
+      summary: '放射源已于17时在废料堆中找回',
+      departments: [],
+    });
+    await s.close();
+  });
+
+  it('a later incident change of a field the officer also edited comes in; an edit the incident did not touch stays', async () => {
+    const { s, run } = await setup(tempDir());
+    const inc = await s.incidents.create(RADIATION_INPUT);
+    const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
+    const typed = { ...typedInitial(draft.versions[0]!.content.data), narrative: '值班员改写的经过' };
+    await run('reports:save', { reportId: draft.id, content: { kind: 'radiation-initial', data: typed } });
+    await s.incidents.update({ id: inc.id, patch: { places: ['朔城区', '平鲁区'], reason: '' } });
+    const follow = await run<R>('reports:draft', { incidentId: inc.id, kind: '续报' });
+    expect(follow.versions[0]!.content.data).toMatchObject({ narrative: '值班员改写的经过', place: '朔城区、平鲁区', unitName: typed.unitName });
+    await s.close();
+  });
+
+  it('refuses a version that is not a whole form, naming the field in Chinese, and saves nothing', async () => {
+    const { s, run } = await setup(tempDir());
+    const inc = await s.incidents.create(RADIATION_INPUT);
+    const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
+    const good = typedInitial(draft.versions[0]!.content.data);
+    const save = (data: Record<string, unknown>) => run('reports:save', { reportId: draft.id, content: { kind: 'radiation-initial', data } });
+    await expect(save({ ...good, sources: 'Cs-137' })).rejects.toThrow(/放射源表应为表格行/);
+    await expect(save({ ...good, sources: [{ ...(good.sources as object[])[0], sourceCode: 7 }] })).rejects.toThrow(/放射源编码应为文字/);
+    const { unitName: _gone, ...missing } = good;
+    await expect(save(missing)).rejects.toThrow(/缺少「事故单位名称」/);
+    await expect(save({ ...good, colour: 'red' })).rejects.toThrow(/未知字段：colour/);
+    const [after] = await run<R[]>('reports:list', { incidentId: inc.id });
+    expect(after!.versions).toHaveLength(1);
     await s.close();
   });
 
