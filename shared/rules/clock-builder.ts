@@ -1,6 +1,6 @@
 /** Turns a plan's clock specification into a dated clock, resolving its anchor from the inputs. */
 import { PLANS, citationOf } from './plans';
-import type { Clock, ClockAnchor, ClockChannel, ClockDone, PlanId } from './types';
+import type { Clock, ClockAnchor, ClockChannel, ClockDone, ClockOwner, PlanId, ReportKind } from './types';
 import { addMonthsCst, toIso } from './time';
 
 export interface ClockSpec {
@@ -17,6 +17,10 @@ export interface ClockSpec {
   channel: ClockChannel;
   optional?: boolean;
   immediate?: boolean;
+  owner: ClockOwner;
+  /** Owed again under a new level (43号 5.1.1(6)); default false. */
+  levelBound?: boolean;
+  reportKind?: ReportKind;
 }
 
 /** Anchor instants already parsed and checked (epoch ms). */
@@ -25,7 +29,10 @@ export interface Anchors {
   discovered: number;
   received: number;
   responseEnded?: number;
+  handlingEnded?: number;
   ordered?: number;
+  /** 发生时间 不详: `occurred` holds the discovery time. */
+  occurredUnknown?: boolean;
   done: Record<string, { ms: number; channel?: ClockDone['channel'] }>;
 }
 
@@ -40,12 +47,17 @@ export function anchorMs(anchor: ClockAnchor, a: Anchors): number | undefined {
       return a.received;
     case 'responseEnded':
       return a.responseEnded;
+    case 'handlingEnded':
+      return a.handlingEnded ?? a.responseEnded;
     case 'ordered':
       return a.ordered;
     default:
       return a.done[anchor.slice('after:'.length)]?.ms;
   }
 }
+
+/** 发生时间 不详: the clocks that count from occurrence say where they count from instead. */
+export const OCCURRED_UNKNOWN_NOTE = '发生时间不详，以发现时间计';
 
 export function buildClock(plan: PlanId, spec: ClockSpec, a: Anchors): Clock | null {
   const start = anchorMs(spec.anchor, a);
@@ -70,5 +82,10 @@ export function buildClock(plan: PlanId, spec: ClockSpec, a: Anchors): Clock | n
     optional: spec.optional ?? false,
     immediate: spec.immediate ?? false,
     plan,
+    owner: spec.owner,
+    levelBound: spec.levelBound ?? false,
+    ...(spec.months !== undefined ? { months: spec.months } : {}),
+    ...(spec.reportKind ? { reportKind: spec.reportKind } : {}),
+    ...(spec.anchor === 'occurred' && a.occurredUnknown ? { anchorNote: OCCURRED_UNKNOWN_NOTE } : {}),
   };
 }

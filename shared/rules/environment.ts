@@ -4,6 +4,7 @@
  */
 import type { Anchors, ClockSpec } from './clock-builder';
 import { type LevelCriterion, type NoticeRule, type ResponseCriterion, someBelow, within } from './criteria';
+import { ROOM_CITY_GOV, monitored } from './owners';
 import type { EnvironmentFacts as F, Level } from './types';
 
 const 亿 = 100_000_000;
@@ -107,16 +108,18 @@ export function environmentClockSpecs(level: Level | null, f: F, a: Anchors): Cl
     const from = general ? '事发地县（市、区）分局' : DEPT;
     const minutes = general ? 180 : 60;
     const window = general ? '3小时内' : '1小时内';
+    const owner = monitored(general ? '县级部门（生态环境分局）' : '生态环境部门（市局或县分局）');
     specs.push(
-      { id: 'env.county-dept-to-gov', title: '向本级人民政府报告', from, to: '本级人民政府', minutes, window, clause, anchor: 'received', channel: 'any' },
-      { id: 'env.dept-to-upper-dept', title: '向上一级生态环境部门报告', from, to: '上一级生态环境部门', minutes, window, clause, anchor: 'received', channel: 'any' },
+      { id: 'env.county-dept-to-gov', title: '向本级人民政府报告', from, to: '本级人民政府', minutes, window, clause, anchor: 'received', channel: 'any', owner, levelBound: true },
+      { id: 'env.dept-to-upper-dept', title: '向上一级生态环境部门报告', from, to: '上一级生态环境部门', minutes, window, clause, anchor: 'received', channel: 'any', owner, levelBound: true },
     );
   } else if (proc === 'major') {
     const clause = ['5.1.1(2)③', ...sensitive].join('、');
+    const common = { from: DEPT, minutes: 60, window: '1小时内', clause, anchor: 'received', channel: 'any', owner: monitored('生态环境部门（市局或县分局）'), levelBound: true } as const;
     specs.push(
-      { id: 'env.county-dept-to-gov', title: '向本级人民政府报告', from: DEPT, to: '本级人民政府', minutes: 60, window: '1小时内', clause, anchor: 'received', channel: 'any' },
-      { id: 'env.dept-to-province-dept', title: '向省生态环境厅报告', from: DEPT, to: '省生态环境厅', minutes: 60, window: '1小时内', clause, anchor: 'received', channel: 'any' },
-      { id: 'env.dept-to-ministry', title: '同时上报生态环境部', from: DEPT, to: '生态环境部', minutes: 60, window: '1小时内', clause, anchor: 'received', channel: 'any' },
+      { ...common, id: 'env.county-dept-to-gov', title: '向本级人民政府报告', to: '本级人民政府' },
+      { ...common, id: 'env.dept-to-province-dept', title: '向省生态环境厅报告', to: '省生态环境厅' },
+      { ...common, id: 'env.dept-to-ministry', title: '同时上报生态环境部', to: '生态环境部' },
     );
   }
   // 5.1.1(4) covers 特别重大、重大、较大 and 暂时无法判明等级; 5.1.1(5) adds cases of any level,
@@ -130,11 +133,14 @@ export function environmentClockSpecs(level: Level | null, f: F, a: Anchors): Cl
       from: '市人民政府',
       to: '省人民政府',
       minutes: 120,
-      window: immediate.length ? '立即（最迟2小时内）' : '2小时内',
+      // 立即 has no minutes: the 2 h of 5.1.1(4) is the latest limit, and the label says so.
+      window: immediate.length ? '立即（最迟2小时）' : '2小时内',
       clause: ['5.1.1(4)', ...immediate].join('、'),
       anchor: 'received',
       channel: 'any',
       immediate: immediate.length > 0,
+      owner: ROOM_CITY_GOV,
+      levelBound: true,
     });
   }
   // Once the province was phoned, the written follow-up is owed whatever the level became since.
@@ -150,7 +156,51 @@ export function environmentClockSpecs(level: Level | null, f: F, a: Anchors): Cl
       anchor: `after:${CITY_GOV_CLOCK}`,
       channel: 'written',
       optional: true,
+      owner: ROOM_CITY_GOV,
     });
+  }
+  specs.push(...crossBoundarySpecs(f));
+  return specs;
+}
+
+/** The facts that make 5.1.3's cross-boundary notices due. */
+export const crossesProvince = (f: F): boolean => !!f.crossProvincePossible || f.crossBoundary === 'province';
+export const crossesCity = (f: F): boolean => !!f.crossCityPossible || f.crossBoundary === 'city';
+export const touchesAdjacentCounty = (f: F): boolean => !!f.adjacentCountyInvolved || f.crossBoundary === 'county';
+
+/**
+ * 5.1.3 跨区域的信息通报, as duties when the facts say so. The plan says 及时 or 立即 without
+ * minutes; the latest limit is the window 5.1.1(2) gives the same department for the level that
+ * fact grades (相邻县 → 一般 3 h; 跨市 → 较大⑥ 1 h; 跨省 → 重大⑥ and 5.1.1(3)④ 1 h).
+ */
+function crossBoundarySpecs(f: F): ClockSpec[] {
+  const specs: ClockSpec[] = [];
+  const base = { clause: '5.1.3', anchor: 'received', channel: 'any', immediate: true } as const;
+  if (touchesAdjacentCounty(f)) {
+    specs.push({
+      ...base,
+      id: 'env.notify-adjacent-county',
+      title: '及时通报相邻县级人民政府及其生态环境部门',
+      from: '事发地县级人民政府及其生态环境部门',
+      to: '相邻县级人民政府及其生态环境部门',
+      minutes: 180,
+      window: '及时（最迟3小时）',
+      owner: monitored('县级政府和生态环境分局'),
+    });
+  }
+  if (crossesCity(f)) {
+    const owner = monitored('市生态环境局');
+    specs.push(
+      { ...base, id: 'env.notify-city-dept', title: '及时通报相关区域市级生态环境部门', from: '市生态环境局', to: '相关区域市级生态环境部门', minutes: 60, window: '及时（最迟1小时）', owner },
+      { ...base, id: 'env.suggest-city-gov', title: '向市人民政府提出向相关区域市级人民政府通报的建议', from: '市生态环境局', to: '市人民政府', minutes: 60, window: '及时（最迟1小时）', owner },
+    );
+  }
+  if (crossesProvince(f)) {
+    const owner = monitored('市生态环境局');
+    specs.push(
+      { ...base, id: 'env.cross-province-to-city-gov', title: '跨省级行政区域：立即报告市人民政府', from: '市生态环境局', to: '市人民政府', minutes: 60, window: '立即（最迟1小时）', owner },
+      { ...base, id: 'env.cross-province-to-province-dept', title: '跨省级行政区域：立即报告省生态环境厅', from: '市生态环境局', to: '省生态环境厅', minutes: 60, window: '立即（最迟1小时）', owner },
+    );
   }
   return specs;
 }

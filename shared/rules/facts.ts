@@ -71,7 +71,7 @@ const ENVIRONMENT: FactField[] = [
   { key: 'possibleProtectedPopulationsMassDeath', label: '可能造成国家重点保护野生动植物种群大批死亡', type: 'boolean', clause: '附件4 二级⑤' },
   { key: 'possibleProtectedSpeciesDamaged', label: '可能造成国家重点保护的动植物物种受到破坏', type: 'boolean', clause: '附件4 三级⑤' },
   { key: 'waterProtectionZoneTier', label: '受影响（或可能受影响）的集中式饮用水水源保护区', type: 'enum', options: WATER_TIERS, clause: '附件4 ⑥；5.1.1(3)①' },
-  { key: 'crossCityPossible', label: '可能造成跨设区的市级行政区域影响', type: 'boolean', clause: '附件4 三级⑦' },
+  { key: 'crossCityPossible', label: '可能造成跨设区的市级行政区域影响', type: 'boolean', clause: '附件4 三级⑦；5.1.3' },
   { key: 'possibleCountyDispute', label: '可能造成跨县级行政区域纠纷，引起一般性群体性影响', type: 'boolean', clause: '附件4 四级⑤' },
   { key: 'waterProtectionZone', label: '对饮用水水源保护区造成或者可能造成影响', type: 'boolean', clause: '5.1.1(3)①' },
   { key: 'sensitiveArea', label: '涉及居民聚居区、学校、医院等敏感区域和敏感人群', type: 'boolean', clause: '5.1.1(3)②' },
@@ -81,6 +81,7 @@ const ENVIRONMENT: FactField[] = [
   { key: 'largeMassIncident', label: '可能或已引发大规模群体性事件', type: 'boolean', clause: '5.1.1(5)②' },
   { key: 'foreignCause', label: '境外因素导致或可能导致', type: 'boolean', clause: '5.1.1(5)④' },
   { key: 'cityGovDeemsNecessary', label: '市政府认为有必要报告省政府', type: 'boolean', clause: '5.1.1(5)⑤' },
+  { key: 'adjacentCountyInvolved', label: '已经或可能涉及相邻县级行政区域', type: 'boolean', clause: '5.1.3', help: '事发地县级人民政府及其生态环境部门应及时通报相邻县' },
 ];
 
 const CONTAMINATION: FactOption[] = [
@@ -125,6 +126,8 @@ const RADIATION: FactField[] = [
   { key: 'wellLoggingSourceSealed', label: '测井用放射源落井，打捞不成功进行封井处理', type: 'boolean', clause: '附件3 一般(5)' },
   { key: 'peopleExposed', label: '造成或可能造成人员辐射损伤照射', type: 'boolean', clause: '4.1.1(1)', help: '事发单位还应同时向县级卫生健康部门报告' },
   { key: 'sourceUnrecovered', label: '丢失、被盗放射源尚未追回或下落不明', type: 'boolean', clause: '5.1(1)' },
+  { key: 'adjacentAreaInvolved', label: '已经或可能涉及相邻行政区域', type: 'boolean', clause: '4.1.3', help: '事发地政府及其生态环境部门应及时通报相邻行政区域' },
+  { key: 'crossCityPossible', label: '已经发生或者可能发生跨市级行政区域辐射事故', type: 'boolean', clause: '4.1.3', help: '市生态环境局应及时通报相关区域市级生态环境部门' },
 ];
 
 const COMMS: FactField[] = [

@@ -1,5 +1,6 @@
 /** 朔州市全面加强森林草原防火专业队伍建设实施方案 (朔政办发〔2021〕44号) 三、（一）1: brigade assembly. */
 import type { ClockSpec } from './clock-builder';
+import { monitored } from './owners';
 
 export function forestFireClockSpecs(): ClockSpec[] {
   return [
@@ -13,6 +14,7 @@ export function forestFireClockSpecs(): ClockSpec[] {
       clause: '三、（一）1',
       anchor: 'ordered',
       channel: 'any',
+      owner: monitored('森林草原防火专业队伍'),
     },
   ];
 }

@@ -33,7 +33,10 @@ export type { FactField, FactFieldType, FactOption } from './facts';
 export { ENV_LEVEL_CRITERIA, ENV_RESPONSE_CRITERIA, ENV_SENSITIVE, ENV_IMMEDIATE, envProcedure } from './environment';
 export { RAD_LEVEL_CRITERIA, RAD_RESPONSE_CRITERIA } from './radiation';
 export { COMMS_RESPONSE_CRITERIA } from './comms';
-export { parseInstant } from './time';
+export { parseInstant, addMonthsCst } from './time';
+export { ROOM_CITY_GOV, ROOM_HQ_OFFICE, OWNER_KIND_LABELS } from './owners';
+export { COUNTY_GOVERNMENTS } from './radiation';
+export { OCCURRED_UNKNOWN_NOTE } from './clock-builder';
 
 function assertObject(value: unknown, field: string): asserts value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${field} 应为对象`);
@@ -68,6 +71,10 @@ export function gradeIncident<P extends PlanId>(input: { plan: P; facts?: Facts<
         ? matchLevels(RAD_LEVEL_CRITERIA, facts as RadiationFacts)
         : [];
   const level = highestLevel(reasons);
+  return { level, reasons, ...respond(plan, level, facts), notices: noticesOf(plan, level, facts) };
+}
+
+function noticesOf(plan: PlanId, level: Level | null, facts: Facts): Notice[] {
   const notices: Notice[] = [];
   if (plan === 'environment') {
     const f = facts as EnvironmentFacts;
@@ -83,7 +90,18 @@ export function gradeIncident<P extends PlanId>(input: { plan: P; facts?: Facts<
       notices.push({ clause: '5.1.3', text: '已经或者可能发生跨省级行政区域突发环境事件的，市生态环境局应立即向市人民政府和省生态环境厅报告' });
     }
   }
-  return { level, reasons, ...respond(plan, level, facts), notices };
+  return notices;
+}
+
+/**
+ * Notices for the level in force, which may be the officer's override (issue decision "Overridden
+ * level": notices follow the same level as the clocks; 43号 5.1.1(3) applies only while the level
+ * is unknown, 5.1.1(5)① only at 重大/特别重大).
+ */
+export function noticesFor<P extends PlanId>(plan: P, level: Level | null, facts?: Facts<P>): Notice[] {
+  assertPlan(plan);
+  assertLevel(level);
+  return noticesOf(plan, level ?? null, parseFacts(plan, facts));
 }
 
 /** Response level for a given (possibly overridden) level: 附件4 (43号), 4.3 (42号), 4.3.1/4.4.1 (40号). */
@@ -109,11 +127,26 @@ export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[
   assertLevel(input.level);
   const level: Level | null = input.level === undefined ? gradeIncident({ plan, facts }).level : input.level;
 
-  const occurred = parseInstant(input.occurredAt, 'occurredAt（发生时间）');
   const received = parseInstant(input.receivedAt, 'receivedAt（接报时间）');
-  const discovered = optionalInstant(input.discoveredAt, 'discoveredAt（发现时间）') ?? occurred;
-  if (received < occurred) throw new Error('receivedAt（接报时间）不能早于 occurredAt（发生时间）');
-  if (discovered < occurred) throw new Error('discoveredAt（发现时间）不能早于 occurredAt（发生时间）');
+  // 发生时间 不详（以发现时间计）: the clocks that count from occurrence count from discovery.
+  const occurredUnknown = input.occurredUnknown === true;
+  let occurred: number;
+  let discovered: number;
+  if (occurredUnknown) {
+    if (input.discoveredAt === undefined || input.discoveredAt === null) throw new Error('发生时间不详时须填写 discoveredAt（发现时间），时限以发现时间计');
+    discovered = parseInstant(input.discoveredAt, 'discoveredAt（发现时间）');
+    occurred = discovered;
+    if (received < discovered) throw new Error('receivedAt（接报时间）不能早于 discoveredAt（发现时间）（发生时间不详，以发现时间计）');
+  } else {
+    occurred = parseInstant(input.occurredAt, 'occurredAt（发生时间）');
+    discovered = optionalInstant(input.discoveredAt, 'discoveredAt（发现时间）') ?? occurred;
+    if (received < occurred) throw new Error('receivedAt（接报时间）不能早于 occurredAt（发生时间）');
+    if (discovered < occurred) throw new Error('discoveredAt（发现时间）不能早于 occurredAt（发生时间）');
+  }
+  const handlingEnded = optionalInstant(input.handlingEndedAt, 'handlingEndedAt（事故处理完毕时间）');
+  if (handlingEnded !== undefined && handlingEnded < occurred) throw new Error('handlingEndedAt（事故处理完毕时间）不能早于 occurredAt（发生时间）');
+  const places = input.places ?? [];
+  if (!Array.isArray(places) || places.some((p) => typeof p !== 'string')) throw new Error('places（地点）应为字符串数组');
   const responseEnded = optionalInstant(input.responseEndedAt, 'responseEndedAt（响应终止时间）');
   if (responseEnded !== undefined && responseEnded < occurred) throw new Error('responseEndedAt（响应终止时间）不能早于 occurredAt（发生时间）');
   const orderedRaw = input.orderedAt ?? (plan === 'forest_fire' ? (facts as Facts<'forest_fire'>).orderedAt : undefined);
@@ -132,13 +165,13 @@ export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[
       done[id] = { ms, channel: channel ?? undefined };
     }
   }
-  const anchors: Anchors = { occurred, discovered, received, responseEnded, ordered, done };
+  const anchors: Anchors = { occurred, discovered, received, responseEnded, handlingEnded, ordered, done, occurredUnknown };
 
   const specs =
     plan === 'environment'
       ? environmentClockSpecs(level, facts as EnvironmentFacts, anchors)
       : plan === 'radiation'
-        ? radiationClockSpecs(level, facts as RadiationFacts, anchors)
+        ? radiationClockSpecs(level, facts as RadiationFacts, anchors, places)
         : plan === 'comms'
           ? commsClockSpecs(level)
           : forestFireClockSpecs();

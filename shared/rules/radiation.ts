@@ -4,6 +4,7 @@
  */
 import type { Anchors, ClockSpec } from './clock-builder';
 import { type LevelCriterion, type ResponseCriterion, someBelow, within } from './criteria';
+import { ROOM_CITY_GOV, ROOM_HQ_OFFICE, monitored } from './owners';
 import type { Level, RadiationFacts as F } from './types';
 
 const sourceOf = (f: F, classes: readonly number[]): boolean =>
@@ -41,8 +42,15 @@ const GOV_CLOCK = 'rad.gov-to-upper-gov';
 const exposed = (f: F): boolean =>
   !!f.peopleExposed || (f.acuteDeaths ?? 0) > 0 || (f.severeRadiationSickness ?? 0) > 0 || !!f.overAnnualDoseLimit;
 
-/** 4.1.1, 5.1(1), 5.3(2): the clocks a radiation accident sets running. */
-export function radiationClockSpecs(level: Level | null, f: F, a: Anchors): ClockSpec[] {
+/**
+ * County-level governments of the city (县（市、区）). 4.1.1(3) has the county government report up
+ * to the city within 2 h; 朔州经济开发区 has a 管委会, not a 县级政府, so it owes no such report.
+ */
+export const COUNTY_GOVERNMENTS: readonly string[] = ['朔城区', '平鲁区', '山阴县', '应县', '右玉县', '怀仁市'];
+
+/** 4.1.1, 4.1.2, 4.1.3, 5.1(1), 5.3(2): the clocks a radiation accident sets running. */
+export function radiationClockSpecs(level: Level | null, f: F, a: Anchors, places: readonly string[] = []): ClockSpec[] {
+  const unit = monitored('事发单位');
   const specs: ClockSpec[] = [
     {
       id: 'rad.unit-written',
@@ -53,7 +61,9 @@ export function radiationClockSpecs(level: Level | null, f: F, a: Anchors): Cloc
       window: '1小时内',
       clause: '4.1.1(1)',
       anchor: 'discovered',
+      // 紧急情况下可先通过电话口头报告，随即报送书面信息: a phone call does not meet it.
       channel: 'written',
+      owner: unit,
     },
   ];
   if (exposed(f)) {
@@ -67,33 +77,55 @@ export function radiationClockSpecs(level: Level | null, f: F, a: Anchors): Cloc
       clause: '4.1.1(1)',
       anchor: 'discovered',
       channel: 'written',
+      owner: unit,
     });
   }
   if (level === '一般' || level === '较大') {
     const from = level === '一般' ? '事发地县级生态环境、公安、卫生健康部门' : '市或县级生态环境、公安、卫生健康部门';
-    const clause = '4.1.1(2)';
+    const common = { from, minutes: 120, window: '2小时内', clause: '4.1.1(2)', anchor: 'received', channel: 'any', levelBound: true } as const;
+    const owner = monitored(level === '一般' ? '县级部门' : '市或县级部门');
     specs.push(
-      { id: 'rad.dept-to-gov', title: '核实后向本级政府报告', from, to: '本级政府', minutes: 120, window: '2小时内', clause, anchor: 'received', channel: 'any' },
-      { id: 'rad.dept-to-upper-dept', title: '核实后向上一级相关部门报告', from, to: '上一级相关部门', minutes: 120, window: '2小时内', clause, anchor: 'received', channel: 'any' },
+      { ...common, owner, id: 'rad.dept-to-gov', title: '核实后向本级政府报告', to: '本级政府' },
+      { ...common, owner, id: 'rad.dept-to-upper-dept', title: '核实后向上一级相关部门报告', to: '上一级相关部门' },
     );
   } else if (level === '重大' || level === '特别重大') {
     const from = '市、县两级生态环境、公安、卫生健康部门';
-    const clause = '4.1.1(2)';
+    const common = { from, minutes: 60, window: '1小时内', clause: '4.1.1(2)', anchor: 'received', channel: 'any', levelBound: true, owner: monitored('市、县两级部门') } as const;
     specs.push(
-      { id: 'rad.dept-to-gov', title: '核实后向本级政府报告', from, to: '本级政府', minutes: 60, window: '1小时内', clause, anchor: 'received', channel: 'any' },
-      { id: 'rad.dept-to-province-dept', title: '核实后向省级相关部门报告', from, to: '省级相关部门', minutes: 60, window: '1小时内', clause, anchor: 'received', channel: 'any' },
-      {
-        id: GOV_CLOCK,
-        title: '逐级报告上一级政府（必要时可越级上报）',
-        from: '县级以上地方政府（市政府）',
-        to: '上一级政府（省政府）',
+      { ...common, id: 'rad.dept-to-gov', title: '核实后向本级政府报告', to: '本级政府' },
+      { ...common, id: 'rad.dept-to-province-dept', title: '核实后向省级相关部门报告', to: '省级相关部门' },
+    );
+    // 4.1.1(3) 逐级报告: the county government reports to the city first, each within 2 h of its
+    // own receipt; listed before the city's own report so the chain reads in order.
+    const county = places.find((p) => COUNTY_GOVERNMENTS.includes(p));
+    if (county) {
+      specs.push({
+        id: 'rad.county-gov-to-city',
+        title: `${county}人民政府逐级报告市政府`,
+        from: `事发地县级政府（${county}）`,
+        to: '市政府',
         minutes: 120,
         window: '2小时内',
         clause: '4.1.1(3)',
         anchor: 'received',
         channel: 'any',
-      },
-    );
+        owner: monitored('县级政府'),
+        levelBound: true,
+      });
+    }
+    specs.push({
+      id: GOV_CLOCK,
+      title: '逐级报告省政府（必要时可越级上报）',
+      from: '市政府',
+      to: '省政府',
+      minutes: 120,
+      window: '2小时内',
+      clause: '4.1.1(3)',
+      anchor: 'received',
+      channel: 'any',
+      owner: ROOM_CITY_GOV,
+      levelBound: true,
+    });
   }
   if (a.done[GOV_CLOCK]?.channel === 'phone') {
     specs.push({
@@ -107,6 +139,25 @@ export function radiationClockSpecs(level: Level | null, f: F, a: Anchors): Cloc
       anchor: `after:${GOV_CLOCK}`,
       channel: 'written',
       optional: true,
+      owner: ROOM_CITY_GOV,
+    });
+  }
+  specs.push(...radCrossBoundarySpecs(f));
+  if (a.handlingEnded !== undefined || a.responseEnded !== undefined) {
+    // 4.1.2: 终结报告在事故处理完毕后即时上报 — no minutes; 2 h (4.1.1(3)) is the latest limit shown.
+    specs.push({
+      id: 'rad.final-report',
+      title: '事故处理完毕后即时上报终结报告（书面）',
+      from: '市政府、市生态环境局',
+      to: '初报、续报的报送对象',
+      minutes: 120,
+      window: '即时（最迟2小时）',
+      clause: '4.1.2、4.1.2(3)',
+      anchor: 'handlingEnded',
+      channel: 'written',
+      immediate: true,
+      reportKind: '终结报告',
+      owner: ROOM_CITY_GOV,
     });
   }
   if (a.responseEnded !== undefined) {
@@ -120,6 +171,7 @@ export function radiationClockSpecs(level: Level | null, f: F, a: Anchors): Cloc
       clause: '5.3(2)',
       anchor: 'responseEnded',
       channel: 'written',
+      owner: ROOM_HQ_OFFICE,
     });
     const missing = f.sourceRecovered === false || !!f.sourceUnrecovered;
     if ((f.sourceEvent === 'lost' || f.sourceEvent === 'stolen') && missing) {
@@ -134,8 +186,36 @@ export function radiationClockSpecs(level: Level | null, f: F, a: Anchors): Cloc
         clause: '5.1(1)',
         anchor: 'discovered',
         channel: 'written',
+        owner: monitored('公安机关'),
       });
     }
+  }
+  return specs;
+}
+
+/**
+ * 4.1.3 跨区域的信息通报, as duties when the facts say so. 及时 has no minutes: the latest limit is
+ * the 2 h the same departments have for their own reports in 4.1.1(2) (一般、较大).
+ */
+function radCrossBoundarySpecs(f: F): ClockSpec[] {
+  const specs: ClockSpec[] = [];
+  const base = { clause: '4.1.3', anchor: 'received', channel: 'any', immediate: true, minutes: 120, window: '及时（最迟2小时）' } as const;
+  if (f.adjacentAreaInvolved) {
+    specs.push({
+      ...base,
+      id: 'rad.notify-adjacent',
+      title: '及时通报相邻行政区域同级政府及其生态环境部门',
+      from: '事发地政府及其生态环境部门',
+      to: '相邻行政区域同级政府及其生态环境部门',
+      owner: monitored('事发地政府和生态环境部门'),
+    });
+  }
+  if (f.crossCityPossible) {
+    const owner = monitored('市生态环境局');
+    specs.push(
+      { ...base, id: 'rad.notify-city-dept', title: '及时通报相关区域市级生态环境部门', from: '市生态环境局', to: '相关区域市级生态环境部门', owner },
+      { ...base, id: 'rad.suggest-city-gov', title: '向市政府提出向相关区域市级政府通报的建议', from: '市生态环境局', to: '市政府', owner },
+    );
   }
   return specs;
 }

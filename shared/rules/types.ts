@@ -52,6 +52,9 @@ export interface EnvironmentFacts {
   largeMassIncident?: boolean;
   foreignCause?: boolean;
   cityGovDeemsNecessary?: boolean;
+  // 5.1.3: cross-boundary notices (跨省 and 跨设区的市 also read crossBoundary / crossProvincePossible / crossCityPossible).
+  /** 已经或可能涉及相邻县级行政区域. */
+  adjacentCountyInvolved?: boolean;
 }
 
 export type SourceClass = 1 | 2 | 3 | 4 | 5;
@@ -76,6 +79,10 @@ export interface RadiationFacts {
   sourceRecovered?: boolean;
   /** Same as sourceRecovered === false, as a checkbox the form can set. */
   sourceUnrecovered?: boolean;
+  /** 4.1.3: 已经或可能涉及相邻行政区域. */
+  adjacentAreaInvolved?: boolean;
+  /** 4.1.3: 已经发生或者可能发生跨市级行政区域辐射事故. */
+  crossCityPossible?: boolean;
 }
 
 export interface CommsFacts {
@@ -130,9 +137,24 @@ export interface GradeResult {
   notices: Notice[];
 }
 
-export type ClockAnchor = 'occurred' | 'discovered' | 'received' | 'responseEnded' | 'ordered' | `after:${string}`;
+export type ClockAnchor = 'occurred' | 'discovered' | 'received' | 'responseEnded' | 'handlingEnded' | 'ordered' | `after:${string}`;
 export type ClockChannel = 'phone' | 'written' | 'any';
 export type DoneChannel = 'phone' | 'fax' | 'written' | 'system';
+
+/**
+ * Whose obligation a clock is: the duty room's own (市政府 / 市指挥部办公室 report upward) or
+ * another unit's that the duty room monitors (事发单位, 县级部门, 县级政府, 市级部门, 通信企业 …).
+ */
+export type ClockOwnerKind = 'room' | 'monitored';
+
+export interface ClockOwner {
+  kind: ClockOwnerKind;
+  /** Who owes it, e.g. '市政府（本值班室）', '事发单位', '县级部门'. */
+  unit: string;
+}
+
+/** Reports a clock is met by kind rather than by recipient (42号 4.1.2 续报、终结报告). */
+export type ReportKind = '初报' | '续报' | '终结报告';
 
 export interface Clock {
   /** Stable id; the database stores completions by it. */
@@ -156,6 +178,19 @@ export interface Clock {
   /** The plan also says "立即" (5.1.1(5)): report at once; the window is the latest limit. */
   immediate: boolean;
   plan: PlanId;
+  /** Whose obligation it is; 迟报/漏报 statistics keep the duty room's own apart. */
+  owner: ClockOwner;
+  /**
+   * The report serves a level (43号 5.1.1(6)): a level change owes it again under the new level.
+   * False for duties owed whatever the level (the unit's own report, post-response reports).
+   */
+  levelBound: boolean;
+  /** Calendar months of the window (1个月、半年); dueAt is then startsAt + months, not + minutes. */
+  months?: number;
+  /** Met by a report of this kind to whoever it goes to (续报、终结报告), not by recipient. */
+  reportKind?: ReportKind;
+  /** Set when the anchor was replaced, e.g. '发生时间不详，以发现时间计'. */
+  anchorNote?: string;
 }
 
 export interface ClockDone {
@@ -176,4 +211,10 @@ export interface ClocksInput<P extends PlanId = PlanId> {
   responseEndedAt?: string;
   /** When the firefighting order was given (forest_fire); overrides facts.orderedAt. */
   orderedAt?: string;
+  /** 发生时间 不详（以发现时间计）: clocks counting from occurrence count from discovery instead. */
+  occurredUnknown?: boolean;
+  /** Where it happened (县（市、区）names); 42号 4.1.1(3) owes the county government's report. */
+  places?: readonly string[];
+  /** When handling ended (事故处理完毕, 42号 4.1.2 终结报告); defaults to responseEndedAt. */
+  handlingEndedAt?: string;
 }

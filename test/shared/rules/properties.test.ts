@@ -220,6 +220,8 @@ const CLOCK_IDS = [
   'env.county-dept-to-gov', 'env.dept-to-upper-dept', 'env.dept-to-province-dept', 'env.dept-to-ministry', 'env.city-gov-to-province', 'env.city-gov-written',
   'rad.unit-written', 'rad.unit-to-health', 'rad.dept-to-gov', 'rad.dept-to-upper-dept', 'rad.dept-to-province-dept', 'rad.gov-to-upper-gov',
   'rad.city-gov-written', 'rad.summary-report', 'rad.police-stage-report', 'comms.phone', 'comms.written', 'forest.brigade-assembly',
+  'env.notify-adjacent-county', 'env.notify-city-dept', 'env.suggest-city-gov', 'env.cross-province-to-city-gov', 'env.cross-province-to-province-dept',
+  'rad.county-gov-to-city', 'rad.final-report', 'rad.notify-adjacent', 'rad.notify-city-dept', 'rad.suggest-city-gov',
 ];
 
 describe('every clock', () => {
@@ -237,8 +239,9 @@ describe('every clock', () => {
           rad: radPair,
           comms: commsPair,
           missing: fc.boolean(),
+          places: fc.constantFrom<string[]>([], ['应县'], ['朔州经济开发区', '怀仁市'], ['朔州经济开发区']),
         }),
-        ({ plan, level, occurred, gaps, offsets, done, env, rad, comms, missing }) => {
+        ({ plan, level, occurred, gaps, offsets, done, env, rad, comms, missing, places }) => {
           const [dGap, rGap, eGap, oGap] = gaps;
           const facts = plan === 'environment' ? env[1] : plan === 'radiation' ? { ...rad[1], ...(missing ? { sourceRecovered: false } : {}) } : plan === 'comms' ? comms[1] : {};
           const received = occurred + rGap;
@@ -251,6 +254,7 @@ describe('every clock', () => {
             receivedAt: isoWithOffset(received, offsets[2]),
             responseEndedAt: isoWithOffset(received + eGap, offsets[3]),
             orderedAt: isoWithOffset(received + oGap, offsets[4]),
+            places,
             done: Object.fromEntries(Object.entries(done).map(([id, d]) => [id, { at: new Date(received + d.after).toISOString(), channel: d.channel }])),
           });
           expect(new Set(cs.map((c) => c.id)).size).toBe(cs.length);
@@ -263,6 +267,9 @@ describe('every clock', () => {
             expect(c.citation.startsWith('依据《')).toBe(true);
             expect(c.citation.endsWith(c.clause)).toBe(true);
             expect(CLOCK_IDS).toContain(c.id);
+            // 立即/即时/及时 duties carry the engine's latest limit in their label, never a bare window.
+            if (c.immediate) expect(c.window).toMatch(/^(立即|即时|及时)（最迟\d+小时）$/);
+            if (c.months === undefined) expect(c.minutes).toBeGreaterThan(0);
           }
         },
       ),
