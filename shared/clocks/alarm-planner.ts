@@ -13,7 +13,7 @@
  * clock jump only the most advanced missing alarm fires (waking 20 minutes after the deadline gives
  * one 'due' alarm, then repeats count from that moment); a backward jump never fires anything again.
  */
-import { formatOverdue, formatRemaining, instantMs, isOpen, type TrackedClock } from './state';
+import { formatOverdue, formatRemaining, immediateText, instantMs, isOpen, type TrackedClock } from './state';
 
 export type AlarmKind = 'due_soon' | 'due' | 'overdue_repeat';
 
@@ -239,8 +239,14 @@ export function alarmMessage(alarm: Alarm): { title: string; body: string } {
   const c = alarm.clock;
   const route = c.from && c.to ? `${c.from} → ${c.to}` : c.to ? `报送 ${c.to}` : '';
   const left =
-    alarm.remainingMs > 0 ? `剩余 ${formatRemaining(alarm.remainingMs)}` : formatOverdue(-alarm.remainingMs);
-  const parts = [c.incidentTitle, route, left, c.citation ? (c.citation.startsWith('依据') ? c.citation : `依据${c.citation}`) : ''].filter(Boolean);
+    alarm.remainingMs > 0
+      ? c.immediate
+        ? immediateText(c, alarm.remainingMs)
+        : `剩余 ${formatRemaining(alarm.remainingMs)}`
+      : formatOverdue(-alarm.remainingMs);
+  // The duty room's own rules (待初步判定, 续报 interval) say so; they are not a plan's clause.
+  const cite = !c.citation ? '' : c.citation.startsWith('依据') || c.citation.startsWith('本值班室') ? c.citation : `依据${c.citation}`;
+  const parts = [c.incidentTitle, route, left, cite].filter(Boolean);
   const prefix =
     alarm.kind === 'overdue_repeat' ? `超时提醒（第${alarm.seq}次）` : ALARM_KIND_LABELS[alarm.kind];
   return {

@@ -28,6 +28,13 @@ export interface TrackedClock {
   from?: string;
   to?: string;
   citation?: string;
+  /**
+   * A 立即/即时/及时 duty (43号 5.1.1(5), 5.1.3; 42号 4.1.2): shown as its label, e.g.
+   * 立即（最迟2小时）, with the time left to the engine's latest limit — never as a plain countdown.
+   */
+  immediate?: boolean;
+  /** The window as the rules word it; the label of an immediate duty. */
+  window?: string;
 }
 
 export type ClockStateKind = 'pending' | 'due_soon' | 'overdue' | 'done' | 'not_applicable';
@@ -165,9 +172,14 @@ export function clockStateInto(
     const soon = remaining <= dueSoonMsOf(options);
     out.state = soon ? 'due_soon' : 'pending';
     out.label = soon ? CLOCK_STATE_LABELS.due_soon : CLOCK_STATE_LABELS.pending;
-    out.text = formatRemaining(remaining);
+    out.text = clock.immediate ? immediateText(clock, remaining) : formatRemaining(remaining);
   }
   return out;
+}
+
+/** '立即（最迟2小时）· 最迟时限余 1小时05分': what is owed first, then the latest limit's countdown. */
+export function immediateText(clock: TrackedClock, remainingMs: number): string {
+  return (clock.window && /^(立即|即时|及时)/.test(clock.window) ? clock.window : '立即') + ' · 最迟时限余 ' + formatRemaining(remainingMs);
 }
 
 /**

@@ -236,4 +236,11 @@ describe('planAlarms: input checks and messages', () => {
     const [rep] = planAlarms({ clocks: [clock()], nowMs: DUE + 25 * MIN, fired, acks: [], settings }).toFire;
     expect(alarmMessage(rep!).title).toBe('【超时提醒（第1次）】县级生态环境部门报告');
   });
+
+  it('words a 立即 duty with its latest limit, and the duty room’s own rule without 依据', () => {
+    const now = { clocks: [clock({ immediate: true, window: '立即（最迟2小时）' })], nowMs: DUE - 10 * MIN, fired: [], acks: [], settings };
+    expect(alarmMessage(planAlarms(now).toFire[0]!).body).toContain('立即（最迟2小时） · 最迟时限余 10:00');
+    const room = planAlarms({ ...now, clocks: [clock({ citation: '本值班室规定（非预案条款）' })] }).toFire[0]!;
+    expect(alarmMessage(room).body).toMatch(/ · 本值班室规定（非预案条款）$/);
+  });
 });
