@@ -1,24 +1,82 @@
-import { App, Button, DatePicker, Drawer, Form, Input, Select, Space, Switch } from 'antd';
+import { Alert, App, AutoComplete, Button, DatePicker, Drawer, Form, Input, Select, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CATEGORIES, LEVELS, PLACES, RECEIVE_CHANNELS } from '../../../../shared/domain/incident';
+import type { Category, IncidentLevel, ReceiveChannel } from '../../../../shared/domain/incident';
 import { ApiError, call } from '../../api/api';
 import { FactsFields } from './FactsFields';
 import { cleanFacts, iso } from './form-values';
 import { GradePreview } from './GradePreview';
+import { recentValues, rememberValues } from './recent-values';
 
 const DATE_FORMAT = 'YYYY-MM-DD HH:mm';
 
-/** 接报登记: everything the duty room writes down when a report comes in. */
+interface RegisterValues {
+  category: Category;
+  title: string;
+  places: string[];
+  occurredAt: Dayjs;
+  discoveredAt?: Dayjs | null;
+  receivedAt: Dayjs;
+  reporterUnit?: string;
+  reporterName?: string;
+  reporterPhone?: string;
+  receiveChannel: ReceiveChannel;
+  narrative?: string;
+  facts?: Record<string, unknown>;
+  drill: boolean;
+  levelOverride?: IncidentLevel | null;
+}
+
+/** Field labels for the error summary beside the button, in the order the form shows them. */
+const LABELS: Readonly<Record<string, string>> = {
+  category: '预案 / 类别',
+  title: '事件标题',
+  places: '地点',
+  occurredAt: '发生时间',
+  discoveredAt: '发现时间',
+  receivedAt: '接报时间',
+  reporterUnit: '报告单位',
+  reporterName: '报告人',
+  reporterPhone: '联系电话',
+  receiveChannel: '接报方式',
+  narrative: '事件简要情况',
+  facts: '事件要素',
+  levelOverride: '人工定级',
+};
+
+/**
+ * 接报登记: everything the duty room writes down when a report comes in. Laid out in the order a
+ * phone report is taken, every field reachable by Tab; Enter in a one-line field (or Ctrl+Enter
+ * anywhere) registers; a refused submit scrolls to the first problem and lists them by the button.
+ */
 export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: number) => void }) {
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<RegisterValues>();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
-  const category = Form.useWatch('category', form) as string | undefined;
-  const facts = Form.useWatch('facts', form) as Record<string, unknown> | undefined;
+  const [problems, setProblems] = useState<string[]>([]);
+  const category = Form.useWatch('category', form);
+  const facts = Form.useWatch('facts', form);
+  const recentPlaces = recentValues('places');
+  const recentUnits = recentValues('reporterUnit');
+
+  const showProblems = (fields: { name: (string | number)[]; errors: string[] }[]) => {
+    const bad = fields.filter((f) => f.errors.length > 0);
+    setProblems(bad.map((f) => `${LABELS[String(f.name[0])] ?? '事件要素'}：${f.errors[0]}`));
+    const first = bad[0];
+    if (first) form.scrollToField(first.name, { behavior: 'smooth', block: 'center', focus: true });
+  };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    let v: RegisterValues;
+    try {
+      v = await form.validateFields();
+    } catch (err) {
+      showProblems((err as { errorFields?: { name: (string | number)[]; errors: string[] }[] }).errorFields ?? []);
+      return;
+    }
+    setProblems([]);
     setSaving(true);
     try {
       const created = await call('incidents:create', {
@@ -37,12 +95,18 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
         drill: Boolean(v.drill),
         levelOverride: v.levelOverride ?? null,
       });
+      rememberValues('places', v.places);
+      if (v.reporterUnit) rememberValues('reporterUnit', [v.reporterUnit]);
       message.success(`已登记：${created.serial}`);
       form.resetFields();
       onCreated(created.id);
     } catch (err) {
       if (err instanceof ApiError && err.error.issues?.length) {
-        form.setFields(err.error.issues.map((i) => ({ name: i.path.split('.'), errors: [i.message] })));
+        const fields = err.error.issues.map((i) => ({ name: i.path.split('.'), errors: [i.message] }));
+        form.setFields(fields);
+        showProblems(fields);
+      } else {
+        setProblems([(err as Error).message]);
       }
       message.error((err as Error).message);
     } finally {
@@ -60,29 +124,57 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
       extra={
         <Space>
           <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={saving} onClick={submit} data-testid="register-submit">
+          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="register-submit">
             登记
           </Button>
         </Space>
       }
+      footer={
+        problems.length > 0 ? (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="register-problems"
+            title={`未能登记，请先处理以下 ${problems.length} 项：`}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null
+      }
     >
-      <Form
+      <Form<RegisterValues>
         form={form}
         layout="vertical"
         initialValues={{ receiveChannel: '电话', receivedAt: dayjs(), drill: false, category: 'environment' }}
         data-testid="register-form"
+        onFinish={() => void submit()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
       >
-        <Form.Item name="drill" label="演练" valuePropName="checked">
-          <Switch checkedChildren="演练" unCheckedChildren="真实事件" data-testid="drill-switch" />
-        </Form.Item>
+        {/* Enter in a one-line field submits the form through this button. */}
+        <button type="submit" hidden aria-hidden tabIndex={-1} />
         <Form.Item name="category" label="预案 / 类别" rules={[{ required: true, message: '请选择类别' }]}>
-          <Select options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))} data-testid="category-select" />
+          <Select autoFocus options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))} data-testid="category-select" />
         </Form.Item>
         <Form.Item name="title" label="事件标题" rules={[{ required: true, message: '请填写事件标题' }]}>
           <Input maxLength={120} data-testid="title-input" />
         </Form.Item>
         <Form.Item name="places" label="地点（可多选，也可直接输入）" rules={[{ required: true, message: '请至少选择一个地点' }]}>
-          <Select mode="tags" options={PLACES.map((p) => ({ value: p, label: p }))} data-testid="places-select" />
+          <Select
+            mode="tags"
+            // Places used recently come first: the same county calls again during an incident.
+            options={[...new Set([...recentPlaces, ...PLACES])].map((p) => ({ value: p, label: p }))}
+            data-testid="places-select"
+          />
         </Form.Item>
         <Space wrap>
           <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true, message: '请填写发生时间' }]}>
@@ -97,7 +189,12 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
         </Space>
         <Space wrap>
           <Form.Item name="reporterUnit" label="报告单位">
-            <Input style={{ width: 220 }} data-testid="reporter-unit" />
+            <AutoComplete
+              style={{ width: 220 }}
+              options={recentUnits.map((u) => ({ value: u }))}
+              filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+              data-testid="reporter-unit"
+            />
           </Form.Item>
           <Form.Item name="reporterName" label="报告人">
             <Input style={{ width: 120 }} />
@@ -109,14 +206,19 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
             <Select style={{ width: 100 }} options={RECEIVE_CHANNELS.map((c) => ({ value: c, label: c }))} />
           </Form.Item>
         </Space>
-        <Form.Item name="narrative" label="事件简要情况">
+        <Form.Item name="narrative" label="事件简要情况" extra="Ctrl+Enter 登记">
           <Input.TextArea rows={4} maxLength={20000} />
         </Form.Item>
         {category && <FactsFields category={category} />}
         {category && <GradePreview category={category} facts={facts} />}
-        <Form.Item name="levelOverride" label="人工定级（不填则按预案判定）" style={{ marginTop: 12 }}>
-          <Select allowClear style={{ width: 160 }} options={LEVELS.map((l) => ({ value: l, label: l }))} />
-        </Form.Item>
+        <Space wrap style={{ marginTop: 12 }}>
+          <Form.Item name="levelOverride" label="人工定级（不填则按预案判定）">
+            <Select allowClear style={{ width: 160 }} options={LEVELS.map((l) => ({ value: l, label: l }))} />
+          </Form.Item>
+          <Form.Item name="drill" label="演练" valuePropName="checked">
+            <Switch checkedChildren="演练" unCheckedChildren="真实事件" data-testid="drill-switch" />
+          </Form.Item>
+        </Space>
       </Form>
     </Drawer>
   );
