@@ -23,6 +23,23 @@ export interface IncidentClock {
   channel: 'phone' | 'written' | 'any';
   optional: boolean;
   record: ClockRecord | null;
+  /** The obligation behind the clock (issue 12): `${clockId}@${level served}#${period}`. */
+  obligationKey?: string;
+  /** Level the obligation serves; 未定级 while unknown. */
+  levelLabel?: string;
+  /** Whose obligation: the duty room's own or another unit's it monitors. */
+  owner?: { kind: 'room' | 'monitored'; unit: string };
+  /** The window as worded, e.g. 立即（最迟2小时）. */
+  window?: string;
+  immediate?: boolean;
+  /** How it closed: met, 不适用, or 级别调整 (with lateness in ms). */
+  closure?: { kind: 'met' | 'not_applicable' | 'level_change'; at: string; reason: string | null; lateMs: number } | null;
+  /** e.g. 发生时间不详，以发现时间计. */
+  anchorNote?: string;
+  /** 'room': the duty room's own setting, not a plan's clause. */
+  source?: 'plan' | 'room';
+  /** A phone report reached this written clock; it stays open (42号 4.1.1(1)). */
+  phonedAt?: string | null;
 }
 
 export interface IncidentGrading {

@@ -1,11 +1,14 @@
 /**
- * Joins an incident's stored facts and clock records with the rules engine: its level, response and
- * every reporting window, recomputed from absolute times so the renderer and the alarms agree.
+ * Joins an incident's stored facts, level history and clock records with the rules engine: its
+ * level, response and every reporting obligation (shared/incidents/obligations.ts), recomputed
+ * from absolute times so the renderer and the alarms agree.
  */
 import type { ClockChannel, ClockRecord, Incident } from '../domain/incident';
 import type { IncidentClock, IncidentGrading } from '../domain/incident-view';
-import { PLANS, gradeIncident, reportingClocks } from '../rules';
-import type { PlanId } from '../rules';
+import { PLANS, gradeIncident, noticesFor } from '../rules';
+import type { Level, PlanId } from '../rules';
+import { computeObligations } from './obligations';
+import type { FollowUpSetting, LevelChange, NotApplicableMark, Obligation, ReportEvent } from './obligations';
 
 const GRADED_PLANS = new Set<string>(['comms', 'radiation', 'environment']);
 const CLOCKED_PLANS = new Set<string>(['comms', 'radiation', 'environment', 'forest_fire']);
@@ -23,58 +26,131 @@ export interface Derived {
   orphanClockRecords: ClockRecord[];
 }
 
+/** What the store keeps beside the incident and its clock records (all optional). */
+export interface DeriveContext {
+  responseEndedAt?: string | null;
+  /** The history of the level in force, oldest first. */
+  levelHistory?: readonly LevelChange[];
+  handlingEndedAt?: string | null;
+  occurredUnknown?: boolean;
+  followUp?: FollowUpSetting | null;
+  pendingLevelMinutes?: number;
+}
+
 export function gradingOf(inc: Incident): IncidentGrading {
   const plan = PLANS[inc.category as PlanId] as { name: string; document: string } | undefined;
   const graded = GRADED_PLANS.has(inc.category)
     ? gradeIncident({ plan: inc.category as PlanId, facts: inc.facts as never })
     : { level: null, response: null, reasons: [], responseReasons: [], notices: [] };
+  const level = inc.levelOverride ?? graded.level;
+  // Notices follow the level in force, as the clocks do (issue 12 "Overridden level").
+  const notices = GRADED_PLANS.has(inc.category) && level !== graded.level ? noticesFor(inc.category as PlanId, level, inc.facts as never) : graded.notices;
   return {
     gradedLevel: graded.level,
     gradedResponse: graded.response,
-    level: inc.levelOverride ?? graded.level,
+    level,
     response: inc.responseOverride ?? graded.response,
     reasons: graded.reasons.map((r) => ({ level: r.level, clause: r.clause, text: r.text })),
     responseReasons: graded.responseReasons.map((r) => ({ response: r.response, clause: r.clause, text: r.text })),
-    notices: graded.notices.map((n) => ({ clause: n.clause, text: n.text })),
+    notices: notices.map((n) => ({ clause: n.clause, text: n.text })),
     planName: plan?.name ?? null,
     planDocument: plan?.document ?? null,
   };
 }
 
-export function deriveIncident(inc: Incident, records: ClockRecord[], responseEndedAt?: string | null): Derived {
+/** Reports and 不适用 marks as the obligations engine reads them, from the stored clock records. */
+function eventsOf(records: readonly ClockRecord[]): { reports: ReportEvent[]; marks: NotApplicableMark[] } {
+  const reports: ReportEvent[] = [];
+  const marks: NotApplicableMark[] = [];
+  records.forEach((r, i) => {
+    if (r.completedAt) reports.push({ id: i, at: r.completedAt, clockId: r.clockId, channel: r.channel ? CHANNEL_CODE[r.channel] : 'system' });
+    else if (r.notApplicableReason) marks.push({ key: r.clockId, at: r.recordedAt, reason: r.notApplicableReason });
+  });
+  return { reports, marks };
+}
+
+/** The record a closed obligation shows: the officer's own record, or one made for the closure. */
+function recordOf(o: Obligation, records: readonly ClockRecord[], history: readonly LevelChange[]): ClockRecord | null {
+  const c = o.closure;
+  if (!c) return null;
+  if (c.kind === 'met' && c.report && typeof c.report.id === 'number') return records[c.report.id] ?? null;
+  if (c.kind === 'not_applicable') {
+    const own = records.find((r) => !r.completedAt && r.notApplicableReason && (r.clockId === o.key || r.clockId === o.clockId));
+    if (own) return own;
+  }
+  const change = history.find((h) => Date.parse(h.effectiveAt) === Date.parse(c.at));
+  return {
+    clockId: o.key,
+    completedAt: c.kind === 'met' ? c.at : null,
+    channel: null,
+    recipientUnit: null,
+    recipientName: null,
+    notApplicableReason: c.kind === 'met' ? null : `${c.kind === 'level_change' ? '级别调整' : '不适用'}：${c.reason ?? ''}`,
+    officer: change?.by ?? '',
+    recordedAt: c.at,
+  };
+}
+
+export function deriveIncident(inc: Incident, records: ClockRecord[], context?: string | null | DeriveContext): Derived {
+  const ctx: DeriveContext = typeof context === 'object' && context !== null ? context : { responseEndedAt: context ?? null };
   const grading = gradingOf(inc);
   if (!CLOCKED_PLANS.has(inc.category)) return { grading, clocks: [], orphanClockRecords: records };
-  const done: Record<string, { at: string; channel?: 'phone' | 'fax' | 'written' | 'system' }> = {};
-  for (const r of records) {
-    if (r.completedAt) done[r.clockId] = { at: r.completedAt, channel: r.channel ? CHANNEL_CODE[r.channel] : undefined };
+  const history = [...(ctx.levelHistory ?? [])];
+  const inForce = grading.level as Level | null;
+  const last = history.length ? history[history.length - 1]!.to : inForce;
+  if (last !== inForce) {
+    // The level moved without a recorded change (older data): it counts from the last edit.
+    const at = Math.max(Date.parse(inc.updatedAt), Date.parse(inc.receivedAt), history.length ? Date.parse(history[history.length - 1]!.effectiveAt) : -Infinity);
+    history.push({ from: last, to: inForce, effectiveAt: new Date(at).toISOString(), by: '', reason: '（生效时间未记录，以最后修改时间计）' });
   }
-  const rules = reportingClocks({
+  const { reports, marks } = eventsOf(records);
+  const obligations = computeObligations({
     plan: inc.category as PlanId,
-    level: grading.level,
-    facts: inc.facts as never,
+    initialLevel: history.length ? history[0]!.from : inForce,
+    facts: inc.facts,
     occurredAt: inc.occurredAt,
-    discoveredAt: inc.discoveredAt ?? undefined,
+    occurredUnknown: ctx.occurredUnknown,
+    discoveredAt: inc.discoveredAt,
     receivedAt: inc.receivedAt,
-    done,
-    responseEndedAt: responseEndedAt ?? undefined,
-  } as Parameters<typeof reportingClocks>[0]);
-  const byId = new Map(records.map((r) => [r.clockId, r]));
-  const clocks: IncidentClock[] = rules.map((c) => ({
-    key: `${inc.id}:${c.id}`,
-    incidentId: inc.id,
-    clockId: c.id,
-    title: c.title,
-    from: c.from,
-    to: c.to,
-    minutes: c.minutes,
-    startsAt: c.startsAt,
-    dueAt: c.dueAt,
-    clause: c.clause,
-    citation: c.citation,
-    channel: c.channel,
-    optional: c.optional,
-    record: byId.get(c.id) ?? null,
-  }));
-  const live = new Set(rules.map((c) => c.id));
-  return { grading, clocks, orphanClockRecords: records.filter((r) => !live.has(r.clockId)) };
+    responseEndedAt: ctx.responseEndedAt ?? null,
+    handlingEndedAt: ctx.handlingEndedAt ?? null,
+    places: inc.places,
+    changes: history,
+    reports,
+    notApplicable: marks,
+    followUp: ctx.followUp ?? null,
+    pendingLevelMinutes: ctx.pendingLevelMinutes,
+  });
+  const used = new Set<ClockRecord>();
+  const clocks: IncidentClock[] = obligations.map((o) => {
+    const record = recordOf(o, records, history);
+    if (record && records.includes(record)) used.add(record);
+    return {
+      key: `${inc.id}:${o.key}`,
+      incidentId: inc.id,
+      clockId: o.clockId,
+      title: o.title,
+      from: o.from,
+      to: o.to,
+      minutes: o.minutes,
+      startsAt: o.startsAt,
+      dueAt: o.dueAt,
+      clause: o.clause,
+      citation: o.citation,
+      channel: o.channel,
+      optional: o.optional,
+      record,
+      obligationKey: o.key,
+      levelLabel: o.levelLabel,
+      owner: o.owner,
+      window: o.window,
+      immediate: o.immediate,
+      closure: o.closure ? { kind: o.closure.kind, at: o.closure.at, reason: o.closure.reason, lateMs: o.closure.lateMs } : null,
+      ...(o.anchorNote ? { anchorNote: o.anchorNote } : {}),
+      source: o.source,
+      phonedAt: o.phonedAt,
+    };
+  });
+  const known = new Set(obligations.flatMap((o) => [o.key, o.clockId]));
+  return { grading, clocks, orphanClockRecords: records.filter((r) => !used.has(r) && !known.has(r.clockId)) };
 }

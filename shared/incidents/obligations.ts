@@ -23,7 +23,10 @@ export const CLOSURE_LABELS: Readonly<Record<ClosureKind, string>> = {
 export interface ReportEvent {
   id?: string | number;
   at: string;
-  to: string;
+  /** The recipient; when absent, that of the obligation `clockId` names (a key or a clock id). */
+  to?: string;
+  /** The obligation the officer recorded it against (records kept per clock). */
+  clockId?: string;
   channel: DoneChannel;
   kind?: ReportKind;
 }
@@ -120,7 +123,8 @@ export interface ObligationsInput {
   followUp?: FollowUpSetting | null;
   /** Duty-room setting: 待初步判定 reminder after this many minutes (default 30). */
   pendingLevelMinutes?: number;
-  now: string;
+  /** Changes may not take effect after this instant; omitted when reading back stored history. */
+  now?: string;
 }
 
 export const DEFAULT_PENDING_LEVEL_MINUTES = 30;
@@ -182,7 +186,7 @@ function text(value: unknown, field: string): string {
 export function computeObligations(input: ObligationsInput): Obligation[] {
   const plan = input.plan;
   if (!(plan in PLANS)) throw new Error(`预案无效：${String(plan)}`);
-  const now = parseInstant(input.now, '当前时间');
+  const now = input.now === undefined ? Infinity : parseInstant(input.now, '当前时间');
   const received = parseInstant(input.receivedAt, '接报时间');
   const graded = PLANS[plan].levels.length > 0;
   const pendingMinutes = input.pendingLevelMinutes ?? DEFAULT_PENDING_LEVEL_MINUTES;
@@ -307,7 +311,8 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
   const reports = (input.reports ?? []).map((r, i) => {
     const at = parseInstant(r.at, `第${i + 1}条报送记录的报送时间`);
     if (!CHANNELS.includes(r.channel)) throw new Error(`第${i + 1}条报送记录的报送方式无效：${String(r.channel)}`);
-    if (typeof r.to !== 'string' || r.to.trim() === '') throw new Error(`第${i + 1}条报送记录缺少报送对象`);
+    const named = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+    if (!named(r.to) && !named(r.clockId)) throw new Error(`第${i + 1}条报送记录缺少报送对象`);
     return { r, at };
   });
   const marks = (input.notApplicable ?? []).map((m, i) => {
@@ -325,18 +330,37 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
   // Stable: events at the same instant keep change → report → mark, then their input order.
   events.sort((a, b) => a.ms - b.ms || a.order - b.order);
 
-  const reportMatches = (o: Obligation, r: ReportEvent): boolean => {
+  // A report recorded against a clock goes to that clock's recipient (and is of its kind).
+  const resolved = new Map<ReportEvent, { to: string | undefined; kind: ReportKind | undefined }>();
+  const resolve = (r: ReportEvent, atMs: number) => {
+    let hit = resolved.get(r);
+    if (!hit) {
+      const target =
+        r.to || !r.clockId
+          ? undefined
+          : (all.find((o) => o.key === r.clockId) ??
+            all.find((o) => o.clockId === r.clockId && Date.parse(o.startsAt) <= atMs) ??
+            all.find((o) => o.clockId === r.clockId));
+      hit = { to: r.to || target?.to, kind: r.kind ?? target?.reportKind };
+      resolved.set(r, hit);
+    }
+    return hit;
+  };
+  const recipientOf = (o: Obligation, r: ReportEvent, atMs: number): boolean => {
+    const { to, kind } = resolve(r, atMs);
+    return o.reportKind ? kind === o.reportKind : to !== undefined && to === o.to;
+  };
+  const reportMatches = (o: Obligation, r: ReportEvent, atMs: number): boolean => {
     if (o.clockId === PENDING_LEVEL_CLOCK || o.clockId === FOLLOW_UP_CLOCK) return false;
-    if (!(o.reportKind ? r.kind === o.reportKind : r.to === o.to)) return false;
-    return channelMeets(o.channel, r.channel);
+    return recipientOf(o, r, atMs) && channelMeets(o.channel, r.channel);
   };
 
   const applyReport = (r: ReportEvent, atMs: number) => {
     // Snapshot: follow-ups created by this report must not be met by the same report.
     for (const o of [...all]) {
       if (o.closure || Date.parse(o.startsAt) > atMs) continue;
-      const sameRecipient = o.reportKind ? r.kind === o.reportKind : r.to === o.to;
-      if (!reportMatches(o, r)) {
+      const sameRecipient = recipientOf(o, r, atMs);
+      if (!reportMatches(o, r, atMs)) {
         if (sameRecipient && o.channel === 'written' && r.channel === 'phone' && o.phonedAt === null) o.phonedAt = isoOf(atMs);
         continue;
       }
@@ -387,7 +411,7 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
       const o = make(c, index, startMs, startMs === T ? 'change' : 'event');
       if (down) {
         // Downgrade: a report already made to this recipient before T meets the new-level one.
-        const earlier = reports.filter(({ r, at }) => at < T && reportMatches(o, r)).at(-1);
+        const earlier = reports.filter(({ r, at }) => at < T && reportMatches(o, r, at)).at(-1);
         if (earlier) o.closure = { kind: 'met', at: isoOf(earlier.at), report: earlier.r, reason: '调整前已向该对象报告', lateMs: 0 };
       }
       current.set(c.id, o);
@@ -456,7 +480,8 @@ function followUpCadence(
   const channel: ClockChannel = plan === 'radiation' ? 'written' : 'any';
   const clause = plan === 'radiation' ? '4.1.2' : plan === 'comms' ? '4.1' : '带班领导要求';
   const citation = plan === 'radiation' || plan === 'comms' ? `${citationOf(plan, clause)}；间隔由带班领导设定` : '带班领导设定的续报间隔（本值班室规定）';
-  const made = reports.filter(({ r }) => r.kind === '续报' && channelMeets(channel, r.channel)).sort((a, b) => a.at - b.at);
+  const isFollowUp = (r: ReportEvent) => r.kind === '续报' || (r.clockId ?? '').startsWith(FOLLOW_UP_CLOCK);
+  const made = reports.filter(({ r }) => isFollowUp(r) && channelMeets(channel, r.channel)).sort((a, b) => a.at - b.at);
   const out: Obligation[] = [];
   let s = Math.max(setAt, received);
   let i = 0;

@@ -16,5 +16,6 @@ export function toTracked(c: IncidentClock, incidentTitle?: string): TrackedCloc
     from: c.from,
     to: c.to,
     citation: c.citation,
+    ...(c.immediate ? { immediate: true, window: c.window } : {}),
   };
 }
