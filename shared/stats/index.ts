@@ -6,7 +6,7 @@
  * The deadlines themselves come from the plans' reporting clauses (朔政办发〔2021〕40号 4.1;
  * 〔2021〕42号 4.1.1; 〔2021〕43号 5.1.1) through the rules engine; this module only counts them.
  */
-import { parseInstant, shanghaiParts } from '../schedule/time';
+import { parseInstant, shanghaiParts } from '../time';
 
 export * from './duty-log';
 
@@ -34,7 +34,20 @@ export interface StatClock {
   /** Officer who recorded the report. */
   completedBy?: string | null;
   notApplicable?: boolean;
+  /**
+   * Whose obligation: the duty room's own (市政府/市指挥部办公室) or another unit's it monitors.
+   * 迟报 and 漏报 are counted apart for the two (issue 12 "Whose clock").
+   */
+  owner?: 'room' | 'monitored';
+  /** Closed as 级别调整 at this instant (43号 5.1.1(6)): late if it was already overdue then. */
+  levelChangedAt?: string | null;
 }
+
+export const OWNER_LABELS: Readonly<Record<'room' | 'monitored', string>> = {
+  room: '本值班室（市政府、市指挥部办公室）',
+  monitored: '督促他方（事发单位、县级部门等）',
+};
+export const UNKNOWN_OWNER = '未区分';
 
 export type ClockOutcome = 'onTime' | 'late' | 'missed' | 'pending' | 'notApplicable';
 
@@ -52,8 +65,10 @@ export const CLOCK_OUTCOME_LABELS: Readonly<Record<ClockOutcome, string>> = {
  * completed after dueAt → 迟报; not completed and now past dueAt → 漏报; otherwise pending.
  */
 export function clockOutcome(clock: StatClock, now: number): ClockOutcome {
-  if (clock.notApplicable) return 'notApplicable';
   const due = parseInstant(clock.dueAt, 'clocks[].dueAt');
+  // Closed as 级别调整: recorded late by the time it had been overdue, otherwise not owed any more.
+  if (clock.levelChangedAt) return parseInstant(clock.levelChangedAt, 'clocks[].levelChangedAt') > due ? 'late' : 'notApplicable';
+  if (clock.notApplicable) return 'notApplicable';
   if (clock.completedAt) {
     return parseInstant(clock.completedAt, 'clocks[].completedAt') <= due ? 'onTime' : 'late';
   }
@@ -103,6 +118,8 @@ export interface Stats {
     byPlan: (OutcomeCounts & { key: string })[];
     /** Only clocks that came due or were completed; pending and 不适用 clocks have no officer. */
     byOfficer: (OutcomeCounts & { key: string })[];
+    /** The duty room's own clocks first, then those it monitors (then any without an owner). */
+    byOwner: (OutcomeCounts & { key: string; owner: 'room' | 'monitored' | null })[];
   };
   /** Median minutes from 接报 to the first completed phone clock, over incidents that have one. */
   medianMinutesToPhone: number | null;
@@ -209,6 +226,10 @@ export function computeStats(input: StatsInput): Stats {
   const overall = emptyOutcomes();
   const perPlan = new Map<string, OutcomeCounts & { key: string }>();
   const perOfficer = new Map<string, OutcomeCounts & { key: string }>();
+  const perOwner = new Map<string, OutcomeCounts & { key: string }>([
+    [OWNER_LABELS.room, { key: OWNER_LABELS.room, ...emptyOutcomes() }],
+    [OWNER_LABELS.monitored, { key: OWNER_LABELS.monitored, ...emptyOutcomes() }],
+  ]);
   const firstDone = { phone: new Map<string, number>(), written: new Map<string, number>() };
   const row = (m: Map<string, OutcomeCounts & { key: string }>, key: string): OutcomeCounts & { key: string } => {
     let r = m.get(key);
@@ -225,6 +246,7 @@ export function computeStats(input: StatsInput): Stats {
     const outcome = clockOutcome(clock, now);
     overall[outcome]++;
     row(perPlan, clock.plan || '未分类')[outcome]++;
+    row(perOwner, clock.owner ? OWNER_LABELS[clock.owner] : UNKNOWN_OWNER)[outcome]++;
     if (outcome === 'onTime' || outcome === 'late') {
       row(perOfficer, clock.completedBy?.trim() || UNKNOWN_OFFICER)[outcome]++;
     } else if (outcome === 'missed') {
@@ -254,6 +276,10 @@ export function computeStats(input: StatsInput): Stats {
       overall: finishOutcomes(overall),
       byPlan: [...perPlan.values()].map(finishOutcomes).sort((a, b) => a.key.localeCompare(b.key, 'zh-CN')),
       byOfficer: [...perOfficer.values()].map(finishOutcomes).sort((a, b) => a.key.localeCompare(b.key, 'zh-CN')),
+      byOwner: [...perOwner.values()].map((o) => ({
+        ...finishOutcomes(o),
+        owner: o.key === OWNER_LABELS.room ? ('room' as const) : o.key === OWNER_LABELS.monitored ? ('monitored' as const) : null,
+      })),
     },
     medianMinutesToPhone: median(phone),
     medianMinutesToWritten: median(written),
