@@ -1,6 +1,11 @@
 /** Console settings: defaults, schema and upgrade of older files (pure, tested). */
 import { z } from 'zod';
 
+/** A time of day on the 24-hour clock, 00:00 to 23:59. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+const SHIFT_START_MESSAGE = '交接班时间应为 00:00 至 23:59 之间的时刻（HH:mm）';
+const CONTROL = /[\u0000-\u001F\u007F]/;
+
 export const settingsSchema = z.object({
   schema: z.literal(1).default(1),
   /** 即将到期 starts this many minutes before a deadline. */
@@ -9,7 +14,7 @@ export const settingsSchema = z.object({
   repeatMinutes: z.number().int().min(1).max(60).default(5),
   /** Minutes ahead shown in the strip of upcoming deadlines. */
   upcomingMinutes: z.number().int().min(5).max(240).default(30),
-  shiftStart: z.string().regex(/^\d{2}:\d{2}$/).default('08:30'),
+  shiftStart: z.string().regex(TIME_OF_DAY, SHIFT_START_MESSAGE).default('08:30'),
   shiftHours: z.number().int().min(4).max(24).default(24),
   stationName: z.string().max(60).default('朔州市人民政府总值班室'),
   backupKeep: z.number().int().min(1).max(365).default(14),
@@ -33,13 +38,18 @@ export function parseSettings(raw: unknown): Settings {
 /** A partial update from the UI: no defaults here, so absent fields stay as they are. */
 export const settingsPatchSchema = z
   .object({
-    dueSoonMinutes: z.number().int().min(1, '提前提醒至少1分钟').max(120, '提前提醒不超过120分钟'),
-    repeatMinutes: z.number().int().min(1, '重复提醒间隔至少1分钟').max(60, '重复提醒间隔不超过60分钟'),
-    upcomingMinutes: z.number().int().min(5).max(240),
-    shiftStart: z.string().regex(/^\d{2}:\d{2}$/, '交班时间格式为 HH:mm'),
-    shiftHours: z.number().int().min(4).max(24),
-    stationName: z.string().trim().min(1).max(60),
-    backupKeep: z.number().int().min(1).max(365),
+    dueSoonMinutes: z.number({ message: '即将到期提前分钟数应为数字' }).int('即将到期提前分钟数应为整数').min(1, '提前提醒至少1分钟').max(120, '提前提醒不超过120分钟'),
+    repeatMinutes: z.number({ message: '重复提醒间隔应为数字' }).int('重复提醒间隔应为整数').min(1, '重复提醒间隔至少1分钟').max(60, '重复提醒间隔不超过60分钟'),
+    upcomingMinutes: z.number({ message: '看板显示的到期范围应为数字' }).int('看板显示的到期范围应为整数').min(5, '看板显示的到期范围至少5分钟').max(240, '看板显示的到期范围不超过240分钟'),
+    shiftStart: z.string({ message: SHIFT_START_MESSAGE }).regex(TIME_OF_DAY, SHIFT_START_MESSAGE),
+    shiftHours: z.number({ message: '每班时长应为数字' }).int('每班时长应为整数小时').min(4, '每班时长至少4小时').max(24, '每班时长不超过24小时'),
+    stationName: z
+      .string({ message: '值班单位名称应为文本' })
+      .trim()
+      .min(1, '请填写值班单位名称')
+      .max(60, '值班单位名称不能超过60字')
+      .refine((v) => !CONTROL.test(v), '值班单位名称不能包含控制字符或换行'),
+    backupKeep: z.number({ message: '保留备份份数应为数字' }).int('保留备份份数应为整数').min(1, '备份至少保留1份').max(365, '备份最多保留365份'),
   })
   .partial()
   .strict();

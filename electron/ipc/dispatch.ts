@@ -3,15 +3,53 @@
  * validate the input against the contract, run the handler, return a Result. Nothing reaches a
  * handler unvalidated, and no exception crosses the boundary.
  */
+import '../../shared/ipc/zod-locale';
+import type { z } from 'zod';
 import { channels } from '../../shared/ipc/contract';
 import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/ipc/contract';
+import { fieldLabel } from '../../shared/ipc/labels';
 import { DomainError, fail, ok } from '../../shared/ipc/result';
-import type { Result } from '../../shared/ipc/result';
+import type { AppError, Result } from '../../shared/ipc/result';
 
 export type Handlers = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelOutput<C>> };
 
 export const isChannel = (name: unknown): name is Channel =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The issues a person should see. For a union (a contact is either new or an edit) the branch that
+ * came closest is reported, not every branch's complaints.
+ */
+function flatten(issues: readonly Issue[], prefix: readonly PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
+  return issues.flatMap((i) => {
+    const path = [...prefix, ...i.path];
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const closest = [...i.errors].sort((a, b) => a.length - b.length)[0]!;
+      if (closest.length > 0) return flatten(closest, path);
+    }
+    return [{ path, message: i.message }];
+  });
+}
+
+/** Each issue worded with the field's Chinese label (unless the message already names it). */
+export function describeIssues(channel: string, issues: readonly Issue[]): NonNullable<AppError['issues']> {
+  const out: NonNullable<AppError['issues']> = [];
+  for (const i of flatten(issues)) {
+    const label = fieldLabel(channel, i.path);
+    const message = label && !i.message.includes(label.replace(/（.*$/, '')) ? `${label}：${i.message}` : i.message;
+    out.push({ path: i.path.map(String).join('.'), message });
+  }
+  return out;
+}
+
+/** SQLite refused a reference to a row that does not exist (a stale id from an old page). */
+const FOREIGN_KEY = /FOREIGN KEY constraint failed/;
+
+/** A short reference that ties the officer's message to the logged error. */
+const errorRef = (): string =>
+  `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0')}`.toUpperCase();
 
 export async function dispatch(
   handlers: Handlers,
@@ -24,11 +62,11 @@ export async function dispatch(
   }
   const parsed = channels[channel].safeParse(input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    const first = issues[0];
+    const issues = describeIssues(channel, parsed.error.issues);
+    const shown = [...new Set(issues.map((i) => i.message))];
     return fail({
       code: 'invalid_input',
-      message: first ? `输入有误：${first.path ? `${first.path}：` : ''}${first.message}` : '输入有误',
+      message: shown.length ? `输入有误：${shown.slice(0, 3).join('；')}${shown.length > 3 ? `（另有${shown.length - 3}处）` : ''}` : '输入有误',
       issues,
     });
   }
@@ -37,7 +75,13 @@ export async function dispatch(
     return ok(await handler(parsed.data));
   } catch (err) {
     if (err instanceof DomainError) return fail({ code: err.code, message: err.message, issues: err.issues });
-    log(`[ipc] ${channel} failed`, err);
-    return fail({ code: 'internal', message: `操作失败：${(err as Error)?.message ?? String(err)}` });
+    if (FOREIGN_KEY.test(String((err as Error)?.message))) {
+      log(`[ipc] ${channel} refused a missing reference`, err);
+      return fail({ code: 'not_found', message: '所引用的记录不存在（可能已被删除或编号有误），请刷新后重试' });
+    }
+    // The raw text (JavaScript or SQLite) goes to the log only; the officer gets a reference to quote.
+    const ref = errorRef();
+    log(`[ipc] ${channel} failed (错误编号 ${ref})`, err);
+    return fail({ code: 'internal', message: `操作失败，请重试；如反复出现请联系管理员（错误编号 ${ref}）` });
   }
 }

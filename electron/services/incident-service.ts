@@ -6,7 +6,8 @@ import type { ChannelArgs, OpenClock } from '../../shared/ipc/contract';
 import { DomainError } from '../../shared/ipc/result';
 import { deriveIncident } from '../../shared/incidents/derive';
 import { shanghaiDateTime } from '../../shared/schedule/time';
-import { parseFacts } from '../../shared/rules';
+import { factsSchema } from '../../shared/rules';
+import { factsProblem } from '../../shared/ipc/schemas';
 import type { PlanId } from '../../shared/rules';
 import type { Database, Param, Queryable } from '../db/connection';
 import * as repo from '../db/incident-repository';
@@ -27,12 +28,19 @@ export class IncidentService {
 
   /** Validates facts against the plan's schema: the trust boundary for the free-form facts object. */
   private checkFacts(category: string, facts: Record<string, unknown>): Record<string, unknown> {
+    // Bounded for every category, also those without a fact schema (fire, other).
+    const problem = factsProblem(facts);
+    if (problem) throw new DomainError('invalid_input', `事件要素有误：事件要素${problem}`, [{ path: 'facts', message: `事件要素${problem}` }]);
     if (!FACT_PLANS.has(category)) return facts;
-    try {
-      return parseFacts(category as PlanId, facts) as Record<string, unknown>;
-    } catch (err) {
-      throw new DomainError('invalid_input', `事件要素有误：${(err as Error).message}`);
-    }
+    const parsed = factsSchema(category as PlanId).safeParse(facts);
+    if (parsed.success) return parsed.data as Record<string, unknown>;
+    // The schema's messages name each fact by its label; the internal keys stay out of the text.
+    const messages = parsed.error.issues.map((i) => i.message);
+    throw new DomainError(
+      'invalid_input',
+      `事件要素有误：${messages.join('；')}`,
+      parsed.error.issues.map((i) => ({ path: ['facts', ...i.path].join('.'), message: i.message })),
+    );
   }
 
   async getDuty(): Promise<Officer | null> {
@@ -136,11 +144,13 @@ export class IncidentService {
     if (filter.drills === 'only') where.push('drill = 1');
     if (filter.from) (where.push('received_at >= ?'), params.push(filter.from));
     if (filter.to) (where.push('received_at <= ?'), params.push(filter.to));
-    if (filter.place) (where.push('places LIKE ?'), params.push(`%${filter.place}%`));
+    // `%` and `_` typed by the officer are literal characters, not wildcards.
+    if (filter.place) (where.push("places LIKE ? ESCAPE '\\'"), params.push(containsPattern(filter.place)));
     if (filter.search) {
-      where.push('(title LIKE ? OR narrative LIKE ? OR reporter_unit LIKE ? OR serial LIKE ? OR places LIKE ?)');
-      const like = `%${filter.search}%`;
-      params.push(like, like, like, like, like);
+      const columns = ['title', 'narrative', 'reporter_unit', 'serial', 'places'];
+      const pattern = containsPattern(filter.search);
+      where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      params.push(...columns.map(() => pattern));
     }
     const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const summaries = await this.db.read(async (q) => {
@@ -162,9 +172,18 @@ export class IncidentService {
     const { id, patch } = args;
     const before = await this.get(id);
     if (before.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
-    const merged: Partial<Incident> = { ...patch };
-    delete (merged as { reason?: string }).reason;
-    if (patch.facts) merged.facts = this.checkFacts(before.category, { ...before.facts, ...patch.facts });
+    // Only what was sent: a field absent from the patch stays exactly as recorded.
+    const { reason: _reason, facts: factsPatch, ...sent } = patch;
+    const merged: Partial<Incident> = Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== undefined));
+    if (factsPatch) {
+      // Facts merge key by key; a fact sent as null is one the officer cleared.
+      const facts: Record<string, unknown> = { ...before.facts };
+      for (const [key, value] of Object.entries(factsPatch)) {
+        if (value === null || value === undefined) delete facts[key];
+        else facts[key] = value;
+      }
+      merged.facts = this.checkFacts(before.category, facts);
+    }
     const occurredAt = patch.occurredAt ?? before.occurredAt;
     const receivedAt = patch.receivedAt ?? before.receivedAt;
     const discoveredAt = patch.discoveredAt === undefined ? before.discoveredAt : patch.discoveredAt;

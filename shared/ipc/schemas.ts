@@ -17,33 +17,114 @@ export const instant = z.iso
     return y >= 2000 && y <= 2100;
   }, '时间超出合理范围（2000—2100年）');
 
-const text = (label: string, max: number) =>
-  z.string({ message: `${label}应为文本` }).trim().max(max, `${label}不能超过${max}字`);
-const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
-const id = z.number({ message: '编号应为数字' }).int().positive();
+/** C0 controls and DEL: never typed by an officer, and NUL breaks printing and exports. */
+const CONTROL = /[\u0000-\u001F\u007F]/;
+/** The same without line feed, carriage return and tab, which multi-line fields keep. */
+const CONTROL_IN_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** A one-line text field: trimmed, bounded, no control characters. */
+export const text = (label: string, max: number) =>
+  z
+    .string({ message: `${label}应为文本` })
+    .trim()
+    .max(max, `${label}不能超过${max}字`)
+    .refine((s) => !CONTROL.test(s), `${label}不能包含控制字符或换行`);
+/** A multi-line text field (情况、备注、说明): line breaks and tabs allowed, other control characters not. */
+export const longText = (label: string, max: number) =>
+  z
+    .string({ message: `${label}应为文本` })
+    .trim()
+    .max(max, `${label}不能超过${max}字`)
+    .refine((s) => !CONTROL_IN_LINES.test(s), `${label}不能包含控制字符`);
+export const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
+export const requiredLong = (label: string, max: number) => longText(label, max).min(1, `请填写${label}`);
+export const id = z.number({ message: '编号应为数字' }).int('编号应为整数').positive('编号应为正整数');
+
+/** Bounds of the free-form facts object (checked for every category, with or without a fact schema). */
+export const FACTS_LIMITS = { maxChars: 20_000, maxDepth: 4, maxKeys: 200, maxText: 2000 } as const;
+
+/** Why a facts object is refused, or null: size, nesting depth, key count and text are bounded. */
+export function factsProblem(facts: unknown): string | null {
+  let keys = 0;
+  const walk = (v: unknown, depth: number): string | null => {
+    if (v === null || typeof v === 'boolean') return null;
+    if (typeof v === 'number') return Number.isFinite(v) ? null : '数值无效';
+    if (typeof v === 'string') {
+      if (v.length > FACTS_LIMITS.maxText) return `单项文字不能超过${FACTS_LIMITS.maxText}字`;
+      return CONTROL_IN_LINES.test(v) ? '不能包含控制字符' : null;
+    }
+    if (typeof v !== 'object') return '含有无效的值';
+    if (depth >= FACTS_LIMITS.maxDepth) return `层级不能超过${FACTS_LIMITS.maxDepth}层`;
+    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+    for (const [k, x] of entries) {
+      keys += 1;
+      if (keys > FACTS_LIMITS.maxKeys) return `项目不能超过${FACTS_LIMITS.maxKeys}个`;
+      if (CONTROL.test(k) || k.length > 100) return '含有无效的项目名';
+      const p = walk(x, depth + 1);
+      if (p) return p;
+    }
+    return null;
+  };
+  const problem = walk(facts, 0);
+  if (problem) return problem;
+  return JSON.stringify(facts).length > FACTS_LIMITS.maxChars ? `内容过多（不超过${FACTS_LIMITS.maxChars}字符）` : null;
+}
+
+const facts = z.record(z.string(), z.unknown(), { message: '事件要素应为对象' }).superRefine((v, ctx) => {
+  const problem = factsProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: `事件要素${problem}` });
+});
 
 export const officerSchema = z.object({
   leader: required('带班领导', 20),
   officer: required('值班员', 20),
 });
 
-export const incidentFieldsSchema = z.object({
+/**
+ * The fields of an incident without defaults: what an update may send. Every field is optional in a
+ * patch, and an absent field stays exactly as recorded (a default here would overwrite it).
+ */
+const incidentFieldShape = {
   category: z.enum(CATEGORY_IDS, { message: '请选择事件类别' }),
   title: required('事件标题', 120),
-  places: z.array(required('地点', 60)).min(1, '请至少选择一个地点').max(10, '地点最多10个'),
+  places: z.array(required('地点', 60), { message: '地点应为列表' }).min(1, '请至少选择一个地点').max(10, '地点最多10个'),
   occurredAt: instant,
-  discoveredAt: instant.nullable().optional(),
-  receivedAt: instant.optional(),
-  reporterUnit: text('报告单位', 80).default(''),
-  reporterName: text('报告人', 30).default(''),
-  reporterPhone: text('联系电话', 40).default(''),
-  receiveChannel: z.enum(RECEIVE_CHANNELS, { message: '请选择接报方式' }).default('电话'),
-  narrative: text('事件简要情况', 20000).default(''),
-  facts: z.record(z.string(), z.unknown()).default({}),
-  drill: z.boolean().default(false),
-  levelOverride: z.enum(LEVELS).nullable().default(null),
-  responseOverride: z.enum(RESPONSE_LEVELS).nullable().default(null),
+  discoveredAt: instant.nullable(),
+  receivedAt: instant,
+  reporterUnit: text('报告单位', 80),
+  reporterName: text('报告人', 30),
+  reporterPhone: text('联系电话', 40),
+  receiveChannel: z.enum(RECEIVE_CHANNELS, { message: '请选择接报方式' }),
+  narrative: longText('事件简要情况', 20000),
+  facts,
+  drill: z.boolean({ message: '演练标记应为是或否' }),
+  levelOverride: z.enum(LEVELS, { message: '请选择事件级别' }).nullable(),
+  responseOverride: z.enum(RESPONSE_LEVELS, { message: '请选择响应级别' }).nullable(),
+};
+
+/** A new registration: optional fields take their defaults (a new record has nothing to keep). */
+export const incidentFieldsSchema = z.object({
+  ...incidentFieldShape,
+  discoveredAt: incidentFieldShape.discoveredAt.optional(),
+  receivedAt: incidentFieldShape.receivedAt.optional(),
+  reporterUnit: incidentFieldShape.reporterUnit.default(''),
+  reporterName: incidentFieldShape.reporterName.default(''),
+  reporterPhone: incidentFieldShape.reporterPhone.default(''),
+  receiveChannel: incidentFieldShape.receiveChannel.default('电话'),
+  narrative: incidentFieldShape.narrative.default(''),
+  facts: incidentFieldShape.facts.default({}),
+  drill: incidentFieldShape.drill.default(false),
+  levelOverride: incidentFieldShape.levelOverride.default(null),
+  responseOverride: incidentFieldShape.responseOverride.default(null),
 });
+
+/** An incident patch: no defaults, so a field not sent is not touched. The category is fixed at registration. */
+export const incidentPatchSchema = z
+  .object(incidentFieldShape)
+  .omit({ category: true })
+  .partial()
+  .extend({ reason: longText('修改原因', 200).optional() })
+  .strict();
 
 /** Times must be in the order things happen; a receive time may be back-dated but not precede the event. */
 function checkTimeOrder(
@@ -63,11 +144,7 @@ export const incidentCreateSchema = incidentFieldsSchema.superRefine(checkTimeOr
 
 export const incidentUpdateSchema = z.object({
   id,
-  patch: incidentFieldsSchema
-    .omit({ category: true })
-    .partial()
-    .extend({ receivedAt: instant.optional(), reason: text('修改原因', 200).default('') })
-    .superRefine(checkTimeOrder),
+  patch: incidentPatchSchema.superRefine(checkTimeOrder),
 });
 
 export const incidentListSchema = z
@@ -86,7 +163,7 @@ export const incidentListSchema = z
 export const statusChangeSchema = z.object({
   id,
   status: z.enum(STATUSES, { message: '未知的状态' }),
-  note: text('说明', 500).default(''),
+  note: longText('说明', 500).default(''),
   /** Closing with reports still unsent must be asked for explicitly (the UI names them first). */
   confirmUnsent: z.boolean({ message: '「确认未报送的报告」应为是或否' }).default(false),
 });
@@ -95,7 +172,7 @@ export const noteSchema = z
   .object({
     id,
     kind: z.enum(NOTE_KINDS, { message: '未知的记录类型' }),
-    text: required('内容', 5000),
+    text: requiredLong('内容', 5000),
     givenBy: text('批示领导', 40).default(''),
   })
   .refine((v) => v.kind !== '领导批示' || v.givenBy.length > 0, {
@@ -106,7 +183,7 @@ export const noteSchema = z
 export const voidEntrySchema = z.object({
   incidentId: id,
   entryId: id,
-  reason: required('作废原因', 300),
+  reason: requiredLong('作废原因', 300),
 });
 
 export const clockCompleteSchema = z.object({
@@ -121,13 +198,13 @@ export const clockCompleteSchema = z.object({
 export const clockNotApplicableSchema = z.object({
   incidentId: id,
   clockId: required('时限编号', 80),
-  reason: required('不适用原因', 300),
+  reason: requiredLong('不适用原因', 300),
 });
 
 export const byIdSchema = z.object({ id });
 export const emptySchema = z.object({}).strict().default({});
 
 export const alarmAckSchema = z
-  .object({ clockKey: z.string().min(1).max(120).optional() })
+  .object({ clockKey: required('时限', 120).optional() })
   .strict()
   .default({});

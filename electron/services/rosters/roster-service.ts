@@ -228,30 +228,41 @@ export class RosterService {
     await this.ensureSeeded();
     const phones = normalizePhones(args);
     const at = this.stamp();
-    const fields: repo.ContactFields = {
-      role: args.role,
-      name: args.name,
-      title: args.title,
-      officePhone: phones.officePhone ?? '',
-      mobile: phones.mobile ?? '',
-      redPhone: phones.redPhone ?? '',
-      fax: phones.fax ?? '',
-      note: args.note,
-      validFrom: args.validFrom ?? at,
-    };
     const id = await this.ctx.db.write(async (q) => {
       const officer = await this.officer(q);
       if ('id' in args) {
         const before = await repo.findContact(q, args.id);
         if (!before) throw new DomainError('not_found', `联系人 ${args.id} 不存在`);
         if (before.endedAt) throw new DomainError('conflict', `${before.name}已于${before.endedAt.slice(0, 10)}离任，不能再修改`);
-        const patch = { ...fields, validFrom: args.validFrom ?? before.validFrom };
+        // An edit changes only the fields it sends; the rest stay as recorded.
+        const patch: repo.ContactFields = {
+          role: args.role ?? before.role,
+          name: args.name ?? before.name,
+          title: args.title ?? before.title,
+          officePhone: phones.officePhone ?? before.officePhone,
+          mobile: phones.mobile ?? before.mobile,
+          redPhone: phones.redPhone ?? before.redPhone,
+          fax: phones.fax ?? before.fax,
+          note: args.note ?? before.note,
+          validFrom: args.validFrom ?? before.validFrom,
+        };
         const changes = diffContact(before, patch);
         if (changes.length === 0) return before.id;
         await repo.updateContact(q, before.id, patch, at, officer);
         await repo.insertHistory(q, { contactId: before.id, at, officer, action: '修改', changes, reason: args.reason });
         return before.id;
       }
+      const fields: repo.ContactFields = {
+        role: args.role,
+        name: args.name,
+        title: args.title,
+        officePhone: phones.officePhone ?? '',
+        mobile: phones.mobile ?? '',
+        redPhone: phones.redPhone ?? '',
+        fax: phones.fax ?? '',
+        note: args.note,
+        validFrom: args.validFrom ?? at,
+      };
       const entry = await repo.findEntry(q, args.rosterId, args.entryKind, args.entryId);
       if (!entry) throw new DomainError('not_found', `通讯录条目不存在：${args.rosterId}/${args.entryKind}/${args.entryId}`);
       if (entry.removedAt) throw new DomainError('conflict', `条目“${entry.seed.fields.name}”已不在现行公报通讯录中，不能再添加联系人`);
@@ -363,7 +374,7 @@ export class RosterService {
     const of = (kind: EntryKind, id: string) => contacts.filter((c) => c.entryKind === kind && c.entryId === id);
     const rows = (kind: EntryKind, id: string, role: string, seedName: string, unitTitle: string): PrintRow[] => {
       const cs = of(kind, id);
-      if (cs.length === 0) return [{ role, name: seedName, unitTitle, officePhone: '', mobile: '', redPhone: '' }];
+      if (cs.length === 0) return [{ role, name: seedName, unitTitle, officePhone: '', mobile: '', redPhone: '', fax: '' }];
       return cs.map((c) => ({
         role: c.role === '负责人' ? role : c.role,
         name: c.name,
@@ -371,6 +382,7 @@ export class RosterService {
         officePhone: c.officePhone,
         mobile: c.mobile,
         redPhone: c.redPhone,
+        fax: c.fax,
       }));
     };
     const sections: RosterPrint['sections'] = [];
@@ -383,7 +395,9 @@ export class RosterService {
     if (v.groups.length) {
       sections.push({ heading: '工作组', rows: v.groups.flatMap((g) => rows('group', g.id, g.name, '', g.leaderTitle ?? entryLabel(v, 'group', g.id))) });
     }
-    return { title: `${v.name}通讯录`, basis: `${v.document} ${v.clause}`, asOf: this.stamp(), sections };
+    // Printed once as 依据《…》（文号 条款）: the renderer adds the word 依据 itself.
+    const basis = v.documentTitle ? `${v.documentTitle}（${v.document} ${v.clause}）` : `${v.document} ${v.clause}`;
+    return { title: `${v.name}通讯录`, basis, asOf: this.stamp(), sections };
   }
 }
 

@@ -6,12 +6,8 @@ import { z } from 'zod';
 import type { DutyLogDay, HandoverRecord } from '../../forms/types';
 import type { ShiftAssignment, ShiftConfig } from '../../schedule/index';
 import type { DutyLog } from '../../stats/duty-log';
-import { instant } from '../schemas';
+import { id, instant, longText, required, requiredLong, text } from '../schemas';
 
-const text = (label: string, max: number) =>
-  z.string({ message: `${label}应为文本` }).trim().max(max, `${label}不能超过${max}字`);
-const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
-const id = z.number({ message: '编号应为数字' }).int().positive();
 const month = z.string({ message: '月份应为文本' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const day = z.string({ message: '日期应为文本' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const field = z.enum(['leader', 'officer'], { message: '请选择带班领导或值班员' });
@@ -21,7 +17,7 @@ const names = (label: string) =>
     .array(required(label, 20), { message: `${label}应为姓名列表` })
     .min(1, `${label}至少需要一人`)
     .max(60, `${label}最多60人`);
-const reason = required('调整原因', 200);
+const reason = requiredLong('调整原因', 200);
 
 export const TABLE_EXPORT_FORMATS = ['xlsx', 'csv', 'docx', 'json'] as const;
 export const DUTY_LOG_EXPORT_FORMATS = [...TABLE_EXPORT_FORMATS, 'pdf'] as const;
@@ -35,7 +31,7 @@ export const dutyChannels = {
     officers: names('值班员'),
     holidayLeaders: z.array(required('节假日带班领导', 20)).max(60).optional(),
     replace: z.boolean().default(false),
-    reason: text('重新生成原因', 200).default(''),
+    reason: longText('重新生成原因', 200).default(''),
   }),
   /** 替班: someone else takes one shift's role. */
   'schedule:swap': z.object({ date: day, shift, field, newPerson: required('替班人员', 20), reason }),
@@ -47,8 +43,8 @@ export const dutyChannels = {
 
   /** One duty day's compiled log; today's duty day when no day is given. */
   'duty-log:get': z.object({ day: day.optional() }).default({}),
-  'duty-log:add-remark': z.object({ day, text: required('备注内容', 2000), at: instant.optional() }),
-  'duty-log:edit-remark': z.object({ id, text: required('备注内容', 2000) }),
+  'duty-log:add-remark': z.object({ day, text: requiredLong('备注内容', 2000), at: instant.optional() }),
+  'duty-log:edit-remark': z.object({ id, text: requiredLong('备注内容', 2000) }),
   /** The log of one day, or of every day from `day` to `toDay` (XLSX/CSV/DOCX/JSON only). */
   'duty-log:export': z
     .object({ day, toDay: day.optional(), format: z.enum(DUTY_LOG_EXPORT_FORMATS, { message: '导出格式无效' }) })
@@ -60,18 +56,18 @@ export const dutyChannels = {
   'handover:create': z.object({
     toLeader: required('接班带班领导', 20),
     toOfficer: required('接班值班员', 20),
-    pendingInstructions: text('待落实批示', 4000).default(''),
-    equipment: text('设备运行情况', 1000).default('设备运行正常'),
-    notes: text('其他事项', 4000).default(''),
+    pendingInstructions: longText('待落实批示', 4000).default(''),
+    equipment: longText('设备运行情况', 1000).default('设备运行正常'),
+    notes: longText('其他事项', 4000).default(''),
   }),
   /** The incoming officers confirm they took over; their names must match the sheet. */
   'handover:acknowledge': z.object({
     id,
     leader: required('接班带班领导', 20),
     officer: required('接班值班员', 20),
-    note: text('接班意见', 500).default(''),
+    note: longText('接班意见', 500).default(''),
   }),
-  'handover:cancel': z.object({ id, reason: required('撤回原因', 200) }),
+  'handover:cancel': z.object({ id, reason: requiredLong('撤回原因', 200) }),
   'handover:list': z.object({ day: day.optional(), limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }),
   'handover:get': z.object({ id }),
 } as const;

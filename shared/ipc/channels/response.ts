@@ -14,12 +14,8 @@ import type {
 import { ALL_RESPONSE_LEVELS, PLAN_IDS } from '../../response';
 import type { IssuerCheck, IssuerKind, PlanIssuers, WarningLevel } from '../../warnings';
 import { ISSUER_KINDS, WARNING_LEVEL_IDS } from '../../warnings';
-import { instant } from '../schemas';
+import { id, instant, longText, required, requiredLong, text } from '../schemas';
 
-const text = (label: string, max: number) =>
-  z.string({ message: `${label}应为文本` }).trim().max(max, `${label}不能超过${max}字`);
-const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
-const id = z.number({ message: '编号应为数字' }).int().positive();
 const itemId = required('条目编号', 80);
 const responseLevel = z.enum(ALL_RESPONSE_LEVELS as [ResponseLevel, ...ResponseLevel[]], { message: '请选择响应级别' });
 const warningLevel = z.enum(WARNING_LEVEL_IDS as [WarningLevel, ...WarningLevel[]], { message: '请选择预警级别' });
@@ -31,14 +27,14 @@ const actor = z.object({
 
 export const responseChannels = {
   'response:get': z.object({ incidentId: id }),
-  'response:start': z.object({ incidentId: id, level: responseLevel, decidedBy: required('决定人（如指挥长）', 60), note: text('说明', 500).default('') }),
-  'response:change-level': z.object({ incidentId: id, level: responseLevel, decidedBy: required('决定人（如指挥长）', 60), note: text('说明', 500).default('') }),
-  'response:tick': z.object({ incidentId: id, itemId, at: instant.optional(), note: text('备注', 500).default('') }),
-  'response:not-applicable': z.object({ incidentId: id, itemId, reason: required('不适用理由', 300) }),
+  'response:start': z.object({ incidentId: id, level: responseLevel, decidedBy: required('决定人（如指挥长）', 60), note: longText('说明', 500).default('') }),
+  'response:change-level': z.object({ incidentId: id, level: responseLevel, decidedBy: required('决定人（如指挥长）', 60), note: longText('说明', 500).default('') }),
+  'response:tick': z.object({ incidentId: id, itemId, at: instant.optional(), note: longText('备注', 500).default('') }),
+  'response:not-applicable': z.object({ incidentId: id, itemId, reason: requiredLong('不适用理由', 300) }),
   'response:confirm-condition': z.object({ incidentId: id, conditionId: itemId, at: instant.optional(), by: required('确认人', 60) }),
-  'response:end': z.object({ incidentId: id, decidedBy: required('宣布终止的机构或领导', 60), note: text('说明', 500).default(''), confirmUnsent: z.boolean({ message: '「确认未报送的报告」应为是或否' }).default(false) }),
+  'response:end': z.object({ incidentId: id, decidedBy: required('宣布终止的机构或领导', 60), note: longText('说明', 500).default(''), confirmUnsent: z.boolean({ message: '「确认未报送的报告」应为是或否' }).default(false) }),
   'response:task-deadline': z.object({ incidentId: id, taskId: itemId, dueAt: instant, givenBy: required('批示领导', 40) }),
-  'response:task-done': z.object({ incidentId: id, taskId: itemId, at: instant.optional(), note: text('备注', 500).default('') }),
+  'response:task-done': z.object({ incidentId: id, taskId: itemId, at: instant.optional(), note: longText('备注', 500).default('') }),
   'warnings:list': z.object({ activeOnly: z.boolean().default(false) }).default({ activeOnly: false }),
   'warnings:issue': z.object({
     plan,
@@ -49,13 +45,13 @@ export const responseChannels = {
     area: required('预警区域', 120),
     issuedAt: instant,
     document: text('发布文件', 120).default(''),
-    content: text('预警内容', 2000).default(''),
+    content: longText('预警内容', 2000).default(''),
     incidentIds: z.array(id).max(20).default([]),
   }),
   'warnings:lift': z.object({ id, at: instant, by: actor, document: required('解除文件', 120) }),
   'warnings:change': z.object({ id, at: instant, by: actor, level: warningLevel, document: required('调整文件', 120) }),
   'warnings:link': z.object({ id, incidentId: id, unlink: z.boolean().default(false) }),
-  'warnings:tick-action': z.object({ id, itemId, at: instant.optional(), note: text('备注', 500).default('') }),
+  'warnings:tick-action': z.object({ id, itemId, at: instant.optional(), note: longText('备注', 500).default('') }),
   'warnings:issuers': z.object({ plan, level: warningLevel, issuerKind: actor.shape.issuerKind }),
 } as const;
 

@@ -16,30 +16,49 @@ import { CALL_RESULTS, CONTACT_ROLES, ENTRY_KINDS } from '../../domain/roster';
 import type { IncidentDetail } from '../../domain/incident-view';
 import { RESPONSE_LEVELS } from '../../domain/incident';
 import type { RosterPrint } from '../../forms/types';
-import { instant } from '../schemas';
+import { id, instant, longText, required, requiredLong, text } from '../schemas';
 
 /** Largest roster file accepted for import. */
 export const MAX_ROSTER_FILE_BYTES = 5 * 1024 * 1024;
 
-const text = (label: string, max: number) =>
-  z.string({ message: `${label}应为文本` }).trim().max(max, `${label}不能超过${max}字`);
-const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
-const id = z.number({ message: '编号应为数字' }).int().positive();
 const rosterId = required('通讯录', 40).regex(/^[a-z0-9-]+$/, '通讯录编号无效');
 const format = z.enum(['xlsx', 'csv'], { message: '文件格式应为 xlsx 或 csv' });
 
-const contactFields = z.object({
+/** A contact's fields as an edit may send them: no defaults, so a field not sent stays as it is. */
+const contactShape = {
   role: z.enum(CONTACT_ROLES, { message: '请选择联系人类别' }),
   name: required('姓名', 30),
-  title: text('职务', 80).default(''),
-  officePhone: text('办公电话', 120).default(''),
-  mobile: text('手机', 120).default(''),
-  redPhone: text('红机', 60).default(''),
-  fax: text('传真', 120).default(''),
-  note: text('备注', 200).default(''),
-  validFrom: instant.optional(),
-  reason: text('修改说明', 200).default(''),
-});
+  title: text('职务', 80),
+  officePhone: text('办公电话', 120),
+  mobile: text('手机', 120),
+  redPhone: text('红机', 60),
+  fax: text('传真', 120),
+  note: longText('备注', 200),
+  validFrom: instant,
+};
+
+/** A new contact: the fields left out start empty. */
+const contactCreate = z.object({
+  ...contactShape,
+  title: contactShape.title.default(''),
+  officePhone: contactShape.officePhone.default(''),
+  mobile: contactShape.mobile.default(''),
+  redPhone: contactShape.redPhone.default(''),
+  fax: contactShape.fax.default(''),
+  note: contactShape.note.default(''),
+  validFrom: contactShape.validFrom.optional(),
+  reason: longText('修改说明', 200).default(''),
+  rosterId,
+  entryKind: z.enum(ENTRY_KINDS, { message: '条目类别无效' }),
+  entryId: required('条目', 60),
+}).strict();
+
+/** An edit of a stored contact (by id): only the fields sent change. */
+export const contactPatchSchema = z
+  .object(contactShape)
+  .partial()
+  .extend({ id, reason: longText('修改说明', 200).default('') })
+  .strict();
 
 const fileInput = z.object({
   rosterId,
@@ -58,16 +77,9 @@ export const rosterChannels = {
   'rosters:get': z.object({ rosterId, includeEnded: z.boolean().default(false) }),
   'rosters:search': z.object({ query: required('搜索内容', 60), rosterId: rosterId.optional() }),
   /** Adds a contact under a seed entry (no id) or changes one (id); every change goes to history. */
-  'rosters:save-contact': z.union([
-    contactFields.extend({ id }),
-    contactFields.extend({
-      rosterId,
-      entryKind: z.enum(ENTRY_KINDS, { message: '条目类别无效' }),
-      entryId: required('条目', 60),
-    }),
-  ]),
+  'rosters:save-contact': z.union([contactPatchSchema, contactCreate]),
   /** A person who leaves is ended, never deleted. */
-  'rosters:end-contact': z.object({ id, reason: required('离任原因', 200), endedAt: instant.optional() }),
+  'rosters:end-contact': z.object({ id, reason: requiredLong('离任原因', 200), endedAt: instant.optional() }),
   'rosters:history': z.object({ rosterId: rosterId.optional(), contactId: id.optional() }),
   'rosters:call-list': z.object({ incidentId: id, response: z.enum(RESPONSE_LEVELS).optional() }),
   'rosters:record-call': z.object({
@@ -76,7 +88,7 @@ export const rosterChannels = {
     number: text('号码', 40).default(''),
     result: z.enum(CALL_RESULTS, { message: '请选择呼叫结果' }),
     at: instant,
-    note: text('备注', 300).default(''),
+    note: longText('备注', 300).default(''),
     key: text('对象编号', 200).default(''),
   }),
   'rosters:import-preview': fileInput,
