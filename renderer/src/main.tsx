@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// zod's messages in Chinese, the same configuration as the main process's validation.
+import '../../shared/ipc/zod-locale';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
