@@ -2,8 +2,16 @@
  * One SQLite connection for the whole process. node-sqlite3 lets statements from different async
  * callers interleave, so every unit of work (read or write) runs through one queue, and writes run
  * inside BEGIN IMMEDIATE … COMMIT.
+ *
+ * A write is acknowledged only after its own COMMIT returned without error. There is deliberately
+ * no autocommit path: node-sqlite3 discards the result of sqlite3_reset, so an autocommit
+ * statement that fails at commit (disk full, I/O error) would resolve as if it had succeeded.
  */
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
+import type { StorageStatus } from '../../shared/ipc/channels/startup';
+import { DomainError } from '../../shared/ipc/result';
 
 export type Param = string | number | null | bigint | Buffer;
 
@@ -25,10 +33,52 @@ export class DatabaseOpenError extends Error {
   }
 }
 
+/** Shown when the database file is no longer the one that was opened, or its folder is unwritable. */
+export const STORAGE_LOST_MESSAGE =
+  '数据文件夹已不可用（已被删除或不可写）：本次操作未保存。请联系管理员恢复数据文件夹后重启值班台。';
+
+/** SQLite failures that mean the storage failed, not the statement, as the message an officer reads. */
+const STORAGE_FAILURES: Record<string, string> = {
+  SQLITE_FULL: '磁盘空间已满：本次操作未保存。请联系管理员清理磁盘空间后重试。',
+  SQLITE_READONLY: '数据文件只读，无法写入：本次操作未保存。请联系管理员检查数据文件夹的权限。',
+  SQLITE_IOERR: '读写数据文件时发生磁盘错误：本次操作未保存。请联系管理员检查磁盘后重试。',
+  SQLITE_CANTOPEN: '无法打开数据文件：本次操作未保存。请联系管理员检查数据文件夹。',
+  SQLITE_CORRUPT: '数据文件已损坏：本次操作未保存。请重启值班台，按提示从备份恢复。',
+  SQLITE_NOTADB: '数据文件已损坏：本次操作未保存。请重启值班台，按提示从备份恢复。',
+};
+
+/** A storage failure raised by SQLite as a clear refusal; any other error unchanged. */
+export function storageError(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  const message = typeof code === 'string' ? STORAGE_FAILURES[code] : undefined;
+  return message ? new StorageError(message, code as string) : err;
+}
+
+/** A write refused because the disk or the data folder failed; nothing of it was committed. */
+export class StorageError extends DomainError {
+  constructor(
+    message: string,
+    /** The SQLite code, or 'lost' for a data folder that is gone or unwritable. */
+    readonly reason: string,
+  ) {
+    super('internal', message);
+    this.name = 'StorageError';
+  }
+}
+
+export type { StorageStatus };
+
 export class Database {
   private tail: Promise<unknown> = Promise.resolve();
+  /** dev+ino of the file when opened: SQLite keeps writing into an unlinked file without complaint. */
+  private identity: { dev: number; ino: number } | null = null;
+  private storageProblem: string | null = null;
+  /** Called whenever the storage state changes (lost, or back). */
+  onStorageChange: (status: StorageStatus) => void = () => undefined;
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
   private readonly q: Queryable;
+  /** The same, refusing writes: a read unit has no COMMIT whose error could be checked. */
+  private readonly readOnlyQ: Queryable;
 
   private constructor(
     private readonly handle: sqlite3.Database,
@@ -65,8 +115,7 @@ export class Database {
         const st = await prepared(sql);
         return new Promise<T | undefined>((resolve, reject) => {
           st.get(params, (err: Error | null, row: T) => {
-            // Resolve only after the reset: an autocommit INSERT … RETURNING commits when its
-            // statement is reset, not when the first row comes back.
+            // Reset before resolving so the kept statement holds no read snapshot between units.
             st.reset(() => (err ? reject(err) : resolve(row)));
           });
         });
@@ -82,20 +131,66 @@ export class Database {
           handle.exec(sql, (err: Error | null) => (err ? reject(err) : resolve()));
         }),
     };
+    const refuse = (): Promise<never> => Promise.reject(new Error('写入只能在 Database.write 中进行'));
+    const writes = /^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i;
+    this.readOnlyQ = {
+      run: refuse,
+      exec: refuse,
+      get: (sql, params) => (writes.test(sql) ? refuse() : this.q.get(sql, params)),
+      all: (sql, params) => (writes.test(sql) ? refuse() : this.q.all(sql, params)),
+    };
   }
 
-  /** Opens the file with the durability settings the duty room needs (WAL, synchronous=FULL). */
-  static async open(file: string): Promise<Database> {
+  /**
+   * Opens the file with the durability settings the duty room needs (WAL, synchronous=FULL).
+   * `readOnly` opens an existing file for inspection only: nothing is set, written or checkpointed.
+   */
+  static async open(file: string, opts: { readOnly?: boolean } = {}): Promise<Database> {
+    const mode = opts.readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
     const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const db: sqlite3.Database = new sqlite3.Database(file, (err) =>
+      const db: sqlite3.Database = new sqlite3.Database(file, mode, (err) =>
         err ? reject(new DatabaseOpenError(`无法打开数据库文件 ${file}：${err.message}`, 'io')) : resolve(db),
       );
     });
     const db = new Database(raw, file);
+    if (opts.readOnly) {
+      await db.q.exec('PRAGMA query_only = ON;');
+      return db;
+    }
     await db.q.exec(
       'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
     );
+    const st = statSync(file);
+    db.identity = { dev: st.dev, ino: st.ino };
     return db;
+  }
+
+  /**
+   * Is the database file still the one that was opened, in a writable folder? Two stat-like calls,
+   * cheap enough to run before every commit. Reports a change through onStorageChange.
+   */
+  storageStatus(): StorageStatus {
+    let problem: string | null = null;
+    if (this.identity) {
+      try {
+        const st = statSync(this.file);
+        if (st.dev !== this.identity.dev || st.ino !== this.identity.ino) problem = STORAGE_LOST_MESSAGE;
+        else accessSync(dirname(this.file), constants.W_OK);
+      } catch {
+        problem = STORAGE_LOST_MESSAGE;
+      }
+    }
+    if (problem !== this.storageProblem) {
+      this.storageProblem = problem;
+      this.onStorageChange({ ok: problem === null, problem });
+    }
+    return { ok: problem === null, problem };
+  }
+
+  /** Throws the refusal when the data folder is gone or unwritable (see storageStatus). */
+  assertStorage(): void {
+    const status = this.storageStatus();
+    if (!status.ok) throw new StorageError(status.problem ?? STORAGE_LOST_MESSAGE, 'lost');
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -106,30 +201,37 @@ export class Database {
 
   /** A read-only unit of work, serialised with writes so it never sees half a transaction. */
   read<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-    return this.enqueue(() => fn(this.q));
+    return this.enqueue(() => fn(this.readOnlyQ));
   }
 
-  /** A write transaction: all of fn commits, or none of it does. */
+  /**
+   * A write transaction: all of fn commits, or none of it does. It resolves only once the COMMIT
+   * itself succeeded, into the file that was opened; a storage failure becomes a StorageError.
+   */
   write<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     return this.enqueue(async () => {
-      await this.q.exec('BEGIN IMMEDIATE');
+      try {
+        await this.q.exec('BEGIN IMMEDIATE');
+      } catch (err) {
+        throw storageError(err);
+      }
       try {
         const value = await fn(this.q);
+        // Before acknowledging: a deleted data folder still accepts writes into the unlinked file.
+        this.assertStorage();
         await this.q.exec('COMMIT');
         return value;
       } catch (err) {
         await this.q.exec('ROLLBACK').catch(() => undefined);
-        throw err;
+        throw storageError(err);
       }
     });
   }
 
-  /** A single statement in autocommit: atomic by itself, one round trip, no BEGIN/COMMIT of our own. */
-  writeOne<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-    return this.enqueue(() => fn(this.q));
-  }
-
-  /** Runs outside any transaction (PRAGMAs that refuse to run inside one, such as VACUUM). */
+  /**
+   * Runs outside any transaction (PRAGMAs that refuse to run inside one, such as VACUUM, and the
+   * backup API). Never for data writes: an autocommit statement's commit error can be lost.
+   */
   raw<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     return this.enqueue(() => fn(this.q));
   }

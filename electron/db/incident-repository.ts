@@ -8,6 +8,7 @@ import type {
   TimelineEntry,
   TimelineKind,
 } from '../../shared/domain/incident';
+import { registrationText } from '../../shared/domain/incident';
 import type { Param, Queryable } from './connection';
 
 interface IncidentRow {
@@ -108,25 +109,24 @@ const toClockRecord = (r: ClockRow): ClockRecord => ({
 export type NewIncident = Omit<Incident, 'id' | 'serial'>;
 
 /**
- * Registers an incident in one statement: the serial (2026-0001, drills YL2026-0001) is numbered
- * in it, the officer on duty signs it, and the 接报 timeline entry is written by the trigger of
- * migration 0007. Without an officer on duty created_by is NULL and the NOT NULL constraint
- * refuses the statement, so nothing is written.
+ * Registers an incident inside the caller's write transaction: the serial (2026-0001, drills
+ * YL2026-0001) is numbered in the INSERT, the officer on duty signs it, and the 接报 timeline entry
+ * is written next to it, so both commit together or not at all.
  */
 export async function registerIncident(
   q: Queryable,
   inc: Omit<NewIncident, 'createdBy'>,
-): Promise<{ id: number; serial: string; officer: string }> {
+  duty: { leader: string; officer: string },
+): Promise<{ id: number; serial: string }> {
   const year = inc.receivedAt.slice(0, 4);
   const prefix = inc.drill ? `YL${year}-` : `${year}-`;
-  const row = await q.get<{ id: number; serial: string; officer: string }>(
+  const row = await q.get<{ id: number; serial: string }>(
     `INSERT INTO incidents (serial, category, title, places, occurred_at, discovered_at, received_at,
        reporter_unit, reporter_name, reporter_phone, receive_channel, narrative, facts, level_override,
        response_override, status, drill, created_at, created_by, updated_at)
      VALUES ((SELECT ?1 || printf('%04d', COUNT(*) + 1) FROM incidents WHERE substr(serial, 1, length(?1)) = ?1),
-       ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-       (SELECT officer FROM duty_sessions ORDER BY id DESC LIMIT 1), ?19)
-     RETURNING id, serial, created_by AS officer`,
+       ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+     RETURNING id, serial`,
     [
       prefix,
       inc.category,
@@ -146,10 +146,20 @@ export async function registerIncident(
       inc.status,
       inc.drill ? 1 : 0,
       inc.createdAt,
+      duty.officer,
       inc.updatedAt,
     ],
   );
-  return row!;
+  if (!row) throw new Error('登记事件未返回编号');
+  await insertTimeline(q, {
+    incidentId: row.id,
+    at: inc.createdAt,
+    kind: 'created',
+    text: registrationText(inc.category, inc.title, inc.drill),
+    data: { receivedAt: inc.receivedAt, leader: duty.leader },
+    officer: duty.officer,
+  });
+  return row;
 }
 
 const UPDATABLE: Record<string, string> = {

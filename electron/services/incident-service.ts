@@ -11,7 +11,7 @@ import { factsProblem } from '../../shared/ipc/schemas';
 import type { PlanId } from '../../shared/rules';
 import type { Database, Param, Queryable } from '../db/connection';
 import * as repo from '../db/incident-repository';
-import { NO_DUTY_MESSAGE, officerOf } from './officer';
+import { officerOf } from './officer';
 
 const FACT_PLANS = new Set(['comms', 'radiation', 'environment', 'forest_fire']);
 
@@ -87,21 +87,16 @@ export class IncidentService {
       createdAt: at,
       updatedAt: at,
     };
-    let inc: { id: number; serial: string; officer: string };
-    try {
-      // The duty room's most frequent write: one atomic statement (see registerIncident).
-      inc = await this.db.writeOne((q) => repo.registerIncident(q, fields));
-    } catch (err) {
-      if (/NOT NULL constraint failed: incidents\.created_by/.test((err as Error).message)) {
-        throw new DomainError('forbidden', NO_DUTY_MESSAGE);
-      }
-      throw err;
-    }
-    const timeline = await this.db.read((q) => repo.listTimeline(q, inc.id));
-    const written = { id: inc.id, serial: inc.serial, officer: { officer: inc.officer } };
+    // Registration, its 接报 entry and the timeline read back are one transaction: acknowledged
+    // only once its COMMIT succeeded.
+    const { inc, officer, timeline } = await this.db.write(async (q) => {
+      const duty = await officerOf(q);
+      const row = await repo.registerIncident(q, fields, duty);
+      return { inc: row, officer: duty.officer, timeline: await repo.listTimeline(q, row.id) };
+    });
     this.onChange('incidents');
-    // The detail is what was just committed: no need to read it back.
-    const incident: Incident = { ...fields, id: written.id, serial: written.serial, createdBy: written.officer.officer };
+    // The detail is what was just committed (its timeline read inside the same transaction).
+    const incident: Incident = { ...fields, id: inc.id, serial: inc.serial, createdBy: officer };
     const derived = deriveIncident(incident, [], null);
     return {
       ...incident,

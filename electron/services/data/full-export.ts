@@ -9,7 +9,6 @@ import { DomainError } from '../../../shared/ipc/result';
 import type { Settings } from '../../../shared/settings';
 import type { Database, Param, Queryable } from '../../db/connection';
 import { LATEST_VERSION } from '../../db/migrate';
-import { REGISTRATION_TRIGGER, REGISTRATION_TRIGGER_SQL } from '../../db/migrations/0007-registration-entry';
 
 export const FULL_EXPORT_FORMAT = 'shuozhou-duty-console/full-export';
 
@@ -149,8 +148,6 @@ export async function importDatabase(db: Database, doc: FullExport): Promise<Imp
     }
     // Rows reference each other across tables; foreign keys are checked at COMMIT instead.
     await q.exec('PRAGMA defer_foreign_keys = ON');
-    // Rows are restored exactly as exported: the registration trigger must not add entries of its own.
-    await q.exec(`DROP TRIGGER IF EXISTS ${REGISTRATION_TRIGGER}`);
     for (const name of SEED_TABLES) if (doc.tables[name]) await q.run(`DELETE FROM "${name}"`);
     const counts: Record<string, number> = {};
     for (const [name, t] of Object.entries(doc.tables)) {
@@ -158,7 +155,6 @@ export async function importDatabase(db: Database, doc: FullExport): Promise<Imp
       for (const row of t.rows) await q.run(sql, row.map(fromCell));
       counts[name] = t.rows.length;
     }
-    await q.exec(REGISTRATION_TRIGGER_SQL);
     const broken = await q.all('PRAGMA foreign_key_check');
     if (broken.length > 0) throw new DomainError('invalid_input', `导入文件中的数据互相引用不完整（${broken.length} 处），未做任何改动。`);
     return counts;

@@ -12,7 +12,7 @@ const walSize = (file: string) => {
   }
 };
 
-describe('durability of single-statement writes', () => {
+describe('durability of writes', () => {
   const tempDir = useTempDirs();
 
   it('an INSERT … RETURNING has committed by the time its promise resolves', async () => {
@@ -21,7 +21,7 @@ describe('durability of single-statement writes', () => {
     await db.raw((q) => q.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)'));
     for (let i = 0; i < 20; i++) {
       const before = walSize(file);
-      await db.writeOne((q) => q.get("INSERT INTO t (v) VALUES ('已登记') RETURNING id"));
+      await db.write((q) => q.get("INSERT INTO t (v) VALUES ('已登记') RETURNING id"));
       // Checked synchronously on resumption: a committed transaction has appended its WAL frames.
       expect(walSize(file)).toBeGreaterThan(before);
     }
