@@ -35,6 +35,25 @@ export interface DeriveContext {
   occurredUnknown?: boolean;
   followUp?: FollowUpSetting | null;
   pendingLevelMinutes?: number;
+  /** Obligations stored when they arose; one the rules no longer give is still shown. */
+  stored?: readonly StoredObligationLike[];
+}
+
+/** What the store keeps of an obligation (migration 0009). */
+export interface StoredObligationLike {
+  key: string;
+  clockId: string;
+  level: Level | null;
+  title: string;
+  to: string;
+  ownerKind: 'room' | 'monitored';
+  ownerUnit: string;
+  window: string;
+  minutes: number;
+  startsAt: string;
+  dueAt: string;
+  clause: string;
+  closure: { kind: 'met' | 'not_applicable' | 'level_change'; at: string; reason: string | null; lateMs: number } | null;
 }
 
 export function gradingOf(inc: Incident): IncidentGrading {
@@ -151,6 +170,50 @@ export function deriveIncident(inc: Incident, records: ClockRecord[], context?: 
       phonedAt: o.phonedAt,
     };
   });
-  const known = new Set(obligations.flatMap((o) => [o.key, o.clockId]));
+  // Stored obligations the rules no longer give (a fact corrected, a rule changed): still owed
+  // until closed, closed by a record made against their key.
+  const computed = new Set(obligations.map((o) => o.key));
+  const citation = PLANS[inc.category as PlanId] ? (clause: string) => `依据《${PLANS[inc.category as PlanId].name}》${clause}` : (c: string) => c;
+  for (const st of ctx.stored ?? []) {
+    if (computed.has(st.key)) continue;
+    const own = records.find((r) => r.clockId === st.key);
+    if (own) used.add(own);
+    const closure =
+      st.closure ??
+      (own
+        ? own.completedAt
+          ? { kind: 'met' as const, at: own.completedAt, reason: null, lateMs: Math.max(0, Date.parse(own.completedAt) - Date.parse(st.dueAt)) }
+          : { kind: 'not_applicable' as const, at: own.recordedAt, reason: own.notApplicableReason, lateMs: Math.max(0, Date.parse(own.recordedAt) - Date.parse(st.dueAt)) }
+        : null);
+    clocks.push({
+      key: `${inc.id}:${st.key}`,
+      incidentId: inc.id,
+      clockId: st.clockId,
+      title: st.title,
+      from: st.ownerUnit,
+      to: st.to,
+      minutes: st.minutes,
+      startsAt: st.startsAt,
+      dueAt: st.dueAt,
+      clause: st.clause,
+      citation: citation(st.clause),
+      channel: 'any',
+      optional: false,
+      record:
+        own ??
+        (closure
+          ? { clockId: st.key, completedAt: closure.kind === 'met' ? closure.at : null, channel: null, recipientUnit: null, recipientName: null, notApplicableReason: closure.kind === 'met' ? null : (closure.reason ?? '不适用'), officer: '', recordedAt: closure.at }
+          : null),
+      obligationKey: st.key,
+      levelLabel: st.level ?? '未定级',
+      owner: { kind: st.ownerKind, unit: st.ownerUnit },
+      window: st.window,
+      immediate: false,
+      closure,
+      source: 'plan',
+      phonedAt: null,
+    });
+  }
+  const known = new Set([...obligations.flatMap((o) => [o.key, o.clockId]), ...(ctx.stored ?? []).map((st) => st.key)]);
   return { grading, clocks, orphanClockRecords: records.filter((r) => !used.has(r) && !known.has(r.clockId)) };
 }

@@ -105,3 +105,42 @@ describe('deriveIncident over obligations', () => {
     expect(toTracked(city)).toMatchObject({ immediate: true, window: '立即（最迟2小时）' });
   });
 });
+
+describe('stored obligations the rules no longer give', () => {
+  const stored = {
+    key: 'rad.county-gov-to-city@重大#0',
+    clockId: 'rad.county-gov-to-city',
+    level: '重大' as const,
+    title: '应县人民政府逐级报告市政府',
+    to: '市政府',
+    ownerKind: 'monitored' as const,
+    ownerUnit: '县级政府',
+    window: '2小时内',
+    minutes: 120,
+    startsAt: iso('09:30'),
+    dueAt: iso('11:30'),
+    clause: '4.1.1(3)',
+    closure: null,
+  };
+  const rad = incident({ category: 'radiation', places: [], levelOverride: '重大', facts: {} });
+
+  it('are still shown and still open, never dropped', () => {
+    const d = deriveIncident(rad, [], { stored: [stored] });
+    const c = d.clocks.find((x) => x.obligationKey === stored.key)!;
+    expect([c.to, c.dueAt, c.closure, c.record, c.citation]).toEqual(['市政府', iso('11:30'), null, null, '依据《朔州市辐射事故应急预案》4.1.1(3)']);
+  });
+
+  it('close by a record made against their key', () => {
+    const rec = done(stored.key, '11:40');
+    const d = deriveIncident(rad, [rec], { stored: [stored] });
+    const c = d.clocks.find((x) => x.obligationKey === stored.key)!;
+    expect(c.closure).toMatchObject({ kind: 'met', lateMs: 10 * 60_000 });
+    expect(c.record).toBe(rec);
+    expect(d.orphanClockRecords).toEqual([]);
+  });
+
+  it('one the rules still give is not doubled', () => {
+    const d = deriveIncident(incident(), [], { stored: [{ ...stored, key: 'env.county-dept-to-gov@一般#0', clockId: 'env.county-dept-to-gov' }] });
+    expect(d.clocks.filter((c) => c.obligationKey === 'env.county-dept-to-gov@一般#0')).toHaveLength(1);
+  });
+});
