@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { CSP_NONCE_PLACEHOLDER } from './shared/security';
 
 /** Copies the Noto Serif SC woff2 subsets the printed forms use (400 body, 700 titles) into the build. */
 function formFonts(): Plugin {
@@ -44,6 +45,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react(), formFonts()],
+    // Script and style tags and the csp-nonce meta carry a placeholder each host replaces per load.
+    html: { cspNonce: CSP_NONCE_PLACEHOLDER },
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,

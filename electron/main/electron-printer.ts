@@ -1,10 +1,10 @@
 /**
  * Printing under Electron: the form is rendered in a hidden sandboxed window without JavaScript,
  * then printed through the system dialog (A4) or saved with printToPDF where the officer chooses.
+ * The page is a private temporary file, deleted once printed.
  */
 import { app, BrowserWindow, dialog } from 'electron';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderForm } from '../../shared/forms/render';
@@ -18,31 +18,47 @@ export class ElectronPrinter implements Printer {
   }
 
   async htmlToPdf(render: (fontBaseUrl: string) => string): Promise<Buffer> {
-    const win = await this.loadHtml(render(this.fontBaseUrl));
+    return this.withPage(render(this.fontBaseUrl), (win) =>
+      win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false }),
+    );
+  }
+
+  private withJob<T>(job: PrintJob, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
+    return this.withPage(renderForm(job.form, { fontBaseUrl: this.fontBaseUrl, drill: job.drill }), use);
+  }
+
+  /**
+   * The form's HTML holds personal data (names, phone numbers): it goes to a folder of its own
+   * (mkdtemp, readable by the user only), in a file only the user can read, and both are removed
+   * as soon as the page has been printed, whatever happened.
+   */
+  private async withPage<T>(html: string, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
+    const dir = await mkdtemp(join(app.getPath('temp'), 'duty-print-'));
     try {
-      return await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
+      const file = join(dir, 'form.html');
+      await writeFile(file, html, { mode: 0o600, flag: 'wx' });
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          javascript: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
+      });
+      try {
+        await win.loadFile(file);
+        // Wait for the font subsets the page uses.
+        await new Promise((r) => setTimeout(r, 300));
+        return await use(win);
+      } finally {
+        win.destroy();
+      }
     } finally {
-      win.destroy();
+      await rm(dir, { recursive: true, force: true });
     }
-  }
-
-  private load(job: PrintJob): Promise<BrowserWindow> {
-    return this.loadHtml(renderForm(job.form, { fontBaseUrl: this.fontBaseUrl, drill: job.drill }));
-  }
-
-  private async loadHtml(html: string): Promise<BrowserWindow> {
-    const dir = join(app.getPath('temp'), 'shuozhou-duty-print');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `form-${Date.now()}.html`);
-    writeFileSync(file, html);
-    const win = new BrowserWindow({
-      show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
-    });
-    await win.loadFile(file);
-    // Wait for the font subsets the page uses.
-    await new Promise((r) => setTimeout(r, 300));
-    return win;
   }
 
   async savePdf(job: PrintJob): Promise<string | null> {
@@ -52,24 +68,16 @@ export class ElectronPrinter implements Printer {
       filters: [{ name: 'PDF', extensions: ['pdf'] }],
     });
     if (canceled || !filePath) return null;
-    const win = await this.load(job);
-    try {
-      const pdf = await win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
-      await writeFile(filePath, pdf);
-      return filePath;
-    } finally {
-      win.destroy();
-    }
+    const pdf = await this.withJob(job, (win) =>
+      win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false }),
+    );
+    await writeFile(filePath, pdf);
+    return filePath;
   }
 
   async print(job: PrintJob): Promise<boolean> {
-    const win = await this.load(job);
-    try {
-      return await new Promise<boolean>((resolve) =>
-        win.webContents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success) => resolve(success)),
-      );
-    } finally {
-      win.destroy();
-    }
+    return this.withJob(job, (win) =>
+      new Promise<boolean>((resolve) => win.webContents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success) => resolve(success))),
+    );
   }
 }

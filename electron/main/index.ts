@@ -15,11 +15,14 @@ import { ElectronSettingsStore } from './electron-settings';
 import { electronAlarmEffects } from './alarm-effects';
 import { ElectronPrinter } from './electron-printer';
 import { registerIpc } from './ipc-registration';
-import { createMainWindow, hardenSession } from './window';
+import { createMainWindow, guardWebContents, hardenSession, registerAppScheme, serveAppProtocol } from './window';
 
 const outDir = join(__dirname, '..');
 let services: AppServices | null = null;
 let mainWindow: BrowserWindow | null = null;
+
+// app:// must be privileged before the app is ready.
+registerAppScheme();
 
 const emit = (event: AppEvent, payload: unknown) => {
   if (!EVENTS.includes(event)) return;
@@ -29,6 +32,7 @@ const emit = (event: AppEvent, payload: unknown) => {
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'data'));
   hardenSession();
+  serveAppProtocol(outDir);
   try {
     services = await createAppServices({
       dataDir,
@@ -44,7 +48,7 @@ async function start(): Promise<void> {
     await offerRestore(err as Error, dataDir);
     return;
   }
-  registerIpc(services.handlers, outDir);
+  registerIpc(services.handlers);
   mainWindow = createMainWindow(outDir);
   // Deadlines are absolute: after sleep or a clock change, re-evaluate at once (a passed deadline alarms once).
   powerMonitor.on('resume', () => void services?.alarms.service.reevaluate('resume'));
@@ -82,9 +86,7 @@ async function offerRestore(err: Error, dataDir: string): Promise<void> {
   app.exit(1);
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+app.on('web-contents-created', (_e, contents) => guardWebContents(contents));
 app.whenReady().then(start, (err) => console.error(err));
 app.on('window-all-closed', () => {
   void services?.close();

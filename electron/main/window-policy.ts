@@ -2,39 +2,23 @@
  * What every window is allowed: kept free of Electron imports so the policy itself is tested
  * under plain Node.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
-/** True only for our own renderer page (file:// under the built renderer folder). */
-export function isTrustedUrl(url: string, outDir: string): boolean {
+export const APP_SCHEME = 'app';
+/** Standard schemes need a host; the page's origin is app://renderer. */
+export const APP_HOST = 'renderer';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
+
+/** True only for our own page (app://renderer/…): the one trusted IPC sender and navigation target. */
+export function isTrustedUrl(url: string): boolean {
   let parsed: URL;
   try {
-    // Parsing resolves dot segments (also percent-encoded ones) before the comparison.
     parsed = new URL(url);
   } catch {
     return false;
   }
-  if (parsed.protocol !== 'file:' || parsed.host !== '') return false;
-  const base = pathToFileURL(join(outDir, 'renderer')).pathname + '/';
-  return parsed.pathname.startsWith(base);
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
 }
-
-/** The webPreferences of every window. */
-export const securePreferences = (outDir: string) => ({
-  preload: join(outDir, 'preload', 'index.cjs'),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  spellcheck: false,
-  // Alarms must sound in a minimised window.
-  backgroundThrottling: false,
-  autoplayPolicy: 'no-user-gesture-required' as const,
-});
 
 /** Only the desktop notification permission is granted; camera, microphone, location etc. are refused. */
 export const isPermissionAllowed = (permission: string): boolean => permission === 'notifications';

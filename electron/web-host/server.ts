@@ -4,7 +4,7 @@
  * Browser tests drive the real UI through it, and `npm start` falls back to it where the Electron
  * binary cannot be had. Every error answer is JSON with a Chinese message.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,7 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { EVENTS } from '../../shared/ipc/contract';
 import type { AppEvent } from '../../shared/ipc/contract';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { ASSET_CONTENT_SECURITY_POLICY, contentSecurityPolicy, withCspNonce } from '../../shared/security';
 import { dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/dispatch';
 import { loadOrCreateToken, newToken, saveToken } from './token-file';
@@ -83,7 +83,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   };
 
   const securityHeaders = (res: ServerResponse) => {
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('Content-Security-Policy', ASSET_CONTENT_SECURITY_POLICY);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'SAMEORIGIN');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -166,6 +166,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
   };
 
+  // The page gets a nonce of its own on every load, in its CSP header and in its script/style tags.
+  const servePage = async (res: ServerResponse) => {
+    const nonce = randomBytes(18).toString('base64');
+    const html = withCspNonce(await readFile(join(opts.rendererDir, 'index.html'), 'utf8'), nonce);
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
+    res.writeHead(200, { 'Content-Type': MIME['.html'] });
+    res.end(html);
+  };
+
   const requestTimeout = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const headersTimeout = Math.min(opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS, requestTimeout);
   const server = createServer({ requestTimeout, headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) }, (req, res) => {
@@ -208,7 +217,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       for (const [prefix, dir] of Object.entries(opts.staticDirs ?? {})) {
         if (pathname.startsWith(prefix)) return serveFile(res, dir, pathname.slice(prefix.length));
       }
-      return serveFile(res, opts.rendererDir, pathname === '/' ? '/index.html' : pathname);
+      if (pathname === '/' || pathname === '/index.html') return servePage(res);
+      return serveFile(res, opts.rendererDir, pathname);
     })().catch((err) => {
       console.error('[web-host]', err);
       if (!res.headersSent) sendError(res, 500, 'internal', '值班台服务内部错误');

@@ -1,11 +1,21 @@
-import { z } from 'zod';
+import './zod-jitless';
 // zod's messages in Chinese, the same configuration as the main process's validation.
 import '../../shared/ipc/zod-locale';
+import { ConfigProvider } from 'antd';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { cspNonce, trustScriptCreatedStyles } from './csp';
 import './styles.css';
 
-// zod probes `Function('')`, which a strict CSP forbids.
-z.config({ jitless: true });
+trustScriptCreatedStyles(cspNonce);
 
-createRoot(document.getElementById('root')!).render(<App />);
+// antd's CSS-in-JS styles carry this load's nonce; the CSP refuses inline styles without it.
+const csp = { nonce: cspNonce };
+// Static message/modal holders render outside the tree and need the nonce as well.
+ConfigProvider.config({ holderRender: (children) => <ConfigProvider csp={csp}>{children}</ConfigProvider> });
+
+createRoot(document.getElementById('root')!).render(
+  <ConfigProvider csp={csp}>
+    <App />
+  </ConfigProvider>,
+);

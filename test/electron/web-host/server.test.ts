@@ -46,8 +46,12 @@ describe('web host', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await raw(host.port, { path: '/', headers: { Host: `127.0.0.1:${host.port}` } });
     expect(res.status).toBe(200);
-    expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'");
-    expect(String(res.headers['content-security-policy'])).not.toContain('unsafe-eval');
+    // Scripts and styles need the nonce of this load; it changes on every load.
+    const nonceOf = (csp: unknown) => /script-src 'nonce-([A-Za-z0-9+/]{22,}={0,2})'/.exec(String(csp))?.[1];
+    expect(nonceOf(res.headers['content-security-policy'])).toBeTruthy();
+    expect(String(res.headers['content-security-policy'])).not.toContain('unsafe');
+    const again = await raw(host.port, { path: '/index.html', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(nonceOf(again.headers['content-security-policy'])).not.toBe(nonceOf(res.headers['content-security-policy']));
   });
 
   it('answers API calls only with the per-run token', async () => {
