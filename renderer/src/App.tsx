@@ -4,8 +4,10 @@ import { useEffect, useState } from 'react';
 import type { Officer } from '../../shared/domain/incident';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { Settings } from '../../shared/settings';
-import { api, call, isWebHost } from './api/api';
+import { api, call, isWebHost, RECONNECTED } from './api/api';
+import { BannerStack } from './components/BannerStack';
 import { AlarmBanner } from './features/alarms/AlarmBanner';
+import { ConnectionBanner } from './features/connection/ConnectionBanner';
 import { DutyModal } from './features/duty/DutyModal';
 import { ActiveWarningsStrip } from './features/warnings/ActiveWarningsStrip';
 import { IncidentBoard } from './features/board/IncidentBoard';
@@ -46,8 +48,8 @@ export function Shell() {
     // A handover or a new duty registration elsewhere changes who signs every record.
     return api.on('data:changed', (p) => {
       const what = (p as { what?: string })?.what;
-      if (what === 'settings') void loadSettings();
-      if (what === 'duty') void loadDuty();
+      if (what === 'settings' || what === RECONNECTED) void loadSettings();
+      if (what === 'duty' || what === RECONNECTED) void loadDuty();
     });
   }, []);
 
@@ -82,7 +84,10 @@ export function Shell() {
             </Button>
           </Space>
         </Layout.Header>
-        <AlarmBanner />
+        <BannerStack>
+          <ConnectionBanner />
+          <AlarmBanner />
+        </BannerStack>
         {isWebHost && (
           <Alert
             type="info"

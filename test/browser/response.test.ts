@@ -54,7 +54,10 @@ describe('response actions and the warning board in Chromium against the web hos
         await expect.poll(() => panel.locator('[data-testid="termination-condition"][data-confirmed="yes"]').count()).toBe(n + 1);
       }
 
+      // The incident's reports are still unsent: the end asks first and names them.
       await panel.getByTestId('response-end').click();
+      await expect.poll(() => page.getByTestId('unsent-item').count()).toBe((created as { value: IncidentDetail }).value.clocks.length);
+      await page.locator('#unsent-confirm-ok').click();
       await expect.poll(() => panel.getAttribute('data-state')).toBe('ended');
       const tasks = panel.getByTestId('post-task');
       await expect.poll(() => tasks.count()).toBe(2);

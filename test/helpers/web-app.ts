@@ -3,7 +3,7 @@
  * the web host, and drives it in Debian's Chromium with playwright-core.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../electron/print/chromium-pdf';
@@ -12,6 +12,7 @@ import type { AppServices } from '../../electron/services/app-services';
 import { startWebHost } from '../../electron/web-host/server';
 import type { WebHost } from '../../electron/web-host/server';
 import { staticDirs } from '../../electron/web-host/static-dirs';
+import { TOKEN_FILE } from '../../electron/web-host/token-file';
 import { webHostPrinter } from '../../electron/print/printer';
 
 export { launchChromium };
@@ -38,8 +39,12 @@ export interface WebApp {
   host: WebHost;
   context: BrowserContext;
   page: Page;
-  /** Restarts services and host on the same data folder (a restart of the console). */
+  /** Restarts services and host on the same data folder (a restart of the console), then reloads the page. */
   restart(): Promise<void>;
+  /** Stops services and host, leaving the page open as an officer would (the console went away). */
+  stopServices(): Promise<void>;
+  /** Starts them again on the same data folder, port and token, without touching the page. */
+  startServices(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,10 +52,13 @@ export async function startWebApp(browser: Browser, dataDir: string): Promise<We
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
     throw new Error('找不到构建好的界面（out/renderer），请先运行 npx electron-vite build');
   }
+  // Same port and the token kept in the data folder on every start, as the console's own start does.
+  let port = 0;
   const boot = async () => {
     let host: WebHost | null = null;
     const services = await createAppServices({ dataDir, host: 'web', printer: webHostPrinter(dataDir), emit: (e, p) => host?.emit(e, p) });
-    host = await startWebHost({ handlers: services.handlers, rendererDir: RENDERER_DIR, staticDirs: staticDirs() });
+    host = await startWebHost({ handlers: services.handlers, rendererDir: RENDERER_DIR, staticDirs: staticDirs(), port, tokenFile: join(dataDir, TOKEN_FILE) });
+    port = host.port;
     return { services, host };
   };
   let { services, host } = await boot();
@@ -76,6 +84,13 @@ export async function startWebApp(browser: Browser, dataDir: string): Promise<We
       await services.close();
       ({ services, host } = await boot());
       await page.goto(host.appUrl);
+    },
+    async stopServices() {
+      await host.close();
+      await services.close();
+    },
+    async startServices() {
+      ({ services, host } = await boot());
     },
     async close() {
       await context.close();

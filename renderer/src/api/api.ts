@@ -1,9 +1,14 @@
 /**
  * The one module that talks to the main process. Under Electron the preload exposes `window.duty`;
- * in the web host the same API is reached over HTTP with the per-run token.
+ * in the web host the same API is reached over HTTP with the token kept in the data folder.
+ *
+ * In the web host the connection can drop (the services stop or restart). Its state is tracked here
+ * and shown on every page: the event stream's errors and a ping watchdog notice a drop at once, the
+ * page keeps probing and reconnects by itself, and every listener of 'data:changed' is told to
+ * reload (`what: 'reconnected'`), so nothing on screen stays as it was before the gap.
  */
-import type { AppEvent, Channel, ChannelInput, ChannelOutput, DutyApi } from '../../../shared/ipc/contract';
-import { CHANNELS } from '../../../shared/ipc/contract';
+import type { AppEvent, Channel, ChannelInput, ChannelOutput, DutyApi, RotatedToken } from '../../../shared/ipc/contract';
+import { CHANNELS, EVENTS } from '../../../shared/ipc/contract';
 import type { AppError, Result } from '../../../shared/ipc/result';
 
 declare global {
@@ -19,6 +24,58 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * online: the services answer. offline: unreachable (stopped, restarting, network gone).
+ * token: they answer but refuse this page's token (it was rotated): the page must be reopened.
+ */
+export type ConnectionStatus = 'online' | 'offline' | 'token';
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** When the current status began (ms). */
+  since: number;
+}
+
+/** What a 'data:changed' listener receives after a reconnect: reload everything. */
+export const RECONNECTED = 'reconnected';
+
+const OFFLINE_MESSAGE = '无法连接值班台服务（连接中断），正在自动重连';
+const TOKEN_MESSAGE = '令牌已更换：本页已失效，请用值班台的新地址重新打开';
+
+/** Probing backs off from 1 s to 5 s while offline; a rotated token is retried every 15 s. */
+const PROBE_MIN_MS = 1000;
+const PROBE_MAX_MS = 5000;
+const PROBE_TOKEN_MS = 15_000;
+/** The host pings the event stream every 15 s (web-host/server.ts): silence this long means it is gone. */
+const SILENCE_MS = 40_000;
+
+type Listener = (payload: unknown) => void;
+
+class Connection {
+  private state: ConnectionState = { status: 'online', since: Date.now() };
+  private readonly subscribers = new Set<(s: ConnectionState) => void>();
+
+  get(): ConnectionState {
+    return this.state;
+  }
+
+  set(status: ConnectionStatus): void {
+    if (status === this.state.status) return;
+    this.state = { status, since: Date.now() };
+    for (const s of this.subscribers) s(this.state);
+  }
+
+  subscribe(fn: (s: ConnectionState) => void): () => void {
+    this.subscribers.add(fn);
+    return () => this.subscribers.delete(fn);
+  }
+
+  /** Probes at once instead of waiting for the next attempt (set by the web adapter). */
+  retry: () => void = () => undefined;
+}
+
+/** The connection to the services; always online under Electron (IPC inside one process tree). */
+export const connection = new Connection();
+
 function tokenFromPage(): string {
   const fromUrl = new URLSearchParams(window.location.search).get('token');
   if (fromUrl) {
@@ -31,39 +88,138 @@ function tokenFromPage(): string {
 }
 
 export function createWebApi(): DutyApi {
-  const token = tokenFromPage();
-  const methods: Record<string, unknown> = {};
-  for (const channel of CHANNELS) {
-    methods[channel] = async (input: unknown): Promise<Result<unknown>> => {
-      try {
-        const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Duty-Token': token },
-          body: JSON.stringify(input ?? {}),
-        });
-        return (await res.json()) as Result<unknown>;
-      } catch (err) {
-        return { ok: false, error: { code: 'internal', message: `无法连接值班台服务：${(err as Error).message}` } };
-      }
-    };
-  }
+  let token = tokenFromPage();
+  const listeners = new Map<AppEvent, Set<Listener>>();
+  const deliver = (event: AppEvent, payload: unknown) => {
+    for (const l of listeners.get(event) ?? []) l(payload);
+  };
+
   let source: EventSource | null = null;
-  const listeners = new Map<AppEvent, Set<(p: unknown) => void>>();
-  methods.on = (event: AppEvent, listener: (p: unknown) => void) => {
-    if (!source) source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    let set = listeners.get(event);
-    if (!set) {
-      const created = new Set<(p: unknown) => void>();
-      listeners.set(event, created);
-      source.addEventListener(event, (e) => {
-        const payload = JSON.parse((e as MessageEvent<string>).data) as unknown;
-        for (const l of created) l(payload);
+  let lastHeard = Date.now();
+  let probeTimer: ReturnType<typeof setTimeout> | null = null;
+  let probeDelay = PROBE_MIN_MS;
+  let rotating = false;
+
+  const scheduleProbe = (ms: number) => {
+    if (probeTimer) clearTimeout(probeTimer);
+    probeTimer = setTimeout(() => void probe(), ms);
+  };
+
+  const lost = (status: 'offline' | 'token') => {
+    source?.close();
+    source = null;
+    connection.set(status);
+    scheduleProbe(status === 'token' ? PROBE_TOKEN_MS : probeDelay);
+  };
+
+  const openStream = () => {
+    source?.close();
+    const es = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source = es;
+    lastHeard = Date.now();
+    es.onopen = () => {
+      lastHeard = Date.now();
+      probeDelay = PROBE_MIN_MS;
+      const wasDown = connection.get().status !== 'online';
+      connection.set('online');
+      // Events sent while we were away are lost: everyone reloads.
+      if (wasDown) deliver('data:changed', { what: RECONNECTED });
+    };
+    // The browser would retry on its own, but a refused token would then fail silently: we probe.
+    es.onerror = () => {
+      // While this tab rotates the token, the host closes its stream; the rotation reopens it.
+      if (source === es && !rotating) lost('offline');
+    };
+    for (const event of EVENTS) {
+      es.addEventListener(event, (e) => {
+        lastHeard = Date.now();
+        deliver(event, JSON.parse((e as MessageEvent<string>).data) as unknown);
       });
-      set = created;
     }
+    es.addEventListener('ping', () => (lastHeard = Date.now()));
+    es.addEventListener('app:token-rotated', () => {
+      // The tab that asked for the new token reconnects with it; every other tab is now locked out.
+      if (!rotating && source === es) lost('token');
+    });
+  };
+
+  /** One cheap authenticated call: decides offline / token / back online. */
+  const probe = async () => {
+    probeTimer = null;
+    try {
+      const res = await fetch('/api/app:info', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Duty-Token': token },
+        body: '{}',
+      });
+      if (res.status === 401) return lost('token');
+      if (!res.ok) throw new Error(String(res.status));
+      openStream();
+    } catch {
+      probeDelay = Math.min(PROBE_MAX_MS, probeDelay * 1.5);
+      lost('offline');
+    }
+  };
+
+  connection.retry = () => {
+    if (connection.get().status !== 'online') scheduleProbe(0);
+  };
+
+  // A half-open connection (sleep, a killed host without a reset) never errors: notice the silence.
+  setInterval(() => {
+    if (connection.get().status === 'online' && Date.now() - lastHeard > SILENCE_MS) lost('offline');
+  }, 5000);
+
+  const post = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
+    let res: Response;
+    try {
+      res = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Duty-Token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      if (connection.get().status === 'online') lost('offline');
+      return { ok: false, error: { code: 'internal', message: OFFLINE_MESSAGE } };
+    }
+    if (res.status === 401) {
+      if (connection.get().status !== 'token') lost('token');
+      return { ok: false, error: { code: 'forbidden', message: TOKEN_MESSAGE } };
+    }
+    try {
+      return (await res.json()) as Result<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `值班台服务的答复无法读取（HTTP ${res.status}）` } };
+    }
+  };
+
+  const methods: Record<string, unknown> = {};
+  for (const channel of CHANNELS) methods[channel] = (input: unknown) => post(channel, input);
+
+  // This tab keeps working with the new token; the host closes every stream opened with the old one.
+  methods['app:rotate-token'] = async (input: unknown) => {
+    rotating = true;
+    try {
+      const result = await post('app:rotate-token', input);
+      if (result.ok) {
+        token = (result.value as RotatedToken).token;
+        sessionStorage.setItem('duty-token', token);
+        openStream();
+      } else if (!source || source.readyState === EventSource.CLOSED) lost('offline');
+      return result;
+    } finally {
+      rotating = false;
+    }
+  };
+
+  methods.on = (event: AppEvent, listener: Listener) => {
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
     set.add(listener);
     return () => set.delete(listener);
   };
+
+  openStream();
   return methods as DutyApi;
 }
 

@@ -1,22 +1,33 @@
-import { Alert, App, Button, Space } from 'antd';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { App, Button, Space } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import type { AlarmState } from '../../../../shared/domain/alarm-state';
-import { api, call } from '../../api/api';
+import { api, call, RECONNECTED } from '../../api/api';
+import { CriticalBanner } from '../../components/CriticalBanner';
 import { fmtDateTime } from '../../format';
+import { useConnection } from '../../hooks/useConnection';
 import { setAlarmSound } from './alarm-sound';
 
 /**
  * The alarm as the officer sees it: a red banner for everything overdue, a sound that repeats until
- * acknowledged, and a notice for each alarm. Acknowledging stops the sound, not the clock.
+ * acknowledged, and a notice for each alarm. Acknowledging stops the sound, not the clock. The
+ * state comes from the main process's alarm engine, which reads every open clock whatever the
+ * incident's status (clocks:upcoming), never the board's filtered list.
  */
 export function AlarmBanner({ sound = true }: { sound?: boolean }) {
   const [state, setState] = useState<AlarmState | null>(null);
   const lastShown = useRef<string | null>(null);
   const { notification } = App.useApp();
+  const conn = useConnection();
 
   useEffect(() => {
-    call('alarms:state', {}).then(setState, () => undefined);
-    return api.on('alarms:state', (p) => setState(p as AlarmState));
+    const load = () => call('alarms:state', {}).then(setState, () => undefined);
+    void load();
+    const offState = api.on('alarms:state', (p) => setState(p as AlarmState));
+    // Pushes sent while the connection was down are lost: read the state again.
+    const offReconnect = api.on('data:changed', (p) => {
+      if ((p as { what?: string } | null)?.what === RECONNECTED) void load();
+    });
+    return () => (offState(), offReconnect());
   }, []);
 
   useEffect(() => {
@@ -31,42 +42,15 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
 
   useEffect(() => () => setAlarmSound(false), []);
 
-  // Drawers and dialogs start below the banner (styles.css reads --alarm-banner-height), so the
-  // alarm never hides what the officer is reading.
-  const box = useRef<HTMLDivElement>(null);
-  const visible = !!state && (state.overdue.length > 0 || state.status.activeKeys.length > 0);
-  useLayoutEffect(() => {
-    const root = document.documentElement;
-    const el = box.current;
-    if (!visible || !el) {
-      root.style.setProperty('--alarm-banner-height', '0px');
-      return;
-    }
-    // Its bottom edge, not its height: below the app header at the top of the page, at 0 once scrolled.
-    const update = () => root.style.setProperty('--alarm-banner-height', `${Math.max(0, el.getBoundingClientRect().bottom)}px`);
-    update();
-    const ro = new ResizeObserver(update);
-    ro.observe(el);
-    window.addEventListener('scroll', update, { passive: true });
-    return () => {
-      ro.disconnect();
-      window.removeEventListener('scroll', update);
-      root.style.setProperty('--alarm-banner-height', '0px');
-    };
-  }, [visible]);
-
   if (!state || (state.overdue.length === 0 && state.status.activeKeys.length === 0)) return null;
   const ack = () => call('alarms:ack', {}).then(setState, () => undefined);
   return (
-    // Above drawers and dialogs (antd uses z-index 1000): an alarm is never hidden behind a form.
-    <div ref={box} style={{ position: 'sticky', top: 0, zIndex: 2100 }}>
-    <Alert
-      type="error"
-      banner
-      data-testid="alarm-banner"
+    <CriticalBanner
+      testId="alarm-banner"
       title={
         <Space wrap>
           <strong>报告时限告警</strong>
+          {conn.status !== 'online' && <strong>（连接中断，以下为中断前的告警）</strong>}
           {state.overdue.slice(0, 5).map((o) => (
             <span key={o.key}>
               {o.incidentTitle}：{o.title}（截止 {fmtDateTime(o.dueAt)}，{o.citation}）
@@ -84,6 +68,5 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
         ) : undefined
       }
     />
-    </div>
   );
 }

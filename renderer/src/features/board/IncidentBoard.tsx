@@ -1,10 +1,10 @@
-import { Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { recordPerf } from '../../perf';
 import { incidentUrgencyKey } from '../../../../shared/clocks/state';
 import { mostUrgent } from '../../../../shared/clocks/state';
-import { CATEGORIES, LEVELS, PLACES, STATUSES, categoryLabel } from '../../../../shared/domain/incident';
+import { CATEGORIES, LEVELS, OPEN_STATUSES, PLACES, STATUSES, categoryLabel } from '../../../../shared/domain/incident';
 import type { IncidentSummary } from '../../../../shared/domain/incident-view';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { toTracked } from '../../../../shared/incidents/tracked';
@@ -12,11 +12,31 @@ import { call } from '../../api/api';
 import { ClockBadge } from '../../components/ClockBadge';
 import { DrillTag } from '../../components/DrillTag';
 import { LevelTag } from '../../components/LevelTag';
-import { fmtDateTime } from '../../format';
+import { ZONE, dayjs, fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
 import { UpcomingStrip } from './UpcomingStrip';
 
 type Filter = NonNullable<ChannelInput<'incidents:list'>>;
+
+const DEFAULT_FILTER: Filter = { statuses: [...OPEN_STATUSES], drills: 'include' };
+
+/** The board as it opens: open incidents only, nothing else narrowed. */
+function isDefaultFilter(f: Filter): boolean {
+  const statuses = new Set(f.statuses ?? []);
+  return (
+    statuses.size === OPEN_STATUSES.length &&
+    OPEN_STATUSES.every((s) => statuses.has(s)) &&
+    !f.search &&
+    !f.categories?.length &&
+    !f.levels?.length &&
+    !f.place &&
+    !f.from &&
+    !f.to &&
+    (f.drills ?? 'include') === 'include'
+  );
+}
+
+const hasOpenClock = (i: IncidentSummary) => i.clocks.some((c) => !c.record);
 
 /** Orders incidents by their most urgent open clock, then newest first. */
 export function sortByUrgency(list: IncidentSummary[]): IncidentSummary[] {
@@ -26,13 +46,28 @@ export function sortByUrgency(list: IncidentSummary[]): IncidentSummary[] {
 }
 
 export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => void; onRegister: () => void }) {
-  const [filter, setFilter] = useState<Filter>({ statuses: ['接报', '核实中', '响应中'], drills: 'include' });
-  const { data, error } = useLoad(() => call('incidents:list', filter), [JSON.stringify(filter)]);
+  const [filter, setFilter] = useState<Filter>(DEFAULT_FILTER);
+  const list = useLoad(() => call('incidents:list', filter), [JSON.stringify(filter)]);
+  const { data, error } = list;
+  // The strip's own feed: every open clock, whatever the filter below.
+  const upcoming = useLoad(() => call('clocks:upcoming', {}), []);
+  // An incident with open clocks stays on the default board whatever its status (e.g. 已终止 with
+  // an unsent report): those the status filter leaves out are read one by one (there are few).
+  const extraIds = useMemo(() => {
+    if (!isDefaultFilter(filter)) return [];
+    const shown = new Set<string>(filter.statuses ?? []);
+    return [...new Set((upcoming.data ?? []).filter((c) => !shown.has(c.incidentStatus)).map((c) => c.incidentId))].sort((a, b) => a - b);
+  }, [filter, upcoming.data]);
+  const extras = useLoad(() => Promise.all(extraIds.map((id) => call('incidents:get', { id }))), [extraIds.join(',')]);
   const dataAt = useRef(0);
   const rows = useMemo(() => {
     dataAt.current = performance.now();
-    return sortByUrgency(data ?? []);
-  }, [data]);
+    if (!data) return [];
+    const ids = new Set(data.map((i) => i.id));
+    const wanted = new Set(extraIds);
+    return sortByUrgency([...data, ...(extras.data ?? []).filter((i) => wanted.has(i.id) && !ids.has(i.id))]);
+  }, [data, extras.data, extraIds]);
+  const stale = list.stale || extras.stale;
   useEffect(() => {
     if (data) recordPerf('boardRenders', performance.now() - dataAt.current);
   }, [data]);
@@ -62,7 +97,21 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
         !r.grading.level && r.grading.response ? <Tag color="volcano">{r.grading.response}响应</Tag> : <LevelTag level={r.grading.level} />,
       sorter: (a, b) => LEVELS.indexOf(a.grading.level as never) - LEVELS.indexOf(b.grading.level as never),
     },
-    { title: '状态', dataIndex: 'status', width: 80 },
+    {
+      title: '状态',
+      key: 'status',
+      width: 110,
+      render: (_, r) => (
+        <Space size={2} wrap>
+          {r.status}
+          {!OPEN_STATUSES.includes(r.status) && hasOpenClock(r) && (
+            <Tag color="red" data-testid="closed-with-open-clocks">
+              仍有未报送
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
     {
       title: '接报时间',
       key: 'receivedAt',
@@ -84,7 +133,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <UpcomingStrip incidents={data ?? []} onOpen={onOpen} />
+      <UpcomingStrip clocks={upcoming} onOpen={onOpen} />
       <Space wrap>
         <Button type="primary" onClick={onRegister} data-testid="register-button">
           接报登记
@@ -147,17 +196,47 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
           ]}
         />
       </Space>
-      {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
-      <Table
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={rows}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
-        rowClassName={(r) => (r.drill ? 'row-drill' : '')}
-        data-testid="incident-table"
-        locale={{ emptyText: '暂无事件' }}
-      />
+      {/* Never an empty board that reads as "no incidents" when the list could not be read. */}
+      {!data && error ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="board-error"
+          title={`无法读取事件列表：${error.message}`}
+          description="这不表示没有事件。恢复连接后自动刷新。"
+          action={
+            <Button size="small" onClick={list.reload}>
+              重试
+            </Button>
+          }
+        />
+      ) : (
+        <>
+          {data && stale && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="board-stale"
+              title={`以下为 ${dayjs(list.loadedAt ?? Date.now()).tz(ZONE).format('HH:mm:ss')} 读取的事件列表，${
+                error || extras.error ? `刷新失败：${(error ?? extras.error)!.message}` : '连接中断后未能更新'
+              }，可能已过时`}
+            />
+          )}
+          <Table
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={rows}
+            loading={!data}
+            className={data && stale ? 'stale-data' : undefined}
+            pagination={{ pageSize: 50, showSizeChanger: false }}
+            rowClassName={(r) => (r.drill ? 'row-drill' : '')}
+            data-testid="incident-table"
+            data-stale={data && stale ? 'yes' : 'no'}
+            locale={{ emptyText: data ? '暂无事件' : '正在读取事件列表…' }}
+          />
+        </>
+      )}
     </Space>
   );
 }

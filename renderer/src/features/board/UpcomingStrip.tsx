@@ -1,44 +1,75 @@
-import { Alert, Space } from 'antd';
+import { Alert, Space, Tag } from 'antd';
 import { useMemo } from 'react';
 import { dueWithin } from '../../../../shared/clocks/state';
-import type { IncidentSummary } from '../../../../shared/domain/incident-view';
+import { OPEN_STATUSES } from '../../../../shared/domain/incident';
+import type { OpenClock } from '../../../../shared/ipc/contract';
 import { toTracked } from '../../../../shared/incidents/tracked';
 import { ClockBadge } from '../../components/ClockBadge';
+import { ZONE, dayjs } from '../../format';
+import type { Loaded } from '../../hooks/useApi';
 import { useNow } from '../../hooks/useNow';
 import { useSettings } from '../../hooks/useSettings';
 
 /** How many clocks the strip names; the rest are counted (the board below is ordered by urgency). */
 const SHOWN = 12;
 
-/** Every clock due in the next N minutes (and every overdue one) across all incidents, most urgent first. */
-export function UpcomingStrip({ incidents, onOpen }: { incidents: IncidentSummary[]; onOpen: (id: number) => void }) {
+/**
+ * Every clock due in the next N minutes (and every overdue one) across all incidents, most urgent
+ * first. Fed by clocks:upcoming — every open clock whatever the incident's status — never by the
+ * board's filtered list, so no filter hides a running clock. It never shows the all-clear unless
+ * that list is fresh: stale data is greyed and says so, a failed first read says it failed.
+ */
+export function UpcomingStrip({ clocks, onOpen }: { clocks: Loaded<OpenClock[]>; onOpen: (id: number) => void }) {
   const now = useNow();
   const { upcomingMinutes } = useSettings();
+  const { data, error, stale, loadedAt } = clocks;
   const { byKey, tracked } = useMemo(
     () => ({
-      byKey: new Map(incidents.flatMap((i) => i.clocks.map((c) => [c.key, { clock: c, incident: i }] as const))),
-      tracked: incidents.flatMap((i) => i.clocks.map((c) => toTracked(c, i.title))),
+      byKey: new Map((data ?? []).map((c) => [c.key, c] as const)),
+      tracked: (data ?? []).map((c) => toTracked(c, c.incidentTitle)),
     }),
-    [incidents],
+    [data],
   );
+
+  if (!data) {
+    if (!error) return <Alert type="info" showIcon title="正在读取报告时限…" data-testid="upcoming-strip" data-state="loading" />;
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={`无法读取报告时限：${error.message}`}
+        description="不能确认是否有到期的报告时限；恢复连接后自动刷新。"
+        data-testid="upcoming-strip"
+        data-state="error"
+      />
+    );
+  }
+
   const due = dueWithin(tracked, now, upcomingMinutes);
+  const staleNote = stale ? `连接中断，倒计时可能不准：以下为 ${dayjs(loadedAt ?? now).tz(ZONE).format('HH:mm:ss')} 读取的报告时限` : '';
   if (due.length === 0) {
-    return <Alert type="success" showIcon title={`未来 ${upcomingMinutes} 分钟内没有到期的报告时限`} data-testid="upcoming-strip" />;
+    if (stale) {
+      return <Alert type="warning" showIcon title={`${staleNote}，不能确认未来 ${upcomingMinutes} 分钟内是否有到期的报告时限`} data-testid="upcoming-strip" data-state="stale" />;
+    }
+    return <Alert type="success" showIcon title={`未来 ${upcomingMinutes} 分钟内没有到期的报告时限`} data-testid="upcoming-strip" data-state="clear" />;
   }
   return (
     <Alert
-      type={due.some((c) => Date.parse(c.dueAt) <= now) ? 'error' : 'warning'}
+      type={stale ? 'warning' : due.some((c) => Date.parse(c.dueAt) <= now) ? 'error' : 'warning'}
       showIcon
       data-testid="upcoming-strip"
-      title={`${upcomingMinutes} 分钟内到期及已超时的报告时限（${due.length}）`}
+      data-state={stale ? 'stale' : 'live'}
+      className={stale ? 'stale-data' : undefined}
+      title={stale ? `${staleNote}（${due.length}）` : `${upcomingMinutes} 分钟内到期及已超时的报告时限（${due.length}）`}
       description={
         <Space wrap>
           {due.slice(0, SHOWN).map((t) => {
-            const hit = byKey.get(t.key)!;
+            const c = byKey.get(t.key)!;
             return (
-              <a key={t.key} onClick={() => onOpen(hit.incident.id)}>
-                {hit.incident.drill ? '[演练] ' : ''}
-                {hit.incident.title}：<ClockBadge clock={hit.clock} showTitle />
+              <a key={t.key} onClick={() => onOpen(c.incidentId)} data-testid="upcoming-clock" data-incident-id={c.incidentId}>
+                {c.drill ? '[演练] ' : ''}
+                {c.incidentSerial} {c.incidentTitle}
+                {!OPEN_STATUSES.includes(c.incidentStatus) && <Tag color="default">{c.incidentStatus}</Tag>}：<ClockBadge clock={c} showTitle />
               </a>
             );
           })}

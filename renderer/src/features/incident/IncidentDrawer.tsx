@@ -11,11 +11,12 @@ import { EditIncidentModal } from './EditIncidentModal';
 import { NoteForm } from './NoteForm';
 import { INCIDENT_SECTIONS } from './sections';
 import { Timeline } from './Timeline';
+import { confirmUnsent, unsentClocks } from '../alarms/confirm-unsent';
 
 export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const [incident, setIncident] = useState<IncidentDetail | null>(null);
   const [editing, setEditing] = useState(false);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
 
   // Newest wins: a reload still in flight must not overwrite a newer result (from an action or a
   // later reload), or the drawer would show stale data until the next change.
@@ -40,8 +41,11 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
   }, [id, message, update]);
 
   const setStatus = async (status: IncidentDetail['status']) => {
+    // Closing with unsent reports asks first and names them; the service refuses without the confirmation.
+    const unsent = status === '已终止' || status === '已归档' ? unsentClocks(incident!.clocks) : [];
+    if (unsent.length > 0 && !(await confirmUnsent(modal, `改为「${status}」`, unsent))) return;
     try {
-      update(await call('incidents:set-status', { id: incident!.id, status, note: '' }));
+      update(await call('incidents:set-status', { id: incident!.id, status, note: '', confirmUnsent: unsent.length > 0 }));
     } catch (err) {
       message.error((err as Error).message);
     }

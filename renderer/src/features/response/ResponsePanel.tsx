@@ -9,6 +9,7 @@ import { fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
 import { PostResponseTasks } from './PostResponseTasks';
 import { RecordModal, type RecordValues } from './RecordModal';
+import { confirmUnsent, unsentClocks } from '../alarms/confirm-unsent';
 
 /** Who usually decides a start, change or end (B 4.3 / C 5.3: 指挥长; A 4.4: 市指挥部 …); free text is allowed. */
 export const DECIDERS = ['指挥长', '市指挥部', '市指挥部办公室', '市应急救援总指挥部总指挥', '省指挥部', '县（市、区）指挥部', '事发地县级政府'];
@@ -23,7 +24,7 @@ type Pending =
 
 /** 应急响应 in the incident drawer: start a level, work the checklist, confirm the end conditions, end, then the post-response tasks. */
 export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { data, error, reload } = useLoad(() => call('response:get', { incidentId: incident.id }), [incident.id]);
   const [pending, setPending] = useState<Pending>(null);
   const [level, setLevel] = useState<ResponseLevel | undefined>();
@@ -70,8 +71,11 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
   };
 
   const end = async () => {
+    // Unsent reports are named and confirmed first; the service refuses without the confirmation.
+    const unsent = data.termination.missing.length === 0 ? unsentClocks(incident.clocks) : [];
+    if (unsent.length > 0 && !(await confirmUnsent(modal, '终止应急响应', unsent))) return;
     try {
-      await call('response:end', { incidentId: incident.id, decidedBy: endBy });
+      await call('response:end', { incidentId: incident.id, decidedBy: endBy, confirmUnsent: unsent.length > 0 });
       setEndRefused(null);
       reload();
       onChanged(await call('incidents:get', { id: incident.id }));

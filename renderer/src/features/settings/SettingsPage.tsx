@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
 import { call } from '../../api/api';
 import { useSettings } from '../../hooks/useSettings';
+import { RotateToken } from '../connection/RotateToken';
 
 /** Alarm timing, the strip's window, shifts and the station's name; where the data lives. */
 export function SettingsPage() {
@@ -64,6 +65,7 @@ export function SettingsPage() {
           <Descriptions.Item label="数据库版本">{info.schemaVersion}</Descriptions.Item>
         </Descriptions>
       )}
+      <RotateToken />
     </Card>
   );
 }
