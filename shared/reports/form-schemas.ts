@@ -116,6 +116,7 @@ const header = {
   unit: str('报送单位'),
   issuer: str('签发人'),
   reportedAt: str('报送时间'),
+  copyNumber: optStr('份号'),
   classification: optStr('密级'),
   urgency: optStr('紧急程度'),
   contact: optStr('联系人'),

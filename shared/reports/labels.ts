@@ -65,6 +65,7 @@ const HEADER: Labels = {
   unit: '报送单位',
   issuer: '签发人',
   reportedAt: '报送时间',
+  copyNumber: '份号',
   classification: '密级',
   urgency: '紧急程度',
   contact: '联系人',

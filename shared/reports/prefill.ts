@@ -313,7 +313,7 @@ function merge(prev: unknown, base: unknown, next: unknown): unknown {
 }
 
 /** The same form with some fields replaced and some removed (values already merged to the form's shape). */
-function withData<T extends FormInput>(form: T, overrides: Record<string, unknown>, removed: string[]): T {
+export function withData<T extends FormInput>(form: T, overrides: Record<string, unknown>, removed: string[]): T {
   const data: T['data'] = JSON.parse(JSON.stringify(form.data));
   Object.assign(data, overrides);
   for (const k of removed) Reflect.deleteProperty(data, k);

@@ -9,7 +9,8 @@ const FORM_KINDS = ['radiation-initial', 'radiation-follow-up', 'radiation-final
 export const formInputSchema = z.object(
   {
     kind: z.enum(FORM_KINDS, { message: '未知的表单类型' }),
-    data: z.record(z.string(), z.unknown(), { message: '表单内容应为对象' }),
+    // Each form's own shape is checked where it is used (reports: assertReportForm; print: the renderer).
+    data: z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: '表单内容应为对象' }),
   },
   { message: '表单内容有误' },
 );

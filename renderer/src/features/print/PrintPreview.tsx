@@ -1,20 +1,18 @@
-import { App, Button, Space, Typography } from 'antd';
-import { useEffect, useMemo, useRef } from 'react';
+import { App, Button, Space } from 'antd';
+import { useMemo, useRef } from 'react';
 import { renderForm } from '../../../../shared/forms/render';
 import { readCspNonce } from '../../../../shared/security';
 import type { FormInput } from '../../../../shared/forms/types';
 import { call, isWebHost } from '../../api/api';
-import { setByPath } from './form-edit';
 
 export interface PrintPreviewProps {
+  /** The form exactly as it prints (for a report: the saved version with its chain marks). */
   form: FormInput;
   title: string;
   drill?: boolean;
   incidentId?: number;
   reportId?: number;
   reportVersion?: number;
-  /** When given, fields marked in the form can be edited in place and each edit is reported. */
-  onEdit?: (form: FormInput) => void;
   height?: number;
 }
 
@@ -31,53 +29,21 @@ const applyStyleAttributes = (frame: HTMLIFrameElement | null) =>
   frame?.contentDocument?.querySelectorAll<HTMLElement>('[data-inline-style]').forEach((node) => (node.style.cssText = node.dataset.inlineStyle ?? ''));
 
 /**
- * The form exactly as it prints (the same HTML the main process prints), with print and PDF.
- * Editable fields are the ones the form marks with data-field.
+ * A read-only view of the form as it prints (the same HTML the main process prints), with print
+ * and PDF. Editing happens in the form views; this only shows what was saved.
  */
-export function PrintPreview({ form, title, drill = false, incidentId, reportId, reportVersion, onEdit, height = 720 }: PrintPreviewProps) {
+export function PrintPreview({ form, title, drill = false, incidentId, reportId, reportVersion, height = 720 }: PrintPreviewProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const { message } = App.useApp();
-  const latest = useRef(form);
-  latest.current = form;
   const html = useMemo(() => {
     try {
       return renderForm(form, { fontBaseUrl: fontBaseUrl(), drill });
     } catch (err) {
       return `<p style="color:#c00">表单无法生成：${(err as Error).message}</p>`;
     }
-    // Re-render only when the form kind or drill flag changes; in-place edits already show.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [form.kind, drill, onEdit ? null : form]);
+  }, [form, drill]);
 
-  useEffect(() => {
-    const el = frame.current;
-    if (!el || !onEdit) return;
-    const wire = () => {
-      const doc = el.contentDocument;
-      if (!doc) return;
-      doc.querySelectorAll<HTMLElement>('[data-field]').forEach((node) => {
-        const path = node.dataset.field!;
-        if (node.classList.contains('cb')) {
-          node.style.cursor = 'pointer';
-          node.addEventListener('click', () => {
-            const checked = node.dataset.checked !== 'true';
-            node.dataset.checked = String(checked);
-            onEdit({ ...latest.current, data: setByPath(latest.current.data as never, path, checked) } as unknown as FormInput);
-          });
-          return;
-        }
-        node.contentEditable = 'true';
-        node.style.outline = '1px dashed #91caff';
-        node.addEventListener('blur', () => {
-          onEdit({ ...latest.current, data: setByPath(latest.current.data as never, path, node.textContent ?? '') } as unknown as FormInput);
-        });
-      });
-    };
-    el.addEventListener('load', wire);
-    return () => el.removeEventListener('load', wire);
-  }, [onEdit, html]);
-
-  const job = { form: latest.current as unknown as { kind: FormInput['kind']; data: Record<string, unknown> }, drill, title, incidentId, reportId, reportVersion };
+  const job = { form, drill, title, incidentId, reportId, reportVersion };
   const print = async () => {
     try {
       if (isWebHost) {
@@ -109,7 +75,6 @@ export function PrintPreview({ form, title, drill = false, incidentId, reportId,
         <Button onClick={pdf} data-testid="pdf-button">
           导出PDF
         </Button>
-        {onEdit && <Typography.Text type="secondary">虚线框内的内容可直接修改，改后请保存。</Typography.Text>}
       </Space>
       <iframe
         ref={frame}

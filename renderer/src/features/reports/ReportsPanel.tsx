@@ -1,14 +1,15 @@
-import { App, Button, Checkbox, DatePicker, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, DatePicker, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { Report } from '../../../../shared/domain/report';
-import type { FormInput } from '../../../../shared/forms/types';
+import { printableReport } from '../../../../shared/reports/printable';
 import { api, call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 import { iso } from '../incident/form-values';
 import { PrintPreview } from '../print/PrintPreview';
+import { ReportForm, isReportForm } from './ReportForm';
 
 const STATUS: Record<Report['status'], { label: string; color: string }> = {
   draft: { label: '草稿', color: 'default' },
@@ -16,11 +17,72 @@ const STATUS: Record<Report['status'], { label: string; color: string }> = {
   sent: { label: '已报送', color: 'green' },
 };
 
-/** The report chain of one incident: draft, edit in the print preview, sign, dispatch, correct. */
+/**
+ * One report opened: a form view of the latest version's fields and table rows (drafts only),
+ * and a preview of the saved version as it prints. Saving makes a new version; the preview then
+ * shows that version.
+ */
+function ReportEditor({ report, chain, incident, onSaved }: { report: Report; chain: Report[]; incident: IncidentDetail; onSaved: (r: Report) => void }) {
+  const { message } = App.useApp();
+  const last = report.versions.at(-1)!;
+  const editable = report.status === 'draft' && isReportForm(last.content);
+  const [tab, setTab] = useState(editable ? 'form' : 'preview');
+  const printable = printableReport(report, chain);
+  const content = last.content;
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={setTab}
+      destroyOnHidden={false}
+      items={[
+        ...(editable && isReportForm(content)
+          ? [
+              {
+                key: 'form',
+                label: '填写',
+                children: (
+                  <ReportForm
+                    key={`${report.id}-${last.version}`}
+                    content={content}
+                    onSave={async (next) => {
+                      try {
+                        const saved = await call('reports:save', { reportId: report.id, content: next });
+                        message.success(`已保存为第${saved.versions.at(-1)!.version}稿`);
+                        onSaved(saved);
+                      } catch (err) {
+                        message.error((err as Error).message);
+                        throw err;
+                      }
+                    }}
+                  />
+                ),
+              },
+            ]
+          : []),
+        {
+          key: 'preview',
+          label: `预览（第${last.version}稿）`,
+          children: (
+            <PrintPreview
+              form={printable}
+              title={`${incident.title}-${report.label}`}
+              drill={incident.drill}
+              incidentId={incident.id}
+              reportId={report.id}
+              reportVersion={last.version}
+            />
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** The report chain of one incident: draft, fill in, preview, sign, dispatch, correct. */
 export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
   const { message } = App.useApp();
   const [reports, setReports] = useState<Report[]>([]);
-  const [editing, setEditing] = useState<{ report: Report; form: FormInput } | null>(null);
+  const [editing, setEditing] = useState<Report | null>(null);
   const [signing, setSigning] = useState<Report | null>(null);
   const [sending, setSending] = useState<Report | null>(null);
   const [signForm] = Form.useForm();
@@ -87,8 +149,8 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
             <List.Item
               data-testid={`report-${r.label}`}
               actions={[
-                <Button key="view" size="small" onClick={() => setEditing({ report: r, form: last.content })}>
-                  {r.status === 'draft' ? '编辑 / 预览' : '预览 / 打印'}
+                <Button key="view" size="small" onClick={() => setEditing(r)} data-testid="open-report">
+                  {r.status === 'draft' ? '填写 / 预览' : '预览 / 打印'}
                 </Button>,
                 r.status === 'draft' && (
                   <Button key="sign" size="small" onClick={() => setSigning(r)} data-testid="sign-button">
@@ -132,7 +194,7 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
                 )}
                 {r.changesSincePrevious.length > 0 && (
                   <Typography.Text type="warning">
-                    较上一份报告的变化：{r.changesSincePrevious.map((c) => `${c.path}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；')}
+                    较上一份报告的变化：{r.changesSincePrevious.map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；')}
                   </Typography.Text>
                 )}
               </Space>
@@ -141,41 +203,22 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
         }}
       />
       <Modal
-        title={editing ? `${editing.report.label}（${STATUS[editing.report.status].label}）` : ''}
+        title={editing ? `${editing.label}（${STATUS[editing.status].label}）` : ''}
         open={!!editing}
-        width={980}
+        width={1100}
         onCancel={() => setEditing(null)}
         destroyOnHidden
-        footer={
-          editing?.report.status === 'draft'
-            ? [
-                <Button key="c" onClick={() => setEditing(null)}>
-                  关闭
-                </Button>,
-                <Button
-                  key="s"
-                  type="primary"
-                  data-testid="save-version"
-                  onClick={() => act(async () => {
-                    await call('reports:save', { reportId: editing.report.id, content: editing.form as never });
-                    setEditing(null);
-                  })}
-                >
-                  保存为新稿
-                </Button>,
-              ]
-            : null
-        }
+        footer={null}
       >
         {editing && (
-          <PrintPreview
-            form={editing.form}
-            title={`${incident.title}-${editing.report.label}`}
-            drill={incident.drill}
-            incidentId={incident.id}
-            reportId={editing.report.id}
-            reportVersion={editing.report.versions.at(-1)!.version}
-            onEdit={editing.report.status === 'draft' ? (form) => setEditing((e) => (e ? { ...e, form } : e)) : undefined}
+          <ReportEditor
+            report={editing}
+            chain={reports}
+            incident={incident}
+            onSaved={(saved) => {
+              setEditing(saved);
+              void load();
+            }}
           />
         )}
       </Modal>

@@ -1,0 +1,138 @@
+// The report form view in Chromium: fill in a radiation 初报 with table rows, save, reload, and
+// find every field exactly as recorded — in the form, in the saved version, and in the PDF.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/ipc/dispatch';
+import type { Report } from '../../shared/domain/report';
+import { useTempDirs } from '../helpers/temp-dir';
+import { startWebApp, useBrowser } from '../helpers/web-app';
+import type { WebApp } from '../helpers/web-app';
+
+const run = promisify(execFile);
+
+const RADIATION = {
+  category: 'radiation' as const,
+  title: '朔城区选煤厂核子秤放射源丢失',
+  places: ['朔城区'],
+  occurredAt: '2026-11-29T00:30:00.000Z',
+  receivedAt: '2026-11-29T01:00:00.000Z',
+  discoveredAt: null,
+  reporterUnit: '朔城区生态环境分局',
+  reporterName: '王镕',
+  reporterPhone: '0349-2012345',
+  receiveChannel: '电话' as const,
+  narrative: '检修时发现核子秤铅罐开启、放射源缺失',
+  facts: { sourceClass: 4, sourceEvent: 'lost', peopleExposed: true },
+  drill: false,
+  levelOverride: null,
+  responseOverride: null,
+};
+
+async function reports(app: WebApp, incidentId: number): Promise<Report[]> {
+  const r = await dispatch(app.services.handlers, 'reports:list', { incidentId }, () => undefined);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as Report[];
+}
+
+const SOURCES = [
+  ['Cs-137', '1.11E+10', '2015-03-18', '0315CS012345', '9.10E+09', ''],
+  ['Am-241', '3.7E+09', '2016年', '0316AM000777', '3.6E+09', '固态'],
+];
+const SOURCE_KEYS = ['nuclide', 'factoryActivityBq', 'factoryDate', 'sourceCode', 'activityAtAccidentBq', 'unsealedState'];
+const DEVICE = ['X射线探伤机', 'XXG-2505', '丹东某某仪器厂', 'DD-2019-0456', '检修车间', '5mA / 250kV'];
+const DEVICE_KEYS = ['name', 'model', 'maker', 'serial', 'place', 'mainParameters'];
+
+describe('report form view in Chromium', () => {
+  const tempDir = useTempDirs();
+  const browser = useBrowser();
+
+  it('edits a radiation 初报 with source and device rows, saves, reloads: every field as recorded, and the PDF prints the rows', async () => {
+    const dir = tempDir();
+    const app = await startWebApp(browser(), dir);
+    const { page } = app;
+    // A loaded 2-core machine needs room for a reload of the full bundle.
+    page.setDefaultTimeout(30_000);
+    page.setDefaultNavigationTimeout(90_000);
+    // Screenshots for review go to SCREENSHOT_DIR when set, else into the test's own folder.
+    const shots = process.env.SCREENSHOT_DIR ?? dir;
+    try {
+      await app.services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+      const inc = await app.services.incidents.create(RADIATION);
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.getByTestId('incident-link').filter({ hasText: RADIATION.title }).click();
+      await page.getByTestId('draft-初报').click();
+      await page.getByTestId('report-初报').getByTestId('open-report').click();
+      const form = page.getByTestId('report-form');
+      await form.waitFor();
+      const [drafted] = await reports(app, inc.id);
+      const v1 = drafted!.versions[0]!.content.data as unknown as Record<string, unknown>;
+
+      // Typed by the officer: a few header fields, a tick and a count, two source rows, one device row.
+      await page.locator('#radiation-initial_unitName').fill('山西朔州某某选煤有限公司');
+      await page.locator('#radiation-initial_licenceNumber').fill('晋环辐证〔F0123〕');
+      await form.getByText('人员污染', { exact: true }).click();
+      await page.locator('#radiation-initial_accidentType_contaminatedCount').fill('1');
+      for (const [i, row] of SOURCES.entries()) {
+        await page.getByTestId('add-sources').click();
+        for (const [j, key] of SOURCE_KEYS.entries()) if (row[j]) await page.locator(`#radiation-initial_sources_${i}_${key}`).fill(row[j]!);
+      }
+      await page.getByTestId('add-devices').click();
+      for (const [j, key] of DEVICE_KEYS.entries()) await page.locator(`#radiation-initial_devices_0_${key}`).fill(DEVICE[j]!);
+      // A row added by mistake and removed again leaves nothing behind.
+      await page.getByTestId('add-devices').click();
+      await page.getByTestId('remove-devices-1').click();
+      await page.screenshot({ path: `${shots}/report-form.png`, fullPage: false });
+      await page.getByTestId('save-version').click();
+      await page.getByText('已保存为第2稿').waitFor();
+
+      const expected = {
+        ...v1,
+        unitName: '山西朔州某某选煤有限公司',
+        licenceNumber: '晋环辐证〔F0123〕',
+        accidentType: { ...(v1.accidentType as object), contamination: true, contaminatedCount: 1 },
+        sources: SOURCES.map((r) => Object.fromEntries(SOURCE_KEYS.map((k, j) => [k, r[j]]))),
+        devices: [Object.fromEntries(DEVICE_KEYS.map((k, j) => [k, DEVICE[j]]))],
+      };
+      const [saved] = await reports(app, inc.id);
+      expect(saved!.versions.map((v) => v.version)).toEqual([1, 2]);
+      // Every field: the touched ones as typed, every other exactly as the draft recorded it.
+      expect(saved!.versions[1]!.content).toEqual({ kind: 'radiation-initial', data: expected });
+
+      // Reload the console and open the report again: the form shows the saved version.
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.getByTestId('incident-link').filter({ hasText: RADIATION.title }).click();
+      await page.getByTestId('report-初报').getByTestId('open-report').click();
+      await page.getByTestId('report-form').waitFor();
+      await expect.poll(() => page.locator('#radiation-initial_unitName').inputValue()).toBe('山西朔州某某选煤有限公司');
+      expect(await page.locator('#radiation-initial_contact').inputValue()).toBe(v1.contact);
+      expect(await page.locator('#radiation-initial_phone').inputValue()).toBe(v1.phone);
+      expect(await page.locator('#radiation-initial_place').inputValue()).toBe(v1.place);
+      expect(await page.locator('#radiation-initial_narrative').inputValue()).toBe(v1.narrative);
+      for (const [i, row] of SOURCES.entries()) {
+        for (const [j, key] of SOURCE_KEYS.entries()) expect(await page.locator(`#radiation-initial_sources_${i}_${key}`).inputValue()).toBe(row[j]);
+      }
+      expect(await page.locator('#radiation-initial_devices_1_name').count()).toBe(0);
+
+      // The preview shows the saved version, rows included.
+      await page.getByRole('tab', { name: /预览（第2稿）/ }).click();
+      const preview = page.frameLocator('[data-testid="print-preview"]');
+      await expect.poll(() => preview.locator('table[data-table="sources"]').innerText()).toContain('0316AM000777');
+      await page.screenshot({ path: `${shots}/report-preview.png`, fullPage: false });
+
+      // The PDF prints the rows.
+      await page.getByTestId('pdf-button').click();
+      const done = page.getByText(/PDF 已保存：/);
+      await done.waitFor({ timeout: 60_000 });
+      const path = /PDF 已保存：(.+\.pdf)/.exec(await done.innerText())?.[1];
+      expect(path).toBeTruthy();
+      const { stdout } = await run('pdftotext', ['-raw', path!, '-']);
+      const text = stdout.replace(/\s+/g, '');
+      for (const cell of ['Cs-137', '0315CS012345', 'Am-241', '0316AM000777', '固态', 'X射线探伤机', 'XXG-2505', 'DD-2019-0456', '山西朔州某某选煤有限公司']) {
+        expect(text, cell).toContain(cell.replace(/\s+/g, ''));
+      }
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
+});
