@@ -7,6 +7,7 @@ import { call } from '../../api/api';
 import { ClockBadge } from '../../components/ClockBadge';
 import { fmtDateTime } from '../../format';
 import { iso } from './form-values';
+import { Cite } from '../law/LawPanel';
 
 /** Every reporting window of the incident, with who reports to whom, the clause and the live state. */
 export function ClockList({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
@@ -67,7 +68,7 @@ export function ClockList({ incident, onChanged }: { incident: IncidentDetail; o
                   {c.optional ? <Typography.Text type="secondary">（紧急情况适用）</Typography.Text> : null}
                 </div>
                 <Typography.Text type="secondary">
-                  {c.from} → {c.to}，{c.minutes} 分钟内；{c.citation}
+                  {c.from} → {c.to}，{c.minutes} 分钟内；<Cite text={c.citation} />
                 </Typography.Text>
               </div>
             ),

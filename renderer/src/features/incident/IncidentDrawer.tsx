@@ -12,6 +12,7 @@ import { NoteForm } from './NoteForm';
 import { INCIDENT_SECTIONS } from './sections';
 import { Timeline } from './Timeline';
 import { confirmUnsent, unsentClocks } from '../alarms/confirm-unsent';
+import { Cite } from '../law/LawPanel';
 
 export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const [incident, setIncident] = useState<IncidentDetail | null>(null);
@@ -88,7 +89,7 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
       {i && (
         <>
           {i.drill && <Typography.Title level={4} type="warning">【演练】本事件为演练，不计入真实事件统计</Typography.Title>}
-          <Descriptions size="small" bordered column={2}>
+          <Descriptions size="small" bordered column={2} styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label="类别">{categoryLabel(i.category)}</Descriptions.Item>
             <Descriptions.Item label="地点">{i.places.join('、')}</Descriptions.Item>
             <Descriptions.Item label="发生时间">{fmtDateTime(i.occurredAt)}</Descriptions.Item>
@@ -100,11 +101,22 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
             <Descriptions.Item label="事件级别" span={2}>
               <LevelTag level={i.grading.level} /> {i.levelOverride ? '（人工定级）' : ''} 响应：{i.grading.response ?? '待定'}
               {i.grading.planName && (
-                <Typography.Text type="secondary"> 依据《{i.grading.planName}》（{i.grading.planDocument}）</Typography.Text>
+                <Typography.Text type="secondary">
+                  {' '}
+                  <Cite text={`依据《${i.grading.planName}》（${i.grading.planDocument}）`} />
+                </Typography.Text>
               )}
             </Descriptions.Item>
             <Descriptions.Item label="简要情况" span={2}>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{i.narrative || '—'}</Typography.Paragraph>
+              {/* A long narrative is folded so the clocks below stay in view; 展开 shows all of it. */}
+              <Typography.Paragraph
+                key={i.id}
+                data-testid="incident-narrative"
+                style={{ whiteSpace: 'pre-wrap', margin: 0 }}
+                ellipsis={{ rows: 6, expandable: 'collapsible', symbol: (expanded) => (expanded ? '收起' : '展开全文') }}
+              >
+                {i.narrative || '—'}
+              </Typography.Paragraph>
             </Descriptions.Item>
           </Descriptions>
           {i.grading.reasons.length + i.grading.responseReasons.length + i.grading.notices.length > 0 && (
@@ -117,7 +129,13 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
                 ...i.grading.responseReasons.map((r) => `${r.response}响应：${r.text}（依据《${i.grading.planName}》${r.clause}）`),
                 ...i.grading.notices.map((n) => `${n.text}（依据《${i.grading.planName}》${n.clause}）`),
               ]}
-              renderItem={(t) => <List.Item>{t}</List.Item>}
+              renderItem={(t) => (
+                <List.Item>
+                  <span>
+                    <Cite text={t} />
+                  </span>
+                </List.Item>
+              )}
             />
           )}
           <Divider titlePlacement="start">报告时限</Divider>

@@ -10,6 +10,7 @@ import { useLoad } from '../../hooks/useApi';
 import { PostResponseTasks } from './PostResponseTasks';
 import { RecordModal, type RecordValues } from './RecordModal';
 import { confirmUnsent, unsentClocks } from '../alarms/confirm-unsent';
+import { Cite } from '../law/LawPanel';
 
 /** Who usually decides a start, change or end (B 4.3 / C 5.3: 指挥长; A 4.4: 市指挥部 …); free text is allowed. */
 export const DECIDERS = ['指挥长', '市指挥部', '市指挥部办公室', '市应急救援总指挥部总指挥', '省指挥部', '县（市、区）指挥部', '事发地县级政府'];
@@ -123,7 +124,7 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
           </Space>
           {info && (
             <Typography.Text type="secondary">
-              {info.level}：{info.lead}；{info.startedBy}（{info.citation}）
+              {info.level}：{info.lead}；{info.startedBy}（<Cite text={info.citation} />）
             </Typography.Text>
           )}
         </Space>
@@ -168,7 +169,7 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
             终止条件（须全部确认）
           </Typography.Title>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {data.termination.authority}（{data.termination.citation}）
+            {data.termination.authority}（<Cite text={data.termination.citation} />）
           </Typography.Text>
           <List
             size="small"
@@ -192,7 +193,7 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
                     <Tag color={c.confirmed ? 'green' : 'orange'}>{c.confirmed ? '已确认' : '未确认'}</Tag>
                     <Typography.Text>{c.text}</Typography.Text>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {c.citation}
+                      <Cite text={c.citation} />
                     </Typography.Text>
                   </Space>
                   {c.confirmed && (
@@ -292,7 +293,7 @@ function Checklist({ view, onTick, onNa }: { view: ResponseView; onTick: (i: Res
               </Space>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 责任单位：{item.unit ?? '—'}
-                {item.group ? `（${item.group.name}，组长：${item.group.leader}）` : ''}　{item.citation}
+                {item.group ? `（${item.group.name}，组长：${item.group.leader}）` : ''}　<Cite text={item.citation} />
               </Typography.Text>
               {item.state === 'done' && (
                 <Typography.Text type="success" style={{ fontSize: 12 }}>
