@@ -48,6 +48,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   channel: '报送方式',
   recipientUnit: '接收单位',
   recipientName: '接收人',
+  confirmUnsent: '确认未报送的报告',
   // duty
   leader: '带班领导',
   officer: '值班员',

@@ -31,7 +31,7 @@ import {
   type ResponseLevel,
 } from '../../../shared/response';
 import type { Queryable } from '../../db/connection';
-import { insertTimeline } from '../../db/incident-repository';
+import { findIncident, insertTimeline } from '../../db/incident-repository';
 import * as repo from '../../db/response-repository';
 import type { FeatureContext } from '../feature-context';
 import { beijing, iso, notInFuture, officerOf, planOfCategory, refuse } from './common';
@@ -150,7 +150,7 @@ export class ResponseService {
 
   private async activeResponse(q: Queryable, incidentId: number): Promise<repo.ResponseRow> {
     const resp = await repo.findResponse(q, incidentId);
-    if (!resp) throw new DomainError('conflict', '该事件尚未启动应急响应');
+    if (!resp) throw await notStarted(q, incidentId);
     if (resp.endedAt) throw new DomainError('conflict', '该事件的应急响应已终止');
     return resp;
   }
@@ -241,7 +241,7 @@ export class ResponseService {
 
   private async openItem(q: Queryable, incidentId: number, itemId: string) {
     const resp = await repo.findResponse(q, incidentId);
-    if (!resp) throw new DomainError('conflict', '该事件尚未启动应急响应');
+    if (!resp) throw await notStarted(q, incidentId);
     const row = (await repo.listItems(q, incidentId)).find((i) => i.itemId === itemId);
     const rule = allActionItems(resp.plan).find((i) => i.id === itemId);
     if (!row || !rule) throw new DomainError('not_found', `该事件的行动措施清单中没有条目「${itemId}」`);
@@ -414,4 +414,10 @@ export class ResponseService {
     this.ctx.changed('response');
     return this.get(a.incidentId);
   }
+}
+
+/** No response row: a stale id from an old page is a missing incident, not a response never started. */
+async function notStarted(q: Queryable, incidentId: number): Promise<DomainError> {
+  if (!(await findIncident(q, incidentId))) return new DomainError('not_found', `事件 ${incidentId} 不存在`);
+  return new DomainError('conflict', '该事件尚未启动应急响应');
 }

@@ -141,7 +141,7 @@ export class RosterService {
 
   view(rosterId: string): RosterSeedView {
     const v = findView(rosterId);
-    if (!v) throw new DomainError('not_found', `通讯录不存在：${rosterId}`);
+    if (!v) throw new DomainError('not_found', '该通讯录不存在（可能已随公报更新），请刷新后重试');
     return v;
   }
 
@@ -264,7 +264,7 @@ export class RosterService {
         validFrom: args.validFrom ?? at,
       };
       const entry = await repo.findEntry(q, args.rosterId, args.entryKind, args.entryId);
-      if (!entry) throw new DomainError('not_found', `通讯录条目不存在：${args.rosterId}/${args.entryKind}/${args.entryId}`);
+      if (!entry) throw new DomainError('not_found', '该通讯录条目不存在（可能已随公报更新），请刷新后重试');
       if (entry.removedAt) throw new DomainError('conflict', `条目“${entry.seed.fields.name}”已不在现行公报通讯录中，不能再添加联系人`);
       const newId = await repo.insertContact(q, { ...fields, rosterId: args.rosterId, entryKind: args.entryKind, entryId: args.entryId }, at, officer);
       await repo.insertHistory(q, { contactId: newId, at, officer, action: '新增', changes: diffContact(null, fields), reason: args.reason });
