@@ -6,7 +6,8 @@
 import { pathToFileURL } from 'node:url';
 import { dutyLogRangeTables } from '../electron/exports/tables';
 import { toXlsx } from '../electron/exports/xlsx';
-import { addDays, DEFAULT_SHIFT_CONFIG } from '../shared/schedule/index';
+import { DEFAULT_SHIFT_CONFIG } from '../shared/schedule/index';
+import { addDays } from '../shared/time';
 import { compileDutyLog, groupByDutyDay, type DutyEvent, type DutyEventKind } from '../shared/stats/duty-log';
 
 const EVENTS = 100_000;

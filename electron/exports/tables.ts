@@ -2,14 +2,8 @@
  * Builders from domain results to ExportTable: the duty log (one day or a range), the printable
  * month schedule, and the statistics. Pure mapping; the format writers do the rest.
  */
-import {
-  DUTY_ROLE_LABELS,
-  WEEKDAY_LABELS,
-  chineseDate,
-  shanghaiParts,
-  weekdayOf,
-  type ShiftAssignment,
-} from '../../shared/schedule/index';
+import { DUTY_ROLE_LABELS, type ShiftAssignment } from '../../shared/schedule/index';
+import { WEEKDAY_LABELS, chineseDate, shanghaiParts, weekdayOf } from '../../shared/time';
 import { CLOCK_OUTCOME_LABELS, type OutcomeCounts, type Stats } from '../../shared/stats/index';
 import type { DutyLog } from '../../shared/stats/duty-log';
 import type { ExportColumn, ExportTable } from './types';

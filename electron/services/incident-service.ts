@@ -5,7 +5,7 @@ import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../share
 import type { ChannelArgs, OpenClock } from '../../shared/ipc/contract';
 import { DomainError } from '../../shared/ipc/result';
 import { deriveIncident } from '../../shared/incidents/derive';
-import { shanghaiDateTime } from '../../shared/schedule/time';
+import { shanghaiDateTime } from '../../shared/time';
 import { factsSchema } from '../../shared/rules';
 import { factsProblem } from '../../shared/ipc/schemas';
 import type { PlanId } from '../../shared/rules';

@@ -9,7 +9,7 @@
  */
 import { PLANS, ENV_SENSITIVE, addMonthsCst, citationOf, levelRank, parseInstant, reportingClocks } from '../rules';
 import type { Clock, ClockChannel, ClockOwner, DoneChannel, EnvironmentFacts, Level, PlanId, ReportKind } from '../rules';
-import { shanghaiDateTime } from '../schedule/time';
+import { shanghaiDateTime } from '../time';
 
 export type ClosureKind = 'met' | 'not_applicable' | 'level_change';
 

@@ -17,9 +17,7 @@ import {
   shanghaiInstant,
   toShanghaiIso,
   weekdayOf,
-} from './time';
-
-export * from './time';
+} from '../time';
 
 export interface ShiftConfig {
   /** Shanghai wall-clock time the duty day (and its first shift) starts, 'HH:mm'. */

@@ -9,7 +9,7 @@ import {
   dutyDayRange,
   type ShiftConfig,
 } from '../schedule/index';
-import { addDays, parseInstant, shanghaiDate, shanghaiDateTime, shanghaiInstant, shanghaiTime } from '../schedule/time';
+import { addDays, parseInstant, shanghaiDate, shanghaiDateTime, shanghaiInstant, shanghaiTime } from '../time';
 
 export const DUTY_EVENT_KINDS = ['接报', '状态', '来电', '去电', '报告', '续报', '批示', '时限', '交接班', '备注'] as const;
 export type DutyEventKind = (typeof DUTY_EVENT_KINDS)[number];

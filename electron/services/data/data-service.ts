@@ -19,7 +19,7 @@ import type {
   StatsView,
 } from '../../../shared/ipc/channels/data';
 import { DomainError } from '../../../shared/ipc/result';
-import { shanghaiDate } from '../../../shared/schedule/time';
+import { shanghaiDate } from '../../../shared/time';
 import { computeStats, type StatClock, type StatIncident } from '../../../shared/stats/index';
 import { EXPORT_MIME, exportTables, statsTables, toJson, type ExportTable, type ProgressFn } from '../../exports/index';
 import type { FeatureContext } from '../feature-context';

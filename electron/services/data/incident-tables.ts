@@ -8,7 +8,7 @@ import type { TimelineKind } from '../../../shared/domain/incident';
 import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../../shared/domain/incident-view';
 import { escapeHtml } from '../../../shared/forms/render';
 import { BODY_STACK, TITLE_STACK, fontFaceCss } from '../../../shared/forms/font-faces';
-import { shanghaiDateTime } from '../../../shared/schedule/time';
+import { shanghaiDateTime } from '../../../shared/time';
 import { CLOCK_OUTCOME_LABELS, clockOutcome } from '../../../shared/stats/index';
 import { cellText, orientationOf, type ExportTable } from '../../exports/index';
 

@@ -7,7 +7,7 @@
 import { categoryLabel } from '../../../shared/domain/incident';
 import type { IncidentSummary } from '../../../shared/domain/incident-view';
 import type { DutyRemark } from '../../../shared/ipc/channels/duty';
-import { addDays, shanghaiDate, shanghaiDateTime } from '../../../shared/schedule/index';
+import { addDays, shanghaiDate, shanghaiDateTime } from '../../../shared/time';
 import type { DutyEvent, DutyEventKind } from '../../../shared/stats/duty-log';
 import type { Queryable } from '../../db/connection';
 import type { StoredHandover } from '../../db/duty-repository';

@@ -11,9 +11,9 @@ import {
   exchangeShifts,
   generateMonth,
   hasHolidayData,
-  toShanghaiIso,
   type ShiftAssignment,
 } from '../../../shared/schedule/index';
+import { toShanghaiIso } from '../../../shared/time';
 import { EXPORT_MIME, exportTables, scheduleTables } from '../../exports/index';
 import * as repo from '../../db/duty-repository';
 import type { FeatureContext } from '../feature-context';

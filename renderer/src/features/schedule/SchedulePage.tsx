@@ -2,7 +2,8 @@ import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, List, Modal,
 import { useRef, useState } from 'react';
 import type { ScheduleMonth } from '../../../../shared/ipc/channels/duty';
 import { TABLE_EXPORT_FORMATS } from '../../../../shared/ipc/channels/duty';
-import { WEEKDAY_LABELS, weekdayOf, type ShiftAssignment } from '../../../../shared/schedule/index';
+import type { ShiftAssignment } from '../../../../shared/schedule/index';
+import { WEEKDAY_LABELS, weekdayOf } from '../../../../shared/time';
 import { call } from '../../api/api';
 import { ZONE, dayjs, fmtDateTime, fmtTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';

@@ -3,7 +3,8 @@
  * document for an iframe. Plain function of the stored month; the same rows as the XLSX/DOCX export.
  */
 import type { ScheduleMonth } from '../../../../shared/ipc/channels/duty';
-import { DUTY_ROLE_LABELS, WEEKDAY_LABELS, shanghaiTime, weekdayOf } from '../../../../shared/schedule/index';
+import { DUTY_ROLE_LABELS } from '../../../../shared/schedule/index';
+import { WEEKDAY_LABELS, shanghaiTime, weekdayOf } from '../../../../shared/time';
 
 const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
