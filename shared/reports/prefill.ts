@@ -112,13 +112,13 @@ const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 function sourceRows(facts: Record<string, unknown>): RadiationInitialReport['sources'] {
   const row = {
     nuclide: text(facts.nuclide),
-    factoryActivityBq: text(facts.factoryActivityBq),
+    factoryActivityBq: '',
     factoryDate: '',
     sourceCode: text(facts.sourceCode),
     activityAtAccidentBq: text(facts.activityBq),
     unsealedState: '',
   };
-  return row.nuclide || row.sourceCode || row.activityAtAccidentBq || row.factoryActivityBq ? [row] : [];
+  return row.nuclide || row.sourceCode || row.activityAtAccidentBq ? [row] : [];
 }
 
 function deviceRows(facts: Record<string, unknown>): RadiationInitialReport['devices'] {

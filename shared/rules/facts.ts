@@ -7,7 +7,7 @@ import { PLANS, assertPlan } from './plans';
 import type { Facts, PlanId } from './types';
 import { parseInstant } from './time';
 
-export type FactFieldType = 'count' | 'money' | 'boolean' | 'enum';
+export type FactFieldType = 'count' | 'money' | 'boolean' | 'enum' | 'text';
 
 export interface FactOption {
   value: string | number;
@@ -130,6 +130,22 @@ const RADIATION: FactField[] = [
   { key: 'crossCityPossible', label: '已经发生或者可能发生跨市级行政区域辐射事故', type: 'boolean', clause: '4.1.3', help: '市生态环境局应及时通报相关区域市级生态环境部门' },
 ];
 
+/**
+ * Facts the radiation report forms print but grading does not use (42号 附件4: 事故单位, 事故类型
+ * counts, the source and device tables), captured at registration so the 初报 is prefilled.
+ */
+const RADIATION_FORM: FactField[] = [
+  { key: 'accidentUnit', label: '事故单位名称', type: 'text', clause: '附件4', help: '发生事故的单位，不是报告单位' },
+  { key: 'peopleContaminated', label: '人员受到放射性污染', type: 'boolean', clause: '附件4 事故类型' },
+  { key: 'exposedCount', label: '受照人数', type: 'count', clause: '附件4 事故类型' },
+  { key: 'contaminatedCount', label: '受污染人数', type: 'count', clause: '附件4 事故类型' },
+  { key: 'nuclide', label: '事故源核素名称', type: 'text', clause: '附件4', help: '如 Cs-137' },
+  { key: 'activityBq', label: '事故时活度(Bq)', type: 'text', clause: '附件4', help: '如 9.1E+09' },
+  { key: 'sourceCode', label: '放射源编码', type: 'text', clause: '附件4' },
+  { key: 'deviceName', label: '射线装置名称', type: 'text', clause: '附件4' },
+  { key: 'deviceModel', label: '射线装置型号', type: 'text', clause: '附件4' },
+];
+
 const COMMS: FactField[] = [
   { key: 'countiesAffected', label: '涉及县级行政区域数', type: 'count', clause: '4.3.1、4.4.1', help: '县（市、区）及朔州经济开发区' },
   { key: 'beyondCountyCapacity', label: '超出一个县（市、区）应急通信保障能力', type: 'boolean', clause: '4.4.1' },
@@ -141,6 +157,14 @@ export const FACT_FIELDS: Readonly<Record<PlanId, readonly FactField[]>> = {
   radiation: RADIATION,
   environment: ENVIRONMENT,
   // The order time is a date-time; the form has no generic input for it (see README).
+  forest_fire: [],
+};
+
+/** Fact inputs the registration form shows for the report forms only (they never change a level). */
+export const FORM_FACT_FIELDS: Readonly<Record<PlanId, readonly FactField[]>> = {
+  comms: [],
+  radiation: RADIATION_FORM,
+  environment: [],
   forest_fire: [],
 };
 
@@ -165,6 +189,8 @@ function fieldSchema(f: FactField | HiddenField): z.ZodType {
         .number({ error: `${name}应为数字（单位：元）` })
         .refine(Number.isFinite, { error: `${name}应为有限数字` })
         .refine((n) => n >= 0, { error: `${name}不能为负数` });
+    case 'text':
+      return z.string({ error: `${name}应为文字` }).trim().max(200, { error: `${name}不能超过200字` });
     case 'boolean':
       return z.boolean({ error: `${name}应为是或否（true/false）` });
     case 'enum': {
@@ -191,7 +217,7 @@ export function factsSchema<P extends PlanId>(plan: P): z.ZodType<Facts<P>> {
   const hit = schemaCache.get(plan);
   if (hit) return hit as z.ZodType<Facts<P>>;
   const shape: Record<string, z.ZodType> = {};
-  for (const f of [...FACT_FIELDS[plan], ...HIDDEN[plan]]) shape[f.key] = fieldSchema(f).optional();
+  for (const f of [...FACT_FIELDS[plan], ...FORM_FACT_FIELDS[plan], ...HIDDEN[plan]]) shape[f.key] = fieldSchema(f).optional();
   const schema = z.strictObject(shape, {
     error: (iss) => {
       if (iss.code === 'unrecognized_keys') return `《${PLANS[plan].name}》没有这些事件要素：${iss.keys.join('、')}`;

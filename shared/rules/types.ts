@@ -79,6 +79,16 @@ export interface RadiationFacts {
   sourceRecovered?: boolean;
   /** Same as sourceRecovered === false, as a checkbox the form can set. */
   sourceUnrecovered?: boolean;
+  /** 附件4: the unit where it happened (not the reporting bureau), and what the form's tables name. */
+  accidentUnit?: string;
+  peopleContaminated?: boolean;
+  exposedCount?: number;
+  contaminatedCount?: number;
+  nuclide?: string;
+  activityBq?: string;
+  sourceCode?: string;
+  deviceName?: string;
+  deviceModel?: string;
   /** 4.1.3: 已经或可能涉及相邻行政区域. */
   adjacentAreaInvolved?: boolean;
   /** 4.1.3: 已经发生或者可能发生跨市级行政区域辐射事故. */

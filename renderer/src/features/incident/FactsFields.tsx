@@ -1,5 +1,5 @@
-import { Checkbox, DatePicker, Form, InputNumber, Select } from 'antd';
-import { FACT_FIELDS } from '../../../../shared/rules';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { FACT_FIELDS, FORM_FACT_FIELDS } from '../../../../shared/rules';
 import type { FactField } from '../../../../shared/rules';
 import type { PlanId } from '../../../../shared/rules';
 import { PLANS } from '../../../../shared/rules/plans';
@@ -25,7 +25,10 @@ const JUDGEMENT_NOTES: Readonly<Record<string, string>> = {
 
 /** The facts a plan grades on, built from the rules engine's field list so the form never drifts from it. */
 export function FactsFields({ category }: { category: string }) {
-  const fields = (FACT_FIELDS as Record<string, (typeof FACT_FIELDS)[PlanId] | undefined>)[category];
+  const graded = (FACT_FIELDS as Record<string, (typeof FACT_FIELDS)[PlanId] | undefined>)[category];
+  // Then the facts only the report forms print (42号 附件4), so the 初报 is prefilled from them.
+  const forForms = (FORM_FACT_FIELDS as Record<string, (typeof FORM_FACT_FIELDS)[PlanId] | undefined>)[category] ?? [];
+  const fields = graded && [...graded, ...forForms];
   // Date-time facts have no generic input in the rules' field list.
   if (category === 'forest_fire') {
     return (
@@ -56,6 +59,13 @@ export function FactsFields({ category }: { category: string }) {
           return (
             <Form.Item key={f.key} name={name} valuePropName="checked" extra={extra} style={{ marginBottom: 8 }}>
               <Checkbox data-fact={f.key}>{f.label}</Checkbox>
+            </Form.Item>
+          );
+        }
+        if (f.type === 'text') {
+          return (
+            <Form.Item key={f.key} name={name} label={f.label} extra={extra}>
+              <Input data-fact={f.key} style={{ maxWidth: 320 }} />
             </Form.Item>
           );
         }

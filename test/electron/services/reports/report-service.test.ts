@@ -45,7 +45,7 @@ const RADIATION_INPUT = {
 };
 
 /** Every field of 附件4 typed by the officer, two source rows and a device row included. */
-function typedInitial(data: Record<string, unknown>): Record<string, unknown> {
+function typedInitial(data: Record<string, unknown>) {
   return {
     ...data,
     unitName: '山西朔州某某选煤有限公司',
@@ -144,6 +144,39 @@ describe('report chain', () => {
       before: '河段出现大面积死鱼',
       after: '死鱼范围扩大至下游3公里',
     });
+    await s.close();
+  });
+
+  it('prefills the radiation 初报 from registration: the accident unit (not the reporting bureau), 人员受照/人员污染 ticks, source and device rows', async () => {
+    const { s, run } = await setup(tempDir());
+    const inc = await s.incidents.create({
+      ...RADIATION_INPUT,
+      facts: {
+        ...RADIATION_INPUT.facts,
+        accidentUnit: '山西朔州某某选煤有限公司',
+        peopleContaminated: true,
+        exposedCount: 2,
+        contaminatedCount: 1,
+        nuclide: 'Cs-137',
+        activityBq: '9.10E+09',
+        sourceCode: '0315CS012345',
+        deviceName: '核子秤',
+        deviceModel: 'HZ-3',
+      },
+    });
+    const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
+    const data = draft.versions[0]!.content.data;
+    expect(data.unitName).toBe('山西朔州某某选煤有限公司');
+    expect(data.unitName).not.toBe(RADIATION_INPUT.reporterUnit);
+    expect(data.accidentType).toMatchObject({ exposure: true, contamination: true, exposedCount: 2, contaminatedCount: 1, lost: true, sourceCount: 1 });
+    expect(data.sources).toEqual([{ nuclide: 'Cs-137', factoryActivityBq: '', factoryDate: '', sourceCode: '0315CS012345', activityAtAccidentBq: '9.10E+09', unsealedState: '' }]);
+    expect(data.devices).toEqual([{ name: '核子秤', model: 'HZ-3', maker: '', serial: '', place: '', mainParameters: '' }]);
+    // Without those facts nothing is invented: no unit name, no ticks, empty tables.
+    const bare = await s.incidents.create({ ...RADIATION_INPUT, facts: { sourceClass: 4, sourceEvent: 'stolen' } });
+    const bareData = (await run<R>('reports:draft', { incidentId: bare.id, kind: '初报' })).versions[0]!.content.data;
+    expect(bareData).toMatchObject({ unitName: '', sources: [], devices: [] });
+    expect(bareData.accidentType).toMatchObject({ exposure: false, contamination: false, stolen: true });
+    await expect(s.incidents.create({ ...RADIATION_INPUT, facts: { nuclide: 137 } })).rejects.toThrow(/事故源核素名称应为文字/);
     await s.close();
   });
 
