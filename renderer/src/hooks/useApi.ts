@@ -23,7 +23,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [loadedAt, setLoadedAt] = useState<number | null>(null);
   const conn = useConnection();
   const seq = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `load` reads in `deps`, as with useEffect
   const run = useCallback(load, deps);
   const reload = useCallback(() => {
     const mine = ++seq.current;

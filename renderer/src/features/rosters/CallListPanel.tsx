@@ -121,7 +121,7 @@ function CallModal({
     setNumber(firstNumber);
     setAt(dayjs());
     setNote('');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset for a different call (item.key), not when the parent re-renders the same one
   }, [item?.key]);
 
   const save = async () => {
