@@ -21,6 +21,7 @@ const check = (label, ok) => {
 
 check('typecheck (all)', step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
 check('typecheck (shared is pure)', step('typecheck shared', 'npx', ['tsc', '-p', 'shared/tsconfig.json', '--noEmit']));
+check('lint (eslint, prettier)', step('lint', 'npm', ['run', '--silent', 'lint']));
 const built = step('build', 'npx', ['electron-vite', 'build']);
 check('build', built);
 // Electron security checks, offline; any finding above INFORMATIONAL fails.
