@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { EVENTS } from '../../shared/ipc/contract';
 import type { AppEvent } from '../../shared/ipc/contract';
 import { DatabaseOpenError } from '../db/connection';
-import { createAppServices, DATABASE_FILE } from '../services/app-services';
-import { listBackups, restoreFile } from '../services/data/backups';
+import { createAppServices } from '../services/app-services';
+import { latestVerifiedBackup, restoreLatestBackup } from '../services/startup/startup-service';
 import type { AppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import { ElectronSettingsStore } from './electron-settings';
@@ -56,12 +56,11 @@ async function start(): Promise<void> {
 }
 
 async function offerRestore(err: Error, dataDir: string): Promise<void> {
-  const backupsDir = join(dataDir, 'backups');
-  const latest = listBackups(backupsDir)
-    .filter((b) => b.kind !== 'safety')
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  // The same start-up module as the web host: the newest backup that passes its checks.
+  const tooNew = err instanceof DatabaseOpenError && err.kind === 'too_new';
+  const latest = tooNew ? null : await latestVerifiedBackup(dataDir);
   const detail = `${err.message}\n\n数据文件夹：${dataDir}`;
-  if (!latest || (err instanceof DatabaseOpenError && err.kind === 'too_new')) {
+  if (!latest) {
     dialog.showErrorBox('值班台无法打开数据', detail);
     app.exit(1);
     return;
@@ -70,14 +69,14 @@ async function offerRestore(err: Error, dataDir: string): Promise<void> {
     type: 'error',
     title: '值班台无法打开数据',
     message: '数据库无法打开。',
-    detail: `${detail}\n\n最近的备份：${latest.fileName}（${latest.createdAt}）。恢复前会先保留当前文件。`,
+    detail: `${detail}\n\n最近通过检查的备份：${latest.fileName}（${latest.createdAt}）。当前文件会原样移到备份文件夹中保留。`,
     buttons: ['退出', '从最近的备份恢复'],
     defaultId: 1,
     cancelId: 0,
   });
   if (response === 1) {
     try {
-      await restoreFile(join(dataDir, DATABASE_FILE), latest.path, backupsDir, new Date());
+      await restoreLatestBackup(dataDir, new Date());
       app.relaunch();
     } catch (restoreErr) {
       dialog.showErrorBox('恢复失败', (restoreErr as Error).message);

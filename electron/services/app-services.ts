@@ -18,6 +18,7 @@ import type { FeatureContext } from './feature-context';
 import { dataServiceOf } from './data/data-handlers';
 import { featureHandlers } from './features';
 import { IncidentService } from './incident-service';
+import { assertOpenable, DATABASE_FILE } from './startup/startup-check';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -44,10 +45,13 @@ export interface AppServices {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'duty.sqlite3';
+export { DATABASE_FILE };
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   mkdirSync(opts.dataDir, { recursive: true });
+  // Damage (an empty, truncated, corrupt or too-new file; a lost file with backups) is never opened
+  // as a fresh install: it throws StartupDamageError, and bootServices offers the recovery state.
+  await assertOpenable(opts.dataDir);
   const db = await openDatabase(join(opts.dataDir, DATABASE_FILE));
   const settings = opts.settings ?? new JsonFileSettingsStore(join(opts.dataDir, 'settings.json'));
   const now = opts.now ?? (() => new Date());
@@ -64,6 +68,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     host: { ...opts.alarmEffects, push: (state) => emit('alarms:state', state) },
   });
   if (opts.alarms !== false) await alarms.service.start();
+  // A lost or unwritable data folder (seen at a write, the backup timer or a status poll) tells the UI at once.
+  db.onStorageChange = () => emit('data:changed', { what: 'storage' });
 
   const ctx: FeatureContext = {
     db,
@@ -111,6 +117,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
     'settings:get': async () => settings.get(),
     'settings:set': async (a) => {
+      db.assertStorage();
       const next = settings.set(a);
       emit('data:changed', { what: 'settings' });
       void alarms.service.reevaluate('data-changed');

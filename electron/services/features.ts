@@ -10,6 +10,7 @@ import { createPrintHandlers } from './print/print-handlers';
 import { createReportHandlers } from './reports/report-service';
 import { createResponseHandlers } from './response/response-handlers';
 import { createRosterHandlers } from './rosters/roster-handlers';
+import { createStartupHandlers } from './startup/startup-handlers';
 
 type CoreChannel =
   | 'app:info'
@@ -39,5 +40,6 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, CoreChannel
     ...createDutyHandlers(ctx),
     ...createDataHandlers(ctx),
     ...createResponseHandlers(ctx),
+    ...createStartupHandlers(ctx),
   };
 }

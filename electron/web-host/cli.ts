@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createAppServices } from '../services/app-services';
+import { bootServices } from '../services/startup/startup-service';
 import { resolveDataDir } from '../services/data-dir';
 import { webHostPrinter } from '../print/printer';
 import { startWebHost } from './server';
@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv, process.env, join(homedir(), '.local', 'share', 'shuozhou-duty-console'));
   const portArg = argv.find((a) => a.startsWith('--port='));
   let host: WebHost | null = null;
-  const services = await createAppServices({
+  // A damaged database starts the recovery state (served to the page), never a fresh install.
+  const services = await bootServices({
     dataDir,
     host: 'web',
     printer: webHostPrinter(dataDir),

@@ -7,6 +7,8 @@ import type { Settings } from '../../shared/settings';
 import { api, call, isWebHost, RECONNECTED } from './api/api';
 import { BannerStack } from './components/BannerStack';
 import { AlarmBanner } from './features/alarms/AlarmBanner';
+import { StartupGate } from './features/startup/StartupGate';
+import { StorageBanner } from './features/startup/StorageBanner';
 import { ConnectionBanner } from './features/connection/ConnectionBanner';
 import { DutyModal } from './features/duty/DutyModal';
 import { ActiveWarningsStrip } from './features/warnings/ActiveWarningsStrip';
@@ -86,7 +88,8 @@ export function Shell() {
         </Layout.Header>
         <BannerStack>
           <ConnectionBanner />
-          <AlarmBanner />
+          <StorageBanner />
+        <AlarmBanner />
         </BannerStack>
         {isWebHost && (
           <Alert
@@ -137,7 +140,7 @@ export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}>
       <AntApp>
-        <NowProvider>{bannerOnly ? <AlarmBanner sound={false} /> : <Shell />}</NowProvider>
+        <NowProvider>{bannerOnly ? <AlarmBanner sound={false} /> : <StartupGate><Shell /></StartupGate>}</NowProvider>
       </AntApp>
     </ConfigProvider>
   );

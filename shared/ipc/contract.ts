@@ -20,6 +20,8 @@ import { responseChannels } from './channels/response';
 import type { ResponseOutputs } from './channels/response';
 import { rosterChannels } from './channels/rosters';
 import type { RosterOutputs } from './channels/rosters';
+import { startupChannels } from './channels/startup';
+import type { StartupOutputs } from './channels/startup';
 import { settingsPatchSchema } from '../settings';
 import type { Settings } from '../settings';
 
@@ -53,6 +55,7 @@ export const channels = {
   ...dutyChannels,
   ...responseChannels,
   ...dataChannels,
+  ...startupChannels,
 } as const;
 
 export interface AppInfo {
@@ -98,7 +101,7 @@ interface CoreOutputs {
   'settings:set': Settings;
 }
 
-export interface ChannelOutputs extends CoreOutputs, ReportOutputs, PrintOutputs, RosterOutputs, DutyOutputs, ResponseOutputs, DataOutputs {}
+export interface ChannelOutputs extends CoreOutputs, ReportOutputs, PrintOutputs, RosterOutputs, DutyOutputs, ResponseOutputs, DataOutputs, StartupOutputs {}
 
 export type Channel = keyof typeof channels & keyof ChannelOutputs & string;
 /** Compile-time check: every channel has a result type and every result type a channel. */

@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, join } from 'node:path';
 import type { BackupInfo, BackupKind } from '../../../shared/ipc/channels/data';
 import { DomainError } from '../../../shared/ipc/result';
-import { Database } from '../../db/connection';
+import { Database, StorageError, storageError } from '../../db/connection';
 import { LATEST_VERSION, checkIntegrity, migrate, openDatabase } from '../../db/migrate';
 
 export const BACKUP_DIR = 'backups';
@@ -44,13 +44,16 @@ export function backupPath(dir: string, kind: BackupKind, at: Date): string {
 
 /** Writes a backup of `db` through the online backup API; the path. */
 export async function backupDatabase(db: Database, dir: string, kind: BackupKind, at: Date): Promise<string> {
+  // A lost data folder is reported, never recreated by the mkdir below with a backup of an unlinked file.
+  db.assertStorage();
   mkdirSync(dir, { recursive: true });
   const dest = backupPath(dir, kind, at);
   try {
     await db.backupTo(dest);
   } catch (err) {
     rmSync(dest, { force: true });
-    throw new Error(`备份失败：${(err as Error).message}`);
+    const storage = storageError(err);
+    throw storage instanceof StorageError ? storage : new Error(`备份失败：${(err as Error).message}`);
   }
   return dest;
 }
@@ -141,38 +144,30 @@ export async function restoreInto(
 }
 
 /**
- * Restores a backup into a database file that is not open — the path for a live file that no
- * longer opens (DatabaseOpenError at start-up). The current file is kept first: through the online
- * API when it still opens, otherwise moved aside unchanged (with its -wal and -shm).
+ * Restores a backup into a database file that is not open — the path for a live file that does
+ * not open, or is damaged or missing (start-up). Whatever is there is kept exactly as found: the
+ * file and its -wal and -shm are moved aside unchanged (a stale -wal must never meet the restored
+ * file). keptAs: where the old file went, or null when there was none.
  */
 export async function restoreFile(
   liveFile: string,
   backupFile: string,
   dir: string,
   at: Date,
-): Promise<{ safetyCopy: string | null; schemaVersion: number }> {
+): Promise<{ keptAs: string | null; schemaVersion: number }> {
   const verified = await verifyBackup(backupFile, dir);
   try {
-    let safetyCopy: string | null = null;
-    if (existsSync(liveFile)) {
-      try {
-        const live = await Database.open(liveFile);
-        try {
-          safetyCopy = await backupDatabase(live, dir, 'safety', at);
-        } finally {
-          await live.close().catch(() => undefined);
-        }
-      } catch {
-        safetyCopy = backupPath(dir, 'safety', at).replace(/-safety(-\d+)?\.sqlite3$/, '-damaged$1.sqlite3');
-        renameSync(liveFile, safetyCopy);
-        for (const ext of ['-wal', '-shm']) if (existsSync(liveFile + ext)) renameSync(liveFile + ext, safetyCopy + ext);
-      }
-      for (const f of [liveFile, `${liveFile}-wal`, `${liveFile}-shm`]) rmSync(f, { force: true });
+    const aside = backupPath(dir, 'safety', at).replace(/-safety(-\d+)?\.sqlite3$/, '-damaged$1.sqlite3');
+    const moved: string[] = [];
+    for (const ext of ['', '-wal', '-shm']) {
+      if (!existsSync(liveFile + ext)) continue;
+      renameSync(liveFile + ext, aside + ext);
+      moved.push(aside + ext);
     }
     await verified.db.backupTo(liveFile);
     const check = await openDatabase(liveFile);
     await check.close();
-    return { safetyCopy, schemaVersion: verified.schemaVersion };
+    return { keptAs: moved[0] ?? null, schemaVersion: verified.schemaVersion };
   } finally {
     await verified.dispose();
   }

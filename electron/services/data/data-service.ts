@@ -2,7 +2,7 @@
  * The data feature: exports of incidents and statistics into <dataDir>/exports, backups into
  * <dataDir>/backups on demand and on a timer, restore, full JSON export/import, statistics.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncidentSummary } from '../../../shared/domain/incident-view';
 import { categoryLabel } from '../../../shared/domain/incident';
@@ -115,8 +115,8 @@ export class DataService {
     this.nextAt = new Date(this.ctx.now().getTime() + delay);
     this.timer = setTimeout(() => {
       this.timer = null;
-      // The data folder went away (services closed and the folder removed): nothing to back up.
-      if (!existsSync(this.ctx.dataDir)) return this.stopSchedule();
+      // A lost data folder is reported (banner, refused writes) and checked again next time, not skipped silently.
+      if (!this.ctx.db.storageStatus().ok) return this.arm(this.intervalHours * HOUR);
       this.backup('scheduled')
         .catch((err: unknown) => this.log('[data] 定时备份失败', err))
         .finally(() => {

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/migrate';
+import { inspectDataFolder } from '../../../electron/services/startup/startup-check';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const CHILD = resolve(__dirname, 'fixtures/register-child.ts');
@@ -90,6 +92,9 @@ describe('a write is acknowledged only after it is on disk', () => {
     expect(run.signal).toBe('SIGKILL');
     const acked = run.answers.filter((a) => a.ok);
     expect(acked.length).toBeGreaterThanOrEqual(60);
+    // What a crash leaves (a -wal and -shm beside the file) is a healthy database, not damage.
+    expect(existsSync(join(dir, 'duty.sqlite3-wal'))).toBe(true);
+    expect(await inspectDataFolder(dir)).toBeNull();
     const stored = await storedIncidents(dir);
     const byId = new Map(stored.map((s) => [s.id, s]));
     const lost = acked.filter((a) => byId.get(a.id!)?.title !== `压力测试 ${a.i}`);

@@ -117,8 +117,8 @@ describe('backups', () => {
     expect((err as DatabaseOpenError).kind).toBe('corrupt');
 
     const [b] = listBackups(bdir);
-    const { safetyCopy } = await restoreFile(live, b!.path, bdir, new Date('2026-11-29T03:00:00Z'));
-    expect(safetyCopy && existsSync(safetyCopy)).toBe(true);
+    const { keptAs } = await restoreFile(live, b!.path, bdir, new Date('2026-11-29T03:00:00Z'));
+    expect(keptAs && existsSync(keptAs)).toBe(true);
     const back = await openDatabase(live);
     expect(await officers(back)).toEqual(['甲', '乙', '丙']);
     await back.close();
