@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       staticDirs: staticDirs(),
       port,
       tokenFile: join(dataDir, TOKEN_FILE),
+      onTokenRotated: (url) => console.log(`访问令牌已更换，其他页面请用新地址打开：${url}`),
     });
   if (portArg) host = await start(Number(portArg.slice('--port='.length)));
   else {

@@ -63,6 +63,8 @@ export interface WebHostOptions {
   token?: string;
   /** The data folder's token file (mode 0600): kept across restarts, replaced on rotation. */
   tokenFile?: string;
+  /** Told the new address after a rotation (the command line prints it for other tabs). */
+  onTokenRotated?: (appUrl: string) => void;
   /** Shorter limits for tests; defaults REQUEST_TIMEOUT_MS / HEADERS_TIMEOUT_MS. */
   requestTimeoutMs?: number;
   headersTimeoutMs?: number;
@@ -144,6 +146,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       c.end();
     }
     sseClients.clear();
+    opts.onTokenRotated?.(appUrl());
     return { token: next, appUrl: appUrl() };
   };
   const handlers: Handlers = { ...opts.handlers, 'app:rotate-token': rotateToken };

@@ -233,7 +233,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
             rowClassName={(r) => (r.drill ? 'row-drill' : '')}
             data-testid="incident-table"
             data-stale={data && stale ? 'yes' : 'no'}
-            locale={{ emptyText: data ? '暂无事件' : '正在读取事件列表…' }}
+            locale={{ emptyText: !data ? '正在读取事件列表…' : stale ? '上次读取时没有事件；之后未能更新，当前情况未知' : '暂无事件' }}
           />
         </>
       )}

@@ -7,6 +7,7 @@ import { toTracked } from '../../../../shared/incidents/tracked';
 import { ClockBadge } from '../../components/ClockBadge';
 import { ZONE, dayjs } from '../../format';
 import type { Loaded } from '../../hooks/useApi';
+import { useConnection } from '../../hooks/useConnection';
 import { useNow } from '../../hooks/useNow';
 import { useSettings } from '../../hooks/useSettings';
 
@@ -23,6 +24,7 @@ export function UpcomingStrip({ clocks, onOpen }: { clocks: Loaded<OpenClock[]>;
   const now = useNow();
   const { upcomingMinutes } = useSettings();
   const { data, error, stale, loadedAt } = clocks;
+  const conn = useConnection();
   const { byKey, tracked } = useMemo(
     () => ({
       byKey: new Map((data ?? []).map((c) => [c.key, c] as const)),
@@ -46,7 +48,8 @@ export function UpcomingStrip({ clocks, onOpen }: { clocks: Loaded<OpenClock[]>;
   }
 
   const due = dueWithin(tracked, now, upcomingMinutes);
-  const staleNote = stale ? `连接中断，倒计时可能不准：以下为 ${dayjs(loadedAt ?? now).tz(ZONE).format('HH:mm:ss')} 读取的报告时限` : '';
+  const why = conn.status === 'token' ? '令牌已更换，本页不再更新' : conn.status === 'offline' ? '连接中断' : '刷新失败';
+  const staleNote = stale ? `${why}，倒计时可能不准：以下为 ${dayjs(loadedAt ?? now).tz(ZONE).format('HH:mm:ss')} 读取的报告时限` : '';
   if (due.length === 0) {
     if (stale) {
       return <Alert type="warning" showIcon title={`${staleNote}，不能确认未来 ${upcomingMinutes} 分钟内是否有到期的报告时限`} data-testid="upcoming-strip" data-state="stale" />;
