@@ -11,7 +11,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import sqlite3 from 'sqlite3';
 import type { StorageStatus } from '../../shared/ipc/channels/startup';
-import { DomainError } from '../../shared/ipc/result';
+import { STORAGE_LOST_MESSAGE, StorageError, storageError } from './storage-errors';
 
 export type Param = string | number | null | bigint | Buffer;
 
@@ -33,39 +33,7 @@ export class DatabaseOpenError extends Error {
   }
 }
 
-/** Shown when the database file is no longer the one that was opened, or its folder is unwritable. */
-export const STORAGE_LOST_MESSAGE =
-  '数据文件夹已不可用（已被删除或不可写）：本次操作未保存。请联系管理员恢复数据文件夹后重启值班台。';
-
-/** SQLite failures that mean the storage failed, not the statement, as the message an officer reads. */
-const STORAGE_FAILURES: Record<string, string> = {
-  SQLITE_FULL: '磁盘空间已满：本次操作未保存。请联系管理员清理磁盘空间后重试。',
-  SQLITE_READONLY: '数据文件只读，无法写入：本次操作未保存。请联系管理员检查数据文件夹的权限。',
-  SQLITE_IOERR: '读写数据文件时发生磁盘错误：本次操作未保存。请联系管理员检查磁盘后重试。',
-  SQLITE_CANTOPEN: '无法打开数据文件：本次操作未保存。请联系管理员检查数据文件夹。',
-  SQLITE_CORRUPT: '数据文件已损坏：本次操作未保存。请重启值班台，按提示从备份恢复。',
-  SQLITE_NOTADB: '数据文件已损坏：本次操作未保存。请重启值班台，按提示从备份恢复。',
-};
-
-/** A storage failure raised by SQLite as a clear refusal; any other error unchanged. */
-export function storageError(err: unknown): unknown {
-  const code = (err as { code?: unknown } | null)?.code;
-  const message = typeof code === 'string' ? STORAGE_FAILURES[code] : undefined;
-  return message ? new StorageError(message, code as string) : err;
-}
-
-/** A write refused because the disk or the data folder failed; nothing of it was committed. */
-export class StorageError extends DomainError {
-  constructor(
-    message: string,
-    /** The SQLite code, or 'lost' for a data folder that is gone or unwritable. */
-    readonly reason: string,
-  ) {
-    super('internal', message);
-    this.name = 'StorageError';
-  }
-}
-
+export { STORAGE_LOST_MESSAGE, StorageError, storageError };
 export type { StorageStatus };
 
 export class Database {

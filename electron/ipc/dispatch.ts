@@ -10,6 +10,7 @@ import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/ipc/contr
 import { fieldLabel } from '../../shared/ipc/labels';
 import { DomainError, fail, ok } from '../../shared/ipc/result';
 import type { AppError, Result } from '../../shared/ipc/result';
+import { storageError } from '../db/storage-errors';
 
 export type Handlers = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelOutput<C>> };
 
@@ -73,7 +74,9 @@ export async function dispatch(
   try {
     const handler = handlers[channel] as (args: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));
-  } catch (err) {
+  } catch (thrown) {
+    // Disk full, read-only or I/O errors from any path (database or plain files) in plain Chinese.
+    const err = storageError(thrown);
     if (err instanceof DomainError) return fail({ code: err.code, message: err.message, issues: err.issues });
     if (FOREIGN_KEY.test(String((err as Error)?.message))) {
       log(`[ipc] ${channel} refused a missing reference`, err);

@@ -1,7 +1,9 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database, STORAGE_LOST_MESSAGE, StorageError } from '../../../electron/db/connection';
+import { dispatch } from '../../../electron/ipc/dispatch';
+import type { Handlers } from '../../../electron/ipc/dispatch';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 describe('storage failures are refusals in plain Chinese, and nothing is acknowledged', () => {
@@ -41,5 +43,12 @@ describe('storage failures are refusals in plain Chinese, and nothing is acknowl
     await expect(db.read((q) => q.get("INSERT INTO t VALUES ('x') RETURNING v"))).rejects.toThrow(/Database\.write/);
     expect(await db.read((q) => q.all('SELECT * FROM t'))).toEqual([]);
     await db.close();
+  });
+
+  it('a full disk met by a plain file write (an export, the settings) reaches the officer as the same clear refusal', async () => {
+    // /dev/full answers every write with ENOSPC, as a full disk does.
+    const handlers = { 'app:info': async () => writeFileSync('/dev/full', '导出内容') } as unknown as Handlers;
+    const res = await dispatch(handlers, 'app:info', {}, () => undefined);
+    expect(res).toEqual({ ok: false, error: { code: 'internal', message: '磁盘空间已满：本次操作未保存。请联系管理员清理磁盘空间后重试。' } });
   });
 });
