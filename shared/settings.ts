@@ -5,6 +5,9 @@ import { z } from 'zod';
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const SHIFT_START_MESSAGE = '交接班时间应为 00:00 至 23:59 之间的时刻（HH:mm）';
 const CONTROL = /[\u0000-\u001F\u007F]/;
+/** Shifts tile the day: the schedule cuts 24 hours into equal shifts (4, 6, 8, 12 or 24 hours). */
+const dividesDay = (h: number): boolean => 24 % h === 0;
+const SHIFT_HOURS_MESSAGE = '每班时长应能整除24小时（4、6、8、12或24小时）';
 
 export const settingsSchema = z.object({
   schema: z.literal(1).default(1),
@@ -15,7 +18,7 @@ export const settingsSchema = z.object({
   /** Minutes ahead shown in the strip of upcoming deadlines. */
   upcomingMinutes: z.number().int().min(5).max(240).default(30),
   shiftStart: z.string().regex(TIME_OF_DAY, SHIFT_START_MESSAGE).default('08:30'),
-  shiftHours: z.number().int().min(4).max(24).default(24),
+  shiftHours: z.number().int().min(4).max(24).refine(dividesDay, SHIFT_HOURS_MESSAGE).default(24),
   stationName: z.string().max(60).default('朔州市人民政府总值班室'),
   backupKeep: z.number().int().min(1).max(365).default(14),
 });
@@ -42,7 +45,12 @@ export const settingsPatchSchema = z
     repeatMinutes: z.number({ message: '重复提醒间隔应为数字' }).int('重复提醒间隔应为整数').min(1, '重复提醒间隔至少1分钟').max(60, '重复提醒间隔不超过60分钟'),
     upcomingMinutes: z.number({ message: '看板显示的到期范围应为数字' }).int('看板显示的到期范围应为整数').min(5, '看板显示的到期范围至少5分钟').max(240, '看板显示的到期范围不超过240分钟'),
     shiftStart: z.string({ message: SHIFT_START_MESSAGE }).regex(TIME_OF_DAY, SHIFT_START_MESSAGE),
-    shiftHours: z.number({ message: '每班时长应为数字' }).int('每班时长应为整数小时').min(4, '每班时长至少4小时').max(24, '每班时长不超过24小时'),
+    shiftHours: z
+      .number({ message: '每班时长应为数字' })
+      .int('每班时长应为整数小时')
+      .min(4, '每班时长至少4小时')
+      .max(24, '每班时长不超过24小时')
+      .refine(dividesDay, SHIFT_HOURS_MESSAGE),
     stationName: z
       .string({ message: '值班单位名称应为文本' })
       .trim()

@@ -1,5 +1,6 @@
 /** Who signs a record, and how refusals from pure rules reach the UI: shared by every service. */
 import type { Officer } from '../../shared/domain/incident';
+import { withLabels } from '../../shared/ipc/labels';
 import { DomainError } from '../../shared/ipc/result';
 import type { Queryable } from '../db/connection';
 import { currentDutySession } from '../db/incident-repository';
@@ -19,6 +20,7 @@ export function refuse<T>(fn: () => T): T {
     return fn();
   } catch (err) {
     if (err instanceof DomainError) throw err;
-    throw new DomainError('invalid_input', (err as Error).message);
+    // The pure code names fields by key; the officer reads their labels.
+    throw new DomainError('invalid_input', withLabels((err as Error).message));
   }
 }

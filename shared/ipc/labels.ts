@@ -203,3 +203,15 @@ export function fieldLabel(channel: string, path: readonly PropertyKey[]): strin
 
 /** Objects whose inner keys are data (fact keys, form fields), not contract fields. */
 const FREE_FORM = new Set(['事件要素', '表单内容']);
+
+/**
+ * A message from the pure rules, which name fields by their keys (`newPerson 与原值班员相同`,
+ * `lift.at 早于…`), with each known key (or dotted path ending in one) replaced by its label.
+ */
+export function withLabels(message: string): string {
+  return message.replace(/\b([A-Za-z_]\w*(?:\[\d+\])?(?:\.[A-Za-z_]\w*(?:\[\d+\])?)*) ?/g, (token: string, path: string) => {
+    const last = path.split('.').at(-1)!.replace(/\[\d+\]$/, '');
+    const label = FIELD_LABELS[last];
+    return label ?? token;
+  });
+}

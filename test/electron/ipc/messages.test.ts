@@ -181,6 +181,39 @@ describe('validation messages are Chinese and name fields by their labels', () =
     await s.close();
   });
 
+  it('shift lengths must tile the day', async () => {
+    const s = await onDuty(tempDir());
+    for (const shiftHours of [5, 7, 9, 10]) {
+      const res = await dispatch(s.handlers, 'settings:set', { shiftHours }, quiet);
+      expect(res.ok, String(shiftHours)).toBe(false);
+      if (!res.ok) expect(res.error.message).toMatch(/每班时长应能整除24小时/);
+    }
+    for (const shiftHours of [4, 6, 8, 12, 24]) expect((await dispatch(s.handlers, 'settings:set', { shiftHours }, quiet)).ok).toBe(true);
+    await s.close();
+  });
+
+  it('refusals from the pure rules name fields by label, not by key', async () => {
+    const s = await onDuty(tempDir());
+    const gen = await dispatch(s.handlers, 'schedule:generate', { month: '2026-12', leaders: ['李堃', '王镕'], officers: ['赵珺', '钱赟'] }, quiet);
+    expect(gen.ok).toBe(true);
+    if (!gen.ok) return;
+    const first = (gen.value as { shifts: { date: string; leader: string; officer: string }[] }).shifts[0]!;
+    const refusals = [
+      await dispatch(s.handlers, 'schedule:swap', { date: first.date, field: 'leader', newPerson: first.leader, reason: '病假' }, quiet),
+      await dispatch(s.handlers, 'schedule:swap', { date: first.date, field: 'leader', newPerson: first.officer, reason: '病假' }, quiet),
+      await dispatch(s.handlers, 'schedule:exchange', { date: first.date, withDate: first.date, field: 'officer', reason: '调休' }, quiet),
+      await dispatch(s.handlers, 'schedule:generate', { month: '2027-01', leaders: ['李堃', '李堃'], officers: ['赵珺'] }, quiet),
+    ];
+    for (const res of refusals) {
+      expect(res.ok).toBe(false);
+      if (!res.ok) {
+        expect(res.error.code).toBe('invalid_input');
+        expect(foreignWords(res.error.message), res.error.message).toEqual([]);
+      }
+    }
+    await s.close();
+  });
+
   it('an unexpected failure gets a Chinese message with an error reference; the raw text is only logged', async () => {
     const s = await onDuty(tempDir());
     const logged: unknown[] = [];
