@@ -26,6 +26,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   drill: '演练标记',
   levelOverride: '人工定级',
   responseOverride: '人工响应级别',
+  effectiveAt: '情况变化时间',
   reason: '原因',
   statuses: '状态',
   categories: '事件类别',
@@ -123,6 +124,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   sentAt: '报送时间',
   sentTo: '报送单位',
   confirmedBy: '确认接收人',
+  confirmMismatch: '确认报送单位与时限的接收单位不一致',
   // data
   jobId: '任务编号',
   includeDrills: '包含演练',
