@@ -60,6 +60,8 @@ async function main(): Promise<void> {
   }
   console.log(`朔州应急值班台（浏览器模式）已启动`);
   console.log(`数据文件夹：${dataDir}`);
+  const problem = services.problem();
+  if (problem) console.log(`值班台未能打开数据：${problem.message}\n请打开下面的地址，按页面提示从最近的备份恢复。`);
   console.log(`请在浏览器中打开：${host.appUrl}`);
   const stop = async () => {
     await host?.close();

@@ -57,6 +57,8 @@ export interface Boot {
   /** One handler map for the host's lifetime: in recovery, each entry delegates to the services a restore brings up. */
   handlers: Handlers;
   services(): AppServices | null;
+  /** What start-up found wrong with the data (null when the services run on it). */
+  problem(): StartupProblem | null;
   close(): Promise<void>;
 }
 
@@ -78,7 +80,7 @@ export async function bootServices(opts: AppServicesOptions & { authorizeRestore
   let services: AppServices | null = null;
   try {
     services = await createAppServices(opts);
-    return { handlers: services.handlers, services: () => services, close: async () => services?.close() };
+    return { handlers: services.handlers, services: () => services, problem: () => null, close: async () => services?.close() };
   } catch (err) {
     const problem = problemOf(err);
     if (!problem) throw err;
@@ -124,6 +126,7 @@ export async function bootServices(opts: AppServicesOptions & { authorizeRestore
       // Every channel is present (filled from CHANNELS above); the record type cannot say so.
       handlers: handlers as unknown as Handlers,
       services: () => services,
+      problem: () => (services ? null : problem),
       close: async () => {
         await services?.close();
       },
