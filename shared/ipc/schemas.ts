@@ -43,31 +43,42 @@ export const id = z.number({ message: '编号应为数字' }).int('编号应为�
 /** Bounds of the free-form facts object (checked for every category, with or without a fact schema). */
 export const FACTS_LIMITS = { maxChars: 20_000, maxDepth: 4, maxKeys: 200, maxText: 2000 } as const;
 
+/** Bounds of a form's content (a report version or a print job): table rows make it larger than facts. */
+export const FORM_LIMITS = { maxChars: 1_000_000, maxDepth: 8, maxKeys: 20_000, maxText: 20_000 } as const;
+
 /** Why a facts object is refused, or null: size, nesting depth, key count and text are bounded. */
 export function factsProblem(facts: unknown): string | null {
+  return jsonProblem(facts, FACTS_LIMITS);
+}
+
+/** Why a free-form JSON value is refused, or null (the words follow the object's label). */
+export function jsonProblem(
+  value: unknown,
+  limits: { maxChars: number; maxDepth: number; maxKeys: number; maxText: number },
+): string | null {
   let keys = 0;
   const walk = (v: unknown, depth: number): string | null => {
     if (v === null || typeof v === 'boolean') return null;
     if (typeof v === 'number') return Number.isFinite(v) ? null : '数值无效';
     if (typeof v === 'string') {
-      if (v.length > FACTS_LIMITS.maxText) return `单项文字不能超过${FACTS_LIMITS.maxText}字`;
+      if (v.length > limits.maxText) return `单项文字不能超过${limits.maxText}字`;
       return CONTROL_IN_LINES.test(v) ? '不能包含控制字符' : null;
     }
     if (typeof v !== 'object') return '含有无效的值';
-    if (depth >= FACTS_LIMITS.maxDepth) return `层级不能超过${FACTS_LIMITS.maxDepth}层`;
+    if (depth >= limits.maxDepth) return `层级不能超过${limits.maxDepth}层`;
     const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
     for (const [k, x] of entries) {
       keys += 1;
-      if (keys > FACTS_LIMITS.maxKeys) return `项目不能超过${FACTS_LIMITS.maxKeys}个`;
+      if (keys > limits.maxKeys) return `项目不能超过${limits.maxKeys}个`;
       if (CONTROL.test(k) || k.length > 100) return '含有无效的项目名';
       const p = walk(x, depth + 1);
       if (p) return p;
     }
     return null;
   };
-  const problem = walk(facts, 0);
+  const problem = walk(value, 0);
   if (problem) return problem;
-  return JSON.stringify(facts).length > FACTS_LIMITS.maxChars ? `内容过多（不超过${FACTS_LIMITS.maxChars}字符）` : null;
+  return JSON.stringify(value).length > limits.maxChars ? `内容过多（不超过${limits.maxChars}字符）` : null;
 }
 
 const facts = z.record(z.string(), z.unknown(), { message: '事件要素应为对象' }).superRefine((v, ctx) => {

@@ -1,12 +1,13 @@
 /** Printing official forms: PDF written by the main process, and a record of every print. */
 import { z } from 'zod';
+import { required } from '../schemas';
 import { formInputSchema } from './reports';
 
 const id = z.number().int().positive();
 const job = z.object({
   form: formInputSchema,
   drill: z.boolean().default(false),
-  title: z.string().trim().min(1).max(120),
+  title: required('打印标题', 120),
   incidentId: id.optional(),
   reportId: id.optional(),
   reportVersion: id.optional(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CLOCK_CHANNELS } from '../../domain/incident';
 import type { Report } from '../../domain/report';
-import { instant } from '../schemas';
+import { FORM_LIMITS, instant, jsonProblem, required } from '../schemas';
 
 const id = z.number({ message: '编号应为数字' }).int().positive();
 const FORM_KINDS = ['radiation-initial', 'radiation-follow-up', 'radiation-final', 'info-report', 'duty-log', 'handover', 'roster'] as const;
@@ -10,7 +10,13 @@ export const formInputSchema = z.object(
   {
     kind: z.enum(FORM_KINDS, { message: '未知的表单类型' }),
     // Each form's own shape is checked where it is used (reports: assertReportForm; print: the renderer).
-    data: z.custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: '表单内容应为对象' }),
+    data: z
+      .custom<object>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: '表单内容应为对象' })
+      .superRefine((v, ctx) => {
+        // Bounded, and no control characters in any field the officer typed.
+        const problem = jsonProblem(v, FORM_LIMITS);
+        if (problem) ctx.addIssue({ code: 'custom', message: `表单内容${problem}` });
+      }),
   },
   { message: '表单内容有误' },
 );
@@ -21,7 +27,7 @@ export const reportChannels = {
   'reports:save': z.object({ reportId: id, content: formInputSchema }),
   'reports:sign': z.object({
     reportId: id,
-    signedBy: z.string().trim().min(1, '请填写签发人').max(30),
+    signedBy: required('签发人', 30),
     signedAt: instant,
   }),
   'reports:dispatch': z.object({
@@ -29,7 +35,7 @@ export const reportChannels = {
     sentAt: instant,
     sentTo: z.string().trim().min(1, '请填写报送单位').max(80),
     channel: z.enum(CLOCK_CHANNELS, { message: '请选择报送方式' }),
-    confirmedBy: z.string().trim().min(1, '请填写电话确认的接收人姓名').max(30),
+    confirmedBy: required('电话确认的接收人姓名', 30),
     clockIds: z.array(z.string().min(1).max(80)).max(30).default([]),
   }),
   'reports:correct': z.object({ reportId: id }),

@@ -62,6 +62,10 @@ describe('validation messages are Chinese and name fields by their labels', () =
     ['response start without a decider', 'response:start', { incidentId: 1, level: '三级', decidedBy: '' }, /决定人/],
     ['remark without text', 'duty-log:add-remark', { day: '2026-11-29', text: '' }, /备注内容/],
     ['not an object at all', 'incidents:create', 'DROP TABLE incidents', /输入有误/],
+    ['form content with a NUL', 'reports:save', { reportId: 1, content: { kind: 'info-report', data: { rows: [{ name: '王\u0000' }] } } }, /表单内容不能包含控制字符/],
+    ['form content nested too deep', 'print:record', { form: { kind: 'info-report', data: { a: { b: { c: { d: { e: { f: { g: { h: { i: 1 } } } } } } } } } }, title: '信息报告' }, /表单内容层级/],
+    ['print title with a NUL', 'print:record', { form: { kind: 'info-report', data: {} }, title: '信息\u0000报告' }, /打印标题/],
+    ['signer with a control character', 'reports:sign', { reportId: 1, signedBy: '李\u0007堃', signedAt: AT }, /签发人/],
   ];
 
   it.each(cases)('%s', async (_name, channel, input, label) => {
