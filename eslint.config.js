@@ -39,6 +39,11 @@ export default tseslint.config(
       // Handlers, printers and stores implement Promise-returning contracts; `async` without `await`
       // keeps a synchronous throw a rejection the caller handles, instead of an exception it does not.
       '@typescript-eslint/require-await': 'off',
+      // A leading underscore marks a parameter or a destructured field left out on purpose.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

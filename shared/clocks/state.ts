@@ -108,9 +108,9 @@ export function isOpen(clock: TrackedClock): boolean {
  */
 export function formatSpan(totalSeconds: number): string {
   const s = totalSeconds > 0 ? Math.floor(totalSeconds) : 0;
-  if (s < 3600) return pad2(Math.floor(s / 60)) + ':' + pad2(s % 60);
+  if (s < 3600) return `${pad2(Math.floor(s / 60))}:${pad2(s % 60)}`;
   const h = Math.floor(s / 3600);
-  return h + '小时' + pad2(Math.floor((s % 3600) / 60)) + '分';
+  return `${h}小时${pad2(Math.floor((s % 3600) / 60))}分`;
 }
 
 /** Countdown text for a remaining time: seconds round up so 00:00 shows exactly at the deadline. */

@@ -194,8 +194,10 @@ function fieldSchema(f: FactField | HiddenField): z.ZodType {
     case 'boolean':
       return z.boolean({ error: `${name}应为是或否（true/false）` });
     case 'enum': {
-      const values = (f as FactField).options!.map((o) => o.value);
-      const labels = (f as FactField).options!.map((o) => `${o.value}（${o.label}）`).join('、');
+      // Every enum field lists its options (facts.test.ts checks them against the gazette).
+      const options = f.options ?? [];
+      const values = options.map((o) => o.value);
+      const labels = options.map((o) => `${o.value}（${o.label}）`).join('、');
       return z.custom((v) => values.includes(v as string | number), { error: `${name}应为以下之一：${labels}` });
     }
     case 'datetime':

@@ -62,7 +62,7 @@ function respond(plan: PlanId, level: Level | null, facts: Facts): Pick<GradeRes
 export function gradeIncident<P extends PlanId>(input: { plan: P; facts?: Facts<P> | Record<string, unknown> }): GradeResult {
   assertObject(input, 'gradeIncident 的参数');
   assertPlan(input.plan);
-  const plan = input.plan as PlanId;
+  const plan = input.plan;
   const facts = parseFacts(plan, input.facts);
   const reasons =
     plan === 'environment'
@@ -122,7 +122,7 @@ function optionalInstant(value: unknown, field: string): number | undefined {
 export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[] {
   assertObject(input, 'reportingClocks 的参数');
   assertPlan(input.plan);
-  const plan = input.plan as PlanId;
+  const plan = input.plan;
   const facts = parseFacts(plan, input.facts);
   assertLevel(input.level);
   const level: Level | null = input.level === undefined ? gradeIncident({ plan, facts }).level : input.level;

@@ -10,7 +10,6 @@
 // local getters from UTC dates, which shifts every holiday by a day west of Greenwich.
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import {
-  addDays,
   parseDate,
   parseInstant,
   shanghaiDate,

@@ -16,7 +16,7 @@ describe('warning levels', () => {
 
   it('level meanings quote the plan where it gives them', () => {
     for (const [level, text] of Object.entries(WARNING_LEVEL_MEANING.radiation.byLevel)) {
-      expect(quotedIn('radiation', '3.1.1', text!), level).toBe(true);
+      expect(quotedIn('radiation', '3.1.1', text), level).toBe(true);
     }
     expect(quotedIn('environment', '4.2.1', WARNING_LEVEL_MEANING.environment.note)).toBe(true);
     expect(WARNING_LEVEL_MEANING.comms.clause).toBeNull();
