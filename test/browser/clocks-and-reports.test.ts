@@ -55,9 +55,10 @@ describe('reporting clocks and the report chain in Chromium', () => {
       await page.getByTestId('signed-by').fill('王副主任');
       await page.getByRole('button', { name: 'OK' }).or(page.getByRole('button', { name: '确 定' })).or(page.getByRole('button', { name: '确定' })).first().click();
       await initial.getByTestId('send-button').click();
-      await page.getByTestId('sent-to').fill('怀仁市人民政府');
+      // Choosing the recipient ticks exactly the clocks owed to it.
+      await pickOption(page, '[data-testid="sent-to"]', '本级人民政府');
       await page.getByTestId('confirmed-by').fill('孙赟');
-      await page.getByTestId('send-clocks').getByText('向本级人民政府报告').click();
+      await expect.poll(() => page.getByTestId('send-clocks').locator('label', { hasText: '向本级人民政府报告' }).locator('input').isChecked()).toBe(true);
       await page.getByRole('button', { name: 'OK' }).or(page.getByRole('button', { name: '确 定' })).or(page.getByRole('button', { name: '确定' })).first().click();
       await expect.poll(() => initial.innerText()).toContain('已报送');
       const county = page.getByTestId('clock-table').locator('tr', { has: page.getByTestId('clock-row-env.county-dept-to-gov') });

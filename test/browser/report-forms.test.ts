@@ -29,10 +29,24 @@ const RADIATION = {
   responseOverride: null,
 };
 
-async function reports(app: WebApp, incidentId: number): Promise<Report[]> {
-  const r = await dispatch(app.services.handlers, 'reports:list', { incidentId }, () => undefined);
+async function callService<T>(app: WebApp, channel: string, input: unknown): Promise<T> {
+  const r = await dispatch(app.services.handlers, channel, input, () => undefined);
   if (!r.ok) throw new Error(r.error.message);
-  return r.value as Report[];
+  return r.value as T;
+}
+
+const reports = (app: WebApp, incidentId: number) => callService<Report[]>(app, 'reports:list', { incidentId });
+
+/** Exports the open report's preview as PDF through the UI and returns its text, whitespace removed. */
+async function exportedPdfText(page: WebApp['page']): Promise<string> {
+  const before = await page.getByText(/PDF 已保存：/).count();
+  await page.getByTestId('pdf-button').click();
+  const done = page.getByText(/PDF 已保存：/).nth(before);
+  await done.waitFor({ timeout: 60_000 });
+  const path = /PDF 已保存：(.+\.pdf)/.exec(await done.innerText())?.[1];
+  if (!path) throw new Error('no PDF path in the message');
+  const { stdout } = await run('pdftotext', ['-raw', path, '-']);
+  return stdout.replace(/\s+/g, '');
 }
 
 const SOURCES = [
@@ -135,4 +149,97 @@ describe('report form view in Chromium', () => {
       await app.close();
     }
   }, 300_000);
+
+  it('prints a correction and a radiation 终结报告 (pdftotext), and a dispatch to the wrong recipient asks before completing anything', async () => {
+    const dir = tempDir();
+    const shots = process.env.SCREENSHOT_DIR ?? dir;
+    const app = await startWebApp(browser(), dir);
+    const { page } = app;
+    page.setDefaultTimeout(30_000);
+    page.setDefaultNavigationTimeout(90_000);
+    try {
+      await app.services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+      const inc = await app.services.incidents.create({ ...RADIATION, facts: { ...RADIATION.facts, accidentUnit: '山西朔州某某选煤有限公司' } });
+      const at = new Date().toISOString();
+      // The 初报 drafted, signed and sent; a 续报 drafted and signed (through the services).
+      const initial = await callService<Report>(app, 'reports:draft', { incidentId: inc.id, kind: '初报' });
+      await callService(app, 'reports:sign', { reportId: initial.id, signedBy: '王副主任', signedAt: at });
+      const firstTo = inc.clocks.find((c) => !c.record)!.to;
+      await callService(app, 'reports:dispatch', { reportId: initial.id, sentAt: at, sentTo: [firstTo], channel: '书面', confirmedBy: '刘喆', clockIds: [] });
+      const follow = await callService<Report>(app, 'reports:draft', { incidentId: inc.id, kind: '续报' });
+      await callService(app, 'reports:sign', { reportId: follow.id, signedBy: '王副主任', signedAt: at });
+
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.getByTestId('incident-link').filter({ hasText: RADIATION.title }).click();
+
+      // 报送 of the 续报 to one recipient with a clock owed to another ticked: the console asks first.
+      const open = (await app.services.incidents.get(inc.id)).clocks.filter((c) => !c.record);
+      const owedElsewhere = open.find((c) => c.to !== firstTo)!;
+      await page.getByTestId('report-续报一').getByTestId('send-button').click();
+      await page.locator('[data-testid="sent-to"]').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: firstTo }).first().click();
+      await page.getByTestId('confirmed-by').fill('孙赟');
+      await page.getByTestId('send-clocks').locator('label', { hasText: owedElsewhere.title }).first().click();
+      await page.getByRole('button', { name: 'OK' }).or(page.getByRole('button', { name: '确 定' })).or(page.getByRole('button', { name: '确定' })).first().click();
+      await page.getByTestId('dispatch-mismatch').waitFor();
+      expect(await page.getByTestId('dispatch-mismatch').innerText()).toContain(owedElsewhere.to);
+      await page.screenshot({ path: `${shots}/dispatch-mismatch.png` });
+      await page.getByRole('button', { name: '返回修改' }).click();
+      // Nothing was completed and the 续报 is still unsent.
+      expect((await app.services.incidents.get(inc.id)).clocks.filter((c) => c.record)).toHaveLength(0);
+      expect((await reports(app, inc.id)).find((r) => r.id === follow.id)!.status).toBe('signed');
+      await page.locator('.ant-modal-close').last().click();
+
+      // A correction of the sent 初报: fill in, save, sign, and print it.
+      await page.getByTestId('report-初报').getByRole('button', { name: /^更\s*正$/ }).click();
+      const correction = page.getByTestId('report-更正报告（第一次）');
+      await correction.waitFor();
+      await correction.getByTestId('open-report').click();
+      await page.locator('#radiation-initial_legalRepresentative').fill('李堃');
+      await page.getByTestId('save-version').click();
+      await page.getByText('已保存为第2稿').waitFor();
+      await page.locator('.ant-modal-close').last().click();
+      const corr = (await reports(app, inc.id)).find((r) => r.kind === '更正')!;
+      await callService(app, 'reports:sign', { reportId: corr.id, signedBy: '王副主任', signedAt: at });
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.getByTestId('incident-link').filter({ hasText: RADIATION.title }).click();
+      await page.getByTestId('report-更正报告（第一次）').getByTestId('open-report').click();
+      const correctionText = await exportedPdfText(page);
+      await page.screenshot({ path: `${shots}/correction-preview.png` });
+      expect(correctionText).toContain('更正报告');
+      expect(correctionText).toMatch(/本报告更正\d{4}年\d{1,2}月\d{1,2}日\d{1,2}时\d{2}分报送的《辐射事故初始报告表》（初报）/);
+      expect(correctionText).toContain('更正事项：法定代表人：（空）→李堃');
+      expect(correctionText).toContain('本更正报告报送时间：');
+      expect(correctionText).toContain('签发人：王副主任');
+      await page.locator('.ant-modal-close').last().click();
+
+      // The 终报 of a radiation incident is the 终结报告 of 42号 4.1.2(3): fill in, add a department row.
+      await page.getByTestId('draft-终报').click();
+      await page.getByTestId('report-终报').getByTestId('open-report').click();
+      await page.locator('#radiation-final_measuresProcessResults').fill('划定警戒区，巡测排查，17时找回放射源并收贮。');
+      await page.locator('#radiation-final_remainingIssues').fill('责令限期整改放射源管理制度。');
+      await page.getByTestId('add-departments').click();
+      await page.locator('#radiation-final_departments_0_department').fill('朔城区公安分局');
+      await page.locator('#radiation-final_departments_0_work').fill('现场警戒、排查放射源去向');
+      await page.screenshot({ path: `${shots}/final-form.png` });
+      await page.getByTestId('save-version').click();
+      await page.getByText('已保存为第2稿').waitFor();
+      const final = (await reports(app, inc.id)).find((r) => r.kind === '终报')!;
+      expect(final.formKind).toBe('radiation-final');
+      await callService(app, 'reports:sign', { reportId: final.id, signedBy: '王副主任', signedAt: at });
+      await page.locator('.ant-modal-close').last().click();
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.getByTestId('incident-link').filter({ hasText: RADIATION.title }).click();
+      await page.getByTestId('report-终报').getByTestId('open-report').click();
+      const finalText = await exportedPdfText(page);
+      await page.screenshot({ path: `${shots}/final-preview.png` });
+      expect(finalText).toContain('辐射事故终结报告');
+      expect(finalText).not.toContain('辐射事故后续报告表');
+      for (const v of ['二、处理事故的措施、过程和结果', '五、处理后的遗留问题', '六、参加处置工作的有关部门和工作内容', '朔城区公安分局', '现场警戒、排查放射源去向', '山西朔州某某选煤有限公司', '签发人：王副主任']) {
+        expect(finalText, v).toContain(v);
+      }
+    } finally {
+      await app.close();
+    }
+  }, 400_000);
 });

@@ -180,23 +180,36 @@ export class ReportService {
     if (report.status !== 'signed') throw new DomainError('conflict', `${report.label}尚未签发，不能报送`);
     if (Date.parse(args.sentAt) > this.ctx.now().getTime() + 5 * 60_000) throw new DomainError('invalid_input', '报送时间不能晚于当前时间');
     const incident = await this.ctx.incidents.get(report.incidentId);
-    const clocks = args.clockIds.map((cid) => {
+    const recipients = [...new Set(typeof args.sentTo === 'string' ? [args.sentTo] : args.sentTo)];
+    const sentTo = recipients.join('、');
+    const matches = (c: { to: string }) => recipients.includes(c.to);
+    // Without a choice, the dispatch completes exactly the open clocks whose recipient it went to.
+    const clockIds = args.clockIds ?? incident.clocks.filter((c) => !c.record && matches(c)).map((c) => c.clockId);
+    const clocks = clockIds.map((cid) => {
       const c = incident.clocks.find((x) => x.clockId === cid);
       if (!c) throw new DomainError('invalid_input', `该事件没有时限「${cid}」`);
       if (c.record) throw new DomainError('conflict', `时限「${c.title}」已有记录`);
       return c;
     });
+    const mismatched = clocks.filter((c) => !matches(c));
+    // A clock owed to someone else is completed only after the officer confirmed it (asked first).
+    if (mismatched.length && !args.confirmMismatch) {
+      throw new DomainError(
+        'conflict',
+        `以下时限的报送对象不在本次报送单位（${sentTo}）之中：${mismatched.map((c) => `「${c.title}」应报${c.to}`).join('；')}。请核对；确认仍要完成时请再次确认`,
+      );
+    }
     await this.ctx.db.write(async (q) => {
       const by = (await officerOf(q)).officer;
       const at = this.ctx.now().toISOString();
       const version = report.versions.at(-1)!.version;
-      await repo.markSent(q, report.id, { sentAt: args.sentAt, sentTo: args.sentTo, channel: args.channel, confirmedBy: args.confirmedBy, version, officer: by, clocks: args.clockIds });
+      await repo.markSent(q, report.id, { sentAt: args.sentAt, sentTo, channel: args.channel, confirmedBy: args.confirmedBy, version, officer: by, clocks: clockIds });
       for (const c of clocks) {
         const rec: ClockRecord = {
           clockId: c.clockId,
           completedAt: args.sentAt,
           channel: args.channel,
-          recipientUnit: args.sentTo,
+          recipientUnit: matches(c) ? c.to : sentTo,
           recipientName: args.confirmedBy,
           notApplicableReason: null,
           officer: by,
@@ -209,10 +222,10 @@ export class ReportService {
         incidentId: report.incidentId,
         at,
         kind: 'report',
-        text: `${report.label}（第${version}稿）以${args.channel}报送${args.sentTo}，${args.confirmedBy}电话确认收到${
+        text: `${report.label}（第${version}稿）以${args.channel}报送${sentTo}，${args.confirmedBy}电话确认收到${
           clocks.length ? `；完成时限：${clocks.map((c) => c.title).join('、')}` : ''
-        }${late.length ? `（其中超时：${late.join('、')}）` : ''}`,
-        data: { reportId: report.id, version, clockIds: args.clockIds },
+        }${late.length ? `（其中超时：${late.join('、')}）` : ''}${mismatched.length ? `（经确认，其中报送对象不符：${mismatched.map((c) => c.title).join('、')}）` : ''}`,
+        data: { reportId: report.id, version, clockIds, recipients },
         officer: by,
       });
     });

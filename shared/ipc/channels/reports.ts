@@ -33,10 +33,17 @@ export const reportChannels = {
   'reports:dispatch': z.object({
     reportId: id,
     sentAt: instant,
-    sentTo: z.string().trim().min(1, '请填写报送单位').max(80),
+    // One 报送 may go to several recipients at once (a list); a single name is one recipient.
+    sentTo: z.union([
+      z.string().trim().min(1, '请填写报送单位').max(80),
+      z.array(z.string().trim().min(1, '报送单位不能为空').max(80)).min(1, '请填写报送单位').max(10, '一次报送最多10个单位'),
+    ]),
     channel: z.enum(CLOCK_CHANNELS, { message: '请选择报送方式' }),
     confirmedBy: required('电话确认的接收人姓名', 30),
-    clockIds: z.array(z.string().min(1).max(80)).max(30).default([]),
+    /** The clocks this dispatch completes; absent: every open clock whose recipient is among sentTo. */
+    clockIds: z.array(z.string().min(1).max(80)).max(30).optional(),
+    /** The officer confirmed completing clocks whose recipient is not among sentTo. */
+    confirmMismatch: z.boolean().default(false),
   }),
   'reports:correct': z.object({ reportId: id }),
 } as const;

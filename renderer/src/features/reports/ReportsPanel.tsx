@@ -1,5 +1,6 @@
 import { App, Button, Checkbox, DatePicker, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
@@ -78,15 +79,29 @@ function ReportEditor({ report, chain, incident, onSaved }: { report: Report; ch
   );
 }
 
+interface SignValues {
+  signedBy: string;
+  signedAt: Dayjs;
+}
+
+interface SendValues {
+  sentAt: Dayjs;
+  /** One 报送 may go to several recipients at once. */
+  sentTo: string[];
+  channel: (typeof CLOCK_CHANNELS)[number];
+  confirmedBy: string;
+  clockIds: string[];
+}
+
 /** The report chain of one incident: draft, fill in, preview, sign, dispatch, correct. */
 export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [reports, setReports] = useState<Report[]>([]);
   const [editing, setEditing] = useState<Report | null>(null);
   const [signing, setSigning] = useState<Report | null>(null);
   const [sending, setSending] = useState<Report | null>(null);
-  const [signForm] = Form.useForm();
-  const [sendForm] = Form.useForm();
+  const [signForm] = Form.useForm<SignValues>();
+  const [sendForm] = Form.useForm<SendValues>();
 
   const seq = useRef(0);
   const load = useCallback(() => {
@@ -164,7 +179,7 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
                     type="primary"
                     onClick={() => {
                       setSending(r);
-                      sendForm.setFieldsValue({ clockIds: [] });
+                      sendForm.setFieldsValue({ clockIds: [], sentTo: [] });
                     }}
                     data-testid="send-button"
                   >
@@ -249,25 +264,55 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
         destroyOnHidden
         onOk={async () => {
           const v = await sendForm.validateFields();
-          await act(() =>
-            call('reports:dispatch', {
-              reportId: sending!.id,
-              sentAt: iso(v.sentAt)!,
-              sentTo: v.sentTo,
-              channel: v.channel,
-              confirmedBy: v.confirmedBy,
-              clockIds: v.clockIds ?? [],
-            }),
-          );
-          setSending(null);
+          const send = (confirmMismatch: boolean) =>
+            act(async () => {
+              await call('reports:dispatch', {
+                reportId: sending!.id,
+                sentAt: iso(v.sentAt)!,
+                sentTo: v.sentTo,
+                channel: v.channel,
+                confirmedBy: v.confirmedBy,
+                clockIds: v.clockIds ?? [],
+                confirmMismatch,
+              });
+              setSending(null);
+            });
+          // A ticked clock owed to a recipient this dispatch does not go to: ask before completing anything.
+          const mismatched = openClocks.filter((c) => (v.clockIds ?? []).includes(c.clockId) && !v.sentTo.includes(c.to));
+          if (!mismatched.length) return send(false);
+          modal.confirm({
+            title: '报送对象与时限不符',
+            content: (
+              <div data-testid="dispatch-mismatch">
+                本次报送单位：{v.sentTo.join('、')}。以下时限应报送的单位不在其中：
+                <ul>
+                  {mismatched.map((c) => (
+                    <li key={c.clockId}>
+                      {c.title}（应报{c.to}）
+                    </li>
+                  ))}
+                </ul>
+                确认仍按本次报送完成这些时限吗？
+              </div>
+            ),
+            okText: '确认完成',
+            cancelText: '返回修改',
+            onOk: () => send(true),
+          });
         }}
       >
         <Form form={sendForm} layout="vertical" preserve={false} initialValues={{ sentAt: dayjs(), channel: '书面' }}>
           <Form.Item name="sentAt" label="报送时间" rules={[{ required: true }]}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
-          <Form.Item name="sentTo" label="报送单位" rules={[{ required: true, message: '请填写报送单位' }]}>
-            <Input data-testid="sent-to" />
+          <Form.Item name="sentTo" label="报送单位（可多选，也可输入）" rules={[{ required: true, message: '请填写报送单位' }]}>
+            <Select
+              mode="tags"
+              data-testid="sent-to"
+              options={[...new Set(openClocks.map((c) => c.to))].map((to) => ({ value: to, label: to }))}
+              // The clocks this dispatch completes follow its recipients: exactly those owed to them.
+              onChange={(to: string[]) => sendForm.setFieldsValue({ clockIds: openClocks.filter((c) => to.includes(c.to)).map((c) => c.clockId) })}
+            />
           </Form.Item>
           <Form.Item name="channel" label="报送方式" rules={[{ required: true }]}>
             <Select options={CLOCK_CHANNELS.map((c) => ({ value: c, label: c }))} />

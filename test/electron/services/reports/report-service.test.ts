@@ -268,6 +268,49 @@ describe('report chain', () => {
     await s.close();
   });
 
+  it('one 报送 to several recipients completes exactly the clocks owed to them; a mismatch completes nothing until confirmed', async () => {
+    const { s, inc, run } = await setup(tempDir());
+    const open = inc.clocks.filter((c) => !c.record);
+    const recipients = [...new Set(open.map((c) => c.to))];
+    expect(recipients.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = recipients as [string, string];
+    const draftAndSign = async (kind: '初报' | '续报') => {
+      const r = await run<R>('reports:draft', { incidentId: inc.id, kind });
+      await run('reports:sign', { reportId: r.id, signedBy: '王副主任', signedAt: NOW.toISOString() });
+      return r;
+    };
+    const initial = await draftAndSign('初报');
+    // A clock owed to `second`, ticked on a dispatch to `first` only: refused, nothing recorded.
+    const other = open.find((c) => c.to === second)!;
+    await expect(
+      run('reports:dispatch', { reportId: initial.id, sentAt: NOW.toISOString(), sentTo: [first], channel: '书面', confirmedBy: '刘喆', clockIds: [other.clockId] }),
+    ).rejects.toThrow(new RegExp(`不在本次报送单位.*${other.title}`));
+    expect((await s.incidents.get(inc.id)).clocks.filter((c) => c.record)).toHaveLength(0);
+    expect((await run<R[]>('reports:list', { incidentId: inc.id }))[0]!.status).toBe('signed');
+    // To both recipients at once, clocks not named: exactly the open clocks owed to either.
+    const sent = await run<R & { sentTo: string }>('reports:dispatch', {
+      reportId: initial.id,
+      sentAt: NOW.toISOString(),
+      sentTo: [first, second],
+      channel: '书面',
+      confirmedBy: '刘喆',
+    });
+    expect(sent.sentTo).toBe(`${first}、${second}`);
+    const after = await s.incidents.get(inc.id);
+    const done = after.clocks.filter((c) => c.record).map((c) => c.clockId).sort();
+    expect(done).toEqual(open.filter((c) => c.to === first || c.to === second).map((c) => c.clockId).sort());
+    for (const c of after.clocks.filter((x) => x.record)) expect(c.record!.recipientUnit).toBe(c.to);
+    // Confirmed by the officer, a mismatched clock is completed and the timeline says so.
+    const left = after.clocks.find((c) => !c.record);
+    expect(left, 'a clock owed to a third recipient').toBeDefined();
+    const follow = await draftAndSign('续报');
+    await run('reports:dispatch', { reportId: follow.id, sentAt: NOW.toISOString(), sentTo: ['某未列明单位'], channel: '书面', confirmedBy: '孙赟', clockIds: [left!.clockId], confirmMismatch: true });
+    const final = await s.incidents.get(inc.id);
+    expect(final.clocks.find((c) => c.clockId === left!.clockId)!.record).toMatchObject({ recipientUnit: '某未列明单位' });
+    expect(final.timeline.at(-1)!.text).toContain('报送对象不符');
+    await s.close();
+  });
+
   it('rejects content the form cannot print, and an unknown clock, changing nothing', async () => {
     const { s, inc, run } = await setup(tempDir());
     const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
