@@ -9,6 +9,7 @@ import type { Handlers } from '../../electron/ipc/dispatch';
 import { createAppServices } from '../../electron/services/app-services';
 import { webHostPrinter } from '../../electron/print/printer';
 import type { IncidentDetail } from '../../shared/domain/incident-view';
+import { terminationConditions } from '../../shared/response';
 import { ENV_INPUT } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
@@ -255,6 +256,32 @@ describe('connection state and running clocks in Chromium against the web host',
       for (const text of [ENV_INPUT.reporterUnit, ENV_INPUT.reporterName, ENV_INPUT.reporterPhone, ENV_INPUT.narrative, ENV_INPUT.places[0]!]) {
         expect(await drawer.innerText()).toContain(text);
       }
+    } finally {
+      await app.close();
+    }
+  }, 240_000);
+
+  it('ending a response with unsent reports asks first and names them', async () => {
+    const app = await startWebApp(browser(), tempDir());
+    const { page } = app;
+    try {
+      await signInDuty(page);
+      const inc = await register(app.services.handlers, '朔州经济开发区废水外溢');
+      const h = app.services.handlers;
+      await dispatch(h, 'response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
+      for (const c of terminationConditions('environment')) await dispatch(h, 'response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
+      await page.getByTestId('incident-link').filter({ hasText: '朔州经济开发区废水外溢' }).click();
+      const panel = page.getByTestId('response-panel');
+      await poll(() => panel.getAttribute('data-state')).toBe('active');
+      await panel.getByTestId('response-end').click();
+      await poll(() => page.getByTestId('unsent-item').count()).toBe(inc.clocks.length);
+      expect(await page.getByTestId('unsent-confirm').innerText()).toContain(inc.clocks[0]!.title);
+      await page.getByRole('button', { name: '返回，先报送' }).click();
+      expect((await app.services.incidents.get(inc.id)).status).toBe('响应中');
+      await panel.getByTestId('response-end').click();
+      await page.locator('#unsent-confirm-ok').click();
+      await poll(() => panel.getAttribute('data-state')).toBe('ended');
+      expect((await app.services.incidents.get(inc.id)).status).toBe('已终止');
     } finally {
       await app.close();
     }

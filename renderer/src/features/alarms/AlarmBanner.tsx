@@ -62,7 +62,8 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
       }
       action={
         state.status.activeKeys.length > 0 ? (
-          <Button danger size="small" onClick={ack} data-testid="alarm-ack">
+          // An acknowledgement needs the services: while cut off it could not be recorded.
+          <Button danger size="small" onClick={ack} disabled={conn.status !== 'online'} data-testid="alarm-ack">
             确认告警（停止响铃）
           </Button>
         ) : undefined
