@@ -246,6 +246,12 @@ export interface FieldChange {
 /** Keys that belong to one report only (its own time, signer, number), never compared or carried. */
 const OWN_KEYS = new Set(['reportedAt', 'issuer', 'seq', 'kind', 'plan', 'signOff', 'correction']);
 
+/**
+ * Fields whose meaning depends on the form: 附件4's 联系人 is the accident unit's, a 终结报告's is
+ * the reporting unit's. They carry over only between forms of the same kind.
+ */
+const OWN_PER_FORM = new Set(['contact', 'contactPhone']);
+
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -346,7 +352,13 @@ export function continueReport(ctx: ContinueContext): { content: FormInput; inci
   // A 终结报告's 事故基本情况 continues the narrative of the reports before it.
   if (next.kind === 'radiation-final' && ctx.previous.kind !== 'radiation-final' && typeof prev.narrative === 'string') prev.summary = prev.narrative;
   // Fields the next form has that the previous form had too (a 后续报告表 has no 法定代表人).
-  const carried = new Set(Object.keys(FIELDS_OF[next.kind] ?? {}).filter((k) => k in (FIELDS_OF[ctx.previous.kind] ?? {}) || (k === 'summary' && 'summary' in prev)));
+  const carried = new Set(
+    Object.keys(FIELDS_OF[next.kind] ?? {}).filter(
+      (k) =>
+        (k in (FIELDS_OF[ctx.previous.kind] ?? {}) && (ctx.previous.kind === next.kind || !OWN_PER_FORM.has(k))) ||
+        (k === 'summary' && 'summary' in prev),
+    ),
+  );
   const overrides: Record<string, unknown> = {};
   const removed: string[] = [];
   for (const k of carried) {
