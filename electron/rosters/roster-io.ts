@@ -128,7 +128,8 @@ async function readXlsxTable(data: Uint8Array): Promise<string[][]> {
   try {
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new Error(`读取 XLSX 文件失败：${e instanceof Error ? e.message : String(e)}`);
+    // The library's own text (zip offsets, English) tells the officer nothing; the cause is the file.
+    throw new Error('不是有效的 XLSX 文件（文件可能已损坏，或不是 Excel 工作簿）');
   }
   const ws = wb.worksheets[0];
   if (!ws) return [];

@@ -85,12 +85,13 @@ export function parseFullExport(text: string): FullExport {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new DomainError('invalid_input', `导入文件不是有效的 JSON：${(err as Error).message}`);
+    // The parser's own text is English and names byte positions; the officer needs the cause.
+    throw new DomainError('invalid_input', '导入文件不是有效的 JSON 文本（文件可能已损坏，或不是值班台导出的文件）');
   }
   const parsed = fullExportSchema.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    throw new DomainError('invalid_input', `导入文件格式有误：${i ? `${i.path.join('.') || '文件'}：${i.message}` : '结构不符'}`);
+    throw new DomainError('invalid_input', `导入文件格式有误：${i?.message ?? '结构不符'}`);
   }
   const doc = parsed.data as FullExport;
   if (doc.schemaVersion > LATEST_VERSION) {
@@ -105,7 +106,7 @@ export function parseFullExport(text: string): FullExport {
   for (const [name, t] of Object.entries(doc.tables)) {
     t.rows.forEach((r, i) => {
       if (r.length !== t.columns.length) {
-        throw new DomainError('invalid_input', `导入文件格式有误：tables.${name}.rows[${i}] 有 ${r.length} 列，应为 ${t.columns.length} 列`);
+        throw new DomainError('invalid_input', `导入文件格式有误：一张数据表的第${i + 1}行有 ${r.length} 列，应为 ${t.columns.length} 列（文件可能已损坏）`);
       }
     });
   }

@@ -18,7 +18,7 @@ const AT = '2026-11-29T01:30:00.000Z';
 const quiet = () => undefined;
 
 /** Latin words an officer may meet in a message: formats and file types, never identifiers. */
-const ALLOWED_LATIN = new Set(['ISO', 'HH', 'mm', 'YYYY', 'MM', 'DD', 'PDF', 'XLSX', 'CSV', 'DOCX', 'JSON', 'xlsx', 'csv', 'docx', 'pdf', 'json', 'base64', 'MB']);
+const ALLOWED_LATIN = new Set(['ISO', 'HH', 'mm', 'YYYY', 'MM', 'DD', 'PDF', 'XLSX', 'CSV', 'DOCX', 'JSON', 'xlsx', 'csv', 'docx', 'pdf', 'json', 'base64', 'MB', 'Excel', 'WPS', 'Word']);
 
 /** Words that are not Chinese, other than the allowed ones (keys such as receivedAt, English defaults). */
 function foreignWords(message: string): string[] {
@@ -207,6 +207,23 @@ describe('validation messages are Chinese and name fields by their labels', () =
       await dispatch(s.handlers, 'schedule:swap', { date: first.date, field: 'leader', newPerson: first.officer, reason: '病假' }, quiet),
       await dispatch(s.handlers, 'schedule:exchange', { date: first.date, withDate: first.date, field: 'officer', reason: '调休' }, quiet),
       await dispatch(s.handlers, 'schedule:generate', { month: '2027-01', leaders: ['李堃', '李堃'], officers: ['赵珺'] }, quiet),
+    ];
+    for (const res of refusals) {
+      expect(res.ok).toBe(false);
+      if (!res.ok) {
+        expect(res.error.code).toBe('invalid_input');
+        expect(foreignWords(res.error.message), res.error.message).toEqual([]);
+      }
+    }
+    await s.close();
+  });
+
+  it('unreadable files are refused in Chinese, without the parser text', async () => {
+    const s = await onDuty(tempDir());
+    const refusals = [
+      await dispatch(s.handlers, 'rosters:import-preview', { rosterId: 'eco-hq', format: 'xlsx', contentBase64: 'AAAA' }, quiet),
+      await dispatch(s.handlers, 'data:import-all', { content: 'not json' }, quiet),
+      await dispatch(s.handlers, 'data:import-all', { content: '{"format":"other"}' }, quiet),
     ];
     for (const res of refusals) {
       expect(res.ok).toBe(false);
