@@ -14,7 +14,8 @@ function formFonts(): Plugin {
       const from = resolve('node_modules/@fontsource/noto-serif-sc/files');
       const to = resolve('out/renderer/fonts/noto-serif-sc');
       mkdirSync(to, { recursive: true });
-      for (const f of readdirSync(from)) if (/-(400|700)-normal\.woff2$/.test(f)) copyFileSync(join(from, f), join(to, f));
+      for (const f of readdirSync(from))
+        if (/-(400|700)-normal\.woff2$/.test(f)) copyFileSync(join(from, f), join(to, f));
     },
   };
 }

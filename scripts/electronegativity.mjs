@@ -18,7 +18,11 @@ try {
   cpSync('renderer/index.html', join(app, 'renderer', 'index.html'));
   cpSync('package.json', join(app, 'package.json'));
   const csv = join(stage, 'electronegativity.csv');
-  const bin = join('node_modules', '.bin', process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity');
+  const bin = join(
+    'node_modules',
+    '.bin',
+    process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity',
+  );
   // -x AvailableSecurityFixesGlobalCheck and no -e: either would fetch Electron's release list.
   const run = spawnSync(bin, ['-i', app, '-r', '-v', 'false', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv], {
     encoding: 'utf8',
@@ -35,13 +39,19 @@ try {
     console.error(`electronegativity wrote no readable report (header: ${header.join(', ')})`);
     process.exit(1);
   }
-  const findings = rows.filter((r) => r.length > 1).map((r) => Object.fromEntries(header.map((h, i) => [h, (r[i] ?? '').trim()])));
+  const findings = rows
+    .filter((r) => r.length > 1)
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, (r[i] ?? '').trim()])));
   const above = findings.filter((f) => f.severity !== 'INFORMATIONAL');
   for (const f of findings) {
-    console.log(`${f.severity.padEnd(13)} ${f.issue} ${f.filename}:${f.location} ${f.description}${f.sample && f.sample !== 'N/A' ? `\n              ${f.sample}` : ''}`);
+    console.log(
+      `${f.severity.padEnd(13)} ${f.issue} ${f.filename}:${f.location} ${f.description}${f.sample && f.sample !== 'N/A' ? `\n              ${f.sample}` : ''}`,
+    );
   }
   // Checks switched off in the code after a manual review are listed too, so they stay visible.
-  const reviewed = spawnSync('git', ['grep', '-n', 'eng-disable', '--', 'electron', 'renderer'], { encoding: 'utf8' }).stdout.trim();
+  const reviewed = spawnSync('git', ['grep', '-n', 'eng-disable', '--', 'electron', 'renderer'], {
+    encoding: 'utf8',
+  }).stdout.trim();
   if (reviewed) console.log(`reviewed and disabled in the code:\n${reviewed}`);
   console.log(`electronegativity: ${findings.length} findings, ${above.length} above INFORMATIONAL`);
   process.exit(above.length === 0 ? 0 : 1);

@@ -31,13 +31,15 @@ const pageDirectives = (nonce: string): string[] => [
 ];
 
 /** The header policy of the page for one load. */
-export const contentSecurityPolicy = (nonce: string): string => [...pageDirectives(nonce), "frame-ancestors 'self'"].join('; ');
+export const contentSecurityPolicy = (nonce: string): string =>
+  [...pageDirectives(nonce), "frame-ancestors 'self'"].join('; ');
 
 /** The same policy as the page's <meta> declares it (a meta policy cannot carry frame-ancestors). */
 export const metaContentSecurityPolicy = (nonce: string): string => pageDirectives(nonce).join('; ');
 
 /** For every response that is not the page itself (assets, API answers): nothing may run from it. */
-export const ASSET_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const ASSET_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The built index.html for one load: every placeholder becomes this load's nonce. */
 export function withCspNonce(html: string, nonce: string): string {

@@ -23,7 +23,10 @@ const MIME: Record<string, string> = {
 };
 
 const refuse = (status: number, text: string) =>
-  new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': ASSET_CONTENT_SECURITY_POLICY } });
+  new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': ASSET_CONTENT_SECURITY_POLICY },
+  });
 
 /** 128 bits of randomness, base64: new for every load of the page. */
 export const newCspNonce = (): string => randomBytes(18).toString('base64');
@@ -63,11 +66,19 @@ export async function serveApp(request: Request, rendererDir: string): Promise<R
     const html = withCspNonce(await readFile(file, 'utf8'), nonce);
     return new Response(html, {
       status: 200,
-      headers: { ...common, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': contentSecurityPolicy(nonce) },
+      headers: {
+        ...common,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': contentSecurityPolicy(nonce),
+      },
     });
   }
   return new Response(await readFile(file), {
     status: 200,
-    headers: { ...common, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': ASSET_CONTENT_SECURITY_POLICY },
+    headers: {
+      ...common,
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': ASSET_CONTENT_SECURITY_POLICY,
+    },
   });
 }

@@ -76,8 +76,14 @@ export class ElectronPrinter implements Printer {
   }
 
   async print(job: PrintJob): Promise<boolean> {
-    return this.withJob(job, (win) =>
-      new Promise<boolean>((resolve) => win.webContents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success) => resolve(success))),
+    return this.withJob(
+      job,
+      (win) =>
+        new Promise<boolean>((resolve) =>
+          win.webContents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success) =>
+            resolve(success),
+          ),
+        ),
     );
   }
 }

@@ -10,7 +10,9 @@ import { APP_INDEX_URL, APP_SCHEME, isPermissionAllowed, isTrustedUrl } from './
  * (app://renderer) for 'self' in its CSP, and counts as a secure context like https.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** Serves out/renderer on app://renderer/ (see app-protocol.ts). */
@@ -22,12 +24,17 @@ export function serveAppProtocol(outDir: string): void {
 export function hardenSession(): void {
   const ses = session.defaultSession;
   // The console works offline: nothing is fetched from the network, whatever a page asks for.
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) => callback({ cancel: true }));
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
   // The console needs no camera, microphone, geolocation or the like; only our page may ask.
   ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
     callback(isPermissionAllowed(permission) && isTrustedUrl(details.requestingUrl)),
   );
-  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission) && isTrustedUrl(requestingOrigin));
+  ses.setPermissionCheckHandler(
+    (_wc, permission, requestingOrigin) => isPermissionAllowed(permission) && isTrustedUrl(requestingOrigin),
+  );
 }
 
 /**

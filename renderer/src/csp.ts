@@ -15,6 +15,7 @@ export function trustScriptCreatedStyles(nonce: string | undefined): void {
   const withNonce = (node: Node) => {
     if (node instanceof HTMLStyleElement && !node.nonce) node.nonce = nonce;
   };
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with the node's own this
   const { appendChild, insertBefore } = Node.prototype;
   Node.prototype.appendChild = function <T extends Node>(this: Node, node: T): T {
     withNonce(node);
@@ -24,11 +25,12 @@ export function trustScriptCreatedStyles(nonce: string | undefined): void {
     withNonce(node);
     return insertBefore.call(this, node, child) as T;
   };
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with the element's own this
   const { setAttribute } = Element.prototype;
   Element.prototype.setAttribute = function (this: Element, name: string, value: string): void {
     // The CSSOM is not subject to the policy; the style attribute written from markup is.
     if (name.toLowerCase() === 'style' && (this instanceof HTMLElement || this instanceof SVGElement)) {
-      this.style.cssText = String(value);
+      this.style.cssText = value;
       return;
     }
     setAttribute.call(this, name, value);

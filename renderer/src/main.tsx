@@ -14,7 +14,10 @@ const csp = { nonce: cspNonce };
 // Static message/modal holders render outside the tree and need the nonce as well.
 ConfigProvider.config({ holderRender: (children) => <ConfigProvider csp={csp}>{children}</ConfigProvider> });
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('页面缺少 #root 元素');
+
+createRoot(root).render(
   <ConfigProvider csp={csp}>
     <App />
   </ConfigProvider>,

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 
-type Listener = (...args: any[]) => unknown;
+type Listener = (...args: unknown[]) => unknown;
 
 class Emitter {
   readonly listeners = new Map<string, Listener[]>();
@@ -19,7 +19,10 @@ class Emitter {
   }
   once(event: string, fn: Listener): this {
     const wrapped: Listener = (...args) => {
-      this.listeners.set(event, (this.listeners.get(event) ?? []).filter((f) => f !== wrapped));
+      this.listeners.set(
+        event,
+        (this.listeners.get(event) ?? []).filter((f) => f !== wrapped),
+      );
       return fn(...args);
     };
     return this.on(event, wrapped);
@@ -87,7 +90,7 @@ export class StandInWindow extends Emitter {
   destroyed = false;
   visible = false;
   constructor(
-    readonly options: Record<string, any>,
+    readonly options: Record<string, unknown>,
     private readonly stand: ElectronStandIn,
   ) {
     super();
@@ -149,12 +152,11 @@ export class ElectronStandIn {
     loadedFiles: [],
   };
   ready = false;
-  readonly app: Emitter & Record<string, any>;
+  readonly app: Emitter;
   /** The object `require('electron')` returns. */
   readonly module: Record<string, unknown>;
 
   constructor(private readonly root: string) {
-    const stand = this;
     const rec = this.record;
     let markReady: () => void;
     const readyPromise = new Promise<void>((r) => (markReady = r));
@@ -167,7 +169,7 @@ export class ElectronStandIn {
     });
     const app = Object.assign(new Emitter(), {
       whenReady: () => readyPromise,
-      isReady: () => stand.ready,
+      isReady: () => this.ready,
       getPath: (name: string) => {
         const dir = join(root, 'electron-paths', name);
         mkdirSync(dir, { recursive: true });
@@ -182,21 +184,14 @@ export class ElectronStandIn {
     });
     this.app = app;
 
-    class BrowserWindow extends StandInWindow {
-      constructor(options: Record<string, any> = {}) {
-        super(options, stand);
-      }
-      static getAllWindows = () => rec.windows.filter((w) => !w.destroyed);
-    }
-
     const whenReadyOnly = (name: string) => {
       rec.calls.push(name);
-      if (!stand.ready) rec.misuse.push(`${name} before ready`);
+      if (!this.ready) rec.misuse.push(`${name} before ready`);
     };
 
     this.module = {
       app,
-      BrowserWindow,
+      BrowserWindow: windowClass(this),
       ipcMain: {
         handle(channel: string, fn: Listener) {
           // Electron refuses a second handler for one channel.
@@ -207,10 +202,10 @@ export class ElectronStandIn {
         removeHandler: (channel: string) => rec.ipcHandlers.delete(channel),
       },
       protocol: {
-        registerSchemesAsPrivileged(schemes: StandInRecord['privilegedSchemes']) {
+        registerSchemesAsPrivileged: (schemes: StandInRecord['privilegedSchemes']) => {
           rec.calls.push('protocol.registerSchemesAsPrivileged');
           // Electron throws here after ready; record it so the test names the mistake.
-          if (stand.ready) rec.misuse.push('protocol.registerSchemesAsPrivileged after ready');
+          if (this.ready) rec.misuse.push('protocol.registerSchemesAsPrivileged after ready');
           rec.privilegedSchemes.push(...schemes);
         },
         handle(scheme: string, fn: (request: Request) => Response | Promise<Response>) {
@@ -263,6 +258,16 @@ export class ElectronStandIn {
   }
 }
 
+/** The stand-in's BrowserWindow class: every instance is recorded by `stand`. */
+function windowClass(stand: ElectronStandIn) {
+  return class BrowserWindow extends StandInWindow {
+    constructor(options: Record<string, unknown> = {}) {
+      super(options, stand);
+    }
+    static getAllWindows = () => stand.record.windows.filter((w) => !w.destroyed);
+  };
+}
+
 /**
  * Makes `require('electron')` return the stand-in for CommonJS code loaded after this call.
  * Returns the function that undoes it.
@@ -285,6 +290,6 @@ export function installStandIn(stand: ElectronStandIn, idDir: string): () => voi
   };
   return () => {
     M._resolveFilename = original;
-    delete M._cache[id];
+    Reflect.deleteProperty(M._cache, id);
   };
 }

@@ -39,14 +39,16 @@ const invoke = (channel: string, senderUrl: string | null, input: unknown = {}) 
   if (!handler) throw new Error(`channel not registered: ${channel}`);
   return Promise.resolve(handler({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, input)) as Promise<{
     ok: boolean;
-    value?: any;
+    value?: unknown;
     error?: { code: string; message: string };
   }>;
 };
-const serve = (url: string, init?: RequestInit) => Promise.resolve(stand.record.protocolHandlers.get('app')!(new Request(url, init)));
+const serve = (url: string, init?: RequestInit) =>
+  Promise.resolve(stand.record.protocolHandlers.get('app')!(new Request(url, init)));
 
 beforeAll(async () => {
-  if (!existsSync(MAIN_BUNDLE)) throw new Error('找不到构建好的主进程（out/main/index.cjs），请先运行 npx electron-vite build');
+  if (!existsSync(MAIN_BUNDLE))
+    throw new Error('找不到构建好的主进程（out/main/index.cjs），请先运行 npx electron-vite build');
   root = mkdtempSync(join(tmpdir(), 'duty-main-'));
   process.env.DUTY_DATA_DIR = join(root, 'data');
   stand = new ElectronStandIn(root);
@@ -57,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Closing the last window closes the services (database, timers), as on the desktop.
-  stand?.app.emit('window-all-closed');
+  stand.app.emit('window-all-closed');
   await new Promise((r) => setTimeout(r, 500));
   uninstall();
   if (savedDataDir === undefined) delete process.env.DUTY_DATA_DIR;
@@ -76,7 +78,7 @@ describe('the Electron main process, started from its built bundle', () => {
 
   it('creates the main window with the secure webPreferences and the bundled preload', () => {
     expect(stand.record.windows).toHaveLength(1);
-    const prefs = mainWindow().options.webPreferences;
+    const prefs = mainWindow().options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -91,7 +93,7 @@ describe('the Electron main process, started from its built bundle', () => {
     expect(prefs.enableBlinkFeatures).toBeUndefined();
     expect(prefs.experimentalFeatures).toBeFalsy();
     expect(prefs.preload).toBe(join(OUT, 'preload', 'index.cjs'));
-    expect(existsSync(prefs.preload)).toBe(true);
+    expect(existsSync(prefs.preload as string)).toBe(true);
   });
 
   it('loads the page from app://, never from file://', () => {
@@ -158,7 +160,14 @@ describe('the Electron main process, started from its built bundle', () => {
 
   it('registers every contract channel, each behind the sender check', async () => {
     expect([...stand.record.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
-    const foreign = ['https://evil.example/', pathToFileURL(join(OUT, 'renderer', 'index.html')).href, 'app://other/index.html', 'about:srcdoc', '', null];
+    const foreign = [
+      'https://evil.example/',
+      pathToFileURL(join(OUT, 'renderer', 'index.html')).href,
+      'app://other/index.html',
+      'about:srcdoc',
+      '',
+      null,
+    ];
     for (const channel of CHANNELS) {
       for (const sender of foreign) {
         const r = await invoke(channel, sender);
@@ -183,7 +192,12 @@ describe('the Electron main process, started from its built bundle', () => {
     expect(stand.record.openExternal).toEqual([]);
     for (const event of ['will-navigate', 'will-redirect']) {
       expect(contents.count(event), event).toBeGreaterThan(0);
-      for (const url of ['https://example.com/', pathToFileURL(join(OUT, 'renderer', 'index.html')).href, 'app://other/', 'data:text/html,x']) {
+      for (const url of [
+        'https://example.com/',
+        pathToFileURL(join(OUT, 'renderer', 'index.html')).href,
+        'app://other/',
+        'data:text/html,x',
+      ]) {
         let prevented = false;
         contents.emit(event, { preventDefault: () => (prevented = true) }, url);
         expect(prevented, `${event} ${url}`).toBe(true);
@@ -208,10 +222,12 @@ describe('the Electron main process, started from its built bundle', () => {
     };
     expect(asked('notifications', PAGE)).toBe(true);
     expect(asked('notifications', 'https://evil.example/')).toBe(false);
-    for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'hid']) expect(asked(p, PAGE)).toBe(false);
+    for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'hid'])
+      expect(asked(p, PAGE)).toBe(false);
     expect(check!(null, 'notifications', 'app://renderer', {})).toBe(true);
     expect(check!(null, 'notifications', 'https://evil.example', {})).toBe(false);
-    for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'serial']) expect(check!(null, p, 'app://renderer', {})).toBe(false);
+    for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'serial'])
+      expect(check!(null, p, 'app://renderer', {})).toBe(false);
   });
 
   it('lets nothing be fetched from the network', () => {

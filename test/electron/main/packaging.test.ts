@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 
-const build = () => JSON.parse(readFileSync('package.json', 'utf8')).build as Record<string, any>;
+interface BuildConfig {
+  electronFuses: Record<string, boolean>;
+  asar?: boolean | { disableIntegrity?: boolean };
+}
+const build = () => (JSON.parse(readFileSync('package.json', 'utf8')) as { build: BuildConfig }).build;
 
 describe('packaging (electron-builder "build" in package.json)', () => {
   it('flips the fuses: no ELECTRON_RUN_AS_NODE, NODE_OPTIONS or --inspect; encrypted cookies; the app only from a verified asar', () => {
@@ -23,18 +27,25 @@ describe('packaging (electron-builder "build" in package.json)', () => {
     });
     // Integrity validation needs the hash electron-builder embeds unless told not to.
     expect(build().asar).not.toBe(false);
-    expect(build().asar?.disableIntegrity).toBeFalsy();
+    const asar = build().asar;
+    expect(typeof asar === 'object' && asar.disableIntegrity).toBeFalsy();
   });
 
-  it('is a configuration the installed electron-builder accepts, and a misspelt fuse is refused', { timeout: 120_000 }, async () => {
-    // Loaded here: electron-builder takes seconds to load on a busy machine.
-    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-      validateConfiguration(config: unknown, logger: unknown): Promise<void>;
-    };
-    const { DebugLogger } = require('builder-util/out/DebugLogger') as { DebugLogger: new (enabled: boolean) => unknown };
-    await expect(validateConfiguration(build(), new DebugLogger(false))).resolves.toBeUndefined();
-    const misspelt = build();
-    misspelt.electronFuses.runAsnode = false;
-    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
-  });
+  it(
+    'is a configuration the installed electron-builder accepts, and a misspelt fuse is refused',
+    { timeout: 120_000 },
+    async () => {
+      // Loaded here: electron-builder takes seconds to load on a busy machine.
+      const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+        validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
+      };
+      const { DebugLogger } = require('builder-util/out/DebugLogger') as {
+        DebugLogger: new (enabled: boolean) => unknown;
+      };
+      await expect(validateConfiguration(build(), new DebugLogger(false))).resolves.toBeUndefined();
+      const misspelt = build();
+      misspelt.electronFuses.runAsnode = false;
+      await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/electronFuses/);
+    },
+  );
 });

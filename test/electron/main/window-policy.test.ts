@@ -34,7 +34,8 @@ describe('window policy', () => {
 
   it('grants notifications only', () => {
     expect(isPermissionAllowed('notifications')).toBe(true);
-    for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read']) expect(isPermissionAllowed(p)).toBe(false);
+    for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read'])
+      expect(isPermissionAllowed(p)).toBe(false);
   });
 
   it('has a CSP without inline or evaluated scripts or styles: scripts and styles need the nonce of the load', () => {
@@ -43,7 +44,8 @@ describe('window policy', () => {
     expect(csp).toContain(`style-src 'self' 'nonce-${NONCE}'`);
     expect(csp).not.toContain('unsafe');
     expect(csp).not.toMatch(/script-src[^;]*'self'/);
-    for (const d of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'self'"]) expect(csp).toContain(d);
+    for (const d of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'self'"])
+      expect(csp).toContain(d);
     expect(ASSET_CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'/);
   });
 
@@ -55,12 +57,16 @@ describe('window policy', () => {
   });
 
   it('puts one valid nonce into every placeholder, and the page reads it back', () => {
-    const page = withCspNonce(`<meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}"><script nonce="${CSP_NONCE_PLACEHOLDER}"></script>`, NONCE);
+    const page = withCspNonce(
+      `<meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}"><script nonce="${CSP_NONCE_PLACEHOLDER}"></script>`,
+      NONCE,
+    );
     expect(page).toBe(`<meta property="csp-nonce" nonce="${NONCE}"><script nonce="${NONCE}"></script>`);
     expect(() => withCspNonce(page, 'short')).toThrow();
     expect(() => withCspNonce(page, `${NONCE}"><script>`)).toThrow();
     const doc = (nonce: string | null) => ({
-      querySelector: (s: string) => (s === 'meta[property=csp-nonce]' && nonce !== null ? { nonce: '', getAttribute: () => nonce } : null),
+      querySelector: (s: string) =>
+        s === 'meta[property=csp-nonce]' && nonce !== null ? { nonce: '', getAttribute: () => nonce } : null,
     });
     expect(readCspNonce(doc(NONCE))).toBe(NONCE);
     // An unreplaced placeholder is no nonce: styles are then refused rather than run under a public value.
@@ -100,7 +106,13 @@ describe('app:// protocol', () => {
   });
 
   it('refuses paths outside the renderer folder, other hosts and malformed addresses', async () => {
-    for (const url of ['app://renderer/..%2fsecret.txt', 'app://renderer/assets/..%2f..%2fsecret.txt', 'app://renderer/%2e%2e/secret.txt', 'app://x/index.html', 'app://renderer/%ZZ']) {
+    for (const url of [
+      'app://renderer/..%2fsecret.txt',
+      'app://renderer/assets/..%2f..%2fsecret.txt',
+      'app://renderer/%2e%2e/secret.txt',
+      'app://x/index.html',
+      'app://renderer/%ZZ',
+    ]) {
       const res = await get(url);
       expect(res.status, url).toBeGreaterThanOrEqual(400);
       expect(await res.text(), url).not.toBe('secret');

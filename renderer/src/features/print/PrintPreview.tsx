@@ -24,9 +24,13 @@ const fontBaseUrl = () => new URL('fonts/noto-serif-sc/', window.location.href).
  * CSSOM once loaded. Text in the form is escaped, so ` style="` only ever starts an attribute.
  */
 const forPreview = (html: string) =>
-  html.replaceAll('<style>', `<style nonce="${readCspNonce(document) ?? ''}">`).replace(/ style="([^"]*)"/g, ' data-inline-style="$1"');
+  html
+    .replaceAll('<style>', `<style nonce="${readCspNonce(document) ?? ''}">`)
+    .replace(/ style="([^"]*)"/g, ' data-inline-style="$1"');
 const applyStyleAttributes = (frame: HTMLIFrameElement | null) =>
-  frame?.contentDocument?.querySelectorAll<HTMLElement>('[data-inline-style]').forEach((node) => (node.style.cssText = node.dataset.inlineStyle ?? ''));
+  frame?.contentDocument
+    ?.querySelectorAll<HTMLElement>('[data-inline-style]')
+    .forEach((node) => (node.style.cssText = node.dataset.inlineStyle ?? ''));
 
 /**
  * A read-only view of the form as it prints (the same HTML the main process prints), with print
