@@ -185,7 +185,7 @@ export function planAlarms(input: PlanInput): AlarmPlan {
   };
 
   for (const clock of open) {
-    const due = dueByKey.get(clock.key) as number;
+    const due = dueByKey.get(clock.key) as number; // set for every open clock just above
     const h = history.get(clock.key) ?? { any: false, due: false, lastSeq: -1, lastAtMs: -Infinity };
     const ackAt = acked.get(clock.key);
     const ackedAfterDue = ackAt !== undefined && ackAt >= due;

@@ -248,7 +248,5 @@ export function dueWithin<T extends TrackedClock>(
     picked.push({ c, due });
   }
   picked.sort((a, b) => a.due - b.due);
-  const out: T[] = new Array<T>(picked.length);
-  for (let i = 0; i < picked.length; i++) out[i] = (picked[i] as { c: T }).c;
-  return out;
+  return picked.map((p) => p.c);
 }

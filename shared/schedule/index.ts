@@ -18,6 +18,13 @@ import {
   weekdayOf,
 } from '../time';
 
+/** `list[i]` for an index the caller has just found: a miss is a bug, so it throws instead of typing undefined. */
+function at<T>(list: readonly T[], i: number): T {
+  const v = list[i];
+  if (v === undefined) throw new Error(`内部错误：第 ${i} 项不存在`);
+  return v;
+}
+
 export interface ShiftConfig {
   /** Shanghai wall-clock time the duty day (and its first shift) starts, 'HH:mm'. */
   startTime: string;
@@ -83,6 +90,7 @@ export interface DayKind {
  */
 export function dayKind(date: string): DayKind {
   parseDate(date, 'date');
+  // The JSON's type lists its own dates as keys; any other date is a lookup that may miss.
   const work = (chineseDays.workdays as Record<string, string>)[date];
   const off = (chineseDays.holidays as Record<string, string>)[date];
   // Entries read 'National Day,国庆节,3': English name, Chinese name, length in days.
@@ -258,7 +266,7 @@ export function generateMonth(input: GenerateMonthInput): ShiftAssignment[] {
       }
       return 0;
     });
-    return candidates[0] as string;
+    return at(candidates, 0);
   };
 
   const out: ShiftAssignment[] = [];
@@ -335,13 +343,13 @@ export function applySwap(schedule: readonly ShiftAssignment[], swap: SwapInput)
   const to = typeof swap.newPerson === 'string' ? swap.newPerson.trim() : '';
   if (!to) throw new Error('newPerson 不能为空');
   const index = findShift(schedule, swap.date, swap.shift ?? 0, 'date');
-  const current = schedule[index] as ShiftAssignment;
+  const current = at(schedule, index);
   const from = current[field];
   if (from === to) throw new Error(`newPerson 与原${DUTY_ROLE_LABELS[field]}相同：${to}`);
   const other = field === 'leader' ? current.officer : current.leader;
   if (other === to) throw new Error(`newPerson：带班领导与值班员不能是同一人（${to}）`);
   const next = schedule.map((a) => ({ ...a, overrides: [...a.overrides] }));
-  const target = next[index] as ShiftAssignment;
+  const target = at(next, index);
   target[field] = to;
   target.overrides.push({ kind: '替班', field, from, to, reason });
   return next;
@@ -366,8 +374,8 @@ export function exchangeShifts(schedule: readonly ShiftAssignment[], input: Exch
   const ib = findShift(schedule, input.withDate, shiftB, 'withDate');
   if (ia === ib) throw new Error('withDate：不能与同一班次交换');
   const next = schedule.map((a) => ({ ...a, overrides: [...a.overrides] }));
-  const a = next[ia] as ShiftAssignment;
-  const b = next[ib] as ShiftAssignment;
+  const a = at(next, ia);
+  const b = at(next, ib);
   const pa = a[field];
   const pb = b[field];
   if (pa === pb) throw new Error(`两个班次的${DUTY_ROLE_LABELS[field]}相同（${pa}），无需交换`);

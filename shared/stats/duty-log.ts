@@ -11,7 +11,7 @@ import {
 } from '../schedule/index';
 import { addDays, parseInstant, shanghaiDate, shanghaiDateTime, shanghaiInstant, shanghaiTime } from '../time';
 
-export const DUTY_EVENT_KINDS = ['接报', '状态', '来电', '去电', '报告', '续报', '批示', '时限', '交接班', '备注'] as const;
+export const DUTY_EVENT_KINDS = ['接报', '状态', '来电', '去电', '报告', '续报', '批示', '时限', '预警', '交接班', '备注'] as const;
 export type DutyEventKind = (typeof DUTY_EVENT_KINDS)[number];
 
 export interface DutyEvent {
@@ -20,6 +20,8 @@ export interface DutyEvent {
   incidentId?: string | number | null;
   incidentTitle?: string | null;
   text: string;
+  /** 处理情况: what was done about it (outcome, level and status, who lifted a warning). */
+  handling?: string;
   officer: string;
   /** For 时限 events: whether the clock was met, late (迟报) or missed (漏报). */
   clockOutcome?: 'onTime' | 'late' | 'missed';
@@ -34,6 +36,7 @@ export const DUTY_LOG_SECTIONS: readonly { key: string; title: string; kinds: re
   { key: 'clocks', title: '五、报告时限', kinds: ['时限'] },
   { key: 'progress', title: '六、处置进展', kinds: ['状态'] },
   { key: 'other', title: '七、交接班及其他', kinds: ['交接班', '备注'] },
+  { key: 'warnings', title: '八、预警发布与解除', kinds: ['预警'] },
 ];
 
 export interface DutyLogRow {
@@ -44,6 +47,7 @@ export interface DutyLogRow {
   incidentId: string | null;
   incidentTitle: string | null;
   text: string;
+  handling: string;
   officer: string;
 }
 
@@ -107,13 +111,19 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
   });
   picked.sort((a, b) => a.ms - b.ms || a.index - b.index);
 
+  // fromEntries types its keys as string; they are exactly DUTY_EVENT_KINDS.
   const byKind = Object.fromEntries(DUTY_EVENT_KINDS.map((k) => [k, 0])) as Record<DutyEventKind, number>;
   const received = new Set<string>();
   const touched = new Set<string>();
   let clocksOnTime = 0;
   let clocksLate = 0;
   let clocksMissed = 0;
-  const sections = DUTY_LOG_SECTIONS.map((s) => ({ key: s.key, title: s.title, rows: [] as DutyLogRow[] }));
+  const rowsOf = new Map<DutyEventKind, DutyLogRow[]>();
+  const sections = DUTY_LOG_SECTIONS.map((s) => {
+    const rows: DutyLogRow[] = [];
+    for (const k of s.kinds) rowsOf.set(k, rows);
+    return { key: s.key, title: s.title, rows };
+  });
 
   for (const { ms, event } of picked) {
     byKind[event.kind]++;
@@ -130,13 +140,14 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
     // Events after midnight fall on the next calendar date: the printed log marks them 次日.
     const hm = shanghaiTime(ms);
     const time = ms < nextMidnight ? hm : `次日 ${hm}`;
-    (sections[SECTION_OF.get(event.kind) as number] as (typeof sections)[number]).rows.push({
+    rowsOf.get(event.kind)?.push({
       at: event.at,
       time,
       kind: event.kind,
       incidentId,
       incidentTitle: event.incidentTitle ?? null,
       text: event.text ?? '',
+      handling: event.handling ?? '',
       officer: event.officer ?? '',
     });
   }

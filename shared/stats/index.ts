@@ -157,7 +157,8 @@ export function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+  const upper = s[mid] ?? 0; // the list is not empty, so both middle values exist
+  return s.length % 2 === 1 ? upper : ((s[mid - 1] ?? upper) + upper) / 2;
 }
 
 function monthKey(ms: number): string {
@@ -261,7 +262,10 @@ export function computeStats(input: StatsInput): Stats {
   }
 
   const minutes = (m: Map<string, number>): number[] =>
-    [...m].map(([id, done]) => (done - (received.get(id) as number)) / 60_000);
+    [...m].flatMap(([id, done]) => {
+      const at = received.get(id);
+      return at === undefined ? [] : [(done - at) / 60_000];
+    });
   const phone = minutes(firstDone.phone);
   const written = minutes(firstDone.written);
 
