@@ -41,6 +41,8 @@ export class Database {
   /** dev+ino of the file when opened: SQLite keeps writing into an unlinked file without complaint. */
   private identity: { dev: number; ino: number } | null = null;
   private storageProblem: string | null = null;
+  /** The message of the last write that failed on storage, until one succeeds. */
+  private writeFailure: string | null = null;
   /** Called whenever the storage state changes (lost, or back). */
   onStorageChange: (status: StorageStatus) => void = () => undefined;
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
@@ -133,32 +135,50 @@ export class Database {
     return db;
   }
 
+  /** The lost-folder message when the file is no longer the one opened, or its folder is unwritable. */
+  private lostProblem(): string | null {
+    if (!this.identity) return null;
+    try {
+      const st = statSync(this.file);
+      if (st.dev !== this.identity.dev || st.ino !== this.identity.ino) return STORAGE_LOST_MESSAGE;
+      accessSync(dirname(this.file), constants.W_OK);
+      return null;
+    } catch {
+      return STORAGE_LOST_MESSAGE;
+    }
+  }
+
   /**
-   * Is the database file still the one that was opened, in a writable folder? Two stat-like calls,
-   * cheap enough to run before every commit. Reports a change through onStorageChange.
+   * Can records be saved? Lost: the file is no longer the one that was opened (two stat-like calls,
+   * cheap enough for every commit). Write failed: the last write met a full disk, a read-only file
+   * or an I/O error, until a write succeeds again. Reports a change through onStorageChange.
    */
   storageStatus(): StorageStatus {
-    let problem: string | null = null;
-    if (this.identity) {
-      try {
-        const st = statSync(this.file);
-        if (st.dev !== this.identity.dev || st.ino !== this.identity.ino) problem = STORAGE_LOST_MESSAGE;
-        else accessSync(dirname(this.file), constants.W_OK);
-      } catch {
-        problem = STORAGE_LOST_MESSAGE;
-      }
+    const lost = this.lostProblem();
+    const status: StorageStatus = lost
+      ? { ok: false, cause: 'lost', problem: lost }
+      : this.writeFailure
+        ? { ok: false, cause: 'write_failed', problem: this.writeFailure }
+        : { ok: true, cause: null, problem: null };
+    if (status.problem !== this.storageProblem) {
+      this.storageProblem = status.problem;
+      this.onStorageChange(status);
     }
-    if (problem !== this.storageProblem) {
-      this.storageProblem = problem;
-      this.onStorageChange({ ok: problem === null, problem });
-    }
-    return { ok: problem === null, problem };
+    return status;
   }
 
   /** Throws the refusal when the data folder is gone or unwritable (see storageStatus). */
   assertStorage(): void {
-    const status = this.storageStatus();
-    if (!status.ok) throw new StorageError(status.problem ?? STORAGE_LOST_MESSAGE, 'lost');
+    const lost = this.lostProblem();
+    if (!lost) return;
+    this.storageStatus();
+    throw new StorageError(lost, 'lost');
+  }
+
+  /** Records the outcome of a write for storageStatus (null: it succeeded). */
+  private noteWrite(failure: string | null): void {
+    this.writeFailure = failure;
+    this.storageStatus();
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -181,17 +201,22 @@ export class Database {
       try {
         await this.q.exec('BEGIN IMMEDIATE');
       } catch (err) {
-        throw storageError(err);
+        const mapped = storageError(err);
+        if (mapped instanceof StorageError) this.noteWrite(mapped.message);
+        throw mapped;
       }
       try {
         const value = await fn(this.q);
         // Before acknowledging: a deleted data folder still accepts writes into the unlinked file.
         this.assertStorage();
         await this.q.exec('COMMIT');
+        if (this.storageProblem !== null) this.noteWrite(null);
         return value;
       } catch (err) {
         await this.q.exec('ROLLBACK').catch(() => undefined);
-        throw storageError(err);
+        const mapped = storageError(err);
+        if (mapped instanceof StorageError && mapped.reason !== 'lost') this.noteWrite(mapped.message);
+        throw mapped;
       }
     });
   }

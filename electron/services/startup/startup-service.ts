@@ -105,7 +105,7 @@ export async function bootServices(opts: AppServicesOptions & { authorizeRestore
     let restoring = false;
     Object.assign(current, {
       'startup:status': async () => status,
-      'storage:status': async () => ({ ok: false, problem: refusal }),
+      'storage:status': async () => ({ ok: false, cause: null, problem: refusal }),
       'startup:restore-latest': async () => {
         if (problem.kind === 'too_new') {
           throw new DomainError('conflict', '数据库由更新版本的值班台写入：请使用新版本打开，不能用旧备份覆盖。');

@@ -19,6 +19,8 @@ describe('storage failures are refusals in plain Chinese, and nothing is acknowl
     expect(err).toBeInstanceOf(StorageError);
     expect((err as StorageError).reason).toBe('SQLITE_READONLY');
     expect((err as Error).message).toBe('数据文件只读，无法写入：本次操作未保存。请联系管理员检查数据文件夹的权限。');
+    // Until a write succeeds, the status says so (the UI shows it as a banner).
+    expect(ro.storageStatus()).toEqual({ ok: false, cause: 'write_failed', problem: (err as Error).message });
     await ro.close();
   });
 
@@ -30,7 +32,7 @@ describe('storage failures are refusals in plain Chinese, and nothing is acknowl
     await db.write((q) => q.exec('CREATE TABLE t (v TEXT)'));
     for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
     await expect(db.write((q) => q.run("INSERT INTO t VALUES ('x')"))).rejects.toThrow(STORAGE_LOST_MESSAGE);
-    expect(seen).toEqual([{ ok: false, problem: STORAGE_LOST_MESSAGE }]);
+    expect(seen).toEqual([{ ok: false, cause: 'lost', problem: STORAGE_LOST_MESSAGE }]);
     // Rolled back: the open handle holds no row either.
     expect(await db.read((q) => q.all('SELECT * FROM t'))).toEqual([]);
     await db.close();

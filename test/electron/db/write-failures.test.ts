@@ -21,12 +21,13 @@ interface Answer {
 function runChild(
   dataDir: string,
   opts: { ulimitKb?: number; count: number; concurrency: number; killAfterAcks?: number },
-): Promise<{ answers: Answer[]; code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+): Promise<{ answers: Answer[]; storage: unknown; code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const node = `exec ${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(CHILD)} ${JSON.stringify(dataDir)} ${opts.count} ${opts.concurrency}`;
   // Node ignores SIGXFSZ itself, so a write beyond the limit fails with EFBIG instead of killing it.
   const script = opts.ulimitKb ? `ulimit -f ${opts.ulimitKb}; ${node}` : node;
   const child = spawn('bash', ['-c', script], { cwd: resolve(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] });
   const answers: Answer[] = [];
+  let storage: unknown = null;
   let buffer = '';
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -36,13 +37,14 @@ function runChild(
     while ((nl = buffer.indexOf('\n')) >= 0) {
       const line = buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);
-      if (line.startsWith('{')) answers.push(JSON.parse(line) as Answer);
+      if (line.startsWith('{"storage"')) storage = (JSON.parse(line) as { storage: unknown }).storage;
+      else if (line.startsWith('{')) answers.push(JSON.parse(line) as Answer);
       if (opts.killAfterAcks && answers.filter((a) => a.ok).length >= opts.killAfterAcks && child.exitCode === null) {
         child.kill('SIGKILL');
       }
     }
   });
-  return new Promise((done) => child.on('close', (code, signal) => done({ answers, code, signal, stderr })));
+  return new Promise((done) => child.on('close', (code, signal) => done({ answers, storage, code, signal, stderr })));
 }
 
 async function storedIncidents(dataDir: string) {
@@ -73,6 +75,8 @@ describe('a write is acknowledged only after it is on disk', () => {
     // The limit must actually have been reached, or this test proves nothing.
     expect(acked.length).toBeGreaterThan(0);
     expect(refused.length).toBeGreaterThan(0);
+    // After the last refusal the status says so, for the banner.
+    expect(run.storage).toEqual({ ok: false, cause: 'write_failed', problem: refused.at(-1)!.message });
     for (const r of refused) {
       expect(r.message).toMatch(/本次操作未保存/);
       expect(r.message).not.toMatch(/SQLITE|I\/O|disk|error/i);

@@ -30,13 +30,13 @@ describe('a lost data folder is noticed', () => {
     const dir = join(tempDir(), 'data');
     const { s, events } = await start(dir);
     await s.incidents.create(REGISTER);
-    expect(await dispatch(s.handlers, 'storage:status', {})).toEqual({ ok: true, value: { ok: true, problem: null } });
+    expect(await dispatch(s.handlers, 'storage:status', {})).toEqual({ ok: true, value: { ok: true, cause: null, problem: null } });
 
     rmSync(dir, { recursive: true, force: true });
     const res = await dispatch(s.handlers, 'incidents:create', REGISTER, () => undefined);
     expect(res).toEqual({ ok: false, error: { code: 'internal', message: STORAGE_LOST_MESSAGE } });
     expect(storageEvents(events)).toHaveLength(1);
-    expect(await dispatch(s.handlers, 'storage:status', {})).toEqual({ ok: true, value: { ok: false, problem: STORAGE_LOST_MESSAGE } });
+    expect(await dispatch(s.handlers, 'storage:status', {})).toEqual({ ok: true, value: { ok: false, cause: 'lost', problem: STORAGE_LOST_MESSAGE } });
     // Every other write path is refused the same way, backups included, and settings too.
     for (const [channel, input] of [
       ['duty:set', { leader: '甲', officer: '乙' }],
