@@ -5,13 +5,16 @@ import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../share
 import type { ChannelArgs, OpenClock } from '../../shared/ipc/contract';
 import { DomainError } from '../../shared/ipc/result';
 import { deriveIncident } from '../../shared/incidents/derive';
+import type { DeriveContext } from '../../shared/incidents/derive';
+import { levelChangeText } from '../../shared/incidents/obligations';
 import { shanghaiDateTime } from '../../shared/time';
 import { factsSchema } from '../../shared/rules';
 import { factsProblem } from '../../shared/ipc/schemas';
 import type { PlanId } from '../../shared/rules';
 import type { Database, Param, Queryable } from '../db/connection';
 import * as repo from '../db/incident-repository';
-import { officerOf } from './officer';
+import * as obligationRepo from '../db/obligation-repository';
+import { officerOf, refuse } from './officer';
 
 const FACT_PLANS = new Set(['comms', 'radiation', 'environment', 'forest_fire']);
 
@@ -114,7 +117,7 @@ export class IncidentService {
       if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);
       const timeline = await repo.listTimeline(q, id);
       const records = (await repo.listClockRecords(q, id)).get(id) ?? [];
-      const derived = deriveIncident(inc, records, responseEndedAt(timeline));
+      const derived = deriveIncident(inc, records, await reportingContext(q, id, responseEndedAt(timeline)));
       return {
         ...inc,
         grading: derived.grading,
@@ -153,8 +156,9 @@ export class IncidentService {
       const records = await repo.listClockRecords(q);
       const activity = await repo.lastActivity(q);
       const ended = await responseEndTimes(q);
+      const contexts = await reportingContexts(q, ended);
       return incidents.map((inc): IncidentSummary => {
-        const d = deriveIncident(inc, records.get(inc.id) ?? [], ended.get(inc.id));
+        const d = deriveIncident(inc, records.get(inc.id) ?? [], contexts(inc.id));
         return { ...inc, grading: d.grading, clocks: d.clocks, lastActivityAt: activity.get(inc.id) ?? inc.updatedAt };
       });
     });
@@ -168,7 +172,7 @@ export class IncidentService {
     const before = await this.get(id);
     if (before.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
     // Only what was sent: a field absent from the patch stays exactly as recorded.
-    const { reason: _reason, facts: factsPatch, ...sent } = patch;
+    const { reason: _reason, facts: factsPatch, effectiveAt: effectiveSent, ...sent } = patch;
     const merged: Partial<Incident> = Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== undefined));
     if (factsPatch) {
       // Facts merge key by key; a fact sent as null is one the officer cleared.
@@ -185,30 +189,50 @@ export class IncidentService {
     if (Date.parse(receivedAt) < Date.parse(occurredAt) || (discoveredAt && Date.parse(discoveredAt) < Date.parse(occurredAt))) {
       throw new DomainError('invalid_input', '时间顺序有误：发现时间、接报时间不能早于发生时间');
     }
+    // When the new level or facts became known (43号 5.1.1(6)): the new level's windows count from it.
+    const nowMs = this.now().getTime();
+    const effectiveMs = effectiveSent === undefined ? nowMs : Date.parse(effectiveSent);
+    if (effectiveMs < Date.parse(receivedAt)) {
+      throw new DomainError('invalid_input', '生效时间不能早于接报时间', [{ path: 'effectiveAt', message: '生效时间不能早于接报时间' }]);
+    }
+    if (effectiveMs > nowMs) {
+      throw new DomainError('invalid_input', '生效时间不能晚于当前时间', [{ path: 'effectiveAt', message: '生效时间不能晚于当前时间' }]);
+    }
+    const effectiveAt = new Date(effectiveMs).toISOString();
     const changes = describeChanges(before, merged);
     if (changes.length === 0) return before;
     await this.db.write(async (q) => {
       const officer = await officerOf(q);
       const at = this.stamp();
+      // What was owed before the change is stored before anything changes it.
+      await storeOwed(q, id, at);
       await repo.updateIncident(q, id, { ...merged, updatedAt: at });
-      const after = await repo.findIncident(q, id);
-      const records = (await repo.listClockRecords(q, id)).get(id) ?? [];
-      const derivedAfter = deriveIncident(after!, records, responseEndedAt(before.timeline));
+      const after = (await repo.findIncident(q, id))!;
+      const levelAfter = deriveIncident(after, []).grading.level;
+      const levelChanged = before.grading.level !== levelAfter;
+      const history = (await obligationRepo.listLevelChanges(q, id)).get(id) ?? [];
+      const last = history.at(-1);
+      if (levelChanged && last && effectiveMs < Date.parse(last.effectiveAt)) {
+        const msg = `生效时间不能早于上一次级别变更的生效时间（${shanghaiDateTime(Date.parse(last.effectiveAt))}）`;
+        throw new DomainError('invalid_input', msg, [{ path: 'effectiveAt', message: msg }]);
+      }
+      const change = { from: before.grading.level, to: levelAfter, effectiveAt, by: officer.officer, reason: patch.reason ?? '' };
+      if (levelChanged) await obligationRepo.insertLevelChange(q, { incidentId: id, ...change, recordedAt: at, officer: officer.officer });
+      const derivedAfter = await storeOwed(q, id, at);
       const clockChange = describeClockChange(before.clocks, derivedAfter.clocks);
-      const levelChanged = before.grading.level !== derivedAfter.grading.level;
       await repo.insertTimeline(q, {
         incidentId: id,
         at,
         kind: levelChanged ? 'level' : 'update',
         text: [
           `修改：${changes.join('；')}`,
-          levelChanged ? `事件级别 ${before.grading.level ?? '未定级'} → ${derivedAfter.grading.level ?? '未定级'}` : '',
+          levelChanged ? levelChangeText(change) : '',
           clockChange,
           patch.reason ? `原因：${patch.reason}` : '',
         ]
           .filter(Boolean)
           .join('。'),
-        data: { patch: merged },
+        data: { patch: merged, ...(levelChanged ? { levelChange: change } : {}) },
         officer: officer.officer,
       });
     });
@@ -253,6 +277,8 @@ export class IncidentService {
         data: { from: inc.status, to: args.status, ...(unsent.length ? { unsentConfirmed: unsent.map((c) => c.clockId) } : {}) },
         officer: officer.officer,
       });
+      // Ending a response can make post-response reports owed (42号 4.1.2, 5.3(2)): stored as they arise.
+      await storeOwed(q, args.id, at);
     });
     this.onChange('incidents');
     return this.get(args.id);
@@ -301,15 +327,21 @@ export class IncidentService {
 
   private async recordClock(incidentId: number, clockId: string, make: (officer: string, at: string) => ClockRecord, text: (c: IncidentClock) => string): Promise<IncidentDetail> {
     const detail = await this.get(incidentId);
-    const clock = detail.clocks.find((c) => c.clockId === clockId);
+    // By obligation key (the level it serves), or by clock id: the open one first.
+    const clock =
+      detail.clocks.find((c) => c.obligationKey === clockId) ??
+      detail.clocks.find((c) => c.clockId === clockId && !c.record) ??
+      detail.clocks.find((c) => c.clockId === clockId);
     if (!clock) throw new DomainError('not_found', `该事件没有时限「${clockId}」`);
     if (clock.record) throw new DomainError('conflict', `时限「${clock.title}」已有记录`);
     await this.db.write(async (q) => {
       const officer = await officerOf(q);
       const at = this.stamp();
-      const rec = make(officer.officer, at);
+      await storeOwed(q, incidentId, at);
+      const rec = { ...make(officer.officer, at), clockId: clock.obligationKey ?? clockId };
       await repo.insertClockRecord(q, incidentId, rec);
       await repo.insertTimeline(q, { incidentId, at, kind: 'clock', text: text(clock), data: { ...rec }, officer: officer.officer });
+      await storeOwed(q, incidentId, at);
     });
     this.onChange('incidents');
     return this.get(incidentId);
@@ -395,7 +427,45 @@ function containsPattern(text: string): string {
 async function unsentClocksIn(q: Queryable, inc: Incident): Promise<IncidentClock[]> {
   const timeline = await repo.listTimeline(q, inc.id);
   const records = (await repo.listClockRecords(q, inc.id)).get(inc.id) ?? [];
-  return deriveIncident(inc, records, responseEndedAt(timeline)).clocks.filter((c) => !c.record);
+  return deriveIncident(inc, records, await reportingContext(q, inc.id, responseEndedAt(timeline))).clocks.filter((c) => !c.record);
+}
+
+/** The level history, reporting settings and stored obligations the clocks of one incident read. */
+async function reportingContext(q: Queryable, id: number, responseEnded: string | null): Promise<DeriveContext> {
+  const contexts = await reportingContexts(q, new Map(responseEnded ? [[id, responseEnded]] : []), id);
+  return contexts(id);
+}
+
+async function reportingContexts(q: Queryable, ended: Map<number, string>, id?: number): Promise<(id: number) => DeriveContext> {
+  const history = await obligationRepo.listLevelChanges(q, id);
+  const reporting = await obligationRepo.listReporting(q, id);
+  const stored = await obligationRepo.listObligations(q, id);
+  return (incidentId) => {
+    const r = reporting.get(incidentId);
+    return {
+      responseEndedAt: ended.get(incidentId) ?? null,
+      levelHistory: history.get(incidentId) ?? [],
+      occurredUnknown: r?.occurredUnknown ?? false,
+      followUp: r?.followUp ?? null,
+      handlingEndedAt: r?.handlingEndedAt ?? null,
+      stored: stored.get(incidentId) ?? [],
+    };
+  };
+}
+
+/**
+ * Stores what the incident now owes (inside the caller's write): new obligations as they arise,
+ * closures once. A history or edit the obligations engine refuses is refused here, changing nothing.
+ */
+async function storeOwed(q: Queryable, id: number, at: string): Promise<ReturnType<typeof deriveIncident>> {
+  const inc = await repo.findIncident(q, id);
+  if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);
+  const timeline = await repo.listTimeline(q, id);
+  const records = (await repo.listClockRecords(q, id)).get(id) ?? [];
+  const context = await reportingContext(q, id, responseEndedAt(timeline));
+  const derived = refuse(() => deriveIncident(inc, records, context));
+  await obligationRepo.storeObligations(q, id, derived.clocks, at);
+  return derived;
 }
 
 /** Names every unsent report with its deadline, so the officer sees what closing would leave behind. */
@@ -448,15 +518,19 @@ function describeChanges(before: Incident, patch: Partial<Incident>): string[] {
 }
 
 function describeClockChange(before: IncidentClock[], after: IncidentClock[]): string {
-  const b = new Map(before.map((c) => [c.clockId, c]));
-  const a = new Map(after.map((c) => [c.clockId, c]));
-  const added = after.filter((c) => !b.has(c.clockId)).map((c) => c.title);
-  const removed = before.filter((c) => !a.has(c.clockId) && !c.record).map((c) => c.title);
-  const moved = after.filter((c) => b.has(c.clockId) && b.get(c.clockId)!.dueAt !== c.dueAt).map((c) => c.title);
+  // By obligation: the same report owed under a new level is a new obligation.
+  const keyOf = (c: IncidentClock) => c.obligationKey ?? c.clockId;
+  const b = new Map(before.map((c) => [keyOf(c), c]));
+  const a = new Map(after.map((c) => [keyOf(c), c]));
+  const added = after.filter((c) => !b.has(keyOf(c))).map((c) => `${c.title}（${c.levelLabel ?? '未定级'}）`);
+  const removed = before.filter((c) => !a.has(keyOf(c)) && !c.record).map((c) => c.title);
+  const moved = after.filter((c) => b.has(keyOf(c)) && b.get(keyOf(c))!.dueAt !== c.dueAt).map((c) => c.title);
+  const adjusted = after.filter((c) => c.closure?.kind === 'level_change' && b.has(keyOf(c)) && !b.get(keyOf(c))!.closure).map((c) => c.title);
   const parts = [
     added.length ? `新增时限：${added.join('、')}` : '',
     removed.length ? `不再适用的时限：${removed.join('、')}` : '',
     moved.length ? `时限重新计算：${moved.join('、')}` : '',
+    adjusted.length ? `因级别调整关闭的时限：${adjusted.join('、')}` : '',
   ].filter(Boolean);
   return parts.join('；');
 }

@@ -134,7 +134,8 @@ export const incidentPatchSchema = z
   .object(incidentFieldShape)
   .omit({ category: true })
   .partial()
-  .extend({ reason: longText('修改原因', 200).optional() })
+  // effectiveAt: when the new level or facts became known (43号 5.1.1(6)); default now.
+  .extend({ reason: longText('修改原因', 200).optional(), effectiveAt: instant.optional() })
   .strict();
 
 /** Times must be in the order things happen; a receive time may be back-dated but not precede the event. */

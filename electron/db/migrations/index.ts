@@ -7,7 +7,8 @@ import { migration0005 } from './0005-duty';
 import { migration0006 } from './0006-response';
 import { migration0007 } from './0007-registration-entry';
 import { migration0008 } from './0008-registration-without-trigger';
+import { migration0009 } from './0009-obligations';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -92,7 +92,9 @@ describe('IncidentService', () => {
     // What was completed stays completed (on a kept clock, or kept as a record).
     const kept = upgraded.clocks.find((c) => c.clockId === first.clockId)?.record ?? upgraded.orphanClockRecords.find((r) => r.clockId === first.clockId);
     expect(kept?.completedAt).toBe('2026-11-29T01:50:00.000Z');
-    expect(ids.size).toBe(upgraded.clocks.length);
+    // The same report owed under the new level is a new obligation (43号 5.1.1(6)): keys stay unique.
+    expect(ids.has(first.clockId)).toBe(true);
+    expect(new Set(upgraded.clocks.map((c) => c.key)).size).toBe(upgraded.clocks.length);
     const logged = upgraded.timeline.at(-1)!;
     expect(logged.kind).toBe('level');
     expect(logged.text).toMatch(/较大 → 重大/);

@@ -1,0 +1,190 @@
+/**
+ * Level history, per-incident reporting settings and stored obligations (migration 0009). The
+ * rules decide what is owed; these tables remember what was owed and how each obligation closed.
+ */
+import type { IncidentClock } from '../../shared/domain/incident-view';
+import type { FollowUpSetting, LevelChange } from '../../shared/incidents/obligations';
+import type { Level } from '../../shared/rules';
+import type { Queryable } from './connection';
+
+export interface StoredLevelChange extends LevelChange {
+  id: number;
+  incidentId: number;
+  recordedAt: string;
+  officer: string;
+}
+
+interface LevelChangeRow {
+  id: number;
+  incident_id: number;
+  from_level: Level | null;
+  to_level: Level | null;
+  effective_at: string;
+  recorded_at: string;
+  by_whom: string;
+  reason: string;
+  officer: string;
+}
+
+/** Level changes per incident, oldest first (one incident, or all). */
+export async function listLevelChanges(q: Queryable, incidentId?: number): Promise<Map<number, StoredLevelChange[]>> {
+  const rows = await q.all<LevelChangeRow>(
+    `SELECT id, incident_id, from_level, to_level, effective_at, recorded_at, by_whom, reason, officer FROM level_changes
+     ${incidentId === undefined ? '' : 'WHERE incident_id = ?'} ORDER BY incident_id, id`,
+    incidentId === undefined ? [] : [incidentId],
+  );
+  const out = new Map<number, StoredLevelChange[]>();
+  for (const r of rows) {
+    const list = out.get(r.incident_id) ?? [];
+    list.push({
+      id: r.id,
+      incidentId: r.incident_id,
+      from: r.from_level,
+      to: r.to_level,
+      effectiveAt: r.effective_at,
+      recordedAt: r.recorded_at,
+      by: r.by_whom,
+      reason: r.reason,
+      officer: r.officer,
+    });
+    out.set(r.incident_id, list);
+  }
+  return out;
+}
+
+export async function insertLevelChange(
+  q: Queryable,
+  c: { incidentId: number; from: Level | null; to: Level | null; effectiveAt: string; recordedAt: string; by: string; reason: string; officer: string },
+): Promise<void> {
+  await q.run(
+    'INSERT INTO level_changes (incident_id, from_level, to_level, effective_at, recorded_at, by_whom, reason, officer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [c.incidentId, c.from, c.to, c.effectiveAt, c.recordedAt, c.by, c.reason, c.officer],
+  );
+}
+
+export interface ReportingSettings {
+  occurredUnknown: boolean;
+  followUp: FollowUpSetting | null;
+  handlingEndedAt: string | null;
+}
+
+/** Per-incident reporting settings (one incident, or all that have any). */
+export async function listReporting(q: Queryable, incidentId?: number): Promise<Map<number, ReportingSettings>> {
+  const rows = await q.all<{
+    incident_id: number;
+    occurred_unknown: number;
+    follow_up_minutes: number | null;
+    follow_up_set_at: string | null;
+    follow_up_set_by: string | null;
+    handling_ended_at: string | null;
+  }>(
+    `SELECT incident_id, occurred_unknown, follow_up_minutes, follow_up_set_at, follow_up_set_by, handling_ended_at FROM incident_reporting
+     ${incidentId === undefined ? '' : 'WHERE incident_id = ?'}`,
+    incidentId === undefined ? [] : [incidentId],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.incident_id,
+      {
+        occurredUnknown: r.occurred_unknown === 1,
+        followUp: r.follow_up_minutes !== null && r.follow_up_set_at !== null ? { intervalMinutes: r.follow_up_minutes, setAt: r.follow_up_set_at, by: r.follow_up_set_by ?? undefined } : null,
+        handlingEndedAt: r.handling_ended_at,
+      },
+    ]),
+  );
+}
+
+export interface StoredObligation {
+  incidentId: number;
+  key: string;
+  clockId: string;
+  level: Level | null;
+  title: string;
+  to: string;
+  ownerKind: 'room' | 'monitored';
+  ownerUnit: string;
+  window: string;
+  minutes: number;
+  startsAt: string;
+  dueAt: string;
+  clause: string;
+  closure: { kind: 'met' | 'not_applicable' | 'level_change'; at: string; reason: string | null; lateMs: number } | null;
+  storedAt: string;
+}
+
+export async function listObligations(q: Queryable, incidentId?: number): Promise<Map<number, StoredObligation[]>> {
+  const rows = await q.all<Record<string, string | number | null>>(
+    `SELECT * FROM obligations ${incidentId === undefined ? '' : 'WHERE incident_id = ?'} ORDER BY incident_id, due_at, obligation_key`,
+    incidentId === undefined ? [] : [incidentId],
+  );
+  const out = new Map<number, StoredObligation[]>();
+  for (const r of rows) {
+    const id = r.incident_id as number;
+    const list = out.get(id) ?? [];
+    list.push({
+      incidentId: id,
+      key: r.obligation_key as string,
+      clockId: r.clock_id as string,
+      level: r.level as Level | null,
+      title: r.title as string,
+      to: r.to_unit as string,
+      ownerKind: r.owner_kind as 'room' | 'monitored',
+      ownerUnit: r.owner_unit as string,
+      window: r.window_text as string,
+      minutes: r.minutes as number,
+      startsAt: r.starts_at as string,
+      dueAt: r.due_at as string,
+      clause: r.clause as string,
+      closure: r.closure_kind
+        ? { kind: r.closure_kind as 'met' | 'not_applicable' | 'level_change', at: r.closure_at as string, reason: r.closure_reason as string | null, lateMs: r.late_ms as number }
+        : null,
+      storedAt: r.stored_at as string,
+    });
+    out.set(id, list);
+  }
+  return out;
+}
+
+/**
+ * Stores what the incident's clocks now say is owed: a new obligation is inserted when it arises;
+ * an open one gets its closure once. Nothing is deleted and a stored closure is never rewritten.
+ */
+export async function storeObligations(q: Queryable, incidentId: number, clocks: readonly IncidentClock[], at: string): Promise<void> {
+  for (const c of clocks) {
+    if (!c.obligationKey || !c.owner || !c.window) continue;
+    const closure = c.closure ?? null;
+    await q.run(
+      `INSERT INTO obligations (incident_id, obligation_key, clock_id, level, title, to_unit, owner_kind, owner_unit, window_text, minutes, starts_at, due_at, clause,
+         closure_kind, closure_at, closure_reason, late_ms, stored_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (incident_id, obligation_key) DO NOTHING`,
+      [
+        incidentId,
+        c.obligationKey,
+        c.clockId,
+        c.levelLabel && c.levelLabel !== '未定级' ? c.levelLabel : null,
+        c.title,
+        c.to,
+        c.owner.kind,
+        c.owner.unit,
+        c.window,
+        c.minutes,
+        c.startsAt,
+        c.dueAt,
+        c.clause,
+        closure?.kind ?? null,
+        closure?.at ?? null,
+        closure?.reason ?? null,
+        closure ? closure.lateMs : null,
+        at,
+      ],
+    );
+    if (closure) {
+      await q.run(
+        `UPDATE obligations SET closure_kind = ?, closure_at = ?, closure_reason = ?, late_ms = ?
+         WHERE incident_id = ? AND obligation_key = ? AND closure_kind IS NULL`,
+        [closure.kind, closure.at, closure.reason, closure.lateMs, incidentId, c.obligationKey],
+      );
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/ipc/dispatch';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { makeServices } from '../../helpers/services';
+
+const t = (hhmm: string) => `2026-11-29T${hhmm}:00+08:00`;
+const iso = (hhmm: string) => new Date(t(hhmm)).toISOString();
+
+/** An environmental incident received at 09:30 Beijing time (43号 5.1.1). */
+const INPUT = {
+  category: 'environment' as const,
+  title: '桑干河支流油污',
+  places: ['山阴县'],
+  occurredAt: t('09:00'),
+  receivedAt: t('09:30'),
+  discoveredAt: null,
+  reporterUnit: '山阴县生态环境分局',
+  reporterName: '王镕',
+  reporterPhone: '0349-1234567',
+  receiveChannel: '电话' as const,
+  narrative: '河面油污',
+  levelOverride: null,
+  responseOverride: null,
+  drill: false,
+};
+const COMPLETE = { channel: '书面' as const, recipientUnit: '山阴县人民政府', recipientName: '值班室' };
+
+async function setup(dir: string) {
+  let now = new Date(t('09:31'));
+  const s = await makeServices(dir, { now: () => now });
+  await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+  return { s, at: (hhmm: string) => (now = new Date(t(hhmm))) };
+}
+
+describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
+  const tempDir = useTempDirs();
+
+  it('example (a): upgraded at a back-dated 12:30, the 较大 obligation counts from 12:30; the 11:00 report stays under 一般; stored and on the timeline', async () => {
+    const { s, at } = await setup(tempDir());
+    const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
+    expect(d.grading.level).toBe('一般');
+    at('11:00');
+    await s.incidents.completeClock({ incidentId: d.id, clockId: 'env.county-dept-to-gov', completedAt: t('11:00'), ...COMPLETE });
+    at('13:00');
+    const after = await s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('12:30'), reason: '核实死亡3人' } });
+    expect(after.grading.level).toBe('较大');
+    const gov = after.clocks.filter((c) => c.clockId === 'env.county-dept-to-gov');
+    expect(gov.map((c) => [c.levelLabel, c.startsAt, c.dueAt, c.record?.completedAt ?? null])).toEqual([
+      ['一般', iso('09:30'), iso('12:30'), t('11:00')],
+      ['较大', iso('12:30'), iso('13:30'), null],
+    ]);
+    // Alarms key on the obligation, level included.
+    expect((await s.incidents.openClocks()).map((c) => c.key)).toContain(`${d.id}:env.county-dept-to-gov@较大#1`);
+    const entry = after.timeline.find((e) => e.kind === 'level')!;
+    expect(entry.text).toContain('事件级别 一般 → 较大（自 2026-11-29 12:30 起，赵珺：核实死亡3人）');
+    expect(entry.text).toContain('新增时限');
+    const stored = await s.db.read((q) => q.all<{ obligation_key: string; closure_kind: string | null }>('SELECT obligation_key, closure_kind FROM obligations WHERE incident_id = ? ORDER BY obligation_key', [d.id]));
+    expect(stored).toContainEqual({ obligation_key: 'env.county-dept-to-gov@一般#0', closure_kind: 'met' });
+    expect(stored).toContainEqual({ obligation_key: 'env.county-dept-to-gov@较大#1', closure_kind: null });
+    const history = await s.db.read((q) => q.all('SELECT from_level, to_level, effective_at, by_whom, reason FROM level_changes'));
+    expect(history).toEqual([{ from_level: '一般', to_level: '较大', effective_at: iso('12:30'), by_whom: '赵珺', reason: '核实死亡3人' }]);
+    // Read back after a restart: the same obligations.
+    const again = await s.incidents.get(d.id);
+    expect(again.clocks.map((c) => c.key)).toEqual(after.clocks.map((c) => c.key));
+    await s.close();
+  });
+
+  it('example (b): one report at 12:50 completes the overdue 一般 obligation (20 min late) and the new one', async () => {
+    const { s, at } = await setup(tempDir());
+    const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
+    at('12:40');
+    await s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('12:30') } });
+    at('12:51');
+    const done = await s.incidents.completeClock({ incidentId: d.id, clockId: 'env.county-dept-to-gov@较大#1', completedAt: t('12:50'), ...COMPLETE });
+    const gov = done.clocks.filter((c) => c.clockId === 'env.county-dept-to-gov');
+    expect(gov.map((c) => [c.levelLabel, c.closure?.kind, c.closure?.lateMs])).toEqual([
+      ['一般', 'met', 20 * 60_000],
+      ['较大', 'met', 0],
+    ]);
+    await s.close();
+  });
+
+  it('example (c): downgraded at 11:00, 上一级 closes as 级别调整 30 min late; 本级 met by the 10:20 report; 上一级 runs 11:00 → 14:00', async () => {
+    const { s, at } = await setup(tempDir());
+    const d = await s.incidents.create({ ...INPUT, facts: { deaths: 3 } });
+    expect(d.grading.level).toBe('较大');
+    at('10:21');
+    await s.incidents.completeClock({ incidentId: d.id, clockId: 'env.county-dept-to-gov', completedAt: t('10:20'), ...COMPLETE });
+    at('11:00');
+    const after = await s.incidents.update({ id: d.id, patch: { facts: { deaths: 1 }, reason: '复核为1人死亡' } });
+    const byKey = (k: string) => after.clocks.find((c) => c.obligationKey === k)!;
+    expect(byKey('env.dept-to-upper-dept@较大#0').closure).toMatchObject({ kind: 'level_change', lateMs: 30 * 60_000 });
+    expect(byKey('env.county-dept-to-gov@一般#1').closure).toMatchObject({ kind: 'met', at: iso('10:20') });
+    expect([byKey('env.dept-to-upper-dept@一般#1').startsAt, byKey('env.dept-to-upper-dept@一般#1').dueAt]).toEqual([iso('11:00'), iso('14:00')]);
+    expect((await s.incidents.openClocks()).map((c) => c.obligationKey)).not.toContain('env.dept-to-upper-dept@较大#0');
+    await s.close();
+  });
+
+  it('refuses an effectiveAt before 接报, in the future, or before the last change, in Chinese, changing nothing', async () => {
+    const { s, at } = await setup(tempDir());
+    const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
+    at('12:00');
+    await expect(s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('09:29') } })).rejects.toThrow('生效时间不能早于接报时间');
+    await expect(s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('12:01') } })).rejects.toThrow('生效时间不能晚于当前时间');
+    const unchanged = await s.incidents.get(d.id);
+    expect([unchanged.grading.level, unchanged.timeline.length]).toEqual(['一般', 1]);
+    // 接报 itself and now itself are accepted.
+    await s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('11:00') } });
+    await expect(s.incidents.update({ id: d.id, patch: { facts: { deaths: 10 }, effectiveAt: t('10:59') } })).rejects.toThrow(/生效时间不能早于上一次级别变更的生效时间（2026-11-29 11:00）/);
+    const kept = await s.incidents.get(d.id);
+    expect(kept.grading.level).toBe('较大');
+    await s.incidents.update({ id: d.id, patch: { facts: { deaths: 10 }, effectiveAt: t('12:00') } });
+    expect((await s.db.read((q) => q.all('SELECT to_level FROM level_changes ORDER BY id'))).map((r) => r.to_level)).toEqual(['较大', '重大']);
+    await s.close();
+  });
+
+  it('through IPC: effectiveAt must be ISO 8601 with an offset', async () => {
+    const { s } = await setup(tempDir());
+    const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
+    const res = await dispatch(s.handlers, 'incidents:update', { id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: '2026-11-29 12:30' } }, () => undefined);
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error.message).toMatch(/ISO 8601/);
+    await s.close();
+  });
+});
