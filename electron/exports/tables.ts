@@ -227,6 +227,8 @@ export function statsTables(stats: Stats, subtitle?: string): ExportTable[] {
       ],
     },
     { title: '报告时限执行情况（按值班员）', sheetName: '按值班员', columns: outcomeColumns, rows: stats.clockOutcomes.byOfficer.map((o) => outcomeRow(o.key, o)) },
+    // The duty room's own clocks apart from those it monitors (issue 12 "Whose clock").
+    { title: '报告时限执行情况（本值班室与督促他方）', sheetName: '按义务归属', columns: outcomeColumns, rows: stats.clockOutcomes.byOwner.map((o) => outcomeRow(o.key, o)) },
     {
       title: '报告用时',
       columns: [

@@ -141,7 +141,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 /** Where a key means something particular on one channel. */
 export const CHANNEL_LABELS: Readonly<Partial<Record<Channel, Readonly<Record<string, string>>>>> = {
   'incidents:get': { id: '事件编号' },
-  'incidents:update': { id: '事件编号', reason: '修改原因' },
+  'incidents:update': { id: '事件编号', reason: '修改原因', effectiveAt: '生效时间' },
   'incidents:set-status': { id: '事件编号' },
   'incidents:add-note': { id: '事件编号', kind: '记录类型' },
   'incidents:void-entry': { reason: '作废原因' },

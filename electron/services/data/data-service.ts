@@ -216,6 +216,9 @@ export class DataService {
           completedAt: c.record?.completedAt ?? null,
           completedBy: c.record?.officer ?? null,
           notApplicable: c.record?.notApplicableReason != null,
+          // 迟报/漏报 of the duty room's own clocks apart from those it monitors (issue 12).
+          owner: c.owner?.kind,
+          levelChangedAt: c.closure?.kind === 'level_change' ? c.closure.at : null,
         })),
     );
     const now = this.ctx.now().toISOString();

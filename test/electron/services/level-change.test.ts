@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statsTables } from '../../../electron/exports/tables';
 import { dispatch } from '../../../electron/ipc/dispatch';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { makeServices } from '../../helpers/services';
@@ -93,6 +94,14 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     expect(byKey('env.county-dept-to-gov@一般#1').closure).toMatchObject({ kind: 'met', at: iso('10:20') });
     expect([byKey('env.dept-to-upper-dept@一般#1').startsAt, byKey('env.dept-to-upper-dept@一般#1').dueAt]).toEqual([iso('11:00'), iso('14:00')]);
     expect((await s.incidents.openClocks()).map((c) => c.obligationKey)).not.toContain('env.dept-to-upper-dept@较大#0');
+    // Statistics: the 级别调整 one counts as 迟报 of a monitored unit, apart from the duty room's own.
+    const res = await dispatch(s.handlers, 'data:stats', { includeDrills: false }, () => undefined);
+    if (!res.ok) throw new Error(res.error.message);
+    const [room, monitored] = res.value.stats.clockOutcomes.byOwner;
+    expect([room!.owner, room!.late]).toEqual(['room', 0]);
+    expect([monitored!.owner, monitored!.late]).toEqual(['monitored', 1]);
+    const tables = statsTables(res.value.stats, '2026年11月');
+    expect(tables.find((x) => x.title === '报告时限执行情况（本值班室与督促他方）')?.rows.map((r) => r.key)).toEqual([room!.key, monitored!.key]);
     await s.close();
   });
 
