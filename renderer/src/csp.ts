@@ -36,3 +36,21 @@ export function trustScriptCreatedStyles(nonce: string | undefined): void {
     setAttribute.call(this, name, value);
   };
 }
+
+/**
+ * A document shown in an iframe through srcdoc inherits the page's CSP: its stylesheets get this
+ * load's nonce, and its style attributes (which the policy refuses from markup) are kept aside to
+ * be set through the CSSOM once loaded (applyFrameStyles). The documents we show escape their text,
+ * so ` style="` only ever starts an attribute.
+ */
+export const srcDocUnderCsp = (html: string): string =>
+  html
+    .replaceAll('<style>', `<style nonce="${cspNonce ?? ''}">`)
+    .replace(/ style="([^"]*)"/g, ' data-inline-style="$1"');
+
+/** The iframe's onLoad: sets the style attributes srcDocUnderCsp kept aside. */
+export const applyFrameStyles = (frame: HTMLIFrameElement | null): void => {
+  frame?.contentDocument?.querySelectorAll<HTMLElement>('[data-inline-style]').forEach((node) => {
+    node.style.cssText = node.dataset.inlineStyle ?? '';
+  });
+};

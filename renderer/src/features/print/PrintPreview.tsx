@@ -1,9 +1,9 @@
 import { App, Button, Space } from 'antd';
 import { useMemo, useRef } from 'react';
 import { renderForm } from '../../../../shared/forms/render';
-import { readCspNonce } from '../../../../shared/security';
 import type { FormInput } from '../../../../shared/forms/types';
 import { call, isWebHost } from '../../api/api';
+import { applyFrameStyles, srcDocUnderCsp } from '../../csp';
 
 export interface PrintPreviewProps {
   /** The form exactly as it prints (for a report: the saved version with its chain marks). */
@@ -17,20 +17,6 @@ export interface PrintPreviewProps {
 }
 
 const fontBaseUrl = () => new URL('fonts/noto-serif-sc/', window.location.href).href;
-
-/**
- * The preview document inherits the page's CSP: its stylesheet carries the page's nonce, and its
- * style attributes (column widths), which the policy refuses from markup, are set through the
- * CSSOM once loaded. Text in the form is escaped, so ` style="` only ever starts an attribute.
- */
-const forPreview = (html: string) =>
-  html
-    .replaceAll('<style>', `<style nonce="${readCspNonce(document) ?? ''}">`)
-    .replace(/ style="([^"]*)"/g, ' data-inline-style="$1"');
-const applyStyleAttributes = (frame: HTMLIFrameElement | null) =>
-  frame?.contentDocument
-    ?.querySelectorAll<HTMLElement>('[data-inline-style]')
-    .forEach((node) => (node.style.cssText = node.dataset.inlineStyle ?? ''));
 
 /**
  * A read-only view of the form as it prints (the same HTML the main process prints), with print
@@ -83,8 +69,8 @@ export function PrintPreview({ form, title, drill = false, incidentId, reportId,
       <iframe
         ref={frame}
         title={title}
-        srcDoc={forPreview(html)}
-        onLoad={(e) => applyStyleAttributes(e.currentTarget)}
+        srcDoc={srcDocUnderCsp(html)}
+        onLoad={(e) => applyFrameStyles(e.currentTarget)}
         sandbox="allow-same-origin allow-modals"
         data-testid="print-preview"
         style={{ width: '100%', height, border: '1px solid #d9d9d9', background: '#f5f5f5' }}

@@ -9,6 +9,7 @@ import { ZONE, dayjs, fmtDateTime, fmtTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
 import { useSettings } from '../../hooks/useSettings';
 import { ExportButtons } from '../duty-log/ExportButtons';
+import { applyFrameStyles, srcDocUnderCsp } from '../../csp';
 import { monthSheetHtml } from './month-sheet';
 
 const KIND_COLOR: Record<string, string> = { 法定节假日: 'red', 调休上班: 'orange', 周末: 'blue', 工作日: 'default' };
@@ -179,7 +180,7 @@ export function SchedulePage() {
         {data && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Button onClick={() => frame.current?.contentWindow?.print()}>打印</Button>
-            <iframe ref={frame} title="值班表" srcDoc={monthSheetHtml(data, settings.stationName)} sandbox="allow-same-origin allow-modals" style={{ width: '100%', height: 760, border: '1px solid #d9d9d9' }} />
+            <iframe ref={frame} title="值班表" srcDoc={srcDocUnderCsp(monthSheetHtml(data, settings.stationName))} onLoad={(e) => applyFrameStyles(e.currentTarget)} sandbox="allow-same-origin allow-modals" style={{ width: '100%', height: 760, border: '1px solid #d9d9d9' }} />
           </Space>
         )}
       </Drawer>
