@@ -204,7 +204,7 @@ describe('report chain', () => {
     const { s, run } = await setup(tempDir());
     const inc = await s.incidents.create(RADIATION_INPUT);
     const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
-    const typed = typedInitial(draft.versions[0]!.content.data);
+    const typed: Record<string, unknown> = typedInitial(draft.versions[0]!.content.data);
     await run('reports:save', { reportId: draft.id, content: { kind: 'radiation-initial', data: typed } });
     // What happens on the incident after the 初报 was drafted.
     await s.incidents.update({ id: inc.id, patch: { narrative: '放射源已于17时在废料堆中找回', reason: '' } });
