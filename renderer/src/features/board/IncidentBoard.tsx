@@ -14,6 +14,7 @@ import { DrillTag } from '../../components/DrillTag';
 import { LevelTag } from '../../components/LevelTag';
 import { ZONE, dayjs, fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
+import { useConnection } from '../../hooks/useConnection';
 import { UpcomingStrip } from './UpcomingStrip';
 
 type Filter = NonNullable<ChannelInput<'incidents:list'>>;
@@ -68,6 +69,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
     return sortByUrgency([...data, ...(extras.data ?? []).filter((i) => wanted.has(i.id) && !ids.has(i.id))]);
   }, [data, extras.data, extraIds]);
   const stale = list.stale || extras.stale;
+  const conn = useConnection();
   useEffect(() => {
     if (data) recordPerf('boardRenders', performance.now() - dataAt.current);
   }, [data]);
@@ -218,7 +220,11 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
               showIcon
               data-testid="board-stale"
               title={`以下为 ${dayjs(list.loadedAt ?? Date.now()).tz(ZONE).format('HH:mm:ss')} 读取的事件列表，${
-                error || extras.error ? `刷新失败：${(error ?? extras.error)!.message}` : '连接中断后未能更新'
+                conn.status === 'token'
+                  ? '令牌已更换，本页不再更新'
+                  : conn.status === 'offline'
+                    ? '连接中断后未能更新'
+                    : `刷新失败：${(error ?? extras.error)?.message ?? ''}`
               }，可能已过时`}
             />
           )}
