@@ -14,6 +14,7 @@ import { fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
 import { fmtBytes, offerDownload, runExport } from './files';
 import { RangePicker, rangeOf } from './RangePicker';
+import { errorText } from '../../lib/errors';
 
 const formatOptions = INCIDENT_EXPORT_FORMATS.map((f) => ({ value: f, label: INCIDENT_EXPORT_FORMAT_LABELS[f] }));
 
@@ -37,7 +38,7 @@ export function DataPage() {
     try {
       await work();
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     } finally {
       setBusy(null);
     }
@@ -109,7 +110,7 @@ export function DataPage() {
           <Space wrap>
             <RangePicker days={days} onDays={setDays} includeDrills={includeDrills} onIncludeDrills={setIncludeDrills} testid="export" />
             <Select data-testid="export-format" value={format} onChange={setFormat} options={formatOptions} style={{ width: 170 }} />
-            <Button type="primary" loading={busy === 'range'} onClick={exportRange} data-testid="export-range">
+            <Button type="primary" loading={busy === 'range'} onClick={() => void exportRange()} data-testid="export-range">
               导出时段内事件
             </Button>
           </Space>
@@ -117,8 +118,7 @@ export function DataPage() {
             <span>单个事件（含全部处置记录）</span>
             <Select
               data-testid="export-incident"
-              showSearch
-              optionFilterProp="label"
+              showSearch={{ optionFilterProp: 'label' }}
               placeholder="选择事件"
               style={{ width: 360 }}
               value={incidentId ?? undefined}
@@ -126,7 +126,7 @@ export function DataPage() {
               options={(incidents ?? []).map((i) => ({ value: i.id, label: `${i.serial} ${i.title}${i.drill ? '（演练）' : ''}` }))}
             />
             <Select value={incidentFormat} onChange={setIncidentFormat} options={formatOptions} style={{ width: 170 }} />
-            <Button loading={busy === 'one'} onClick={exportOne} data-testid="export-one">
+            <Button loading={busy === 'one'} onClick={() => void exportOne()} data-testid="export-one">
               导出事件
             </Button>
           </Space>
@@ -137,7 +137,7 @@ export function DataPage() {
         title="数据备份"
         size="small"
         extra={
-          <Button type="primary" loading={busy === 'backup'} onClick={backupNow} data-testid="backup-now">
+          <Button type="primary" loading={busy === 'backup'} onClick={() => void backupNow()} data-testid="backup-now">
             立即备份
           </Button>
         }
@@ -172,7 +172,7 @@ export function DataPage() {
                   description="先检查备份文件，再把当前数据另存为安全副本，然后恢复。"
                   okText="恢复"
                   cancelText="取消"
-                  onConfirm={() => restore(b)}
+                  onConfirm={() => void restore(b)}
                 >
                   <Button size="small" danger loading={busy === 'restore'} data-testid={`restore-${b.fileName}`}>
                     恢复
@@ -190,7 +190,7 @@ export function DataPage() {
             完整数据（全部记录和设置）导出为一个 JSON 文件，可导入到新安装的值班台中（仅限没有任何数据的安装）。
           </Typography.Text>
           <Space wrap>
-            <Button loading={busy === 'all'} onClick={exportAll} data-testid="export-all">
+            <Button loading={busy === 'all'} onClick={() => void exportAll()} data-testid="export-all">
               导出完整数据
             </Button>
             <Upload
@@ -215,7 +215,7 @@ export function DataPage() {
               onChange={(e) => setImportName(e.target.value)}
               style={{ width: 280 }}
             />
-            <Button disabled={!importName.trim()} loading={busy === 'import'} onClick={importByName}>
+            <Button disabled={!importName.trim()} loading={busy === 'import'} onClick={() => void importByName()}>
               按文件名导入
             </Button>
           </Space>

@@ -32,7 +32,7 @@ export function RangePicker(props: {
       <DatePicker.RangePicker
         data-testid={`${props.testid}-range`}
         value={props.days}
-        onChange={(v) => props.onDays(v as [Dayjs | null, Dayjs | null] | null)}
+        onChange={(v) => props.onDays(v)}
         allowEmpty={[true, true]}
       />
       <Checkbox data-testid={`${props.testid}-drills`} checked={props.includeDrills} onChange={(e) => props.onIncludeDrills(e.target.checked)}>

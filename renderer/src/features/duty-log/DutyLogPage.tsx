@@ -8,6 +8,7 @@ import { dayjs, fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
 import { PrintPreview } from '../print/PrintPreview';
 import { ExportButtons } from './ExportButtons';
+import { errorText } from '../../lib/errors';
 
 /** 值班日志: the day's facts compiled from the records (read-only) and the officers' remarks. */
 export function DutyLogPage({ openIncident }: { openIncident: (id: number) => void }) {
@@ -29,7 +30,7 @@ export function DutyLogPage({ openIncident }: { openIncident: (id: number) => vo
       setText('');
       message.success('备注已保存');
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     }
   };
   const saveEdit = async () => {
@@ -38,7 +39,7 @@ export function DutyLogPage({ openIncident }: { openIncident: (id: number) => vo
       await call('duty-log:edit-remark', editing);
       setEditing(null);
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     }
   };
 

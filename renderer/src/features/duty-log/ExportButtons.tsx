@@ -1,6 +1,7 @@
 import { App, Button, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ExportedFile } from '../../../../shared/ipc/channels/duty';
+import { errorText } from '../../lib/errors';
 
 const LABELS: Record<string, string> = { xlsx: 'Excel', csv: 'CSV', docx: 'Word', pdf: 'PDF', json: 'JSON' };
 
@@ -31,7 +32,12 @@ export function ExportButtons<F extends string>({
   const { message } = App.useApp();
   const [busy, setBusy] = useState<F | null>(null);
   const [done, setDone] = useState<{ file: ExportedFile; url: string | null } | null>(null);
-  useEffect(() => () => void (done?.url && URL.revokeObjectURL(done.url)), [done]);
+  useEffect(
+    () => () => {
+      if (done?.url) URL.revokeObjectURL(done.url);
+    },
+    [done],
+  );
 
   const go = async (format: F) => {
     setBusy(format);
@@ -45,7 +51,7 @@ export function ExportButtons<F extends string>({
       setDone({ file, url });
       message.success(`已导出 ${file.rows} 条记录：${file.path}`, 6);
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     } finally {
       setBusy(null);
     }

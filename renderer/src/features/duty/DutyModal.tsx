@@ -7,24 +7,25 @@ export function DutyModal({ open, current, onClose, onSaved }: { open: boolean; 
   const [form] = Form.useForm<Officer>();
   const { message } = App.useApp();
   const save = async () => {
-    const v = await form.validateFields();
     try {
+      const v = await form.validateFields();
       onSaved(await call('duty:set', v));
     } catch (err) {
-      message.error((err as Error).message);
+      // A form that does not validate shows its own field messages.
+      if (err instanceof Error) message.error(err.message);
     }
   };
   return (
     <Modal
       title="登记当前值班人员"
       open={open}
-      onOk={save}
+      onOk={() => void save()}
       onCancel={current ? onClose : undefined}
       closable={!!current}
-      maskClosable={false}
+      mask={{ closable: false }}
       okText="确认"
       destroyOnHidden
-      okButtonProps={{ 'data-testid': 'duty-save' } as never}
+      okButtonProps={{ 'data-testid': 'duty-save' }}
     >
       <Form form={form} layout="vertical" initialValues={current ?? {}} preserve={false}>
         <Form.Item name="leader" label="带班领导" rules={[{ required: true, message: '请填写带班领导' }]}>

@@ -5,6 +5,7 @@ import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
 import { PrintPreview } from '../print/PrintPreview';
+import { errorText } from '../../lib/errors';
 
 const STATUS: Record<Handover['status'], { label: string; color: string }> = {
   pending: { label: '待接班确认', color: 'orange' },
@@ -53,31 +54,46 @@ function SheetView({ sheet }: { sheet: HandoverDraft['sheet'] }) {
 }
 
 /** 交接班: the outgoing officers hand over the sheet; the incoming officers acknowledge it here. */
+interface HandoverValues {
+  toLeader: string;
+  toOfficer: string;
+  pendingInstructions: string;
+  equipment: string;
+  notes: string;
+}
+
+interface AckValues {
+  leader: string;
+  officer: string;
+  note?: string;
+}
+
 export function HandoverPage() {
   const { message } = App.useApp();
   const draft = useLoad(() => call('handover:draft', {}), []);
   const list = useLoad(() => call('handover:list', {}), []);
   const [printing, setPrinting] = useState<Handover | null>(null);
-  const [form] = Form.useForm();
-  const [ackForm] = Form.useForm();
+  const [form] = Form.useForm<HandoverValues>();
+  const [ackForm] = Form.useForm<AckValues>();
   const pending = list.data?.find((h) => h.status === 'pending') ?? null;
 
   const submit = async () => {
-    const v = (await form.validateFields()) as { toLeader: string; toOfficer: string; pendingInstructions: string; equipment: string; notes: string };
     try {
+      const v = await form.validateFields();
       await call('handover:create', v);
       message.success('交接班记录已提交，请接班人员确认');
     } catch (err) {
-      message.error((err as Error).message);
+      // A form that does not validate shows its own field messages.
+      if (err instanceof Error) message.error(err.message);
     }
   };
   const acknowledge = async (h: Handover) => {
-    const v = (await ackForm.validateFields()) as { leader: string; officer: string; note?: string };
     try {
+      const v = await ackForm.validateFields();
       await call('handover:acknowledge', { id: h.id, leader: v.leader, officer: v.officer, note: v.note ?? '' });
       message.success(`${v.officer}已确认接班，现为当前值班人员`);
     } catch (err) {
-      message.error((err as Error).message);
+      if (err instanceof Error) message.error(err.message);
     }
   };
   const [cancelling, setCancelling] = useState<{ h: Handover; reason: string } | null>(null);
@@ -87,7 +103,7 @@ export function HandoverPage() {
       await call('handover:cancel', { id: cancelling.h.id, reason: cancelling.reason });
       setCancelling(null);
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     }
   };
 

@@ -8,6 +8,7 @@ import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
 import { numbersOf, Phones } from './phones';
+import { errorText } from '../../lib/errors';
 
 const RESULT_COLOR: Record<CallResult, string> = { 接通: 'green', 已通知: 'blue', 回电: 'cyan', 未接: 'red' };
 
@@ -110,7 +111,7 @@ function CallModal({
   const [busy, setBusy] = useState(false);
 
   const numbers = item ? item.contacts.flatMap((c) => numbersOf(c).map((n) => ({ value: n.number, label: `${c.name} ${n.label} ${n.number}` }))) : [];
-  const target = item ? item.label.split('：')[0]! : '';
+  const target = item ? (item.label.split('：')[0] ?? '') : '';
 
   // Fresh fields for each call, set before the dialog paints: resetting after its opening
   // animation would wipe what a quick officer already chose or typed.
@@ -125,13 +126,14 @@ function CallModal({
   }, [item?.key]);
 
   const save = async () => {
+    if (!item) return;
     setBusy(true);
     try {
-      onChanged(await call('rosters:record-call', { incidentId: incident.id, key: item!.key, target, number, result, at: at.toISOString(), note }));
+      onChanged(await call('rosters:record-call', { incidentId: incident.id, key: item.key, target, number, result, at: at.toISOString(), note }));
       message.success('已记入事件经过');
       onClose();
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -141,7 +143,7 @@ function CallModal({
     <Modal
       open={!!item}
       title={`记录呼叫：${target}`}
-      onOk={save}
+      onOk={() => void save()}
       okText="记入事件经过"
       confirmLoading={busy}
       onCancel={onClose}
@@ -157,16 +159,28 @@ function CallModal({
           ))}
         </Radio.Group>
         <Select
-          showSearch
+          showSearch={{
+            filterOption: false,
+            onSearch: (v) => {
+              if (v) setNumber(v);
+            },
+          }}
           style={{ width: '100%' }}
           placeholder="号码（可直接输入）"
           value={number || undefined}
           options={numbers}
-          onSearch={(v) => v && setNumber(v)}
           onChange={(v) => setNumber(v)}
-          filterOption={false}
         />
-        <DatePicker showTime value={at} onChange={(v) => v && setAt(v)} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} id="callAt" />
+        <DatePicker
+          showTime
+          value={at}
+          onChange={(v) => {
+            if (v) setAt(v);
+          }}
+          format="YYYY-MM-DD HH:mm"
+          style={{ width: '100%' }}
+          id="callAt"
+        />
         <Input.TextArea rows={2} maxLength={300} placeholder="备注（如：已传达指挥长指示）" value={note} onChange={(e) => setNote(e.target.value)} data-testid="call-note" />
       </Space>
     </Modal>

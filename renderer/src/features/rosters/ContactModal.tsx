@@ -7,16 +7,17 @@ export type ContactTarget =
   | { mode: 'new'; rosterId: string; entryKind: EntryKind; entryId: string; entryLabel: string }
   | { mode: 'edit'; contact: RosterContact; entryLabel: string };
 
+/** What the form holds: fields never touched are undefined. */
 interface Values {
   role: RosterContact['role'];
   name: string;
-  title: string;
-  officePhone: string;
-  mobile: string;
-  redPhone: string;
-  fax: string;
-  note: string;
-  reason: string;
+  title?: string;
+  officePhone?: string;
+  mobile?: string;
+  redPhone?: string;
+  fax?: string;
+  note?: string;
+  reason?: string;
 }
 
 /** Adds a contact under a roster entry or edits one; the main process keeps the history. */
@@ -31,8 +32,13 @@ export function ContactModal({ target, onClose }: { target: ContactTarget | null
     else form.setFieldsValue({ role: target.entryKind === 'person' ? '负责人' : '联络员' });
   }, [target, form]);
 
-  const save = async () => {
-    const v = await form.validateFields();
+  const save = async (t: ContactTarget) => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form shows its own field messages
+    }
     const fields = {
       role: v.role,
       name: v.name,
@@ -45,14 +51,15 @@ export function ContactModal({ target, onClose }: { target: ContactTarget | null
       reason: v.reason ?? '',
     };
     try {
-      if (target!.mode === 'edit') await call('rosters:save-contact', { id: target!.contact.id, ...fields });
-      else await call('rosters:save-contact', { rosterId: target!.rosterId, entryKind: target!.entryKind, entryId: target!.entryId, ...fields });
+      if (t.mode === 'edit') await call('rosters:save-contact', { id: t.contact.id, ...fields });
+      else await call('rosters:save-contact', { rosterId: t.rosterId, entryKind: t.entryKind, entryId: t.entryId, ...fields });
       message.success('已保存');
       onClose();
     } catch (err) {
       const issues = err instanceof ApiError ? err.error.issues : undefined;
+      // The main process names the fields by the keys it was sent, which are these.
       if (issues?.length) form.setFields(issues.map((i) => ({ name: i.path as keyof Values, errors: [i.message] })));
-      message.error((err as Error).message);
+      if (err instanceof Error) message.error(err.message);
     }
   };
 
@@ -60,7 +67,9 @@ export function ContactModal({ target, onClose }: { target: ContactTarget | null
     <Modal
       open={!!target}
       title={target ? `${target.mode === 'edit' ? '修改联系人' : '添加联系人'}：${target.entryLabel}` : ''}
-      onOk={save}
+      onOk={() => {
+        if (target) void save(target);
+      }}
       onCancel={onClose}
       okText="保存"
       okButtonProps={{ id: 'contact-save' }}

@@ -4,6 +4,7 @@ import type { ImportPreview } from '../../../../shared/domain/roster';
 import { MAX_ROSTER_FILE_BYTES } from '../../../../shared/ipc/channels/rosters';
 import { call } from '../../api/api';
 import { fileToBase64 } from './files';
+import { errorText } from '../../lib/errors';
 
 interface Chosen {
   fileName: string;
@@ -18,35 +19,45 @@ export function ImportModal({ rosterId, rosterName, open, onClose }: { rosterId:
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const reset = () => (setChosen(null), setPreview(null));
+  const reset = () => {
+    setChosen(null);
+    setPreview(null);
+  };
 
   const pick = async (file: File | undefined) => {
     reset();
     if (!file) return;
     const ext = file.name.toLowerCase().split('.').pop();
-    if (ext !== 'xlsx' && ext !== 'csv') return message.error('请选择 .xlsx 或 .csv 文件');
-    if (file.size > MAX_ROSTER_FILE_BYTES) return message.error('文件过大（最大5 MB）');
+    if (ext !== 'xlsx' && ext !== 'csv') {
+      message.error('请选择 .xlsx 或 .csv 文件');
+      return;
+    }
+    if (file.size > MAX_ROSTER_FILE_BYTES) {
+      message.error('文件过大（最大5 MB）');
+      return;
+    }
     setBusy(true);
     try {
       const c: Chosen = { fileName: file.name, format: ext, contentBase64: await fileToBase64(file) };
       setChosen(c);
       setPreview(await call('rosters:import-preview', { rosterId, ...c }));
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     } finally {
       setBusy(false);
     }
   };
 
   const apply = async () => {
+    if (!chosen) return;
     setBusy(true);
     try {
-      const r = await call('rosters:import-apply', { rosterId, ...chosen! });
+      const r = await call('rosters:import-apply', { rosterId, ...chosen });
       message.success(`已导入：新增${r.added}人，更新${r.updated}人，无变化${r.unchanged}人`);
       reset();
       onClose();
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -58,12 +69,22 @@ export function ImportModal({ rosterId, rosterName, open, onClose }: { rosterId:
       open={open}
       width={960}
       title={`导入通讯录：${rosterName}`}
-      onCancel={() => (reset(), onClose())}
+      onCancel={() => {
+        reset();
+        onClose();
+      }}
       destroyOnHidden
       footer={
         <Space>
-          <Button onClick={() => (reset(), onClose())}>取消</Button>
-          <Button type="primary" disabled={!preview || hasErrors || busy} loading={busy} onClick={apply} data-testid="import-apply">
+          <Button
+            onClick={() => {
+              reset();
+              onClose();
+            }}
+          >
+            取消
+          </Button>
+          <Button type="primary" disabled={!preview || hasErrors || busy} loading={busy} onClick={() => void apply()} data-testid="import-apply">
             确认导入
           </Button>
         </Space>

@@ -13,6 +13,7 @@ import { downloadBase64 } from './files';
 import { HistoryDrawer } from './HistoryDrawer';
 import { ImportModal } from './ImportModal';
 import { Phones } from './phones';
+import { errorText } from '../../lib/errors';
 
 /** 通讯录: every HQ, leading group and joint meeting of the gazette, with the numbers officers keep. */
 export function RostersPage() {
@@ -30,11 +31,14 @@ export function RostersPage() {
   const [printing, setPrinting] = useState<RosterPrint | null>(null);
 
   const search = async (query: string) => {
-    if (!query.trim()) return setHits(null);
+    if (!query.trim()) {
+      setHits(null);
+      return;
+    }
     try {
       setHits(await call('rosters:search', { query }));
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     }
   };
 
@@ -43,7 +47,7 @@ export function RostersPage() {
       const f = await call('rosters:export', { rosterId, format });
       downloadBase64(f.contentBase64, f.fileName, f.mime);
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     }
   };
 
@@ -51,18 +55,22 @@ export function RostersPage() {
     try {
       setPrinting(await call('rosters:print-data', { rosterId }));
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     }
   };
 
   const end = async () => {
-    if (!endReason.trim()) return message.error('请填写离任原因');
+    if (!ending) return;
+    if (!endReason.trim()) {
+      message.error('请填写离任原因');
+      return;
+    }
     try {
-      await call('rosters:end-contact', { id: ending!.id, reason: endReason });
+      await call('rosters:end-contact', { id: ending.id, reason: endReason });
       setEnding(null);
       setEndReason('');
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     }
   };
 
@@ -73,14 +81,17 @@ export function RostersPage() {
         <Input.Search
           placeholder="搜索单位、人员、职责、号码或拼音首字母（如 stj）"
           allowClear
-          onSearch={search}
+          onSearch={(q) => void search(q)}
           data-testid="roster-search"
           style={{ marginBottom: 8 }}
         />
         <Menu
           mode="inline"
           selectedKeys={[rosterId]}
-          onClick={(e) => (setRosterId(e.key), setHits(null))}
+          onClick={(e) => {
+            setRosterId(e.key);
+            setHits(null);
+          }}
           items={(rosters ?? []).map((r) => ({
             key: r.id,
             label: (
@@ -93,7 +104,10 @@ export function RostersPage() {
       </Layout.Sider>
       <Layout.Content style={{ paddingLeft: 16 }}>
         {hits ? (
-          <SearchResults hits={hits} onOpen={(id) => (setRosterId(id), setHits(null))} onClose={() => setHits(null)} />
+          <SearchResults hits={hits} onOpen={(id) => {
+              setRosterId(id);
+              setHits(null);
+            }} onClose={() => setHits(null)} />
         ) : view && current ? (
           <Card
             title={
@@ -113,9 +127,9 @@ export function RostersPage() {
                 <Button onClick={() => setImporting(true)} data-testid="roster-import">
                   导入
                 </Button>
-                <Button onClick={() => exportAs('xlsx')}>导出 XLSX</Button>
-                <Button onClick={() => exportAs('csv')}>导出 CSV</Button>
-                <Button onClick={print} data-testid="roster-print">
+                <Button onClick={() => void exportAs('xlsx')}>导出 XLSX</Button>
+                <Button onClick={() => void exportAs('csv')}>导出 CSV</Button>
+                <Button onClick={() => void print()} data-testid="roster-print">
                   打印
                 </Button>
                 <Button onClick={() => setHistory(true)}>修改记录</Button>
@@ -140,7 +154,7 @@ export function RostersPage() {
         )}
       </Layout.Content>
       <ContactModal target={editing} onClose={() => setEditing(null)} />
-      <Modal open={!!ending} title={`登记离任：${ending?.name ?? ''}`} onOk={end} onCancel={() => setEnding(null)} okText="确认离任" destroyOnHidden>
+      <Modal open={!!ending} title={`登记离任：${ending?.name ?? ''}`} onOk={() => void end()} onCancel={() => setEnding(null)} okText="确认离任" destroyOnHidden>
         <Typography.Paragraph type="secondary">离任人员不会删除，仍保留在修改记录和“显示已离任”中。</Typography.Paragraph>
         <Input placeholder="离任原因（必填），如：调离、退休" value={endReason} onChange={(e) => setEndReason(e.target.value)} data-testid="end-reason" />
       </Modal>
@@ -220,15 +234,20 @@ function RosterTree({ view, onEdit, onEnd }: { view: RosterView } & RowActions) 
     })),
   });
   const [root, ...rest] = entries;
+  // rosterEntries puts the roster's own entry first, always.
+  if (!root) return null;
   const branches = ['领导成员', '办公室', '成员单位', '工作组']
     .map((b) => ({ b, items: rest.filter((e) => e.branch === b) }))
     .filter((x) => x.items.length > 0)
     .map(({ b, items }): DataNode => ({ key: b, title: <Typography.Text strong>{b}</Typography.Text>, children: items.map(node), selectable: false }));
-  const top = { ...node(root!), children: [...(node(root!).children ?? []), ...branches] };
+  const rootNode = node(root);
+  const top = { ...rootNode, children: [...(rootNode.children ?? []), ...branches] };
   // Expanded unless the officer collapsed it, so an entry's first contact shows as soon as it is added.
   const parents: string[] = [];
   const walk = (n: DataNode) => {
-    if (n.children?.length) (parents.push(String(n.key)), n.children.forEach(walk));
+    if (!n.children?.length) return;
+    parents.push(String(n.key));
+    n.children.forEach(walk);
   };
   walk(top);
   return (

@@ -1,5 +1,6 @@
 import { App, Button, Space, Tooltip, Typography } from 'antd';
 import type { RosterContact } from '../../../../shared/domain/roster';
+import { errorText } from '../../lib/errors';
 
 const FIELDS: [keyof Pick<RosterContact, 'officePhone' | 'mobile' | 'redPhone' | 'fax'>, string][] = [
   ['officePhone', '办'],
@@ -10,12 +11,12 @@ const FIELDS: [keyof Pick<RosterContact, 'officePhone' | 'mobile' | 'redPhone' |
 
 /** Every number of a contact, one per entry, as [label, number]. */
 export function numbersOf(c: RosterContact): { label: string; number: string }[] {
-  const full: Record<string, string> = { officePhone: '办公电话', mobile: '手机', redPhone: '红机', fax: '传真' };
+  const full: Record<(typeof FIELDS)[number][0], string> = { officePhone: '办公电话', mobile: '手机', redPhone: '红机', fax: '传真' };
   return FIELDS.flatMap(([f]) =>
     c[f]
       .split('；')
       .filter(Boolean)
-      .map((number) => ({ label: full[f]!, number })),
+      .map((number) => ({ label: full[f], number })),
   );
 }
 
@@ -31,6 +32,7 @@ export async function copyText(text: string): Promise<void> {
     ta.style.opacity = '0';
     document.body.appendChild(ta);
     ta.select();
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one way to copy where the Clipboard API is not offered (plain http)
     const ok = document.execCommand('copy');
     ta.remove();
     if (!ok) throw new Error('无法访问剪贴板');
@@ -43,7 +45,7 @@ export function Phones({ contact }: { contact: RosterContact }) {
   const copy = (n: string) =>
     copyText(n).then(
       () => message.success(`已复制：${n}`),
-      (e: Error) => message.error(`复制失败：${e.message}`),
+      (e: unknown) => message.error(`复制失败：${errorText(e)}`),
     );
   return (
     <Space size={4} wrap>
@@ -53,7 +55,7 @@ export function Phones({ contact }: { contact: RosterContact }) {
           .filter(Boolean)
           .map((n) => (
             <Tooltip key={`${f}-${n}`} title="点击复制">
-              <Button size="small" onClick={() => copy(n)} data-testid="copy-phone">
+              <Button size="small" onClick={() => void copy(n)} data-testid="copy-phone">
                 <Typography.Text type="secondary">{short}</Typography.Text> {n}
               </Button>
             </Tooltip>

@@ -1,4 +1,5 @@
 import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import type { FormInstance } from 'antd';
 import { useRef, useState } from 'react';
 import type { ScheduleMonth } from '../../../../shared/ipc/channels/duty';
 import { TABLE_EXPORT_FORMATS } from '../../../../shared/ipc/channels/duty';
@@ -11,12 +12,28 @@ import { useSettings } from '../../hooks/useSettings';
 import { ExportButtons } from '../duty-log/ExportButtons';
 import { applyFrameStyles, srcDocUnderCsp } from '../../csp';
 import { monthSheetHtml } from './month-sheet';
+import { errorText } from '../../lib/errors';
 
 const KIND_COLOR: Record<string, string> = { 法定节假日: 'red', 调休上班: 'orange', 周末: 'blue', 工作日: 'default' };
 
 type Change = { mode: '替班' | '换班'; shift: ShiftAssignment };
 
 /** 值班表: plan a month (holidays and 调休 marked), record 替班/换班 with reasons, print the sheet. */
+interface GenerateValues {
+  leaders: string[];
+  officers: string[];
+  holidayLeaders?: string[];
+  reason?: string;
+}
+
+interface ChangeValues {
+  field: 'leader' | 'officer';
+  newPerson?: string;
+  /** The other shift of an exchange, as `date#shift`. */
+  with?: string;
+  reason: string;
+}
+
 export function SchedulePage() {
   const { message } = App.useApp();
   const settings = useSettings();
@@ -26,25 +43,26 @@ export function SchedulePage() {
   const [generating, setGenerating] = useState(false);
   const [change, setChange] = useState<Change | null>(null);
   const [printing, setPrinting] = useState(false);
-  const [genForm] = Form.useForm();
-  const [changeForm] = Form.useForm();
+  const [genForm] = Form.useForm<GenerateValues>();
+  const [changeForm] = Form.useForm<ChangeValues>();
   const frame = useRef<HTMLIFrameElement>(null);
 
   const generate = async () => {
-    const v = (await genForm.validateFields()) as { leaders: string[]; officers: string[]; holidayLeaders?: string[]; reason?: string };
     try {
+      const v = await genForm.validateFields();
       await call('schedule:generate', { month, ...v, replace: !!data?.plan, reason: v.reason ?? '' });
       setGenerating(false);
       message.success('值班表已生成');
     } catch (err) {
-      message.error((err as Error).message);
+      // A form that does not validate shows its own field messages.
+      if (err instanceof Error) message.error(err.message);
     }
   };
 
   const saveChange = async () => {
     if (!change) return;
-    const v = (await changeForm.validateFields()) as { field: 'leader' | 'officer'; newPerson?: string; with?: string; reason: string };
     try {
+      const v = await changeForm.validateFields();
       if (change.mode === '替班') {
         await call('schedule:swap', { date: change.shift.date, shift: change.shift.shift, field: v.field, newPerson: v.newPerson ?? '', reason: v.reason });
       } else {
@@ -53,7 +71,7 @@ export function SchedulePage() {
       }
       setChange(null);
     } catch (err) {
-      message.error((err as Error).message);
+      if (err instanceof Error) message.error(err.message);
     }
   };
 
@@ -62,7 +80,7 @@ export function SchedulePage() {
       await call('duty:set', { leader: s.leader, officer: s.officer });
       message.success(`已登记当前值班：带班领导${s.leader}，值班员${s.officer}`);
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     }
   };
 
@@ -128,8 +146,22 @@ export function SchedulePage() {
             width: 120,
             render: (_: unknown, s: ShiftAssignment) => (
               <Space>
-                <a onClick={() => (changeForm.resetFields(), setChange({ mode: '替班', shift: s }))}>替班</a>
-                <a onClick={() => (changeForm.resetFields(), setChange({ mode: '换班', shift: s }))}>换班</a>
+                <a
+                  onClick={() => {
+                    changeForm.resetFields();
+                    setChange({ mode: '替班', shift: s });
+                  }}
+                >
+                  替班
+                </a>
+                <a
+                  onClick={() => {
+                    changeForm.resetFields();
+                    setChange({ mode: '换班', shift: s });
+                  }}
+                >
+                  换班
+                </a>
               </Space>
             ),
           },
@@ -166,7 +198,7 @@ export function SchedulePage() {
               <Select
                 showSearch
                 options={(data?.shifts ?? [])
-                  .filter((s) => !(s.date === change?.shift.date && s.shift === change?.shift.shift))
+                  .filter((s) => !(s.date === change?.shift.date && s.shift === change.shift.shift))
                   .map((s) => ({ value: `${s.date}#${s.shift}`, label: `${s.date} 带班${s.leader} 值班${s.officer}` }))}
               />
             </Form.Item>
@@ -188,7 +220,7 @@ export function SchedulePage() {
   );
 }
 
-function GenerateForm({ form, month, replace, shift }: { form: ReturnType<typeof Form.useForm>[0]; month: ScheduleMonth | undefined; replace: boolean; shift: string }) {
+function GenerateForm({ form, month, replace, shift }: { form: FormInstance<GenerateValues>; month: ScheduleMonth | undefined; replace: boolean; shift: string }) {
   const tags = (label: string) => <Select mode="tags" tokenSeparators={[',', '，', '、', ' ']} placeholder={`输入${label}姓名，回车分隔`} open={false} />;
   return (
     <Form

@@ -1,15 +1,21 @@
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, TimePicker } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/contract';
+import type { Settings } from '../../../../shared/settings';
 import { call } from '../../api/api';
 import { useSettings } from '../../hooks/useSettings';
 import { RotateToken } from '../connection/RotateToken';
 
+/** The fields of the form below; the shift start is edited as a time of day. */
+type SettingsForm = Pick<Settings, 'stationName' | 'dueSoonMinutes' | 'repeatMinutes' | 'upcomingMinutes' | 'shiftHours' | 'backupKeep'> & {
+  shiftStart: Dayjs;
+};
+
 /** Alarm timing, the strip's window, shifts and the station's name; where the data lives. */
 export function SettingsPage() {
   const settings = useSettings();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<SettingsForm>();
   const { message } = App.useApp();
   const [info, setInfo] = useState<AppInfo | null>(null);
   useEffect(() => {
@@ -20,12 +26,13 @@ export function SettingsPage() {
   }, [settings, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
     try {
+      const v = await form.validateFields();
       await call('settings:set', { ...v, shiftStart: v.shiftStart.format('HH:mm') });
       message.success('设置已保存');
     } catch (err) {
-      message.error((err as Error).message);
+      // A form that does not validate shows its own field messages.
+      if (err instanceof Error) message.error(err.message);
     }
   };
 
@@ -53,7 +60,7 @@ export function SettingsPage() {
         <Form.Item name="backupKeep" label="保留最近备份份数" rules={[{ required: true }]}>
           <InputNumber min={1} max={365} />
         </Form.Item>
-        <Button type="primary" onClick={save} data-testid="settings-save">
+        <Button type="primary" onClick={() => void save()} data-testid="settings-save">
           保存
         </Button>
       </Form>

@@ -1,7 +1,7 @@
 import { App, Button, Card, Col, Empty, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CLOCK_OUTCOME_LABELS, type CountRow, type OutcomeCounts } from '../../../../shared/stats/index';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
@@ -9,6 +9,7 @@ import { useLoad } from '../../hooks/useApi';
 import { runExport } from '../data/files';
 import { RangePicker, rangeOf } from '../data/RangePicker';
 import './stats.css';
+import { errorText } from '../../lib/errors';
 
 const OUTCOME_COLORS = { onTime: '#389e0d', late: '#d48806', missed: '#cf1322', pending: '#8c8c8c' } as const;
 const OUTCOMES = ['onTime', 'late', 'missed', 'pending'] as const;
@@ -91,14 +92,17 @@ export function StatsPage() {
   const { data: view, error } = useLoad(() => call('data:stats', range), [range.from, range.to, range.includeDrills]);
   const s = view?.stats;
   const overall = s?.clockOutcomes.overall;
-  const pie = overall ? OUTCOMES.map((k) => ({ key: k, name: CLOCK_OUTCOME_LABELS[k], value: overall[k] })).filter((p) => p.value > 0) : [];
+  // Each slice carries its own colour (recharts reads `fill` from the data; Cell is deprecated).
+  const pie = overall
+    ? OUTCOMES.map((k) => ({ key: k, name: CLOCK_OUTCOME_LABELS[k], value: overall[k], fill: OUTCOME_COLORS[k] })).filter((p) => p.value > 0)
+    : [];
 
   const exportXlsx = async () => {
     try {
       const f = await runExport((jobId) => call('data:export-stats', { ...range, format: 'xlsx', jobId }), setProgress);
       message.success(`已导出：${f.fileName}`);
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     }
   };
 
@@ -111,7 +115,7 @@ export function StatsPage() {
         <Button onClick={() => window.print()} data-testid="stats-print">
           打印
         </Button>
-        <Button type="primary" onClick={exportXlsx} data-testid="stats-export">
+        <Button type="primary" onClick={() => void exportXlsx()} data-testid="stats-export">
           导出 Excel
         </Button>
         {progress !== null && <Progress percent={progress} size="small" style={{ width: 160 }} />}
@@ -168,11 +172,7 @@ export function StatsPage() {
                 ) : (
                   <ResponsiveContainer width="100%" height={240}>
                     <PieChart>
-                      <Pie data={pie} dataKey="value" nameKey="name" outerRadius={80} label isAnimationActive={false}>
-                        {pie.map((p) => (
-                          <Cell key={p.key} fill={OUTCOME_COLORS[p.key]} />
-                        ))}
-                      </Pie>
+                      <Pie data={pie} dataKey="value" nameKey="name" outerRadius={80} label isAnimationActive={false} />
                       <Legend />
                       <Tooltip />
                     </PieChart>

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/warnings';
 import { call } from '../../api/api';
 import { useLoad } from '../../hooks/useApi';
+import { errorText } from '../../lib/errors';
 
 interface Values {
   plan: PlanId;
@@ -33,9 +34,10 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const plan = Form.useWatch('plan', form) ?? 'radiation';
-  const level = Form.useWatch('level', form);
-  const kind = Form.useWatch('issuerKind', form);
+  // Watched fields are undefined until the form mounts and while the officer has not chosen them.
+  const plan = Form.useWatch((v: Partial<Values>) => v.plan, form) ?? 'radiation';
+  const level = Form.useWatch((v: Partial<Values>) => v.level, form);
+  const kind = Form.useWatch((v: Partial<Values>) => v.issuerKind, form);
   const incidents = useLoad(() => call('incidents:list', { statuses: ['接报', '核实中', '响应中'], drills: 'include' }), []);
   const check = level && kind ? checkIssuer(plan, level, kind) : null;
   const meaning = WARNING_LEVEL_MEANING[plan];
@@ -59,7 +61,7 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
       form.resetFields();
       onClose();
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -70,7 +72,7 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
       <Form
         form={form}
         layout="vertical"
-        onFinish={save}
+        onFinish={(v) => void save(v)}
         initialValues={{ plan: 'radiation', direction: 'received', issuerKind: 'city', issuedAt: dayjs() }}
         data-testid="warning-form"
       >

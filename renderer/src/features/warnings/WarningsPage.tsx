@@ -9,6 +9,7 @@ import { useLoad } from '../../hooks/useApi';
 import { RecordModal } from '../response/RecordModal';
 import { IssueWarningDrawer } from './IssueWarningDrawer';
 import { WarningTag } from './WarningTag';
+import { errorText } from '../../lib/errors';
 
 /** 预警: warnings received or issued, by plan, with their actions, changes, lifting and linked incidents. */
 export function WarningsPage({ openIncident }: { openIncident?: (id: number) => void }) {
@@ -52,7 +53,7 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
       await fn();
       return true;
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(errorText(err));
       return false;
     }
   };
@@ -121,7 +122,12 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
             onChange={setLinkId}
             options={(incidents.data ?? []).filter((i) => !w.incidents.some((x) => x.id === i.id)).map((i) => ({ value: i.id, label: `${i.serial} ${i.title}` }))}
           />
-          <Button size="small" disabled={!linkId} onClick={() => run(() => call('warnings:link', { id: w.id, incidentId: linkId! })).then((ok) => ok && setLinkId(undefined))}>
+          <Button size="small" disabled={!linkId} onClick={() => {
+            if (linkId === undefined) return;
+            void run(() => call('warnings:link', { id: w.id, incidentId: linkId })).then((ok) => {
+              if (ok) setLinkId(undefined);
+            });
+          }}>
             关联
           </Button>
         </Space>
@@ -172,7 +178,8 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
         textLabel="备注"
         onCancel={() => setTicking(null)}
         onSubmit={async (v) => {
-          if (await run(() => call('warnings:tick-action', { id: w.id, itemId: ticking!.id, at: v.at, note: v.text }))) setTicking(null);
+          if (!ticking) return;
+          if (await run(() => call('warnings:tick-action', { id: w.id, itemId: ticking.id, at: v.at, note: v.text }))) setTicking(null);
         }}
       />
       <IssuerActModal warning={w} mode={act} onClose={() => setAct(null)} run={run} />
@@ -199,18 +206,21 @@ function IssuerActModal({
   const [level, setLevel] = useState<WarningLevel | undefined>();
   const submit = async () => {
     const by = { issuerKind: kind, issuer };
-    const ok =
-      mode === 'lift'
-        ? await run(() => call('warnings:lift', { id: w.id, at: at.toISOString(), by, document: doc }))
-        : await run(() => call('warnings:change', { id: w.id, at: at.toISOString(), by, level: level!, document: doc }));
-    if (ok) (onClose(), setDoc(''));
+    let ok: boolean;
+    if (mode === 'lift') ok = await run(() => call('warnings:lift', { id: w.id, at: at.toISOString(), by, document: doc }));
+    else if (level !== undefined) ok = await run(() => call('warnings:change', { id: w.id, at: at.toISOString(), by, level, document: doc }));
+    else return; // the OK button stays disabled until a level is chosen
+    if (ok) {
+      onClose();
+      setDoc('');
+    }
   };
   return (
     <Modal
       open={mode !== null}
       title={mode === 'lift' ? '解除预警（谁发布、谁解除）' : '调整预警级别'}
       onCancel={onClose}
-      onOk={submit}
+      onOk={() => void submit()}
       okText="确定"
       cancelText="取消"
       okButtonProps={{ id: 'warning-act-ok', disabled: !doc.trim() || !issuer.trim() || (mode === 'change' && !level) }}
