@@ -58,6 +58,33 @@ describe('the console under its strict CSP in Chromium', () => {
         const fontFamily = await frame.locator('body').evaluate((el) => getComputedStyle(el).fontFamily);
         expect(fontFamily).toMatch(/仿宋|FangSong|Noto Serif SC/);
         await page.screenshot({ path: 'test-output/csp-print-preview.png' });
+        await page.keyboard.press('Escape');
+
+        // The 值班表 month sheet is another srcdoc document under the same policy.
+        const month = new Intl.DateTimeFormat('sv-SE', {
+          timeZone: 'Asia/Shanghai',
+          year: 'numeric',
+          month: '2-digit',
+        }).format(new Date());
+        await app.services.handlers['schedule:generate']({
+          month,
+          leaders: ['李堃'],
+          officers: ['赵珺', '王喆'],
+          replace: false,
+          reason: '',
+        });
+        await page.locator('.ant-menu-item', { hasText: '值班表' }).click();
+        await page.getByRole('button', { name: '打印值班表' }).click();
+        const sheet = page.frameLocator('iframe[title=值班表]');
+        await expect
+          .poll(() =>
+            sheet
+              .locator('th')
+              .first()
+              .evaluate((el) => (el as HTMLElement).style.width),
+          )
+          .toBe('14%');
+        expect(await sheet.locator('table').evaluate((el) => getComputedStyle(el).borderCollapse)).toBe('collapse');
 
         expect(violations).toEqual([]);
       } finally {
