@@ -85,7 +85,7 @@ export function instantMs(iso: string, field = 'dueAt', owner = ''): number {
   if (hit !== undefined) return hit;
   const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
   if (!Number.isFinite(ms)) {
-    throw new Error(`${field} 不是有效的时间${owner ? `（${owner}）` : ''}: ${String(iso)}`);
+    throw new Error(`${field} 不是有效的时间${owner ? `（${owner}）` : ''}: ${iso}`);
   }
   if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
   parseCache.set(iso, ms);

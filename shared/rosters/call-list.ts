@@ -68,10 +68,10 @@ export const COUNTY_BRIGADE: Partial<Record<Place, string>> = {
 function assertInput(input: CallListInput): Place[] {
   if (!input || typeof input !== 'object') throw new Error('buildCallList 参数不能为空');
   if (!(input.plan in PLAN_TITLE)) {
-    throw new Error(`plan 无效：${String(input.plan)}（应为 comms、radiation、environment 或 forest_fire）`);
+    throw new Error(`plan 无效：${input.plan}（应为 comms、radiation、environment 或 forest_fire）`);
   }
   if (!RESPONSES.includes(input.response)) {
-    throw new Error(`response 无效：${String(input.response)}（应为一级、二级、三级或四级）`);
+    throw new Error(`response 无效：${input.response}（应为一级、二级、三级或四级）`);
   }
   if (input.plan === 'comms' && (input.response === '三级' || input.response === '四级')) {
     throw new Error(`response 无效：《朔州市通信保障应急预案》只设二级、一级响应，没有${input.response}响应（4.2）`);

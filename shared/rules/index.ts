@@ -160,7 +160,7 @@ export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[
       const ms = parseInstant(rec.at, `done.${id}.at（完成时间）`);
       const channel = rec.channel;
       if (channel !== undefined && channel !== null && !['phone', 'fax', 'written', 'system'].includes(channel)) {
-        throw new Error(`done.${id}.channel（报送方式）无效：${String(channel)}，应为 phone、fax、written 或 system`);
+        throw new Error(`done.${id}.channel（报送方式）无效：${channel}，应为 phone、fax、written 或 system`);
       }
       done[id] = { ms, channel: channel ?? undefined };
     }

@@ -41,7 +41,7 @@ export function checkShiftConfig(config: ShiftConfig = DEFAULT_SHIFT_CONFIG): {
 } {
   const match = /^(\d{2}):(\d{2})$/.exec(config?.startTime ?? '');
   if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
-    throw new Error(`startTime 应为 HH:mm（如 08:30）：${String(config?.startTime)}`);
+    throw new Error(`startTime 应为 HH:mm（如 08:30）：${config?.startTime}`);
   }
   const { hours } = config;
   if (!Number.isInteger(hours) || hours <= 0 || 24 % hours !== 0) {
@@ -198,7 +198,7 @@ function checkRoster(list: unknown, field: string, allowEmpty = false): string[]
 export function generateMonth(input: GenerateMonthInput): ShiftAssignment[] {
   const match = /^(\d{4})-(\d{2})$/.exec(input?.month ?? '');
   if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) {
-    throw new Error(`month 应为 YYYY-MM：${String(input?.month)}`);
+    throw new Error(`month 应为 YYYY-MM：${input?.month}`);
   }
   const config = input.config ?? DEFAULT_SHIFT_CONFIG;
   const { startMinutes, shiftsPerDay } = checkShiftConfig(config);

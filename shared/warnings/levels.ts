@@ -23,7 +23,7 @@ export const WARNING_LEVEL_IDS: readonly WarningLevel[] = WARNING_LEVELS.map((l)
 
 export function warningLevelInfo(level: WarningLevel): WarningLevelInfo {
   const info = WARNING_LEVELS.find((l) => l.level === level);
-  if (!info) throw new Error(`level 无效：${String(level)}（应为一级、二级、三级或四级）`);
+  if (!info) throw new Error(`level 无效：${level}（应为一级、二级、三级或四级）`);
   return info;
 }
 
