@@ -27,7 +27,10 @@ function flatten(issues: readonly Issue[], prefix: readonly PropertyKey[] = []):
   return issues.flatMap((i) => {
     const path = [...prefix, ...i.path];
     if (i.code === 'invalid_union' && i.errors.length > 0) {
-      const closest = [...i.errors].sort((a, b) => a.length - b.length)[0]!;
+      // A branch that does not even know the keys sent (an edit's id, a new record's roster) is the
+      // wrong kind of request, however few its other complaints.
+      const weight = (branch: readonly Issue[]) => branch.reduce((n, b) => n + (b.code === 'unrecognized_keys' ? 100 : 1), 0);
+      const closest = [...i.errors].sort((a, b) => weight(a) - weight(b))[0]!;
       if (closest.length > 0) return flatten(closest, path);
     }
     return [{ path, message: i.message }];

@@ -57,6 +57,8 @@ describe('validation messages are Chinese and name fields by their labels', () =
     ['settings: backups kept 0', 'settings:set', { backupKeep: 0 }, /备份/],
     ['contact edit with a bad phone type', 'rosters:save-contact', { id: 1, mobile: 139 }, /手机/],
     ['contact: unknown role', 'rosters:save-contact', { id: 1, role: '司机' }, /联系人类别/],
+    ['new contact with two mistakes', 'rosters:save-contact', { rosterId: 'eco-hq', entryKind: 'person', entryId: 'commander', role: '司机', name: '', title: 5 }, /联系人类别.*姓名|姓名.*联系人类别/],
+    ['contact edit with two mistakes', 'rosters:save-contact', { id: 1, role: '司机', name: '', title: 5 }, /联系人类别.*姓名|姓名.*联系人类别/],
     ['schedule swap without a reason', 'schedule:swap', { date: '2026-11-29', field: 'officer', newPerson: '张三', reason: '' }, /调整原因/],
     ['warning with no area', 'warnings:issue', { plan: 'radiation', level: '三级', direction: 'issued', issuerKind: 'city', issuer: '朔州市人民政府', area: '', issuedAt: AT }, /预警区域/],
     ['response start without a decider', 'response:start', { incidentId: 1, level: '三级', decidedBy: '' }, /决定人/],
