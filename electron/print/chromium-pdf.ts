@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PAGINATE_SCRIPT } from '../../shared/forms/paginate';
 
 const run = promisify(execFile);
 
@@ -43,8 +44,11 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Prints one HTML document (rendered with fontBaseUrl FONT_BASE_URL) to PDF bytes, A4 from CSS @page. */
-export async function renderPdf(browser: Browser, html: string): Promise<Buffer> {
+/**
+ * Opens one form document (rendered with fontBaseUrl FONT_BASE_URL) in a fresh context, waits for
+ * its fonts, plans its page breaks, and hands the page to `use`.
+ */
+export async function withFormPage<T>(browser: Browser, html: string, use: (page: Page, pages: number) => Promise<T>): Promise<T> {
   const fontsDir = fontFilesDir();
   const context = await browser.newContext();
   try {
@@ -73,10 +77,26 @@ export async function renderPdf(browser: Browser, html: string): Promise<Buffer>
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    // Plan the page breaks (续表, headings kept with what follows) once the fonts are in. The
+    // script runs through the DevTools protocol, which the page's CSP (no scripts) does not govern.
+    const pages = Number(await page.evaluate(PAGINATE_SCRIPT));
+    return await use(page, pages);
   } finally {
     await context.close();
   }
+}
+
+/** Prints one form document to PDF bytes, A4 from CSS @page, with its planned page count. */
+export async function renderPdfWithPages(browser: Browser, html: string): Promise<{ pdf: Buffer; pages: number }> {
+  return withFormPage(browser, html, async (page, pages) => ({
+    pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true }),
+    pages,
+  }));
+}
+
+/** Prints one HTML document (rendered with fontBaseUrl FONT_BASE_URL) to PDF bytes, A4 from CSS @page. */
+export async function renderPdf(browser: Browser, html: string): Promise<Buffer> {
+  return (await renderPdfWithPages(browser, html)).pdf;
 }
 
 /** True when a poppler tool is on PATH. */

@@ -10,6 +10,7 @@ export {
   BLANK_REPORT_TIME,
 } from './format';
 export { fontFaceCss, parseFontsourceCss, BODY_STACK, TITLE_STACK, BODY_FAMILY, TITLE_FAMILY } from './font-faces';
+export { PAGINATE_SCRIPT } from './paginate';
 export { FORM_CATALOGUE } from './catalogue';
 export type { FormCatalogueEntry } from './catalogue';
 export { sampleForms } from './samples';

@@ -4,7 +4,7 @@
 // Layout follows GB/T 9704-2012: A4, top margin 37 mm, left 28 mm, text block 156 × 225 mm,
 // title 二号 (22pt) 小标宋, body 三号 (16pt) 仿宋, 22 lines × 28 characters, page numbers "— N —".
 
-import { BODY_STACK, TITLE_STACK, fontFaceCss } from './font-faces';
+import { BODY_STACK, HEI_STACK, SONG_STACK, TITLE_STACK, fontFaceCss } from './font-faces';
 import {
   formatClock,
   formatOfficialDate,
@@ -27,6 +27,7 @@ import type {
   RenderOptions,
   RosterPrint,
 } from './types';
+import { SECURITY_LEVELS } from './types';
 
 /** Minimum printed rows of a table, so a paper form keeps room to write by hand. */
 const MIN_TABLE_ROWS = 2;
@@ -40,9 +41,29 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
+// Emoji have no glyph in any official font and print as boxes: the printed form names them
+// instead, in brackets ([笑脸]), as a reader would read them out.
+const EMOJI_NAMES: Record<string, string> = {
+  '😀': '笑脸', '😃': '笑脸', '😄': '笑脸', '😊': '微笑', '🙂': '微笑', '😂': '笑哭', '😢': '流泪', '😭': '大哭',
+  '😡': '生气', '👍': '赞', '👌': 'OK', '🙏': '合十', '👏': '鼓掌', '💪': '加油', '❤': '爱心', '🔥': '火',
+  '⚠': '警告', '❗': '感叹号', '❓': '问号', '✅': '对勾', '✔': '对勾', '❌': '叉号', '☎': '电话', '📞': '电话',
+  '📱': '手机', '📧': '邮件', '🚒': '消防车', '🚑': '救护车', '🚓': '警车', '🌧': '下雨', '⛈': '雷雨', '❄': '雪花',
+  '🌪': '龙卷风', '💧': '水滴', '⭐': '星', '🌹': '玫瑰', '🎉': '庆祝', '🤝': '握手', '🆘': 'SOS',
+};
+const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*/gu;
+
+/** Replaces every emoji (U+2600 and above) by its name in brackets, [表情] when it has none here. */
+export function nameEmoji(text: string): string {
+  return text.replace(EMOJI, (e) => {
+    const base = String.fromCodePoint(e.codePointAt(0) ?? 0);
+    if ((e.codePointAt(0) ?? 0) < 0x2600) return e;
+    return `[${EMOJI_NAMES[base] ?? '表情'}]`;
+  });
+}
+
 function esc(value: string | number | undefined): string {
   if (value === undefined) return '';
-  return escapeHtml(String(value));
+  return escapeHtml(nameEmoji(String(value)));
 }
 
 // Tokens a line must never split: dates and times in official form, ISO dates, phone numbers,
@@ -56,7 +77,7 @@ const MAX_TOKEN = 24;
 /** Escapes text and wraps every unbreakable token in a nowrap span. */
 export function tokens(value: string | number | undefined): string {
   if (value === undefined) return '';
-  const text = String(value);
+  const text = nameEmoji(String(value));
   let out = '';
   let last = 0;
   for (const m of text.matchAll(TOKEN)) {
@@ -93,8 +114,13 @@ function checkbox(field: string, checked: boolean, text: string): string {
   return `<span class="cbx"><span class="cb" data-field="${esc(field)}" data-checked="${checked ? 'true' : 'false'}"></span>${esc(text)}</span>`;
 }
 
+/**
+ * Column widths, given in mm of the text block, as shares of the table: fixed mm widths add the
+ * collapsed outer borders to the text block width, and the right-hand rule was cut to a hairline.
+ */
 function colgroup(widthsMm: number[]): string {
-  return `<colgroup>${widthsMm.map((w) => `<col style="width:${w}mm">`).join('')}</colgroup>`;
+  const total = widthsMm.reduce((a, b) => a + b, 0);
+  return `<colgroup>${widthsMm.map((w) => `<col style="width:${((w / total) * 100).toFixed(3)}%">`).join('')}</colgroup>`;
 }
 
 function count(n: number | undefined, field: string): string {
@@ -223,9 +249,9 @@ function radiationFollowUp(d: RadiationFollowUpReport): string {
   const bottom = block(
     `<tr>${label('事故级别')}<td colspan="6" class="c">${levelBoxes}</td></tr>` +
       `<tr class="tall">${label('事故经过和处理情况')}${value('narrative', d.narrative, 6, 1, 'v text')}</tr>` +
-      `<tr>${label('事发地生态环境主管部门', 1, 3)}${value('department', d.department, 2, 3)}${label('联系人')}${value('departmentContact', d.departmentContact)}<td colspan="2" rowspan="3" class="c">${seal()}</td></tr>` +
-      `<tr>${label('电话')}${value('departmentPhone', d.departmentPhone)}</tr>` +
-      `<tr>${label('传真')}${value('departmentFax', d.departmentFax)}</tr>`,
+      `<tr>${label('事发地生态环境主管部门', 1, 3)}${value('department', d.department, 2, 3)}${label('联系人')}${value('departmentContact', d.departmentContact, 2)}<td rowspan="3" class="c">${seal()}</td></tr>` +
+      `<tr>${label('电话')}${value('departmentPhone', d.departmentPhone, 2)}</tr>` +
+      `<tr>${label('传真')}${value('departmentFax', d.departmentFax, 2)}</tr>`,
   );
   return (
     `<h1 class="title tight">辐射事故后续报告表</h1>` +
@@ -244,7 +270,7 @@ function ordinal(i: number): string {
 }
 
 function paragraphs(field: string, text: string): string {
-  return `<div class="body-text" data-field="${esc(field)}">${esc(text)}</div>`;
+  return `<div class="body-text" data-field="${esc(field)}">${tokens(text)}</div>`;
 }
 
 function section(i: number, heading: string, field: string, text: string): string {
@@ -266,9 +292,14 @@ function infoReport(d: InfoReport): string {
   if (!d.eventTitle.trim()) throw new Error('事件名称（eventTitle）不能为空');
   if (!d.unit.trim()) throw new Error('报送单位（unit）不能为空');
   const kindLabel = infoReportKindLabel(d.kind, d.seq);
+  if (d.classification !== undefined && !(SECURITY_LEVELS as readonly string[]).includes(d.classification)) {
+    throw new Error(`密级应为${SECURITY_LEVELS.join('、')}之一，或不标注：${String(d.classification)}`);
+  }
+  if (d.copyNumber !== undefined && !/^\d{1,6}$/.test(d.copyNumber)) throw new Error(`份号应为1至6位数字：${d.copyNumber}`);
+  // GB/T 9704-2012 7.2.1–7.2.3: 份号 (six digits), then 密级 and 紧急程度 in 3号黑体, top left.
   const marks =
-    d.classification || d.urgency
-      ? `<div class="marks">${d.classification ? `<div data-field="classification">${esc(d.classification)}</div>` : ''}${d.urgency ? `<div data-field="urgency">${esc(d.urgency)}</div>` : ''}</div>`
+    d.copyNumber || d.classification || d.urgency
+      ? `<div class="marks">${d.copyNumber ? `<div class="copy" data-field="copyNumber">${esc(d.copyNumber.padStart(6, '0'))}</div>` : ''}${d.classification ? `<div data-field="classification">${esc(d.classification)}</div>` : ''}${d.urgency ? `<div data-field="urgency">${esc(d.urgency)}</div>` : ''}</div>`
       : '';
   const header =
     `<div class="report-head"><div>报送单位：<span data-field="unit">${esc(d.unit)}</span></div>` +
@@ -327,6 +358,14 @@ function signatureLine(labels: string[]): string {
   return `<div class="signatures">${labels.map((l) => `<span>${esc(l)}：<span class="sign-space"></span></span>`).join('')}</div>`;
 }
 
+/** A log entry's time: "14:05", or "次日 01:30" after midnight of the duty day's date. */
+function logTime(day: string, at: string, field: string): string {
+  const clock = formatClock(at, field);
+  const p = shanghaiParts(at, field);
+  const date = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return date > day ? `次日 ${clock}` : clock;
+}
+
 /** 值班日志: the day's log, printed at the end of each day. */
 function dutyLog(d: DutyLogDay): string {
   const meta =
@@ -340,7 +379,7 @@ function dutyLog(d: DutyLogDay): string {
     .map((e, i) => {
       const p = `entries.${i}`;
       return (
-        `<tr><td class="c">${e ? i + 1 : ''}</td>${value(`${p}.at`, e ? formatClock(e.at, `第${i + 1}条记录时间`) : '', 1, 1, 'v c')}` +
+        `<tr><td class="c">${e ? i + 1 : ''}</td>${value(`${p}.at`, e ? logTime(d.date, e.at, `第${i + 1}条记录时间`) : '', 1, 1, 'v c')}` +
         `${value(`${p}.category`, e?.category, 1, 1, 'v c')}${value(`${p}.content`, e?.content, 1, 1, 'v text')}` +
         `${value(`${p}.handling`, e?.handling, 1, 1, 'v text')}${value(`${p}.handler`, e?.handler, 1, 1, 'v c')}</tr>`
       );
@@ -397,14 +436,15 @@ function handover(d: HandoverRecord): string {
 /** A roster printout (通讯录) of one headquarters or group. */
 function roster(d: RosterPrint): string {
   if (!d.title.trim()) throw new Error('通讯录标题（title）不能为空');
-  const cols = [11, 20, 18, 39, 24, 26, 18];
-  const head = `<tr>${label('序号')}${label('职务')}${label('姓名')}${label('单位及职务')}${label('办公电话')}${label('手机')}${label('红机')}</tr>`;
+  // Eight columns with whole phone numbers do not fit 156 mm: the roster prints landscape (225 mm).
+  const cols = [11, 24, 20, 62, 30, 28, 20, 30];
+  const head = `<tr>${label('序号')}${label('职务')}${label('姓名')}${label('单位及职务')}${label('办公电话')}${label('手机')}${label('红机')}${label('传真')}</tr>`;
   const sections = d.sections
     .map((s, si) => {
       const rows = s.rows
         .map((r, i) => {
           const p = `sections.${si}.rows.${i}`;
-          return `<tr><td class="c">${i + 1}</td>${value(`${p}.role`, r.role, 1, 1, 'v c')}${value(`${p}.name`, r.name, 1, 1, 'v c')}${value(`${p}.unitTitle`, r.unitTitle, 1, 1, 'v text')}${value(`${p}.officePhone`, r.officePhone, 1, 1, 'v c num')}${value(`${p}.mobile`, r.mobile, 1, 1, 'v c num')}${value(`${p}.redPhone`, r.redPhone, 1, 1, 'v c num')}</tr>`;
+          return `<tr><td class="c">${i + 1}</td>${value(`${p}.role`, r.role, 1, 1, 'v c')}${value(`${p}.name`, r.name, 1, 1, 'v c')}${value(`${p}.unitTitle`, r.unitTitle, 1, 1, 'v text')}${value(`${p}.officePhone`, r.officePhone, 1, 1, 'v c num')}${value(`${p}.mobile`, r.mobile, 1, 1, 'v c num')}${value(`${p}.redPhone`, r.redPhone, 1, 1, 'v c num')}${value(`${p}.fax`, r.fax ?? '', 1, 1, 'v c num')}</tr>`;
         })
         .join('');
       return (
@@ -415,17 +455,21 @@ function roster(d: RosterPrint): string {
     .join('');
   return (
     `<h1 class="title" data-field="title">${esc(d.title)}</h1>` +
-    `<p class="subtitle small">依据<span data-field="basis">${esc(d.basis)}</span>　截至<span data-field="asOf">${esc(formatOfficialDate(d.asOf, '通讯录日期'))}</span></p>` +
+    `<p class="subtitle small">依据<span data-field="basis">${esc(d.basis.replace(/^\s*依据\s*/, ''))}</span>　截至<span data-field="asOf">${esc(formatOfficialDate(d.asOf, '通讯录日期'))}</span></p>` +
     sections
   );
 }
 
 // GB/T 9704-2012: text block 156 mm × 225 mm at 22 lines × 28 characters of 三号 (16pt).
 // 16pt is slightly wider than 156/28 mm, so a small negative tracking keeps exactly 28 per line.
+// The page number's em box starts this far below the text block, so that its dash (set at the
+// middle of the em box) lies 7 mm below it (GB/T 9704-2012 7.5).
+const PAGE_NUMBER_TOP = '3.75mm';
+
 const STYLE = `
 @page{size:A4;margin:37mm 26mm 35mm 28mm}
-@page :right{@bottom-right{content:"— " counter(page) " —";font-family:${BODY_STACK};font-size:14pt;vertical-align:top;padding-top:7mm;padding-right:1em}}
-@page :left{@bottom-left{content:"— " counter(page) " —";font-family:${BODY_STACK};font-size:14pt;vertical-align:top;padding-top:7mm;padding-left:1em}}
+@page :right{@bottom-right{content:"— " counter(page) " —";font-family:${SONG_STACK};font-size:14pt;line-height:1;vertical-align:top;padding-top:${PAGE_NUMBER_TOP};padding-right:1em}}
+@page :left{@bottom-left{content:"— " counter(page) " —";font-family:${SONG_STACK};font-size:14pt;line-height:1;vertical-align:top;padding-top:${PAGE_NUMBER_TOP};padding-left:1em}}
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:calc(225mm / 22);letter-spacing:calc(156mm / 28 - 16pt)}
@@ -434,16 +478,18 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .title.tight{margin-bottom:3mm}
 .subtitle{text-align:center;margin:calc(-225mm / 44) 0 calc(225mm / 44) 0}
 .subtitle.small{font-size:14pt}
-.marks{font-family:${TITLE_STACK};margin:0 0 calc(225mm / 44) 0}
+.marks{font-family:${HEI_STACK};font-size:16pt;margin:0 0 calc(225mm / 44) 0}
+.marks .copy{font-family:${SONG_STACK};letter-spacing:0}
 .report-head{display:flex;justify-content:space-between}
 .rule{border:none;border-top:1px solid #000;margin:calc(225mm / 44) 0}
 .event{margin:0}
-.h1{font-family:${TITLE_STACK};font-weight:normal;font-size:16pt;margin:0;text-indent:2em}
+.h1{font-family:${HEI_STACK};font-weight:normal;font-size:16pt;margin:0;text-indent:2em;break-after:avoid}
+.title{break-after:avoid}
 .h1.small{text-indent:0;margin-top:calc(225mm / 44)}
 .body-text{text-indent:2em;text-align:justify;white-space:pre-wrap;margin:0}
 .contact{margin:calc(225mm / 22) 0 0 0}
 .meta{display:flex;justify-content:space-between;font-size:14pt;line-height:1.8}
-.grid{width:100%;border-collapse:collapse;table-layout:fixed;letter-spacing:0}
+.grid{width:calc(100% - 0.3mm);border-collapse:collapse;table-layout:fixed;letter-spacing:0}
 .grid+.grid{margin-top:-1px}
 .grid th,.grid td{border:0.26mm solid #000;padding:0.8mm 1mm;vertical-align:middle;word-break:normal;overflow-wrap:anywhere;line-break:strict}
 .nb{white-space:nowrap}
@@ -457,6 +503,7 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .grid tr.tall td{height:30mm;vertical-align:top}
 .grid tr{break-inside:avoid}
 .grid thead{display:table-header-group}
+.cont-mark{font-size:12pt;line-height:1.6;letter-spacing:0}
 .rows tbody td{height:8mm}
 .seal{float:right;color:#000}
 .cbx{display:inline-block;margin:0 0.6em 0 0;white-space:nowrap}
@@ -464,16 +511,26 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .cb[data-checked="true"]::after{content:"";position:absolute;left:0.24em;top:0.02em;width:0.25em;height:0.5em;border:solid #000;border-width:0 0.12em 0.12em 0;transform:rotate(45deg)}
 .note{font-size:10.5pt;line-height:1.4;margin:1.5mm 0 0 0;letter-spacing:0}
 .box{min-height:18mm;border-bottom:1px solid #000;font-size:14pt;line-height:1.6;white-space:pre-wrap}
-.signatures{display:flex;justify-content:space-between;margin-top:calc(225mm / 22);font-size:14pt;break-inside:avoid}
+.signatures{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 1em;margin-top:calc(225mm / 22);font-size:14pt;break-inside:avoid;break-before:avoid}
+.signatures>span{white-space:nowrap}
 .sign-space{display:inline-block;width:28mm;border-bottom:1px solid #000}
 .num{font-variant-numeric:tabular-nums}
-.watermark{position:fixed;left:0;right:0;top:40%;text-align:center;font-family:${TITLE_STACK};font-size:120pt;letter-spacing:0.3em;color:rgba(0,0,0,0.12);transform:rotate(-30deg);pointer-events:none;z-index:10}
+.watermark{position:fixed;left:0;right:0;top:40%;text-align:center;font-family:${TITLE_STACK};font-size:120pt;letter-spacing:0.3em;color:rgba(0,0,0,0.45);transform:rotate(-30deg);pointer-events:none;z-index:0}
+.sheet{z-index:1}
+.drill-mark{font-family:${HEI_STACK}}
 @media screen{
   html{background:#8c8c8c}
   body{padding:8mm 0}
   .sheet{width:210mm;min-height:297mm;margin:0 auto;padding:37mm 26mm 35mm 28mm;background:#fff;box-shadow:0 1mm 4mm rgba(0,0,0,0.35)}
   [data-field]:focus{outline:1px dashed #1677ff}
 }
+`;
+
+// Wide tables print landscape: the portrait text block turned (225 × 156 mm), page numbers as on
+// portrait pages (GB/T 9704-2012 allows 横排表格 on a landscape page).
+const LANDSCAPE_STYLE = `
+@page{size:A4 landscape;margin:28mm 37mm 26mm 35mm}
+@media screen{.sheet{width:297mm;min-height:210mm;padding:28mm 37mm 26mm 35mm}}
 `;
 
 /** Renders one form as a complete HTML document (A4, GB/T 9704 layout, no scripts). */
@@ -518,9 +575,15 @@ export function renderForm(form: FormInput, opts: RenderOptions): string {
     body = correctionBanner(form.data) + body + signOffBlock(form.data);
   }
   const watermark = opts.drill ? '<div class="watermark" aria-hidden="true">演练</div>' : '';
+  // A drill says so in its title line too, so a faxed copy that loses the watermark still shows it.
+  if (opts.drill) {
+    body = body.replace(/<\/h1>/, '<span class="drill-mark">（演练）</span></h1>');
+    title = `${title}（演练）`;
+  }
+  const pageStyle = form.kind === 'roster' ? LANDSCAPE_STYLE : '';
   return (
     `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">` +
-    `<title>${esc(title)}</title><style>${faces}\n${STYLE}${REPORT_CHAIN_STYLE}</style></head>` +
-    `<body data-form="${form.kind}"${opts.drill ? ' data-drill="true"' : ''}>${watermark}<div class="sheet">${body}</div></body></html>`
+    `<title>${esc(title)}</title><style>${faces}\n${STYLE}${pageStyle}${REPORT_CHAIN_STYLE}</style></head>` +
+    `<body data-form="${form.kind}" data-page-mm="${form.kind === 'roster' ? 156 : 225}"${opts.drill ? ' data-drill="true"' : ''}>${watermark}<div class="sheet">${body}</div></body></html>`
   );
 }

@@ -69,6 +69,21 @@ const initial: RadiationInitialReport = {
   reportedAt: '2021-09-02T07:00:00Z',
 };
 
+/**
+ * Names with characters of GB 18030-2022 beyond the common fonts: CJK Extension A (䶮 㵘), B (𠮷),
+ * C (𫖯) and E (𬌗 𬭎), and an emoji that prints as its name.
+ */
+export const RARE_CHARACTERS = '𠮷䶮𫖯𬌗𬭎㵘';
+export const RARE_NAMES_INITIAL: RadiationInitialReport = {
+  ...initial,
+  legalRepresentative: '吉𠮷',
+  contact: '刘䶮',
+  reporter: '赵𫖯',
+  licenceAuthority: '山西省生态环境厅（经办人钱𬌗、孙𬭎）',
+  place: '朔城区㵘水村选煤车间3号皮带秤',
+  narrative: `${initial.narrative}现场照片已发值班群👍。`,
+};
+
 function manySources(n: number): RadiationSourceRow[] {
   return Array.from({ length: n }, (_, i) => ({
     nuclide: i % 2 === 0 ? 'Cs-137' : 'Am-241',
@@ -134,6 +149,11 @@ export function sampleForms(): FormSample[] {
       input: { kind: 'radiation-initial', data: initial },
     },
     {
+      id: 'radiation-initial-rare-names',
+      description: '辐射事故初始报告表（生僻字姓名、表情符号）',
+      input: { kind: 'radiation-initial', data: RARE_NAMES_INITIAL },
+    },
+    {
       id: 'radiation-initial-40-sources',
       description: '辐射事故初始报告表（40行放射源表，跨页续表）',
       input: {
@@ -183,7 +203,8 @@ export function sampleForms(): FormSample[] {
           unit: '朔州市工业和信息化局',
           issuer: '赵喆',
           reportedAt: '2021-09-02T06:40:00Z',
-          classification: '内部',
+          copyNumber: '000012',
+          classification: '秘密',
           urgency: '特急',
           contact: '孙赟',
           contactPhone: '0349-2034567',
@@ -320,14 +341,14 @@ export function sampleForms(): FormSample[] {
         kind: 'roster',
         data: {
           title: '市较大生态环境事件应急指挥部通讯录',
-          basis: '朔政办发〔2021〕42号 2.3',
+          basis: '《朔州市辐射事故应急预案》（朔政办发〔2021〕42号 2.3）',
           asOf: '2021-09-08',
           sections: [
             {
               heading: '指挥部',
               rows: [
-                { role: '指挥长', name: '王镕', unitTitle: '市政府副市长', officePhone: '0349-2011001', mobile: '139****0001', redPhone: '8001' },
-                { role: '副指挥长', name: '李堃', unitTitle: '市生态环境局局长', officePhone: '0349-2011002', mobile: '139****0002', redPhone: '8002' },
+                { role: '指挥长', name: '王镕', unitTitle: '市政府副市长', officePhone: '0349-2011001', mobile: '139****0001', redPhone: '8001', fax: '0349-2011101' },
+                { role: '副指挥长', name: '李堃', unitTitle: '市生态环境局局长', officePhone: '0349-2011002', mobile: '139****0002', redPhone: '8002', fax: '0349-2011102' },
               ],
             },
             {

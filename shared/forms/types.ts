@@ -155,6 +155,10 @@ export interface RadiationFinalReport extends ReportChainMarks {
   contactPhone: string;
 }
 
+/** The three levels of state secrets (保守国家秘密法 第十条); anything else is not a 密级. */
+export const SECURITY_LEVELS = ['绝密', '机密', '秘密'] as const;
+export type SecurityLevel = (typeof SECURITY_LEVELS)[number];
+
 export type InfoReportKind = '初报' | '续报' | '终报';
 
 /** Header shared by both plans' information reports. */
@@ -169,8 +173,10 @@ export interface InfoReportHeader extends ReportChainMarks {
   /** 签发人. */
   issuer: string;
   reportedAt: string;
-  /** 密级 (e.g. 秘密), printed top left when set. */
-  classification?: string;
+  /** 份号: the copy number, six digits, printed top left when set (GB/T 9704-2012 7.2.1). */
+  copyNumber?: string;
+  /** 密级, one of the levels of the 保守国家秘密法 art. 10, printed top left in 3号黑体 when set. */
+  classification?: SecurityLevel;
   /** 紧急程度 (特急/加急), printed top left when set. */
   urgency?: string;
   contact?: string;
@@ -264,6 +270,8 @@ export interface RosterRow {
   officePhone: string;
   mobile: string;
   redPhone: string; // 红机
+  /** 传真; optional so older saved printouts still render. */
+  fax?: string;
 }
 
 export interface RosterSection {

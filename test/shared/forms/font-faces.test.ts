@@ -18,7 +18,7 @@ describe('bundled font subsets', () => {
   it('reference files that exist', () => {
     const css = fontFaceCss('https://host/fonts/');
     const files = [...css.matchAll(/url\(https:\/\/host\/fonts\/([^)]+)\)/g)].map((m) => m[1] ?? '');
-    expect(files).toHaveLength(NOTO_SERIF_SC_SUBSETS.length * 2);
+    expect(files).toHaveLength(NOTO_SERIF_SC_SUBSETS.length * 3);
     for (const f of files) expect(() => readFileSync(join(pkgDir, 'files', f))).not.toThrow();
   });
 

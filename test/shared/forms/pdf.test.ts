@@ -1,19 +1,23 @@
 // Prints each form in Debian Chromium and checks the PDF with poppler (pdfinfo, pdffonts, pdftotext).
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderForm, sampleForms } from '../../../shared/forms';
+import { RARE_CHARACTERS } from '../../../shared/forms/samples';
+import { charactersNotDrawn } from '../../helpers/pdf-glyphs';
 import type { FormInput } from '../../../shared/forms';
-import { FONT_BASE_URL, launchChromium, renderPdf } from '../../../electron/print/chromium-pdf';
+import { FONT_BASE_URL, launchChromium, withFormPage } from '../../../electron/print/chromium-pdf';
 
 const run = promisify(execFile);
 let browser: Browser;
 let dir: string;
 const cache = new Map<string, string>();
+/** Pages the pagination pass planned, by PDF path. */
+const planned = new Map<string, number>();
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -25,13 +29,30 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** Unbreakable tokens wider than their cell, by PDF path (measured in the page that printed it). */
+const overflowing = new Map<string, string[]>();
+
 async function pdfOf(id: string, input: FormInput, drill?: boolean): Promise<string> {
   const key = `${id}:${drill ? 'drill' : ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const path = join(dir, `${id}${drill ? '-drill' : ''}.pdf`);
-  await writeFile(path, await renderPdf(browser, renderForm(input, { fontBaseUrl: FONT_BASE_URL, drill })));
+  const html = renderForm(input, { fontBaseUrl: FONT_BASE_URL, drill });
+  const { pdf, plan, over } = await withFormPage(browser, html, async (page, plan) => ({
+    plan,
+    over: await page.evaluate(() =>
+      Array.from(document.querySelectorAll('td .nb, th .nb')).flatMap((span) => {
+        const cell = span.closest('td, th') as HTMLElement;
+        const right = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
+        return span.getBoundingClientRect().right > right + 0.5 ? [span.textContent ?? ''] : [];
+      }),
+    ),
+    pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true }),
+  }));
+  await writeFile(path, pdf);
+  overflowing.set(path, over);
   cache.set(key, path);
+  planned.set(path, plan);
   return path;
 }
 
@@ -93,8 +114,9 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     const pdf = await samplePdf(id);
     const { stdout } = await run('pdfinfo', [pdf]);
     const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(stdout);
-    expect(Math.round(Number(size?.[1]))).toBe(595);
-    expect(Math.round(Number(size?.[2]))).toBe(842);
+    // The roster's eight columns print landscape; every other form portrait.
+    const dims = [Math.round(Number(size?.[1])), Math.round(Number(size?.[2]))];
+    expect(dims).toEqual(id === 'roster' ? [842, 595] : [595, 842]);
     const list = await fonts(pdf);
     expect(list.length).toBeGreaterThan(0);
     for (const f of list) {
@@ -103,7 +125,11 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     }
     const n = await pages(pdf);
     for (let p = 1; p <= n; p++) expect(await text(pdf, p)).toContain(`—${p}—`);
-  });
+    // The pagination pass knew the page count before printing (what a paginated preview shows).
+    expect(planned.get(pdf), 'planned pages').toBe(n);
+    // Every printed character comes from a real glyph of an embedded font (not .notdef, not Type 3).
+    expect(charactersNotDrawn(await readFile(pdf), await text(pdf))).toEqual([]);
+  }, 90_000);
 
   it('附件4: every gazette label of the initial report is printed', async () => {
     const all = await text(await samplePdf('radiation-initial'));
@@ -160,7 +186,7 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
 
   it('information reports carry the content lists of 〔2021〕40号 4.1 and 〔2021〕43号 5.1.1', async () => {
     const comms = await text(await samplePdf('info-report-comms-initial'));
-    for (const l of ['突发事件信息报告', '（初报）', '报送单位', '签发人', '报送时间', '内部', '特急', '事件基本情况', '事件级别', '初步估计的危害及程度', '影响范围', '拟采取的应对措施及建议']) {
+    for (const l of ['突发事件信息报告', '（初报）', '报送单位', '签发人', '报送时间', '000012', '秘密', '特急', '事件基本情况', '事件级别', '初步估计的危害及程度', '影响范围', '拟采取的应对措施及建议']) {
       expect(comms, l).toContain(l);
     }
     const env = await text(await samplePdf('info-report-environment-follow-up'));
@@ -209,5 +235,145 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     const pitch = (full[1]?.y0 ?? 0) - (full[0]?.y0 ?? 0);
     expect(pitch).toBeGreaterThan((225 / 22) * MM - 0.8);
     expect(pitch).toBeLessThan((225 / 22) * MM + 0.8);
+  });
+
+  /** Lines of one page as pdftotext -raw reads them, page numbers left out. */
+  async function lines(pdf: string, page: number): Promise<string[]> {
+    const { stdout } = await run('pdftotext', ['-raw', '-f', String(page), '-l', String(page), pdf, '-']);
+    return stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !/^—\s*\d+\s*—$/.test(l) && !/^(演|练|演练)$/.test(l));
+  }
+
+  async function allLines(pdf: string): Promise<string[]> {
+    const out: string[] = [];
+    for (let p = 1, n = await pages(pdf); p <= n; p++) out.push(...(await lines(pdf, p)));
+    return out;
+  }
+
+  it('never splits phone numbers, dates, times, codes or units across lines', async () => {
+    const expectations: Record<string, string[]> = {
+      'radiation-initial': ['0349-2012345', '0349-2012346', '2021年9月2日', '14时05分', '15时00分', '0315CS012345', '2015年3月18日', 'DD-2019-0456', '1.11E+10', '(Bq)', '250kV', '036000'],
+      'radiation-follow-up': ['0349-2023456', '0349-2023457'],
+      roster: ['0349-2011001', '0349-2011005', '139****0001', '139****0005', '0349-2011101', '2021年9月8日'],
+      handover: ['2021年9月2日'],
+    };
+    for (const [id, tokens] of Object.entries(expectations)) {
+      const ls = await allLines(await samplePdf(id));
+      for (const t of tokens) expect(ls.some((l) => l.replace(/\s+/g, '').includes(t)), `${id}: ${t}`).toBe(true);
+    }
+    const many = await allLines(await samplePdf('radiation-initial-40-sources'));
+    for (let i = 1; i <= 40; i++) expect(many.some((l) => l.includes(`SRC-${String(i).padStart(3, '0')}`)), `SRC-${i}`).toBe(true);
+    // Each of the 40 factory dates is whole on one line.
+    expect(many.join('\n').match(/\d{4}年\d{1,2}月15日/g)).toHaveLength(40);
+  });
+
+  it('column widths hold every unbreakable token inside its cell', async () => {
+    for (const s of sampleForms()) expect(overflowing.get(await samplePdf(s.id)), s.id).toEqual([]);
+  }, 180_000);
+
+  it('continuation pages of a table say 续表 and repeat the header; the first page does not', async () => {
+    const pdf = await samplePdf('radiation-initial-40-sources');
+    const n = await pages(pdf);
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(await text(pdf, 1)).not.toContain('续表');
+    // Page 2 continues the source table; the rows of the table never start a page without the mark.
+    const l2 = await lines(pdf, 2);
+    expect(l2[0]).toBe('续表');
+    expect(l2.slice(0, 4).join('')).toContain('事故源核素');
+    for (let p = 2; p <= n; p++) {
+      const ls = await lines(pdf, p);
+      if (/^\d+\s*(Cs|Am)-/.test(ls[0] ?? '') || /^序号/.test(ls[0] ?? '')) throw new Error(`page ${p} continues a table without 续表`);
+    }
+    const log = await samplePdf('duty-log-drill');
+    const logPage2 = await lines(log, 2);
+    expect(logPage2[0]).toBe('续表');
+    expect(logPage2[1]?.replace(/\s+/g, '')).toContain('序号时间类别事项内容处理情况经办人');
+  });
+
+  const HEADING = /^([一二三四五六七八九十]+、|其他需要记载的事项$|指挥部$|现场处置组$|成员单位$|工作组$|领导成员$|续表$)/;
+  const SIGNATURE = /签字：?$|签字：/;
+
+  it('no page ends with a heading, and no page holds only a heading or a signature', async () => {
+    for (const s of sampleForms()) {
+      const pdf = await samplePdf(s.id);
+      const n = await pages(pdf);
+      for (let p = 1; p <= n; p++) {
+        const ls = (await lines(pdf, p)).filter((l) => l !== '演练');
+        const last = ls[ls.length - 1] ?? '';
+        expect(HEADING.test(last.replace(/\s+/g, '')), `${s.id} page ${p} ends with heading ${last}`).toBe(false);
+        const rest = ls.filter((l) => !HEADING.test(l.replace(/\s+/g, '')) && !SIGNATURE.test(l));
+        expect(rest.length, `${s.id} page ${p} holds only headings or signatures`).toBeGreaterThan(0);
+      }
+    }
+  }, 180_000);
+
+  it('prints GB 18030-2022 rare characters as text from embedded TrueType fonts, emoji as their names', async () => {
+    const pdf = await samplePdf('radiation-initial-rare-names');
+    for (const f of await fonts(pdf)) expect(f.type, f.name).not.toMatch(/Type 3/);
+    const all = await text(pdf);
+    for (const ch of Array.from(RARE_CHARACTERS)) expect(all, ch).toContain(ch);
+    expect(charactersNotDrawn(await readFile(pdf), RARE_CHARACTERS)).toEqual([]);
+    expect(all).toContain('[赞]');
+    expect(all).not.toContain('👍');
+  });
+
+  /** Grey levels (0 = black) of one page rendered at `dpi`. */
+  async function greyPixels(pdf: string, page: number, dpi: number): Promise<{ width: number; height: number; px: Buffer }> {
+    const prefix = join(dir, `px-${page}-${dpi}-${Math.random().toString(36).slice(2)}`);
+    await run('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
+    const data = await readFile(`${prefix}.pgm`);
+    const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 40).toString('latin1'));
+    if (!m) throw new Error('not a PGM');
+    return { width: Number(m[1]), height: Number(m[2]), px: data.subarray(m[0].length) };
+  }
+
+  it('a drill says 演练 in its title line and carries a watermark of at least 40 % grey on every page', async () => {
+    const drill = await samplePdf('duty-log-drill');
+    expect((await lines(drill, 1)).some((l) => l.replace(/\s+/g, '') === '值班日志（演练）')).toBe(true);
+    const plain = await pdfOf('duty-log-plain', sample('duty-log-drill').input, false);
+    expect(await pages(plain)).toBe(await pages(drill));
+    for (let p = 1, n = await pages(drill); p <= n; p++) {
+      // Pixels white on the plain page and at least 40 % grey (≤ 153 of 255) on the drill's: the watermark.
+      const a = await greyPixels(drill, p, 50);
+      const b = await greyPixels(plain, p, 50);
+      let mark = 0;
+      let lighter = 0;
+      for (let i = 0; i < a.px.length; i++) {
+        if ((b.px[i] ?? 0) < 240) continue;
+        const v = a.px[i] ?? 255;
+        if (v <= 153) mark++;
+        else if (v < 240) lighter++;
+      }
+      expect(mark, `page ${p}`).toBeGreaterThan(3000);
+      // Its fill is solid: only the anti-aliased rim is lighter than 40 % grey.
+      expect(lighter, `page ${p}`).toBeLessThan(mark / 2);
+    }
+  });
+
+  it('puts the page number 7 mm below the text block, odd pages right and even pages left', async () => {
+    const pdf = await samplePdf('radiation-initial-40-sources');
+    for (const p of [1, 2]) {
+      const dpi = 254; // 10 pixels a millimetre
+      const { width, height, px } = await greyPixels(pdf, p, dpi);
+      // The page number's dashes are the longest horizontal dark runs below the text block.
+      let best = { y: 0, len: 0, x0: 0, x1: 0 };
+      for (let y = 263 * 10; y < Math.min(height, 285 * 10); y++) {
+        let run0 = -1;
+        for (let x = 0; x < width; x++) {
+          const dark = (px[y * width + x] ?? 255) < 128;
+          if (dark && run0 < 0) run0 = x;
+          if ((!dark || x === width - 1) && run0 >= 0) {
+            if (x - run0 > best.len) best = { y, len: x - run0, x0: run0, x1: x };
+            run0 = -1;
+          }
+        }
+      }
+      expect(best.y / 10 - 262, `page ${p}: dash below the text block (mm)`).toBeGreaterThan(6.4);
+      expect(best.y / 10 - 262, `page ${p}: dash below the text block (mm)`).toBeLessThan(7.6);
+      if (p % 2 === 1) expect(best.x0 / 10, 'odd: right').toBeGreaterThan(150);
+      else expect(best.x1 / 10, 'even: left').toBeLessThan(60);
+    }
   });
 });

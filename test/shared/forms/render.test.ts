@@ -62,12 +62,68 @@ describe('renderForm', () => {
     const input = sample('info-report-comms-initial');
     if (input.kind !== 'info-report') throw new Error('kind');
     const marked = renderForm(input, opts);
-    expect(marked).toContain('data-field="classification">内部<');
+    expect(marked).toContain('data-field="copyNumber">000012<');
+    expect(marked).toContain('data-field="classification">秘密<');
     expect(marked).toContain('data-field="urgency">特急<');
-    const plain: InfoReport = { ...input.data, classification: undefined, urgency: undefined };
+    const plain: InfoReport = { ...input.data, copyNumber: undefined, classification: undefined, urgency: undefined };
     const html = renderForm({ kind: 'info-report', data: plain }, opts);
+    expect(html).not.toContain('data-field="copyNumber"');
     expect(html).not.toContain('data-field="classification"');
     expect(html).not.toContain('data-field="urgency"');
+  });
+
+  it('accepts only the standard 密级 (绝密、机密、秘密) and a numeric 份号', () => {
+    const input = sample('info-report-comms-initial');
+    if (input.kind !== 'info-report') throw new Error('kind');
+    for (const level of ['绝密', '机密', '秘密'] as const) {
+      expect(renderForm({ kind: 'info-report', data: { ...input.data, classification: level } }, opts)).toContain(`>${level}<`);
+    }
+    const bad = { ...input.data, classification: '内部' } as unknown as InfoReport;
+    expect(() => renderForm({ kind: 'info-report', data: bad }, opts)).toThrow('密级应为绝密、机密、秘密之一');
+    expect(() => renderForm({ kind: 'info-report', data: { ...input.data, copyNumber: '12a' } }, opts)).toThrow('份号');
+    expect(renderForm({ kind: 'info-report', data: { ...input.data, copyNumber: '12' } }, opts)).toContain('>000012<');
+  });
+
+  it('sets 密级, 紧急程度 and first-level headings in 黑体, page numbers in 4号宋体', () => {
+    const html = renderForm(sample('info-report-comms-initial'), opts);
+    expect(html).toMatch(/\.marks\{font-family:'黑体', 'SimHei'[^}]*font-size:16pt/);
+    expect(html).toMatch(/\.h1\{font-family:'黑体', 'SimHei'/);
+    expect(html).toMatch(/@bottom-right\{content:"— " counter\(page\) " —";font-family:'宋体', 'SimSun'[^}]*font-size:14pt/);
+  });
+
+  it('keeps phone numbers, dates, codes and units in unbreakable spans, and no cell breaks words anywhere', () => {
+    const html = renderForm(sample('radiation-initial'), opts);
+    for (const t of ['0349-2012345', '2021年9月2日', '14时05分', '0315CS012345', '(Bq)', 'DD-2019-0456', '250kV']) {
+      expect(html, t).toContain(`<span class="nb">${t}</span>`);
+    }
+    expect(html).not.toContain('break-all');
+  });
+
+  it('names emoji in brackets instead of printing a box', () => {
+    const input = sample('duty-log');
+    if (input.kind !== 'duty-log') throw new Error('kind');
+    const html = renderForm({ kind: 'duty-log', data: { ...input.data, notes: '已通知👍，天气🌧，其他😺' } }, opts);
+    expect(html).toContain('已通知[赞]，天气[下雨]，其他[表情]');
+    expect(html).not.toMatch(/\p{Extended_Pictographic}/u);
+  });
+
+  it('says 演练 in the title line of a drill', () => {
+    const html = renderForm(sample('duty-log'), { ...opts, drill: true });
+    expect(html).toContain('<h1 class="title">值班日志<span class="drill-mark">（演练）</span></h1>');
+    expect(renderForm(sample('duty-log'), opts)).not.toContain('（演练）');
+  });
+
+  it('prints the roster landscape with a 传真 column and its basis once', () => {
+    const html = renderForm(sample('roster'), opts);
+    expect(html).toContain('size:A4 landscape');
+    expect(html).toContain('>传真</th>');
+    expect(html).toContain('0349-2011101');
+    expect(html).toContain('依据<span data-field="basis">《朔州市辐射事故应急预案》');
+    const input = sample('roster');
+    if (input.kind !== 'roster') throw new Error('kind');
+    const doubled = renderForm({ kind: 'roster', data: { ...input.data, basis: '依据《朔州市辐射事故应急预案》' } }, opts);
+    expect(doubled).not.toContain('依据依据');
+    expect(doubled).not.toMatch(/依据<span data-field="basis">依据/);
   });
 
   it('titles 初报, 第N次续报 and 终报', () => {
