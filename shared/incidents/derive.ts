@@ -214,6 +214,7 @@ export function deriveIncident(inc: Incident, records: ClockRecord[], context?: 
       phonedAt: null,
     });
   }
+  if (ctx.stored?.length) clocks.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   const known = new Set([...obligations.flatMap((o) => [o.key, o.clockId]), ...(ctx.stored ?? []).map((st) => st.key)]);
   return { grading, clocks, orphanClockRecords: records.filter((r) => !used.has(r) && !known.has(r.clockId)) };
 }

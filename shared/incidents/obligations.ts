@@ -491,7 +491,8 @@ function followUpCadence(
     const due = s + interval * MINUTE;
     const { level, index } = levelAt(segments, s);
     const o: Obligation = {
-      key: `${FOLLOW_UP_CLOCK}@${levelLabel(level)}#${k}`,
+      // A new setting starts new cycles: its time is part of the key, so no key is ever reused.
+      key: `${FOLLOW_UP_CLOCK}@${levelLabel(level)}#${Math.floor(setAt / MINUTE).toString(36)}.${k}`,
       clockId: FOLLOW_UP_CLOCK,
       plan,
       level,
