@@ -188,3 +188,27 @@ export async function storeObligations(q: Queryable, incidentId: number, clocks:
     }
   }
 }
+
+/** Sets the reporting settings given (others unchanged), creating the row on first use. */
+export async function saveReporting(
+  q: Queryable,
+  incidentId: number,
+  patch: { occurredUnknown?: boolean; followUp?: { minutes: number; setAt: string; setBy: string } | null; handlingEndedAt?: string | null },
+): Promise<void> {
+  await q.run('INSERT INTO incident_reporting (incident_id) VALUES (?) ON CONFLICT (incident_id) DO NOTHING', [incidentId]);
+  if (patch.occurredUnknown !== undefined) {
+    await q.run('UPDATE incident_reporting SET occurred_unknown = ? WHERE incident_id = ?', [patch.occurredUnknown ? 1 : 0, incidentId]);
+  }
+  if (patch.followUp !== undefined) {
+    const f = patch.followUp;
+    await q.run('UPDATE incident_reporting SET follow_up_minutes = ?, follow_up_set_at = ?, follow_up_set_by = ? WHERE incident_id = ?', [
+      f?.minutes ?? null,
+      f?.setAt ?? null,
+      f?.setBy ?? null,
+      incidentId,
+    ]);
+  }
+  if (patch.handlingEndedAt !== undefined) {
+    await q.run('UPDATE incident_reporting SET handling_ended_at = ? WHERE incident_id = ?', [patch.handlingEndedAt, incidentId]);
+  }
+}
