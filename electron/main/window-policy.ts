@@ -22,5 +22,9 @@ export function isTrustedUrl(url: string): boolean {
   );
 }
 
-/** Only the desktop notification permission is granted; camera, microphone, location etc. are refused. */
-export const isPermissionAllowed = (permission: string): boolean => permission === 'notifications';
+/**
+ * Desktop notifications, and writing text to the clipboard (copying a phone number or the data
+ * folder); camera, microphone, location, reading the clipboard etc. are refused.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
+export const isPermissionAllowed = (permission: string): boolean => ALLOWED_PERMISSIONS.has(permission);

@@ -211,7 +211,7 @@ describe('the Electron main process, started from its built bundle', () => {
     expect(webviewPrevented).toBe(true);
   });
 
-  it('checks permission requests and permission checks alike: notifications for our page only', () => {
+  it('checks permission requests and permission checks alike: notifications and clipboard writes for our page only', () => {
     const { permissionRequestHandler: request, permissionCheckHandler: check } = stand.record;
     expect(request).toBeTypeOf('function');
     expect(check).toBeTypeOf('function');
@@ -225,6 +225,8 @@ describe('the Electron main process, started from its built bundle', () => {
     for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'hid'])
       expect(asked(p, PAGE)).toBe(false);
     expect(check!(null, 'notifications', 'app://renderer', {})).toBe(true);
+    expect(check!(null, 'clipboard-sanitized-write', 'app://renderer', {})).toBe(true);
+    expect(check!(null, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
     expect(check!(null, 'notifications', 'https://evil.example', {})).toBe(false);
     for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'serial'])
       expect(check!(null, p, 'app://renderer', {})).toBe(false);

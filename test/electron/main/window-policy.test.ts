@@ -32,8 +32,9 @@ describe('window policy', () => {
     expect(isTrustedUrl('')).toBe(false);
   });
 
-  it('grants notifications only', () => {
+  it('grants notifications and clipboard writes only', () => {
     expect(isPermissionAllowed('notifications')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
     for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read'])
       expect(isPermissionAllowed(p)).toBe(false);
   });
