@@ -69,6 +69,11 @@ export async function findResponse(q: Queryable, incidentId: number): Promise<Re
   };
 }
 
+/** Whether a response on the incident was started and not yet ended. */
+export async function hasRunningResponse(q: Queryable, incidentId: number): Promise<boolean> {
+  return (await q.get('SELECT 1 AS x FROM responses WHERE incident_id = ? AND ended_at IS NULL', [incidentId])) !== undefined;
+}
+
 export async function insertResponse(q: Queryable, r: Omit<ResponseRow, 'endedAt' | 'endedBy' | 'endedOfficer'>): Promise<void> {
   await q.run('INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer) VALUES (?, ?, ?, ?, ?, ?)', [
     r.incidentId,

@@ -14,6 +14,7 @@ import type { PlanId } from '../../shared/rules';
 import type { Database, Param, Queryable } from '../db/connection';
 import * as repo from '../db/incident-repository';
 import * as obligationRepo from '../db/obligation-repository';
+import { hasRunningResponse } from '../db/response-repository';
 import { officerOf, refuse } from './officer';
 
 const FACT_PLANS = new Set(['comms', 'radiation', 'environment', 'forest_fire']);
@@ -112,21 +113,24 @@ export class IncidentService {
   }
 
   async get(id: number): Promise<IncidentDetail> {
-    return this.db.read(async (q) => {
-      const inc = await repo.findIncident(q, id);
-      if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);
-      const timeline = await repo.listTimeline(q, id);
-      const records = (await repo.listClockRecords(q, id)).get(id) ?? [];
-      const derived = deriveIncident(inc, records, await reportingContext(q, id, responseEndedAt(timeline)));
-      return {
-        ...inc,
-        grading: derived.grading,
-        clocks: derived.clocks,
-        orphanClockRecords: derived.orphanClockRecords,
-        timeline,
-        lastActivityAt: timeline.at(-1)?.at ?? inc.updatedAt,
-      };
-    });
+    return this.db.read((q) => this.detailIn(q, id));
+  }
+
+  /** The incident as the caller's unit of work sees it, its own uncommitted writes included. */
+  async detailIn(q: Queryable, id: number): Promise<IncidentDetail> {
+    const inc = await repo.findIncident(q, id);
+    if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);
+    const timeline = await repo.listTimeline(q, id);
+    const records = (await repo.listClockRecords(q, id)).get(id) ?? [];
+    const derived = deriveIncident(inc, records, await reportingContext(q, id, responseEndedAt(timeline)));
+    return {
+      ...inc,
+      grading: derived.grading,
+      clocks: derived.clocks,
+      orphanClockRecords: derived.orphanClockRecords,
+      timeline,
+      lastActivityAt: timeline.at(-1)?.at ?? inc.updatedAt,
+    };
   }
 
   async list(filter: ChannelArgs<'incidents:list'>): Promise<IncidentSummary[]> {
@@ -168,8 +172,14 @@ export class IncidentService {
   }
 
   async update(args: ChannelArgs<'incidents:update'>): Promise<IncidentDetail> {
+    if (await this.db.write((q) => this.updateIn(q, args))) this.onChange('incidents');
+    return this.get(args.id);
+  }
+
+  /** Edits the incident inside the caller's write; false when the patch changes nothing. */
+  async updateIn(q: Queryable, args: ChannelArgs<'incidents:update'>): Promise<boolean> {
     const { id, patch } = args;
-    const before = await this.get(id);
+    const before = await this.detailIn(q, id);
     if (before.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
     // Only what was sent: a field absent from the patch stays exactly as recorded.
     const { reason: _reason, facts: factsPatch, effectiveAt: effectiveSent, ...sent } = patch;
@@ -200,88 +210,89 @@ export class IncidentService {
     }
     const effectiveAt = new Date(effectiveMs).toISOString();
     const changes = describeChanges(before, merged);
-    if (changes.length === 0) return before;
-    await this.db.write(async (q) => {
-      const officer = await officerOf(q);
-      const at = this.stamp();
-      // What was owed before the change is stored before anything changes it.
-      await storeOwed(q, id, at);
-      await repo.updateIncident(q, id, { ...merged, updatedAt: at });
-      const after = (await repo.findIncident(q, id))!;
-      const levelAfter = deriveIncident(after, []).grading.level;
-      const levelChanged = before.grading.level !== levelAfter;
-      const history = (await obligationRepo.listLevelChanges(q, id)).get(id) ?? [];
-      const last = history.at(-1);
-      if (levelChanged && last && effectiveMs < Date.parse(last.effectiveAt)) {
-        const msg = `生效时间不能早于上一次级别变更的生效时间（${shanghaiDateTime(Date.parse(last.effectiveAt))}）`;
-        throw new DomainError('invalid_input', msg, [{ path: 'effectiveAt', message: msg }]);
-      }
-      const change = { from: before.grading.level, to: levelAfter, effectiveAt, by: officer.officer, reason: patch.reason ?? '' };
-      if (levelChanged) await obligationRepo.insertLevelChange(q, { incidentId: id, ...change, recordedAt: at, officer: officer.officer });
-      const derivedAfter = await storeOwed(q, id, at);
-      const clockChange = describeClockChange(before.clocks, derivedAfter.clocks);
-      await repo.insertTimeline(q, {
-        incidentId: id,
-        at,
-        kind: levelChanged ? 'level' : 'update',
-        text: [
-          `修改：${changes.join('；')}`,
-          levelChanged ? levelChangeText(change) : '',
-          clockChange,
-          patch.reason ? `原因：${patch.reason}` : '',
-        ]
-          .filter(Boolean)
-          .join('。'),
-        data: { patch: merged, ...(levelChanged ? { levelChange: change } : {}) },
-        officer: officer.officer,
-      });
+    if (changes.length === 0) return false;
+    const officer = await officerOf(q);
+    const at = this.stamp();
+    // What was owed before the change is stored before anything changes it.
+    await storeOwed(q, id, at);
+    await repo.updateIncident(q, id, { ...merged, updatedAt: at });
+    const after = (await repo.findIncident(q, id))!;
+    const levelAfter = deriveIncident(after, []).grading.level;
+    const levelChanged = before.grading.level !== levelAfter;
+    const history = (await obligationRepo.listLevelChanges(q, id)).get(id) ?? [];
+    const last = history.at(-1);
+    if (levelChanged && last && effectiveMs < Date.parse(last.effectiveAt)) {
+      const msg = `生效时间不能早于上一次级别变更的生效时间（${shanghaiDateTime(Date.parse(last.effectiveAt))}）`;
+      throw new DomainError('invalid_input', msg, [{ path: 'effectiveAt', message: msg }]);
+    }
+    const change = { from: before.grading.level, to: levelAfter, effectiveAt, by: officer.officer, reason: patch.reason ?? '' };
+    if (levelChanged) await obligationRepo.insertLevelChange(q, { incidentId: id, ...change, recordedAt: at, officer: officer.officer });
+    const derivedAfter = await storeOwed(q, id, at);
+    const clockChange = describeClockChange(before.clocks, derivedAfter.clocks);
+    await repo.insertTimeline(q, {
+      incidentId: id,
+      at,
+      kind: levelChanged ? 'level' : 'update',
+      text: [
+        `修改：${changes.join('；')}`,
+        levelChanged ? levelChangeText(change) : '',
+        clockChange,
+        patch.reason ? `原因：${patch.reason}` : '',
+      ]
+        .filter(Boolean)
+        .join('。'),
+      data: { patch: merged, ...(levelChanged ? { levelChange: change } : {}) },
+      officer: officer.officer,
     });
-    this.onChange('incidents');
-    return this.get(id);
+    return true;
   }
 
   /**
    * Changes the lifecycle status. While a response under a plan is running, only the response's own
    * end (after every termination condition is confirmed) may set 已终止: `endsResponse` marks that call.
    */
-  async setStatus(
-    args: Omit<ChannelArgs<'incidents:set-status'>, 'confirmUnsent'> & { confirmUnsent?: boolean },
-    opts: { endsResponse?: boolean } = {},
-  ): Promise<IncidentDetail> {
-    await this.db.write(async (q) => {
-      const inc = await repo.findIncident(q, args.id);
-      if (!inc) throw new DomainError('not_found', `事件 ${args.id} 不存在`);
-      if (inc.status === args.status) throw new DomainError('conflict', `事件已是「${args.status}」状态`);
-      if (!STATUS_TRANSITIONS[inc.status].includes(args.status)) {
-        throw new DomainError('conflict', `状态不能从「${inc.status}」改为「${args.status}」`);
-      }
-      if (args.status === '已终止' && !opts.endsResponse) {
-        const running = await q.get('SELECT 1 AS x FROM responses WHERE incident_id = ? AND ended_at IS NULL', [args.id]);
-        if (running) {
-          throw new DomainError('conflict', '该事件的应急响应尚未终止：请在「应急响应」中逐项确认终止条件后宣布终止。');
-        }
-      }
-      // Closing never hides a running clock silently: unsent reports are named and must be confirmed.
-      const unsent = args.status === '已终止' || args.status === '已归档' ? await unsentClocksIn(q, inc) : [];
-      if (unsent.length > 0 && !args.confirmUnsent) throw new DomainError('conflict', unsentMessage(`改为「${args.status}」`, unsent));
-      const officer = await officerOf(q);
-      const at = this.stamp();
-      await repo.updateIncident(q, args.id, { status: args.status, updatedAt: at });
-      await repo.insertTimeline(q, {
-        incidentId: args.id,
-        at,
-        kind: 'status',
-        text: `状态 ${inc.status} → ${args.status}${args.note ? `：${args.note}` : ''}${
-          unsent.length ? `（经确认，仍有未报送的报告：${unsent.map((c) => c.title).join('、')}）` : ''
-        }`,
-        data: { from: inc.status, to: args.status, ...(unsent.length ? { unsentConfirmed: unsent.map((c) => c.clockId) } : {}) },
-        officer: officer.officer,
-      });
-      // Ending a response can make post-response reports owed (42号 4.1.2, 5.3(2)): stored as they arise.
-      await storeOwed(q, args.id, at);
-    });
+  async setStatus(args: Omit<ChannelArgs<'incidents:set-status'>, 'confirmUnsent'> & { confirmUnsent?: boolean }): Promise<IncidentDetail> {
+    await this.db.write((q) => this.setStatusIn(q, args));
     this.onChange('incidents');
     return this.get(args.id);
+  }
+
+  /** The status change inside the caller's write; returns its time (the end of a response anchors clocks on it). */
+  async setStatusIn(
+    q: Queryable,
+    args: Omit<ChannelArgs<'incidents:set-status'>, 'confirmUnsent'> & { confirmUnsent?: boolean },
+    opts: { endsResponse?: boolean } = {},
+  ): Promise<string> {
+    const inc = await repo.findIncident(q, args.id);
+    if (!inc) throw new DomainError('not_found', `事件 ${args.id} 不存在`);
+    if (inc.status === args.status) throw new DomainError('conflict', `事件已是「${args.status}」状态`);
+    if (!STATUS_TRANSITIONS[inc.status].includes(args.status)) {
+      throw new DomainError('conflict', `状态不能从「${inc.status}」改为「${args.status}」`);
+    }
+    if (args.status === '已终止' && !opts.endsResponse) {
+      if (await hasRunningResponse(q, args.id)) {
+        throw new DomainError('conflict', '该事件的应急响应尚未终止：请在「应急响应」中逐项确认终止条件后宣布终止。');
+      }
+    }
+    // Closing never hides a running clock silently: unsent reports are named and must be confirmed.
+    const unsent = args.status === '已终止' || args.status === '已归档' ? await unsentClocksIn(q, inc) : [];
+    if (unsent.length > 0 && !args.confirmUnsent) throw new DomainError('conflict', unsentMessage(`改为「${args.status}」`, unsent));
+    const officer = await officerOf(q);
+    const at = this.stamp();
+    await repo.updateIncident(q, args.id, { status: args.status, updatedAt: at });
+    await repo.insertTimeline(q, {
+      incidentId: args.id,
+      at,
+      kind: 'status',
+      text: `状态 ${inc.status} → ${args.status}${args.note ? `：${args.note}` : ''}${
+        unsent.length ? `（经确认，仍有未报送的报告：${unsent.map((c) => c.title).join('、')}）` : ''
+      }`,
+      data: { from: inc.status, to: args.status, ...(unsent.length ? { unsentConfirmed: unsent.map((c) => c.clockId) } : {}) },
+      officer: officer.officer,
+    });
+    // Ending a response can make post-response reports owed (42号 4.1.2, 5.3(2)): stored as they arise.
+    await storeOwed(q, args.id, at);
+    return at;
   }
 
   async addNote(args: ChannelArgs<'incidents:add-note'>): Promise<IncidentDetail> {
@@ -407,13 +418,11 @@ export class IncidentService {
    * Refuses, naming them, while the incident has reports not yet sent, unless the caller confirmed
    * them explicitly (the response's end asks this before changing anything).
    */
-  async assertNoUnsent(id: number, action: string, confirmUnsent: boolean): Promise<void> {
+  async assertNoUnsentIn(q: Queryable, id: number, action: string, confirmUnsent: boolean): Promise<void> {
     if (confirmUnsent) return;
-    const unsent = await this.db.read(async (q) => {
-      const inc = await repo.findIncident(q, id);
-      if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);
-      return unsentClocksIn(q, inc);
-    });
+    const inc = await repo.findIncident(q, id);
+    if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);
+    const unsent = await unsentClocksIn(q, inc);
     if (unsent.length > 0) throw new DomainError('conflict', unsentMessage(action, unsent));
   }
 }

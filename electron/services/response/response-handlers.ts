@@ -1,5 +1,11 @@
-/** The response:* and warnings:* channels: thin handlers over ResponseService and WarningService. */
+/**
+ * The response:* and warnings:* channels: thin handlers over ResponseService and WarningService.
+ * A response handler owns the unit of work: one db.write per call, in which the service changes the
+ * response and, through the IncidentService, the incident's status and level, all or nothing.
+ */
 import type { ChannelArgs } from '../../../shared/ipc/contract';
+import type { ResponseView } from '../../../shared/ipc/channels/response';
+import type { Queryable } from '../../db/connection';
 import type { FeatureContext } from '../feature-context';
 import { ResponseService } from './response-service';
 import { WarningService } from './warning-service';
@@ -7,16 +13,26 @@ import { WarningService } from './warning-service';
 export function createResponseHandlers(ctx: FeatureContext) {
   const r = new ResponseService(ctx);
   const w = new WarningService(ctx);
+  const view = (incidentId: number): Promise<ResponseView> => ctx.db.read((q) => r.get(q, incidentId));
+  /** One transaction; the UI hears of it only after its COMMIT. `incident`: the status or level moved too. */
+  const write =
+    <A extends { incidentId: number }>(fn: (q: Queryable, a: A) => Promise<void>, incident = false) =>
+    async (a: A): Promise<ResponseView> => {
+      await ctx.db.write((q) => fn(q, a));
+      if (incident) ctx.changed('incidents');
+      ctx.changed('response');
+      return view(a.incidentId);
+    };
   return {
-    'response:get': (a: ChannelArgs<'response:get'>) => r.get(a.incidentId),
-    'response:start': (a: ChannelArgs<'response:start'>) => r.start(a),
-    'response:change-level': (a: ChannelArgs<'response:change-level'>) => r.changeLevel(a),
-    'response:tick': (a: ChannelArgs<'response:tick'>) => r.tick(a),
-    'response:not-applicable': (a: ChannelArgs<'response:not-applicable'>) => r.notApplicable(a),
-    'response:confirm-condition': (a: ChannelArgs<'response:confirm-condition'>) => r.confirmCondition(a),
-    'response:end': (a: ChannelArgs<'response:end'>) => r.end(a),
-    'response:task-deadline': (a: ChannelArgs<'response:task-deadline'>) => r.taskDeadline(a),
-    'response:task-done': (a: ChannelArgs<'response:task-done'>) => r.taskDone(a),
+    'response:get': (a: ChannelArgs<'response:get'>) => view(a.incidentId),
+    'response:start': write<ChannelArgs<'response:start'>>((q, a) => r.start(q, a), true),
+    'response:change-level': write<ChannelArgs<'response:change-level'>>((q, a) => r.changeLevel(q, a), true),
+    'response:tick': write<ChannelArgs<'response:tick'>>((q, a) => r.tick(q, a)),
+    'response:not-applicable': write<ChannelArgs<'response:not-applicable'>>((q, a) => r.notApplicable(q, a)),
+    'response:confirm-condition': write<ChannelArgs<'response:confirm-condition'>>((q, a) => r.confirmCondition(q, a)),
+    'response:end': write<ChannelArgs<'response:end'>>((q, a) => r.end(q, a), true),
+    'response:task-deadline': write<ChannelArgs<'response:task-deadline'>>((q, a) => r.taskDeadline(q, a)),
+    'response:task-done': write<ChannelArgs<'response:task-done'>>((q, a) => r.taskDone(q, a)),
     'warnings:list': (a: ChannelArgs<'warnings:list'>) => w.list(a.activeOnly),
     'warnings:issue': (a: ChannelArgs<'warnings:issue'>) => w.issue(a),
     'warnings:lift': (a: ChannelArgs<'warnings:lift'>) => w.lift(a),

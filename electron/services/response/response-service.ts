@@ -6,6 +6,9 @@
  * the IncidentService so its timeline and clocks stay right: starting sets 响应中 and, when the
  * level differs from the graded one, responseOverride; ending sets 已终止, whose time anchors the
  * post-response clocks in shared/rules (B 5.3(2)) and the tasks here.
+ *
+ * Every method runs inside the unit of work its caller opened (the handler owns db.write), so the
+ * response and the incident's status change commit together or not at all.
  */
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { ConditionView, ResponseItemView, ResponseView } from '../../../shared/ipc/channels/response';
@@ -35,7 +38,6 @@ import { findIncident, insertTimeline } from '../../db/incident-repository';
 import * as repo from '../../db/response-repository';
 import type { FeatureContext } from '../feature-context';
 import { beijing, iso, notInFuture, officerOf, planOfCategory, refuse } from './common';
-import { NO_DUTY_MESSAGE } from '../officer';
 
 export class ResponseService {
   constructor(private readonly ctx: FeatureContext) {}
@@ -53,16 +55,14 @@ export class ResponseService {
   }
 
   /** The incident's response with the rules joined in. */
-  async get(incidentId: number): Promise<ResponseView> {
-    const inc = await this.ctx.incidents.get(incidentId);
+  async get(q: Queryable, incidentId: number): Promise<ResponseView> {
+    const inc = await this.ctx.incidents.detailIn(q, incidentId);
     const plan = planOfCategory(inc.category);
-    const { resp, levels, items, conds, tasks } = await this.ctx.db.read(async (q) => ({
-      resp: await repo.findResponse(q, incidentId),
-      levels: await repo.listLevels(q, incidentId),
-      items: await repo.listItems(q, incidentId),
-      conds: await repo.listConditions(q, incidentId),
-      tasks: await repo.listTasks(q, incidentId),
-    }));
+    const resp = await repo.findResponse(q, incidentId);
+    const levels = await repo.listLevels(q, incidentId);
+    const items = await repo.listItems(q, incidentId);
+    const conds = await repo.listConditions(q, incidentId);
+    const tasks = await repo.listTasks(q, incidentId);
     const base: ResponseView = {
       incidentId,
       plan,
@@ -83,7 +83,6 @@ export class ResponseService {
       tasks: [],
       clocks: [],
       clocksElsewhere: plan ? POST_RESPONSE_CLOCKS_ELSEWHERE.filter((c) => c.plan === plan).map(({ clause, title, citation }) => ({ clause, title, citation })) : [],
-      statusMismatch: null,
     };
     if (!plan || !resp) return base;
 
@@ -111,10 +110,6 @@ export class ResponseService {
       items: itemViews,
       conditions,
       termination: { ...base.termination, missing: conditions.filter((c) => !c.confirmed).map((c) => c.id) },
-      statusMismatch:
-        !resp.endedAt && (inc.status === '已终止' || inc.status === '已归档')
-          ? `事件状态已是「${inc.status}」，但应急响应尚未按终止条件终止`
-          : null,
     };
     if (resp.endedAt) {
       const byTask = new Map(tasks.map((t) => [t.taskId, t]));
@@ -156,44 +151,40 @@ export class ResponseService {
   }
 
   /** Starts a response: B 4.3 / C 5.3 (the 指挥长 starts 三级), A 4.3–4.4; creates the level's checklist. */
-  async start(a: ChannelArgs<'response:start'>): Promise<ResponseView> {
-    const inc = await this.ctx.incidents.get(a.incidentId);
+  async start(q: Queryable, a: ChannelArgs<'response:start'>): Promise<void> {
+    const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
     const plan = this.planOf(inc);
     refuse(() => assertResponseLevel(plan, a.level, 'level（响应级别）'));
     if (inc.status === '已归档') throw new DomainError('conflict', '已归档的事件不能启动应急响应');
     if (inc.status === '已终止') throw new DomainError('conflict', '事件已终止，不能再次启动应急响应');
-    await this.ctx.db.write(async (q) => {
-      if (await repo.findResponse(q, a.incidentId)) {
-        throw new DomainError('conflict', '该事件已启动应急响应；如需提高或降低级别，请调整响应级别');
-      }
-      const officer = await officerOf(q);
-      const at = this.stamp();
-      const items = actionChecklist(plan, a.level);
-      await repo.insertResponse(q, { incidentId: a.incidentId, plan, level: a.level, startedAt: at, startedBy: a.decidedBy, officer: officer.officer });
-      await repo.insertLevel(q, a.incidentId, { at, from: null, to: a.level, decidedBy: a.decidedBy, note: a.note, officer: officer.officer });
-      for (const i of items) await repo.insertItem(q, a.incidentId, i.id, at, a.level);
-      const info = responseLevelInfo(plan, a.level);
-      await insertTimeline(q, {
-        incidentId: a.incidentId,
-        at,
-        kind: 'action',
-        text: `启动${a.level}应急响应（决定：${a.decidedBy}）；生成行动措施清单${items.length}项；${info.lead}（${info.citation}）${a.note ? `；${a.note}` : ''}`,
-        data: { response: 'start', level: a.level, decidedBy: a.decidedBy, items: items.length },
-        officer: officer.officer,
-      });
+    if (await repo.findResponse(q, a.incidentId)) {
+      throw new DomainError('conflict', '该事件已启动应急响应；如需提高或降低级别，请调整响应级别');
+    }
+    const officer = await officerOf(q);
+    const at = this.stamp();
+    const items = actionChecklist(plan, a.level);
+    await repo.insertResponse(q, { incidentId: a.incidentId, plan, level: a.level, startedAt: at, startedBy: a.decidedBy, officer: officer.officer });
+    await repo.insertLevel(q, a.incidentId, { at, from: null, to: a.level, decidedBy: a.decidedBy, note: a.note, officer: officer.officer });
+    for (const i of items) await repo.insertItem(q, a.incidentId, i.id, at, a.level);
+    const info = responseLevelInfo(plan, a.level);
+    await insertTimeline(q, {
+      incidentId: a.incidentId,
+      at,
+      kind: 'action',
+      text: `启动${a.level}应急响应（决定：${a.decidedBy}）；生成行动措施清单${items.length}项；${info.lead}（${info.citation}）${a.note ? `；${a.note}` : ''}`,
+      data: { response: 'start', level: a.level, decidedBy: a.decidedBy, items: items.length },
+      officer: officer.officer,
     });
-    await this.syncIncident(inc, a.level, a.decidedBy, true);
-    this.ctx.changed('response');
-    return this.get(a.incidentId);
+    await this.syncIncident(q, inc, a.level, a.decidedBy, true);
   }
 
   /** Moves the incident to 响应中 and records the level actually started when it differs from the graded one. */
-  private async syncIncident(inc: IncidentDetail, level: ResponseLevel, decidedBy: string, starting: boolean): Promise<void> {
+  private async syncIncident(q: Queryable, inc: IncidentDetail, level: ResponseLevel, decidedBy: string, starting: boolean): Promise<void> {
     if (starting && inc.status !== '响应中') {
-      await this.ctx.incidents.setStatus({ id: inc.id, status: '响应中', note: `启动${level}应急响应（${decidedBy}决定）` });
+      await this.ctx.incidents.setStatusIn(q, { id: inc.id, status: '响应中', note: `启动${level}应急响应（${decidedBy}决定）` });
     }
     if (inc.grading.response !== level) {
-      await this.ctx.incidents.update({
+      await this.ctx.incidents.updateIn(q, {
         id: inc.id,
         patch: { responseOverride: level, reason: `${starting ? '启动' : '调整为'}${level}应急响应（${decidedBy}决定）` },
       });
@@ -201,42 +192,38 @@ export class ResponseService {
   }
 
   /** Raises or lowers the level (B 4.3 / C 5.3 "调整响应级别"): keeps what was done, adds what the new level requires. */
-  async changeLevel(a: ChannelArgs<'response:change-level'>): Promise<ResponseView> {
-    const inc = await this.ctx.incidents.get(a.incidentId);
+  async changeLevel(q: Queryable, a: ChannelArgs<'response:change-level'>): Promise<void> {
+    const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
     const plan = this.planOf(inc);
     refuse(() => assertResponseLevel(plan, a.level, 'level（响应级别）'));
-    await this.ctx.db.write(async (q) => {
-      const resp = await this.activeResponse(q, a.incidentId);
-      if (resp.level === a.level) throw new DomainError('conflict', `应急响应已是${a.level}`);
-      const officer = await officerOf(q);
-      const at = this.stamp();
-      const existing = await repo.listItems(q, a.incidentId);
-      const merge = refuse(() => mergeChecklist(existing.map((e) => ({ id: e.itemId, state: e.state })), plan, a.level));
-      for (const i of merge.add) await repo.insertItem(q, a.incidentId, i.id, at, a.level);
-      for (const id of merge.markNotRequired) await repo.updateItem(q, a.incidentId, id, { state: 'notRequired' });
-      for (const id of merge.reopen) await repo.updateItem(q, a.incidentId, id, { state: 'open' });
-      await repo.setResponseLevel(q, a.incidentId, a.level);
-      await repo.insertLevel(q, a.incidentId, { at, from: resp.level, to: a.level, decidedBy: a.decidedBy, note: a.note, officer: officer.officer });
-      const raised = ['四级', '三级', '二级', '一级'].indexOf(a.level) > ['四级', '三级', '二级', '一级'].indexOf(resp.level);
-      const parts = [
-        `${raised ? '提高' : '降低'}应急响应级别：${resp.level} → ${a.level}（决定：${a.decidedBy}）`,
-        merge.add.length ? `新增措施${merge.add.length}项` : '',
-        merge.markNotRequired.length ? `${merge.markNotRequired.length}项未办措施现级别不要求` : '',
-        merge.reopen.length ? `${merge.reopen.length}项措施恢复待办` : '',
-        a.note,
-      ].filter(Boolean);
-      await insertTimeline(q, {
-        incidentId: a.incidentId,
-        at,
-        kind: 'action',
-        text: parts.join('；'),
-        data: { response: 'level', from: resp.level, to: a.level, decidedBy: a.decidedBy, added: merge.add.map((i) => i.id), notRequired: merge.markNotRequired, reopened: merge.reopen },
-        officer: officer.officer,
-      });
+    const resp = await this.activeResponse(q, a.incidentId);
+    if (resp.level === a.level) throw new DomainError('conflict', `应急响应已是${a.level}`);
+    const officer = await officerOf(q);
+    const at = this.stamp();
+    const existing = await repo.listItems(q, a.incidentId);
+    const merge = refuse(() => mergeChecklist(existing.map((e) => ({ id: e.itemId, state: e.state })), plan, a.level));
+    for (const i of merge.add) await repo.insertItem(q, a.incidentId, i.id, at, a.level);
+    for (const id of merge.markNotRequired) await repo.updateItem(q, a.incidentId, id, { state: 'notRequired' });
+    for (const id of merge.reopen) await repo.updateItem(q, a.incidentId, id, { state: 'open' });
+    await repo.setResponseLevel(q, a.incidentId, a.level);
+    await repo.insertLevel(q, a.incidentId, { at, from: resp.level, to: a.level, decidedBy: a.decidedBy, note: a.note, officer: officer.officer });
+    const raised = ['四级', '三级', '二级', '一级'].indexOf(a.level) > ['四级', '三级', '二级', '一级'].indexOf(resp.level);
+    const parts = [
+      `${raised ? '提高' : '降低'}应急响应级别：${resp.level} → ${a.level}（决定：${a.decidedBy}）`,
+      merge.add.length ? `新增措施${merge.add.length}项` : '',
+      merge.markNotRequired.length ? `${merge.markNotRequired.length}项未办措施现级别不要求` : '',
+      merge.reopen.length ? `${merge.reopen.length}项措施恢复待办` : '',
+      a.note,
+    ].filter(Boolean);
+    await insertTimeline(q, {
+      incidentId: a.incidentId,
+      at,
+      kind: 'action',
+      text: parts.join('；'),
+      data: { response: 'level', from: resp.level, to: a.level, decidedBy: a.decidedBy, added: merge.add.map((i) => i.id), notRequired: merge.markNotRequired, reopened: merge.reopen },
+      officer: officer.officer,
     });
-    await this.syncIncident(inc, a.level, a.decidedBy, false);
-    this.ctx.changed('response');
-    return this.get(a.incidentId);
+    await this.syncIncident(q, inc, a.level, a.decidedBy, false);
   }
 
   private async openItem(q: Queryable, incidentId: number, itemId: string) {
@@ -252,112 +239,91 @@ export class ResponseService {
   }
 
   /** Ticks an item with time, officer and note. */
-  async tick(a: ChannelArgs<'response:tick'>): Promise<ResponseView> {
+  async tick(q: Queryable, a: ChannelArgs<'response:tick'>): Promise<void> {
     const at = a.at ? iso(a.at) : this.stamp();
     notInFuture(at, this.ctx.now(), '完成时间');
-    await this.ctx.db.write(async (q) => {
-      const rule = await this.openItem(q, a.incidentId, a.itemId);
-      const officer = await officerOf(q);
-      const t = refuse(() => validateTick({ at, by: officer.officer, note: a.note }));
-      await repo.updateItem(q, a.incidentId, a.itemId, { state: 'done', at: t.at, by: t.by, note: t.note ?? '', officer: officer.officer });
-      await insertTimeline(q, {
-        incidentId: a.incidentId,
-        at: this.stamp(),
-        kind: 'action',
-        text: `完成措施「${rule.text}」（${rule.clause}${rule.unit ? `，${rule.unit}` : ''}）${t.note ? `：${t.note}` : ''}`,
-        data: { response: 'tick', itemId: a.itemId, at: t.at },
-        officer: officer.officer,
-      });
+    const rule = await this.openItem(q, a.incidentId, a.itemId);
+    const officer = await officerOf(q);
+    const t = refuse(() => validateTick({ at, by: officer.officer, note: a.note }));
+    await repo.updateItem(q, a.incidentId, a.itemId, { state: 'done', at: t.at, by: t.by, note: t.note ?? '', officer: officer.officer });
+    await insertTimeline(q, {
+      incidentId: a.incidentId,
+      at: this.stamp(),
+      kind: 'action',
+      text: `完成措施「${rule.text}」（${rule.clause}${rule.unit ? `，${rule.unit}` : ''}）${t.note ? `：${t.note}` : ''}`,
+      data: { response: 'tick', itemId: a.itemId, at: t.at },
+      officer: officer.officer,
     });
-    this.ctx.changed('response');
-    return this.get(a.incidentId);
   }
 
   /** Marks an item not applicable; the reason is required. */
-  async notApplicable(a: ChannelArgs<'response:not-applicable'>): Promise<ResponseView> {
-    await this.ctx.db.write(async (q) => {
-      const rule = await this.openItem(q, a.incidentId, a.itemId);
-      const officer = await officerOf(q);
-      const v = refuse(() => validateNotApplicable({ at: this.stamp(), by: officer.officer, reason: a.reason }));
-      await repo.updateItem(q, a.incidentId, a.itemId, { state: 'notApplicable', at: v.at, by: v.by, reason: v.reason, officer: officer.officer });
-      await insertTimeline(q, {
-        incidentId: a.incidentId,
-        at: v.at,
-        kind: 'action',
-        text: `措施「${rule.text}」（${rule.clause}）不适用：${v.reason}`,
-        data: { response: 'notApplicable', itemId: a.itemId },
-        officer: officer.officer,
-      });
+  async notApplicable(q: Queryable, a: ChannelArgs<'response:not-applicable'>): Promise<void> {
+    const rule = await this.openItem(q, a.incidentId, a.itemId);
+    const officer = await officerOf(q);
+    const v = refuse(() => validateNotApplicable({ at: this.stamp(), by: officer.officer, reason: a.reason }));
+    await repo.updateItem(q, a.incidentId, a.itemId, { state: 'notApplicable', at: v.at, by: v.by, reason: v.reason, officer: officer.officer });
+    await insertTimeline(q, {
+      incidentId: a.incidentId,
+      at: v.at,
+      kind: 'action',
+      text: `措施「${rule.text}」（${rule.clause}）不适用：${v.reason}`,
+      data: { response: 'notApplicable', itemId: a.itemId },
+      officer: officer.officer,
     });
-    this.ctx.changed('response');
-    return this.get(a.incidentId);
   }
 
   /** Confirms one termination condition (A 4.8, B 4.5, C 5.5) with time and by whom. */
-  async confirmCondition(a: ChannelArgs<'response:confirm-condition'>): Promise<ResponseView> {
+  async confirmCondition(q: Queryable, a: ChannelArgs<'response:confirm-condition'>): Promise<void> {
     const at = a.at ? iso(a.at) : this.stamp();
     notInFuture(at, this.ctx.now(), '确认时间');
-    await this.ctx.db.write(async (q) => {
-      const resp = await this.activeResponse(q, a.incidentId);
-      const cond = terminationConditions(resp.plan).find((c) => c.id === a.conditionId);
-      if (!cond) throw new DomainError('not_found', `《${PLANS[resp.plan].name}》没有终止条件「${a.conditionId}」`);
-      if ((await repo.listConditions(q, a.incidentId)).some((c) => c.conditionId === a.conditionId)) {
-        throw new DomainError('conflict', `终止条件「${cond.text}」已确认`);
-      }
-      const officer = await officerOf(q);
-      await repo.insertCondition(q, a.incidentId, { conditionId: cond.id, at, by: a.by, officer: officer.officer, recordedAt: this.stamp() });
-      await insertTimeline(q, {
-        incidentId: a.incidentId,
-        at: this.stamp(),
-        kind: 'action',
-        text: `确认终止条件「${cond.text}」（${cond.clause}）：确认人 ${a.by}`,
-        data: { response: 'condition', conditionId: cond.id, at, by: a.by },
-        officer: officer.officer,
-      });
+    const resp = await this.activeResponse(q, a.incidentId);
+    const cond = terminationConditions(resp.plan).find((c) => c.id === a.conditionId);
+    if (!cond) throw new DomainError('not_found', `《${PLANS[resp.plan].name}》没有终止条件「${a.conditionId}」`);
+    if ((await repo.listConditions(q, a.incidentId)).some((c) => c.conditionId === a.conditionId)) {
+      throw new DomainError('conflict', `终止条件「${cond.text}」已确认`);
+    }
+    const officer = await officerOf(q);
+    await repo.insertCondition(q, a.incidentId, { conditionId: cond.id, at, by: a.by, officer: officer.officer, recordedAt: this.stamp() });
+    await insertTimeline(q, {
+      incidentId: a.incidentId,
+      at: this.stamp(),
+      kind: 'action',
+      text: `确认终止条件「${cond.text}」（${cond.clause}）：确认人 ${a.by}`,
+      data: { response: 'condition', conditionId: cond.id, at, by: a.by },
+      officer: officer.officer,
     });
-    this.ctx.changed('response');
-    return this.get(a.incidentId);
   }
 
   /** Ends the response; refused, naming the missing conditions, until every condition is confirmed. */
-  async end(a: ChannelArgs<'response:end'>): Promise<ResponseView> {
-    const inc = await this.ctx.incidents.get(a.incidentId);
+  async end(q: Queryable, a: ChannelArgs<'response:end'>): Promise<void> {
+    const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
     if (inc.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
-    const { resp, conds } = await this.ctx.db.read(async (q) => ({
-      resp: await this.activeResponse(q, a.incidentId),
-      conds: await repo.listConditions(q, a.incidentId),
-    }));
+    const resp = await this.activeResponse(q, a.incidentId);
+    const conds = await repo.listConditions(q, a.incidentId);
     const check = refuse(() => checkTermination(resp.plan, Object.fromEntries(conds.map((c) => [c.conditionId, { at: c.at, by: c.by }]))));
     if (!check.ok) throw new DomainError('conflict', check.message);
-    if (!(await this.ctx.incidents.getDuty())) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
+    const officer = await officerOf(q);
     // Reports still unsent are named and must be confirmed: ending never hides a running clock.
-    await this.ctx.incidents.assertNoUnsent(a.incidentId, '终止应急响应', a.confirmUnsent);
+    await this.ctx.incidents.assertNoUnsentIn(q, a.incidentId, '终止应急响应', a.confirmUnsent);
     // The status change's time is the end time: shared/rules anchors the post-response clocks on it.
-    let endedAt: string;
-    if (inc.status !== '已终止') {
-      const after = await this.ctx.incidents.setStatus(
-        { id: a.incidentId, status: '已终止', note: `应急响应终止（${a.decidedBy}宣布）`, confirmUnsent: a.confirmUnsent },
-        { endsResponse: true },
-      );
-      endedAt = after.timeline.filter((e) => e.kind === 'status' && e.data?.to === '已终止').at(-1)?.at ?? this.stamp();
-    } else {
-      endedAt = inc.timeline.filter((e) => e.kind === 'status' && !e.voided && e.data?.to === '已终止').at(-1)?.at ?? this.stamp();
-    }
-    await this.ctx.db.write(async (q) => {
-      const officer = await officerOf(q);
-      await repo.endResponse(q, a.incidentId, endedAt, a.decidedBy, officer.officer);
-      const tasks = postResponseTasks(resp.plan, endedAt, this.taskFacts(inc, []));
-      await insertTimeline(q, {
-        incidentId: a.incidentId,
-        at: this.stamp(),
-        kind: 'action',
-        text: `应急响应终止（宣布：${a.decidedBy}，${terminationAuthority(resp.plan).citation}）；善后任务${tasks.length}项${a.note ? `；${a.note}` : ''}`,
-        data: { response: 'end', endedAt, decidedBy: a.decidedBy },
-        officer: officer.officer,
-      });
+    const endedAt =
+      inc.status !== '已终止'
+        ? await this.ctx.incidents.setStatusIn(
+            q,
+            { id: a.incidentId, status: '已终止', note: `应急响应终止（${a.decidedBy}宣布）`, confirmUnsent: a.confirmUnsent },
+            { endsResponse: true },
+          )
+        : (inc.timeline.filter((e) => e.kind === 'status' && !e.voided && e.data?.to === '已终止').at(-1)?.at ?? this.stamp());
+    await repo.endResponse(q, a.incidentId, endedAt, a.decidedBy, officer.officer);
+    const tasks = postResponseTasks(resp.plan, endedAt, this.taskFacts(inc, []));
+    await insertTimeline(q, {
+      incidentId: a.incidentId,
+      at: this.stamp(),
+      kind: 'action',
+      text: `应急响应终止（宣布：${a.decidedBy}，${terminationAuthority(resp.plan).citation}）；善后任务${tasks.length}项${a.note ? `；${a.note}` : ''}`,
+      data: { response: 'end', endedAt, decidedBy: a.decidedBy },
+      officer: officer.officer,
     });
-    this.ctx.changed('response');
-    return this.get(a.incidentId);
   }
 
   private async endedResponse(q: Queryable, incidentId: number): Promise<repo.ResponseRow & { endedAt: string }> {
@@ -367,52 +333,44 @@ export class ResponseService {
   }
 
   /** A deadline a leader sets for a post-response task (the plans set none; see shared/response/post-response.ts). */
-  async taskDeadline(a: ChannelArgs<'response:task-deadline'>): Promise<ResponseView> {
-    const inc = await this.ctx.incidents.get(a.incidentId);
-    await this.ctx.db.write(async (q) => {
-      const resp = await this.endedResponse(q, a.incidentId);
-      const tasks = await repo.listTasks(q, a.incidentId);
-      const list = refuse(() => postResponseTasks(resp.plan, resp.endedAt, this.taskFacts(inc, tasks, { taskId: a.taskId, dueAt: iso(a.dueAt) })));
-      const task = list.find((t) => t.id === a.taskId);
-      if (!task) throw new DomainError('not_found', `该事件没有善后任务「${a.taskId}」`);
-      const officer = await officerOf(q);
-      await repo.setTaskDeadline(q, a.incidentId, a.taskId, iso(a.dueAt), a.givenBy);
-      await insertTimeline(q, {
-        incidentId: a.incidentId,
-        at: this.stamp(),
-        kind: 'action',
-        text: `善后任务「${task.title}」时限定为${beijing(a.dueAt)}（${a.givenBy}批示）`,
-        data: { response: 'taskDeadline', taskId: a.taskId, dueAt: iso(a.dueAt), givenBy: a.givenBy },
-        officer: officer.officer,
-      });
+  async taskDeadline(q: Queryable, a: ChannelArgs<'response:task-deadline'>): Promise<void> {
+    const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
+    const resp = await this.endedResponse(q, a.incidentId);
+    const tasks = await repo.listTasks(q, a.incidentId);
+    const list = refuse(() => postResponseTasks(resp.plan, resp.endedAt, this.taskFacts(inc, tasks, { taskId: a.taskId, dueAt: iso(a.dueAt) })));
+    const task = list.find((t) => t.id === a.taskId);
+    if (!task) throw new DomainError('not_found', `该事件没有善后任务「${a.taskId}」`);
+    const officer = await officerOf(q);
+    await repo.setTaskDeadline(q, a.incidentId, a.taskId, iso(a.dueAt), a.givenBy);
+    await insertTimeline(q, {
+      incidentId: a.incidentId,
+      at: this.stamp(),
+      kind: 'action',
+      text: `善后任务「${task.title}」时限定为${beijing(a.dueAt)}（${a.givenBy}批示）`,
+      data: { response: 'taskDeadline', taskId: a.taskId, dueAt: iso(a.dueAt), givenBy: a.givenBy },
+      officer: officer.officer,
     });
-    this.ctx.changed('response');
-    return this.get(a.incidentId);
   }
 
-  async taskDone(a: ChannelArgs<'response:task-done'>): Promise<ResponseView> {
-    const inc = await this.ctx.incidents.get(a.incidentId);
+  async taskDone(q: Queryable, a: ChannelArgs<'response:task-done'>): Promise<void> {
+    const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
     const at = a.at ? iso(a.at) : this.stamp();
     notInFuture(at, this.ctx.now(), '完成时间');
-    await this.ctx.db.write(async (q) => {
-      const resp = await this.endedResponse(q, a.incidentId);
-      const tasks = await repo.listTasks(q, a.incidentId);
-      const task = postResponseTasks(resp.plan, resp.endedAt, this.taskFacts(inc, tasks)).find((t) => t.id === a.taskId);
-      if (!task) throw new DomainError('not_found', `该事件没有善后任务「${a.taskId}」`);
-      if (tasks.find((t) => t.taskId === a.taskId)?.doneAt) throw new DomainError('conflict', `善后任务「${task.title}」已完成`);
-      const officer = await officerOf(q);
-      await repo.setTaskDone(q, a.incidentId, a.taskId, at, officer.officer, a.note);
-      await insertTimeline(q, {
-        incidentId: a.incidentId,
-        at: this.stamp(),
-        kind: 'action',
-        text: `善后任务「${task.title}」（${task.clause}）完成${a.note ? `：${a.note}` : ''}`,
-        data: { response: 'taskDone', taskId: a.taskId, at },
-        officer: officer.officer,
-      });
+    const resp = await this.endedResponse(q, a.incidentId);
+    const tasks = await repo.listTasks(q, a.incidentId);
+    const task = postResponseTasks(resp.plan, resp.endedAt, this.taskFacts(inc, tasks)).find((t) => t.id === a.taskId);
+    if (!task) throw new DomainError('not_found', `该事件没有善后任务「${a.taskId}」`);
+    if (tasks.find((t) => t.taskId === a.taskId)?.doneAt) throw new DomainError('conflict', `善后任务「${task.title}」已完成`);
+    const officer = await officerOf(q);
+    await repo.setTaskDone(q, a.incidentId, a.taskId, at, officer.officer, a.note);
+    await insertTimeline(q, {
+      incidentId: a.incidentId,
+      at: this.stamp(),
+      kind: 'action',
+      text: `善后任务「${task.title}」（${task.clause}）完成${a.note ? `：${a.note}` : ''}`,
+      data: { response: 'taskDone', taskId: a.taskId, at },
+      officer: officer.officer,
     });
-    this.ctx.changed('response');
-    return this.get(a.incidentId);
   }
 }
 

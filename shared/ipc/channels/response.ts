@@ -113,8 +113,6 @@ export interface ResponseView {
   clocks: IncidentClock[];
   /** Reference to those clocks even before the response ends. */
   clocksElsewhere: { clause: string; title: string; citation: string }[];
-  /** The incident was set to 已终止 outside this panel while the response is still open. */
-  statusMismatch: string | null;
 }
 
 export interface WarningActionView extends ActionItem {

@@ -106,7 +106,6 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         依据《{data.planName}》{data.gradedResponse ? `；按事件要素应为${data.gradedResponse}响应` : ''}
       </Typography.Paragraph>
-      {data.statusMismatch && <Alert type="warning" title={data.statusMismatch} style={{ marginBottom: 8 }} />}
 
       {data.state === 'none' && (
         <Space orientation="vertical" style={{ width: '100%' }}>
