@@ -29,7 +29,7 @@ function para(text: string): string {
 export function radiationFinal(d: RadiationFinalReport): string {
   if (!d.eventTitle.trim()) throw new Error('事件名称不能为空');
   if (!d.unit.trim()) throw new Error('报送单位不能为空');
-  if (d.level !== undefined && !LEVELS.includes(d.level)) throw new Error(`事故级别无效：${String(d.level)}`);
+  if (d.level !== undefined && !LEVELS.includes(d.level)) throw new Error(`事故级别无效：${JSON.stringify(d.level)}`);
   if (!Array.isArray(d.departments)) throw new Error('参加处置工作的有关部门应为表格行');
   const facts = [
     `事故单位：${d.unitName || '（未填）'}`,

@@ -178,5 +178,7 @@ export function displayValue(v: unknown): string {
       return v;
     }
   }
-  return String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  return JSON.stringify(v);
 }

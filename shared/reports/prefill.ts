@@ -101,7 +101,7 @@ export function prefillSource(i: PrefillSource): PrefillSource {
     reporterPhone: i.reporterPhone,
     receiveChannel: i.receiveChannel,
     narrative: i.narrative,
-    facts: JSON.parse(JSON.stringify(i.facts)),
+    facts: JSON.parse(JSON.stringify(i.facts)) as Record<string, unknown>,
     grading: { level: i.grading.level, response: i.grading.response },
   };
 }
@@ -320,7 +320,7 @@ function merge(prev: unknown, base: unknown, next: unknown): unknown {
 
 /** The same form with some fields replaced and some removed (values already merged to the form's shape). */
 export function withData<T extends FormInput>(form: T, overrides: Record<string, unknown>, removed: string[]): T {
-  const data: T['data'] = JSON.parse(JSON.stringify(form.data));
+  const data = JSON.parse(JSON.stringify(form.data)) as T['data'];
   Object.assign(data, overrides);
   for (const k of removed) Reflect.deleteProperty(data, k);
   return { ...form, data };

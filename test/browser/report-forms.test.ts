@@ -89,7 +89,7 @@ describe('report form view in Chromium', () => {
       await page.locator('#radiation-initial_accidentType_contaminatedCount').fill('1');
       for (const [i, row] of SOURCES.entries()) {
         await page.getByTestId('add-sources').click();
-        for (const [j, key] of SOURCE_KEYS.entries()) if (row[j]) await page.locator(`#radiation-initial_sources_${i}_${key}`).fill(row[j]!);
+        for (const [j, key] of SOURCE_KEYS.entries()) if (row[j]) await page.locator(`#radiation-initial_sources_${i}_${key}`).fill(row[j]);
       }
       await page.getByTestId('add-devices').click();
       for (const [j, key] of DEVICE_KEYS.entries()) await page.locator(`#radiation-initial_devices_0_${key}`).fill(DEVICE[j]!);

@@ -20,11 +20,16 @@ import { officerOf } from '../officer';
 type StoredContent = FormInput & { basis?: PrefillSource };
 
 function parseVersion(v: repo.VersionRow): { content: FormInput; basis: PrefillSource | null } {
-  const { basis, ...content }: StoredContent = JSON.parse(v.content);
+  const { basis, ...content } = JSON.parse(v.content) as StoredContent;
   return { content, basis: basis ?? null };
 }
 
 const planOf = (f: FormInput): string | undefined => (f.kind === 'info-report' ? f.data.plan : undefined);
+
+/** What a report changes relative to the one before it in the chain, by the newer form's labels. */
+function changesBetween(before: FormInput | undefined, after: FormInput | undefined) {
+  return before && after ? diffContent(before.data, after.data, after.kind, planOf(after)) : [];
+}
 
 function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category: string): Report[] {
   const byReport = new Map<number, repo.VersionRow[]>();
@@ -60,10 +65,7 @@ function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category
       satisfiedClocks: r.satisfied_clocks ? (JSON.parse(r.satisfied_clocks) as string[]) : [],
       versions: vs,
       basis: reportBasis(category),
-      changesSincePrevious:
-        prev && prev.versions.length && vs.length
-          ? diffContent(prev.versions.at(-1)!.content.data, vs.at(-1)!.content.data, vs.at(-1)!.content.kind, planOf(vs.at(-1)!.content))
-          : [],
+      changesSincePrevious: changesBetween(prev?.versions.at(-1)?.content, vs.at(-1)?.content),
     });
   }
   return out;
@@ -109,9 +111,9 @@ export class ReportService {
     // 42号 4.1.2(2)(3): a 续报 builds on the 初报, a 终结报告 on both — so a later report starts from
     // the last saved version of the chain, plus what changed on the incident since.
     const last = existing.filter((r) => r.versions.length).at(-1);
-    const content = last
-      ? continueReport({ ...ctx, previous: last.versions.at(-1)!.content, previousBasis: await this.basisOf(last.id) }).content
-      : draftReport(ctx);
+    const previous = last?.versions.at(-1)?.content;
+    const content =
+      last && previous ? continueReport({ ...ctx, previous, previousBasis: await this.basisOf(last.id) }).content : draftReport(ctx);
     const stored: StoredContent = { ...content, basis: ctx.incident };
     const id = await this.ctx.db.write(async (q) => {
       const by = (await officerOf(q)).officer;

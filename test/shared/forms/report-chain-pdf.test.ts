@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

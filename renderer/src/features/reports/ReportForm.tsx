@@ -264,7 +264,9 @@ function TypedForm<T extends object>({
     setSaving(true);
     try {
       // The whole store (true): fields not shown in this view stay as saved.
-      await onSave({ ...data, ...form.getFieldsValue(true) });
+      // getFieldsValue(true) is the whole store, typed `any` by antd; the store holds a T.
+      const store = form.getFieldsValue(true) as T;
+      await onSave({ ...data, ...store });
     } finally {
       setSaving(false);
     }

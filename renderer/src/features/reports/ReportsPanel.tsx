@@ -272,13 +272,13 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
                 sentTo: v.sentTo,
                 channel: v.channel,
                 confirmedBy: v.confirmedBy,
-                clockIds: v.clockIds ?? [],
+                clockIds: v.clockIds,
                 confirmMismatch,
               });
               setSending(null);
             });
           // A ticked clock owed to a recipient this dispatch does not go to: ask before completing anything.
-          const mismatched = openClocks.filter((c) => (v.clockIds ?? []).includes(c.clockId) && !v.sentTo.includes(c.to));
+          const mismatched = openClocks.filter((c) => v.clockIds.includes(c.clockId) && !v.sentTo.includes(c.to));
           if (!mismatched.length) return send(false);
           modal.confirm({
             title: '报送对象与时限不符',
