@@ -107,6 +107,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     'incidents:set-status': (a) => incidents.setStatus(a),
     'incidents:add-note': (a) => incidents.addNote(a),
     'incidents:void-entry': (a) => incidents.voidEntry(a),
+    'incidents:set-reporting': (a) => incidents.setReporting(a),
     'clocks:complete': (a) => incidents.completeClock(a),
     'clocks:not-applicable': (a) => incidents.markNotApplicable(a),
     'clocks:upcoming': () => incidents.openClocks(),

@@ -24,6 +24,7 @@ type CoreChannel =
   | 'incidents:set-status'
   | 'incidents:add-note'
   | 'incidents:void-entry'
+  | 'incidents:set-reporting'
   | 'clocks:complete'
   | 'clocks:not-applicable'
   | 'clocks:upcoming'

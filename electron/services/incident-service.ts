@@ -159,7 +159,7 @@ export class IncidentService {
       const incidents = await repo.listIncidents(q, sql, params);
       const records = await repo.listClockRecords(q);
       const activity = await repo.lastActivity(q);
-      const ended = await responseEndTimes(q);
+      const ended = await repo.listResponseEndTimes(q);
       const contexts = await reportingContexts(q, ended);
       return incidents.map((inc): IncidentSummary => {
         const d = deriveIncident(inc, records.get(inc.id) ?? [], contexts(inc.id));
@@ -336,6 +336,65 @@ export class IncidentService {
     return this.get(args.incidentId);
   }
 
+  /**
+   * Per-incident reporting settings (issue 12): the leader's 续报 interval (42号 4.1.2 随时, 40号 4.1
+   * 按要求增加报送频次), 发生时间 不详（以发现时间计）, and when handling ended (42号 4.1.2 终结报告).
+   */
+  async setReporting(args: ChannelArgs<'incidents:set-reporting'>): Promise<IncidentDetail> {
+    const before = await this.get(args.id);
+    if (before.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
+    const nowMs = this.now().getTime();
+    if (args.occurredUnknown && !before.discoveredAt) {
+      throw new DomainError('invalid_input', '发生时间不详时须先填写发现时间（时限以发现时间计）', [{ path: 'occurredUnknown', message: '请先填写发现时间' }]);
+    }
+    if (args.handlingEndedAt) {
+      const end = Date.parse(args.handlingEndedAt);
+      const problem = end < Date.parse(before.receivedAt) ? '事故处理完毕时间不能早于接报时间' : end > nowMs ? '事故处理完毕时间不能晚于当前时间' : '';
+      if (problem) throw new DomainError('invalid_input', problem, [{ path: 'handlingEndedAt', message: problem }]);
+    }
+    await this.db.write(async (q) => {
+      const officer = await officerOf(q);
+      const at = this.stamp();
+      await storeOwed(q, args.id, at);
+      if (args.followUpMinutes !== undefined) {
+        // The running cycle ends with the setting it belonged to; a new interval starts afresh.
+        const reason = args.followUpMinutes === null ? '带班领导取消续报提醒' : `续报提醒间隔改为${args.followUpMinutes}分钟`;
+        for (const c of before.clocks.filter((x) => x.clockId === 'room.follow-up' && !x.record && x.obligationKey)) {
+          await repo.insertClockRecord(q, args.id, {
+            clockId: c.obligationKey!,
+            completedAt: null,
+            channel: null,
+            recipientUnit: null,
+            recipientName: null,
+            notApplicableReason: reason,
+            officer: officer.officer,
+            recordedAt: at,
+          });
+        }
+      }
+      const followUp =
+        args.followUpMinutes === undefined ? undefined : args.followUpMinutes === null ? null : { minutes: args.followUpMinutes, setAt: at, setBy: officer.leader };
+      const handlingEndedAt = args.handlingEndedAt === undefined ? undefined : args.handlingEndedAt === null ? null : new Date(Date.parse(args.handlingEndedAt)).toISOString();
+      await obligationRepo.saveReporting(q, args.id, { occurredUnknown: args.occurredUnknown, followUp, handlingEndedAt });
+      await storeOwed(q, args.id, at);
+      const parts = [
+        followUp === undefined ? '' : followUp ? `续报提醒：每${followUp.minutes}分钟（带班领导 ${officer.leader} 设定）` : '取消续报提醒',
+        args.occurredUnknown === undefined ? '' : args.occurredUnknown ? '发生时间记为不详（以发现时间计）' : '发生时间按登记时间计',
+        handlingEndedAt === undefined ? '' : handlingEndedAt ? `事故处理完毕：${shanghaiDateTime(Date.parse(handlingEndedAt))}（终结报告即时上报）` : '撤销事故处理完毕时间',
+      ].filter(Boolean);
+      await repo.insertTimeline(q, {
+        incidentId: args.id,
+        at,
+        kind: 'update',
+        text: `报告要求：${parts.join('；') || '未改动'}`,
+        data: { reporting: { followUpMinutes: args.followUpMinutes, occurredUnknown: args.occurredUnknown, handlingEndedAt: args.handlingEndedAt } },
+        officer: officer.officer,
+      });
+    });
+    this.onChange('incidents');
+    return this.get(args.id);
+  }
+
   private async recordClock(incidentId: number, clockId: string, make: (officer: string, at: string) => ClockRecord, text: (c: IncidentClock) => string): Promise<IncidentDetail> {
     const detail = await this.get(incidentId);
     // By obligation key (the level it serves), or by clock id: the open one first.
@@ -487,14 +546,6 @@ function unsentMessage(action: string, unsent: IncidentClock[]): string {
 function responseEndedAt(timeline: { kind: string; at: string; data: Record<string, unknown> | null; voided: unknown }[]): string | null {
   const ends = timeline.filter((e) => e.kind === 'status' && !e.voided && e.data?.to === '已终止');
   return ends.at(-1)?.at ?? null;
-}
-
-async function responseEndTimes(q: Queryable): Promise<Map<number, string>> {
-  const rows = await q.all<{ incident_id: number; at: string }>(
-    `SELECT incident_id, MAX(at) AS at FROM timeline_entries
-     WHERE kind = 'status' AND voided_at IS NULL AND json_extract(data, '$.to') = '已终止' GROUP BY incident_id`,
-  );
-  return new Map(rows.map((r) => [r.incident_id, r.at]));
 }
 
 const FIELD_LABELS: Record<string, string> = {

@@ -37,6 +37,7 @@ const coreChannels = {
   'incidents:set-status': s.statusChangeSchema,
   'incidents:add-note': s.noteSchema,
   'incidents:void-entry': s.voidEntrySchema,
+  'incidents:set-reporting': s.reportingSettingsSchema,
   'clocks:complete': s.clockCompleteSchema,
   'clocks:not-applicable': s.clockNotApplicableSchema,
   'clocks:upcoming': s.emptySchema,
@@ -92,6 +93,7 @@ interface CoreOutputs {
   'incidents:set-status': IncidentDetail;
   'incidents:add-note': IncidentDetail;
   'incidents:void-entry': IncidentDetail;
+  'incidents:set-reporting': IncidentDetail;
   'clocks:complete': IncidentDetail;
   'clocks:not-applicable': IncidentDetail;
   'clocks:upcoming': OpenClock[];

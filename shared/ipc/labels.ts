@@ -145,6 +145,7 @@ export const CHANNEL_LABELS: Readonly<Partial<Record<Channel, Readonly<Record<st
   'incidents:set-status': { id: '事件编号' },
   'incidents:add-note': { id: '事件编号', kind: '记录类型' },
   'incidents:void-entry': { reason: '作废原因' },
+  'incidents:set-reporting': { id: '事件编号', followUpMinutes: '续报提醒间隔', occurredUnknown: '发生时间不详', handlingEndedAt: '事故处理完毕时间' },
   'clocks:not-applicable': { reason: '不适用原因' },
   'rosters:save-contact': { id: '联系人编号', title: '职务', note: '备注', reason: '修改说明', entryId: '条目' },
   'rosters:end-contact': { id: '联系人编号', reason: '离任原因' },

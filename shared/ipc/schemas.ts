@@ -159,6 +159,22 @@ export const incidentUpdateSchema = z.object({
   patch: incidentPatchSchema.superRefine(checkTimeOrder),
 });
 
+/** Per-incident reporting settings (issue 12): the leader's 续报 interval, 发生时间 不详, end of handling. */
+export const reportingSettingsSchema = z
+  .object({
+    id,
+    followUpMinutes: z
+      .number({ message: '续报提醒间隔应为数字（分钟）' })
+      .int('续报提醒间隔应为整数（分钟）')
+      .min(1, '续报提醒间隔至少为1分钟')
+      .max(10080, '续报提醒间隔不能超过10080分钟（7天）')
+      .nullable()
+      .optional(),
+    occurredUnknown: z.boolean({ message: '「发生时间不详」应为是或否' }).optional(),
+    handlingEndedAt: instant.nullable().optional(),
+  })
+  .strict();
+
 export const incidentListSchema = z
   .object({
     statuses: z.array(z.enum(STATUSES)).optional(),

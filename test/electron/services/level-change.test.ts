@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statsTables } from '../../../electron/exports/tables';
 import { dispatch } from '../../../electron/ipc/dispatch';
+import type { StatsView } from '../../../shared/ipc/channels/data';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { makeServices } from '../../helpers/services';
 
@@ -97,10 +98,11 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     // Statistics: the 级别调整 one counts as 迟报 of a monitored unit, apart from the duty room's own.
     const res = await dispatch(s.handlers, 'data:stats', { includeDrills: false }, () => undefined);
     if (!res.ok) throw new Error(res.error.message);
-    const [room, monitored] = res.value.stats.clockOutcomes.byOwner;
+    const view = res.value as StatsView;
+    const [room, monitored] = view.stats.clockOutcomes.byOwner;
     expect([room!.owner, room!.late]).toEqual(['room', 0]);
     expect([monitored!.owner, monitored!.late]).toEqual(['monitored', 1]);
-    const tables = statsTables(res.value.stats, '2026年11月');
+    const tables = statsTables(view.stats, '2026年11月');
     expect(tables.find((x) => x.title === '报告时限执行情况（本值班室与督促他方）')?.rows.map((r) => r.key)).toEqual([room!.key, monitored!.key]);
     await s.close();
   });
@@ -129,6 +131,64 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     const res = await dispatch(s.handlers, 'incidents:update', { id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: '2026-11-29 12:30' } }, () => undefined);
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.message).toMatch(/ISO 8601/);
+    await s.close();
+  });
+});
+
+describe('incidents:set-reporting (issue 12)', () => {
+  const tempDir = useTempDirs();
+
+  it('the leader’s 续报 interval runs as a clock from when it was set and restarts at each 续报', async () => {
+    const { s, at } = await setup(tempDir());
+    const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
+    at('10:00');
+    const set = await s.incidents.setReporting({ id: d.id, followUpMinutes: 60 });
+    const cycle = set.clocks.find((c) => c.clockId === 'room.follow-up')!;
+    expect([cycle.startsAt, cycle.dueAt, cycle.owner?.kind, cycle.source]).toEqual([iso('10:00'), iso('11:00'), 'room', 'room']);
+    expect(set.timeline.at(-1)!.text).toBe('报告要求：续报提醒：每60分钟（带班领导 李堃 设定）');
+    at('10:40');
+    const next = await s.incidents.completeClock({ incidentId: d.id, clockId: cycle.obligationKey!, completedAt: t('10:40'), ...COMPLETE });
+    expect(next.clocks.filter((c) => c.clockId === 'room.follow-up').map((c) => [c.startsAt, c.dueAt, c.closure?.kind ?? null])).toEqual([
+      [iso('10:00'), iso('11:00'), 'met'],
+      [iso('10:40'), iso('11:40'), null],
+    ]);
+    at('11:00');
+    const changed = await s.incidents.setReporting({ id: d.id, followUpMinutes: 30 });
+    const cycles = changed.clocks.filter((c) => c.clockId === 'room.follow-up').sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    expect(cycles.map((c) => [c.startsAt, c.closure?.kind ?? null, c.closure?.reason ?? null])).toEqual([
+      [iso('10:00'), 'met', null],
+      [iso('10:40'), 'not_applicable', '续报提醒间隔改为30分钟'],
+      [iso('11:00'), null, null],
+    ]);
+    expect(new Set(cycles.map((c) => c.key)).size).toBe(3);
+    at('11:05');
+    const cleared = await s.incidents.setReporting({ id: d.id, followUpMinutes: null });
+    expect(cleared.clocks.filter((c) => c.clockId === 'room.follow-up' && !c.record)).toEqual([]);
+    expect(cleared.clocks.filter((c) => c.clockId === 'room.follow-up')).toHaveLength(3);
+    await s.close();
+  });
+
+  it('发生时间 不详 needs a discovery time; then clocks counting from occurrence count from discovery (40号 4.1)', async () => {
+    const { s, at } = await setup(tempDir());
+    const comms = { ...INPUT, category: 'comms' as const, facts: { countiesAffected: 2 } };
+    const d = await s.incidents.create(comms);
+    at('09:40');
+    await expect(s.incidents.setReporting({ id: d.id, occurredUnknown: true })).rejects.toThrow('发生时间不详时须先填写发现时间');
+    const withDiscovery = await s.incidents.create({ ...comms, discoveredAt: t('09:20') });
+    const unknown = await s.incidents.setReporting({ id: withDiscovery.id, occurredUnknown: true });
+    const phone = unknown.clocks.find((c) => c.clockId === 'comms.phone')!;
+    expect([phone.startsAt, phone.dueAt, phone.anchorNote]).toEqual([iso('09:20'), iso('10:00'), '发生时间不详，以发现时间计']);
+    await s.close();
+  });
+
+  it('handling ended: the radiation 终结报告 is owed 即时（最迟2小时）; not after now', async () => {
+    const { s, at } = await setup(tempDir());
+    const d = await s.incidents.create({ ...INPUT, category: 'radiation', facts: { sourceClass: 4, sourceEvent: 'lost' } });
+    at('15:00');
+    await expect(s.incidents.setReporting({ id: d.id, handlingEndedAt: t('15:01') })).rejects.toThrow('事故处理完毕时间不能晚于当前时间');
+    const ended = await s.incidents.setReporting({ id: d.id, handlingEndedAt: t('14:00') });
+    const fin = ended.clocks.find((c) => c.clockId === 'rad.final-report')!;
+    expect([fin.startsAt, fin.dueAt, fin.window, fin.immediate]).toEqual([iso('14:00'), iso('16:00'), '即时（最迟2小时）', true]);
     await s.close();
   });
 });
