@@ -54,4 +54,22 @@ describe('architecture', () => {
     const bad = violations('renderer', (s) => /(^|\/)electron\//.test(s) || /^(electron|sqlite3|electron-store)(\/|$)/.test(s) || s.startsWith('node:'));
     expect(bad).toEqual([]);
   });
+
+  it('SQL lives only in electron/db/: no other main-process module holds a query in a string', () => {
+    // The detector itself must see a query in each quoting style, or an empty result proves nothing.
+    expect(sqlIn(`q.get('SELECT 1 AS x FROM t')`)).toHaveLength(1);
+    expect(sqlIn('q.run(`UPDATE responses SET level = ?`)')).toHaveLength(1);
+    expect(sqlIn('q.all("PRAGMA quick_check")')).toHaveLength(1);
+    expect(sqlIn("const label = '选择事件';")).toEqual([]);
+    const outside = files('electron').filter((f) => !relative('electron', f).startsWith('db/'));
+    const bad = outside.flatMap((f) => sqlIn(readFileSync(f, 'utf8')).map((sql) => `${relative('.', f)}: ${sql}`));
+    expect(bad).toEqual([]);
+  });
 });
+
+/** SQL statements written as string literals (quoted or template) in a source text. */
+function sqlIn(src: string): string[] {
+  const sql =
+    /['"`]\s*(SELECT\s[^'"`]*?\bFROM\b|INSERT\s+(OR\s+\w+\s+)?INTO\b|UPDATE\s+"?\w+"?\s+SET\b|DELETE\s+FROM\b|REPLACE\s+INTO\b|PRAGMA\s+\w+|(CREATE|DROP|ALTER)\s+(TABLE|TRIGGER|INDEX|VIEW)\b)/g;
+  return [...src.matchAll(sql)].map((m) => m[0].slice(0, 60));
+}

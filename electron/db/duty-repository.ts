@@ -333,6 +333,46 @@ export async function handoversAround(q: Queryable, fromDay: string, toDay: stri
   return rows.map(toHandover);
 }
 
+/** A timeline entry as the duty log reads it. */
+export interface TimelineWindowRow {
+  id: number;
+  incident_id: number;
+  at: string;
+  kind: string;
+  text: string;
+  data: string | null;
+  officer: string;
+}
+
+/** Timeline entries not voided with `at` in [from, to) as stored text; the caller widens and filters. */
+export async function timelineBetween(q: Queryable, from: string, to: string): Promise<TimelineWindowRow[]> {
+  return q.all<TimelineWindowRow>(
+    'SELECT id, incident_id, at, kind, text, data, officer FROM timeline_entries WHERE voided_at IS NULL AND at >= ? AND at < ? ORDER BY at, id',
+    [from, to],
+  );
+}
+
+/** Reports of these incidents not yet sent, for the handover sheet. */
+export async function unsentReportsOf(
+  q: Queryable,
+  incidentIds: readonly number[],
+): Promise<{ incident_id: number; kind: string; seq: number; signed_at: string | null }[]> {
+  if (incidentIds.length === 0) return [];
+  return q.all<{ incident_id: number; kind: string; seq: number; signed_at: string | null }>(
+    `SELECT incident_id, kind, seq, signed_at FROM reports WHERE sent_at IS NULL AND incident_id IN (${incidentIds.map(() => '?').join(', ')}) ORDER BY incident_id, id`,
+    [...incidentIds],
+  );
+}
+
+/** Leaders' instructions (not voided) on these incidents, oldest first, for the handover sheet. */
+export async function instructionsOf(q: Queryable, incidentIds: readonly number[]): Promise<{ incident_id: number; at: string; text: string }[]> {
+  if (incidentIds.length === 0) return [];
+  return q.all<{ incident_id: number; at: string; text: string }>(
+    `SELECT incident_id, at, text FROM timeline_entries WHERE kind = 'instruction' AND voided_at IS NULL AND incident_id IN (${incidentIds.map(() => '?').join(', ')}) ORDER BY at, id`,
+    [...incidentIds],
+  );
+}
+
 /** Duty sessions (who registered as on duty, from when); each lasts until the next one starts. */
 export async function listDutySessions(q: Queryable): Promise<{ leader: string; officer: string; startedAt: string }[]> {
   const rows = await q.all<{ leader: string; officer: string; started_at: string }>(

@@ -218,6 +218,15 @@ export async function insertTimeline(
   return res.lastID;
 }
 
+/** Per incident, when it last went into 已终止 (not voided): the anchor of post-response deadlines. */
+export async function listResponseEndTimes(q: Queryable): Promise<Map<number, string>> {
+  const rows = await q.all<{ incident_id: number; at: string }>(
+    `SELECT incident_id, MAX(at) AS at FROM timeline_entries
+     WHERE kind = 'status' AND voided_at IS NULL AND json_extract(data, '$.to') = '已终止' GROUP BY incident_id`,
+  );
+  return new Map(rows.map((r) => [r.incident_id, r.at]));
+}
+
 export async function listTimeline(q: Queryable, incidentId: number): Promise<TimelineEntry[]> {
   const rows = await q.all<TimelineRow>('SELECT * FROM timeline_entries WHERE incident_id = ? ORDER BY at, id', [
     incidentId,

@@ -1,4 +1,5 @@
 import type { FormInput } from '../../shared/forms/types';
+import type { PrintRecord } from '../../shared/ipc/channels/print';
 import type { Queryable } from './connection';
 
 export interface ReportRow {
@@ -90,4 +91,43 @@ export async function insertPrintRecord(
     [p.incidentId, p.reportId, p.reportVersion, p.formKind, p.title, p.target, p.path, p.at, p.officer],
   );
   return res.lastID;
+}
+
+interface PrintRow {
+  id: number;
+  incident_id: number | null;
+  report_id: number | null;
+  report_version: number | null;
+  form_kind: string;
+  title: string;
+  target: 'printer' | 'pdf';
+  path: string | null;
+  printed_at: string;
+  officer: string;
+}
+
+const toRecord = (r: PrintRow): PrintRecord => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  reportId: r.report_id,
+  reportVersion: r.report_version,
+  formKind: r.form_kind,
+  title: r.title,
+  target: r.target,
+  path: r.path,
+  printedAt: r.printed_at,
+  officer: r.officer,
+});
+
+export async function findPrintRecord(q: Queryable, id: number): Promise<PrintRecord | undefined> {
+  const row = await q.get<PrintRow>('SELECT * FROM print_records WHERE id = ?', [id]);
+  return row && toRecord(row);
+}
+
+/** Newest first: an incident's prints, or the latest 500 of all. */
+export async function listPrintRecords(q: Queryable, incidentId?: number): Promise<PrintRecord[]> {
+  const rows = incidentId
+    ? await q.all<PrintRow>('SELECT * FROM print_records WHERE incident_id = ? ORDER BY id DESC', [incidentId])
+    : await q.all<PrintRow>('SELECT * FROM print_records ORDER BY id DESC LIMIT 500');
+  return rows.map(toRecord);
 }

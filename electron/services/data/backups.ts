@@ -13,6 +13,7 @@ import type { BackupInfo, BackupKind } from '../../../shared/ipc/channels/data';
 import { DomainError } from '../../../shared/ipc/result';
 import { Database, StorageError, storageError } from '../../db/connection';
 import { LATEST_VERSION, checkIntegrity, migrate, openDatabase } from '../../db/migrate';
+import { hasTable, integrityProblems, userVersion } from '../../db/data-repository';
 
 export const BACKUP_DIR = 'backups';
 const BACKUP_RE = /^duty-(\d{8}T\d{6}\d{3}Z)-(manual|scheduled|safety)(?:-(\d+))?\.sqlite3$/;
@@ -92,16 +93,15 @@ export async function verifyBackup(file: string, scratchDir: string): Promise<Ve
   let db: Database | null = null;
   try {
     db = await Database.open(copy);
-    for (const pragma of ['quick_check', 'integrity_check']) {
-      const rows = await db.read((q) => q.all<Record<string, string>>(`PRAGMA ${pragma}`));
-      const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok');
+    for (const pragma of ['quick_check', 'integrity_check'] as const) {
+      const problems = await db.read((q) => integrityProblems(q, pragma));
       if (problems.length > 0) throw new DomainError('conflict', `备份文件检查未通过（${pragma}）：${problems.slice(0, 3).join('；')}`);
     }
-    const version = (await db.read((q) => q.get<{ user_version: number }>('PRAGMA user_version')))?.user_version ?? 0;
+    const version = await db.read(userVersion);
     if (version > LATEST_VERSION) {
       throw new DomainError('conflict', `备份的数据库版本（${version}）高于本程序支持的版本（${LATEST_VERSION}），请使用新版本值班台恢复。`);
     }
-    const hasIncidents = await db.read((q) => q.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'incidents'"));
+    const hasIncidents = await db.read((q) => hasTable(q, 'incidents'));
     if (version < 1 || !hasIncidents) throw new DomainError('conflict', `该文件不是值班台的数据备份：${basename(file)}`);
     const opened = db;
     return {

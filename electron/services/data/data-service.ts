@@ -22,6 +22,8 @@ import { DomainError } from '../../../shared/ipc/result';
 import { shanghaiDate } from '../../../shared/time';
 import { computeStats, type StatClock, type StatIncident } from '../../../shared/stats/index';
 import { EXPORT_MIME, exportTables, statsTables, toJson, type ExportTable, type ProgressFn } from '../../exports/index';
+import { countRows } from '../../db/data-repository';
+import { listDutySessions } from '../../db/duty-repository';
 import type { FeatureContext } from '../feature-context';
 import { BACKUP_DIR, backupDatabase, listBackups, pruneBackups, restoreInto } from './backups';
 import { dumpDatabase, importDatabase, parseFullExport } from './full-export';
@@ -139,7 +141,7 @@ export class DataService {
     const duty = await this.ctx.incidents.getDuty();
     if (!duty) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
     const { safetyCopy, schemaVersion } = await restoreInto(this.ctx.db, backup.path, this.backupDir, this.ctx.now());
-    const incidents = (await this.ctx.db.read((q) => q.get<{ n: number }>('SELECT COUNT(*) AS n FROM incidents')))?.n ?? 0;
+    const incidents = await this.ctx.db.read((q) => countRows(q, 'incidents'));
     this.ctx.changed('restore');
     return { restoredFrom: backup.fileName, safetyCopy, schemaVersion, incidents };
   }
@@ -186,13 +188,11 @@ export class DataService {
   async stats(r: Range): Promise<StatsView> {
     // Drills are listed and left to computeStats, which counts how many it left out.
     const list = await this.incidentsIn({ ...r, includeDrills: true });
-    const sessions = await this.ctx.db.read((q) =>
-      q.all<{ officer: string; started_at: string }>('SELECT officer, started_at FROM duty_sessions ORDER BY started_at, id'),
-    );
+    const sessions = await this.ctx.db.read(listDutySessions);
     const officerAt = (instant: string): string | null => {
       const t = Date.parse(instant);
       let who: string | null = null;
-      for (const s of sessions) if (Date.parse(s.started_at) <= t) who = s.officer;
+      for (const s of sessions) if (Date.parse(s.startedAt) <= t) who = s.officer;
       return who;
     };
     const incidents: StatIncident[] = list.map((i) => ({

@@ -9,6 +9,7 @@ import { DomainError } from '../../../shared/ipc/result';
 import type { Settings } from '../../../shared/settings';
 import type { Database, Param, Queryable } from '../../db/connection';
 import { LATEST_VERSION } from '../../db/migrate';
+import * as dataRepo from '../../db/data-repository';
 
 export const FULL_EXPORT_FORMAT = 'shuozhou-duty-console/full-export';
 
@@ -42,17 +43,6 @@ const fullExportSchema = z.object({
   ),
 });
 
-async function tableNames(q: Queryable): Promise<string[]> {
-  const rows = await q.all<{ name: string }>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
-  );
-  return rows.map((r) => r.name);
-}
-
-async function columnsOf(q: Queryable, table: string): Promise<{ name: string; pk: number }[]> {
-  return q.all<{ name: string; pk: number }>(`PRAGMA table_info("${table}")`);
-}
-
 const toCell = (v: unknown): Cell => {
   if (v === null || v === undefined) return null;
   if (Buffer.isBuffer(v)) return { $blob: v.toString('base64') };
@@ -65,12 +55,9 @@ const fromCell = (c: Cell): Param => (c !== null && typeof c === 'object' ? Buff
 export async function dumpDatabase(db: Database, settings: Settings, at: Date): Promise<FullExport> {
   const tables = await db.read(async (q) => {
     const out: FullExport['tables'] = {};
-    for (const name of await tableNames(q)) {
-      const cols = await columnsOf(q, name);
-      const pk = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
-      const order = pk.length ? pk.map((c) => `"${c.name}"`).join(', ') : 'rowid';
-      const list = cols.map((c) => `"${c.name}"`).join(', ');
-      const rows = await q.all<Record<string, unknown>>(`SELECT ${list} FROM "${name}" ORDER BY ${order}`);
+    for (const name of await dataRepo.tableNames(q)) {
+      const cols = await dataRepo.columnsOf(q, name);
+      const rows = await dataRepo.tableRows(q, name, cols);
       out[name] = { columns: cols.map((c) => c.name), rows: rows.map((r) => cols.map((c) => toCell(r[c.name]))) };
     }
     return out;
@@ -116,9 +103,9 @@ export function parseFullExport(text: string): FullExport {
 /** Rows per table of user data (seed tables left out); an empty install has none. */
 export async function userDataCounts(q: Queryable): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const name of await tableNames(q)) {
+  for (const name of await dataRepo.tableNames(q)) {
     if (SEED_TABLES.includes(name)) continue;
-    const n = (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "${name}"`))?.n ?? 0;
+    const n = await dataRepo.countRows(q, name);
     if (n > 0) out[name] = n;
   }
   return out;
@@ -139,25 +126,24 @@ export async function importDatabase(db: Database, doc: FullExport): Promise<Imp
         `当前安装中已有数据（${incidents}涉及 ${names.join('、')}），完整数据只能导入到空的安装中。未做任何改动。`,
       );
     }
-    const known = new Set(await tableNames(q));
+    const known = new Set(await dataRepo.tableNames(q));
     const columns = new Map<string, Set<string>>();
     for (const [name, t] of Object.entries(doc.tables)) {
       if (!known.has(name)) throw new DomainError('invalid_input', `导入文件含有本版本没有的表：${name}`);
-      const cols = new Set((await columnsOf(q, name)).map((c) => c.name));
+      const cols = new Set((await dataRepo.columnsOf(q, name)).map((c) => c.name));
       for (const c of t.columns) if (!cols.has(c)) throw new DomainError('invalid_input', `导入文件的表 ${name} 含有本版本没有的列：${c}`);
       columns.set(name, cols);
     }
     // Rows reference each other across tables; foreign keys are checked at COMMIT instead.
-    await q.exec('PRAGMA defer_foreign_keys = ON');
-    for (const name of SEED_TABLES) if (doc.tables[name]) await q.run(`DELETE FROM "${name}"`);
+    await dataRepo.deferForeignKeys(q);
+    for (const name of SEED_TABLES) if (doc.tables[name]) await dataRepo.clearTable(q, name);
     const counts: Record<string, number> = {};
     for (const [name, t] of Object.entries(doc.tables)) {
-      const sql = `INSERT INTO "${name}" (${t.columns.map((c) => `"${c}"`).join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`;
-      for (const row of t.rows) await q.run(sql, row.map(fromCell));
+      await dataRepo.insertRows(q, name, t.columns, t.rows.map((row) => row.map(fromCell)));
       counts[name] = t.rows.length;
     }
-    const broken = await q.all('PRAGMA foreign_key_check');
-    if (broken.length > 0) throw new DomainError('invalid_input', `导入文件中的数据互相引用不完整（${broken.length} 处），未做任何改动。`);
+    const broken = await dataRepo.foreignKeyProblems(q);
+    if (broken > 0) throw new DomainError('invalid_input', `导入文件中的数据互相引用不完整（${broken} 处），未做任何改动。`);
     return counts;
   });
   return { tables, schemaVersion: LATEST_VERSION };

@@ -10,7 +10,7 @@ import type { DutyRemark } from '../../../shared/ipc/channels/duty';
 import { addDays, shanghaiDate, shanghaiDateTime } from '../../../shared/time';
 import type { DutyEvent, DutyEventKind } from '../../../shared/stats/duty-log';
 import type { Queryable } from '../../db/connection';
-import type { StoredHandover } from '../../db/duty-repository';
+import { timelineBetween, type StoredHandover } from '../../db/duty-repository';
 
 interface TimelineJoinRow {
   id: number;
@@ -53,10 +53,7 @@ const title = (i: Pick<IncidentSummary, 'title' | 'serial' | 'drill'>): string =
 export async function timelineAround(q: Queryable, start: string, end: string): Promise<TimelineJoinRow[]> {
   const from = addDays(shanghaiDate(Date.parse(start)), -1);
   const to = addDays(shanghaiDate(Date.parse(end)), 2);
-  return q.all<TimelineJoinRow>(
-    'SELECT id, incident_id, at, kind, text, data, officer FROM timeline_entries WHERE voided_at IS NULL AND at >= ? AND at < ? ORDER BY at, id',
-    [from, to],
-  );
+  return timelineBetween(q, from, to);
 }
 
 export interface EventSources {

@@ -54,20 +54,10 @@ async function buildSheet(ctx: FeatureContext): Promise<HandoverSheet> {
         })),
     )
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-  const { reports, instructions } = await ctx.db.read(async (q: Queryable) => {
-    if (ids.length === 0) return { reports: [], instructions: [] };
-    const marks = ids.map(() => '?').join(', ');
-    return {
-      reports: await q.all<{ incident_id: number; kind: string; seq: number; signed_at: string | null }>(
-        `SELECT incident_id, kind, seq, signed_at FROM reports WHERE sent_at IS NULL AND incident_id IN (${marks}) ORDER BY incident_id, id`,
-        ids,
-      ),
-      instructions: await q.all<{ incident_id: number; at: string; text: string }>(
-        `SELECT incident_id, at, text FROM timeline_entries WHERE kind = 'instruction' AND voided_at IS NULL AND incident_id IN (${marks}) ORDER BY at, id`,
-        ids,
-      ),
-    };
-  });
+  const { reports, instructions } = await ctx.db.read(async (q: Queryable) => ({
+    reports: await repo.unsentReportsOf(q, ids),
+    instructions: await repo.instructionsOf(q, ids),
+  }));
   return {
     openIncidents: open.map((i) => {
       const first = clocks.find((c) => c.incidentId === i.id);

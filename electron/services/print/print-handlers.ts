@@ -3,37 +3,11 @@ import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { PrintRecord } from '../../../shared/ipc/channels/print';
 import { DomainError } from '../../../shared/ipc/result';
 import * as incidentsRepo from '../../db/incident-repository';
-import { insertPrintRecord } from '../../db/report-repository';
+import { findPrintRecord, insertPrintRecord, listPrintRecords } from '../../db/report-repository';
 import type { FeatureContext } from '../feature-context';
 import { officerOf } from '../officer';
 
 type Job = ChannelArgs<'print:pdf'>;
-
-interface PrintRow {
-  id: number;
-  incident_id: number | null;
-  report_id: number | null;
-  report_version: number | null;
-  form_kind: string;
-  title: string;
-  target: 'printer' | 'pdf';
-  path: string | null;
-  printed_at: string;
-  officer: string;
-}
-
-const toRecord = (r: PrintRow): PrintRecord => ({
-  id: r.id,
-  incidentId: r.incident_id,
-  reportId: r.report_id,
-  reportVersion: r.report_version,
-  formKind: r.form_kind,
-  title: r.title,
-  target: r.target,
-  path: r.path,
-  printedAt: r.printed_at,
-  officer: r.officer,
-});
 
 export function createPrintHandlers(ctx: FeatureContext) {
   const record = async (job: Job, target: 'printer' | 'pdf', path: string | null): Promise<PrintRecord> => {
@@ -64,8 +38,9 @@ export function createPrintHandlers(ctx: FeatureContext) {
       return newId;
     });
     ctx.changed('print');
-    const row = await ctx.db.read((q) => q.get<PrintRow>('SELECT * FROM print_records WHERE id = ?', [id]));
-    return toRecord(row!);
+    const row = await ctx.db.read((q) => findPrintRecord(q, id));
+    if (!row) throw new Error(`print record ${id} vanished after its commit`);
+    return row;
   };
 
   const job = (a: Job) => ({ form: a.form as never, drill: a.drill, name: a.title });
@@ -82,13 +57,6 @@ export function createPrintHandlers(ctx: FeatureContext) {
       return { printed };
     },
     'print:record': (a: Job) => record(a, 'printer', null),
-    'print:history': async (a: ChannelArgs<'print:history'>) => {
-      const rows = await ctx.db.read((q) =>
-        a.incidentId
-          ? q.all<PrintRow>('SELECT * FROM print_records WHERE incident_id = ? ORDER BY id DESC', [a.incidentId])
-          : q.all<PrintRow>('SELECT * FROM print_records ORDER BY id DESC LIMIT 500'),
-      );
-      return rows.map(toRecord);
-    },
+    'print:history': (a: ChannelArgs<'print:history'>) => ctx.db.read((q) => listPrintRecords(q, a.incidentId)),
   };
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { StartupProblemKind } from '../../../shared/ipc/channels/startup';
 import { Database, DatabaseOpenError } from '../../db/connection';
 import { LATEST_VERSION } from '../../db/migrate';
+import { integrityProblems, userVersion } from '../../db/data-repository';
 import { BACKUP_DIR, listBackups } from '../data/backups';
 
 export const DATABASE_FILE = 'duty.sqlite3';
@@ -90,15 +91,14 @@ export async function inspectDataFolder(dataDir: string): Promise<StartupProblem
   try {
     // Read-only: nothing is written, and closing it does not checkpoint a WAL into the file.
     db = await Database.open(file, { readOnly: true });
-    const version = (await db.read((q) => q.get<{ user_version: number }>('PRAGMA user_version')))?.user_version ?? 0;
+    const version = await db.read(userVersion);
     if (version > LATEST_VERSION) {
       return {
         kind: 'too_new',
         message: `数据库由更新版本的值班台写入（数据库版本 ${version}，本程序支持到 ${LATEST_VERSION}）。请使用新版本值班台打开。${KEPT}`,
       };
     }
-    const rows = await db.read((q) => q.all<{ quick_check: string }>('PRAGMA quick_check'));
-    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    const problems = await db.read((q) => integrityProblems(q, 'quick_check'));
     if (problems.length > 0) {
       // SQLite's own findings go to the log, not to the officer.
       console.error(`[startup] quick_check: ${problems.slice(0, 5).join('; ')}`);

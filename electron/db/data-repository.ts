@@ -1,0 +1,64 @@
+/**
+ * SQL for whole-database work: the full export and its import, backup verification and the
+ * start-up check. Table and column names come from sqlite_master / table_info, never from input
+ * unchecked (the import compares every name with the schema before it is used here).
+ */
+import type { Param, Queryable } from './connection';
+
+/** The database's own tables (SQLite's internal ones left out), by name. */
+export async function tableNames(q: Queryable): Promise<string[]> {
+  const rows = await q.all<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+  );
+  return rows.map((r) => r.name);
+}
+
+export async function hasTable(q: Queryable, table: string): Promise<boolean> {
+  return (await q.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = ?", [table])) !== undefined;
+}
+
+export async function columnsOf(q: Queryable, table: string): Promise<{ name: string; pk: number }[]> {
+  return q.all<{ name: string; pk: number }>(`PRAGMA table_info("${table}")`);
+}
+
+/** Every row of a table, the given columns in order, ordered by primary key (or rowid). */
+export async function tableRows(q: Queryable, table: string, columns: readonly { name: string; pk: number }[]): Promise<Record<string, unknown>[]> {
+  const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  const order = pk.length ? pk.map((c) => `"${c.name}"`).join(', ') : 'rowid';
+  const list = columns.map((c) => `"${c.name}"`).join(', ');
+  return q.all<Record<string, unknown>>(`SELECT ${list} FROM "${table}" ORDER BY ${order}`);
+}
+
+export async function countRows(q: Queryable, table: string): Promise<number> {
+  return (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table}"`))?.n ?? 0;
+}
+
+export async function clearTable(q: Queryable, table: string): Promise<void> {
+  await q.run(`DELETE FROM "${table}"`);
+}
+
+/** Inserts rows as given, column for column. */
+export async function insertRows(q: Queryable, table: string, columns: readonly string[], rows: readonly Param[][]): Promise<void> {
+  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  for (const row of rows) await q.run(sql, row);
+}
+
+/** Rows reference each other across tables: foreign keys are then checked at COMMIT. */
+export async function deferForeignKeys(q: Queryable): Promise<void> {
+  await q.exec('PRAGMA defer_foreign_keys = ON');
+}
+
+export async function foreignKeyProblems(q: Queryable): Promise<number> {
+  return (await q.all('PRAGMA foreign_key_check')).length;
+}
+
+/** What SQLite's quick_check or integrity_check found (an empty list: the file is sound). */
+export async function integrityProblems(q: Queryable, check: 'quick_check' | 'integrity_check'): Promise<string[]> {
+  const rows = await q.all<Record<string, string>>(`PRAGMA ${check}`);
+  return rows.map((r) => Object.values(r)[0] ?? '').filter((v) => v !== 'ok');
+}
+
+/** The schema version migrations wrote (0: a database no migration has touched). */
+export async function userVersion(q: Queryable): Promise<number> {
+  return (await q.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
+}
