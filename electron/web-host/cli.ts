@@ -64,15 +64,15 @@ async function main(): Promise<void> {
   if (problem) console.log(`值班台未能打开数据：${problem.message}\n请打开下面的地址，按页面提示从最近的备份恢复。`);
   console.log(`请在浏览器中打开：${host.appUrl}`);
   const stop = async () => {
-    await host?.close();
+    await host.close();
     await services.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }
 
-main().catch((err) => {
-  console.error(`值班台无法启动：${(err as Error).message}`);
+main().catch((err: unknown) => {
+  console.error(`值班台无法启动：${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

@@ -180,60 +180,94 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   const requestTimeout = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const headersTimeout = Math.min(opts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS, requestTimeout);
-  const server = createServer({ requestTimeout, headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) }, (req, res) => {
-    void (async () => {
-      securityHeaders(res);
-      // DNS rebinding: only our own host name is answered.
-      if (req.headers.host !== new URL(origin).host) return sendError(res, 421, 'forbidden', '主机名不被允许');
-      // Relative to our origin whatever the request line says ("//host/…" must not change the host).
-      const url = new URL(`${origin}/${(req.url ?? '/').replace(/^\/+/, '')}`);
-      if (url.pathname.startsWith('/api/')) {
-        if (req.headers.origin && req.headers.origin !== origin) return sendError(res, 403, 'forbidden', '来源不被允许');
-        if (url.pathname === '/api/events' && req.method === 'GET') {
-          if (!tokenOk(url.searchParams.get('token'))) return sendError(res, 401, 'forbidden', '令牌无效');
-          res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
-          res.write(': connected\n\n');
-          sseClients.add(res);
-          req.on('close', () => sseClients.delete(res));
+  const server = createServer(
+    { requestTimeout, headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
+    (req, res) => {
+      void (async () => {
+        securityHeaders(res);
+        // DNS rebinding: only our own host name is answered.
+        if (req.headers.host !== new URL(origin).host) {
+          sendError(res, 421, 'forbidden', '主机名不被允许');
           return;
         }
-        if (req.method !== 'POST') return sendError(res, 405, 'invalid_input', '仅支持 POST 请求');
-        if (!tokenOk(req.headers['x-duty-token'] as string | undefined)) return sendError(res, 401, 'forbidden', '令牌无效');
-        const channel = decodePath(url.pathname.slice('/api/'.length));
-        if (channel === null) return badEncoding(res);
-        let input: unknown;
-        try {
-          const body = await readBody(req);
-          input = body ? JSON.parse(body) : {};
-        } catch (err) {
-          if (err instanceof TooLarge) {
-            res.setHeader('Connection', 'close');
-            return sendError(res, 413, 'invalid_input', `请求内容过大（上限 ${MAX_BODY / 1024 / 1024} MB）`);
+        // Relative to our origin whatever the request line says ("//host/…" must not change the host).
+        const url = new URL(`${origin}/${(req.url ?? '/').replace(/^\/+/, '')}`);
+        if (url.pathname.startsWith('/api/')) {
+          if (req.headers.origin && req.headers.origin !== origin) {
+            sendError(res, 403, 'forbidden', '来源不被允许');
+            return;
           }
-          return sendError(res, 400, 'invalid_input', '请求无法解析：请求内容不是有效的 JSON');
+          if (url.pathname === '/api/events' && req.method === 'GET') {
+            if (!tokenOk(url.searchParams.get('token'))) {
+              sendError(res, 401, 'forbidden', '令牌无效');
+              return;
+            }
+            res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+            res.write(': connected\n\n');
+            sseClients.add(res);
+            req.on('close', () => sseClients.delete(res));
+            return;
+          }
+          if (req.method !== 'POST') {
+            sendError(res, 405, 'invalid_input', '仅支持 POST 请求');
+            return;
+          }
+          if (!tokenOk(req.headers['x-duty-token'] as string | undefined)) {
+            sendError(res, 401, 'forbidden', '令牌无效');
+            return;
+          }
+          const channel = decodePath(url.pathname.slice('/api/'.length));
+          if (channel === null) {
+            badEncoding(res);
+            return;
+          }
+          let input: unknown;
+          try {
+            const body = await readBody(req);
+            input = body ? JSON.parse(body) : {};
+          } catch (err) {
+            if (err instanceof TooLarge) {
+              res.setHeader('Connection', 'close');
+              sendError(res, 413, 'invalid_input', `请求内容过大（上限 ${MAX_BODY / 1024 / 1024} MB）`);
+              return;
+            }
+            sendError(res, 400, 'invalid_input', '请求无法解析：请求内容不是有效的 JSON');
+            return;
+          }
+          sendJson(res, 200, await dispatch(handlers, channel, input));
+          return;
         }
-        return sendJson(res, 200, await dispatch(handlers, channel, input));
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'invalid_input', '仅支持 GET 请求');
-      const pathname = decodePath(url.pathname);
-      if (pathname === null) return badEncoding(res);
-      for (const [prefix, dir] of Object.entries(opts.staticDirs ?? {})) {
-        if (pathname.startsWith(prefix)) return serveFile(res, dir, pathname.slice(prefix.length));
-      }
-      if (pathname === '/' || pathname === '/index.html') return servePage(res);
-      return serveFile(res, opts.rendererDir, pathname);
-    })().catch((err) => {
-      console.error('[web-host]', err);
-      if (!res.headersSent) sendError(res, 500, 'internal', '值班台服务内部错误');
-      else res.end();
-    });
-  });
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          sendError(res, 405, 'invalid_input', '仅支持 GET 请求');
+          return;
+        }
+        const pathname = decodePath(url.pathname);
+        if (pathname === null) {
+          badEncoding(res);
+          return;
+        }
+        for (const [prefix, dir] of Object.entries(opts.staticDirs ?? {})) {
+          if (pathname.startsWith(prefix)) return serveFile(res, dir, pathname.slice(prefix.length));
+        }
+        if (pathname === '/' || pathname === '/index.html') return servePage(res);
+        return serveFile(res, opts.rendererDir, pathname);
+      })().catch((err: unknown) => {
+        console.error('[web-host]', err);
+        if (!res.headersSent) sendError(res, 500, 'internal', '值班台服务内部错误');
+        else res.end();
+      });
+    },
+  );
 
   // Timeouts and unparsable requests: Node would answer with an empty body; ours is JSON.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
     const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const status = timeout ? '408 Request Timeout' : tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const status = timeout
+      ? '408 Request Timeout'
+      : tooLarge
+        ? '431 Request Header Fields Too Large'
+        : '400 Bad Request';
     const body = timeout
       ? errorBody('invalid_input', '请求超时：请求未在规定时间内发送完毕')
       : tooLarge

@@ -189,7 +189,11 @@ describe('connection state and running clocks in Chromium against the web host',
 
       // Filter the board to 接报 only: the 核实中 incident leaves the board, not the strip.
       for (const s of ['核实中', '响应中']) {
-        await page.getByTestId('filter-status').locator('.ant-select-selection-item', { hasText: s }).locator('.ant-select-selection-item-remove').click();
+        await page
+          .getByTestId('filter-status')
+          .locator('.ant-select-selection-item', { hasText: s })
+          .locator('.ant-select-selection-item-remove')
+          .click();
       }
       await poll(() => table.innerText()).not.toContain('怀仁市尾矿库渗漏');
       expect(await table.innerText()).toContain('右玉县河面浮油');
@@ -230,7 +234,9 @@ describe('connection state and running clocks in Chromium against the web host',
       await page.getByTestId('status-已终止').click();
       await page.locator('#unsent-confirm-ok').click();
       await poll(() => page.getByTestId('incident-status').innerText()).toContain('已终止');
-      await poll(() => page.getByTestId('timeline-entry').filter({ hasText: '经确认，仍有未报送的报告' }).count()).toBe(1);
+      await poll(() => page.getByTestId('timeline-entry').filter({ hasText: '经确认，仍有未报送的报告' }).count()).toBe(
+        1,
+      );
       await page.locator('.ant-drawer-close').click();
       await poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
 
@@ -253,7 +259,13 @@ describe('connection state and running clocks in Chromium against the web host',
       await page.getByTestId('incident-link').filter({ hasText: '山阴县化工厂泄漏' }).click();
       await poll(() => page.getByTestId('incident-status').innerText()).toContain('已终止');
       const drawer = page.locator('.ant-drawer-body');
-      for (const text of [ENV_INPUT.reporterUnit, ENV_INPUT.reporterName, ENV_INPUT.reporterPhone, ENV_INPUT.narrative, ENV_INPUT.places[0]!]) {
+      for (const text of [
+        ENV_INPUT.reporterUnit,
+        ENV_INPUT.reporterName,
+        ENV_INPUT.reporterPhone,
+        ENV_INPUT.narrative,
+        ENV_INPUT.places[0]!,
+      ]) {
         expect(await drawer.innerText()).toContain(text);
       }
     } finally {
@@ -269,7 +281,8 @@ describe('connection state and running clocks in Chromium against the web host',
       const inc = await register(app.services.handlers, '朔州经济开发区废水外溢');
       const h = app.services.handlers;
       await dispatch(h, 'response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
-      for (const c of terminationConditions('environment')) await dispatch(h, 'response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
+      for (const c of terminationConditions('environment'))
+        await dispatch(h, 'response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
       await page.getByTestId('incident-link').filter({ hasText: '朔州经济开发区废水外溢' }).click();
       const panel = page.getByTestId('response-panel');
       await poll(() => panel.getAttribute('data-state')).toBe('active');

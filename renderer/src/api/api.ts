@@ -7,7 +7,14 @@
  * page keeps probing and reconnects by itself, and every listener of 'data:changed' is told to
  * reload (`what: 'reconnected'`), so nothing on screen stays as it was before the gap.
  */
-import type { AppEvent, Channel, ChannelInput, ChannelOutput, DutyApi, RotatedToken } from '../../../shared/ipc/contract';
+import type {
+  AppEvent,
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  DutyApi,
+  RotatedToken,
+} from '../../../shared/ipc/contract';
 import { CHANNELS, EVENTS } from '../../../shared/ipc/contract';
 import type { AppError, Result } from '../../../shared/ipc/result';
 
@@ -152,7 +159,10 @@ export function createWebApi(): DutyApi {
         headers: { 'Content-Type': 'application/json', 'X-Duty-Token': token },
         body: '{}',
       });
-      if (res.status === 401) return lost('token');
+      if (res.status === 401) {
+        lost('token');
+        return;
+      }
       if (!res.ok) throw new Error(String(res.status));
       openStream();
     } catch {

@@ -13,7 +13,11 @@ export function BannerStack({ children }: { children: ReactNode }) {
     const el = box.current;
     if (!el) return;
     // Its bottom edge, not its height: below the app header at the top of the page, at 0 once scrolled.
-    const update = () => root.style.setProperty('--alarm-banner-height', `${el.offsetHeight > 0 ? Math.max(0, el.getBoundingClientRect().bottom) : 0}px`);
+    const update = () =>
+      root.style.setProperty(
+        '--alarm-banner-height',
+        `${el.offsetHeight > 0 ? Math.max(0, el.getBoundingClientRect().bottom) : 0}px`,
+      );
     update();
     const ro = new ResizeObserver(update);
     ro.observe(el);

@@ -23,16 +23,19 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [loadedAt, setLoadedAt] = useState<number | null>(null);
   const conn = useConnection();
   const seq = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `load` reads in `deps`, as with useEffect
+  // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/use-memo -- the caller lists what `load` reads in `deps`, as with useEffect
   const run = useCallback(load, deps);
   const reload = useCallback(() => {
     const mine = ++seq.current;
     run().then(
       (v) => {
-        if (mine === seq.current) (setData(v), setError(null), setLoadedAt(Date.now()));
+        if (mine !== seq.current) return;
+        setData(v);
+        setError(null);
+        setLoadedAt(Date.now());
       },
-      (e: Error) => {
-        if (mine === seq.current) setError(e);
+      (e: unknown) => {
+        if (mine === seq.current) setError(e instanceof Error ? e : new Error(String(e)));
       },
     );
   }, [run]);

@@ -30,7 +30,8 @@ describe('open clocks and closing with unsent reports', () => {
     await call('incidents:set-status', { id: b.id, status: '已终止', confirmUnsent: true });
     await call('incidents:set-status', { id: c.id, status: '已终止', confirmUnsent: true });
     await call('incidents:set-status', { id: c.id, status: '已归档', confirmUnsent: true });
-    for (const k of d.clocks) await call('clocks:not-applicable', { incidentId: d.id, clockId: k.clockId, reason: '测试：不适用' });
+    for (const k of d.clocks)
+      await call('clocks:not-applicable', { incidentId: d.id, clockId: k.clockId, reason: '测试：不适用' });
     await call('incidents:set-status', { id: d.id, status: '已终止' });
     await call('incidents:set-status', { id: d.id, status: '已归档' });
 
@@ -38,9 +39,20 @@ describe('open clocks and closing with unsent reports', () => {
     const byIncident = new Map<number, typeof open>();
     for (const o of open) byIncident.set(o.incidentId, [...(byIncident.get(o.incidentId) ?? []), o]);
     expect([...byIncident.keys()].sort()).toEqual([a.id, b.id, c.id].sort());
-    for (const inc of [a, b, c]) expect(byIncident.get(inc.id)!.map((o) => o.clockId).sort()).toEqual(inc.clocks.map((k) => k.clockId).sort());
+    for (const inc of [a, b, c])
+      expect(
+        byIncident
+          .get(inc.id)!
+          .map((o) => o.clockId)
+          .sort(),
+      ).toEqual(inc.clocks.map((k) => k.clockId).sort());
     const fromB = byIncident.get(b.id)![0]!;
-    expect(fromB).toMatchObject({ incidentSerial: b.serial, incidentTitle: '乙：已终止仍有未报', incidentStatus: '已终止', drill: false });
+    expect(fromB).toMatchObject({
+      incidentSerial: b.serial,
+      incidentTitle: '乙：已终止仍有未报',
+      incidentStatus: '已终止',
+      drill: false,
+    });
     expect(byIncident.get(c.id)![0]).toMatchObject({ incidentSerial: c.serial, incidentStatus: '已归档', drill: true });
     expect(open.every((o) => o.record === null)).toBe(true);
 
@@ -62,7 +74,7 @@ describe('open clocks and closing with unsent reports', () => {
     const { s, call } = await setup(tempDir());
     const inc = await call('incidents:create', INCIDENT);
     expect(inc.clocks.length).toBeGreaterThan(0);
-    const refused = await call('incidents:set-status', { id: inc.id, status: '已终止' }).catch((e: Refused) => e);
+    const refused = await call('incidents:set-status', { id: inc.id, status: '已终止' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Refused);
     expect((refused as Refused).code).toBe('conflict');
     for (const c of inc.clocks) expect((refused as Refused).message).toContain(`「${c.title}」`);
@@ -72,7 +84,9 @@ describe('open clocks and closing with unsent reports', () => {
     expect(after.timeline).toHaveLength(1);
 
     // An explicit false is the same as no confirmation.
-    await expect(call('incidents:set-status', { id: inc.id, status: '已终止', confirmUnsent: false })).rejects.toThrow(/未报送/);
+    await expect(call('incidents:set-status', { id: inc.id, status: '已终止', confirmUnsent: false })).rejects.toThrow(
+      /未报送/,
+    );
     after = await call('incidents:set-status', { id: inc.id, status: '已终止', confirmUnsent: true });
     expect(after.status).toBe('已终止');
     const entry = after.timeline.at(-1)!;
@@ -81,7 +95,9 @@ describe('open clocks and closing with unsent reports', () => {
 
     await expect(call('incidents:set-status', { id: inc.id, status: '已归档' })).rejects.toThrow(/未报送/);
     expect((await call('incidents:get', { id: inc.id })).status).toBe('已终止');
-    expect((await call('incidents:set-status', { id: inc.id, status: '已归档', confirmUnsent: true })).status).toBe('已归档');
+    expect((await call('incidents:set-status', { id: inc.id, status: '已归档', confirmUnsent: true })).status).toBe(
+      '已归档',
+    );
 
     // The other transitions never ask.
     const other = await call('incidents:create', INCIDENT);
@@ -93,8 +109,9 @@ describe('open clocks and closing with unsent reports', () => {
     const { s, call } = await setup(tempDir());
     const inc = await call('incidents:create', INCIDENT);
     await call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
-    for (const c of terminationConditions('environment')) await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
-    const refused = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' }).catch((e: Refused) => e);
+    for (const c of terminationConditions('environment'))
+      await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
+    const refused = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Refused);
     expect((refused as Refused).message).toContain('终止应急响应');
     for (const c of inc.clocks) expect((refused as Refused).message).toContain(`「${c.title}」`);

@@ -16,14 +16,20 @@ interface Raw {
   body: string;
 }
 
-function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Raw> {
+function raw(
+  port: number,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     if (opts.body) req.write(opts.body);
     req.end();
@@ -58,7 +64,10 @@ describe('web host: bad requests and the token kept per data folder', () => {
     for (const o of open.splice(0).reverse()) await o.close();
   });
 
-  async function boot(dataDir: string, extra: Partial<WebHostOptions> = {}): Promise<{ host: WebHost; services: AppServices }> {
+  async function boot(
+    dataDir: string,
+    extra: Partial<WebHostOptions> = {},
+  ): Promise<{ host: WebHost; services: AppServices }> {
     const rendererDir = join(dataDir, '..', 'renderer');
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
@@ -107,7 +116,8 @@ describe('web host: bad requests and the token kept per data folder', () => {
         },
         (res) => {
           let body = '';
-          res.on('data', (c) => (body += c));
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
         },
       );
@@ -158,15 +168,23 @@ describe('web host: bad requests and the token kept per data folder', () => {
     expect(slowBody.ms).toBeLessThan(5000);
     // An event stream is a long response, not a long request: it is not cut off.
     const events = await new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
-        let got = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (got += c));
-        setTimeout(() => {
-          req.destroy();
-          resolve(`${res.statusCode} ${got}`);
-        }, 2500);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: `/api/events?token=${host.token}`,
+          headers: { Host: `127.0.0.1:${host.port}` },
+        },
+        (res) => {
+          let got = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (got += c));
+          setTimeout(() => {
+            req.destroy();
+            resolve(`${res.statusCode} ${got}`);
+          }, 2500);
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -215,18 +233,28 @@ describe('web host: bad requests and the token kept per data folder', () => {
     const { host } = await boot(dataDir, { tokenFile: join(dataDir, TOKEN_FILE) });
     const old = host.token;
     const stream = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${old}`, headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
-        let got = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (got += c));
-        res.on('end', () => resolve(got));
-        res.once('data', () => void api(host, 'app:rotate-token', old));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: `/api/events?token=${old}`,
+          headers: { Host: `127.0.0.1:${host.port}` },
+        },
+        (res) => {
+          let got = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (got += c));
+          res.on('end', () => resolve(got));
+          res.once('data', () => void api(host, 'app:rotate-token', old));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
     expect(await stream).toContain('event: app:token-rotated');
-    expect((await raw(host.port, { path: `/api/events?token=${old}`, headers: { Host: `127.0.0.1:${host.port}` } })).status).toBe(401);
+    expect(
+      (await raw(host.port, { path: `/api/events?token=${old}`, headers: { Host: `127.0.0.1:${host.port}` } })).status,
+    ).toBe(401);
   });
 
   it('a damaged or loosely permitted token file is repaired, not trusted', async () => {

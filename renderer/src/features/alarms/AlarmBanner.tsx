@@ -27,7 +27,10 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
     const offReconnect = api.on('data:changed', (p) => {
       if ((p as { what?: string } | null)?.what === RECONNECTED) void load();
     });
-    return () => (offState(), offReconnect());
+    return () => {
+      offState();
+      offReconnect();
+    };
   }, []);
 
   useEffect(() => {
@@ -36,7 +39,13 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
     const a = state?.lastAlarm;
     if (a && a.at !== lastShown.current) {
       lastShown.current = a.at;
-      notification.open({ type: a.kind === 'due_soon' ? 'warning' : 'error', title: a.title, description: a.body, duration: 0, placement: 'bottomRight' });
+      notification.open({
+        type: a.kind === 'due_soon' ? 'warning' : 'error',
+        title: a.title,
+        description: a.body,
+        duration: 0,
+        placement: 'bottomRight',
+      });
     }
   }, [state, notification, sound]);
 
@@ -63,7 +72,13 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
       action={
         state.status.activeKeys.length > 0 ? (
           // An acknowledgement needs the services: while cut off it could not be recorded.
-          <Button danger size="small" onClick={ack} disabled={conn.status !== 'online'} data-testid="alarm-ack">
+          <Button
+            danger
+            size="small"
+            onClick={() => void ack()}
+            disabled={conn.status !== 'online'}
+            data-testid="alarm-ack"
+          >
             确认告警（停止响铃）
           </Button>
         ) : undefined

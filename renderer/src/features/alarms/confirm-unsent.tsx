@@ -17,7 +17,9 @@ export function confirmUnsent(modal: HookAPI, action: string, unsent: readonly I
       width: 640,
       content: (
         <div data-testid="unsent-confirm">
-          <p>以下报告尚未报送，也未标记为不适用。{action}后，这些时限仍在顶部时限栏和告警中显示，直到报送或标记不适用：</p>
+          <p>
+            以下报告尚未报送，也未标记为不适用。{action}后，这些时限仍在顶部时限栏和告警中显示，直到报送或标记不适用：
+          </p>
           <ul>
             {unsent.map((c) => (
               <li key={c.key} data-testid="unsent-item">

@@ -57,11 +57,15 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
   const extraIds = useMemo(() => {
     if (!isDefaultFilter(filter)) return [];
     const shown = new Set<string>(filter.statuses ?? []);
-    return [...new Set((upcoming.data ?? []).filter((c) => !shown.has(c.incidentStatus)).map((c) => c.incidentId))].sort((a, b) => a - b);
+    return [
+      ...new Set((upcoming.data ?? []).filter((c) => !shown.has(c.incidentStatus)).map((c) => c.incidentId)),
+    ].sort((a, b) => a - b);
   }, [filter, upcoming.data]);
   const extras = useLoad(() => Promise.all(extraIds.map((id) => call('incidents:get', { id }))), [extraIds.join(',')]);
   const dataAt = useRef(0);
   const rows = useMemo(() => {
+    // Performance instrumentation (perf.ts): marks when the rows for new data are computed.
+    // eslint-disable-next-line react-hooks/refs, react-hooks/purity -- a measurement, not render state
     dataAt.current = performance.now();
     if (!data) return [];
     const ids = new Set(data.map((i) => i.id));
@@ -96,7 +100,11 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
       width: 90,
       // Plan A grades responses, not event levels: show the response rather than 未定级.
       render: (_, r) =>
-        !r.grading.level && r.grading.response ? <Tag color="volcano">{r.grading.response}响应</Tag> : <LevelTag level={r.grading.level} />,
+        !r.grading.level && r.grading.response ? (
+          <Tag color="volcano">{r.grading.response}响应</Tag>
+        ) : (
+          <LevelTag level={r.grading.level} />
+        ),
       sorter: (a, b) => LEVELS.indexOf(a.grading.level as never) - LEVELS.indexOf(b.grading.level as never),
     },
     {
@@ -128,7 +136,11 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
       render: (_, r) => {
         const urgent = mostUrgent(r.clocks.map((c) => toTracked(c)));
         const clock = urgent && r.clocks.find((c) => c.key === urgent.key);
-        return clock && !clock.record ? <ClockBadge clock={clock} showTitle /> : <Typography.Text type="secondary">无待办时限</Typography.Text>;
+        return clock && !clock.record ? (
+          <ClockBadge clock={clock} showTitle />
+        ) : (
+          <Typography.Text type="secondary">无待办时限</Typography.Text>
+        );
       },
     },
   ];
@@ -160,14 +172,14 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
           mode="multiple"
           placeholder="类别"
           style={{ minWidth: 160 }}
-          onChange={(v) => setFilter({ ...filter, categories: v })}
+          onChange={(v: Filter['categories']) => setFilter({ ...filter, categories: v })}
           options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))}
         />
         <Select
           mode="multiple"
           placeholder="级别"
           style={{ minWidth: 140 }}
-          onChange={(v) => setFilter({ ...filter, levels: v })}
+          onChange={(v: Filter['levels']) => setFilter({ ...filter, levels: v })}
           options={[...LEVELS, '未定级'].map((l) => ({ value: l, label: l }))}
         />
         <Select
@@ -219,7 +231,9 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
               type="warning"
               showIcon
               data-testid="board-stale"
-              title={`以下为 ${dayjs(list.loadedAt ?? Date.now()).tz(ZONE).format('HH:mm:ss')} 读取的事件列表，${
+              title={`以下为 ${dayjs(list.loadedAt ?? undefined)
+                .tz(ZONE)
+                .format('HH:mm:ss')} 读取的事件列表，${
                 conn.status === 'token'
                   ? '令牌已更换，本页不再更新'
                   : conn.status === 'offline'
@@ -239,7 +253,13 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
             rowClassName={(r) => (r.drill ? 'row-drill' : '')}
             data-testid="incident-table"
             data-stale={data && stale ? 'yes' : 'no'}
-            locale={{ emptyText: !data ? '正在读取事件列表…' : stale ? '上次读取时没有事件；之后未能更新，当前情况未知' : '暂无事件' }}
+            locale={{
+              emptyText: !data
+                ? '正在读取事件列表…'
+                : stale
+                  ? '上次读取时没有事件；之后未能更新，当前情况未知'
+                  : '暂无事件',
+            }}
           />
         </>
       )}

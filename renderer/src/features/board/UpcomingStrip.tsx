@@ -34,7 +34,8 @@ export function UpcomingStrip({ clocks, onOpen }: { clocks: Loaded<OpenClock[]>;
   );
 
   if (!data) {
-    if (!error) return <Alert type="info" showIcon title="正在读取报告时限…" data-testid="upcoming-strip" data-state="loading" />;
+    if (!error)
+      return <Alert type="info" showIcon title="正在读取报告时限…" data-testid="upcoming-strip" data-state="loading" />;
     return (
       <Alert
         type="error"
@@ -48,13 +49,34 @@ export function UpcomingStrip({ clocks, onOpen }: { clocks: Loaded<OpenClock[]>;
   }
 
   const due = dueWithin(tracked, now, upcomingMinutes);
-  const why = conn.status === 'token' ? '令牌已更换，本页不再更新' : conn.status === 'offline' ? '连接中断' : '刷新失败';
-  const staleNote = stale ? `${why}，倒计时可能不准：以下为 ${dayjs(loadedAt ?? now).tz(ZONE).format('HH:mm:ss')} 读取的报告时限` : '';
+  const why =
+    conn.status === 'token' ? '令牌已更换，本页不再更新' : conn.status === 'offline' ? '连接中断' : '刷新失败';
+  const staleNote = stale
+    ? `${why}，倒计时可能不准：以下为 ${dayjs(loadedAt ?? now)
+        .tz(ZONE)
+        .format('HH:mm:ss')} 读取的报告时限`
+    : '';
   if (due.length === 0) {
     if (stale) {
-      return <Alert type="warning" showIcon title={`${staleNote}，不能确认未来 ${upcomingMinutes} 分钟内是否有到期的报告时限`} data-testid="upcoming-strip" data-state="stale" />;
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          title={`${staleNote}，不能确认未来 ${upcomingMinutes} 分钟内是否有到期的报告时限`}
+          data-testid="upcoming-strip"
+          data-state="stale"
+        />
+      );
     }
-    return <Alert type="success" showIcon title={`未来 ${upcomingMinutes} 分钟内没有到期的报告时限`} data-testid="upcoming-strip" data-state="clear" />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={`未来 ${upcomingMinutes} 分钟内没有到期的报告时限`}
+        data-testid="upcoming-strip"
+        data-state="clear"
+      />
+    );
   }
   return (
     <Alert
@@ -63,20 +85,31 @@ export function UpcomingStrip({ clocks, onOpen }: { clocks: Loaded<OpenClock[]>;
       data-testid="upcoming-strip"
       data-state={stale ? 'stale' : 'live'}
       className={stale ? 'stale-data' : undefined}
-      title={stale ? `${staleNote}（${due.length}）` : `${upcomingMinutes} 分钟内到期及已超时的报告时限（${due.length}）`}
+      title={
+        stale ? `${staleNote}（${due.length}）` : `${upcomingMinutes} 分钟内到期及已超时的报告时限（${due.length}）`
+      }
       description={
         <Space wrap>
           {due.slice(0, SHOWN).map((t) => {
-            const c = byKey.get(t.key)!;
+            const c = byKey.get(t.key);
+            if (!c) return null;
             return (
-              <a key={t.key} onClick={() => onOpen(c.incidentId)} data-testid="upcoming-clock" data-incident-id={c.incidentId}>
+              <a
+                key={t.key}
+                onClick={() => onOpen(c.incidentId)}
+                data-testid="upcoming-clock"
+                data-incident-id={c.incidentId}
+              >
                 {c.drill ? '[演练] ' : ''}
                 {c.incidentSerial} {c.incidentTitle}
-                {!OPEN_STATUSES.includes(c.incidentStatus) && <Tag color="default">{c.incidentStatus}</Tag>}：<ClockBadge clock={c} showTitle />
+                {!OPEN_STATUSES.includes(c.incidentStatus) && <Tag color="default">{c.incidentStatus}</Tag>}：
+                <ClockBadge clock={c} showTitle />
               </a>
             );
           })}
-          {due.length > SHOWN && <span data-testid="upcoming-more">另有 {due.length - SHOWN} 项，见下方看板（按紧迫程度排序）</span>}
+          {due.length > SHOWN && (
+            <span data-testid="upcoming-more">另有 {due.length - SHOWN} 项，见下方看板（按紧迫程度排序）</span>
+          )}
         </Space>
       }
     />

@@ -33,7 +33,7 @@ export function RotateToken() {
       <Typography.Paragraph type="secondary">
         浏览器模式下，值班台只接受带有访问令牌的页面。令牌保存在数据文件夹中（仅本机用户可读），服务重启后已打开的页面仍可继续使用。怀疑地址外泄时请更换令牌。
       </Typography.Paragraph>
-      <Button danger onClick={rotate} data-testid="rotate-token">
+      <Button danger onClick={() => void rotate()} data-testid="rotate-token">
         更换访问令牌
       </Button>
       {url && (
