@@ -24,7 +24,7 @@ const fontBaseUrl = () => new URL('fonts/noto-serif-sc/', window.location.href).
  */
 export function PrintPreview({ form, title, drill = false, incidentId, reportId, reportVersion, height = 720 }: PrintPreviewProps) {
   const frame = useRef<HTMLIFrameElement>(null);
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const html = useMemo(() => {
     try {
       return renderForm(form, { fontBaseUrl: fontBaseUrl(), drill });
@@ -36,15 +36,37 @@ export function PrintPreview({ form, title, drill = false, incidentId, reportId,
   const job = { form, drill, title, incidentId, reportId, reportVersion };
   const print = async () => {
     try {
+      const version = reportVersion ? `（第${reportVersion}稿）` : '';
       if (isWebHost) {
+        // The browser does not say whether its dialog printed or was cancelled: the officer confirms,
+        // and only a confirmed print is recorded.
+        message.info('已打开浏览器打印对话框', 3);
         frame.current?.contentWindow?.print();
-        await call('print:record', job);
+        modal.confirm({
+          title: '是否已打印？',
+          content: `${title}${version}：在打印对话框中完成打印后点“已打印”，取消了打印请点“未打印”。`,
+          okText: '已打印',
+          cancelText: '未打印',
+          okButtonProps: { 'data-testid': 'print-confirm' } as never,
+          cancelButtonProps: { 'data-testid': 'print-not-printed' } as never,
+          onOk: async () => {
+            try {
+              await call('print:record', job);
+              message.success(`已记录打印：${title}${version}`);
+            } catch (err) {
+              message.error(err instanceof Error ? err.message : String(err));
+            }
+          },
+          onCancel: () => message.info('未打印，不作记录'),
+        });
       } else {
+        message.info('正在打开打印对话框…', 2);
         const r = await call('print:print', job);
-        if (!r.printed) message.info('已取消打印');
+        if (r.printed) message.success(`已打印：${title}${version}`);
+        else message.info('已取消打印，不作记录');
       }
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(err instanceof Error ? err.message : String(err));
     }
   };
   const pdf = async () => {
@@ -52,17 +74,17 @@ export function PrintPreview({ form, title, drill = false, incidentId, reportId,
       const r = await call('print:pdf', job);
       if (r.path) message.success(`PDF 已保存：${r.path}`, 8);
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(err instanceof Error ? err.message : String(err));
     }
   };
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
-        <Button onClick={print} data-testid="print-button">
+        <Button onClick={() => void print()} data-testid="print-button">
           打印
         </Button>
-        <Button onClick={pdf} data-testid="pdf-button">
+        <Button onClick={() => void pdf()} data-testid="pdf-button">
           导出PDF
         </Button>
       </Space>
