@@ -25,9 +25,6 @@ export type { AlarmStatus, ReevaluateReason };
 
 export interface AlarmEffects {
   notify(alarm: Alarm): void | Promise<void>;
-  /** Starts the alarm sound, which repeats until stopSound. */
-  startSound(): void;
-  stopSound(): void;
   /** Flashes the taskbar / tray icon while on. */
   flash(on: boolean): void;
   /** Shows or updates the always-on-top banner with every overdue open clock, most late first. */
@@ -103,7 +100,6 @@ export class AlarmService<H = unknown> {
   stop(): void {
     this.running = false;
     this.clearTimer();
-    if (this.soundOn) this.effect('stopSound', () => this.deps.effects.stopSound());
     if (this.flashing) this.effect('flash', () => this.deps.effects.flash(false));
     if (this.bannerShown) this.effect('hideBanner', () => this.deps.effects.hideBanner());
     this.soundOn = this.flashing = this.bannerShown = false;
@@ -318,12 +314,8 @@ export class AlarmService<H = unknown> {
 
   private syncSound(): void {
     const want = this.active.size > 0;
-    if (want !== this.soundOn) {
-      this.soundOn = want;
-      this.effect(want ? 'startSound' : 'stopSound', () =>
-        want ? this.deps.effects.startSound() : this.deps.effects.stopSound(),
-      );
-    }
+    // The page plays the sound while status().soundOn holds: no platform effect to call.
+    this.soundOn = want;
     if (want !== this.flashing) {
       this.flashing = want;
       this.effect('flash', () => this.deps.effects.flash(want));

@@ -44,8 +44,6 @@ export function createAlarms(deps: {
       lastAlarm = { ...msg, kind: alarm.kind, at: deps.now().toISOString() };
       deps.host.notify?.(msg.title, msg.body);
     },
-    startSound() {},
-    stopSound() {},
     flash(on) {
       deps.host.flash?.(on);
     },

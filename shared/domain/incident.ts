@@ -43,7 +43,14 @@ export const STATUS_TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[
   已归档: [],
 };
 
+/** Still being handled: the board's default view, and the incidents a warning may be linked to. */
 export const OPEN_STATUSES: readonly IncidentStatus[] = ['接报', '核实中', '响应中'];
+
+/**
+ * What a shift hands over: the open incidents and the 已终止 ones, which still owe their 终报
+ * (终结报告, 42号 4.1.2) until archived. Differs from OPEN_STATUSES on purpose.
+ */
+export const HANDOVER_STATUSES: readonly IncidentStatus[] = [...OPEN_STATUSES, '已终止'];
 
 export const NOTE_KINDS = ['备注', '续报信息', '领导批示'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];

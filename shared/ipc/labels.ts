@@ -157,7 +157,6 @@ export const CHANNEL_LABELS: Readonly<Partial<Record<Channel, Readonly<Record<st
   'duty-log:edit-remark': { id: '备注编号', text: '备注内容' },
   'handover:acknowledge': { id: '交接班记录编号', leader: '接班带班领导', officer: '接班值班员', note: '接班意见' },
   'handover:cancel': { id: '交接班记录编号', reason: '撤回原因' },
-  'handover:get': { id: '交接班记录编号' },
   'response:start': { level: '响应级别', decidedBy: '决定人（如指挥长）' },
   'response:change-level': { level: '响应级别', decidedBy: '决定人（如指挥长）' },
   'response:tick': { note: '备注', at: '完成时间' },

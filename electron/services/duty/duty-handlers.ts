@@ -25,6 +25,5 @@ export function createDutyHandlers(ctx: FeatureContext) {
     'handover:acknowledge': (a: ChannelArgs<'handover:acknowledge'>) => handover.acknowledge(a),
     'handover:cancel': (a: ChannelArgs<'handover:cancel'>) => handover.cancel(a),
     'handover:list': (a: ChannelArgs<'handover:list'>) => handover.list(a),
-    'handover:get': (a: ChannelArgs<'handover:get'>) => handover.get(a.id),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { HandoverIncident, HandoverRecord } from '../../../shared/forms/types';
 import { formatOfficialDateTime } from '../../../shared/forms/format';
+import { HANDOVER_STATUSES } from '../../../shared/domain/incident';
 import type { IncidentSummary } from '../../../shared/domain/incident-view';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { Handover, HandoverDraft, HandoverSheet } from '../../../shared/ipc/channels/duty';
@@ -21,8 +22,6 @@ import type { FeatureContext } from '../feature-context';
 import { NO_DUTY_MESSAGE, officerOf, shiftConfig } from './common';
 import type { ScheduleService } from './schedule-service';
 
-const OPEN_STATUSES = ['接报', '核实中', '响应中', '已终止'] as const;
-
 const NEXT_STEP_BY_STATUS: Record<string, string> = {
   接报: '核实事件情况，确定级别',
   核实中: '继续核实，按时报告',
@@ -36,7 +35,7 @@ const incidentName = (i: Pick<IncidentSummary, 'title' | 'serial' | 'drill'>): s
 /** What is open now: built from the incident service (derived clocks) and the report chain. */
 async function buildSheet(ctx: FeatureContext): Promise<HandoverSheet> {
   const nowMs = ctx.now().getTime();
-  const open = await ctx.incidents.list({ statuses: [...OPEN_STATUSES], drills: 'include' });
+  const open = await ctx.incidents.list({ statuses: [...HANDOVER_STATUSES], drills: 'include' });
   open.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
   const ids = open.map((i) => i.id);
   const byId = new Map(open.map((i) => [i.id, i]));

@@ -69,7 +69,6 @@ export const dutyChannels = {
   }),
   'handover:cancel': z.object({ id, reason: requiredLong('撤回原因', 200) }),
   'handover:list': z.object({ day: day.optional(), limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }),
-  'handover:get': z.object({ id }),
 } as const;
 
 /** A stored month of the schedule with its change log. */
@@ -194,5 +193,4 @@ export interface DutyOutputs {
   'handover:acknowledge': Handover;
   'handover:cancel': Handover;
   'handover:list': Handover[];
-  'handover:get': Handover;
 }

@@ -52,8 +52,6 @@ function makeService(store: Store, settings: AlarmSettings = { dueSoonMinutes: 1
     },
     effects: {
       notify: (a) => void events.push(`notify:${a.clockKey}:${a.kind}#${a.seq}@${(Date.now() - T0) / MIN}`),
-      startSound: () => void events.push('sound:on'),
-      stopSound: () => void events.push('sound:off'),
       flash: (on) => void events.push(`flash:${on ? 'on' : 'off'}`),
       showBanner: (cs) => void events.push(`banner:${cs.map((c) => c.key).join(',')}`),
       hideBanner: () => void events.push('banner:hide'),
@@ -84,7 +82,7 @@ describe('AlarmService: transitions', () => {
     await service.start();
     expect(events).toEqual([]);
     await advance(50 * MIN);
-    expect(events).toEqual(['record:due_soon#0', 'notify:7:county:due_soon#0@50', 'sound:on', 'flash:on']);
+    expect(events).toEqual(['record:due_soon#0', 'notify:7:county:due_soon#0@50', 'flash:on']);
     await advance(10 * MIN);
     expect(notes()).toEqual(['notify:7:county:due_soon#0@50', 'notify:7:county:due#0@60']);
     expect(events).toContain('banner:7:county');
@@ -133,7 +131,8 @@ describe('AlarmService: transitions', () => {
     await advance(61 * MIN);
     store.clocks = [clock({ completedAt: iso(Date.now()) })];
     await service.reevaluate('data-changed');
-    expect(events.slice(-3)).toEqual(['sound:off', 'flash:off', 'banner:hide']);
+    expect(events.slice(-2)).toEqual(['flash:off', 'banner:hide']);
+    expect(service.status().soundOn).toBe(false);
     await advance(30 * MIN);
     expect(notes()).toHaveLength(2);
     service.stop();
@@ -215,7 +214,8 @@ describe('AlarmService: sleep, restart and clock jumps', () => {
     await third.service.start();
     expect(third.notes()).toEqual([]);
     // Still alarming (not acknowledged): the sound resumes and the banner shows.
-    expect(third.events).toEqual(expect.arrayContaining(['sound:on', 'banner:7:county']));
+    expect(third.service.status().soundOn).toBe(true);
+    expect(third.events).toEqual(expect.arrayContaining(['flash:on', 'banner:7:county']));
     await advance(4 * MIN);
     expect(third.notes()).toEqual([]);
     await advance(1 * MIN);
@@ -242,7 +242,7 @@ describe('AlarmService: acknowledgement', () => {
     await service.start();
     await advance(61 * MIN);
     const status = await service.acknowledge('7:county');
-    expect(events.slice(-2)).toEqual(['sound:off', 'flash:off']);
+    expect(events.slice(-1)).toEqual(['flash:off']);
     expect(status).toMatchObject({ soundOn: false, bannerShown: true, overdueKeys: ['7:county'], activeKeys: [] });
     await advance(30 * MIN);
     expect(notes()).toHaveLength(2);
@@ -259,7 +259,7 @@ describe('AlarmService: acknowledgement', () => {
     await advance(9 * MIN);
     expect(notes().at(-1)).toBe('notify:7:county:due#0@60');
     expect(service.status().soundOn).toBe(true);
-    expect(events.filter((e) => e === 'sound:on')).toHaveLength(2);
+    expect(events.filter((e) => e === 'flash:on')).toHaveLength(2);
     await advance(5 * MIN);
     expect(notes().at(-1)).toBe('notify:7:county:overdue_repeat#1@65');
     service.stop();
@@ -328,7 +328,8 @@ describe('AlarmService: failures', () => {
     await service.start();
     await advance(61 * MIN);
     service.stop();
-    expect(events.slice(-3)).toEqual(['sound:off', 'flash:off', 'banner:hide']);
+    expect(events.slice(-2)).toEqual(['flash:off', 'banner:hide']);
+    expect(service.status().soundOn).toBe(false);
     await advance(60 * MIN);
     await service.reevaluate('resume');
     expect(notes()).toHaveLength(2);

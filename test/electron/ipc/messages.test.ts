@@ -289,7 +289,6 @@ describe('a missing reference is not_found, never internal', () => {
     ['duty-log:edit-remark', { id: MISSING, text: '更正' }],
     ['handover:acknowledge', { id: MISSING, leader: '甲', officer: '乙' }],
     ['handover:cancel', { id: MISSING, reason: '撤回' }],
-    ['handover:get', { id: MISSING }],
     ['response:get', { incidentId: MISSING }],
     ['response:start', { incidentId: MISSING, level: '三级', decidedBy: '指挥长' }],
     ['response:change-level', { incidentId: MISSING, level: '二级', decidedBy: '指挥长' }],

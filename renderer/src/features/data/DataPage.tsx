@@ -12,7 +12,8 @@ import {
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
-import { fmtBytes, offerDownload, runExport } from './files';
+import { offerDownload } from '../../lib/download';
+import { fmtBytes, runExport } from './files';
 import { RangePicker, rangeOf } from './RangePicker';
 import { errorText } from '../../lib/errors';
 

@@ -1,21 +1,7 @@
 /** Browser-side helpers: the main process writes every file; these only move bytes and track progress. */
 import type { ExportedFile } from '../../../../shared/ipc/channels/data';
 import { call } from '../../api/api';
-
-/** Offers an exported file as a download (Blob + object URL + <a download>). */
-export function offerDownload(f: Pick<ExportedFile, 'contentBase64' | 'fileName' | 'mime'>): void {
-  const binary = atob(f.contentBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: f.mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = f.fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { offerDownload } from '../../lib/download';
 
 export const newJobId = (): string => `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 

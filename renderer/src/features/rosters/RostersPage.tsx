@@ -9,7 +9,7 @@ import { useLoad } from '../../hooks/useApi';
 import { PrintPreview } from '../print/PrintPreview';
 import { ContactModal, type ContactTarget } from './ContactModal';
 import { contactsOf, rosterEntries, type EntryRow } from './entries';
-import { downloadBase64 } from './files';
+import { offerDownload } from '../../lib/download';
 import { HistoryDrawer } from './HistoryDrawer';
 import { ImportModal } from './ImportModal';
 import { Phones } from './phones';
@@ -45,7 +45,7 @@ export function RostersPage() {
   const exportAs = async (format: 'xlsx' | 'csv') => {
     try {
       const f = await call('rosters:export', { rosterId, format });
-      downloadBase64(f.contentBase64, f.fileName, f.mime);
+      offerDownload(f);
     } catch (err) {
       message.error(errorText(err));
     }

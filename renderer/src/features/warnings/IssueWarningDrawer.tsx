@@ -12,6 +12,7 @@ import {
   type IssuerKind,
   type WarningLevel,
 } from '../../../../shared/warnings';
+import { OPEN_STATUSES } from '../../../../shared/domain/incident';
 import { call } from '../../api/api';
 import { useLoad } from '../../hooks/useApi';
 import { errorText } from '../../lib/errors';
@@ -38,7 +39,7 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
   const plan = Form.useWatch((v: Partial<Values>) => v.plan, form) ?? 'radiation';
   const level = Form.useWatch((v: Partial<Values>) => v.level, form);
   const kind = Form.useWatch((v: Partial<Values>) => v.issuerKind, form);
-  const incidents = useLoad(() => call('incidents:list', { statuses: ['接报', '核实中', '响应中'], drills: 'include' }), []);
+  const incidents = useLoad(() => call('incidents:list', { statuses: [...OPEN_STATUSES], drills: 'include' }), []);
   const check = level && kind ? checkIssuer(plan, level, kind) : null;
   const meaning = WARNING_LEVEL_MEANING[plan];
 
