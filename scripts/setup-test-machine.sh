@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # System packages the tests need on a fresh Debian machine: the browser the UI tests drive,
-# CJK fonts (without them every Chinese glyph is a box) and poppler for checking PDFs.
+# CJK fonts (without them every Chinese glyph is a box), poppler for checking PDFs and LibreOffice
+# for opening exports.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# Rare characters (CJK Extensions A–E) in printed forms: Hanazono Mincho, SIL OFL 1.1.
+fc-list 2>/dev/null | grep -qi "HanaMinA" || need+=(fonts-hanazono)
+# Exports are checked as LibreOffice opens them (converted to PDF, read back with pdftotext).
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc libreoffice-writer)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -2,7 +2,7 @@
  * CSV for WPS and Excel: UTF-8 with a byte-order mark (without it both read Chinese as GBK and
  * garble it), CRLF line ends, RFC 4180 quoting.
  */
-import { cellText, checkTables, type ExportCell, type ExportTable } from './types';
+import { cellText, checkTables, parseLogTime, type ExportCell, type ExportColumn, type ExportTable } from './types';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -17,10 +17,22 @@ export function csvField(value: ExportCell | undefined): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * Times as official text, every one the same way (21时50分, 次日 01时30分): a spreadsheet reads
+ * "21:50" as a time value but "次日 01:30" as text, so one column would hold two types.
+ */
+function csvCell(col: ExportColumn, value: ExportCell | undefined): ExportCell | undefined {
+  if (col.type !== 'time' || typeof value !== 'string') return value;
+  const t = parseLogTime(value);
+  if (!t) return value;
+  const hh = String(Math.floor(t.minutes / 60)).padStart(2, '0');
+  const mm = String(t.minutes % 60).padStart(2, '0');
+  return `${t.nextDay ? '次日 ' : ''}${hh}时${mm}分`;
+}
+
 function tableLines(table: ExportTable): string[] {
-  const keys = table.columns.map((c) => c.key);
   const lines = [table.columns.map((c) => csvField(c.header)).join(',')];
-  for (const row of table.rows) lines.push(keys.map((k) => csvField(row[k])).join(','));
+  for (const row of table.rows) lines.push(table.columns.map((c) => csvField(csvCell(c, row[c.key]))).join(','));
   return lines;
 }
 

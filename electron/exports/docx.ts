@@ -7,6 +7,7 @@ import {
   AlignmentType,
   Document,
   Footer,
+  HeadingLevel,
   Packer,
   PageNumber,
   PageOrientation,
@@ -18,7 +19,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { DEFAULT_COLUMN_WIDTH, FONTS, cellText, checkTables, type ExportTable, type ProgressFn } from './types';
+import { DEFAULT_COLUMN_WIDTH, FONTS, cellText, checkTables, orientationOf, type ExportTable, type ProgressFn } from './types';
 
 export interface DocxOptions {
   title: string;
@@ -83,8 +84,9 @@ function tableOf(table: ExportTable, textWidth: number, tick: () => void): Table
 export async function toDocx(tables: readonly ExportTable[], options: DocxOptions): Promise<Buffer> {
   checkTables(tables);
   if (!options || typeof options.title !== 'string' || options.title.trim() === '') throw new Error('title 不能为空');
-  const landscape = (options.orientation ?? 'portrait') === 'landscape';
-  const textWidth = (landscape ? A4_H : A4_W) - MARGIN.left - MARGIN.right;
+  // Each table gets the orientation it needs (wide tables landscape), unless one is asked for.
+  const orientation = (t: ExportTable) => options.orientation ?? orientationOf(t);
+  const widthFor = (landscape: boolean) => (landscape ? A4_H : A4_W) - MARGIN.left - MARGIN.right;
   const total = tables.reduce((n, t) => n + t.rows.length, 0);
   let done = 0;
   const tick = (): void => {
@@ -92,46 +94,69 @@ export async function toDocx(tables: readonly ExportTable[], options: DocxOption
     if (done % 500 === 0) options.onProgress?.(done, total);
   };
 
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(options.title, FONTS.title, SIZE.title)] }),
-  ];
+  // Consecutive tables of one orientation share a section; the title opens the first.
+  const groups: { landscape: boolean; children: (Paragraph | Table)[] }[] = [];
+  const first = tables[0] as ExportTable;
+  groups.push({ landscape: orientation(first) === 'landscape', children: [] });
+  groups[0]?.children.push(
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(options.title, FONTS.title, SIZE.title)] }),
+  );
   if (options.subtitle) {
-    children.push(
+    groups[0]?.children.push(
       new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(options.subtitle, FONTS.body, SIZE.body)] }),
     );
   }
   for (const t of tables) {
-    children.push(new Paragraph({ spacing: { before: 240, after: 120 }, children: [run(t.title, FONTS.heading, SIZE.heading)] }));
-    if (t.subtitle) children.push(new Paragraph({ children: [run(t.subtitle, FONTS.body, SIZE.small)] }));
-    children.push(tableOf(t, textWidth, tick));
+    const landscape = orientation(t) === 'landscape';
+    let group = groups[groups.length - 1] as (typeof groups)[number];
+    if (group.landscape !== landscape) {
+      group = { landscape, children: [] };
+      groups.push(group);
+    }
+    // A heading style (黑体 三号, kept with the table) rather than direct formatting, so the
+    // document map and a table of contents see it.
+    group.children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(t.title, FONTS.heading, SIZE.heading)] }));
+    if (t.subtitle) group.children.push(new Paragraph({ keepNext: true, children: [run(t.subtitle, FONTS.body, SIZE.small)] }));
+    group.children.push(tableOf(t, widthFor(landscape), tick));
   }
+  // A document that ends on a table loses its last row in some readers: close with a paragraph.
+  groups[groups.length - 1]?.children.push(
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 240 }, children: [run('（以下无正文）', FONTS.body, SIZE.small)] }),
+  );
+  // Page numbers on the outside edge: odd pages right, even pages left (GB/T 9704-2012 7.5).
+  const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment,
+          indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: 28 })],
+        }),
+      ],
+    });
 
   const doc = new Document({
     creator: '朔州应急值班台',
     title: options.title,
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.body } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            // docx swaps width and height itself for landscape.
-            size: { width: A4_W, height: A4_H, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: MARGIN,
-          },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: 28 })],
-              }),
-            ],
-          }),
-        },
-        children,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: { run: { font: font(FONTS.body), size: SIZE.body } },
+        heading1: { run: { font: font(FONTS.heading), size: SIZE.heading, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+        title: { run: { font: font(FONTS.title), size: SIZE.title, color: '000000' } },
       },
-    ],
+    },
+    sections: groups.map((g) => ({
+      properties: {
+        page: {
+          // docx swaps width and height itself for landscape.
+          size: { width: A4_W, height: A4_H, orientation: g.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: MARGIN,
+        },
+      },
+      footers: { default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
+      children: g.children,
+    })),
   });
   const buffer = await Packer.toBuffer(doc);
   options.onProgress?.(total, total);

@@ -26,11 +26,11 @@ export const EXPORT_MIME: Readonly<Record<ExportFormat, string>> = {
 export async function exportTables(
   format: ExportFormat,
   tables: ExportTable[],
-  options: { title: string; subtitle?: string; orientation?: 'portrait' | 'landscape'; onProgress?: ProgressFn },
+  options: { title: string; subtitle?: string; orientation?: 'portrait' | 'landscape'; onProgress?: ProgressFn; asOf?: Date },
 ): Promise<Buffer> {
   switch (format) {
     case 'xlsx':
-      return toXlsx(tables, options.onProgress ? { onProgress: options.onProgress } : {});
+      return toXlsx(tables, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) });
     case 'csv':
       return toCsv(tables);
     case 'docx':

@@ -9,7 +9,7 @@ import type { DutyLog } from '../../shared/stats/duty-log';
 import type { ExportColumn, ExportTable } from './types';
 
 const LOG_COLUMNS: ExportColumn[] = [
-  { key: 'time', header: '时间', width: 12 },
+  { key: 'time', header: '时间', width: 12, type: 'time' },
   { key: 'kind', header: '类别', width: 8 },
   { key: 'incident', header: '事件', width: 26 },
   { key: 'text', header: '内容', width: 52 },
@@ -69,7 +69,7 @@ export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日�
     ...(subtitle ? { subtitle } : {}),
     sheetName: '逐日汇总',
     columns: [
-      { key: 'day', header: '值班日期', width: 12 },
+      { key: 'day', header: '值班日期', width: 14, type: 'date' },
       { key: 'leader', header: '带班领导', width: 12 },
       { key: 'officer', header: '值班员', width: 12 },
       { key: 'received', header: '接报', width: 7 },
@@ -107,7 +107,7 @@ export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日�
     ...(subtitle ? { subtitle } : {}),
     sheetName: '明细',
     orientation: 'landscape',
-    columns: [{ key: 'day', header: '值班日期', width: 12 }, ...LOG_COLUMNS],
+    columns: [{ key: 'day', header: '值班日期', width: 14, type: 'date' }, ...LOG_COLUMNS],
     rows,
   };
   return [summary, detail];

@@ -5,8 +5,13 @@ export type ExportCell = string | number | null;
 export interface ExportColumn {
   key: string;
   header: string;
-  /** Width in characters (a CJK character counts as two); 14 when omitted. */
+  /** Widest the column may grow, in characters (a CJK character counts as two); 14 when omitted. */
   width?: number;
+  /**
+   * What the text cells hold: 'date' (YYYY-MM-DD) and 'time' (HH:mm, 次日 HH:mm) become real
+   * spreadsheet dates and times in XLSX, and unambiguous text in CSV.
+   */
+  type?: 'text' | 'date' | 'time';
 }
 
 export interface ExportTable {
@@ -57,3 +62,23 @@ export const FONTS = {
   body: '仿宋_GB2312',
   heading: '黑体',
 } as const;
+
+/** Display width in characters: CJK and full-width forms count two, everything else one. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+/** "次日 01:30" → { minutes: 90, nextDay: true }; undefined for anything else. */
+export function parseLogTime(text: string): { minutes: number; nextDay: boolean } | undefined {
+  const m = /^(次日\s*)?(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const h = Number(m[2]);
+  const min = Number(m[3]);
+  if (h > 23 || min > 59) return undefined;
+  return { minutes: h * 60 + min, nextDay: !!m[1] };
+}

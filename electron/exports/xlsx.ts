@@ -5,11 +5,68 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { DEFAULT_COLUMN_WIDTH, FONTS, checkTables, orientationOf, type ExportTable, type ProgressFn } from './types';
+import { formatOfficialDateTime } from '../../shared/forms/format';
+import { DEFAULT_COLUMN_WIDTH, FONTS, checkTables, displayWidth, orientationOf, parseLogTime, type ExportCell, type ExportColumn, type ExportTable, type ProgressFn } from './types';
 
 export interface XlsxOptions {
   onProgress?: ProgressFn;
   creator?: string;
+  /** The moment the data was read, printed under each title (截至…); now when omitted. */
+  asOf?: Date;
+}
+
+/** Rows sampled to size the columns: enough for the content, cheap for a year of logs. */
+const WIDTH_SAMPLE = 300;
+/** Points per line of 11pt 仿宋 with leading, and the cell's top and bottom padding. */
+const LINE_PT = 15;
+const ROW_PAD_PT = 4;
+
+const TIME_FMT = 'hh:mm';
+const NEXT_DAY_FMT = '"次日 "hh:mm';
+const DATE_FMT = 'yyyy"年"m"月"d"日"';
+
+/** A cell as the sheet stores it: dates and times as numbers with a format, the rest as given. */
+function sheetValue(col: ExportColumn, value: ExportCell | undefined): { value: ExportCell | Date; numFmt?: string } {
+  if (typeof value !== 'string') return { value: value ?? null };
+  if (col.type === 'time') {
+    const t = parseLogTime(value);
+    // A day's fraction; after midnight one day more, shown as 次日 so the log keeps its order.
+    if (t) return { value: (t.minutes + (t.nextDay ? 1440 : 0)) / 1440, numFmt: t.nextDay ? NEXT_DAY_FMT : TIME_FMT };
+  }
+  if (col.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    return { value: new Date(Date.UTC(y, m - 1, d)), numFmt: DATE_FMT };
+  }
+  return { value };
+}
+
+/** Column widths for the content (CJK counts two), at most the column's own width. */
+function columnWidths(table: ExportTable): number[] {
+  return table.columns.map((c) => {
+    const cap = c.width ?? DEFAULT_COLUMN_WIDTH;
+    let w = displayWidth(c.header);
+    for (const row of table.rows.slice(0, WIDTH_SAMPLE)) {
+      const v = row[c.key];
+      if (v === null || v === undefined) continue;
+      for (const line of String(v).split('\n')) w = Math.max(w, displayWidth(line));
+    }
+    return Math.min(cap, Math.max(6, w + 2));
+  });
+}
+
+/** Height for the wrapped text of one row: the most lines any cell needs. */
+function rowHeight(table: ExportTable, widths: number[], row: Record<string, ExportCell>): number {
+  let lines = 1;
+  table.columns.forEach((c, i) => {
+    const v = row[c.key];
+    if (v === null || v === undefined || typeof v === 'number') return;
+    const room = Math.max(1, (widths[i] ?? DEFAULT_COLUMN_WIDTH) - 1);
+    const n = String(v)
+      .split('\n')
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+    lines = Math.max(lines, n);
+  });
+  return lines * LINE_PT + ROW_PAD_PT;
 }
 
 const A4 = 9;
@@ -36,6 +93,16 @@ const BODY_STYLE = {
   alignment: { vertical: 'top' as const, wrapText: true },
   border: BORDER,
 };
+
+const FORMATTED = new Map<string, Partial<ExcelJS.Style>>();
+/** BODY_STYLE with a number format, one shared object per format (see above). */
+function styleWithFormat(numFmt: string): Partial<ExcelJS.Style> {
+  const hit = FORMATTED.get(numFmt);
+  if (hit) return hit;
+  const style: Partial<ExcelJS.Style> = { ...BODY_STYLE, alignment: { ...BODY_STYLE.alignment, horizontal: 'center' }, numFmt };
+  FORMATTED.set(numFmt, style);
+  return style;
+}
 
 /** Excel forbids []:*?/\ in sheet names and caps them at 31 characters; names must be unique. */
 export function sheetNameFor(wanted: string, used: Set<string>): string {
@@ -71,7 +138,10 @@ export async function toXlsx(tables: readonly ExportTable[], options: XlsxOption
   let done = 0;
   for (const table of tables) {
     const cols = table.columns.length;
-    const headerRow = table.subtitle ? 3 : 2;
+    // Title, then the subtitle with the as-of time, then the header.
+    const headerRow = 3;
+    const widths = columnWidths(table);
+    const asOf = `截至${formatOfficialDateTime((options.asOf ?? new Date()).toISOString(), '导出时间')}`;
     const sheet = workbook.addWorksheet(sheetNameFor(table.sheetName ?? table.title, used), {
       pageSetup: {
         paperSize: A4,
@@ -86,7 +156,7 @@ export async function toXlsx(tables: readonly ExportTable[], options: XlsxOption
       headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
       views: [{ state: 'frozen', ySplit: headerRow }],
     });
-    sheet.columns = table.columns.map((c) => ({ key: c.key, width: c.width ?? DEFAULT_COLUMN_WIDTH }));
+    sheet.columns = table.columns.map((c, i) => ({ key: c.key, width: widths[i] }));
 
     const title = sheet.addRow([table.title]);
     title.height = 32;
@@ -94,20 +164,22 @@ export async function toXlsx(tables: readonly ExportTable[], options: XlsxOption
     // The streaming writer only merges rows not yet committed.
     if (cols > 1) sheet.mergeCells(1, 1, 1, cols);
     title.commit();
-    if (table.subtitle) {
-      const sub = sheet.addRow([table.subtitle]);
-      sub.getCell(1).style = SUBTITLE_STYLE;
-      if (cols > 1) sheet.mergeCells(2, 1, 2, cols);
-      sub.commit();
-    }
+    const sub = sheet.addRow([table.subtitle ? `${table.subtitle}　${asOf}` : asOf]);
+    sub.getCell(1).style = SUBTITLE_STYLE;
+    if (cols > 1) sheet.mergeCells(2, 1, 2, cols);
+    sub.commit();
     const header = sheet.addRow(table.columns.map((c) => c.header));
     for (let i = 1; i <= cols; i++) header.getCell(i).style = HEADER_STYLE;
     header.commit();
 
-    const keys = table.columns.map((c) => c.key);
     for (const data of table.rows) {
-      const row = sheet.addRow(keys.map((k) => data[k] ?? null));
-      for (let i = 1; i <= cols; i++) row.getCell(i).style = BODY_STYLE;
+      const cells = table.columns.map((c) => sheetValue(c, data[c.key]));
+      const row = sheet.addRow(cells.map((c) => c.value));
+      for (let i = 1; i <= cols; i++) {
+        const fmt = cells[i - 1]?.numFmt;
+        row.getCell(i).style = fmt ? styleWithFormat(fmt) : BODY_STYLE;
+      }
+      row.height = rowHeight(table, widths, data);
       row.commit();
       done++;
       if (done % PROGRESS_EVERY === 0) {

@@ -45,7 +45,9 @@ export class ChromiumFolderPrinter implements Printer {
     const pdf = await this.htmlToPdf((fontBaseUrl) => renderForm(job.form, { fontBaseUrl, drill: job.drill }));
     const dir = this.folder();
     mkdirSync(dir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+    // Beijing date and time, readable: 初报-2026-0001-2026年11月30日-0959.pdf.
+    const b = new Date(Date.now() + 8 * 3_600_000);
+    const stamp = `${b.getUTCFullYear()}年${b.getUTCMonth() + 1}月${b.getUTCDate()}日-${String(b.getUTCHours()).padStart(2, '0')}${String(b.getUTCMinutes()).padStart(2, '0')}`;
     const path = join(dir, `${safeName(job.name)}-${stamp}.pdf`);
     writeFileSync(path, pdf);
     return path;

@@ -28,7 +28,9 @@ export const exportsDir = (ctx: FeatureContext): string => join(ctx.dataDir, 'ex
 export function writeExport(ctx: FeatureContext, baseName: string, ext: string, bytes: Buffer, mime: string, rows: number): ExportedFile {
   const dir = exportsDir(ctx);
   mkdirSync(dir, { recursive: true });
-  const stamp = ctx.now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  // Beijing time, as the officer reads the clock on the wall: 值班日志-2026年11月30日-0959.xlsx.
+  const beijing = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString();
+  const stamp = `${beijing.slice(11, 13)}${beijing.slice(14, 16)}`;
   let fileName = `${safeName(baseName)}-${stamp}.${ext}`;
   for (let n = 2; existsSync(join(dir, fileName)); n++) fileName = `${safeName(baseName)}-${stamp}-${n}.${ext}`;
   const path = join(dir, fileName);

@@ -11,6 +11,7 @@ import { addDays, shanghaiDate, shanghaiDateTime } from '../../../shared/time';
 import type { DutyEvent, DutyEventKind } from '../../../shared/stats/duty-log';
 import type { Queryable } from '../../db/connection';
 import { timelineBetween, type StoredHandover } from '../../db/duty-repository';
+import type { WarningRow } from '../../db/response-repository';
 
 interface TimelineJoinRow {
   id: number;
@@ -61,6 +62,8 @@ export interface EventSources {
   timeline: readonly TimelineJoinRow[];
   remarks: readonly DutyRemark[];
   handovers: readonly StoredHandover[];
+  /** Warnings received or issued; their issue and their lifting are each an event. */
+  warnings?: readonly WarningRow[];
   /** Clocks still open at this instant and past due count as missed (漏报). */
   now: Date;
 }
@@ -87,11 +90,13 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
         incidentId: inc.id,
         incidentTitle: title(inc),
         text: `${categoryLabel(inc.category)}：${inc.title}（${inc.places.join('、')}）${who ? `；报告：${who}` : ''}；${inc.receiveChannel}接报`,
+        handling: receivedHandling(inc, src.timeline),
         officer: inc.createdBy,
       });
     }
     for (const c of inc.clocks) {
-      const basis = c.citation || c.clause;
+      // Citations may already read 依据《…》: the log prints the word once.
+      const basis = (c.citation || c.clause || '').replace(/^\s*依据\s*/, '');
       if (c.record?.completedAt) {
         if (!within(c.record.completedAt, startMs, endMs)) continue;
         const late = Date.parse(c.record.completedAt) > Date.parse(c.dueAt);
@@ -100,7 +105,8 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
           kind: '时限',
           incidentId: inc.id,
           incidentTitle: title(inc),
-          text: `${c.title}：${late ? '迟报' : '按时完成'}（截止 ${shanghaiDateTime(Date.parse(c.dueAt))}，${c.record.channel ?? ''}报${c.record.recipientUnit ?? ''}）${basis ? `；依据 ${basis}` : ''}`,
+          text: `${c.title}：${late ? '迟报' : '按时完成'}（截止 ${shanghaiDateTime(Date.parse(c.dueAt))}，${c.record.channel ?? ''}报${c.record.recipientUnit ?? ''}）${basis ? `；依据${basis}` : ''}`,
+          handling: `${late ? '迟报' : '按时完成'}：${c.record.channel ?? ''}报${c.record.recipientUnit ?? ''}`,
           officer: c.record.officer,
           clockOutcome: late ? 'late' : 'onTime',
         });
@@ -110,7 +116,8 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
           kind: '时限',
           incidentId: inc.id,
           incidentTitle: title(inc),
-          text: `${c.title}：截止时仍未完成（漏报）${basis ? `；依据 ${basis}` : ''}`,
+          text: `${c.title}：截止时仍未完成（漏报）${basis ? `；依据${basis}` : ''}`,
+          handling: '漏报：截止时仍未完成',
           officer: '',
           clockOutcome: 'missed',
         });
@@ -124,7 +131,29 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
     const kind = logKind(e.kind, data);
     const inc = byId.get(e.incident_id);
     if (!kind || !inc) continue;
-    out.push({ at: e.at, kind, incidentId: inc.id, incidentTitle: title(inc), text: e.text, officer: e.officer });
+    out.push({ at: e.at, kind, incidentId: inc.id, incidentTitle: title(inc), text: e.text, handling: entryHandling(data), officer: e.officer });
+  }
+
+  for (const w of src.warnings ?? []) {
+    const what = `${w.area}${w.level}预警（${w.direction === 'issued' ? '发布' : '接收'}，${w.issuer}${w.document ? `，${w.document}` : ''}）`;
+    if (within(w.issuedAt, startMs, endMs)) {
+      out.push({
+        at: w.issuedAt,
+        kind: '预警',
+        text: `${w.direction === 'issued' ? '发布' : '收到'}${what}${w.content ? `：${w.content}` : ''}`,
+        handling: w.lifted ? `已于${shanghaiDateTime(Date.parse(w.lifted.at))}解除` : '生效中',
+        officer: w.officer,
+      });
+    }
+    if (w.lifted && within(w.lifted.at, startMs, endMs)) {
+      out.push({
+        at: w.lifted.at,
+        kind: '预警',
+        text: `解除${what}`,
+        handling: `${w.lifted.by}解除${w.lifted.document ? `（${w.lifted.document}）` : ''}`,
+        officer: w.lifted.officer,
+      });
+    }
   }
 
   for (const r of src.remarks) {
@@ -151,4 +180,24 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
     }
   }
   return out;
+}
+
+/** 处理情况 of a 接报: the level it was graded at and what was done about the incident since. */
+function receivedHandling(inc: IncidentSummary, timeline: readonly TimelineJoinRow[]): string {
+  const level = inc.grading.level ? `定为${inc.grading.level}` : '';
+  const steps = timeline.filter((e) => e.incident_id === inc.id && ['report', 'instruction', 'action', 'call'].includes(e.kind));
+  const counts = (['report', 'call', 'instruction', 'action'] as const)
+    .map((k) => [k, steps.filter((e) => e.kind === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${{ report: '报告', call: '电话', instruction: '批示', action: '处置' }[k]}${n}次`);
+  return [level, counts.length ? `此后${counts.join('、')}` : '', `状态：${inc.status}`].filter(Boolean).join('；');
+}
+
+/** 处理情况 recorded with a timeline entry (a call's result, an action's outcome), when there is one. */
+function entryHandling(data: Record<string, unknown> | null): string {
+  for (const key of ['handling', 'result', 'outcome', 'reply']) {
+    const v = data?.[key];
+    if (typeof v === 'string' && v.trim()) return v.trim();
+  }
+  return '';
 }

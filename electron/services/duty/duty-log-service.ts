@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { formatOfficialDate, formatOfficialDateTime } from '../../../shared/forms/format';
 import type { DutyLogDay, DutyLogEntry } from '../../../shared/forms/types';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { DutyLogView, ExportedFile } from '../../../shared/ipc/channels/duty';
@@ -13,6 +14,7 @@ import { addDays, parseDate } from '../../../shared/time';
 import { compileDutyLog, groupByDutyDay, type DutyLog } from '../../../shared/stats/duty-log';
 import { EXPORT_MIME, dutyLogRangeTables, dutyLogTables, exportTables } from '../../exports/index';
 import * as repo from '../../db/duty-repository';
+import { listWarnings } from '../../db/response-repository';
 import type { FeatureContext } from '../feature-context';
 import { dutyEvents, timelineAround } from './duty-events';
 import { officerOf, refuse, shiftConfig, writeExport } from './common';
@@ -35,7 +37,7 @@ export function dutyLogForm(log: DutyLog, dutyUnit: string): DutyLogDay {
       at: r.at,
       category: r.kind,
       content: r.incidentTitle ? `【${r.incidentTitle}】${r.text}` : r.text,
-      handling: r.time.startsWith('次日') ? '次日' : '',
+      handling: r.handling,
       handler: r.officer,
     }));
   const c = log.counts;
@@ -47,7 +49,7 @@ export function dutyLogForm(log: DutyLog, dutyUnit: string): DutyLogDay {
     officers: uniq(log.duty.map((d) => d.officer)),
     entries,
     notes:
-      `值班时段：${log.startLabel} 至 ${log.endLabel}。接报事件${c.incidentsReceived}起（涉及事件${c.incidentsTouched}起）；` +
+      `值班时段：${formatOfficialDateTime(log.start, '值班开始时间')}至${formatOfficialDateTime(log.end, '值班结束时间')}。接报事件${c.incidentsReceived}起（涉及事件${c.incidentsTouched}起）；` +
       `电话${c.calls}次；信息报送${c.reports}次；领导批示${c.instructions}条；报告时限按时${c.clocksOnTime}项、迟报${c.clocksLate}项、漏报${c.clocksMissed}项。`,
   };
 }
@@ -73,6 +75,8 @@ export class DutyLogService {
       timeline: await timelineAround(q, first.start, last.end),
       remarks: await repo.listRemarks(q, fromDay, toDay),
       handovers: await repo.handoversAround(q, addDays(fromDay, -1), addDays(toDay, 1)),
+      // Warnings are few; each one's issue and lifting are placed in their duty days by dutyEvents.
+      warnings: await listWarnings(q, false),
       sessions: await repo.listDutySessions(q),
       shifts: await repo.shiftsBetween(q, first.start, last.end),
     }));
@@ -132,7 +136,8 @@ export class DutyLogService {
     const logs = await this.compile(args.day, toDay);
     const single = logs.length === 1 ? (logs[0] as DutyLog) : null;
     const rows = logs.reduce((n, l) => n + l.counts.total, 0);
-    const name = single ? `值班日志-${args.day}` : `值班日志-${args.day}至${toDay}`;
+    const day = (d: string) => formatOfficialDate(d, '日期');
+    const name = single ? `值班日志-${day(args.day)}` : `值班日志-${day(args.day)}至${day(toDay)}`;
     if (args.format === 'pdf') {
       if (!single) throw new DomainError('invalid_input', 'PDF 只能导出单日值班日志');
       const form = dutyLogForm(single, this.ctx.settings.get().stationName);
@@ -144,7 +149,7 @@ export class DutyLogService {
     const tables = single ? dutyLogTables(single) : dutyLogRangeTables(logs);
     const title = single ? '值班日志' : '值班日志汇总';
     const subtitle = tables[0]?.subtitle;
-    const bytes = await exportTables(args.format, tables, { title, ...(subtitle ? { subtitle } : {}) });
+    const bytes = await exportTables(args.format, tables, { title, ...(subtitle ? { subtitle } : {}), asOf: this.ctx.now() });
     return writeExport(this.ctx, name, args.format, bytes, EXPORT_MIME[args.format], rows);
   }
 }

@@ -186,7 +186,7 @@ export class ScheduleService {
     if (month.shifts.length === 0) throw new DomainError('not_found', `${monthLabel(args.month)}尚未生成值班表`);
     const tables = scheduleTables(month.shifts);
     const title = `${monthLabel(args.month)}值班表`;
-    const bytes = await exportTables(args.format, tables, { title, orientation: 'portrait' });
+    const bytes = await exportTables(args.format, tables, { title, orientation: 'portrait', asOf: this.ctx.now() });
     return writeExport(this.ctx, title, args.format, bytes, EXPORT_MIME[args.format], month.shifts.length);
   }
 }

@@ -18,16 +18,20 @@ describe('dutyLogTables', () => {
   it('gives an overview and one table per section, and survives a round trip through XLSX', async () => {
     const tables = dutyLogTables(log);
     expect(tables.map((t) => t.title)).toEqual([
-      '值班概况', '一、接报情况', '二、电话记录', '三、信息报送', '四、领导批示', '五、报告时限', '六、处置进展', '七、交接班及其他',
+      '值班概况', '一、接报情况', '二、电话记录', '三、信息报送', '四、领导批示', '五、报告时限', '六、处置进展', '七、交接班及其他', '八、预警发布与解除',
     ]);
     expect(tables[0]?.rows[2]).toEqual({ item: '带班领导', value: '王建国' });
     expect(tables[0]?.subtitle).toBe('2025年10月1日（2025-10-01 08:30 至 2025-10-02 08:30）');
     expect(tables[2]?.rows).toEqual([{ time: '', kind: '', incident: '', text: '无', officer: '' }]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsx(tables)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '接报情况', '电话记录', '信息报送', '领导批示', '报告时限', '处置进展', '交接班及其他']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '接报情况', '电话记录', '信息报送', '领导批示', '报告时限', '处置进展', '交接班及其他', '预警发布与解除']);
     const reports = wb.getWorksheet('信息报送') as ExcelJS.Worksheet;
-    expect((reports.getRow(3).values as unknown[]).slice(1)).toEqual(['次日 00:20', '报告', '应县某化工厂泄漏', '书面报告市政府', '张伟']);
+    const values = (reports.getRow(4).values as unknown[]).slice(1);
+    // A time value (read back as a date on Excel's day 0), shown as 次日 00:20.
+    expect(values[0]).toEqual(new Date(Date.UTC(1899, 11, 31, 0, 20)));
+    expect(reports.getCell('A4').numFmt).toBe('"次日 "hh:mm');
+    expect(values.slice(1)).toEqual(['报告', '应县某化工厂泄漏', '书面报告市政府', '张伟']);
   });
 
   it('flattens many days into a summary and a detail table', () => {

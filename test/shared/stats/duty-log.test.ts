@@ -36,6 +36,7 @@ describe('compileDutyLog', () => {
       '五、报告时限': ['18:00 书面报告按时报送', '次日 08:29 书面报告迟报'],
       '六、处置进展': [],
       '七、交接班及其他': ['20:00 夜间巡查正常'],
+      '八、预警发布与解除': [],
     });
     expect(log.sections[0]?.rows[1]).toMatchObject({ incidentId: '12', incidentTitle: '平鲁区通信光缆中断', kind: '接报', officer: '张伟' });
     expect(log.counts).toMatchObject({

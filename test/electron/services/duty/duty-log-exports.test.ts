@@ -31,22 +31,28 @@ describe('duty log exports, opened again', () => {
     const { s, call } = await dayWithRecords(dir);
 
     const xlsx = await call('duty-log:export', { day: '2026-11-29', format: 'xlsx' });
-    expect(xlsx.path!.startsWith(`${dir}/exports/值班日志-2026-11-29-`)).toBe(true);
+    // Readable, in Beijing time: the export happened at 01:30 on 30 November.
+    expect(xlsx.path).toBe(`${dir}/exports/值班日志-2026年11月29日-0130.xlsx`);
     expect(xlsx.rows).toBe((await call('duty-log:get', { day: '2026-11-29' })).log.counts.total);
     expect(xlsx.rows).toBeGreaterThanOrEqual(3);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(xlsx.path!) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '接报情况', '电话记录', '信息报送', '领导批示', '报告时限', '处置进展', '交接班及其他']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '接报情况', '电话记录', '信息报送', '领导批示', '报告时限', '处置进展', '交接班及其他', '预警发布与解除']);
     const received = wb.getWorksheet('接报情况')!;
     expect(received.pageSetup.paperSize).toBe(9);
-    expect(received.pageSetup.printTitlesRow).toBe('2:2');
-    expect((received.getRow(2).values as unknown[]).slice(1)).toEqual(['时间', '类别', '事件', '内容', '记录人']);
-    expect(received.getCell('A3').value).toBe('21:50');
-    expect(String(received.getCell('C3').value)).toContain(ENV_INPUT.title);
+    expect(received.pageSetup.printTitlesRow).toBe('3:3');
+    // Title, then the subtitle line with the as-of time, then the header.
+    expect(String(received.getCell('A2').value)).toMatch(/^截至2026年11月30日 1时30分$/);
+    expect((received.getRow(3).values as unknown[]).slice(1)).toEqual(['时间', '类别', '事件', '内容', '记录人']);
+    // Times are spreadsheet times with a format, not text.
+    expect(received.getCell('A4').value).toEqual(new Date(Date.UTC(1899, 11, 30, 21, 50)));
+    expect(received.getCell('A4').numFmt).toBe('hh:mm');
+    expect(String(received.getCell('C4').value)).toContain(ENV_INPUT.title);
     const instructions = wb.getWorksheet('领导批示')!;
-    expect(instructions.getCell('A3').value).toBe('次日 01:30');
-    expect(instructions.getCell('D3').value).toBe('王市长批示：立即核实');
-    expect(wb.getWorksheet('交接班及其他')!.getCell('D3').value).toBe('夜间设备运行正常');
+    expect(instructions.getCell('A4').value).toEqual(new Date(Date.UTC(1899, 11, 31, 1, 30)));
+    expect(instructions.getCell('A4').numFmt).toBe('"次日 "hh:mm');
+    expect(instructions.getCell('D4').value).toBe('王市长批示：立即核实');
+    expect(wb.getWorksheet('交接班及其他')!.getCell('D4').value).toBe('夜间设备运行正常');
 
     const csv = await call('duty-log:export', { day: '2026-11-29', format: 'csv' });
     const bytes = readFileSync(csv.path!);
@@ -56,6 +62,10 @@ describe('duty log exports, opened again', () => {
     // Every line ends in CRLF (no cell here holds a line break).
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(text).toContain('王市长批示：立即核实');
+    // Times are text, all written alike, so no spreadsheet turns some of them into time values.
+    expect(text).toContain('21时50分,接报');
+    expect(text).toContain('次日 01时30分,批示');
+    expect(text).not.toMatch(/(^|,)(次日 )?\d{2}:\d{2},/m);
     expect(Buffer.from(csv.base64!, 'base64').equals(bytes)).toBe(true);
 
     const docx = await call('duty-log:export', { day: '2026-11-29', format: 'docx' });

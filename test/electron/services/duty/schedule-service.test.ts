@@ -122,8 +122,10 @@ describe('duty schedule in the database', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('2025年10月值班表');
     expect(ws.pageSetup.paperSize).toBe(9);
-    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['日期', '星期', '类别', '值班时间', '带班领导', '值班员', '备注']);
-    expect(ws.getCell('C3').value).toBe('法定节假日（国庆节）');
+    // Title, the as-of line, then the header.
+    expect(String(ws.getCell('A2').value)).toMatch(/^截至\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}时\d{2}分$/);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['日期', '星期', '类别', '值班时间', '带班领导', '值班员', '备注']);
+    expect(ws.getCell('C4').value).toBe('法定节假日（国庆节）');
     await s.close();
   });
 });
