@@ -222,6 +222,12 @@ describe('report form view in Chromium', () => {
       await page.locator('#radiation-final_departments_0_department').fill('朔城区公安分局');
       await page.locator('#radiation-final_departments_0_work').fill('现场警戒、排查放射源去向');
       await page.screenshot({ path: `${shots}/final-form.png` });
+      // Closing with unsaved edits asks first; 继续填写 keeps them.
+      await page.locator('.ant-modal-close').last().click();
+      await page.screenshot({ path: `${shots}/close-ask.png` });
+      await expect.poll(() => page.locator('.ant-modal-confirm-title').last().innerText()).toBe('有未保存的修改');
+      await page.getByRole('button', { name: /继续\s*填写/ }).click();
+      expect(await page.locator('#radiation-final_departments_0_work').inputValue()).toBe('现场警戒、排查放射源去向');
       await page.getByTestId('save-version').click();
       await page.getByText('已保存为第2稿').waitFor();
       const final = (await reports(app, inc.id)).find((r) => r.kind === '终报')!;

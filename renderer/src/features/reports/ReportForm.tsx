@@ -251,11 +251,13 @@ function TypedForm<T extends object>({
   data,
   children,
   onSave,
+  onEdited,
 }: {
   name: string;
   data: T;
   children: ReactNode;
   onSave: (values: T) => Promise<void>;
+  onEdited?: () => void;
 }) {
   const [form] = Form.useForm<T>();
   const [saving, setSaving] = useState(false);
@@ -272,7 +274,7 @@ function TypedForm<T extends object>({
     }
   };
   return (
-    <Form<T> form={form} name={name} layout="vertical" initialValues={data} size="small" data-testid="report-form">
+    <Form<T> form={form} name={name} layout="vertical" initialValues={data} size="small" data-testid="report-form" onValuesChange={() => onEdited?.()}>
       {children}
       <Button type="primary" loading={saving} onClick={() => void save().catch(() => undefined)} data-testid="save-version">
         保存为新稿
@@ -282,29 +284,38 @@ function TypedForm<T extends object>({
 }
 
 /** The form view for a report version; onSave receives the whole form to save as a new version. */
-export function ReportForm({ content, onSave }: { content: ReportFormInput; onSave: (content: ReportFormInput) => Promise<void> }) {
+export function ReportForm({
+  content,
+  onSave,
+  onEdited,
+}: {
+  content: ReportFormInput;
+  onSave: (content: ReportFormInput) => Promise<void>;
+  /** Called on the first and every later edit not yet saved. */
+  onEdited?: () => void;
+}) {
   switch (content.kind) {
     case 'radiation-initial':
       return (
-        <TypedForm<RadiationInitialReport> name={content.kind} data={content.data} onSave={(data) => onSave({ kind: 'radiation-initial', data })}>
+        <TypedForm<RadiationInitialReport> name={content.kind} data={content.data} onEdited={onEdited} onSave={(data) => onSave({ kind: 'radiation-initial', data })}>
           <RadiationInitialFields />
         </TypedForm>
       );
     case 'radiation-follow-up':
       return (
-        <TypedForm<RadiationFollowUpReport> name={content.kind} data={content.data} onSave={(data) => onSave({ kind: 'radiation-follow-up', data })}>
+        <TypedForm<RadiationFollowUpReport> name={content.kind} data={content.data} onEdited={onEdited} onSave={(data) => onSave({ kind: 'radiation-follow-up', data })}>
           <RadiationFollowUpFields />
         </TypedForm>
       );
     case 'radiation-final':
       return (
-        <TypedForm<RadiationFinalReport> name={content.kind} data={content.data} onSave={(data) => onSave({ kind: 'radiation-final', data })}>
+        <TypedForm<RadiationFinalReport> name={content.kind} data={content.data} onEdited={onEdited} onSave={(data) => onSave({ kind: 'radiation-final', data })}>
           <RadiationFinalFields />
         </TypedForm>
       );
     case 'info-report':
       return (
-        <TypedForm<InfoReport> name={content.kind} data={content.data} onSave={(data) => onSave({ kind: 'info-report', data })}>
+        <TypedForm<InfoReport> name={content.kind} data={content.data} onEdited={onEdited} onSave={(data) => onSave({ kind: 'info-report', data })}>
           <InfoReportFields plan={content.data.plan} />
         </TypedForm>
       );

@@ -23,7 +23,19 @@ const STATUS: Record<Report['status'], { label: string; color: string }> = {
  * and a preview of the saved version as it prints. Saving makes a new version; the preview then
  * shows that version.
  */
-function ReportEditor({ report, chain, incident, onSaved }: { report: Report; chain: Report[]; incident: IncidentDetail; onSaved: (r: Report) => void }) {
+function ReportEditor({
+  report,
+  chain,
+  incident,
+  onSaved,
+  onEdited,
+}: {
+  report: Report;
+  chain: Report[];
+  incident: IncidentDetail;
+  onSaved: (r: Report) => void;
+  onEdited: () => void;
+}) {
   const { message } = App.useApp();
   const last = report.versions.at(-1)!;
   const editable = report.status === 'draft' && isReportForm(last.content);
@@ -45,6 +57,7 @@ function ReportEditor({ report, chain, incident, onSaved }: { report: Report; ch
                   <ReportForm
                     key={`${report.id}-${last.version}`}
                     content={content}
+                    onEdited={onEdited}
                     onSave={async (next) => {
                       try {
                         const saved = await call('reports:save', { reportId: report.id, content: next });
@@ -98,6 +111,21 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
   const { message, modal } = App.useApp();
   const [reports, setReports] = useState<Report[]>([]);
   const [editing, setEditing] = useState<Report | null>(null);
+  // Edits typed in the form view and not yet saved as a version: closing asks first.
+  const unsaved = useRef(false);
+  const closeEditor = () => {
+    if (!unsaved.current) return setEditing(null);
+    modal.confirm({
+      title: '有未保存的修改',
+      content: '关闭后，本次在表单中填写的内容不会保存。确定关闭吗？',
+      okText: '放弃修改并关闭',
+      cancelText: '继续填写',
+      onOk: () => {
+        unsaved.current = false;
+        setEditing(null);
+      },
+    });
+  };
   const [signing, setSigning] = useState<Report | null>(null);
   const [sending, setSending] = useState<Report | null>(null);
   const [signForm] = Form.useForm<SignValues>();
@@ -164,7 +192,15 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
             <List.Item
               data-testid={`report-${r.label}`}
               actions={[
-                <Button key="view" size="small" onClick={() => setEditing(r)} data-testid="open-report">
+                <Button
+                  key="view"
+                  size="small"
+                  onClick={() => {
+                    unsaved.current = false;
+                    setEditing(r);
+                  }}
+                  data-testid="open-report"
+                >
                   {r.status === 'draft' ? '填写 / 预览' : '预览 / 打印'}
                 </Button>,
                 r.status === 'draft' && (
@@ -221,7 +257,7 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
         title={editing ? `${editing.label}（${STATUS[editing.status].label}）` : ''}
         open={!!editing}
         width={1100}
-        onCancel={() => setEditing(null)}
+        onCancel={closeEditor}
         destroyOnHidden
         footer={null}
       >
@@ -230,7 +266,11 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
             report={editing}
             chain={reports}
             incident={incident}
+            onEdited={() => {
+              unsaved.current = true;
+            }}
             onSaved={(saved) => {
+              unsaved.current = false;
               setEditing(saved);
               void load();
             }}
