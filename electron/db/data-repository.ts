@@ -22,11 +22,15 @@ export async function columnsOf(q: Queryable, table: string): Promise<{ name: st
 }
 
 /** Every row of a table, the given columns in order, ordered by primary key (or rowid). */
-export async function tableRows(q: Queryable, table: string, columns: readonly { name: string; pk: number }[]): Promise<Record<string, unknown>[]> {
+export async function tableRows(
+  q: Queryable,
+  table: string,
+  columns: readonly { name: string; pk: number }[],
+): Promise<Record<string, unknown>[]> {
   const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
   const order = pk.length ? pk.map((c) => `"${c.name}"`).join(', ') : 'rowid';
   const list = columns.map((c) => `"${c.name}"`).join(', ');
-  return q.all<Record<string, unknown>>(`SELECT ${list} FROM "${table}" ORDER BY ${order}`);
+  return q.all(`SELECT ${list} FROM "${table}" ORDER BY ${order}`);
 }
 
 export async function countRows(q: Queryable, table: string): Promise<number> {
@@ -38,7 +42,12 @@ export async function clearTable(q: Queryable, table: string): Promise<void> {
 }
 
 /** Inserts rows as given, column for column. */
-export async function insertRows(q: Queryable, table: string, columns: readonly string[], rows: readonly Param[][]): Promise<void> {
+export async function insertRows(
+  q: Queryable,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Param[][],
+): Promise<void> {
   const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
   for (const row of rows) await q.run(sql, row);
 }

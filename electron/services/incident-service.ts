@@ -10,14 +10,12 @@ import { levelChangeText } from '../../shared/incidents/obligations';
 import { shanghaiDateTime } from '../../shared/time';
 import { factsSchema } from '../../shared/rules';
 import { factsProblem } from '../../shared/ipc/schemas';
-import type { PlanId } from '../../shared/rules';
+import { planOf } from '../../shared/plans';
 import type { Database, Param, Queryable } from '../db/connection';
 import * as repo from '../db/incident-repository';
 import * as obligationRepo from '../db/obligation-repository';
 import { hasRunningResponse } from '../db/response-repository';
 import { officerOf, refuse } from './officer';
-
-const FACT_PLANS = new Set(['comms', 'radiation', 'environment', 'forest_fire']);
 
 export class IncidentService {
   constructor(
@@ -35,8 +33,10 @@ export class IncidentService {
     // Bounded for every category, also those without a fact schema (fire, other).
     const problem = factsProblem(facts);
     if (problem) throw new DomainError('invalid_input', `事件要素有误：事件要素${problem}`, [{ path: 'facts', message: `事件要素${problem}` }]);
-    if (!FACT_PLANS.has(category)) return facts;
-    const parsed = factsSchema(category as PlanId).safeParse(facts);
+    // Every plan of the gazette has a fact schema; other categories keep their facts as sent.
+    const plan = planOf(category);
+    if (!plan) return facts;
+    const parsed = factsSchema(plan).safeParse(facts);
     if (parsed.success) return parsed.data as Record<string, unknown>;
     // The schema's messages name each fact by its label; the internal keys stay out of the text.
     const messages = parsed.error.issues.map((i) => i.message);

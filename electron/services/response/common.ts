@@ -1,12 +1,12 @@
 /** What the response and warning services share: the officer on duty, refusals from pure rules, times. */
 import { DomainError } from '../../../shared/ipc/result';
-import { PLAN_IDS, type PlanId } from '../../../shared/response';
+import { checklistPlanOf, type ChecklistPlanId } from '../../../shared/plans';
 
 export { NO_DUTY_MESSAGE, officerOf, refuse } from '../officer';
 
 /** The response plan of an incident category; only plans A, B, C have response rules here. */
-export function planOfCategory(category: string): PlanId | null {
-  return (PLAN_IDS as readonly string[]).includes(category) ? (category as PlanId) : null;
+export function planOfCategory(category: string): ChecklistPlanId | null {
+  return checklistPlanOf(category);
 }
 
 /** A recorded time may be back-dated, but not later than now (five minutes' grace for clock drift). */

@@ -1,17 +1,16 @@
 import { Alert, List } from 'antd';
 import { gradeIncident } from '../../../../shared/rules';
-import type { PlanId } from '../../../../shared/rules';
+import { gradingPlanOf } from '../../../../shared/plans';
 import { LevelTag } from '../../components/LevelTag';
 import { cleanFacts } from './form-values';
 
-const GRADED = new Set(['comms', 'radiation', 'environment']);
-
 /** Shows, while the officer types, the level the facts give and every clause that matched. */
 export function GradePreview({ category, facts }: { category: string; facts: Record<string, unknown> | undefined }) {
-  if (!GRADED.has(category)) return null;
+  const plan = gradingPlanOf(category);
+  if (!plan) return null;
   let result;
   try {
-    result = gradeIncident({ plan: category as PlanId, facts: cleanFacts(facts) as never });
+    result = gradeIncident({ plan, facts: cleanFacts(facts) as never });
   } catch (err) {
     return <Alert type="error" title={(err as Error).message} />;
   }
