@@ -152,16 +152,18 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
         layout="vertical"
         initialValues={{ receiveChannel: '电话', receivedAt: dayjs(), drill: false, category: 'environment' }}
         data-testid="register-form"
-        onFinish={() => void submit()}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          // Enter in a one-line text field registers; pickers and selects keep Enter for themselves
+          // (it confirms a typed time or picks an option), and Ctrl+Enter registers from anywhere.
+          if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          const target = e.target as HTMLElement;
+          const plainField = target.tagName === 'INPUT' && !target.closest('.ant-picker, .ant-select, .ant-input-number');
+          if (e.ctrlKey || e.metaKey || plainField) {
             e.preventDefault();
             void submit();
           }
         }}
       >
-        {/* Enter in a one-line field submits the form through this button. */}
-        <button type="submit" hidden aria-hidden tabIndex={-1} />
         <Form.Item name="category" label="预案 / 类别" rules={[{ required: true, message: '请选择类别' }]}>
           <Select autoFocus options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))} data-testid="category-select" />
         </Form.Item>
