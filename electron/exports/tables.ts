@@ -69,7 +69,7 @@ export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日�
     ...(subtitle ? { subtitle } : {}),
     sheetName: '逐日汇总',
     columns: [
-      { key: 'day', header: '值班日期', width: 14, type: 'date' },
+      { key: 'day', header: '值班日期', width: 17, type: 'date' },
       { key: 'leader', header: '带班领导', width: 12 },
       { key: 'officer', header: '值班员', width: 12 },
       { key: 'received', header: '接报', width: 7 },
@@ -106,8 +106,9 @@ export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日�
     title: `${title}（明细）`,
     ...(subtitle ? { subtitle } : {}),
     sheetName: '明细',
-    orientation: 'landscape',
-    columns: [{ key: 'day', header: '值班日期', width: 14, type: 'date' }, ...LOG_COLUMNS],
+    // Portrait, fitted to the width: about twice the rows a page of a landscape sheet holds.
+    orientation: 'portrait',
+    columns: [{ key: 'day', header: '值班日期', width: 17, type: 'date' }, ...LOG_COLUMNS],
     rows,
   };
   return [summary, detail];

@@ -18,8 +18,8 @@ export interface XlsxOptions {
 /** Rows sampled to size the columns: enough for the content, cheap for a year of logs. */
 const WIDTH_SAMPLE = 300;
 /** Points per line of 11pt 仿宋 with leading, and the cell's top and bottom padding. */
-const LINE_PT = 15;
-const ROW_PAD_PT = 4;
+const LINE_PT = 14;
+const ROW_PAD_PT = 3;
 
 const TIME_FMT = 'hh:mm';
 const NEXT_DAY_FMT = '"次日 "hh:mm';
@@ -48,7 +48,9 @@ function columnWidths(table: ExportTable): number[] {
     for (const row of table.rows.slice(0, WIDTH_SAMPLE)) {
       const v = row[c.key];
       if (v === null || v === undefined) continue;
-      for (const line of String(v).split('\n')) w = Math.max(w, displayWidth(line));
+      // A date shows as 2025年10月1日, wider than its ISO text.
+      const shown = c.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(0, 4)}年${Number(v.slice(5, 7))}月${Number(v.slice(8))}日` : String(v);
+      for (const line of shown.split('\n')) w = Math.max(w, displayWidth(line));
     }
     return Math.min(cap, Math.max(6, w + 2));
   });
