@@ -106,7 +106,9 @@ export function settingsMs(settings: AlarmSettings): { dueSoonMs: number; repeat
     }
     return v * MINUTE;
   };
-  if (!settings || typeof settings !== 'object') throw new Error('settings 缺失');
+  // Typed as unknown so the check stays for a caller that passes nothing.
+  const given: unknown = settings;
+  if (!given || typeof given !== 'object') throw new Error('settings 缺失');
   return {
     dueSoonMs: check(settings.dueSoonMinutes, 'dueSoonMinutes'),
     repeatMs: check(settings.repeatMinutes, 'repeatMinutes'),
@@ -124,10 +126,7 @@ export function toFiredAlarm(alarm: Alarm): FiredAlarm {
   return { clockKey: alarm.clockKey, kind: alarm.kind, seq: alarm.seq, firedAt: alarm.firedAt, dueAt: alarm.dueAt };
 }
 
-function historyOf(
-  fired: readonly FiredAlarm[],
-  clocksByKey: ReadonlyMap<string, number>,
-): Map<string, History> {
+function historyOf(fired: readonly FiredAlarm[], clocksByKey: ReadonlyMap<string, number>): Map<string, History> {
   const out = new Map<string, History>();
   for (const f of fired) {
     const due = clocksByKey.get(f.clockKey);
@@ -245,10 +244,13 @@ export function alarmMessage(alarm: Alarm): { title: string; body: string } {
         : `剩余 ${formatRemaining(alarm.remainingMs)}`
       : formatOverdue(-alarm.remainingMs);
   // The duty room's own rules (待初步判定, 续报 interval) say so; they are not a plan's clause.
-  const cite = !c.citation ? '' : c.citation.startsWith('依据') || c.citation.startsWith('本值班室') ? c.citation : `依据${c.citation}`;
+  const cite = !c.citation
+    ? ''
+    : c.citation.startsWith('依据') || c.citation.startsWith('本值班室')
+      ? c.citation
+      : `依据${c.citation}`;
   const parts = [c.incidentTitle, route, left, cite].filter(Boolean);
-  const prefix =
-    alarm.kind === 'overdue_repeat' ? `超时提醒（第${alarm.seq}次）` : ALARM_KIND_LABELS[alarm.kind];
+  const prefix = alarm.kind === 'overdue_repeat' ? `超时提醒（第${alarm.seq}次）` : ALARM_KIND_LABELS[alarm.kind];
   return {
     title: `【${prefix}】${c.title}${alarm.missed ? '（延迟提醒）' : ''}`,
     body: parts.join(' · '),

@@ -179,7 +179,11 @@ export function clockStateInto(
 
 /** '立即（最迟2小时）· 最迟时限余 1小时05分': what is owed first, then the latest limit's countdown. */
 export function immediateText(clock: TrackedClock, remainingMs: number): string {
-  return (clock.window && /^(立即|即时|及时)/.test(clock.window) ? clock.window : '立即') + ' · 最迟时限余 ' + formatRemaining(remainingMs);
+  return (
+    (clock.window && /^(立即|即时|及时)/.test(clock.window) ? clock.window : '立即') +
+    ' · 最迟时限余 ' +
+    formatRemaining(remainingMs)
+  );
 }
 
 /**

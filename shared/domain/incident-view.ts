@@ -33,7 +33,12 @@ export interface IncidentClock {
   window?: string;
   immediate?: boolean;
   /** How it closed: met, 不适用, or 级别调整 (with lateness in ms). */
-  closure?: { kind: 'met' | 'not_applicable' | 'level_change'; at: string; reason: string | null; lateMs: number } | null;
+  closure?: {
+    kind: 'met' | 'not_applicable' | 'level_change';
+    at: string;
+    reason: string | null;
+    lateMs: number;
+  } | null;
   /** e.g. 发生时间不详，以发现时间计. */
   anchorNote?: string;
   /** 'room': the duty room's own setting, not a plan's clause. */

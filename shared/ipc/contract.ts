@@ -103,12 +103,24 @@ interface CoreOutputs {
   'settings:set': Settings;
 }
 
-export interface ChannelOutputs extends CoreOutputs, ReportOutputs, PrintOutputs, RosterOutputs, DutyOutputs, ResponseOutputs, DataOutputs, StartupOutputs {}
+export interface ChannelOutputs
+  extends
+    CoreOutputs,
+    ReportOutputs,
+    PrintOutputs,
+    RosterOutputs,
+    DutyOutputs,
+    ResponseOutputs,
+    DataOutputs,
+    StartupOutputs {}
 
-export type Channel = keyof typeof channels & keyof ChannelOutputs & string;
+export type Channel = keyof typeof channels & keyof ChannelOutputs;
 /** Compile-time check: every channel has a result type and every result type a channel. */
-type Unpaired = Exclude<keyof typeof channels, keyof ChannelOutputs> | Exclude<keyof ChannelOutputs, keyof typeof channels>;
-export const CONTRACT_IS_COMPLETE: [Unpaired] extends [never] ? true : Unpaired = true;
+type MissingResult = Exclude<keyof typeof channels, keyof ChannelOutputs>;
+type MissingChannel = Exclude<keyof ChannelOutputs, keyof typeof channels>;
+export const CONTRACT_IS_COMPLETE: [MissingResult, MissingChannel] extends [never, never]
+  ? true
+  : [MissingResult, MissingChannel] = true;
 export const CHANNELS = Object.keys(channels) as Channel[];
 export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]>;
 export type ChannelArgs<C extends Channel> = z.output<(typeof channels)[C]>;

@@ -145,7 +145,12 @@ export const CHANNEL_LABELS: Readonly<Partial<Record<Channel, Readonly<Record<st
   'incidents:set-status': { id: '事件编号' },
   'incidents:add-note': { id: '事件编号', kind: '记录类型' },
   'incidents:void-entry': { reason: '作废原因' },
-  'incidents:set-reporting': { id: '事件编号', followUpMinutes: '续报提醒间隔', occurredUnknown: '发生时间不详', handlingEndedAt: '事故处理完毕时间' },
+  'incidents:set-reporting': {
+    id: '事件编号',
+    followUpMinutes: '续报提醒间隔',
+    occurredUnknown: '发生时间不详',
+    handlingEndedAt: '事故处理完毕时间',
+  },
   'clocks:not-applicable': { reason: '不适用原因' },
   'rosters:save-contact': { id: '联系人编号', title: '职务', note: '备注', reason: '修改说明', entryId: '条目' },
   'rosters:end-contact': { id: '联系人编号', reason: '离任原因' },
@@ -211,9 +216,13 @@ const FREE_FORM = new Set(['事件要素', '表单内容']);
  * `lift.at 早于…`), with each known key (or dotted path ending in one) replaced by its label.
  */
 export function withLabels(message: string): string {
-  return message.replace(/\b([A-Za-z_]\w*(?:\[\d+\])?(?:\.[A-Za-z_]\w*(?:\[\d+\])?)*) ?/g, (token: string, path: string) => {
-    const last = path.split('.').at(-1)!.replace(/\[\d+\]$/, '');
-    const label = FIELD_LABELS[last];
-    return label ?? token;
-  });
+  return message.replace(
+    /\b([A-Za-z_]\w*(?:\[\d+\])?(?:\.[A-Za-z_]\w*(?:\[\d+\])?)*) ?/g,
+    (token: string, path: string) => {
+      // split always yields at least one part.
+      const last = (path.split('.').at(-1) ?? path).replace(/\[\d+\]$/, '');
+      const label = FIELD_LABELS[last];
+      return label ?? token;
+    },
+  );
 }

@@ -10,16 +10,16 @@ import {
 } from '../domain/incident';
 
 /** Instants with an explicit offset; the year window rejects typos such as 0202 or 20266. */
-export const instant = z.iso
-  .datetime({ offset: true, message: '时间格式应为 ISO 8601（含时区）' })
-  .refine((s) => {
-    const y = new Date(s).getUTCFullYear();
-    return y >= 2000 && y <= 2100;
-  }, '时间超出合理范围（2000—2100年）');
+export const instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601（含时区）' }).refine((s) => {
+  const y = new Date(s).getUTCFullYear();
+  return y >= 2000 && y <= 2100;
+}, '时间超出合理范围（2000—2100年）');
 
 /** C0 controls and DEL: never typed by an officer, and NUL breaks printing and exports. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const CONTROL = /[\u0000-\u001F\u007F]/;
 /** The same without line feed, carriage return and tab, which multi-line fields keep. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const CONTROL_IN_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** A one-line text field: trimmed, bounded, no control characters. */
@@ -98,7 +98,10 @@ export const officerSchema = z.object({
 const incidentFieldShape = {
   category: z.enum(CATEGORY_IDS, { message: '请选择事件类别' }),
   title: required('事件标题', 120),
-  places: z.array(required('地点', 60), { message: '地点应为列表' }).min(1, '请至少选择一个地点').max(10, '地点最多10个'),
+  places: z
+    .array(required('地点', 60), { message: '地点应为列表' })
+    .min(1, '请至少选择一个地点')
+    .max(10, '地点最多10个'),
   occurredAt: instant,
   discoveredAt: instant.nullable(),
   receivedAt: instant,

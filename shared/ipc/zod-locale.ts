@@ -71,7 +71,7 @@ export function chineseZodError(issue: Issue): string {
       if (issue.format === 'time') return '时间格式应为 HH:mm';
       return '格式不正确';
     case 'not_multiple_of':
-      return `应为${Number(issue.divisor)}的整数倍`;
+      return `应为${issue.divisor}的整数倍`;
     case 'unrecognized_keys':
       return '含有不认识的项目';
     case 'invalid_key':

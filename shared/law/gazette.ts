@@ -42,12 +42,16 @@ export function parseGazette(text: string): Gazette {
     if (DOC_NUMBER.test(l.trim())) starts.push(i);
   });
   const documents = starts.map((start, k): GazetteDocument => {
-    const end = k + 1 < starts.length ? titleStart(lines, starts[k + 1]!) : lines.length;
-    const above = lines.slice(titleStart(lines, start), start).map((l) => l.replace(/\s+/g, '')).filter(Boolean);
+    const next = starts[k + 1];
+    const end = next === undefined ? lines.length : titleStart(lines, next);
+    const above = lines
+      .slice(titleStart(lines, start), start)
+      .map((l) => l.replace(/\s+/g, ''))
+      .filter(Boolean);
     // The issuer (朔州市人民政府办公室) heads the title; anything above it belongs to the previous document.
     const issuer = above.findLastIndex((l) => l.startsWith('朔州市人民政府'));
     const title = above.slice(Math.max(issuer, 0)).join('');
-    return { number: lines[start]!.trim(), title, sections: splitSections(lines.slice(start + 1, end)) };
+    return { number: (lines[start] ?? '').trim(), title, sections: splitSections(lines.slice(start + 1, end)) };
   });
   return { documents };
 }
@@ -57,7 +61,7 @@ function titleStart(lines: string[], numberLine: number): number {
   let i = numberLine - 1;
   let seenText = 0;
   while (i >= 0 && seenText < 3) {
-    const l = lines[i]!.trim();
+    const l = (lines[i] ?? '').trim();
     if (l && (l.includes('.....') || DOC_NUMBER.test(l))) break;
     if (l) seenText++;
     i--;
@@ -73,8 +77,10 @@ function splitSections(lines: string[]): GazetteSection[] {
     const annex = ANNEX_HEADING.exec(line);
     const numbered = NUMBERED_HEADING.exec(line);
     if (annex) sections.push({ id: `附件${annex[1]}`, heading: line.replace(/\s+/g, ''), paragraphs: [] });
-    else if (numbered && !/[，。；：]$/.test(line)) sections.push({ id: numbered[1]!, heading: line, paragraphs: [] });
-    else sections.at(-1)!.paragraphs.push(line);
+    else if (numbered && !/[，。；：]$/.test(line))
+      sections.push({ id: numbered[1] ?? '', heading: line, paragraphs: [] });
+    // The list starts with the untitled preamble, so there is always a last section.
+    else sections.at(-1)?.paragraphs.push(line);
   }
   return sections.filter((s) => s.id !== '' || s.paragraphs.length > 0);
 }
@@ -92,21 +98,22 @@ function itemMarkers(token: string): string[] {
  */
 export function locateClause(gazette: Gazette, documentNumber: string, clause: string): ClauseLocation | null {
   const document = gazette.documents.findIndex((d) => d.number === documentNumber);
-  if (document < 0) return null;
-  const doc = gazette.documents[document]!;
+  const doc = gazette.documents[document];
+  if (!doc) return null;
   // Several clauses ("4.3.3、4.3.4"; "附件5 重大⑥、较大⑥；5.1.3"): the first one is opened.
-  const first = clause.split(/[、；;]/)[0]!.trim();
+  const first = (clause.split(/[、；;]/)[0] ?? '').trim();
   const head = /^(附件\s*\d+|\d+(?:\.\d+)*|[一二三四五六七八九十]+、\S*)/.exec(first);
   if (!head) return null;
-  const id = head[1]!.replace(/\s+/g, '');
+  const headText = head[1] ?? '';
+  const id = headText.replace(/\s+/g, '');
   let section = doc.sections.findIndex((s) => s.id === id);
   if (section < 0 && /^[一二三四五六七八九十]+、/.test(id)) {
     section = doc.sections.findIndex((s) => s.paragraphs.some((p) => p.startsWith(id)));
   }
   if (section < 0) return null;
-  const rest = first.slice(head[1]!.length);
+  const rest = first.slice(headText.length);
   const tokens = rest.match(/[(（]\d+[)）]|[①-⑳]|[\u4e00-\u9fa5]+/g) ?? [];
-  const paragraphs = doc.sections[section]!.paragraphs;
+  const paragraphs = doc.sections[section]?.paragraphs ?? [];
   let paragraph: number | null = null;
   let from = 0;
   for (const token of tokens) {

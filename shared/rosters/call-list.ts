@@ -66,7 +66,9 @@ export const COUNTY_BRIGADE: Partial<Record<Place, string>> = {
 };
 
 function assertInput(input: CallListInput): Place[] {
-  if (!input || typeof input !== 'object') throw new Error('buildCallList 参数不能为空');
+  // Typed as unknown so the checks stay for a caller that passes something else.
+  const given: unknown = input;
+  if (!given || typeof given !== 'object') throw new Error('buildCallList 参数不能为空');
   if (!(input.plan in PLAN_TITLE)) {
     throw new Error(`plan 无效：${input.plan}（应为 comms、radiation、environment 或 forest_fire）`);
   }
@@ -76,11 +78,12 @@ function assertInput(input: CallListInput): Place[] {
   if (input.plan === 'comms' && (input.response === '三级' || input.response === '四级')) {
     throw new Error(`response 无效：《朔州市通信保障应急预案》只设二级、一级响应，没有${input.response}响应（4.2）`);
   }
-  if (!Array.isArray(input.places)) throw new Error('places 必须是县（市、区）名称的数组');
+  const givenPlaces: unknown = input.places;
+  if (!Array.isArray(givenPlaces)) throw new Error('places 必须是县（市、区）名称的数组');
   const places: Place[] = [];
   for (const p of input.places) {
     if (!(PLACES as readonly string[]).includes(p)) {
-      throw new Error(`places 含未知地点：${String(p)}（应为${PLACES.join('、')}之一）`);
+      throw new Error(`places 含未知地点：${p}（应为${PLACES.join('、')}之一）`);
     }
     if (!places.includes(p as Place)) places.push(p as Place);
   }
@@ -93,7 +96,11 @@ class ListBuilder {
 
   add(item: Omit<CallListItem, 'order' | 'citation'>): void {
     const dup = this.items.some(
-      (x) => x.rosterId === item.rosterId && x.targetKind === item.targetKind && x.targetId === item.targetId && x.label === item.label,
+      (x) =>
+        x.rosterId === item.rosterId &&
+        x.targetKind === item.targetKind &&
+        x.targetId === item.targetId &&
+        x.label === item.label,
     );
     if (dup) return;
     const citation = `依据《${PLAN_TITLE[this.plan]}》${item.clause}`;
@@ -111,12 +118,23 @@ class ListBuilder {
   office(roster: Roster, why: string, clause: string): void {
     const o = roster.office;
     if (!o) throw new Error(`${roster.name}没有办公室`);
-    this.add({ rosterId: roster.id, targetKind: 'office', label: `${roster.name}办公室（设在${o.hostUnit}）：${why}`, clause });
+    this.add({
+      rosterId: roster.id,
+      targetKind: 'office',
+      label: `${roster.name}办公室（设在${o.hostUnit}）：${why}`,
+      clause,
+    });
   }
 
   person(roster: Roster, id: string, why: string, clause: string): void {
     const p = findPerson(roster, id);
-    this.addOnce({ rosterId: roster.id, targetKind: 'person', targetId: p.id, label: `${p.role}（${p.title}）：${why}`, clause });
+    this.addOnce({
+      rosterId: roster.id,
+      targetKind: 'person',
+      targetId: p.id,
+      label: `${p.role}（${p.title}）：${why}`,
+      clause,
+    });
   }
 
   deputies(roster: Roster, why: string, clause: string): void {
@@ -158,7 +176,13 @@ class ListBuilder {
   }
 
   external(name: string, why: string, clause: string, targetId?: string): void {
-    this.add({ rosterId: null, targetKind: 'external', ...(targetId ? { targetId } : {}), label: `${name}：${why}`, clause });
+    this.add({
+      rosterId: null,
+      targetKind: 'external',
+      ...(targetId ? { targetId } : {}),
+      label: `${name}：${why}`,
+      clause,
+    });
   }
 }
 
@@ -221,10 +245,28 @@ function radiation(b: ListBuilder, response: CallListResponse, places: Place[]):
     b.office(r, '向指挥长报告，提出启动三级响应', '4.3.2');
     b.person(r, 'commander', '启动三级响应，赶赴现场成立现场指挥部（任现场指挥长）', '4.3.2(1)、2.3');
   } else {
-    b.office(r, `初判${response === '二级' ? '重大' : '特别重大'}辐射事故：向指挥长报告，按4.1节报告程序向本级政府和省级相关部门报告`, response === '二级' ? '4.3.3' : '4.3.4');
-    b.person(r, 'commander', '市指挥部在处理能力范围内立即采取措施组织处置，由省指挥部启动响应', response === '二级' ? '4.3.3' : '4.3.4');
-    b.external('朔州市人民政府', '向本级政府报告', response === '二级' ? '4.3.3、4.1.1(2)' : '4.3.4、4.1.1(2)', 'city-gov');
-    b.external('省生态环境厅（省级相关部门）', '1小时内报告，由省指挥部启动响应', response === '二级' ? '4.3.3、4.1.1(2)' : '4.3.4、4.1.1(2)');
+    b.office(
+      r,
+      `初判${response === '二级' ? '重大' : '特别重大'}辐射事故：向指挥长报告，按4.1节报告程序向本级政府和省级相关部门报告`,
+      response === '二级' ? '4.3.3' : '4.3.4',
+    );
+    b.person(
+      r,
+      'commander',
+      '市指挥部在处理能力范围内立即采取措施组织处置，由省指挥部启动响应',
+      response === '二级' ? '4.3.3' : '4.3.4',
+    );
+    b.external(
+      '朔州市人民政府',
+      '向本级政府报告',
+      response === '二级' ? '4.3.3、4.1.1(2)' : '4.3.4、4.1.1(2)',
+      'city-gov',
+    );
+    b.external(
+      '省生态环境厅（省级相关部门）',
+      '1小时内报告，由省指挥部启动响应',
+      response === '二级' ? '4.3.3、4.1.1(2)' : '4.3.4、4.1.1(2)',
+    );
   }
   const clause = response === '三级' ? '2.3' : response === '二级' ? '4.3.3、2.3' : '4.3.4、2.3';
   b.deputies(r, '现场指挥部副指挥长', clause);
@@ -266,9 +308,24 @@ function environment(b: ListBuilder, response: CallListResponse, places: Place[]
   const act = response === '三级' ? level : `${level}(1)`;
   b.group(r, 'c-general', '协调各工作组，传达指示并督办，汇总报告处置进展', `${act}、附件3`);
   b.group(r, 'c-experts', '会商研判事态，制定现场处置方案', `${response === '三级' ? '5.3.2(2)' : act}、附件3`);
-  b.group(r, 'c-pollution', '切断和控制污染源，划定警戒区，疏散受威胁人员', `${response === '三级' ? '5.3.2(3)' : act}、附件3`);
-  b.group(r, 'c-monitoring', '制定应急监测方案，开展大气、水体、土壤监测', `${response === '三级' ? '5.3.2(3)' : act}、附件3`);
-  b.group(r, 'c-investigation', '污染源调查，事件调查和损害评估', `${response === '三级' ? '5.3.2(3)(8)' : `${level}(2)(3)`}、附件3`);
+  b.group(
+    r,
+    'c-pollution',
+    '切断和控制污染源，划定警戒区，疏散受威胁人员',
+    `${response === '三级' ? '5.3.2(3)' : act}、附件3`,
+  );
+  b.group(
+    r,
+    'c-monitoring',
+    '制定应急监测方案，开展大气、水体、土壤监测',
+    `${response === '三级' ? '5.3.2(3)' : act}、附件3`,
+  );
+  b.group(
+    r,
+    'c-investigation',
+    '污染源调查，事件调查和损害评估',
+    `${response === '三级' ? '5.3.2(3)(8)' : `${level}(2)(3)`}、附件3`,
+  );
   b.group(r, 'c-logistics', '调集应急队伍、物资、装备', `${response === '三级' ? '5.3.2(4)' : act}、附件3`);
   b.group(r, 'c-publicity', '统一信息发布和舆论引导', `${response === '三级' ? '5.3.2(6)' : act}、附件3、5.4.6`);
   b.group(r, 'c-medical', '有人员伤亡、中毒或需转移安置时，组织医学救援', '5.4.3、附件3', true);

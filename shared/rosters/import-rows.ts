@@ -66,8 +66,11 @@ export function validateImportRows(
   knownUnits: readonly string[],
   options: ImportOptions = {},
 ): ImportResult {
-  if (!Array.isArray(rows)) throw new Error('rows 必须是数组');
-  if (!Array.isArray(knownUnits)) throw new Error('knownUnits 必须是单位名称数组');
+  // Typed as unknown so the checks stay for a caller that passes something else.
+  const givenRows: unknown = rows;
+  const givenUnits: unknown = knownUnits;
+  if (!Array.isArray(givenRows)) throw new Error('rows 必须是数组');
+  if (!Array.isArray(givenUnits)) throw new Error('knownUnits 必须是单位名称数组');
   const errors: ImportError[] = [];
   const valid: ParsedRow[] = [];
 
@@ -90,7 +93,8 @@ export function validateImportRows(
     const cell = (c: RosterColumn) => (raw[c] ?? '').trim();
     if (ROSTER_COLUMNS.every((c) => cell(c) === '')) return;
     const rowErrors: ImportError[] = [];
-    const fail = (field: RosterColumn, message: string) => rowErrors.push({ row, field, message: `第${row}行：${message}` });
+    const fail = (field: RosterColumn, message: string) =>
+      rowErrors.push({ row, field, message: `第${row}行：${message}` });
 
     for (const c of ROSTER_COLUMNS) {
       if (cell(c).length > MAX_TEXT) fail(c, `“${c}”过长（最多${MAX_TEXT}个字符）`);
@@ -156,9 +160,13 @@ export function validateImportRows(
 }
 
 /** Trims header keys and drops a BOM a spreadsheet may leave on the first header. */
-function cleanKeys(row: Record<string, string>): Record<string, string> {
+function cleanKeys(row: Readonly<Record<string, unknown>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(row ?? {})) out[k.replace(/^\uFEFF/, '').trim()] = v == null ? '' : String(v);
+  // A spreadsheet cell may hold a number or nothing, whatever the declared row type says.
+  for (const [k, v] of Object.entries(row)) {
+    out[k.replace(/^\uFEFF/, '').trim()] =
+      typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+  }
   return out;
 }
 

@@ -6,9 +6,7 @@
 
 export type PhoneType = '手机' | '固话' | '红机';
 
-export type PhoneCheck =
-  | { ok: true; type: PhoneType; normalized: string }
-  | { ok: false; message: string };
+export type PhoneCheck = { ok: true; type: PhoneType; normalized: string } | { ok: false; message: string };
 
 const MOBILE = /^1[3-9]\d{9}$/;
 /** Area code 0 + 2–3 digits (Shuozhou: 0349), local number 7–8 digits not starting with 0 or 1. */
@@ -32,7 +30,7 @@ function compact(s: string): string {
  * with '手机' only a mobile number; with '固话' only a landline; without it, either.
  */
 export function validatePhone(input: string, expected?: PhoneType): PhoneCheck {
-  const raw = input ?? '';
+  const raw = input;
   if (raw.trim() === '') return { ok: false, message: '号码为空' };
   if (expected === '红机') {
     const text = raw.trim();

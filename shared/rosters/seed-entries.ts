@@ -25,13 +25,26 @@ export function seedEntries(roster: Roster): SeedEntry[] {
     out.push({ key: `${roster.id}/${kind}/${id}`, rosterId: roster.id, kind, id, fields: dropEmpty(fields) });
   push('roster', roster.id, { name: roster.name, document: roster.document, clause: roster.clause });
   const o = roster.office;
-  if (o) push('office', 'office', { name: o.name, title: o.head, duties: o.duties, document: o.document, clause: o.clause });
+  if (o)
+    push('office', 'office', { name: o.name, title: o.head, duties: o.duties, document: o.document, clause: o.clause });
   for (const p of [...roster.leaders, ...(roster.members ?? [])]) {
-    push('person', p.id, { name: p.name ?? '', title: `${p.role}：${p.title}`, document: p.document, clause: p.clause });
+    push('person', p.id, {
+      name: p.name ?? '',
+      title: `${p.role}：${p.title}`,
+      document: p.document,
+      clause: p.clause,
+    });
   }
-  for (const u of roster.units) push('unit', u.id, { name: u.name, duties: u.duties, document: u.document, clause: u.clause });
+  for (const u of roster.units)
+    push('unit', u.id, { name: u.name, duties: u.duties, document: u.document, clause: u.clause });
   for (const g of roster.groups) {
-    push('group', g.id, { name: g.name, title: g.leaderTitle, duties: g.duties, document: g.document, clause: g.clause });
+    push('group', g.id, {
+      name: g.name,
+      title: g.leaderTitle,
+      duties: g.duties,
+      document: g.document,
+      clause: g.clause,
+    });
   }
   return out;
 }

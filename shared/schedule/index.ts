@@ -9,14 +9,7 @@
 // The package's static tables, not its functions: the functions build their keys with the host's
 // local getters from UTC dates, which shifts every holiday by a day west of Greenwich.
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import {
-  parseDate,
-  parseInstant,
-  shanghaiDate,
-  shanghaiInstant,
-  toShanghaiIso,
-  weekdayOf,
-} from '../time';
+import { parseDate, parseInstant, shanghaiDate, shanghaiInstant, toShanghaiIso, weekdayOf } from '../time';
 
 /** `list[i]` for an index the caller has just found: a miss is a bug, so it throws instead of typing undefined. */
 function at<T>(list: readonly T[], i: number): T {
@@ -39,9 +32,9 @@ export function checkShiftConfig(config: ShiftConfig = DEFAULT_SHIFT_CONFIG): {
   startMinutes: number;
   shiftsPerDay: number;
 } {
-  const match = /^(\d{2}):(\d{2})$/.exec(config?.startTime ?? '');
+  const match = /^(\d{2}):(\d{2})$/.exec(config.startTime);
   if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
-    throw new Error(`startTime 应为 HH:mm（如 08:30）：${config?.startTime}`);
+    throw new Error(`startTime 应为 HH:mm（如 08:30）：${config.startTime}`);
   }
   const { hours } = config;
   if (!Number.isInteger(hours) || hours <= 0 || 24 % hours !== 0) {
@@ -65,10 +58,7 @@ export function dutyDayOfMs(ms: number, startMinutes: number): string {
 }
 
 /** Start (inclusive) and end (exclusive) of a duty day, ISO with +08:00. */
-export function dutyDayRange(
-  day: string,
-  config: ShiftConfig = DEFAULT_SHIFT_CONFIG,
-): { start: string; end: string } {
+export function dutyDayRange(day: string, config: ShiftConfig = DEFAULT_SHIFT_CONFIG): { start: string; end: string } {
   const { startMinutes } = checkShiftConfig(config);
   parseDate(day, 'day');
   const start = shanghaiInstant(day, startMinutes);
@@ -196,9 +186,9 @@ function checkRoster(list: unknown, field: string, allowEmpty = false): string[]
  *  4. the longest rest since their last shift, then roster order.
  */
 export function generateMonth(input: GenerateMonthInput): ShiftAssignment[] {
-  const match = /^(\d{4})-(\d{2})$/.exec(input?.month ?? '');
+  const match = /^(\d{4})-(\d{2})$/.exec(input.month);
   if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) {
-    throw new Error(`month 应为 YYYY-MM：${input?.month}`);
+    throw new Error(`month 应为 YYYY-MM：${input.month}`);
   }
   const config = input.config ?? DEFAULT_SHIFT_CONFIG;
   const { startMinutes, shiftsPerDay } = checkShiftConfig(config);
@@ -254,7 +244,11 @@ export function generateMonth(input: GenerateMonthInput): ShiftAssignment[] {
     const order = (n: string): number[] => {
       const t = tally(key(role, n));
       const primary =
-        burden === 'holiday' ? [t.holiday, t.weekend] : burden === 'weekend' ? [t.weekend, t.holiday] : [-t.holiday, -t.weekend];
+        burden === 'holiday'
+          ? [t.holiday, t.weekend]
+          : burden === 'weekend'
+            ? [t.weekend, t.holiday]
+            : [-t.holiday, -t.weekend];
       return [...primary, t.last, pool.indexOf(n)];
     };
     candidates.sort((a, b) => {
@@ -338,7 +332,7 @@ export interface SwapInput {
 
 /** 替班: someone else takes one shift's role. Returns a new schedule; the change and its reason are kept. */
 export function applySwap(schedule: readonly ShiftAssignment[], swap: SwapInput): ShiftAssignment[] {
-  const field = checkField(swap?.field);
+  const field = checkField(swap.field);
   const reason = checkReason(swap.reason);
   const to = typeof swap.newPerson === 'string' ? swap.newPerson.trim() : '';
   if (!to) throw new Error('newPerson 不能为空');
@@ -366,7 +360,7 @@ export interface ExchangeInput {
 
 /** 换班: two shifts exchange one role's holders; both shifts record the exchange and its reason. */
 export function exchangeShifts(schedule: readonly ShiftAssignment[], input: ExchangeInput): ShiftAssignment[] {
-  const field = checkField(input?.field);
+  const field = checkField(input.field);
   const reason = checkReason(input.reason);
   const shiftA = input.shift ?? 0;
   const shiftB = input.withShift ?? 0;

@@ -3,15 +3,22 @@
  * shift start to the next day's shift start (default 08:30 Asia/Shanghai); an incident spanning
  * midnight contributes each event to the duty day in which that event happened.
  */
-import {
-  DEFAULT_SHIFT_CONFIG,
-  checkShiftConfig,
-  dutyDayRange,
-  type ShiftConfig,
-} from '../schedule/index';
+import { DEFAULT_SHIFT_CONFIG, checkShiftConfig, dutyDayRange, type ShiftConfig } from '../schedule/index';
 import { addDays, parseInstant, shanghaiDate, shanghaiDateTime, shanghaiInstant, shanghaiTime } from '../time';
 
-export const DUTY_EVENT_KINDS = ['接报', '状态', '来电', '去电', '报告', '续报', '批示', '时限', '预警', '交接班', '备注'] as const;
+export const DUTY_EVENT_KINDS = [
+  '接报',
+  '状态',
+  '来电',
+  '去电',
+  '报告',
+  '续报',
+  '批示',
+  '时限',
+  '预警',
+  '交接班',
+  '备注',
+] as const;
 export type DutyEventKind = (typeof DUTY_EVENT_KINDS)[number];
 
 export interface DutyEvent {
@@ -92,9 +99,11 @@ DUTY_LOG_SECTIONS.forEach((s, i) => s.kinds.forEach((k) => SECTION_OF.set(k, i))
 
 /** Compiles one duty day's log from its events, each placed by the instant it happened. */
 export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
-  const config = input?.config ?? DEFAULT_SHIFT_CONFIG;
+  const config = input.config ?? DEFAULT_SHIFT_CONFIG;
   checkShiftConfig(config);
-  if (!Array.isArray(input.events)) throw new Error('events 应为数组');
+  // Typed as unknown so the check stays for a caller that passes something else.
+  const events: unknown = input.events;
+  if (!Array.isArray(events)) throw new Error('events 应为数组');
   const range = dutyDayRange(input.day, config);
   const startMs = Date.parse(range.start);
   const endMs = Date.parse(range.end);
@@ -102,10 +111,10 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
 
   const picked: { ms: number; index: number; event: DutyEvent }[] = [];
   input.events.forEach((event, index) => {
-    const ms = parseInstant(event?.at, `events[${index}].at`);
+    const ms = parseInstant(event.at, `events[${index}].at`);
     if (ms < startMs || ms >= endMs) return;
     if (!SECTION_OF.has(event.kind)) {
-      throw new Error(`events[${index}].kind 无效：${String(event.kind)}（应为 ${DUTY_EVENT_KINDS.join('、')}）`);
+      throw new Error(`events[${index}].kind 无效：${event.kind}（应为 ${DUTY_EVENT_KINDS.join('、')}）`);
     }
     picked.push({ ms, index, event });
   });
@@ -146,9 +155,9 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
       kind: event.kind,
       incidentId,
       incidentTitle: event.incidentTitle ?? null,
-      text: event.text ?? '',
+      text: event.text,
       handling: event.handling ?? '',
-      officer: event.officer ?? '',
+      officer: event.officer,
     });
   }
 
@@ -183,7 +192,7 @@ export function groupByDutyDay(
   const { startMinutes } = checkShiftConfig(config);
   const out = new Map<string, DutyEvent[]>();
   events.forEach((event, index) => {
-    const day = shanghaiDate(parseInstant(event?.at, `events[${index}].at`) - startMinutes * 60_000);
+    const day = shanghaiDate(parseInstant(event.at, `events[${index}].at`) - startMinutes * 60_000);
     let list = out.get(day);
     if (!list) {
       list = [];

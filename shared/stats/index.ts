@@ -67,7 +67,8 @@ export const CLOCK_OUTCOME_LABELS: Readonly<Record<ClockOutcome, string>> = {
 export function clockOutcome(clock: StatClock, now: number): ClockOutcome {
   const due = parseInstant(clock.dueAt, 'clocks[].dueAt');
   // Closed as 级别调整: recorded late by the time it had been overdue, otherwise not owed any more.
-  if (clock.levelChangedAt) return parseInstant(clock.levelChangedAt, 'clocks[].levelChangedAt') > due ? 'late' : 'notApplicable';
+  if (clock.levelChangedAt)
+    return parseInstant(clock.levelChangedAt, 'clocks[].levelChangedAt') > due ? 'late' : 'notApplicable';
   if (clock.notApplicable) return 'notApplicable';
   if (clock.completedAt) {
     return parseInstant(clock.completedAt, 'clocks[].completedAt') <= due ? 'onTime' : 'late';
@@ -173,8 +174,11 @@ function monthKey(ms: number): string {
  * selects their clocks too.
  */
 export function computeStats(input: StatsInput): Stats {
-  if (!input || !Array.isArray(input.incidents)) throw new Error('incidents 应为数组');
-  if (!Array.isArray(input.clocks)) throw new Error('clocks 应为数组');
+  // Typed as unknown so the checks stay for a caller that passes something else.
+  const incidents: unknown = input.incidents;
+  const clocks: unknown = input.clocks;
+  if (!Array.isArray(incidents)) throw new Error('incidents 应为数组');
+  if (!Array.isArray(clocks)) throw new Error('clocks 应为数组');
   const now = parseInstant(input.now, 'now');
   const includeDrills = input.includeDrills === true;
 
@@ -199,7 +203,7 @@ export function computeStats(input: StatsInput): Stats {
     received.set(String(inc.id), at);
     bump(byPlan, inc.plan || '未分类');
     bump(byLevel, inc.level || UNGRADED);
-    const places = [...new Set((inc.places ?? []).filter((p) => p && p.trim()))];
+    const places = [...new Set(inc.places.filter((p) => p && p.trim()))];
     if (places.length === 0) bump(byPlace, NO_PLACE);
     for (const p of places) bump(byPlace, p);
     bump(byMonth, monthKey(at));
@@ -282,7 +286,12 @@ export function computeStats(input: StatsInput): Stats {
       byOfficer: [...perOfficer.values()].map(finishOutcomes).sort((a, b) => a.key.localeCompare(b.key, 'zh-CN')),
       byOwner: [...perOwner.values()].map((o) => ({
         ...finishOutcomes(o),
-        owner: o.key === OWNER_LABELS.room ? ('room' as const) : o.key === OWNER_LABELS.monitored ? ('monitored' as const) : null,
+        owner:
+          o.key === OWNER_LABELS.room
+            ? ('room' as const)
+            : o.key === OWNER_LABELS.monitored
+              ? ('monitored' as const)
+              : null,
       })),
     },
     medianMinutesToPhone: median(phone),

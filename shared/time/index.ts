@@ -27,7 +27,8 @@ function describe(v: unknown): string {
  * machine). Throws an Error naming the field.
  */
 export function parseInstant(value: unknown, field = '时间'): number {
-  if (typeof value !== 'string') throw new Error(`${field} 应为 ISO 8601 时间字符串（含时区），实际为 ${describe(value)}`);
+  if (typeof value !== 'string')
+    throw new Error(`${field} 应为 ISO 8601 时间字符串（含时区），实际为 ${describe(value)}`);
   const m = ISO.exec(value.trim());
   if (!m) throw new Error(`${field} 不是有效的 ISO 8601 时间（须含时区，如 2021-09-08T10:00:00+08:00）：${value}`);
   const [, ys, mos, ds, hs, mis, ss, frac, off] = m;

@@ -32,7 +32,10 @@ export interface PlanIssuers {
   note: string;
 }
 
-const rule = (plan: PlanId, r: Omit<IssuerRule, 'citation'>): IssuerRule => ({ ...r, citation: citationOf(plan, r.clause) });
+const rule = (plan: PlanId, r: Omit<IssuerRule, 'citation'>): IssuerRule => ({
+  ...r,
+  citation: citationOf(plan, r.clause),
+});
 
 export const WARNING_ISSUERS: Record<PlanId, PlanIssuers> = {
   comms: {
@@ -201,13 +204,18 @@ export function checkLift(warning: WarningRecord, by: WarningActor): WarningChec
 
 /** Records a lift with its time and lifting document, after checkLift; throws with the reason otherwise. */
 export function liftWarning(warning: WarningRecord, lift: WarningLift): WarningRecord {
-  if (!lift || typeof lift !== 'object') throw new Error('lift 不能为空');
+  // Typed as unknown so the check stays for a caller that passes nothing.
+  const given: unknown = lift;
+  if (!given || typeof given !== 'object') throw new Error('lift 不能为空');
   const at = parseTime(lift.at, 'lift.at');
   assertText(lift.document, 'lift.document（解除文件）');
   const r = checkLift(warning, lift.by);
   if (!r.ok) throw new Error(r.error);
   if (at < parseTime(warning.issuedAt, 'warning.issuedAt')) throw new Error('lift.at 早于预警发布时间');
-  return { ...warning, lifted: { at: lift.at, by: { ...lift.by, issuer: lift.by.issuer.trim() }, document: lift.document.trim() } };
+  return {
+    ...warning,
+    lifted: { at: lift.at, by: { ...lift.by, issuer: lift.by.issuer.trim() }, document: lift.document.trim() },
+  };
 }
 
 /**
@@ -232,8 +240,10 @@ export function checkChange(warning: WarningRecord, by: WarningActor, newLevel: 
 export function validateWarning(input: WarningRecord): { warning: WarningRecord; issuer: IssuerCheck } {
   assertWarning(input);
   assertText(input.area, 'area（区域）');
-  if (input.direction !== 'received' && input.direction !== 'issued') {
-    throw new Error(`direction 无效：${String(input.direction)}（应为 received 或 issued）`);
+  // Widened so the check stays for a caller that passes another direction.
+  const direction: string = input.direction;
+  if (direction !== 'received' && direction !== 'issued') {
+    throw new Error(`direction 无效：${direction}（应为 received 或 issued）`);
   }
   const warning: WarningRecord = {
     ...input,

@@ -39,7 +39,10 @@ export function assertWarningLevel(level: unknown, field = 'level'): asserts lev
 }
 
 /** What each level means under the plan, and where the plan says so. */
-export const WARNING_LEVEL_MEANING: Record<PlanId, { clause: string | null; note: string; byLevel: Partial<Record<WarningLevel, string>> }> = {
+export const WARNING_LEVEL_MEANING: Record<
+  PlanId,
+  { clause: string | null; note: string; byLevel: Partial<Record<WarningLevel, string>> }
+> = {
   comms: {
     clause: null,
     note: '《朔州市通信保障应急预案》未划分预警级别；3.3 只规定“根据分析评估结论调整预警级别”',

@@ -132,7 +132,9 @@ export const dataChannels = {
   /** Re-imports a full JSON export into an empty install: text sent by the UI, or a file in the exports folder. */
   'data:import-all': z.union(
     [
-      z.object({ content: z.string().min(2, '文件为空').max(MAX_IMPORT_TEXT, '文件过大，请把文件放入导出文件夹后按文件名导入') }),
+      z.object({
+        content: z.string().min(2, '文件为空').max(MAX_IMPORT_TEXT, '文件过大，请把文件放入导出文件夹后按文件名导入'),
+      }),
       z.object({ fileName }),
     ],
     { message: '请提供导入文件的内容或文件名' },

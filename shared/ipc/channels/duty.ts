@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { DutyLogDay, HandoverRecord } from '../../forms/types';
 import type { ShiftAssignment, ShiftConfig } from '../../schedule/index';
 import type { DutyLog } from '../../stats/duty-log';
-import { id, instant, longText, required, requiredLong, text } from '../schemas';
+import { id, instant, longText, required, requiredLong } from '../schemas';
 
 const month = z.string({ message: '月份应为文本' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const day = z.string({ message: '日期应为文本' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -68,7 +68,9 @@ export const dutyChannels = {
     note: longText('接班意见', 500).default(''),
   }),
   'handover:cancel': z.object({ id, reason: requiredLong('撤回原因', 200) }),
-  'handover:list': z.object({ day: day.optional(), limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }),
+  'handover:list': z
+    .object({ day: day.optional(), limit: z.number().int().min(1).max(500).default(50) })
+    .default({ limit: 50 }),
 } as const;
 
 /** A stored month of the schedule with its change log. */
@@ -139,7 +141,15 @@ export interface DutyLogView {
 }
 
 export interface HandoverSheet {
-  openIncidents: { id: number; serial: string; title: string; level: string | null; status: string; nextStep: string; drill: boolean }[];
+  openIncidents: {
+    id: number;
+    serial: string;
+    title: string;
+    level: string | null;
+    status: string;
+    nextStep: string;
+    drill: boolean;
+  }[];
   clocks: { incidentId: number; incident: string; title: string; dueAt: string; basis: string; overdue: boolean }[];
   /** Reports drafted or signed but not yet sent (续报 among them). */
   pendingReports: { incidentId: number; incident: string; label: string; status: 'draft' | 'signed' }[];

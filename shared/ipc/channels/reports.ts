@@ -5,7 +5,15 @@ import type { Report } from '../../domain/report';
 import { FORM_LIMITS, instant, jsonProblem, required } from '../schemas';
 
 const id = z.number({ message: '编号应为数字' }).int().positive();
-const FORM_KINDS = ['radiation-initial', 'radiation-follow-up', 'radiation-final', 'info-report', 'duty-log', 'handover', 'roster'] as const;
+const FORM_KINDS = [
+  'radiation-initial',
+  'radiation-follow-up',
+  'radiation-final',
+  'info-report',
+  'duty-log',
+  'handover',
+  'roster',
+] as const;
 export const formInputSchema = z.object(
   {
     kind: z.enum(FORM_KINDS, { message: '未知的表单类型' }),
@@ -36,7 +44,10 @@ export const reportChannels = {
     // One 报送 may go to several recipients at once (a list); a single name is one recipient.
     sentTo: z.union([
       z.string().trim().min(1, '请填写报送单位').max(80),
-      z.array(z.string().trim().min(1, '报送单位不能为空').max(80)).min(1, '请填写报送单位').max(10, '一次报送最多10个单位'),
+      z
+        .array(z.string().trim().min(1, '报送单位不能为空').max(80))
+        .min(1, '请填写报送单位')
+        .max(10, '一次报送最多10个单位'),
     ]),
     channel: z.enum(CLOCK_CHANNELS, { message: '请选择报送方式' }),
     confirmedBy: required('电话确认的接收人姓名', 30),

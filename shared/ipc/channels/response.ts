@@ -27,14 +27,49 @@ const actor = z.object({
 
 export const responseChannels = {
   'response:get': z.object({ incidentId: id }),
-  'response:start': z.object({ incidentId: id, level: responseLevel, decidedBy: required('决定人（如指挥长）', 60), note: longText('说明', 500).default('') }),
-  'response:change-level': z.object({ incidentId: id, level: responseLevel, decidedBy: required('决定人（如指挥长）', 60), note: longText('说明', 500).default('') }),
-  'response:tick': z.object({ incidentId: id, itemId, at: instant.optional(), note: longText('备注', 500).default('') }),
+  'response:start': z.object({
+    incidentId: id,
+    level: responseLevel,
+    decidedBy: required('决定人（如指挥长）', 60),
+    note: longText('说明', 500).default(''),
+  }),
+  'response:change-level': z.object({
+    incidentId: id,
+    level: responseLevel,
+    decidedBy: required('决定人（如指挥长）', 60),
+    note: longText('说明', 500).default(''),
+  }),
+  'response:tick': z.object({
+    incidentId: id,
+    itemId,
+    at: instant.optional(),
+    note: longText('备注', 500).default(''),
+  }),
   'response:not-applicable': z.object({ incidentId: id, itemId, reason: requiredLong('不适用理由', 300) }),
-  'response:confirm-condition': z.object({ incidentId: id, conditionId: itemId, at: instant.optional(), by: required('确认人', 60) }),
-  'response:end': z.object({ incidentId: id, decidedBy: required('宣布终止的机构或领导', 60), note: longText('说明', 500).default(''), confirmUnsent: z.boolean({ message: '「确认未报送的报告」应为是或否' }).default(false) }),
-  'response:task-deadline': z.object({ incidentId: id, taskId: itemId, dueAt: instant, givenBy: required('批示领导', 40) }),
-  'response:task-done': z.object({ incidentId: id, taskId: itemId, at: instant.optional(), note: longText('备注', 500).default('') }),
+  'response:confirm-condition': z.object({
+    incidentId: id,
+    conditionId: itemId,
+    at: instant.optional(),
+    by: required('确认人', 60),
+  }),
+  'response:end': z.object({
+    incidentId: id,
+    decidedBy: required('宣布终止的机构或领导', 60),
+    note: longText('说明', 500).default(''),
+    confirmUnsent: z.boolean({ message: '「确认未报送的报告」应为是或否' }).default(false),
+  }),
+  'response:task-deadline': z.object({
+    incidentId: id,
+    taskId: itemId,
+    dueAt: instant,
+    givenBy: required('批示领导', 40),
+  }),
+  'response:task-done': z.object({
+    incidentId: id,
+    taskId: itemId,
+    at: instant.optional(),
+    note: longText('备注', 500).default(''),
+  }),
   'warnings:list': z.object({ activeOnly: z.boolean().default(false) }).default({ activeOnly: false }),
   'warnings:issue': z.object({
     plan,

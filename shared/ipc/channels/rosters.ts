@@ -38,20 +38,22 @@ const contactShape = {
 };
 
 /** A new contact: the fields left out start empty. */
-const contactCreate = z.object({
-  ...contactShape,
-  title: contactShape.title.default(''),
-  officePhone: contactShape.officePhone.default(''),
-  mobile: contactShape.mobile.default(''),
-  redPhone: contactShape.redPhone.default(''),
-  fax: contactShape.fax.default(''),
-  note: contactShape.note.default(''),
-  validFrom: contactShape.validFrom.optional(),
-  reason: longText('修改说明', 200).default(''),
-  rosterId,
-  entryKind: z.enum(ENTRY_KINDS, { message: '条目类别无效' }),
-  entryId: required('条目', 60),
-}).strict();
+const contactCreate = z
+  .object({
+    ...contactShape,
+    title: contactShape.title.default(''),
+    officePhone: contactShape.officePhone.default(''),
+    mobile: contactShape.mobile.default(''),
+    redPhone: contactShape.redPhone.default(''),
+    fax: contactShape.fax.default(''),
+    note: contactShape.note.default(''),
+    validFrom: contactShape.validFrom.optional(),
+    reason: longText('修改说明', 200).default(''),
+    rosterId,
+    entryKind: z.enum(ENTRY_KINDS, { message: '条目类别无效' }),
+    entryId: required('条目', 60),
+  })
+  .strict();
 
 /** An edit of a stored contact (by id): only the fields sent change. */
 export const contactPatchSchema = z

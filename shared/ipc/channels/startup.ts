@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-export type StartupProblemKind = 'missing' | 'orphan_journal' | 'empty' | 'not_database' | 'truncated' | 'corrupt' | 'too_new';
+export type StartupProblemKind =
+  'missing' | 'orphan_journal' | 'empty' | 'not_database' | 'truncated' | 'corrupt' | 'too_new';
 
 export interface StartupBackup {
   fileName: string;

@@ -20,7 +20,8 @@ export const FOREST_FIRE_HQ: Roster = {
   leaders: [],
   units: [],
   groups: [],
-  liaisonNote: '公报未列出指挥部组成人员和成员单位，由值班室据实补录。县级专业队伍跨区域执行扑救任务，由上一级森林草原防火指挥机构指挥调度（四、(三)）。',
+  liaisonNote:
+    '公报未列出指挥部组成人员和成员单位，由值班室据实补录。县级专业队伍跨区域执行扑救任务，由上一级森林草原防火指挥机构指挥调度（四、(三)）。',
 };
 
 /** 三、(一)1: key counties 应县 and 右玉县 keep at least 100, the others at least 50. */
