@@ -10,7 +10,7 @@ export function GradePreview({ category, facts }: { category: string; facts: Rec
   if (!plan) return null;
   let result;
   try {
-    result = gradeIncident({ plan, facts: cleanFacts(facts) as never });
+    result = gradeIncident({ plan, facts: cleanFacts(facts) });
   } catch (err) {
     return <Alert type="error" title={(err as Error).message} />;
   }
