@@ -6,6 +6,7 @@ import { call } from '../../api/api';
 import { FactsFields } from './FactsFields';
 import { cleanFacts, iso } from './form-values';
 import { GradePreview } from './GradePreview';
+import { Cite } from '../law/LawPanel';
 
 /** Changing facts, level or times re-derives the clocks; the change and its reason go in the timeline. */
 export function EditIncidentModal({ incident, open, onClose, onChanged }: { incident: IncidentDetail; open: boolean; onClose: () => void; onChanged: (d: IncidentDetail) => void }) {
@@ -29,6 +30,8 @@ export function EditIncidentModal({ incident, open, onClose, onChanged }: { inci
             levelOverride: v.levelOverride ?? null,
             responseOverride: v.responseOverride ?? null,
             reason: v.reason ?? '',
+            // The new level's clocks count from when it became known (43号 5.1.1(6)).
+            effectiveAt: iso(v.effectiveAt),
           },
         }),
       );
@@ -50,6 +53,7 @@ export function EditIncidentModal({ incident, open, onClose, onChanged }: { inci
           facts: { ...incident.facts, ...(typeof incident.facts.orderedAt === 'string' ? { orderedAt: dayjs(incident.facts.orderedAt) } : {}) },
           levelOverride: incident.levelOverride ?? undefined,
           responseOverride: incident.responseOverride ?? undefined,
+          effectiveAt: dayjs(),
         }}
       >
         <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true }]}>
@@ -68,6 +72,13 @@ export function EditIncidentModal({ incident, open, onClose, onChanged }: { inci
         </Form.Item>
         <Form.Item name="responseOverride" label="人工响应级别">
           <Select allowClear style={{ width: 160 }} options={RESPONSE_LEVELS.map((l) => ({ value: l, label: l }))} />
+        </Form.Item>
+        <Form.Item
+          name="effectiveAt"
+          label="变化知悉时间"
+          extra={<Cite text="新级别的报告时限从此时起算，不早于接报时间、不晚于现在（依据《朔州市突发环境事件应急预案》5.1.1(6)）" />}
+        >
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="edit-effective-at" />
         </Form.Item>
         <Form.Item name="reason" label="修改原因">
           <Input data-testid="edit-reason" />
