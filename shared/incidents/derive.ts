@@ -7,10 +7,10 @@ import type { ClockChannel, ClockRecord, Incident } from '../domain/incident';
 import type { IncidentClock, IncidentGrading } from '../domain/incident-view';
 import { PLANS, gradeIncident, noticesFor } from '../rules';
 import type { Level, PlanId } from '../rules';
+import { gradingPlanOf, planOf } from '../plans';
 import { computeObligations } from './obligations';
 import type { FollowUpSetting, LevelChange, NotApplicableMark, Obligation, ReportEvent } from './obligations';
 
-const GRADED_PLANS = new Set<string>(['comms', 'radiation', 'environment']);
 const CLOCKED_PLANS = new Set<string>(['comms', 'radiation', 'environment', 'forest_fire']);
 
 const CHANNEL_CODE: Record<ClockChannel, 'phone' | 'fax' | 'written' | 'system'> = {
@@ -57,13 +57,15 @@ export interface StoredObligationLike {
 }
 
 export function gradingOf(inc: Incident): IncidentGrading {
-  const plan = PLANS[inc.category as PlanId] as { name: string; document: string } | undefined;
-  const graded = GRADED_PLANS.has(inc.category)
-    ? gradeIncident({ plan: inc.category as PlanId, facts: inc.facts as never })
+  const planId = planOf(inc.category);
+  const plan = planId ? PLANS[planId] : undefined;
+  const gradingPlan = gradingPlanOf(inc.category);
+  const graded = gradingPlan
+    ? gradeIncident({ plan: gradingPlan, facts: inc.facts })
     : { level: null, response: null, reasons: [], responseReasons: [], notices: [] };
   const level = inc.levelOverride ?? graded.level;
   // Notices follow the level in force, as the clocks do (issue 12 "Overridden level").
-  const notices = GRADED_PLANS.has(inc.category) && level !== graded.level ? noticesFor(inc.category as PlanId, level, inc.facts as never) : graded.notices;
+  const notices = gradingPlan && level !== graded.level ? noticesFor(gradingPlan, level, inc.facts as never) : graded.notices;
   return {
     gradedLevel: graded.level,
     gradedResponse: graded.response,
