@@ -52,7 +52,6 @@ export interface AlarmServiceDeps<H = unknown> {
   maxTimerMs?: number;
 }
 
-
 /** A timer firing this far from its expected moment means the wall clock jumped (or we slept). */
 export const JUMP_TOLERANCE_MS = 2_000;
 const DEFAULT_MAX_TIMER_MS = 60_000;
@@ -124,7 +123,8 @@ export class AlarmService<H = unknown> {
   acknowledge(clockKey?: string): Promise<AlarmStatus> {
     const run = this.chain.then(async () => {
       const now = this.deps.now();
-      const keys = clockKey !== undefined ? [clockKey] : [...new Set([...this.active, ...this.overdue.map((c) => c.key)])];
+      const keys =
+        clockKey !== undefined ? [clockKey] : [...new Set([...this.active, ...this.overdue.map((c) => c.key)])];
       // An ack is logically after the alarm it answers, even if the wall clock went back since.
       const acks = keys.map((key) => ({
         clockKey: key,
@@ -175,7 +175,7 @@ export class AlarmService<H = unknown> {
         this.deps.loadFired(),
         this.deps.loadAcks ? this.deps.loadAcks() : Promise.resolve([] as AlarmAck[]),
       ]);
-      if (!this.running) return this.status();
+      if (!this.isRunning()) return this.status();
       now = this.deps.now();
       const clocks = this.validClocks(rawClocks);
       const fired = this.mergeFired(storedFired);
@@ -214,7 +214,7 @@ export class AlarmService<H = unknown> {
       this.lastEvaluatedMs = now;
       this.lastReason = reason;
       this.lastNow = now;
-      if (this.running) this.schedule(now);
+      if (this.isRunning()) this.schedule(now);
     }
     const status = this.status();
     if (this.deps.onStatus) {
@@ -244,6 +244,14 @@ export class AlarmService<H = unknown> {
     if (this.lastNow !== null && now < this.lastNow - JUMP_TOLERANCE_MS) this.lastJumpMs = now - this.lastNow;
   }
 
+  /**
+   * Read through a call: stop() may run while an evaluation awaits the database, and TypeScript
+   * would otherwise keep the narrowing from before the await.
+   */
+  private isRunning(): boolean {
+    return this.running;
+  }
+
   /** Drops clocks whose times do not parse (reported), so one bad row cannot silence the rest. */
   private validClocks(clocks: readonly TrackedClock[]): TrackedClock[] {
     const out: TrackedClock[] = [];
@@ -253,7 +261,7 @@ export class AlarmService<H = unknown> {
         if (c.completedAt) instantMs(c.completedAt, 'completedAt', c.key);
         out.push(c);
       } catch (e) {
-        this.report(e, `clock ${String(c?.key)}`);
+        this.report(e, `clock ${c.key}`);
       }
     }
     return out;
@@ -293,7 +301,11 @@ export class AlarmService<H = unknown> {
    * Keeps only open clocks in the alarming set. After a restart the set is rebuilt from storage:
    * an open clock whose latest alarm is newer than its latest ack is still alarming.
    */
-  private refreshActive(clocks: readonly TrackedClock[], fired: readonly FiredAlarm[], acks: readonly AlarmAck[]): void {
+  private refreshActive(
+    clocks: readonly TrackedClock[],
+    fired: readonly FiredAlarm[],
+    acks: readonly AlarmAck[],
+  ): void {
     const open = new Set<string>();
     for (const c of clocks) if (isOpen(c)) open.add(c.key);
     for (const k of [...this.active]) if (!open.has(k)) this.active.delete(k);

@@ -5,7 +5,13 @@ export async function listFired(q: Queryable): Promise<FiredAlarm[]> {
   const rows = await q.all<{ clock_key: string; kind: string; seq: number; due_at: string | null; fired_at: string }>(
     'SELECT * FROM fired_alarms',
   );
-  return rows.map((r) => ({ clockKey: r.clock_key, kind: r.kind as AlarmKind, seq: r.seq, firedAt: r.fired_at, dueAt: r.due_at ?? undefined }));
+  return rows.map((r) => ({
+    clockKey: r.clock_key,
+    kind: r.kind as AlarmKind,
+    seq: r.seq,
+    firedAt: r.fired_at,
+    dueAt: r.due_at ?? undefined,
+  }));
 }
 
 export async function insertFired(q: Queryable, alarms: FiredAlarm[]): Promise<void> {
@@ -21,12 +27,18 @@ export async function insertFired(q: Queryable, alarms: FiredAlarm[]): Promise<v
 }
 
 export async function listAcks(q: Queryable): Promise<AlarmAck[]> {
-  const rows = await q.all<{ clock_key: string; acked_at: string }>('SELECT clock_key, acked_at FROM alarm_acks ORDER BY id');
+  const rows = await q.all<{ clock_key: string; acked_at: string }>(
+    'SELECT clock_key, acked_at FROM alarm_acks ORDER BY id',
+  );
   return rows.map((r) => ({ clockKey: r.clock_key, ackedAt: r.acked_at }));
 }
 
 export async function insertAcks(q: Queryable, acks: AlarmAck[], officer: string): Promise<void> {
   for (const a of acks) {
-    await q.run('INSERT INTO alarm_acks (clock_key, acked_at, officer) VALUES (?, ?, ?)', [a.clockKey, a.ackedAt, officer]);
+    await q.run('INSERT INTO alarm_acks (clock_key, acked_at, officer) VALUES (?, ?, ?)', [
+      a.clockKey,
+      a.ackedAt,
+      officer,
+    ]);
   }
 }

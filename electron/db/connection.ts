@@ -66,7 +66,10 @@ export class Database {
       if (this.statements.size >= 256) {
         const [oldest, old] = this.statements.entries().next().value as [string, Promise<sqlite3.Statement>];
         this.statements.delete(oldest);
-        void old.then((st) => st.finalize(), () => undefined);
+        void old.then(
+          (st) => st.finalize(),
+          () => undefined,
+        );
       }
       this.statements.set(sql, made);
       return made;
@@ -236,7 +239,10 @@ export class Database {
         new Promise<void>((resolve, reject) => {
           // Database#backup exists at runtime but is missing from the type definitions.
           const rawDb = this.handle as unknown as {
-            backup(file: string, cb: (err: Error | null) => void): {
+            backup(
+              file: string,
+              cb: (err: Error | null) => void,
+            ): {
               step(n: number, cb: (err: Error | null) => void): void;
               finish(cb: (err: Error | null) => void): void;
               completed: boolean;
@@ -244,13 +250,26 @@ export class Database {
             };
           };
           const backup = rawDb.backup(dest, (err) => {
-            if (err) return reject(err);
-            const stepAll = (): void =>
+            if (err) {
+              reject(err);
+              return;
+            }
+            const stepAll = (): void => {
               backup.step(-1, (stepErr) => {
-                if (stepErr) return backup.finish(() => reject(stepErr));
-                if (!backup.completed && !backup.failed) return stepAll();
-                backup.finish((finErr) => (finErr || backup.failed ? reject(finErr ?? new Error('备份失败')) : resolve()));
+                if (stepErr) {
+                  backup.finish(() => reject(stepErr));
+                  return;
+                }
+                if (!backup.completed && !backup.failed) {
+                  stepAll();
+                  return;
+                }
+                backup.finish((finErr) => {
+                  if (finErr || backup.failed) reject(finErr ?? new Error('备份失败'));
+                  else resolve();
+                });
               });
+            };
             stepAll();
           });
         }),

@@ -1,6 +1,12 @@
 /** SQL for the duty schedule, log remarks and handovers; snake_case rows become camelCase types here. */
 import type { DayKindName, ScheduleOverride, ShiftAssignment, ShiftConfig } from '../../shared/schedule/index';
-import type { DutyRemark, Handover, HandoverSheet, ScheduleChange, ScheduleMonth } from '../../shared/ipc/channels/duty';
+import type {
+  DutyRemark,
+  Handover,
+  HandoverSheet,
+  ScheduleChange,
+  ScheduleMonth,
+} from '../../shared/ipc/channels/duty';
 import type { Queryable } from './connection';
 
 interface ShiftRow {
@@ -62,7 +68,11 @@ export async function findMonthPlan(q: Queryable, month: string): Promise<MonthP
 }
 
 /** Stores a month's plan and shifts, replacing whatever the month held. */
-export async function replaceMonth(q: Queryable, plan: MonthPlanRow, shifts: readonly ShiftAssignment[]): Promise<void> {
+export async function replaceMonth(
+  q: Queryable,
+  plan: MonthPlanRow,
+  shifts: readonly ShiftAssignment[],
+): Promise<void> {
   await q.run('DELETE FROM duty_shifts WHERE month = ?', [plan.month]);
   await q.run(
     `INSERT INTO duty_schedule_months (month, leaders, officers, holiday_leaders, shift_start, shift_hours, generated_at, generated_by)
@@ -85,7 +95,18 @@ export async function replaceMonth(q: Queryable, plan: MonthPlanRow, shifts: rea
     await q.run(
       `INSERT INTO duty_shifts (date, shift, month, start_at, end_at, leader, officer, day_kind, holiday_name, overrides)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [s.date, s.shift, plan.month, s.start, s.end, s.leader, s.officer, s.dayKind, s.holidayName ?? null, JSON.stringify(s.overrides)],
+      [
+        s.date,
+        s.shift,
+        plan.month,
+        s.start,
+        s.end,
+        s.leader,
+        s.officer,
+        s.dayKind,
+        s.holidayName ?? null,
+        JSON.stringify(s.overrides),
+      ],
     );
   }
 }
@@ -93,13 +114,10 @@ export async function replaceMonth(q: Queryable, plan: MonthPlanRow, shifts: rea
 /** Writes back the holders and change list of shifts that already exist. */
 export async function updateShifts(q: Queryable, shifts: readonly ShiftAssignment[]): Promise<void> {
   for (const s of shifts) {
-    const res = await q.run('UPDATE duty_shifts SET leader = ?, officer = ?, overrides = ? WHERE date = ? AND shift = ?', [
-      s.leader,
-      s.officer,
-      JSON.stringify(s.overrides),
-      s.date,
-      s.shift,
-    ]);
+    const res = await q.run(
+      'UPDATE duty_shifts SET leader = ?, officer = ?, overrides = ? WHERE date = ? AND shift = ?',
+      [s.leader, s.officer, JSON.stringify(s.overrides), s.date, s.shift],
+    );
     if (res.changes !== 1) throw new Error(`值班表中没有 ${s.date} 第 ${s.shift + 1} 班`);
   }
 }
@@ -115,12 +133,18 @@ export async function listShifts(q: Queryable, months: readonly string[]): Promi
 
 /** Shifts that overlap [from, to): start_at is stored as +08:00 ISO, so string order is time order. */
 export async function shiftsBetween(q: Queryable, from: string, to: string): Promise<ShiftAssignment[]> {
-  const rows = await q.all<ShiftRow>('SELECT * FROM duty_shifts WHERE start_at < ? AND end_at > ? ORDER BY start_at', [to, from]);
+  const rows = await q.all<ShiftRow>('SELECT * FROM duty_shifts WHERE start_at < ? AND end_at > ? ORDER BY start_at', [
+    to,
+    from,
+  ]);
   return rows.map(toShift);
 }
 
 export async function shiftsFrom(q: Queryable, from: string, limit: number): Promise<ShiftAssignment[]> {
-  const rows = await q.all<ShiftRow>('SELECT * FROM duty_shifts WHERE end_at > ? ORDER BY start_at LIMIT ?', [from, limit]);
+  const rows = await q.all<ShiftRow>('SELECT * FROM duty_shifts WHERE end_at > ? ORDER BY start_at LIMIT ?', [
+    from,
+    limit,
+  ]);
   return rows.map(toShift);
 }
 
@@ -128,21 +152,21 @@ export async function insertScheduleChange(
   q: Queryable,
   c: { month: string; kind: ScheduleChange['kind']; text: string; reason: string; at: string; officer: string },
 ): Promise<void> {
-  await q.run('INSERT INTO duty_schedule_changes (month, kind, detail, reason, at, officer) VALUES (?, ?, ?, ?, ?, ?)', [
-    c.month,
-    c.kind,
-    c.text,
-    c.reason,
-    c.at,
-    c.officer,
-  ]);
+  await q.run(
+    'INSERT INTO duty_schedule_changes (month, kind, detail, reason, at, officer) VALUES (?, ?, ?, ?, ?, ?)',
+    [c.month, c.kind, c.text, c.reason, c.at, c.officer],
+  );
 }
 
 export async function listScheduleChanges(q: Queryable, month: string): Promise<ScheduleMonth['changes']> {
-  const rows = await q.all<{ id: number; kind: ScheduleChange['kind']; detail: string; reason: string; at: string; officer: string }>(
-    'SELECT * FROM duty_schedule_changes WHERE month = ? ORDER BY id',
-    [month],
-  );
+  const rows = await q.all<{
+    id: number;
+    kind: ScheduleChange['kind'];
+    detail: string;
+    reason: string;
+    at: string;
+    officer: string;
+  }>('SELECT * FROM duty_schedule_changes WHERE month = ? ORDER BY id', [month]);
   return rows.map((r) => ({ id: r.id, kind: r.kind, text: r.detail, reason: r.reason, at: r.at, officer: r.officer }));
 }
 
@@ -176,14 +200,10 @@ export async function insertRemark(
   q: Queryable,
   r: { day: string; at: string; text: string; officer: string; leader: string; createdAt: string },
 ): Promise<number> {
-  const res = await q.run('INSERT INTO duty_log_remarks (day, at, text, officer, leader, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    r.day,
-    r.at,
-    r.text,
-    r.officer,
-    r.leader,
-    r.createdAt,
-  ]);
+  const res = await q.run(
+    'INSERT INTO duty_log_remarks (day, at, text, officer, leader, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [r.day, r.at, r.text, r.officer, r.leader, r.createdAt],
+  );
   return res.lastID;
 }
 
@@ -196,7 +216,10 @@ export async function findRemark(q: Queryable, id: number): Promise<DutyRemark |
 export async function editRemark(q: Queryable, id: number, text: string, at: string, by: string): Promise<void> {
   const old = await findRemark(q, id);
   if (!old) throw new Error(`备注 ${id} 不存在`);
-  const previous = [...old.previous, { text: old.text, at: old.editedAt ?? old.createdAt, officer: old.editedBy ?? old.officer }];
+  const previous = [
+    ...old.previous,
+    { text: old.text, at: old.editedAt ?? old.createdAt, officer: old.editedBy ?? old.officer },
+  ];
   await q.run('UPDATE duty_log_remarks SET text = ?, edited_at = ?, edited_by = ?, previous = ? WHERE id = ?', [
     text,
     at,
@@ -207,10 +230,10 @@ export async function editRemark(q: Queryable, id: number, text: string, at: str
 }
 
 export async function listRemarks(q: Queryable, fromDay: string, toDay: string = fromDay): Promise<DutyRemark[]> {
-  const rows = await q.all<RemarkRow>('SELECT * FROM duty_log_remarks WHERE day >= ? AND day <= ? ORDER BY day, at, id', [
-    fromDay,
-    toDay,
-  ]);
+  const rows = await q.all<RemarkRow>(
+    'SELECT * FROM duty_log_remarks WHERE day >= ? AND day <= ? ORDER BY day, at, id',
+    [fromDay, toDay],
+  );
   return rows.map(toRemark);
 }
 
@@ -322,14 +345,20 @@ export async function cancelHandover(q: Queryable, id: number, at: string, by: s
 
 export async function listHandovers(q: Queryable, opts: { day?: string; limit: number }): Promise<StoredHandover[]> {
   const rows = opts.day
-    ? await q.all<HandoverRow>('SELECT * FROM handovers WHERE duty_day = ? ORDER BY id DESC LIMIT ?', [opts.day, opts.limit])
+    ? await q.all<HandoverRow>('SELECT * FROM handovers WHERE duty_day = ? ORDER BY id DESC LIMIT ?', [
+        opts.day,
+        opts.limit,
+      ])
     : await q.all<HandoverRow>('SELECT * FROM handovers ORDER BY id DESC LIMIT ?', [opts.limit]);
   return rows.map(toHandover);
 }
 
 /** Handovers created or acknowledged in a window (for the duty log); the caller filters exactly. */
 export async function handoversAround(q: Queryable, fromDay: string, toDay: string): Promise<StoredHandover[]> {
-  const rows = await q.all<HandoverRow>('SELECT * FROM handovers WHERE duty_day >= ? AND duty_day <= ? ORDER BY id', [fromDay, toDay]);
+  const rows = await q.all<HandoverRow>('SELECT * FROM handovers WHERE duty_day >= ? AND duty_day <= ? ORDER BY id', [
+    fromDay,
+    toDay,
+  ]);
   return rows.map(toHandover);
 }
 
@@ -365,7 +394,10 @@ export async function unsentReportsOf(
 }
 
 /** Leaders' instructions (not voided) on these incidents, oldest first, for the handover sheet. */
-export async function instructionsOf(q: Queryable, incidentIds: readonly number[]): Promise<{ incident_id: number; at: string; text: string }[]> {
+export async function instructionsOf(
+  q: Queryable,
+  incidentIds: readonly number[],
+): Promise<{ incident_id: number; at: string; text: string }[]> {
   if (incidentIds.length === 0) return [];
   return q.all<{ incident_id: number; at: string; text: string }>(
     `SELECT incident_id, at, text FROM timeline_entries WHERE kind = 'instruction' AND voided_at IS NULL AND incident_id IN (${incidentIds.map(() => '?').join(', ')}) ORDER BY at, id`,
@@ -374,7 +406,9 @@ export async function instructionsOf(q: Queryable, incidentIds: readonly number[
 }
 
 /** Duty sessions (who registered as on duty, from when); each lasts until the next one starts. */
-export async function listDutySessions(q: Queryable): Promise<{ leader: string; officer: string; startedAt: string }[]> {
+export async function listDutySessions(
+  q: Queryable,
+): Promise<{ leader: string; officer: string; startedAt: string }[]> {
   const rows = await q.all<{ leader: string; officer: string; started_at: string }>(
     'SELECT leader, officer, started_at FROM duty_sessions ORDER BY id',
   );

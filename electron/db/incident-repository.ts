@@ -184,7 +184,9 @@ const UPDATABLE: Record<string, string> = {
 export async function updateIncident(q: Queryable, id: number, patch: Partial<Incident>): Promise<void> {
   const sets: string[] = [];
   const params: Param[] = [];
-  for (const [key, value] of Object.entries(patch)) {
+  // A caller may spell a field as undefined to leave it alone.
+  const entries: [string, unknown][] = Object.entries(patch);
+  for (const [key, value] of entries) {
     const column = UPDATABLE[key];
     if (!column || value === undefined) continue;
     sets.push(`${column} = ?`);
@@ -239,13 +241,17 @@ export async function findTimelineEntry(q: Queryable, id: number): Promise<Timel
   return row ? toEntry(row) : undefined;
 }
 
-export async function voidTimelineEntry(q: Queryable, id: number, at: string, by: string, reason: string): Promise<void> {
-  await q.run('UPDATE timeline_entries SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL', [
-    at,
-    by,
-    reason,
-    id,
-  ]);
+export async function voidTimelineEntry(
+  q: Queryable,
+  id: number,
+  at: string,
+  by: string,
+  reason: string,
+): Promise<void> {
+  await q.run(
+    'UPDATE timeline_entries SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL',
+    [at, by, reason, id],
+  );
 }
 
 /** Latest activity per incident, for ordering the board. */

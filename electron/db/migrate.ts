@@ -12,7 +12,7 @@ export async function schemaVersion(db: Database): Promise<number> {
  * database as it was. A database written by a newer version of the console is refused untouched.
  */
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
-  const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  const latest = migrations.at(-1)?.version ?? 0;
   const current = await schemaVersion(db);
   if (current > latest) {
     throw new DatabaseOpenError(

@@ -54,7 +54,16 @@ export async function listLevelChanges(q: Queryable, incidentId?: number): Promi
 
 export async function insertLevelChange(
   q: Queryable,
-  c: { incidentId: number; from: Level | null; to: Level | null; effectiveAt: string; recordedAt: string; by: string; reason: string; officer: string },
+  c: {
+    incidentId: number;
+    from: Level | null;
+    to: Level | null;
+    effectiveAt: string;
+    recordedAt: string;
+    by: string;
+    reason: string;
+    officer: string;
+  },
 ): Promise<void> {
   await q.run(
     'INSERT INTO level_changes (incident_id, from_level, to_level, effective_at, recorded_at, by_whom, reason, officer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -87,7 +96,10 @@ export async function listReporting(q: Queryable, incidentId?: number): Promise<
       r.incident_id,
       {
         occurredUnknown: r.occurred_unknown === 1,
-        followUp: r.follow_up_minutes !== null && r.follow_up_set_at !== null ? { intervalMinutes: r.follow_up_minutes, setAt: r.follow_up_set_at, by: r.follow_up_set_by ?? undefined } : null,
+        followUp:
+          r.follow_up_minutes !== null && r.follow_up_set_at !== null
+            ? { intervalMinutes: r.follow_up_minutes, setAt: r.follow_up_set_at, by: r.follow_up_set_by ?? undefined }
+            : null,
         handlingEndedAt: r.handling_ended_at,
       },
     ]),
@@ -108,7 +120,12 @@ export interface StoredObligation {
   startsAt: string;
   dueAt: string;
   clause: string;
-  closure: { kind: 'met' | 'not_applicable' | 'level_change'; at: string; reason: string | null; lateMs: number } | null;
+  closure: {
+    kind: 'met' | 'not_applicable' | 'level_change';
+    at: string;
+    reason: string | null;
+    lateMs: number;
+  } | null;
   storedAt: string;
 }
 
@@ -136,7 +153,12 @@ export async function listObligations(q: Queryable, incidentId?: number): Promis
       dueAt: r.due_at as string,
       clause: r.clause as string,
       closure: r.closure_kind
-        ? { kind: r.closure_kind as 'met' | 'not_applicable' | 'level_change', at: r.closure_at as string, reason: r.closure_reason as string | null, lateMs: r.late_ms as number }
+        ? {
+            kind: r.closure_kind as 'met' | 'not_applicable' | 'level_change',
+            at: r.closure_at as string,
+            reason: r.closure_reason as string | null,
+            lateMs: r.late_ms as number,
+          }
         : null,
       storedAt: r.stored_at as string,
     });
@@ -149,7 +171,12 @@ export async function listObligations(q: Queryable, incidentId?: number): Promis
  * Stores what the incident's clocks now say is owed: a new obligation is inserted when it arises;
  * an open one gets its closure once. Nothing is deleted and a stored closure is never rewritten.
  */
-export async function storeObligations(q: Queryable, incidentId: number, clocks: readonly IncidentClock[], at: string): Promise<void> {
+export async function storeObligations(
+  q: Queryable,
+  incidentId: number,
+  clocks: readonly IncidentClock[],
+  at: string,
+): Promise<void> {
   for (const c of clocks) {
     if (!c.obligationKey || !c.owner || !c.window) continue;
     const closure = c.closure ?? null;
@@ -193,22 +220,32 @@ export async function storeObligations(q: Queryable, incidentId: number, clocks:
 export async function saveReporting(
   q: Queryable,
   incidentId: number,
-  patch: { occurredUnknown?: boolean; followUp?: { minutes: number; setAt: string; setBy: string } | null; handlingEndedAt?: string | null },
+  patch: {
+    occurredUnknown?: boolean;
+    followUp?: { minutes: number; setAt: string; setBy: string } | null;
+    handlingEndedAt?: string | null;
+  },
 ): Promise<void> {
-  await q.run('INSERT INTO incident_reporting (incident_id) VALUES (?) ON CONFLICT (incident_id) DO NOTHING', [incidentId]);
+  await q.run('INSERT INTO incident_reporting (incident_id) VALUES (?) ON CONFLICT (incident_id) DO NOTHING', [
+    incidentId,
+  ]);
   if (patch.occurredUnknown !== undefined) {
-    await q.run('UPDATE incident_reporting SET occurred_unknown = ? WHERE incident_id = ?', [patch.occurredUnknown ? 1 : 0, incidentId]);
-  }
-  if (patch.followUp !== undefined) {
-    const f = patch.followUp;
-    await q.run('UPDATE incident_reporting SET follow_up_minutes = ?, follow_up_set_at = ?, follow_up_set_by = ? WHERE incident_id = ?', [
-      f?.minutes ?? null,
-      f?.setAt ?? null,
-      f?.setBy ?? null,
+    await q.run('UPDATE incident_reporting SET occurred_unknown = ? WHERE incident_id = ?', [
+      patch.occurredUnknown ? 1 : 0,
       incidentId,
     ]);
   }
+  if (patch.followUp !== undefined) {
+    const f = patch.followUp;
+    await q.run(
+      'UPDATE incident_reporting SET follow_up_minutes = ?, follow_up_set_at = ?, follow_up_set_by = ? WHERE incident_id = ?',
+      [f?.minutes ?? null, f?.setAt ?? null, f?.setBy ?? null, incidentId],
+    );
+  }
   if (patch.handlingEndedAt !== undefined) {
-    await q.run('UPDATE incident_reporting SET handling_ended_at = ? WHERE incident_id = ?', [patch.handlingEndedAt, incidentId]);
+    await q.run('UPDATE incident_reporting SET handling_ended_at = ? WHERE incident_id = ?', [
+      patch.handlingEndedAt,
+      incidentId,
+    ]);
   }
 }

@@ -43,7 +43,15 @@ export const listVersionRows = (q: Queryable, incidentId: number) =>
 
 export async function insertReport(
   q: Queryable,
-  r: { incidentId: number; kind: string; seq: number; formKind: string; correctsId: number | null; at: string; by: string },
+  r: {
+    incidentId: number;
+    kind: string;
+    seq: number;
+    formKind: string;
+    correctsId: number | null;
+    at: string;
+    by: string;
+  },
 ): Promise<number> {
   const res = await q.run(
     'INSERT INTO reports (incident_id, kind, seq, form_kind, corrects_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -52,8 +60,16 @@ export async function insertReport(
   return res.lastID;
 }
 
-export async function insertVersion(q: Queryable, reportId: number, content: FormInput, at: string, by: string): Promise<number> {
-  const row = await q.get<{ v: number | null }>('SELECT MAX(version) AS v FROM report_versions WHERE report_id = ?', [reportId]);
+export async function insertVersion(
+  q: Queryable,
+  reportId: number,
+  content: FormInput,
+  at: string,
+  by: string,
+): Promise<number> {
+  const row = await q.get<{ v: number | null }>('SELECT MAX(version) AS v FROM report_versions WHERE report_id = ?', [
+    reportId,
+  ]);
   const version = (row?.v ?? 0) + 1;
   await q.run('INSERT INTO report_versions (report_id, version, content, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)', [
     reportId,
@@ -72,7 +88,15 @@ export async function signReport(q: Queryable, id: number, by: string, at: strin
 export async function markSent(
   q: Queryable,
   id: number,
-  s: { sentAt: string; sentTo: string; channel: string; confirmedBy: string; version: number; officer: string; clocks: string[] },
+  s: {
+    sentAt: string;
+    sentTo: string;
+    channel: string;
+    confirmedBy: string;
+    version: number;
+    officer: string;
+    clocks: string[];
+  },
 ): Promise<void> {
   await q.run(
     `UPDATE reports SET sent_at = ?, sent_to = ?, sent_channel = ?, confirmed_by = ?, sent_version = ?, sent_officer = ?,
@@ -83,7 +107,17 @@ export async function markSent(
 
 export async function insertPrintRecord(
   q: Queryable,
-  p: { incidentId: number | null; reportId: number | null; reportVersion: number | null; formKind: string; title: string; target: 'printer' | 'pdf'; path: string | null; at: string; officer: string },
+  p: {
+    incidentId: number | null;
+    reportId: number | null;
+    reportVersion: number | null;
+    formKind: string;
+    title: string;
+    target: 'printer' | 'pdf';
+    path: string | null;
+    at: string;
+    officer: string;
+  },
 ): Promise<number> {
   const res = await q.run(
     `INSERT INTO print_records (incident_id, report_id, report_version, form_kind, title, target, path, printed_at, officer)

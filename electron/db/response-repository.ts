@@ -54,7 +54,9 @@ export interface TaskRow {
 }
 
 export async function findResponse(q: Queryable, incidentId: number): Promise<ResponseRow | undefined> {
-  const r = await q.get<Record<string, string | number | null>>('SELECT * FROM responses WHERE incident_id = ?', [incidentId]);
+  const r = await q.get<Record<string, string | number | null>>('SELECT * FROM responses WHERE incident_id = ?', [
+    incidentId,
+  ]);
   if (!r) return undefined;
   return {
     incidentId: r.incident_id as number,
@@ -71,31 +73,36 @@ export async function findResponse(q: Queryable, incidentId: number): Promise<Re
 
 /** Whether a response on the incident was started and not yet ended. */
 export async function hasRunningResponse(q: Queryable, incidentId: number): Promise<boolean> {
-  return (await q.get('SELECT 1 AS x FROM responses WHERE incident_id = ? AND ended_at IS NULL', [incidentId])) !== undefined;
+  return (
+    (await q.get('SELECT 1 AS x FROM responses WHERE incident_id = ? AND ended_at IS NULL', [incidentId])) !== undefined
+  );
 }
 
-export async function insertResponse(q: Queryable, r: Omit<ResponseRow, 'endedAt' | 'endedBy' | 'endedOfficer'>): Promise<void> {
-  await q.run('INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer) VALUES (?, ?, ?, ?, ?, ?)', [
-    r.incidentId,
-    r.plan,
-    r.level,
-    r.startedAt,
-    r.startedBy,
-    r.officer,
-  ]);
+export async function insertResponse(
+  q: Queryable,
+  r: Omit<ResponseRow, 'endedAt' | 'endedBy' | 'endedOfficer'>,
+): Promise<void> {
+  await q.run(
+    'INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer) VALUES (?, ?, ?, ?, ?, ?)',
+    [r.incidentId, r.plan, r.level, r.startedAt, r.startedBy, r.officer],
+  );
 }
 
 export async function setResponseLevel(q: Queryable, incidentId: number, level: ResponseLevel): Promise<void> {
   await q.run('UPDATE responses SET level = ? WHERE incident_id = ?', [level, incidentId]);
 }
 
-export async function endResponse(q: Queryable, incidentId: number, at: string, by: string, officer: string): Promise<void> {
-  await q.run('UPDATE responses SET ended_at = ?, ended_by = ?, ended_officer = ? WHERE incident_id = ? AND ended_at IS NULL', [
-    at,
-    by,
-    officer,
-    incidentId,
-  ]);
+export async function endResponse(
+  q: Queryable,
+  incidentId: number,
+  at: string,
+  by: string,
+  officer: string,
+): Promise<void> {
+  await q.run(
+    'UPDATE responses SET ended_at = ?, ended_by = ?, ended_officer = ? WHERE incident_id = ? AND ended_at IS NULL',
+    [at, by, officer, incidentId],
+  );
 }
 
 export async function insertLevel(q: Queryable, incidentId: number, l: LevelRow): Promise<void> {
@@ -106,24 +113,36 @@ export async function insertLevel(q: Queryable, incidentId: number, l: LevelRow)
 }
 
 export async function listLevels(q: Queryable, incidentId: number): Promise<LevelRow[]> {
-  const rows = await q.all<Record<string, string | null>>('SELECT * FROM response_levels WHERE incident_id = ? ORDER BY at, id', [incidentId]);
+  // Column types as migration 0006 declares them (NOT NULL where so).
+  const rows = await q.all<{
+    at: string;
+    from_level: string | null;
+    to_level: string;
+    decided_by: string;
+    note: string;
+    officer: string;
+  }>('SELECT * FROM response_levels WHERE incident_id = ? ORDER BY at, id', [incidentId]);
   return rows.map((r) => ({
-    at: r.at!,
+    at: r.at,
     from: r.from_level as ResponseLevel | null,
     to: r.to_level as ResponseLevel,
-    decidedBy: r.decided_by!,
-    note: r.note ?? '',
-    officer: r.officer!,
+    decidedBy: r.decided_by,
+    note: r.note,
+    officer: r.officer,
   }));
 }
 
-export async function insertItem(q: Queryable, incidentId: number, itemId: string, addedAt: string, addedLevel: ResponseLevel): Promise<void> {
-  await q.run("INSERT INTO response_items (incident_id, item_id, state, added_at, added_level) VALUES (?, ?, 'open', ?, ?)", [
-    incidentId,
-    itemId,
-    addedAt,
-    addedLevel,
-  ]);
+export async function insertItem(
+  q: Queryable,
+  incidentId: number,
+  itemId: string,
+  addedAt: string,
+  addedLevel: ResponseLevel,
+): Promise<void> {
+  await q.run(
+    "INSERT INTO response_items (incident_id, item_id, state, added_at, added_level) VALUES (?, ?, 'open', ?, ?)",
+    [incidentId, itemId, addedAt, addedLevel],
+  );
 }
 
 /** Sets an item's state; for done/notApplicable with time, by whom and the note or reason. */
@@ -131,7 +150,14 @@ export async function updateItem(
   q: Queryable,
   incidentId: number,
   itemId: string,
-  s: { state: ItemState; at?: string | null; by?: string | null; note?: string; reason?: string; officer?: string | null },
+  s: {
+    state: ItemState;
+    at?: string | null;
+    by?: string | null;
+    note?: string;
+    reason?: string;
+    officer?: string | null;
+  },
 ): Promise<void> {
   await q.run(
     `UPDATE response_items SET state = ?, at = COALESCE(?, at), by_whom = COALESCE(?, by_whom), note = COALESCE(?, note),
@@ -141,16 +167,27 @@ export async function updateItem(
 }
 
 export async function listItems(q: Queryable, incidentId: number): Promise<ItemRow[]> {
-  const rows = await q.all<Record<string, string | null>>('SELECT * FROM response_items WHERE incident_id = ? ORDER BY rowid', [incidentId]);
+  // Column types as migration 0006 declares them (NOT NULL where so).
+  const rows = await q.all<{
+    item_id: string;
+    state: string;
+    at: string | null;
+    by_whom: string | null;
+    note: string;
+    reason: string;
+    officer: string | null;
+    added_at: string;
+    added_level: string;
+  }>('SELECT * FROM response_items WHERE incident_id = ? ORDER BY rowid', [incidentId]);
   return rows.map((r) => ({
-    itemId: r.item_id!,
+    itemId: r.item_id,
     state: r.state as ItemState,
-    at: r.at ?? null,
-    by: r.by_whom ?? null,
-    note: r.note ?? '',
-    reason: r.reason ?? '',
-    officer: r.officer ?? null,
-    addedAt: r.added_at!,
+    at: r.at,
+    by: r.by_whom,
+    note: r.note,
+    reason: r.reason,
+    officer: r.officer,
+    addedAt: r.added_at,
     addedLevel: r.added_level as ResponseLevel,
   }));
 }
@@ -163,29 +200,48 @@ export async function insertCondition(q: Queryable, incidentId: number, c: Condi
 }
 
 export async function listConditions(q: Queryable, incidentId: number): Promise<ConditionRow[]> {
-  const rows = await q.all<Record<string, string>>('SELECT * FROM response_conditions WHERE incident_id = ?', [incidentId]);
+  const rows = await q.all<{
+    condition_id: string;
+    confirmed_at: string;
+    confirmed_by: string;
+    officer: string;
+    recorded_at: string;
+  }>('SELECT * FROM response_conditions WHERE incident_id = ?', [incidentId]);
   return rows.map((r) => ({
-    conditionId: r.condition_id!,
-    at: r.confirmed_at!,
-    by: r.confirmed_by!,
-    officer: r.officer!,
-    recordedAt: r.recorded_at!,
+    conditionId: r.condition_id,
+    at: r.confirmed_at,
+    by: r.confirmed_by,
+    officer: r.officer,
+    recordedAt: r.recorded_at,
   }));
 }
 
 export async function listTasks(q: Queryable, incidentId: number): Promise<TaskRow[]> {
-  const rows = await q.all<Record<string, string | null>>('SELECT * FROM response_tasks WHERE incident_id = ?', [incidentId]);
+  const rows = await q.all<{
+    task_id: string;
+    due_at: string | null;
+    given_by: string | null;
+    done_at: string | null;
+    done_by: string | null;
+    done_note: string;
+  }>('SELECT * FROM response_tasks WHERE incident_id = ?', [incidentId]);
   return rows.map((r) => ({
-    taskId: r.task_id!,
-    dueAt: r.due_at ?? null,
-    givenBy: r.given_by ?? null,
-    doneAt: r.done_at ?? null,
-    doneBy: r.done_by ?? null,
-    doneNote: r.done_note ?? '',
+    taskId: r.task_id,
+    dueAt: r.due_at,
+    givenBy: r.given_by,
+    doneAt: r.done_at,
+    doneBy: r.done_by,
+    doneNote: r.done_note,
   }));
 }
 
-export async function setTaskDeadline(q: Queryable, incidentId: number, taskId: string, dueAt: string, givenBy: string): Promise<void> {
+export async function setTaskDeadline(
+  q: Queryable,
+  incidentId: number,
+  taskId: string,
+  dueAt: string,
+  givenBy: string,
+): Promise<void> {
   await q.run(
     `INSERT INTO response_tasks (incident_id, task_id, due_at, given_by) VALUES (?, ?, ?, ?)
      ON CONFLICT (incident_id, task_id) DO UPDATE SET due_at = excluded.due_at, given_by = excluded.given_by`,
@@ -193,7 +249,14 @@ export async function setTaskDeadline(q: Queryable, incidentId: number, taskId: 
   );
 }
 
-export async function setTaskDone(q: Queryable, incidentId: number, taskId: string, at: string, by: string, note: string): Promise<void> {
+export async function setTaskDone(
+  q: Queryable,
+  incidentId: number,
+  taskId: string,
+  at: string,
+  by: string,
+  note: string,
+): Promise<void> {
   await q.run(
     `INSERT INTO response_tasks (incident_id, task_id, done_at, done_by, done_note) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (incident_id, task_id) DO UPDATE SET done_at = excluded.done_at, done_by = excluded.done_by, done_note = excluded.done_note`,
@@ -247,7 +310,19 @@ export async function insertWarning(q: Queryable, w: Omit<WarningRow, 'id' | 'li
   const res = await q.run(
     `INSERT INTO warnings (plan, level, direction, issuer_kind, issuer, area, issued_at, document, content, created_at, officer)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [w.plan, w.level, w.direction, w.issuerKind, w.issuer, w.area, w.issuedAt, w.document, w.content, w.createdAt, w.officer],
+    [
+      w.plan,
+      w.level,
+      w.direction,
+      w.issuerKind,
+      w.issuer,
+      w.area,
+      w.issuedAt,
+      w.document,
+      w.content,
+      w.createdAt,
+      w.officer,
+    ],
   );
   return res.lastID;
 }
@@ -289,9 +364,14 @@ export async function changeWarningLevel(
 
 export async function listWarningChanges(
   q: Queryable,
-): Promise<Map<number, { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[]>> {
+): Promise<
+  Map<number, { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[]>
+> {
   const rows = await q.all<Record<string, string | number>>('SELECT * FROM warning_changes ORDER BY at, id');
-  const out = new Map<number, { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[]>();
+  const out = new Map<
+    number,
+    { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[]
+  >();
   for (const r of rows) {
     const list = out.get(r.warning_id as number) ?? [];
     list.push({
@@ -307,11 +387,26 @@ export async function listWarningChanges(
   return out;
 }
 
-export async function insertWarningAction(q: Queryable, warningId: number, itemId: string, at: string, by: string, note: string): Promise<void> {
-  await q.run('INSERT INTO warning_actions (warning_id, item_id, at, done_by, note) VALUES (?, ?, ?, ?, ?)', [warningId, itemId, at, by, note]);
+export async function insertWarningAction(
+  q: Queryable,
+  warningId: number,
+  itemId: string,
+  at: string,
+  by: string,
+  note: string,
+): Promise<void> {
+  await q.run('INSERT INTO warning_actions (warning_id, item_id, at, done_by, note) VALUES (?, ?, ?, ?, ?)', [
+    warningId,
+    itemId,
+    at,
+    by,
+    note,
+  ]);
 }
 
-export async function listWarningActions(q: Queryable): Promise<Map<number, Map<string, { at: string; by: string; note: string }>>> {
+export async function listWarningActions(
+  q: Queryable,
+): Promise<Map<number, Map<string, { at: string; by: string; note: string }>>> {
   const rows = await q.all<Record<string, string | number>>('SELECT * FROM warning_actions');
   const out = new Map<number, Map<string, { at: string; by: string; note: string }>>();
   for (const r of rows) {
@@ -322,22 +417,31 @@ export async function listWarningActions(q: Queryable): Promise<Map<number, Map<
   return out;
 }
 
-export async function linkWarning(q: Queryable, warningId: number, incidentId: number, at: string, officer: string): Promise<boolean> {
-  const res = await q.run('INSERT OR IGNORE INTO warning_incidents (warning_id, incident_id, at, officer) VALUES (?, ?, ?, ?)', [
-    warningId,
-    incidentId,
-    at,
-    officer,
-  ]);
+export async function linkWarning(
+  q: Queryable,
+  warningId: number,
+  incidentId: number,
+  at: string,
+  officer: string,
+): Promise<boolean> {
+  const res = await q.run(
+    'INSERT OR IGNORE INTO warning_incidents (warning_id, incident_id, at, officer) VALUES (?, ?, ?, ?)',
+    [warningId, incidentId, at, officer],
+  );
   return res.changes > 0;
 }
 
 export async function unlinkWarning(q: Queryable, warningId: number, incidentId: number): Promise<boolean> {
-  const res = await q.run('DELETE FROM warning_incidents WHERE warning_id = ? AND incident_id = ?', [warningId, incidentId]);
+  const res = await q.run('DELETE FROM warning_incidents WHERE warning_id = ? AND incident_id = ?', [
+    warningId,
+    incidentId,
+  ]);
   return res.changes > 0;
 }
 
-export async function listWarningIncidents(q: Queryable): Promise<Map<number, { id: number; serial: string; title: string }[]>> {
+export async function listWarningIncidents(
+  q: Queryable,
+): Promise<Map<number, { id: number; serial: string; title: string }[]>> {
   const rows = await q.all<{ warning_id: number; id: number; serial: string; title: string }>(
     'SELECT w.warning_id, i.id, i.serial, i.title FROM warning_incidents w JOIN incidents i ON i.id = w.incident_id ORDER BY w.at',
   );

@@ -1,5 +1,11 @@
 /** Roster tables (migration 0004): seed anchors, officers' contacts and their history. */
-import type { ContactChange, ContactHistoryEntry, ContactRole, EntryKind, RosterContact } from '../../shared/domain/roster';
+import type {
+  ContactChange,
+  ContactHistoryEntry,
+  ContactRole,
+  EntryKind,
+  RosterContact,
+} from '../../shared/domain/roster';
 import type { SeedEntry } from '../../shared/rosters/seed-entries';
 import type { Queryable } from './connection';
 
@@ -40,12 +46,16 @@ export async function listEntries(q: Queryable, rosterId?: string): Promise<Stor
   return rows.map(toEntry);
 }
 
-export async function findEntry(q: Queryable, rosterId: string, kind: string, id: string): Promise<StoredEntry | undefined> {
-  const row = await q.get<EntryRow>('SELECT * FROM roster_entries WHERE roster_id = ? AND entry_kind = ? AND entry_id = ?', [
-    rosterId,
-    kind,
-    id,
-  ]);
+export async function findEntry(
+  q: Queryable,
+  rosterId: string,
+  kind: string,
+  id: string,
+): Promise<StoredEntry | undefined> {
+  const row = await q.get<EntryRow>(
+    'SELECT * FROM roster_entries WHERE roster_id = ? AND entry_kind = ? AND entry_id = ?',
+    [rosterId, kind, id],
+  );
   return row ? toEntry(row) : undefined;
 }
 
@@ -62,12 +72,10 @@ export async function upsertEntry(q: Queryable, e: SeedEntry, at: string): Promi
 }
 
 export async function markEntryRemoved(q: Queryable, e: SeedEntry, at: string): Promise<void> {
-  await q.run('UPDATE roster_entries SET removed_at = ? WHERE roster_id = ? AND entry_kind = ? AND entry_id = ? AND removed_at IS NULL', [
-    at,
-    e.rosterId,
-    e.kind,
-    e.id,
-  ]);
+  await q.run(
+    'UPDATE roster_entries SET removed_at = ? WHERE roster_id = ? AND entry_kind = ? AND entry_id = ? AND removed_at IS NULL',
+    [at, e.rosterId, e.kind, e.id],
+  );
 }
 
 interface ContactRow {
@@ -112,10 +120,16 @@ function toContact(r: ContactRow): RosterContact {
   };
 }
 
-export async function listContacts(q: Queryable, opts: { rosterId?: string; includeEnded?: boolean } = {}): Promise<RosterContact[]> {
+export async function listContacts(
+  q: Queryable,
+  opts: { rosterId?: string; includeEnded?: boolean } = {},
+): Promise<RosterContact[]> {
   const where: string[] = [];
   const params: string[] = [];
-  if (opts.rosterId) (where.push('roster_id = ?'), params.push(opts.rosterId));
+  if (opts.rosterId) {
+    where.push('roster_id = ?');
+    params.push(opts.rosterId);
+  }
   if (!opts.includeEnded) where.push('ended_at IS NULL');
   const sql = `SELECT * FROM roster_contacts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
   return (await q.all<ContactRow>(sql, params)).map(toContact);
@@ -127,7 +141,17 @@ export async function findContact(q: Queryable, id: number): Promise<RosterConta
 }
 
 /** Fields an officer edits, in the order the history lists them. */
-export const CONTACT_FIELDS = ['role', 'name', 'title', 'officePhone', 'mobile', 'redPhone', 'fax', 'note', 'validFrom'] as const;
+export const CONTACT_FIELDS = [
+  'role',
+  'name',
+  'title',
+  'officePhone',
+  'mobile',
+  'redPhone',
+  'fax',
+  'note',
+  'validFrom',
+] as const;
 export type ContactFields = Pick<RosterContact, (typeof CONTACT_FIELDS)[number]>;
 
 const COLUMN: Record<(typeof CONTACT_FIELDS)[number], string> = {
@@ -152,12 +176,35 @@ export async function insertContact(
     `INSERT INTO roster_contacts (roster_id, entry_kind, entry_id, role, name, title, office_phone, mobile, red_phone, fax, note,
        valid_from, created_at, created_by, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [c.rosterId, c.entryKind, c.entryId, c.role, c.name, c.title, c.officePhone, c.mobile, c.redPhone, c.fax, c.note, c.validFrom, at, officer, at, officer],
+    [
+      c.rosterId,
+      c.entryKind,
+      c.entryId,
+      c.role,
+      c.name,
+      c.title,
+      c.officePhone,
+      c.mobile,
+      c.redPhone,
+      c.fax,
+      c.note,
+      c.validFrom,
+      at,
+      officer,
+      at,
+      officer,
+    ],
   );
   return res.lastID;
 }
 
-export async function updateContact(q: Queryable, id: number, patch: Partial<ContactFields>, at: string, officer: string): Promise<void> {
+export async function updateContact(
+  q: Queryable,
+  id: number,
+  patch: Partial<ContactFields>,
+  at: string,
+  officer: string,
+): Promise<void> {
   const keys = CONTACT_FIELDS.filter((k) => patch[k] !== undefined);
   if (keys.length === 0) return;
   await q.run(
@@ -166,28 +213,35 @@ export async function updateContact(q: Queryable, id: number, patch: Partial<Con
   );
 }
 
-export async function endContact(q: Queryable, id: number, endedAt: string, reason: string, at: string, officer: string): Promise<void> {
-  await q.run('UPDATE roster_contacts SET ended_at = ?, ended_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?', [
-    endedAt,
-    reason,
-    at,
-    officer,
-    id,
-  ]);
+export async function endContact(
+  q: Queryable,
+  id: number,
+  endedAt: string,
+  reason: string,
+  at: string,
+  officer: string,
+): Promise<void> {
+  await q.run(
+    'UPDATE roster_contacts SET ended_at = ?, ended_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?',
+    [endedAt, reason, at, officer, id],
+  );
 }
 
 export async function insertHistory(
   q: Queryable,
-  h: { contactId: number; at: string; officer: string; action: ContactHistoryEntry['action']; changes: ContactChange[]; reason?: string },
+  h: {
+    contactId: number;
+    at: string;
+    officer: string;
+    action: ContactHistoryEntry['action'];
+    changes: ContactChange[];
+    reason?: string;
+  },
 ): Promise<void> {
-  await q.run('INSERT INTO roster_contact_history (contact_id, at, officer, action, changes, reason) VALUES (?, ?, ?, ?, ?, ?)', [
-    h.contactId,
-    h.at,
-    h.officer,
-    h.action,
-    JSON.stringify(h.changes),
-    h.reason ?? '',
-  ]);
+  await q.run(
+    'INSERT INTO roster_contact_history (contact_id, at, officer, action, changes, reason) VALUES (?, ?, ?, ?, ?, ?)',
+    [h.contactId, h.at, h.officer, h.action, JSON.stringify(h.changes), h.reason ?? ''],
+  );
 }
 
 interface HistoryRow {
@@ -201,11 +255,20 @@ interface HistoryRow {
   reason: string;
 }
 
-export async function listHistory(q: Queryable, opts: { rosterId?: string; contactId?: number }): Promise<ContactHistoryEntry[]> {
+export async function listHistory(
+  q: Queryable,
+  opts: { rosterId?: string; contactId?: number },
+): Promise<ContactHistoryEntry[]> {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (opts.rosterId) (where.push('c.roster_id = ?'), params.push(opts.rosterId));
-  if (opts.contactId) (where.push('h.contact_id = ?'), params.push(opts.contactId));
+  if (opts.rosterId) {
+    where.push('c.roster_id = ?');
+    params.push(opts.rosterId);
+  }
+  if (opts.contactId) {
+    where.push('h.contact_id = ?');
+    params.push(opts.contactId);
+  }
   const rows = await q.all<HistoryRow>(
     `SELECT h.*, c.name AS contact_name FROM roster_contact_history h JOIN roster_contacts c ON c.id = h.contact_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY h.at DESC, h.id DESC`,

@@ -23,15 +23,19 @@ type Issue = z.core.$ZodIssue;
  * The issues a person should see. For a union (a contact is either new or an edit) the branch that
  * came closest is reported, not every branch's complaints.
  */
-function flatten(issues: readonly Issue[], prefix: readonly PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
+function flatten(
+  issues: readonly Issue[],
+  prefix: readonly PropertyKey[] = [],
+): { path: PropertyKey[]; message: string }[] {
   return issues.flatMap((i) => {
     const path = [...prefix, ...i.path];
     if (i.code === 'invalid_union' && i.errors.length > 0) {
       // A branch that does not even know the keys sent (an edit's id, a new record's roster) is the
       // wrong kind of request, however few its other complaints.
-      const weight = (branch: readonly Issue[]) => branch.reduce((n, b) => n + (b.code === 'unrecognized_keys' ? 100 : 1), 0);
-      const closest = [...i.errors].sort((a, b) => weight(a) - weight(b))[0]!;
-      if (closest.length > 0) return flatten(closest, path);
+      const weight = (branch: readonly Issue[]) =>
+        branch.reduce((n, b) => n + (b.code === 'unrecognized_keys' ? 100 : 1), 0);
+      const closest = [...i.errors].sort((a, b) => weight(a) - weight(b))[0];
+      if (closest && closest.length > 0) return flatten(closest, path);
     }
     return [{ path, message: i.message }];
   });
@@ -53,7 +57,9 @@ const FOREIGN_KEY = /FOREIGN KEY constraint failed/;
 
 /** A short reference that ties the officer's message to the logged error. */
 const errorRef = (): string =>
-  `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0')}`.toUpperCase();
+  `${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 36 ** 3)
+    .toString(36)
+    .padStart(3, '0')}`.toUpperCase();
 
 export async function dispatch(
   handlers: Handlers,
@@ -70,7 +76,9 @@ export async function dispatch(
     const shown = [...new Set(issues.map((i) => i.message))];
     return fail({
       code: 'invalid_input',
-      message: shown.length ? `输入有误：${shown.slice(0, 3).join('；')}${shown.length > 3 ? `（另有${shown.length - 3}处）` : ''}` : '输入有误',
+      message: shown.length
+        ? `输入有误：${shown.slice(0, 3).join('；')}${shown.length > 3 ? `（另有${shown.length - 3}处）` : ''}`
+        : '输入有误',
       issues,
     });
   }
@@ -81,7 +89,8 @@ export async function dispatch(
     // Disk full, read-only or I/O errors from any path (database or plain files) in plain Chinese.
     const err = storageError(thrown);
     if (err instanceof DomainError) return fail({ code: err.code, message: err.message, issues: err.issues });
-    if (FOREIGN_KEY.test(String((err as Error)?.message))) {
+    const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : '';
+    if (FOREIGN_KEY.test(message)) {
       log(`[ipc] ${channel} refused a missing reference`, err);
       return fail({ code: 'not_found', message: '所引用的记录不存在（可能已被删除或编号有误），请刷新后重试' });
     }

@@ -6,11 +6,15 @@ import { BrowserWindow, Notification, screen } from 'electron';
 import type { AlarmHostEffects } from '../services/alarm-wiring';
 import { createBannerWindow } from './window';
 
-export function electronAlarmEffects(outDir: string, mainWindow: () => BrowserWindow | null): Omit<AlarmHostEffects, 'push'> {
+export function electronAlarmEffects(
+  outDir: string,
+  mainWindow: () => BrowserWindow | null,
+): Omit<AlarmHostEffects, 'push'> {
   let banner: BrowserWindow | null = null;
   return {
     notify(title, body) {
-      if (Notification.isSupported()) new Notification({ title, body, urgency: 'critical', timeoutType: 'never' }).show();
+      if (Notification.isSupported())
+        new Notification({ title, body, urgency: 'critical', timeoutType: 'never' }).show();
     },
     flash(on) {
       mainWindow()?.flashFrame(on);

@@ -5,7 +5,10 @@ import type { Settings } from '../../shared/settings';
 import type { SettingsStore } from '../settings/settings-store';
 
 export class ElectronSettingsStore implements SettingsStore {
-  private readonly store = new Store<{ settings: Settings }>({ name: 'settings', defaults: { settings: DEFAULT_SETTINGS } });
+  private readonly store = new Store<{ settings: Settings }>({
+    name: 'settings',
+    defaults: { settings: DEFAULT_SETTINGS },
+  });
   get(): Settings {
     return parseSettings(this.store.get('settings'));
   }

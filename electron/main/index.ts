@@ -86,7 +86,7 @@ async function offerRestore(err: Error, dataDir: string): Promise<void> {
 }
 
 app.on('web-contents-created', (_e, contents) => guardWebContents(contents));
-app.whenReady().then(start, (err) => console.error(err));
+app.whenReady().then(start, (err: unknown) => console.error(err));
 app.on('window-all-closed', () => {
   void services?.close();
   app.quit();

@@ -11,7 +11,7 @@ for (const channel of CHANNELS) {
   api[channel] = (input: unknown) => ipcRenderer.invoke(channel, input);
 }
 api.on = (event: AppEvent, listener: (payload: unknown) => void) => {
-  if (!EVENTS.includes(event)) throw new Error(`未知的事件：${String(event)}`);
+  if (!EVENTS.includes(event)) throw new Error(`未知的事件：${event}`);
   const wrapped = (_e: unknown, payload: unknown) => listener(payload);
   ipcRenderer.on(event, wrapped);
   return () => ipcRenderer.removeListener(event, wrapped);

@@ -48,7 +48,11 @@ export async function launchChromium(): Promise<Browser> {
  * Opens one form document (rendered with fontBaseUrl FONT_BASE_URL) in a fresh context, waits for
  * its fonts, plans its page breaks, and hands the page to `use`.
  */
-export async function withFormPage<T>(browser: Browser, html: string, use: (page: Page, pages: number) => Promise<T>): Promise<T> {
+export async function withFormPage<T>(
+  browser: Browser,
+  html: string,
+  use: (page: Page, pages: number) => Promise<T>,
+): Promise<T> {
   const fontsDir = fontFilesDir();
   const context = await browser.newContext();
   try {

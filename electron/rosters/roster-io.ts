@@ -16,9 +16,11 @@ const MAX_ROWS = 20_000;
 /** Reads a roster file into rows keyed by the header row (first worksheet for XLSX). */
 export async function readRosterFile(data: Uint8Array, format: RosterFileFormat): Promise<Record<string, string>[]> {
   if (!(data instanceof Uint8Array)) throw new Error('读取通讯录文件失败：内容必须是二进制数据');
-  if (format === 'csv') return rowsFromTable(parseCsv(decodeText(data)).map((r) => r.map((v) => lineBreaks(unguard(v)))));
-  if (format === 'xlsx') return rowsFromTable(await readXlsxTable(data));
-  throw new Error(`不支持的文件格式：${String(format)}（应为 xlsx 或 csv）`);
+  // Widened so the check stays for a caller that passes another format.
+  const kind: string = format;
+  if (kind === 'csv') return rowsFromTable(parseCsv(decodeText(data)).map((r) => r.map((v) => lineBreaks(unguard(v)))));
+  if (kind === 'xlsx') return rowsFromTable(await readXlsxTable(data));
+  throw new Error(`不支持的文件格式：${kind}（应为 xlsx 或 csv）`);
 }
 
 /** Writes rows as an XLSX workbook with one sheet 通讯录 and the standard columns. */
@@ -37,7 +39,7 @@ export async function writeRosterXlsx(rows: readonly RosterRow[], sheetName = '�
     ws.addRow(Object.fromEntries(ROSTER_COLUMNS.map((c) => [c, row[c] ?? ''])));
   }
   const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return Buffer.from(out);
 }
 
 /** Writes rows as CSV: UTF-8 with BOM, CRLF line ends, fields quoted where needed. */
@@ -129,7 +131,7 @@ async function readXlsxTable(data: Uint8Array): Promise<string[][]> {
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
     // The library's own text (zip offsets, English) tells the officer nothing; the cause is the file.
-    throw new Error('不是有效的 XLSX 文件（文件可能已损坏，或不是 Excel 工作簿）');
+    throw new Error('不是有效的 XLSX 文件（文件可能已损坏，或不是 Excel 工作簿）', { cause: e });
   }
   const ws = wb.worksheets[0];
   if (!ws) return [];
@@ -153,11 +155,12 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result ?? null);
+    if ('text' in value) return cellText(value.text);
     if ('error' in value) return '';
   }
-  return String(value);
+  // Any other kind of cell object has no text of its own (it used to print as "[object Object]").
+  return '';
 }
 
 /** Turns a table into rows keyed by the first row; skips blank lines. */

@@ -15,7 +15,7 @@ export interface SettingsStore {
 export class JsonFileSettingsStore implements SettingsStore {
   private value: Settings;
   constructor(private readonly file: string) {
-    let raw: unknown = {};
+    let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch {

@@ -10,5 +10,16 @@ import { migration0008 } from './0008-registration-without-trigger';
 import { migration0009 } from './0009-obligations';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+];
+/** The last migration's version; the list above is never empty. */
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
