@@ -7,9 +7,9 @@ import type { Settings } from '../../shared/settings';
 import { api, call, isWebHost, RECONNECTED } from './api/api';
 import { BannerStack } from './components/BannerStack';
 import { AlarmBanner } from './features/alarms/AlarmBanner';
+import { ConnectionBanner } from './features/connection/ConnectionBanner';
 import { StartupGate } from './features/startup/StartupGate';
 import { StorageBanner } from './features/startup/StorageBanner';
-import { ConnectionBanner } from './features/connection/ConnectionBanner';
 import { DutyModal } from './features/duty/DutyModal';
 import { ActiveWarningsStrip } from './features/warnings/ActiveWarningsStrip';
 import { IncidentBoard } from './features/board/IncidentBoard';
@@ -20,6 +20,7 @@ import { fmtDateTime } from './format';
 import { NowProvider, useNow } from './hooks/useNow';
 import { EXTRA_PAGES } from './pages';
 import { SettingsContext } from './hooks/useSettings';
+import { LawProvider } from './features/law/LawPanel';
 
 function WallClock() {
   const now = useNow();
@@ -43,16 +44,36 @@ export function Shell() {
   const [page, setPage] = useState<Page>('board');
 
   useEffect(() => {
-    const loadDuty = () => call('duty:get', {}).then((d) => (setDuty(d), setDutyLoaded(true)), () => setDutyLoaded(true));
+    const loadDuty = () =>
+      call('duty:get', {}).then(
+        (d) => {
+          setDuty(d);
+          setDutyLoaded(true);
+        },
+        () => setDutyLoaded(true),
+      );
     const loadSettings = () => call('settings:get', {}).then(setSettings, () => undefined);
     void loadDuty();
     void loadSettings();
     // A handover or a new duty registration elsewhere changes who signs every record.
     return api.on('data:changed', (p) => {
-      const what = (p as { what?: string })?.what;
+      const what = typeof p === 'object' && p !== null && 'what' in p ? p.what : undefined;
       if (what === 'settings' || what === RECONNECTED) void loadSettings();
       if (what === 'duty' || what === RECONNECTED) void loadDuty();
     });
+  }, []);
+
+  // F2 opens a new 接报 from any page, in both hosts; under Electron Ctrl+N too (browsers keep it).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const ctrlN = !isWebHost && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n';
+      if (e.key === 'F2' || ctrlN) {
+        e.preventDefault();
+        setRegistering(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   return (
@@ -66,7 +87,7 @@ export function Shell() {
             theme="dark"
             mode="horizontal"
             selectedKeys={[page]}
-            onClick={(e) => setPage(e.key as Page)}
+            onClick={(e) => setPage(e.key)}
             // Every page stays one click away; no items folded into an overflow menu.
             disabledOverflow
             items={[
@@ -77,6 +98,15 @@ export function Shell() {
             style={{ flex: 1 }}
           />
           <Space>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => setRegistering(true)}
+              data-testid="header-register"
+              title="任何页面按 F2 均可新建接报"
+            >
+              接报 F2
+            </Button>
             <WallClock />
             <Typography.Text style={{ color: '#fff' }} data-testid="on-duty">
               带班：{duty?.leader ?? '未登记'}　值班：{duty?.officer ?? '未登记'}
@@ -89,7 +119,7 @@ export function Shell() {
         <BannerStack>
           <ConnectionBanner />
           <StorageBanner />
-        <AlarmBanner />
+          <AlarmBanner />
         </BannerStack>
         {isWebHost && (
           <Alert
@@ -138,9 +168,22 @@ export function Shell() {
 export function App() {
   const bannerOnly = window.location.hash === '#banner';
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}
+    >
       <AntApp>
-        <NowProvider>{bannerOnly ? <AlarmBanner sound={false} /> : <StartupGate><Shell /></StartupGate>}</NowProvider>
+        <NowProvider>
+          {bannerOnly ? (
+            <AlarmBanner sound={false} />
+          ) : (
+            <StartupGate>
+              <LawProvider>
+                <Shell />
+              </LawProvider>
+            </StartupGate>
+          )}
+        </NowProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -13,6 +13,7 @@ export const ZONE = 'Asia/Shanghai';
 export const fmtDateTime = (iso: string | null | undefined): string =>
   iso ? dayjs(iso).tz(ZONE).format('YYYY年M月D日 HH:mm') : '—';
 export const fmtTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).tz(ZONE).format('HH:mm') : '—');
-export const fmtDate = (iso: string | null | undefined): string => (iso ? dayjs(iso).tz(ZONE).format('YYYY年M月D日') : '—');
+export const fmtDate = (iso: string | null | undefined): string =>
+  iso ? dayjs(iso).tz(ZONE).format('YYYY年M月D日') : '—';
 
 export { dayjs };

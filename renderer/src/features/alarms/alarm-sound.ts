@@ -10,13 +10,16 @@ function makeTone(): Blob {
   const data = new Int16Array(n);
   for (let i = 0; i < n; i++) {
     const t = i / rate;
-    const on = (t < 0.35) || (t > 0.45 && t < 0.8);
+    const on = t < 0.35 || (t > 0.45 && t < 0.8);
     const freq = t < 0.4 ? 880 : 660;
     data[i] = on ? Math.round(Math.sin(2 * Math.PI * freq * t) * 0.6 * 32767) : 0;
   }
   const header = new ArrayBuffer(44);
   const v = new DataView(header);
-  const str = (o: number, s: string) => [...s].forEach((c, k) => v.setUint8(o + k, c.charCodeAt(0)));
+  // The four-letter chunk tags are ASCII: one byte per UTF-16 unit.
+  const str = (o: number, s: string) => {
+    for (let k = 0; k < s.length; k += 1) v.setUint8(o + k, s.charCodeAt(k));
+  };
   str(0, 'RIFF');
   v.setUint32(4, 36 + data.byteLength, true);
   str(8, 'WAVE');

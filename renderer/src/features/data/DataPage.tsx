@@ -1,4 +1,19 @@
-import { Alert, App, Button, Card, Descriptions, Input, Popconfirm, Progress, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Popconfirm,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
@@ -47,7 +62,10 @@ export function DataPage() {
 
   const exportRange = () =>
     guard('range', async () => {
-      const f = await runExport((jobId) => call('data:export-incidents', { ...rangeOf(days, includeDrills), format, jobId }), setProgress);
+      const f = await runExport(
+        (jobId) => call('data:export-incidents', { ...rangeOf(days, includeDrills), format, jobId }),
+        setProgress,
+      );
       setLastFile(f.path);
       message.success(`已导出 ${f.count} 起事件：${f.fileName}`);
     });
@@ -55,7 +73,10 @@ export function DataPage() {
   const exportOne = () =>
     guard('one', async () => {
       if (!incidentId) throw new Error('请选择事件');
-      const f = await runExport((jobId) => call('data:export-incident', { id: incidentId, format: incidentFormat, jobId }), setProgress);
+      const f = await runExport(
+        (jobId) => call('data:export-incident', { id: incidentId, format: incidentFormat, jobId }),
+        setProgress,
+      );
       setLastFile(f.path);
       message.success(`已导出：${f.fileName}`);
     });
@@ -103,15 +124,34 @@ export function DataPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="data-page">
-      {progress !== null && <Progress data-testid="export-progress" percent={progress} status={progress < 100 ? 'active' : 'success'} />}
+      {progress !== null && (
+        <Progress data-testid="export-progress" percent={progress} status={progress < 100 ? 'active' : 'success'} />
+      )}
       {lastFile && <Alert type="info" showIcon title={`文件已写入：${lastFile}`} data-testid="last-file" />}
 
       <Card title="导出事件" size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap>
-            <RangePicker days={days} onDays={setDays} includeDrills={includeDrills} onIncludeDrills={setIncludeDrills} testid="export" />
-            <Select data-testid="export-format" value={format} onChange={setFormat} options={formatOptions} style={{ width: 170 }} />
-            <Button type="primary" loading={busy === 'range'} onClick={() => void exportRange()} data-testid="export-range">
+            <RangePicker
+              days={days}
+              onDays={setDays}
+              includeDrills={includeDrills}
+              onIncludeDrills={setIncludeDrills}
+              testid="export"
+            />
+            <Select
+              data-testid="export-format"
+              value={format}
+              onChange={setFormat}
+              options={formatOptions}
+              style={{ width: 170 }}
+            />
+            <Button
+              type="primary"
+              loading={busy === 'range'}
+              onClick={() => void exportRange()}
+              data-testid="export-range"
+            >
               导出时段内事件
             </Button>
           </Space>
@@ -124,9 +164,17 @@ export function DataPage() {
               style={{ width: 360 }}
               value={incidentId ?? undefined}
               onChange={setIncidentId}
-              options={(incidents ?? []).map((i) => ({ value: i.id, label: `${i.serial} ${i.title}${i.drill ? '（演练）' : ''}` }))}
+              options={(incidents ?? []).map((i) => ({
+                value: i.id,
+                label: `${i.serial} ${i.title}${i.drill ? '（演练）' : ''}`,
+              }))}
             />
-            <Select value={incidentFormat} onChange={setIncidentFormat} options={formatOptions} style={{ width: 170 }} />
+            <Select
+              value={incidentFormat}
+              onChange={setIncidentFormat}
+              options={formatOptions}
+              style={{ width: 170 }}
+            />
             <Button loading={busy === 'one'} onClick={() => void exportOne()} data-testid="export-one">
               导出事件
             </Button>
@@ -162,8 +210,20 @@ export function DataPage() {
           locale={{ emptyText: '还没有备份' }}
           columns={[
             { title: '时间', dataIndex: 'createdAt', render: (v: string) => fmtDateTime(v) },
-            { title: '类别', dataIndex: 'kind', render: (k: BackupInfo['kind']) => <Tag color={k === 'safety' ? 'orange' : k === 'manual' ? 'blue' : 'default'}>{BACKUP_KIND_LABELS[k]}</Tag> },
-            { title: '文件', dataIndex: 'fileName', render: (v: string) => <Typography.Text copyable>{v}</Typography.Text> },
+            {
+              title: '类别',
+              dataIndex: 'kind',
+              render: (k: BackupInfo['kind']) => (
+                <Tag color={k === 'safety' ? 'orange' : k === 'manual' ? 'blue' : 'default'}>
+                  {BACKUP_KIND_LABELS[k]}
+                </Tag>
+              ),
+            },
+            {
+              title: '文件',
+              dataIndex: 'fileName',
+              render: (v: string) => <Typography.Text copyable>{v}</Typography.Text>,
+            },
             { title: '大小', dataIndex: 'bytes', render: (v: number) => fmtBytes(v) },
             {
               title: '操作',

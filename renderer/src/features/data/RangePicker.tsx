@@ -35,7 +35,11 @@ export function RangePicker(props: {
         onChange={(v) => props.onDays(v)}
         allowEmpty={[true, true]}
       />
-      <Checkbox data-testid={`${props.testid}-drills`} checked={props.includeDrills} onChange={(e) => props.onIncludeDrills(e.target.checked)}>
+      <Checkbox
+        data-testid={`${props.testid}-drills`}
+        checked={props.includeDrills}
+        onChange={(e) => props.onIncludeDrills(e.target.checked)}
+      >
         包含演练
       </Checkbox>
     </Space>

@@ -1,4 +1,18 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Empty, Input, List, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Empty,
+  Input,
+  List,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import type { DutyRemark } from '../../../../shared/ipc/channels/duty';
 import { DUTY_LOG_EXPORT_FORMATS } from '../../../../shared/ipc/channels/duty';
@@ -50,7 +64,8 @@ export function DutyLogPage({ openIncident }: { openIncident: (id: number) => vo
       title: '事件',
       dataIndex: 'incidentTitle',
       width: 260,
-      render: (v: string | null, r: DutyLogRow) => (v && r.incidentId ? <a onClick={() => openIncident(Number(r.incidentId))}>{v}</a> : '—'),
+      render: (v: string | null, r: DutyLogRow) =>
+        v && r.incidentId ? <a onClick={() => openIncident(Number(r.incidentId))}>{v}</a> : '—',
     },
     { title: '内容', dataIndex: 'text' },
     { title: '记录人', dataIndex: 'officer', width: 90 },
@@ -94,13 +109,26 @@ export function DutyLogPage({ openIncident }: { openIncident: (id: number) => vo
         testId="duty-log-export"
         run={(format) => call('duty-log:export', { day: log.day, format })}
       />
-      <Typography.Text type="secondary">以下内容由系统根据事件记录自动汇总，不可修改；需要说明的情况请在“值班备注”中补记。</Typography.Text>
+      <Typography.Text type="secondary">
+        以下内容由系统根据事件记录自动汇总，不可修改；需要说明的情况请在“值班备注”中补记。
+      </Typography.Text>
       {log.sections.map((s) => (
-        <Card key={s.key} size="small" title={`${s.title}（${s.rows.length}）`} data-testid={`duty-log-section-${s.key}`}>
+        <Card
+          key={s.key}
+          size="small"
+          title={`${s.title}（${s.rows.length}）`}
+          data-testid={`duty-log-section-${s.key}`}
+        >
           {s.rows.length === 0 ? (
             <Typography.Text type="secondary">无</Typography.Text>
           ) : (
-            <Table size="small" rowKey={(r) => `${r.at}-${r.kind}-${r.text}`} pagination={false} columns={columns} dataSource={s.rows} />
+            <Table
+              size="small"
+              rowKey={(r) => `${r.at}-${r.kind}-${r.text}`}
+              pagination={false}
+              columns={columns}
+              dataSource={s.rows}
+            />
           )}
         </Card>
       ))}
@@ -122,7 +150,11 @@ export function DutyLogPage({ openIncident }: { openIncident: (id: number) => vo
               >
                 {editing?.id === r.id ? (
                   <Space.Compact style={{ width: '100%' }}>
-                    <Input.TextArea autoSize value={editing.text} onChange={(e) => setEditing({ id: r.id, text: e.target.value })} />
+                    <Input.TextArea
+                      autoSize
+                      value={editing.text}
+                      onChange={(e) => setEditing({ id: r.id, text: e.target.value })}
+                    />
                     <Button type="primary" onClick={() => void saveEdit()}>
                       保存
                     </Button>
@@ -150,7 +182,13 @@ export function DutyLogPage({ openIncident }: { openIncident: (id: number) => vo
           </Button>
         </Space.Compact>
       </Card>
-      <Drawer title={`值班日志 ${log.day}`} size="large" open={printing} onClose={() => setPrinting(false)} destroyOnHidden>
+      <Drawer
+        title={`值班日志 ${log.day}`}
+        size="large"
+        open={printing}
+        onClose={() => setPrinting(false)}
+        destroyOnHidden
+      >
         <PrintPreview form={{ kind: 'duty-log', data: data.form }} title={`值班日志-${log.day}`} />
       </Drawer>
     </Space>

@@ -68,7 +68,9 @@ export function ExportButtons<F extends string>({
       {busy && (
         <Space>
           <Spin size="small" />
-          <Typography.Text type="secondary">正在导出{LABELS[busy]}（{rows} 条记录）…</Typography.Text>
+          <Typography.Text type="secondary">
+            正在导出{LABELS[busy]}（{rows} 条记录）…
+          </Typography.Text>
         </Space>
       )}
       {!busy && done && (

@@ -3,7 +3,17 @@ import type { Officer } from '../../../../shared/domain/incident';
 import { call } from '../../api/api';
 
 /** Who is on duty: every record carries the officer who made it. */
-export function DutyModal({ open, current, onClose, onSaved }: { open: boolean; current: Officer | null; onClose: () => void; onSaved: (o: Officer) => void }) {
+export function DutyModal({
+  open,
+  current,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  current: Officer | null;
+  onClose: () => void;
+  onSaved: (o: Officer) => void;
+}) {
   const [form] = Form.useForm<Officer>();
   const { message } = App.useApp();
   const save = async () => {

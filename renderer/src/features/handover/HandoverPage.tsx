@@ -42,12 +42,20 @@ function SheetView({ sheet }: { sheet: HandoverDraft['sheet'] }) {
         columns={[
           { title: '事件', dataIndex: 'incident' },
           { title: '事项', dataIndex: 'title' },
-          { title: '截止时间', dataIndex: 'dueAt', width: 190, render: (d: string, c) => (c.overdue ? <Tag color="red">{fmtDateTime(d)} 已超时</Tag> : fmtDateTime(d)) },
+          {
+            title: '截止时间',
+            dataIndex: 'dueAt',
+            width: 190,
+            render: (d: string, c) => (c.overdue ? <Tag color="red">{fmtDateTime(d)} 已超时</Tag> : fmtDateTime(d)),
+          },
           { title: '依据', dataIndex: 'basis' },
         ]}
       />
       {sheet.pendingReports.length > 0 && (
-        <Alert type="warning" title={`待报送的报告：${sheet.pendingReports.map((r) => `${r.incident} ${r.label}（${r.status === 'signed' ? '已签发未报送' : '草稿'}）`).join('；')}`} />
+        <Alert
+          type="warning"
+          title={`待报送的报告：${sheet.pendingReports.map((r) => `${r.incident} ${r.label}（${r.status === 'signed' ? '已签发未报送' : '草稿'}）`).join('；')}`}
+        />
       )}
     </Space>
   );
@@ -115,12 +123,15 @@ export function HandoverPage() {
       {pending ? (
         <Card title="等待接班确认" data-testid="handover-pending">
           <Typography.Paragraph>
-            {pending.from.officer}（带班领导{pending.from.leader}）于 {fmtDateTime(pending.createdAt)} 提交交接班记录，交接给值班员 <b>{pending.to.officer}</b>、带班领导{' '}
-            <b>{pending.to.leader}</b>。请接班人员核对下列事项后确认。
+            {pending.from.officer}（带班领导{pending.from.leader}）于 {fmtDateTime(pending.createdAt)}{' '}
+            提交交接班记录，交接给值班员 <b>{pending.to.officer}</b>、带班领导 <b>{pending.to.leader}</b>
+            。请接班人员核对下列事项后确认。
           </Typography.Paragraph>
           <SheetView sheet={pending.sheet} />
           {pending.pendingInstructions && (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>待传达落实的领导批示：{pending.pendingInstructions}</Typography.Paragraph>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>
+              待传达落实的领导批示：{pending.pendingInstructions}
+            </Typography.Paragraph>
           )}
           <Form form={ackForm} layout="inline" style={{ marginTop: 12 }}>
             <Form.Item name="officer" label="接班值班员" rules={[{ required: true, message: '请填写接班值班员' }]}>
@@ -146,7 +157,10 @@ export function HandoverPage() {
       ) : !draft.data ? (
         <Card loading />
       ) : (
-        <Card title={`交班（交班人：${draft.data.from.officer}，带班领导：${draft.data.from.leader}）`} data-testid="handover-draft">
+        <Card
+          title={`交班（交班人：${draft.data.from.officer}，带班领导：${draft.data.from.leader}）`}
+          data-testid="handover-draft"
+        >
           <SheetView sheet={draft.data.sheet} />
           <Form
             key={draft.data.at}
@@ -161,12 +175,18 @@ export function HandoverPage() {
               notes: '',
             }}
           >
-            {draft.data.suggestedTo && <Typography.Text type="secondary">接班人员已按值班表预填，如有替班请修改。</Typography.Text>}
+            {draft.data.suggestedTo && (
+              <Typography.Text type="secondary">接班人员已按值班表预填，如有替班请修改。</Typography.Text>
+            )}
             <Space wrap>
               <Form.Item name="toOfficer" label="接班值班员" rules={[{ required: true, message: '请填写接班值班员' }]}>
                 <Input data-testid="handover-to-officer" />
               </Form.Item>
-              <Form.Item name="toLeader" label="接班带班领导" rules={[{ required: true, message: '请填写接班带班领导' }]}>
+              <Form.Item
+                name="toLeader"
+                label="接班带班领导"
+                rules={[{ required: true, message: '请填写接班带班领导' }]}
+              >
                 <Input data-testid="handover-to-leader" />
               </Form.Item>
             </Space>
@@ -197,17 +217,38 @@ export function HandoverPage() {
             { title: '提交时间', dataIndex: 'createdAt', render: (d: string) => fmtDateTime(d) },
             { title: '交班', render: (_: unknown, h: Handover) => `${h.from.officer}（带班${h.from.leader}）` },
             { title: '接班', render: (_: unknown, h: Handover) => `${h.to.officer}（带班${h.to.leader}）` },
-            { title: '确认时间', dataIndex: 'acknowledgedAt', render: (d: string | null) => (d ? fmtDateTime(d) : '—') },
-            { title: '状态', dataIndex: 'status', render: (s: Handover['status']) => <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag> },
+            {
+              title: '确认时间',
+              dataIndex: 'acknowledgedAt',
+              render: (d: string | null) => (d ? fmtDateTime(d) : '—'),
+            },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              render: (s: Handover['status']) => <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag>,
+            },
             { title: '', render: (_: unknown, h: Handover) => <a onClick={() => setPrinting(h)}>打印</a> },
           ]}
         />
       </Card>
-      <Modal title="撤回交接班记录" open={!!cancelling} onOk={() => void cancel()} onCancel={() => setCancelling(null)} okText="撤回" destroyOnHidden>
-        <Input placeholder="撤回原因" value={cancelling?.reason ?? ''} onChange={(e) => cancelling && setCancelling({ ...cancelling, reason: e.target.value })} />
+      <Modal
+        title="撤回交接班记录"
+        open={!!cancelling}
+        onOk={() => void cancel()}
+        onCancel={() => setCancelling(null)}
+        okText="撤回"
+        destroyOnHidden
+      >
+        <Input
+          placeholder="撤回原因"
+          value={cancelling?.reason ?? ''}
+          onChange={(e) => cancelling && setCancelling({ ...cancelling, reason: e.target.value })}
+        />
       </Modal>
       <Drawer title="交接班记录" size="large" open={!!printing} onClose={() => setPrinting(null)} destroyOnHidden>
-        {printing && <PrintPreview form={{ kind: 'handover', data: printing.record }} title={`交接班记录-${printing.id}`} />}
+        {printing && (
+          <PrintPreview form={{ kind: 'handover', data: printing.record }} title={`交接班记录-${printing.id}`} />
+        )}
       </Drawer>
     </Space>
   );

@@ -1,5 +1,5 @@
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
 import type { IncidentClock, IncidentDetail } from '../../../../shared/domain/incident-view';
@@ -9,22 +9,38 @@ import { fmtDateTime } from '../../format';
 import { iso } from './form-values';
 import { Cite } from '../law/LawPanel';
 
+interface CompleteValues {
+  completedAt: Dayjs;
+  channel: (typeof CLOCK_CHANNELS)[number];
+  recipientUnit: string;
+  recipientName: string;
+}
+
 /** Every reporting window of the incident, with who reports to whom, the clause and the live state. */
-export function ClockList({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
+export function ClockList({
+  incident,
+  onChanged,
+}: {
+  incident: IncidentDetail;
+  onChanged: (d: IncidentDetail) => void;
+}) {
   const { message } = App.useApp();
   const [completing, setCompleting] = useState<IncidentClock | null>(null);
   const [naFor, setNaFor] = useState<IncidentClock | null>(null);
-  const [form] = Form.useForm();
-  const [naForm] = Form.useForm();
+  const [form] = Form.useForm<CompleteValues>();
+  const [naForm] = Form.useForm<{ reason: string }>();
 
   const complete = async () => {
     const v = await form.validateFields();
+    // The dialog is open only for a clock, and its time is a required field.
+    const completedAt = iso(v.completedAt);
+    if (!completing || !completedAt) return;
     try {
       onChanged(
         await call('clocks:complete', {
           incidentId: incident.id,
-          clockId: completing!.clockId,
-          completedAt: iso(v.completedAt)!,
+          clockId: completing.clockId,
+          completedAt,
           channel: v.channel,
           recipientUnit: v.recipientUnit,
           recipientName: v.recipientName,
@@ -39,8 +55,11 @@ export function ClockList({ incident, onChanged }: { incident: IncidentDetail; o
 
   const markNa = async () => {
     const v = await naForm.validateFields();
+    if (!naFor) return;
     try {
-      onChanged(await call('clocks:not-applicable', { incidentId: incident.id, clockId: naFor!.clockId, reason: v.reason }));
+      onChanged(
+        await call('clocks:not-applicable', { incidentId: incident.id, clockId: naFor.clockId, reason: v.reason }),
+      );
       setNaFor(null);
       naForm.resetFields();
     } catch (err) {
@@ -68,7 +87,8 @@ export function ClockList({ incident, onChanged }: { incident: IncidentDetail; o
                   {c.optional ? <Typography.Text type="secondary">（紧急情况适用）</Typography.Text> : null}
                 </div>
                 <Typography.Text type="secondary">
-                  {c.from} → {c.to}，{c.minutes} 分钟内；<Cite text={c.citation} />
+                  {c.from} → {c.to}，{c.minutes} 分钟内；
+                  <Cite text={c.citation} />
                 </Typography.Text>
               </div>
             ),
@@ -84,7 +104,8 @@ export function ClockList({ incident, onChanged }: { incident: IncidentDetail; o
                 <ClockBadge clock={c} />
                 {c.record?.completedAt && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {fmtDateTime(c.record.completedAt)} {c.record.channel} → {c.record.recipientUnit}（{c.record.recipientName}），{c.record.officer}
+                    {fmtDateTime(c.record.completedAt)} {c.record.channel} → {c.record.recipientUnit}（
+                    {c.record.recipientName}），{c.record.officer}
                   </Typography.Text>
                 )}
                 {c.record?.notApplicableReason && (
@@ -102,7 +123,12 @@ export function ClockList({ incident, onChanged }: { incident: IncidentDetail; o
             render: (_, c) =>
               c.record ? null : (
                 <Space>
-                  <Button size="small" type="primary" onClick={() => setCompleting(c)} data-testid={`complete-${c.clockId}`}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => setCompleting(c)}
+                    data-testid={`complete-${c.clockId}`}
+                  >
                     完成
                   </Button>
                   <Button size="small" onClick={() => setNaFor(c)}>
@@ -113,23 +139,51 @@ export function ClockList({ incident, onChanged }: { incident: IncidentDetail; o
           },
         ]}
       />
-      <Modal title={`完成：${completing?.title ?? ''}`} open={!!completing} onOk={complete} onCancel={() => setCompleting(null)} okText="确认完成" destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ completedAt: dayjs(), channel: completing?.channel === 'phone' ? '电话' : '书面' }} preserve={false}>
+      <Modal
+        title={`完成：${completing?.title ?? ''}`}
+        open={!!completing}
+        onOk={() => void complete()}
+        onCancel={() => setCompleting(null)}
+        okText="确认完成"
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ completedAt: dayjs(), channel: completing?.channel === 'phone' ? '电话' : '书面' }}
+          preserve={false}
+        >
           <Form.Item name="completedAt" label="报送时间" rules={[{ required: true, message: '请填写报送时间' }]}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
           <Form.Item name="channel" label="报送方式" rules={[{ required: true }]}>
             <Select options={CLOCK_CHANNELS.map((c) => ({ value: c, label: c }))} data-testid="complete-channel" />
           </Form.Item>
-          <Form.Item name="recipientUnit" label="接收单位" initialValue={completing?.to} rules={[{ required: true, message: '请填写接收单位' }]}>
+          <Form.Item
+            name="recipientUnit"
+            label="接收单位"
+            initialValue={completing?.to}
+            rules={[{ required: true, message: '请填写接收单位' }]}
+          >
             <Input data-testid="complete-recipient-unit" />
           </Form.Item>
-          <Form.Item name="recipientName" label="接收人（电话确认）" rules={[{ required: true, message: '请填写接收人姓名' }]}>
+          <Form.Item
+            name="recipientName"
+            label="接收人（电话确认）"
+            rules={[{ required: true, message: '请填写接收人姓名' }]}
+          >
             <Input data-testid="complete-recipient-name" />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal title={`标记不适用：${naFor?.title ?? ''}`} open={!!naFor} onOk={markNa} onCancel={() => setNaFor(null)} okText="确认" destroyOnHidden>
+      <Modal
+        title={`标记不适用：${naFor?.title ?? ''}`}
+        open={!!naFor}
+        onOk={() => void markNa()}
+        onCancel={() => setNaFor(null)}
+        okText="确认"
+        destroyOnHidden
+      >
         <Form form={naForm} layout="vertical" preserve={false}>
           <Form.Item name="reason" label="原因" rules={[{ required: true, message: '标记不适用必须说明原因' }]}>
             <Input.TextArea rows={3} />

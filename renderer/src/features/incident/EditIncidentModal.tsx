@@ -1,5 +1,5 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { LEVELS, RESPONSE_LEVELS } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { call } from '../../api/api';
@@ -8,17 +8,42 @@ import { cleanFacts, iso } from './form-values';
 import { GradePreview } from './GradePreview';
 import { Cite } from '../law/LawPanel';
 
+interface EditValues {
+  occurredAt?: Dayjs | null;
+  discoveredAt?: Dayjs | null;
+  receivedAt?: Dayjs | null;
+  facts?: Record<string, unknown>;
+  levelOverride?: (typeof LEVELS)[number] | null;
+  responseOverride?: (typeof RESPONSE_LEVELS)[number] | null;
+  reason?: string;
+  effectiveAt?: Dayjs | null;
+}
+
 /** Changing facts, level or times re-derives the clocks; the change and its reason go in the timeline. */
-export function EditIncidentModal({ incident, open, onClose, onChanged }: { incident: IncidentDetail; open: boolean; onClose: () => void; onChanged: (d: IncidentDetail) => void }) {
-  const [form] = Form.useForm();
+export function EditIncidentModal({
+  incident,
+  open,
+  onClose,
+  onChanged,
+}: {
+  incident: IncidentDetail;
+  open: boolean;
+  onClose: () => void;
+  onChanged: (d: IncidentDetail) => void;
+}) {
+  const [form] = Form.useForm<EditValues>();
   const { message } = App.useApp();
-  const facts = Form.useWatch('facts', form) as Record<string, unknown> | undefined;
+  const facts = Form.useWatch<Record<string, unknown> | undefined>('facts', form);
   const save = async () => {
     const v = await form.validateFields();
     try {
       const cleaned = cleanFacts(v.facts);
       // Facts the officer cleared must be sent as removed, not merely omitted.
-      const removed = Object.fromEntries(Object.keys(incident.facts).filter((k) => !(k in cleaned)).map((k) => [k, null]));
+      const removed = Object.fromEntries(
+        Object.keys(incident.facts)
+          .filter((k) => !(k in cleaned))
+          .map((k) => [k, null]),
+      );
       onChanged(
         await call('incidents:update', {
           id: incident.id,
@@ -41,7 +66,15 @@ export function EditIncidentModal({ incident, open, onClose, onChanged }: { inci
     }
   };
   return (
-    <Modal title="修改事件要素 / 定级" open={open} onOk={save} onCancel={onClose} okText="保存" width={720} destroyOnHidden>
+    <Modal
+      title="修改事件要素 / 定级"
+      open={open}
+      onOk={() => void save()}
+      onCancel={onClose}
+      okText="保存"
+      width={720}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
@@ -50,7 +83,10 @@ export function EditIncidentModal({ incident, open, onClose, onChanged }: { inci
           occurredAt: dayjs(incident.occurredAt),
           discoveredAt: incident.discoveredAt ? dayjs(incident.discoveredAt) : undefined,
           receivedAt: dayjs(incident.receivedAt),
-          facts: { ...incident.facts, ...(typeof incident.facts.orderedAt === 'string' ? { orderedAt: dayjs(incident.facts.orderedAt) } : {}) },
+          facts: {
+            ...incident.facts,
+            ...(typeof incident.facts.orderedAt === 'string' ? { orderedAt: dayjs(incident.facts.orderedAt) } : {}),
+          },
           levelOverride: incident.levelOverride ?? undefined,
           responseOverride: incident.responseOverride ?? undefined,
           effectiveAt: dayjs(),
@@ -68,7 +104,12 @@ export function EditIncidentModal({ incident, open, onClose, onChanged }: { inci
         <FactsFields category={incident.category} />
         <GradePreview category={incident.category} facts={facts} />
         <Form.Item name="levelOverride" label="人工定级" style={{ marginTop: 12 }}>
-          <Select allowClear style={{ width: 160 }} options={LEVELS.map((l) => ({ value: l, label: l }))} data-testid="edit-level" />
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            options={LEVELS.map((l) => ({ value: l, label: l }))}
+            data-testid="edit-level"
+          />
         </Form.Item>
         <Form.Item name="responseOverride" label="人工响应级别">
           <Select allowClear style={{ width: 160 }} options={RESPONSE_LEVELS.map((l) => ({ value: l, label: l }))} />
@@ -76,7 +117,9 @@ export function EditIncidentModal({ incident, open, onClose, onChanged }: { inci
         <Form.Item
           name="effectiveAt"
           label="变化知悉时间"
-          extra={<Cite text="新级别的报告时限从此时起算，不早于接报时间、不晚于现在（依据《朔州市突发环境事件应急预案》5.1.1(6)）" />}
+          extra={
+            <Cite text="新级别的报告时限从此时起算，不早于接报时间、不晚于现在（依据《朔州市突发环境事件应急预案》5.1.1(6)）" />
+          }
         >
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="edit-effective-at" />
         </Form.Item>

@@ -20,7 +20,8 @@ const JUDGEMENT_NOTES: Readonly<Record<string, string>> = {
     '原文：“造成设区的市级以上城市／县级城市／乡镇集中式饮用水水源地取水中断”（附件5 特别重大⑤、重大⑤、较大⑤）。朔州市区的水源地属“设区的市级以上城市”；怀仁市属“县级城市”。县城（县人民政府驻地）是否按“县级城市”，预案未作界定：请报带班领导决定，必要时人工定级并在修改原因中写明。',
   waterProtectionZoneTier:
     '原文：“对设区的市级以上城市／县级城市／乡镇集中式饮用水水源保护区造成或者可能造成影响”（附件4 一级⑥、二级⑥、三级⑥）。县城水源保护区的归类同上，由带班领导决定。',
-  crossBoundary: '“跨县级行政区域”指影响已涉及本市两个以上县（市、区）或朔州经济开发区；“跨设区的市级”指已涉及朔州市以外的市。',
+  crossBoundary:
+    '“跨县级行政区域”指影响已涉及本市两个以上县（市、区）或朔州经济开发区；“跨设区的市级”指已涉及朔州市以外的市。',
 };
 
 /** The facts a plan grades on, built from the rules engine's field list so the form never drifts from it. */
@@ -32,7 +33,11 @@ export function FactsFields({ category }: { category: string }) {
   // Date-time facts have no generic input in the rules' field list.
   if (category === 'forest_fire') {
     return (
-      <Form.Item name={['facts', 'orderedAt']} label="扑火指令下达时间" extra={<Cite text="依据 朔政办发〔2021〕44号：接到扑火指令后10分钟内集结" />}>
+      <Form.Item
+        name={['facts', 'orderedAt']}
+        label="扑火指令下达时间"
+        extra={<Cite text="依据 朔政办发〔2021〕44号：接到扑火指令后10分钟内集结" />}
+      >
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-fact="orderedAt" />
       </Form.Item>
     );
@@ -41,7 +46,12 @@ export function FactsFields({ category }: { category: string }) {
   return (
     <>
       {category === 'radiation' && (
-        <Form.Item name={['facts', 'sourceRecovered']} valuePropName="checked" extra="未追回的放射源：响应终止后半年须由公安部门出具阶段性报告（5.1）" style={{ marginBottom: 8 }}>
+        <Form.Item
+          name={['facts', 'sourceRecovered']}
+          valuePropName="checked"
+          extra="未追回的放射源：响应终止后半年须由公安部门出具阶段性报告（5.1）"
+          style={{ marginBottom: 8 }}
+        >
           <Checkbox data-fact="sourceRecovered">放射源已追回</Checkbox>
         </Form.Item>
       )}
@@ -85,6 +95,7 @@ export function FactsFields({ category }: { category: string }) {
             // The services refuse negative counts; say so here instead of silently clamping to 0.
             rules={[{ type: 'number', min: 0, message: `${f.label}不能为负数` }]}
           >
+            {/* eslint-disable-next-line @typescript-eslint/no-deprecated -- antd 6 still renders addonAfter; Space.Compact would need a nested Form.Item to keep the field bound */}
             <InputNumber precision={0} style={{ width: 200 }} addonAfter={unitOf(f)} data-fact={f.key} />
           </Form.Item>
         );

@@ -20,7 +20,8 @@ export function GradePreview({ category, facts }: { category: string; facts: Rec
       data-testid="grade-preview"
       title={
         <span>
-          按预案判定：<LevelTag level={result.level} /> {result.response ? `响应级别：${result.response}` : '响应级别待定'}
+          按预案判定：
+          <LevelTag level={result.level} /> {result.response ? `响应级别：${result.response}` : '响应级别待定'}
         </span>
       }
       description={

@@ -27,14 +27,18 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
     setIncident(d);
   }, []);
   useEffect(() => {
-    if (id === null) return update(null);
+    if (id === null) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- closing clears the shown incident and, through seq, discards a load still in flight
+      update(null);
+      return;
+    }
     const load = () => {
       const mine = ++seq.current;
       call('incidents:get', { id }).then(
         (d) => {
           if (mine === seq.current) setIncident(d);
         },
-        (e: Error) => message.error(e.message),
+        (e: unknown) => message.error(e instanceof Error ? e.message : String(e)),
       );
     };
     load();
@@ -43,10 +47,13 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
 
   const setStatus = async (status: IncidentDetail['status']) => {
     // Closing with unsent reports asks first and names them; the service refuses without the confirmation.
-    const unsent = status === '已终止' || status === '已归档' ? unsentClocks(incident!.clocks) : [];
+    if (!incident) return;
+    const unsent = status === '已终止' || status === '已归档' ? unsentClocks(incident.clocks) : [];
     if (unsent.length > 0 && !(await confirmUnsent(modal, `改为「${status}」`, unsent))) return;
     try {
-      update(await call('incidents:set-status', { id: incident!.id, status, note: '', confirmUnsent: unsent.length > 0 }));
+      update(
+        await call('incidents:set-status', { id: incident.id, status, note: '', confirmUnsent: unsent.length > 0 }),
+      );
     } catch (err) {
       message.error((err as Error).message);
     }
@@ -75,7 +82,7 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
           <Space>
             <Typography.Text data-testid="incident-status">状态：{i.status}</Typography.Text>
             {STATUS_TRANSITIONS[i.status].map((s) => (
-              <Button key={s} size="small" onClick={() => setStatus(s)} data-testid={`status-${s}`}>
+              <Button key={s} size="small" onClick={() => void setStatus(s)} data-testid={`status-${s}`}>
                 {s}
               </Button>
             ))}
@@ -88,7 +95,11 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
     >
       {i && (
         <>
-          {i.drill && <Typography.Title level={4} type="warning">【演练】本事件为演练，不计入真实事件统计</Typography.Title>}
+          {i.drill && (
+            <Typography.Title level={4} type="warning">
+              【演练】本事件为演练，不计入真实事件统计
+            </Typography.Title>
+          )}
           <Descriptions size="small" bordered column={2} styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label="类别">{categoryLabel(i.category)}</Descriptions.Item>
             <Descriptions.Item label="地点">{i.places.join('、')}</Descriptions.Item>
@@ -97,9 +108,12 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
             <Descriptions.Item label="接报时间">{fmtDateTime(i.receivedAt)}</Descriptions.Item>
             <Descriptions.Item label="接报方式">{i.receiveChannel}</Descriptions.Item>
             <Descriptions.Item label="报告单位">{i.reporterUnit || '—'}</Descriptions.Item>
-            <Descriptions.Item label="报告人">{[i.reporterName, i.reporterPhone].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
+            <Descriptions.Item label="报告人">
+              {[i.reporterName, i.reporterPhone].filter(Boolean).join(' ') || '—'}
+            </Descriptions.Item>
             <Descriptions.Item label="事件级别" span={2}>
-              <LevelTag level={i.grading.level} /> {i.levelOverride ? '（人工定级）' : ''} 响应：{i.grading.response ?? '待定'}
+              <LevelTag level={i.grading.level} /> {i.levelOverride ? '（人工定级）' : ''} 响应：
+              {i.grading.response ?? '待定'}
               {i.grading.planName && (
                 <Typography.Text type="secondary">
                   {' '}
@@ -113,7 +127,11 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
                 key={i.id}
                 data-testid="incident-narrative"
                 style={{ whiteSpace: 'pre-wrap', margin: 0 }}
-                ellipsis={{ rows: 6, expandable: 'collapsible', symbol: (expanded) => (expanded ? '收起' : '展开全文') }}
+                ellipsis={{
+                  rows: 6,
+                  expandable: 'collapsible',
+                  symbol: (expanded) => (expanded ? '收起' : '展开全文'),
+                }}
               >
                 {i.narrative || '—'}
               </Typography.Paragraph>
@@ -126,7 +144,9 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
               data-testid="grading-reasons"
               dataSource={[
                 ...i.grading.reasons.map((r) => `${r.level}：${r.text}（依据《${i.grading.planName}》${r.clause}）`),
-                ...i.grading.responseReasons.map((r) => `${r.response}响应：${r.text}（依据《${i.grading.planName}》${r.clause}）`),
+                ...i.grading.responseReasons.map(
+                  (r) => `${r.response}响应：${r.text}（依据《${i.grading.planName}》${r.clause}）`,
+                ),
                 ...i.grading.notices.map((n) => `${n.text}（依据《${i.grading.planName}》${n.clause}）`),
               ]}
               renderItem={(t) => (
@@ -145,6 +165,7 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
               已记录但按现有要素不再适用的时限：{i.orphanClockRecords.map((r) => r.clockId).join('、')}（记录保留）
             </Typography.Paragraph>
           )}
+          {/* eslint-disable-next-line react-hooks/refs -- sections get update as a save callback; it touches its ref only after a save, never while rendering */}
           {INCIDENT_SECTIONS.map((sec) => (
             <div key={sec.key} data-testid={`section-${sec.key}`}>
               <Divider titlePlacement="start">{sec.title}</Divider>

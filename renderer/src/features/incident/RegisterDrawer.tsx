@@ -25,7 +25,7 @@ interface RegisterValues {
   receiveChannel: ReceiveChannel;
   narrative?: string;
   facts?: Record<string, unknown>;
-  drill: boolean;
+  drill?: boolean;
   levelOverride?: IncidentLevel | null;
 }
 
@@ -51,12 +51,22 @@ const LABELS: Readonly<Record<string, string>> = {
  * phone report is taken, every field reachable by Tab; Enter in a one-line field (or Ctrl+Enter
  * anywhere) registers; a refused submit scrolls to the first problem and lists them by the button.
  */
-export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: number) => void }) {
+export function RegisterDrawer({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: number) => void;
+}) {
   const [form] = Form.useForm<RegisterValues>();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
-  const category = Form.useWatch('category', form);
+  const [placesOpen, setPlacesOpen] = useState(false);
+  // Widened: the watch reads undefined until the form has mounted.
+  const category = Form.useWatch('category', form) as Category | undefined;
   const facts = Form.useWatch('facts', form);
   const recentPlaces = recentValues('places');
   const recentUnits = recentValues('reporterUnit');
@@ -76,6 +86,9 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
       showProblems((err as { errorFields?: { name: (string | number)[]; errors: string[] }[] }).errorFields ?? []);
       return;
     }
+    // A required field: validation has already refused an empty one.
+    const occurredAt = iso(v.occurredAt);
+    if (!occurredAt) return;
     setProblems([]);
     setSaving(true);
     try {
@@ -83,7 +96,7 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
         category: v.category,
         title: v.title,
         places: v.places,
-        occurredAt: iso(v.occurredAt)!,
+        occurredAt,
         discoveredAt: iso(v.discoveredAt) ?? null,
         receivedAt: iso(v.receivedAt),
         reporterUnit: v.reporterUnit ?? '',
@@ -92,7 +105,7 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
         receiveChannel: v.receiveChannel,
         narrative: v.narrative ?? '',
         facts: cleanFacts(v.facts),
-        drill: Boolean(v.drill),
+        drill: v.drill ?? false,
         levelOverride: v.levelOverride ?? null,
       });
       rememberValues('places', v.places);
@@ -157,7 +170,8 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
           // (it confirms a typed time or picks an option), and Ctrl+Enter registers from anywhere.
           if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
           const target = e.target as HTMLElement;
-          const plainField = target.tagName === 'INPUT' && !target.closest('.ant-picker, .ant-select, .ant-input-number');
+          const plainField =
+            target.tagName === 'INPUT' && !target.closest('.ant-picker, .ant-select, .ant-input-number');
           if (e.ctrlKey || e.metaKey || plainField) {
             e.preventDefault();
             void submit();
@@ -165,14 +179,27 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
         }}
       >
         <Form.Item name="category" label="预案 / 类别" rules={[{ required: true, message: '请选择类别' }]}>
-          <Select autoFocus options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))} data-testid="category-select" />
+          <Select
+            autoFocus
+            options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))}
+            data-testid="category-select"
+          />
         </Form.Item>
         <Form.Item name="title" label="事件标题" rules={[{ required: true, message: '请填写事件标题' }]}>
           <Input maxLength={120} data-testid="title-input" />
         </Form.Item>
-        <Form.Item name="places" label="地点（可多选，也可直接输入）" rules={[{ required: true, message: '请至少选择一个地点' }]}>
+        <Form.Item
+          name="places"
+          label="地点（可多选，也可直接输入）"
+          rules={[{ required: true, message: '请至少选择一个地点' }]}
+        >
           <Select
             mode="tags"
+            // Closed after each pick, so Tab moves on to the next field instead of picking again.
+            open={placesOpen}
+            onOpenChange={setPlacesOpen}
+            onSelect={() => setPlacesOpen(false)}
+            onSearch={() => setPlacesOpen(true)}
             // Places used recently come first: the same county calls again during an incident.
             options={[...new Set([...recentPlaces, ...PLACES])].map((p) => ({ value: p, label: p }))}
             data-testid="places-select"
@@ -194,7 +221,9 @@ export function RegisterDrawer({ open, onClose, onCreated }: { open: boolean; on
             <AutoComplete
               style={{ width: 220 }}
               options={recentUnits.map((u) => ({ value: u }))}
-              filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+              // Nothing is picked unless the officer arrows to it: Tab keeps what was typed.
+              defaultActiveFirstOption={false}
+              showSearch={{ filterOption: (input, option) => (option?.value ?? '').includes(input) }}
               data-testid="reporter-unit"
             />
           </Form.Item>

@@ -22,15 +22,22 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 /** Everything that happened to the incident; voided entries stay, struck through, with the reason. */
-export function Timeline({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
+export function Timeline({
+  incident,
+  onChanged,
+}: {
+  incident: IncidentDetail;
+  onChanged: (d: IncidentDetail) => void;
+}) {
   const { message } = App.useApp();
   const [voiding, setVoiding] = useState<TimelineEntry | null>(null);
   const [reason, setReason] = useState('');
 
   const confirmVoid = async () => {
     if (!reason.trim()) return message.error('作废必须说明原因');
+    if (!voiding) return;
     try {
-      onChanged(await call('incidents:void-entry', { incidentId: incident.id, entryId: voiding!.id, reason }));
+      onChanged(await call('incidents:void-entry', { incidentId: incident.id, entryId: voiding.id, reason }));
       setVoiding(null);
       setReason('');
     } catch (err) {
@@ -51,7 +58,14 @@ export function Timeline({ incident, onChanged }: { incident: IncidentDetail; on
             actions={
               !e.voided && e.kind !== 'created' && e.kind !== 'void'
                 ? [
-                    <Button key="void" size="small" type="link" danger onClick={() => setVoiding(e)} data-testid="void-button">
+                    <Button
+                      key="void"
+                      size="small"
+                      type="link"
+                      danger
+                      onClick={() => setVoiding(e)}
+                      data-testid="void-button"
+                    >
                       作废
                     </Button>,
                   ]
@@ -74,9 +88,22 @@ export function Timeline({ incident, onChanged }: { incident: IncidentDetail; on
           </List.Item>
         )}
       />
-      <Modal title="作废记录" open={!!voiding} onOk={confirmVoid} onCancel={() => setVoiding(null)} okText="确认作废" destroyOnHidden>
+      <Modal
+        title="作废记录"
+        open={!!voiding}
+        onOk={() => void confirmVoid()}
+        onCancel={() => setVoiding(null)}
+        okText="确认作废"
+        destroyOnHidden
+      >
         <p>{voiding?.text}</p>
-        <Input.TextArea rows={3} placeholder="作废原因（必填）" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="void-reason-input" />
+        <Input.TextArea
+          rows={3}
+          placeholder="作废原因（必填）"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="void-reason-input"
+        />
       </Modal>
     </>
   );

@@ -1,4 +1,4 @@
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 
 /** Drops empty fact inputs so "not entered" stays absent rather than 0 or false. */
 export function cleanFacts(facts: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -7,7 +7,7 @@ export function cleanFacts(facts: Record<string, unknown> | undefined): Record<s
     if (v === undefined || v === null || v === '') continue;
     // A cleared checkbox means "not so"; only sourceRecovered is meaningful when false.
     if (v === false && k !== 'sourceRecovered') continue;
-    out[k] = typeof (v as Dayjs).toDate === 'function' ? (v as Dayjs).toDate().toISOString() : v;
+    out[k] = dayjs.isDayjs(v) ? v.toDate().toISOString() : v;
   }
   return out;
 }

@@ -16,7 +16,15 @@ export interface IncidentSection {
 }
 
 export const INCIDENT_SECTIONS: IncidentSection[] = [
-  { key: 'reports', title: '报告（初报、续报、终报）', render: (i, changed) => <ReportsPanel incident={i} onChanged={changed} /> },
-  { key: 'response', title: '应急响应（行动措施、终止条件、善后）', render: (i, changed) => <ResponsePanel incident={i} onChanged={changed} /> },
+  {
+    key: 'reports',
+    title: '报告（初报、续报、终报）',
+    render: (i, changed) => <ReportsPanel incident={i} onChanged={changed} />,
+  },
+  {
+    key: 'response',
+    title: '应急响应（行动措施、终止条件、善后）',
+    render: (i, changed) => <ResponsePanel incident={i} onChanged={changed} />,
+  },
   { key: 'call-list', title: '呼叫清单', render: (i, changed) => <CallListPanel incident={i} onChanged={changed} /> },
 ];

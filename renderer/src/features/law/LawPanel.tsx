@@ -22,7 +22,8 @@ interface Target {
 }
 
 interface LawApi {
-  openClause(target: Target): void;
+  // A function property, not a method: callers destructure it from the context.
+  openClause: (target: Target) => void;
 }
 
 const LawContext = createContext<LawApi>({ openClause: () => undefined });
@@ -30,7 +31,9 @@ const LawContext = createContext<LawApi>({ openClause: () => undefined });
 let loading: Promise<Gazette> | null = null;
 function loadGazette(): Promise<Gazette> {
   // A separate chunk: the board does not wait for 230 KB of gazette text.
-  loading ??= import('../../../../shared/rules/sources/shuozhou-gazette-2021-05.txt?raw').then((m) => parseGazette(m.default));
+  loading ??= import('../../../../shared/rules/sources/shuozhou-gazette-2021-05.txt?raw').then((m) =>
+    parseGazette(m.default),
+  );
   return loading;
 }
 
@@ -61,7 +64,7 @@ export function Cite({ text }: { text: string }) {
             title="查看公报原文"
             onClick={(e) => {
               e.stopPropagation();
-              openClause(p.cite!);
+              if (p.cite) openClause(p.cite);
             }}
           >
             {p.text}
@@ -74,7 +77,15 @@ export function Cite({ text }: { text: string }) {
   );
 }
 
-function LawDrawer({ target, onClose, onNavigate }: { target: Target | null; onClose: () => void; onNavigate: (t: Target) => void }) {
+function LawDrawer({
+  target,
+  onClose,
+  onNavigate,
+}: {
+  target: Target | null;
+  onClose: () => void;
+  onNavigate: (t: Target) => void;
+}) {
   const [gazette, setGazette] = useState<Gazette | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -85,13 +96,21 @@ function LawDrawer({ target, onClose, onNavigate }: { target: Target | null; onC
     loadGazette().then(setGazette, (err: unknown) => setFailed(`公报原文无法加载：${String(err)}`));
   }, [target, gazette]);
 
-  useEffect(() => setQuery(''), [target]);
+  // A new clause starts with an empty search; adjusted during render, as React advises, not in an effect.
+  const [queryTarget, setQueryTarget] = useState(target);
+  if (queryTarget !== target) {
+    setQueryTarget(target);
+    setQuery('');
+  }
 
   const location = useMemo(
     () => (gazette && target ? (target.location ?? locateClause(gazette, target.document, target.clause)) : null),
     [gazette, target],
   );
-  const hits: GazetteHit[] = useMemo(() => (gazette && query.trim() ? searchGazette(gazette, query.trim()) : []), [gazette, query]);
+  const hits: GazetteHit[] = useMemo(
+    () => (gazette && query.trim() ? searchGazette(gazette, query.trim()) : []),
+    [gazette, query],
+  );
 
   const scrollToHighlight = useCallback((el: HTMLDivElement | null) => {
     highlighted.current = el;
@@ -130,7 +149,8 @@ function LawDrawer({ target, onClose, onNavigate }: { target: Target | null; onC
           dataSource={hits}
           locale={{ emptyText: '没有同时包含这些词语的条款' }}
           renderItem={(h) => {
-            const d = gazette.documents[h.location.document]!;
+            const d = gazette.documents[h.location.document];
+            if (!d) return null;
             return (
               <List.Item
                 style={{ cursor: 'pointer' }}

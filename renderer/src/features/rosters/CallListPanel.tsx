@@ -13,7 +13,13 @@ import { errorText } from '../../lib/errors';
 const RESULT_COLOR: Record<CallResult, string> = { 接通: 'green', 已通知: 'blue', 回电: 'cyan', 未接: 'red' };
 
 /** Who to call for this incident under its plan and response level, with each call recorded in the timeline. */
-export function CallListPanel({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
+export function CallListPanel({
+  incident,
+  onChanged,
+}: {
+  incident: IncidentDetail;
+  onChanged: (d: IncidentDetail) => void;
+}) {
   const [response, setResponse] = useState<IncidentResponse | undefined>(undefined);
   const { data, error } = useLoad(
     () => call('rosters:call-list', { incidentId: incident.id, ...(response ? { response } : {}) }),
@@ -39,7 +45,11 @@ export function CallListPanel({ incident, onChanged }: { incident: IncidentDetai
               options={RESPONSE_LEVELS.map((r) => ({ value: r, label: r }))}
               data-testid="call-list-response"
             />
-            {response && response !== incident.grading.response && <Typography.Text type="warning">（按所选级别预览，事件响应级别为{incident.grading.response ?? '待定'}）</Typography.Text>}
+            {response && response !== incident.grading.response && (
+              <Typography.Text type="warning">
+                （按所选级别预览，事件响应级别为{incident.grading.response ?? '待定'}）
+              </Typography.Text>
+            )}
           </>
         )}
         {data.plan === 'forest_fire' && <Typography.Text type="secondary">（该方案不分响应级别）</Typography.Text>}
@@ -52,7 +62,14 @@ export function CallListPanel({ incident, onChanged }: { incident: IncidentDetai
           <List.Item
             data-testid="call-item"
             actions={[
-              <Button key="rec" size="small" type="primary" ghost onClick={() => setCalling(item)} data-testid="record-call">
+              <Button
+                key="rec"
+                size="small"
+                type="primary"
+                ghost
+                onClick={() => setCalling(item)}
+                data-testid="record-call"
+              >
                 记录呼叫
               </Button>,
             ]}
@@ -110,7 +127,11 @@ function CallModal({
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const numbers = item ? item.contacts.flatMap((c) => numbersOf(c).map((n) => ({ value: n.number, label: `${c.name} ${n.label} ${n.number}` }))) : [];
+  const numbers = item
+    ? item.contacts.flatMap((c) =>
+        numbersOf(c).map((n) => ({ value: n.number, label: `${c.name} ${n.label} ${n.number}` })),
+      )
+    : [];
   const target = item ? (item.label.split('：')[0] ?? '') : '';
 
   // Fresh fields for each call, set before the dialog paints: resetting after its opening
@@ -118,6 +139,7 @@ function CallModal({
   const firstNumber = numbers[0]?.value ?? '';
   useLayoutEffect(() => {
     if (!item) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the fields must be reset before the dialog paints (see above)
     setResult('接通');
     setNumber(firstNumber);
     setAt(dayjs());
@@ -129,7 +151,17 @@ function CallModal({
     if (!item) return;
     setBusy(true);
     try {
-      onChanged(await call('rosters:record-call', { incidentId: incident.id, key: item.key, target, number, result, at: at.toISOString(), note }));
+      onChanged(
+        await call('rosters:record-call', {
+          incidentId: incident.id,
+          key: item.key,
+          target,
+          number,
+          result,
+          at: at.toISOString(),
+          note,
+        }),
+      );
       message.success('已记入事件经过');
       onClose();
     } catch (err) {
@@ -181,7 +213,14 @@ function CallModal({
           style={{ width: '100%' }}
           id="callAt"
         />
-        <Input.TextArea rows={2} maxLength={300} placeholder="备注（如：已传达指挥长指示）" value={note} onChange={(e) => setNote(e.target.value)} data-testid="call-note" />
+        <Input.TextArea
+          rows={2}
+          maxLength={300}
+          placeholder="备注（如：已传达指挥长指示）"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="call-note"
+        />
       </Space>
     </Modal>
   );

@@ -52,7 +52,13 @@ export function ContactModal({ target, onClose }: { target: ContactTarget | null
     };
     try {
       if (t.mode === 'edit') await call('rosters:save-contact', { id: t.contact.id, ...fields });
-      else await call('rosters:save-contact', { rosterId: t.rosterId, entryKind: t.entryKind, entryId: t.entryId, ...fields });
+      else
+        await call('rosters:save-contact', {
+          rosterId: t.rosterId,
+          entryKind: t.entryKind,
+          entryId: t.entryId,
+          ...fields,
+        });
       message.success('已保存');
       onClose();
     } catch (err) {
@@ -79,7 +85,11 @@ export function ContactModal({ target, onClose }: { target: ContactTarget | null
         <Form.Item name="role" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
           <Select options={CONTACT_ROLES.map((r) => ({ value: r, label: r }))} data-testid="contact-role" />
         </Form.Item>
-        <Form.Item name="name" label="姓名（或值班室名称）" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+        <Form.Item
+          name="name"
+          label="姓名（或值班室名称）"
+          rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+        >
           <Input maxLength={30} data-testid="contact-name" />
         </Form.Item>
         <Form.Item name="title" label="职务">

@@ -5,7 +5,10 @@ import { useLoad } from '../../hooks/useApi';
 
 /** Who changed what and when, for one roster (newest first). */
 export function HistoryDrawer({ rosterId, open, onClose }: { rosterId: string; open: boolean; onClose: () => void }) {
-  const { data } = useLoad(() => (open ? call('rosters:history', { rosterId }) : Promise.resolve([])), [rosterId, open]);
+  const { data } = useLoad(
+    () => (open ? call('rosters:history', { rosterId }) : Promise.resolve([])),
+    [rosterId, open],
+  );
   return (
     <Drawer open={open} onClose={onClose} title="通讯录修改记录" size={640} destroyOnHidden>
       <List

@@ -13,7 +13,17 @@ interface Chosen {
 }
 
 /** Import: choose a file, see every row's action and every error, then confirm; nothing changes before. */
-export function ImportModal({ rosterId, rosterName, open, onClose }: { rosterId: string; rosterName: string; open: boolean; onClose: () => void }) {
+export function ImportModal({
+  rosterId,
+  rosterName,
+  open,
+  onClose,
+}: {
+  rosterId: string;
+  rosterName: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -84,7 +94,13 @@ export function ImportModal({ rosterId, rosterName, open, onClose }: { rosterId:
           >
             取消
           </Button>
-          <Button type="primary" disabled={!preview || hasErrors || busy} loading={busy} onClick={() => void apply()} data-testid="import-apply">
+          <Button
+            type="primary"
+            disabled={!preview || hasErrors || busy}
+            loading={busy}
+            onClick={() => void apply()}
+            data-testid="import-apply"
+          >
             确认导入
           </Button>
         </Space>
@@ -93,7 +109,12 @@ export function ImportModal({ rosterId, rosterName, open, onClose }: { rosterId:
       <Typography.Paragraph type="secondary">
         表头：指挥部、单位、姓名、职务、办公电话、手机、红机、传真、备注（“指挥部”为空时导入到本通讯录）。同一指挥部、单位、姓名的人员按行更新；空白号码不会清除已有号码。确认前不会写入任何数据。
       </Typography.Paragraph>
-      <input type="file" accept=".xlsx,.csv" onChange={(e) => void pick(e.target.files?.[0])} data-testid="import-file" />
+      <input
+        type="file"
+        accept=".xlsx,.csv"
+        onChange={(e) => void pick(e.target.files?.[0])}
+        data-testid="import-file"
+      />
       {preview && (
         <>
           <Alert
@@ -127,12 +148,20 @@ export function ImportModal({ rosterId, rosterName, open, onClose }: { rosterId:
             dataSource={preview.rows}
             columns={[
               { title: '行', dataIndex: 'row', width: 60 },
-              { title: '处理', dataIndex: 'action', width: 80, render: (a: string) => <Tag color={a === '新增' ? 'green' : a === '更新' ? 'blue' : undefined}>{a}</Tag> },
+              {
+                title: '处理',
+                dataIndex: 'action',
+                width: 80,
+                render: (a: string) => (
+                  <Tag color={a === '新增' ? 'green' : a === '更新' ? 'blue' : undefined}>{a}</Tag>
+                ),
+              },
               { title: '单位', dataIndex: 'unit' },
               { title: '姓名', dataIndex: 'name', width: 90 },
               {
                 title: '变化',
-                render: (_, r) => r.changes.map((c) => `${c.field}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；'),
+                render: (_, r) =>
+                  r.changes.map((c) => `${c.field}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；'),
               },
             ]}
           />

@@ -1,4 +1,21 @@
-import { App, Button, Card, Checkbox, Empty, Input, Layout, List, Menu, Modal, Space, Table, Tabs, Tag, Tree, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Input,
+  Layout,
+  List,
+  Menu,
+  Modal,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useState } from 'react';
 import type { RosterContact, RosterSearchHit, RosterView } from '../../../../shared/domain/roster';
@@ -104,18 +121,22 @@ export function RostersPage() {
       </Layout.Sider>
       <Layout.Content style={{ paddingLeft: 16 }}>
         {hits ? (
-          <SearchResults hits={hits} onOpen={(id) => {
+          <SearchResults
+            hits={hits}
+            onOpen={(id) => {
               setRosterId(id);
               setHits(null);
-            }} onClose={() => setHits(null)} />
+            }}
+            onClose={() => setHits(null)}
+          />
         ) : view && current ? (
           <Card
             title={
               <Space orientation="vertical" size={0}>
                 <span data-testid="roster-title">{view.roster.name}</span>
                 <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-                  依据{view.roster.documentTitle}（{view.roster.document} {view.roster.clause}）· 成员单位{current.unitCount}个 · 工作组{current.groupCount}个 ·
-                  联系人{current.contactCount}人
+                  依据{view.roster.documentTitle}（{view.roster.document} {view.roster.clause}）· 成员单位
+                  {current.unitCount}个 · 工作组{current.groupCount}个 · 联系人{current.contactCount}人
                 </Typography.Text>
               </Space>
             }
@@ -141,11 +162,21 @@ export function RostersPage() {
                 以下条目已不在现行公报中，其联系人仍保留，请核对：{view.removedEntries.map((e) => e.name).join('、')}
               </Typography.Paragraph>
             )}
-            {view.roster.liaisonNote && <Typography.Paragraph type="secondary">联络员：{view.roster.liaisonNote}</Typography.Paragraph>}
+            {view.roster.liaisonNote && (
+              <Typography.Paragraph type="secondary">联络员：{view.roster.liaisonNote}</Typography.Paragraph>
+            )}
             <Tabs
               items={[
-                { key: 'tree', label: '树形', children: <RosterTree view={view} onEdit={setEditing} onEnd={setEnding} /> },
-                { key: 'list', label: '列表', children: <RosterTable view={view} onEdit={setEditing} onEnd={setEnding} /> },
+                {
+                  key: 'tree',
+                  label: '树形',
+                  children: <RosterTree view={view} onEdit={setEditing} onEnd={setEnding} />,
+                },
+                {
+                  key: 'list',
+                  label: '列表',
+                  children: <RosterTable view={view} onEdit={setEditing} onEnd={setEnding} />,
+                },
               ]}
             />
           </Card>
@@ -154,13 +185,41 @@ export function RostersPage() {
         )}
       </Layout.Content>
       <ContactModal target={editing} onClose={() => setEditing(null)} />
-      <Modal open={!!ending} title={`登记离任：${ending?.name ?? ''}`} onOk={() => void end()} onCancel={() => setEnding(null)} okText="确认离任" destroyOnHidden>
-        <Typography.Paragraph type="secondary">离任人员不会删除，仍保留在修改记录和“显示已离任”中。</Typography.Paragraph>
-        <Input placeholder="离任原因（必填），如：调离、退休" value={endReason} onChange={(e) => setEndReason(e.target.value)} data-testid="end-reason" />
+      <Modal
+        open={!!ending}
+        title={`登记离任：${ending?.name ?? ''}`}
+        onOk={() => void end()}
+        onCancel={() => setEnding(null)}
+        okText="确认离任"
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          离任人员不会删除，仍保留在修改记录和“显示已离任”中。
+        </Typography.Paragraph>
+        <Input
+          placeholder="离任原因（必填），如：调离、退休"
+          value={endReason}
+          onChange={(e) => setEndReason(e.target.value)}
+          data-testid="end-reason"
+        />
       </Modal>
-      {current && <ImportModal rosterId={rosterId} rosterName={current.name} open={importing} onClose={() => setImporting(false)} />}
+      {current && (
+        <ImportModal
+          rosterId={rosterId}
+          rosterName={current.name}
+          open={importing}
+          onClose={() => setImporting(false)}
+        />
+      )}
       <HistoryDrawer rosterId={rosterId} open={history} onClose={() => setHistory(false)} />
-      <Modal open={!!printing} width={900} footer={null} onCancel={() => setPrinting(null)} title="打印通讯录" destroyOnHidden>
+      <Modal
+        open={!!printing}
+        width={900}
+        footer={null}
+        onCancel={() => setPrinting(null)}
+        title="打印通讯录"
+        destroyOnHidden
+      >
         {printing && <PrintPreview form={{ kind: 'roster', data: printing }} title={printing.title} />}
       </Modal>
     </Layout>
@@ -239,7 +298,12 @@ function RosterTree({ view, onEdit, onEnd }: { view: RosterView } & RowActions) 
   const branches = ['领导成员', '办公室', '成员单位', '工作组']
     .map((b) => ({ b, items: rest.filter((e) => e.branch === b) }))
     .filter((x) => x.items.length > 0)
-    .map(({ b, items }): DataNode => ({ key: b, title: <Typography.Text strong>{b}</Typography.Text>, children: items.map(node), selectable: false }));
+    .map(({ b, items }): DataNode => ({
+      key: b,
+      title: <Typography.Text strong>{b}</Typography.Text>,
+      children: items.map(node),
+      selectable: false,
+    }));
   const rootNode = node(root);
   const top = { ...rootNode, children: [...(rootNode.children ?? []), ...branches] };
   // Expanded unless the officer collapsed it, so an entry's first contact shows as soon as it is added.
@@ -277,13 +341,29 @@ function RosterTable({ view, onEdit, onEnd }: { view: RosterView } & RowActions)
       columns={[
         { title: '类别', width: 90, render: (_, r) => r.e.branch },
         { title: '单位 / 职务', render: (_, r) => <EntryTitle e={r.e} rosterId={view.roster.id} onEdit={onEdit} /> },
-        { title: '联系人与号码', render: (_, r) => (r.c ? <ContactLine c={r.c} label={r.e.label} onEdit={onEdit} onEnd={onEnd} /> : <Typography.Text type="secondary">未登记</Typography.Text>) },
+        {
+          title: '联系人与号码',
+          render: (_, r) =>
+            r.c ? (
+              <ContactLine c={r.c} label={r.e.label} onEdit={onEdit} onEnd={onEnd} />
+            ) : (
+              <Typography.Text type="secondary">未登记</Typography.Text>
+            ),
+        },
       ]}
     />
   );
 }
 
-function SearchResults({ hits, onOpen, onClose }: { hits: RosterSearchHit[]; onOpen: (rosterId: string) => void; onClose: () => void }) {
+function SearchResults({
+  hits,
+  onOpen,
+  onClose,
+}: {
+  hits: RosterSearchHit[];
+  onOpen: (rosterId: string) => void;
+  onClose: () => void;
+}) {
   return (
     <Card title={`搜索结果（${hits.length}条）`} extra={<Button onClick={onClose}>返回通讯录</Button>}>
       <List
@@ -291,12 +371,21 @@ function SearchResults({ hits, onOpen, onClose }: { hits: RosterSearchHit[]; onO
         locale={{ emptyText: '没有找到' }}
         data-testid="search-results"
         renderItem={(h) => (
-          <List.Item data-testid="search-hit" actions={[<Button key="open" size="small" type="link" onClick={() => onOpen(h.entry.rosterId)}>打开通讯录</Button>]}>
+          <List.Item
+            data-testid="search-hit"
+            actions={[
+              <Button key="open" size="small" type="link" onClick={() => onOpen(h.entry.rosterId)}>
+                打开通讯录
+              </Button>,
+            ]}
+          >
             <Space orientation="vertical" size={2}>
               <Space wrap>
                 <Typography.Text strong>{h.entry.name}</Typography.Text>
                 {h.entry.title && <Typography.Text>{h.entry.title}</Typography.Text>}
-                {h.entry.unit && h.entry.kind !== 'unit' && <Typography.Text type="secondary">{h.entry.unit}</Typography.Text>}
+                {h.entry.unit && h.entry.kind !== 'unit' && (
+                  <Typography.Text type="secondary">{h.entry.unit}</Typography.Text>
+                )}
                 <Tag>{h.rosterName}</Tag>
               </Space>
               {h.contacts.map((c) => (

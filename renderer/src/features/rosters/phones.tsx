@@ -11,7 +11,12 @@ const FIELDS: [keyof Pick<RosterContact, 'officePhone' | 'mobile' | 'redPhone' |
 
 /** Every number of a contact, one per entry, as [label, number]. */
 export function numbersOf(c: RosterContact): { label: string; number: string }[] {
-  const full: Record<(typeof FIELDS)[number][0], string> = { officePhone: '办公电话', mobile: '手机', redPhone: '红机', fax: '传真' };
+  const full: Record<(typeof FIELDS)[number][0], string> = {
+    officePhone: '办公电话',
+    mobile: '手机',
+    redPhone: '红机',
+    fax: '传真',
+  };
   return FIELDS.flatMap(([f]) =>
     c[f]
       .split('；')

@@ -1,4 +1,21 @@
-import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  List,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { FormInstance } from 'antd';
 import { useRef, useState } from 'react';
 import type { ScheduleMonth } from '../../../../shared/ipc/channels/duty';
@@ -64,10 +81,23 @@ export function SchedulePage() {
     try {
       const v = await changeForm.validateFields();
       if (change.mode === '替班') {
-        await call('schedule:swap', { date: change.shift.date, shift: change.shift.shift, field: v.field, newPerson: v.newPerson ?? '', reason: v.reason });
+        await call('schedule:swap', {
+          date: change.shift.date,
+          shift: change.shift.shift,
+          field: v.field,
+          newPerson: v.newPerson ?? '',
+          reason: v.reason,
+        });
       } else {
         const [withDate, withShift] = (v.with ?? '').split('#');
-        await call('schedule:exchange', { date: change.shift.date, shift: change.shift.shift, withDate: withDate ?? '', withShift: Number(withShift ?? 0), field: v.field, reason: v.reason });
+        await call('schedule:exchange', {
+          date: change.shift.date,
+          shift: change.shift.shift,
+          withDate: withDate ?? '',
+          withShift: Number(withShift ?? 0),
+          field: v.field,
+          reason: v.reason,
+        });
       }
       setChange(null);
     } catch (err) {
@@ -93,7 +123,13 @@ export function SchedulePage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           值班表
         </Typography.Title>
-        <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} data-testid="schedule-month" />
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          value={dayjs(`${month}-01`)}
+          onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+          data-testid="schedule-month"
+        />
         <Button type="primary" onClick={() => setGenerating(true)} data-testid="schedule-generate">
           {data?.plan ? '重新生成' : '生成本月值班表'}
         </Button>
@@ -103,7 +139,8 @@ export function SchedulePage() {
         {now ? (
           <Space wrap>
             <span>
-              {fmtDateTime(now.start)} 至 {fmtDateTime(now.end)}：带班领导 <b>{now.leader}</b>，值班员 <b>{now.officer}</b>
+              {fmtDateTime(now.start)} 至 {fmtDateTime(now.end)}：带班领导 <b>{now.leader}</b>，值班员{' '}
+              <b>{now.officer}</b>
             </span>
             <Button size="small" onClick={() => void adoptNow(now)}>
               按值班表登记当前值班
@@ -113,9 +150,16 @@ export function SchedulePage() {
           <Typography.Text type="secondary">值班表中没有当前班次</Typography.Text>
         )}
       </Card>
-      {data && !data.holidayDataKnown && <Alert type="warning" title="本年度的法定节假日安排尚未收录，仅按周末区分；请更新节假日数据后重新生成。" />}
+      {data && !data.holidayDataKnown && (
+        <Alert type="warning" title="本年度的法定节假日安排尚未收录，仅按周末区分；请更新节假日数据后重新生成。" />
+      )}
       {data && data.shifts.length > 0 && (
-        <ExportButtons formats={TABLE_EXPORT_FORMATS} rows={data.shifts.length} testId="schedule-export" run={(format) => call('schedule:export', { month, format })} />
+        <ExportButtons
+          formats={TABLE_EXPORT_FORMATS}
+          rows={data.shifts.length}
+          testId="schedule-export"
+          run={(format) => call('schedule:export', { month, format })}
+        />
       )}
       <Table
         size="small"
@@ -126,10 +170,27 @@ export function SchedulePage() {
         locale={{ emptyText: '本月尚未生成值班表' }}
         data-testid="schedule-table"
         columns={[
-          { title: '日期', dataIndex: 'date', width: 110, render: (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` },
+          {
+            title: '日期',
+            dataIndex: 'date',
+            width: 110,
+            render: (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`,
+          },
           { title: '星期', dataIndex: 'date', width: 70, render: (d: string) => WEEKDAY_LABELS[weekdayOf(d)] },
-          { title: '类别', dataIndex: 'dayKind', width: 160, render: (k: string, s: ShiftAssignment) => <Tag color={KIND_COLOR[k]}>{s.holidayName ? `${k}（${s.holidayName}）` : k}</Tag> },
-          { title: '值班时间', width: 130, render: (_: unknown, s: ShiftAssignment) => `${fmtTime(s.start)}—${s.end.slice(0, 10) === s.date ? '' : '次日'}${fmtTime(s.end)}` },
+          {
+            title: '类别',
+            dataIndex: 'dayKind',
+            width: 160,
+            render: (k: string, s: ShiftAssignment) => (
+              <Tag color={KIND_COLOR[k]}>{s.holidayName ? `${k}（${s.holidayName}）` : k}</Tag>
+            ),
+          },
+          {
+            title: '值班时间',
+            width: 130,
+            render: (_: unknown, s: ShiftAssignment) =>
+              `${fmtTime(s.start)}—${s.end.slice(0, 10) === s.date ? '' : '次日'}${fmtTime(s.end)}`,
+          },
           { title: '带班领导', dataIndex: 'leader', width: 100 },
           { title: '值班员', dataIndex: 'officer', width: 100 },
           {
@@ -181,13 +242,37 @@ export function SchedulePage() {
           />
         </Card>
       )}
-      <Modal title={data?.plan ? '重新生成值班表' : '生成值班表'} open={generating} onOk={() => void generate()} onCancel={() => setGenerating(false)} okText="生成" destroyOnHidden>
-        <GenerateForm form={genForm} month={data} replace={!!data?.plan} shift={`${settings.shiftStart} 起，每班 ${settings.shiftHours} 小时`} />
+      <Modal
+        title={data?.plan ? '重新生成值班表' : '生成值班表'}
+        open={generating}
+        onOk={() => void generate()}
+        onCancel={() => setGenerating(false)}
+        okText="生成"
+        destroyOnHidden
+      >
+        <GenerateForm
+          form={genForm}
+          month={data}
+          replace={!!data?.plan}
+          shift={`${settings.shiftStart} 起，每班 ${settings.shiftHours} 小时`}
+        />
       </Modal>
-      <Modal title={change ? `${change.mode}：${change.shift.date}` : ''} open={!!change} onOk={() => void saveChange()} onCancel={() => setChange(null)} okText="保存" destroyOnHidden>
+      <Modal
+        title={change ? `${change.mode}：${change.shift.date}` : ''}
+        open={!!change}
+        onOk={() => void saveChange()}
+        onCancel={() => setChange(null)}
+        okText="保存"
+        destroyOnHidden
+      >
         <Form form={changeForm} layout="vertical" initialValues={{ field: 'officer' }} preserve={false}>
           <Form.Item name="field" label="调整岗位">
-            <Radio.Group options={[{ value: 'leader', label: '带班领导' }, { value: 'officer', label: '值班员' }]} />
+            <Radio.Group
+              options={[
+                { value: 'leader', label: '带班领导' },
+                { value: 'officer', label: '值班员' },
+              ]}
+            />
           </Form.Item>
           {change?.mode === '替班' ? (
             <Form.Item name="newPerson" label="替班人员" rules={[{ required: true, message: '请填写替班人员' }]}>
@@ -212,7 +297,14 @@ export function SchedulePage() {
         {data && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Button onClick={() => frame.current?.contentWindow?.print()}>打印</Button>
-            <iframe ref={frame} title="值班表" srcDoc={srcDocUnderCsp(monthSheetHtml(data, settings.stationName))} onLoad={(e) => applyFrameStyles(e.currentTarget)} sandbox="allow-same-origin allow-modals" style={{ width: '100%', height: 760, border: '1px solid #d9d9d9' }} />
+            <iframe
+              ref={frame}
+              title="值班表"
+              srcDoc={srcDocUnderCsp(monthSheetHtml(data, settings.stationName))}
+              onLoad={(e) => applyFrameStyles(e.currentTarget)}
+              sandbox="allow-same-origin allow-modals"
+              style={{ width: '100%', height: 760, border: '1px solid #d9d9d9' }}
+            />
           </Space>
         )}
       </Drawer>
@@ -220,29 +312,64 @@ export function SchedulePage() {
   );
 }
 
-function GenerateForm({ form, month, replace, shift }: { form: FormInstance<GenerateValues>; month: ScheduleMonth | undefined; replace: boolean; shift: string }) {
-  const tags = (label: string) => <Select mode="tags" tokenSeparators={[',', '，', '、', ' ']} placeholder={`输入${label}姓名，回车分隔`} open={false} />;
+function GenerateForm({
+  form,
+  month,
+  replace,
+  shift,
+}: {
+  form: FormInstance<GenerateValues>;
+  month: ScheduleMonth | undefined;
+  replace: boolean;
+  shift: string;
+}) {
+  const tags = (label: string) => (
+    <Select
+      mode="tags"
+      tokenSeparators={[',', '，', '、', ' ']}
+      placeholder={`输入${label}姓名，回车分隔`}
+      open={false}
+    />
+  );
   return (
     <Form
       form={form}
       layout="vertical"
       preserve={false}
-      initialValues={{ leaders: month?.plan?.leaders ?? [], officers: month?.plan?.officers ?? [], holidayLeaders: month?.plan?.holidayLeaders ?? [] }}
+      initialValues={{
+        leaders: month?.plan?.leaders ?? [],
+        officers: month?.plan?.officers ?? [],
+        holidayLeaders: month?.plan?.holidayLeaders ?? [],
+      }}
     >
       <Typography.Paragraph type="secondary">
-        班次：{shift}（在“设置”中修改）。法定节假日与调休上班按国务院办公厅节假日安排标注；轮班时节假日班次在人员之间均衡分配，并避免连班。
+        班次：{shift}
+        （在“设置”中修改）。法定节假日与调休上班按国务院办公厅节假日安排标注；轮班时节假日班次在人员之间均衡分配，并避免连班。
       </Typography.Paragraph>
-      <Form.Item name="leaders" label="带班领导" rules={[{ required: true, type: 'array', min: 1, message: '至少需要一名带班领导' }]}>
+      <Form.Item
+        name="leaders"
+        label="带班领导"
+        rules={[{ required: true, type: 'array', min: 1, message: '至少需要一名带班领导' }]}
+      >
         {tags('带班领导')}
       </Form.Item>
-      <Form.Item name="officers" label="值班员" rules={[{ required: true, type: 'array', min: 1, message: '至少需要一名值班员' }]}>
+      <Form.Item
+        name="officers"
+        label="值班员"
+        rules={[{ required: true, type: 'array', min: 1, message: '至少需要一名值班员' }]}
+      >
         {tags('值班员')}
       </Form.Item>
       <Form.Item name="holidayLeaders" label="节假日带班领导（可选）">
         {tags('节假日带班领导')}
       </Form.Item>
       {replace && (
-        <Form.Item name="reason" label="重新生成原因" rules={[{ required: true, message: '重新生成须注明原因' }]} extra="已经开始的班次保持不变。">
+        <Form.Item
+          name="reason"
+          label="重新生成原因"
+          rules={[{ required: true, message: '重新生成须注明原因' }]}
+          extra="已经开始的班次保持不变。"
+        >
           <Input />
         </Form.Item>
       )}

@@ -6,7 +6,8 @@ import type { ScheduleMonth } from '../../../../shared/ipc/channels/duty';
 import { DUTY_ROLE_LABELS } from '../../../../shared/schedule/index';
 import { WEEKDAY_LABELS, shanghaiTime, weekdayOf } from '../../../../shared/time';
 
-const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const esc = (s: string): string =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 export function monthSheetHtml(m: ScheduleMonth, station: string): string {
   const title = `${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月值班表`;
@@ -14,7 +15,11 @@ export function monthSheetHtml(m: ScheduleMonth, station: string): string {
     .map((s) => {
       const kind = s.holidayName ? `${s.dayKind}（${s.holidayName}）` : s.dayKind;
       const note = s.overrides
-        .map((o) => (o.kind === '替班' ? `${DUTY_ROLE_LABELS[o.field]}由${o.to}替${o.from}：${o.reason}` : `${DUTY_ROLE_LABELS[o.field]}与${o.withDate ?? ''}换班：${o.reason}`))
+        .map((o) =>
+          o.kind === '替班'
+            ? `${DUTY_ROLE_LABELS[o.field]}由${o.to}替${o.from}：${o.reason}`
+            : `${DUTY_ROLE_LABELS[o.field]}与${o.withDate ?? ''}换班：${o.reason}`,
+        )
         .join('；');
       const cls = s.dayKind === '法定节假日' ? ' class="holiday"' : s.dayKind === '周末' ? ' class="weekend"' : '';
       return `<tr${cls}><td>${Number(s.date.slice(5, 7))}月${Number(s.date.slice(8, 10))}日</td><td>${WEEKDAY_LABELS[weekdayOf(s.date)] ?? ''}</td><td>${esc(kind)}</td><td>${shanghaiTime(Date.parse(s.start))}—${s.end.slice(0, 10) === s.date ? '' : '次日'}${shanghaiTime(Date.parse(s.end))}</td><td>${esc(s.leader)}</td><td>${esc(s.officer)}</td><td class="note">${esc(note)}</td></tr>`;

@@ -8,7 +8,10 @@ import { useSettings } from '../../hooks/useSettings';
 import { RotateToken } from '../connection/RotateToken';
 
 /** The fields of the form below; the shift start is edited as a time of day. */
-type SettingsForm = Pick<Settings, 'stationName' | 'dueSoonMinutes' | 'repeatMinutes' | 'upcomingMinutes' | 'shiftHours' | 'backupKeep'> & {
+type SettingsForm = Pick<
+  Settings,
+  'stationName' | 'dueSoonMinutes' | 'repeatMinutes' | 'upcomingMinutes' | 'shiftHours' | 'backupKeep'
+> & {
   shiftStart: Dayjs;
 };
 
@@ -67,7 +70,9 @@ export function SettingsPage() {
       {info && (
         <Descriptions size="small" column={1} style={{ marginTop: 24 }} title="运行信息">
           <Descriptions.Item label="版本">{info.version}</Descriptions.Item>
-          <Descriptions.Item label="运行方式">{info.host === 'electron' ? '桌面版（Electron）' : '浏览器模式（本机 127.0.0.1）'}</Descriptions.Item>
+          <Descriptions.Item label="运行方式">
+            {info.host === 'electron' ? '桌面版（Electron）' : '浏览器模式（本机 127.0.0.1）'}
+          </Descriptions.Item>
           <Descriptions.Item label="数据文件夹">{info.dataDir}</Descriptions.Item>
           <Descriptions.Item label="数据库版本">{info.schemaVersion}</Descriptions.Item>
         </Descriptions>

@@ -5,7 +5,8 @@ import type { StartupStatus } from '../../../../shared/ipc/channels/startup';
 import { ApiError, call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
 /**
  * Shows the console only when its data opened. When start-up found damage (an empty, truncated or
@@ -59,14 +60,29 @@ function RecoveryScreen({ status, onReady }: { status: StartupStatus; onReady: (
         subTitle="数据库没有被当作新安装打开，也没有做任何改动。"
         extra={
           backup && status.canRestore ? (
-            <Button type="primary" danger loading={busy} onClick={restore} data-testid="restore-latest">
+            <Button type="primary" danger loading={busy} onClick={() => void restore()} data-testid="restore-latest">
               从最近的备份恢复
             </Button>
           ) : null
         }
       />
-      <Alert type="error" showIcon title="发现的问题" description={status.problem?.message} style={{ marginBottom: 16 }} />
-      {error && <Alert type="error" showIcon title="恢复失败" description={error} style={{ marginBottom: 16 }} data-testid="restore-error" />}
+      <Alert
+        type="error"
+        showIcon
+        title="发现的问题"
+        description={status.problem?.message}
+        style={{ marginBottom: 16 }}
+      />
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title="恢复失败"
+          description={error}
+          style={{ marginBottom: 16 }}
+          data-testid="restore-error"
+        />
+      )}
       <Descriptions bordered column={1} size="small">
         <Descriptions.Item label="数据文件夹">
           <Typography.Text copyable>{status.dataDir}</Typography.Text>

@@ -17,19 +17,26 @@ export function StorageBanner() {
   useEffect(() => {
     const load = () => call('storage:status', {}).then(setStatus, () => undefined);
     void load();
-    const timer = setInterval(load, POLL_MS);
+    const timer = setInterval(() => void load(), POLL_MS);
     const off = api.on('data:changed', (p) => {
       const what = (p as { what?: string } | null)?.what;
       if (what === 'storage' || what === RECONNECTED) void load();
     });
-    return () => (clearInterval(timer), off());
+    return () => {
+      clearInterval(timer);
+      off();
+    };
   }, []);
 
   if (!status || status.ok) return null;
   return (
     <CriticalBanner
       testId="storage-banner"
-      title={<strong>{status.cause === 'lost' ? '数据文件夹不可用：新的记录不会被保存' : '最近一次保存失败：记录没有保存'}</strong>}
+      title={
+        <strong>
+          {status.cause === 'lost' ? '数据文件夹不可用：新的记录不会被保存' : '最近一次保存失败：记录没有保存'}
+        </strong>
+      }
       description={`${status.problem ?? ''} 在管理员处理好之前，新的接报请先记在纸质值班记录上。`}
     />
   );

@@ -1,7 +1,18 @@
 import { App, Button, Card, Col, Empty, Progress, Row, Space, Statistic, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { CLOCK_OUTCOME_LABELS, type CountRow, type OutcomeCounts } from '../../../../shared/stats/index';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
@@ -60,7 +71,14 @@ function OutcomeTable({ rows, testid }: { rows: (OutcomeCounts & { key: string }
             <Tooltip />
             <Legend />
             {OUTCOMES.map((k) => (
-              <Bar key={k} dataKey={k} stackId="o" name={CLOCK_OUTCOME_LABELS[k]} fill={OUTCOME_COLORS[k]} isAnimationActive={false} />
+              <Bar
+                key={k}
+                dataKey={k}
+                stackId="o"
+                name={CLOCK_OUTCOME_LABELS[k]}
+                fill={OUTCOME_COLORS[k]}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -94,7 +112,12 @@ export function StatsPage() {
   const overall = s?.clockOutcomes.overall;
   // Each slice carries its own colour (recharts reads `fill` from the data; Cell is deprecated).
   const pie = overall
-    ? OUTCOMES.map((k) => ({ key: k, name: CLOCK_OUTCOME_LABELS[k], value: overall[k], fill: OUTCOME_COLORS[k] })).filter((p) => p.value > 0)
+    ? OUTCOMES.map((k) => ({
+        key: k,
+        name: CLOCK_OUTCOME_LABELS[k],
+        value: overall[k],
+        fill: OUTCOME_COLORS[k],
+      })).filter((p) => p.value > 0)
     : [];
 
   const exportXlsx = async () => {
@@ -111,7 +134,13 @@ export function StatsPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="stats-page">
       <Space wrap className="stats-no-print">
-        <RangePicker days={days} onDays={setDays} includeDrills={includeDrills} onIncludeDrills={setIncludeDrills} testid="stats" />
+        <RangePicker
+          days={days}
+          onDays={setDays}
+          includeDrills={includeDrills}
+          onIncludeDrills={setIncludeDrills}
+          testid="stats"
+        />
         <Button onClick={() => window.print()} data-testid="stats-print">
           打印
         </Button>
@@ -126,7 +155,8 @@ export function StatsPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             突发事件统计
             <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 12 }}>
-              {view.from ? fmtDateTime(view.from) : '最早'} 至 {view.to ? fmtDateTime(view.to) : fmtDateTime(view.generatedAt)}
+              {view.from ? fmtDateTime(view.from) : '最早'} 至{' '}
+              {view.to ? fmtDateTime(view.to) : fmtDateTime(view.generatedAt)}
               {view.includeDrills ? '（含演练）' : s.drillsExcluded ? `（不含演练 ${s.drillsExcluded} 起）` : ''}
             </Typography.Text>
           </Typography.Title>
@@ -144,10 +174,18 @@ export function StatsPage() {
               <Statistic title="漏报" value={overall.missed} data-testid="stat-missed" />
             </Col>
             <Col span={4}>
-              <Statistic title="接报至电话报告（中位数，分钟）" value={fmtMin(s.medianMinutesToPhone)} data-testid="stat-median-phone" />
+              <Statistic
+                title="接报至电话报告（中位数，分钟）"
+                value={fmtMin(s.medianMinutesToPhone)}
+                data-testid="stat-median-phone"
+              />
             </Col>
             <Col span={4}>
-              <Statistic title="接报至书面报告（中位数，分钟）" value={fmtMin(s.medianMinutesToWritten)} data-testid="stat-median-written" />
+              <Statistic
+                title="接报至书面报告（中位数，分钟）"
+                value={fmtMin(s.medianMinutesToWritten)}
+                data-testid="stat-median-written"
+              />
             </Col>
           </Row>
           <Row gutter={[16, 16]}>
@@ -188,7 +226,8 @@ export function StatsPage() {
             <Typography.Text strong>按值班员</Typography.Text>
             <OutcomeTable rows={s.clockOutcomes.byOfficer} testid="stats-outcomes-officer" />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-              口径：截止时间前（含）完成为按时报告；截止后完成为迟报；截止时间已过仍未报告为漏报。电话、书面报告用时取每起事件最早完成的一次，样本数：电话 {s.samples.phone}，书面 {s.samples.written}。
+              口径：截止时间前（含）完成为按时报告；截止后完成为迟报；截止时间已过仍未报告为漏报。电话、书面报告用时取每起事件最早完成的一次，样本数：电话{' '}
+              {s.samples.phone}，书面 {s.samples.written}。
             </Typography.Paragraph>
           </Card>
         </>

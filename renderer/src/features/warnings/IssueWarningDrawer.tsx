@@ -80,7 +80,12 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
         <Form.Item name="plan" label="预案" rules={[{ required: true, message: '请选择预案' }]}>
           <Select options={PLAN_IDS.map((p) => ({ value: p, label: PLANS[p].name }))} />
         </Form.Item>
-        <Form.Item name="level" label="预警级别" rules={[{ required: true, message: '请选择预警级别' }]} extra={meaning.note}>
+        <Form.Item
+          name="level"
+          label="预警级别"
+          rules={[{ required: true, message: '请选择预警级别' }]}
+          extra={meaning.note}
+        >
           <Radio.Group>
             {WARNING_LEVELS.map((l) => (
               <Radio.Button key={l.level} value={l.level} style={{ borderLeft: `4px solid ${l.hex}` }}>
@@ -103,7 +108,11 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
         <Form.Item name="issuerKind" label="发布主体类别" rules={[{ required: true }]}>
           <Select options={ISSUER_KINDS.map((k) => ({ value: k, label: ISSUER_KIND_LABELS[k] }))} />
         </Form.Item>
-        <Form.Item name="issuer" label="发布单位（按发布文件）" rules={[{ required: true, whitespace: true, message: '请填写发布单位' }]}>
+        <Form.Item
+          name="issuer"
+          label="发布单位（按发布文件）"
+          rules={[{ required: true, whitespace: true, message: '请填写发布单位' }]}
+        >
           <Input id="warning-issuer" maxLength={80} />
         </Form.Item>
         {check && (
@@ -114,7 +123,11 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
             data-testid="issuer-check"
           />
         )}
-        <Form.Item name="area" label="预警区域" rules={[{ required: true, whitespace: true, message: '请填写预警区域' }]}>
+        <Form.Item
+          name="area"
+          label="预警区域"
+          rules={[{ required: true, whitespace: true, message: '请填写预警区域' }]}
+        >
           <Input id="warning-area" maxLength={120} />
         </Form.Item>
         <Form.Item name="issuedAt" label="发布时间" rules={[{ required: true, message: '请填写发布时间' }]}>
@@ -133,7 +146,13 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
             options={(incidents.data ?? []).map((i) => ({ value: i.id, label: `${i.serial} ${i.title}` }))}
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} disabled={check !== null && !check.ok} id="warning-save">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={busy}
+          disabled={check !== null && !check.ok}
+          id="warning-save"
+        >
           登记
         </Button>
       </Form>

@@ -1,8 +1,29 @@
-import { Alert, App, Button, Card, DatePicker, Empty, Input, List, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Input,
+  List,
+  Modal,
+  Segmented,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { WarningActionView, WarningView } from '../../../../shared/ipc/channels/response';
-import { ISSUER_KINDS, ISSUER_KIND_LABELS, WARNING_LEVELS, type IssuerKind, type WarningLevel } from '../../../../shared/warnings';
+import {
+  ISSUER_KINDS,
+  ISSUER_KIND_LABELS,
+  WARNING_LEVELS,
+  type IssuerKind,
+  type WarningLevel,
+} from '../../../../shared/warnings';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
@@ -34,7 +55,9 @@ export function WarningsPage({ openIncident }: { openIncident?: (id: number) => 
       {error && <Alert type="error" title={error.message} />}
       {data && data.length === 0 && <Empty description={activeOnly ? '当前没有生效的预警' : '没有预警记录'} />}
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {data?.map((w) => <WarningCard key={w.id} warning={w} openIncident={openIncident} />)}
+        {data?.map((w) => (
+          <WarningCard key={w.id} warning={w} openIncident={openIncident} />
+        ))}
       </Space>
       <IssueWarningDrawer open={issuing} onClose={() => setIssuing(false)} />
     </div>
@@ -87,11 +110,15 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
     >
       <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <Typography.Text>
-          {w.direction === 'received' ? '收到' : '本级发布'}：{w.issuer}（{ISSUER_KIND_LABELS[w.issuerKind]}），{fmtDateTime(w.issuedAt)}
+          {w.direction === 'received' ? '收到' : '本级发布'}：{w.issuer}（{ISSUER_KIND_LABELS[w.issuerKind]}），
+          {fmtDateTime(w.issuedAt)}
           {w.document ? `，${w.document}` : ''}；值班员{w.officer}登记
         </Typography.Text>
         {w.content && <Typography.Text>{w.content}</Typography.Text>}
-        <Typography.Text type={w.issuerCheck.ok && w.issuerCheck.verified ? 'secondary' : 'warning'} style={{ fontSize: 12 }}>
+        <Typography.Text
+          type={w.issuerCheck.ok && w.issuerCheck.verified ? 'secondary' : 'warning'}
+          style={{ fontSize: 12 }}
+        >
           {w.issuerCheck.ok ? w.issuerCheck.message : w.issuerCheck.error}
         </Typography.Text>
         {w.changes.map((c, i) => (
@@ -108,7 +135,14 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
           <Typography.Text>关联事件：</Typography.Text>
           {w.incidents.length === 0 && <Typography.Text type="secondary">无</Typography.Text>}
           {w.incidents.map((i) => (
-            <Tag key={i.id} closable onClose={(e) => (e.preventDefault(), void run(() => call('warnings:link', { id: w.id, incidentId: i.id, unlink: true })))}>
+            <Tag
+              key={i.id}
+              closable
+              onClose={(e) => (
+                e.preventDefault(),
+                void run(() => call('warnings:link', { id: w.id, incidentId: i.id, unlink: true }))
+              )}
+            >
               <a onClick={() => openIncident?.(i.id)}>
                 {i.serial} {i.title}
               </a>
@@ -120,14 +154,20 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
             placeholder="选择事件关联"
             value={linkId}
             onChange={setLinkId}
-            options={(incidents.data ?? []).filter((i) => !w.incidents.some((x) => x.id === i.id)).map((i) => ({ value: i.id, label: `${i.serial} ${i.title}` }))}
+            options={(incidents.data ?? [])
+              .filter((i) => !w.incidents.some((x) => x.id === i.id))
+              .map((i) => ({ value: i.id, label: `${i.serial} ${i.title}` }))}
           />
-          <Button size="small" disabled={!linkId} onClick={() => {
-            if (linkId === undefined) return;
-            void run(() => call('warnings:link', { id: w.id, incidentId: linkId })).then((ok) => {
-              if (ok) setLinkId(undefined);
-            });
-          }}>
+          <Button
+            size="small"
+            disabled={!linkId}
+            onClick={() => {
+              if (linkId === undefined) return;
+              void run(() => call('warnings:link', { id: w.id, incidentId: linkId })).then((ok) => {
+                if (ok) setLinkId(undefined);
+              });
+            }}
+          >
             关联
           </Button>
         </Space>
@@ -179,7 +219,8 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
         onCancel={() => setTicking(null)}
         onSubmit={async (v) => {
           if (!ticking) return;
-          if (await run(() => call('warnings:tick-action', { id: w.id, itemId: ticking.id, at: v.at, note: v.text }))) setTicking(null);
+          if (await run(() => call('warnings:tick-action', { id: w.id, itemId: ticking.id, at: v.at, note: v.text })))
+            setTicking(null);
         }}
       />
       <IssuerActModal warning={w} mode={act} onClose={() => setAct(null)} run={run} />
@@ -207,8 +248,10 @@ function IssuerActModal({
   const submit = async () => {
     const by = { issuerKind: kind, issuer };
     let ok: boolean;
-    if (mode === 'lift') ok = await run(() => call('warnings:lift', { id: w.id, at: at.toISOString(), by, document: doc }));
-    else if (level !== undefined) ok = await run(() => call('warnings:change', { id: w.id, at: at.toISOString(), by, level, document: doc }));
+    if (mode === 'lift')
+      ok = await run(() => call('warnings:lift', { id: w.id, at: at.toISOString(), by, document: doc }));
+    else if (level !== undefined)
+      ok = await run(() => call('warnings:change', { id: w.id, at: at.toISOString(), by, level, document: doc }));
     else return; // the OK button stays disabled until a level is chosen
     if (ok) {
       onClose();
@@ -227,22 +270,49 @@ function IssuerActModal({
       destroyOnHidden
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">本预警由{w.issuer}发布；{mode === 'lift' ? w.liftCondition.citation : '调整须由原发布单位作出'}</Typography.Text>
+        <Typography.Text type="secondary">
+          本预警由{w.issuer}发布；{mode === 'lift' ? w.liftCondition.citation : '调整须由原发布单位作出'}
+        </Typography.Text>
         {mode === 'change' && (
           <Select
             placeholder="新级别"
             style={{ width: 200 }}
             value={level}
             onChange={setLevel}
-            options={WARNING_LEVELS.filter((l) => l.level !== w.level).map((l) => ({ value: l.level, label: `${l.level}（${l.colourName}）` }))}
+            options={WARNING_LEVELS.filter((l) => l.level !== w.level).map((l) => ({
+              value: l.level,
+              label: `${l.level}（${l.colourName}）`,
+            }))}
           />
         )}
         <Space wrap>
-          <Select style={{ width: 120 }} value={kind} onChange={setKind} options={ISSUER_KINDS.map((k) => ({ value: k, label: ISSUER_KIND_LABELS[k] }))} />
-          <Input style={{ width: 260 }} value={issuer} onChange={(e) => setIssuer(e.target.value)} placeholder="解除/调整单位" id="warning-act-by" />
+          <Select
+            style={{ width: 120 }}
+            value={kind}
+            onChange={setKind}
+            options={ISSUER_KINDS.map((k) => ({ value: k, label: ISSUER_KIND_LABELS[k] }))}
+          />
+          <Input
+            style={{ width: 260 }}
+            value={issuer}
+            onChange={(e) => setIssuer(e.target.value)}
+            placeholder="解除/调整单位"
+            id="warning-act-by"
+          />
         </Space>
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={at} onChange={(v) => v && setAt(v)} allowClear={false} />
-        <Input value={doc} onChange={(e) => setDoc(e.target.value)} placeholder={mode === 'lift' ? '解除文件（文号或标题）' : '调整文件（文号或标题）'} id="warning-act-doc" />
+        <DatePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          value={at}
+          onChange={(v) => v && setAt(v)}
+          allowClear={false}
+        />
+        <Input
+          value={doc}
+          onChange={(e) => setDoc(e.target.value)}
+          placeholder={mode === 'lift' ? '解除文件（文号或标题）' : '调整文件（文号或标题）'}
+          id="warning-act-doc"
+        />
       </Space>
     </Modal>
   );
