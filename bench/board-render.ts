@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { launchChromium, startWebApp } from '../test/helpers/web-app';
 import { median } from './write-ratio';
 
-export async function seedIncidents(services: Awaited<ReturnType<typeof startWebApp>>['services'], count: number): Promise<void> {
+export async function seedIncidents(
+  services: Awaited<ReturnType<typeof startWebApp>>['services'],
+  count: number,
+): Promise<void> {
   await services.incidents.setDuty({ leader: '带班领导', officer: '值班员' });
   const places = ['朔城区', '平鲁区', '山阴县', '应县', '右玉县', '怀仁市', '朔州经济开发区'];
   const now = Date.now();
@@ -26,7 +29,12 @@ export async function seedIncidents(services: Awaited<ReturnType<typeof startWeb
       reporterPhone: '',
       receiveChannel: '电话',
       narrative: '',
-      facts: i % 3 === 1 ? { sourceClass: 3, sourceEvent: 'lost' } : i % 3 === 2 ? { countiesAffected: 1 } : { poisonedOrInjured: 12 },
+      facts:
+        i % 3 === 1
+          ? { sourceClass: 3, sourceEvent: 'lost' }
+          : i % 3 === 2
+            ? { countiesAffected: 1 }
+            : { poisonedOrInjured: 12 },
       drill: false,
       levelOverride: null,
       responseOverride: null,
@@ -43,7 +51,9 @@ export async function benchBoard(count = 1000): Promise<{ boardRenderMs: number;
     const renders: number[] = [];
     for (let i = 0; i < 5; i++) {
       await app.page.reload();
-      await app.page.waitForFunction(() => (window.__dutyPerf?.boardRenders.length ?? 0) > 0, null, { timeout: 60_000 });
+      await app.page.waitForFunction(() => (window.__dutyPerf?.boardRenders.length ?? 0) > 0, null, {
+        timeout: 60_000,
+      });
       renders.push(await app.page.evaluate(() => window.__dutyPerf!.boardRenders.at(-1)!));
     }
     await app.page.waitForFunction(() => (window.__dutyPerf?.ticks.length ?? 0) >= 10, null, { timeout: 60_000 });

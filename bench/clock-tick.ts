@@ -29,7 +29,7 @@ function makeIncidents(nowMs: number): BenchIncident[] {
   const out: BenchIncident[] = [];
   // A deterministic spread: overdue, due soon, pending and closed clocks, as on a busy day.
   let seed = 42;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   for (let i = 1; i <= INCIDENTS; i++) {
     const clocks: TrackedClock[] = [];
     for (let j = 0; j < CLOCKS_PER_INCIDENT; j++) {

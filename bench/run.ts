@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   console.log(`year-export-xlsx-s: ${round(await benchYearExportXlsx())}`);
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

@@ -17,12 +17,19 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-export async function benchIncidentWriteRatio(rounds = 150): Promise<{ ratio: number; registerMs: number; bareMs: number }> {
+export async function benchIncidentWriteRatio(
+  rounds = 150,
+): Promise<{ ratio: number; registerMs: number; bareMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'duty-bench-'));
   try {
     const bare = await Database.open(join(dir, 'bare.sqlite3'));
     await bare.raw((q) => q.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)'));
-    const services = await createAppServices({ dataDir: join(dir, 'app'), host: 'web', printer: webHostPrinter(join(dir, 'app')), alarms: false });
+    const services = await createAppServices({
+      dataDir: join(dir, 'app'),
+      host: 'web',
+      printer: webHostPrinter(join(dir, 'app')),
+      alarms: false,
+    });
     await services.incidents.setDuty({ leader: '带班领导', officer: '值班员' });
     const input = {
       category: 'environment',

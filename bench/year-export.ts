@@ -78,7 +78,7 @@ export async function benchYearExportXlsx(): Promise<number> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   benchYearExportXlsx()
     .then((s) => console.log(`year-export-xlsx-s: ${Number(s.toFixed(3))}`))
-    .catch((err) => {
+    .catch((err: unknown) => {
       console.error(err);
       process.exit(1);
     });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium, startWebApp } from '../test/helpers/web-app';
 
-const out = resolve(process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1]! : 'docs');
+const outFlag = process.argv.indexOf('--out');
+const out = resolve((outFlag >= 0 ? process.argv[outFlag + 1] : undefined) ?? 'docs');
 
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
@@ -18,11 +19,60 @@ async function main(): Promise<void> {
     const { services, page } = app;
     await services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
     const now = Date.now();
-    const base = { discoveredAt: null, reporterName: '', reporterPhone: '', receiveChannel: '电话' as const, drill: false, levelOverride: null, responseOverride: null };
-    await services.incidents.create({ ...base, category: 'environment', title: '怀仁市化工厂储罐泄漏', places: ['怀仁市'], occurredAt: new Date(now - 95 * 60_000).toISOString(), receivedAt: new Date(now - 80 * 60_000).toISOString(), reporterUnit: '怀仁市生态环境分局', narrative: '储罐泄漏，周边村民不适', facts: { poisonedOrInjured: 15 } });
-    await services.incidents.create({ ...base, category: 'radiation', title: '平鲁区探伤机放射源丢失', places: ['平鲁区'], occurredAt: new Date(now - 30 * 60_000).toISOString(), receivedAt: new Date(now - 20 * 60_000).toISOString(), reporterUnit: '平鲁区生态环境分局', narrative: 'Ⅲ类源丢失', facts: { sourceClass: 3, sourceEvent: 'lost' } });
-    await services.incidents.create({ ...base, category: 'comms', title: '山阴县光缆中断', places: ['山阴县', '应县'], occurredAt: new Date(now - 12 * 60_000).toISOString(), receivedAt: new Date(now - 8 * 60_000).toISOString(), reporterUnit: '中国移动朔州分公司', narrative: '两县通信中断', facts: { countiesAffected: 2 } });
-    await services.incidents.create({ ...base, category: 'environment', title: '应急演练：桑干河水质异常', places: ['朔城区'], occurredAt: new Date(now - 5 * 60_000).toISOString(), receivedAt: new Date(now - 4 * 60_000).toISOString(), reporterUnit: '市生态环境局', narrative: '演练', facts: { waterProtectionZone: true }, drill: true });
+    const base = {
+      discoveredAt: null,
+      reporterName: '',
+      reporterPhone: '',
+      receiveChannel: '电话' as const,
+      drill: false,
+      levelOverride: null,
+      responseOverride: null,
+    };
+    await services.incidents.create({
+      ...base,
+      category: 'environment',
+      title: '怀仁市化工厂储罐泄漏',
+      places: ['怀仁市'],
+      occurredAt: new Date(now - 95 * 60_000).toISOString(),
+      receivedAt: new Date(now - 80 * 60_000).toISOString(),
+      reporterUnit: '怀仁市生态环境分局',
+      narrative: '储罐泄漏，周边村民不适',
+      facts: { poisonedOrInjured: 15 },
+    });
+    await services.incidents.create({
+      ...base,
+      category: 'radiation',
+      title: '平鲁区探伤机放射源丢失',
+      places: ['平鲁区'],
+      occurredAt: new Date(now - 30 * 60_000).toISOString(),
+      receivedAt: new Date(now - 20 * 60_000).toISOString(),
+      reporterUnit: '平鲁区生态环境分局',
+      narrative: 'Ⅲ类源丢失',
+      facts: { sourceClass: 3, sourceEvent: 'lost' },
+    });
+    await services.incidents.create({
+      ...base,
+      category: 'comms',
+      title: '山阴县光缆中断',
+      places: ['山阴县', '应县'],
+      occurredAt: new Date(now - 12 * 60_000).toISOString(),
+      receivedAt: new Date(now - 8 * 60_000).toISOString(),
+      reporterUnit: '中国移动朔州分公司',
+      narrative: '两县通信中断',
+      facts: { countiesAffected: 2 },
+    });
+    await services.incidents.create({
+      ...base,
+      category: 'environment',
+      title: '应急演练：桑干河水质异常',
+      places: ['朔城区'],
+      occurredAt: new Date(now - 5 * 60_000).toISOString(),
+      receivedAt: new Date(now - 4 * 60_000).toISOString(),
+      reporterUnit: '市生态环境局',
+      narrative: '演练',
+      facts: { waterProtectionZone: true },
+      drill: true,
+    });
     await page.reload();
     await page.getByTestId('incident-table').waitFor();
     await page.waitForTimeout(1500);
@@ -39,7 +89,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

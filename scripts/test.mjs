@@ -29,7 +29,13 @@ check('electronegativity', step('electronegativity', 'node', ['scripts/electrone
 
 mkdirSync('test-output', { recursive: true });
 rmSync('test-output/vitest.json', { force: true });
-step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-output/vitest.json']);
+step('vitest', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-output/vitest.json',
+]);
 try {
   const report = JSON.parse(readFileSync('test-output/vitest.json', 'utf8'));
   passed += report.numPassedTests;

@@ -33,7 +33,9 @@ describe('reporting clocks and the report chain in Chromium', () => {
       await page.reload();
       await page.getByTestId('incident-link').filter({ hasText: '怀仁市化工厂泄漏' }).click();
 
-      const province = page.getByTestId('clock-table').locator('tr', { has: page.getByTestId('clock-row-env.city-gov-to-province') });
+      const province = page
+        .getByTestId('clock-table')
+        .locator('tr', { has: page.getByTestId('clock-row-env.city-gov-to-province') });
       await expect.poll(() => province.locator('[data-clock-state]').getAttribute('data-clock-state')).toBe('overdue');
       await expect.poll(() => province.innerText()).toContain('5.1.1(4)');
       await expect.poll(() => page.getByTestId('clock-row-env.city-gov-written').count()).toBe(0);
@@ -44,7 +46,9 @@ describe('reporting clocks and the report chain in Chromium', () => {
       await page.getByTestId('complete-recipient-name').fill('省政府总值班室刘喆');
       await page.getByRole('button', { name: '确认完成' }).click();
       await expect.poll(() => province.locator('[data-clock-state]').getAttribute('data-clock-state')).toBe('done');
-      const written = page.getByTestId('clock-table').locator('tr', { has: page.getByTestId('clock-row-env.city-gov-written') });
+      const written = page
+        .getByTestId('clock-table')
+        .locator('tr', { has: page.getByTestId('clock-row-env.city-gov-written') });
       await expect.poll(() => written.locator('[data-clock-state]').getAttribute('data-clock-state')).toBe('pending');
       await expect.poll(() => written.innerText()).toMatch(/30 分钟内/);
 
@@ -53,15 +57,35 @@ describe('reporting clocks and the report chain in Chromium', () => {
       const initial = page.getByTestId('report-初报');
       await initial.getByTestId('sign-button').click();
       await page.getByTestId('signed-by').fill('王副主任');
-      await page.getByRole('button', { name: 'OK' }).or(page.getByRole('button', { name: '确 定' })).or(page.getByRole('button', { name: '确定' })).first().click();
+      await page
+        .getByRole('button', { name: 'OK' })
+        .or(page.getByRole('button', { name: '确 定' }))
+        .or(page.getByRole('button', { name: '确定' }))
+        .first()
+        .click();
       await initial.getByTestId('send-button').click();
       // Choosing the recipient ticks exactly the clocks owed to it.
       await pickOption(page, '[data-testid="sent-to"]', '本级人民政府');
       await page.getByTestId('confirmed-by').fill('孙赟');
-      await expect.poll(() => page.getByTestId('send-clocks').locator('label', { hasText: '向本级人民政府报告' }).locator('input').isChecked()).toBe(true);
-      await page.getByRole('button', { name: 'OK' }).or(page.getByRole('button', { name: '确 定' })).or(page.getByRole('button', { name: '确定' })).first().click();
+      await expect
+        .poll(() =>
+          page
+            .getByTestId('send-clocks')
+            .locator('label', { hasText: '向本级人民政府报告' })
+            .locator('input')
+            .isChecked(),
+        )
+        .toBe(true);
+      await page
+        .getByRole('button', { name: 'OK' })
+        .or(page.getByRole('button', { name: '确 定' }))
+        .or(page.getByRole('button', { name: '确定' }))
+        .first()
+        .click();
       await expect.poll(() => initial.innerText()).toContain('已报送');
-      const county = page.getByTestId('clock-table').locator('tr', { has: page.getByTestId('clock-row-env.county-dept-to-gov') });
+      const county = page
+        .getByTestId('clock-table')
+        .locator('tr', { has: page.getByTestId('clock-row-env.county-dept-to-gov') });
       await expect.poll(() => county.locator('[data-clock-state]').getAttribute('data-clock-state')).toBe('done');
       await expect.poll(() => county.innerText()).toContain('孙赟');
     } finally {

@@ -18,8 +18,21 @@ describe('statistics and backups in Chromium against the web host', () => {
       const ago = (min: number) => new Date(Date.now() - min * 60_000).toISOString();
       const made = [
         await dispatch(h, 'incidents:create', { ...ENV_INPUT, occurredAt: ago(120), receivedAt: ago(100) }),
-        await dispatch(h, 'incidents:create', { ...ENV_INPUT, title: '应县河道油污', places: ['应县'], occurredAt: ago(90), receivedAt: ago(80) }),
-        await dispatch(h, 'incidents:create', { ...ENV_INPUT, title: '演练：怀仁市管道泄漏', places: ['怀仁市'], drill: true, occurredAt: ago(60), receivedAt: ago(50) }),
+        await dispatch(h, 'incidents:create', {
+          ...ENV_INPUT,
+          title: '应县河道油污',
+          places: ['应县'],
+          occurredAt: ago(90),
+          receivedAt: ago(80),
+        }),
+        await dispatch(h, 'incidents:create', {
+          ...ENV_INPUT,
+          title: '演练：怀仁市管道泄漏',
+          places: ['怀仁市'],
+          drill: true,
+          occurredAt: ago(60),
+          receivedAt: ago(50),
+        }),
       ];
       expect(made.every((r) => r.ok)).toBe(true);
 

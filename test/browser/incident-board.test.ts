@@ -28,13 +28,18 @@ describe('incident board in Chromium against the web host', () => {
       await fillDateTime(page, '#occurredAt', beijing(300));
       await fillDateTime(page, '#receivedAt', beijing(290));
       await page.locator('#reporterUnit').fill('山阴县生态环境局');
-      await page.locator('[data-fact="poisonedOrInjured"] input, input[data-fact="poisonedOrInjured"]').first().fill('12');
+      await page
+        .locator('[data-fact="poisonedOrInjured"] input, input[data-fact="poisonedOrInjured"]')
+        .first()
+        .fill('12');
       await expect.poll(() => page.getByTestId('grade-preview').innerText()).toContain('较大');
       await page.getByTestId('register-submit').click();
 
       // The drawer opens on the new incident: back-dated, so its clocks are already late.
       await expect.poll(() => page.getByTestId('incident-title').innerText()).toBe('桑干河支流死鱼');
-      await expect.poll(() => page.locator('[data-testid="clock-table"] [data-clock-state="overdue"]').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('[data-testid="clock-table"] [data-clock-state="overdue"]').count())
+        .toBeGreaterThan(0);
 
       // The overdue clock alarms: banner with the clause, and an acknowledge button that stops the sound.
       await expect.poll(() => page.getByTestId('alarm-banner').innerText()).toContain('桑干河支流死鱼');

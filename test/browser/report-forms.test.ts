@@ -53,7 +53,14 @@ const SOURCES = [
   ['Cs-137', '1.11E+10', '2015-03-18', '0315CS012345', '9.10E+09', ''],
   ['Am-241', '3.7E+09', '2016年', '0316AM000777', '3.6E+09', '固态'],
 ];
-const SOURCE_KEYS = ['nuclide', 'factoryActivityBq', 'factoryDate', 'sourceCode', 'activityAtAccidentBq', 'unsealedState'];
+const SOURCE_KEYS = [
+  'nuclide',
+  'factoryActivityBq',
+  'factoryDate',
+  'sourceCode',
+  'activityAtAccidentBq',
+  'unsealedState',
+];
 const DEVICE = ['X射线探伤机', 'XXG-2505', '丹东某某仪器厂', 'DD-2019-0456', '检修车间', '5mA / 250kV'];
 const DEVICE_KEYS = ['name', 'model', 'maker', 'serial', 'place', 'mainParameters'];
 
@@ -89,10 +96,12 @@ describe('report form view in Chromium', () => {
       await page.locator('#radiation-initial_accidentType_contaminatedCount').fill('1');
       for (const [i, row] of SOURCES.entries()) {
         await page.getByTestId('add-sources').click();
-        for (const [j, key] of SOURCE_KEYS.entries()) if (row[j]) await page.locator(`#radiation-initial_sources_${i}_${key}`).fill(row[j]);
+        for (const [j, key] of SOURCE_KEYS.entries())
+          if (row[j]) await page.locator(`#radiation-initial_sources_${i}_${key}`).fill(row[j]);
       }
       await page.getByTestId('add-devices').click();
-      for (const [j, key] of DEVICE_KEYS.entries()) await page.locator(`#radiation-initial_devices_0_${key}`).fill(DEVICE[j]!);
+      for (const [j, key] of DEVICE_KEYS.entries())
+        await page.locator(`#radiation-initial_devices_0_${key}`).fill(DEVICE[j]!);
       // A row added by mistake and removed again leaves nothing behind.
       await page.getByTestId('add-devices').click();
       await page.getByTestId('remove-devices-1').click();
@@ -118,13 +127,16 @@ describe('report form view in Chromium', () => {
       await page.getByTestId('incident-link').filter({ hasText: RADIATION.title }).click();
       await page.getByTestId('report-初报').getByTestId('open-report').click();
       await page.getByTestId('report-form').waitFor();
-      await expect.poll(() => page.locator('#radiation-initial_unitName').inputValue()).toBe('山西朔州某某选煤有限公司');
+      await expect
+        .poll(() => page.locator('#radiation-initial_unitName').inputValue())
+        .toBe('山西朔州某某选煤有限公司');
       expect(await page.locator('#radiation-initial_contact').inputValue()).toBe(v1.contact);
       expect(await page.locator('#radiation-initial_phone').inputValue()).toBe(v1.phone);
       expect(await page.locator('#radiation-initial_place').inputValue()).toBe(v1.place);
       expect(await page.locator('#radiation-initial_narrative').inputValue()).toBe(v1.narrative);
       for (const [i, row] of SOURCES.entries()) {
-        for (const [j, key] of SOURCE_KEYS.entries()) expect(await page.locator(`#radiation-initial_sources_${i}_${key}`).inputValue()).toBe(row[j]);
+        for (const [j, key] of SOURCE_KEYS.entries())
+          expect(await page.locator(`#radiation-initial_sources_${i}_${key}`).inputValue()).toBe(row[j]);
       }
       expect(await page.locator('#radiation-initial_devices_1_name').count()).toBe(0);
 
@@ -142,7 +154,17 @@ describe('report form view in Chromium', () => {
       expect(path).toBeTruthy();
       const { stdout } = await run('pdftotext', ['-raw', path!, '-']);
       const text = stdout.replace(/\s+/g, '');
-      for (const cell of ['Cs-137', '0315CS012345', 'Am-241', '0316AM000777', '固态', 'X射线探伤机', 'XXG-2505', 'DD-2019-0456', '山西朔州某某选煤有限公司']) {
+      for (const cell of [
+        'Cs-137',
+        '0315CS012345',
+        'Am-241',
+        '0316AM000777',
+        '固态',
+        'X射线探伤机',
+        'XXG-2505',
+        'DD-2019-0456',
+        '山西朔州某某选煤有限公司',
+      ]) {
         expect(text, cell).toContain(cell.replace(/\s+/g, ''));
       }
     } finally {
@@ -159,13 +181,23 @@ describe('report form view in Chromium', () => {
     page.setDefaultNavigationTimeout(90_000);
     try {
       await app.services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
-      const inc = await app.services.incidents.create({ ...RADIATION, facts: { ...RADIATION.facts, accidentUnit: '山西朔州某某选煤有限公司' } });
+      const inc = await app.services.incidents.create({
+        ...RADIATION,
+        facts: { ...RADIATION.facts, accidentUnit: '山西朔州某某选煤有限公司' },
+      });
       const at = new Date().toISOString();
       // The 初报 drafted, signed and sent; a 续报 drafted and signed (through the services).
       const initial = await callService<Report>(app, 'reports:draft', { incidentId: inc.id, kind: '初报' });
       await callService(app, 'reports:sign', { reportId: initial.id, signedBy: '王副主任', signedAt: at });
       const firstTo = inc.clocks.find((c) => !c.record)!.to;
-      await callService(app, 'reports:dispatch', { reportId: initial.id, sentAt: at, sentTo: [firstTo], channel: '书面', confirmedBy: '刘喆', clockIds: [] });
+      await callService(app, 'reports:dispatch', {
+        reportId: initial.id,
+        sentAt: at,
+        sentTo: [firstTo],
+        channel: '书面',
+        confirmedBy: '刘喆',
+        clockIds: [],
+      });
       const follow = await callService<Report>(app, 'reports:draft', { incidentId: inc.id, kind: '续报' });
       await callService(app, 'reports:sign', { reportId: follow.id, signedBy: '王副主任', signedAt: at });
 
@@ -180,7 +212,12 @@ describe('report form view in Chromium', () => {
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: firstTo }).first().click();
       await page.getByTestId('confirmed-by').fill('孙赟');
       await page.getByTestId('send-clocks').locator('label', { hasText: owedElsewhere.title }).first().click();
-      await page.getByRole('button', { name: 'OK' }).or(page.getByRole('button', { name: '确 定' })).or(page.getByRole('button', { name: '确定' })).first().click();
+      await page
+        .getByRole('button', { name: 'OK' })
+        .or(page.getByRole('button', { name: '确 定' }))
+        .or(page.getByRole('button', { name: '确定' }))
+        .first()
+        .click();
       await page.getByTestId('dispatch-mismatch').waitFor();
       expect(await page.getByTestId('dispatch-mismatch').innerText()).toContain(owedElsewhere.to);
       await page.screenshot({ path: `${shots}/dispatch-mismatch.png` });
@@ -191,7 +228,10 @@ describe('report form view in Chromium', () => {
       await page.locator('.ant-modal-close').last().click();
 
       // A correction of the sent 初报: fill in, save, sign, and print it.
-      await page.getByTestId('report-初报').getByRole('button', { name: /^更\s*正$/ }).click();
+      await page
+        .getByTestId('report-初报')
+        .getByRole('button', { name: /^更\s*正$/ })
+        .click();
       const correction = page.getByTestId('report-更正报告（第一次）');
       await correction.waitFor();
       await correction.getByTestId('open-report').click();
@@ -207,7 +247,9 @@ describe('report form view in Chromium', () => {
       const correctionText = await exportedPdfText(page);
       await page.screenshot({ path: `${shots}/correction-preview.png` });
       expect(correctionText).toContain('更正报告');
-      expect(correctionText).toMatch(/本报告更正\d{4}年\d{1,2}月\d{1,2}日\d{1,2}时\d{2}分报送的《辐射事故初始报告表》（初报）/);
+      expect(correctionText).toMatch(
+        /本报告更正\d{4}年\d{1,2}月\d{1,2}日\d{1,2}时\d{2}分报送的《辐射事故初始报告表》（初报）/,
+      );
       expect(correctionText).toContain('更正事项：法定代表人：（空）→李堃');
       expect(correctionText).toContain('本更正报告报送时间：');
       expect(correctionText).toContain('签发人：王副主任');
@@ -216,7 +258,9 @@ describe('report form view in Chromium', () => {
       // The 终报 of a radiation incident is the 终结报告 of 42号 4.1.2(3): fill in, add a department row.
       await page.getByTestId('draft-终报').click();
       await page.getByTestId('report-终报').getByTestId('open-report').click();
-      await page.locator('#radiation-final_measuresProcessResults').fill('划定警戒区，巡测排查，17时找回放射源并收贮。');
+      await page
+        .locator('#radiation-final_measuresProcessResults')
+        .fill('划定警戒区，巡测排查，17时找回放射源并收贮。');
       await page.locator('#radiation-final_remainingIssues').fill('责令限期整改放射源管理制度。');
       await page.getByTestId('add-departments').click();
       await page.locator('#radiation-final_departments_0_department').fill('朔城区公安分局');
@@ -241,7 +285,15 @@ describe('report form view in Chromium', () => {
       await page.screenshot({ path: `${shots}/final-preview.png` });
       expect(finalText).toContain('辐射事故终结报告');
       expect(finalText).not.toContain('辐射事故后续报告表');
-      for (const v of ['二、处理事故的措施、过程和结果', '五、处理后的遗留问题', '六、参加处置工作的有关部门和工作内容', '朔城区公安分局', '现场警戒、排查放射源去向', '山西朔州某某选煤有限公司', '签发人：王副主任']) {
+      for (const v of [
+        '二、处理事故的措施、过程和结果',
+        '五、处理后的遗留问题',
+        '六、参加处置工作的有关部门和工作内容',
+        '朔城区公安分局',
+        '现场警戒、排查放射源去向',
+        '山西朔州某某选煤有限公司',
+        '签发人：王副主任',
+      ]) {
         expect(finalText, v).toContain(v);
       }
     } finally {

@@ -33,10 +33,18 @@ describe('response actions and the warning board in Chromium against the web hos
 
       // Tick two items, each with a note.
       for (const note of ['已派员赶赴现场', '已组织专家会商']) {
-        await panel.locator('[data-testid="response-item"][data-state="open"]').first().getByTestId('tick-item').click();
+        await panel
+          .locator('[data-testid="response-item"][data-state="open"]')
+          .first()
+          .getByTestId('tick-item')
+          .click();
         await page.locator('#record-text:visible').fill(note);
         await page.locator('#record-ok:visible').click();
-        await expect.poll(() => panel.locator('[data-testid="response-item"][data-state="done"]').filter({ hasText: note }).count()).toBe(1);
+        await expect
+          .poll(() =>
+            panel.locator('[data-testid="response-item"][data-state="done"]').filter({ hasText: note }).count(),
+          )
+          .toBe(1);
       }
 
       // The end is refused, naming every unconfirmed condition.
@@ -48,15 +56,23 @@ describe('response actions and the warning board in Chromium against the web hos
       expect((await app.services.incidents.get(id)).status).toBe('响应中');
 
       for (let n = 0; n < conditions.length; n++) {
-        await panel.locator('[data-testid="termination-condition"][data-confirmed="no"]').first().getByTestId('confirm-condition').click();
+        await panel
+          .locator('[data-testid="termination-condition"][data-confirmed="no"]')
+          .first()
+          .getByTestId('confirm-condition')
+          .click();
         await page.locator('#record-text:visible').fill('指挥长');
         await page.locator('#record-ok:visible').click();
-        await expect.poll(() => panel.locator('[data-testid="termination-condition"][data-confirmed="yes"]').count()).toBe(n + 1);
+        await expect
+          .poll(() => panel.locator('[data-testid="termination-condition"][data-confirmed="yes"]').count())
+          .toBe(n + 1);
       }
 
       // The incident's reports are still unsent: the end asks first and names them.
       await panel.getByTestId('response-end').click();
-      await expect.poll(() => page.getByTestId('unsent-item').count()).toBe((created as { value: IncidentDetail }).value.clocks.length);
+      await expect
+        .poll(() => page.getByTestId('unsent-item').count())
+        .toBe((created as { value: IncidentDetail }).value.clocks.length);
       await page.locator('#unsent-confirm-ok').click();
       await expect.poll(() => panel.getAttribute('data-state')).toBe('ended');
       const tasks = panel.getByTestId('post-task');
@@ -68,7 +84,9 @@ describe('response actions and the warning board in Chromium against the web hos
       const detail = await app.services.incidents.get(id);
       expect(detail.status).toBe('已终止');
       expect(detail.timeline.filter((e) => e.kind === 'action' && e.text.startsWith('完成措施'))).toHaveLength(2);
-      await expect.poll(() => page.getByTestId('timeline-entry').filter({ hasText: '应急响应终止（宣布：指挥长' }).count()).toBe(1);
+      await expect
+        .poll(() => page.getByTestId('timeline-entry').filter({ hasText: '应急响应终止（宣布：指挥长' }).count())
+        .toBe(1);
     } finally {
       await app.close();
     }

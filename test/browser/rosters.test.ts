@@ -23,7 +23,9 @@ describe('rosters and call lists in Chromium against the web host', () => {
       await page.getByTestId('contact-name').fill('市指挥部办公室值班室');
       await page.getByTestId('contact-office').fill('2021234');
       await page.locator('#contact-save').click();
-      await expect.poll(() => page.getByTestId('roster-tree').getByTestId('copy-phone').first().innerText()).toContain('0349-2021234');
+      await expect
+        .poll(() => page.getByTestId('roster-tree').getByTestId('copy-phone').first().innerText())
+        .toContain('0349-2021234');
 
       await page.getByTestId('roster-search').locator('input').fill('stj');
       await page.getByTestId('roster-search').locator('input').press('Enter');
@@ -58,11 +60,11 @@ describe('rosters and call lists in Chromium against the web host', () => {
       await expect.poll(() => entry.innerText()).toContain('通话');
       await expect.poll(() => office.getByTestId('last-call').innerText()).toContain('未接');
 
-      const id = ((created as { value: IncidentDetail }).value).id;
+      const id = (created as { value: IncidentDetail }).value.id;
       const detail = await app.services.incidents.get(id);
-      expect(detail.timeline.filter((e) => e.kind === 'call')).toEqual([
-        expect.objectContaining({ officer: '赵珺', data: expect.objectContaining({ key: 'eco-hq/office/office', result: '未接' }) }),
-      ]);
+      const calls = detail.timeline.filter((e) => e.kind === 'call');
+      expect(calls).toEqual([expect.objectContaining({ officer: '赵珺' })]);
+      expect(calls[0]!.data).toEqual(expect.objectContaining({ key: 'eco-hq/office/office', result: '未接' }));
     } finally {
       await app.close();
     }

@@ -19,15 +19,31 @@ describe('start-up recovery and a lost data folder, in Chromium against the web 
     const dir = tempDir();
     const s = await makeServices(dir);
     await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
-    const kept = await s.incidents.create({ ...ENV_INPUT, title: '备份里的事件', levelOverride: null, responseOverride: null, discoveredAt: null });
+    const kept = await s.incidents.create({
+      ...ENV_INPUT,
+      title: '备份里的事件',
+      levelOverride: null,
+      responseOverride: null,
+      discoveredAt: null,
+    });
     await backupDatabase(s.db, join(dir, 'backups'), 'manual', new Date('2026-11-29T02:00:00.000Z'));
     await s.close();
     writeFileSync(join(dir, 'duty.sqlite3'), '');
 
     let host: Awaited<ReturnType<typeof startWebHost>> | null = null;
-    const boot = await bootServices({ dataDir: dir, host: 'web', printer: webHostPrinter(dir), alarms: false, emit: (e, p) => host?.emit(e, p) });
+    const boot = await bootServices({
+      dataDir: dir,
+      host: 'web',
+      printer: webHostPrinter(dir),
+      alarms: false,
+      emit: (e, p) => host?.emit(e, p),
+    });
     host = await startWebHost({ handlers: boot.handlers, rendererDir: RENDERER_DIR, staticDirs: staticDirs() });
-    const context = await browser().newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
+    const context = await browser().newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1400, height: 1000 },
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -63,11 +79,21 @@ describe('start-up recovery and a lost data folder, in Chromium against the web 
   it('the data folder deleted while the page is open: a refused write raises the alarm-level banner at once', async () => {
     const dir = join(tempDir(), 'data');
     let host: Awaited<ReturnType<typeof startWebHost>> | null = null;
-    const boot = await bootServices({ dataDir: dir, host: 'web', printer: webHostPrinter(dir), alarms: false, emit: (e, p) => host?.emit(e, p) });
+    const boot = await bootServices({
+      dataDir: dir,
+      host: 'web',
+      printer: webHostPrinter(dir),
+      alarms: false,
+      emit: (e, p) => host?.emit(e, p),
+    });
     host = await startWebHost({ handlers: boot.handlers, rendererDir: RENDERER_DIR, staticDirs: staticDirs() });
     const services = boot.services()!;
     await services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
-    const context = await browser().newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1400, height: 1000 } });
+    const context = await browser().newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1400, height: 1000 },
+    });
     const page = await context.newPage();
     try {
       await page.goto(host.appUrl);

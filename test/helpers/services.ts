@@ -3,8 +3,17 @@ import type { AppServices } from '../../electron/services/app-services';
 import { webHostPrinter } from '../../electron/print/printer';
 
 /** Real services on a fresh folder, on a settable clock, with the alarm engine off unless asked. */
-export async function makeServices(dataDir: string, opts: { now?: () => Date; alarms?: boolean } = {}): Promise<AppServices> {
-  return createAppServices({ dataDir, host: 'web', printer: webHostPrinter(dataDir), now: opts.now, alarms: opts.alarms ?? false });
+export async function makeServices(
+  dataDir: string,
+  opts: { now?: () => Date; alarms?: boolean } = {},
+): Promise<AppServices> {
+  return createAppServices({
+    dataDir,
+    host: 'web',
+    printer: webHostPrinter(dataDir),
+    now: opts.now,
+    alarms: opts.alarms ?? false,
+  });
 }
 
 export const ENV_INPUT = {

@@ -8,10 +8,10 @@ export async function fillDateTime(page: Page, inputSelector: string, value: str
   await input.fill(value);
   // Enter accepts a typed value and closes the panel.
   await input.press('Enter');
-  await page.waitForFunction(
-    ([sel, v]) => (document.querySelector(sel!) as HTMLInputElement | null)?.value === v,
-    [inputSelector, value] as const,
-  );
+  await page.waitForFunction(([sel, v]) => document.querySelector<HTMLInputElement>(sel)?.value === v, [
+    inputSelector,
+    value,
+  ] as const);
 }
 
 /** Picks an option of an antd Select by its visible label. */

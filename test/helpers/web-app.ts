@@ -56,13 +56,28 @@ export async function startWebApp(browser: Browser, dataDir: string): Promise<We
   let port = 0;
   const boot = async () => {
     let host: WebHost | null = null;
-    const services = await createAppServices({ dataDir, host: 'web', printer: webHostPrinter(dataDir), emit: (e, p) => host?.emit(e, p) });
-    host = await startWebHost({ handlers: services.handlers, rendererDir: RENDERER_DIR, staticDirs: staticDirs(), port, tokenFile: join(dataDir, TOKEN_FILE) });
+    const services = await createAppServices({
+      dataDir,
+      host: 'web',
+      printer: webHostPrinter(dataDir),
+      emit: (e, p) => host?.emit(e, p),
+    });
+    host = await startWebHost({
+      handlers: services.handlers,
+      rendererDir: RENDERER_DIR,
+      staticDirs: staticDirs(),
+      port,
+      tokenFile: join(dataDir, TOKEN_FILE),
+    });
     port = host.port;
     return { services, host };
   };
   let { services, host } = await boot();
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1600, height: 1000 } });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1600, height: 1000 },
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

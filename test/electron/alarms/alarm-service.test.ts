@@ -87,8 +87,17 @@ describe('AlarmService: transitions', () => {
     expect(notes()).toEqual(['notify:7:county:due_soon#0@50', 'notify:7:county:due#0@60']);
     expect(events).toContain('banner:7:county');
     await advance(16 * MIN);
-    expect(notes().slice(2)).toEqual(['notify:7:county:overdue_repeat#1@65', 'notify:7:county:overdue_repeat#2@70', 'notify:7:county:overdue_repeat#3@75']);
-    expect(service.status()).toMatchObject({ soundOn: true, flashing: true, bannerShown: true, overdueKeys: ['7:county'] });
+    expect(notes().slice(2)).toEqual([
+      'notify:7:county:overdue_repeat#1@65',
+      'notify:7:county:overdue_repeat#2@70',
+      'notify:7:county:overdue_repeat#3@75',
+    ]);
+    expect(service.status()).toMatchObject({
+      soundOn: true,
+      flashing: true,
+      bannerShown: true,
+      overdueKeys: ['7:county'],
+    });
     service.stop();
   });
 
@@ -229,7 +238,11 @@ describe('AlarmService: sleep, restart and clock jumps', () => {
     const { service, notes } = makeService(store);
     await service.start();
     jumpTo(DUE + MIN);
-    await Promise.all([service.reevaluate('resume'), service.reevaluate('time-change'), service.reevaluate('data-changed')]);
+    await Promise.all([
+      service.reevaluate('resume'),
+      service.reevaluate('time-change'),
+      service.reevaluate('data-changed'),
+    ]);
     expect(notes()).toHaveLength(1);
     service.stop();
   });

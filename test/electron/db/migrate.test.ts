@@ -21,7 +21,9 @@ describe('migrations', () => {
   it('is idempotent: reopening runs nothing and keeps the data', async () => {
     const file = join(tempDir(), 'b.sqlite3');
     const db = await openDatabase(file);
-    await db.write((q) => q.run("INSERT INTO duty_sessions (leader, officer, started_at) VALUES ('张', '李', '2026-01-01T00:00:00.000Z')"));
+    await db.write((q) =>
+      q.run("INSERT INTO duty_sessions (leader, officer, started_at) VALUES ('张', '李', '2026-01-01T00:00:00.000Z')"),
+    );
     await db.close();
     const again = await openDatabase(file);
     const rows = await again.read((q) => q.all('SELECT * FROM duty_sessions'));

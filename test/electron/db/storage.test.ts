@@ -51,6 +51,9 @@ describe('storage failures are refusals in plain Chinese, and nothing is acknowl
     // /dev/full answers every write with ENOSPC, as a full disk does.
     const handlers = { 'app:info': async () => writeFileSync('/dev/full', '导出内容') } as unknown as Handlers;
     const res = await dispatch(handlers, 'app:info', {}, () => undefined);
-    expect(res).toEqual({ ok: false, error: { code: 'internal', message: '磁盘空间已满：本次操作未保存。请联系管理员清理磁盘空间后重试。' } });
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'internal', message: '磁盘空间已满：本次操作未保存。请联系管理员清理磁盘空间后重试。' },
+    });
   });
 });

@@ -21,11 +21,20 @@ interface Answer {
 function runChild(
   dataDir: string,
   opts: { ulimitKb?: number; count: number; concurrency: number; killAfterAcks?: number },
-): Promise<{ answers: Answer[]; storage: unknown; code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+): Promise<{
+  answers: Answer[];
+  storage: unknown;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}> {
   const node = `exec ${JSON.stringify(process.execPath)} --import tsx ${JSON.stringify(CHILD)} ${JSON.stringify(dataDir)} ${opts.count} ${opts.concurrency}`;
   // Node ignores SIGXFSZ itself, so a write beyond the limit fails with EFBIG instead of killing it.
   const script = opts.ulimitKb ? `ulimit -f ${opts.ulimitKb}; ${node}` : node;
-  const child = spawn('bash', ['-c', script], { cwd: resolve(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('bash', ['-c', script], {
+    cwd: resolve(__dirname, '../../..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const answers: Answer[] = [];
   let storage: unknown = null;
   let buffer = '';
@@ -84,7 +93,11 @@ describe('a write is acknowledged only after it is on disk', () => {
     const stored = await storedIncidents(dir);
     const byId = new Map(stored.map((s) => [s.id, s]));
     for (const a of acked) {
-      expect(byId.get(a.id!), `已确认的登记 ${a.i} 不在文件中`).toMatchObject({ serial: a.serial, title: `压力测试 ${a.i}`, entries: 1 });
+      expect(byId.get(a.id!), `已确认的登记 ${a.i} 不在文件中`).toMatchObject({
+        serial: a.serial,
+        title: `压力测试 ${a.i}`,
+        entries: 1,
+      });
     }
     expect(new Set(acked.map((a) => a.id)).size).toBe(acked.length);
     expect(new Set(stored.map((s) => s.serial)).size).toBe(stored.length);

@@ -14,7 +14,11 @@ describe('IPC dispatch: bad input gets a clear error and changes nothing', () =>
     ['no place', ['incidents:create', { ...ENV_INPUT, places: [] }], /地点/],
     ['time without offset', ['incidents:create', { ...ENV_INPUT, occurredAt: '2026-11-29 10:00' }], /ISO 8601/],
     ['impossible date', ['incidents:create', { ...ENV_INPUT, occurredAt: '2026-02-30T10:00:00+08:00' }], /时间/],
-    ['received before occurred', ['incidents:create', { ...ENV_INPUT, receivedAt: '2026-11-28T00:00:00.000Z' }], /接报时间不能早于发生时间/],
+    [
+      'received before occurred',
+      ['incidents:create', { ...ENV_INPUT, receivedAt: '2026-11-28T00:00:00.000Z' }],
+      /接报时间不能早于发生时间/,
+    ],
     ['negative count', ['incidents:create', { ...ENV_INPUT, facts: { deaths: -1 } }], /事件要素有误/],
     ['non-numeric count', ['incidents:create', { ...ENV_INPUT, facts: { deaths: '三' } }], /事件要素有误/],
     ['not an object', ['incidents:create', 'DROP TABLE incidents'], /输入有误/],
@@ -28,11 +32,19 @@ describe('IPC dispatch: bad input gets a clear error and changes nothing', () =>
   it.each(cases)('%s', async (_name, [channel, input], message) => {
     const s = await makeServices(tempDir(), { now: () => new Date('2026-11-29T02:00:00.000Z') });
     await s.incidents.setDuty({ leader: '甲', officer: '乙' });
-    const before = await s.db.read((q) => q.all('SELECT * FROM incidents UNION ALL SELECT id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM timeline_entries'));
+    const before = await s.db.read((q) =>
+      q.all(
+        'SELECT * FROM incidents UNION ALL SELECT id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM timeline_entries',
+      ),
+    );
     const res = await dispatch(s.handlers, channel, input, quiet);
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.message).toMatch(message);
-    const after = await s.db.read((q) => q.all('SELECT * FROM incidents UNION ALL SELECT id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM timeline_entries'));
+    const after = await s.db.read((q) =>
+      q.all(
+        'SELECT * FROM incidents UNION ALL SELECT id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM timeline_entries',
+      ),
+    );
     expect(after).toEqual(before);
     await s.close();
   });

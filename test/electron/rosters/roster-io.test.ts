@@ -1,10 +1,26 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { decodeText, parseCsv, readRosterFile, writeRosterCsv, writeRosterXlsx } from '../../../electron/rosters/roster-io';
+import {
+  decodeText,
+  parseCsv,
+  readRosterFile,
+  writeRosterCsv,
+  writeRosterXlsx,
+} from '../../../electron/rosters/roster-io';
 import { ROSTER_COLUMNS, validateImportRows, type RosterRow } from '../../../shared/rosters/import-rows';
 
 const ROWS: RosterRow[] = [
-  { 指挥部: '朔州市较大生态环境事件应急指挥部', 单位: '市生态环境局', 姓名: '张三', 职务: '副局长', 办公电话: '0349-2021234', 手机: '13912345678', 红机: '8123', 传真: '0349-2021235', 备注: '值班，含逗号,和"引号"' },
+  {
+    指挥部: '朔州市较大生态环境事件应急指挥部',
+    单位: '市生态环境局',
+    姓名: '张三',
+    职务: '副局长',
+    办公电话: '0349-2021234',
+    手机: '13912345678',
+    红机: '8123',
+    传真: '0349-2021235',
+    备注: '值班，含逗号,和"引号"',
+  },
   { 单位: '市工信局', 姓名: '李四', 职务: '科长', 备注: '第一行\r\n第二行' },
   { 单位: '市水利局', 姓名: '王五', 备注: '-先打手机' },
 ];
@@ -28,16 +44,23 @@ describe('CSV', () => {
   });
 
   it('parses quoted fields with embedded newlines, LF files and a missing final newline', () => {
-    expect(parseCsv('a,b\n"x\ny","1,2"\nz,""')).toEqual([['a', 'b'], ['x\ny', '1,2'], ['z', '']]);
-    expect(parseCsv('\uFEFF单位,姓名\r\n市工信局,李四')).toEqual([['单位', '姓名'], ['市工信局', '李四']]);
+    expect(parseCsv('a,b\n"x\ny","1,2"\nz,""')).toEqual([
+      ['a', 'b'],
+      ['x\ny', '1,2'],
+      ['z', ''],
+    ]);
+    expect(parseCsv('\uFEFF单位,姓名\r\n市工信局,李四')).toEqual([
+      ['单位', '姓名'],
+      ['市工信局', '李四'],
+    ]);
     expect(() => parseCsv('a\n"unclosed')).toThrow(/引号/);
   });
 
   it('reads a GB18030 file as saved by Excel on Chinese Windows', () => {
     // 单位,姓名 / 市工信局,李四 in GB18030.
     const gbk = Uint8Array.from([
-      0xb5, 0xa5, 0xce, 0xbb, 0x2c, 0xd0, 0xd5, 0xc3, 0xfb, 0x0d, 0x0a, 0xca, 0xd0, 0xb9, 0xa4, 0xd0, 0xc5, 0xbe, 0xd6, 0x2c, 0xc0,
-      0xee, 0xcb, 0xc4,
+      0xb5, 0xa5, 0xce, 0xbb, 0x2c, 0xd0, 0xd5, 0xc3, 0xfb, 0x0d, 0x0a, 0xca, 0xd0, 0xb9, 0xa4, 0xd0, 0xc5, 0xbe, 0xd6,
+      0x2c, 0xc0, 0xee, 0xcb, 0xc4,
     ]);
     expect(decodeText(gbk)).toBe('单位,姓名\r\n市工信局,李四');
   });

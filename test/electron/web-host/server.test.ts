@@ -10,11 +10,14 @@ import { makeServices } from '../../helpers/services';
 /** Raw HTTP, so tests can send the Host and Origin headers a hostile page would. */
 function raw(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     if (opts.body) req.write(opts.body);
     req.end();
@@ -60,7 +63,11 @@ describe('web host', () => {
       raw(host.port, {
         method: 'POST',
         path: '/api/app:info',
-        headers: { Host: `127.0.0.1:${host.port}`, 'Content-Type': 'application/json', ...(token ? { 'X-Duty-Token': token } : {}) },
+        headers: {
+          Host: `127.0.0.1:${host.port}`,
+          'Content-Type': 'application/json',
+          ...(token ? { 'X-Duty-Token': token } : {}),
+        },
         body: '{}',
       });
     expect((await call()).status).toBe(401);
@@ -100,6 +107,6 @@ describe('web host', () => {
       body: '{not json',
     });
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body).error.message).toMatch(/请求无法解析/);
+    expect((JSON.parse(res.body) as { error: { message: string } }).error.message).toMatch(/请求无法解析/);
   });
 });

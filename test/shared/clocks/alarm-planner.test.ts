@@ -86,10 +86,7 @@ describe('planAlarms: transitions', () => {
   });
 
   it('never alarms for completed or 不适用 clocks, even long overdue', () => {
-    const clocks = [
-      clock({ key: 'a', completedAt: iso(T0 + 30 * MIN) }),
-      clock({ key: 'b', notApplicable: true }),
-    ];
+    const clocks = [clock({ key: 'a', completedAt: iso(T0 + 30 * MIN) }), clock({ key: 'b', notApplicable: true })];
     const r = run(clocks, everyMinute(0, 120));
     expect(r.log).toEqual([]);
     expect(r.nextWakeMs).toBeNull();
@@ -189,22 +186,26 @@ describe('planAlarms: exactly once (property)', () => {
       fc.integer({ min: -60 * MIN, max: -1_000 }), // backward jump
     );
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), fc.integer({ min: 20, max: 200 }), (steps, dueMin) => {
-        const c = clock({ dueAt: iso(T0 + dueMin * MIN) });
-        const due = T0 + dueMin * MIN;
-        const times: number[] = [];
-        let t = T0;
-        for (const s of steps) times.push((t += s));
-        const { fired } = run([c], times);
-        const ids = fired.map(alarmId);
-        expect(new Set(ids).size).toBe(ids.length);
-        if (times.some((x) => x >= due)) expect(fired.filter((f) => f.kind === 'due')).toHaveLength(1);
-        // Monotone per clock: never a due_soon after the due alarm.
-        const dueIdx = fired.findIndex((f) => f.kind === 'due');
-        if (dueIdx >= 0) expect(fired.slice(dueIdx).some((f) => f.kind === 'due_soon')).toBe(false);
-        const seqs = fired.filter((f) => f.kind === 'overdue_repeat').map((f) => f.seq);
-        expect(seqs).toEqual(seqs.map((_, i) => i + 1));
-      }),
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 20, max: 200 }),
+        (steps, dueMin) => {
+          const c = clock({ dueAt: iso(T0 + dueMin * MIN) });
+          const due = T0 + dueMin * MIN;
+          const times: number[] = [];
+          let t = T0;
+          for (const s of steps) times.push((t += s));
+          const { fired } = run([c], times);
+          const ids = fired.map(alarmId);
+          expect(new Set(ids).size).toBe(ids.length);
+          if (times.some((x) => x >= due)) expect(fired.filter((f) => f.kind === 'due')).toHaveLength(1);
+          // Monotone per clock: never a due_soon after the due alarm.
+          const dueIdx = fired.findIndex((f) => f.kind === 'due');
+          if (dueIdx >= 0) expect(fired.slice(dueIdx).some((f) => f.kind === 'due_soon')).toBe(false);
+          const seqs = fired.filter((f) => f.kind === 'overdue_repeat').map((f) => f.seq);
+          expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -214,7 +215,9 @@ describe('planAlarms: input checks and messages', () => {
   it('rejects bad settings, times and clocks with the field named', () => {
     const base = { clocks: [clock()], nowMs: T0, fired: [], acks: [], settings };
     expect(() => planAlarms({ ...base, settings: { dueSoonMinutes: 10, repeatMinutes: -5 } })).toThrow(/repeatMinutes/);
-    expect(() => planAlarms({ ...base, settings: { dueSoonMinutes: NaN, repeatMinutes: 5 } })).toThrow(/dueSoonMinutes/);
+    expect(() => planAlarms({ ...base, settings: { dueSoonMinutes: NaN, repeatMinutes: 5 } })).toThrow(
+      /dueSoonMinutes/,
+    );
     expect(() => planAlarms({ ...base, nowMs: NaN })).toThrow(/nowMs/);
     expect(() => planAlarms({ ...base, clocks: [clock({ dueAt: 'x' })] })).toThrow(/dueAt/);
     expect(() => planAlarms({ ...base, acks: [{ clockKey: 'k', ackedAt: '' }] })).toThrow(/ackedAt/);
@@ -230,7 +233,13 @@ describe('planAlarms: input checks and messages', () => {
     expect(alarmMessage(late!).title).toBe('【已到期】县级生态环境部门报告（延迟提醒）');
     expect(alarmMessage(late!).body).toContain('超时 20:00');
     // The rules engine's citations already begin with 依据; it is not doubled.
-    const cited = planAlarms({ clocks: [clock({ citation: '依据《朔州市突发环境事件应急预案》5.1.1(2)' })], nowMs: DUE - 10 * MIN, fired: [], acks: [], settings }).toFire;
+    const cited = planAlarms({
+      clocks: [clock({ citation: '依据《朔州市突发环境事件应急预案》5.1.1(2)' })],
+      nowMs: DUE - 10 * MIN,
+      fired: [],
+      acks: [],
+      settings,
+    }).toFire;
     expect(alarmMessage(cited[0]!).body).toMatch(/ · 依据《朔州市突发环境事件应急预案》5\.1\.1\(2\)$/);
     const fired = [toFiredAlarm(late!)];
     const [rep] = planAlarms({ clocks: [clock()], nowMs: DUE + 25 * MIN, fired, acks: [], settings }).toFire;
@@ -238,7 +247,13 @@ describe('planAlarms: input checks and messages', () => {
   });
 
   it('words a 立即 duty with its latest limit, and the duty room’s own rule without 依据', () => {
-    const now = { clocks: [clock({ immediate: true, window: '立即（最迟2小时）' })], nowMs: DUE - 10 * MIN, fired: [], acks: [], settings };
+    const now = {
+      clocks: [clock({ immediate: true, window: '立即（最迟2小时）' })],
+      nowMs: DUE - 10 * MIN,
+      fired: [],
+      acks: [],
+      settings,
+    };
     expect(alarmMessage(planAlarms(now).toFire[0]!).body).toContain('立即（最迟2小时） · 最迟时限余 10:00');
     const room = planAlarms({ ...now, clocks: [clock({ citation: '本值班室规定（非预案条款）' })] }).toFire[0]!;
     expect(alarmMessage(room).body).toMatch(/ · 本值班室规定（非预案条款）$/);

@@ -27,7 +27,9 @@ describe('立即 duties (43号 5.1.1(5)): the label and the engine’s latest li
     expect(clockState(immediate, T0 + 121 * MIN).text).toBe('超时 01:00');
   });
   it('a 即时 or 及时 duty keeps its own word; an ordinary clock keeps its countdown', () => {
-    expect(clockState({ ...immediate, window: '即时（最迟2小时）' }, T0).text).toBe('即时（最迟2小时） · 最迟时限余 2小时00分');
+    expect(clockState({ ...immediate, window: '即时（最迟2小时）' }, T0).text).toBe(
+      '即时（最迟2小时） · 最迟时限余 2小时00分',
+    );
     expect(clockState({ ...immediate, immediate: false }, T0).text).toBe('2小时00分');
   });
 });

@@ -21,8 +21,12 @@ describe('the gazette as documents and clauses', () => {
   });
 
   it('opens a numbered item of a clause: 42号 4.1.1(3) is the 2-hour step-by-step report', () => {
-    expect(paragraphAt('朔政办发〔2021〕42号', '4.1.1(3)')).toMatch(/^\(3\) 发生重大辐射事故、特别重大辐射事故后.*2小时内逐级报告/);
-    expect(paragraphAt('朔政办发〔2021〕42号', '4.1.1(1)')).toMatch(/^（1）发现发生辐射事故时，事发单位在1小时内书面报告/);
+    expect(paragraphAt('朔政办发〔2021〕42号', '4.1.1(3)')).toMatch(
+      /^\(3\) 发生重大辐射事故、特别重大辐射事故后.*2小时内逐级报告/,
+    );
+    expect(paragraphAt('朔政办发〔2021〕42号', '4.1.1(1)')).toMatch(
+      /^（1）发现发生辐射事故时，事发单位在1小时内书面报告/,
+    );
   });
 
   it('opens a circled sub-item inside a numbered item: 43号 5.1.1(5)②', () => {
@@ -76,6 +80,8 @@ describe('citations in display text', () => {
   });
 
   it('leaves a title that is not a plan of the gazette as plain text', () => {
-    expect(splitCitations('见《中华人民共和国突发事件应对法》', byName)).toEqual([{ text: '见《中华人民共和国突发事件应对法》' }]);
+    expect(splitCitations('见《中华人民共和国突发事件应对法》', byName)).toEqual([
+      { text: '见《中华人民共和国突发事件应对法》' },
+    ]);
   });
 });

@@ -13,8 +13,14 @@ function assertResolvable(items: CallListItem[]): void {
     expect(item.label).toMatch(/：/);
     if (item.targetKind === 'person' || item.targetKind === 'group') {
       const roster = SEED_ROSTERS.find((r) => r.id === item.rosterId);
-      const pool = item.targetKind === 'person' ? [...(roster?.leaders ?? []), ...(roster?.members ?? [])] : (roster?.groups ?? []);
-      expect(pool.map((x) => x.id), item.label).toContain(item.targetId);
+      const pool =
+        item.targetKind === 'person'
+          ? [...(roster?.leaders ?? []), ...(roster?.members ?? [])]
+          : (roster?.groups ?? []);
+      expect(
+        pool.map((x) => x.id),
+        item.label,
+      ).toContain(item.targetId);
     }
     if (item.targetKind === 'unit' || item.targetKind === 'county') {
       expect(findUnitById(item.targetId ?? ''), item.label).toBeDefined();
@@ -43,7 +49,9 @@ describe('buildCallList: plan C (朔政办发〔2021〕43号)', () => {
     expect(groups.filter((g) => g.conditional).map((g) => g.targetId)).toEqual(['c-medical', 'c-stability']);
     // Plan B's field groups do not belong to a plan C call list.
     expect(groups.some((g) => g.targetId?.startsWith('b-'))).toBe(false);
-    expect(items.find((i) => i.targetId === 'c-experts')?.citation).toBe('依据《朔州市突发环境事件应急预案》5.3.2(2)、附件3');
+    expect(items.find((i) => i.targetId === 'c-experts')?.citation).toBe(
+      '依据《朔州市突发环境事件应急预案》5.3.2(2)、附件3',
+    );
   });
 
   it('四级: the county government leads, the HQ office supports on request (5.3.1)', () => {
@@ -54,7 +62,10 @@ describe('buildCallList: plan C (朔政办发〔2021〕43号)', () => {
   });
 
   it('二级/一级: the commander reports to the general HQ and the province (5.3.3, 5.3.4)', () => {
-    for (const [response, clause] of [['二级', '5.3.3'], ['一级', '5.3.4']] as const) {
+    for (const [response, clause] of [
+      ['二级', '5.3.3'],
+      ['一级', '5.3.4'],
+    ] as const) {
       const items = buildCallList({ plan: 'environment', response, places: ['朔城区'] });
       assertResolvable(items);
       const external = items.filter((i) => i.targetKind === 'external').map((i) => i.label);
@@ -143,7 +154,9 @@ describe('buildCallList: bad input', () => {
   it('names the field that is wrong', () => {
     expect(() => buildCallList({ plan: 'flood' as never, response: '三级', places: [] })).toThrow(/plan/);
     expect(() => buildCallList({ plan: 'environment', response: '五级' as never, places: [] })).toThrow(/response/);
-    expect(() => buildCallList({ plan: 'environment', response: '三级', places: ['大同市'] })).toThrow(/places.*大同市/);
+    expect(() => buildCallList({ plan: 'environment', response: '三级', places: ['大同市'] })).toThrow(
+      /places.*大同市/,
+    );
   });
 
   it('has a government for every place', () => {

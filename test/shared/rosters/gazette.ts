@@ -2,8 +2,7 @@
 import { GAZETTE_TEXT } from '../../helpers/gazette';
 
 /** Whitespace and table markup removed, full-width brackets folded, so wrapped lines read as one. */
-export const GAZETTE = GAZETTE_TEXT
-  .replace(/<\/?p>/g, '')
+export const GAZETTE = GAZETTE_TEXT.replace(/<\/?p>/g, '')
   .replace(/[\s\u00a0\u3000]+/g, '')
   .replace(/（/g, '(')
   .replace(/）/g, ')');

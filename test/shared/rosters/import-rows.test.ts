@@ -86,12 +86,22 @@ describe('validateImportRows', () => {
     const { valid, errors } = validateImportRows([{ 名字: '王五', 单位: '市公安局' }], KNOWN);
     expect(valid).toEqual([]);
     expect(errors).toEqual([{ row: 1, field: '姓名', message: '第1行（表头）缺少“姓名”列' }]);
-    expect(missingColumns(['\uFEFF指挥部', '单位', '姓名'])).toEqual(['职务', '办公电话', '手机', '红机', '传真', '备注']);
+    expect(missingColumns(['\uFEFF指挥部', '单位', '姓名'])).toEqual([
+      '职务',
+      '办公电话',
+      '手机',
+      '红机',
+      '传真',
+      '备注',
+    ]);
   });
 
   it('skips blank rows without shifting row numbers, and tolerates BOM and spaces in headers', () => {
     const { valid, errors } = validateImportRows(
-      [{ '\uFEFF单位 ': '', ' 姓名': '' }, { '\uFEFF单位 ': '市公安局', ' 姓名': '' }],
+      [
+        { '\uFEFF单位 ': '', ' 姓名': '' },
+        { '\uFEFF单位 ': '市公安局', ' 姓名': '' },
+      ],
       KNOWN,
     );
     expect(valid).toEqual([]);

@@ -3,7 +3,13 @@ import { splitPhones, validatePhone } from '../../../shared/rosters/phone';
 
 describe('validatePhone', () => {
   it('accepts mobile numbers 1[3-9] + 9 digits, with spaces, dashes or +86', () => {
-    for (const s of ['13912345678', '139 1234 5678', '139-1234-5678', '+86 13912345678', '８６13912345678'.replace('８６', '86')]) {
+    for (const s of [
+      '13912345678',
+      '139 1234 5678',
+      '139-1234-5678',
+      '+86 13912345678',
+      '８６13912345678'.replace('８６', '86'),
+    ]) {
       expect(validatePhone(s)).toEqual({ ok: true, type: '手机', normalized: '13912345678' });
     }
   });

@@ -3,7 +3,8 @@ import { flattenRoster, pinyinKeys, pinyinScore, searchRoster, type SearchEntry 
 import { ECO_HQ, SEED_ROSTERS } from '../../../shared/rosters/seed/index';
 
 const ENTRIES = SEED_ROSTERS.flatMap(flattenRoster);
-const names = (q: string, entries: readonly SearchEntry[] = ENTRIES) => searchRoster(entries, q).map((h) => h.entry.name);
+const names = (q: string, entries: readonly SearchEntry[] = ENTRIES) =>
+  searchRoster(entries, q).map((h) => h.entry.name);
 
 describe('flattenRoster', () => {
   it('yields office, every person, unit and group of a roster', () => {
@@ -24,7 +25,9 @@ describe('pinyin initials', () => {
 
   it('"stj" finds 市生态环境局 (subsequence of the stripped initials sthjj)', () => {
     expect(pinyinScore('stj', '市生态环境局')).toBeGreaterThan(0);
-    const hits = searchRoster(ENTRIES, 'stj').filter((h) => h.entry.kind === 'unit').map((h) => h.entry.name);
+    const hits = searchRoster(ENTRIES, 'stj')
+      .filter((h) => h.entry.kind === 'unit')
+      .map((h) => h.entry.name);
     expect(hits).toContain('市生态环境局');
   });
 

@@ -21,7 +21,10 @@ describe('diffSeed', () => {
 
   it('reports added, changed and removed entries by key', () => {
     const old = seedEntries(COMMS_HQ);
-    const renamed = { ...COMMS_HQ, units: COMMS_HQ.units.slice(1).map((u) => (u.id === 'finance' ? { ...u, duties: '新职责' } : u)) };
+    const renamed = {
+      ...COMMS_HQ,
+      units: COMMS_HQ.units.slice(1).map((u) => (u.id === 'finance' ? { ...u, duties: '新职责' } : u)),
+    };
     const next = [...seedEntries(renamed), { ...old[0]!, key: 'comms-hq/unit/new', id: 'new' }];
     const diff = diffSeed(old, next);
     expect(diff.added.map((e) => e.key)).toEqual(['comms-hq/unit/new']);

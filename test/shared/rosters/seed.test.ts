@@ -79,7 +79,12 @@ describe('seed rosters: complete against the gazette', () => {
     expect(unitIds(COMMS_HQ).sort()).toEqual([...listed].sort());
     const groups = between('下设', '等4个工作组', '2.3现场指挥部');
     expect(COMMS_HQ.groups.map((g) => g.name)).toEqual(splitList(groups.replace('和', '、')));
-    expect(COMMS_HQ.groups.map((g) => g.leadUnits[0])).toEqual(['industry-it', 'public-security', 'ndrc', 'propaganda']);
+    expect(COMMS_HQ.groups.map((g) => g.leadUnits[0])).toEqual([
+      'industry-it',
+      'public-security',
+      'ndrc',
+      'propaganda',
+    ]);
     expect(COMMS_HQ.leaders.filter((p) => p.role === '副指挥长')).toHaveLength(2);
     expect(COMMS_HQ.office?.hostUnit).toBe('市工信局');
     for (const u of COMMS_HQ.units) expect(u.duties, u.name).toBeTruthy();
@@ -92,7 +97,11 @@ describe('seed rosters: complete against the gazette', () => {
     for (const u of ECO_HQ.units) {
       expect(u.duties, u.name).toBeTruthy();
       // The duty text is the gazette's own (folded like the gazette string).
-      const firstClause = (u.duties ?? '').replace(/（/g, '(').replace(/）/g, ')').split(/[；。]/)[0] ?? '';
+      const firstClause =
+        (u.duties ?? '')
+          .replace(/（/g, '(')
+          .replace(/）/g, ')')
+          .split(/[；。]/)[0] ?? '';
       expect(GAZETTE, u.name).toContain(firstClause);
     }
     // Plan B 附件2 lists 11 members; each carries its radiation duties.
@@ -146,7 +155,11 @@ describe('seed rosters: complete against the gazette', () => {
     const listed = idsOf(between('联席会议由', '等单位组成', '二、成员单位'));
     expect(listed).toHaveLength(20);
     expect(unitIds(RIVER_CHIEF_JM)).toEqual(listed);
-    expect(RIVER_CHIEF_JM.leaders.map((p) => `${p.role}${p.name}`)).toEqual(['召集人田东', '副召集人聂日旺', '副召集人李永强']);
+    expect(RIVER_CHIEF_JM.leaders.map((p) => `${p.role}${p.name}`)).toEqual([
+      '召集人田东',
+      '副召集人聂日旺',
+      '副召集人李永强',
+    ]);
     const annex = between('朔州市全面推行河长制工作联席会议组成成员', '办公室主任：', '附件2朔州市全面推行河长制');
     expect(RIVER_CHIEF_JM.members).toHaveLength(21);
     for (const p of RIVER_CHIEF_JM.members ?? []) expect(annex, p.name).toContain(`${p.name}${p.title}`);

@@ -35,7 +35,10 @@ describe('dutyDayOf / dutyDayRange', () => {
   });
 
   it('returns the 24-hour range of a duty day', () => {
-    expect(dutyDayRange('2026-02-28')).toEqual({ start: '2026-02-28T08:30:00+08:00', end: '2026-03-01T08:30:00+08:00' });
+    expect(dutyDayRange('2026-02-28')).toEqual({
+      start: '2026-02-28T08:30:00+08:00',
+      end: '2026-03-01T08:30:00+08:00',
+    });
   });
 
   it('rejects bad input with the field named', () => {
@@ -102,7 +105,14 @@ describe('generateMonth', () => {
       holidayName: '国庆节',
     });
     expect(s.filter((a) => a.dayKind === '法定节假日').map((a) => a.date)).toEqual([
-      '2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08',
+      '2025-10-01',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-04',
+      '2025-10-05',
+      '2025-10-06',
+      '2025-10-07',
+      '2025-10-08',
     ]);
     expect(s.find((a) => a.date === '2025-10-11')?.dayKind).toBe('调休上班');
     for (const field of ['leader', 'officer'] as const) {
@@ -110,7 +120,8 @@ describe('generateMonth', () => {
       expect(counts).toHaveLength(field === 'leader' ? 3 : 5);
       expect(spread(counts.map((c) => c.total))).toBeLessThanOrEqual(1);
       expect(spread(counts.map((c) => c.holiday))).toBeLessThanOrEqual(1);
-      for (let i = 1; i < s.length; i++) expect((s[i] as ShiftAssignment)[field]).not.toBe((s[i - 1] as ShiftAssignment)[field]);
+      for (let i = 1; i < s.length; i++)
+        expect((s[i] as ShiftAssignment)[field]).not.toBe((s[i - 1] as ShiftAssignment)[field]);
     }
   });
 
@@ -121,9 +132,17 @@ describe('generateMonth', () => {
     expect(s.filter((a) => a.dayKind === '法定节假日')).toHaveLength(9);
     expect(s.filter((a) => a.dayKind === '调休上班').map((a) => a.date)).toEqual(['2026-02-14', '2026-02-28']);
     // 2月21日、22日 fall inside the holiday, so only three weekend days remain.
-    expect(s.filter((a) => a.dayKind === '周末').map((a) => a.date)).toEqual(['2026-02-01', '2026-02-07', '2026-02-08']);
+    expect(s.filter((a) => a.dayKind === '周末').map((a) => a.date)).toEqual([
+      '2026-02-01',
+      '2026-02-07',
+      '2026-02-08',
+    ]);
     // 9 holiday shifts among 5 officers: 2,2,2,2,1; among 3 leaders: 3,3,3.
-    expect(dutyCounts(s, 'officer').map((c) => c.holiday).sort()).toEqual([1, 2, 2, 2, 2]);
+    expect(
+      dutyCounts(s, 'officer')
+        .map((c) => c.holiday)
+        .sort(),
+    ).toEqual([1, 2, 2, 2, 2]);
     expect(dutyCounts(s, 'leader').map((c) => c.holiday)).toEqual([3, 3, 3]);
   });
 
@@ -149,7 +168,12 @@ describe('generateMonth', () => {
     });
     expect(s).toHaveLength(60);
     checkSchedule(s);
-    expect(s[1]).toMatchObject({ date: '2025-11-01', shift: 1, start: '2025-11-01T20:00:00+08:00', end: '2025-11-02T08:00:00+08:00' });
+    expect(s[1]).toMatchObject({
+      date: '2025-11-01',
+      shift: 1,
+      start: '2025-11-01T20:00:00+08:00',
+      end: '2025-11-02T08:00:00+08:00',
+    });
   });
 
   it('keeps rest across the month boundary when given last month', () => {
@@ -176,7 +200,8 @@ describe('generateMonth', () => {
             if (spread(counts.map((c) => c.total)) > 1) return false;
             // The rest rule can force a round's first holiday shift past the person with fewest.
             if (spread(counts.map((c) => c.holiday)) > 2) return false;
-            for (let i = 1; i < s.length; i++) if ((s[i] as ShiftAssignment)[field] === (s[i - 1] as ShiftAssignment)[field]) return false;
+            for (let i = 1; i < s.length; i++)
+              if ((s[i] as ShiftAssignment)[field] === (s[i - 1] as ShiftAssignment)[field]) return false;
           }
           return true;
         },
@@ -198,7 +223,12 @@ describe('applySwap / exchangeShifts / onDutyAt', () => {
 
   it('records a 替班 with its reason and leaves the input untouched', () => {
     const before = base[2] as ShiftAssignment;
-    const next = applySwap(base, { date: '2025-10-03', field: 'officer', newPerson: '孙丽', reason: '原值班员因病请假' });
+    const next = applySwap(base, {
+      date: '2025-10-03',
+      field: 'officer',
+      newPerson: '孙丽',
+      reason: '原值班员因病请假',
+    });
     expect(next[2]?.officer).toBe('孙丽');
     expect(next[2]?.overrides).toEqual([
       { kind: '替班', field: 'officer', from: before.officer, to: '孙丽', reason: '原值班员因病请假' },
@@ -208,10 +238,16 @@ describe('applySwap / exchangeShifts / onDutyAt', () => {
   });
 
   it('requires a reason and a known shift', () => {
-    expect(() => applySwap(base, { date: '2025-10-03', field: 'officer', newPerson: '孙丽', reason: ' ' })).toThrow(/reason/);
-    expect(() => applySwap(base, { date: '2025-11-03', field: 'officer', newPerson: '孙丽', reason: '出差' })).toThrow(/2025-11-03/);
+    expect(() => applySwap(base, { date: '2025-10-03', field: 'officer', newPerson: '孙丽', reason: ' ' })).toThrow(
+      /reason/,
+    );
+    expect(() => applySwap(base, { date: '2025-11-03', field: 'officer', newPerson: '孙丽', reason: '出差' })).toThrow(
+      /2025-11-03/,
+    );
     const a = base[0] as ShiftAssignment;
-    expect(() => applySwap(base, { date: a.date, field: 'officer', newPerson: a.leader, reason: '出差' })).toThrow(/同一人/);
+    expect(() => applySwap(base, { date: a.date, field: 'officer', newPerson: a.leader, reason: '出差' })).toThrow(
+      /同一人/,
+    );
   });
 
   it('exchanges two shifts and records it on both', () => {

@@ -6,12 +6,26 @@ const I2 = { incidentId: 12, incidentTitle: '平鲁区通信光缆中断' };
 
 const events: DutyEvent[] = [
   { at: '2025-10-02T08:30:00+08:00', kind: '状态', ...I2, text: '响应中', officer: '刘洋' },
-  { at: '2025-10-01T08:29:00+08:00', kind: '接报', incidentId: 10, incidentTitle: '前一日事件', text: '接报', officer: '周敏' },
+  {
+    at: '2025-10-01T08:29:00+08:00',
+    kind: '接报',
+    incidentId: 10,
+    incidentTitle: '前一日事件',
+    text: '接报',
+    officer: '周敏',
+  },
   { at: '2025-10-01T09:10:00+08:00', kind: '去电', ...I1, text: '致电应县应急局核实', officer: '张伟' },
   { at: '2025-10-01T09:00:00+08:00', kind: '接报', ...I1, text: '应县应急局电话报告', officer: '张伟' },
   { at: '2025-10-01T09:40:00+08:00', kind: '报告', ...I1, text: '电话报告市政府总值班室', officer: '张伟' },
   { at: '2025-10-01T12:00:00+08:00', kind: '来电', text: '省厅询问假日值班安排', officer: '张伟' },
-  { at: '2025-10-01T18:00:00+08:00', kind: '时限', ...I1, text: '书面报告按时报送', officer: '张伟', clockOutcome: 'onTime' },
+  {
+    at: '2025-10-01T18:00:00+08:00',
+    kind: '时限',
+    ...I1,
+    text: '书面报告按时报送',
+    officer: '张伟',
+    clockOutcome: 'onTime',
+  },
   { at: '2025-10-01T20:00:00+08:00', kind: '备注', text: '夜间巡查正常', officer: '张伟' },
   { at: '2025-10-01T23:30:00+08:00', kind: '接报', ...I2, text: '移动公司报告光缆中断', officer: '张伟' },
   { at: '2025-10-02T00:20:00+08:00', kind: '报告', ...I2, text: '电话报告市工信局', officer: '张伟' },
@@ -38,7 +52,12 @@ describe('compileDutyLog', () => {
       '七、交接班及其他': ['20:00 夜间巡查正常'],
       '八、预警发布与解除': [],
     });
-    expect(log.sections[0]?.rows[1]).toMatchObject({ incidentId: '12', incidentTitle: '平鲁区通信光缆中断', kind: '接报', officer: '张伟' });
+    expect(log.sections[0]?.rows[1]).toMatchObject({
+      incidentId: '12',
+      incidentTitle: '平鲁区通信光缆中断',
+      kind: '接报',
+      officer: '张伟',
+    });
     expect(log.counts).toMatchObject({
       total: 10,
       incidentsReceived: 2,
@@ -68,12 +87,12 @@ describe('compileDutyLog', () => {
   });
 
   it('rejects unknown kinds and bad times naming the field', () => {
-    expect(() => compileDutyLog({ day: '2025-10-01', events: [{ ...(events[2] as DutyEvent), kind: '杂项' as never }] })).toThrow(
-      /events\[0\]\.kind/,
-    );
-    expect(() => compileDutyLog({ day: '2025-10-01', events: [{ ...(events[2] as DutyEvent), at: '10月1日' }] })).toThrow(
-      /events\[0\]\.at/,
-    );
+    expect(() =>
+      compileDutyLog({ day: '2025-10-01', events: [{ ...(events[2] as DutyEvent), kind: '杂项' as never }] }),
+    ).toThrow(/events\[0\]\.kind/);
+    expect(() =>
+      compileDutyLog({ day: '2025-10-01', events: [{ ...(events[2] as DutyEvent), at: '10月1日' }] }),
+    ).toThrow(/events\[0\]\.at/);
     expect(() => compileDutyLog({ day: '2025/10/01', events: [] })).toThrow(/day/);
   });
 });

@@ -5,7 +5,14 @@ const ENV = '突发环境事件';
 const COMMS = '通信保障';
 
 const incidents: StatIncident[] = [
-  { id: 1, plan: ENV, level: '较大', places: ['朔城区', '平鲁区'], receivedAt: '2025-09-30T22:00:00+08:00', drill: false },
+  {
+    id: 1,
+    plan: ENV,
+    level: '较大',
+    places: ['朔城区', '平鲁区'],
+    receivedAt: '2025-09-30T22:00:00+08:00',
+    drill: false,
+  },
   { id: 2, plan: ENV, level: '一般', places: ['应县'], receivedAt: '2025-10-05T10:00:00+08:00', drill: false },
   // 16:10 UTC on 30 November is 00:10 on 1 December in Shuozhou.
   { id: 3, plan: COMMS, level: null, places: [], receivedAt: '2025-11-30T16:10:00Z', drill: false },
@@ -13,16 +20,63 @@ const incidents: StatIncident[] = [
 ];
 
 const clocks: StatClock[] = [
-  { incidentId: 1, plan: ENV, clockId: 'c1', channel: 'phone', dueAt: '2025-09-30T23:00:00+08:00', completedAt: '2025-09-30T22:40:00+08:00', completedBy: '张伟' },
-  { incidentId: 1, plan: ENV, clockId: 'c2', channel: 'written', dueAt: '2025-10-01T00:00:00+08:00', completedAt: '2025-10-01T00:30:00+08:00', completedBy: '刘洋' },
-  { incidentId: 1, plan: ENV, clockId: 'c3', channel: 'phone', dueAt: '2025-10-01T00:00:00+08:00', completedAt: '2025-09-30T22:30:00+08:00', completedBy: '张伟' },
+  {
+    incidentId: 1,
+    plan: ENV,
+    clockId: 'c1',
+    channel: 'phone',
+    dueAt: '2025-09-30T23:00:00+08:00',
+    completedAt: '2025-09-30T22:40:00+08:00',
+    completedBy: '张伟',
+  },
+  {
+    incidentId: 1,
+    plan: ENV,
+    clockId: 'c2',
+    channel: 'written',
+    dueAt: '2025-10-01T00:00:00+08:00',
+    completedAt: '2025-10-01T00:30:00+08:00',
+    completedBy: '刘洋',
+  },
+  {
+    incidentId: 1,
+    plan: ENV,
+    clockId: 'c3',
+    channel: 'phone',
+    dueAt: '2025-10-01T00:00:00+08:00',
+    completedAt: '2025-09-30T22:30:00+08:00',
+    completedBy: '张伟',
+  },
   // Completed exactly at the deadline: on time.
-  { incidentId: 2, plan: ENV, clockId: 'c4', channel: 'phone', dueAt: '2025-10-05T13:00:00+08:00', completedAt: '2025-10-05T13:00:00+08:00', completedBy: '刘洋' },
+  {
+    incidentId: 2,
+    plan: ENV,
+    clockId: 'c4',
+    channel: 'phone',
+    dueAt: '2025-10-05T13:00:00+08:00',
+    completedAt: '2025-10-05T13:00:00+08:00',
+    completedBy: '刘洋',
+  },
   { incidentId: 2, plan: ENV, clockId: 'c5', channel: 'written', dueAt: '2025-10-05T13:00:00+08:00' },
   { incidentId: 2, plan: ENV, clockId: 'c6', channel: 'any', dueAt: '2025-10-05T11:00:00+08:00', notApplicable: true },
   // Due exactly now: still pending.
-  { incidentId: 3, plan: COMMS, clockId: 'c7', channel: 'phone', dueAt: '2025-12-01T12:00:00+08:00', completedAt: null },
-  { incidentId: 3, plan: COMMS, clockId: 'c8', channel: 'written', dueAt: '2025-12-01T01:10:00+08:00', completedAt: '2025-12-01T01:00:00+08:00', completedBy: '张伟' },
+  {
+    incidentId: 3,
+    plan: COMMS,
+    clockId: 'c7',
+    channel: 'phone',
+    dueAt: '2025-12-01T12:00:00+08:00',
+    completedAt: null,
+  },
+  {
+    incidentId: 3,
+    plan: COMMS,
+    clockId: 'c8',
+    channel: 'written',
+    dueAt: '2025-12-01T01:10:00+08:00',
+    completedAt: '2025-12-01T01:00:00+08:00',
+    completedBy: '张伟',
+  },
   { incidentId: 4, plan: '辐射事故', clockId: 'c9', channel: 'phone', dueAt: '2025-10-10T10:00:00+08:00' },
   { incidentId: 99, plan: ENV, clockId: 'c10', channel: 'phone', dueAt: '2025-10-10T10:00:00+08:00' },
 ];
@@ -62,14 +116,26 @@ describe('computeStats', () => {
     ]);
     expect(s.byLevel).toHaveLength(3);
     expect(Object.fromEntries(s.byLevel.map((r) => [r.key, r.count]))).toEqual({ 较大: 1, 一般: 1, 未定级: 1 });
-    expect(Object.fromEntries(s.byPlace.map((r) => [r.key, r.count]))).toEqual({ 朔城区: 1, 平鲁区: 1, 应县: 1, 未填写: 1 });
+    expect(Object.fromEntries(s.byPlace.map((r) => [r.key, r.count]))).toEqual({
+      朔城区: 1,
+      平鲁区: 1,
+      应县: 1,
+      未填写: 1,
+    });
     expect(s.byMonth).toEqual([
       { key: '2025-09', count: 1 },
       { key: '2025-10', count: 1 },
       { key: '2025-11', count: 0 },
       { key: '2025-12', count: 1 },
     ]);
-    expect(s.clockOutcomes.overall).toEqual({ onTime: 4, late: 1, missed: 1, pending: 1, notApplicable: 1, onTimeRate: 4 / 6 });
+    expect(s.clockOutcomes.overall).toEqual({
+      onTime: 4,
+      late: 1,
+      missed: 1,
+      pending: 1,
+      notApplicable: 1,
+      onTimeRate: 4 / 6,
+    });
     expect(s.clockOutcomes.byPlan).toEqual([
       { key: COMMS, onTime: 1, late: 0, missed: 0, pending: 1, notApplicable: 0, onTimeRate: 1 },
       { key: ENV, onTime: 3, late: 1, missed: 1, pending: 0, notApplicable: 1, onTimeRate: 3 / 5 },

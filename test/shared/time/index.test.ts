@@ -41,7 +41,9 @@ describe('parseInstant', () => {
     expect(() => parseInstant('2024-02-30T10:00:00+08:00', 'x')).toThrow(/不存在/);
     expect(() => parseInstant('2021-09-08T24:00:00+08:00', 'x')).toThrow(/不存在/);
     expect(() => parseInstant('2021-09-08T10:00:00+24:00', 'x')).toThrow(/时区偏移无效/);
-    expect(() => parseInstant(1_700_000_000_000, '完成时间')).toThrow('完成时间 应为 ISO 8601 时间字符串（含时区），实际为 number');
+    expect(() => parseInstant(1_700_000_000_000, '完成时间')).toThrow(
+      '完成时间 应为 ISO 8601 时间字符串（含时区），实际为 number',
+    );
     expect(() => parseInstant(null, 'x')).toThrow(/实际为 null/);
     expect(() => parseInstant('', 'x')).toThrow(/不是有效的 ISO 8601 时间/);
     expect(() => parseInstant('2021-09-08T10:00:00+08:00')).not.toThrow();

@@ -18,7 +18,11 @@ describe('warning actions', () => {
       expect(i.citation).toContain(i.clause);
     }
     // Every numbered item of the clause is covered.
-    for (let n = 1; n <= numbered; n++) expect(items.map((i) => i.clause), `(${n})`).toContain(`${clause}(${n})`);
+    for (let n = 1; n <= numbered; n++)
+      expect(
+        items.map((i) => i.clause),
+        `(${n})`,
+      ).toContain(`${clause}(${n})`);
     expect(quotedIn(plan, WARNING_ACTIONS_PREAMBLE[plan].clause, WARNING_ACTIONS_PREAMBLE[plan].text)).toBe(true);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
   });

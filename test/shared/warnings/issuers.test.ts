@@ -37,7 +37,10 @@ describe('who may issue (B 3.1.2)', () => {
   it('the refusal names the rightful issuer in Chinese', () => {
     const r = checkIssuer('radiation', '二级', 'city');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toBe('二级（橙色）预警应由省指挥部（经省政府授权）发布，市级无权发布（依据《朔州市辐射事故应急预案》3.1.2）');
+    if (!r.ok)
+      expect(r.error).toBe(
+        '二级（橙色）预警应由省指挥部（经省政府授权）发布，市级无权发布（依据《朔州市辐射事故应急预案》3.1.2）',
+      );
   });
 
   it('B 3.1.2 issuer names and reports come from the clause', () => {
@@ -89,11 +92,17 @@ describe('谁发布、谁解除', () => {
 
   it('a lift is recorded with time and document, once', () => {
     const lifted = liftWarning(yellow, { at: '2021-09-11T09:00:00+08:00', by: city, document: '解除预警通知' });
-    expect(lifted.lifted).toEqual({ at: '2021-09-11T09:00:00+08:00', by: { issuerKind: 'city', issuer: '朔州市 人民政府' }, document: '解除预警通知' });
+    expect(lifted.lifted).toEqual({
+      at: '2021-09-11T09:00:00+08:00',
+      by: { issuerKind: 'city', issuer: '朔州市 人民政府' },
+      document: '解除预警通知',
+    });
     expect(checkLift(lifted, city).ok).toBe(false);
     expect(() => liftWarning(yellow, { at: '2021-09-11T09:00:00+08:00', by: city, document: ' ' })).toThrow(/解除文件/);
     expect(() => liftWarning(yellow, { at: '2021-09-09T09:00:00+08:00', by: city, document: '文' })).toThrow(/早于/);
-    expect(() => liftWarning(yellow, { at: '2021-09-11T09:00:00+08:00', by: county, document: '文' })).toThrow(/不能解除/);
+    expect(() => liftWarning(yellow, { at: '2021-09-11T09:00:00+08:00', by: county, document: '文' })).toThrow(
+      /不能解除/,
+    );
   });
 
   it('the lift condition quotes each plan', () => {
@@ -115,7 +124,13 @@ describe('changing a level', () => {
     expect(checkChange(yellow, city, '三级')).toMatchObject({ ok: false });
     const blue: WarningRecord = { ...yellow, level: '四级', issuerKind: 'county', issuer: '朔城区人民政府' };
     expect(checkChange(blue, county, '三级').ok).toBe(false);
-    expect(checkChange({ ...yellow, level: '二级', issuerKind: 'province', issuer: '省指挥部' }, { issuerKind: 'province', issuer: '省指挥部' }, '一级')).toEqual({ ok: true });
+    expect(
+      checkChange(
+        { ...yellow, level: '二级', issuerKind: 'province', issuer: '省指挥部' },
+        { issuerKind: 'province', issuer: '省指挥部' },
+        '一级',
+      ),
+    ).toEqual({ ok: true });
   });
 });
 

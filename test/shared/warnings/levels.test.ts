@@ -4,8 +4,16 @@ import { clauseSpan, quotedIn } from '../response/gazette-text';
 
 describe('warning levels', () => {
   it('一级 red, 二级 orange, 三级 yellow, 四级 blue, as B 3.1.1 and C 4.2.1 say', () => {
-    expect(WARNING_LEVELS.map((l) => `${l.level}${l.colourName}`)).toEqual(['一级红色', '二级橙色', '三级黄色', '四级蓝色']);
-    for (const [plan, ref] of [['radiation', '3.1.1'], ['environment', '4.2.1']] as const) {
+    expect(WARNING_LEVELS.map((l) => `${l.level}${l.colourName}`)).toEqual([
+      '一级红色',
+      '二级橙色',
+      '三级黄色',
+      '四级蓝色',
+    ]);
+    for (const [plan, ref] of [
+      ['radiation', '3.1.1'],
+      ['environment', '4.2.1'],
+    ] as const) {
       expect(clauseSpan(plan, ref)).toContain('一级、二级、三级、四级，依次用红色、橙色、黄色和蓝色表示');
     }
     for (const l of WARNING_LEVELS) expect(l.hex).toMatch(/^#[0-9A-F]{6}$/);

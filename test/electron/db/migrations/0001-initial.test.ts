@@ -11,7 +11,9 @@ describe('migration 0001-initial', () => {
   it('creates the incident, timeline, clock and duty tables with their constraints', async () => {
     const db = await Database.open(join(tempDir(), 'm1.sqlite3'));
     await migrate(db, [migration0001]);
-    const tables = await db.read((q) => q.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+    const tables = await db.read((q) =>
+      q.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"),
+    );
     expect(tables.map((t) => t.name)).toEqual(['clock_records', 'duty_sessions', 'incidents', 'timeline_entries']);
     // A clock record is either completed or not applicable, never both or neither.
     await db.write((q) =>
@@ -19,10 +21,14 @@ describe('migration 0001-initial', () => {
              VALUES ('2026-0001', 'environment', 't', '[]', 'a', 'b', '电话', '接报', 'c', 'd', 'e')`),
     );
     await expect(
-      db.write((q) => q.run("INSERT INTO clock_records (incident_id, clock_id, officer, recorded_at) VALUES (1, 'x', 'o', 'n')")),
+      db.write((q) =>
+        q.run("INSERT INTO clock_records (incident_id, clock_id, officer, recorded_at) VALUES (1, 'x', 'o', 'n')"),
+      ),
     ).rejects.toThrow(/CHECK/);
     await expect(
-      db.write((q) => q.run("INSERT INTO timeline_entries (incident_id, at, kind, text, officer) VALUES (99, 'a', 'note', 't', 'o')")),
+      db.write((q) =>
+        q.run("INSERT INTO timeline_entries (incident_id, at, kind, text, officer) VALUES (99, 'a', 'note', 't', 'o')"),
+      ),
     ).rejects.toThrow(/FOREIGN KEY/);
     await db.close();
   });

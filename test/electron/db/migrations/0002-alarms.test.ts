@@ -22,7 +22,13 @@ describe('migration 0002-alarms', () => {
   it('stores each fired alarm once, however often it is recorded', async () => {
     const db = await Database.open(join(tempDir(), 'm2b.sqlite3'));
     await migrate(db, [migration0001, migration0002]);
-    const a = { clockKey: '1:env', kind: 'due' as const, seq: 0, firedAt: '2026-11-29T01:00:00.000Z', dueAt: '2026-11-29T01:00:00.000Z' };
+    const a = {
+      clockKey: '1:env',
+      kind: 'due' as const,
+      seq: 0,
+      firedAt: '2026-11-29T01:00:00.000Z',
+      dueAt: '2026-11-29T01:00:00.000Z',
+    };
     await db.write((q) => insertFired(q, [a]));
     await db.write((q) => insertFired(q, [a, { ...a, firedAt: '2026-11-29T01:00:05.000Z' }]));
     expect(await db.read((q) => listFired(q))).toEqual([a]);

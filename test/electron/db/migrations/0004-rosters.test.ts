@@ -19,7 +19,11 @@ describe('migration 0004-rosters', () => {
     await db.write((q) => q.run("INSERT INTO duty_sessions (leader, officer, started_at) VALUES ('甲', '乙', 'x')"));
     await migrate(db, [...BEFORE, migration0004]);
     expect(await db.read((q) => q.all('SELECT leader FROM duty_sessions'))).toEqual([{ leader: '甲' }]);
-    const tables = await db.read((q) => q.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'roster%' ORDER BY name"));
+    const tables = await db.read((q) =>
+      q.all<{ name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'roster%' ORDER BY name",
+      ),
+    );
     expect(tables.map((t) => t.name)).toEqual(['roster_contact_history', 'roster_contacts', 'roster_entries']);
     await db.close();
   });
@@ -41,7 +45,11 @@ describe('migration 0004-rosters', () => {
     // An ended contact always says why.
     await expect(db.write((q) => q.run(contact('ecology', 'x')))).rejects.toThrow(/CHECK/);
     await expect(
-      db.write((q) => q.run("INSERT INTO roster_entries (roster_id, entry_kind, entry_id, name, document, clause, seed_fields, seeded_at) VALUES ('r', 'bogus', 'x', 'n', 'd', 'c', '{}', 't')")),
+      db.write((q) =>
+        q.run(
+          "INSERT INTO roster_entries (roster_id, entry_kind, entry_id, name, document, clause, seed_fields, seeded_at) VALUES ('r', 'bogus', 'x', 'n', 'd', 'c', '{}', 't')",
+        ),
+      ),
     ).rejects.toThrow(/CHECK/);
     await db.close();
   });

@@ -12,9 +12,12 @@ import { useTempDirs } from '../../../helpers/temp-dir';
 const BEFORE = [migration0001, migration0002, migration0003, migration0004];
 const ALL = [...BEFORE, migration0005];
 
-const MONTH = "INSERT INTO duty_schedule_months (month, leaders, officers, shift_start, shift_hours, generated_at, generated_by) VALUES (?, '[]', '[]', '08:30', ?, 'x', '乙')";
-const SHIFT = "INSERT INTO duty_shifts (date, shift, month, start_at, end_at, leader, officer, day_kind) VALUES (?, 0, '2025-10', 's', 'e', ?, ?, ?)";
-const HANDOVER = "INSERT INTO handovers (created_at, duty_day, from_leader, from_officer, to_leader, to_officer, sheet, status) VALUES ('t', '2025-10-01', '甲', '乙', '丙', '丁', '{}', ?)";
+const MONTH =
+  "INSERT INTO duty_schedule_months (month, leaders, officers, shift_start, shift_hours, generated_at, generated_by) VALUES (?, '[]', '[]', '08:30', ?, 'x', '乙')";
+const SHIFT =
+  "INSERT INTO duty_shifts (date, shift, month, start_at, end_at, leader, officer, day_kind) VALUES (?, 0, '2025-10', 's', 'e', ?, ?, ?)";
+const HANDOVER =
+  "INSERT INTO handovers (created_at, duty_day, from_leader, from_officer, to_leader, to_officer, sheet, status) VALUES ('t', '2025-10-01', '甲', '乙', '丙', '丁', '{}', ?)";
 
 describe('migration 0005-duty', () => {
   const tempDir = useTempDirs();
@@ -26,9 +29,18 @@ describe('migration 0005-duty', () => {
     await migrate(db, ALL);
     expect(await db.read((q) => q.all('SELECT leader FROM duty_sessions'))).toEqual([{ leader: '甲' }]);
     const tables = await db.read((q) =>
-      q.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'duty_%' OR name = 'handovers') ORDER BY name"),
+      q.all<{ name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'duty_%' OR name = 'handovers') ORDER BY name",
+      ),
     );
-    expect(tables.map((t) => t.name)).toEqual(['duty_log_remarks', 'duty_schedule_changes', 'duty_schedule_months', 'duty_sessions', 'duty_shifts', 'handovers']);
+    expect(tables.map((t) => t.name)).toEqual([
+      'duty_log_remarks',
+      'duty_schedule_changes',
+      'duty_schedule_months',
+      'duty_sessions',
+      'duty_shifts',
+      'handovers',
+    ]);
     await db.close();
   });
 
@@ -51,9 +63,16 @@ describe('migration 0005-duty', () => {
     await db.write((q) => q.run(HANDOVER, ['pending']));
     await expect(db.write((q) => q.run(HANDOVER, ['pending']))).rejects.toThrow(/UNIQUE/);
     await expect(db.write((q) => q.run(HANDOVER, ['acknowledged']))).rejects.toThrow(/CHECK/);
-    await db.write((q) => q.run("UPDATE handovers SET status = 'acknowledged', acknowledged_at = 't2', ack_leader = '丙', ack_officer = '丁'"));
+    await db.write((q) =>
+      q.run(
+        "UPDATE handovers SET status = 'acknowledged', acknowledged_at = 't2', ack_leader = '丙', ack_officer = '丁'",
+      ),
+    );
     await db.write((q) => q.run(HANDOVER, ['pending']));
-    expect(await db.read((q) => q.all('SELECT status FROM handovers ORDER BY id'))).toEqual([{ status: 'acknowledged' }, { status: 'pending' }]);
+    expect(await db.read((q) => q.all('SELECT status FROM handovers ORDER BY id'))).toEqual([
+      { status: 'acknowledged' },
+      { status: 'pending' },
+    ]);
     await db.close();
   });
 });

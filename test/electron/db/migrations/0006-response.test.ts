@@ -15,8 +15,10 @@ const ALL = [...BEFORE, migration0006];
 
 const INCIDENT = `INSERT INTO incidents (serial, category, title, places, occurred_at, received_at, receive_channel, facts, status, created_at, created_by, updated_at)
   VALUES ('S1', 'environment', '河水异常', '[]', 't', 't', '电话', '{}', '响应中', 't', 'o', 't')`;
-const RESPONSE = "INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer) VALUES (1, ?, ?, 't', '指挥长', '乙')";
-const ITEM = "INSERT INTO response_items (incident_id, item_id, state, at, by_whom, reason, added_at, added_level) VALUES (1, ?, ?, ?, ?, ?, 't', '三级')";
+const RESPONSE =
+  "INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer) VALUES (1, ?, ?, 't', '指挥长', '乙')";
+const ITEM =
+  "INSERT INTO response_items (incident_id, item_id, state, at, by_whom, reason, added_at, added_level) VALUES (1, ?, ?, ?, ?, ?, 't', '三级')";
 const WARNING = `INSERT INTO warnings (plan, level, direction, issuer_kind, issuer, area, issued_at, created_at, officer, lifted_at, lift_document)
   VALUES ('radiation', '三级', 'received', 'city', '朔州市政府', '朔城区', 't', 't', '乙', ?, ?)`;
 
@@ -30,7 +32,9 @@ describe('migration 0006-response', () => {
     await migrate(db, ALL);
     expect(await db.read((q) => q.all('SELECT leader FROM duty_sessions'))).toEqual([{ leader: '甲' }]);
     const tables = await db.read((q) =>
-      q.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'response%' OR name LIKE 'warning%') ORDER BY name"),
+      q.all<{ name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'response%' OR name LIKE 'warning%') ORDER BY name",
+      ),
     );
     expect(tables.map((t) => t.name)).toEqual([
       'response_conditions',
@@ -58,7 +62,13 @@ describe('migration 0006-response', () => {
     await expect(db.write((q) => q.run(ITEM, ['env.5.2.3', 'notApplicable', 't', '乙', '']))).rejects.toThrow(/CHECK/);
     await expect(db.write((q) => q.run(ITEM, ['env.5.2.4', 'finished', null, null, '']))).rejects.toThrow(/CHECK/);
     // A response belongs to an existing incident.
-    await expect(db.write((q) => q.run("INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer) VALUES (99, 'comms', '二级', 't', 'x', 'y')"))).rejects.toThrow(/FOREIGN KEY/);
+    await expect(
+      db.write((q) =>
+        q.run(
+          "INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer) VALUES (99, 'comms', '二级', 't', 'x', 'y')",
+        ),
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/);
     await db.close();
   });
 
@@ -68,7 +78,11 @@ describe('migration 0006-response', () => {
     await db.write((q) => q.run(WARNING, [null, null]));
     await db.write((q) => q.run(WARNING, ['t2', '朔政发〔2026〕1号']));
     await expect(db.write((q) => q.run(WARNING, ['t2', null]))).rejects.toThrow(/CHECK/);
-    await expect(db.write((q) => q.run("INSERT INTO warning_incidents (warning_id, incident_id, at, officer) VALUES (1, 42, 't', 'o')"))).rejects.toThrow(/FOREIGN KEY/);
+    await expect(
+      db.write((q) =>
+        q.run("INSERT INTO warning_incidents (warning_id, incident_id, at, officer) VALUES (1, 42, 't', 'o')"),
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/);
     await db.close();
   });
 });

@@ -21,7 +21,9 @@ describe('migration 0007-registration-entry', () => {
   it('writes the 接报 entry with the same wording the app uses, for every category', async () => {
     const db = await Database.open(join(tempDir(), 'm7.sqlite3'));
     await migrate(db, UP_TO_7);
-    await db.write((q) => q.run("INSERT INTO duty_sessions (leader, officer, started_at) VALUES ('李堃', '赵珺', 'x')"));
+    await db.write((q) =>
+      q.run("INSERT INTO duty_sessions (leader, officer, started_at) VALUES ('李堃', '赵珺', 'x')"),
+    );
     let n = 0;
     for (const c of CATEGORIES) {
       for (const drill of [false, true]) {

@@ -36,17 +36,27 @@ describe('migration 0008-registration-without-trigger', () => {
 
   it('drops the trigger of 0007 from a version-7 database and keeps the entries it wrote', async () => {
     const db = await Database.open(join(tempDir(), 'm8.sqlite3'));
-    await migrate(db, MIGRATIONS.filter((m) => m.version <= 7));
-    await db.write((q) => q.run("INSERT INTO duty_sessions (leader, officer, started_at) VALUES ('李堃', '赵珺', 'x')"));
+    await migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 7),
+    );
+    await db.write((q) =>
+      q.run("INSERT INTO duty_sessions (leader, officer, started_at) VALUES ('李堃', '赵珺', 'x')"),
+    );
     const insert = `INSERT INTO incidents (serial, category, title, places, occurred_at, received_at, receive_channel, facts,
       status, created_at, created_by, updated_at) VALUES (?, 'fire', '旧事件', '[]', 't', 't', '电话', '{}', '接报', 't', '赵珺', 't')`;
     await db.write((q) => q.run(insert, ['S1']));
     expect(await db.read((q) => q.all("SELECT name FROM sqlite_master WHERE type = 'trigger'"))).toHaveLength(1);
 
-    await migrate(db, MIGRATIONS.filter((m) => m.version <= 8));
+    await migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 8),
+    );
     expect(await db.read((q) => q.all("SELECT name FROM sqlite_master WHERE type = 'trigger'"))).toEqual([]);
     // What 0007 wrote stays; a row inserted now gets no entry from the database.
-    expect(await db.read((q) => q.all('SELECT incident_id, kind FROM timeline_entries'))).toEqual([{ incident_id: 1, kind: 'created' }]);
+    expect(await db.read((q) => q.all('SELECT incident_id, kind FROM timeline_entries'))).toEqual([
+      { incident_id: 1, kind: 'created' },
+    ]);
     await db.write((q) => q.run(insert, ['S2']));
     expect(await db.read((q) => q.all('SELECT incident_id FROM timeline_entries WHERE incident_id = 2'))).toEqual([]);
     await db.close();

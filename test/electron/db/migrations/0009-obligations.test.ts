@@ -27,7 +27,9 @@ describe('migration 0009-obligations', () => {
     expect(await db.read((q) => q.all('SELECT leader FROM duty_sessions'))).toEqual([{ leader: '甲' }]);
     expect(await db.read((q) => q.get<{ v: number }>('PRAGMA user_version'))).toEqual({ user_version: 9 });
     const tables = await db.read((q) =>
-      q.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('level_changes', 'obligations', 'incident_reporting') ORDER BY name"),
+      q.all<{ name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('level_changes', 'obligations', 'incident_reporting') ORDER BY name",
+      ),
     );
     expect(tables.map((t) => t.name)).toEqual(['incident_reporting', 'level_changes', 'obligations']);
     await db.close();
@@ -37,19 +39,30 @@ describe('migration 0009-obligations', () => {
     const db = await Database.open(join(tempDir(), 'm9b.sqlite3'));
     await migrate(db, ALL);
     await db.write((q) => q.run(INCIDENT));
-    const change = "INSERT INTO level_changes (incident_id, from_level, to_level, effective_at, recorded_at, by_whom, officer) VALUES (1, ?, ?, 't', 't', '甲', '乙')";
+    const change =
+      "INSERT INTO level_changes (incident_id, from_level, to_level, effective_at, recorded_at, by_whom, officer) VALUES (1, ?, ?, 't', 't', '甲', '乙')";
     await db.write((q) => q.run(change, ['一般', '较大']));
     await db.write((q) => q.run(change, [null, '一般']));
     await expect(db.write((q) => q.run(change, ['一般', '一般']))).rejects.toThrow(/CHECK/);
     await expect(db.write((q) => q.run(change, [null, null]))).rejects.toThrow(/CHECK/);
     await expect(db.write((q) => q.run(change, ['一般', '五级']))).rejects.toThrow(/CHECK/);
     await db.write((q) => q.run(OBLIGATION, ['a@一般#0', '一般', 'monitored', S, D, null, null, null, null]));
-    await expect(db.write((q) => q.run(OBLIGATION, ['b@一般#0', '一般', 'monitored', D, D, null, null, null, null]))).rejects.toThrow(/CHECK/);
-    await expect(db.write((q) => q.run(OBLIGATION, ['c@一般#0', '一般', 'someone', S, D, null, null, null, null]))).rejects.toThrow(/CHECK/);
-    await expect(db.write((q) => q.run(OBLIGATION, ['d@一般#0', '一般', 'room', S, D, 'met', null, null, 0]))).rejects.toThrow(/CHECK/);
-    await expect(db.write((q) => q.run(OBLIGATION, ['e@一般#0', '一般', 'room', S, D, 'dropped', S, null, 0]))).rejects.toThrow(/CHECK/);
+    await expect(
+      db.write((q) => q.run(OBLIGATION, ['b@一般#0', '一般', 'monitored', D, D, null, null, null, null])),
+    ).rejects.toThrow(/CHECK/);
+    await expect(
+      db.write((q) => q.run(OBLIGATION, ['c@一般#0', '一般', 'someone', S, D, null, null, null, null])),
+    ).rejects.toThrow(/CHECK/);
+    await expect(
+      db.write((q) => q.run(OBLIGATION, ['d@一般#0', '一般', 'room', S, D, 'met', null, null, 0])),
+    ).rejects.toThrow(/CHECK/);
+    await expect(
+      db.write((q) => q.run(OBLIGATION, ['e@一般#0', '一般', 'room', S, D, 'dropped', S, null, 0])),
+    ).rejects.toThrow(/CHECK/);
     // The same key twice for one incident is refused.
-    await expect(db.write((q) => q.run(OBLIGATION, ['a@一般#0', '一般', 'monitored', S, D, null, null, null, null]))).rejects.toThrow(/UNIQUE|PRIMARY/);
+    await expect(
+      db.write((q) => q.run(OBLIGATION, ['a@一般#0', '一般', 'monitored', S, D, null, null, null, null])),
+    ).rejects.toThrow(/UNIQUE|PRIMARY/);
     await db.close();
   });
 
@@ -58,10 +71,14 @@ describe('migration 0009-obligations', () => {
     await migrate(db, ALL);
     await db.write((q) => q.run(INCIDENT));
     await db.write((q) => q.run(OBLIGATION, ['a@较大#0', '较大', 'monitored', S, D, null, null, null, null]));
-    const close = "UPDATE obligations SET closure_kind = ?, closure_at = ?, closure_reason = ?, late_ms = ? WHERE obligation_key = 'a@较大#0'";
+    const close =
+      "UPDATE obligations SET closure_kind = ?, closure_at = ?, closure_reason = ?, late_ms = ? WHERE obligation_key = 'a@较大#0'";
     await db.write((q) => q.run(close, ['level_change', D, '级别由较大调整为一般', 0]));
     await expect(db.write((q) => q.run(close, ['met', D, null, 0]))).rejects.toThrow('已关闭的报告义务不能修改');
-    expect(await db.read((q) => q.get('SELECT closure_kind, closure_reason FROM obligations'))).toEqual({ closure_kind: 'level_change', closure_reason: '级别由较大调整为一般' });
+    expect(await db.read((q) => q.get('SELECT closure_kind, closure_reason FROM obligations'))).toEqual({
+      closure_kind: 'level_change',
+      closure_reason: '级别由较大调整为一般',
+    });
     await db.close();
   });
 
@@ -69,9 +86,19 @@ describe('migration 0009-obligations', () => {
     const db = await Database.open(join(tempDir(), 'm9d.sqlite3'));
     await migrate(db, ALL);
     await db.write((q) => q.run(INCIDENT));
-    await expect(db.write((q) => q.run('INSERT INTO incident_reporting (incident_id, follow_up_minutes) VALUES (1, 30)'))).rejects.toThrow(/CHECK/);
-    await expect(db.write((q) => q.run("INSERT INTO incident_reporting (incident_id, follow_up_minutes, follow_up_set_at) VALUES (1, 0, 't')"))).rejects.toThrow(/CHECK/);
-    await db.write((q) => q.run("INSERT INTO incident_reporting (incident_id, occurred_unknown, follow_up_minutes, follow_up_set_at) VALUES (1, 1, 30, 't')"));
+    await expect(
+      db.write((q) => q.run('INSERT INTO incident_reporting (incident_id, follow_up_minutes) VALUES (1, 30)')),
+    ).rejects.toThrow(/CHECK/);
+    await expect(
+      db.write((q) =>
+        q.run("INSERT INTO incident_reporting (incident_id, follow_up_minutes, follow_up_set_at) VALUES (1, 0, 't')"),
+      ),
+    ).rejects.toThrow(/CHECK/);
+    await db.write((q) =>
+      q.run(
+        "INSERT INTO incident_reporting (incident_id, occurred_unknown, follow_up_minutes, follow_up_set_at) VALUES (1, 1, 30, 't')",
+      ),
+    );
     await db.close();
   });
 });
