@@ -199,7 +199,7 @@ export function RegisterDrawer({
             open={placesOpen}
             onOpenChange={setPlacesOpen}
             onSelect={() => setPlacesOpen(false)}
-            onSearch={() => setPlacesOpen(true)}
+            showSearch={{ onSearch: () => setPlacesOpen(true) }}
             // Places used recently come first: the same county calls again during an incident.
             options={[...new Set([...recentPlaces, ...PLACES])].map((p) => ({ value: p, label: p }))}
             data-testid="places-select"
