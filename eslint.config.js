@@ -21,7 +21,10 @@ export default tseslint.config(
     rules: {
       // Chinese text, and the gazette quoted in comments, tests and patterns, uses the ideographic
       // space (U+3000) and no-break spaces on purpose; string literals are already exempt.
-      'no-irregular-whitespace': ['error', { skipComments: true, skipRegExps: true, skipTemplates: true, skipJSXText: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipComments: true, skipRegExps: true, skipTemplates: true, skipJSXText: true },
+      ],
     },
   },
   {
@@ -42,7 +45,12 @@ export default tseslint.config(
       // A leading underscore marks a parameter or a destructured field left out on purpose.
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
     },
   },

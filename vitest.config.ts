@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 // Files that drive Chromium run one at a time: two browsers on a two-core machine starve each other.
-const CHROMIUM_TESTS = ['test/browser/**/*.test.ts', 'test/shared/forms/pdf.test.ts', 'test/shared/forms/report-chain-pdf.test.ts'];
+const CHROMIUM_TESTS = [
+  'test/browser/**/*.test.ts',
+  'test/shared/forms/pdf.test.ts',
+  'test/shared/forms/report-chain-pdf.test.ts',
+];
 
 export default defineConfig({
   test: {

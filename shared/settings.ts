@@ -41,9 +41,21 @@ export function parseSettings(raw: unknown): Settings {
 /** A partial update from the UI: no defaults here, so absent fields stay as they are. */
 export const settingsPatchSchema = z
   .object({
-    dueSoonMinutes: z.number({ message: '即将到期提前分钟数应为数字' }).int('即将到期提前分钟数应为整数').min(1, '提前提醒至少1分钟').max(120, '提前提醒不超过120分钟'),
-    repeatMinutes: z.number({ message: '重复提醒间隔应为数字' }).int('重复提醒间隔应为整数').min(1, '重复提醒间隔至少1分钟').max(60, '重复提醒间隔不超过60分钟'),
-    upcomingMinutes: z.number({ message: '看板显示的到期范围应为数字' }).int('看板显示的到期范围应为整数').min(5, '看板显示的到期范围至少5分钟').max(240, '看板显示的到期范围不超过240分钟'),
+    dueSoonMinutes: z
+      .number({ message: '即将到期提前分钟数应为数字' })
+      .int('即将到期提前分钟数应为整数')
+      .min(1, '提前提醒至少1分钟')
+      .max(120, '提前提醒不超过120分钟'),
+    repeatMinutes: z
+      .number({ message: '重复提醒间隔应为数字' })
+      .int('重复提醒间隔应为整数')
+      .min(1, '重复提醒间隔至少1分钟')
+      .max(60, '重复提醒间隔不超过60分钟'),
+    upcomingMinutes: z
+      .number({ message: '看板显示的到期范围应为数字' })
+      .int('看板显示的到期范围应为整数')
+      .min(5, '看板显示的到期范围至少5分钟')
+      .max(240, '看板显示的到期范围不超过240分钟'),
     shiftStart: z.string({ message: SHIFT_START_MESSAGE }).regex(TIME_OF_DAY, SHIFT_START_MESSAGE),
     shiftHours: z
       .number({ message: '每班时长应为数字' })
@@ -57,7 +69,11 @@ export const settingsPatchSchema = z
       .min(1, '请填写值班单位名称')
       .max(60, '值班单位名称不能超过60字')
       .refine((v) => !CONTROL.test(v), '值班单位名称不能包含控制字符或换行'),
-    backupKeep: z.number({ message: '保留备份份数应为数字' }).int('保留备份份数应为整数').min(1, '备份至少保留1份').max(365, '备份最多保留365份'),
+    backupKeep: z
+      .number({ message: '保留备份份数应为数字' })
+      .int('保留备份份数应为整数')
+      .min(1, '备份至少保留1份')
+      .max(365, '备份最多保留365份'),
   })
   .partial()
   .strict();

@@ -18,23 +18,31 @@ function files(dir: string): string[] {
 function imports(file: string): string[] {
   const src = readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)) {
+  for (const m of src.matchAll(
+    /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
+  )) {
     out.push((m[1] ?? m[2] ?? m[3])!);
   }
   return out;
 }
 
 function violations(dir: string, forbidden: (spec: string, file: string) => boolean): string[] {
-  return files(dir).flatMap((f) => imports(f).filter((s) => forbidden(s, f)).map((s) => `${relative('.', f)} → ${s}`));
+  return files(dir).flatMap((f) =>
+    imports(f)
+      .filter((s) => forbidden(s, f))
+      .map((s) => `${relative('.', f)} → ${s}`),
+  );
 }
 
 describe('architecture', () => {
   it('shared/ imports no Electron, React, SQLite, electron-store, Node built-ins, or other top folders', () => {
-    const bad = violations('shared', (s) =>
-      /^(electron|electron-store|react|react-dom|sqlite3|exceljs|docx|playwright-core)(\/|$)/.test(s) ||
-      s.startsWith('node:') ||
-      /^(fs|path|os|crypto|child_process|url)$/.test(s) ||
-      /(^|\/)\.\.\/(\.\.\/)*(electron|renderer|test|scripts|bench)\//.test(s),
+    const bad = violations(
+      'shared',
+      (s) =>
+        /^(electron|electron-store|react|react-dom|sqlite3|exceljs|docx|playwright-core)(\/|$)/.test(s) ||
+        s.startsWith('node:') ||
+        /^(fs|path|os|crypto|child_process|url)$/.test(s) ||
+        /(^|\/)\.\.\/(\.\.\/)*(electron|renderer|test|scripts|bench)\//.test(s),
     );
     expect(bad).toEqual([]);
   });
@@ -51,7 +59,10 @@ describe('architecture', () => {
   });
 
   it('renderer/ talks to the main process only through the API module, never to electron/ or Node', () => {
-    const bad = violations('renderer', (s) => /(^|\/)electron\//.test(s) || /^(electron|sqlite3|electron-store)(\/|$)/.test(s) || s.startsWith('node:'));
+    const bad = violations(
+      'renderer',
+      (s) => /(^|\/)electron\//.test(s) || /^(electron|sqlite3|electron-store)(\/|$)/.test(s) || s.startsWith('node:'),
+    );
     expect(bad).toEqual([]);
   });
 

@@ -19,7 +19,15 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { DEFAULT_COLUMN_WIDTH, FONTS, cellText, checkTables, orientationOf, type ExportTable, type ProgressFn } from './types';
+import {
+  DEFAULT_COLUMN_WIDTH,
+  FONTS,
+  cellText,
+  checkTables,
+  orientationOf,
+  type ExportTable,
+  type ProgressFn,
+} from './types';
 
 export interface DocxOptions {
   title: string;
@@ -50,9 +58,12 @@ function cell(text: string, width: number, header: boolean, span?: number): Tabl
     children: [
       new Paragraph({
         alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: text.split('\n').map((line, i) =>
-          new TextRun({ text: line, font: font(FONTS.body), size: SIZE.table, bold: header, break: i > 0 ? 1 : 0 }),
-        ),
+        children: text
+          .split('\n')
+          .map(
+            (line, i) =>
+              new TextRun({ text: line, font: font(FONTS.body), size: SIZE.table, bold: header, break: i > 0 ? 1 : 0 }),
+          ),
       }),
     ],
   });
@@ -99,11 +110,20 @@ export async function toDocx(tables: readonly ExportTable[], options: DocxOption
   const first = tables[0] as ExportTable;
   groups.push({ landscape: orientation(first) === 'landscape', children: [] });
   groups[0]?.children.push(
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(options.title, FONTS.title, SIZE.title)] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 200 },
+      children: [run(options.title, FONTS.title, SIZE.title)],
+    }),
   );
   if (options.subtitle) {
     groups[0]?.children.push(
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(options.subtitle, FONTS.body, SIZE.body)] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 200 },
+        children: [run(options.subtitle, FONTS.body, SIZE.body)],
+      }),
     );
   }
   for (const t of tables) {
@@ -115,13 +135,20 @@ export async function toDocx(tables: readonly ExportTable[], options: DocxOption
     }
     // A heading style (黑体 三号, kept with the table) rather than direct formatting, so the
     // document map and a table of contents see it.
-    group.children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(t.title, FONTS.heading, SIZE.heading)] }));
-    if (t.subtitle) group.children.push(new Paragraph({ keepNext: true, children: [run(t.subtitle, FONTS.body, SIZE.small)] }));
+    group.children.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(t.title, FONTS.heading, SIZE.heading)] }),
+    );
+    if (t.subtitle)
+      group.children.push(new Paragraph({ keepNext: true, children: [run(t.subtitle, FONTS.body, SIZE.small)] }));
     group.children.push(tableOf(t, widthFor(landscape), tick));
   }
   // A document that ends on a table loses its last row in some readers: close with a paragraph.
   groups[groups.length - 1]?.children.push(
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 240 }, children: [run('（以下无正文）', FONTS.body, SIZE.small)] }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: { before: 240 },
+      children: [run('（以下无正文）', FONTS.body, SIZE.small)],
+    }),
   );
   // Page numbers on the outside edge: odd pages right, even pages left (GB/T 9704-2012 7.5).
   const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
@@ -142,7 +169,10 @@ export async function toDocx(tables: readonly ExportTable[], options: DocxOption
     styles: {
       default: {
         document: { run: { font: font(FONTS.body), size: SIZE.body } },
-        heading1: { run: { font: font(FONTS.heading), size: SIZE.heading, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+        heading1: {
+          run: { font: font(FONTS.heading), size: SIZE.heading, color: '000000' },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+        },
         title: { run: { font: font(FONTS.title), size: SIZE.title, color: '000000' } },
       },
     },
@@ -150,7 +180,11 @@ export async function toDocx(tables: readonly ExportTable[], options: DocxOption
       properties: {
         page: {
           // docx swaps width and height itself for landscape.
-          size: { width: A4_W, height: A4_H, orientation: g.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          size: {
+            width: A4_W,
+            height: A4_H,
+            orientation: g.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
           margin: MARGIN,
         },
       },

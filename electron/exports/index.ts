@@ -26,11 +26,20 @@ export const EXPORT_MIME: Readonly<Record<ExportFormat, string>> = {
 export async function exportTables(
   format: ExportFormat,
   tables: ExportTable[],
-  options: { title: string; subtitle?: string; orientation?: 'portrait' | 'landscape'; onProgress?: ProgressFn; asOf?: Date },
+  options: {
+    title: string;
+    subtitle?: string;
+    orientation?: 'portrait' | 'landscape';
+    onProgress?: ProgressFn;
+    asOf?: Date;
+  },
 ): Promise<Buffer> {
   switch (format) {
     case 'xlsx':
-      return toXlsx(tables, { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) });
+      return toXlsx(tables, {
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+      });
     case 'csv':
       return toCsv(tables);
     case 'docx':

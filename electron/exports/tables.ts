@@ -51,7 +51,13 @@ export function dutyLogTables(log: DutyLog): ExportTable[] {
     rows:
       s.rows.length === 0
         ? [{ time: '', kind: '', incident: '', text: '无', officer: '' }]
-        : s.rows.map((r) => ({ time: r.time, kind: r.kind, incident: r.incidentTitle ?? '', text: r.text, officer: r.officer })),
+        : s.rows.map((r) => ({
+            time: r.time,
+            kind: r.kind,
+            incident: r.incidentTitle ?? '',
+            text: r.text,
+            officer: r.officer,
+          })),
   }));
   return [overview, ...sections];
 }
@@ -98,7 +104,14 @@ export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日�
     // Section order within each day, as in the printed log; the kind names the section.
     for (const s of l.sections) {
       for (const r of s.rows) {
-        rows.push({ day: l.day, time: r.time, kind: r.kind, incident: r.incidentTitle ?? '', text: r.text, officer: r.officer });
+        rows.push({
+          day: l.day,
+          time: r.time,
+          kind: r.kind,
+          incident: r.incidentTitle ?? '',
+          text: r.text,
+          officer: r.officer,
+        });
       }
     }
   }
@@ -227,9 +240,19 @@ export function statsTables(stats: Stats, subtitle?: string): ExportTable[] {
         ...stats.clockOutcomes.byPlan.map((o) => outcomeRow(o.key, o)),
       ],
     },
-    { title: '报告时限执行情况（按值班员）', sheetName: '按值班员', columns: outcomeColumns, rows: stats.clockOutcomes.byOfficer.map((o) => outcomeRow(o.key, o)) },
+    {
+      title: '报告时限执行情况（按值班员）',
+      sheetName: '按值班员',
+      columns: outcomeColumns,
+      rows: stats.clockOutcomes.byOfficer.map((o) => outcomeRow(o.key, o)),
+    },
     // The duty room's own clocks apart from those it monitors (issue 12 "Whose clock").
-    { title: '报告时限执行情况（本值班室与督促他方）', sheetName: '按义务归属', columns: outcomeColumns, rows: stats.clockOutcomes.byOwner.map((o) => outcomeRow(o.key, o)) },
+    {
+      title: '报告时限执行情况（本值班室与督促他方）',
+      sheetName: '按义务归属',
+      columns: outcomeColumns,
+      rows: stats.clockOutcomes.byOwner.map((o) => outcomeRow(o.key, o)),
+    },
     {
       title: '报告用时',
       columns: [

@@ -6,7 +6,18 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatOfficialDateTime } from '../../shared/forms/format';
-import { DEFAULT_COLUMN_WIDTH, FONTS, checkTables, displayWidth, orientationOf, parseLogTime, type ExportCell, type ExportColumn, type ExportTable, type ProgressFn } from './types';
+import {
+  DEFAULT_COLUMN_WIDTH,
+  FONTS,
+  checkTables,
+  displayWidth,
+  orientationOf,
+  parseLogTime,
+  type ExportCell,
+  type ExportColumn,
+  type ExportTable,
+  type ProgressFn,
+} from './types';
 
 export interface XlsxOptions {
   onProgress?: ProgressFn;
@@ -49,7 +60,10 @@ function columnWidths(table: ExportTable): number[] {
       const v = row[c.key];
       if (v === null || v === undefined) continue;
       // A date shows as 2025年10月1日, wider than its ISO text.
-      const shown = c.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(0, 4)}年${Number(v.slice(5, 7))}月${Number(v.slice(8))}日` : String(v);
+      const shown =
+        c.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+          ? `${v.slice(0, 4)}年${Number(v.slice(5, 7))}月${Number(v.slice(8))}日`
+          : String(v);
       for (const line of shown.split('\n')) w = Math.max(w, displayWidth(line));
     }
     return Math.min(cap, Math.max(6, w + 2));
@@ -101,14 +115,23 @@ const FORMATTED = new Map<string, Partial<ExcelJS.Style>>();
 function styleWithFormat(numFmt: string): Partial<ExcelJS.Style> {
   const hit = FORMATTED.get(numFmt);
   if (hit) return hit;
-  const style: Partial<ExcelJS.Style> = { ...BODY_STYLE, alignment: { ...BODY_STYLE.alignment, horizontal: 'center' }, numFmt };
+  const style: Partial<ExcelJS.Style> = {
+    ...BODY_STYLE,
+    alignment: { ...BODY_STYLE.alignment, horizontal: 'center' },
+    numFmt,
+  };
   FORMATTED.set(numFmt, style);
   return style;
 }
 
 /** Excel forbids []:*?/\ in sheet names and caps them at 31 characters; names must be unique. */
 export function sheetNameFor(wanted: string, used: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim().slice(0, 31) || '表';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || '表';
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) {
     const suffix = `(${n})`;

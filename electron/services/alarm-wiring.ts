@@ -24,7 +24,13 @@ export interface AlarmHostEffects {
 }
 
 const overdueView = (clocks: TrackedClock[]): AlarmState['overdue'] =>
-  clocks.map((c) => ({ key: c.key, title: c.title, incidentTitle: c.incidentTitle ?? '', dueAt: c.dueAt, citation: c.citation ?? '' }));
+  clocks.map((c) => ({
+    key: c.key,
+    title: c.title,
+    incidentTitle: c.incidentTitle ?? '',
+    dueAt: c.dueAt,
+    citation: c.citation ?? '',
+  }));
 
 export function createAlarms(deps: {
   db: Database;

@@ -32,7 +32,10 @@ export class IncidentService {
   private checkFacts(category: string, facts: Record<string, unknown>): Record<string, unknown> {
     // Bounded for every category, also those without a fact schema (fire, other).
     const problem = factsProblem(facts);
-    if (problem) throw new DomainError('invalid_input', `事件要素有误：事件要素${problem}`, [{ path: 'facts', message: `事件要素${problem}` }]);
+    if (problem)
+      throw new DomainError('invalid_input', `事件要素有误：事件要素${problem}`, [
+        { path: 'facts', message: `事件要素${problem}` },
+      ]);
     // Every plan of the gazette has a fact schema; other categories keep their facts as sent.
     const plan = planOf(category);
     if (!plan) return facts;
@@ -196,17 +199,24 @@ export class IncidentService {
     const occurredAt = patch.occurredAt ?? before.occurredAt;
     const receivedAt = patch.receivedAt ?? before.receivedAt;
     const discoveredAt = patch.discoveredAt === undefined ? before.discoveredAt : patch.discoveredAt;
-    if (Date.parse(receivedAt) < Date.parse(occurredAt) || (discoveredAt && Date.parse(discoveredAt) < Date.parse(occurredAt))) {
+    if (
+      Date.parse(receivedAt) < Date.parse(occurredAt) ||
+      (discoveredAt && Date.parse(discoveredAt) < Date.parse(occurredAt))
+    ) {
       throw new DomainError('invalid_input', '时间顺序有误：发现时间、接报时间不能早于发生时间');
     }
     // When the new level or facts became known (43号 5.1.1(6)): the new level's windows count from it.
     const nowMs = this.now().getTime();
     const effectiveMs = effectiveSent === undefined ? nowMs : Date.parse(effectiveSent);
     if (effectiveMs < Date.parse(receivedAt)) {
-      throw new DomainError('invalid_input', '生效时间不能早于接报时间', [{ path: 'effectiveAt', message: '生效时间不能早于接报时间' }]);
+      throw new DomainError('invalid_input', '生效时间不能早于接报时间', [
+        { path: 'effectiveAt', message: '生效时间不能早于接报时间' },
+      ]);
     }
     if (effectiveMs > nowMs) {
-      throw new DomainError('invalid_input', '生效时间不能晚于当前时间', [{ path: 'effectiveAt', message: '生效时间不能晚于当前时间' }]);
+      throw new DomainError('invalid_input', '生效时间不能晚于当前时间', [
+        { path: 'effectiveAt', message: '生效时间不能晚于当前时间' },
+      ]);
     }
     const effectiveAt = new Date(effectiveMs).toISOString();
     const changes = describeChanges(before, merged);
@@ -225,8 +235,20 @@ export class IncidentService {
       const msg = `生效时间不能早于上一次级别变更的生效时间（${shanghaiDateTime(Date.parse(last.effectiveAt))}）`;
       throw new DomainError('invalid_input', msg, [{ path: 'effectiveAt', message: msg }]);
     }
-    const change = { from: before.grading.level, to: levelAfter, effectiveAt, by: officer.officer, reason: patch.reason ?? '' };
-    if (levelChanged) await obligationRepo.insertLevelChange(q, { incidentId: id, ...change, recordedAt: at, officer: officer.officer });
+    const change = {
+      from: before.grading.level,
+      to: levelAfter,
+      effectiveAt,
+      by: officer.officer,
+      reason: patch.reason ?? '',
+    };
+    if (levelChanged)
+      await obligationRepo.insertLevelChange(q, {
+        incidentId: id,
+        ...change,
+        recordedAt: at,
+        officer: officer.officer,
+      });
     const derivedAfter = await storeOwed(q, id, at);
     const clockChange = describeClockChange(before.clocks, derivedAfter.clocks);
     await repo.insertTimeline(q, {
@@ -251,7 +273,9 @@ export class IncidentService {
    * Changes the lifecycle status. While a response under a plan is running, only the response's own
    * end (after every termination condition is confirmed) may set 已终止: `endsResponse` marks that call.
    */
-  async setStatus(args: Omit<ChannelArgs<'incidents:set-status'>, 'confirmUnsent'> & { confirmUnsent?: boolean }): Promise<IncidentDetail> {
+  async setStatus(
+    args: Omit<ChannelArgs<'incidents:set-status'>, 'confirmUnsent'> & { confirmUnsent?: boolean },
+  ): Promise<IncidentDetail> {
     await this.db.write((q) => this.setStatusIn(q, args));
     this.onChange('incidents');
     return this.get(args.id);
@@ -276,7 +300,8 @@ export class IncidentService {
     }
     // Closing never hides a running clock silently: unsent reports are named and must be confirmed.
     const unsent = args.status === '已终止' || args.status === '已归档' ? await unsentClocksIn(q, inc) : [];
-    if (unsent.length > 0 && !args.confirmUnsent) throw new DomainError('conflict', unsentMessage(`改为「${args.status}」`, unsent));
+    if (unsent.length > 0 && !args.confirmUnsent)
+      throw new DomainError('conflict', unsentMessage(`改为「${args.status}」`, unsent));
     const officer = await officerOf(q);
     const at = this.stamp();
     await repo.updateIncident(q, args.id, { status: args.status, updatedAt: at });
@@ -287,7 +312,11 @@ export class IncidentService {
       text: `状态 ${inc.status} → ${args.status}${args.note ? `：${args.note}` : ''}${
         unsent.length ? `（经确认，仍有未报送的报告：${unsent.map((c) => c.title).join('、')}）` : ''
       }`,
-      data: { from: inc.status, to: args.status, ...(unsent.length ? { unsentConfirmed: unsent.map((c) => c.clockId) } : {}) },
+      data: {
+        from: inc.status,
+        to: args.status,
+        ...(unsent.length ? { unsentConfirmed: unsent.map((c) => c.clockId) } : {}),
+      },
       officer: officer.officer,
     });
     // Ending a response can make post-response reports owed (42号 4.1.2, 5.3(2)): stored as they arise.
@@ -345,11 +374,18 @@ export class IncidentService {
     if (before.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
     const nowMs = this.now().getTime();
     if (args.occurredUnknown && !before.discoveredAt) {
-      throw new DomainError('invalid_input', '发生时间不详时须先填写发现时间（时限以发现时间计）', [{ path: 'occurredUnknown', message: '请先填写发现时间' }]);
+      throw new DomainError('invalid_input', '发生时间不详时须先填写发现时间（时限以发现时间计）', [
+        { path: 'occurredUnknown', message: '请先填写发现时间' },
+      ]);
     }
     if (args.handlingEndedAt) {
       const end = Date.parse(args.handlingEndedAt);
-      const problem = end < Date.parse(before.receivedAt) ? '事故处理完毕时间不能早于接报时间' : end > nowMs ? '事故处理完毕时间不能晚于当前时间' : '';
+      const problem =
+        end < Date.parse(before.receivedAt)
+          ? '事故处理完毕时间不能早于接报时间'
+          : end > nowMs
+            ? '事故处理完毕时间不能晚于当前时间'
+            : '';
       if (problem) throw new DomainError('invalid_input', problem, [{ path: 'handlingEndedAt', message: problem }]);
     }
     await this.db.write(async (q) => {
@@ -358,7 +394,8 @@ export class IncidentService {
       await storeOwed(q, args.id, at);
       if (args.followUpMinutes !== undefined) {
         // The running cycle ends with the setting it belonged to; a new interval starts afresh.
-        const reason = args.followUpMinutes === null ? '带班领导取消续报提醒' : `续报提醒间隔改为${args.followUpMinutes}分钟`;
+        const reason =
+          args.followUpMinutes === null ? '带班领导取消续报提醒' : `续报提醒间隔改为${args.followUpMinutes}分钟`;
         for (const c of before.clocks.filter((x) => x.clockId === 'room.follow-up' && !x.record && x.obligationKey)) {
           await repo.insertClockRecord(q, args.id, {
             clockId: c.obligationKey!,
@@ -373,21 +410,52 @@ export class IncidentService {
         }
       }
       const followUp =
-        args.followUpMinutes === undefined ? undefined : args.followUpMinutes === null ? null : { minutes: args.followUpMinutes, setAt: at, setBy: officer.leader };
-      const handlingEndedAt = args.handlingEndedAt === undefined ? undefined : args.handlingEndedAt === null ? null : new Date(Date.parse(args.handlingEndedAt)).toISOString();
-      await obligationRepo.saveReporting(q, args.id, { occurredUnknown: args.occurredUnknown, followUp, handlingEndedAt });
+        args.followUpMinutes === undefined
+          ? undefined
+          : args.followUpMinutes === null
+            ? null
+            : { minutes: args.followUpMinutes, setAt: at, setBy: officer.leader };
+      const handlingEndedAt =
+        args.handlingEndedAt === undefined
+          ? undefined
+          : args.handlingEndedAt === null
+            ? null
+            : new Date(Date.parse(args.handlingEndedAt)).toISOString();
+      await obligationRepo.saveReporting(q, args.id, {
+        occurredUnknown: args.occurredUnknown,
+        followUp,
+        handlingEndedAt,
+      });
       await storeOwed(q, args.id, at);
       const parts = [
-        followUp === undefined ? '' : followUp ? `续报提醒：每${followUp.minutes}分钟（带班领导 ${officer.leader} 设定）` : '取消续报提醒',
-        args.occurredUnknown === undefined ? '' : args.occurredUnknown ? '发生时间记为不详（以发现时间计）' : '发生时间按登记时间计',
-        handlingEndedAt === undefined ? '' : handlingEndedAt ? `事故处理完毕：${shanghaiDateTime(Date.parse(handlingEndedAt))}（终结报告即时上报）` : '撤销事故处理完毕时间',
+        followUp === undefined
+          ? ''
+          : followUp
+            ? `续报提醒：每${followUp.minutes}分钟（带班领导 ${officer.leader} 设定）`
+            : '取消续报提醒',
+        args.occurredUnknown === undefined
+          ? ''
+          : args.occurredUnknown
+            ? '发生时间记为不详（以发现时间计）'
+            : '发生时间按登记时间计',
+        handlingEndedAt === undefined
+          ? ''
+          : handlingEndedAt
+            ? `事故处理完毕：${shanghaiDateTime(Date.parse(handlingEndedAt))}（终结报告即时上报）`
+            : '撤销事故处理完毕时间',
       ].filter(Boolean);
       await repo.insertTimeline(q, {
         incidentId: args.id,
         at,
         kind: 'update',
         text: `报告要求：${parts.join('；') || '未改动'}`,
-        data: { reporting: { followUpMinutes: args.followUpMinutes, occurredUnknown: args.occurredUnknown, handlingEndedAt: args.handlingEndedAt } },
+        data: {
+          reporting: {
+            followUpMinutes: args.followUpMinutes,
+            occurredUnknown: args.occurredUnknown,
+            handlingEndedAt: args.handlingEndedAt,
+          },
+        },
         officer: officer.officer,
       });
     });
@@ -395,7 +463,12 @@ export class IncidentService {
     return this.get(args.id);
   }
 
-  private async recordClock(incidentId: number, clockId: string, make: (officer: string, at: string) => ClockRecord, text: (c: IncidentClock) => string): Promise<IncidentDetail> {
+  private async recordClock(
+    incidentId: number,
+    clockId: string,
+    make: (officer: string, at: string) => ClockRecord,
+    text: (c: IncidentClock) => string,
+  ): Promise<IncidentDetail> {
     const detail = await this.get(incidentId);
     // By obligation key (the level it serves), or by clock id: the open one first.
     const clock =
@@ -410,7 +483,14 @@ export class IncidentService {
       await storeOwed(q, incidentId, at);
       const rec = { ...make(officer.officer, at), clockId: clock.obligationKey ?? clockId };
       await repo.insertClockRecord(q, incidentId, rec);
-      await repo.insertTimeline(q, { incidentId, at, kind: 'clock', text: text(clock), data: { ...rec }, officer: officer.officer });
+      await repo.insertTimeline(q, {
+        incidentId,
+        at,
+        kind: 'clock',
+        text: text(clock),
+        data: { ...rec },
+        officer: officer.officer,
+      });
       await storeOwed(q, incidentId, at);
     });
     this.onChange('incidents');
@@ -469,7 +549,13 @@ export class IncidentService {
     return list.flatMap((i) =>
       i.clocks
         .filter((c) => !c.record)
-        .map((c) => ({ ...c, incidentSerial: i.serial, incidentTitle: i.title, incidentStatus: i.status, drill: i.drill })),
+        .map((c) => ({
+          ...c,
+          incidentSerial: i.serial,
+          incidentTitle: i.title,
+          incidentStatus: i.status,
+          drill: i.drill,
+        })),
     );
   }
 
@@ -495,7 +581,9 @@ function containsPattern(text: string): string {
 async function unsentClocksIn(q: Queryable, inc: Incident): Promise<IncidentClock[]> {
   const timeline = await repo.listTimeline(q, inc.id);
   const records = (await repo.listClockRecords(q, inc.id)).get(inc.id) ?? [];
-  return deriveIncident(inc, records, await reportingContext(q, inc.id, responseEndedAt(timeline))).clocks.filter((c) => !c.record);
+  return deriveIncident(inc, records, await reportingContext(q, inc.id, responseEndedAt(timeline))).clocks.filter(
+    (c) => !c.record,
+  );
 }
 
 /** The level history, reporting settings and stored obligations the clocks of one incident read. */
@@ -504,7 +592,11 @@ async function reportingContext(q: Queryable, id: number, responseEnded: string 
   return contexts(id);
 }
 
-async function reportingContexts(q: Queryable, ended: Map<number, string>, id?: number): Promise<(id: number) => DeriveContext> {
+async function reportingContexts(
+  q: Queryable,
+  ended: Map<number, string>,
+  id?: number,
+): Promise<(id: number) => DeriveContext> {
   const history = await obligationRepo.listLevelChanges(q, id);
   const reporting = await obligationRepo.listReporting(q, id);
   const stored = await obligationRepo.listObligations(q, id);
@@ -538,12 +630,16 @@ async function storeOwed(q: Queryable, id: number, at: string): Promise<ReturnTy
 
 /** Names every unsent report with its deadline, so the officer sees what closing would leave behind. */
 function unsentMessage(action: string, unsent: IncidentClock[]): string {
-  const names = unsent.map((c) => `「${c.title}」（报${c.to}，截止 ${shanghaiDateTime(Date.parse(c.dueAt))}）`).join('、');
+  const names = unsent
+    .map((c) => `「${c.title}」（报${c.to}，截止 ${shanghaiDateTime(Date.parse(c.dueAt))}）`)
+    .join('、');
   return `该事件还有 ${unsent.length} 项报告未报送：${names}。请先报送或标记不适用；确需${action}，请在确认提示中确认这些未报送的报告。`;
 }
 
 /** The time the response was ended (the last change into 已终止), anchor of post-response deadlines. */
-function responseEndedAt(timeline: { kind: string; at: string; data: Record<string, unknown> | null; voided: unknown }[]): string | null {
+function responseEndedAt(
+  timeline: { kind: string; at: string; data: Record<string, unknown> | null; voided: unknown }[],
+): string | null {
   const ends = timeline.filter((e) => e.kind === 'status' && !e.voided && e.data?.to === '已终止');
   return ends.at(-1)?.at ?? null;
 }
@@ -571,7 +667,8 @@ function describeChanges(before: Incident, patch: Partial<Incident>): string[] {
     if (value === undefined || !(key in FIELD_LABELS)) continue;
     const old = (before as unknown as Record<string, unknown>)[key];
     if (JSON.stringify(old) === JSON.stringify(value)) continue;
-    const show = (v: unknown) => (v === null || v === '' ? '（空）' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+    const show = (v: unknown) =>
+      v === null || v === '' ? '（空）' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     out.push(key === 'narrative' ? `${FIELD_LABELS[key]}已更新` : `${FIELD_LABELS[key]} ${show(old)} → ${show(value)}`);
   }
   return out;
@@ -585,7 +682,9 @@ function describeClockChange(before: IncidentClock[], after: IncidentClock[]): s
   const added = after.filter((c) => !b.has(keyOf(c))).map((c) => `${c.title}（${c.levelLabel ?? '未定级'}）`);
   const removed = before.filter((c) => !a.has(keyOf(c)) && !c.record).map((c) => c.title);
   const moved = after.filter((c) => b.has(keyOf(c)) && b.get(keyOf(c))!.dueAt !== c.dueAt).map((c) => c.title);
-  const adjusted = after.filter((c) => c.closure?.kind === 'level_change' && b.has(keyOf(c)) && !b.get(keyOf(c))!.closure).map((c) => c.title);
+  const adjusted = after
+    .filter((c) => c.closure?.kind === 'level_change' && b.has(keyOf(c)) && !b.get(keyOf(c))!.closure)
+    .map((c) => c.title);
   const parts = [
     added.length ? `新增时限：${added.join('、')}` : '',
     removed.length ? `不再适用的时限：${removed.join('、')}` : '',

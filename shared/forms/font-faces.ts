@@ -79,10 +79,7 @@ export function fontFaceCss(fontBaseUrl: string): string {
 /** Parses an @fontsource CSS file into [subset id, unicode-range] pairs (used to check font-subsets.ts). */
 export function parseFontsourceCss(css: string, weight: number): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  const re = new RegExp(
-    `noto-serif-sc-([\\w-]+?)-${weight}-normal\\.woff2[^}]*?unicode-range:\\s*([^;]+);`,
-    'gs',
-  );
+  const re = new RegExp(`noto-serif-sc-([\\w-]+?)-${weight}-normal\\.woff2[^}]*?unicode-range:\\s*([^;]+);`, 'gs');
   for (const m of css.matchAll(re)) {
     out.push([m[1] ?? '', (m[2] ?? '').trim().replace(/\s+/g, '')]);
   }

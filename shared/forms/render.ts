@@ -5,13 +5,7 @@
 // title 二号 (22pt) 小标宋, body 三号 (16pt) 仿宋, 22 lines × 28 characters, page numbers "— N —".
 
 import { BODY_STACK, HEI_STACK, SONG_STACK, TITLE_STACK, fontFaceCss } from './font-faces';
-import {
-  formatClock,
-  formatOfficialDate,
-  formatOfficialDateTime,
-  formatReportTime,
-  shanghaiParts,
-} from './format';
+import { formatClock, formatOfficialDate, formatOfficialDateTime, formatReportTime, shanghaiParts } from './format';
 import { REPORT_CHAIN_STYLE, correctionBanner, radiationFinal, signOffBlock } from './report-chain';
 import type {
   DutyLogDay,
@@ -44,11 +38,45 @@ export function escapeHtml(value: string): string {
 // Emoji have no glyph in any official font and print as boxes: the printed form names them
 // instead, in brackets ([笑脸]), as a reader would read them out.
 const EMOJI_NAMES: Record<string, string> = {
-  '😀': '笑脸', '😃': '笑脸', '😄': '笑脸', '😊': '微笑', '🙂': '微笑', '😂': '笑哭', '😢': '流泪', '😭': '大哭',
-  '😡': '生气', '👍': '赞', '👌': 'OK', '🙏': '合十', '👏': '鼓掌', '💪': '加油', '❤': '爱心', '🔥': '火',
-  '⚠': '警告', '❗': '感叹号', '❓': '问号', '✅': '对勾', '✔': '对勾', '❌': '叉号', '☎': '电话', '📞': '电话',
-  '📱': '手机', '📧': '邮件', '🚒': '消防车', '🚑': '救护车', '🚓': '警车', '🌧': '下雨', '⛈': '雷雨', '❄': '雪花',
-  '🌪': '龙卷风', '💧': '水滴', '⭐': '星', '🌹': '玫瑰', '🎉': '庆祝', '🤝': '握手', '🆘': 'SOS',
+  '😀': '笑脸',
+  '😃': '笑脸',
+  '😄': '笑脸',
+  '😊': '微笑',
+  '🙂': '微笑',
+  '😂': '笑哭',
+  '😢': '流泪',
+  '😭': '大哭',
+  '😡': '生气',
+  '👍': '赞',
+  '👌': 'OK',
+  '🙏': '合十',
+  '👏': '鼓掌',
+  '💪': '加油',
+  '❤': '爱心',
+  '🔥': '火',
+  '⚠': '警告',
+  '❗': '感叹号',
+  '❓': '问号',
+  '✅': '对勾',
+  '✔': '对勾',
+  '❌': '叉号',
+  '☎': '电话',
+  '📞': '电话',
+  '📱': '手机',
+  '📧': '邮件',
+  '🚒': '消防车',
+  '🚑': '救护车',
+  '🚓': '警车',
+  '🌧': '下雨',
+  '⛈': '雷雨',
+  '❄': '雪花',
+  '🌪': '龙卷风',
+  '💧': '水滴',
+  '⭐': '星',
+  '🌹': '玫瑰',
+  '🎉': '庆祝',
+  '🤝': '握手',
+  '🆘': 'SOS',
 };
 const EMOJI = /\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier}|\u200D\p{Extended_Pictographic}\uFE0F?)*/gu;
 
@@ -202,8 +230,7 @@ function block(rows: string): string {
   return `<table class="grid t105">${colgroup(RADIATION_COLS)}<tbody>${rows}</tbody></table>`;
 }
 
-const MAIN_PARAMETERS_NOTE =
-  '注：射线装置的“主要参数”是指X射线机的电流(mA)和电压(kV)、加速器线束能量等主要性能参数。';
+const MAIN_PARAMETERS_NOTE = '注：射线装置的“主要参数”是指X射线机的电流(mA)和电压(kV)、加速器线束能量等主要性能参数。';
 
 function seal(): string {
   return '<span class="seal">(公章)</span>';
@@ -295,7 +322,8 @@ function infoReport(d: InfoReport): string {
   if (d.classification !== undefined && !(SECURITY_LEVELS as readonly string[]).includes(d.classification)) {
     throw new Error(`密级应为${SECURITY_LEVELS.join('、')}之一，或不标注：${String(d.classification)}`);
   }
-  if (d.copyNumber !== undefined && !/^\d{1,6}$/.test(d.copyNumber)) throw new Error(`份号应为1至6位数字：${d.copyNumber}`);
+  if (d.copyNumber !== undefined && !/^\d{1,6}$/.test(d.copyNumber))
+    throw new Error(`份号应为1至6位数字：${d.copyNumber}`);
   // GB/T 9704-2012 7.2.1–7.2.3: 份号 (six digits), then 密级 and 紧急程度 in 3号黑体, top left.
   const marks =
     d.copyNumber || d.classification || d.urgency
@@ -327,7 +355,8 @@ function infoReport(d: InfoReport): string {
           ['影响范围', 'content.scope', d.content.scope],
           ['事件发展态势及处置情况', 'content.trendAndHandling', d.content.trendAndHandling],
         ];
-  if (d.plan !== 'comms' && d.plan !== 'environment') throw new Error(`预案类型无效：${String((d as { plan: unknown }).plan)}`);
+  if (d.plan !== 'comms' && d.plan !== 'environment')
+    throw new Error(`预案类型无效：${String((d as { plan: unknown }).plan)}`);
   const contact =
     d.contact || d.contactPhone
       ? `<p class="contact">联系人：<span data-field="contact">${esc(d.contact)}</span>　联系电话：<span data-field="contactPhone">${esc(d.contactPhone)}</span></p>`
@@ -571,7 +600,12 @@ export function renderForm(form: FormInput, opts: RenderOptions): string {
   }
   const faces = opts.fontFaceCss ?? fontFaceCss(opts.fontBaseUrl);
   // Reports of the chain carry their 更正 banner and 签发 block (朔政办发〔2021〕42号 4.1.2).
-  if (form.kind === 'radiation-initial' || form.kind === 'radiation-follow-up' || form.kind === 'radiation-final' || form.kind === 'info-report') {
+  if (
+    form.kind === 'radiation-initial' ||
+    form.kind === 'radiation-follow-up' ||
+    form.kind === 'radiation-final' ||
+    form.kind === 'info-report'
+  ) {
     body = correctionBanner(form.data) + body + signOffBlock(form.data);
   }
   const watermark = opts.drill ? '<div class="watermark" aria-hidden="true">演练</div>' : '';

@@ -6,7 +6,8 @@ import { formatOfficialDateTime } from './format';
 import type { RadiationFinalReport, RadiationLevel, ReportChainMarks } from './types';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (v: string | number | undefined): string => (v === undefined ? '' : String(v).replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch));
+const esc = (v: string | number | undefined): string =>
+  v === undefined ? '' : String(v).replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 
 const LEVELS: RadiationLevel[] = ['一般', '较大', '重大', '特别重大'];
 
@@ -49,7 +50,9 @@ export function radiationFinal(d: RadiationFinalReport): string {
       .join('') +
     `</tbody></table>`;
   const contact =
-    d.contact || d.contactPhone ? `<p class="contact">联系人：${esc(d.contact)}　联系电话：${esc(d.contactPhone)}</p>` : '';
+    d.contact || d.contactPhone
+      ? `<p class="contact">联系人：${esc(d.contact)}　联系电话：${esc(d.contactPhone)}</p>`
+      : '';
   return (
     `<h1 class="title">辐射事故终结报告</h1>` +
     `<p class="subtitle small">依据《朔州市辐射事故应急预案》（朔政办发〔2021〕42号）4.1.2(3)</p>` +

@@ -123,7 +123,8 @@ const finalReport: RadiationFinalReport = {
   occurredAt: initial.occurredAt,
   place: initial.place,
   level: '一般',
-  summary: '9月2日14时许，该公司3号皮带秤核子秤Cs-137放射源（IV类）丢失，2名检修人员可能受到照射；当日17时在废料堆中找回。',
+  summary:
+    '9月2日14时许，该公司3号皮带秤核子秤Cs-137放射源（IV类）丢失，2名检修人员可能受到照射；当日17时在废料堆中找回。',
   measuresProcessResults:
     '接报后市、区两级生态环境部门和公安部门到场，划定警戒区，开展辐射巡测和废料堆排查；17时找回放射源并收贮至公司源库，经检测源完好、无泄漏；9月3日解除警戒。',
   potentialHarm: '2名检修人员受照剂量估算均低于年剂量限值，医学检查未见异常；周边环境辐射水平已恢复本底。',
@@ -211,7 +212,8 @@ export function sampleForms(): FormSample[] {
           content: {
             basicSituation:
               '9月2日13时50分，受强降雨引发的山体滑坡影响，朔城区、平鲁区交界处一条干线光缆中断，两区共312个移动通信基站退服。',
-            level: '初步判断为较大通信突发事件，涉及两个县（区），建议启动一级应急通信保障响应（朔政办发〔2021〕40号 4.3）。',
+            level:
+              '初步判断为较大通信突发事件，涉及两个县（区），建议启动一级应急通信保障响应（朔政办发〔2021〕40号 4.3）。',
             harm: '约4.6万户移动用户通信中断，平鲁区2个乡镇固定电话和宽带业务受影响。',
             scope: '朔城区北部3个乡镇、平鲁区南部2个乡镇。',
             measures: '各通信企业已派出抢修队伍8支，调用应急通信车2台；建议协调公安、交通部门保障抢修车辆通行。',
@@ -280,9 +282,27 @@ export function sampleForms(): FormSample[] {
           leader: '刘喆',
           officers: ['张珺', '孙赟'],
           entries: [
-            { at: '2021-09-02T06:12:00Z', category: '接报', content: '朔城区生态环境分局电话报告：某选煤公司核子秤放射源丢失。', handling: '已登记，报告带班领导，通知市生态环境局。', handler: '张珺' },
-            { at: '2021-09-02T06:40:00Z', category: '报告', content: '向市政府分管领导电话报告放射源丢失情况。', handling: '领导要求全力查找，做好人员防护。', handler: '孙赟' },
-            { at: '2021-09-02T09:20:00Z', category: '批示', content: '市长批示：尽快找回放射源，妥善处置。', handling: '已传达市生态环境局、市公安局。', handler: '张珺' },
+            {
+              at: '2021-09-02T06:12:00Z',
+              category: '接报',
+              content: '朔城区生态环境分局电话报告：某选煤公司核子秤放射源丢失。',
+              handling: '已登记，报告带班领导，通知市生态环境局。',
+              handler: '张珺',
+            },
+            {
+              at: '2021-09-02T06:40:00Z',
+              category: '报告',
+              content: '向市政府分管领导电话报告放射源丢失情况。',
+              handling: '领导要求全力查找，做好人员防护。',
+              handler: '孙赟',
+            },
+            {
+              at: '2021-09-02T09:20:00Z',
+              category: '批示',
+              content: '市长批示：尽快找回放射源，妥善处置。',
+              handling: '已传达市生态环境局、市公安局。',
+              handler: '张珺',
+            },
           ],
           notes: '18时起全市强降雨，已提醒各县（市、区）值班室加强值守。',
         },
@@ -322,11 +342,26 @@ export function sampleForms(): FormSample[] {
           toOfficers: ['孙赟'],
           leader: '刘喆',
           openIncidents: [
-            { title: '朔城区某选煤公司放射源丢失', level: '一般', status: '放射源已找回，待终结报告', nextStep: '督促市生态环境局报送终结报告' },
-            { title: '朔城区、平鲁区通信基站大面积退服', level: '较大', status: '抢修中，已恢复60%', nextStep: '每2小时续报一次' },
+            {
+              title: '朔城区某选煤公司放射源丢失',
+              level: '一般',
+              status: '放射源已找回，待终结报告',
+              nextStep: '督促市生态环境局报送终结报告',
+            },
+            {
+              title: '朔城区、平鲁区通信基站大面积退服',
+              level: '较大',
+              status: '抢修中，已恢复60%',
+              nextStep: '每2小时续报一次',
+            },
           ],
           runningClocks: [
-            { incident: '通信基站大面积退服', label: '书面报告', dueAt: '2021-09-02T07:30:00Z', basis: '朔政办发〔2021〕40号 4.1' },
+            {
+              incident: '通信基站大面积退服',
+              label: '书面报告',
+              dueAt: '2021-09-02T07:30:00Z',
+              basis: '朔政办发〔2021〕40号 4.1',
+            },
           ],
           pendingInstructions: '市长批示“尽快恢复通信”，已传达市工信局，待反馈落实情况。',
           equipment: '值班电话、传真、红机运行正常。',
@@ -347,16 +382,53 @@ export function sampleForms(): FormSample[] {
             {
               heading: '指挥部',
               rows: [
-                { role: '指挥长', name: '王镕', unitTitle: '市政府副市长', officePhone: '0349-2011001', mobile: '139****0001', redPhone: '8001', fax: '0349-2011101' },
-                { role: '副指挥长', name: '李堃', unitTitle: '市生态环境局局长', officePhone: '0349-2011002', mobile: '139****0002', redPhone: '8002', fax: '0349-2011102' },
+                {
+                  role: '指挥长',
+                  name: '王镕',
+                  unitTitle: '市政府副市长',
+                  officePhone: '0349-2011001',
+                  mobile: '139****0001',
+                  redPhone: '8001',
+                  fax: '0349-2011101',
+                },
+                {
+                  role: '副指挥长',
+                  name: '李堃',
+                  unitTitle: '市生态环境局局长',
+                  officePhone: '0349-2011002',
+                  mobile: '139****0002',
+                  redPhone: '8002',
+                  fax: '0349-2011102',
+                },
               ],
             },
             {
               heading: '现场处置组',
               rows: [
-                { role: '组长', name: '张珺', unitTitle: '市生态环境局副局长', officePhone: '0349-2011003', mobile: '139****0003', redPhone: '' },
-                { role: '成员', name: '赵喆', unitTitle: '市公安局治安支队副支队长', officePhone: '0349-2011004', mobile: '139****0004', redPhone: '' },
-                { role: '成员', name: '孙赟', unitTitle: '市卫生健康委员会科长', officePhone: '0349-2011005', mobile: '139****0005', redPhone: '' },
+                {
+                  role: '组长',
+                  name: '张珺',
+                  unitTitle: '市生态环境局副局长',
+                  officePhone: '0349-2011003',
+                  mobile: '139****0003',
+                  redPhone: '',
+                },
+                {
+                  role: '成员',
+                  name: '赵喆',
+                  unitTitle: '市公安局治安支队副支队长',
+                  officePhone: '0349-2011004',
+                  mobile: '139****0004',
+                  redPhone: '',
+                },
+                {
+                  role: '成员',
+                  name: '孙赟',
+                  unitTitle: '市卫生健康委员会科长',
+                  officePhone: '0349-2011005',
+                  mobile: '139****0005',
+                  redPhone: '',
+                },
               ],
             },
           ],

@@ -289,13 +289,7 @@ export interface RosterPrint {
 }
 
 export type FormKind =
-  | 'radiation-initial'
-  | 'radiation-follow-up'
-  | 'radiation-final'
-  | 'info-report'
-  | 'duty-log'
-  | 'handover'
-  | 'roster';
+  'radiation-initial' | 'radiation-follow-up' | 'radiation-final' | 'info-report' | 'duty-log' | 'handover' | 'roster';
 
 /** Everything renderForm accepts. */
 export type FormInput =

@@ -53,7 +53,12 @@ export interface StoredObligationLike {
   startsAt: string;
   dueAt: string;
   clause: string;
-  closure: { kind: 'met' | 'not_applicable' | 'level_change'; at: string; reason: string | null; lateMs: number } | null;
+  closure: {
+    kind: 'met' | 'not_applicable' | 'level_change';
+    at: string;
+    reason: string | null;
+    lateMs: number;
+  } | null;
 }
 
 export function gradingOf(inc: Incident): IncidentGrading {
@@ -65,7 +70,8 @@ export function gradingOf(inc: Incident): IncidentGrading {
     : { level: null, response: null, reasons: [], responseReasons: [], notices: [] };
   const level = inc.levelOverride ?? graded.level;
   // Notices follow the level in force, as the clocks do (issue 12 "Overridden level").
-  const notices = gradingPlan && level !== graded.level ? noticesFor(gradingPlan, level, inc.facts as never) : graded.notices;
+  const notices =
+    gradingPlan && level !== graded.level ? noticesFor(gradingPlan, level, inc.facts as never) : graded.notices;
   return {
     gradedLevel: graded.level,
     gradedResponse: graded.response,
@@ -84,7 +90,13 @@ function eventsOf(records: readonly ClockRecord[]): { reports: ReportEvent[]; ma
   const reports: ReportEvent[] = [];
   const marks: NotApplicableMark[] = [];
   records.forEach((r, i) => {
-    if (r.completedAt) reports.push({ id: i, at: r.completedAt, clockId: r.clockId, channel: r.channel ? CHANNEL_CODE[r.channel] : 'system' });
+    if (r.completedAt)
+      reports.push({
+        id: i,
+        at: r.completedAt,
+        clockId: r.clockId,
+        channel: r.channel ? CHANNEL_CODE[r.channel] : 'system',
+      });
     else if (r.notApplicableReason) marks.push({ key: r.clockId, at: r.recordedAt, reason: r.notApplicableReason });
   });
   return { reports, marks };
@@ -96,7 +108,9 @@ function recordOf(o: Obligation, records: readonly ClockRecord[], history: reado
   if (!c) return null;
   if (c.kind === 'met' && c.report && typeof c.report.id === 'number') return records[c.report.id] ?? null;
   if (c.kind === 'not_applicable') {
-    const own = records.find((r) => !r.completedAt && r.notApplicableReason && (r.clockId === o.key || r.clockId === o.clockId));
+    const own = records.find(
+      (r) => !r.completedAt && r.notApplicableReason && (r.clockId === o.key || r.clockId === o.clockId),
+    );
     if (own) return own;
   }
   const change = history.find((h) => Date.parse(h.effectiveAt) === Date.parse(c.at));
@@ -106,14 +120,20 @@ function recordOf(o: Obligation, records: readonly ClockRecord[], history: reado
     channel: null,
     recipientUnit: null,
     recipientName: null,
-    notApplicableReason: c.kind === 'met' ? null : `${c.kind === 'level_change' ? '级别调整' : '不适用'}：${c.reason ?? ''}`,
+    notApplicableReason:
+      c.kind === 'met' ? null : `${c.kind === 'level_change' ? '级别调整' : '不适用'}：${c.reason ?? ''}`,
     officer: change?.by ?? '',
     recordedAt: c.at,
   };
 }
 
-export function deriveIncident(inc: Incident, records: ClockRecord[], context?: string | null | DeriveContext): Derived {
-  const ctx: DeriveContext = typeof context === 'object' && context !== null ? context : { responseEndedAt: context ?? null };
+export function deriveIncident(
+  inc: Incident,
+  records: ClockRecord[],
+  context?: string | null | DeriveContext,
+): Derived {
+  const ctx: DeriveContext =
+    typeof context === 'object' && context !== null ? context : { responseEndedAt: context ?? null };
   const grading = gradingOf(inc);
   if (!CLOCKED_PLANS.has(inc.category)) return { grading, clocks: [], orphanClockRecords: records };
   const history = [...(ctx.levelHistory ?? [])];
@@ -121,8 +141,18 @@ export function deriveIncident(inc: Incident, records: ClockRecord[], context?: 
   const last = history.length ? history[history.length - 1]!.to : inForce;
   if (last !== inForce) {
     // The level moved without a recorded change (older data): it counts from the last edit.
-    const at = Math.max(Date.parse(inc.updatedAt), Date.parse(inc.receivedAt), history.length ? Date.parse(history[history.length - 1]!.effectiveAt) : -Infinity);
-    history.push({ from: last, to: inForce, effectiveAt: new Date(at).toISOString(), by: '', reason: '（生效时间未记录，以最后修改时间计）' });
+    const at = Math.max(
+      Date.parse(inc.updatedAt),
+      Date.parse(inc.receivedAt),
+      history.length ? Date.parse(history[history.length - 1]!.effectiveAt) : -Infinity,
+    );
+    history.push({
+      from: last,
+      to: inForce,
+      effectiveAt: new Date(at).toISOString(),
+      by: '',
+      reason: '（生效时间未记录，以最后修改时间计）',
+    });
   }
   const { reports, marks } = eventsOf(records);
   const obligations = computeObligations({
@@ -166,7 +196,9 @@ export function deriveIncident(inc: Incident, records: ClockRecord[], context?: 
       owner: o.owner,
       window: o.window,
       immediate: o.immediate,
-      closure: o.closure ? { kind: o.closure.kind, at: o.closure.at, reason: o.closure.reason, lateMs: o.closure.lateMs } : null,
+      closure: o.closure
+        ? { kind: o.closure.kind, at: o.closure.at, reason: o.closure.reason, lateMs: o.closure.lateMs }
+        : null,
       ...(o.anchorNote ? { anchorNote: o.anchorNote } : {}),
       source: o.source,
       phonedAt: o.phonedAt,
@@ -175,7 +207,9 @@ export function deriveIncident(inc: Incident, records: ClockRecord[], context?: 
   // Stored obligations the rules no longer give (a fact corrected, a rule changed): still owed
   // until closed, closed by a record made against their key.
   const computed = new Set(obligations.map((o) => o.key));
-  const citation = PLANS[inc.category as PlanId] ? (clause: string) => `依据《${PLANS[inc.category as PlanId].name}》${clause}` : (c: string) => c;
+  const citation = PLANS[inc.category as PlanId]
+    ? (clause: string) => `依据《${PLANS[inc.category as PlanId].name}》${clause}`
+    : (c: string) => c;
   for (const st of ctx.stored ?? []) {
     if (computed.has(st.key)) continue;
     const own = records.find((r) => r.clockId === st.key);
@@ -184,8 +218,18 @@ export function deriveIncident(inc: Incident, records: ClockRecord[], context?: 
       st.closure ??
       (own
         ? own.completedAt
-          ? { kind: 'met' as const, at: own.completedAt, reason: null, lateMs: Math.max(0, Date.parse(own.completedAt) - Date.parse(st.dueAt)) }
-          : { kind: 'not_applicable' as const, at: own.recordedAt, reason: own.notApplicableReason, lateMs: Math.max(0, Date.parse(own.recordedAt) - Date.parse(st.dueAt)) }
+          ? {
+              kind: 'met' as const,
+              at: own.completedAt,
+              reason: null,
+              lateMs: Math.max(0, Date.parse(own.completedAt) - Date.parse(st.dueAt)),
+            }
+          : {
+              kind: 'not_applicable' as const,
+              at: own.recordedAt,
+              reason: own.notApplicableReason,
+              lateMs: Math.max(0, Date.parse(own.recordedAt) - Date.parse(st.dueAt)),
+            }
         : null);
     clocks.push({
       key: `${inc.id}:${st.key}`,
@@ -204,7 +248,16 @@ export function deriveIncident(inc: Incident, records: ClockRecord[], context?: 
       record:
         own ??
         (closure
-          ? { clockId: st.key, completedAt: closure.kind === 'met' ? closure.at : null, channel: null, recipientUnit: null, recipientName: null, notApplicableReason: closure.kind === 'met' ? null : (closure.reason ?? '不适用'), officer: '', recordedAt: closure.at }
+          ? {
+              clockId: st.key,
+              completedAt: closure.kind === 'met' ? closure.at : null,
+              channel: null,
+              recipientUnit: null,
+              recipientName: null,
+              notApplicableReason: closure.kind === 'met' ? null : (closure.reason ?? '不适用'),
+              officer: '',
+              recordedAt: closure.at,
+            }
           : null),
       obligationKey: st.key,
       levelLabel: st.level ?? '未定级',

@@ -8,7 +8,16 @@
  * and adding later events never changes what earlier events closed.
  */
 import { PLANS, ENV_SENSITIVE, addMonthsCst, citationOf, levelRank, parseInstant, reportingClocks } from '../rules';
-import type { Clock, ClockChannel, ClockOwner, DoneChannel, EnvironmentFacts, Level, PlanId, ReportKind } from '../rules';
+import type {
+  Clock,
+  ClockChannel,
+  ClockOwner,
+  DoneChannel,
+  EnvironmentFacts,
+  Level,
+  PlanId,
+  ReportKind,
+} from '../rules';
 import { shanghaiDateTime } from '../time';
 
 export type ClosureKind = 'met' | 'not_applicable' | 'level_change';
@@ -148,7 +157,8 @@ export function channelMeets(required: ClockChannel, made: DoneChannel): boolean
  */
 export function procedureRank(plan: PlanId, level: Level | null, facts: Record<string, unknown>): number {
   if (level !== null) return levelRank(level);
-  if (plan === 'environment' && ENV_SENSITIVE.some((r) => r.test(facts as EnvironmentFacts, null))) return levelRank('重大');
+  if (plan === 'environment' && ENV_SENSITIVE.some((r) => r.test(facts as EnvironmentFacts, null)))
+    return levelRank('重大');
   return 0;
 }
 
@@ -361,7 +371,8 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
       if (o.closure || Date.parse(o.startsAt) > atMs) continue;
       const sameRecipient = recipientOf(o, r, atMs);
       if (!reportMatches(o, r, atMs)) {
-        if (sameRecipient && o.channel === 'written' && r.channel === 'phone' && o.phonedAt === null) o.phonedAt = isoOf(atMs);
+        if (sameRecipient && o.channel === 'written' && r.channel === 'phone' && o.phonedAt === null)
+          o.phonedAt = isoOf(atMs);
         continue;
       }
       close(o, 'met', atMs, null, r);
@@ -379,7 +390,11 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
   const applyMark = (m: NotApplicableMark, atMs: number) => {
     const exact = all.filter((o) => o.key === m.key);
     // A clock id (no '@') marks the open instances of that clock that had started by then.
-    const targets = exact.length ? exact : m.key.includes('@') ? [] : all.filter((o) => o.clockId === m.key && Date.parse(o.startsAt) <= atMs);
+    const targets = exact.length
+      ? exact
+      : m.key.includes('@')
+        ? []
+        : all.filter((o) => o.clockId === m.key && Date.parse(o.startsAt) <= atMs);
     for (const o of targets) if (!o.closure) close(o, 'not_applicable', atMs, m.reason, null);
   };
 
@@ -401,7 +416,13 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
     for (const c of required) {
       const cur = before.get(c.id);
       // Owed whatever the level (or the level did not change) and unchanged: the same obligation runs on.
-      if (cur && (!levelChanged || !c.levelBound) && cur.minutes === c.minutes && cur.channel === c.channel && cur.to === c.to) {
+      if (
+        cur &&
+        (!levelChanged || !c.levelBound) &&
+        cur.minutes === c.minutes &&
+        cur.channel === c.channel &&
+        cur.to === c.to
+      ) {
         current.set(c.id, cur);
         continue;
       }
@@ -412,7 +433,14 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
       if (down) {
         // Downgrade: a report already made to this recipient before T meets the new-level one.
         const earlier = reports.filter(({ r, at }) => at < T && reportMatches(o, r, at)).at(-1);
-        if (earlier) o.closure = { kind: 'met', at: isoOf(earlier.at), report: earlier.r, reason: '调整前已向该对象报告', lateMs: 0 };
+        if (earlier)
+          o.closure = {
+            kind: 'met',
+            at: isoOf(earlier.at),
+            report: earlier.r,
+            reason: '调整前已向该对象报告',
+            lateMs: 0,
+          };
       }
       current.set(c.id, o);
     }
@@ -429,7 +457,8 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
     for (const [id, o] of before) {
       if (current.get(id) === o || o.closure) continue;
       if (down) close(o, 'level_change', T, adjusted, null);
-      else if (!levelChanged && !required.some((c) => c.id === id)) close(o, 'not_applicable', T, `事件要素变更后不再要求${why}`, null);
+      else if (!levelChanged && !required.some((c) => c.id === id))
+        close(o, 'not_applicable', T, `事件要素变更后不再要求${why}`, null);
       // Otherwise (an upgrade, or the same duty owed anew): it stays open and its lateness is real.
     }
   };
@@ -472,14 +501,18 @@ function followUpCadence(
   const f = input.followUp;
   if (!f) return [];
   const interval = f.intervalMinutes;
-  if (!(Number.isInteger(interval) && interval >= 1 && interval <= 10_080)) throw new Error('续报提醒间隔应为 1 至 10080 之间的整数（分钟）');
+  if (!(Number.isInteger(interval) && interval >= 1 && interval <= 10_080))
+    throw new Error('续报提醒间隔应为 1 至 10080 之间的整数（分钟）');
   const setAt = parseInstant(f.setAt, '续报提醒的设定时间');
   const endRaw = input.handlingEndedAt ?? input.responseEndedAt;
   const end = endRaw ? parseInstant(endRaw, '事故处理完毕时间') : undefined;
   // 42号 4.1.2(2) 续报采用书面报告.
   const channel: ClockChannel = plan === 'radiation' ? 'written' : 'any';
   const clause = plan === 'radiation' ? '4.1.2' : plan === 'comms' ? '4.1' : '带班领导要求';
-  const citation = plan === 'radiation' || plan === 'comms' ? `${citationOf(plan, clause)}；间隔由带班领导设定` : '带班领导设定的续报间隔（本值班室规定）';
+  const citation =
+    plan === 'radiation' || plan === 'comms'
+      ? `${citationOf(plan, clause)}；间隔由带班领导设定`
+      : '带班领导设定的续报间隔（本值班室规定）';
   const isFollowUp = (r: ReportEvent) => r.kind === '续报' || (r.clockId ?? '').startsWith(FOLLOW_UP_CLOCK);
   const made = reports.filter(({ r }) => isFollowUp(r) && channelMeets(channel, r.channel)).sort((a, b) => a.at - b.at);
   const out: Obligation[] = [];
@@ -526,7 +559,14 @@ function followUpCadence(
       i++;
       continue;
     }
-    if (end !== undefined) o.closure = { kind: 'not_applicable', at: isoOf(end), report: null, reason: '事故处理完毕，续报由终结报告接续', lateMs: Math.max(0, end - due) };
+    if (end !== undefined)
+      o.closure = {
+        kind: 'not_applicable',
+        at: isoOf(end),
+        report: null,
+        reason: '事故处理完毕，续报由终结报告接续',
+        lateMs: Math.max(0, end - due),
+      };
     break;
   }
   return out;

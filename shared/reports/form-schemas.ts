@@ -5,7 +5,15 @@
  */
 import { z } from 'zod';
 import type { FormInput } from '../forms/types';
-import { COMMS_CONTENT, DEPARTMENT_COLUMNS, DEVICE_COLUMNS, ENVIRONMENT_CONTENT, SOURCE_COLUMNS, fieldLabel, isReportFormKind } from './labels';
+import {
+  COMMS_CONTENT,
+  DEPARTMENT_COLUMNS,
+  DEVICE_COLUMNS,
+  ENVIRONMENT_CONTENT,
+  SOURCE_COLUMNS,
+  fieldLabel,
+  isReportFormKind,
+} from './labels';
 
 const str = (label: string) => z.string({ error: `${label}应为文字` }).max(20_000, { error: `${label}过长` });
 const optStr = (label: string) => str(label).optional();
@@ -16,7 +24,9 @@ const count = (label: string) =>
     .min(0, { error: `${label}不能为负数` })
     .optional();
 const tick = (label: string) => z.boolean({ error: `${label}应为勾选或不勾选` });
-const level = z.enum(['一般', '较大', '重大', '特别重大'], { error: '事故级别应为一般、较大、重大或特别重大' }).optional();
+const level = z
+  .enum(['一般', '较大', '重大', '特别重大'], { error: '事故级别应为一般、较大、重大或特别重大' })
+  .optional();
 
 function row(columns: Readonly<Record<string, string>>) {
   const shape: Record<string, z.ZodType> = {};
@@ -164,13 +174,15 @@ export function assertReportForm(form: { kind: string; data: unknown }): asserts
   const kind = form.kind;
   const r = SCHEMAS[kind].safeParse(form.data);
   if (!r.success) {
-    const plan = typeof form.data === 'object' && form.data !== null && 'plan' in form.data ? String(form.data.plan) : undefined;
+    const plan =
+      typeof form.data === 'object' && form.data !== null && 'plan' in form.data ? String(form.data.plan) : undefined;
     throw new Error(
       r.error.issues
         .map((iss) => {
           const path = iss.path.map(String).join('.');
           if (iss.code === 'unrecognized_keys') return `表单中有未知字段：${iss.keys.join('、')}`;
-          if (iss.code === 'invalid_type' && valueAt(form.data, iss.path) === undefined) return `缺少「${fieldLabel(kind, path, plan)}」`;
+          if (iss.code === 'invalid_type' && valueAt(form.data, iss.path) === undefined)
+            return `缺少「${fieldLabel(kind, path, plan)}」`;
           return iss.message;
         })
         .join('；'),

@@ -94,7 +94,9 @@ export const ENVIRONMENT_CONTENT: Labels = {
 };
 
 /** Top-level fields of each form kind with their printed labels. */
-export const FORM_FIELDS: Readonly<Record<'radiation-initial' | 'radiation-follow-up' | 'radiation-final' | 'info-report', Labels>> = {
+export const FORM_FIELDS: Readonly<
+  Record<'radiation-initial' | 'radiation-follow-up' | 'radiation-final' | 'info-report', Labels>
+> = {
   'radiation-initial': {
     ...RADIATION_COMMON,
     legalRepresentative: '法定代表人',
@@ -158,7 +160,12 @@ export function fieldLabel(kind: FormInput['kind'], path: string, plan?: string)
   }
   if (head === 'accidentType' && rest[0]) return `事故类型 ${ACCIDENT_TYPE[rest[0]] ?? rest[0]}`;
   if (head === 'content' && rest[0]) {
-    const labels = plan === 'environment' ? ENVIRONMENT_CONTENT : plan === 'comms' ? COMMS_CONTENT : { ...COMMS_CONTENT, ...ENVIRONMENT_CONTENT };
+    const labels =
+      plan === 'environment'
+        ? ENVIRONMENT_CONTENT
+        : plan === 'comms'
+          ? COMMS_CONTENT
+          : { ...COMMS_CONTENT, ...ENVIRONMENT_CONTENT };
     return labels[rest[0]] ?? rest[0];
   }
   const fields: Labels = isReportFormKind(kind) ? FORM_FIELDS[kind] : {};

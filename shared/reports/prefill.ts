@@ -87,7 +87,16 @@ function accidentType(facts: Record<string, unknown>): RadiationAccidentType {
 /** What a draft reads from the incident; stored with each version as the basis it started from. */
 export type PrefillSource = Pick<
   IncidentDetail,
-  'title' | 'category' | 'places' | 'occurredAt' | 'reporterUnit' | 'reporterName' | 'reporterPhone' | 'receiveChannel' | 'narrative' | 'facts'
+  | 'title'
+  | 'category'
+  | 'places'
+  | 'occurredAt'
+  | 'reporterUnit'
+  | 'reporterName'
+  | 'reporterPhone'
+  | 'receiveChannel'
+  | 'narrative'
+  | 'facts'
 > & { grading: Pick<IncidentGrading, 'level' | 'response'> };
 
 export function prefillSource(i: PrefillSource): PrefillSource {
@@ -300,7 +309,8 @@ function merge(prev: unknown, base: unknown, next: unknown): unknown {
     const out: unknown[] = [];
     for (let i = 0; i < Math.max(prev.length, b.length); i++) {
       if (i < b.length && i < next.length) out.push(merge(prev[i], b[i], next[i]));
-      else if (i < b.length) continue; // the incident no longer names this row
+      else if (i < b.length)
+        continue; // the incident no longer names this row
       else out.push(prev[i]);
     }
     for (const row of next.slice(b.length)) if (!out.some((r) => same(r, row))) out.push(row);
@@ -350,7 +360,8 @@ export function continueReport(ctx: ContinueContext): { content: FormInput; inci
   const base = ctx.previousBasis ? draftReport({ ...ctx, incident: ctx.previousBasis }) : next;
   const prev: Record<string, unknown> = { ...ctx.previous.data };
   // A 终结报告's 事故基本情况 continues the narrative of the reports before it.
-  if (next.kind === 'radiation-final' && ctx.previous.kind !== 'radiation-final' && typeof prev.narrative === 'string') prev.summary = prev.narrative;
+  if (next.kind === 'radiation-final' && ctx.previous.kind !== 'radiation-final' && typeof prev.narrative === 'string')
+    prev.summary = prev.narrative;
   // Fields the next form has that the previous form had too (a 后续报告表 has no 法定代表人).
   const carried = new Set(
     Object.keys(FIELDS_OF[next.kind] ?? {}).filter(

@@ -16,15 +16,21 @@ export function printableReport(report: Report, chain: readonly Report[], versio
   if (!v || !latest) throw new Error(`${report.label}没有第${version ?? ''}稿`);
   const marks: Record<string, unknown> = {};
   // Signing covers the latest version only: nothing is edited after 签发.
-  if (report.signedBy && report.signedAt && v.version === latest.version) marks.signOff = { issuer: report.signedBy, issuedAt: report.signedAt };
+  if (report.signedBy && report.signedAt && v.version === latest.version)
+    marks.signOff = { issuer: report.signedBy, issuedAt: report.signedAt };
   const corrected = report.correctsId === null ? undefined : chain.find((r) => r.id === report.correctsId);
   if (corrected) {
     const was = corrected.versions.find((x) => x.version === corrected.sentVersion) ?? corrected.versions.at(-1);
-    const own = 'reportedAt' in v.content.data && typeof v.content.data.reportedAt === 'string' ? v.content.data.reportedAt : undefined;
+    const own =
+      'reportedAt' in v.content.data && typeof v.content.data.reportedAt === 'string'
+        ? v.content.data.reportedAt
+        : undefined;
     const note: CorrectionNote = {
       correctsLabel: corrected.label,
       correctsTitle:
-        corrected.formKind === 'info-report' ? '突发事件信息报告' : (FORM_CATALOGUE.find((c) => c.kind === corrected.formKind)?.title ?? corrected.label),
+        corrected.formKind === 'info-report'
+          ? '突发事件信息报告'
+          : (FORM_CATALOGUE.find((c) => c.kind === corrected.formKind)?.title ?? corrected.label),
       correctsSentAt: corrected.sentAt ?? undefined,
       reportedAt: report.sentAt ?? own,
       items: was

@@ -34,7 +34,11 @@ export interface ChecklistMerge {
  * Level change (B 4.3 / C 5.3 "可视…发展趋势调整响应级别"): keeps everything done or judged not
  * applicable, adds what the new level requires, and sets aside only untouched items.
  */
-export function mergeChecklist(existing: readonly ChecklistEntry[], plan: PlanId, newLevel: ResponseLevel): ChecklistMerge {
+export function mergeChecklist(
+  existing: readonly ChecklistEntry[],
+  plan: PlanId,
+  newLevel: ResponseLevel,
+): ChecklistMerge {
   assertPlan(plan);
   assertResponseLevel(plan, newLevel, 'newLevel');
   if (!Array.isArray(existing)) throw new Error('existing 必须是清单条目数组');

@@ -51,7 +51,11 @@ export function assertPlan(plan: unknown, field = 'plan'): asserts plan is PlanI
   }
 }
 
-export function assertResponseLevel(plan: PlanId, level: unknown, field = 'responseLevel'): asserts level is ResponseLevel {
+export function assertResponseLevel(
+  plan: PlanId,
+  level: unknown,
+  field = 'responseLevel',
+): asserts level is ResponseLevel {
   if (typeof level !== 'string' || !(ALL_RESPONSE_LEVELS as readonly string[]).includes(level)) {
     throw new Error(`${field} 无效：${String(level)}（应为一级、二级、三级或四级）`);
   }

@@ -72,7 +72,8 @@ const TASKS: Record<PlanId, TaskDef[]> = {
     {
       id: 'rad.5.1.2',
       title: '辐射污染场地清理与环境恢复对策',
-      quote: '市生态环境局指导事发地县级生态环境部门对辐射污染场地清理、放射性废物处理、后续的辐射环境监测、辐射污染环境恢复等提出对策、措施和建议',
+      quote:
+        '市生态环境局指导事发地县级生态环境部门对辐射污染场地清理、放射性废物处理、后续的辐射环境监测、辐射污染环境恢复等提出对策、措施和建议',
       unit: '市生态环境局',
       clause: '5.1(2)',
       timing: null,
@@ -81,7 +82,8 @@ const TASKS: Record<PlanId, TaskDef[]> = {
     {
       id: 'rad.5.2',
       title: '善后处置',
-      quote: '由事发地人民政府负责组织实施辐射事故的善后处置工作。善后处置包括人员安置补偿、征用物资补偿、受污染环境恢复等',
+      quote:
+        '由事发地人民政府负责组织实施辐射事故的善后处置工作。善后处置包括人员安置补偿、征用物资补偿、受污染环境恢复等',
       unit: '事发地人民政府',
       clause: '5.2',
       timing: null,
@@ -127,7 +129,8 @@ const TASKS: Record<PlanId, TaskDef[]> = {
     {
       id: 'env.6.3',
       title: '善后处置',
-      quote: '事发地人民政府要组织专家对受影响地区进行科学评估，及时制定补助、补偿、抚慰、抚恤、安置和生态环境恢复等善后工作方案并组织实施',
+      quote:
+        '事发地人民政府要组织专家对受影响地区进行科学评估，及时制定补助、补偿、抚慰、抚恤、安置和生态环境恢复等善后工作方案并组织实施',
       unit: '事发地人民政府',
       clause: '6.3',
       timing: '及时',
@@ -139,7 +142,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 function validateFacts(facts: PostResponseFacts): void {
   if (typeof facts !== 'object' || facts === null) throw new Error('facts 必须是对象');
-  if (facts.level !== undefined && !GRADES.includes(facts.level)) throw new Error(`facts.level 无效：${String(facts.level)}`);
+  if (facts.level !== undefined && !GRADES.includes(facts.level))
+    throw new Error(`facts.level 无效：${String(facts.level)}`);
   if (facts.contamination !== undefined && typeof facts.contamination !== 'boolean') {
     throw new Error('facts.contamination 必须是 true 或 false');
   }
@@ -168,10 +172,7 @@ export function postResponseTasks(plan: PlanId, endedAt: string, facts: PostResp
       }
       dueAt = new Date(end + a.daysAfterEnd * DAY_MS).toISOString();
     }
-    const deadlineNote =
-      d.timing === '及时'
-        ? '预案要求“及时”办理，未规定具体时限'
-        : '预案未规定时限';
+    const deadlineNote = d.timing === '及时' ? '预案要求“及时”办理，未规定具体时限' : '预案未规定时限';
     return {
       id: d.id,
       title: d.title,
@@ -213,7 +214,12 @@ export function taskReminder(
 }
 
 /** The radiation plan's post-response clocks kept in shared/rules, for cross-reference in the UI. */
-export const POST_RESPONSE_CLOCKS_ELSEWHERE: readonly { plan: PlanId; clause: string; title: string; citation: string }[] = [
+export const POST_RESPONSE_CLOCKS_ELSEWHERE: readonly {
+  plan: PlanId;
+  clause: string;
+  title: string;
+  citation: string;
+}[] = [
   {
     plan: 'radiation',
     clause: '5.1(1)',
@@ -227,4 +233,3 @@ export const POST_RESPONSE_CLOCKS_ELSEWHERE: readonly { plan: PlanId; clause: st
     citation: citationOf('radiation', '5.3(2)'),
   },
 ];
-

@@ -13,9 +13,7 @@ export interface Confirmation {
   by: string;
 }
 
-export type TerminationCheck =
-  | { ok: true }
-  | { ok: false; missing: TerminationCondition[]; message: string };
+export type TerminationCheck = { ok: true } | { ok: false; missing: TerminationCondition[]; message: string };
 
 interface TerminationRule {
   clause: string;

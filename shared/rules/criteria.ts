@@ -24,7 +24,11 @@ export interface NoticeRule<F> {
 export const matchLevels = <F>(table: readonly LevelCriterion<F>[], f: F): Reason[] =>
   table.filter((c) => c.test(f)).map(({ level, clause, text }) => ({ level, clause, text }));
 
-export const matchResponses = <F>(table: readonly ResponseCriterion<F>[], f: F, level: Level | null): ResponseReason[] =>
+export const matchResponses = <F>(
+  table: readonly ResponseCriterion<F>[],
+  f: F,
+  level: Level | null,
+): ResponseReason[] =>
   table.filter((c) => c.test(f, level)).map(({ response, clause, text }) => ({ response, clause, text }));
 
 export const matchNotices = <F>(table: readonly NoticeRule<F>[], f: F, level: Level | null): Notice[] =>

@@ -5,7 +5,13 @@
 import { type Anchors, buildClock } from './clock-builder';
 import { COMMS_RESPONSE_CRITERIA, commsClockSpecs } from './comms';
 import { matchLevels, matchNotices, matchResponses } from './criteria';
-import { ENV_IMMEDIATE, ENV_LEVEL_CRITERIA, ENV_RESPONSE_CRITERIA, ENV_SENSITIVE, environmentClockSpecs } from './environment';
+import {
+  ENV_IMMEDIATE,
+  ENV_LEVEL_CRITERIA,
+  ENV_RESPONSE_CRITERIA,
+  ENV_SENSITIVE,
+  environmentClockSpecs,
+} from './environment';
 import { parseFacts } from './facts';
 import { forestFireClockSpecs } from './forest-fire';
 import { assertLevel, assertPlan, highestLevel, highestResponse } from './plans';
@@ -59,7 +65,10 @@ function respond(plan: PlanId, level: Level | null, facts: Facts): Pick<GradeRes
  * Grades an incident (附件5 and 附件4 of 〔2021〕43号; 附件3 and 4.3 of 〔2021〕42号; 4.3.1/4.4.1 of
  * 〔2021〕40号): the highest level any clause reaches, the response level, and every matched clause.
  */
-export function gradeIncident<P extends PlanId>(input: { plan: P; facts?: Facts<P> | Record<string, unknown> }): GradeResult {
+export function gradeIncident<P extends PlanId>(input: {
+  plan: P;
+  facts?: Facts<P> | Record<string, unknown>;
+}): GradeResult {
   assertObject(input, 'gradeIncident 的参数');
   assertPlan(input.plan);
   const plan = input.plan;
@@ -84,10 +93,16 @@ function noticesOf(plan: PlanId, level: Level | null, facts: Facts): Notice[] {
       }
     }
     for (const n of matchNotices(ENV_IMMEDIATE, f, level)) {
-      notices.push({ clause: n.clause, text: `市人民政府及有关部门应当立即向省人民政府及省人民政府有关部门报告：${n.text}` });
+      notices.push({
+        clause: n.clause,
+        text: `市人民政府及有关部门应当立即向省人民政府及省人民政府有关部门报告：${n.text}`,
+      });
     }
     if (f.crossProvincePossible || f.crossBoundary === 'province') {
-      notices.push({ clause: '5.1.3', text: '已经或者可能发生跨省级行政区域突发环境事件的，市生态环境局应立即向市人民政府和省生态环境厅报告' });
+      notices.push({
+        clause: '5.1.3',
+        text: '已经或者可能发生跨省级行政区域突发环境事件的，市生态环境局应立即向市人民政府和省生态环境厅报告',
+      });
     }
   }
   return notices;
@@ -133,10 +148,12 @@ export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[
   let occurred: number;
   let discovered: number;
   if (occurredUnknown) {
-    if (input.discoveredAt === undefined || input.discoveredAt === null) throw new Error('发生时间不详时须填写 discoveredAt（发现时间），时限以发现时间计');
+    if (input.discoveredAt === undefined || input.discoveredAt === null)
+      throw new Error('发生时间不详时须填写 discoveredAt（发现时间），时限以发现时间计');
     discovered = parseInstant(input.discoveredAt, 'discoveredAt（发现时间）');
     occurred = discovered;
-    if (received < discovered) throw new Error('receivedAt（接报时间）不能早于 discoveredAt（发现时间）（发生时间不详，以发现时间计）');
+    if (received < discovered)
+      throw new Error('receivedAt（接报时间）不能早于 discoveredAt（发现时间）（发生时间不详，以发现时间计）');
   } else {
     occurred = parseInstant(input.occurredAt, 'occurredAt（发生时间）');
     discovered = optionalInstant(input.discoveredAt, 'discoveredAt（发现时间）') ?? occurred;
@@ -144,12 +161,16 @@ export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[
     if (discovered < occurred) throw new Error('discoveredAt（发现时间）不能早于 occurredAt（发生时间）');
   }
   const handlingEnded = optionalInstant(input.handlingEndedAt, 'handlingEndedAt（事故处理完毕时间）');
-  if (handlingEnded !== undefined && handlingEnded < occurred) throw new Error('handlingEndedAt（事故处理完毕时间）不能早于 occurredAt（发生时间）');
+  if (handlingEnded !== undefined && handlingEnded < occurred)
+    throw new Error('handlingEndedAt（事故处理完毕时间）不能早于 occurredAt（发生时间）');
   const places = input.places ?? [];
-  if (!Array.isArray(places) || places.some((p) => typeof p !== 'string')) throw new Error('places（地点）应为字符串数组');
+  if (!Array.isArray(places) || places.some((p) => typeof p !== 'string'))
+    throw new Error('places（地点）应为字符串数组');
   const responseEnded = optionalInstant(input.responseEndedAt, 'responseEndedAt（响应终止时间）');
-  if (responseEnded !== undefined && responseEnded < occurred) throw new Error('responseEndedAt（响应终止时间）不能早于 occurredAt（发生时间）');
-  const orderedRaw = input.orderedAt ?? (plan === 'forest_fire' ? (facts as Facts<'forest_fire'>).orderedAt : undefined);
+  if (responseEnded !== undefined && responseEnded < occurred)
+    throw new Error('responseEndedAt（响应终止时间）不能早于 occurredAt（发生时间）');
+  const orderedRaw =
+    input.orderedAt ?? (plan === 'forest_fire' ? (facts as Facts<'forest_fire'>).orderedAt : undefined);
   const ordered = optionalInstant(orderedRaw, 'orderedAt（扑火指令下达时间）');
 
   const done: Anchors['done'] = {};
@@ -165,7 +186,16 @@ export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[
       done[id] = { ms, channel: channel ?? undefined };
     }
   }
-  const anchors: Anchors = { occurred, discovered, received, responseEnded, handlingEnded, ordered, done, occurredUnknown };
+  const anchors: Anchors = {
+    occurred,
+    discovered,
+    received,
+    responseEnded,
+    handlingEnded,
+    ordered,
+    done,
+    occurredUnknown,
+  };
 
   const specs =
     plan === 'environment'

@@ -12,29 +12,109 @@ const sourceOf = (f: F, classes: readonly number[]): boolean =>
 
 /** 附件3 分级标准. */
 export const RAD_LEVEL_CRITERIA: readonly LevelCriterion<F>[] = [
-  { level: '特别重大', clause: '附件3 特别重大(1)', text: 'I、II类放射源丢失、被盗、失控并造成大范围严重辐射污染后果', test: (f) => sourceOf(f, [1, 2]) && f.contamination === 'large' },
-  { level: '特别重大', clause: '附件3 特别重大(2)', text: '放射性同位素和射线装置失控导致3人及以上急性死亡', test: (f) => within(f.acuteDeaths, 3) },
-  { level: '特别重大', clause: '附件3 特别重大(3)', text: '放射性物质泄漏，造成大范围辐射污染后果', test: (f) => !!f.leak && f.contamination === 'large' },
-  { level: '特别重大', clause: '附件3 特别重大(4)', text: '国内外航天器在我市行政区域内坠落造成的环境放射性污染事件，以及可能对我市环境造成辐射影响的市域外核与辐射事故、事件', test: (f) => !!f.spacecraftOrExternal },
+  {
+    level: '特别重大',
+    clause: '附件3 特别重大(1)',
+    text: 'I、II类放射源丢失、被盗、失控并造成大范围严重辐射污染后果',
+    test: (f) => sourceOf(f, [1, 2]) && f.contamination === 'large',
+  },
+  {
+    level: '特别重大',
+    clause: '附件3 特别重大(2)',
+    text: '放射性同位素和射线装置失控导致3人及以上急性死亡',
+    test: (f) => within(f.acuteDeaths, 3),
+  },
+  {
+    level: '特别重大',
+    clause: '附件3 特别重大(3)',
+    text: '放射性物质泄漏，造成大范围辐射污染后果',
+    test: (f) => !!f.leak && f.contamination === 'large',
+  },
+  {
+    level: '特别重大',
+    clause: '附件3 特别重大(4)',
+    text: '国内外航天器在我市行政区域内坠落造成的环境放射性污染事件，以及可能对我市环境造成辐射影响的市域外核与辐射事故、事件',
+    test: (f) => !!f.spacecraftOrExternal,
+  },
   { level: '重大', clause: '附件3 重大(1)', text: 'I、II类放射源丢失、被盗、失控', test: (f) => sourceOf(f, [1, 2]) },
-  { level: '重大', clause: '附件3 重大(2)', text: '放射性同位素和射线装置失控导致3人以下急性死亡或者10人及以上急性重度放射病、局部器官残疾', test: (f) => someBelow(f.acuteDeaths, 3) || within(f.severeRadiationSickness, 10) },
-  { level: '重大', clause: '附件3 重大(3)', text: '放射性物质泄漏，造成较大范围辐射污染后果', test: (f) => !!f.leak && f.contamination === 'wide' },
+  {
+    level: '重大',
+    clause: '附件3 重大(2)',
+    text: '放射性同位素和射线装置失控导致3人以下急性死亡或者10人及以上急性重度放射病、局部器官残疾',
+    test: (f) => someBelow(f.acuteDeaths, 3) || within(f.severeRadiationSickness, 10),
+  },
+  {
+    level: '重大',
+    clause: '附件3 重大(3)',
+    text: '放射性物质泄漏，造成较大范围辐射污染后果',
+    test: (f) => !!f.leak && f.contamination === 'wide',
+  },
   { level: '较大', clause: '附件3 较大(1)', text: 'III类放射源丢失、被盗、失控', test: (f) => sourceOf(f, [3]) },
-  { level: '较大', clause: '附件3 较大(2)', text: '放射性同位素和射线装置失控导致10人以下急性重度放射病、局部器官残疾', test: (f) => someBelow(f.severeRadiationSickness, 10) },
-  { level: '较大', clause: '附件3 较大(3)', text: '放射性物质泄漏，造成小范围辐射污染后果', test: (f) => !!f.leak && f.contamination === 'small' },
+  {
+    level: '较大',
+    clause: '附件3 较大(2)',
+    text: '放射性同位素和射线装置失控导致10人以下急性重度放射病、局部器官残疾',
+    test: (f) => someBelow(f.severeRadiationSickness, 10),
+  },
+  {
+    level: '较大',
+    clause: '附件3 较大(3)',
+    text: '放射性物质泄漏，造成小范围辐射污染后果',
+    test: (f) => !!f.leak && f.contamination === 'small',
+  },
   { level: '一般', clause: '附件3 一般(1)', text: 'IV、V类放射源丢失、被盗、失控', test: (f) => sourceOf(f, [4, 5]) },
-  { level: '一般', clause: '附件3 一般(2)', text: '放射性同位素和射线装置失控导致人员受到超过年剂量限值的照射', test: (f) => !!f.overAnnualDoseLimit },
-  { level: '一般', clause: '附件3 一般(3)', text: '放射性物质泄漏，造成局部辐射污染后果', test: (f) => !!f.leak && f.contamination === 'local' },
-  { level: '一般', clause: '附件3 一般(4)', text: '伴生放射性矿开发利用超标排放，造成环境辐射污染后果', test: (f) => !!f.associatedMiningDischarge },
-  { level: '一般', clause: '附件3 一般(5)', text: '测井用放射源落井，打捞不成功进行封井处理', test: (f) => !!f.wellLoggingSourceSealed },
+  {
+    level: '一般',
+    clause: '附件3 一般(2)',
+    text: '放射性同位素和射线装置失控导致人员受到超过年剂量限值的照射',
+    test: (f) => !!f.overAnnualDoseLimit,
+  },
+  {
+    level: '一般',
+    clause: '附件3 一般(3)',
+    text: '放射性物质泄漏，造成局部辐射污染后果',
+    test: (f) => !!f.leak && f.contamination === 'local',
+  },
+  {
+    level: '一般',
+    clause: '附件3 一般(4)',
+    text: '伴生放射性矿开发利用超标排放，造成环境辐射污染后果',
+    test: (f) => !!f.associatedMiningDischarge,
+  },
+  {
+    level: '一般',
+    clause: '附件3 一般(5)',
+    text: '测井用放射源落井，打捞不成功进行封井处理',
+    test: (f) => !!f.wellLoggingSourceSealed,
+  },
 ];
 
 /** 4.3 and 附件3 响应条件: each level starts its own response level. */
 export const RAD_RESPONSE_CRITERIA: readonly ResponseCriterion<F>[] = [
-  { response: '一级', clause: '4.3.4、附件3', text: '初判发生特别重大辐射事故，启动一级响应', test: (_f, l) => l === '特别重大' },
-  { response: '二级', clause: '4.3.3、附件3', text: '初判发生重大辐射事故时，启动二级响应', test: (_f, l) => l === '重大' },
-  { response: '三级', clause: '4.3.2、附件3', text: '初判发生较大辐射事故时，启动三级响应', test: (_f, l) => l === '较大' },
-  { response: '四级', clause: '4.3.1、附件3', text: '初判发生一般辐射事故时，启动四级响应', test: (_f, l) => l === '一般' },
+  {
+    response: '一级',
+    clause: '4.3.4、附件3',
+    text: '初判发生特别重大辐射事故，启动一级响应',
+    test: (_f, l) => l === '特别重大',
+  },
+  {
+    response: '二级',
+    clause: '4.3.3、附件3',
+    text: '初判发生重大辐射事故时，启动二级响应',
+    test: (_f, l) => l === '重大',
+  },
+  {
+    response: '三级',
+    clause: '4.3.2、附件3',
+    text: '初判发生较大辐射事故时，启动三级响应',
+    test: (_f, l) => l === '较大',
+  },
+  {
+    response: '四级',
+    clause: '4.3.1、附件3',
+    text: '初判发生一般辐射事故时，启动四级响应',
+    test: (_f, l) => l === '一般',
+  },
 ];
 
 const GOV_CLOCK = 'rad.gov-to-upper-gov';
@@ -49,7 +129,12 @@ const exposed = (f: F): boolean =>
 export const COUNTY_GOVERNMENTS: readonly string[] = ['朔城区', '平鲁区', '山阴县', '应县', '右玉县', '怀仁市'];
 
 /** 4.1.1, 4.1.2, 4.1.3, 5.1(1), 5.3(2): the clocks a radiation accident sets running. */
-export function radiationClockSpecs(level: Level | null, f: F, a: Anchors, places: readonly string[] = []): ClockSpec[] {
+export function radiationClockSpecs(
+  level: Level | null,
+  f: F,
+  a: Anchors,
+  places: readonly string[] = [],
+): ClockSpec[] {
   const unit = monitored('事发单位');
   const specs: ClockSpec[] = [
     {
@@ -82,7 +167,15 @@ export function radiationClockSpecs(level: Level | null, f: F, a: Anchors, place
   }
   if (level === '一般' || level === '较大') {
     const from = level === '一般' ? '事发地县级生态环境、公安、卫生健康部门' : '市或县级生态环境、公安、卫生健康部门';
-    const common = { from, minutes: 120, window: '2小时内', clause: '4.1.1(2)', anchor: 'received', channel: 'any', levelBound: true } as const;
+    const common = {
+      from,
+      minutes: 120,
+      window: '2小时内',
+      clause: '4.1.1(2)',
+      anchor: 'received',
+      channel: 'any',
+      levelBound: true,
+    } as const;
     const owner = monitored(level === '一般' ? '县级部门' : '市或县级部门');
     specs.push(
       { ...common, owner, id: 'rad.dept-to-gov', title: '核实后向本级政府报告', to: '本级政府' },
@@ -90,7 +183,16 @@ export function radiationClockSpecs(level: Level | null, f: F, a: Anchors, place
     );
   } else if (level === '重大' || level === '特别重大') {
     const from = '市、县两级生态环境、公安、卫生健康部门';
-    const common = { from, minutes: 60, window: '1小时内', clause: '4.1.1(2)', anchor: 'received', channel: 'any', levelBound: true, owner: monitored('市、县两级部门') } as const;
+    const common = {
+      from,
+      minutes: 60,
+      window: '1小时内',
+      clause: '4.1.1(2)',
+      anchor: 'received',
+      channel: 'any',
+      levelBound: true,
+      owner: monitored('市、县两级部门'),
+    } as const;
     specs.push(
       { ...common, id: 'rad.dept-to-gov', title: '核实后向本级政府报告', to: '本级政府' },
       { ...common, id: 'rad.dept-to-province-dept', title: '核实后向省级相关部门报告', to: '省级相关部门' },
@@ -199,7 +301,14 @@ export function radiationClockSpecs(level: Level | null, f: F, a: Anchors, place
  */
 function radCrossBoundarySpecs(f: F): ClockSpec[] {
   const specs: ClockSpec[] = [];
-  const base = { clause: '4.1.3', anchor: 'received', channel: 'any', immediate: true, minutes: 120, window: '及时（最迟2小时）' } as const;
+  const base = {
+    clause: '4.1.3',
+    anchor: 'received',
+    channel: 'any',
+    immediate: true,
+    minutes: 120,
+    window: '及时（最迟2小时）',
+  } as const;
   if (f.adjacentAreaInvolved) {
     specs.push({
       ...base,
@@ -213,8 +322,22 @@ function radCrossBoundarySpecs(f: F): ClockSpec[] {
   if (f.crossCityPossible) {
     const owner = monitored('市生态环境局');
     specs.push(
-      { ...base, id: 'rad.notify-city-dept', title: '及时通报相关区域市级生态环境部门', from: '市生态环境局', to: '相关区域市级生态环境部门', owner },
-      { ...base, id: 'rad.suggest-city-gov', title: '向市政府提出向相关区域市级政府通报的建议', from: '市生态环境局', to: '市政府', owner },
+      {
+        ...base,
+        id: 'rad.notify-city-dept',
+        title: '及时通报相关区域市级生态环境部门',
+        from: '市生态环境局',
+        to: '相关区域市级生态环境部门',
+        owner,
+      },
+      {
+        ...base,
+        id: 'rad.suggest-city-gov',
+        title: '向市政府提出向相关区域市级政府通报的建议',
+        from: '市生态环境局',
+        to: '市政府',
+        owner,
+      },
     );
   }
   return specs;

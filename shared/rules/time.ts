@@ -10,7 +10,8 @@ const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)
  * machine). Throws an Error naming the field.
  */
 export function parseInstant(value: unknown, field: string): number {
-  if (typeof value !== 'string') throw new Error(`${field} 应为 ISO 8601 时间字符串（含时区），实际为 ${describe(value)}`);
+  if (typeof value !== 'string')
+    throw new Error(`${field} 应为 ISO 8601 时间字符串（含时区），实际为 ${describe(value)}`);
   const m = ISO.exec(value.trim());
   if (!m) throw new Error(`${field} 不是有效的 ISO 8601 时间（须含时区，如 2021-09-08T10:00:00+08:00）：${value}`);
   const [, ys, mos, ds, hs, mis, ss, frac, off] = m;
@@ -60,6 +61,14 @@ export function addMonthsCst(ms: number, months: number): number {
   const ty = y + Math.floor(m / 12);
   const tm = ((m % 12) + 12) % 12;
   const day = Math.min(local.getUTCDate(), daysInMonth(ty, tm + 1));
-  const out = Date.UTC(ty, tm, day, local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
+  const out = Date.UTC(
+    ty,
+    tm,
+    day,
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
+    local.getUTCMilliseconds(),
+  );
   return out - CST_MS;
 }

@@ -147,7 +147,8 @@ export interface GradeResult {
   notices: Notice[];
 }
 
-export type ClockAnchor = 'occurred' | 'discovered' | 'received' | 'responseEnded' | 'handlingEnded' | 'ordered' | `after:${string}`;
+export type ClockAnchor =
+  'occurred' | 'discovered' | 'received' | 'responseEnded' | 'handlingEnded' | 'ordered' | `after:${string}`;
 export type ClockChannel = 'phone' | 'written' | 'any';
 export type DoneChannel = 'phone' | 'fax' | 'written' | 'system';
 

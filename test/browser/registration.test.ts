@@ -14,99 +14,120 @@ describe('registration as a phone report is taken', () => {
   const tempDir = useTempDirs();
   const browser = useBrowser();
 
-  it('registers a phone report from any page with F2, typing through the fields with Tab and registering with Enter, and keeps every field after a reload', { timeout: 120_000 }, async () => {
-    const app = await startWebApp(browser(), tempDir());
-    const { page } = app;
-    try {
-      await signInDuty(page);
-      // From another page: F2 opens a new 接报 with the category focused.
-      await page.getByRole('menuitem', { name: '值班日志' }).click();
-      await page.keyboard.press('F2');
-      await page.getByTestId('register-form').waitFor();
-      const kb = page.keyboard;
-      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ant-select') !== null)).toBe(true);
-      await kb.press('Tab'); // → 事件标题
-      await kb.type('朔城区某化工厂废水外溢');
-      await kb.press('Tab'); // → 地点
-      await kb.type('朔城区');
-      await kb.press('Enter');
-      // The time pickers are filled as an officer does with the mouse; the rest stays on the keyboard.
-      await fillDateTime(page, '#occurredAt', beijing(25));
-      await fillDateTime(page, '#discoveredAt', beijing(20));
-      await page.locator('#reporterUnit').focus(); // 接报时间 is prefilled with now
-      await kb.type('朔城区生态环境分局');
-      await kb.press('Tab'); // → 报告人
-      await kb.type('王磊');
-      await kb.press('Tab'); // → 联系电话
-      await kb.type('0349-2012345');
-      await page.screenshot({ path: 'test-output/registration-before-enter.png' });
-      await kb.press('Enter'); // Enter in a one-line field registers.
+  it(
+    'registers a phone report from any page with F2, typing through the fields with Tab and registering with Enter, and keeps every field after a reload',
+    { timeout: 120_000 },
+    async () => {
+      const app = await startWebApp(browser(), tempDir());
+      const { page } = app;
+      try {
+        await signInDuty(page);
+        // From another page: F2 opens a new 接报 with the category focused.
+        await page.getByRole('menuitem', { name: '值班日志' }).click();
+        await page.keyboard.press('F2');
+        await page.getByTestId('register-form').waitFor();
+        const kb = page.keyboard;
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.closest('.ant-select') !== null))
+          .toBe(true);
+        await kb.press('Tab'); // → 事件标题
+        await kb.type('朔城区某化工厂废水外溢');
+        await kb.press('Tab'); // → 地点
+        await kb.type('朔城区');
+        await kb.press('Enter');
+        // The time pickers are filled as an officer does with the mouse; the rest stays on the keyboard.
+        await fillDateTime(page, '#occurredAt', beijing(25));
+        await fillDateTime(page, '#discoveredAt', beijing(20));
+        await page.locator('#reporterUnit').focus(); // 接报时间 is prefilled with now
+        await kb.type('朔城区生态环境分局');
+        await kb.press('Tab'); // → 报告人
+        await kb.type('王磊');
+        await kb.press('Tab'); // → 联系电话
+        await kb.type('0349-2012345');
+        await page.screenshot({ path: 'test-output/registration-before-enter.png' });
+        await kb.press('Enter'); // Enter in a one-line field registers.
 
-      await expect.poll(() => page.getByTestId('incident-title').innerText(), { timeout: 10_000 }).toBe('朔城区某化工厂废水外溢');
-      await page.screenshot({ path: 'test-output/registration-keyboard.png' });
+        await expect
+          .poll(() => page.getByTestId('incident-title').innerText(), { timeout: 10_000 })
+          .toBe('朔城区某化工厂废水外溢');
+        await page.screenshot({ path: 'test-output/registration-keyboard.png' });
 
-      // What was typed is what was stored, and stays so after a reload.
-      const list = await dispatch(app.services.handlers, 'incidents:list', {});
-      if (!list.ok) throw new Error(list.error.message);
-      const items = Array.isArray(list.value) ? list.value : (list.value as { items: unknown[] }).items;
-      const stored = items[0] as Record<string, unknown>;
-      expect(stored).toMatchObject({
-        category: 'environment',
-        title: '朔城区某化工厂废水外溢',
-        places: ['朔城区'],
-        reporterUnit: '朔城区生态环境分局',
-        reporterName: '王磊',
-        reporterPhone: '0349-2012345',
-        receiveChannel: '电话',
-        drill: false,
-        levelOverride: null,
-      });
-      await page.reload();
-      await page.getByTestId('incident-link').first().click();
-      await expect.poll(() => page.getByTestId('incident-title').innerText()).toBe('朔城区某化工厂废水外溢');
-      const drawer = await page.locator('.ant-drawer-body').last().innerText();
-      for (const text of ['朔城区生态环境分局', '王磊 0349-2012345', '朔城区']) expect(drawer).toContain(text);
+        // What was typed is what was stored, and stays so after a reload.
+        const list = await dispatch(app.services.handlers, 'incidents:list', {});
+        if (!list.ok) throw new Error(list.error.message);
+        const items = Array.isArray(list.value) ? list.value : (list.value as { items: unknown[] }).items;
+        const stored = items[0] as Record<string, unknown>;
+        expect(stored).toMatchObject({
+          category: 'environment',
+          title: '朔城区某化工厂废水外溢',
+          places: ['朔城区'],
+          reporterUnit: '朔城区生态环境分局',
+          reporterName: '王磊',
+          reporterPhone: '0349-2012345',
+          receiveChannel: '电话',
+          drill: false,
+          levelOverride: null,
+        });
+        await page.reload();
+        await page.getByTestId('incident-link').first().click();
+        await expect.poll(() => page.getByTestId('incident-title').innerText()).toBe('朔城区某化工厂废水外溢');
+        const drawer = await page.locator('.ant-drawer-body').last().innerText();
+        for (const text of ['朔城区生态环境分局', '王磊 0349-2012345', '朔城区']) expect(drawer).toContain(text);
 
-      // The next registration suggests the place and reporter unit just used.
-      await page.keyboard.press('Escape');
-      await page.getByTestId('header-register').click();
-      await page.locator('#reporterUnit').click();
-      await page.keyboard.type('朔城');
-      await expect.poll(() => page.locator('.ant-select-dropdown:visible').innerText()).toContain('朔城区生态环境分局');
-    } finally {
-      await app.close();
-    }
-  });
+        // The next registration suggests the place and reporter unit just used.
+        await page.keyboard.press('Escape');
+        await page.getByTestId('header-register').click();
+        await page.locator('#reporterUnit').click();
+        await page.keyboard.type('朔城');
+        await expect
+          .poll(() => page.locator('.ant-select-dropdown:visible').innerText())
+          .toContain('朔城区生态环境分局');
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
-  it('a refused submit scrolls to the first problem and lists every problem beside the button', { timeout: 60_000 }, async () => {
-    const app = await startWebApp(browser(), tempDir());
-    const { page } = app;
-    try {
-      await signInDuty(page);
-      await page.getByTestId('header-register').click();
-      await page.getByTestId('register-form').waitFor();
-      // Scroll to the bottom as an officer filling the facts would, then submit with nothing typed.
-      await page.locator('.ant-drawer-body').last().evaluate((el) => el.scrollTo(0, el.scrollHeight));
-      await page.getByTestId('register-submit').click();
-      const problems = page.getByTestId('register-problems');
-      await expect.poll(() => problems.innerText()).toContain('事件标题：请填写事件标题');
-      expect(await problems.innerText()).toContain('地点：请至少选择一个地点');
-      expect(await problems.innerText()).toContain('发生时间：请填写发生时间');
-      // The first problem has the focus and is in view.
-      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe('title');
-      expect(await page.locator('#title').isVisible()).toBe(true);
+  it(
+    'a refused submit scrolls to the first problem and lists every problem beside the button',
+    { timeout: 60_000 },
+    async () => {
+      const app = await startWebApp(browser(), tempDir());
+      const { page } = app;
+      try {
+        await signInDuty(page);
+        await page.getByTestId('header-register').click();
+        await page.getByTestId('register-form').waitFor();
+        // Scroll to the bottom as an officer filling the facts would, then submit with nothing typed.
+        await page
+          .locator('.ant-drawer-body')
+          .last()
+          .evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        await page.getByTestId('register-submit').click();
+        const problems = page.getByTestId('register-problems');
+        await expect.poll(() => problems.innerText()).toContain('事件标题：请填写事件标题');
+        expect(await problems.innerText()).toContain('地点：请至少选择一个地点');
+        expect(await problems.innerText()).toContain('发生时间：请填写发生时间');
+        // The first problem has the focus and is in view.
+        await expect
+          .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id))
+          .toBe('title');
+        expect(await page.locator('#title').isVisible()).toBe(true);
 
-      // A negative count is refused with a message, not silently made 0.
-      await page.locator('input[data-fact="deaths"], [data-fact="deaths"] input').first().fill('-3');
-      await page.locator('#title').click();
-      await expect.poll(() => page.locator('.ant-form-item-explain-error', { hasText: '死亡人数不能为负数' }).count()).toBe(1);
-      await page.screenshot({ path: 'test-output/registration-problems.png' });
-      const list = await dispatch(app.services.handlers, 'incidents:list', {});
-      if (!list.ok) throw new Error(list.error.message);
-      const items = Array.isArray(list.value) ? list.value : (list.value as { items: unknown[] }).items;
-      expect(items).toHaveLength(0);
-    } finally {
-      await app.close();
-    }
-  });
+        // A negative count is refused with a message, not silently made 0.
+        await page.locator('input[data-fact="deaths"], [data-fact="deaths"] input').first().fill('-3');
+        await page.locator('#title').click();
+        await expect
+          .poll(() => page.locator('.ant-form-item-explain-error', { hasText: '死亡人数不能为负数' }).count())
+          .toBe(1);
+        await page.screenshot({ path: 'test-output/registration-problems.png' });
+        const list = await dispatch(app.services.handlers, 'incidents:list', {});
+        if (!list.ok) throw new Error(list.error.message);
+        const items = Array.isArray(list.value) ? list.value : (list.value as { items: unknown[] }).items;
+        expect(items).toHaveLength(0);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

@@ -30,7 +30,13 @@ export function listBackups(dir: string): BackupInfo[] {
     const m = BACKUP_RE.exec(name);
     if (!m) continue;
     const path = join(dir, name);
-    out.push({ fileName: name, path, kind: m[2] as BackupKind, createdAt: stampToIso(m[1]!), bytes: statSync(path).size });
+    out.push({
+      fileName: name,
+      path,
+      kind: m[2] as BackupKind,
+      createdAt: stampToIso(m[1]!),
+      bytes: statSync(path).size,
+    });
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fileName.localeCompare(a.fileName));
 }
@@ -63,7 +69,9 @@ export async function backupDatabase(db: Database, dir: string, kind: BackupKind
 export function pruneBackups(dir: string, keep: number): string[] {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep 应为正整数：${String(keep)}`);
   const removed: string[] = [];
-  for (const b of listBackups(dir).filter((x) => x.kind !== 'safety').slice(keep)) {
+  for (const b of listBackups(dir)
+    .filter((x) => x.kind !== 'safety')
+    .slice(keep)) {
     rmSync(b.path, { force: true });
     removed.push(b.fileName);
   }
@@ -85,7 +93,10 @@ export async function verifyBackup(file: string, scratchDir: string): Promise<Ve
   if (!existsSync(file)) throw new DomainError('not_found', `备份文件不存在：${basename(file)}`);
   mkdirSync(scratchDir, { recursive: true });
   // The backup itself is closed and not live, so copying it is safe; checks run on the copy.
-  const copy = join(scratchDir, `.verify-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.sqlite3`);
+  const copy = join(
+    scratchDir,
+    `.verify-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.sqlite3`,
+  );
   copyFileSync(file, copy);
   const cleanup = () => {
     for (const f of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(f, { force: true });
@@ -95,14 +106,19 @@ export async function verifyBackup(file: string, scratchDir: string): Promise<Ve
     db = await Database.open(copy);
     for (const pragma of ['quick_check', 'integrity_check'] as const) {
       const problems = await db.read((q) => integrityProblems(q, pragma));
-      if (problems.length > 0) throw new DomainError('conflict', `备份文件检查未通过（${pragma}）：${problems.slice(0, 3).join('；')}`);
+      if (problems.length > 0)
+        throw new DomainError('conflict', `备份文件检查未通过（${pragma}）：${problems.slice(0, 3).join('；')}`);
     }
     const version = await db.read(userVersion);
     if (version > LATEST_VERSION) {
-      throw new DomainError('conflict', `备份的数据库版本（${version}）高于本程序支持的版本（${LATEST_VERSION}），请使用新版本值班台恢复。`);
+      throw new DomainError(
+        'conflict',
+        `备份的数据库版本（${version}）高于本程序支持的版本（${LATEST_VERSION}），请使用新版本值班台恢复。`,
+      );
     }
     const hasIncidents = await db.read((q) => hasTable(q, 'incidents'));
-    if (version < 1 || !hasIncidents) throw new DomainError('conflict', `该文件不是值班台的数据备份：${basename(file)}`);
+    if (version < 1 || !hasIncidents)
+      throw new DomainError('conflict', `该文件不是值班台的数据备份：${basename(file)}`);
     const opened = db;
     return {
       db: opened,

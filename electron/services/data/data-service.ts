@@ -62,7 +62,8 @@ export class DataService {
     opts: DataServiceOptions = {},
   ) {
     this.intervalHours = opts.backupIntervalHours ?? 24;
-    if (!(this.intervalHours >= 0)) throw new Error(`backupIntervalHours 应为非负数：${String(opts.backupIntervalHours)}`);
+    if (!(this.intervalHours >= 0))
+      throw new Error(`backupIntervalHours 应为非负数：${String(opts.backupIntervalHours)}`);
     this.pdf = opts.pdf ?? ((render) => ctx.printer.htmlToPdf(render));
     this.log = opts.log ?? ((m, e) => console.error(m, e));
   }
@@ -266,7 +267,12 @@ export class DataService {
     const label = this.rangeLabel(a);
     const title = '突发事件接报情况';
     if (a.format === 'json') {
-      return this.write(`${title}-${this.day()}.json`, EXPORT_MIME.json, toJson({ title, range: label, incidents: list }), list.length);
+      return this.write(
+        `${title}-${this.day()}.json`,
+        EXPORT_MIME.json,
+        toJson({ title, range: label, incidents: list }),
+        list.length,
+      );
     }
     const tables = incidentRangeTables(list, label, this.ctx.now());
     return this.writeTables(a.format, tables, title, label, `${title}-${this.day()}`, list.length, a.jobId);
@@ -283,8 +289,17 @@ export class DataService {
   async exportStats(a: ChannelArgs<'data:export-stats'>): Promise<ExportedFile> {
     const view = await this.stats(a);
     const label = this.rangeLabel(a);
-    if (a.format === 'json') return this.write(`统计-${this.day()}.json`, EXPORT_MIME.json, toJson(view), view.stats.incidentCount);
-    return this.writeTables(a.format, statsTables(view.stats, label), '突发事件统计', label, `统计-${this.day()}`, view.stats.incidentCount, a.jobId);
+    if (a.format === 'json')
+      return this.write(`统计-${this.day()}.json`, EXPORT_MIME.json, toJson(view), view.stats.incidentCount);
+    return this.writeTables(
+      a.format,
+      statsTables(view.stats, label),
+      '突发事件统计',
+      label,
+      `统计-${this.day()}`,
+      view.stats.incidentCount,
+      a.jobId,
+    );
   }
 
   private async writeTables(

@@ -39,7 +39,10 @@ const fullExportSchema = z.object({
   settings: z.record(z.string(), z.unknown()),
   tables: z.record(
     z.string().regex(/^[a-z_][a-z0-9_]*$/, '表名无效'),
-    z.object({ columns: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/, '列名无效')).min(1), rows: z.array(z.array(cellSchema)) }),
+    z.object({
+      columns: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/, '列名无效')).min(1),
+      rows: z.array(z.array(cellSchema)),
+    }),
   ),
 });
 
@@ -63,7 +66,14 @@ export async function dumpDatabase(db: Database, settings: Settings, at: Date): 
     return out;
   });
   const { schema: _schema, ...rest } = settings as Settings & { schema?: unknown };
-  return { format: FULL_EXPORT_FORMAT, version: 1, schemaVersion: LATEST_VERSION, exportedAt: at.toISOString(), settings: rest, tables };
+  return {
+    format: FULL_EXPORT_FORMAT,
+    version: 1,
+    schemaVersion: LATEST_VERSION,
+    exportedAt: at.toISOString(),
+    settings: rest,
+    tables,
+  };
 }
 
 /** Parses and checks an export's text; a clear message naming what is wrong. */
@@ -82,7 +92,10 @@ export function parseFullExport(text: string): FullExport {
   }
   const doc = parsed.data as FullExport;
   if (doc.schemaVersion > LATEST_VERSION) {
-    throw new DomainError('conflict', `导入文件由更新版本的值班台导出（数据库版本 ${doc.schemaVersion}，本程序为 ${LATEST_VERSION}），请使用新版本导入。`);
+    throw new DomainError(
+      'conflict',
+      `导入文件由更新版本的值班台导出（数据库版本 ${doc.schemaVersion}，本程序为 ${LATEST_VERSION}），请使用新版本导入。`,
+    );
   }
   if (doc.schemaVersion < LATEST_VERSION) {
     throw new DomainError(
@@ -93,7 +106,10 @@ export function parseFullExport(text: string): FullExport {
   for (const [name, t] of Object.entries(doc.tables)) {
     t.rows.forEach((r, i) => {
       if (r.length !== t.columns.length) {
-        throw new DomainError('invalid_input', `导入文件格式有误：一张数据表的第${i + 1}行有 ${r.length} 列，应为 ${t.columns.length} 列（文件可能已损坏）`);
+        throw new DomainError(
+          'invalid_input',
+          `导入文件格式有误：一张数据表的第${i + 1}行有 ${r.length} 列，应为 ${t.columns.length} 列（文件可能已损坏）`,
+        );
       }
     });
   }
@@ -131,7 +147,8 @@ export async function importDatabase(db: Database, doc: FullExport): Promise<Imp
     for (const [name, t] of Object.entries(doc.tables)) {
       if (!known.has(name)) throw new DomainError('invalid_input', `导入文件含有本版本没有的表：${name}`);
       const cols = new Set((await dataRepo.columnsOf(q, name)).map((c) => c.name));
-      for (const c of t.columns) if (!cols.has(c)) throw new DomainError('invalid_input', `导入文件的表 ${name} 含有本版本没有的列：${c}`);
+      for (const c of t.columns)
+        if (!cols.has(c)) throw new DomainError('invalid_input', `导入文件的表 ${name} 含有本版本没有的列：${c}`);
       columns.set(name, cols);
     }
     // Rows reference each other across tables; foreign keys are checked at COMMIT instead.
@@ -139,11 +156,17 @@ export async function importDatabase(db: Database, doc: FullExport): Promise<Imp
     for (const name of SEED_TABLES) if (doc.tables[name]) await dataRepo.clearTable(q, name);
     const counts: Record<string, number> = {};
     for (const [name, t] of Object.entries(doc.tables)) {
-      await dataRepo.insertRows(q, name, t.columns, t.rows.map((row) => row.map(fromCell)));
+      await dataRepo.insertRows(
+        q,
+        name,
+        t.columns,
+        t.rows.map((row) => row.map(fromCell)),
+      );
       counts[name] = t.rows.length;
     }
     const broken = await dataRepo.foreignKeyProblems(q);
-    if (broken > 0) throw new DomainError('invalid_input', `导入文件中的数据互相引用不完整（${broken} 处），未做任何改动。`);
+    if (broken > 0)
+      throw new DomainError('invalid_input', `导入文件中的数据互相引用不完整（${broken} 处），未做任何改动。`);
     return counts;
   });
   return { tables, schemaVersion: LATEST_VERSION };

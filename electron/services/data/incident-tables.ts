@@ -13,7 +13,8 @@ import { CLOCK_OUTCOME_LABELS, clockOutcome } from '../../../shared/stats/index'
 import { cellText, orientationOf, type ExportTable } from '../../exports/index';
 
 /** 2026-11-29 09:20 in Beijing time; empty for no value. */
-export const bj = (iso: string | null | undefined): string => (iso ? shanghaiDateTime(Date.parse(iso)).slice(0, 16) : '');
+export const bj = (iso: string | null | undefined): string =>
+  iso ? shanghaiDateTime(Date.parse(iso)).slice(0, 16) : '';
 
 export const TIMELINE_KIND_LABELS: Readonly<Record<TimelineKind, string>> = {
   created: '接报登记',
@@ -71,7 +72,9 @@ const clockRow = (c: IncidentClock, now: Date) => ({
   dueAt: bj(c.dueAt),
   completedAt: bj(c.record?.completedAt),
   channel: c.record?.channel ?? '',
-  recipient: c.record?.recipientUnit ? `${c.record.recipientUnit}${c.record.recipientName ? `（${c.record.recipientName}）` : ''}` : c.record?.notApplicableReason ?? '',
+  recipient: c.record?.recipientUnit
+    ? `${c.record.recipientUnit}${c.record.recipientName ? `（${c.record.recipientName}）` : ''}`
+    : (c.record?.notApplicableReason ?? ''),
   officer: c.record?.officer ?? '',
   outcome: clockOutcomeLabel(c, now),
 });
@@ -160,7 +163,14 @@ export function incidentDetailTables(d: IncidentDetail, now: Date): ExportTable[
         ['登记人', d.createdBy],
       ].map(([item, value]) => ({ item: item ?? '', value: value ?? '' })),
     },
-    { title: '报告时限', subtitle: title, sheetName: '报告时限', orientation: 'landscape', columns: CLOCK_COLUMNS, rows: d.clocks.map((c) => clockRow(c, now)) },
+    {
+      title: '报告时限',
+      subtitle: title,
+      sheetName: '报告时限',
+      orientation: 'landscape',
+      columns: CLOCK_COLUMNS,
+      rows: d.clocks.map((c) => clockRow(c, now)),
+    },
     {
       title: '处置记录',
       subtitle: title,
@@ -191,7 +201,9 @@ export function tablesHtml(tables: ExportTable[], heading: string, fontBaseUrl: 
     .map((t) => {
       const head = t.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('');
       const rows = t.rows.length
-        ? t.rows.map((r) => `<tr>${t.columns.map((c) => `<td>${escapeHtml(cellText(r[c.key]))}</td>`).join('')}</tr>`).join('')
+        ? t.rows
+            .map((r) => `<tr>${t.columns.map((c) => `<td>${escapeHtml(cellText(r[c.key]))}</td>`).join('')}</tr>`)
+            .join('')
         : `<tr><td colspan="${t.columns.length}">无</td></tr>`;
       return `<section><h2>${escapeHtml(t.title)}</h2>${t.subtitle ? `<p class="sub">${escapeHtml(t.subtitle)}</p>` : ''}<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></section>`;
     })

@@ -25,7 +25,14 @@ const safeName = (s: string): string => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice
 export const exportsDir = (ctx: FeatureContext): string => join(ctx.dataDir, 'exports');
 
 /** Writes an export into <dataDir>/exports under a name that never overwrites an earlier file. */
-export function writeExport(ctx: FeatureContext, baseName: string, ext: string, bytes: Buffer, mime: string, rows: number): ExportedFile {
+export function writeExport(
+  ctx: FeatureContext,
+  baseName: string,
+  ext: string,
+  bytes: Buffer,
+  mime: string,
+  rows: number,
+): ExportedFile {
   const dir = exportsDir(ctx);
   mkdirSync(dir, { recursive: true });
   // Beijing time, as the officer reads the clock on the wall: 值班日志-2026年11月30日-0959.xlsx.

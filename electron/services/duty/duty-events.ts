@@ -45,7 +45,8 @@ function logKind(kind: string, data: Record<string, unknown> | null): DutyEventK
   }
 }
 
-const title = (i: Pick<IncidentSummary, 'title' | 'serial' | 'drill'>): string => `${i.title}（${i.serial}）${i.drill ? '【演练】' : ''}`;
+const title = (i: Pick<IncidentSummary, 'title' | 'serial' | 'drill'>): string =>
+  `${i.title}（${i.serial}）${i.drill ? '【演练】' : ''}`;
 
 /**
  * Timeline entries that may fall in [start, end). `at` is stored with whatever offset it was written
@@ -131,7 +132,15 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
     const kind = logKind(e.kind, data);
     const inc = byId.get(e.incident_id);
     if (!kind || !inc) continue;
-    out.push({ at: e.at, kind, incidentId: inc.id, incidentTitle: title(inc), text: e.text, handling: entryHandling(data), officer: e.officer });
+    out.push({
+      at: e.at,
+      kind,
+      incidentId: inc.id,
+      incidentTitle: title(inc),
+      text: e.text,
+      handling: entryHandling(data),
+      officer: e.officer,
+    });
   }
 
   for (const w of src.warnings ?? []) {
@@ -185,7 +194,9 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
 /** 处理情况 of a 接报: the level it was graded at and what was done about the incident since. */
 function receivedHandling(inc: IncidentSummary, timeline: readonly TimelineJoinRow[]): string {
   const level = inc.grading.level ? `定为${inc.grading.level}` : '';
-  const steps = timeline.filter((e) => e.incident_id === inc.id && ['report', 'instruction', 'action', 'call'].includes(e.kind));
+  const steps = timeline.filter(
+    (e) => e.incident_id === inc.id && ['report', 'instruction', 'action', 'call'].includes(e.kind),
+  );
   const counts = (['report', 'call', 'instruction', 'action'] as const)
     .map((k) => [k, steps.filter((e) => e.kind === k).length] as const)
     .filter(([, n]) => n > 0)

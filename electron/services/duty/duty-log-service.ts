@@ -85,7 +85,9 @@ export class DutyLogService {
     const logs: DutyLog[] = [];
     for (let day = fromDay; day <= toDay; day = addDays(day, 1)) {
       const range = dutyDayRange(day, config);
-      logs.push(compileDutyLog({ day, config, events: byDay.get(day) ?? [], duty: dutyOf(src.sessions, src.shifts, range) }));
+      logs.push(
+        compileDutyLog({ day, config, events: byDay.get(day) ?? [], duty: dutyOf(src.sessions, src.shifts, range) }),
+      );
     }
     return logs;
   }
@@ -96,7 +98,12 @@ export class DutyLogService {
     const d = day ?? today;
     const [log] = await this.compile(d);
     const remarks = await this.ctx.db.read((q) => repo.listRemarks(q, d));
-    return { log: log as DutyLog, remarks, form: dutyLogForm(log as DutyLog, this.ctx.settings.get().stationName), today };
+    return {
+      log: log as DutyLog,
+      remarks,
+      form: dutyLogForm(log as DutyLog, this.ctx.settings.get().stationName),
+      today,
+    };
   }
 
   async addRemark(args: ChannelArgs<'duty-log:add-remark'>): Promise<DutyLogView> {
@@ -112,7 +119,14 @@ export class DutyLogService {
     }
     await this.ctx.db.write(async (q) => {
       const duty = await officerOf(q);
-      await repo.insertRemark(q, { day: args.day, at, text: args.text, officer: duty.officer, leader: duty.leader, createdAt: new Date(nowMs).toISOString() });
+      await repo.insertRemark(q, {
+        day: args.day,
+        at,
+        text: args.text,
+        officer: duty.officer,
+        leader: duty.leader,
+        createdAt: new Date(nowMs).toISOString(),
+      });
     });
     this.ctx.changed('duty-log');
     return this.view(args.day);
@@ -144,12 +158,23 @@ export class DutyLogService {
       const path = await this.ctx.printer.savePdf({ form: { kind: 'duty-log', data: form }, drill: false, name });
       if (!path) return { path: null, fileName: '', mime: 'application/pdf', bytes: 0, rows };
       const bytes = readFileSync(path);
-      return { path, fileName: basename(path), mime: 'application/pdf', bytes: bytes.length, rows, base64: bytes.toString('base64') };
+      return {
+        path,
+        fileName: basename(path),
+        mime: 'application/pdf',
+        bytes: bytes.length,
+        rows,
+        base64: bytes.toString('base64'),
+      };
     }
     const tables = single ? dutyLogTables(single) : dutyLogRangeTables(logs);
     const title = single ? '值班日志' : '值班日志汇总';
     const subtitle = tables[0]?.subtitle;
-    const bytes = await exportTables(args.format, tables, { title, ...(subtitle ? { subtitle } : {}), asOf: this.ctx.now() });
+    const bytes = await exportTables(args.format, tables, {
+      title,
+      ...(subtitle ? { subtitle } : {}),
+      asOf: this.ctx.now(),
+    });
     return writeExport(this.ctx, name, args.format, bytes, EXPORT_MIME[args.format], rows);
   }
 }
@@ -167,7 +192,8 @@ function dutyOf(
   const e = Date.parse(range.end);
   const out: { leader: string; officer: string }[] = [];
   const add = (p: { leader: string; officer: string }) => {
-    if (!out.some((o) => o.leader === p.leader && o.officer === p.officer)) out.push({ leader: p.leader, officer: p.officer });
+    if (!out.some((o) => o.leader === p.leader && o.officer === p.officer))
+      out.push({ leader: p.leader, officer: p.officer });
   };
   sessions.forEach((session, i) => {
     const from = Date.parse(session.startedAt);

@@ -92,7 +92,9 @@ async function buildSheet(ctx: FeatureContext): Promise<HandoverSheet> {
 export function pendingText(sheet: HandoverSheet): string {
   const lines = [
     ...sheet.instructions.map((i) => `${i.incident}：${i.text}（${shanghaiDateTime(Date.parse(i.at))}）`),
-    ...sheet.pendingReports.map((r) => `待报送：${r.incident} ${r.label}（${r.status === 'signed' ? '已签发未报送' : '草稿'}）`),
+    ...sheet.pendingReports.map(
+      (r) => `待报送：${r.incident} ${r.label}（${r.status === 'signed' ? '已签发未报送' : '草稿'}）`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -113,14 +115,12 @@ export function handoverRecord(h: StoredHandover, dutyUnit: string): HandoverRec
     fromOfficers: [h.from.officer],
     toOfficers: [h.to.officer],
     leader: h.from.leader === h.to.leader ? h.from.leader : `交班 ${h.from.leader}；接班 ${h.to.leader}`,
-    openIncidents: h.sheet.openIncidents.map(
-      (i): HandoverIncident => ({
-        title: `${i.title}（${i.serial}）${i.drill ? '【演练】' : ''}`,
-        level: i.level ?? '未定级',
-        status: i.status,
-        nextStep: i.nextStep,
-      }),
-    ),
+    openIncidents: h.sheet.openIncidents.map((i): HandoverIncident => ({
+      title: `${i.title}（${i.serial}）${i.drill ? '【演练】' : ''}`,
+      level: i.level ?? '未定级',
+      status: i.status,
+      nextStep: i.nextStep,
+    })),
     runningClocks: h.sheet.clocks.map((c) => ({
       incident: c.incident,
       label: c.overdue ? `${c.title}（已超时）` : c.title,
@@ -166,7 +166,8 @@ export class HandoverService {
     const sheet = await buildSheet(this.ctx);
     const id = await this.ctx.db.write(async (q) => {
       const from = await officerOf(q);
-      if (await repo.pendingHandover(q)) throw new DomainError('conflict', '已有一份交接班记录等待接班确认，请先确认或撤回');
+      if (await repo.pendingHandover(q))
+        throw new DomainError('conflict', '已有一份交接班记录等待接班确认，请先确认或撤回');
       if (from.officer === args.toOfficer && from.leader === args.toLeader) {
         throw new DomainError('invalid_input', '接班人员与交班人员相同');
       }
@@ -191,9 +192,16 @@ export class HandoverService {
     await this.ctx.db.write(async (q) => {
       const h = await repo.findHandover(q, args.id);
       if (!h) throw new DomainError('not_found', `交接班记录 ${args.id} 不存在`);
-      if (h.status !== 'pending') throw new DomainError('conflict', h.status === 'acknowledged' ? '该交接班记录已确认接班' : '该交接班记录已撤回');
+      if (h.status !== 'pending')
+        throw new DomainError(
+          'conflict',
+          h.status === 'acknowledged' ? '该交接班记录已确认接班' : '该交接班记录已撤回',
+        );
       if (h.to.officer !== args.officer || h.to.leader !== args.leader) {
-        throw new DomainError('invalid_input', `接班人员与交接班记录不符（记录为：值班员${h.to.officer}、带班领导${h.to.leader}）`);
+        throw new DomainError(
+          'invalid_input',
+          `接班人员与交接班记录不符（记录为：值班员${h.to.officer}、带班领导${h.to.leader}）`,
+        );
       }
       const at = this.ctx.now().toISOString();
       await repo.acknowledgeHandover(q, h.id, { at, leader: args.leader, officer: args.officer, note: args.note });
@@ -225,7 +233,9 @@ export class HandoverService {
   }
 
   async list(args: ChannelArgs<'handover:list'>): Promise<Handover[]> {
-    const rows = await this.ctx.db.read((q) => repo.listHandovers(q, { ...(args.day ? { day: args.day } : {}), limit: args.limit }));
+    const rows = await this.ctx.db.read((q) =>
+      repo.listHandovers(q, { ...(args.day ? { day: args.day } : {}), limit: args.limit }),
+    );
     return rows.map((h) => this.full(h));
   }
 }

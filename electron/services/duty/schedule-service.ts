@@ -66,7 +66,10 @@ export class ScheduleService {
       const officer = await officerOf(q);
       const existing = await repo.findMonthPlan(q, args.month);
       if (existing && !args.replace) {
-        throw new DomainError('conflict', `${monthLabel(args.month)}值班表已生成；如需重新生成，请选择“重新生成”并注明原因`);
+        throw new DomainError(
+          'conflict',
+          `${monthLabel(args.month)}值班表已生成；如需重新生成，请选择“重新生成”并注明原因`,
+        );
       }
       if (existing && !args.reason) throw new DomainError('invalid_input', '重新生成值班表须注明原因');
       const previous = await repo.listShifts(q, [previousMonth(args.month)]);
@@ -87,7 +90,10 @@ export class ScheduleService {
             .filter((s) => Date.parse(s.start) <= now.getTime())
             .map((s) => [`${s.date}#${s.shift}`, s]),
         );
-        shifts = [...generated.filter((s) => !kept.has(`${s.date}#${s.shift}`) && Date.parse(s.start) > now.getTime()), ...kept.values()];
+        shifts = [
+          ...generated.filter((s) => !kept.has(`${s.date}#${s.shift}`) && Date.parse(s.start) > now.getTime()),
+          ...kept.values(),
+        ];
         shifts.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
       }
       const at = now.toISOString();

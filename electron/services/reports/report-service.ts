@@ -6,7 +6,15 @@ import type { FormInput } from '../../../shared/forms/types';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { DomainError } from '../../../shared/ipc/result';
 import { assertReportForm } from '../../../shared/reports/form-schemas';
-import { continueReport, diffContent, draftReport, freshReport, prefillSource, reportBasis, seqLabel } from '../../../shared/reports/prefill';
+import {
+  continueReport,
+  diffContent,
+  draftReport,
+  freshReport,
+  prefillSource,
+  reportBasis,
+  seqLabel,
+} from '../../../shared/reports/prefill';
 import type { PrefillSource, ReportKind } from '../../../shared/reports/prefill';
 import * as incidentsRepo from '../../db/incident-repository';
 import * as repo from '../../db/report-repository';
@@ -78,7 +86,11 @@ export class ReportService {
     return this.ctx.db.read(async (q) => {
       const inc = await incidentsRepo.findIncident(q, incidentId);
       if (!inc) throw new DomainError('not_found', `事件 ${incidentId} 不存在`);
-      return toReports(await repo.listReportRows(q, incidentId), await repo.listVersionRows(q, incidentId), inc.category);
+      return toReports(
+        await repo.listReportRows(q, incidentId),
+        await repo.listVersionRows(q, incidentId),
+        inc.category,
+      );
     });
   }
 
@@ -86,7 +98,9 @@ export class ReportService {
   private async basisOf(reportId: number, version?: number): Promise<PrefillSource | null> {
     const row = await this.ctx.db.read((q) => repo.findReportRow(q, reportId));
     if (!row) return null;
-    const versions = (await this.ctx.db.read((q) => repo.listVersionRows(q, row.incident_id))).filter((v) => v.report_id === reportId);
+    const versions = (await this.ctx.db.read((q) => repo.listVersionRows(q, row.incident_id))).filter(
+      (v) => v.report_id === reportId,
+    );
     const v = version === undefined ? versions.at(-1) : versions.find((x) => x.version === version);
     return v ? parseVersion(v).basis : null;
   }
@@ -102,22 +116,39 @@ export class ReportService {
     const incident = await this.ctx.incidents.get(args.incidentId);
     const existing = await this.list(args.incidentId);
     const has = (k: ReportKind) => existing.some((r) => r.kind === k);
-    if (args.kind === '初报' && has('初报')) throw new DomainError('conflict', '该事件已有初报；如需更改已报送的内容，请发更正或续报');
+    if (args.kind === '初报' && has('初报'))
+      throw new DomainError('conflict', '该事件已有初报；如需更改已报送的内容，请发更正或续报');
     if (args.kind !== '初报' && !has('初报')) throw new DomainError('conflict', '请先起草并报送初报');
     if (has('终报')) throw new DomainError('conflict', '该事件已有终报，只能对已报送的报告发更正');
     const seq = args.kind === '续报' ? existing.filter((r) => r.kind === '续报').length + 1 : 1;
     const now = this.ctx.now().toISOString();
-    const ctx = { incident: prefillSource(incident), kind: args.kind, seq, station: this.ctx.settings.get().stationName, now };
+    const ctx = {
+      incident: prefillSource(incident),
+      kind: args.kind,
+      seq,
+      station: this.ctx.settings.get().stationName,
+      now,
+    };
     // 42号 4.1.2(2)(3): a 续报 builds on the 初报, a 终结报告 on both — so a later report starts from
     // the last saved version of the chain, plus what changed on the incident since.
     const last = existing.filter((r) => r.versions.length).at(-1);
     const previous = last?.versions.at(-1)?.content;
     const content =
-      last && previous ? continueReport({ ...ctx, previous, previousBasis: await this.basisOf(last.id) }).content : draftReport(ctx);
+      last && previous
+        ? continueReport({ ...ctx, previous, previousBasis: await this.basisOf(last.id) }).content
+        : draftReport(ctx);
     const stored: StoredContent = { ...content, basis: ctx.incident };
     const id = await this.ctx.db.write(async (q) => {
       const by = (await officerOf(q)).officer;
-      const newId = await repo.insertReport(q, { incidentId: incident.id, kind: args.kind, seq, formKind: content.kind, correctsId: null, at: now, by });
+      const newId = await repo.insertReport(q, {
+        incidentId: incident.id,
+        kind: args.kind,
+        seq,
+        formKind: content.kind,
+        correctsId: null,
+        at: now,
+        by,
+      });
       await repo.insertVersion(q, newId, stored, now, by);
       await incidentsRepo.insertTimeline(q, {
         incidentId: incident.id,
@@ -135,7 +166,11 @@ export class ReportService {
 
   async save(args: ChannelArgs<'reports:save'>): Promise<Report> {
     const report = await this.one(args.reportId);
-    if (report.status !== 'draft') throw new DomainError('conflict', `${report.label}已${report.status === 'sent' ? '报送' : '签发'}，不能再修改；请发更正或续报`);
+    if (report.status !== 'draft')
+      throw new DomainError(
+        'conflict',
+        `${report.label}已${report.status === 'sent' ? '报送' : '签发'}，不能再修改；请发更正或续报`,
+      );
     if (args.content.kind !== report.formKind) throw new DomainError('invalid_input', '表单类型与报告不符');
     const content = args.content;
     try {
@@ -180,7 +215,8 @@ export class ReportService {
     const report = await this.one(args.reportId);
     if (report.status === 'sent') throw new DomainError('conflict', `${report.label}已报送`);
     if (report.status !== 'signed') throw new DomainError('conflict', `${report.label}尚未签发，不能报送`);
-    if (Date.parse(args.sentAt) > this.ctx.now().getTime() + 5 * 60_000) throw new DomainError('invalid_input', '报送时间不能晚于当前时间');
+    if (Date.parse(args.sentAt) > this.ctx.now().getTime() + 5 * 60_000)
+      throw new DomainError('invalid_input', '报送时间不能晚于当前时间');
     const incident = await this.ctx.incidents.get(report.incidentId);
     const recipients = [...new Set(typeof args.sentTo === 'string' ? [args.sentTo] : args.sentTo)];
     const sentTo = recipients.join('、');
@@ -205,7 +241,15 @@ export class ReportService {
       const by = (await officerOf(q)).officer;
       const at = this.ctx.now().toISOString();
       const version = report.versions.at(-1)!.version;
-      await repo.markSent(q, report.id, { sentAt: args.sentAt, sentTo, channel: args.channel, confirmedBy: args.confirmedBy, version, officer: by, clocks: clockIds });
+      await repo.markSent(q, report.id, {
+        sentAt: args.sentAt,
+        sentTo,
+        channel: args.channel,
+        confirmedBy: args.confirmedBy,
+        version,
+        officer: by,
+        clocks: clockIds,
+      });
       for (const c of clocks) {
         const rec: ClockRecord = {
           clockId: c.clockId,
@@ -244,10 +288,21 @@ export class ReportService {
     const sent = report.versions.find((v) => v.version === report.sentVersion) ?? report.versions.at(-1)!;
     const at = this.ctx.now().toISOString();
     // A correction is a report of its own: the sent content, with its own 报送时间 (issue of 42号 4.1.2).
-    const stored: StoredContent = { ...freshReport(sent.content, at), basis: (await this.basisOf(report.id, sent.version)) ?? undefined };
+    const stored: StoredContent = {
+      ...freshReport(sent.content, at),
+      basis: (await this.basisOf(report.id, sent.version)) ?? undefined,
+    };
     const id = await this.ctx.db.write(async (q) => {
       const by = (await officerOf(q)).officer;
-      const newId = await repo.insertReport(q, { incidentId: report.incidentId, kind: '更正', seq, formKind: report.formKind, correctsId: report.id, at, by });
+      const newId = await repo.insertReport(q, {
+        incidentId: report.incidentId,
+        kind: '更正',
+        seq,
+        formKind: report.formKind,
+        correctsId: report.id,
+        at,
+        by,
+      });
       await repo.insertVersion(q, newId, stored, at, by);
       await incidentsRepo.insertTimeline(q, {
         incidentId: report.incidentId,

@@ -49,7 +49,10 @@ export class ResponseService {
   private planOf(inc: IncidentDetail): PlanId {
     const plan = planOfCategory(inc.category);
     if (!plan) {
-      throw new DomainError('invalid_input', '该类事件没有收录响应预案的行动措施（只收录通信保障、辐射事故、突发环境事件三个预案）');
+      throw new DomainError(
+        'invalid_input',
+        '该类事件没有收录响应预案的行动措施（只收录通信保障、辐射事故、突发环境事件三个预案）',
+      );
     }
     return plan;
   }
@@ -79,10 +82,18 @@ export class ResponseService {
       levels: [],
       items: [],
       conditions: plan ? terminationConditions(plan).map((c) => ({ ...c, confirmed: null })) : [],
-      termination: plan ? { authority: terminationAuthority(plan).text, citation: terminationAuthority(plan).citation, missing: [] } : { authority: '', citation: '', missing: [] },
+      termination: plan
+        ? { authority: terminationAuthority(plan).text, citation: terminationAuthority(plan).citation, missing: [] }
+        : { authority: '', citation: '', missing: [] },
       tasks: [],
       clocks: [],
-      clocksElsewhere: plan ? POST_RESPONSE_CLOCKS_ELSEWHERE.filter((c) => c.plan === plan).map(({ clause, title, citation }) => ({ clause, title, citation })) : [],
+      clocksElsewhere: plan
+        ? POST_RESPONSE_CLOCKS_ELSEWHERE.filter((c) => c.plan === plan).map(({ clause, title, citation }) => ({
+            clause,
+            title,
+            citation,
+          }))
+        : [],
     };
     if (!plan || !resp) return base;
 
@@ -90,7 +101,19 @@ export class ResponseService {
     const itemViews: ResponseItemView[] = items.flatMap((r) => {
       const rule = catalogue.get(r.itemId);
       if (!rule) return [];
-      return [{ ...rule, state: r.state, at: r.at, by: r.by, note: r.note, reason: r.reason, addedAt: r.addedAt, addedAtLevel: r.addedLevel, officer: r.officer }];
+      return [
+        {
+          ...rule,
+          state: r.state,
+          at: r.at,
+          by: r.by,
+          note: r.note,
+          reason: r.reason,
+          addedAt: r.addedAt,
+          addedAtLevel: r.addedLevel,
+          officer: r.officer,
+        },
+      ];
     });
     const confirmed = new Map(conds.map((c) => [c.conditionId, c]));
     const conditions: ConditionView[] = terminationConditions(plan).map((c) => {
@@ -106,7 +129,14 @@ export class ResponseService {
       startedBy: resp.startedBy,
       endedAt: resp.endedAt,
       endedBy: resp.endedBy,
-      levels: levels.map((l) => ({ at: l.at, from: l.from, to: l.to, decidedBy: l.decidedBy, officer: l.officer, note: l.note })),
+      levels: levels.map((l) => ({
+        at: l.at,
+        from: l.from,
+        to: l.to,
+        decidedBy: l.decidedBy,
+        officer: l.officer,
+        note: l.note,
+      })),
       items: itemViews,
       conditions,
       termination: { ...base.termination, missing: conditions.filter((c) => !c.confirmed).map((c) => c.id) },
@@ -131,7 +161,11 @@ export class ResponseService {
     return view;
   }
 
-  private taskFacts(inc: IncidentDetail, tasks: repo.TaskRow[], extra?: { taskId: string; dueAt: string }): PostResponseFacts {
+  private taskFacts(
+    inc: IncidentDetail,
+    tasks: repo.TaskRow[],
+    extra?: { taskId: string; dueAt: string },
+  ): PostResponseFacts {
     const assigned: NonNullable<PostResponseFacts['assigned']> = {};
     for (const t of tasks) if (t.dueAt) assigned[t.taskId] = { at: t.dueAt };
     if (extra) assigned[extra.taskId] = { at: extra.dueAt };
@@ -163,8 +197,22 @@ export class ResponseService {
     const officer = await officerOf(q);
     const at = this.stamp();
     const items = actionChecklist(plan, a.level);
-    await repo.insertResponse(q, { incidentId: a.incidentId, plan, level: a.level, startedAt: at, startedBy: a.decidedBy, officer: officer.officer });
-    await repo.insertLevel(q, a.incidentId, { at, from: null, to: a.level, decidedBy: a.decidedBy, note: a.note, officer: officer.officer });
+    await repo.insertResponse(q, {
+      incidentId: a.incidentId,
+      plan,
+      level: a.level,
+      startedAt: at,
+      startedBy: a.decidedBy,
+      officer: officer.officer,
+    });
+    await repo.insertLevel(q, a.incidentId, {
+      at,
+      from: null,
+      to: a.level,
+      decidedBy: a.decidedBy,
+      note: a.note,
+      officer: officer.officer,
+    });
     for (const i of items) await repo.insertItem(q, a.incidentId, i.id, at, a.level);
     const info = responseLevelInfo(plan, a.level);
     await insertTimeline(q, {
@@ -179,14 +227,27 @@ export class ResponseService {
   }
 
   /** Moves the incident to 响应中 and records the level actually started when it differs from the graded one. */
-  private async syncIncident(q: Queryable, inc: IncidentDetail, level: ResponseLevel, decidedBy: string, starting: boolean): Promise<void> {
+  private async syncIncident(
+    q: Queryable,
+    inc: IncidentDetail,
+    level: ResponseLevel,
+    decidedBy: string,
+    starting: boolean,
+  ): Promise<void> {
     if (starting && inc.status !== '响应中') {
-      await this.ctx.incidents.setStatusIn(q, { id: inc.id, status: '响应中', note: `启动${level}应急响应（${decidedBy}决定）` });
+      await this.ctx.incidents.setStatusIn(q, {
+        id: inc.id,
+        status: '响应中',
+        note: `启动${level}应急响应（${decidedBy}决定）`,
+      });
     }
     if (inc.grading.response !== level) {
       await this.ctx.incidents.updateIn(q, {
         id: inc.id,
-        patch: { responseOverride: level, reason: `${starting ? '启动' : '调整为'}${level}应急响应（${decidedBy}决定）` },
+        patch: {
+          responseOverride: level,
+          reason: `${starting ? '启动' : '调整为'}${level}应急响应（${decidedBy}决定）`,
+        },
       });
     }
   }
@@ -201,13 +262,27 @@ export class ResponseService {
     const officer = await officerOf(q);
     const at = this.stamp();
     const existing = await repo.listItems(q, a.incidentId);
-    const merge = refuse(() => mergeChecklist(existing.map((e) => ({ id: e.itemId, state: e.state })), plan, a.level));
+    const merge = refuse(() =>
+      mergeChecklist(
+        existing.map((e) => ({ id: e.itemId, state: e.state })),
+        plan,
+        a.level,
+      ),
+    );
     for (const i of merge.add) await repo.insertItem(q, a.incidentId, i.id, at, a.level);
     for (const id of merge.markNotRequired) await repo.updateItem(q, a.incidentId, id, { state: 'notRequired' });
     for (const id of merge.reopen) await repo.updateItem(q, a.incidentId, id, { state: 'open' });
     await repo.setResponseLevel(q, a.incidentId, a.level);
-    await repo.insertLevel(q, a.incidentId, { at, from: resp.level, to: a.level, decidedBy: a.decidedBy, note: a.note, officer: officer.officer });
-    const raised = ['四级', '三级', '二级', '一级'].indexOf(a.level) > ['四级', '三级', '二级', '一级'].indexOf(resp.level);
+    await repo.insertLevel(q, a.incidentId, {
+      at,
+      from: resp.level,
+      to: a.level,
+      decidedBy: a.decidedBy,
+      note: a.note,
+      officer: officer.officer,
+    });
+    const raised =
+      ['四级', '三级', '二级', '一级'].indexOf(a.level) > ['四级', '三级', '二级', '一级'].indexOf(resp.level);
     const parts = [
       `${raised ? '提高' : '降低'}应急响应级别：${resp.level} → ${a.level}（决定：${a.decidedBy}）`,
       merge.add.length ? `新增措施${merge.add.length}项` : '',
@@ -220,7 +295,15 @@ export class ResponseService {
       at,
       kind: 'action',
       text: parts.join('；'),
-      data: { response: 'level', from: resp.level, to: a.level, decidedBy: a.decidedBy, added: merge.add.map((i) => i.id), notRequired: merge.markNotRequired, reopened: merge.reopen },
+      data: {
+        response: 'level',
+        from: resp.level,
+        to: a.level,
+        decidedBy: a.decidedBy,
+        added: merge.add.map((i) => i.id),
+        notRequired: merge.markNotRequired,
+        reopened: merge.reopen,
+      },
       officer: officer.officer,
     });
     await this.syncIncident(q, inc, a.level, a.decidedBy, false);
@@ -233,8 +316,10 @@ export class ResponseService {
     const rule = allActionItems(resp.plan).find((i) => i.id === itemId);
     if (!row || !rule) throw new DomainError('not_found', `该事件的行动措施清单中没有条目「${itemId}」`);
     if (row.state === 'done') throw new DomainError('conflict', `措施「${rule.text.slice(0, 30)}」已于${row.at}完成`);
-    if (row.state === 'notApplicable') throw new DomainError('conflict', `措施「${rule.text.slice(0, 30)}」已标记为不适用`);
-    if (row.state === 'notRequired') throw new DomainError('conflict', `措施「${rule.text.slice(0, 30)}」现响应级别不要求`);
+    if (row.state === 'notApplicable')
+      throw new DomainError('conflict', `措施「${rule.text.slice(0, 30)}」已标记为不适用`);
+    if (row.state === 'notRequired')
+      throw new DomainError('conflict', `措施「${rule.text.slice(0, 30)}」现响应级别不要求`);
     return rule;
   }
 
@@ -245,7 +330,13 @@ export class ResponseService {
     const rule = await this.openItem(q, a.incidentId, a.itemId);
     const officer = await officerOf(q);
     const t = refuse(() => validateTick({ at, by: officer.officer, note: a.note }));
-    await repo.updateItem(q, a.incidentId, a.itemId, { state: 'done', at: t.at, by: t.by, note: t.note ?? '', officer: officer.officer });
+    await repo.updateItem(q, a.incidentId, a.itemId, {
+      state: 'done',
+      at: t.at,
+      by: t.by,
+      note: t.note ?? '',
+      officer: officer.officer,
+    });
     await insertTimeline(q, {
       incidentId: a.incidentId,
       at: this.stamp(),
@@ -261,7 +352,13 @@ export class ResponseService {
     const rule = await this.openItem(q, a.incidentId, a.itemId);
     const officer = await officerOf(q);
     const v = refuse(() => validateNotApplicable({ at: this.stamp(), by: officer.officer, reason: a.reason }));
-    await repo.updateItem(q, a.incidentId, a.itemId, { state: 'notApplicable', at: v.at, by: v.by, reason: v.reason, officer: officer.officer });
+    await repo.updateItem(q, a.incidentId, a.itemId, {
+      state: 'notApplicable',
+      at: v.at,
+      by: v.by,
+      reason: v.reason,
+      officer: officer.officer,
+    });
     await insertTimeline(q, {
       incidentId: a.incidentId,
       at: v.at,
@@ -283,7 +380,13 @@ export class ResponseService {
       throw new DomainError('conflict', `终止条件「${cond.text}」已确认`);
     }
     const officer = await officerOf(q);
-    await repo.insertCondition(q, a.incidentId, { conditionId: cond.id, at, by: a.by, officer: officer.officer, recordedAt: this.stamp() });
+    await repo.insertCondition(q, a.incidentId, {
+      conditionId: cond.id,
+      at,
+      by: a.by,
+      officer: officer.officer,
+      recordedAt: this.stamp(),
+    });
     await insertTimeline(q, {
       incidentId: a.incidentId,
       at: this.stamp(),
@@ -300,7 +403,9 @@ export class ResponseService {
     if (inc.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
     const resp = await this.activeResponse(q, a.incidentId);
     const conds = await repo.listConditions(q, a.incidentId);
-    const check = refuse(() => checkTermination(resp.plan, Object.fromEntries(conds.map((c) => [c.conditionId, { at: c.at, by: c.by }]))));
+    const check = refuse(() =>
+      checkTermination(resp.plan, Object.fromEntries(conds.map((c) => [c.conditionId, { at: c.at, by: c.by }]))),
+    );
     if (!check.ok) throw new DomainError('conflict', check.message);
     const officer = await officerOf(q);
     // Reports still unsent are named and must be confirmed: ending never hides a running clock.
@@ -310,10 +415,16 @@ export class ResponseService {
       inc.status !== '已终止'
         ? await this.ctx.incidents.setStatusIn(
             q,
-            { id: a.incidentId, status: '已终止', note: `应急响应终止（${a.decidedBy}宣布）`, confirmUnsent: a.confirmUnsent },
+            {
+              id: a.incidentId,
+              status: '已终止',
+              note: `应急响应终止（${a.decidedBy}宣布）`,
+              confirmUnsent: a.confirmUnsent,
+            },
             { endsResponse: true },
           )
-        : (inc.timeline.filter((e) => e.kind === 'status' && !e.voided && e.data?.to === '已终止').at(-1)?.at ?? this.stamp());
+        : (inc.timeline.filter((e) => e.kind === 'status' && !e.voided && e.data?.to === '已终止').at(-1)?.at ??
+          this.stamp());
     await repo.endResponse(q, a.incidentId, endedAt, a.decidedBy, officer.officer);
     const tasks = postResponseTasks(resp.plan, endedAt, this.taskFacts(inc, []));
     await insertTimeline(q, {
@@ -337,7 +448,9 @@ export class ResponseService {
     const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
     const resp = await this.endedResponse(q, a.incidentId);
     const tasks = await repo.listTasks(q, a.incidentId);
-    const list = refuse(() => postResponseTasks(resp.plan, resp.endedAt, this.taskFacts(inc, tasks, { taskId: a.taskId, dueAt: iso(a.dueAt) })));
+    const list = refuse(() =>
+      postResponseTasks(resp.plan, resp.endedAt, this.taskFacts(inc, tasks, { taskId: a.taskId, dueAt: iso(a.dueAt) })),
+    );
     const task = list.find((t) => t.id === a.taskId);
     if (!task) throw new DomainError('not_found', `该事件没有善后任务「${a.taskId}」`);
     const officer = await officerOf(q);
@@ -360,7 +473,8 @@ export class ResponseService {
     const tasks = await repo.listTasks(q, a.incidentId);
     const task = postResponseTasks(resp.plan, resp.endedAt, this.taskFacts(inc, tasks)).find((t) => t.id === a.taskId);
     if (!task) throw new DomainError('not_found', `该事件没有善后任务「${a.taskId}」`);
-    if (tasks.find((t) => t.taskId === a.taskId)?.doneAt) throw new DomainError('conflict', `善后任务「${task.title}」已完成`);
+    if (tasks.find((t) => t.taskId === a.taskId)?.doneAt)
+      throw new DomainError('conflict', `善后任务「${task.title}」已完成`);
     const officer = await officerOf(q);
     await repo.setTaskDone(q, a.incidentId, a.taskId, at, officer.officer, a.note);
     await insertTimeline(q, {

@@ -36,7 +36,9 @@ const toRecord = (w: repo.WarningRow): WarningRecord => ({
   issuedAt: w.issuedAt,
   direction: w.direction,
   ...(w.document ? { document: w.document } : {}),
-  lifted: w.lifted ? { at: w.lifted.at, by: { issuerKind: w.lifted.issuerKind, issuer: w.lifted.by }, document: w.lifted.document } : null,
+  lifted: w.lifted
+    ? { at: w.lifted.at, by: { issuerKind: w.lifted.issuerKind, issuer: w.lifted.by }, document: w.lifted.document }
+    : null,
 });
 
 export class WarningService {
@@ -52,7 +54,9 @@ export class WarningService {
       const changes = await repo.listWarningChanges(q);
       const actions = await repo.listWarningActions(q);
       const incidents = await repo.listWarningIncidents(q);
-      return rows.map((w) => this.view(w, changes.get(w.id) ?? [], actions.get(w.id) ?? new Map(), incidents.get(w.id) ?? []));
+      return rows.map((w) =>
+        this.view(w, changes.get(w.id) ?? [], actions.get(w.id) ?? new Map(), incidents.get(w.id) ?? []),
+      );
     });
   }
 
@@ -89,9 +93,23 @@ export class WarningService {
   }
 
   /** Timeline entry on every incident the warning concerns. */
-  private async noteIncidents(q: Queryable, warningId: number, text: string, officer: string, data: Record<string, unknown>): Promise<void> {
+  private async noteIncidents(
+    q: Queryable,
+    warningId: number,
+    text: string,
+    officer: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
     const linked = (await repo.listWarningIncidents(q)).get(warningId) ?? [];
-    for (const i of linked) await insertTimeline(q, { incidentId: i.id, at: this.stamp(), kind: 'warning', text, data: { warningId, ...data }, officer });
+    for (const i of linked)
+      await insertTimeline(q, {
+        incidentId: i.id,
+        at: this.stamp(),
+        kind: 'warning',
+        text,
+        data: { warningId, ...data },
+        officer,
+      });
   }
 
   /** Records a warning received or issued; refuses an issuer the plan does not allow for the level (B 3.1.2). */
@@ -159,8 +177,20 @@ export class WarningService {
       if (!check.ok) throw new DomainError(w.lifted ? 'conflict' : 'forbidden', check.error);
       const lifted = refuse(() => liftWarning(record, { at: iso(a.at), by: a.by, document: a.document }));
       const officer = await officerOf(q);
-      await repo.liftWarningRow(q, a.id, { at: iso(a.at), by: lifted.lifted!.by.issuer, issuerKind: a.by.issuerKind, document: lifted.lifted!.document, officer: officer.officer });
-      await this.noteIncidents(q, a.id, `${warningLabel(w.level)}解除：${lifted.lifted!.by.issuer}（${lifted.lifted!.document}）`, officer.officer, { lifted: iso(a.at) });
+      await repo.liftWarningRow(q, a.id, {
+        at: iso(a.at),
+        by: lifted.lifted!.by.issuer,
+        issuerKind: a.by.issuerKind,
+        document: lifted.lifted!.document,
+        officer: officer.officer,
+      });
+      await this.noteIncidents(
+        q,
+        a.id,
+        `${warningLabel(w.level)}解除：${lifted.lifted!.by.issuer}（${lifted.lifted!.document}）`,
+        officer.officer,
+        { lifted: iso(a.at) },
+      );
     });
     this.ctx.changed('warnings');
     return this.get(a.id);
@@ -173,13 +203,27 @@ export class WarningService {
       const w = await this.find(q, a.id);
       const check = refuse(() => checkChange(toRecord(w), a.by, a.level));
       if (!check.ok) throw new DomainError(w.lifted || w.level === a.level ? 'conflict' : 'forbidden', check.error);
-      if (Date.parse(a.at) < Date.parse(w.issuedAt)) throw new DomainError('invalid_input', '调整时间不能早于预警发布时间');
+      if (Date.parse(a.at) < Date.parse(w.issuedAt))
+        throw new DomainError('invalid_input', '调整时间不能早于预警发布时间');
       const officer = await officerOf(q);
-      await repo.changeWarningLevel(q, a.id, { at: iso(a.at), from: w.level, to: a.level, by: a.by.issuer.trim(), document: a.document, officer: officer.officer });
-      await this.noteIncidents(q, a.id, `预警调整：${warningLabel(w.level)} → ${warningLabel(a.level)}（${a.by.issuer}，${a.document}）`, officer.officer, {
+      await repo.changeWarningLevel(q, a.id, {
+        at: iso(a.at),
         from: w.level,
         to: a.level,
+        by: a.by.issuer.trim(),
+        document: a.document,
+        officer: officer.officer,
       });
+      await this.noteIncidents(
+        q,
+        a.id,
+        `预警调整：${warningLabel(w.level)} → ${warningLabel(a.level)}（${a.by.issuer}，${a.document}）`,
+        officer.officer,
+        {
+          from: w.level,
+          to: a.level,
+        },
+      );
     });
     this.ctx.changed('warnings');
     return this.get(a.id);
@@ -192,7 +236,9 @@ export class WarningService {
       if (!(await findIncident(q, a.incidentId))) throw new DomainError('not_found', `事件 ${a.incidentId} 不存在`);
       const officer = await officerOf(q);
       const at = this.stamp();
-      const changed = a.unlink ? await repo.unlinkWarning(q, a.id, a.incidentId) : await repo.linkWarning(q, a.id, a.incidentId, at, officer.officer);
+      const changed = a.unlink
+        ? await repo.unlinkWarning(q, a.id, a.incidentId)
+        : await repo.linkWarning(q, a.id, a.incidentId, at, officer.officer);
       if (!changed) throw new DomainError('conflict', a.unlink ? '该预警与该事件没有关联' : '该预警已关联该事件');
       await insertTimeline(q, {
         incidentId: a.incidentId,
@@ -216,10 +262,17 @@ export class WarningService {
       if (w.lifted) throw new DomainError('conflict', '预警已解除，不能再勾选预警措施');
       const item = warningActions(w.plan, w.level).find((i) => i.id === a.itemId);
       if (!item) throw new DomainError('not_found', `《${PLANS[w.plan].name}》的预警措施中没有条目「${a.itemId}」`);
-      if ((await repo.listWarningActions(q)).get(a.id)?.has(a.itemId)) throw new DomainError('conflict', '该预警措施已勾选');
+      if ((await repo.listWarningActions(q)).get(a.id)?.has(a.itemId))
+        throw new DomainError('conflict', '该预警措施已勾选');
       const officer = await officerOf(q);
       await repo.insertWarningAction(q, a.id, a.itemId, at, officer.officer, a.note);
-      await this.noteIncidents(q, a.id, `预警措施完成「${item.text}」（${item.clause}）${a.note ? `：${a.note}` : ''}`, officer.officer, { itemId: a.itemId });
+      await this.noteIncidents(
+        q,
+        a.id,
+        `预警措施完成「${item.text}」（${item.clause}）${a.note ? `：${a.note}` : ''}`,
+        officer.officer,
+        { itemId: a.itemId },
+      );
     });
     this.ctx.changed('warnings');
     return this.get(a.id);

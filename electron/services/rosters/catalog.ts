@@ -44,22 +44,21 @@ export function allSeedEntries(): SeedEntry[] {
       id: COUNTY_ROSTER.id,
       fields: { name: COUNTY_ROSTER.name, document: COUNTY_ROSTER.document, clause: COUNTY_ROSTER.clause },
     },
-    ...COUNTY_ROSTER.units.map(
-      (u): SeedEntry => ({
-        key: `${COUNTY_ROSTER.id}/unit/${u.id}`,
-        rosterId: COUNTY_ROSTER.id,
-        kind: 'unit',
-        id: u.id,
-        fields: { name: u.name, document: u.document, clause: u.clause },
-      }),
-    ),
+    ...COUNTY_ROSTER.units.map((u): SeedEntry => ({
+      key: `${COUNTY_ROSTER.id}/unit/${u.id}`,
+      rosterId: COUNTY_ROSTER.id,
+      kind: 'unit',
+      id: u.id,
+      fields: { name: u.name, document: u.document, clause: u.clause },
+    })),
   ];
   return [...SEED_ROSTERS.flatMap(seedEntries), ...county];
 }
 
 /** Searchable records of a roster (seedEntries' flattening; the county roster has units only). */
 export function searchEntriesOf(view: RosterSeedView): SearchEntry[] {
-  if (view.kind === '属地政府') return view.units.map((u) => ({ rosterId: view.id, kind: 'unit', id: u.id, name: u.name }));
+  if (view.kind === '属地政府')
+    return view.units.map((u) => ({ rosterId: view.id, kind: 'unit', id: u.id, name: u.name }));
   return flattenRoster({ ...view, kind: view.kind });
 }
 
@@ -129,7 +128,8 @@ export function entryForUnit(view: RosterSeedView, unit: string): { kind: EntryK
   const key = unitKey(unit);
   const u = view.units.find((x) => x.id === key || unitKey(x.name) === key);
   if (u) return { kind: 'unit', id: u.id };
-  if (view.office && (view.office.hostUnitId === key || unitKey(view.office.hostUnit) === key)) return { kind: 'office', id: 'office' };
+  if (view.office && (view.office.hostUnitId === key || unitKey(view.office.hostUnit) === key))
+    return { kind: 'office', id: 'office' };
   if (unitKey(view.name) === key) return { kind: 'roster', id: view.id };
   return undefined;
 }

@@ -3,11 +3,22 @@
  * validated row by row (shared/rosters/import-rows.ts plus the roster's own units) and writes
  * nothing unless every row is valid and the officer confirmed the preview.
  */
-import type { ImportApplied, ImportPreview, ImportPreviewRow, RosterContact, RosterFile } from '../../../shared/domain/roster';
+import type {
+  ImportApplied,
+  ImportPreview,
+  ImportPreviewRow,
+  RosterContact,
+  RosterFile,
+} from '../../../shared/domain/roster';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { MAX_ROSTER_FILE_BYTES } from '../../../shared/ipc/channels/rosters';
 import { DomainError } from '../../../shared/ipc/result';
-import { validateImportRows, type ImportError, type ParsedRow, type RosterRow } from '../../../shared/rosters/import-rows';
+import {
+  validateImportRows,
+  type ImportError,
+  type ParsedRow,
+  type RosterRow,
+} from '../../../shared/rosters/import-rows';
 import { readRosterFile, writeRosterCsv, writeRosterXlsx } from '../../rosters/roster-io';
 import * as repo from '../../db/roster-repository';
 import type { FeatureContext } from '../feature-context';
@@ -58,11 +69,17 @@ export class RosterFiles {
       rows = await readRosterFile(decode(args), args.format);
     } catch (err) {
       if (err instanceof DomainError) throw err;
-      throw new DomainError('invalid_input', `无法读取文件${args.fileName ? `“${args.fileName}”` : ''}：${(err as Error).message}`);
+      throw new DomainError(
+        'invalid_input',
+        `无法读取文件${args.fileName ? `“${args.fileName}”` : ''}：${(err as Error).message}`,
+      );
     }
-    if (rows.length === 0) throw new DomainError('invalid_input', '文件中没有数据行（第1行应为表头：指挥部、单位、姓名……）');
+    if (rows.length === 0)
+      throw new DomainError('invalid_input', '文件中没有数据行（第1行应为表头：指挥部、单位、姓名……）');
     const known = ALL_ROSTERS.flatMap(unitLabels);
-    const { valid, errors } = validateImportRows(rows, known, { rosters: ALL_ROSTERS.map((r) => ({ id: r.id, name: r.name })) });
+    const { valid, errors } = validateImportRows(rows, known, {
+      rosters: ALL_ROSTERS.map((r) => ({ id: r.id, name: r.name })),
+    });
     const contacts = await this.ctx.db.read((q) => repo.listContacts(q));
     const planned: PlannedRow[] = [];
     for (const row of valid) {
@@ -79,9 +96,19 @@ export class RosterFiles {
       };
       const key = unitKey(row.unit);
       const existing = contacts.find(
-        (c) => c.rosterId === view.id && c.name === row.name && unitKey(entryUnitLabel(view, c.entryKind, c.entryId)) === key,
+        (c) =>
+          c.rosterId === view.id &&
+          c.name === row.name &&
+          unitKey(entryUnitLabel(view, c.entryKind, c.entryId)) === key,
       );
-      const base = { row: row.row, rosterId: view.id, rosterName: view.name, unit: row.unit, name: row.name, title: row.title ?? '' };
+      const base = {
+        row: row.row,
+        rosterId: view.id,
+        rosterName: view.name,
+        unit: row.unit,
+        name: row.name,
+        title: row.title ?? '',
+      };
       if (existing) {
         const changes = diffContact(existing, fields);
         planned.push({ existing, fields, preview: { ...base, action: changes.length ? '更新' : '无变化', changes } });
@@ -92,7 +119,16 @@ export class RosterFiles {
         errors.push(unitNotInRoster(row, view.name));
         continue;
       }
-      const all = { role: roleFromTitle(row.title ?? ''), title: '', officePhone: '', mobile: '', redPhone: '', fax: '', note: '', ...fields };
+      const all = {
+        role: roleFromTitle(row.title ?? ''),
+        title: '',
+        officePhone: '',
+        mobile: '',
+        redPhone: '',
+        fax: '',
+        note: '',
+        ...fields,
+      };
       planned.push({
         fields: all,
         target: { rosterId: view.id, ...entry },
@@ -121,7 +157,13 @@ export class RosterFiles {
   async apply(args: FileArgs): Promise<ImportApplied> {
     const { planned, errors } = await this.plan(args);
     if (errors.length > 0) {
-      throw new DomainError('invalid_input', `文件有${errors.length}处错误，未导入任何数据：${errors.slice(0, 3).map((e) => e.message).join('；')}`);
+      throw new DomainError(
+        'invalid_input',
+        `文件有${errors.length}处错误，未导入任何数据：${errors
+          .slice(0, 3)
+          .map((e) => e.message)
+          .join('；')}`,
+      );
     }
     const at = this.ctx.now().toISOString();
     const reason = `导入文件${args.fileName ? `“${args.fileName}”` : ''}`;
@@ -131,14 +173,36 @@ export class RosterFiles {
         if (p.existing && p.preview.action === '更新') {
           const now = await repo.findContact(q, p.existing.id);
           if (!now || now.endedAt || now.updatedAt !== p.existing.updatedAt) {
-            throw new DomainError('conflict', `第${p.preview.row}行：${p.preview.name}的记录刚被修改，请重新预览后再导入`);
+            throw new DomainError(
+              'conflict',
+              `第${p.preview.row}行：${p.preview.name}的记录刚被修改，请重新预览后再导入`,
+            );
           }
           await repo.updateContact(q, p.existing.id, p.fields, at, officer);
-          await repo.insertHistory(q, { contactId: p.existing.id, at, officer, action: '导入', changes: p.preview.changes, reason });
+          await repo.insertHistory(q, {
+            contactId: p.existing.id,
+            at,
+            officer,
+            action: '导入',
+            changes: p.preview.changes,
+            reason,
+          });
         } else if (p.target) {
           const f = p.fields as repo.ContactFields;
-          const id = await repo.insertContact(q, { ...f, validFrom: at, rosterId: p.target.rosterId, entryKind: p.target.kind, entryId: p.target.id }, at, officer);
-          await repo.insertHistory(q, { contactId: id, at, officer, action: '导入', changes: p.preview.changes, reason });
+          const id = await repo.insertContact(
+            q,
+            { ...f, validFrom: at, rosterId: p.target.rosterId, entryKind: p.target.kind, entryId: p.target.id },
+            at,
+            officer,
+          );
+          await repo.insertHistory(q, {
+            contactId: id,
+            at,
+            officer,
+            action: '导入',
+            changes: p.preview.changes,
+            reason,
+          });
         }
       }
     });
@@ -171,7 +235,11 @@ export class RosterFiles {
     const data = args.format === 'xlsx' ? await writeRosterXlsx(rows) : writeRosterCsv(rows);
     const day = this.ctx.now().toISOString().slice(0, 10);
     const name = args.rosterId ? views[0]!.name : '全部通讯录';
-    return { fileName: `${name}-${day}.${args.format}`, mime: MIME[args.format], contentBase64: data.toString('base64') };
+    return {
+      fileName: `${name}-${day}.${args.format}`,
+      mime: MIME[args.format],
+      contentBase64: data.toString('base64'),
+    };
   }
 }
 

@@ -22,7 +22,12 @@ import { COUNTY_ROSTER_ID } from '../../../shared/domain/roster';
 import type { RosterPrint, RosterRow as PrintRow } from '../../../shared/forms/types';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { DomainError } from '../../../shared/ipc/result';
-import { buildCallList, type CallListItem, type CallListPlan, type CallListResponse } from '../../../shared/rosters/call-list';
+import {
+  buildCallList,
+  type CallListItem,
+  type CallListPlan,
+  type CallListResponse,
+} from '../../../shared/rosters/call-list';
 import { splitPhones, validatePhone, type PhoneType } from '../../../shared/rosters/phone';
 import { searchRoster, type SearchEntry } from '../../../shared/rosters/search';
 import { diffSeed } from '../../../shared/rosters/seed-entries';
@@ -41,7 +46,11 @@ const PLAN_OF: Record<string, { plan: CallListPlan; name: string } | undefined> 
 };
 
 /** Phone fields of a contact and the number type each accepts (an office line may be a mobile). */
-const PHONE_FIELDS: readonly [keyof Pick<RosterContact, 'officePhone' | 'mobile' | 'redPhone' | 'fax'>, string, PhoneType | undefined][] = [
+const PHONE_FIELDS: readonly [
+  keyof Pick<RosterContact, 'officePhone' | 'mobile' | 'redPhone' | 'fax'>,
+  string,
+  PhoneType | undefined,
+][] = [
   ['officePhone', '办公电话', undefined],
   ['mobile', '手机', '手机'],
   ['redPhone', '红机', '红机'],
@@ -61,7 +70,9 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Normalises each number of a phone field; refuses the field with the first bad number. */
-export function normalizePhones(input: Partial<Record<(typeof PHONE_FIELDS)[number][0], string>>): Record<string, string> {
+export function normalizePhones(
+  input: Partial<Record<(typeof PHONE_FIELDS)[number][0], string>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const issues: { path: string; message: string }[] = [];
   for (const [field, label, type] of PHONE_FIELDS) {
@@ -91,7 +102,9 @@ function targetEntry(item: CallListItem): { rosterId: string; kind: EntryKind; i
     case 'person':
     case 'group':
     case 'unit':
-      return item.rosterId && item.targetId ? { rosterId: item.rosterId, kind: item.targetKind, id: item.targetId } : null;
+      return item.rosterId && item.targetId
+        ? { rosterId: item.rosterId, kind: item.targetKind, id: item.targetId }
+        : null;
     case 'external':
       return null;
   }
@@ -169,7 +182,12 @@ export class RosterService {
       return {
         roster,
         contacts,
-        removedEntries: removed.map((e) => ({ entryKind: e.seed.kind, entryId: e.seed.id, name: e.seed.fields.name, removedAt: e.removedAt! })),
+        removedEntries: removed.map((e) => ({
+          entryKind: e.seed.kind,
+          entryId: e.seed.id,
+          name: e.seed.fields.name,
+          removedAt: e.removedAt!,
+        })),
       };
     });
   }
@@ -233,7 +251,8 @@ export class RosterService {
       if ('id' in args) {
         const before = await repo.findContact(q, args.id);
         if (!before) throw new DomainError('not_found', `联系人 ${args.id} 不存在`);
-        if (before.endedAt) throw new DomainError('conflict', `${before.name}已于${before.endedAt.slice(0, 10)}离任，不能再修改`);
+        if (before.endedAt)
+          throw new DomainError('conflict', `${before.name}已于${before.endedAt.slice(0, 10)}离任，不能再修改`);
         // An edit changes only the fields it sends; the rest stay as recorded.
         const patch: repo.ContactFields = {
           role: args.role ?? before.role,
@@ -249,7 +268,14 @@ export class RosterService {
         const changes = diffContact(before, patch);
         if (changes.length === 0) return before.id;
         await repo.updateContact(q, before.id, patch, at, officer);
-        await repo.insertHistory(q, { contactId: before.id, at, officer, action: '修改', changes, reason: args.reason });
+        await repo.insertHistory(q, {
+          contactId: before.id,
+          at,
+          officer,
+          action: '修改',
+          changes,
+          reason: args.reason,
+        });
         return before.id;
       }
       const fields: repo.ContactFields = {
@@ -265,9 +291,22 @@ export class RosterService {
       };
       const entry = await repo.findEntry(q, args.rosterId, args.entryKind, args.entryId);
       if (!entry) throw new DomainError('not_found', '该通讯录条目不存在（可能已随公报更新），请刷新后重试');
-      if (entry.removedAt) throw new DomainError('conflict', `条目“${entry.seed.fields.name}”已不在现行公报通讯录中，不能再添加联系人`);
-      const newId = await repo.insertContact(q, { ...fields, rosterId: args.rosterId, entryKind: args.entryKind, entryId: args.entryId }, at, officer);
-      await repo.insertHistory(q, { contactId: newId, at, officer, action: '新增', changes: diffContact(null, fields), reason: args.reason });
+      if (entry.removedAt)
+        throw new DomainError('conflict', `条目“${entry.seed.fields.name}”已不在现行公报通讯录中，不能再添加联系人`);
+      const newId = await repo.insertContact(
+        q,
+        { ...fields, rosterId: args.rosterId, entryKind: args.entryKind, entryId: args.entryId },
+        at,
+        officer,
+      );
+      await repo.insertHistory(q, {
+        contactId: newId,
+        at,
+        officer,
+        action: '新增',
+        changes: diffContact(null, fields),
+        reason: args.reason,
+      });
       return newId;
     });
     this.ctx.changed('rosters');
@@ -283,7 +322,8 @@ export class RosterService {
       const c = await repo.findContact(q, args.id);
       if (!c) throw new DomainError('not_found', `联系人 ${args.id} 不存在`);
       if (c.endedAt) throw new DomainError('conflict', `${c.name}已于${c.endedAt.slice(0, 10)}离任`);
-      if (Date.parse(endedAt) < Date.parse(c.validFrom)) throw new DomainError('invalid_input', '离任时间不能早于任职起始时间');
+      if (Date.parse(endedAt) < Date.parse(c.validFrom))
+        throw new DomainError('invalid_input', '离任时间不能早于任职起始时间');
       await repo.endContact(q, c.id, endedAt, args.reason, at, officer);
       await repo.insertHistory(q, {
         contactId: c.id,
@@ -312,7 +352,12 @@ export class RosterService {
     const plan = PLAN_OF[incident.category];
     const base = { incidentId: incident.id, plan: plan?.plan ?? null, planName: plan?.name ?? null };
     if (!plan) {
-      return { ...base, response: null, notice: '该类别事件在公报中没有对应的专项预案，没有预案规定的呼叫清单。', items: [] };
+      return {
+        ...base,
+        response: null,
+        notice: '该类别事件在公报中没有对应的专项预案，没有预案规定的呼叫清单。',
+        items: [],
+      };
     }
     // 44号 sets no response levels: the forest-fire list is the same whatever level is passed.
     const response: CallListResponse | null =
@@ -338,7 +383,9 @@ export class RosterService {
         return {
           ...item,
           key,
-          contacts: t ? contacts.filter((c) => c.rosterId === t.rosterId && c.entryKind === t.kind && c.entryId === t.id) : [],
+          contacts: t
+            ? contacts.filter((c) => c.rosterId === t.rosterId && c.entryKind === t.kind && c.entryId === t.id)
+            : [],
           calls: calls.filter((c) => c.key === key).map(({ key: _k, ...c }) => c),
         };
       }),
@@ -348,7 +395,8 @@ export class RosterService {
   /** Records one call in the incident's timeline (kind 'call'), in one transaction. */
   async recordCall(args: ChannelArgs<'rosters:record-call'>): Promise<IncidentDetail> {
     const now = this.ctx.now();
-    if (Date.parse(args.at) > now.getTime() + 5 * 60_000) throw new DomainError('invalid_input', '呼叫时间不能晚于当前时间');
+    if (Date.parse(args.at) > now.getTime() + 5 * 60_000)
+      throw new DomainError('invalid_input', '呼叫时间不能晚于当前时间');
     await this.ctx.db.write(async (q) => {
       const inc = await incidentsRepo.findIncident(q, args.incidentId);
       if (!inc) throw new DomainError('not_found', `事件 ${args.incidentId} 不存在`);
@@ -374,7 +422,8 @@ export class RosterService {
     const of = (kind: EntryKind, id: string) => contacts.filter((c) => c.entryKind === kind && c.entryId === id);
     const rows = (kind: EntryKind, id: string, role: string, seedName: string, unitTitle: string): PrintRow[] => {
       const cs = of(kind, id);
-      if (cs.length === 0) return [{ role, name: seedName, unitTitle, officePhone: '', mobile: '', redPhone: '', fax: '' }];
+      if (cs.length === 0)
+        return [{ role, name: seedName, unitTitle, officePhone: '', mobile: '', redPhone: '', fax: '' }];
       return cs.map((c) => ({
         role: c.role === '负责人' ? role : c.role,
         name: c.name,
@@ -389,11 +438,23 @@ export class RosterService {
     const hq = of('roster', v.id);
     if (hq.length) sections.push({ heading: '总值班', rows: rows('roster', v.id, '值班', '', v.name) });
     const people = [...v.leaders, ...(v.members ?? [])];
-    if (people.length) sections.push({ heading: '领导成员', rows: people.flatMap((p) => rows('person', p.id, p.role, p.name ?? '', p.title)) });
-    if (v.office) sections.push({ heading: v.office.name, rows: rows('office', 'office', '办公室', '', `设在${v.office.hostUnit}`) });
-    if (v.units.length) sections.push({ heading: '成员单位', rows: v.units.flatMap((u) => rows('unit', u.id, '成员单位', '', u.name)) });
+    if (people.length)
+      sections.push({
+        heading: '领导成员',
+        rows: people.flatMap((p) => rows('person', p.id, p.role, p.name ?? '', p.title)),
+      });
+    if (v.office)
+      sections.push({
+        heading: v.office.name,
+        rows: rows('office', 'office', '办公室', '', `设在${v.office.hostUnit}`),
+      });
+    if (v.units.length)
+      sections.push({ heading: '成员单位', rows: v.units.flatMap((u) => rows('unit', u.id, '成员单位', '', u.name)) });
     if (v.groups.length) {
-      sections.push({ heading: '工作组', rows: v.groups.flatMap((g) => rows('group', g.id, g.name, '', g.leaderTitle ?? entryLabel(v, 'group', g.id))) });
+      sections.push({
+        heading: '工作组',
+        rows: v.groups.flatMap((g) => rows('group', g.id, g.name, '', g.leaderTitle ?? entryLabel(v, 'group', g.id))),
+      });
     }
     // Printed once as 依据《…》（文号 条款）: the renderer adds the word 依据 itself.
     const basis = v.documentTitle ? `${v.documentTitle}（${v.document} ${v.clause}）` : `${v.document} ${v.clause}`;
@@ -406,18 +467,30 @@ function isPlace(p: string): boolean {
   return (PLACES as readonly string[]).includes(p);
 }
 
-function callsOf(incident: IncidentDetail): { key: string; at: string; result: CallResult; number: string; officer: string; note: string }[] {
+function callsOf(
+  incident: IncidentDetail,
+): { key: string; at: string; result: CallResult; number: string; officer: string; note: string }[] {
   return incident.timeline
     .filter((e) => e.kind === 'call' && !e.voided && e.data)
     .map((e) => {
       const d = e.data as { key?: string; result?: CallResult; number?: string; note?: string };
-      return { key: d.key ?? '', at: e.at, result: d.result ?? '已通知', number: d.number ?? '', officer: e.officer, note: d.note ?? '' };
+      return {
+        key: d.key ?? '',
+        at: e.at,
+        result: d.result ?? '已通知',
+        number: d.number ?? '',
+        officer: e.officer,
+        note: d.note ?? '',
+      };
     })
     .reverse();
 }
 
 /** Field-by-field changes between the stored contact and new values, with Chinese field names. */
-export function diffContact(before: Partial<repo.ContactFields> | null, after: Partial<repo.ContactFields>): ContactChange[] {
+export function diffContact(
+  before: Partial<repo.ContactFields> | null,
+  after: Partial<repo.ContactFields>,
+): ContactChange[] {
   const out: ContactChange[] = [];
   for (const k of repo.CONTACT_FIELDS) {
     const a = after[k];

@@ -74,7 +74,10 @@ export async function inspectDataFolder(dataDir: string): Promise<StartupProblem
   }
   const header = readHeader(file);
   if (header.length < 100 || !header.subarray(0, 16).equals(SQLITE_HEADER)) {
-    return { kind: 'not_database', message: `数据库文件 ${DATABASE_FILE} 已损坏：文件头不是 SQLite 数据库（${size} 字节）。${KEPT}` };
+    return {
+      kind: 'not_database',
+      message: `数据库文件 ${DATABASE_FILE} 已损坏：文件头不是 SQLite 数据库（${size} 字节）。${KEPT}`,
+    };
   }
   // The page count in the header is valid when the change counter matches "version-valid-for";
   // a main file shorter than that lost its tail. With a WAL present, pages may live in the WAL.

@@ -4,9 +4,17 @@ import type { Handlers } from '../../ipc/dispatch';
 import type { FeatureContext } from '../feature-context';
 
 /** The start-up channels while the console runs normally. */
-export function createStartupHandlers(ctx: FeatureContext): Pick<Handlers, 'startup:status' | 'startup:restore-latest' | 'storage:status'> {
+export function createStartupHandlers(
+  ctx: FeatureContext,
+): Pick<Handlers, 'startup:status' | 'startup:restore-latest' | 'storage:status'> {
   return {
-    'startup:status': async () => ({ state: 'ready', problem: null, latestBackup: null, canRestore: false, dataDir: ctx.dataDir }),
+    'startup:status': async () => ({
+      state: 'ready',
+      problem: null,
+      latestBackup: null,
+      canRestore: false,
+      dataDir: ctx.dataDir,
+    }),
     'startup:restore-latest': async () => {
       throw new DomainError('conflict', '数据库正常，无需恢复。要恢复某个备份，请在「数据」页面中选择。');
     },

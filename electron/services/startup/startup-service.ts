@@ -80,7 +80,12 @@ export async function bootServices(opts: AppServicesOptions & { authorizeRestore
   let services: AppServices | null = null;
   try {
     services = await createAppServices(opts);
-    return { handlers: services.handlers, services: () => services, problem: () => null, close: async () => services?.close() };
+    return {
+      handlers: services.handlers,
+      services: () => services,
+      problem: () => null,
+      close: async () => services?.close(),
+    };
   } catch (err) {
     const problem = problemOf(err);
     if (!problem) throw err;

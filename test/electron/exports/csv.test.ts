@@ -21,7 +21,9 @@ describe('toCsv', () => {
   });
 
   it('puts several tables one after another, each under its title', () => {
-    const text = toCsv([SAMPLE, { title: '第二表', columns: [{ key: 'x', header: 'X' }], rows: [{ x: -3 }] }]).toString('utf8');
+    const text = toCsv([SAMPLE, { title: '第二表', columns: [{ key: 'x', header: 'X' }], rows: [{ x: -3 }] }]).toString(
+      'utf8',
+    );
     expect(text).toContain('\uFEFF突发事件登记表（2025年10月1日至2025年10月7日）\r\n序号,事件');
     expect(text.endsWith('\r\n\r\n第二表\r\nX\r\n-3\r\n')).toBe(true);
   });

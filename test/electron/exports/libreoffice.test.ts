@@ -14,7 +14,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Converts a file with LibreOffice (its own profile in the temp folder) and returns the PDF path. */
 async function toPdf(file: string): Promise<string> {
-  await run('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 180_000 });
+  await run(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      file,
+    ],
+    { timeout: 180_000 },
+  );
   return file.replace(/\.\w+$/, '.pdf');
 }
 
@@ -22,7 +34,8 @@ async function pageTexts(pdf: string): Promise<string[]> {
   const { stdout } = await run('pdfinfo', [pdf]);
   const n = Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
   const out: string[] = [];
-  for (let p = 1; p <= n; p++) out.push((await run('pdftotext', ['-layout', '-f', String(p), '-l', String(p), pdf, '-'])).stdout);
+  for (let p = 1; p <= n; p++)
+    out.push((await run('pdftotext', ['-layout', '-f', String(p), '-l', String(p), pdf, '-'])).stdout);
   return out;
 }
 
@@ -37,25 +50,29 @@ const events: DutyEvent[] = Array.from({ length: 20 }, (_, i) => ({
 }));
 
 describe('exports opened by LibreOffice', () => {
-  it('a day with 20 events: XLSX prints every value whole, on at most 2 A4 pages, no page holding only a heading', { timeout: 300_000 }, async () => {
-    const log = compileDutyLog({ day: '2025-10-01', events, duty: [{ leader: '王建国', officer: '张伟' }] });
-    const file = join(dir, 'day.xlsx');
-    writeFileSync(file, await toXlsx(dutyLogRangeTables([log]), { asOf: new Date('2025-10-02T01:00:00Z') }));
-    const pages = await pageTexts(await toPdf(file));
-    expect(pages.length).toBeLessThanOrEqual(2);
-    const all = pages.join('\n');
-    for (const e of events) {
-      const phone = /0349-\d+/.exec(e.text)?.[0] ?? '';
-      expect(all, phone).toContain(phone);
-      const hm = e.at.slice(11, 16);
-      expect(all, hm).toContain(hm);
-    }
-    // Dates print whole: 2025年10月1日 on one line.
-    expect(all).toContain('2025年10月1日');
-    expect(all).not.toMatch(/2025年10月1\s*\n\s*日/);
-    expect(all).toContain('截至2025年10月2日 9时00分');
-    for (const p of pages) expect(p.replace(/\s+/g, '').length, 'page with content').toBeGreaterThan(40);
-  });
+  it(
+    'a day with 20 events: XLSX prints every value whole, on at most 2 A4 pages, no page holding only a heading',
+    { timeout: 300_000 },
+    async () => {
+      const log = compileDutyLog({ day: '2025-10-01', events, duty: [{ leader: '王建国', officer: '张伟' }] });
+      const file = join(dir, 'day.xlsx');
+      writeFileSync(file, await toXlsx(dutyLogRangeTables([log]), { asOf: new Date('2025-10-02T01:00:00Z') }));
+      const pages = await pageTexts(await toPdf(file));
+      expect(pages.length).toBeLessThanOrEqual(2);
+      const all = pages.join('\n');
+      for (const e of events) {
+        const phone = /0349-\d+/.exec(e.text)?.[0] ?? '';
+        expect(all, phone).toContain(phone);
+        const hm = e.at.slice(11, 16);
+        expect(all, hm).toContain(hm);
+      }
+      // Dates print whole: 2025年10月1日 on one line.
+      expect(all).toContain('2025年10月1日');
+      expect(all).not.toMatch(/2025年10月1\s*\n\s*日/);
+      expect(all).toContain('截至2025年10月2日 9时00分');
+      for (const p of pages) expect(p.replace(/\s+/g, '').length, 'page with content').toBeGreaterThan(40);
+    },
+  );
 
   it('DOCX keeps every row of its last table and ends with a paragraph after it', { timeout: 300_000 }, async () => {
     const log = compileDutyLog({ day: '2025-10-01', events, duty: [{ leader: '王建国', officer: '张伟' }] });

@@ -8,8 +8,22 @@ import { compileDutyLog, type DutyEvent } from '../../../shared/stats/duty-log';
 import { computeStats } from '../../../shared/stats/index';
 
 const events: DutyEvent[] = [
-  { at: '2025-10-01T09:00:00+08:00', kind: '接报', incidentId: 1, incidentTitle: '应县某化工厂泄漏', text: '应县应急局电话报告', officer: '张伟' },
-  { at: '2025-10-02T00:20:00+08:00', kind: '报告', incidentId: 1, incidentTitle: '应县某化工厂泄漏', text: '书面报告市政府', officer: '张伟' },
+  {
+    at: '2025-10-01T09:00:00+08:00',
+    kind: '接报',
+    incidentId: 1,
+    incidentTitle: '应县某化工厂泄漏',
+    text: '应县应急局电话报告',
+    officer: '张伟',
+  },
+  {
+    at: '2025-10-02T00:20:00+08:00',
+    kind: '报告',
+    incidentId: 1,
+    incidentTitle: '应县某化工厂泄漏',
+    text: '书面报告市政府',
+    officer: '张伟',
+  },
 ];
 
 describe('dutyLogTables', () => {
@@ -18,14 +32,32 @@ describe('dutyLogTables', () => {
   it('gives an overview and one table per section, and survives a round trip through XLSX', async () => {
     const tables = dutyLogTables(log);
     expect(tables.map((t) => t.title)).toEqual([
-      '值班概况', '一、接报情况', '二、电话记录', '三、信息报送', '四、领导批示', '五、报告时限', '六、处置进展', '七、交接班及其他', '八、预警发布与解除',
+      '值班概况',
+      '一、接报情况',
+      '二、电话记录',
+      '三、信息报送',
+      '四、领导批示',
+      '五、报告时限',
+      '六、处置进展',
+      '七、交接班及其他',
+      '八、预警发布与解除',
     ]);
     expect(tables[0]?.rows[2]).toEqual({ item: '带班领导', value: '王建国' });
     expect(tables[0]?.subtitle).toBe('2025年10月1日（2025-10-01 08:30 至 2025-10-02 08:30）');
     expect(tables[2]?.rows).toEqual([{ time: '', kind: '', incident: '', text: '无', officer: '' }]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsx(tables)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '接报情况', '电话记录', '信息报送', '领导批示', '报告时限', '处置进展', '交接班及其他', '预警发布与解除']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '概况',
+      '接报情况',
+      '电话记录',
+      '信息报送',
+      '领导批示',
+      '报告时限',
+      '处置进展',
+      '交接班及其他',
+      '预警发布与解除',
+    ]);
     const reports = wb.getWorksheet('信息报送') as ExcelJS.Worksheet;
     const values = (reports.getRow(4).values as unknown[]).slice(1);
     // A time value (read back as a date on Excel's day 0), shown as 次日 00:20.
@@ -52,7 +84,11 @@ describe('dutyLogTables', () => {
 
 describe('scheduleTables', () => {
   it('prints the month with holiday names, overnight times and recorded swaps', () => {
-    let s = generateMonth({ month: '2025-10', leaders: ['王建国', '李明', '赵华'], officers: ['张伟', '刘洋', '陈静'] });
+    let s = generateMonth({
+      month: '2025-10',
+      leaders: ['王建国', '李明', '赵华'],
+      officers: ['张伟', '刘洋', '陈静'],
+    });
     const before = s[0]?.officer;
     s = applySwap(s, { date: '2025-10-01', field: 'officer', newPerson: '孙丽', reason: '因病请假' });
     const [sheet, counts] = scheduleTables(s);
@@ -76,9 +112,26 @@ describe('scheduleTables', () => {
 describe('statsTables', () => {
   it('lays out the figures', () => {
     const stats = computeStats({
-      incidents: [{ id: 1, plan: '突发环境事件', level: '一般', places: ['应县'], receivedAt: '2025-10-01T09:00:00+08:00', drill: false }],
+      incidents: [
+        {
+          id: 1,
+          plan: '突发环境事件',
+          level: '一般',
+          places: ['应县'],
+          receivedAt: '2025-10-01T09:00:00+08:00',
+          drill: false,
+        },
+      ],
       clocks: [
-        { incidentId: 1, plan: '突发环境事件', clockId: 'a', channel: 'phone', dueAt: '2025-10-01T10:00:00+08:00', completedAt: '2025-10-01T09:30:00+08:00', completedBy: '张伟' },
+        {
+          incidentId: 1,
+          plan: '突发环境事件',
+          clockId: 'a',
+          channel: 'phone',
+          dueAt: '2025-10-01T10:00:00+08:00',
+          completedAt: '2025-10-01T09:30:00+08:00',
+          completedBy: '张伟',
+        },
         { incidentId: 1, plan: '突发环境事件', clockId: 'b', channel: 'written', dueAt: '2025-10-01T10:00:00+08:00' },
       ],
       now: '2025-10-02T00:00:00+08:00',
@@ -87,6 +140,10 @@ describe('statsTables', () => {
     expect(tables.map((t) => t.title)).toContain('报告时限执行情况');
     const outcomes = tables.find((t) => t.title === '报告时限执行情况');
     expect(outcomes?.rows[0]).toEqual({ key: '合计', onTime: 1, late: 0, missed: 1, pending: 0, rate: '50.0%' });
-    expect(tables.find((t) => t.title === '报告用时')?.rows[0]).toEqual({ item: '接报至电话报告', minutes: '30.0', n: 1 });
+    expect(tables.find((t) => t.title === '报告用时')?.rows[0]).toEqual({
+      item: '接报至电话报告',
+      minutes: '30.0',
+      n: 1,
+    });
   });
 });

@@ -10,7 +10,8 @@ describe('incident search takes what the officer typed literally', () => {
     const s = await makeServices(tempDir(), { now: () => new Date('2026-11-29T02:00:00.000Z') });
     await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
     const titles = ['排放超标100%', '排放超标1000吨', '泵站A_B线停运', '泵站AxB线停运', '反斜杠\\路径'];
-    for (const title of titles) expect((await dispatch(s.handlers, 'incidents:create', { ...ENV_INPUT, title }, () => undefined)).ok).toBe(true);
+    for (const title of titles)
+      expect((await dispatch(s.handlers, 'incidents:create', { ...ENV_INPUT, title }, () => undefined)).ok).toBe(true);
     const found = async (search: string) =>
       (await s.incidents.list({ search, drills: 'include' })).map((i) => i.title).sort();
 

@@ -9,7 +9,9 @@ describe('IncidentService', () => {
 
   it('refuses to record anything before the officers on duty are registered', async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
-    await expect(s.incidents.create({ ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null })).rejects.toThrow(/值班人员/);
+    await expect(
+      s.incidents.create({ ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null }),
+    ).rejects.toThrow(/值班人员/);
     expect(await s.incidents.list({ drills: 'include' })).toEqual([]);
     await s.close();
   });
@@ -17,7 +19,12 @@ describe('IncidentService', () => {
   it('registers an incident with its grading, clocks and a timeline entry carrying the officer', async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
-    const d = await s.incidents.create({ ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null });
+    const d = await s.incidents.create({
+      ...ENV_INPUT,
+      levelOverride: null,
+      responseOverride: null,
+      discoveredAt: null,
+    });
     expect(d.serial).toBe('2026-0001');
     expect(d.status).toBe('接报');
     expect(d.grading.level).toBe('较大'); // 10–49 poisoned or injured: 附件5 较大
@@ -36,7 +43,14 @@ describe('IncidentService', () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     await s.incidents.setDuty({ leader: '甲', officer: '乙' });
     await s.incidents.create({ ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null });
-    const drill = await s.incidents.create({ ...ENV_INPUT, title: '应急演练', drill: true, levelOverride: null, responseOverride: null, discoveredAt: null });
+    const drill = await s.incidents.create({
+      ...ENV_INPUT,
+      title: '应急演练',
+      drill: true,
+      levelOverride: null,
+      responseOverride: null,
+      discoveredAt: null,
+    });
     expect(drill.drill).toBe(true);
     expect(drill.serial).toBe('YL2026-0001');
     expect((await s.incidents.list({ drills: 'exclude' })).map((i) => i.title)).toEqual([ENV_INPUT.title]);
@@ -47,20 +61,35 @@ describe('IncidentService', () => {
   it('moves through the status lifecycle, recording each change, and refuses illegal steps', async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     await s.incidents.setDuty({ leader: '甲', officer: '乙' });
-    const d = await s.incidents.create({ ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null });
+    const d = await s.incidents.create({
+      ...ENV_INPUT,
+      levelOverride: null,
+      responseOverride: null,
+      discoveredAt: null,
+    });
     await s.incidents.setStatus({ id: d.id, status: '核实中', note: '' });
     await s.incidents.setStatus({ id: d.id, status: '响应中', note: '启动三级响应' });
-    await expect(s.incidents.setStatus({ id: d.id, status: '已归档', note: '' })).rejects.toThrow(/不能从「响应中」改为「已归档」/);
+    await expect(s.incidents.setStatus({ id: d.id, status: '已归档', note: '' })).rejects.toThrow(
+      /不能从「响应中」改为「已归档」/,
+    );
     const after = await s.incidents.get(d.id);
     expect(after.status).toBe('响应中');
-    expect(after.timeline.filter((e) => e.kind === 'status').map((e) => e.text)).toEqual(['状态 接报 → 核实中', '状态 核实中 → 响应中：启动三级响应']);
+    expect(after.timeline.filter((e) => e.kind === 'status').map((e) => e.text)).toEqual([
+      '状态 接报 → 核实中',
+      '状态 核实中 → 响应中：启动三级响应',
+    ]);
     await s.close();
   });
 
   it('voids an entry with a reason; the entry stays, marked, and cannot be voided twice', async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     await s.incidents.setDuty({ leader: '甲', officer: '乙' });
-    const d = await s.incidents.create({ ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null });
+    const d = await s.incidents.create({
+      ...ENV_INPUT,
+      levelOverride: null,
+      responseOverride: null,
+      discoveredAt: null,
+    });
     const withNote = await s.incidents.addNote({ id: d.id, kind: '领导批示', text: '立即核实', givenBy: '王副市长' });
     const note = withNote.timeline.find((e) => e.kind === 'instruction')!;
     expect(note.text).toBe('王副市长批示：立即核实');
@@ -68,14 +97,21 @@ describe('IncidentService', () => {
     const kept = voided.timeline.find((e) => e.id === note.id)!;
     expect(kept.voided).toMatchObject({ by: '乙', reason: '记错事件' });
     expect(voided.timeline.some((e) => e.kind === 'void')).toBe(true);
-    await expect(s.incidents.voidEntry({ incidentId: d.id, entryId: note.id, reason: '再次' })).rejects.toThrow(/已作废/);
+    await expect(s.incidents.voidEntry({ incidentId: d.id, entryId: note.id, reason: '再次' })).rejects.toThrow(
+      /已作废/,
+    );
     await s.close();
   });
 
   it('re-derives clocks when the level changes, keeping completed ones and logging the change', async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     await s.incidents.setDuty({ leader: '甲', officer: '乙' });
-    const d = await s.incidents.create({ ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null });
+    const d = await s.incidents.create({
+      ...ENV_INPUT,
+      levelOverride: null,
+      responseOverride: null,
+      discoveredAt: null,
+    });
     const first = d.clocks[0]!;
     await s.incidents.completeClock({
       incidentId: d.id,
@@ -85,12 +121,17 @@ describe('IncidentService', () => {
       recipientUnit: first.to,
       recipientName: '值班员张',
     });
-    const upgraded = await s.incidents.update({ id: d.id, patch: { facts: { deaths: 12 }, reason: '死亡人数核实为12人' } });
+    const upgraded = await s.incidents.update({
+      id: d.id,
+      patch: { facts: { deaths: 12 }, reason: '死亡人数核实为12人' },
+    });
     expect(upgraded.grading.level).toBe('重大');
     const ids = new Set(upgraded.clocks.map((c) => c.clockId));
     expect(upgraded.clocks.length).toBeGreaterThanOrEqual(d.clocks.length);
     // What was completed stays completed (on a kept clock, or kept as a record).
-    const kept = upgraded.clocks.find((c) => c.clockId === first.clockId)?.record ?? upgraded.orphanClockRecords.find((r) => r.clockId === first.clockId);
+    const kept =
+      upgraded.clocks.find((c) => c.clockId === first.clockId)?.record ??
+      upgraded.orphanClockRecords.find((r) => r.clockId === first.clockId);
     expect(kept?.completedAt).toBe('2026-11-29T01:50:00.000Z');
     // The same report owed under the new level is a new obligation (43号 5.1.1(6)): keys stay unique.
     expect(ids.has(first.clockId)).toBe(true);
@@ -120,7 +161,13 @@ describe('IncidentService', () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     await s.incidents.setDuty({ leader: '甲', officer: '乙' });
     await expect(
-      s.incidents.create({ ...ENV_INPUT, facts: { deaths: -3 }, levelOverride: null, responseOverride: null, discoveredAt: null }),
+      s.incidents.create({
+        ...ENV_INPUT,
+        facts: { deaths: -3 },
+        levelOverride: null,
+        responseOverride: null,
+        discoveredAt: null,
+      }),
     ).rejects.toThrow(/事件要素有误/);
     expect(await s.incidents.list({ drills: 'include' })).toEqual([]);
     await s.close();
@@ -129,12 +176,23 @@ describe('IncidentService', () => {
   it('marks a clock not applicable only with a reason, recorded in the timeline', async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     await s.incidents.setDuty({ leader: '甲', officer: '乙' });
-    const d = await s.incidents.create({ ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null });
+    const d = await s.incidents.create({
+      ...ENV_INPUT,
+      levelOverride: null,
+      responseOverride: null,
+      discoveredAt: null,
+    });
     const c = d.clocks[0]!;
-    const after = await s.incidents.markNotApplicable({ incidentId: d.id, clockId: c.clockId, reason: '已由县政府直报' });
+    const after = await s.incidents.markNotApplicable({
+      incidentId: d.id,
+      clockId: c.clockId,
+      reason: '已由县政府直报',
+    });
     expect(after.clocks.find((x) => x.clockId === c.clockId)!.record!.notApplicableReason).toBe('已由县政府直报');
     expect(after.timeline.at(-1)!.text).toMatch(/不适用/);
-    await expect(s.incidents.markNotApplicable({ incidentId: d.id, clockId: c.clockId, reason: 'x' })).rejects.toThrow(/已有记录/);
+    await expect(s.incidents.markNotApplicable({ incidentId: d.id, clockId: c.clockId, reason: 'x' })).rejects.toThrow(
+      /已有记录/,
+    );
     await s.close();
   });
 });

@@ -42,9 +42,17 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
     expect(d.grading.level).toBe('一般');
     at('11:00');
-    await s.incidents.completeClock({ incidentId: d.id, clockId: 'env.county-dept-to-gov', completedAt: t('11:00'), ...COMPLETE });
+    await s.incidents.completeClock({
+      incidentId: d.id,
+      clockId: 'env.county-dept-to-gov',
+      completedAt: t('11:00'),
+      ...COMPLETE,
+    });
     at('13:00');
-    const after = await s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('12:30'), reason: '核实死亡3人' } });
+    const after = await s.incidents.update({
+      id: d.id,
+      patch: { facts: { deaths: 3 }, effectiveAt: t('12:30'), reason: '核实死亡3人' },
+    });
     expect(after.grading.level).toBe('较大');
     const gov = after.clocks.filter((c) => c.clockId === 'env.county-dept-to-gov');
     expect(gov.map((c) => [c.levelLabel, c.startsAt, c.dueAt, c.record?.completedAt ?? null])).toEqual([
@@ -56,11 +64,20 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     const entry = after.timeline.find((e) => e.kind === 'level')!;
     expect(entry.text).toContain('事件级别 一般 → 较大（自 2026-11-29 12:30 起，赵珺：核实死亡3人）');
     expect(entry.text).toContain('新增时限');
-    const stored = await s.db.read((q) => q.all<{ obligation_key: string; closure_kind: string | null }>('SELECT obligation_key, closure_kind FROM obligations WHERE incident_id = ? ORDER BY obligation_key', [d.id]));
+    const stored = await s.db.read((q) =>
+      q.all<{ obligation_key: string; closure_kind: string | null }>(
+        'SELECT obligation_key, closure_kind FROM obligations WHERE incident_id = ? ORDER BY obligation_key',
+        [d.id],
+      ),
+    );
     expect(stored).toContainEqual({ obligation_key: 'env.county-dept-to-gov@一般#0', closure_kind: 'met' });
     expect(stored).toContainEqual({ obligation_key: 'env.county-dept-to-gov@较大#1', closure_kind: null });
-    const history = await s.db.read((q) => q.all('SELECT from_level, to_level, effective_at, by_whom, reason FROM level_changes'));
-    expect(history).toEqual([{ from_level: '一般', to_level: '较大', effective_at: iso('12:30'), by_whom: '赵珺', reason: '核实死亡3人' }]);
+    const history = await s.db.read((q) =>
+      q.all('SELECT from_level, to_level, effective_at, by_whom, reason FROM level_changes'),
+    );
+    expect(history).toEqual([
+      { from_level: '一般', to_level: '较大', effective_at: iso('12:30'), by_whom: '赵珺', reason: '核实死亡3人' },
+    ]);
     // Read back after a restart: the same obligations.
     const again = await s.incidents.get(d.id);
     expect(again.clocks.map((c) => c.key)).toEqual(after.clocks.map((c) => c.key));
@@ -73,7 +90,12 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     at('12:40');
     await s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('12:30') } });
     at('12:51');
-    const done = await s.incidents.completeClock({ incidentId: d.id, clockId: 'env.county-dept-to-gov@较大#1', completedAt: t('12:50'), ...COMPLETE });
+    const done = await s.incidents.completeClock({
+      incidentId: d.id,
+      clockId: 'env.county-dept-to-gov@较大#1',
+      completedAt: t('12:50'),
+      ...COMPLETE,
+    });
     const gov = done.clocks.filter((c) => c.clockId === 'env.county-dept-to-gov');
     expect(gov.map((c) => [c.levelLabel, c.closure?.kind, c.closure?.lateMs])).toEqual([
       ['一般', 'met', 20 * 60_000],
@@ -87,13 +109,21 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     const d = await s.incidents.create({ ...INPUT, facts: { deaths: 3 } });
     expect(d.grading.level).toBe('较大');
     at('10:21');
-    await s.incidents.completeClock({ incidentId: d.id, clockId: 'env.county-dept-to-gov', completedAt: t('10:20'), ...COMPLETE });
+    await s.incidents.completeClock({
+      incidentId: d.id,
+      clockId: 'env.county-dept-to-gov',
+      completedAt: t('10:20'),
+      ...COMPLETE,
+    });
     at('11:00');
     const after = await s.incidents.update({ id: d.id, patch: { facts: { deaths: 1 }, reason: '复核为1人死亡' } });
     const byKey = (k: string) => after.clocks.find((c) => c.obligationKey === k)!;
     expect(byKey('env.dept-to-upper-dept@较大#0').closure).toMatchObject({ kind: 'level_change', lateMs: 30 * 60_000 });
     expect(byKey('env.county-dept-to-gov@一般#1').closure).toMatchObject({ kind: 'met', at: iso('10:20') });
-    expect([byKey('env.dept-to-upper-dept@一般#1').startsAt, byKey('env.dept-to-upper-dept@一般#1').dueAt]).toEqual([iso('11:00'), iso('14:00')]);
+    expect([byKey('env.dept-to-upper-dept@一般#1').startsAt, byKey('env.dept-to-upper-dept@一般#1').dueAt]).toEqual([
+      iso('11:00'),
+      iso('14:00'),
+    ]);
     expect((await s.incidents.openClocks()).map((c) => c.obligationKey)).not.toContain('env.dept-to-upper-dept@较大#0');
     // Statistics: the 级别调整 one counts as 迟报 of a monitored unit, apart from the duty room's own.
     const res = await dispatch(s.handlers, 'data:stats', { includeDrills: false }, () => undefined);
@@ -103,7 +133,10 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     expect([room!.owner, room!.late]).toEqual(['room', 0]);
     expect([monitored!.owner, monitored!.late]).toEqual(['monitored', 1]);
     const tables = statsTables(view.stats, '2026年11月');
-    expect(tables.find((x) => x.title === '报告时限执行情况（本值班室与督促他方）')?.rows.map((r) => r.key)).toEqual([room!.key, monitored!.key]);
+    expect(tables.find((x) => x.title === '报告时限执行情况（本值班室与督促他方）')?.rows.map((r) => r.key)).toEqual([
+      room!.key,
+      monitored!.key,
+    ]);
     await s.close();
   });
 
@@ -111,24 +144,37 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     const { s, at } = await setup(tempDir());
     const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
     at('12:00');
-    await expect(s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('09:29') } })).rejects.toThrow('生效时间不能早于接报时间');
-    await expect(s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('12:01') } })).rejects.toThrow('生效时间不能晚于当前时间');
+    await expect(
+      s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('09:29') } }),
+    ).rejects.toThrow('生效时间不能早于接报时间');
+    await expect(
+      s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('12:01') } }),
+    ).rejects.toThrow('生效时间不能晚于当前时间');
     const unchanged = await s.incidents.get(d.id);
     expect([unchanged.grading.level, unchanged.timeline.length]).toEqual(['一般', 1]);
     // 接报 itself and now itself are accepted.
     await s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: t('11:00') } });
-    await expect(s.incidents.update({ id: d.id, patch: { facts: { deaths: 10 }, effectiveAt: t('10:59') } })).rejects.toThrow(/生效时间不能早于上一次级别变更的生效时间（2026-11-29 11:00）/);
+    await expect(
+      s.incidents.update({ id: d.id, patch: { facts: { deaths: 10 }, effectiveAt: t('10:59') } }),
+    ).rejects.toThrow(/生效时间不能早于上一次级别变更的生效时间（2026-11-29 11:00）/);
     const kept = await s.incidents.get(d.id);
     expect(kept.grading.level).toBe('较大');
     await s.incidents.update({ id: d.id, patch: { facts: { deaths: 10 }, effectiveAt: t('12:00') } });
-    expect((await s.db.read((q) => q.all('SELECT to_level FROM level_changes ORDER BY id'))).map((r) => r.to_level)).toEqual(['较大', '重大']);
+    expect(
+      (await s.db.read((q) => q.all('SELECT to_level FROM level_changes ORDER BY id'))).map((r) => r.to_level),
+    ).toEqual(['较大', '重大']);
     await s.close();
   });
 
   it('through IPC: effectiveAt must be ISO 8601 with an offset', async () => {
     const { s } = await setup(tempDir());
     const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
-    const res = await dispatch(s.handlers, 'incidents:update', { id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: '2026-11-29 12:30' } }, () => undefined);
+    const res = await dispatch(
+      s.handlers,
+      'incidents:update',
+      { id: d.id, patch: { facts: { deaths: 3 }, effectiveAt: '2026-11-29 12:30' } },
+      () => undefined,
+    );
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.message).toMatch(/ISO 8601/);
     await s.close();
@@ -144,17 +190,33 @@ describe('incidents:set-reporting (issue 12)', () => {
     at('10:00');
     const set = await s.incidents.setReporting({ id: d.id, followUpMinutes: 60 });
     const cycle = set.clocks.find((c) => c.clockId === 'room.follow-up')!;
-    expect([cycle.startsAt, cycle.dueAt, cycle.owner?.kind, cycle.source]).toEqual([iso('10:00'), iso('11:00'), 'room', 'room']);
+    expect([cycle.startsAt, cycle.dueAt, cycle.owner?.kind, cycle.source]).toEqual([
+      iso('10:00'),
+      iso('11:00'),
+      'room',
+      'room',
+    ]);
     expect(set.timeline.at(-1)!.text).toBe('报告要求：续报提醒：每60分钟（带班领导 李堃 设定）');
     at('10:40');
-    const next = await s.incidents.completeClock({ incidentId: d.id, clockId: cycle.obligationKey!, completedAt: t('10:40'), ...COMPLETE });
-    expect(next.clocks.filter((c) => c.clockId === 'room.follow-up').map((c) => [c.startsAt, c.dueAt, c.closure?.kind ?? null])).toEqual([
+    const next = await s.incidents.completeClock({
+      incidentId: d.id,
+      clockId: cycle.obligationKey!,
+      completedAt: t('10:40'),
+      ...COMPLETE,
+    });
+    expect(
+      next.clocks
+        .filter((c) => c.clockId === 'room.follow-up')
+        .map((c) => [c.startsAt, c.dueAt, c.closure?.kind ?? null]),
+    ).toEqual([
       [iso('10:00'), iso('11:00'), 'met'],
       [iso('10:40'), iso('11:40'), null],
     ]);
     at('11:00');
     const changed = await s.incidents.setReporting({ id: d.id, followUpMinutes: 30 });
-    const cycles = changed.clocks.filter((c) => c.clockId === 'room.follow-up').sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    const cycles = changed.clocks
+      .filter((c) => c.clockId === 'room.follow-up')
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     expect(cycles.map((c) => [c.startsAt, c.closure?.kind ?? null, c.closure?.reason ?? null])).toEqual([
       [iso('10:00'), 'met', null],
       [iso('10:40'), 'not_applicable', '续报提醒间隔改为30分钟'],
@@ -173,22 +235,39 @@ describe('incidents:set-reporting (issue 12)', () => {
     const comms = { ...INPUT, category: 'comms' as const, facts: { countiesAffected: 2 } };
     const d = await s.incidents.create(comms);
     at('09:40');
-    await expect(s.incidents.setReporting({ id: d.id, occurredUnknown: true })).rejects.toThrow('发生时间不详时须先填写发现时间');
+    await expect(s.incidents.setReporting({ id: d.id, occurredUnknown: true })).rejects.toThrow(
+      '发生时间不详时须先填写发现时间',
+    );
     const withDiscovery = await s.incidents.create({ ...comms, discoveredAt: t('09:20') });
     const unknown = await s.incidents.setReporting({ id: withDiscovery.id, occurredUnknown: true });
     const phone = unknown.clocks.find((c) => c.clockId === 'comms.phone')!;
-    expect([phone.startsAt, phone.dueAt, phone.anchorNote]).toEqual([iso('09:20'), iso('10:00'), '发生时间不详，以发现时间计']);
+    expect([phone.startsAt, phone.dueAt, phone.anchorNote]).toEqual([
+      iso('09:20'),
+      iso('10:00'),
+      '发生时间不详，以发现时间计',
+    ]);
     await s.close();
   });
 
   it('handling ended: the radiation 终结报告 is owed 即时（最迟2小时）; not after now', async () => {
     const { s, at } = await setup(tempDir());
-    const d = await s.incidents.create({ ...INPUT, category: 'radiation', facts: { sourceClass: 4, sourceEvent: 'lost' } });
+    const d = await s.incidents.create({
+      ...INPUT,
+      category: 'radiation',
+      facts: { sourceClass: 4, sourceEvent: 'lost' },
+    });
     at('15:00');
-    await expect(s.incidents.setReporting({ id: d.id, handlingEndedAt: t('15:01') })).rejects.toThrow('事故处理完毕时间不能晚于当前时间');
+    await expect(s.incidents.setReporting({ id: d.id, handlingEndedAt: t('15:01') })).rejects.toThrow(
+      '事故处理完毕时间不能晚于当前时间',
+    );
     const ended = await s.incidents.setReporting({ id: d.id, handlingEndedAt: t('14:00') });
     const fin = ended.clocks.find((c) => c.clockId === 'rad.final-report')!;
-    expect([fin.startsAt, fin.dueAt, fin.window, fin.immediate]).toEqual([iso('14:00'), iso('16:00'), '即时（最迟2小时）', true]);
+    expect([fin.startsAt, fin.dueAt, fin.window, fin.immediate]).toEqual([
+      iso('14:00'),
+      iso('16:00'),
+      '即时（最迟2小时）',
+      true,
+    ]);
     await s.close();
   });
 });

@@ -94,42 +94,119 @@ async function fonts(pdf: string): Promise<Array<{ name: string; type: string; e
 }
 
 const INITIAL_LABELS = [
-  '事故单位名称', '(公章)', '法定代表人', '地址', '邮编', '电话', '传真', '联系人', '许可证号', '许可证审批机关',
-  '事故发生时间', '事故发生地点', '事故类型', '人员受照', '人员污染', '受照人数', '受污染人数', '丢失', '被盗', '失控',
-  '事故源数量', '放射性污染', '污染面积(m2)', '序号', '事故源核素名称', '出厂活度(Bq)', '出厂日期', '放射源编码',
-  '事故时活度(Bq)', '非密封放射性物质状态(固/液态)', '射线装置名称', '型号', '生产厂家', '设备编号', '所在场所', '主要参数',
-  '事故经过情况', '报告人签字', '报告时间', '注：射线装置的“主要参数”是指X射线机的电流(mA)和电压(kV)、加速器线束能量等主要性能参数。',
+  '事故单位名称',
+  '(公章)',
+  '法定代表人',
+  '地址',
+  '邮编',
+  '电话',
+  '传真',
+  '联系人',
+  '许可证号',
+  '许可证审批机关',
+  '事故发生时间',
+  '事故发生地点',
+  '事故类型',
+  '人员受照',
+  '人员污染',
+  '受照人数',
+  '受污染人数',
+  '丢失',
+  '被盗',
+  '失控',
+  '事故源数量',
+  '放射性污染',
+  '污染面积(m2)',
+  '序号',
+  '事故源核素名称',
+  '出厂活度(Bq)',
+  '出厂日期',
+  '放射源编码',
+  '事故时活度(Bq)',
+  '非密封放射性物质状态(固/液态)',
+  '射线装置名称',
+  '型号',
+  '生产厂家',
+  '设备编号',
+  '所在场所',
+  '主要参数',
+  '事故经过情况',
+  '报告人签字',
+  '报告时间',
+  '注：射线装置的“主要参数”是指X射线机的电流(mA)和电压(kV)、加速器线束能量等主要性能参数。',
 ];
 
 const FOLLOW_UP_LABELS = [
-  '事故单位名称', '地址', '许可证号', '许可证审批机关', '事故发生时间', '事故报告时间', '事故发生地点', '事故类型',
-  '人员受照', '人员污染', '受照人数', '受污染人数', '丢失', '被盗', '失控', '事故源数量', '放射性污染', '污染面积(m2)',
-  '序号', '事故源核素', '出厂', '出厂日期', '放射源编码', '事故时活度', '非密封放射性物质', '射线装置', '型号', '生产厂家',
-  '设备编号', '所在场所', '主要参数', '事故级别', '一般辐射事故', '较大辐射事故', '重大辐射事故', '特别重大辐射事故',
-  '事故经过和处理情况', '事发地生态环境主管部门', '联系人', '(公章)', '电话', '传真', '注：射线装置的“主要参数”',
+  '事故单位名称',
+  '地址',
+  '许可证号',
+  '许可证审批机关',
+  '事故发生时间',
+  '事故报告时间',
+  '事故发生地点',
+  '事故类型',
+  '人员受照',
+  '人员污染',
+  '受照人数',
+  '受污染人数',
+  '丢失',
+  '被盗',
+  '失控',
+  '事故源数量',
+  '放射性污染',
+  '污染面积(m2)',
+  '序号',
+  '事故源核素',
+  '出厂',
+  '出厂日期',
+  '放射源编码',
+  '事故时活度',
+  '非密封放射性物质',
+  '射线装置',
+  '型号',
+  '生产厂家',
+  '设备编号',
+  '所在场所',
+  '主要参数',
+  '事故级别',
+  '一般辐射事故',
+  '较大辐射事故',
+  '重大辐射事故',
+  '特别重大辐射事故',
+  '事故经过和处理情况',
+  '事发地生态环境主管部门',
+  '联系人',
+  '(公章)',
+  '电话',
+  '传真',
+  '注：射线装置的“主要参数”',
 ];
 
 describe('printed forms (Chromium → PDF → poppler)', () => {
-  it.each(sampleForms().map((s) => [s.id]))('%s: A4 pages, every font embedded, page numbers', async (id) => {
-    const pdf = await samplePdf(id);
-    const { stdout } = await run('pdfinfo', [pdf]);
-    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(stdout);
-    // The roster's eight columns print landscape; every other form portrait.
-    const dims = [Math.round(Number(size?.[1])), Math.round(Number(size?.[2]))];
-    expect(dims).toEqual(id === 'roster' ? [842, 595] : [595, 842]);
-    const list = await fonts(pdf);
-    expect(list.length).toBeGreaterThan(0);
-    for (const f of list) {
-      expect(f.emb, f.name).toBe('yes');
-      expect(f.type, f.name).not.toMatch(/Type 3/);
-    }
-    const n = await pages(pdf);
-    for (let p = 1; p <= n; p++) expect(await text(pdf, p)).toContain(`—${p}—`);
-    // The pagination pass knew the page count before printing (what a paginated preview shows).
-    expect(planned.get(pdf), 'planned pages').toBe(n);
-    // Every printed character comes from a real glyph of an embedded font (not .notdef, not Type 3).
-    expect(charactersNotDrawn(await readFile(pdf), await text(pdf))).toEqual([]);
-  }, 90_000);
+  it.each(sampleForms().map((s) => [s.id]))(
+    '%s: A4 pages, every font embedded, page numbers',
+    async (id) => {
+      const pdf = await samplePdf(id);
+      const { stdout } = await run('pdfinfo', [pdf]);
+      const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(stdout);
+      // The roster's eight columns print landscape; every other form portrait.
+      const dims = [Math.round(Number(size?.[1])), Math.round(Number(size?.[2]))];
+      expect(dims).toEqual(id === 'roster' ? [842, 595] : [595, 842]);
+      const list = await fonts(pdf);
+      expect(list.length).toBeGreaterThan(0);
+      for (const f of list) {
+        expect(f.emb, f.name).toBe('yes');
+        expect(f.type, f.name).not.toMatch(/Type 3/);
+      }
+      const n = await pages(pdf);
+      for (let p = 1; p <= n; p++) expect(await text(pdf, p)).toContain(`—${p}—`);
+      // The pagination pass knew the page count before printing (what a paginated preview shows).
+      expect(planned.get(pdf), 'planned pages').toBe(n);
+      // Every printed character comes from a real glyph of an embedded font (not .notdef, not Type 3).
+      expect(charactersNotDrawn(await readFile(pdf), await text(pdf))).toEqual([]);
+    },
+    90_000,
+  );
 
   it('附件4: every gazette label of the initial report is printed', async () => {
     const all = await text(await samplePdf('radiation-initial'));
@@ -165,7 +242,14 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     if (input.kind !== 'radiation-initial') throw new Error('kind');
     const pdf = await pdfOf('rare', {
       kind: 'radiation-initial',
-      data: { ...input.data, legalRepresentative: '王镕', contact: '李堃', reporter: '刘珺', fax: '赵喆', postCode: '孙赟' },
+      data: {
+        ...input.data,
+        legalRepresentative: '王镕',
+        contact: '李堃',
+        reporter: '刘珺',
+        fax: '赵喆',
+        postCode: '孙赟',
+      },
     });
     const all = await text(pdf);
     for (const name of ['王镕', '李堃', '刘珺', '赵喆', '孙赟']) expect(all).toContain(name);
@@ -186,24 +270,53 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
 
   it('information reports carry the content lists of 〔2021〕40号 4.1 and 〔2021〕43号 5.1.1', async () => {
     const comms = await text(await samplePdf('info-report-comms-initial'));
-    for (const l of ['突发事件信息报告', '（初报）', '报送单位', '签发人', '报送时间', '000012', '秘密', '特急', '事件基本情况', '事件级别', '初步估计的危害及程度', '影响范围', '拟采取的应对措施及建议']) {
+    for (const l of [
+      '突发事件信息报告',
+      '（初报）',
+      '报送单位',
+      '签发人',
+      '报送时间',
+      '000012',
+      '秘密',
+      '特急',
+      '事件基本情况',
+      '事件级别',
+      '初步估计的危害及程度',
+      '影响范围',
+      '拟采取的应对措施及建议',
+    ]) {
       expect(comms, l).toContain(l);
     }
     const env = await text(await samplePdf('info-report-environment-follow-up'));
-    for (const l of ['（第2次续报）', '事件发生时间', '事件发生地点', '单位名称', '信息来源', '事件类别', '主要污染物种类和数量', '伤亡或者经济损失的初步评估', '饮用水水源地等环境敏感点受影响情况', '影响范围', '事件发展态势及处置情况', '2021年9月3日6时15分']) {
+    for (const l of [
+      '（第2次续报）',
+      '事件发生时间',
+      '事件发生地点',
+      '单位名称',
+      '信息来源',
+      '事件类别',
+      '主要污染物种类和数量',
+      '伤亡或者经济损失的初步评估',
+      '饮用水水源地等环境敏感点受影响情况',
+      '影响范围',
+      '事件发展态势及处置情况',
+      '2021年9月3日6时15分',
+    ]) {
       expect(env, l).toContain(l);
     }
   });
 
   async function words(pdf: string, page: number) {
     const { stdout } = await run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-']);
-    return [...stdout.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({
-      x0: Number(m[1]),
-      y0: Number(m[2]),
-      x1: Number(m[3]),
-      y1: Number(m[4]),
-      text: m[5] ?? '',
-    }));
+    return [...stdout.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g)].map(
+      (m) => ({
+        x0: Number(m[1]),
+        y0: Number(m[2]),
+        x1: Number(m[3]),
+        y1: Number(m[4]),
+        text: m[5] ?? '',
+      }),
+    );
   }
 
   const MM = 72 / 25.4;
@@ -254,17 +367,38 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
 
   it('never splits phone numbers, dates, times, codes or units across lines', async () => {
     const expectations: Record<string, string[]> = {
-      'radiation-initial': ['0349-2012345', '0349-2012346', '2021年9月2日', '14时05分', '15时00分', '0315CS012345', '2015年3月18日', 'DD-2019-0456', '1.11E+10', '(Bq)', '250kV', '036000'],
+      'radiation-initial': [
+        '0349-2012345',
+        '0349-2012346',
+        '2021年9月2日',
+        '14时05分',
+        '15时00分',
+        '0315CS012345',
+        '2015年3月18日',
+        'DD-2019-0456',
+        '1.11E+10',
+        '(Bq)',
+        '250kV',
+        '036000',
+      ],
       'radiation-follow-up': ['0349-2023456', '0349-2023457'],
       roster: ['0349-2011001', '0349-2011005', '139****0001', '139****0005', '0349-2011101', '2021年9月8日'],
       handover: ['2021年9月2日'],
     };
     for (const [id, tokens] of Object.entries(expectations)) {
       const ls = await allLines(await samplePdf(id));
-      for (const t of tokens) expect(ls.some((l) => l.replace(/\s+/g, '').includes(t)), `${id}: ${t}`).toBe(true);
+      for (const t of tokens)
+        expect(
+          ls.some((l) => l.replace(/\s+/g, '').includes(t)),
+          `${id}: ${t}`,
+        ).toBe(true);
     }
     const many = await allLines(await samplePdf('radiation-initial-40-sources'));
-    for (let i = 1; i <= 40; i++) expect(many.some((l) => l.includes(`SRC-${String(i).padStart(3, '0')}`)), `SRC-${i}`).toBe(true);
+    for (let i = 1; i <= 40; i++)
+      expect(
+        many.some((l) => l.includes(`SRC-${String(i).padStart(3, '0')}`)),
+        `SRC-${i}`,
+      ).toBe(true);
     // Each of the 40 factory dates is whole on one line.
     expect(many.join('\n').match(/\d{4}年\d{1,2}月15日/g)).toHaveLength(40);
   });
@@ -284,7 +418,8 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     expect(l2.slice(0, 4).join('')).toContain('事故源核素');
     for (let p = 2; p <= n; p++) {
       const ls = await lines(pdf, p);
-      if (/^\d+\s*(Cs|Am)-/.test(ls[0] ?? '') || /^序号/.test(ls[0] ?? '')) throw new Error(`page ${p} continues a table without 续表`);
+      if (/^\d+\s*(Cs|Am)-/.test(ls[0] ?? '') || /^序号/.test(ls[0] ?? ''))
+        throw new Error(`page ${p} continues a table without 续表`);
     }
     const log = await samplePdf('duty-log-drill');
     const logPage2 = await lines(log, 2);
@@ -292,7 +427,8 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     expect(logPage2[1]?.replace(/\s+/g, '')).toContain('序号时间类别事项内容处理情况经办人');
   });
 
-  const HEADING = /^([一二三四五六七八九十]+、|其他需要记载的事项$|指挥部$|现场处置组$|成员单位$|工作组$|领导成员$|续表$)/;
+  const HEADING =
+    /^([一二三四五六七八九十]+、|其他需要记载的事项$|指挥部$|现场处置组$|成员单位$|工作组$|领导成员$|续表$)/;
   const SIGNATURE = /签字：?$|签字：/;
 
   it('no page ends with a heading, and no page holds only a heading or a signature', async () => {
@@ -320,9 +456,24 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
   });
 
   /** Grey levels (0 = black) of one page rendered at `dpi`. */
-  async function greyPixels(pdf: string, page: number, dpi: number): Promise<{ width: number; height: number; px: Buffer }> {
+  async function greyPixels(
+    pdf: string,
+    page: number,
+    dpi: number,
+  ): Promise<{ width: number; height: number; px: Buffer }> {
     const prefix = join(dir, `px-${page}-${dpi}-${Math.random().toString(36).slice(2)}`);
-    await run('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, prefix]);
+    await run('pdftoppm', [
+      '-gray',
+      '-r',
+      String(dpi),
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      pdf,
+      prefix,
+    ]);
     const data = await readFile(`${prefix}.pgm`);
     const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 40).toString('latin1'));
     if (!m) throw new Error('not a PGM');

@@ -23,7 +23,11 @@ describe('renderForm', () => {
 
   it('has one sample per catalogue kind, a 40-row source table and a drill', () => {
     const samples = sampleForms();
-    for (const entry of FORM_CATALOGUE) expect(samples.some((s) => s.input.kind === entry.kind), entry.kind).toBe(true);
+    for (const entry of FORM_CATALOGUE)
+      expect(
+        samples.some((s) => s.input.kind === entry.kind),
+        entry.kind,
+      ).toBe(true);
     expect(samples.some((s) => s.input.kind === 'radiation-initial' && s.input.data.sources.length === 40)).toBe(true);
     expect(samples.some((s) => s.drill)).toBe(true);
   });
@@ -38,7 +42,19 @@ describe('renderForm', () => {
 
   it('marks editable fields with data-field paths, including table rows', () => {
     const html = renderForm(sample('radiation-initial-40-sources'), opts);
-    for (const f of ['unitName', 'legalRepresentative', 'postCode', 'licenceAuthority', 'narrative', 'reporter', 'reportedAt', 'accidentType.lost', 'sources.0.nuclide', 'sources.39.sourceCode', 'devices.0.mainParameters']) {
+    for (const f of [
+      'unitName',
+      'legalRepresentative',
+      'postCode',
+      'licenceAuthority',
+      'narrative',
+      'reporter',
+      'reportedAt',
+      'accidentType.lost',
+      'sources.0.nuclide',
+      'sources.39.sourceCode',
+      'devices.0.mainParameters',
+    ]) {
       expect(html, f).toContain(`data-field="${f}"`);
     }
     expect(html).toContain('<thead>');
@@ -76,7 +92,9 @@ describe('renderForm', () => {
     const input = sample('info-report-comms-initial');
     if (input.kind !== 'info-report') throw new Error('kind');
     for (const level of ['绝密', '机密', '秘密'] as const) {
-      expect(renderForm({ kind: 'info-report', data: { ...input.data, classification: level } }, opts)).toContain(`>${level}<`);
+      expect(renderForm({ kind: 'info-report', data: { ...input.data, classification: level } }, opts)).toContain(
+        `>${level}<`,
+      );
     }
     const bad = { ...input.data, classification: '内部' } as unknown as InfoReport;
     expect(() => renderForm({ kind: 'info-report', data: bad }, opts)).toThrow('密级应为绝密、机密、秘密之一');
@@ -88,7 +106,9 @@ describe('renderForm', () => {
     const html = renderForm(sample('info-report-comms-initial'), opts);
     expect(html).toMatch(/\.marks\{font-family:'黑体', 'SimHei'[^}]*font-size:16pt/);
     expect(html).toMatch(/\.h1\{font-family:'黑体', 'SimHei'/);
-    expect(html).toMatch(/@bottom-right\{content:"— " counter\(page\) " —";font-family:'宋体', 'SimSun'[^}]*font-size:14pt/);
+    expect(html).toMatch(
+      /@bottom-right\{content:"— " counter\(page\) " —";font-family:'宋体', 'SimSun'[^}]*font-size:14pt/,
+    );
   });
 
   it('keeps phone numbers, dates, codes and units in unbreakable spans, and no cell breaks words anywhere', () => {
@@ -121,7 +141,10 @@ describe('renderForm', () => {
     expect(html).toContain('依据<span data-field="basis">《朔州市辐射事故应急预案》');
     const input = sample('roster');
     if (input.kind !== 'roster') throw new Error('kind');
-    const doubled = renderForm({ kind: 'roster', data: { ...input.data, basis: '依据《朔州市辐射事故应急预案》' } }, opts);
+    const doubled = renderForm(
+      { kind: 'roster', data: { ...input.data, basis: '依据《朔州市辐射事故应急预案》' } },
+      opts,
+    );
     expect(doubled).not.toContain('依据依据');
     expect(doubled).not.toMatch(/依据<span data-field="basis">依据/);
   });

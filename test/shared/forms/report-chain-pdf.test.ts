@@ -70,7 +70,13 @@ describe('the report chain on paper', () => {
       expect(i, h).toBeGreaterThan(at);
       at = i;
     }
-    for (const v of ['朔城区公安分局', '现场警戒、排查放射源去向', '朔环监字〔2021〕58号', '签发人：王镕', '签发时间：2021年9月6日9时30分']) {
+    for (const v of [
+      '朔城区公安分局',
+      '现场警戒、排查放射源去向',
+      '朔环监字〔2021〕58号',
+      '签发人：王镕',
+      '签发时间：2021年9月6日9时30分',
+    ]) {
       expect(text, v).toContain(v);
     }
   }, 60_000);

@@ -46,7 +46,14 @@ describe('deriveIncident over obligations', () => {
     const rec = done('env.county-dept-to-gov', '11:00');
     const d = deriveIncident(incident(), [rec]);
     const gov = d.clocks.find((c) => c.clockId === 'env.county-dept-to-gov')!;
-    expect([gov.key, gov.to, gov.minutes, gov.startsAt, gov.dueAt, gov.levelLabel]).toEqual(['7:env.county-dept-to-gov@一般#0', '本级人民政府', 180, iso('09:30'), iso('12:30'), '一般']);
+    expect([gov.key, gov.to, gov.minutes, gov.startsAt, gov.dueAt, gov.levelLabel]).toEqual([
+      '7:env.county-dept-to-gov@一般#0',
+      '本级人民政府',
+      180,
+      iso('09:30'),
+      iso('12:30'),
+      '一般',
+    ]);
     expect(gov.record).toBe(rec);
     expect(gov.owner?.kind).toBe('monitored');
     expect(d.orphanClockRecords).toEqual([]);
@@ -127,7 +134,13 @@ describe('stored obligations the rules no longer give', () => {
   it('are still shown and still open, never dropped', () => {
     const d = deriveIncident(rad, [], { stored: [stored] });
     const c = d.clocks.find((x) => x.obligationKey === stored.key)!;
-    expect([c.to, c.dueAt, c.closure, c.record, c.citation]).toEqual(['市政府', iso('11:30'), null, null, '依据《朔州市辐射事故应急预案》4.1.1(3)']);
+    expect([c.to, c.dueAt, c.closure, c.record, c.citation]).toEqual([
+      '市政府',
+      iso('11:30'),
+      null,
+      null,
+      '依据《朔州市辐射事故应急预案》4.1.1(3)',
+    ]);
   });
 
   it('close by a record made against their key', () => {
@@ -140,7 +153,9 @@ describe('stored obligations the rules no longer give', () => {
   });
 
   it('one the rules still give is not doubled', () => {
-    const d = deriveIncident(incident(), [], { stored: [{ ...stored, key: 'env.county-dept-to-gov@一般#0', clockId: 'env.county-dept-to-gov' }] });
+    const d = deriveIncident(incident(), [], {
+      stored: [{ ...stored, key: 'env.county-dept-to-gov@一般#0', clockId: 'env.county-dept-to-gov' }],
+    });
     expect(d.clocks.filter((c) => c.obligationKey === 'env.county-dept-to-gov@一般#0')).toHaveLength(1);
   });
 });

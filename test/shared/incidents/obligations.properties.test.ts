@@ -11,8 +11,18 @@ const NOW = RECEIVED + 720 * MIN;
 const at = (m: number) => new Date(RECEIVED + m * MIN).toISOString();
 
 const RECIPIENTS = [
-  '本级人民政府', '上一级生态环境部门', '省生态环境厅', '生态环境部', '省人民政府', '市人民政府',
-  '本级政府', '上一级相关部门', '省级相关部门', '省政府', '市政府', '事发地县级生态环境部门和公安部门',
+  '本级人民政府',
+  '上一级生态环境部门',
+  '省生态环境厅',
+  '生态环境部',
+  '省人民政府',
+  '市人民政府',
+  '本级政府',
+  '上一级相关部门',
+  '省级相关部门',
+  '省政府',
+  '市政府',
+  '事发地县级生态环境部门和公安部门',
 ];
 const level = fc.constantFrom<Level | null>(...LEVEL_ORDER, null);
 
@@ -23,7 +33,11 @@ const scenario = fc
     initialLevel: level,
     steps: fc.array(fc.tuple(fc.integer({ min: 0, max: 600 }), level), { maxLength: 4 }),
     reports: fc.array(
-      fc.record({ m: fc.integer({ min: -30, max: 720 }), to: fc.constantFrom(...RECIPIENTS), channel: fc.constantFrom('phone' as const, 'written' as const, 'fax' as const) }),
+      fc.record({
+        m: fc.integer({ min: -30, max: 720 }),
+        to: fc.constantFrom(...RECIPIENTS),
+        channel: fc.constantFrom('phone' as const, 'written' as const, 'fax' as const),
+      }),
       { maxLength: 8 },
     ),
     sensitive: fc.boolean(),
@@ -40,7 +54,8 @@ const scenario = fc
     const input: ObligationsInput = {
       plan,
       initialLevel,
-      facts: plan === 'environment' ? (sensitive ? { heavyMetals: true } : {}) : sensitive ? { peopleExposed: true } : {},
+      facts:
+        plan === 'environment' ? (sensitive ? { heavyMetals: true } : {}) : sensitive ? { peopleExposed: true } : {},
       occurredAt: at(-90),
       discoveredAt: at(-60),
       receivedAt: at(0),

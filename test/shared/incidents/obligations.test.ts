@@ -9,9 +9,27 @@ const iso = (hhmm: string) => new Date(t(hhmm)).toISOString();
 const MIN = 60_000;
 
 const env = (over: Partial<ObligationsInput> = {}): Obligation[] =>
-  computeObligations({ plan: 'environment', initialLevel: '一般', occurredAt: t('09:00'), receivedAt: t('09:30'), now: t('23:00'), ...over });
-const change = (from: Level | null, to: Level | null, at: string, reason = '核实后'): LevelChange => ({ from, to, effectiveAt: t(at), by: '王值班', reason });
-const report = (at: string, to: string, channel: ReportEvent['channel'] = 'written', kind?: ReportEvent['kind']): ReportEvent => ({ at: t(at), to, channel, ...(kind ? { kind } : {}) });
+  computeObligations({
+    plan: 'environment',
+    initialLevel: '一般',
+    occurredAt: t('09:00'),
+    receivedAt: t('09:30'),
+    now: t('23:00'),
+    ...over,
+  });
+const change = (from: Level | null, to: Level | null, at: string, reason = '核实后'): LevelChange => ({
+  from,
+  to,
+  effectiveAt: t(at),
+  by: '王值班',
+  reason,
+});
+const report = (
+  at: string,
+  to: string,
+  channel: ReportEvent['channel'] = 'written',
+  kind?: ReportEvent['kind'],
+): ReportEvent => ({ at: t(at), to, channel, ...(kind ? { kind } : {}) });
 const find = (os: Obligation[], clockId: string, level: Level | null) => {
   const hit = os.filter((o) => o.clockId === clockId && o.level === level);
   expect(hit, `${clockId}@${level}`).toHaveLength(1);
@@ -37,17 +55,33 @@ describe('worked examples of the issue (43号 5.1.1(6))', () => {
     const open = find(before, 'env.county-dept-to-gov', '一般');
     expect(open.closure).toBeNull();
     expect(open.dueAt).toBe(iso('12:30'));
-    expect(find(before, 'env.county-dept-to-gov', '较大')).toMatchObject({ startsAt: iso('12:30'), dueAt: iso('13:30'), closure: null });
+    expect(find(before, 'env.county-dept-to-gov', '较大')).toMatchObject({
+      startsAt: iso('12:30'),
+      dueAt: iso('13:30'),
+      closure: null,
+    });
 
     const after = env({ changes: [change('一般', '较大', '12:30')], reports: [report('12:50', '本级人民政府')] });
-    expect(find(after, 'env.county-dept-to-gov', '一般').closure).toMatchObject({ kind: 'met', at: iso('12:50'), lateMs: 20 * MIN });
-    expect(find(after, 'env.county-dept-to-gov', '较大').closure).toMatchObject({ kind: 'met', at: iso('12:50'), lateMs: 0 });
+    expect(find(after, 'env.county-dept-to-gov', '一般').closure).toMatchObject({
+      kind: 'met',
+      at: iso('12:50'),
+      lateMs: 20 * MIN,
+    });
+    expect(find(after, 'env.county-dept-to-gov', '较大').closure).toMatchObject({
+      kind: 'met',
+      at: iso('12:50'),
+      lateMs: 0,
+    });
     // The other recipient's obligations are untouched by that report.
     expect(find(after, 'env.dept-to-upper-dept', '一般').closure).toBeNull();
   });
 
   it('(c) 较大 reported to 本级 at 10:20, downgraded to 一般 at 11:00: 上一级 closed as 级别调整 30 min late; 本级 met by 10:20; 上一级 runs 11:00 → 14:00', () => {
-    const os = env({ initialLevel: '较大', changes: [change('较大', '一般', '11:00', '复核为一般')], reports: [report('10:20', '本级人民政府')] });
+    const os = env({
+      initialLevel: '较大',
+      changes: [change('较大', '一般', '11:00', '复核为一般')],
+      reports: [report('10:20', '本级人民政府')],
+    });
     const upperOld = find(os, 'env.dept-to-upper-dept', '较大');
     expect(upperOld.dueAt).toBe(iso('10:30'));
     expect(upperOld.closure).toMatchObject({ kind: 'level_change', at: iso('11:00'), lateMs: 30 * MIN });
@@ -56,16 +90,25 @@ describe('worked examples of the issue (43号 5.1.1(6))', () => {
     const govNew = find(os, 'env.county-dept-to-gov', '一般');
     expect(govNew.closure).toMatchObject({ kind: 'met', at: iso('10:20') });
     expect(govNew.startsAt).toBe(iso('11:00'));
-    expect(find(os, 'env.dept-to-upper-dept', '一般')).toMatchObject({ startsAt: iso('11:00'), dueAt: iso('14:00'), closure: null });
+    expect(find(os, 'env.dept-to-upper-dept', '一般')).toMatchObject({
+      startsAt: iso('11:00'),
+      dueAt: iso('14:00'),
+      closure: null,
+    });
     // The 较大 report stays as it was; the 5.1.1(4) city clock (not due until 11:30) closes on time.
-    expect(find(os, 'env.county-dept-to-gov', '较大').closure).toMatchObject({ kind: 'met', at: iso('10:20'), lateMs: 0 });
+    expect(find(os, 'env.county-dept-to-gov', '较大').closure).toMatchObject({
+      kind: 'met',
+      at: iso('10:20'),
+      lateMs: 0,
+    });
     expect(find(os, 'env.city-gov-to-province', '较大').closure).toMatchObject({ kind: 'level_change', lateMs: 0 });
   });
 });
 
 describe('upgrade at T (43号 5.1.1(6))', () => {
   it('a report just before T does not meet the new obligation; one at T does', () => {
-    const at = (hhmm: string) => env({ changes: [change('一般', '较大', '12:30')], reports: [report(hhmm, '本级人民政府')] });
+    const at = (hhmm: string) =>
+      env({ changes: [change('一般', '较大', '12:30')], reports: [report(hhmm, '本级人民政府')] });
     expect(find(at('12:29'), 'env.county-dept-to-gov', '较大').closure).toBeNull();
     expect(find(at('12:30'), 'env.county-dept-to-gov', '较大').closure?.kind).toBe('met');
   });
@@ -78,7 +121,10 @@ describe('upgrade at T (43号 5.1.1(6))', () => {
   it('an old obligation the new level no longer names stays open (重大 reports to 省厅 instead of 上一级)', () => {
     const os = env({ initialLevel: '较大', changes: [change('较大', '重大', '10:00')] });
     expect(find(os, 'env.dept-to-upper-dept', '较大').closure).toBeNull();
-    expect(find(os, 'env.dept-to-province-dept', '重大')).toMatchObject({ startsAt: iso('10:00'), dueAt: iso('11:00') });
+    expect(find(os, 'env.dept-to-province-dept', '重大')).toMatchObject({
+      startsAt: iso('10:00'),
+      dueAt: iso('11:00'),
+    });
   });
 
   it('level-independent duties run on unchanged (42号 4.1.1(1) unit report from discovery)', () => {
@@ -106,9 +152,20 @@ describe('downgrade at T', () => {
   });
 
   it('a report to the recipient just before T meets the new-level obligation; one at T meets it from T', () => {
-    const at = (hhmm: string) => env({ initialLevel: '较大', changes: [change('较大', '一般', '11:00')], reports: [report(hhmm, '上一级生态环境部门')] });
-    expect(find(at('10:59'), 'env.dept-to-upper-dept', '一般').closure).toMatchObject({ kind: 'met', at: iso('10:59') });
-    expect(find(at('10:59'), 'env.dept-to-upper-dept', '较大').closure).toMatchObject({ kind: 'met', lateMs: 29 * MIN });
+    const at = (hhmm: string) =>
+      env({
+        initialLevel: '较大',
+        changes: [change('较大', '一般', '11:00')],
+        reports: [report(hhmm, '上一级生态环境部门')],
+      });
+    expect(find(at('10:59'), 'env.dept-to-upper-dept', '一般').closure).toMatchObject({
+      kind: 'met',
+      at: iso('10:59'),
+    });
+    expect(find(at('10:59'), 'env.dept-to-upper-dept', '较大').closure).toMatchObject({
+      kind: 'met',
+      lateMs: 29 * MIN,
+    });
     const atT = at('11:00');
     expect(find(atT, 'env.dept-to-upper-dept', '较大').closure?.kind).toBe('level_change');
     expect(find(atT, 'env.dept-to-upper-dept', '一般').closure).toMatchObject({ kind: 'met', at: iso('11:00') });
@@ -131,44 +188,76 @@ describe('effectiveAt: never before 接报, never in the future', () => {
     expect(() => env({ changes: [change('一般', '较大', '12:01')], now: t('12:00') })).toThrow('不能晚于当前时间');
   });
   it('refuses a history out of order or one that does not follow on', () => {
-    expect(() => env({ changes: [change('一般', '较大', '11:00'), change('较大', '重大', '10:00')] })).toThrow('先后顺序');
+    expect(() => env({ changes: [change('一般', '较大', '11:00'), change('较大', '重大', '10:00')] })).toThrow(
+      '先后顺序',
+    );
     expect(() => env({ changes: [change('较大', '重大', '11:00')] })).toThrow('不符');
   });
 });
 
 describe('duties without a clock before', () => {
   const rad = (over: Partial<ObligationsInput> = {}) =>
-    computeObligations({ plan: 'radiation', initialLevel: '重大', occurredAt: t('08:00'), discoveredAt: t('09:00'), receivedAt: t('09:40'), now: t('23:00'), ...over });
+    computeObligations({
+      plan: 'radiation',
+      initialLevel: '重大',
+      occurredAt: t('08:00'),
+      discoveredAt: t('09:00'),
+      receivedAt: t('09:40'),
+      now: t('23:00'),
+      ...over,
+    });
 
   it('42号 4.1.1(1): a phone call does not discharge the unit’s written report; a fax does', () => {
-    const phoned = find(rad({ reports: [report('09:20', '事发地县级生态环境部门和公安部门', 'phone')] }), 'rad.unit-written', '重大');
+    const phoned = find(
+      rad({ reports: [report('09:20', '事发地县级生态环境部门和公安部门', 'phone')] }),
+      'rad.unit-written',
+      '重大',
+    );
     expect(phoned.closure).toBeNull();
     expect(phoned.phonedAt).toBe(iso('09:20'));
-    expect(find(rad({ reports: [report('09:20', '事发地县级生态环境部门和公安部门', 'fax')] }), 'rad.unit-written', '重大').closure?.kind).toBe('met');
+    expect(
+      find(rad({ reports: [report('09:20', '事发地县级生态环境部门和公安部门', 'fax')] }), 'rad.unit-written', '重大')
+        .closure?.kind,
+    ).toBe('met');
   });
 
   it('42号 4.1.1(3): 重大 in a county owes the county government’s 2 h report before the city’s', () => {
     const os = rad({ places: ['应县'] });
     const county = find(os, 'rad.county-gov-to-city', '重大');
-    expect([county.from, county.to, county.dueAt, county.owner.kind]).toEqual(['事发地县级政府（应县）', '市政府', iso('11:40'), 'monitored']);
+    expect([county.from, county.to, county.dueAt, county.owner.kind]).toEqual([
+      '事发地县级政府（应县）',
+      '市政府',
+      iso('11:40'),
+      'monitored',
+    ]);
     const city = find(os, 'rad.gov-to-upper-gov', '重大');
     expect(city.owner.kind).toBe('room');
     expect(os.indexOf(county)).toBeLessThan(os.indexOf(city));
     expect(rad({ places: ['朔州经济开发区'] }).some((o) => o.clockId === 'rad.county-gov-to-city')).toBe(false);
-    expect(rad({ places: ['应县'], initialLevel: '较大' }).some((o) => o.clockId === 'rad.county-gov-to-city')).toBe(false);
+    expect(rad({ places: ['应县'], initialLevel: '较大' }).some((o) => o.clockId === 'rad.county-gov-to-city')).toBe(
+      false,
+    );
   });
 
   it('42号 4.1.2: the 终结报告 is owed 即时 when handling ends, 立即 with its latest limit labelled', () => {
     expect(rad().some((o) => o.clockId === 'rad.final-report')).toBe(false);
     const os = rad({ handlingEndedAt: t('18:00') });
     const fin = find(os, 'rad.final-report', '重大');
-    expect([fin.startsAt, fin.window, fin.immediate, fin.reportKind]).toEqual([iso('18:00'), '即时（最迟2小时）', true, '终结报告']);
+    expect([fin.startsAt, fin.window, fin.immediate, fin.reportKind]).toEqual([
+      iso('18:00'),
+      '即时（最迟2小时）',
+      true,
+      '终结报告',
+    ]);
     const met = rad({ handlingEndedAt: t('18:00'), reports: [report('18:40', '省政府', 'written', '终结报告')] });
     expect(find(met, 'rad.final-report', '重大').closure).toMatchObject({ kind: 'met', at: iso('18:40') });
   });
 
   it('续报 cadence: the leader’s interval runs from the setting and from each 续报, and stops when handling ends', () => {
-    const os = env({ followUp: { intervalMinutes: 60, setAt: t('10:00') }, reports: [report('10:50', '本级人民政府', 'written', '续报'), report('12:10', '本级人民政府', 'written', '续报')] });
+    const os = env({
+      followUp: { intervalMinutes: 60, setAt: t('10:00') },
+      reports: [report('10:50', '本级人民政府', 'written', '续报'), report('12:10', '本级人民政府', 'written', '续报')],
+    });
     const cycles = os.filter((o) => o.clockId === 'room.follow-up');
     expect(cycles.map((c) => [c.startsAt, c.dueAt, c.closure?.kind ?? null, c.closure?.lateMs ?? null])).toEqual([
       [iso('10:00'), iso('11:00'), 'met', 0],
@@ -186,16 +275,30 @@ describe('duties without a clock before', () => {
     expect([r.startsAt, r.dueAt, r.source]).toEqual([iso('09:30'), iso('10:00'), 'room']);
     expect(r.citation).toContain('本值班室规定');
     expect(r.citation).not.toContain('依据《');
-    expect(find(env({ initialLevel: null, pendingLevelMinutes: 15 }), 'room.pending-level', null).dueAt).toBe(iso('09:45'));
+    expect(find(env({ initialLevel: null, pendingLevelMinutes: 15 }), 'room.pending-level', null).dueAt).toBe(
+      iso('09:45'),
+    );
     expect(env().some((o) => o.clockId === 'room.pending-level')).toBe(false);
     const late = env({ initialLevel: null, changes: [change(null, '一般', '10:05')] });
     expect(find(late, 'room.pending-level', null).closure).toMatchObject({ kind: 'met', lateMs: 5 * MIN });
   });
 
   it('unknown occurrence time: clocks counting from occurrence count from discovery and say so (40号 4.1)', () => {
-    const os = computeObligations({ plan: 'comms', initialLevel: null, occurredAt: t('08:00'), occurredUnknown: true, discoveredAt: t('09:00'), receivedAt: t('09:10'), now: t('23:00') });
+    const os = computeObligations({
+      plan: 'comms',
+      initialLevel: null,
+      occurredAt: t('08:00'),
+      occurredUnknown: true,
+      discoveredAt: t('09:00'),
+      receivedAt: t('09:10'),
+      now: t('23:00'),
+    });
     const phone = find(os, 'comms.phone', null);
-    expect([phone.startsAt, phone.dueAt, phone.anchorNote]).toEqual([iso('09:00'), iso('09:40'), '发生时间不详，以发现时间计']);
+    expect([phone.startsAt, phone.dueAt, phone.anchorNote]).toEqual([
+      iso('09:00'),
+      iso('09:40'),
+      '发生时间不详，以发现时间计',
+    ]);
   });
 
   it('overridden level: the clocks follow the level in force, not the graded one', () => {
@@ -216,8 +319,14 @@ describe('completion', () => {
   });
 
   it('不适用 by key closes that one obligation; a later report does not reopen it', () => {
-    const os = env({ notApplicable: [{ key: 'env.dept-to-upper-dept@一般#0', at: t('10:00'), reason: '上级已知悉' }], reports: [report('10:30', '上一级生态环境部门')] });
-    expect(find(os, 'env.dept-to-upper-dept', '一般').closure).toMatchObject({ kind: 'not_applicable', reason: '上级已知悉' });
+    const os = env({
+      notApplicable: [{ key: 'env.dept-to-upper-dept@一般#0', at: t('10:00'), reason: '上级已知悉' }],
+      reports: [report('10:30', '上一级生态环境部门')],
+    });
+    expect(find(os, 'env.dept-to-upper-dept', '一般').closure).toMatchObject({
+      kind: 'not_applicable',
+      reason: '上级已知悉',
+    });
   });
 
   it('a report that arrives before an obligation starts does not meet it', () => {
@@ -228,6 +337,8 @@ describe('completion', () => {
 
 describe('level history text for the timeline and the next 续报', () => {
   it('says from, to, when (Beijing time), who and why', () => {
-    expect(levelChangeText(change('一般', '较大', '12:30', '死亡人数增至5人'))).toBe('事件级别 一般 → 较大（自 2021-09-08 12:30 起，王值班：死亡人数增至5人）');
+    expect(levelChangeText(change('一般', '较大', '12:30', '死亡人数增至5人'))).toBe(
+      '事件级别 一般 → 较大（自 2021-09-08 12:30 起，王值班：死亡人数增至5人）',
+    );
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  POST_RESPONSE_CLOCKS_ELSEWHERE,
-  postResponseTasks,
-  taskReminder,
-  type PlanId,
-} from '../../../shared/response';
+import { POST_RESPONSE_CLOCKS_ELSEWHERE, postResponseTasks, taskReminder, type PlanId } from '../../../shared/response';
 import { clauseSpan, quotedIn } from './gazette-text';
 
 const END = '2021-09-20T16:30:00+08:00';
@@ -52,9 +47,15 @@ describe('post-response tasks', () => {
 
   it('rejects bad input', () => {
     expect(() => postResponseTasks('environment', 'not a time')).toThrow(/endedAt/);
-    expect(() => postResponseTasks('environment', END, { assigned: { 'env.9.9': { daysAfterEnd: 1 } } })).toThrow(/任务编号/);
-    expect(() => postResponseTasks('environment', END, { assigned: { 'env.6.3': { daysAfterEnd: 0 } } })).toThrow(/正整数/);
-    expect(() => postResponseTasks('environment', END, { assigned: { 'env.6.3': { at: '2021-09-01T00:00:00Z' } } })).toThrow(/早于/);
+    expect(() => postResponseTasks('environment', END, { assigned: { 'env.9.9': { daysAfterEnd: 1 } } })).toThrow(
+      /任务编号/,
+    );
+    expect(() => postResponseTasks('environment', END, { assigned: { 'env.6.3': { daysAfterEnd: 0 } } })).toThrow(
+      /正整数/,
+    );
+    expect(() =>
+      postResponseTasks('environment', END, { assigned: { 'env.6.3': { at: '2021-09-01T00:00:00Z' } } }),
+    ).toThrow(/早于/);
     expect(() => postResponseTasks('environment', END, { level: '很大' as never })).toThrow(/facts\.level/);
   });
 

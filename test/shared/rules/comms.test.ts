@@ -29,8 +29,21 @@ describe('4.1 reporting: 40-minute phone report and 1-hour written report from t
     const cs = reportingClocks({ plan: 'comms', level, occurredAt: OCC, receivedAt: REC });
     expect(cs.map((c) => c.id)).toEqual(['comms.phone', 'comms.written']);
     const [phone, written] = cs;
-    expect(phone).toMatchObject({ minutes: 40, channel: 'phone', anchor: 'occurred', clause: '4.1', optional: true, to: '市指挥部办公室（市工信局）' });
-    expect(written).toMatchObject({ minutes: 60, channel: 'written', anchor: 'occurred', clause: '4.1', optional: true });
+    expect(phone).toMatchObject({
+      minutes: 40,
+      channel: 'phone',
+      anchor: 'occurred',
+      clause: '4.1',
+      optional: true,
+      to: '市指挥部办公室（市工信局）',
+    });
+    expect(written).toMatchObject({
+      minutes: 60,
+      channel: 'written',
+      anchor: 'occurred',
+      clause: '4.1',
+      optional: true,
+    });
     expect(phone!.startsAt).toBe('2021-09-02T06:00:00.000Z');
     expect(phone!.dueAt).toBe('2021-09-02T06:40:00.000Z');
     expect(written!.dueAt).toBe('2021-09-02T07:00:00.000Z');

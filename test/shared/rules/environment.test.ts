@@ -7,8 +7,11 @@ const grade = (facts: EnvironmentFacts) => gradeIncident({ plan: 'environment', 
 const OCC = '2021-09-08T09:00:00+08:00';
 const REC = '2021-09-08T09:30:00+08:00';
 const REC_MS = Date.parse(REC);
-const clocks = (level: Level | null | undefined, facts: EnvironmentFacts = {}, done?: Record<string, { at: string; channel?: 'phone' | 'fax' | 'written' | 'system' }>) =>
-  reportingClocks({ plan: 'environment', level, facts, occurredAt: OCC, receivedAt: REC, done });
+const clocks = (
+  level: Level | null | undefined,
+  facts: EnvironmentFacts = {},
+  done?: Record<string, { at: string; channel?: 'phone' | 'fax' | 'written' | 'system' }>,
+) => reportingClocks({ plan: 'environment', level, facts, occurredAt: OCC, receivedAt: REC, done });
 const byId = (cs: Clock[], id: string) => cs.find((c) => c.id === id);
 
 describe('附件5 grading: every clause, both sides of every boundary', () => {
@@ -73,7 +76,11 @@ describe('附件5 grading: every clause, both sides of every boundary', () => {
   it('takes the highest level any clause reaches and lists every matched clause', () => {
     const g = grade({ deaths: 2, evacuated: 12_000, directLossYuan: 6_000_000, heavyMetals: true });
     expect(g.level).toBe('重大');
-    expect(g.reasons.map((r) => `${r.level}:${r.clause}`)).toEqual(['重大:附件5 重大②', '较大:附件5 较大③', '一般:附件5 一般①']);
+    expect(g.reasons.map((r) => `${r.level}:${r.clause}`)).toEqual([
+      '重大:附件5 重大②',
+      '较大:附件5 较大③',
+      '一般:附件5 一般①',
+    ]);
   });
 });
 
@@ -157,17 +164,36 @@ describe('5.1.1(2) department clocks by level, from receipt', () => {
     expect(byId(cs, 'env.county-dept-to-gov')).toMatchObject({ minutes: 60, clause: '5.1.1(2)②' });
     expect(byId(cs, 'env.dept-to-upper-dept')).toMatchObject({ minutes: 60, clause: '5.1.1(2)②' });
     const gov = byId(cs, 'env.city-gov-to-province')!;
-    expect(gov).toMatchObject({ minutes: 120, clause: '5.1.1(4)', immediate: false, from: '市人民政府', to: '省人民政府' });
+    expect(gov).toMatchObject({
+      minutes: 120,
+      clause: '5.1.1(4)',
+      immediate: false,
+      from: '市人民政府',
+      to: '省人民政府',
+    });
     expect(gov.citation).toBe('依据《朔州市突发环境事件应急预案》5.1.1(4)');
     expect(gov.document).toBe('朔政办发〔2021〕43号');
   });
 
-  it.each(['重大', '特别重大'] as const)('%s: 1 hour to the government, the province department and the ministry (③); immediately to the province (5.1.1(5)①)', (level) => {
-    const cs = clocks(level);
-    expect(cs.map((c) => c.id).sort()).toEqual(['env.city-gov-to-province', 'env.county-dept-to-gov', 'env.dept-to-ministry', 'env.dept-to-province-dept']);
-    for (const id of ['env.county-dept-to-gov', 'env.dept-to-province-dept', 'env.dept-to-ministry']) expect(byId(cs, id)).toMatchObject({ minutes: 60, clause: '5.1.1(2)③' });
-    expect(byId(cs, 'env.city-gov-to-province')).toMatchObject({ immediate: true, clause: '5.1.1(4)、5.1.1(5)①', minutes: 120 });
-  });
+  it.each(['重大', '特别重大'] as const)(
+    '%s: 1 hour to the government, the province department and the ministry (③); immediately to the province (5.1.1(5)①)',
+    (level) => {
+      const cs = clocks(level);
+      expect(cs.map((c) => c.id).sort()).toEqual([
+        'env.city-gov-to-province',
+        'env.county-dept-to-gov',
+        'env.dept-to-ministry',
+        'env.dept-to-province-dept',
+      ]);
+      for (const id of ['env.county-dept-to-gov', 'env.dept-to-province-dept', 'env.dept-to-ministry'])
+        expect(byId(cs, id)).toMatchObject({ minutes: 60, clause: '5.1.1(2)③' });
+      expect(byId(cs, 'env.city-gov-to-province')).toMatchObject({
+        immediate: true,
+        clause: '5.1.1(4)、5.1.1(5)①',
+        minutes: 120,
+      });
+    },
+  );
 });
 
 describe('5.1.1(3): level unknown', () => {
@@ -203,7 +229,12 @@ describe('5.1.1(3): level unknown', () => {
   });
 
   it('grades the facts when no level is passed', () => {
-    expect(byId(reportingClocks({ plan: 'environment', facts: { deaths: 3 }, occurredAt: OCC, receivedAt: REC }), 'env.county-dept-to-gov')!.clause).toBe('5.1.1(2)②');
+    expect(
+      byId(
+        reportingClocks({ plan: 'environment', facts: { deaths: 3 }, occurredAt: OCC, receivedAt: REC }),
+        'env.county-dept-to-gov',
+      )!.clause,
+    ).toBe('5.1.1(2)②');
   });
 });
 
@@ -237,14 +268,21 @@ describe('phone first, then written within 30 minutes (5.1.1(4))', () => {
   });
 
   it('adds nothing when the report went in writing', () => {
-    expect(byId(clocks('较大', {}, { 'env.city-gov-to-province': { at: REC, channel: 'written' } }), 'env.city-gov-written')).toBeUndefined();
-    expect(byId(clocks('较大', {}, { 'env.city-gov-to-province': { at: REC } }), 'env.city-gov-written')).toBeUndefined();
+    expect(
+      byId(clocks('较大', {}, { 'env.city-gov-to-province': { at: REC, channel: 'written' } }), 'env.city-gov-written'),
+    ).toBeUndefined();
+    expect(
+      byId(clocks('较大', {}, { 'env.city-gov-to-province': { at: REC } }), 'env.city-gov-written'),
+    ).toBeUndefined();
   });
 });
 
 describe('5.1.1(6): a changed level reports under the new level', () => {
   it('keeps ids of obligations that persist, adds the new ones, keeps the phone follow-up', () => {
-    const done = { 'env.county-dept-to-gov': { at: '2021-09-08T10:00:00+08:00' }, 'env.city-gov-to-province': { at: '2021-09-08T10:10:00+08:00', channel: 'phone' as const } };
+    const done = {
+      'env.county-dept-to-gov': { at: '2021-09-08T10:00:00+08:00' },
+      'env.city-gov-to-province': { at: '2021-09-08T10:10:00+08:00', channel: 'phone' as const },
+    };
     const before = clocks('较大', {}, done);
     const after = clocks('重大', {}, done);
     expect(byId(after, 'env.county-dept-to-gov')!.clause).toBe('5.1.1(2)③');

@@ -35,35 +35,70 @@ describe('FACT_FIELDS: the registration form, built from the same table as the s
     const keys = (p: PlanId) => FACT_FIELDS[p].map((f) => f.key);
     expect(keys('environment')).toEqual(
       expect.arrayContaining([
-        'deaths', 'poisonedOrInjured', 'evacuated', 'directLossYuan', 'waterSourceIntakeStopped', 'crossBoundary',
-        'ecologicalFunctionLost', 'ecologicalFunctionPartlyLost', 'protectedSpeciesExtinct', 'protectedPopulationsMassDeath',
-        'protectedSpeciesDamaged', 'countyDisputeGroupImpact', 'waterProtectionZone', 'sensitiveArea', 'heavyMetals',
-        'crossProvincePossible', 'massIncident',
+        'deaths',
+        'poisonedOrInjured',
+        'evacuated',
+        'directLossYuan',
+        'waterSourceIntakeStopped',
+        'crossBoundary',
+        'ecologicalFunctionLost',
+        'ecologicalFunctionPartlyLost',
+        'protectedSpeciesExtinct',
+        'protectedPopulationsMassDeath',
+        'protectedSpeciesDamaged',
+        'countyDisputeGroupImpact',
+        'waterProtectionZone',
+        'sensitiveArea',
+        'heavyMetals',
+        'crossProvincePossible',
+        'massIncident',
       ]),
     );
     expect(keys('radiation')).toEqual(
       expect.arrayContaining([
-        'sourceClass', 'sourceEvent', 'leak', 'contamination', 'acuteDeaths', 'severeRadiationSickness', 'overAnnualDoseLimit',
-        'spacecraftOrExternal', 'associatedMiningDischarge', 'wellLoggingSourceSealed', 'peopleExposed',
+        'sourceClass',
+        'sourceEvent',
+        'leak',
+        'contamination',
+        'acuteDeaths',
+        'severeRadiationSickness',
+        'overAnnualDoseLimit',
+        'spacecraftOrExternal',
+        'associatedMiningDischarge',
+        'wellLoggingSourceSealed',
+        'peopleExposed',
       ]),
     );
     expect(keys('comms')).toEqual(['countiesAffected', 'beyondCountyCapacity']);
   });
 
   it('every form field can change a result (no dead inputs)', () => {
-    const times = { occurredAt: '2021-09-08T09:00:00+08:00', receivedAt: '2021-09-08T09:30:00+08:00', responseEndedAt: '2021-09-09T09:00:00+08:00' };
+    const times = {
+      occurredAt: '2021-09-08T09:00:00+08:00',
+      receivedAt: '2021-09-08T09:30:00+08:00',
+      responseEndedAt: '2021-09-09T09:00:00+08:00',
+    };
     const outcome = (plan: PlanId, facts: Record<string, unknown>) =>
       JSON.stringify([gradeIncident({ plan, facts }), reportingClocks({ plan, facts, ...times })]);
     // Contexts in which a fact can matter: a source needs its class and event, contamination a leak.
     const contexts: Record<string, Record<string, unknown>[]> = {
-      radiation: [{}, { sourceClass: 3 }, { sourceEvent: 'lost' }, { leak: true }, { contamination: 'local' }, { sourceClass: 3, sourceEvent: 'lost' }],
+      radiation: [
+        {},
+        { sourceClass: 3 },
+        { sourceEvent: 'lost' },
+        { leak: true },
+        { contamination: 'local' },
+        { sourceClass: 3, sourceEvent: 'lost' },
+      ],
       environment: [{}],
       comms: [{}],
     };
     for (const plan of ['environment', 'radiation', 'comms'] as const) {
       for (const f of FACT_FIELDS[plan]) {
         const values = f.type === 'enum' ? f.options!.map((o) => o.value) : [sample(f)];
-        const matters = contexts[plan]!.some((ctx) => values.some((v) => outcome(plan, { ...ctx, [f.key]: v }) !== outcome(plan, ctx)));
+        const matters = contexts[plan]!.some((ctx) =>
+          values.some((v) => outcome(plan, { ...ctx, [f.key]: v }) !== outcome(plan, ctx)),
+        );
         expect({ key: f.key, matters }).toEqual({ key: f.key, matters: true });
       }
     }
@@ -79,11 +114,15 @@ describe('parseFacts / factsSchema', () => {
 
   it('accepts the brief’s sourceRecovered and the forest order time, which the form does not show', () => {
     expect(parseFacts('radiation', { sourceRecovered: false })).toEqual({ sourceRecovered: false });
-    expect(parseFacts('forest_fire', { orderedAt: '2021-10-01T13:15:00+08:00' })).toEqual({ orderedAt: '2021-10-01T13:15:00+08:00' });
+    expect(parseFacts('forest_fire', { orderedAt: '2021-10-01T13:15:00+08:00' })).toEqual({
+      orderedAt: '2021-10-01T13:15:00+08:00',
+    });
   });
 
   it('names every bad field in one Chinese message', () => {
-    expect(() => parseFacts('environment', { deaths: -1, evacuated: 'many', foo: 1 })).toThrow(/死亡人数不能为负数（deaths）；.*疏散、转移人数应为数字（evacuated）；.*没有这些事件要素：foo/);
+    expect(() => parseFacts('environment', { deaths: -1, evacuated: 'many', foo: 1 })).toThrow(
+      /死亡人数不能为负数（deaths）；.*疏散、转移人数应为数字（evacuated）；.*没有这些事件要素：foo/,
+    );
   });
 
   it('returns the same zod schema for the same plan and refuses unknown plans', () => {

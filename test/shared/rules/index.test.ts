@@ -16,12 +16,7 @@ import {
 import { GAZETTE_TEXT as GAZETTE } from '../../helpers/gazette';
 
 // The gazette's layout adds spaces ("30 人以上", "I、II 类") and mixes ASCII and full-width punctuation.
-const norm = (s: string) =>
-  s
-    .replace(/\s+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/,/g, '，');
+const norm = (s: string) => s.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/,/g, '，');
 const G = norm(GAZETTE);
 
 describe('plan metadata comes from the gazette', () => {
@@ -48,7 +43,9 @@ describe('every criterion quotes the gazette', () => {
     ...ENV_RESPONSE_CRITERIA.map((c) => c.text),
     ...ENV_SENSITIVE.map((c) => c.text),
     ...ENV_IMMEDIATE.map((c) => c.text),
-    ...RAD_LEVEL_CRITERIA.map((c) => c.text.replace('I、II类', 'I、II 类').replace('III类', 'III 类').replace('IV、V类', 'IV、V 类')),
+    ...RAD_LEVEL_CRITERIA.map((c) =>
+      c.text.replace('I、II类', 'I、II 类').replace('III类', 'III 类').replace('IV、V类', 'IV、V 类'),
+    ),
   ];
   it.each(texts)('%s', (text) => {
     // 附件5 puts the column's "因环境污染" before the number ①.
@@ -82,28 +79,93 @@ describe('no input crashes it: bad input gets a clear Error', () => {
     ['unknown plan (clocks)', () => reportingClocks({ plan: 'flood' as never, ...OK }), /plan（预案）无效/],
     ['no argument', () => gradeIncident(undefined as never), /应为对象/],
     ['facts not an object', () => gradeIncident({ plan: 'environment', facts: 'x' as never }), /事件要素应为对象/],
-    ['negative count', () => gradeIncident({ plan: 'environment', facts: { deaths: -1 } }), /死亡人数不能为负数（deaths）/],
-    ['non-numeric count', () => gradeIncident({ plan: 'environment', facts: { deaths: '三' as never } }), /死亡人数应为数字/],
-    ['fractional count', () => gradeIncident({ plan: 'radiation', facts: { acuteDeaths: 1.5 } }), /急性死亡人数应为整数/],
+    [
+      'negative count',
+      () => gradeIncident({ plan: 'environment', facts: { deaths: -1 } }),
+      /死亡人数不能为负数（deaths）/,
+    ],
+    [
+      'non-numeric count',
+      () => gradeIncident({ plan: 'environment', facts: { deaths: '三' as never } }),
+      /死亡人数应为数字/,
+    ],
+    [
+      'fractional count',
+      () => gradeIncident({ plan: 'radiation', facts: { acuteDeaths: 1.5 } }),
+      /急性死亡人数应为整数/,
+    ],
     ['NaN', () => gradeIncident({ plan: 'environment', facts: { evacuated: Number.NaN } }), /疏散/],
     ['Infinity', () => gradeIncident({ plan: 'environment', facts: { directLossYuan: Infinity } }), /直接经济损失/],
-    ['negative money', () => gradeIncident({ plan: 'environment', facts: { directLossYuan: -5 } }), /直接经济损失不能为负数/],
-    ['bad enum', () => gradeIncident({ plan: 'environment', facts: { waterSourceIntakeStopped: 'village' as never } }), /取水中断应为以下之一/],
+    [
+      'negative money',
+      () => gradeIncident({ plan: 'environment', facts: { directLossYuan: -5 } }),
+      /直接经济损失不能为负数/,
+    ],
+    [
+      'bad enum',
+      () => gradeIncident({ plan: 'environment', facts: { waterSourceIntakeStopped: 'village' as never } }),
+      /取水中断应为以下之一/,
+    ],
     ['source class 6', () => gradeIncident({ plan: 'radiation', facts: { sourceClass: 6 as never } }), /放射源类别/],
-    ['boolean as string', () => gradeIncident({ plan: 'radiation', facts: { leak: 'yes' as never } }), /放射性物质泄漏应为是或否/],
+    [
+      'boolean as string',
+      () => gradeIncident({ plan: 'radiation', facts: { leak: 'yes' as never } }),
+      /放射性物质泄漏应为是或否/,
+    ],
     ['unknown fact', () => gradeIncident({ plan: 'comms', facts: { deaths: 1 } }), /没有这些事件要素：deaths/],
-    ['bad level', () => reportingClocks({ plan: 'environment', level: '严重' as never, ...OK }), /level（事件级别）无效/],
-    ['missing occurredAt', () => reportingClocks({ plan: 'environment', receivedAt: OK.receivedAt } as never), /occurredAt/],
-    ['impossible date', () => reportingClocks({ plan: 'environment', ...OK, occurredAt: '2021-02-30T09:00:00+08:00' }), /不存在的日期/],
-    ['hour 24', () => reportingClocks({ plan: 'environment', ...OK, receivedAt: '2021-09-08T24:00:00+08:00' }), /不存在的日期或时刻/],
+    [
+      'bad level',
+      () => reportingClocks({ plan: 'environment', level: '严重' as never, ...OK }),
+      /level（事件级别）无效/,
+    ],
+    [
+      'missing occurredAt',
+      () => reportingClocks({ plan: 'environment', receivedAt: OK.receivedAt } as never),
+      /occurredAt/,
+    ],
+    [
+      'impossible date',
+      () => reportingClocks({ plan: 'environment', ...OK, occurredAt: '2021-02-30T09:00:00+08:00' }),
+      /不存在的日期/,
+    ],
+    [
+      'hour 24',
+      () => reportingClocks({ plan: 'environment', ...OK, receivedAt: '2021-09-08T24:00:00+08:00' }),
+      /不存在的日期或时刻/,
+    ],
     ['no offset', () => reportingClocks({ plan: 'environment', ...OK, receivedAt: '2021-09-08T09:30:00' }), /须含时区/],
     ['not a date', () => reportingClocks({ plan: 'environment', ...OK, receivedAt: 'yesterday' }), /receivedAt/],
-    ['number as date', () => reportingClocks({ plan: 'environment', ...OK, receivedAt: 1631064600000 as never }), /receivedAt.*ISO 8601/],
-    ['received before occurred', () => reportingClocks({ plan: 'environment', ...OK, receivedAt: '2021-09-08T08:59:00+08:00' }), /接报时间）不能早于/],
-    ['discovered before occurred', () => reportingClocks({ plan: 'radiation', ...OK, discoveredAt: '2021-09-07T09:00:00+08:00' }), /发现时间）不能早于/],
-    ['response ended before occurred', () => reportingClocks({ plan: 'radiation', ...OK, responseEndedAt: '2021-09-01T09:00:00+08:00' }), /响应终止时间/],
-    ['bad done time', () => reportingClocks({ plan: 'environment', ...OK, done: { 'env.city-gov-to-province': { at: 'soon' } } }), /done\.env\.city-gov-to-province\.at/],
-    ['bad done channel', () => reportingClocks({ plan: 'environment', ...OK, done: { x: { at: OK.receivedAt, channel: 'pigeon' as never } } }), /报送方式/],
+    [
+      'number as date',
+      () => reportingClocks({ plan: 'environment', ...OK, receivedAt: 1631064600000 as never }),
+      /receivedAt.*ISO 8601/,
+    ],
+    [
+      'received before occurred',
+      () => reportingClocks({ plan: 'environment', ...OK, receivedAt: '2021-09-08T08:59:00+08:00' }),
+      /接报时间）不能早于/,
+    ],
+    [
+      'discovered before occurred',
+      () => reportingClocks({ plan: 'radiation', ...OK, discoveredAt: '2021-09-07T09:00:00+08:00' }),
+      /发现时间）不能早于/,
+    ],
+    [
+      'response ended before occurred',
+      () => reportingClocks({ plan: 'radiation', ...OK, responseEndedAt: '2021-09-01T09:00:00+08:00' }),
+      /响应终止时间/,
+    ],
+    [
+      'bad done time',
+      () => reportingClocks({ plan: 'environment', ...OK, done: { 'env.city-gov-to-province': { at: 'soon' } } }),
+      /done\.env\.city-gov-to-province\.at/,
+    ],
+    [
+      'bad done channel',
+      () =>
+        reportingClocks({ plan: 'environment', ...OK, done: { x: { at: OK.receivedAt, channel: 'pigeon' as never } } }),
+      /报送方式/,
+    ],
     ['done not an object', () => reportingClocks({ plan: 'environment', ...OK, done: [] as never }), /done/],
   ];
   it.each(cases)('%s', (_n, run, message) => {
@@ -112,21 +174,42 @@ describe('no input crashes it: bad input gets a clear Error', () => {
   });
 
   it('accepts null for absent optional times and ignores completions of unknown clocks', () => {
-    const cs = reportingClocks({ plan: 'radiation', level: '一般', ...OK, discoveredAt: null as never, responseEndedAt: null as never, done: { 'old.clock': { at: OK.receivedAt } } });
+    const cs = reportingClocks({
+      plan: 'radiation',
+      level: '一般',
+      ...OK,
+      discoveredAt: null as never,
+      responseEndedAt: null as never,
+      done: { 'old.clock': { at: OK.receivedAt } },
+    });
     expect(cs.map((c) => c.id)).toContain('rad.unit-written');
   });
 });
 
 describe('times', () => {
   it('accepts any offset and returns UTC ISO strings', () => {
-    const a = reportingClocks({ plan: 'comms', occurredAt: '2021-09-02T14:00:00+08:00', receivedAt: '2021-09-02T06:10:00Z' });
-    const b = reportingClocks({ plan: 'comms', occurredAt: '2021-09-02T01:00:00-05:00', receivedAt: '2021-09-02T06:10:00.000Z' });
+    const a = reportingClocks({
+      plan: 'comms',
+      occurredAt: '2021-09-02T14:00:00+08:00',
+      receivedAt: '2021-09-02T06:10:00Z',
+    });
+    const b = reportingClocks({
+      plan: 'comms',
+      occurredAt: '2021-09-02T01:00:00-05:00',
+      receivedAt: '2021-09-02T06:10:00.000Z',
+    });
     expect(a[0]!.startsAt).toBe('2021-09-02T06:00:00.000Z');
     expect(b).toEqual(a);
   });
 
   it('returns clocks ordered by deadline with unique ids', () => {
-    const cs = reportingClocks({ plan: 'environment', level: '重大', occurredAt: '2021-09-08T09:00:00+08:00', receivedAt: '2021-09-08T09:30:00+08:00', done: { 'env.city-gov-to-province': { at: '2021-09-08T09:40:00+08:00', channel: 'phone' } } });
+    const cs = reportingClocks({
+      plan: 'environment',
+      level: '重大',
+      occurredAt: '2021-09-08T09:00:00+08:00',
+      receivedAt: '2021-09-08T09:30:00+08:00',
+      done: { 'env.city-gov-to-province': { at: '2021-09-08T09:40:00+08:00', channel: 'phone' } },
+    });
     const dues = cs.map((c) => Date.parse(c.dueAt));
     expect([...dues].sort((x, y) => x - y)).toEqual(dues);
     expect(new Set(cs.map((c) => c.id)).size).toBe(cs.length);

@@ -1,30 +1,70 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FACT_FIELDS, LEVEL_ORDER, PLAN_IDS, gradeIncident, levelRank, reportingClocks, responseRank } from '../../../shared/rules';
+import {
+  FACT_FIELDS,
+  LEVEL_ORDER,
+  PLAN_IDS,
+  gradeIncident,
+  levelRank,
+  reportingClocks,
+  responseRank,
+} from '../../../shared/rules';
 import type { FactField, Level, PlanId } from '../../../shared/rules';
 
 // Counts around every threshold of 附件3/4/5 plus anything else.
-const count = fc.oneof(fc.constantFrom(0, 1, 2, 3, 9, 10, 29, 30, 49, 50, 99, 100, 4999, 5000, 9999, 10_000, 49_999, 50_000), fc.nat(120_000));
-const money = fc.oneof(fc.constantFrom(0, 4_999_999, 5_000_000, 19_999_999, 20_000_000, 99_999_999, 100_000_000), fc.double({ min: 0, max: 3e8, noNaN: true }));
+const count = fc.oneof(
+  fc.constantFrom(0, 1, 2, 3, 9, 10, 29, 30, 49, 50, 99, 100, 4999, 5000, 9999, 10_000, 49_999, 50_000),
+  fc.nat(120_000),
+);
+const money = fc.oneof(
+  fc.constantFrom(0, 4_999_999, 5_000_000, 19_999_999, 20_000_000, 99_999_999, 100_000_000),
+  fc.double({ min: 0, max: 3e8, noNaN: true }),
+);
 const delta = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 30 }), fc.nat(60_000));
 /** Mostly absent, so that one fact at a time decides the level and a lowering cannot hide. */
-const sparse = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
+const sparse = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 const rarely = fc.oneof({ weight: 8, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
 const moneyDelta = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e8, noNaN: true }));
 
 /** An optional enum by harm rank: index 0 is "absent", higher is worse. */
 const ranked = (values: readonly unknown[]) => fc.nat(values.length);
-const pick = <T>(values: readonly T[], rank: number): T | undefined => (rank === 0 ? undefined : values[Math.min(rank, values.length) - 1]);
+const pick = <T>(values: readonly T[], rank: number): T | undefined =>
+  rank === 0 ? undefined : values[Math.min(rank, values.length) - 1];
 const worse = (rank: number, d: number, max: number) => Math.min(rank + d, max);
 
-const ENV_COUNTS = ['deaths', 'poisonedOrInjured', 'evacuated', 'possibleDeaths', 'possiblePoisonedOrInjured', 'evacuationNeeded'] as const;
+const ENV_COUNTS = [
+  'deaths',
+  'poisonedOrInjured',
+  'evacuated',
+  'possibleDeaths',
+  'possiblePoisonedOrInjured',
+  'evacuationNeeded',
+] as const;
 const ENV_MONEY = ['directLossYuan', 'possibleLossYuan'] as const;
 const ENV_BOOLS = [
-  'ecologicalFunctionLost', 'ecologicalFunctionPartlyLost', 'protectedSpeciesExtinct', 'protectedPopulationsMassDeath', 'protectedSpeciesDamaged',
-  'countyDisputeGroupImpact', 'environmentAffected', 'possibleEcologicalFunctionLost', 'possibleProtectedSpeciesExtinct',
-  'possibleEcologicalFunctionPartlyLost', 'possibleProtectedPopulationsMassDeath', 'possibleProtectedSpeciesDamaged', 'crossCityPossible',
-  'possibleCountyDispute', 'waterProtectionZone', 'sensitiveArea', 'heavyMetals', 'crossProvincePossible', 'massIncident',
-  'largeMassIncident', 'foreignCause', 'cityGovDeemsNecessary',
+  'ecologicalFunctionLost',
+  'ecologicalFunctionPartlyLost',
+  'protectedSpeciesExtinct',
+  'protectedPopulationsMassDeath',
+  'protectedSpeciesDamaged',
+  'countyDisputeGroupImpact',
+  'environmentAffected',
+  'possibleEcologicalFunctionLost',
+  'possibleProtectedSpeciesExtinct',
+  'possibleEcologicalFunctionPartlyLost',
+  'possibleProtectedPopulationsMassDeath',
+  'possibleProtectedSpeciesDamaged',
+  'crossCityPossible',
+  'possibleCountyDispute',
+  'waterProtectionZone',
+  'sensitiveArea',
+  'heavyMetals',
+  'crossProvincePossible',
+  'massIncident',
+  'largeMassIncident',
+  'foreignCause',
+  'cityGovDeemsNecessary',
 ] as const;
 const TIERS = ['township', 'county', 'city'] as const;
 const BOUNDARIES = ['county', 'city', 'province'] as const;
@@ -32,12 +72,35 @@ const BOUNDARIES = ['county', 'city', 'province'] as const;
 /** A pair of environment facts where the second is at least as harmful in every respect. */
 const envPair = fc
   .record({
-    counts: fc.tuple(...ENV_COUNTS.map(() => fc.tuple(sparse(count), sparse(delta).map((d) => d ?? 0)))),
-    money: fc.tuple(...ENV_MONEY.map(() => fc.tuple(sparse(money), sparse(moneyDelta).map((d) => d ?? 0)))),
+    counts: fc.tuple(
+      ...ENV_COUNTS.map(() =>
+        fc.tuple(
+          sparse(count),
+          sparse(delta).map((d) => d ?? 0),
+        ),
+      ),
+    ),
+    money: fc.tuple(
+      ...ENV_MONEY.map(() =>
+        fc.tuple(
+          sparse(money),
+          sparse(moneyDelta).map((d) => d ?? 0),
+        ),
+      ),
+    ),
     bools: fc.tuple(...ENV_BOOLS.map(() => fc.tuple(rarely, rarely))),
-    intake: fc.tuple(sparse(ranked(TIERS)).map((r) => r ?? 0), sparse(fc.nat(3)).map((d) => d ?? 0)),
-    zone: fc.tuple(sparse(ranked(TIERS)).map((r) => r ?? 0), sparse(fc.nat(3)).map((d) => d ?? 0)),
-    boundary: fc.tuple(sparse(ranked(BOUNDARIES)).map((r) => r ?? 0), sparse(fc.nat(3)).map((d) => d ?? 0)),
+    intake: fc.tuple(
+      sparse(ranked(TIERS)).map((r) => r ?? 0),
+      sparse(fc.nat(3)).map((d) => d ?? 0),
+    ),
+    zone: fc.tuple(
+      sparse(ranked(TIERS)).map((r) => r ?? 0),
+      sparse(fc.nat(3)).map((d) => d ?? 0),
+    ),
+    boundary: fc.tuple(
+      sparse(ranked(BOUNDARIES)).map((r) => r ?? 0),
+      sparse(fc.nat(3)).map((d) => d ?? 0),
+    ),
   })
   .map(({ counts, money: m, bools, intake, zone, boundary }) => {
     const a: Record<string, unknown> = {};
@@ -72,7 +135,14 @@ const envPair = fc
 const CLASSES_BY_HARM = [5, 4, 3, 2, 1] as const;
 const CONTAMINATION_BY_HARM = ['local', 'small', 'wide', 'large'] as const;
 const EVENTS = ['lost', 'stolen', 'out_of_control'] as const;
-const RAD_BOOLS = ['leak', 'overAnnualDoseLimit', 'spacecraftOrExternal', 'associatedMiningDischarge', 'wellLoggingSourceSealed', 'peopleExposed'] as const;
+const RAD_BOOLS = [
+  'leak',
+  'overAnnualDoseLimit',
+  'spacecraftOrExternal',
+  'associatedMiningDischarge',
+  'wellLoggingSourceSealed',
+  'peopleExposed',
+] as const;
 
 const radPair = fc
   .record({
@@ -108,14 +178,23 @@ const radPair = fc
     return [a, b] as const;
   });
 
-const commsPair = fc
-  .tuple(fc.option(fc.nat(8), { nil: undefined }), fc.nat(3), fc.boolean(), fc.boolean())
-  .map(([n, d, x, y]) => [{ countiesAffected: n, beyondCountyCapacity: x }, { countiesAffected: (n ?? 0) + d, beyondCountyCapacity: x || y }] as const);
+const commsPair = fc.tuple(fc.option(fc.nat(8), { nil: undefined }), fc.nat(3), fc.boolean(), fc.boolean()).map(
+  ([n, d, x, y]) =>
+    [
+      { countiesAffected: n, beyondCountyCapacity: x },
+      { countiesAffected: (n ?? 0) + d, beyondCountyCapacity: x || y },
+    ] as const,
+);
 
 // One fact at a time: two values on either side of every threshold, the second at least as harmful,
 // over a sparse background of other facts (so that a lowering at any single boundary shows).
-const COUNT_POINTS = [0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 28, 29, 30, 31, 48, 49, 50, 51, 98, 99, 100, 101, 4999, 5000, 5001, 9999, 10_000, 10_001, 49_999, 50_000, 50_001];
-const MONEY_POINTS = [0, 1, 4_999_999.99, 5_000_000, 5_000_001, 19_999_999, 20_000_000, 20_000_001, 99_999_999, 100_000_000, 100_000_001];
+const COUNT_POINTS = [
+  0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 28, 29, 30, 31, 48, 49, 50, 51, 98, 99, 100, 101, 4999, 5000, 5001, 9999, 10_000,
+  10_001, 49_999, 50_000, 50_001,
+];
+const MONEY_POINTS = [
+  0, 1, 4_999_999.99, 5_000_000, 5_000_001, 19_999_999, 20_000_000, 20_000_001, 99_999_999, 100_000_000, 100_000_001,
+];
 const HARM_ORDER: Record<string, readonly unknown[]> = {
   waterSourceIntakeStopped: [undefined, 'township', 'county', 'city'],
   waterProtectionZoneTier: [undefined, 'township', 'county', 'city'],
@@ -126,7 +205,10 @@ const HARM_ORDER: Record<string, readonly unknown[]> = {
 
 /** [less harmful, at least as harmful] values of one field. */
 function harmPair(f: FactField): fc.Arbitrary<readonly [unknown, unknown]> {
-  const sortedPair = <T>(points: readonly T[]) => fc.tuple(fc.nat(points.length - 1), fc.nat(points.length - 1)).map(([i, j]) => [points[Math.min(i, j)], points[Math.max(i, j)]] as const);
+  const sortedPair = <T>(points: readonly T[]) =>
+    fc
+      .tuple(fc.nat(points.length - 1), fc.nat(points.length - 1))
+      .map(([i, j]) => [points[Math.min(i, j)], points[Math.max(i, j)]] as const);
   if (f.type === 'count') return sortedPair(COUNT_POINTS);
   if (f.type === 'money') return sortedPair(MONEY_POINTS);
   if (f.type === 'boolean') return sortedPair([undefined, true]);
@@ -142,11 +224,23 @@ function anyValue(f: FactField): fc.Arbitrary<unknown> {
 }
 
 const background = (plan: PlanId, except: string) =>
-  fc.tuple(...FACT_FIELDS[plan].filter((f) => f.key !== except).map((f) => fc.oneof({ weight: 10, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: anyValue(f).map((v) => [f.key, v] as const) })))
+  fc
+    .tuple(
+      ...FACT_FIELDS[plan]
+        .filter((f) => f.key !== except)
+        .map((f) =>
+          fc.oneof(
+            { weight: 10, arbitrary: fc.constant(undefined) },
+            { weight: 1, arbitrary: anyValue(f).map((v) => [f.key, v] as const) },
+          ),
+        ),
+    )
     .map((entries) => Object.fromEntries(entries.filter((e) => e !== undefined)));
 
 describe('raising any one fact never lowers the level or the response', () => {
-  const cases = (['environment', 'radiation', 'comms'] as const).flatMap((plan) => FACT_FIELDS[plan].map((f) => [plan, f.key, f] as const));
+  const cases = (['environment', 'radiation', 'comms'] as const).flatMap((plan) =>
+    FACT_FIELDS[plan].map((f) => [plan, f.key, f] as const),
+  );
   it.each(cases)('%s.%s', (plan, key, f) => {
     fc.assert(
       fc.property(background(plan, key), harmPair(f), (bg, [lo, hi]) => {
@@ -190,7 +284,9 @@ describe('more harm never lowers the level or the response', () => {
   it('comms (4.3.1, 4.4.1)', () => {
     fc.assert(
       fc.property(commsPair, ([a, b]) => {
-        expect(responseRank(gradeIncident({ plan: 'comms', facts: b }).response)).toBeGreaterThanOrEqual(responseRank(gradeIncident({ plan: 'comms', facts: a }).response));
+        expect(responseRank(gradeIncident({ plan: 'comms', facts: b }).response)).toBeGreaterThanOrEqual(
+          responseRank(gradeIncident({ plan: 'comms', facts: a }).response),
+        );
       }),
     );
   });
@@ -217,11 +313,34 @@ const isoWithOffset = (ms: number, offsetMin: number): string => {
 };
 const offset = fc.integer({ min: -12 * 60, max: 14 * 60 });
 const CLOCK_IDS = [
-  'env.county-dept-to-gov', 'env.dept-to-upper-dept', 'env.dept-to-province-dept', 'env.dept-to-ministry', 'env.city-gov-to-province', 'env.city-gov-written',
-  'rad.unit-written', 'rad.unit-to-health', 'rad.dept-to-gov', 'rad.dept-to-upper-dept', 'rad.dept-to-province-dept', 'rad.gov-to-upper-gov',
-  'rad.city-gov-written', 'rad.summary-report', 'rad.police-stage-report', 'comms.phone', 'comms.written', 'forest.brigade-assembly',
-  'env.notify-adjacent-county', 'env.notify-city-dept', 'env.suggest-city-gov', 'env.cross-province-to-city-gov', 'env.cross-province-to-province-dept',
-  'rad.county-gov-to-city', 'rad.final-report', 'rad.notify-adjacent', 'rad.notify-city-dept', 'rad.suggest-city-gov',
+  'env.county-dept-to-gov',
+  'env.dept-to-upper-dept',
+  'env.dept-to-province-dept',
+  'env.dept-to-ministry',
+  'env.city-gov-to-province',
+  'env.city-gov-written',
+  'rad.unit-written',
+  'rad.unit-to-health',
+  'rad.dept-to-gov',
+  'rad.dept-to-upper-dept',
+  'rad.dept-to-province-dept',
+  'rad.gov-to-upper-gov',
+  'rad.city-gov-written',
+  'rad.summary-report',
+  'rad.police-stage-report',
+  'comms.phone',
+  'comms.written',
+  'forest.brigade-assembly',
+  'env.notify-adjacent-county',
+  'env.notify-city-dept',
+  'env.suggest-city-gov',
+  'env.cross-province-to-city-gov',
+  'env.cross-province-to-province-dept',
+  'rad.county-gov-to-city',
+  'rad.final-report',
+  'rad.notify-adjacent',
+  'rad.notify-city-dept',
+  'rad.suggest-city-gov',
 ];
 
 describe('every clock', () => {
@@ -234,7 +353,13 @@ describe('every clock', () => {
           occurred: fc.integer({ min: T0, max: T1 }),
           gaps: fc.tuple(fc.nat(10 * 86_400_000), fc.nat(10 * 86_400_000), fc.nat(400 * 86_400_000), fc.nat(3_600_000)),
           offsets: fc.tuple(offset, offset, offset, offset, offset),
-          done: fc.dictionary(fc.constantFrom(...CLOCK_IDS), fc.record({ after: fc.nat(86_400_000), channel: fc.constantFrom('phone', 'fax', 'written', 'system', undefined) })),
+          done: fc.dictionary(
+            fc.constantFrom(...CLOCK_IDS),
+            fc.record({
+              after: fc.nat(86_400_000),
+              channel: fc.constantFrom('phone', 'fax', 'written', 'system', undefined),
+            }),
+          ),
           env: envPair,
           rad: radPair,
           comms: commsPair,
@@ -243,7 +368,14 @@ describe('every clock', () => {
         }),
         ({ plan, level, occurred, gaps, offsets, done, env, rad, comms, missing, places }) => {
           const [dGap, rGap, eGap, oGap] = gaps;
-          const facts = plan === 'environment' ? env[1] : plan === 'radiation' ? { ...rad[1], ...(missing ? { sourceRecovered: false } : {}) } : plan === 'comms' ? comms[1] : {};
+          const facts =
+            plan === 'environment'
+              ? env[1]
+              : plan === 'radiation'
+                ? { ...rad[1], ...(missing ? { sourceRecovered: false } : {}) }
+                : plan === 'comms'
+                  ? comms[1]
+                  : {};
           const received = occurred + rGap;
           const cs = reportingClocks({
             plan,
@@ -255,7 +387,12 @@ describe('every clock', () => {
             responseEndedAt: isoWithOffset(received + eGap, offsets[3]),
             orderedAt: isoWithOffset(received + oGap, offsets[4]),
             places,
-            done: Object.fromEntries(Object.entries(done).map(([id, d]) => [id, { at: new Date(received + d.after).toISOString(), channel: d.channel }])),
+            done: Object.fromEntries(
+              Object.entries(done).map(([id, d]) => [
+                id,
+                { at: new Date(received + d.after).toISOString(), channel: d.channel },
+              ]),
+            ),
           });
           expect(new Set(cs.map((c) => c.id)).size).toBe(cs.length);
           for (const c of cs) {
@@ -281,19 +418,24 @@ describe('every clock', () => {
 describe('any input: a result or a clear Error, never anything else', () => {
   it('gradeIncident and reportingClocks with arbitrary values', () => {
     fc.assert(
-      fc.property(fc.constantFrom<unknown>(...PLAN_IDS, 'x', 1, null), fc.anything(), fc.anything(), (plan, facts, when) => {
-        for (const run of [
-          () => gradeIncident({ plan, facts } as never),
-          () => reportingClocks({ plan, facts, occurredAt: when, receivedAt: '2021-09-08T09:00:00Z' } as never),
-        ]) {
-          try {
-            run();
-          } catch (err) {
-            expect(err).toBeInstanceOf(Error);
-            expect((err as Error).message.length).toBeGreaterThan(3);
+      fc.property(
+        fc.constantFrom<unknown>(...PLAN_IDS, 'x', 1, null),
+        fc.anything(),
+        fc.anything(),
+        (plan, facts, when) => {
+          for (const run of [
+            () => gradeIncident({ plan, facts } as never),
+            () => reportingClocks({ plan, facts, occurredAt: when, receivedAt: '2021-09-08T09:00:00Z' } as never),
+          ]) {
+            try {
+              run();
+            } catch (err) {
+              expect(err).toBeInstanceOf(Error);
+              expect((err as Error).message.length).toBeGreaterThan(3);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -22,7 +22,15 @@ const fontBaseUrl = () => new URL('fonts/noto-serif-sc/', window.location.href).
  * A read-only view of the form as it prints (the same HTML the main process prints), with print
  * and PDF. Editing happens in the form views; this only shows what was saved.
  */
-export function PrintPreview({ form, title, drill = false, incidentId, reportId, reportVersion, height = 720 }: PrintPreviewProps) {
+export function PrintPreview({
+  form,
+  title,
+  drill = false,
+  incidentId,
+  reportId,
+  reportVersion,
+  height = 720,
+}: PrintPreviewProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const { message, modal } = App.useApp();
   const html = useMemo(() => {

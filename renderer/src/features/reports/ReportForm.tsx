@@ -13,14 +13,28 @@ import type {
   RadiationFollowUpReport,
   RadiationInitialReport,
 } from '../../../../shared/forms/types';
-import { COMMS_CONTENT, DEPARTMENT_COLUMNS, DEVICE_COLUMNS, ENVIRONMENT_CONTENT, SOURCE_COLUMNS } from '../../../../shared/reports/labels';
+import {
+  COMMS_CONTENT,
+  DEPARTMENT_COLUMNS,
+  DEVICE_COLUMNS,
+  ENVIRONMENT_CONTENT,
+  SOURCE_COLUMNS,
+} from '../../../../shared/reports/labels';
 import { CountInput, IsoDateTime, RowsTable, noNull } from './fields';
 import type { TableColumn } from './fields';
 
-export type ReportFormInput = Extract<FormInput, { kind: 'radiation-initial' | 'radiation-follow-up' | 'radiation-final' | 'info-report' }>;
+export type ReportFormInput = Extract<
+  FormInput,
+  { kind: 'radiation-initial' | 'radiation-follow-up' | 'radiation-final' | 'info-report' }
+>;
 
 export function isReportForm(f: FormInput): f is ReportFormInput {
-  return f.kind === 'radiation-initial' || f.kind === 'radiation-follow-up' || f.kind === 'radiation-final' || f.kind === 'info-report';
+  return (
+    f.kind === 'radiation-initial' ||
+    f.kind === 'radiation-follow-up' ||
+    f.kind === 'radiation-final' ||
+    f.kind === 'info-report'
+  );
 }
 
 const LEVEL_OPTIONS = ['一般', '较大', '重大', '特别重大'].map((l) => ({ value: l, label: `${l}辐射事故` }));
@@ -29,7 +43,19 @@ const columns = (labels: Readonly<Record<string, string>>, multiline: string[] =
   Object.entries(labels).map(([key, title]) => ({ key, title, multiline: multiline.includes(key) }));
 
 /** One field: label above, full width of its column. */
-function F({ name, label, span = 8, children, extra }: { name: string | (string | number)[]; label: string; span?: number; children?: ReactNode; extra?: Record<string, unknown> }) {
+function F({
+  name,
+  label,
+  span = 8,
+  children,
+  extra,
+}: {
+  name: string | (string | number)[];
+  label: string;
+  span?: number;
+  children?: ReactNode;
+  extra?: Record<string, unknown>;
+}) {
   return (
     <Col span={span}>
       <Form.Item name={name} label={label} {...extra}>
@@ -168,7 +194,9 @@ function RadiationFollowUpFields() {
 function RadiationFinalFields() {
   return (
     <>
-      <Typography.Paragraph type="secondary">依据《朔州市辐射事故应急预案》（朔政办发〔2021〕42号）4.1.2(3)：终结报告在初报和续报的基础上，报告处理事故的措施、过程和结果，事故潜在或间接的危害、社会影响、处理后的遗留问题，参加处置工作的有关部门和工作内容，出具有关危害与损失的证明文件等详细情况。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        依据《朔州市辐射事故应急预案》（朔政办发〔2021〕42号）4.1.2(3)：终结报告在初报和续报的基础上，报告处理事故的措施、过程和结果，事故潜在或间接的危害、社会影响、处理后的遗留问题，参加处置工作的有关部门和工作内容，出具有关危害与损失的证明文件等详细情况。
+      </Typography.Paragraph>
       <Row gutter={16}>
         <F name="eventTitle" label="事件名称" span={12} />
         <F name="unit" label="报送单位" span={6} />
@@ -199,7 +227,12 @@ function RadiationFinalFields() {
           {text(2)}
         </F>
       </Row>
-      <RowsTable name="departments" title="参加处置工作的有关部门和工作内容" addLabel="添加部门" columns={columns(DEPARTMENT_COLUMNS, ['work'])} />
+      <RowsTable
+        name="departments"
+        title="参加处置工作的有关部门和工作内容"
+        addLabel="添加部门"
+        columns={columns(DEPARTMENT_COLUMNS, ['work'])}
+      />
       <Row gutter={16}>
         <F name="evidenceDocuments" label="有关危害与损失的证明文件" span={24}>
           {text(2)}
@@ -274,9 +307,22 @@ function TypedForm<T extends object>({
     }
   };
   return (
-    <Form<T> form={form} name={name} layout="vertical" initialValues={data} size="small" data-testid="report-form" onValuesChange={() => onEdited?.()}>
+    <Form<T>
+      form={form}
+      name={name}
+      layout="vertical"
+      initialValues={data}
+      size="small"
+      data-testid="report-form"
+      onValuesChange={() => onEdited?.()}
+    >
       {children}
-      <Button type="primary" loading={saving} onClick={() => void save().catch(() => undefined)} data-testid="save-version">
+      <Button
+        type="primary"
+        loading={saving}
+        onClick={() => void save().catch(() => undefined)}
+        data-testid="save-version"
+      >
         保存为新稿
       </Button>
     </Form>
@@ -297,25 +343,45 @@ export function ReportForm({
   switch (content.kind) {
     case 'radiation-initial':
       return (
-        <TypedForm<RadiationInitialReport> name={content.kind} data={content.data} onEdited={onEdited} onSave={(data) => onSave({ kind: 'radiation-initial', data })}>
+        <TypedForm<RadiationInitialReport>
+          name={content.kind}
+          data={content.data}
+          onEdited={onEdited}
+          onSave={(data) => onSave({ kind: 'radiation-initial', data })}
+        >
           <RadiationInitialFields />
         </TypedForm>
       );
     case 'radiation-follow-up':
       return (
-        <TypedForm<RadiationFollowUpReport> name={content.kind} data={content.data} onEdited={onEdited} onSave={(data) => onSave({ kind: 'radiation-follow-up', data })}>
+        <TypedForm<RadiationFollowUpReport>
+          name={content.kind}
+          data={content.data}
+          onEdited={onEdited}
+          onSave={(data) => onSave({ kind: 'radiation-follow-up', data })}
+        >
           <RadiationFollowUpFields />
         </TypedForm>
       );
     case 'radiation-final':
       return (
-        <TypedForm<RadiationFinalReport> name={content.kind} data={content.data} onEdited={onEdited} onSave={(data) => onSave({ kind: 'radiation-final', data })}>
+        <TypedForm<RadiationFinalReport>
+          name={content.kind}
+          data={content.data}
+          onEdited={onEdited}
+          onSave={(data) => onSave({ kind: 'radiation-final', data })}
+        >
           <RadiationFinalFields />
         </TypedForm>
       );
     case 'info-report':
       return (
-        <TypedForm<InfoReport> name={content.kind} data={content.data} onEdited={onEdited} onSave={(data) => onSave({ kind: 'info-report', data })}>
+        <TypedForm<InfoReport>
+          name={content.kind}
+          data={content.data}
+          onEdited={onEdited}
+          onSave={(data) => onSave({ kind: 'info-report', data })}
+        >
           <InfoReportFields plan={content.data.plan} />
         </TypedForm>
       );

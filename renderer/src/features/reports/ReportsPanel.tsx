@@ -1,4 +1,18 @@
-import { App, Button, Checkbox, DatePicker, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -107,7 +121,13 @@ interface SendValues {
 }
 
 /** The report chain of one incident: draft, fill in, preview, sign, dispatch, correct. */
-export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
+export function ReportsPanel({
+  incident,
+  onChanged,
+}: {
+  incident: IncidentDetail;
+  onChanged: (d: IncidentDetail) => void;
+}) {
   const { message, modal } = App.useApp();
   const [reports, setReports] = useState<Report[]>([]);
   const [editing, setEditing] = useState<Report | null>(null);
@@ -164,16 +184,25 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
     <>
       <Space wrap style={{ marginBottom: 8 }}>
         {!hasInitial && (
-          <Button onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '初报' }))} data-testid="draft-初报">
+          <Button
+            onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '初报' }))}
+            data-testid="draft-初报"
+          >
             起草初报
           </Button>
         )}
         {hasInitial && !hasFinal && (
           <>
-            <Button onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '续报' }))} data-testid="draft-续报">
+            <Button
+              onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '续报' }))}
+              data-testid="draft-续报"
+            >
               起草续报
             </Button>
-            <Button onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '终报' }))} data-testid="draft-终报">
+            <Button
+              onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '终报' }))}
+              data-testid="draft-终报"
+            >
               起草终报
             </Button>
           </>
@@ -223,7 +252,11 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
                   </Button>
                 ),
                 r.status === 'sent' && (
-                  <Button key="correct" size="small" onClick={() => act(() => call('reports:correct', { reportId: r.id }))}>
+                  <Button
+                    key="correct"
+                    size="small"
+                    onClick={() => act(() => call('reports:correct', { reportId: r.id }))}
+                  >
                     更正
                   </Button>
                 ),
@@ -237,15 +270,23 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
                     第{last.version}稿 · {fmtDateTime(last.savedAt)} · {last.savedBy}
                   </Typography.Text>
                 </Space>
-                {r.signedBy && <Typography.Text type="secondary">签发：{r.signedBy}（{fmtDateTime(r.signedAt)}）</Typography.Text>}
+                {r.signedBy && (
+                  <Typography.Text type="secondary">
+                    签发：{r.signedBy}（{fmtDateTime(r.signedAt)}）
+                  </Typography.Text>
+                )}
                 {r.sentAt && (
                   <Typography.Text type="secondary">
-                    报送：{fmtDateTime(r.sentAt)} {r.sentChannel} → {r.sentTo}，{r.confirmedBy}确认收到（第{r.sentVersion}稿）
+                    报送：{fmtDateTime(r.sentAt)} {r.sentChannel} → {r.sentTo}，{r.confirmedBy}确认收到（第
+                    {r.sentVersion}稿）
                   </Typography.Text>
                 )}
                 {r.changesSincePrevious.length > 0 && (
                   <Typography.Text type="warning">
-                    较上一份报告的变化：{r.changesSincePrevious.map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；')}
+                    较上一份报告的变化：
+                    {r.changesSincePrevious
+                      .map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`)
+                      .join('；')}
                   </Typography.Text>
                 )}
               </Space>
@@ -284,7 +325,9 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
         destroyOnHidden
         onOk={async () => {
           const v = await signForm.validateFields();
-          await act(() => call('reports:sign', { reportId: signing!.id, signedBy: v.signedBy, signedAt: iso(v.signedAt)! }));
+          await act(() =>
+            call('reports:sign', { reportId: signing!.id, signedBy: v.signedBy, signedAt: iso(v.signedAt)! }),
+          );
           setSigning(null);
         }}
       >
@@ -345,19 +388,29 @@ export function ReportsPanel({ incident, onChanged }: { incident: IncidentDetail
           <Form.Item name="sentAt" label="报送时间" rules={[{ required: true }]}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
-          <Form.Item name="sentTo" label="报送单位（可多选，也可输入）" rules={[{ required: true, message: '请填写报送单位' }]}>
+          <Form.Item
+            name="sentTo"
+            label="报送单位（可多选，也可输入）"
+            rules={[{ required: true, message: '请填写报送单位' }]}
+          >
             <Select
               mode="tags"
               data-testid="sent-to"
               options={[...new Set(openClocks.map((c) => c.to))].map((to) => ({ value: to, label: to }))}
               // The clocks this dispatch completes follow its recipients: exactly those owed to them.
-              onChange={(to: string[]) => sendForm.setFieldsValue({ clockIds: openClocks.filter((c) => to.includes(c.to)).map((c) => c.clockId) })}
+              onChange={(to: string[]) =>
+                sendForm.setFieldsValue({ clockIds: openClocks.filter((c) => to.includes(c.to)).map((c) => c.clockId) })
+              }
             />
           </Form.Item>
           <Form.Item name="channel" label="报送方式" rules={[{ required: true }]}>
             <Select options={CLOCK_CHANNELS.map((c) => ({ value: c, label: c }))} />
           </Form.Item>
-          <Form.Item name="confirmedBy" label="电话确认接收人" rules={[{ required: true, message: '请填写接收人姓名' }]}>
+          <Form.Item
+            name="confirmedBy"
+            label="电话确认接收人"
+            rules={[{ required: true, message: '请填写接收人姓名' }]}
+          >
             <Input data-testid="confirmed-by" />
           </Form.Item>
           <Form.Item name="clockIds" label="本次报送完成的时限（勾选）" data-testid="send-clocks">

@@ -4,7 +4,15 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 
 /** A DatePicker over an ISO 8601 string, so the form's values keep the saved shape. */
-export function IsoDateTime({ value, onChange, id }: { value?: string; onChange?: (v: string | undefined) => void; id?: string }) {
+export function IsoDateTime({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  id?: string;
+}) {
   return (
     <DatePicker
       id={id}
@@ -35,7 +43,17 @@ export interface TableColumn {
  * Rows of a form table (放射源表, 射线装置表, 参加处置部门表) edited in place, with add and remove.
  * A new row starts with every column empty, so a saved version holds whole rows.
  */
-export function RowsTable({ name, columns, title, addLabel }: { name: string; columns: TableColumn[]; title: ReactNode; addLabel: string }) {
+export function RowsTable({
+  name,
+  columns,
+  title,
+  addLabel,
+}: {
+  name: string;
+  columns: TableColumn[];
+  title: ReactNode;
+  addLabel: string;
+}) {
   const empty = Object.fromEntries(columns.map((c) => [c.key, '']));
   return (
     <Form.List name={name}>
@@ -56,7 +74,11 @@ export function RowsTable({ name, columns, title, addLabel }: { name: string; co
                 width: c.width,
                 render: (_: unknown, row: { name: number }) => (
                   <Form.Item name={[row.name, c.key]} style={{ margin: 0 }}>
-                    {c.multiline ? <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} aria-label={c.title} /> : <Input aria-label={c.title} />}
+                    {c.multiline ? (
+                      <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} aria-label={c.title} />
+                    ) : (
+                      <Input aria-label={c.title} />
+                    )}
                   </Form.Item>
                 ),
               })),
@@ -64,7 +86,14 @@ export function RowsTable({ name, columns, title, addLabel }: { name: string; co
                 title: '',
                 width: 60,
                 render: (_: unknown, row: { name: number }) => (
-                  <Button size="small" type="link" danger aria-label="删除此行" data-testid={`remove-${name}-${row.name}`} onClick={() => remove(row.name)}>
+                  <Button
+                    size="small"
+                    type="link"
+                    danger
+                    aria-label="删除此行"
+                    data-testid={`remove-${name}-${row.name}`}
+                    onClick={() => remove(row.name)}
+                  >
                     删除
                   </Button>
                 ),

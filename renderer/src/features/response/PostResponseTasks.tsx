@@ -33,9 +33,19 @@ export function PostResponseTasks({ view, onChanged }: { view: ResponseView; onC
     if (!pending) return;
     try {
       if (pending.kind === 'deadline') {
-        await call('response:task-deadline', { incidentId: view.incidentId, taskId: pending.task.id, dueAt: v.at, givenBy: v.text });
+        await call('response:task-deadline', {
+          incidentId: view.incidentId,
+          taskId: pending.task.id,
+          dueAt: v.at,
+          givenBy: v.text,
+        });
       } else {
-        await call('response:task-done', { incidentId: view.incidentId, taskId: pending.task.id, at: v.at, note: v.text });
+        await call('response:task-done', {
+          incidentId: view.incidentId,
+          taskId: pending.task.id,
+          at: v.at,
+          note: v.text,
+        });
       }
       setPending(null);
       onChanged();
@@ -62,10 +72,22 @@ export function PostResponseTasks({ view, onChanged }: { view: ResponseView; onC
                 t.doneAt
                   ? []
                   : [
-                      <Button key="d" size="small" onClick={() => setPending({ kind: 'deadline', task: t })} data-testid="task-deadline">
+                      <Button
+                        key="d"
+                        size="small"
+                        onClick={() => setPending({ kind: 'deadline', task: t })}
+                        data-testid="task-deadline"
+                      >
                         {t.dueAt ? '改时限' : '设定时限'}
                       </Button>,
-                      <Button key="f" size="small" type="primary" ghost onClick={() => setPending({ kind: 'done', task: t })} data-testid="task-done">
+                      <Button
+                        key="f"
+                        size="small"
+                        type="primary"
+                        ghost
+                        onClick={() => setPending({ kind: 'done', task: t })}
+                        data-testid="task-done"
+                      >
                         完成
                       </Button>,
                     ]
@@ -83,7 +105,8 @@ export function PostResponseTasks({ view, onChanged }: { view: ResponseView; onC
                 <Typography.Text style={{ fontSize: 12 }}>{t.quote}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   自 {fmtDateTime(t.startsAt)} 起；
-                  {t.dueAt ? `时限 ${fmtDateTime(t.dueAt)}（${t.givenBy ?? '领导'}批示）` : t.deadlineNote}；{t.citation}
+                  {t.dueAt ? `时限 ${fmtDateTime(t.dueAt)}（${t.givenBy ?? '领导'}批示）` : t.deadlineNote}；
+                  {t.citation}
                 </Typography.Text>
                 {t.doneAt && (
                   <Typography.Text type="success" style={{ fontSize: 12 }}>

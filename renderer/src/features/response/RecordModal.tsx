@@ -67,14 +67,27 @@ export function RecordModal({
         {withTime && (
           <Space>
             <Typography.Text>{timeLabel}：</Typography.Text>
-            <DatePicker id="record-at" showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={at} onChange={(v) => v && setAt(v)} allowClear={false} />
+            <DatePicker
+              id="record-at"
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              value={at}
+              onChange={(v) => v && setAt(v)}
+              allowClear={false}
+            />
           </Space>
         )}
         <Typography.Text>
           {textLabel}
           {textRequired ? '（必填）' : '（选填）'}：
         </Typography.Text>
-        <Input.TextArea id="record-text" rows={2} value={text} onChange={(e) => setText(e.target.value)} maxLength={500} />
+        <Input.TextArea
+          id="record-text"
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          maxLength={500}
+        />
       </Space>
     </Modal>
   );

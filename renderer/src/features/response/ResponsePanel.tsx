@@ -13,18 +13,34 @@ import { confirmUnsent, unsentClocks } from '../alarms/confirm-unsent';
 import { Cite } from '../law/LawPanel';
 
 /** Who usually decides a start, change or end (B 4.3 / C 5.3: 指挥长; A 4.4: 市指挥部 …); free text is allowed. */
-export const DECIDERS = ['指挥长', '市指挥部', '市指挥部办公室', '市应急救援总指挥部总指挥', '省指挥部', '县（市、区）指挥部', '事发地县级政府'];
+export const DECIDERS = [
+  '指挥长',
+  '市指挥部',
+  '市指挥部办公室',
+  '市应急救援总指挥部总指挥',
+  '省指挥部',
+  '县（市、区）指挥部',
+  '事发地县级政府',
+];
 const deciderOptions = DECIDERS.map((d) => ({ value: d }));
 
-const STATE_COLOUR: Record<ItemState, string> = { open: 'blue', done: 'green', notApplicable: 'default', notRequired: 'default' };
+const STATE_COLOUR: Record<ItemState, string> = {
+  open: 'blue',
+  done: 'green',
+  notApplicable: 'default',
+  notRequired: 'default',
+};
 
-type Pending =
-  | { kind: 'tick' | 'na'; item: ResponseItemView }
-  | { kind: 'confirm'; id: string; text: string }
-  | null;
+type Pending = { kind: 'tick' | 'na'; item: ResponseItemView } | { kind: 'confirm'; id: string; text: string } | null;
 
 /** 应急响应 in the incident drawer: start a level, work the checklist, confirm the end conditions, end, then the post-response tasks. */
-export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetail; onChanged: (d: IncidentDetail) => void }) {
+export function ResponsePanel({
+  incident,
+  onChanged,
+}: {
+  incident: IncidentDetail;
+  onChanged: (d: IncidentDetail) => void;
+}) {
   const { message, modal } = App.useApp();
   const { data, error, reload } = useLoad(() => call('response:get', { incidentId: incident.id }), [incident.id]);
   const [pending, setPending] = useState<Pending>(null);
@@ -48,10 +64,20 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
   if (error) return <Alert type="error" title={error.message} />;
   if (!data) return <Typography.Text type="secondary">加载中</Typography.Text>;
   if (!data.plan) {
-    return <Typography.Text type="secondary">该类事件没有收录响应预案的行动措施（只收录通信保障、辐射事故、突发环境事件三个预案）。</Typography.Text>;
+    return (
+      <Typography.Text type="secondary">
+        该类事件没有收录响应预案的行动措施（只收录通信保障、辐射事故、突发环境事件三个预案）。
+      </Typography.Text>
+    );
   }
 
-  const chosen = level ?? (data.state === 'none' ? (data.gradedResponse && data.availableLevels.includes(data.gradedResponse) ? data.gradedResponse : undefined) : undefined);
+  const chosen =
+    level ??
+    (data.state === 'none'
+      ? data.gradedResponse && data.availableLevels.includes(data.gradedResponse)
+        ? data.gradedResponse
+        : undefined
+      : undefined);
   const info = data.levelInfo.find((l) => l.level === chosen);
 
   const submit = async (v: RecordValues) => {
@@ -59,11 +85,17 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
     if (!p) return;
     let ok: boolean;
     if (p.kind === 'confirm') {
-      ok = await act(() => call('response:confirm-condition', { incidentId: incident.id, conditionId: p.id, at: v.at, by: v.text }));
+      ok = await act(() =>
+        call('response:confirm-condition', { incidentId: incident.id, conditionId: p.id, at: v.at, by: v.text }),
+      );
     } else if (p.kind === 'tick') {
-      ok = await act(() => call('response:tick', { incidentId: incident.id, itemId: p.item.id, at: v.at, note: v.text }));
+      ok = await act(() =>
+        call('response:tick', { incidentId: incident.id, itemId: p.item.id, at: v.at, note: v.text }),
+      );
     } else {
-      ok = await act(() => call('response:not-applicable', { incidentId: incident.id, itemId: p.item.id, reason: v.text }));
+      ok = await act(() =>
+        call('response:not-applicable', { incidentId: incident.id, itemId: p.item.id, reason: v.text }),
+      );
     }
     if (ok) {
       setPending(null);
@@ -97,7 +129,14 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
         data-testid="response-level"
       />
       <Typography.Text>决定：</Typography.Text>
-      <AutoComplete size="small" style={{ width: 200 }} value={decidedBy} onChange={setDecidedBy} options={deciderOptions} data-testid="response-decided-by" />
+      <AutoComplete
+        size="small"
+        style={{ width: 200 }}
+        value={decidedBy}
+        onChange={setDecidedBy}
+        options={deciderOptions}
+        data-testid="response-decided-by"
+      />
     </>
   );
 
@@ -156,14 +195,22 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
               <Button
                 size="small"
                 disabled={!level || level === data.level || !decidedBy.trim()}
-                onClick={() => act(() => call('response:change-level', { incidentId: incident.id, level: level!, decidedBy })).then((ok) => ok && setLevel(undefined))}
+                onClick={() =>
+                  act(() => call('response:change-level', { incidentId: incident.id, level: level!, decidedBy })).then(
+                    (ok) => ok && setLevel(undefined),
+                  )
+                }
                 data-testid="response-change-level"
               >
                 调整
               </Button>
             </Space>
           )}
-          <Checklist view={data} onTick={(item) => setPending({ kind: 'tick', item })} onNa={(item) => setPending({ kind: 'na', item })} />
+          <Checklist
+            view={data}
+            onTick={(item) => setPending({ kind: 'tick', item })}
+            onNa={(item) => setPending({ kind: 'na', item })}
+          />
           <Typography.Title level={5} style={{ marginTop: 12 }}>
             终止条件（须全部确认）
           </Typography.Title>
@@ -180,7 +227,12 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
                 actions={
                   !c.confirmed && data.state === 'active'
                     ? [
-                        <Button key="c" size="small" onClick={() => setPending({ kind: 'confirm', id: c.id, text: c.text })} data-testid="confirm-condition">
+                        <Button
+                          key="c"
+                          size="small"
+                          onClick={() => setPending({ kind: 'confirm', id: c.id, text: c.text })}
+                          data-testid="confirm-condition"
+                        >
                           确认
                         </Button>,
                       ]
@@ -207,7 +259,14 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
           {data.state === 'active' && (
             <Space wrap style={{ marginTop: 8 }}>
               <Typography.Text>宣布终止：</Typography.Text>
-              <AutoComplete size="small" style={{ width: 200 }} value={endBy} onChange={setEndBy} options={deciderOptions} data-testid="response-end-by" />
+              <AutoComplete
+                size="small"
+                style={{ width: 200 }}
+                value={endBy}
+                onChange={setEndBy}
+                options={deciderOptions}
+                data-testid="response-end-by"
+              />
               <Button danger size="small" disabled={!endBy.trim()} onClick={end} data-testid="response-end">
                 终止应急响应
               </Button>
@@ -243,7 +302,9 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
         subject={pending ? (pending.kind === 'confirm' ? pending.text : pending.item.text) : ''}
         withTime={pending?.kind !== 'na'}
         timeLabel={pending?.kind === 'confirm' ? '确认时间' : '完成时间'}
-        textLabel={pending?.kind === 'tick' ? '备注' : pending?.kind === 'na' ? '不适用理由' : '确认人（如指挥长、技术组）'}
+        textLabel={
+          pending?.kind === 'tick' ? '备注' : pending?.kind === 'na' ? '不适用理由' : '确认人（如指挥长、技术组）'
+        }
         textRequired={pending?.kind !== 'tick'}
         onCancel={() => setPending(null)}
         onSubmit={submit}
@@ -252,7 +313,15 @@ export function ResponsePanel({ incident, onChanged }: { incident: IncidentDetai
   );
 }
 
-function Checklist({ view, onTick, onNa }: { view: ResponseView; onTick: (i: ResponseItemView) => void; onNa: (i: ResponseItemView) => void }) {
+function Checklist({
+  view,
+  onTick,
+  onNa,
+}: {
+  view: ResponseView;
+  onTick: (i: ResponseItemView) => void;
+  onNa: (i: ResponseItemView) => void;
+}) {
   const [showSetAside, setShowSetAside] = useState(false);
   const active = view.items.filter((i) => i.state !== 'notRequired');
   const setAside = view.items.filter((i) => i.state === 'notRequired');
@@ -260,7 +329,10 @@ function Checklist({ view, onTick, onNa }: { view: ResponseView; onTick: (i: Res
   return (
     <>
       <Typography.Title level={5}>
-        行动措施 <Typography.Text type="secondary">（{done}/{active.length} 已办结）</Typography.Text>
+        行动措施{' '}
+        <Typography.Text type="secondary">
+          （{done}/{active.length} 已办结）
+        </Typography.Text>
       </Typography.Title>
       <List
         size="small"
@@ -273,7 +345,14 @@ function Checklist({ view, onTick, onNa }: { view: ResponseView; onTick: (i: Res
             actions={
               item.state === 'open'
                 ? [
-                    <Button key="t" size="small" type="primary" ghost onClick={() => onTick(item)} data-testid="tick-item">
+                    <Button
+                      key="t"
+                      size="small"
+                      type="primary"
+                      ghost
+                      onClick={() => onTick(item)}
+                      data-testid="tick-item"
+                    >
                       完成
                     </Button>,
                     <Button key="n" size="small" onClick={() => onNa(item)} data-testid="na-item">

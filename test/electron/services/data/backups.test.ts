@@ -17,11 +17,17 @@ const tempDir = useTempDirs();
 
 async function addSession(db: Database, officer: string): Promise<void> {
   await db.write((q) =>
-    q.run('INSERT INTO duty_sessions (leader, officer, started_at) VALUES (?, ?, ?)', ['张三', officer, new Date().toISOString()]),
+    q.run('INSERT INTO duty_sessions (leader, officer, started_at) VALUES (?, ?, ?)', [
+      '张三',
+      officer,
+      new Date().toISOString(),
+    ]),
   );
 }
 const officers = (db: Database) =>
-  db.read((q) => q.all<{ officer: string }>('SELECT officer FROM duty_sessions ORDER BY id')).then((r) => r.map((x) => x.officer));
+  db
+    .read((q) => q.all<{ officer: string }>('SELECT officer FROM duty_sessions ORDER BY id'))
+    .then((r) => r.map((x) => x.officer));
 
 describe('backups', () => {
   it('writes a backup through the online API that opens with the same rows, and lists it', async () => {
@@ -32,7 +38,9 @@ describe('backups', () => {
     await db.close();
     expect(path).toMatch(/duty-20261129T060500123Z-manual\.sqlite3$/);
     const list = listBackups(join(dir, 'backups'));
-    expect(list).toEqual([expect.objectContaining({ kind: 'manual', createdAt: '2026-11-29T06:05:00.123Z', bytes: statSync(path).size })]);
+    expect(list).toEqual([
+      expect.objectContaining({ kind: 'manual', createdAt: '2026-11-29T06:05:00.123Z', bytes: statSync(path).size }),
+    ]);
     const copy = await Database.open(path);
     expect(await officers(copy)).toEqual(['李四']);
     await copy.close();
@@ -42,7 +50,8 @@ describe('backups', () => {
     const dir = tempDir();
     const db = await openDatabase(join(dir, 'duty.sqlite3'));
     const bdir = join(dir, 'backups');
-    for (let i = 0; i < 4; i++) await backupDatabase(db, bdir, i % 2 ? 'scheduled' : 'manual', new Date(Date.UTC(2026, 10, 1 + i)));
+    for (let i = 0; i < 4; i++)
+      await backupDatabase(db, bdir, i % 2 ? 'scheduled' : 'manual', new Date(Date.UTC(2026, 10, 1 + i)));
     await backupDatabase(db, bdir, 'safety', new Date(Date.UTC(2026, 9, 1)));
     await db.close();
     const removed = pruneBackups(bdir, 2);

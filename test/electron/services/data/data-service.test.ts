@@ -73,11 +73,17 @@ describe('full JSON export and import', () => {
   it('refuses malformed or foreign files with a clear message', async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     await expect(call(s, 'data:import-all', { content: '{oops' })).rejects.toThrow(/不是有效的 JSON/);
-    await expect(call(s, 'data:import-all', { content: '{"format":"x"}' })).rejects.toThrow(/不是值班台导出的完整数据文件/);
+    await expect(call(s, 'data:import-all', { content: '{"format":"x"}' })).rejects.toThrow(
+      /不是值班台导出的完整数据文件/,
+    );
     const doc = await dumpDatabase(s.db, s.settings.get(), NOW);
     const bad = { ...doc, tables: { ...doc.tables, made_up: { columns: ['x'], rows: [[1]] } } };
-    await expect(call(s, 'data:import-all', { content: JSON.stringify(bad) })).rejects.toThrow(/本版本没有的表：made_up/);
-    await expect(call(s, 'data:import-all', { content: JSON.stringify({ ...doc, schemaVersion: 99 }) })).rejects.toThrow(/更新版本/);
+    await expect(call(s, 'data:import-all', { content: JSON.stringify(bad) })).rejects.toThrow(
+      /本版本没有的表：made_up/,
+    );
+    await expect(
+      call(s, 'data:import-all', { content: JSON.stringify({ ...doc, schemaVersion: 99 }) }),
+    ).rejects.toThrow(/更新版本/);
     await expect(call(s, 'data:import-all', { fileName: '../duty.sqlite3' })).rejects.toThrow(/文件名不能包含路径/);
     await s.close();
   });
@@ -117,7 +123,9 @@ describe('backup and restore with the real services', () => {
     await call(s, 'incidents:create', { ...ENV_INPUT, title: '备份之后登记的事件' });
     const r = await call(s, 'data:restore', { fileName: backup.fileName });
     expect(r.incidents).toBe(2);
-    expect((await call<IncidentDetail[]>(s, 'incidents:list', {})).map((i) => i.title)).not.toContain('备份之后登记的事件');
+    expect((await call<IncidentDetail[]>(s, 'incidents:list', {})).map((i) => i.title)).not.toContain(
+      '备份之后登记的事件',
+    );
     // Writing goes on on the same connection.
     await call(s, 'incidents:add-note', { id: a!.id, kind: '备注', text: '恢复后记录' });
     const state = await call(s, 'data:backups', {});
@@ -127,7 +135,11 @@ describe('backup and restore with the real services', () => {
     const titles = await safety.read((q) => q.all<{ title: string }>('SELECT title FROM incidents'));
     expect(titles.map((t) => t.title)).toContain('备份之后登记的事件');
     await safety.close();
-    await expect(makeServices(dir, { now: () => NOW }).then((x) => call(x, 'data:restore', { fileName: 'nope.sqlite3' }).finally(() => x.close()))).rejects.toThrow(/不存在/);
+    await expect(
+      makeServices(dir, { now: () => NOW }).then((x) =>
+        call(x, 'data:restore', { fileName: 'nope.sqlite3' }).finally(() => x.close()),
+      ),
+    ).rejects.toThrow(/不存在/);
   });
 });
 
@@ -169,7 +181,11 @@ describe('exports opened again', () => {
     expect(text).toContain(a!.serial);
 
     const json = await call(s, 'data:export-incident', { id: a!.id, format: 'json' });
-    expect(JSON.parse(readFileSync(json.path, 'utf8'))).toMatchObject({ id: a!.id, title: a!.title, serial: a!.serial });
+    expect(JSON.parse(readFileSync(json.path, 'utf8'))).toMatchObject({
+      id: a!.id,
+      title: a!.title,
+      serial: a!.serial,
+    });
 
     const stats = await call(s, 'data:export-stats', { format: 'xlsx' });
     const swb = new ExcelJS.Workbook();

@@ -32,7 +32,10 @@ describe('scheduled backups', () => {
     const s = await makeServices(tempDir(), { now: () => new Date(now) });
     s.settings.set({ backupKeep: 2 });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const ds = new DataService(contextOf(s, () => new Date(now)), { backupIntervalHours: 6, log: () => undefined });
+    const ds = new DataService(
+      contextOf(s, () => new Date(now)),
+      { backupIntervalHours: 6, log: () => undefined },
+    );
     ds.startSchedule();
     // No backup yet: the first one ten minutes after start.
     expect(ds.state().nextBackupAt).toBe('2026-11-29T00:10:00.000Z');
@@ -41,7 +44,12 @@ describe('scheduled backups', () => {
       vi.advanceTimersByTime(i === 1 ? 10 * 60_000 : 6 * 3_600_000);
       // The run is done when its backup exists and the timer is armed again.
       const stampNow = new Date(now).toISOString();
-      for (const end = Date.now() + 5000; Date.now() < end && !(listBackups(ds.backupDir).some((b) => b.createdAt === stampNow) && vi.getTimerCount() === 1); ) await tick();
+      for (
+        const end = Date.now() + 5000;
+        Date.now() < end &&
+        !(listBackups(ds.backupDir).some((b) => b.createdAt === stampNow) && vi.getTimerCount() === 1);
+      )
+        await tick();
     }
     const left = listBackups(ds.backupDir);
     expect(left.map((b) => [b.kind, b.createdAt])).toEqual([
@@ -61,7 +69,10 @@ describe('scheduled backups', () => {
     const s = await makeServices(tempDir(), { now: () => new Date(now) });
     const ctx = contextOf(s, () => new Date(now - 2 * 3_600_000));
     await new DataService(ctx, { backupIntervalHours: 0 }).backup('manual');
-    const ds = new DataService(contextOf(s, () => new Date(now)), { backupIntervalHours: 24 });
+    const ds = new DataService(
+      contextOf(s, () => new Date(now)),
+      { backupIntervalHours: 24 },
+    );
     ds.startSchedule();
     expect(ds.state().nextBackupAt).toBe('2026-11-30T06:00:00.000Z');
     ds.stopSchedule();

@@ -80,10 +80,12 @@ describe('statistics from incidents made through the real services', () => {
     expect(st.incidentCount).toBe(2);
     expect(st.drillsExcluded).toBe(1);
     expect(st.byPlan).toEqual([{ key: planName, count: 2 }]);
-    expect(st.byLevel).toEqual([
-      { key: '一般', count: 1 },
-      { key: '较大', count: 1 },
-    ].sort((x, y) => x.key.localeCompare(y.key, 'zh-CN')));
+    expect(st.byLevel).toEqual(
+      [
+        { key: '一般', count: 1 },
+        { key: '较大', count: 1 },
+      ].sort((x, y) => x.key.localeCompare(y.key, 'zh-CN')),
+    );
     expect(st.byPlace.map((r) => r.key).sort()).toEqual(['山阴县', '应县', '怀仁市'].sort());
     expect(st.byPlace.every((r) => r.count === 1)).toBe(true);
     expect(st.byMonth).toEqual([
@@ -128,10 +130,14 @@ describe('statistics from incidents made through the real services', () => {
     expect(withDrills.clockOutcomes.byOfficer.reduce((n, o) => n + o.missed, 0)).toBe(drillOpen.length);
 
     // A date range selects by 接报 time.
-    const nov = (await call<StatsView>(s, 'data:stats', { from: '2026-11-01T00:00:00+08:00', to: '2026-11-30T23:59:59+08:00' })).stats;
+    const nov = (
+      await call<StatsView>(s, 'data:stats', { from: '2026-11-01T00:00:00+08:00', to: '2026-11-30T23:59:59+08:00' })
+    ).stats;
     expect(nov.incidentCount).toBe(1);
     expect(nov.clockOutcomes.overall).toMatchObject({ onTime: nA, late: 0 });
-    await expect(call(s, 'data:stats', { from: '2026-12-01T00:00:00+08:00', to: '2026-11-01T00:00:00+08:00' })).rejects.toThrow(/结束时间不能早于开始时间/);
+    await expect(
+      call(s, 'data:stats', { from: '2026-12-01T00:00:00+08:00', to: '2026-11-01T00:00:00+08:00' }),
+    ).rejects.toThrow(/结束时间不能早于开始时间/);
     await s.close();
   });
 });

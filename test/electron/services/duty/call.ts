@@ -11,7 +11,11 @@ export class Refused extends Error {
   }
 }
 
-export async function callOn<C extends Channel>(handlers: Handlers, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function callOn<C extends Channel>(
+  handlers: Handlers,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
   const r = await dispatch(handlers, channel, input, () => undefined);
   if (!r.ok) throw new Refused(r.error.code, r.error.message);
   return r.value as ChannelOutput<C>;

@@ -16,7 +16,11 @@ async function dayWithRecords(dir: string): Promise<{ s: AppServices; call: Call
   const s = await makeServices(dir, { now: t.now });
   const call = caller(s.handlers);
   await call('duty:set', { leader: '李堃', officer: '赵珺' });
-  const inc = await call('incidents:create', { ...INCIDENT, occurredAt: '2026-11-29T21:30:00+08:00', receivedAt: '2026-11-29T21:50:00+08:00' });
+  const inc = await call('incidents:create', {
+    ...INCIDENT,
+    occurredAt: '2026-11-29T21:30:00+08:00',
+    receivedAt: '2026-11-29T21:50:00+08:00',
+  });
   t.set('2026-11-30T01:30:00+08:00');
   await call('incidents:add-note', { id: inc.id, kind: '领导批示', text: '立即核实', givenBy: '王市长' });
   await call('duty-log:add-remark', { day: '2026-11-29', text: '夜间设备运行正常' });
@@ -37,7 +41,17 @@ describe('duty log exports, opened again', () => {
     expect(xlsx.rows).toBeGreaterThanOrEqual(3);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(xlsx.path!) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概况', '接报情况', '电话记录', '信息报送', '领导批示', '报告时限', '处置进展', '交接班及其他', '预警发布与解除']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '概况',
+      '接报情况',
+      '电话记录',
+      '信息报送',
+      '领导批示',
+      '报告时限',
+      '处置进展',
+      '交接班及其他',
+      '预警发布与解除',
+    ]);
     const received = wb.getWorksheet('接报情况')!;
     expect(received.pageSetup.paperSize).toBe(9);
     expect(received.pageSetup.printTitlesRow).toBe('3:3');
@@ -79,9 +93,15 @@ describe('duty log exports, opened again', () => {
     expect(xml).toContain('值班日志');
 
     const json = await call('duty-log:export', { day: '2026-11-29', format: 'json' });
-    const parsed = JSON.parse(readFileSync(json.path!, 'utf8')) as { title: string; tables: { title: string; rows: Record<string, unknown>[] }[] };
+    const parsed = JSON.parse(readFileSync(json.path!, 'utf8')) as {
+      title: string;
+      tables: { title: string; rows: Record<string, unknown>[] }[];
+    };
     expect(parsed.title).toBe('值班日志');
-    expect(parsed.tables.find((t) => t.title === '四、领导批示')!.rows[0]).toMatchObject({ time: '次日 01:30', officer: '赵珺' });
+    expect(parsed.tables.find((t) => t.title === '四、领导批示')!.rows[0]).toMatchObject({
+      time: '次日 01:30',
+      officer: '赵珺',
+    });
 
     // A range exports as a summary and a detail sheet; PDF is one day only.
     const range = await call('duty-log:export', { day: '2026-11-28', toDay: '2026-11-30', format: 'xlsx' });
@@ -89,8 +109,12 @@ describe('duty log exports, opened again', () => {
     await wr.xlsx.load(readFileSync(range.path!) as unknown as ArrayBuffer);
     expect(wr.worksheets.map((w) => w.name)).toEqual(['逐日汇总', '明细']);
     expect(wr.worksheets[0]!.rowCount).toBe(3 + 3);
-    await expect(call('duty-log:export', { day: '2026-11-28', toDay: '2026-11-30', format: 'pdf' })).rejects.toThrow(/PDF 只能导出单日/);
-    await expect(call('duty-log:export', { day: '2026-11-30', toDay: '2026-11-28', format: 'csv' })).rejects.toThrow(/结束日期不能早于开始日期/);
+    await expect(call('duty-log:export', { day: '2026-11-28', toDay: '2026-11-30', format: 'pdf' })).rejects.toThrow(
+      /PDF 只能导出单日/,
+    );
+    await expect(call('duty-log:export', { day: '2026-11-30', toDay: '2026-11-28', format: 'csv' })).rejects.toThrow(
+      /结束日期不能早于开始日期/,
+    );
     await s.close();
   });
 
@@ -101,7 +125,17 @@ describe('duty log exports, opened again', () => {
     expect(pdf.path!.startsWith(`${dir}/exports/`)).toBe(true);
     expect(readFileSync(pdf.path!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', pdf.path!, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
-    for (const expected of ['值班日志', '朔州市人民政府总值班室', '李堃', '赵珺', '21:50', '接报', '立即核实', '夜间设备运行正常', '其他需要记载的事项']) {
+    for (const expected of [
+      '值班日志',
+      '朔州市人民政府总值班室',
+      '李堃',
+      '赵珺',
+      '21:50',
+      '接报',
+      '立即核实',
+      '夜间设备运行正常',
+      '其他需要记载的事项',
+    ]) {
       expect(text).toContain(expected);
     }
     await s.close();

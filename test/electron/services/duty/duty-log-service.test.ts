@@ -30,7 +30,10 @@ describe('duty log compiled from the records', () => {
     expect(day1.start).toBe('2026-11-29T08:30:00+08:00');
     expect(rows1.find((r) => r.kind === '接报')).toMatchObject({ time: '21:50', officer: '赵珺' });
     expect(rows1.find((r) => r.kind === '接报')!.incidentTitle).toContain(ENV_INPUT.title);
-    expect(rows1.find((r) => r.kind === '批示')).toMatchObject({ time: '次日 01:30', text: '王市长批示：立即核实，做好监测' });
+    expect(rows1.find((r) => r.kind === '批示')).toMatchObject({
+      time: '次日 01:30',
+      text: '王市长批示：立即核实，做好监测',
+    });
     expect(rows1.find((r) => r.kind === '状态')!.text).toBe('状态 接报 → 核实中');
     expect(rows1.some((r) => r.kind === '续报')).toBe(false);
     expect(day1.counts.incidentsReceived).toBe(1);
@@ -42,8 +45,14 @@ describe('duty log compiled from the records', () => {
     expect(day2.counts.incidentsReceived).toBe(0);
 
     // The first clock was due within the night and not met: 漏报 on the day it fell due.
-    const dueDay = (await call('duty-log:get', { day: Date.parse(first.dueAt) < Date.parse('2026-11-30T08:30:00+08:00') ? '2026-11-29' : '2026-11-30' })).log;
-    const missed = dueDay.sections.flatMap((x) => x.rows).filter((r) => r.kind === '时限' && r.text.startsWith(`${first.title}：`));
+    const dueDay = (
+      await call('duty-log:get', {
+        day: Date.parse(first.dueAt) < Date.parse('2026-11-30T08:30:00+08:00') ? '2026-11-29' : '2026-11-30',
+      })
+    ).log;
+    const missed = dueDay.sections
+      .flatMap((x) => x.rows)
+      .filter((r) => r.kind === '时限' && r.text.startsWith(`${first.title}：`));
     expect(missed).toHaveLength(1);
     expect(missed[0]!.at).toBe(first.dueAt);
     expect(missed[0]!.text).toContain(`${first.title}：截止时仍未完成（漏报）`);
@@ -56,13 +65,31 @@ describe('duty log compiled from the records', () => {
     const s = await makeServices(tempDir(), { now: t.now });
     const call = caller(s.handlers);
     await call('duty:set', { leader: '甲', officer: '乙' });
-    const inc = await call('incidents:create', { ...INCIDENT, occurredAt: '2026-11-29T09:30:00+08:00', receivedAt: '2026-11-29T09:40:00+08:00' });
+    const inc = await call('incidents:create', {
+      ...INCIDENT,
+      occurredAt: '2026-11-29T09:30:00+08:00',
+      receivedAt: '2026-11-29T09:40:00+08:00',
+    });
     const [a, b] = [...inc.clocks].sort((x, y) => Date.parse(x.dueAt) - Date.parse(y.dueAt));
     expect(a && b).toBeTruthy();
-    await call('clocks:complete', { incidentId: inc.id, clockId: a!.clockId, completedAt: '2026-11-29T09:55:00+08:00', channel: '电话', recipientUnit: '市应急局', recipientName: '张三' });
+    await call('clocks:complete', {
+      incidentId: inc.id,
+      clockId: a!.clockId,
+      completedAt: '2026-11-29T09:55:00+08:00',
+      channel: '电话',
+      recipientUnit: '市应急局',
+      recipientName: '张三',
+    });
     const lateAt = new Date(Date.parse(b!.dueAt) + 10 * 60_000).toISOString();
     t.set(new Date(Date.parse(lateAt) + 60_000).toISOString());
-    await call('clocks:complete', { incidentId: inc.id, clockId: b!.clockId, completedAt: lateAt, channel: '书面', recipientUnit: '省应急厅', recipientName: '李四' });
+    await call('clocks:complete', {
+      incidentId: inc.id,
+      clockId: b!.clockId,
+      completedAt: lateAt,
+      channel: '书面',
+      recipientUnit: '省应急厅',
+      recipientName: '李四',
+    });
     const from = '2026-11-29';
     const to = (await call('duty-log:get', {})).today;
     const logs = await Promise.all([...new Set([from, to])].map((d) => call('duty-log:get', { day: d })));
@@ -86,19 +113,28 @@ describe('duty log compiled from the records', () => {
     await expect(call('duty-log:add-remark', { day: '2026-11-30', text: '明天的事' })).rejects.toThrow(/尚未开始/);
     const v = await call('duty-log:add-remark', { day: '2026-11-29', text: '设备巡检正常' });
     expect(v.remarks).toHaveLength(1);
-    expect(v.remarks[0]).toMatchObject({ text: '设备巡检正常', officer: '乙', leader: '甲', at: '2026-11-29T07:00:00.000Z' });
+    expect(v.remarks[0]).toMatchObject({
+      text: '设备巡检正常',
+      officer: '乙',
+      leader: '甲',
+      at: '2026-11-29T07:00:00.000Z',
+    });
     const other = v.log.sections.find((x) => x.key === 'other')!;
     expect(other.rows.map((r) => [r.kind, r.time, r.text])).toEqual([['备注', '15:00', '设备巡检正常']]);
     expect(v.form.entries.map((e) => e.content)).toContain('设备巡检正常');
     t.set('2026-11-29T16:00:00+08:00');
     const edited = await call('duty-log:edit-remark', { id: v.remarks[0]!.id, text: '设备巡检正常，备用电源已测试' });
     expect(edited.remarks[0]).toMatchObject({ text: '设备巡检正常，备用电源已测试', editedBy: '乙' });
-    expect(edited.remarks[0]!.previous).toEqual([{ text: '设备巡检正常', at: '2026-11-29T07:00:00.000Z', officer: '乙' }]);
+    expect(edited.remarks[0]!.previous).toEqual([
+      { text: '设备巡检正常', at: '2026-11-29T07:00:00.000Z', officer: '乙' },
+    ]);
     // A remark on a past day sits at the end of that day unless a time is given.
     t.set('2026-12-01T10:00:00+08:00');
     const past = await call('duty-log:add-remark', { day: '2026-11-29', text: '补记：夜间停电10分钟' });
     expect(past.remarks.map((r) => r.at)).toContain('2026-11-30T00:29:00.000Z');
-    await expect(call('duty-log:add-remark', { day: '2026-11-29', text: 'x', at: '2026-11-30T09:00:00+08:00' })).rejects.toThrow(/不在2026-11-29值班日内/);
+    await expect(
+      call('duty-log:add-remark', { day: '2026-11-29', text: 'x', at: '2026-11-30T09:00:00+08:00' }),
+    ).rejects.toThrow(/不在2026-11-29值班日内/);
     await s.close();
   });
 });

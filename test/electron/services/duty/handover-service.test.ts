@@ -15,8 +15,17 @@ describe('shift handover', () => {
     const call = caller(s.handlers);
     await expect(call('handover:draft', {})).rejects.toThrow(/值班人员/);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
-    const inc = await call('incidents:create', { ...INCIDENT, occurredAt: '2026-11-30T05:00:00+08:00', receivedAt: '2026-11-30T05:20:00+08:00' });
-    const closed = await call('incidents:create', { ...INCIDENT, title: '已处置完毕的事件', occurredAt: '2026-11-30T05:00:00+08:00', receivedAt: '2026-11-30T05:10:00+08:00' });
+    const inc = await call('incidents:create', {
+      ...INCIDENT,
+      occurredAt: '2026-11-30T05:00:00+08:00',
+      receivedAt: '2026-11-30T05:20:00+08:00',
+    });
+    const closed = await call('incidents:create', {
+      ...INCIDENT,
+      title: '已处置完毕的事件',
+      occurredAt: '2026-11-30T05:00:00+08:00',
+      receivedAt: '2026-11-30T05:10:00+08:00',
+    });
     await call('incidents:set-status', { id: closed.id, status: '核实中', note: '' });
     await call('incidents:add-note', { id: inc.id, kind: '领导批示', text: '加密监测频次', givenBy: '王市长' });
     await call('reports:draft', { incidentId: inc.id, kind: '初报' });
@@ -27,9 +36,15 @@ describe('shift handover', () => {
     expect(draft.sheet.openIncidents.map((i) => i.title)).toEqual(['已处置完毕的事件', ENV_INPUT.title]);
     const open = inc.clocks.filter((c) => !c.record);
     expect(draft.sheet.clocks.filter((c) => c.incidentId === inc.id)).toHaveLength(open.length);
-    expect(draft.sheet.clocks.every((c) => c.overdue === Date.parse(c.dueAt) <= Date.parse('2026-11-30T08:20:00+08:00'))).toBe(true);
-    expect(draft.sheet.instructions).toEqual([expect.objectContaining({ incidentId: inc.id, text: '王市长批示：加密监测频次' })]);
-    expect(draft.sheet.pendingReports).toEqual([expect.objectContaining({ incidentId: inc.id, label: '初报', status: 'draft' })]);
+    expect(
+      draft.sheet.clocks.every((c) => c.overdue === Date.parse(c.dueAt) <= Date.parse('2026-11-30T08:20:00+08:00')),
+    ).toBe(true);
+    expect(draft.sheet.instructions).toEqual([
+      expect.objectContaining({ incidentId: inc.id, text: '王市长批示：加密监测频次' }),
+    ]);
+    expect(draft.sheet.pendingReports).toEqual([
+      expect.objectContaining({ incidentId: inc.id, label: '初报', status: 'draft' }),
+    ]);
     expect(draft.pendingText).toContain('王市长批示：加密监测频次');
     expect(draft.pendingText).toContain('待报送');
 
@@ -37,7 +52,9 @@ describe('shift handover', () => {
     expect(h.status).toBe('pending');
     expect(h.record.notes).toContain('接班确认：待接班人员确认');
     await expect(call('handover:create', { toLeader: '王镕', toOfficer: '钱赟' })).rejects.toThrow(/等待接班确认/);
-    await expect(call('handover:acknowledge', { id: h.id, leader: '王镕', officer: '孙敏' })).rejects.toThrow(/接班人员与交接班记录不符/);
+    await expect(call('handover:acknowledge', { id: h.id, leader: '王镕', officer: '孙敏' })).rejects.toThrow(
+      /接班人员与交接班记录不符/,
+    );
     // Nothing changed hands on a refused acknowledgement.
     expect(await call('duty:get', {})).toEqual({ leader: '李堃', officer: '赵珺' });
 
@@ -51,24 +68,42 @@ describe('shift handover', () => {
       createdAt: '2026-11-30T00:20:00.000Z',
     });
     expect(await call('duty:get', {})).toEqual({ leader: '王镕', officer: '钱赟' });
-    await expect(call('handover:acknowledge', { id: h.id, leader: '王镕', officer: '钱赟' })).rejects.toThrow(/已确认接班/);
+    await expect(call('handover:acknowledge', { id: h.id, leader: '王镕', officer: '钱赟' })).rejects.toThrow(
+      /已确认接班/,
+    );
 
     // Both names and both times are in the printed record.
     expect(ack.record.fromOfficers).toEqual(['赵珺']);
     expect(ack.record.toOfficers).toEqual(['钱赟']);
     expect(ack.record.notes).toContain('交班：赵珺（值班员）、李堃（带班领导）于2026年11月30日 8时20分提交');
-    expect(ack.record.notes).toContain('接班确认：钱赟（值班员）、王镕（带班领导）于2026年11月30日 8时35分确认接班，意见：已清楚');
+    expect(ack.record.notes).toContain(
+      '接班确认：钱赟（值班员）、王镕（带班领导）于2026年11月30日 8时35分确认接班，意见：已清楚',
+    );
     expect(ack.record.openIncidents).toHaveLength(2);
     const html = renderForm({ kind: 'handover', data: ack.record }, { fontBaseUrl: './' });
-    for (const text of ['交接班记录', '赵珺', '钱赟', '8时35分', ENV_INPUT.title, '加密监测频次']) expect(html).toContain(text);
+    for (const text of ['交接班记录', '赵珺', '钱赟', '8时35分', ENV_INPUT.title, '加密监测频次'])
+      expect(html).toContain(text);
 
     // The duty log of each side's day carries the handover.
     const outgoing = (await call('duty-log:get', { day: '2026-11-29' })).log;
     const incoming = (await call('duty-log:get', { day: '2026-11-30' })).log;
-    expect(outgoing.sections.flatMap((x) => x.rows).filter((r) => r.kind === '交接班').map((r) => r.officer)).toEqual(['赵珺']);
-    expect(incoming.sections.flatMap((x) => x.rows).filter((r) => r.kind === '交接班').map((r) => r.text)).toEqual(['钱赟（带班领导王镕）确认接班：已清楚']);
+    expect(
+      outgoing.sections
+        .flatMap((x) => x.rows)
+        .filter((r) => r.kind === '交接班')
+        .map((r) => r.officer),
+    ).toEqual(['赵珺']);
+    expect(
+      incoming.sections
+        .flatMap((x) => x.rows)
+        .filter((r) => r.kind === '交接班')
+        .map((r) => r.text),
+    ).toEqual(['钱赟（带班领导王镕）确认接班：已清楚']);
     expect(outgoing.duty).toEqual([{ leader: '李堃', officer: '赵珺' }]);
-    expect(incoming.duty).toEqual([{ leader: '李堃', officer: '赵珺' }, { leader: '王镕', officer: '钱赟' }]);
+    expect(incoming.duty).toEqual([
+      { leader: '李堃', officer: '赵珺' },
+      { leader: '王镕', officer: '钱赟' },
+    ]);
 
     expect((await call('handover:list', {})).map((x) => x.id)).toEqual([h.id]);
     await s.close();
@@ -85,9 +120,15 @@ describe('shift handover', () => {
     expect(draft.suggestedTo).toEqual({ leader: oct.shifts[0]!.leader, officer: oct.shifts[0]!.officer });
     // Inside a shift the scheduled pair of that shift is offered, unless they are the ones handing over.
     t.set('2025-10-01T10:00:00+08:00');
-    expect((await call('handover:draft', {})).suggestedTo).toEqual({ leader: oct.shifts[0]!.leader, officer: oct.shifts[0]!.officer });
+    expect((await call('handover:draft', {})).suggestedTo).toEqual({
+      leader: oct.shifts[0]!.leader,
+      officer: oct.shifts[0]!.officer,
+    });
     await call('duty:set', { leader: oct.shifts[0]!.leader, officer: oct.shifts[0]!.officer });
-    expect((await call('handover:draft', {})).suggestedTo).toEqual({ leader: oct.shifts[1]!.leader, officer: oct.shifts[1]!.officer });
+    expect((await call('handover:draft', {})).suggestedTo).toEqual({
+      leader: oct.shifts[1]!.leader,
+      officer: oct.shifts[1]!.officer,
+    });
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     const h = await call('handover:create', { toLeader: '甲', toOfficer: '丙' });
     await expect(call('handover:cancel', { id: h.id, reason: '' })).rejects.toThrow(/撤回原因/);

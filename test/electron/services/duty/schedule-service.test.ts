@@ -16,7 +16,9 @@ describe('duty schedule in the database', () => {
     const t = clock('2025-09-20T10:00:00+08:00');
     let s = await makeServices(dir, { now: t.now });
     let call = caller(s.handlers);
-    await expect(call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS })).rejects.toThrow(/值班人员/);
+    await expect(call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS })).rejects.toThrow(
+      /值班人员/,
+    );
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     await call('schedule:generate', { month: '2025-09', leaders: LEADERS, officers: OFFICERS });
     const oct = await call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS });
@@ -31,7 +33,8 @@ describe('duty schedule in the database', () => {
     const feb = await call('schedule:get', { month: '2026-02' });
     const kind = (m: typeof october, date: string) => m.shifts.find((x) => x.date === date);
     expect(kind(sep, '2025-09-28')).toMatchObject({ dayKind: '调休上班', holidayName: '国庆节' });
-    for (const d of ['01', '02', '03', '04', '05', '07', '08']) expect(kind(october, `2025-10-${d}`)).toMatchObject({ dayKind: '法定节假日', holidayName: '国庆节' });
+    for (const d of ['01', '02', '03', '04', '05', '07', '08'])
+      expect(kind(october, `2025-10-${d}`)).toMatchObject({ dayKind: '法定节假日', holidayName: '国庆节' });
     expect(kind(october, '2025-10-06')).toMatchObject({ dayKind: '法定节假日', holidayName: '中秋' });
     expect(kind(october, '2025-10-11')).toMatchObject({ dayKind: '调休上班', holidayName: '国庆节' });
     expect(kind(october, '2025-10-12')?.dayKind).toBe('周末');
@@ -39,12 +42,22 @@ describe('duty schedule in the database', () => {
       Array.from({ length: 9 }, (_, i) => `2026-02-${String(15 + i).padStart(2, '0')}`),
     );
     expect(feb.shifts.filter((x) => x.dayKind === '调休上班').map((x) => x.date)).toEqual(['2026-02-14', '2026-02-28']);
-    expect(kind(october, '2025-10-01')).toMatchObject({ start: '2025-10-01T08:30:00+08:00', end: '2025-10-02T08:30:00+08:00' });
-    expect(october.plan).toMatchObject({ leaders: LEADERS, officers: OFFICERS, config: { startTime: '08:30', hours: 24 }, generatedBy: '赵珺' });
+    expect(kind(october, '2025-10-01')).toMatchObject({
+      start: '2025-10-01T08:30:00+08:00',
+      end: '2025-10-02T08:30:00+08:00',
+    });
+    expect(october.plan).toMatchObject({
+      leaders: LEADERS,
+      officers: OFFICERS,
+      config: { startTime: '08:30', hours: 24 },
+      generatedBy: '赵珺',
+    });
     expect(october.holidayDataKnown).toBe(true);
     expect(october.changes[0]!.text).toContain('法定节假日8个、调休上班1个');
     // Holiday shifts are shared out: nobody takes more than their share plus the rest-rule margin.
-    const holidayCounts = OFFICERS.map((o) => october.shifts.filter((x) => x.dayKind === '法定节假日' && x.officer === o).length);
+    const holidayCounts = OFFICERS.map(
+      (o) => october.shifts.filter((x) => x.dayKind === '法定节假日' && x.officer === o).length,
+    );
     expect(Math.max(...holidayCounts) - Math.min(...holidayCounts)).toBeLessThanOrEqual(2);
     // The rest rule holds across the month boundary (last of September → first of October).
     expect(october.shifts[0]!.officer).not.toBe(sep.shifts.at(-1)!.officer);
@@ -58,23 +71,43 @@ describe('duty schedule in the database', () => {
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     await call('schedule:generate', { month: '2025-09', leaders: LEADERS, officers: OFFICERS });
     const oct = await call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS });
-    await expect(call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS })).rejects.toThrow(/已生成/);
-    await expect(call('schedule:swap', { date: '2025-10-01', field: 'officer', newPerson: '吴刚', reason: '' })).rejects.toThrow(/调整原因/);
+    await expect(call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS })).rejects.toThrow(
+      /已生成/,
+    );
+    await expect(
+      call('schedule:swap', { date: '2025-10-01', field: 'officer', newPerson: '吴刚', reason: '' }),
+    ).rejects.toThrow(/调整原因/);
 
     const before = oct.shifts.find((x) => x.date === '2025-10-01')!;
-    const swapped = await call('schedule:swap', { date: '2025-10-01', field: 'officer', newPerson: '吴刚', reason: '赵珺家中有事' });
+    const swapped = await call('schedule:swap', {
+      date: '2025-10-01',
+      field: 'officer',
+      newPerson: '吴刚',
+      reason: '赵珺家中有事',
+    });
     const after = swapped.shifts.find((x) => x.date === '2025-10-01')!;
     expect(after.officer).toBe('吴刚');
-    expect(after.overrides).toEqual([{ kind: '替班', field: 'officer', from: before.officer, to: '吴刚', reason: '赵珺家中有事' }]);
+    expect(after.overrides).toEqual([
+      { kind: '替班', field: 'officer', from: before.officer, to: '吴刚', reason: '赵珺家中有事' },
+    ]);
     expect(swapped.changes.at(-1)).toMatchObject({ kind: '替班', reason: '赵珺家中有事', officer: '赵珺' });
 
     const sepLast = (await call('schedule:get', { month: '2025-09' })).shifts.find((x) => x.date === '2025-09-30')!;
     const oct5 = swapped.shifts.find((x) => x.date >= '2025-10-03' && x.leader !== sepLast.leader)!;
-    const ex = await call('schedule:exchange', { date: oct5.date, withDate: '2025-09-30', field: 'leader', reason: '出差调整' });
+    const ex = await call('schedule:exchange', {
+      date: oct5.date,
+      withDate: '2025-09-30',
+      field: 'leader',
+      reason: '出差调整',
+    });
     expect(ex.shifts.find((x) => x.date === oct5.date)!.leader).toBe(sepLast.leader);
     const sep = await call('schedule:get', { month: '2025-09' });
     expect(sep.shifts.find((x) => x.date === '2025-09-30')!.leader).toBe(oct5.leader);
-    expect(sep.shifts.find((x) => x.date === '2025-09-30')!.overrides[0]).toMatchObject({ kind: '换班', withDate: oct5.date, reason: '出差调整' });
+    expect(sep.shifts.find((x) => x.date === '2025-09-30')!.overrides[0]).toMatchObject({
+      kind: '换班',
+      withDate: oct5.date,
+      reason: '出差调整',
+    });
     expect(sep.changes.at(-1)).toMatchObject({ kind: '换班', reason: '出差调整' });
 
     // 20:00 on 30 September is in the shift that started at 08:30 that day; the next starts 1 October.
@@ -94,12 +127,22 @@ describe('duty schedule in the database', () => {
     const call = caller(s.handlers);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     const first = await call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS });
-    await expect(call('schedule:generate', { month: '2025-10', leaders: ['甲', '乙'], officers: ['丙', '丁'], replace: true })).rejects.toThrow(/注明原因/);
-    const again = await call('schedule:generate', { month: '2025-10', leaders: ['甲', '乙'], officers: ['丙', '丁'], replace: true, reason: '人员调整' });
+    await expect(
+      call('schedule:generate', { month: '2025-10', leaders: ['甲', '乙'], officers: ['丙', '丁'], replace: true }),
+    ).rejects.toThrow(/注明原因/);
+    const again = await call('schedule:generate', {
+      month: '2025-10',
+      leaders: ['甲', '乙'],
+      officers: ['丙', '丁'],
+      replace: true,
+      reason: '人员调整',
+    });
     expect(again.shifts).toHaveLength(31);
     // Shifts that started by 10 October 12:00 (1st–10th) are history and stay as they were.
     expect(again.shifts.slice(0, 10)).toEqual(first.shifts.slice(0, 10));
-    expect(again.shifts.slice(10).every((x) => ['甲', '乙'].includes(x.leader) && ['丙', '丁'].includes(x.officer))).toBe(true);
+    expect(
+      again.shifts.slice(10).every((x) => ['甲', '乙'].includes(x.leader) && ['丙', '丁'].includes(x.officer)),
+    ).toBe(true);
     expect(again.changes.map((c) => c.kind)).toEqual(['生成', '重新生成']);
     expect(again.changes[1]!.reason).toBe('人员调整');
     await s.close();
@@ -124,7 +167,15 @@ describe('duty schedule in the database', () => {
     expect(ws.pageSetup.paperSize).toBe(9);
     // Title, the as-of line, then the header.
     expect(String(ws.getCell('A2').value)).toMatch(/^截至\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}时\d{2}分$/);
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['日期', '星期', '类别', '值班时间', '带班领导', '值班员', '备注']);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '日期',
+      '星期',
+      '类别',
+      '值班时间',
+      '带班领导',
+      '值班员',
+      '备注',
+    ]);
     expect(ws.getCell('C4').value).toBe('法定节假日（国庆节）');
     await s.close();
   });

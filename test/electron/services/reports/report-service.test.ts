@@ -8,7 +8,12 @@ const NOW = new Date('2026-11-29T02:00:00.000Z');
 async function setup(dir: string) {
   const s = await makeServices(dir, { now: () => NOW });
   await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
-  const inc = await s.incidents.create({ ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null });
+  const inc = await s.incidents.create({
+    ...ENV_INPUT,
+    levelOverride: null,
+    responseOverride: null,
+    discoveredAt: null,
+  });
   const run = async <T>(channel: string, input: unknown): Promise<T> => {
     const r = await dispatch(s.handlers, channel, input, () => undefined);
     if (!r.ok) throw new Error(r.error.message);
@@ -58,12 +63,45 @@ function typedInitial(data: Record<string, unknown>) {
     licenceNumber: '晋环辐证〔F0123〕',
     licenceAuthority: '山西省生态环境厅',
     place: '朔城区开发北路选煤车间3号皮带秤',
-    accidentType: { exposure: true, contamination: true, exposedCount: 2, contaminatedCount: 1, lost: true, stolen: false, outOfControl: false, sourceCount: 2, radioactivePollution: false },
+    accidentType: {
+      exposure: true,
+      contamination: true,
+      exposedCount: 2,
+      contaminatedCount: 1,
+      lost: true,
+      stolen: false,
+      outOfControl: false,
+      sourceCount: 2,
+      radioactivePollution: false,
+    },
     sources: [
-      { nuclide: 'Cs-137', factoryActivityBq: '1.11E+10', factoryDate: '2015-03-18', sourceCode: '0315CS012345', activityAtAccidentBq: '9.10E+09', unsealedState: '' },
-      { nuclide: 'Am-241', factoryActivityBq: '3.7E+09', factoryDate: '2016年', sourceCode: '0316AM000777', activityAtAccidentBq: '3.6E+09', unsealedState: '固态' },
+      {
+        nuclide: 'Cs-137',
+        factoryActivityBq: '1.11E+10',
+        factoryDate: '2015-03-18',
+        sourceCode: '0315CS012345',
+        activityAtAccidentBq: '9.10E+09',
+        unsealedState: '',
+      },
+      {
+        nuclide: 'Am-241',
+        factoryActivityBq: '3.7E+09',
+        factoryDate: '2016年',
+        sourceCode: '0316AM000777',
+        activityAtAccidentBq: '3.6E+09',
+        unsealedState: '固态',
+      },
     ],
-    devices: [{ name: 'X射线探伤机', model: 'XXG-2505', maker: '丹东某某仪器厂', serial: 'DD-2019-0456', place: '检修车间', mainParameters: '5mA / 250kV' }],
+    devices: [
+      {
+        name: 'X射线探伤机',
+        model: 'XXG-2505',
+        maker: '丹东某某仪器厂',
+        serial: 'DD-2019-0456',
+        place: '检修车间',
+        mainParameters: '5mA / 250kV',
+      },
+    ],
     narrative: '14时许检修人员发现核子秤放射源缺失，现场已封锁。',
     reporter: '王镕',
     reportedAt: '2026-11-29T01:40:00.000Z',
@@ -104,7 +142,16 @@ describe('report chain', () => {
     (edited.data.content as Record<string, string>).pollutants = '氨氮约2吨';
     const v2 = await run<R>('reports:save', { reportId: draft.id, content: edited });
     expect(v2.versions.map((v) => v.version)).toEqual([1, 2]);
-    await expect(run('reports:dispatch', { reportId: draft.id, sentAt: NOW.toISOString(), sentTo: '市政府', channel: '书面', confirmedBy: '张', clockIds: [] })).rejects.toThrow(/尚未签发/);
+    await expect(
+      run('reports:dispatch', {
+        reportId: draft.id,
+        sentAt: NOW.toISOString(),
+        sentTo: '市政府',
+        channel: '书面',
+        confirmedBy: '张',
+        clockIds: [],
+      }),
+    ).rejects.toThrow(/尚未签发/);
     await run('reports:sign', { reportId: draft.id, signedBy: '王副主任', signedAt: NOW.toISOString() });
     await expect(run('reports:save', { reportId: draft.id, content: edited })).rejects.toThrow(/不能再修改/);
     const clock = inc.clocks[0]!;
@@ -125,11 +172,23 @@ describe('report chain', () => {
       channel: '书面',
     });
     expect(after.timeline.at(-1)!.text).toMatch(/初报（第2稿）以书面报送/);
-    await expect(run('reports:dispatch', { reportId: draft.id, sentAt: NOW.toISOString(), sentTo: 'x', channel: '书面', confirmedBy: 'y', clockIds: [] })).rejects.toThrow(/已报送/);
+    await expect(
+      run('reports:dispatch', {
+        reportId: draft.id,
+        sentAt: NOW.toISOString(),
+        sentTo: 'x',
+        channel: '书面',
+        confirmedBy: 'y',
+        clockIds: [],
+      }),
+    ).rejects.toThrow(/已报送/);
     const correction = await run<R>('reports:correct', { reportId: draft.id });
     expect(correction.label).toBe('更正报告（第一次）');
     // The corrected content, with the correction's own 报送时间 and no signer yet.
-    expect(correction.versions[0]!.content).toEqual({ ...edited, data: { ...edited.data, reportedAt: NOW.toISOString(), issuer: '' } });
+    expect(correction.versions[0]!.content).toEqual({
+      ...edited,
+      data: { ...edited.data, reportedAt: NOW.toISOString(), issuer: '' },
+    });
     await s.close();
   });
 
@@ -168,15 +227,35 @@ describe('report chain', () => {
     const data = draft.versions[0]!.content.data;
     expect(data.unitName).toBe('山西朔州某某选煤有限公司');
     expect(data.unitName).not.toBe(RADIATION_INPUT.reporterUnit);
-    expect(data.accidentType).toMatchObject({ exposure: true, contamination: true, exposedCount: 2, contaminatedCount: 1, lost: true, sourceCount: 1 });
-    expect(data.sources).toEqual([{ nuclide: 'Cs-137', factoryActivityBq: '', factoryDate: '', sourceCode: '0315CS012345', activityAtAccidentBq: '9.10E+09', unsealedState: '' }]);
-    expect(data.devices).toEqual([{ name: '核子秤', model: 'HZ-3', maker: '', serial: '', place: '', mainParameters: '' }]);
+    expect(data.accidentType).toMatchObject({
+      exposure: true,
+      contamination: true,
+      exposedCount: 2,
+      contaminatedCount: 1,
+      lost: true,
+      sourceCount: 1,
+    });
+    expect(data.sources).toEqual([
+      {
+        nuclide: 'Cs-137',
+        factoryActivityBq: '',
+        factoryDate: '',
+        sourceCode: '0315CS012345',
+        activityAtAccidentBq: '9.10E+09',
+        unsealedState: '',
+      },
+    ]);
+    expect(data.devices).toEqual([
+      { name: '核子秤', model: 'HZ-3', maker: '', serial: '', place: '', mainParameters: '' },
+    ]);
     // Without those facts nothing is invented: no unit name, no ticks, empty tables.
     const bare = await s.incidents.create({ ...RADIATION_INPUT, facts: { sourceClass: 4, sourceEvent: 'stolen' } });
     const bareData = (await run<R>('reports:draft', { incidentId: bare.id, kind: '初报' })).versions[0]!.content.data;
     expect(bareData).toMatchObject({ unitName: '', sources: [], devices: [] });
     expect(bareData.accidentType).toMatchObject({ exposure: false, contamination: false, stolen: true });
-    await expect(s.incidents.create({ ...RADIATION_INPUT, facts: { nuclide: 137 } })).rejects.toThrow(/事故源核素名称应为文字/);
+    await expect(s.incidents.create({ ...RADIATION_INPUT, facts: { nuclide: 137 } })).rejects.toThrow(
+      /事故源核素名称应为文字/,
+    );
     await s.close();
   });
 
@@ -200,7 +279,7 @@ describe('report chain', () => {
     await s.close();
   });
 
-  it('a radiation 续报 starts from the last saved version plus what changed on the incident since, listed by the form\'s labels', async () => {
+  it("a radiation 续报 starts from the last saved version plus what changed on the incident since, listed by the form's labels", async () => {
     const { s, run } = await setup(tempDir());
     const inc = await s.incidents.create(RADIATION_INPUT);
     const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
@@ -212,7 +291,17 @@ describe('report chain', () => {
     const data = follow.versions[0]!.content.data;
     expect(follow.versions[0]!.content.kind).toBe('radiation-follow-up');
     // The officer's corrections stand: they are not rebuilt from the incident.
-    for (const k of ['unitName', 'address', 'licenceNumber', 'licenceAuthority', 'place', 'occurredAt', 'sources', 'devices', 'accidentType']) {
+    for (const k of [
+      'unitName',
+      'address',
+      'licenceNumber',
+      'licenceAuthority',
+      'place',
+      'occurredAt',
+      'sources',
+      'devices',
+      'accidentType',
+    ]) {
       expect(data[k], k).toEqual(typed[k]);
     }
     // The incident's change comes in.
@@ -226,7 +315,9 @@ describe('report chain', () => {
     const edited = structuredClone(data);
     (edited.sources as Record<string, string>[])[0]!.activityAtAccidentBq = '9.05E+09';
     await run('reports:save', { reportId: follow.id, content: { kind: 'radiation-follow-up', data: edited } });
-    const labelsAfter = (await run<R[]>('reports:list', { incidentId: inc.id }))[1]!.changesSincePrevious.map((c) => c.label);
+    const labelsAfter = (await run<R[]>('reports:list', { incidentId: inc.id }))[1]!.changesSincePrevious.map(
+      (c) => c.label,
+    );
     expect(labelsAfter).toContain('放射源表第1行 事故时活度(Bq)');
     const final = await run<R>('reports:draft', { incidentId: inc.id, kind: '终报' });
     // 42号 4.1.2(3): the 终结报告 is its own document, not a 后续报告表.
@@ -248,7 +339,11 @@ describe('report chain', () => {
     await run('reports:save', { reportId: draft.id, content: { kind: 'radiation-initial', data: typed } });
     await s.incidents.update({ id: inc.id, patch: { places: ['朔城区', '平鲁区'], reason: '' } });
     const follow = await run<R>('reports:draft', { incidentId: inc.id, kind: '续报' });
-    expect(follow.versions[0]!.content.data).toMatchObject({ narrative: '值班员改写的经过', place: '朔城区、平鲁区', unitName: typed.unitName });
+    expect(follow.versions[0]!.content.data).toMatchObject({
+      narrative: '值班员改写的经过',
+      place: '朔城区、平鲁区',
+      unitName: typed.unitName,
+    });
     await s.close();
   });
 
@@ -257,9 +352,12 @@ describe('report chain', () => {
     const inc = await s.incidents.create(RADIATION_INPUT);
     const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
     const good = typedInitial(draft.versions[0]!.content.data);
-    const save = (data: Record<string, unknown>) => run('reports:save', { reportId: draft.id, content: { kind: 'radiation-initial', data } });
+    const save = (data: Record<string, unknown>) =>
+      run('reports:save', { reportId: draft.id, content: { kind: 'radiation-initial', data } });
     await expect(save({ ...good, sources: 'Cs-137' })).rejects.toThrow(/放射源表应为表格行/);
-    await expect(save({ ...good, sources: [{ ...(good.sources as object[])[0], sourceCode: 7 }] })).rejects.toThrow(/放射源编码应为文字/);
+    await expect(save({ ...good, sources: [{ ...(good.sources as object[])[0], sourceCode: 7 }] })).rejects.toThrow(
+      /放射源编码应为文字/,
+    );
     const { unitName: _gone, ...missing } = good;
     await expect(save(missing)).rejects.toThrow(/缺少「事故单位名称」/);
     await expect(save({ ...good, colour: 'red' })).rejects.toThrow(/未知字段：colour/);
@@ -283,7 +381,14 @@ describe('report chain', () => {
     // A clock owed to `second`, ticked on a dispatch to `first` only: refused, nothing recorded.
     const other = open.find((c) => c.to === second)!;
     await expect(
-      run('reports:dispatch', { reportId: initial.id, sentAt: NOW.toISOString(), sentTo: [first], channel: '书面', confirmedBy: '刘喆', clockIds: [other.clockId] }),
+      run('reports:dispatch', {
+        reportId: initial.id,
+        sentAt: NOW.toISOString(),
+        sentTo: [first],
+        channel: '书面',
+        confirmedBy: '刘喆',
+        clockIds: [other.clockId],
+      }),
     ).rejects.toThrow(new RegExp(`不在本次报送单位.*${other.title}`));
     expect((await s.incidents.get(inc.id)).clocks.filter((c) => c.record)).toHaveLength(0);
     expect((await run<R[]>('reports:list', { incidentId: inc.id }))[0]!.status).toBe('signed');
@@ -297,16 +402,34 @@ describe('report chain', () => {
     });
     expect(sent.sentTo).toBe(`${first}、${second}`);
     const after = await s.incidents.get(inc.id);
-    const done = after.clocks.filter((c) => c.record).map((c) => c.clockId).sort();
-    expect(done).toEqual(open.filter((c) => c.to === first || c.to === second).map((c) => c.clockId).sort());
+    const done = after.clocks
+      .filter((c) => c.record)
+      .map((c) => c.clockId)
+      .sort();
+    expect(done).toEqual(
+      open
+        .filter((c) => c.to === first || c.to === second)
+        .map((c) => c.clockId)
+        .sort(),
+    );
     for (const c of after.clocks.filter((x) => x.record)) expect(c.record!.recipientUnit).toBe(c.to);
     // Confirmed by the officer, a mismatched clock is completed and the timeline says so.
     const left = after.clocks.find((c) => !c.record);
     expect(left, 'a clock owed to a third recipient').toBeDefined();
     const follow = await draftAndSign('续报');
-    await run('reports:dispatch', { reportId: follow.id, sentAt: NOW.toISOString(), sentTo: ['某未列明单位'], channel: '书面', confirmedBy: '孙赟', clockIds: [left!.clockId], confirmMismatch: true });
+    await run('reports:dispatch', {
+      reportId: follow.id,
+      sentAt: NOW.toISOString(),
+      sentTo: ['某未列明单位'],
+      channel: '书面',
+      confirmedBy: '孙赟',
+      clockIds: [left!.clockId],
+      confirmMismatch: true,
+    });
     const final = await s.incidents.get(inc.id);
-    expect(final.clocks.find((c) => c.clockId === left!.clockId)!.record).toMatchObject({ recipientUnit: '某未列明单位' });
+    expect(final.clocks.find((c) => c.clockId === left!.clockId)!.record).toMatchObject({
+      recipientUnit: '某未列明单位',
+    });
     expect(final.timeline.at(-1)!.text).toContain('报送对象不符');
     await s.close();
   });
@@ -314,9 +437,20 @@ describe('report chain', () => {
   it('rejects content the form cannot print, and an unknown clock, changing nothing', async () => {
     const { s, inc, run } = await setup(tempDir());
     const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
-    await expect(run('reports:save', { reportId: draft.id, content: { kind: 'info-report', data: { plan: 'martian' } } })).rejects.toThrow(/报告内容有误/);
+    await expect(
+      run('reports:save', { reportId: draft.id, content: { kind: 'info-report', data: { plan: 'martian' } } }),
+    ).rejects.toThrow(/报告内容有误/);
     await run('reports:sign', { reportId: draft.id, signedBy: '王', signedAt: NOW.toISOString() });
-    await expect(run('reports:dispatch', { reportId: draft.id, sentAt: NOW.toISOString(), sentTo: '市政府', channel: '书面', confirmedBy: '张', clockIds: ['no.such.clock'] })).rejects.toThrow(/没有时限/);
+    await expect(
+      run('reports:dispatch', {
+        reportId: draft.id,
+        sentAt: NOW.toISOString(),
+        sentTo: '市政府',
+        channel: '书面',
+        confirmedBy: '张',
+        clockIds: ['no.such.clock'],
+      }),
+    ).rejects.toThrow(/没有时限/);
     const list = await run<R[]>('reports:list', { incidentId: inc.id });
     expect(list[0]!.versions).toHaveLength(1);
     expect(list[0]!.status).toBe('signed');

@@ -23,7 +23,11 @@ describe('response actions on an incident', () => {
     const view = await call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
     const expected = actionChecklist('environment', '三级').map((i) => i.id);
     expect(view.items.map((i) => i.id)).toEqual(expected);
-    const rows = await s.db.read((q) => q.all<{ item_id: string; state: string }>('SELECT item_id, state FROM response_items WHERE incident_id = ?', [inc.id]));
+    const rows = await s.db.read((q) =>
+      q.all<{ item_id: string; state: string }>('SELECT item_id, state FROM response_items WHERE incident_id = ?', [
+        inc.id,
+      ]),
+    );
     expect(rows.map((r) => r.item_id).sort()).toEqual([...expected].sort());
     expect(new Set(rows.map((r) => r.state))).toEqual(new Set(['open']));
     expect(view.items[0]!.unit).toBeTruthy();
@@ -36,36 +40,52 @@ describe('response actions on an incident', () => {
     expect(entry.text).toContain('启动三级应急响应（决定：指挥长）');
     expect(entry.officer).toBe('赵珺');
 
-    await expect(call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' })).rejects.toThrow(/已启动应急响应/);
+    await expect(call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' })).rejects.toThrow(
+      /已启动应急响应/,
+    );
     await s.close();
   });
 
   it.each([
     ['comms', '一级', '市指挥部'],
     ['radiation', '三级', '指挥长'],
-  ] as const)('plan %s at %s: the stored checklist is the plan\'s list for the level', async (category, level, decidedBy) => {
-    const { s, call } = await setup(tempDir());
-    const inc = await call('incidents:create', { ...INCIDENT, category, facts: {} });
-    await call('response:start', { incidentId: inc.id, level, decidedBy });
-    const rows = await s.db.read((q) => q.all<{ item_id: string; added_level: string }>('SELECT item_id, added_level FROM response_items WHERE incident_id = ? ORDER BY rowid', [inc.id]));
-    expect(rows.map((r) => r.item_id)).toEqual(actionChecklist(category, level).map((i) => i.id));
-    expect(new Set(rows.map((r) => r.added_level))).toEqual(new Set([level]));
-    const detail = await call('incidents:get', { id: inc.id });
-    expect(detail.grading.response).toBe(level);
-    expect(detail.timeline.filter((e) => e.kind === 'status').at(-1)!.text).toContain('响应中');
-    await s.close();
-  });
+  ] as const)(
+    "plan %s at %s: the stored checklist is the plan's list for the level",
+    async (category, level, decidedBy) => {
+      const { s, call } = await setup(tempDir());
+      const inc = await call('incidents:create', { ...INCIDENT, category, facts: {} });
+      await call('response:start', { incidentId: inc.id, level, decidedBy });
+      const rows = await s.db.read((q) =>
+        q.all<{ item_id: string; added_level: string }>(
+          'SELECT item_id, added_level FROM response_items WHERE incident_id = ? ORDER BY rowid',
+          [inc.id],
+        ),
+      );
+      expect(rows.map((r) => r.item_id)).toEqual(actionChecklist(category, level).map((i) => i.id));
+      expect(new Set(rows.map((r) => r.added_level))).toEqual(new Set([level]));
+      const detail = await call('incidents:get', { id: inc.id });
+      expect(detail.grading.response).toBe(level);
+      expect(detail.timeline.filter((e) => e.kind === 'status').at(-1)!.text).toContain('响应中');
+      await s.close();
+    },
+  );
 
   it('refuses a level the plan does not have, a category without a plan, and writes without an officer on duty', async () => {
     const dir = tempDir();
     const { s, call } = await setup(dir);
     const comms = await call('incidents:create', { ...INCIDENT, category: 'comms', facts: {} });
-    await expect(call('response:start', { incidentId: comms.id, level: '三级', decidedBy: '市指挥部' })).rejects.toThrow(/只设二级、一级响应/);
+    await expect(
+      call('response:start', { incidentId: comms.id, level: '三级', decidedBy: '市指挥部' }),
+    ).rejects.toThrow(/只设二级、一级响应/);
     const fire = await call('incidents:create', { ...INCIDENT, category: 'fire', facts: {} });
-    await expect(call('response:start', { incidentId: fire.id, level: '三级', decidedBy: '指挥长' })).rejects.toThrow(/没有收录响应预案/);
+    await expect(call('response:start', { incidentId: fire.id, level: '三级', decidedBy: '指挥长' })).rejects.toThrow(
+      /没有收录响应预案/,
+    );
     await s.db.write((q) => q.run('DELETE FROM duty_sessions'));
     const env = await s.incidents.get(comms.id);
-    await expect(call('response:start', { incidentId: env.id, level: '二级', decidedBy: '市指挥部' })).rejects.toThrow(/请先登记当前值班人员/);
+    await expect(call('response:start', { incidentId: env.id, level: '二级', decidedBy: '市指挥部' })).rejects.toThrow(
+      /请先登记当前值班人员/,
+    );
     await s.close();
   });
 
@@ -77,15 +97,31 @@ describe('response actions on an incident', () => {
     const both = v.items.find((i) => i.levels.includes('二级') && i.id !== only3.id)!;
     const untouched = v.items.filter((i) => !i.levels.includes('二级') && i.id !== only3.id);
     t.set('2026-11-29T10:30:00+08:00');
-    v = await call('response:tick', { incidentId: inc.id, itemId: only3.id, at: '2026-11-29T10:20:00+08:00', note: '已赶赴现场' });
+    v = await call('response:tick', {
+      incidentId: inc.id,
+      itemId: only3.id,
+      at: '2026-11-29T10:20:00+08:00',
+      note: '已赶赴现场',
+    });
     v = await call('response:not-applicable', { incidentId: inc.id, itemId: both.id, reason: '无跨界影响' });
     await expect(call('response:tick', { incidentId: inc.id, itemId: only3.id })).rejects.toThrow(/已于/);
-    await expect(call('response:not-applicable', { incidentId: inc.id, itemId: only3.id, reason: '' })).rejects.toThrow(/请填写不适用理由/);
+    await expect(call('response:not-applicable', { incidentId: inc.id, itemId: only3.id, reason: '' })).rejects.toThrow(
+      /请填写不适用理由/,
+    );
 
     t.set('2026-11-29T11:00:00+08:00');
-    v = await call('response:change-level', { incidentId: inc.id, level: '二级', decidedBy: '市应急救援总指挥部总指挥' });
+    v = await call('response:change-level', {
+      incidentId: inc.id,
+      level: '二级',
+      decidedBy: '市应急救援总指挥部总指挥',
+    });
     const byId = new Map(v.items.map((i) => [i.id, i]));
-    expect(byId.get(only3.id)).toMatchObject({ state: 'done', at: '2026-11-29T02:20:00.000Z', by: '赵珺', note: '已赶赴现场' });
+    expect(byId.get(only3.id)).toMatchObject({
+      state: 'done',
+      at: '2026-11-29T02:20:00.000Z',
+      by: '赵珺',
+      note: '已赶赴现场',
+    });
     expect(byId.get(both.id)).toMatchObject({ state: 'notApplicable', reason: '无跨界影响' });
     for (const u of untouched) expect(byId.get(u.id)!.state).toBe('notRequired');
     for (const id of actionChecklist('environment', '二级').map((i) => i.id)) {
@@ -98,7 +134,12 @@ describe('response actions on an incident', () => {
     ]);
     const detail = await call('incidents:get', { id: inc.id });
     expect(detail.grading.response).toBe('二级');
-    expect(detail.timeline.some((e) => e.kind === 'action' && e.text.includes('提高应急响应级别：三级 → 二级（决定：市应急救援总指挥部总指挥）'))).toBe(true);
+    expect(
+      detail.timeline.some(
+        (e) =>
+          e.kind === 'action' && e.text.includes('提高应急响应级别：三级 → 二级（决定：市应急救援总指挥部总指挥）'),
+      ),
+    ).toBe(true);
 
     // Back down: the items set aside come back, the done one stays done.
     v = await call('response:change-level', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
@@ -124,11 +165,22 @@ describe('response actions on an incident', () => {
     // Nor can the plain status change end it behind the conditions' back.
     await expect(call('incidents:set-status', { id: inc.id, status: '已终止' })).rejects.toThrow(/应急响应尚未终止/);
     expect((await call('incidents:get', { id: inc.id })).status).toBe('响应中');
-    await expect(call('response:confirm-condition', { incidentId: inc.id, conditionId: 'env.9.9', by: '技术组' })).rejects.toThrow(/没有终止条件/);
-    await expect(call('response:confirm-condition', { incidentId: inc.id, conditionId: c1!.id, by: '技术组' })).rejects.toThrow(/已确认/);
-    await expect(call('response:confirm-condition', { incidentId: inc.id, conditionId: c2!.id, by: '' })).rejects.toThrow(/请填写确认人/);
+    await expect(
+      call('response:confirm-condition', { incidentId: inc.id, conditionId: 'env.9.9', by: '技术组' }),
+    ).rejects.toThrow(/没有终止条件/);
+    await expect(
+      call('response:confirm-condition', { incidentId: inc.id, conditionId: c1!.id, by: '技术组' }),
+    ).rejects.toThrow(/已确认/);
+    await expect(
+      call('response:confirm-condition', { incidentId: inc.id, conditionId: c2!.id, by: '' }),
+    ).rejects.toThrow(/请填写确认人/);
 
-    await call('response:confirm-condition', { incidentId: inc.id, conditionId: c2!.id, by: '技术组', at: '2026-11-30T09:50:00+08:00' });
+    await call('response:confirm-condition', {
+      incidentId: inc.id,
+      conditionId: c2!.id,
+      by: '技术组',
+      at: '2026-11-30T09:50:00+08:00',
+    });
     await call('response:confirm-condition', { incidentId: inc.id, conditionId: c3!.id, by: '指挥长' });
     t.set('2026-11-30T10:30:00+08:00');
     const v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长', confirmUnsent: true });
@@ -146,7 +198,8 @@ describe('response actions on an incident', () => {
     const inc = await call('incidents:create', INCIDENT);
     await call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
     await expect(call('response:task-done', { incidentId: inc.id, taskId: 'env.6.3' })).rejects.toThrow(/尚未终止/);
-    for (const c of terminationConditions('environment')) await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
+    for (const c of terminationConditions('environment'))
+      await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
     t.set('2026-12-01T08:00:00+08:00');
     let v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长', confirmUnsent: true });
     // 较大 (12 poisoned): 6.1 assessment and 6.3 aftermath; 6.2 is for 一般 events.
@@ -156,9 +209,26 @@ describe('response actions on an incident', () => {
       expect(task.dueAt).toBeNull();
       expect(task.reminder).toBe('noDeadline');
     }
-    await expect(call('response:task-deadline', { incidentId: inc.id, taskId: 'env.6.1', dueAt: '2026-11-30T08:00:00+08:00', givenBy: '王市长' })).rejects.toThrow(/早于响应终止时间/);
-    v = await call('response:task-deadline', { incidentId: inc.id, taskId: 'env.6.1', dueAt: '2026-12-15T18:00:00+08:00', givenBy: '王市长' });
-    expect(v.tasks[0]).toMatchObject({ id: 'env.6.1', dueAt: '2026-12-15T10:00:00.000Z', reminder: 'open', givenBy: '王市长' });
+    await expect(
+      call('response:task-deadline', {
+        incidentId: inc.id,
+        taskId: 'env.6.1',
+        dueAt: '2026-11-30T08:00:00+08:00',
+        givenBy: '王市长',
+      }),
+    ).rejects.toThrow(/早于响应终止时间/);
+    v = await call('response:task-deadline', {
+      incidentId: inc.id,
+      taskId: 'env.6.1',
+      dueAt: '2026-12-15T18:00:00+08:00',
+      givenBy: '王市长',
+    });
+    expect(v.tasks[0]).toMatchObject({
+      id: 'env.6.1',
+      dueAt: '2026-12-15T10:00:00.000Z',
+      reminder: 'open',
+      givenBy: '王市长',
+    });
     t.set('2026-12-15T09:00:00+08:00');
     expect((await call('response:get', { incidentId: inc.id })).tasks[0]!.reminder).toBe('dueSoon');
     t.set('2026-12-16T09:00:00+08:00');
@@ -174,7 +244,8 @@ describe('response actions on an incident', () => {
     let v = await call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
     expect(v.clocks).toEqual([]);
     expect(v.clocksElsewhere.map((c) => c.clause)).toEqual(['5.1(1)', '5.3(2)']);
-    for (const c of terminationConditions('radiation')) await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
+    for (const c of terminationConditions('radiation'))
+      await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
     t.set('2026-12-02T16:00:00+08:00');
     v = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长', confirmUnsent: true });
     const summary = v.clocks.find((c) => c.clause === '5.3(2)');

@@ -33,11 +33,20 @@ describe('warning board', () => {
     expect((wrong as Refused).code).toBe('forbidden');
     expect((wrong as Refused).message).toContain('省指挥部');
     expect((wrong as Refused).message).toContain('3.1.2');
-    await expect(call('warnings:issue', { ...YELLOW, issuerKind: 'county', issuer: '朔城区人民政府' })).rejects.toThrow(/朔州市政府/);
+    await expect(call('warnings:issue', { ...YELLOW, issuerKind: 'county', issuer: '朔城区人民政府' })).rejects.toThrow(
+      /朔州市政府/,
+    );
     expect(await call('warnings:list', {})).toEqual([]);
 
     const w = await call('warnings:issue', YELLOW);
-    expect(w).toMatchObject({ level: '三级', colourName: '黄色', label: '三级（黄色）预警', issuer: '朔州市人民政府', area: '朔城区', lifted: null });
+    expect(w).toMatchObject({
+      level: '三级',
+      colourName: '黄色',
+      label: '三级（黄色）预警',
+      issuer: '朔州市人民政府',
+      area: '朔城区',
+      lifted: null,
+    });
     expect(w.issuerCheck).toMatchObject({ ok: true, verified: true });
     expect(w.actions.map((a) => a.id)).toEqual(warningActions('radiation').map((a) => a.id));
     // Plan C names no issuer per level: accepted but flagged for checking against the document.
@@ -53,20 +62,46 @@ describe('warning board', () => {
     const w = await call('warnings:issue', YELLOW);
     t.set('2026-11-30T10:00:00+08:00');
     const lift = { id: w.id, at: '2026-11-30T09:30:00+08:00', document: '朔政发〔2026〕13号' };
-    const other = await call('warnings:lift', { ...lift, by: { issuerKind: 'county', issuer: '朔城区人民政府' } }).catch((e: Refused) => e);
+    const other = await call('warnings:lift', {
+      ...lift,
+      by: { issuerKind: 'county', issuer: '朔城区人民政府' },
+    }).catch((e: Refused) => e);
     expect((other as Refused).code).toBe('forbidden');
     expect((other as Refused).message).toContain('朔城区人民政府不能解除此预警');
-    await expect(call('warnings:lift', { ...lift, by: { issuerKind: 'city', issuer: '朔州市应急管理局' } })).rejects.toThrow(/不能解除/);
-    await expect(call('warnings:change', { id: w.id, at: lift.at, by: { issuerKind: 'county', issuer: '朔城区人民政府' }, level: '四级', document: 'x' })).rejects.toThrow(/不能调整/);
+    await expect(
+      call('warnings:lift', { ...lift, by: { issuerKind: 'city', issuer: '朔州市应急管理局' } }),
+    ).rejects.toThrow(/不能解除/);
+    await expect(
+      call('warnings:change', {
+        id: w.id,
+        at: lift.at,
+        by: { issuerKind: 'county', issuer: '朔城区人民政府' },
+        level: '四级',
+        document: 'x',
+      }),
+    ).rejects.toThrow(/不能调整/);
     // The issuer may not raise its own yellow warning to orange (B 3.1.2: orange is the province's).
-    await expect(call('warnings:change', { id: w.id, at: lift.at, by: CITY, level: '二级', document: 'x' })).rejects.toThrow(/不能调整为二级/);
+    await expect(
+      call('warnings:change', { id: w.id, at: lift.at, by: CITY, level: '二级', document: 'x' }),
+    ).rejects.toThrow(/不能调整为二级/);
     await expect(call('warnings:lift', { ...lift, document: '', by: CITY })).rejects.toThrow(/请填写解除文件/);
 
-    const changed = await call('warnings:change', { id: w.id, at: '2026-11-30T08:00:00+08:00', by: CITY, level: '三级', document: 'x' }).catch((e: Refused) => e);
+    const changed = await call('warnings:change', {
+      id: w.id,
+      at: '2026-11-30T08:00:00+08:00',
+      by: CITY,
+      level: '三级',
+      document: 'x',
+    }).catch((e: Refused) => e);
     expect((changed as Refused).message).toContain('已是三级');
 
     const lifted = await call('warnings:lift', { ...lift, by: { issuerKind: 'city', issuer: '朔州市 人民政府' } });
-    expect(lifted.lifted).toMatchObject({ at: '2026-11-30T01:30:00.000Z', by: '朔州市 人民政府', document: '朔政发〔2026〕13号', officer: '赵珺' });
+    expect(lifted.lifted).toMatchObject({
+      at: '2026-11-30T01:30:00.000Z',
+      by: '朔州市 人民政府',
+      document: '朔政发〔2026〕13号',
+      officer: '赵珺',
+    });
     await expect(call('warnings:lift', { ...lift, by: CITY })).rejects.toThrow(/已于/);
     expect(await call('warnings:list', { activeOnly: true })).toEqual([]);
     await s.close();
@@ -74,7 +109,11 @@ describe('warning board', () => {
 
   it('links a warning to an incident (noted in its timeline) and ticks the plan’s warning actions', async () => {
     const { s, call } = await setup(tempDir());
-    const inc = await call('incidents:create', { ...ENV_INPUT, occurredAt: '2026-11-29T08:00:00+08:00', receivedAt: '2026-11-29T08:30:00+08:00' });
+    const inc = await call('incidents:create', {
+      ...ENV_INPUT,
+      occurredAt: '2026-11-29T08:00:00+08:00',
+      receivedAt: '2026-11-29T08:30:00+08:00',
+    });
     const w = await call('warnings:issue', { ...YELLOW, plan: 'environment', incidentIds: [inc.id] });
     expect(w.incidents.map((i) => i.id)).toEqual([inc.id]);
     let detail = await call('incidents:get', { id: inc.id });

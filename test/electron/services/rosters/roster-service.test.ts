@@ -35,7 +35,11 @@ describe('roster seed', () => {
     expect(first.added).toBeGreaterThan(100);
     for (const r of SEED_ROSTERS) {
       const count = (kind: string) =>
-        countRows(s, 'SELECT COUNT(*) AS n FROM roster_entries WHERE roster_id = ? AND entry_kind = ? AND removed_at IS NULL', [r.id, kind]);
+        countRows(
+          s,
+          'SELECT COUNT(*) AS n FROM roster_entries WHERE roster_id = ? AND entry_kind = ? AND removed_at IS NULL',
+          [r.id, kind],
+        );
       expect(await count('unit'), `${r.name} 成员单位`).toBe(r.units.length);
       expect(await count('group'), `${r.name} 工作组`).toBe(r.groups.length);
       expect(await count('person'), `${r.name} 人员`).toBe(r.leaders.length + (r.members?.length ?? 0));
@@ -62,7 +66,9 @@ describe('roster seed', () => {
     expect(c.mobile).toBe('13912345678');
     // A stale gazette text in the database and an entry the seed no longer has.
     await s.db.write(async (q) => {
-      await q.run(`UPDATE roster_entries SET seed_fields = '{"name":"旧","document":"d","clause":"c"}' WHERE roster_id = 'eco-hq' AND entry_kind = 'person' AND entry_id = 'commander'`);
+      await q.run(
+        `UPDATE roster_entries SET seed_fields = '{"name":"旧","document":"d","clause":"c"}' WHERE roster_id = 'eco-hq' AND entry_kind = 'person' AND entry_id = 'commander'`,
+      );
       await q.run(`INSERT INTO roster_entries (roster_id, entry_kind, entry_id, name, document, clause, seed_fields, seeded_at)
                    VALUES ('eco-hq', 'unit', 'old-bureau', '市旧局', 'd', 'c', '{"name":"市旧局","document":"d","clause":"c"}', 't')`);
     });
@@ -70,7 +76,12 @@ describe('roster seed', () => {
     expect(again).toEqual({ added: 0, changed: 1, removed: 1 });
     const view = await call(s, 'rosters:get', { rosterId: 'eco-hq' });
     expect(view.contacts).toHaveLength(1);
-    expect(view.contacts[0]).toMatchObject({ name: '王镕', mobile: '13912345678', redPhone: '8001', entryId: 'commander' });
+    expect(view.contacts[0]).toMatchObject({
+      name: '王镕',
+      mobile: '13912345678',
+      redPhone: '8001',
+      entryId: 'commander',
+    });
     expect(view.removedEntries.map((e) => e.entryId)).toEqual(['old-bureau']);
     await s.close();
   });
@@ -110,11 +121,24 @@ describe('contacts', () => {
 
   it('keeps a history of every change; a person who leaves is ended, not deleted', async () => {
     const s = await onDuty(tempDir());
-    const base = { rosterId: 'eco-hq', entryKind: 'unit' as const, entryId: 'ecology', role: '联络员' as const, name: '张珺' };
+    const base = {
+      rosterId: 'eco-hq',
+      entryKind: 'unit' as const,
+      entryId: 'ecology',
+      role: '联络员' as const,
+      name: '张珺',
+    };
     await expect(call(s, 'rosters:save-contact', { ...base, mobile: '12345' })).rejects.toThrow(/手机号码格式不正确/);
     await expect(call(s, 'rosters:save-contact', { ...base, entryId: 'nowhere' })).rejects.toThrow(/条目不存在/);
     const c = await call(s, 'rosters:save-contact', { ...base, mobile: '13900000001' });
-    await call(s, 'rosters:save-contact', { id: c.id, role: '联络员', name: '张珺', mobile: '13900000002', fax: '0349-2020000', reason: '换号' });
+    await call(s, 'rosters:save-contact', {
+      id: c.id,
+      role: '联络员',
+      name: '张珺',
+      mobile: '13900000002',
+      fax: '0349-2020000',
+      reason: '换号',
+    });
     const ended = await call(s, 'rosters:end-contact', { id: c.id, reason: '调离' });
     expect(ended.endedAt).toBe(NOW.toISOString());
     await expect(call(s, 'rosters:save-contact', { id: c.id, role: '联络员', name: '张珺' })).rejects.toThrow(/离任/);
@@ -133,7 +157,13 @@ describe('contacts', () => {
   it('refuses edits before the officers on duty are registered', async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     await expect(
-      call(s, 'rosters:save-contact', { rosterId: 'eco-hq', entryKind: 'office', entryId: 'office', role: '值班电话', name: '办公室' }),
+      call(s, 'rosters:save-contact', {
+        rosterId: 'eco-hq',
+        entryKind: 'office',
+        entryId: 'office',
+        role: '值班电话',
+        name: '办公室',
+      }),
     ).rejects.toThrow(/值班人员/);
     await s.close();
   });
@@ -145,12 +175,27 @@ describe('call lists', () => {
   it('builds plan C 三级 for an environmental incident: office, commander, the 5.3.2 groups, the county', async () => {
     const s = await onDuty(tempDir());
     const inc = await call(s, 'incidents:create', { ...ENV_INPUT, responseOverride: '三级' });
-    await call(s, 'rosters:save-contact', { rosterId: 'counties', entryKind: 'unit', entryId: 'gov-shanyin', role: '值班电话', name: '山阴县政府总值班室', officePhone: '0349-7021234' });
+    await call(s, 'rosters:save-contact', {
+      rosterId: 'counties',
+      entryKind: 'unit',
+      entryId: 'gov-shanyin',
+      role: '值班电话',
+      name: '山阴县政府总值班室',
+      officePhone: '0349-7021234',
+    });
     const list = await call(s, 'rosters:call-list', { incidentId: inc.id });
     expect(list).toMatchObject({ plan: 'environment', response: '三级', notice: null });
     const keys = list.items.map((i) => i.key);
     expect(keys.slice(0, 2)).toEqual(['eco-hq/office/office', 'eco-hq/person/commander']);
-    for (const g of ['c-general', 'c-experts', 'c-pollution', 'c-monitoring', 'c-investigation', 'c-logistics', 'c-publicity']) {
+    for (const g of [
+      'c-general',
+      'c-experts',
+      'c-pollution',
+      'c-monitoring',
+      'c-investigation',
+      'c-logistics',
+      'c-publicity',
+    ]) {
       expect(keys).toContain(`eco-hq/group/${g}`);
     }
     expect(list.items.find((i) => i.key === 'eco-hq/group/c-medical')!.conditional).toBe(true);
@@ -166,16 +211,34 @@ describe('call lists', () => {
 
   it('follows each plan: comms only at 一级/二级, forest fire by county brigade, no plan for other categories', async () => {
     const s = await onDuty(tempDir());
-    const comms = await call(s, 'incidents:create', { ...ENV_INPUT, category: 'comms', facts: {}, title: '通信中断', responseOverride: '二级' });
+    const comms = await call(s, 'incidents:create', {
+      ...ENV_INPUT,
+      category: 'comms',
+      facts: {},
+      title: '通信中断',
+      responseOverride: '二级',
+    });
     const c = await call(s, 'rosters:call-list', { incidentId: comms.id });
     expect(c.items[0]!.key).toBe('comms-hq/office/office');
     expect(c.items.map((i) => i.key)).toContain('counties/unit/gov-shanyin');
-    await expect(call(s, 'rosters:call-list', { incidentId: comms.id, response: '三级' })).rejects.toThrow(/只设二级、一级响应/);
-    const fire = await call(s, 'incidents:create', { ...ENV_INPUT, category: 'forest_fire', facts: {}, title: '林区起火', places: ['右玉县', '平鲁区'] });
+    await expect(call(s, 'rosters:call-list', { incidentId: comms.id, response: '三级' })).rejects.toThrow(
+      /只设二级、一级响应/,
+    );
+    const fire = await call(s, 'incidents:create', {
+      ...ENV_INPUT,
+      category: 'forest_fire',
+      facts: {},
+      title: '林区起火',
+      places: ['右玉县', '平鲁区'],
+    });
     const f = await call(s, 'rosters:call-list', { incidentId: fire.id });
     expect(f.plan).toBe('forest_fire');
     expect(f.items.map((i) => i.key)).toEqual(
-      expect.arrayContaining(['forest-fire-brigades/unit/brigade-youyu', 'forest-fire-brigades/unit/brigade-pinglu', 'forest-fire-hq/roster/forest-fire-hq']),
+      expect.arrayContaining([
+        'forest-fire-brigades/unit/brigade-youyu',
+        'forest-fire-brigades/unit/brigade-pinglu',
+        'forest-fire-hq/roster/forest-fire-hq',
+      ]),
     );
     const other = await call(s, 'incidents:create', { ...ENV_INPUT, category: 'other', facts: {}, title: '其他' });
     const o = await call(s, 'rosters:call-list', { incidentId: other.id });
@@ -198,13 +261,21 @@ describe('call lists', () => {
       note: '已同意启动三级响应',
     });
     const entry = d.timeline.find((e) => e.kind === 'call')!;
-    expect(entry).toMatchObject({ at, officer: '赵珺', text: '呼叫指挥长（市政府分管副市长）（13912345678）：接通。已同意启动三级响应' });
+    expect(entry).toMatchObject({
+      at,
+      officer: '赵珺',
+      text: '呼叫指挥长（市政府分管副市长）（13912345678）：接通。已同意启动三级响应',
+    });
     const list = await call(s, 'rosters:call-list', { incidentId: inc.id });
     expect(list.items.find((i) => i.key === 'eco-hq/person/commander')!.calls).toEqual([
       { at, result: '接通', number: '13912345678', officer: '赵珺', note: '已同意启动三级响应' },
     ]);
-    await expect(call(s, 'rosters:record-call', { incidentId: inc.id, target: 'x', result: '未知' as '接通', at })).rejects.toThrow(/呼叫结果/);
-    await expect(call(s, 'rosters:record-call', { incidentId: 999, target: 'x', result: '未接', at })).rejects.toThrow(/不存在/);
+    await expect(
+      call(s, 'rosters:record-call', { incidentId: inc.id, target: 'x', result: '未知' as '接通', at }),
+    ).rejects.toThrow(/呼叫结果/);
+    await expect(call(s, 'rosters:record-call', { incidentId: 999, target: 'x', result: '未接', at })).rejects.toThrow(
+      /不存在/,
+    );
     await s.close();
   });
 });
@@ -244,29 +315,60 @@ describe('roster files', () => {
     const first = { rosterId: 'comms-hq', format: 'xlsx' as const, contentBase64: b64(await writeRosterXlsx(rows)) };
     // 市生态环境局 is not a member unit of the comms HQ (40号 附件2): refused for that roster.
     const p = await call(s, 'rosters:import-preview', first);
-    expect(p.errors).toEqual([expect.objectContaining({ row: 2, field: '单位', message: expect.stringMatching(/不是朔州市通信保障应急指挥部的成员单位/) })]);
+    expect(p.errors).toEqual([
+      expect.objectContaining({
+        row: 2,
+        field: '单位',
+        message: expect.stringMatching(/不是朔州市通信保障应急指挥部的成员单位/),
+      }),
+    ]);
     expect(p.rows.map((r) => [r.row, r.action])).toEqual([[3, '新增']]);
-    const okArgs = { rosterId: 'eco-hq', format: 'xlsx' as const, contentBase64: b64(await writeRosterXlsx(rows.slice(0, 1))) };
+    const okArgs = {
+      rosterId: 'eco-hq',
+      format: 'xlsx' as const,
+      contentBase64: b64(await writeRosterXlsx(rows.slice(0, 1))),
+    };
     expect((await call(s, 'rosters:import-preview', okArgs)).counts).toEqual({ added: 1, updated: 0, unchanged: 0 });
     expect(await countRows(s, 'SELECT COUNT(*) AS n FROM roster_contacts')).toBe(0);
     expect(await call(s, 'rosters:import-apply', okArgs)).toEqual({ added: 1, updated: 0, unchanged: 0 });
     const [c] = (await call(s, 'rosters:get', { rosterId: 'eco-hq' })).contacts;
-    expect(c).toMatchObject({ entryKind: 'unit', entryId: 'ecology', role: '联络员', mobile: '13900000001', officePhone: '0349-2021001' });
+    expect(c).toMatchObject({
+      entryKind: 'unit',
+      entryId: 'ecology',
+      role: '联络员',
+      mobile: '13900000001',
+      officePhone: '0349-2021001',
+    });
 
     const csv = await call(s, 'rosters:export', { rosterId: 'eco-hq', format: 'csv' });
     const bytes = Buffer.from(csv.contentBase64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('\r\n');
     expect(csv.fileName).toBe('朔州市较大生态环境事件应急指挥部-2026-11-29.csv');
-    const again = await call(s, 'rosters:import-preview', { rosterId: 'eco-hq', format: 'csv', contentBase64: csv.contentBase64 });
+    const again = await call(s, 'rosters:import-preview', {
+      rosterId: 'eco-hq',
+      format: 'csv',
+      contentBase64: csv.contentBase64,
+    });
     expect(again.counts).toEqual({ added: 0, updated: 0, unchanged: 1 });
 
     const xlsx = await call(s, 'rosters:export', { format: 'xlsx' });
     const read = await readRosterFile(Buffer.from(xlsx.contentBase64, 'base64'), 'xlsx');
-    expect(read).toEqual([expect.objectContaining({ 指挥部: '朔州市较大生态环境事件应急指挥部', 单位: '市生态环境局', 姓名: '张珺', 手机: '13900000001' })]);
-    const changed = writeRosterCsv([{ 指挥部: '朔州市较大生态环境事件应急指挥部', 单位: '市生态环境局', 姓名: '张珺', 手机: '13900000009' }]);
+    expect(read).toEqual([
+      expect.objectContaining({
+        指挥部: '朔州市较大生态环境事件应急指挥部',
+        单位: '市生态环境局',
+        姓名: '张珺',
+        手机: '13900000001',
+      }),
+    ]);
+    const changed = writeRosterCsv([
+      { 指挥部: '朔州市较大生态环境事件应急指挥部', 单位: '市生态环境局', 姓名: '张珺', 手机: '13900000009' },
+    ]);
     const upd = { rosterId: 'eco-hq', format: 'csv' as const, contentBase64: b64(changed) };
-    expect((await call(s, 'rosters:import-preview', upd)).rows[0]!.changes).toEqual([{ field: '手机', before: '13900000001', after: '13900000009' }]);
+    expect((await call(s, 'rosters:import-preview', upd)).rows[0]!.changes).toEqual([
+      { field: '手机', before: '13900000001', after: '13900000009' },
+    ]);
     expect(await call(s, 'rosters:import-apply', upd)).toEqual({ added: 0, updated: 1, unchanged: 0 });
     const h = await call(s, 'rosters:history', { rosterId: 'eco-hq' });
     expect(h.map((x) => x.action)).toEqual(['导入', '导入']);
@@ -278,11 +380,18 @@ describe('roster files', () => {
   it('refuses oversized and unreadable files with a clear message', async () => {
     const s = await onDuty(tempDir());
     const big = Buffer.alloc(5 * 1024 * 1024 + 10, 0x41).toString('base64');
-    await expect(call(s, 'rosters:import-preview', { rosterId: 'eco-hq', format: 'csv', contentBase64: big })).rejects.toThrow(/文件过大/);
+    await expect(
+      call(s, 'rosters:import-preview', { rosterId: 'eco-hq', format: 'csv', contentBase64: big }),
+    ).rejects.toThrow(/文件过大/);
     const junk = Buffer.from('not a zip').toString('base64');
-    await expect(call(s, 'rosters:import-preview', { rosterId: 'eco-hq', format: 'xlsx', contentBase64: junk, fileName: 'x.xlsx' })).rejects.toThrow(
-      /无法读取文件“x.xlsx”/,
-    );
+    await expect(
+      call(s, 'rosters:import-preview', {
+        rosterId: 'eco-hq',
+        format: 'xlsx',
+        contentBase64: junk,
+        fileName: 'x.xlsx',
+      }),
+    ).rejects.toThrow(/无法读取文件“x.xlsx”/);
     await s.close();
   });
 });
@@ -292,7 +401,14 @@ describe('roster print', () => {
 
   it('prints leaders, office, units and groups with the numbers in force', async () => {
     const s = await onDuty(tempDir());
-    await call(s, 'rosters:save-contact', { rosterId: 'eco-hq', entryKind: 'person', entryId: 'commander', role: '负责人', name: '王镕', mobile: '13912345678' });
+    await call(s, 'rosters:save-contact', {
+      rosterId: 'eco-hq',
+      entryKind: 'person',
+      entryId: 'commander',
+      role: '负责人',
+      name: '王镕',
+      mobile: '13912345678',
+    });
     const data = await call(s, 'rosters:print-data', { rosterId: 'eco-hq' });
     expect(data.title).toBe('朔州市较大生态环境事件应急指挥部通讯录');
     expect(data.sections.map((x) => x.heading)).toEqual(['领导成员', '市指挥部办公室', '成员单位', '工作组']);

@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../../../electron/db/connection';
@@ -14,7 +26,8 @@ import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
 const DB = 'duty.sqlite3';
-const boot = (dataDir: string) => bootServices({ dataDir, host: 'web', printer: webHostPrinter(dataDir), alarms: false });
+const boot = (dataDir: string) =>
+  bootServices({ dataDir, host: 'web', printer: webHostPrinter(dataDir), alarms: false });
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 async function call<T>(b: Boot, channel: string, input: unknown = {}): Promise<T> {
@@ -27,10 +40,28 @@ async function call<T>(b: Boot, channel: string, input: unknown = {}): Promise<T
 async function folderWithBackup(dir: string): Promise<{ backupName: string }> {
   const s = await makeServices(dir);
   await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
-  await s.incidents.create({ ...ENV_INPUT, title: '第一件', levelOverride: null, responseOverride: null, discoveredAt: null });
-  await s.incidents.create({ ...ENV_INPUT, title: '第二件', levelOverride: null, responseOverride: null, discoveredAt: null });
+  await s.incidents.create({
+    ...ENV_INPUT,
+    title: '第一件',
+    levelOverride: null,
+    responseOverride: null,
+    discoveredAt: null,
+  });
+  await s.incidents.create({
+    ...ENV_INPUT,
+    title: '第二件',
+    levelOverride: null,
+    responseOverride: null,
+    discoveredAt: null,
+  });
   const path = await backupDatabase(s.db, join(dir, 'backups'), 'manual', new Date('2026-11-29T02:00:00.000Z'));
-  await s.incidents.create({ ...ENV_INPUT, title: '备份之后', levelOverride: null, responseOverride: null, discoveredAt: null });
+  await s.incidents.create({
+    ...ENV_INPUT,
+    title: '备份之后',
+    levelOverride: null,
+    responseOverride: null,
+    discoveredAt: null,
+  });
   await s.close();
   return { backupName: path.slice(path.lastIndexOf('/') + 1) };
 }
@@ -98,7 +129,12 @@ describe('start-up never mistakes damage for a fresh install', () => {
     writeFileSync(join(lone, `${DB}-wal`), Buffer.alloc(4096, 1));
     b = await boot(lone);
     const status = await call<StartupStatus>(b, 'startup:status');
-    expect(status).toMatchObject({ state: 'recovery', canRestore: false, latestBackup: null, problem: { kind: 'orphan_journal' } });
+    expect(status).toMatchObject({
+      state: 'recovery',
+      canRestore: false,
+      latestBackup: null,
+      problem: { kind: 'orphan_journal' },
+    });
     await expect(call(b, 'startup:restore-latest')).rejects.toThrow(/没有可用的备份/);
     await b.close();
     expect(readdirSync(lone)).toEqual([`${DB}-wal`]);
@@ -112,7 +148,8 @@ describe('start-up never mistakes damage for a fresh install', () => {
         (f) => {
           const fd = openSync(f, 'r+');
           // Past the schema page: the tables' pages turn to noise, the header stays.
-          for (let page = 2; page * 4096 < statSync(f).size; page += 1) writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
+          for (let page = 2; page * 4096 < statSync(f).size; page += 1)
+            writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, page * 4096);
           closeSync(fd);
         },
       ],
@@ -146,7 +183,12 @@ describe('start-up never mistakes damage for a fresh install', () => {
     const before = sha(live);
     const b = await boot(dir);
     const status = await call<StartupStatus>(b, 'startup:status');
-    expect(status).toMatchObject({ state: 'recovery', canRestore: false, latestBackup: null, problem: { kind: 'too_new' } });
+    expect(status).toMatchObject({
+      state: 'recovery',
+      canRestore: false,
+      latestBackup: null,
+      problem: { kind: 'too_new' },
+    });
     expect(status.problem!.message).toMatch(/更新版本的值班台/);
     await expect(call(b, 'startup:restore-latest')).rejects.toThrow(/不能用旧备份覆盖/);
     await b.close();

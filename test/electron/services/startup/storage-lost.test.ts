@@ -13,9 +13,19 @@ import { useTempDirs } from '../../../helpers/temp-dir';
 
 const REGISTER = { ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null };
 
-async function start(dataDir: string, now?: () => Date): Promise<{ s: AppServices; events: { event: string; payload: unknown }[] }> {
+async function start(
+  dataDir: string,
+  now?: () => Date,
+): Promise<{ s: AppServices; events: { event: string; payload: unknown }[] }> {
   const events: { event: string; payload: unknown }[] = [];
-  const s = await createAppServices({ dataDir, host: 'web', printer: webHostPrinter(dataDir), alarms: false, now, emit: (event, payload) => events.push({ event, payload }) });
+  const s = await createAppServices({
+    dataDir,
+    host: 'web',
+    printer: webHostPrinter(dataDir),
+    alarms: false,
+    now,
+    emit: (event, payload) => events.push({ event, payload }),
+  });
   await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
   return { s, events };
 }
@@ -30,13 +40,19 @@ describe('a lost data folder is noticed', () => {
     const dir = join(tempDir(), 'data');
     const { s, events } = await start(dir);
     await s.incidents.create(REGISTER);
-    expect(await dispatch(s.handlers, 'storage:status', {})).toEqual({ ok: true, value: { ok: true, cause: null, problem: null } });
+    expect(await dispatch(s.handlers, 'storage:status', {})).toEqual({
+      ok: true,
+      value: { ok: true, cause: null, problem: null },
+    });
 
     rmSync(dir, { recursive: true, force: true });
     const res = await dispatch(s.handlers, 'incidents:create', REGISTER, () => undefined);
     expect(res).toEqual({ ok: false, error: { code: 'internal', message: STORAGE_LOST_MESSAGE } });
     expect(storageEvents(events)).toHaveLength(1);
-    expect(await dispatch(s.handlers, 'storage:status', {})).toEqual({ ok: true, value: { ok: false, cause: 'lost', problem: STORAGE_LOST_MESSAGE } });
+    expect(await dispatch(s.handlers, 'storage:status', {})).toEqual({
+      ok: true,
+      value: { ok: false, cause: 'lost', problem: STORAGE_LOST_MESSAGE },
+    });
     // Every other write path is refused the same way, backups included, and settings too.
     for (const [channel, input] of [
       ['duty:set', { leader: '甲', officer: '乙' }],
@@ -58,7 +74,12 @@ describe('a lost data folder is noticed', () => {
     renameSync(dir, join(root, 'moved'));
     mkdirSync(dir);
     await expect(s.incidents.create(REGISTER)).rejects.toThrow(STORAGE_LOST_MESSAGE);
-    const note = await dispatch(s.handlers, 'incidents:add-note', { id: first.id, kind: NOTE_KINDS[0], text: '补充' }, () => undefined);
+    const note = await dispatch(
+      s.handlers,
+      'incidents:add-note',
+      { id: first.id, kind: NOTE_KINDS[0], text: '补充' },
+      () => undefined,
+    );
     expect(note).toEqual({ ok: false, error: { code: 'internal', message: STORAGE_LOST_MESSAGE } });
     await s.close();
     // The moved file holds exactly what was acknowledged.
