@@ -55,8 +55,8 @@ export function PrintPreview({
           content: `${title}${version}：在打印对话框中完成打印后点“已打印”，取消了打印请点“未打印”。`,
           okText: '已打印',
           cancelText: '未打印',
-          okButtonProps: { 'data-testid': 'print-confirm' } as never,
-          cancelButtonProps: { 'data-testid': 'print-not-printed' } as never,
+          okButtonProps: { 'data-testid': 'print-confirm' },
+          cancelButtonProps: { 'data-testid': 'print-not-printed' },
           onOk: async () => {
             try {
               await call('print:record', job);

@@ -51,9 +51,11 @@ function ReportEditor({
   onEdited: () => void;
 }) {
   const { message } = App.useApp();
-  const last = report.versions.at(-1)!;
-  const editable = report.status === 'draft' && isReportForm(last.content);
+  const last = report.versions.at(-1);
+  const editable = report.status === 'draft' && last !== undefined && isReportForm(last.content);
   const [tab, setTab] = useState(editable ? 'form' : 'preview');
+  // Every stored report has at least its first version; nothing to show otherwise.
+  if (!last) return null;
   const printable = printableReport(report, chain);
   const content = last.content;
   return (
@@ -75,7 +77,7 @@ function ReportEditor({
                     onSave={async (next) => {
                       try {
                         const saved = await call('reports:save', { reportId: report.id, content: next });
-                        message.success(`已保存为第${saved.versions.at(-1)!.version}稿`);
+                        message.success(`已保存为第${saved.versions.at(-1)?.version ?? ''}稿`);
                         onSaved(saved);
                       } catch (err) {
                         message.error((err as Error).message);
@@ -134,7 +136,10 @@ export function ReportsPanel({
   // Edits typed in the form view and not yet saved as a version: closing asks first.
   const unsaved = useRef(false);
   const closeEditor = () => {
-    if (!unsaved.current) return setEditing(null);
+    if (!unsaved.current) {
+      setEditing(null);
+      return;
+    }
     modal.confirm({
       title: '有未保存的修改',
       content: '关闭后，本次在表单中填写的内容不会保存。确定关闭吗？',
@@ -158,7 +163,9 @@ export function ReportsPanel({
       (r) => {
         if (mine === seq.current) setReports(r);
       },
-      (e: Error) => message.error(e.message),
+      (e: unknown) => {
+        message.error(e instanceof Error ? e.message : String(e));
+      },
     );
   }, [incident.id, message]);
   useEffect(() => {
@@ -180,12 +187,63 @@ export function ReportsPanel({
   const hasFinal = reports.some((r) => r.kind === '终报');
   const hasInitial = reports.some((r) => r.kind === '初报');
 
+  const sign = async () => {
+    const v = await signForm.validateFields();
+    const report = signing;
+    const signedAt = iso(v.signedAt);
+    if (!report || !signedAt) return;
+    await act(() => call('reports:sign', { reportId: report.id, signedBy: v.signedBy, signedAt }));
+    setSigning(null);
+  };
+
+  const dispatch = async () => {
+    const v = await sendForm.validateFields();
+    const report = sending;
+    const sentAt = iso(v.sentAt);
+    if (!report || !sentAt) return;
+    const send = (confirmMismatch: boolean) =>
+      act(async () => {
+        await call('reports:dispatch', {
+          reportId: report.id,
+          sentAt,
+          sentTo: v.sentTo,
+          channel: v.channel,
+          confirmedBy: v.confirmedBy,
+          clockIds: v.clockIds,
+          confirmMismatch,
+        });
+        setSending(null);
+      });
+    // A ticked clock owed to a recipient this dispatch does not go to: ask before completing anything.
+    const mismatched = openClocks.filter((c) => v.clockIds.includes(c.clockId) && !v.sentTo.includes(c.to));
+    if (!mismatched.length) return send(false);
+    modal.confirm({
+      title: '报送对象与时限不符',
+      content: (
+        <div data-testid="dispatch-mismatch">
+          本次报送单位：{v.sentTo.join('、')}。以下时限应报送的单位不在其中：
+          <ul>
+            {mismatched.map((c) => (
+              <li key={c.clockId}>
+                {c.title}（应报{c.to}）
+              </li>
+            ))}
+          </ul>
+          确认仍按本次报送完成这些时限吗？
+        </div>
+      ),
+      okText: '确认完成',
+      cancelText: '返回修改',
+      onOk: () => send(true),
+    });
+  };
+
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }}>
         {!hasInitial && (
           <Button
-            onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '初报' }))}
+            onClick={() => void act(() => call('reports:draft', { incidentId: incident.id, kind: '初报' }))}
             data-testid="draft-初报"
           >
             起草初报
@@ -194,13 +252,13 @@ export function ReportsPanel({
         {hasInitial && !hasFinal && (
           <>
             <Button
-              onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '续报' }))}
+              onClick={() => void act(() => call('reports:draft', { incidentId: incident.id, kind: '续报' }))}
               data-testid="draft-续报"
             >
               起草续报
             </Button>
             <Button
-              onClick={() => act(() => call('reports:draft', { incidentId: incident.id, kind: '终报' }))}
+              onClick={() => void act(() => call('reports:draft', { incidentId: incident.id, kind: '终报' }))}
               data-testid="draft-终报"
             >
               起草终报
@@ -216,7 +274,7 @@ export function ReportsPanel({
         locale={{ emptyText: '尚无报告' }}
         data-testid="report-list"
         renderItem={(r) => {
-          const last = r.versions.at(-1)!;
+          const last = r.versions.at(-1);
           return (
             <List.Item
               data-testid={`report-${r.label}`}
@@ -255,7 +313,7 @@ export function ReportsPanel({
                   <Button
                     key="correct"
                     size="small"
-                    onClick={() => act(() => call('reports:correct', { reportId: r.id }))}
+                    onClick={() => void act(() => call('reports:correct', { reportId: r.id }))}
                   >
                     更正
                   </Button>
@@ -266,9 +324,11 @@ export function ReportsPanel({
                 <Space>
                   <strong>{r.label}</strong>
                   <Tag color={STATUS[r.status].color}>{STATUS[r.status].label}</Tag>
-                  <Typography.Text type="secondary">
-                    第{last.version}稿 · {fmtDateTime(last.savedAt)} · {last.savedBy}
-                  </Typography.Text>
+                  {last && (
+                    <Typography.Text type="secondary">
+                      第{last.version}稿 · {fmtDateTime(last.savedAt)} · {last.savedBy}
+                    </Typography.Text>
+                  )}
                 </Space>
                 {r.signedBy && (
                   <Typography.Text type="secondary">
@@ -323,13 +383,7 @@ export function ReportsPanel({
         open={!!signing}
         onCancel={() => setSigning(null)}
         destroyOnHidden
-        onOk={async () => {
-          const v = await signForm.validateFields();
-          await act(() =>
-            call('reports:sign', { reportId: signing!.id, signedBy: v.signedBy, signedAt: iso(v.signedAt)! }),
-          );
-          setSigning(null);
-        }}
+        onOk={() => void sign()}
       >
         <Form form={signForm} layout="vertical" preserve={false} initialValues={{ signedAt: dayjs() }}>
           <Form.Item name="signedBy" label="签发人" rules={[{ required: true, message: '请填写签发人' }]}>
@@ -345,44 +399,7 @@ export function ReportsPanel({
         open={!!sending}
         onCancel={() => setSending(null)}
         destroyOnHidden
-        onOk={async () => {
-          const v = await sendForm.validateFields();
-          const send = (confirmMismatch: boolean) =>
-            act(async () => {
-              await call('reports:dispatch', {
-                reportId: sending!.id,
-                sentAt: iso(v.sentAt)!,
-                sentTo: v.sentTo,
-                channel: v.channel,
-                confirmedBy: v.confirmedBy,
-                clockIds: v.clockIds,
-                confirmMismatch,
-              });
-              setSending(null);
-            });
-          // A ticked clock owed to a recipient this dispatch does not go to: ask before completing anything.
-          const mismatched = openClocks.filter((c) => v.clockIds.includes(c.clockId) && !v.sentTo.includes(c.to));
-          if (!mismatched.length) return send(false);
-          modal.confirm({
-            title: '报送对象与时限不符',
-            content: (
-              <div data-testid="dispatch-mismatch">
-                本次报送单位：{v.sentTo.join('、')}。以下时限应报送的单位不在其中：
-                <ul>
-                  {mismatched.map((c) => (
-                    <li key={c.clockId}>
-                      {c.title}（应报{c.to}）
-                    </li>
-                  ))}
-                </ul>
-                确认仍按本次报送完成这些时限吗？
-              </div>
-            ),
-            okText: '确认完成',
-            cancelText: '返回修改',
-            onOk: () => send(true),
-          });
-        }}
+        onOk={() => void dispatch()}
       >
         <Form form={sendForm} layout="vertical" preserve={false} initialValues={{ sentAt: dayjs(), channel: '书面' }}>
           <Form.Item name="sentAt" label="报送时间" rules={[{ required: true }]}>

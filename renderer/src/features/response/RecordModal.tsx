@@ -1,6 +1,6 @@
 import { DatePicker, Input, Modal, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 export interface RecordValues {
   at: string;
@@ -37,9 +37,16 @@ export function RecordModal({
   const [at, setAt] = useState<Dayjs>(dayjs());
   const [text, setText] = useState(initialText);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) (setAt(dayjs()), setText(initialText));
-  }, [open, initialText]);
+  // Each opening (or a new initial text while open) starts from now and that text: reset while
+  // rendering rather than in an effect, so the dialog never shows the stale values first.
+  const [shown, setShown] = useState({ open, initialText });
+  if (shown.open !== open || shown.initialText !== initialText) {
+    setShown({ open, initialText });
+    if (open) {
+      setAt(dayjs());
+      setText(initialText);
+    }
+  }
 
   const submit = async () => {
     setBusy(true);
@@ -55,7 +62,7 @@ export function RecordModal({
       open={open}
       title={title}
       onCancel={onCancel}
-      onOk={submit}
+      onOk={() => void submit()}
       okText="确定"
       cancelText="取消"
       confirmLoading={busy}

@@ -154,7 +154,10 @@ export function ResponsePanel({
               type="primary"
               size="small"
               disabled={!chosen || !decidedBy.trim()}
-              onClick={() => act(() => call('response:start', { incidentId: incident.id, level: chosen!, decidedBy }))}
+              onClick={() => {
+                if (chosen)
+                  void act(() => call('response:start', { incidentId: incident.id, level: chosen, decidedBy }));
+              }}
               data-testid="response-start"
             >
               启动应急响应
@@ -195,11 +198,14 @@ export function ResponsePanel({
               <Button
                 size="small"
                 disabled={!level || level === data.level || !decidedBy.trim()}
-                onClick={() =>
-                  act(() => call('response:change-level', { incidentId: incident.id, level: level!, decidedBy })).then(
-                    (ok) => ok && setLevel(undefined),
-                  )
-                }
+                onClick={() => {
+                  if (!level) return;
+                  void act(() => call('response:change-level', { incidentId: incident.id, level, decidedBy })).then(
+                    (ok) => {
+                      if (ok) setLevel(undefined);
+                    },
+                  );
+                }}
                 data-testid="response-change-level"
               >
                 调整
@@ -267,7 +273,13 @@ export function ResponsePanel({
                 options={deciderOptions}
                 data-testid="response-end-by"
               />
-              <Button danger size="small" disabled={!endBy.trim()} onClick={end} data-testid="response-end">
+              <Button
+                danger
+                size="small"
+                disabled={!endBy.trim()}
+                onClick={() => void end()}
+                data-testid="response-end"
+              >
                 终止应急响应
               </Button>
             </Space>
@@ -278,7 +290,7 @@ export function ResponsePanel({
               <Typography.Title level={5} style={{ marginTop: 12 }}>
                 善后工作
               </Typography.Title>
-              <PostResponseTasks view={data} onChanged={() => act(async () => undefined)} />
+              <PostResponseTasks view={data} onChanged={() => void act(async () => undefined)} />
             </>
           )}
           {data.clocks.length > 0 && (
