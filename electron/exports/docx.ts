@@ -16,8 +16,9 @@ import {
   TableCell,
   TableRow,
   TextRun,
-  VerticalAlign,
+  VerticalAlignTable,
   WidthType,
+  type IRunOptions,
 } from 'docx';
 import {
   DEFAULT_COLUMN_WIDTH,
@@ -47,23 +48,29 @@ const SIZE = { title: 44, heading: 32, body: 32, table: 24, small: 21 };
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 
 function run(text: string, face: string, size: number, bold = false): TextRun {
-  return new TextRun({ text, font: font(face), size, bold });
+  // Typed as options so `bold` is not read as the deprecated String.prototype.bold of the string overload.
+  const options: IRunOptions = { text, font: font(face), size, bold };
+  return new TextRun(options);
 }
 
 function cell(text: string, width: number, header: boolean, span?: number): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
+    verticalAlign: VerticalAlignTable.CENTER,
     ...(span ? { columnSpan: span } : {}),
     children: [
       new Paragraph({
         alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: text
-          .split('\n')
-          .map(
-            (line, i) =>
-              new TextRun({ text: line, font: font(FONTS.body), size: SIZE.table, bold: header, break: i > 0 ? 1 : 0 }),
-          ),
+        children: text.split('\n').map((line, i) => {
+          const options: IRunOptions = {
+            text: line,
+            font: font(FONTS.body),
+            size: SIZE.table,
+            bold: header,
+            break: i > 0 ? 1 : 0,
+          };
+          return new TextRun(options);
+        }),
       }),
     ],
   });
@@ -94,7 +101,7 @@ function tableOf(table: ExportTable, textWidth: number, tick: () => void): Table
 /** Writes the tables as one document under a title, each table under its own heading. */
 export async function toDocx(tables: readonly ExportTable[], options: DocxOptions): Promise<Buffer> {
   checkTables(tables);
-  if (!options || typeof options.title !== 'string' || options.title.trim() === '') throw new Error('title 不能为空');
+  if (typeof options.title !== 'string' || options.title.trim() === '') throw new Error('title 不能为空');
   // Each table gets the orientation it needs (wide tables landscape), unless one is asked for.
   const orientation = (t: ExportTable) => options.orientation ?? orientationOf(t);
   const widthFor = (landscape: boolean) => (landscape ? A4_H : A4_W) - MARGIN.left - MARGIN.right;

@@ -5,7 +5,7 @@ export function toJson(value: unknown): Buffer {
   try {
     text = JSON.stringify(value, null, 2);
   } catch (e) {
-    throw new Error(`value 无法转换为 JSON：${(e as Error).message}`);
+    throw new Error(`value 无法转换为 JSON：${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   return Buffer.from(`${text}\n`, 'utf8');
 }

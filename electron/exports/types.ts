@@ -32,19 +32,32 @@ export const DEFAULT_COLUMN_WIDTH = 14;
 
 /** Checks tables before any bytes are written, naming the bad field. */
 export function checkTables(tables: readonly ExportTable[]): void {
-  if (!Array.isArray(tables) || tables.length === 0) throw new Error('tables 至少需要一张表');
-  tables.forEach((t, i) => {
-    if (!t || typeof t.title !== 'string' || t.title.trim() === '') throw new Error(`tables[${i}].title 不能为空`);
-    if (!Array.isArray(t.columns) || t.columns.length === 0) throw new Error(`tables[${i}].columns 至少需要一列`);
+  // Checked as untrusted data: tables may arrive over IPC from the renderer.
+  const list: unknown = tables;
+  if (!isList(list) || list.length === 0) throw new Error('tables 至少需要一张表');
+  list.forEach((t, i) => {
+    if (!isRecord(t) || typeof t.title !== 'string' || t.title.trim() === '')
+      throw new Error(`tables[${i}].title 不能为空`);
+    const columns = t.columns;
+    if (!isList(columns) || columns.length === 0) throw new Error(`tables[${i}].columns 至少需要一列`);
     const keys = new Set<string>();
-    t.columns.forEach((c: ExportColumn, j: number) => {
-      if (!c || typeof c.key !== 'string' || c.key === '') throw new Error(`tables[${i}].columns[${j}].key 不能为空`);
+    columns.forEach((c, j) => {
+      if (!isRecord(c) || typeof c.key !== 'string' || c.key === '')
+        throw new Error(`tables[${i}].columns[${j}].key 不能为空`);
       if (keys.has(c.key)) throw new Error(`tables[${i}].columns[${j}].key 重复：${c.key}`);
       keys.add(c.key);
-      if (c.width !== undefined && !(c.width > 0)) throw new Error(`tables[${i}].columns[${j}].width 应为正数`);
+      if (c.width !== undefined && !(Number(c.width) > 0)) throw new Error(`tables[${i}].columns[${j}].width 应为正数`);
     });
     if (!Array.isArray(t.rows)) throw new Error(`tables[${i}].rows 应为数组`);
   });
+}
+
+function isList(v: unknown): v is readonly unknown[] {
+  return Array.isArray(v);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
 }
 
 export function orientationOf(table: ExportTable): 'portrait' | 'landscape' {

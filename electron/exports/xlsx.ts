@@ -77,9 +77,7 @@ function rowHeight(table: ExportTable, widths: number[], row: Record<string, Exp
     const v = row[c.key];
     if (v === null || v === undefined || typeof v === 'number') return;
     const room = Math.max(1, (widths[i] ?? DEFAULT_COLUMN_WIDTH) - 1);
-    const n = String(v)
-      .split('\n')
-      .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
+    const n = v.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
     lines = Math.max(lines, n);
   });
   return lines * LINE_PT + ROW_PAD_PT;
@@ -169,6 +167,7 @@ export async function toXlsx(tables: readonly ExportTable[], options: XlsxOption
     const asOf = `截至${formatOfficialDateTime((options.asOf ?? new Date()).toISOString(), '导出时间')}`;
     const sheet = workbook.addWorksheet(sheetNameFor(table.sheetName ?? table.title, used), {
       pageSetup: {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- exceljs declares PaperSize as a const enum with no runtime object; A4 is its value 9
         paperSize: A4,
         orientation: orientationOf(table),
         fitToPage: true,

@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 
 export function resolveDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, fallback: string): string {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+  for (const [i, arg] of argv.entries()) {
     if (arg.startsWith('--data-dir=')) return resolve(arg.slice('--data-dir='.length));
-    if (arg === '--data-dir' && argv[i + 1]) return resolve(argv[i + 1]!);
+    const next = argv[i + 1];
+    if (arg === '--data-dir' && next) return resolve(next);
   }
   if (env.DUTY_DATA_DIR) return resolve(env.DUTY_DATA_DIR);
   return fallback;

@@ -28,13 +28,14 @@ export function listBackups(dir: string): BackupInfo[] {
   const out: BackupInfo[] = [];
   for (const name of readdirSync(dir)) {
     const m = BACKUP_RE.exec(name);
-    if (!m) continue;
+    const stampText = m?.[1];
+    if (!m || stampText === undefined) continue;
     const path = join(dir, name);
     out.push({
       fileName: name,
       path,
       kind: m[2] as BackupKind,
-      createdAt: stampToIso(m[1]!),
+      createdAt: stampToIso(stampText),
       bytes: statSync(path).size,
     });
   }

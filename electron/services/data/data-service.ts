@@ -119,7 +119,10 @@ export class DataService {
     this.timer = setTimeout(() => {
       this.timer = null;
       // A lost data folder is reported (banner, refused writes) and checked again next time, not skipped silently.
-      if (!this.ctx.db.storageStatus().ok) return this.arm(this.intervalHours * HOUR);
+      if (!this.ctx.db.storageStatus().ok) {
+        this.arm(this.intervalHours * HOUR);
+        return;
+      }
       this.backup('scheduled')
         .catch((err: unknown) => this.log('[data] 定时备份失败', err))
         .finally(() => {

@@ -81,7 +81,7 @@ export function parseFullExport(text: string): FullExport {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
+  } catch {
     // The parser's own text is English and names byte positions; the officer needs the cause.
     throw new DomainError('invalid_input', '导入文件不是有效的 JSON 文本（文件可能已损坏，或不是值班台导出的文件）');
   }
@@ -90,7 +90,7 @@ export function parseFullExport(text: string): FullExport {
     const i = parsed.error.issues[0];
     throw new DomainError('invalid_input', `导入文件格式有误：${i?.message ?? '结构不符'}`);
   }
-  const doc = parsed.data as FullExport;
+  const doc: FullExport = parsed.data;
   if (doc.schemaVersion > LATEST_VERSION) {
     throw new DomainError(
       'conflict',
@@ -103,7 +103,7 @@ export function parseFullExport(text: string): FullExport {
       `导入文件来自较早版本（数据库版本 ${doc.schemaVersion}，本程序为 ${LATEST_VERSION}）：请用较早版本导入后升级，或用备份恢复。`,
     );
   }
-  for (const [name, t] of Object.entries(doc.tables)) {
+  for (const t of Object.values(doc.tables)) {
     t.rows.forEach((r, i) => {
       if (r.length !== t.columns.length) {
         throw new DomainError(

@@ -128,8 +128,8 @@ export function incidentRangeTables(list: IncidentSummary[], subtitle: string, n
 /** One incident in full: particulars, its reporting clocks and its whole timeline (voided entries marked). */
 export function incidentDetailTables(d: IncidentDetail, now: Date): ExportTable[] {
   const title = `${d.title}（${d.serial}）`;
-  const facts = Object.entries(d.facts ?? {})
-    .map(([k, v]) => `${k}：${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+  const facts = Object.entries(d.facts)
+    .map(([k, v]) => `${k}：${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join('；');
   return [
     {
@@ -185,7 +185,7 @@ export function incidentDetailTables(d: IncidentDetail, now: Date): ExportTable[
       ],
       rows: d.timeline.map((t) => ({
         at: bj(t.at),
-        kind: TIMELINE_KIND_LABELS[t.kind] ?? t.kind,
+        kind: TIMELINE_KIND_LABELS[t.kind],
         text: t.text,
         officer: t.officer,
         voided: t.voided ? `${bj(t.voided.at)} ${t.voided.by}：${t.voided.reason}` : '',

@@ -17,13 +17,13 @@ describe('toXlsx', () => {
     const ws = wb.worksheets[0] as ExcelJS.Worksheet;
     expect(ws.name).toBe('突发事件登记表');
     expect(ws.getCell('A1').value).toBe('突发事件登记表');
-    expect(ws.getCell('A1').font?.name).toBe('方正小标宋简体');
+    expect(ws.getCell('A1').font.name).toBe('方正小标宋简体');
     expect(ws.getCell('A2').value).toBe('2025年10月1日至2025年10月7日　截至2026年11月30日 9时59分');
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '事件', '地点', '备注']);
     expect(ws.getCell('A4').value).toBe(1);
     expect(ws.getCell('B5').value).toBe('平鲁区通信光缆中断, 影响"两镇"');
     expect(ws.getCell('D5').value).toBe('第一行\n第二行');
-    expect(ws.getCell('D4').font?.name).toBe('仿宋_GB2312');
+    expect(ws.getCell('D4').font.name).toBe('仿宋_GB2312');
     // A formula-looking text stays text.
     expect(ws.getCell('B6').value).toBe('=SUM(A1)');
     expect(ws.getCell('C6').value).toBeNull();

@@ -7,6 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { DatabaseOpenError } from '../../../../electron/db/connection';
 import { openDatabase } from '../../../../electron/db/migrate';
+import type {
+  BackupInfo,
+  BackupState,
+  ExportedFile,
+  ImportResult,
+  RestoreResult,
+} from '../../../../shared/ipc/channels/data';
 import type { AppServices } from '../../../../electron/services/app-services';
 import { DATABASE_FILE } from '../../../../electron/services/app-services';
 import { restoreFile } from '../../../../electron/services/data/backups';
@@ -19,7 +26,7 @@ const tempDir = useTempDirs();
 const NOW = new Date('2027-01-10T02:00:00.000Z');
 
 /** Calls a channel through the real dispatcher (input validation included) and unwraps the result. */
-async function call<T = any>(s: AppServices, channel: string, input: unknown): Promise<T> {
+async function call<T = unknown>(s: AppServices, channel: string, input: unknown): Promise<T> {
   const r = await dispatch(s.handlers, channel, input, () => undefined);
   if (!r.ok) throw new Error(r.error.message);
   return r.value as T;
@@ -40,14 +47,12 @@ async function seed(s: AppServices): Promise<IncidentDetail[]> {
   return [await call(s, 'incidents:get', { id: a.id }), b];
 }
 
-const required = (d: IncidentDetail) => d.clocks.filter((c) => !c.optional);
-
 describe('full JSON export and import', () => {
   it('exports everything and imports into an empty data folder with the same table contents and settings', async () => {
     const src = await makeServices(tempDir(), { now: () => NOW });
     await seed(src);
     src.settings.set({ backupKeep: 7, stationName: '朔州市人民政府总值班室（测试）' });
-    const file = await call(src, 'data:export-all', {});
+    const file = await call<ExportedFile>(src, 'data:export-all', {});
     const original = await dumpDatabase(src.db, src.settings.get(), NOW);
     await src.close();
     expect(original.tables.incidents!.rows).toHaveLength(2);
@@ -55,7 +60,7 @@ describe('full JSON export and import', () => {
     const dst = await makeServices(tempDir(), { now: () => NOW });
     const content = Buffer.from(file.contentBase64, 'base64').toString('utf8');
     expect(readFileSync(file.path, 'utf8')).toBe(content);
-    const result = await call(dst, 'data:import-all', { content });
+    const result = await call<ImportResult>(dst, 'data:import-all', { content });
     expect(result.tables.incidents).toBe(2);
     const copy = await dumpDatabase(dst.db, dst.settings.get(), NOW);
     expect(copy.tables).toEqual(original.tables);
@@ -94,8 +99,8 @@ describe('backup and restore with the real services', () => {
     const dir = tempDir();
     const s = await makeServices(dir, { now: () => NOW });
     const made = await seed(s);
-    const backup = await call(s, 'data:backup-now', {});
-    const state = await call(s, 'data:backups', {});
+    const backup = await call<BackupInfo>(s, 'data:backup-now', {});
+    const state = await call<BackupState>(s, 'data:backups', {});
     expect(state.backups.map((b: { fileName: string }) => b.fileName)).toEqual([backup.fileName]);
     await s.close();
 
@@ -119,16 +124,16 @@ describe('backup and restore with the real services', () => {
     const dir = tempDir();
     const s = await makeServices(dir, { now: () => NOW });
     const [a] = await seed(s);
-    const backup = await call(s, 'data:backup-now', {});
+    const backup = await call<BackupInfo>(s, 'data:backup-now', {});
     await call(s, 'incidents:create', { ...ENV_INPUT, title: '备份之后登记的事件' });
-    const r = await call(s, 'data:restore', { fileName: backup.fileName });
+    const r = await call<RestoreResult>(s, 'data:restore', { fileName: backup.fileName });
     expect(r.incidents).toBe(2);
     expect((await call<IncidentDetail[]>(s, 'incidents:list', {})).map((i) => i.title)).not.toContain(
       '备份之后登记的事件',
     );
     // Writing goes on on the same connection.
     await call(s, 'incidents:add-note', { id: a!.id, kind: '备注', text: '恢复后记录' });
-    const state = await call(s, 'data:backups', {});
+    const state = await call<BackupState>(s, 'data:backups', {});
     expect(state.backups.map((b: { kind: string }) => b.kind).sort()).toEqual(['manual', 'safety']);
     await s.close();
     const safety = await openDatabase(r.safetyCopy);
@@ -149,7 +154,7 @@ describe('exports opened again', () => {
     const [a] = await seed(s);
     const range = { from: '2026-10-01T00:00:00+08:00', to: '2026-12-31T23:59:59+08:00' };
 
-    const xlsx = await call(s, 'data:export-incidents', { ...range, format: 'xlsx', jobId: 'job-1' });
+    const xlsx = await call<ExportedFile>(s, 'data:export-incidents', { ...range, format: 'xlsx', jobId: 'job-1' });
     expect(xlsx.count).toBe(2);
     expect(await call(s, 'data:export-progress', { jobId: 'job-1' })).toMatchObject({ finished: true });
     const wb = new ExcelJS.Workbook();
@@ -161,33 +166,33 @@ describe('exports opened again', () => {
     expect(sheet.pageSetup.paperSize).toBe(9);
     expect(sheet.pageSetup.printTitlesRow).toBeTruthy();
 
-    const csv = await call(s, 'data:export-incidents', { ...range, format: 'csv' });
+    const csv = await call<ExportedFile>(s, 'data:export-incidents', { ...range, format: 'csv' });
     const bytes = readFileSync(csv.path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('\r\n');
     expect(bytes.toString('utf8')).toContain('应县化工园区废水外溢');
 
-    const docx = await call(s, 'data:export-incident', { id: a!.id, format: 'docx' });
+    const docx = await call<ExportedFile>(s, 'data:export-incident', { id: a!.id, format: 'docx' });
     const zip = await JSZip.loadAsync(readFileSync(docx.path));
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('处置记录');
     expect(xml).toContain('立即核实，做好监测');
     expect(xml).toContain('仿宋_GB2312');
 
-    const pdf = await call(s, 'data:export-incident', { id: a!.id, format: 'pdf' });
+    const pdf = await call<ExportedFile>(s, 'data:export-incident', { id: a!.id, format: 'pdf' });
     expect(readFileSync(pdf.path).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' });
     expect(text).toContain('事件基本情况');
     expect(text).toContain(a!.serial);
 
-    const json = await call(s, 'data:export-incident', { id: a!.id, format: 'json' });
+    const json = await call<ExportedFile>(s, 'data:export-incident', { id: a!.id, format: 'json' });
     expect(JSON.parse(readFileSync(json.path, 'utf8'))).toMatchObject({
       id: a!.id,
       title: a!.title,
       serial: a!.serial,
     });
 
-    const stats = await call(s, 'data:export-stats', { format: 'xlsx' });
+    const stats = await call<ExportedFile>(s, 'data:export-stats', { format: 'xlsx' });
     const swb = new ExcelJS.Workbook();
     await swb.xlsx.load(readFileSync(stats.path) as unknown as ArrayBuffer);
     expect(swb.worksheets.map((w) => w.name)).toContain('按预案统计');

@@ -9,7 +9,7 @@ import { useTempDirs } from '../../../helpers/temp-dir';
 const tempDir = useTempDirs();
 const MIN = 60_000;
 
-async function call<T = any>(s: AppServices, channel: string, input: unknown): Promise<T> {
+async function call<T = unknown>(s: AppServices, channel: string, input: unknown): Promise<T> {
   const r = await dispatch(s.handlers, channel, input, () => undefined);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
   return r.value as T;
