@@ -147,10 +147,19 @@ export class IncidentService {
     if (filter.categories?.length) inList('category', filter.categories);
     if (filter.drills === 'exclude') where.push('drill = 0');
     if (filter.drills === 'only') where.push('drill = 1');
-    if (filter.from) (where.push('received_at >= ?'), params.push(filter.from));
-    if (filter.to) (where.push('received_at <= ?'), params.push(filter.to));
+    if (filter.from) {
+      where.push('received_at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('received_at <= ?');
+      params.push(filter.to);
+    }
     // `%` and `_` typed by the officer are literal characters, not wildcards.
-    if (filter.place) (where.push("places LIKE ? ESCAPE '\\'"), params.push(containsPattern(filter.place)));
+    if (filter.place) {
+      where.push("places LIKE ? ESCAPE '\\'");
+      params.push(containsPattern(filter.place));
+    }
     if (filter.search) {
       const columns = ['title', 'narrative', 'reporter_unit', 'serial', 'places'];
       const pattern = containsPattern(filter.search);
@@ -186,14 +195,20 @@ export class IncidentService {
     if (before.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
     // Only what was sent: a field absent from the patch stays exactly as recorded.
     const { reason: _reason, facts: factsPatch, effectiveAt: effectiveSent, ...sent } = patch;
-    const merged: Partial<Incident> = Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== undefined));
+    const merged: Partial<Incident> = Object.fromEntries(
+      // The patch arrived over IPC, so a key may be present with an undefined value.
+      Object.entries(sent).filter(([, v]: [string, unknown]) => v !== undefined),
+    );
     if (factsPatch) {
       // Facts merge key by key; a fact sent as null is one the officer cleared.
-      const facts: Record<string, unknown> = { ...before.facts };
-      for (const [key, value] of Object.entries(factsPatch)) {
-        if (value === null || value === undefined) delete facts[key];
-        else facts[key] = value;
-      }
+      const cleared = new Set(
+        Object.entries(factsPatch)
+          .filter(([, value]: [string, unknown]) => value === null || value === undefined)
+          .map(([key]) => key),
+      );
+      const facts: Record<string, unknown> = Object.fromEntries(
+        Object.entries({ ...before.facts, ...factsPatch }).filter(([key]) => !cleared.has(key)),
+      );
       merged.facts = this.checkFacts(before.category, facts);
     }
     const occurredAt = patch.occurredAt ?? before.occurredAt;
@@ -226,7 +241,8 @@ export class IncidentService {
     // What was owed before the change is stored before anything changes it.
     await storeOwed(q, id, at);
     await repo.updateIncident(q, id, { ...merged, updatedAt: at });
-    const after = (await repo.findIncident(q, id))!;
+    const after = await repo.findIncident(q, id);
+    if (!after) throw new DomainError('not_found', `事件 ${id} 不存在`);
     const levelAfter = deriveIncident(after, []).grading.level;
     const levelChanged = before.grading.level !== levelAfter;
     const history = (await obligationRepo.listLevelChanges(q, id)).get(id) ?? [];
@@ -396,9 +412,10 @@ export class IncidentService {
         // The running cycle ends with the setting it belonged to; a new interval starts afresh.
         const reason =
           args.followUpMinutes === null ? '带班领导取消续报提醒' : `续报提醒间隔改为${args.followUpMinutes}分钟`;
-        for (const c of before.clocks.filter((x) => x.clockId === 'room.follow-up' && !x.record && x.obligationKey)) {
+        for (const c of before.clocks) {
+          if (c.clockId !== 'room.follow-up' || c.record || !c.obligationKey) continue;
           await repo.insertClockRecord(q, args.id, {
-            clockId: c.obligationKey!,
+            clockId: c.obligationKey,
             completedAt: null,
             channel: null,
             recipientUnit: null,
@@ -663,12 +680,16 @@ const FIELD_LABELS: Record<string, string> = {
 
 function describeChanges(before: Incident, patch: Partial<Incident>): string[] {
   const out: string[] = [];
-  for (const [key, value] of Object.entries(patch)) {
+  for (const [key, value] of Object.entries<unknown>(patch)) {
     if (value === undefined || !(key in FIELD_LABELS)) continue;
     const old = (before as unknown as Record<string, unknown>)[key];
     if (JSON.stringify(old) === JSON.stringify(value)) continue;
-    const show = (v: unknown) =>
-      v === null || v === '' ? '（空）' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const show = (v: unknown): string => {
+      if (v === null || v === '') return '（空）';
+      if (typeof v === 'string') return v;
+      if (typeof v === 'number' || typeof v === 'boolean' || v === undefined) return String(v);
+      return JSON.stringify(v);
+    };
     out.push(key === 'narrative' ? `${FIELD_LABELS[key]}已更新` : `${FIELD_LABELS[key]} ${show(old)} → ${show(value)}`);
   }
   return out;
@@ -681,9 +702,17 @@ function describeClockChange(before: IncidentClock[], after: IncidentClock[]): s
   const a = new Map(after.map((c) => [keyOf(c), c]));
   const added = after.filter((c) => !b.has(keyOf(c))).map((c) => `${c.title}（${c.levelLabel ?? '未定级'}）`);
   const removed = before.filter((c) => !a.has(keyOf(c)) && !c.record).map((c) => c.title);
-  const moved = after.filter((c) => b.has(keyOf(c)) && b.get(keyOf(c))!.dueAt !== c.dueAt).map((c) => c.title);
+  const moved = after
+    .filter((c) => {
+      const prev = b.get(keyOf(c));
+      return prev !== undefined && prev.dueAt !== c.dueAt;
+    })
+    .map((c) => c.title);
   const adjusted = after
-    .filter((c) => c.closure?.kind === 'level_change' && b.has(keyOf(c)) && !b.get(keyOf(c))!.closure)
+    .filter((c) => {
+      const prev = b.get(keyOf(c));
+      return c.closure?.kind === 'level_change' && prev !== undefined && !prev.closure;
+    })
     .map((c) => c.title);
   const parts = [
     added.length ? `新增时限：${added.join('、')}` : '',

@@ -73,18 +73,24 @@ async function buildSheet(ctx: FeatureContext): Promise<HandoverSheet> {
       };
     }),
     clocks,
-    pendingReports: reports.map((r) => ({
-      incidentId: r.incident_id,
-      incident: incidentName(byId.get(r.incident_id)!),
-      label: seqLabel(r.kind as ReportKind, r.seq),
-      status: r.signed_at ? ('signed' as const) : ('draft' as const),
-    })),
-    instructions: instructions.map((r) => ({
-      incidentId: r.incident_id,
-      incident: incidentName(byId.get(r.incident_id)!),
-      at: r.at,
-      text: r.text,
-    })),
+    // Both lists were read for the open incidents' ids, so every row has its incident.
+    pendingReports: reports.flatMap((r) => {
+      const inc = byId.get(r.incident_id);
+      if (!inc) return [];
+      return [
+        {
+          incidentId: r.incident_id,
+          incident: incidentName(inc),
+          label: seqLabel(r.kind as ReportKind, r.seq),
+          status: r.signed_at ? ('signed' as const) : ('draft' as const),
+        },
+      ];
+    }),
+    instructions: instructions.flatMap((r) => {
+      const inc = byId.get(r.incident_id);
+      if (!inc) return [];
+      return [{ incidentId: r.incident_id, incident: incidentName(inc), at: r.at, text: r.text }];
+    }),
   };
 }
 

@@ -1,7 +1,6 @@
 /** Print and PDF of official forms; every print is recorded (who, when, which report version). */
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { PrintRecord } from '../../../shared/ipc/channels/print';
-import { DomainError } from '../../../shared/ipc/result';
 import * as incidentsRepo from '../../db/incident-repository';
 import { findPrintRecord, insertPrintRecord, listPrintRecords } from '../../db/report-repository';
 import type { FeatureContext } from '../feature-context';

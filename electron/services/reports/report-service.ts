@@ -108,7 +108,9 @@ export class ReportService {
   private async one(reportId: number): Promise<Report> {
     const row = await this.ctx.db.read((q) => repo.findReportRow(q, reportId));
     if (!row) throw new DomainError('not_found', `报告 ${reportId} 不存在`);
-    return (await this.list(row.incident_id)).find((r) => r.id === reportId)!;
+    const report = (await this.list(row.incident_id)).find((r) => r.id === reportId);
+    if (!report) throw new DomainError('not_found', `报告 ${reportId} 不存在`);
+    return report;
   }
 
   /** 初报 once; 续报 numbered after it; nothing but corrections after the 终报. */
@@ -240,7 +242,9 @@ export class ReportService {
     await this.ctx.db.write(async (q) => {
       const by = (await officerOf(q)).officer;
       const at = this.ctx.now().toISOString();
-      const version = report.versions.at(-1)!.version;
+      const latest = report.versions.at(-1);
+      if (!latest) throw new DomainError('conflict', '报告没有可报送的版本');
+      const version = latest.version;
       await repo.markSent(q, report.id, {
         sentAt: args.sentAt,
         sentTo,
@@ -285,7 +289,8 @@ export class ReportService {
     if (report.status !== 'sent') throw new DomainError('conflict', '只能对已报送的报告发更正；草稿可直接修改');
     const all = await this.list(report.incidentId);
     const seq = all.filter((r) => r.kind === '更正').length + 1;
-    const sent = report.versions.find((v) => v.version === report.sentVersion) ?? report.versions.at(-1)!;
+    const sent = report.versions.find((v) => v.version === report.sentVersion) ?? report.versions.at(-1);
+    if (!sent) throw new DomainError('conflict', '报告没有已报送的版本');
     const at = this.ctx.now().toISOString();
     // A correction is a report of its own: the sent content, with its own 报送时间 (issue of 42号 4.1.2).
     const stored: StoredContent = {

@@ -55,7 +55,12 @@ export class WarningService {
       const actions = await repo.listWarningActions(q);
       const incidents = await repo.listWarningIncidents(q);
       return rows.map((w) =>
-        this.view(w, changes.get(w.id) ?? [], actions.get(w.id) ?? new Map(), incidents.get(w.id) ?? []),
+        this.view(
+          w,
+          changes.get(w.id) ?? [],
+          actions.get(w.id) ?? new Map<string, { at: string; by: string; note: string }>(),
+          incidents.get(w.id) ?? [],
+        ),
       );
     });
   }
@@ -175,19 +180,20 @@ export class WarningService {
       const record = toRecord(w);
       const check = refuse(() => checkLift(record, a.by));
       if (!check.ok) throw new DomainError(w.lifted ? 'conflict' : 'forbidden', check.error);
-      const lifted = refuse(() => liftWarning(record, { at: iso(a.at), by: a.by, document: a.document }));
+      const lifted = refuse(() => liftWarning(record, { at: iso(a.at), by: a.by, document: a.document })).lifted;
+      if (!lifted) throw new Error('解除记录缺失');
       const officer = await officerOf(q);
       await repo.liftWarningRow(q, a.id, {
         at: iso(a.at),
-        by: lifted.lifted!.by.issuer,
+        by: lifted.by.issuer,
         issuerKind: a.by.issuerKind,
-        document: lifted.lifted!.document,
+        document: lifted.document,
         officer: officer.officer,
       });
       await this.noteIncidents(
         q,
         a.id,
-        `${warningLabel(w.level)}解除：${lifted.lifted!.by.issuer}（${lifted.lifted!.document}）`,
+        `${warningLabel(w.level)}解除：${lifted.by.issuer}（${lifted.document}）`,
         officer.officer,
         { lifted: iso(a.at) },
       );

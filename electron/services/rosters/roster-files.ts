@@ -83,7 +83,8 @@ export class RosterFiles {
     const contacts = await this.ctx.db.read((q) => repo.listContacts(q));
     const planned: PlannedRow[] = [];
     for (const row of valid) {
-      const view = row.rosterId ? findView(row.rosterId)! : defaultView;
+      const view = row.rosterId ? findView(row.rosterId) : defaultView;
+      if (!view) throw new DomainError('invalid_input', `名册 ${row.rosterId ?? ''} 不存在`);
       const fields: Partial<repo.ContactFields> = {
         name: row.name,
         ...(row.title ? { title: row.title } : {}),
@@ -213,7 +214,8 @@ export class RosterFiles {
 
   /** The contacts in force of one roster (or all) as XLSX or CSV (UTF-8 with BOM, CRLF). */
   async export(args: ChannelArgs<'rosters:export'>): Promise<RosterFile> {
-    const views = args.rosterId ? [this.rosters.view(args.rosterId)] : ALL_ROSTERS;
+    const picked = args.rosterId ? this.rosters.view(args.rosterId) : null;
+    const views = picked ? [picked] : ALL_ROSTERS;
     await this.rosters.ensureSeeded();
     const contacts = await this.ctx.db.read((q) => repo.listContacts(q));
     const rows: RosterRow[] = [];
@@ -234,7 +236,7 @@ export class RosterFiles {
     }
     const data = args.format === 'xlsx' ? await writeRosterXlsx(rows) : writeRosterCsv(rows);
     const day = this.ctx.now().toISOString().slice(0, 10);
-    const name = args.rosterId ? views[0]!.name : '全部通讯录';
+    const name = picked ? picked.name : '全部通讯录';
     return {
       fileName: `${name}-${day}.${args.format}`,
       mime: MIME[args.format],

@@ -178,16 +178,15 @@ export class RosterService {
     await this.ensureSeeded();
     return this.ctx.db.read(async (q) => {
       const contacts = await repo.listContacts(q, { rosterId, includeEnded });
-      const removed = (await repo.listEntries(q, rosterId)).filter((e) => e.removedAt !== null);
+      const entries = await repo.listEntries(q, rosterId);
       return {
         roster,
         contacts,
-        removedEntries: removed.map((e) => ({
-          entryKind: e.seed.kind,
-          entryId: e.seed.id,
-          name: e.seed.fields.name,
-          removedAt: e.removedAt!,
-        })),
+        removedEntries: entries.flatMap((e) =>
+          e.removedAt === null
+            ? []
+            : [{ entryKind: e.seed.kind, entryId: e.seed.id, name: e.seed.fields.name, removedAt: e.removedAt }],
+        ),
       };
     });
   }
@@ -310,7 +309,13 @@ export class RosterService {
       return newId;
     });
     this.ctx.changed('rosters');
-    return (await this.ctx.db.read((q) => repo.findContact(q, id)))!;
+    return this.contactOrThrow(id);
+  }
+
+  private async contactOrThrow(id: number): Promise<RosterContact> {
+    const contact = await this.ctx.db.read((q) => repo.findContact(q, id));
+    if (!contact) throw new DomainError('not_found', `联系人 ${id} 不存在`);
+    return contact;
   }
 
   /** A person who leaves is ended (kept with the date and reason), never deleted. */
@@ -335,7 +340,7 @@ export class RosterService {
       });
     });
     this.ctx.changed('rosters');
-    return (await this.ctx.db.read((q) => repo.findContact(q, args.id)))!;
+    return this.contactOrThrow(args.id);
   }
 
   async history(args: ChannelArgs<'rosters:history'>): Promise<ContactHistoryEntry[]> {

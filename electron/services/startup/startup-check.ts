@@ -7,7 +7,7 @@
  * what a first start that crashed leaves, and holds nothing). Everything else that is not a
  * healthy database of this or an older version is damage.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StartupProblemKind } from '../../../shared/ipc/channels/startup';
 import { Database, DatabaseOpenError } from '../../db/connection';

@@ -105,7 +105,11 @@ export async function bootServices(opts: AppServicesOptions & { authorizeRestore
       current[channel] = async () => {
         throw new DomainError('conflict', refusal);
       };
-      handlers[channel] = (args) => current[channel]!(args);
+      handlers[channel] = (args) => {
+        const handler = current[channel];
+        if (!handler) throw new DomainError('conflict', refusal);
+        return handler(args);
+      };
     }
     let restoring = false;
     Object.assign(current, {

@@ -56,12 +56,12 @@ describe('duty log exports, opened again', () => {
     expect(received.pageSetup.paperSize).toBe(9);
     expect(received.pageSetup.printTitlesRow).toBe('3:3');
     // Title, then the subtitle line with the as-of time, then the header.
-    expect(String(received.getCell('A2').value)).toMatch(/^截至2026年11月30日 1时30分$/);
+    expect(received.getCell('A2').text).toMatch(/^截至2026年11月30日 1时30分$/);
     expect((received.getRow(3).values as unknown[]).slice(1)).toEqual(['时间', '类别', '事件', '内容', '记录人']);
     // Times are spreadsheet times with a format, not text.
     expect(received.getCell('A4').value).toEqual(new Date(Date.UTC(1899, 11, 30, 21, 50)));
     expect(received.getCell('A4').numFmt).toBe('hh:mm');
-    expect(String(received.getCell('C4').value)).toContain(ENV_INPUT.title);
+    expect(received.getCell('C4').text).toContain(ENV_INPUT.title);
     const instructions = wb.getWorksheet('领导批示')!;
     expect(instructions.getCell('A4').value).toEqual(new Date(Date.UTC(1899, 11, 31, 1, 30)));
     expect(instructions.getCell('A4').numFmt).toBe('"次日 "hh:mm');

@@ -166,7 +166,7 @@ describe('duty schedule in the database', () => {
     expect(ws.getCell('A1').value).toBe('2025年10月值班表');
     expect(ws.pageSetup.paperSize).toBe(9);
     // Title, the as-of line, then the header.
-    expect(String(ws.getCell('A2').value)).toMatch(/^截至\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}时\d{2}分$/);
+    expect(ws.getCell('A2').text).toMatch(/^截至\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}时\d{2}分$/);
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
       '日期',
       '星期',

@@ -97,13 +97,13 @@ describe('response actions on an incident', () => {
     const both = v.items.find((i) => i.levels.includes('二级') && i.id !== only3.id)!;
     const untouched = v.items.filter((i) => !i.levels.includes('二级') && i.id !== only3.id);
     t.set('2026-11-29T10:30:00+08:00');
-    v = await call('response:tick', {
+    await call('response:tick', {
       incidentId: inc.id,
       itemId: only3.id,
       at: '2026-11-29T10:20:00+08:00',
       note: '已赶赴现场',
     });
-    v = await call('response:not-applicable', { incidentId: inc.id, itemId: both.id, reason: '无跨界影响' });
+    await call('response:not-applicable', { incidentId: inc.id, itemId: both.id, reason: '无跨界影响' });
     await expect(call('response:tick', { incidentId: inc.id, itemId: only3.id })).rejects.toThrow(/已于/);
     await expect(call('response:not-applicable', { incidentId: inc.id, itemId: only3.id, reason: '' })).rejects.toThrow(
       /请填写不适用理由/,
@@ -155,7 +155,7 @@ describe('response actions on an incident', () => {
     const [c1, c2, c3] = terminationConditions('environment');
     t.set('2026-11-30T10:00:00+08:00');
     await call('response:confirm-condition', { incidentId: inc.id, conditionId: c1!.id, by: '技术组' });
-    const refused = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' }).catch((e: Refused) => e);
+    const refused = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Refused);
     expect((refused as Refused).code).toBe('conflict');
     expect((refused as Refused).message).toContain(c2!.text);

@@ -28,7 +28,7 @@ describe('warning board', () => {
 
   it('B 3.1.2: refuses a warning from an issuer not entitled to its level, accepts the right one', async () => {
     const { s, call } = await setup(tempDir());
-    const wrong = await call('warnings:issue', { ...YELLOW, level: '二级' }).catch((e: Refused) => e);
+    const wrong = await call('warnings:issue', { ...YELLOW, level: '二级' }).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(Refused);
     expect((wrong as Refused).code).toBe('forbidden');
     expect((wrong as Refused).message).toContain('省指挥部');
@@ -65,7 +65,7 @@ describe('warning board', () => {
     const other = await call('warnings:lift', {
       ...lift,
       by: { issuerKind: 'county', issuer: '朔城区人民政府' },
-    }).catch((e: Refused) => e);
+    }).catch((e: unknown) => e);
     expect((other as Refused).code).toBe('forbidden');
     expect((other as Refused).message).toContain('朔城区人民政府不能解除此预警');
     await expect(
@@ -92,7 +92,7 @@ describe('warning board', () => {
       by: CITY,
       level: '三级',
       document: 'x',
-    }).catch((e: Refused) => e);
+    }).catch((e: unknown) => e);
     expect((changed as Refused).message).toContain('已是三级');
 
     const lifted = await call('warnings:lift', { ...lift, by: { issuerKind: 'city', issuer: '朔州市 人民政府' } });
