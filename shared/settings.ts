@@ -4,6 +4,7 @@ import { z } from 'zod';
 /** A time of day on the 24-hour clock, 00:00 to 23:59. */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const SHIFT_START_MESSAGE = '交接班时间应为 00:00 至 23:59 之间的时刻（HH:mm）';
+// eslint-disable-next-line no-control-regex -- matching control characters is the purpose of this pattern
 const CONTROL = /[\u0000-\u001F\u007F]/;
 /** Shifts tile the day: the schedule cuts 24 hours into equal shifts (4, 6, 8, 12 or 24 hours). */
 const dividesDay = (h: number): boolean => 24 % h === 0;

@@ -110,7 +110,7 @@ export function tokens(value: string | number | undefined): string {
   let last = 0;
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
-    const at = m.index ?? 0;
+    const at = m.index;
     if (t.length < 2 || t.length > MAX_TOKEN) continue;
     out += escapeHtml(text.slice(last, at)) + `<span class="nb">${escapeHtml(t)}</span>`;
     last = at + t.length;
@@ -264,7 +264,7 @@ const LEVELS: RadiationLevel[] = ['一般', '较大', '重大', '特别重大'];
 
 /** 辐射事故后续报告表, exactly the fields of 朔政办发〔2021〕42号 附件5 (see 4.1.2(2)). */
 function radiationFollowUp(d: RadiationFollowUpReport): string {
-  if (d.level !== undefined && !LEVELS.includes(d.level)) throw new Error(`事故级别无效：${String(d.level)}`);
+  if (d.level !== undefined && !LEVELS.includes(d.level)) throw new Error(`事故级别无效：${d.level}`);
   const top = block(
     `<tr>${label('事故单位名称')}${value('unitName', d.unitName, 3)}${label('地址')}${value('address', d.address, 2)}</tr>` +
       `<tr>${label('许可证号')}${value('licenceNumber', d.licenceNumber, 3)}${label('许可证审批机关')}${value('licenceAuthority', d.licenceAuthority, 2)}</tr>` +
@@ -305,9 +305,12 @@ function section(i: number, heading: string, field: string, text: string): strin
 }
 
 /** Title suffix for 初报 / 第N次续报 / 终报 (朔政办发〔2021〕42号 4.1.2 names the three kinds). */
+const INFO_REPORT_KINDS: readonly InfoReport['kind'][] = ['初报', '续报', '终报'];
+
 export function infoReportKindLabel(kind: InfoReport['kind'], seq?: number): string {
-  if (kind === '初报' || kind === '终报') return kind;
-  if (kind !== '续报') throw new Error(`报告类别无效：${String(kind)}`);
+  // Callers may pass unvalidated data (IPC), so check against the full list before narrowing.
+  if (!(INFO_REPORT_KINDS as readonly string[]).includes(kind)) throw new Error(`报告类别无效：${kind}`);
+  if (kind !== '续报') return kind;
   if (seq === undefined || !Number.isInteger(seq) || seq < 1) {
     throw new Error('续报须填写续报次数 seq（正整数）');
   }
@@ -315,12 +318,14 @@ export function infoReportKindLabel(kind: InfoReport['kind'], seq?: number): str
 }
 
 /** 突发事件信息报告: content of 朔政办发〔2021〕40号 4.1 (plan comms) or 〔2021〕43号 5.1.1 (plan environment). */
+const INFO_REPORT_PLANS: readonly InfoReport['plan'][] = ['comms', 'environment'];
+
 function infoReport(d: InfoReport): string {
   if (!d.eventTitle.trim()) throw new Error('事件名称（eventTitle）不能为空');
   if (!d.unit.trim()) throw new Error('报送单位（unit）不能为空');
   const kindLabel = infoReportKindLabel(d.kind, d.seq);
   if (d.classification !== undefined && !(SECURITY_LEVELS as readonly string[]).includes(d.classification)) {
-    throw new Error(`密级应为${SECURITY_LEVELS.join('、')}之一，或不标注：${String(d.classification)}`);
+    throw new Error(`密级应为${SECURITY_LEVELS.join('、')}之一，或不标注：${d.classification}`);
   }
   if (d.copyNumber !== undefined && !/^\d{1,6}$/.test(d.copyNumber))
     throw new Error(`份号应为1至6位数字：${d.copyNumber}`);
@@ -355,8 +360,7 @@ function infoReport(d: InfoReport): string {
           ['影响范围', 'content.scope', d.content.scope],
           ['事件发展态势及处置情况', 'content.trendAndHandling', d.content.trendAndHandling],
         ];
-  if (d.plan !== 'comms' && d.plan !== 'environment')
-    throw new Error(`预案类型无效：${String((d as { plan: unknown }).plan)}`);
+  if (!(INFO_REPORT_PLANS as readonly string[]).includes(d.plan)) throw new Error(`预案类型无效：${d.plan}`);
   const contact =
     d.contact || d.contactPhone
       ? `<p class="contact">联系人：<span data-field="contact">${esc(d.contact)}</span>　联系电话：<span data-field="contactPhone">${esc(d.contactPhone)}</span></p>`

@@ -11,7 +11,11 @@ import { gradingPlanOf, planOf } from '../plans';
 import { computeObligations } from './obligations';
 import type { FollowUpSetting, LevelChange, NotApplicableMark, Obligation, ReportEvent } from './obligations';
 
-const CLOCKED_PLANS = new Set<string>(['comms', 'radiation', 'environment', 'forest_fire']);
+const CLOCKED_PLANS: readonly string[] = ['comms', 'radiation', 'environment', 'forest_fire'] satisfies PlanId[];
+
+function isClockedPlan(category: string): category is PlanId {
+  return CLOCKED_PLANS.includes(category);
+}
 
 const CHANNEL_CODE: Record<ClockChannel, 'phone' | 'fax' | 'written' | 'system'> = {
   电话: 'phone',
@@ -135,16 +139,18 @@ export function deriveIncident(
   const ctx: DeriveContext =
     typeof context === 'object' && context !== null ? context : { responseEndedAt: context ?? null };
   const grading = gradingOf(inc);
-  if (!CLOCKED_PLANS.has(inc.category)) return { grading, clocks: [], orphanClockRecords: records };
+  const plan = inc.category;
+  if (!isClockedPlan(plan)) return { grading, clocks: [], orphanClockRecords: records };
   const history = [...(ctx.levelHistory ?? [])];
-  const inForce = grading.level as Level | null;
-  const last = history.length ? history[history.length - 1]!.to : inForce;
+  const inForce = grading.level;
+  const lastChange = history.at(-1);
+  const last = lastChange ? lastChange.to : inForce;
   if (last !== inForce) {
     // The level moved without a recorded change (older data): it counts from the last edit.
     const at = Math.max(
       Date.parse(inc.updatedAt),
       Date.parse(inc.receivedAt),
-      history.length ? Date.parse(history[history.length - 1]!.effectiveAt) : -Infinity,
+      lastChange ? Date.parse(lastChange.effectiveAt) : -Infinity,
     );
     history.push({
       from: last,
@@ -155,9 +161,10 @@ export function deriveIncident(
     });
   }
   const { reports, marks } = eventsOf(records);
+  const firstChange = history[0];
   const obligations = computeObligations({
-    plan: inc.category as PlanId,
-    initialLevel: history.length ? history[0]!.from : inForce,
+    plan,
+    initialLevel: firstChange ? firstChange.from : inForce,
     facts: inc.facts,
     occurredAt: inc.occurredAt,
     occurredUnknown: ctx.occurredUnknown,
@@ -207,9 +214,7 @@ export function deriveIncident(
   // Stored obligations the rules no longer give (a fact corrected, a rule changed): still owed
   // until closed, closed by a record made against their key.
   const computed = new Set(obligations.map((o) => o.key));
-  const citation = PLANS[inc.category as PlanId]
-    ? (clause: string) => `依据《${PLANS[inc.category as PlanId].name}》${clause}`
-    : (c: string) => c;
+  const citation = (clause: string) => `依据《${PLANS[plan].name}》${clause}`;
   for (const st of ctx.stored ?? []) {
     if (computed.has(st.key)) continue;
     const own = records.find((r) => r.clockId === st.key);

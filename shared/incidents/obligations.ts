@@ -8,16 +8,7 @@
  * and adding later events never changes what earlier events closed.
  */
 import { PLANS, ENV_SENSITIVE, addMonthsCst, citationOf, levelRank, parseInstant, reportingClocks } from '../rules';
-import type {
-  Clock,
-  ClockChannel,
-  ClockOwner,
-  DoneChannel,
-  EnvironmentFacts,
-  Level,
-  PlanId,
-  ReportKind,
-} from '../rules';
+import type { Clock, ClockChannel, ClockOwner, DoneChannel, Level, PlanId, ReportKind } from '../rules';
 import { shanghaiDateTime } from '../time';
 
 export type ClosureKind = 'met' | 'not_applicable' | 'level_change';
@@ -157,8 +148,7 @@ export function channelMeets(required: ClockChannel, made: DoneChannel): boolean
  */
 export function procedureRank(plan: PlanId, level: Level | null, facts: Record<string, unknown>): number {
   if (level !== null) return levelRank(level);
-  if (plan === 'environment' && ENV_SENSITIVE.some((r) => r.test(facts as EnvironmentFacts, null)))
-    return levelRank('重大');
+  if (plan === 'environment' && ENV_SENSITIVE.some((r) => r.test(facts, null))) return levelRank('重大');
   return 0;
 }
 
@@ -195,7 +185,7 @@ function text(value: unknown, field: string): string {
  */
 export function computeObligations(input: ObligationsInput): Obligation[] {
   const plan = input.plan;
-  if (!(plan in PLANS)) throw new Error(`预案无效：${String(plan)}`);
+  if (!(plan in PLANS)) throw new Error(`预案无效：${plan}`);
   const now = input.now === undefined ? Infinity : parseInstant(input.now, '当前时间');
   const received = parseInstant(input.receivedAt, '接报时间');
   const graded = PLANS[plan].levels.length > 0;
@@ -213,7 +203,7 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
     const at = parseInstant(c.effectiveAt, `第${n}次级别变更的生效时间`);
     if (at < received) throw new Error(`第${n}次级别变更的生效时间不能早于接报时间`);
     if (at > now) throw new Error(`第${n}次级别变更的生效时间不能晚于当前时间`);
-    const prev = segments[segments.length - 1]!;
+    const prev = segmentAt(segments, segments.length - 1);
     if (at < prev.startMs) throw new Error(`第${n}次级别变更的生效时间早于上一次变更，级别变更须按先后顺序记录`);
     if (c.from !== prev.level) {
       throw new Error(`第${n}次级别变更的原级别（${levelLabel(c.from)}）与当时的级别（${levelLabel(prev.level)}）不符`);
@@ -235,7 +225,7 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
     places: input.places,
   };
   const rulesOf = (seg: Segment, done?: Record<string, { at: string; channel: DoneChannel }>): Clock[] =>
-    reportingClocks({ ...baseInput, level: seg.level, facts: seg.facts as never, done });
+    reportingClocks({ ...baseInput, level: seg.level, facts: seg.facts, done });
 
   const all: Obligation[] = [];
   /** The instance in force per clock id (older instances may still be open after an upgrade). */
@@ -243,7 +233,7 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
 
   const make = (c: Clock, segIndex: number, startMs: number, origin: ObligationOrigin): Obligation => {
     const dueMs = c.months !== undefined ? addMonthsCst(startMs, c.months) : startMs + c.minutes * MINUTE;
-    const level = segments[segIndex]!.level;
+    const level = segmentAt(segments, segIndex).level;
     const o: Obligation = {
       key: `${c.id}@${levelLabel(level)}#${segIndex}`,
       clockId: c.id,
@@ -313,14 +303,14 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
   };
 
   // Registration: the first level's obligations, from their own anchors.
-  const seg0 = segments[0]!;
+  const seg0 = segmentAt(segments, 0);
   for (const c of rulesOf(seg0)) current.set(c.id, make(c, 0, Date.parse(c.startsAt), 'registration'));
   if (graded && seg0.level === null) current.set(PENDING_LEVEL_CLOCK, pendingLevel(0, received, 'registration'));
 
   // Reports and marks, checked once.
   const reports = (input.reports ?? []).map((r, i) => {
     const at = parseInstant(r.at, `第${i + 1}条报送记录的报送时间`);
-    if (!CHANNELS.includes(r.channel)) throw new Error(`第${i + 1}条报送记录的报送方式无效：${String(r.channel)}`);
+    if (!CHANNELS.includes(r.channel)) throw new Error(`第${i + 1}条报送记录的报送方式无效：${r.channel}`);
     const named = (v: unknown) => typeof v === 'string' && v.trim() !== '';
     if (!named(r.to) && !named(r.clockId)) throw new Error(`第${i + 1}条报送记录缺少报送对象`);
     return { r, at };
@@ -378,7 +368,7 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
       close(o, 'met', atMs, null, r);
       if (r.channel === 'phone') {
         // 43号 5.1.1(4) / 42号 4.1.1(3): phoned first, the written text is owed within 30 minutes of the call.
-        const seg = segments[o.segment]!;
+        const seg = segmentAt(segments, o.segment);
         for (const f of rulesOf(seg, { [o.clockId]: { at: isoOf(atMs), channel: 'phone' } })) {
           if (f.anchor !== `after:${o.clockId}`) continue;
           make(f, o.segment, atMs, 'report');
@@ -399,9 +389,10 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
   };
 
   const applyChange = (index: number) => {
-    const prev = segments[index - 1]!;
-    const next = segments[index]!;
-    const change = next.change!;
+    const prev = segmentAt(segments, index - 1);
+    const next = segmentAt(segments, index);
+    const change = next.change;
+    if (!change) throw new Error(`内部错误：第${index}段级别时段缺少级别变更`);
     const T = next.startMs;
     const levelChanged = prev.level !== next.level;
     const down = procedureRank(plan, next.level, next.facts) < procedureRank(plan, prev.level, prev.facts);
@@ -482,8 +473,17 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
 /** The level in force at an instant: that of the last period begun by then. */
 function levelAt(segments: readonly Segment[], ms: number): { level: Level | null; index: number } {
   let index = 0;
-  for (let i = 1; i < segments.length; i++) if (segments[i]!.startMs <= ms) index = i;
-  return { level: segments[index]!.level, index };
+  segments.forEach((seg, i) => {
+    if (i > 0 && seg.startMs <= ms) index = i;
+  });
+  return { level: segmentAt(segments, index).level, index };
+}
+
+/** Checked lookup: segment indexes come from the segment list itself, so a miss is a bug. */
+function segmentAt(segments: readonly Segment[], index: number): Segment {
+  const seg = segments[index];
+  if (!seg) throw new Error(`内部错误：缺少第${index}段级别时段`);
+  return seg;
 }
 
 /**
@@ -520,7 +520,7 @@ function followUpCadence(
   let i = 0;
   for (let k = 0; k <= made.length; k++) {
     if (end !== undefined && s >= end) break;
-    while (i < made.length && made[i]!.at < s) i++;
+    while ((made[i]?.at ?? Infinity) < s) i++;
     const due = s + interval * MINUTE;
     const { level, index } = levelAt(segments, s);
     const o: Obligation = {

@@ -151,7 +151,7 @@ export function draftReport(ctx: DraftContext): FormInput {
   const facts = i.facts;
   const level = i.grading.level ?? '尚未定级';
   const header = {
-    kind: (ctx.kind === '更正' ? '续报' : ctx.kind) as '初报' | '续报' | '终报',
+    kind: ctx.kind === '更正' ? '续报' : ctx.kind,
     seq: ctx.kind === '续报' || ctx.kind === '更正' ? ctx.seq : undefined,
     eventTitle: i.title,
     unit: ctx.station,
@@ -388,7 +388,7 @@ export function continueReport(ctx: ContinueContext): { content: FormInput; inci
 /** Chinese numerals for 续报一, 续报二 … */
 export function seqLabel(kind: ReportKind, seq: number): string {
   const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-  const n = seq <= 10 ? digits[seq]! : seq < 20 ? `十${digits[seq - 10]}` : String(seq);
+  const n = seq <= 10 ? (digits[seq] ?? String(seq)) : seq < 20 ? `十${digits[seq - 10]}` : String(seq);
   if (kind === '续报') return `续报${n}`;
   if (kind === '更正') return `更正报告（第${n}次）`;
   return kind;

@@ -45,7 +45,6 @@ const COMMS_ALL: readonly ResponseLevel[] = ['二级', '一级'];
 
 // Plan A roster: 附件3 现场指挥部 groups.
 const A_REPAIR: GroupRef = { name: '现场抢修组', leader: '市工信局', clause: '附件3' };
-const A_PRESS: GroupRef = { name: '宣传报道组', leader: '市委宣传部', clause: '附件3' };
 
 const COMMS: Def[] = [
   {

@@ -34,6 +34,10 @@ export interface ChecklistMerge {
  * Level change (B 4.3 / C 5.3 "可视…发展趋势调整响应级别"): keeps everything done or judged not
  * applicable, adds what the new level requires, and sets aside only untouched items.
  */
+function isItemState(value: unknown): value is ItemState {
+  return ITEM_STATES.some((s) => s === value);
+}
+
 export function mergeChecklist(
   existing: readonly ChecklistEntry[],
   plan: PlanId,
@@ -41,12 +45,23 @@ export function mergeChecklist(
 ): ChecklistMerge {
   assertPlan(plan);
   assertResponseLevel(plan, newLevel, 'newLevel');
-  if (!Array.isArray(existing)) throw new Error('existing 必须是清单条目数组');
+  // The list arrives over IPC, so its shape is checked rather than trusted.
+  const rawList: unknown = existing;
+  if (!Array.isArray(rawList)) throw new Error('existing 必须是清单条目数组');
   const byId = new Map<string, ItemState>();
   existing.forEach((e, i) => {
-    if (!e || typeof e.id !== 'string' || e.id === '') throw new Error(`existing[${i}].id 不能为空`);
-    if (!ITEM_STATES.includes(e.state)) throw new Error(`existing[${i}].state 无效：${String(e.state)}`);
-    byId.set(e.id, e.state);
+    const entry: unknown = e;
+    if (
+      typeof entry !== 'object' ||
+      entry === null ||
+      !('id' in entry) ||
+      typeof entry.id !== 'string' ||
+      entry.id === ''
+    )
+      throw new Error(`existing[${i}].id 不能为空`);
+    const state = 'state' in entry ? entry.state : undefined;
+    if (!isItemState(state)) throw new Error(`existing[${i}].state 无效：${String(state)}`);
+    byId.set(entry.id, state);
   });
   const wanted = new Set(actionChecklist(plan, newLevel).map((i) => i.id));
   const known = new Set(allActionItems(plan).map((i) => i.id));
@@ -76,7 +91,8 @@ export interface NotApplicableInput {
 
 /** Validates a tick: time and officer are required, the note is optional. */
 export function validateTick(input: TickInput): TickInput {
-  if (!input || typeof input !== 'object') throw new Error('勾选记录不能为空');
+  const raw: unknown = input; // may arrive unvalidated over IPC
+  if (!raw || typeof raw !== 'object') throw new Error('勾选记录不能为空');
   parseTime(input.at, 'at');
   assertText(input.by, 'by（经办人）');
   if (input.note !== undefined && typeof input.note !== 'string') throw new Error('note 必须是文字');
@@ -85,7 +101,8 @@ export function validateTick(input: TickInput): TickInput {
 
 /** Validates "not applicable": the reason is required so the record explains itself. */
 export function validateNotApplicable(input: NotApplicableInput): NotApplicableInput {
-  if (!input || typeof input !== 'object') throw new Error('不适用记录不能为空');
+  const raw: unknown = input; // may arrive unvalidated over IPC
+  if (!raw || typeof raw !== 'object') throw new Error('不适用记录不能为空');
   parseTime(input.at, 'at');
   assertText(input.by, 'by（经办人）');
   assertText(input.reason, 'reason（不适用理由）');

@@ -141,9 +141,9 @@ const TASKS: Record<PlanId, TaskDef[]> = {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function validateFacts(facts: PostResponseFacts): void {
-  if (typeof facts !== 'object' || facts === null) throw new Error('facts 必须是对象');
-  if (facts.level !== undefined && !GRADES.includes(facts.level))
-    throw new Error(`facts.level 无效：${String(facts.level)}`);
+  const raw: unknown = facts; // may arrive unvalidated over IPC
+  if (typeof raw !== 'object' || raw === null) throw new Error('facts 必须是对象');
+  if (facts.level !== undefined && !GRADES.includes(facts.level)) throw new Error(`facts.level 无效：${facts.level}`);
   if (facts.contamination !== undefined && typeof facts.contamination !== 'boolean') {
     throw new Error('facts.contamination 必须是 true 或 false');
   }

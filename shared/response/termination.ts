@@ -73,12 +73,14 @@ export function terminationAuthority(plan: PlanId): { text: string; clause: stri
  */
 export function checkTermination(plan: PlanId, confirmed: Readonly<Record<string, Confirmation>>): TerminationCheck {
   assertPlan(plan);
-  if (!confirmed || typeof confirmed !== 'object') throw new Error('confirmed 必须是按条件编号记录的确认');
+  const raw: unknown = confirmed; // may arrive unvalidated over IPC
+  if (!raw || typeof raw !== 'object') throw new Error('confirmed 必须是按条件编号记录的确认');
   const conditions = terminationConditions(plan);
   const ids = new Set(conditions.map((c) => c.id));
   for (const [id, c] of Object.entries(confirmed)) {
     if (!ids.has(id)) throw new Error(`confirmed 中的条件编号无效：${id}`);
-    if (!c || typeof c !== 'object') throw new Error(`confirmed[${id}] 不能为空`);
+    const entry: unknown = c;
+    if (!entry || typeof entry !== 'object') throw new Error(`confirmed[${id}] 不能为空`);
     parseTime(c.at, `confirmed[${id}].at`);
     assertText(c.by, `confirmed[${id}].by（确认人）`);
   }

@@ -354,9 +354,9 @@ export function factsSchema<P extends PlanId>(plan: P): z.ZodType<Facts<P>> {
     shape[f.key] = fieldSchema(f).optional();
   const schema = z.strictObject(shape, {
     error: (iss) => {
+      // A strict object raises only these two issues itself; field issues carry their own messages.
       if (iss.code === 'unrecognized_keys') return `《${PLANS[plan].name}》没有这些事件要素：${iss.keys.join('、')}`;
-      if (iss.code === 'invalid_type') return '事件要素应为对象';
-      return undefined;
+      return '事件要素应为对象';
     },
   });
   schemaCache.set(plan, schema);

@@ -19,6 +19,7 @@ import { RAD_LEVEL_CRITERIA, RAD_RESPONSE_CRITERIA, radiationClockSpecs } from '
 import { parseInstant } from './time';
 import type {
   Clock,
+  DoneChannel,
   ClocksInput,
   CommsFacts,
   EnvironmentFacts,
@@ -43,6 +44,12 @@ export { parseInstant, addMonthsCst } from './time';
 export { ROOM_CITY_GOV, ROOM_HQ_OFFICE, OWNER_KIND_LABELS } from './owners';
 export { COUNTY_GOVERNMENTS } from './radiation';
 export { OCCURRED_UNKNOWN_NOTE } from './clock-builder';
+
+const DONE_CHANNELS: readonly DoneChannel[] = ['phone', 'fax', 'written', 'system'];
+
+function isDoneChannel(value: unknown): value is DoneChannel {
+  return DONE_CHANNELS.some((c) => c === value);
+}
 
 function assertObject(value: unknown, field: string): asserts value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${field} 应为对象`);
@@ -148,7 +155,8 @@ export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[
   let occurred: number;
   let discovered: number;
   if (occurredUnknown) {
-    if (input.discoveredAt === undefined || input.discoveredAt === null)
+    const discoveredRaw: unknown = input.discoveredAt; // null arrives from stored records
+    if (discoveredRaw === undefined || discoveredRaw === null)
       throw new Error('发生时间不详时须填写 discoveredAt（发现时间），时限以发现时间计');
     discovered = parseInstant(input.discoveredAt, 'discoveredAt（发现时间）');
     occurred = discovered;
@@ -174,14 +182,17 @@ export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[
   const ordered = optionalInstant(orderedRaw, 'orderedAt（扑火指令下达时间）');
 
   const done: Anchors['done'] = {};
-  if (input.done !== undefined && input.done !== null) {
-    assertObject(input.done, 'done（已完成的时限）');
-    for (const [id, rec] of Object.entries(input.done)) {
+  const doneRaw: unknown = input.done; // may arrive unvalidated over IPC
+  if (doneRaw !== undefined && doneRaw !== null) {
+    assertObject(doneRaw, 'done（已完成的时限）');
+    for (const [id, rec] of Object.entries(doneRaw)) {
       assertObject(rec, `done.${id}`);
       const ms = parseInstant(rec.at, `done.${id}.at（完成时间）`);
-      const channel = rec.channel;
-      if (channel !== undefined && channel !== null && !['phone', 'fax', 'written', 'system'].includes(channel)) {
-        throw new Error(`done.${id}.channel（报送方式）无效：${channel}，应为 phone、fax、written 或 system`);
+      const channel: unknown = rec.channel;
+      if (channel !== undefined && channel !== null && !isDoneChannel(channel)) {
+        throw new Error(
+          `done.${id}.channel（报送方式）无效：${typeof channel === 'string' ? channel : JSON.stringify(channel)}，应为 phone、fax、written 或 system`,
+        );
       }
       done[id] = { ms, channel: channel ?? undefined };
     }

@@ -90,7 +90,9 @@ export const responseRank = (r: ResponseLevel | null | undefined): number => (r 
 export function assertLevel(level: unknown, field = 'level'): asserts level is Level | null | undefined {
   if (level === null || level === undefined) return;
   if (typeof level !== 'string' || !(LEVEL_ORDER as readonly string[]).includes(level)) {
-    throw new Error(`${field}（事件级别）无效：${String(level)}，应为 特别重大、重大、较大、一般 或 null`);
+    throw new Error(
+      `${field}（事件级别）无效：${typeof level === 'string' ? level : JSON.stringify(level)}，应为 特别重大、重大、较大、一般 或 null`,
+    );
   }
 }
 

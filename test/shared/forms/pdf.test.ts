@@ -13,7 +13,7 @@ import type { FormInput } from '../../../shared/forms';
 import { FONT_BASE_URL, launchChromium, withFormPage } from '../../../electron/print/chromium-pdf';
 
 const run = promisify(execFile);
-let browser: Browser;
+let browser: Browser | undefined;
 let dir: string;
 const cache = new Map<string, string>();
 /** Pages the pagination pass planned, by PDF path. */
@@ -37,6 +37,7 @@ async function pdfOf(id: string, input: FormInput, drill?: boolean): Promise<str
   const hit = cache.get(key);
   if (hit) return hit;
   const path = join(dir, `${id}${drill ? '-drill' : ''}.pdf`);
+  if (!browser) throw new Error('Chromium did not start');
   const html = renderForm(input, { fontBaseUrl: FONT_BASE_URL, drill });
   const { pdf, plan, over } = await withFormPage(browser, html, async (page, plan) => ({
     plan,
@@ -44,7 +45,7 @@ async function pdfOf(id: string, input: FormInput, drill?: boolean): Promise<str
       Array.from(document.querySelectorAll('td .nb, th .nb')).flatMap((span) => {
         const cell = span.closest('td, th') as HTMLElement;
         const right = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
-        return span.getBoundingClientRect().right > right + 0.5 ? [span.textContent ?? ''] : [];
+        return span.getBoundingClientRect().right > right + 0.5 ? [span.textContent] : [];
       }),
     ),
     pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true }),

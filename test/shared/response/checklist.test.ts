@@ -15,11 +15,11 @@ function apply(entries: ChecklistEntry[], m: ReturnType<typeof mergeChecklist>):
     if (m.markNotRequired.includes(e.id)) e.state = 'notRequired';
     if (m.reopen.includes(e.id)) e.state = 'open';
   }
-  return [...out, ...m.add.map((i) => ({ id: i.id, state: 'open' as ItemState }))];
+  return [...out, ...m.add.map((i): ChecklistEntry => ({ id: i.id, state: 'open' }))];
 }
 
 const start = (plan: Parameters<typeof actionChecklist>[0], level: Parameters<typeof actionChecklist>[1]) =>
-  actionChecklist(plan, level).map((i) => ({ id: i.id, state: 'open' as ItemState }));
+  actionChecklist(plan, level).map((i): ChecklistEntry => ({ id: i.id, state: 'open' }));
 
 describe('mergeChecklist on a level change', () => {
   it('raising C 三级 → 二级 keeps ticked items, adds 5.3.3 items, sets aside untouched 三级 items', () => {
