@@ -39,10 +39,20 @@ try {
     console.error(`electronegativity wrote no readable report (header: ${header.join(', ')})`);
     process.exit(1);
   }
-  const findings = rows
+  // A finding row starts with the check's id (unquoted) and a known severity. The tool quotes the
+  // sample it writes, but a row that still does not parse is judged by the severities it names, so
+  // a real finding can never be lost in a parsing slip.
+  const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
+  const parsed = rows
     .filter((r) => r.length > 1)
     .map((r) => Object.fromEntries(header.map((h, i) => [h, (r[i] ?? '').trim()])));
-  const above = findings.filter((f) => f.severity !== 'INFORMATIONAL');
+  const findings = parsed.filter((f) => /^[A-Z0-9_]+$/.test(f.issue) && SEVERITIES.includes(f.severity));
+  const unparsed = parsed.filter((f) => !findings.includes(f));
+  for (const f of unparsed) console.log(`unparsed report row: ${JSON.stringify(f)}`);
+  const above = [
+    ...findings.filter((f) => f.severity !== 'INFORMATIONAL'),
+    ...unparsed.filter((f) => Object.values(f).some((v) => SEVERITIES.slice(1).includes(v))),
+  ];
   for (const f of findings) {
     console.log(
       `${f.severity.padEnd(13)} ${f.issue} ${f.filename}:${f.location} ${f.description}${f.sample && f.sample !== 'N/A' ? `\n              ${f.sample}` : ''}`,
