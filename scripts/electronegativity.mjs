@@ -17,22 +17,40 @@ try {
   cpSync('renderer/src', join(app, 'renderer', 'src'), { recursive: true });
   cpSync('renderer/index.html', join(app, 'renderer', 'index.html'));
   cpSync('package.json', join(app, 'package.json'));
-  const csv = join(stage, 'electronegativity.csv');
+  // The tool writes its CSV header and its rows with two concurrent asynchronous writes, so now and
+  // then the header overwrites the start of the first row. A report is used only when every row
+  // starts with a check id; otherwise the tool runs again (a few times at most).
   const bin = join(
     'node_modules',
     '.bin',
     process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity',
   );
-  // -x AvailableSecurityFixesGlobalCheck and no -e: either would fetch Electron's release list.
-  const run = spawnSync(bin, ['-i', app, '-r', '-v', 'false', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv], {
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  if (run.error || !existsSync(csv)) {
-    console.error(`electronegativity did not run: ${run.error?.message ?? ''}\n${run.stdout ?? ''}${run.stderr ?? ''}`);
+  let text = null;
+  for (let attempt = 1; attempt <= 5 && text === null; attempt++) {
+    const csv = join(stage, `electronegativity-${attempt}.csv`);
+    // -x AvailableSecurityFixesGlobalCheck and no -e: either would fetch Electron's release list.
+    const run = spawnSync(bin, ['-i', app, '-r', '-v', 'false', '-x', 'AvailableSecurityFixesGlobalCheck', '-o', csv], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    if (run.error || !existsSync(csv)) {
+      console.error(
+        `electronegativity did not run: ${run.error?.message ?? ''}\n${run.stdout ?? ''}${run.stderr ?? ''}`,
+      );
+      process.exit(1);
+    }
+    const written = readFileSync(csv, 'utf8');
+    const lines = written.split(/\r?\n/);
+    const firstRow = lines[1] ?? '';
+    const usable = (lines[0] ?? '').startsWith('issue,') && (firstRow.trim() === '' || /^[A-Z0-9_]+,"/.test(firstRow));
+    if (usable) text = written;
+    else console.log(`electronegativity wrote a garbled report (attempt ${attempt}); running it again`);
+  }
+  if (text === null) {
+    console.error('electronegativity wrote no usable report in 5 attempts');
     process.exit(1);
   }
-  const rows = parseCsv(readFileSync(csv, 'utf8'));
+  const rows = parseCsv(text);
   const header = rows.shift()?.map((h) => h.trim()) ?? [];
   const col = (name) => header.indexOf(name);
   if (col('issue') < 0 || col('severity') < 0) {
