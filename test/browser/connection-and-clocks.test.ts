@@ -91,7 +91,8 @@ describe('connection state and running clocks in Chromium against the web host',
       await poll(() => page.getByTestId('incident-table').locator('tr', { hasText: '应县河道异味' }).count()).toBe(1);
       expect(await row.count()).toBe(1);
       expect(await page.getByTestId('board-stale').count()).toBe(0);
-      expect(await badge.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+      // The grey fades out with a CSS transition: wait for it to end.
+      await poll(() => badge.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
       expect(await page.getByTestId('on-duty').innerText()).toContain('赵珺');
       expect(await page.evaluate(() => (window as unknown as { keptAlive?: number }).keptAlive)).toBe(42);
       // The page's token survived the restart: calls work again.

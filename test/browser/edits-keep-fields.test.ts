@@ -97,11 +97,14 @@ describe('an edit in the UI changes only what the officer changed', () => {
         await page.getByTestId('contact-office').fill('2021234');
         await page.locator('#contact-save').click();
         await expect.poll(() => page.getByTestId('roster-tree').innerText()).toContain('市指挥部办公室值班室');
+        // The add dialog closes with an animation; open the edit only once it is gone.
+        await page.getByTestId('contact-name').waitFor({ state: 'hidden' });
         await page
           .getByTestId('roster-tree')
           .getByRole('button', { name: /修\s*改/ })
           .first()
           .click();
+        await page.getByTestId('contact-mobile').waitFor();
         await page.getByTestId('contact-mobile').fill('13800000002');
         await page.locator('#contact-save').click();
         await page.reload();
