@@ -4,6 +4,7 @@
  */
 import type { IncidentClock } from '../../shared/domain/incident-view';
 import type { FollowUpSetting, LevelChange } from '../../shared/incidents/obligations';
+import type { StoredObligationLike } from '../../shared/incidents/derive';
 import type { Level } from '../../shared/rules';
 import type { Queryable } from './connection';
 
@@ -106,26 +107,9 @@ export async function listReporting(q: Queryable, incidentId?: number): Promise<
   );
 }
 
-export interface StoredObligation {
+/** A stored obligation row: what derive.ts reads back, with its incident and when it was stored. */
+export interface StoredObligation extends StoredObligationLike {
   incidentId: number;
-  key: string;
-  clockId: string;
-  level: Level | null;
-  title: string;
-  to: string;
-  ownerKind: 'room' | 'monitored';
-  ownerUnit: string;
-  window: string;
-  minutes: number;
-  startsAt: string;
-  dueAt: string;
-  clause: string;
-  closure: {
-    kind: 'met' | 'not_applicable' | 'level_change';
-    at: string;
-    reason: string | null;
-    lateMs: number;
-  } | null;
   storedAt: string;
 }
 
