@@ -241,7 +241,7 @@ export function alarmMessage(alarm: Alarm): { title: string; body: string } {
     alarm.remainingMs > 0
       ? c.immediate
         ? immediateText(c, alarm.remainingMs)
-        : `剩余 ${formatRemaining(alarm.remainingMs)}`
+        : formatRemaining(alarm.remainingMs)
       : formatOverdue(-alarm.remainingMs);
   // The duty room's own rules (待初步判定, 续报 interval) say so; they are not a plan's clause.
   const cite = !c.citation

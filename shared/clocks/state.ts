@@ -55,7 +55,7 @@ export interface ClockState {
    * (negative when completed late); 0 for clocks marked 不适用.
    */
   remainingMs: number;
-  /** '39:59', '1小时05分', '超时 12:30', '超时 2小时03分'; for closed clocks a short summary. */
+  /** '剩39分59秒', '剩1小时05分', '超时12分', '超时2小时03分'; for closed clocks a short summary. */
   text: string;
 }
 
@@ -103,24 +103,34 @@ export function isOpen(clock: TrackedClock): boolean {
 }
 
 /**
- * A span as a countdown: under an hour 'mm:ss', from an hour on 'X小时YY分'.
- * Whole seconds; negative input is treated as zero.
+ * A span in words, so a countdown never reads like a time of day ('19:55' looks like five to
+ * eight): under an hour '19分55秒' (or '45秒'), from an hour on '1小时05分'. Whole seconds;
+ * negative input is treated as zero.
  */
 export function formatSpan(totalSeconds: number): string {
   const s = totalSeconds > 0 ? Math.floor(totalSeconds) : 0;
-  if (s < 3600) return `${pad2(Math.floor(s / 60))}:${pad2(s % 60)}`;
+  if (s < 60) return `${s}秒`;
+  if (s < 3600) return `${Math.floor(s / 60)}分${pad2(s % 60)}秒`;
   const h = Math.floor(s / 3600);
   return `${h}小时${pad2(Math.floor((s % 3600) / 60))}分`;
 }
 
-/** Countdown text for a remaining time: seconds round up so 00:00 shows exactly at the deadline. */
-export function formatRemaining(remainingMs: number): string {
-  return formatSpan(Math.ceil(remainingMs / 1000));
+/** Lateness in whole minutes ('19分', '2小时03分'); under a minute '不足1分'. */
+export function formatLateSpan(totalSeconds: number): string {
+  const s = totalSeconds > 0 ? Math.floor(totalSeconds) : 0;
+  if (s < 60) return '不足1分';
+  if (s < 3600) return `${Math.floor(s / 60)}分`;
+  return formatSpan(s);
 }
 
-/** Lateness text: seconds round down so the count starts at 超时 00:00 at the deadline. */
+/** Countdown text '剩19分55秒' / '剩1小时05分': seconds round up, so the last second before the deadline still reads 剩1秒. */
+export function formatRemaining(remainingMs: number): string {
+  return '剩' + formatSpan(Math.ceil(remainingMs / 1000));
+}
+
+/** Lateness text '超时19分' / '超时2小时03分': seconds round down, so 超时不足1分 in the first minute. */
 export function formatOverdue(lateMs: number): string {
-  return '超时 ' + formatSpan(Math.floor(lateMs / 1000));
+  return '超时' + formatLateSpan(Math.floor(lateMs / 1000));
 }
 
 function dueSoonMsOf(options?: ClockStateOptions): number {
@@ -132,7 +142,7 @@ function dueSoonMsOf(options?: ClockStateOptions): number {
 }
 
 /**
- * State of one clock at nowMs. Due at dueAt inclusive (at dueAt it is 已超时 00:00); 即将到期 covers
+ * State of one clock at nowMs. Due at dueAt inclusive (at dueAt it is 已超时, 超时不足1分); 即将到期 covers
  * the last dueSoonMinutes inclusive of the boundary. A completed clock wins over 不适用.
  */
 export function clockState(clock: TrackedClock, nowMs: number, options?: ClockStateOptions): ClockState {
@@ -152,7 +162,7 @@ export function clockStateInto(
     out.state = 'done';
     out.label = CLOCK_STATE_LABELS.done;
     out.remainingMs = remaining;
-    out.text = remaining >= 0 ? '按时完成' : formatOverdue(-remaining) + ' 完成';
+    out.text = remaining >= 0 ? '按时完成' : formatOverdue(-remaining) + '完成';
     return out;
   }
   if (clock.notApplicable) {
@@ -177,11 +187,11 @@ export function clockStateInto(
   return out;
 }
 
-/** '立即（最迟2小时）· 最迟时限余 1小时05分': what is owed first, then the latest limit's countdown. */
+/** '立即（最迟2小时） · 最迟时限剩1小时05分': what is owed first, then the latest limit's countdown. */
 export function immediateText(clock: TrackedClock, remainingMs: number): string {
   return (
     (clock.window && /^(立即|即时|及时)/.test(clock.window) ? clock.window : '立即') +
-    ' · 最迟时限余 ' +
+    ' · 最迟时限' +
     formatRemaining(remainingMs)
   );
 }

@@ -227,11 +227,11 @@ describe('planAlarms: input checks and messages', () => {
     const [soon] = planAlarms({ clocks: [clock()], nowMs: DUE - 10 * MIN, fired: [], acks: [], settings }).toFire;
     expect(alarmMessage(soon!)).toEqual({
       title: '【即将到期】县级生态环境部门报告',
-      body: '桑干河油污 · 山阴县生态环境分局 → 县政府、市生态环境局 · 剩余 10:00 · 依据朔政办发〔2021〕43号 5.1.1(2)',
+      body: '桑干河油污 · 山阴县生态环境分局 → 县政府、市生态环境局 · 剩10分00秒 · 依据朔政办发〔2021〕43号 5.1.1(2)',
     });
     const [late] = planAlarms({ clocks: [clock()], nowMs: DUE + 20 * MIN, fired: [], acks: [], settings }).toFire;
     expect(alarmMessage(late!).title).toBe('【已到期】县级生态环境部门报告（延迟提醒）');
-    expect(alarmMessage(late!).body).toContain('超时 20:00');
+    expect(alarmMessage(late!).body).toContain('超时20分');
     // The rules engine's citations already begin with 依据; it is not doubled.
     const cited = planAlarms({
       clocks: [clock({ citation: '依据《朔州市突发环境事件应急预案》5.1.1(2)' })],
@@ -254,7 +254,7 @@ describe('planAlarms: input checks and messages', () => {
       acks: [],
       settings,
     };
-    expect(alarmMessage(planAlarms(now).toFire[0]!).body).toContain('立即（最迟2小时） · 最迟时限余 10:00');
+    expect(alarmMessage(planAlarms(now).toFire[0]!).body).toContain('立即（最迟2小时） · 最迟时限剩10分00秒');
     const room = planAlarms({ ...now, clocks: [clock({ citation: '本值班室规定（非预案条款）' })] }).toFire[0]!;
     expect(alarmMessage(room).body).toMatch(/ · 本值班室规定（非预案条款）$/);
   });

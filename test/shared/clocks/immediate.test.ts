@@ -19,17 +19,17 @@ describe('立即 duties (43号 5.1.1(5)): the label and the engine’s latest li
   it('reads 立即（最迟2小时） with the time left to the latest limit', () => {
     const s = clockState(immediate, T0 + 55 * MIN);
     expect(s.state).toBe('pending');
-    expect(s.text).toBe('立即（最迟2小时） · 最迟时限余 1小时05分');
+    expect(s.text).toBe('立即（最迟2小时） · 最迟时限剩1小时05分');
     expect(s.text).not.toMatch(/^\d/);
   });
   it('keeps the label when 即将到期, and turns plain 超时 once the latest limit passed', () => {
-    expect(clockState(immediate, T0 + 115 * MIN).text).toBe('立即（最迟2小时） · 最迟时限余 05:00');
-    expect(clockState(immediate, T0 + 121 * MIN).text).toBe('超时 01:00');
+    expect(clockState(immediate, T0 + 115 * MIN).text).toBe('立即（最迟2小时） · 最迟时限剩5分00秒');
+    expect(clockState(immediate, T0 + 121 * MIN).text).toBe('超时1分');
   });
   it('a 即时 or 及时 duty keeps its own word; an ordinary clock keeps its countdown', () => {
     expect(clockState({ ...immediate, window: '即时（最迟2小时）' }, T0).text).toBe(
-      '即时（最迟2小时） · 最迟时限余 2小时00分',
+      '即时（最迟2小时） · 最迟时限剩2小时00分',
     );
-    expect(clockState({ ...immediate, immediate: false }, T0).text).toBe('2小时00分');
+    expect(clockState({ ...immediate, immediate: false }, T0).text).toBe('剩2小时00分');
   });
 });

@@ -30,15 +30,17 @@ function clock(over: Partial<TrackedClock> & { dueMin: number }): TrackedClock {
 }
 
 describe('formatSpan', () => {
-  it('uses mm:ss under an hour and X小时YY分 from an hour on', () => {
-    expect(formatSpan(0)).toBe('00:00');
-    expect(formatSpan(59)).toBe('00:59');
-    expect(formatSpan(39 * 60 + 59)).toBe('39:59');
-    expect(formatSpan(3599)).toBe('59:59');
+  it('uses X分YY秒 under an hour and X小时YY分 from an hour on, never a clock-like mm:ss', () => {
+    expect(formatSpan(0)).toBe('0秒');
+    expect(formatSpan(59)).toBe('59秒');
+    expect(formatSpan(60)).toBe('1分00秒');
+    expect(formatSpan(19 * 60 + 55)).toBe('19分55秒');
+    expect(formatSpan(39 * 60 + 59)).toBe('39分59秒');
+    expect(formatSpan(3599)).toBe('59分59秒');
     expect(formatSpan(3600)).toBe('1小时00分');
     expect(formatSpan(3600 + 5 * 60 + 59)).toBe('1小时05分');
     expect(formatSpan(30 * 3600 + 7 * 60)).toBe('30小时07分');
-    expect(formatSpan(-5)).toBe('00:00');
+    expect(formatSpan(-5)).toBe('0秒');
   });
 });
 
@@ -49,33 +51,36 @@ describe('clockState', () => {
     const s = clockState(c, T0 + 20 * MIN + 1);
     expect(s.state).toBe('pending');
     expect(s.label).toBe('未到期');
-    expect(s.text).toBe('40:00'); // 39:59.999 rounds up: 00:00 shows exactly at the deadline
-    expect(clockState(c, T0 + 20 * MIN + 1000).text).toBe('39:59');
-    expect(clockState(c, T0 - 5 * MIN).text).toBe('1小时05分');
+    expect(s.text).toBe('剩40分00秒'); // 39:59.999 rounds up: the countdown ends exactly at the deadline
+    expect(clockState(c, T0 + 20 * MIN + 1000).text).toBe('剩39分59秒');
+    expect(clockState(c, T0 + 60 * MIN - 1).text).toBe('剩1秒');
+    expect(clockState(c, T0 - 5 * MIN).text).toBe('剩1小时05分');
   });
 
   it('turns 即将到期 at exactly 10 minutes left, and honours the configured window', () => {
     expect(clockState(c, T0 + 50 * MIN - 1).state).toBe('pending');
     const s = clockState(c, T0 + 50 * MIN);
-    expect(s).toMatchObject({ state: 'due_soon', label: '即将到期', text: '10:00', remainingMs: 10 * MIN });
+    expect(s).toMatchObject({ state: 'due_soon', label: '即将到期', text: '剩10分00秒', remainingMs: 10 * MIN });
     expect(clockState(c, T0 + 46 * MIN, { dueSoonMinutes: 15 }).state).toBe('due_soon');
     expect(clockState(c, T0 + 46 * MIN).state).toBe('pending');
   });
 
   it('is 已超时 from the deadline on and counts up how late', () => {
     expect(clockState(c, T0 + 60 * MIN - 1).state).toBe('due_soon');
-    expect(clockState(c, T0 + 60 * MIN)).toMatchObject({ state: 'overdue', label: '已超时', text: '超时 00:00' });
+    expect(clockState(c, T0 + 60 * MIN)).toMatchObject({ state: 'overdue', label: '已超时', text: '超时不足1分' });
+    expect(clockState(c, T0 + 61 * MIN - 1).text).toBe('超时不足1分');
+    expect(clockState(c, T0 + 61 * MIN).text).toBe('超时1分');
     const late = clockState(c, T0 + 60 * MIN + 12 * MIN + 30_000 + 999);
-    expect(late.text).toBe('超时 12:30');
+    expect(late.text).toBe('超时12分');
     expect(late.remainingMs).toBe(-(12 * MIN + 30_999));
-    expect(clockState(c, T0 + 60 * MIN + 123 * MIN).text).toBe('超时 2小时03分');
+    expect(clockState(c, T0 + 60 * MIN + 123 * MIN).text).toBe('超时2小时03分');
   });
 
   it('is 已完成 once completed, saying whether it was on time, whatever now is', () => {
     const onTime = clock({ dueMin: 60, completedAt: iso(T0 + 30 * MIN) });
     expect(clockState(onTime, T0 + 500 * MIN)).toMatchObject({ state: 'done', label: '已完成', text: '按时完成' });
     const late = clock({ dueMin: 60, completedAt: iso(T0 + 75 * MIN) });
-    expect(clockState(late, T0)).toMatchObject({ state: 'done', text: '超时 15:00 完成', remainingMs: -15 * MIN });
+    expect(clockState(late, T0)).toMatchObject({ state: 'done', text: '超时15分完成', remainingMs: -15 * MIN });
   });
 
   it('is 不适用 when marked so; a completed record wins', () => {
