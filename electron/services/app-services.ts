@@ -4,7 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppEvent, AppInfo } from '../../shared/ipc/contract';
+import type { AppInfo } from '../../shared/ipc/channels/app';
+import type { AppEvent } from '../../shared/ipc/contract';
 import { DomainError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { LATEST_VERSION, openDatabase } from '../db/migrate';
@@ -17,7 +18,7 @@ import type { AlarmHostEffects } from './alarm-wiring';
 import type { FeatureContext } from './feature-context';
 import { dataServiceOf } from './data/data-handlers';
 import { featureHandlers } from './features';
-import { IncidentService } from './incident-service';
+import { IncidentService } from './incidents/incident-service';
 import { assertOpenable, DATABASE_FILE } from './startup/startup-check';
 
 export interface AppServicesOptions {
@@ -98,19 +99,6 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     'app:rotate-token': async () => {
       throw new DomainError('conflict', '桌面版不使用访问令牌，无需更换');
     },
-    'duty:get': () => incidents.getDuty(),
-    'duty:set': (a) => incidents.setDuty(a),
-    'incidents:create': (a) => incidents.create(a),
-    'incidents:list': (a) => incidents.list(a),
-    'incidents:get': (a) => incidents.get(a.id),
-    'incidents:update': (a) => incidents.update(a),
-    'incidents:set-status': (a) => incidents.setStatus(a),
-    'incidents:add-note': (a) => incidents.addNote(a),
-    'incidents:void-entry': (a) => incidents.voidEntry(a),
-    'incidents:set-reporting': (a) => incidents.setReporting(a),
-    'clocks:complete': (a) => incidents.completeClock(a),
-    'clocks:not-applicable': (a) => incidents.markNotApplicable(a),
-    'clocks:upcoming': () => incidents.openClocks(),
     'alarms:state': async () => alarms.state(),
     'alarms:ack': async (a) => {
       await alarms.service.acknowledge(a.clockKey);

@@ -2,7 +2,7 @@ import type { AppEvent } from '../../shared/ipc/contract';
 import type { Database } from '../db/connection';
 import type { Printer } from '../print/printer';
 import type { SettingsStore } from '../settings/settings-store';
-import type { IncidentService } from './incident-service';
+import type { IncidentService } from './incidents/incident-service';
 
 /** What every feature's handlers may use. Features never import Electron. */
 export interface FeatureContext {

@@ -7,14 +7,8 @@
  * page keeps probing and reconnects by itself, and every listener of 'data:changed' is told to
  * reload (`what: 'reconnected'`), so nothing on screen stays as it was before the gap.
  */
-import type {
-  AppEvent,
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  DutyApi,
-  RotatedToken,
-} from '../../../shared/ipc/contract';
+import type { RotatedToken } from '../../../shared/ipc/channels/app';
+import type { AppEvent, Channel, ChannelInput, ChannelOutput, DutyApi } from '../../../shared/ipc/contract';
 import { CHANNELS, EVENTS } from '../../../shared/ipc/contract';
 import type { AppError, Result } from '../../../shared/ipc/result';
 

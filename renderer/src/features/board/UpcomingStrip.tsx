@@ -2,7 +2,7 @@ import { Alert, Space, Tag } from 'antd';
 import { useMemo } from 'react';
 import { dueWithin } from '../../../../shared/clocks/state';
 import { OPEN_STATUSES } from '../../../../shared/domain/incident';
-import type { OpenClock } from '../../../../shared/ipc/contract';
+import type { OpenClock } from '../../../../shared/ipc/channels/incidents';
 import { toTracked } from '../../../../shared/incidents/tracked';
 import { ClockBadge } from '../../components/ClockBadge';
 import { ZONE, dayjs } from '../../format';

@@ -1,7 +1,7 @@
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../../../shared/ipc/contract';
+import type { AppInfo } from '../../../../shared/ipc/channels/app';
 import type { Settings } from '../../../../shared/settings';
 import { call } from '../../api/api';
 import { useSettings } from '../../hooks/useSettings';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { statsTables } from '../../../electron/exports/tables';
-import { dispatch } from '../../../electron/ipc/dispatch';
-import type { StatsView } from '../../../shared/ipc/channels/data';
-import { useTempDirs } from '../../helpers/temp-dir';
-import { makeServices } from '../../helpers/services';
+import { statsTables } from '../../../../electron/exports/tables';
+import { dispatch } from '../../../../electron/ipc/dispatch';
+import type { StatsView } from '../../../../shared/ipc/channels/data';
+import { useTempDirs } from '../../../helpers/temp-dir';
+import { makeServices } from '../../../helpers/services';
 
 const t = (hhmm: string) => `2026-11-29T${hhmm}:00+08:00`;
 const iso = (hhmm: string) => new Date(t(hhmm)).toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../electron/ipc/dispatch';
-import { ENV_INPUT, makeServices } from '../../helpers/services';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { dispatch } from '../../../../electron/ipc/dispatch';
+import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { useTempDirs } from '../../../helpers/temp-dir';
 
 describe('incident search takes what the officer typed literally', () => {
   const tempDir = useTempDirs();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../../helpers/temp-dir';
-import { ENV_INPUT, makeServices } from '../../helpers/services';
+import { useTempDirs } from '../../../helpers/temp-dir';
+import { ENV_INPUT, makeServices } from '../../../helpers/services';
 
 const NOW = new Date('2026-11-29T02:00:00.000Z');
 

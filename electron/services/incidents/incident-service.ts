@@ -1,21 +1,22 @@
 /** Registering incidents, their lifecycle, notes and reporting clocks. Plain Node: no Electron. */
-import { STATUS_TRANSITIONS } from '../../shared/domain/incident';
-import type { ClockRecord, Incident, Officer } from '../../shared/domain/incident';
-import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../shared/domain/incident-view';
-import type { ChannelArgs, OpenClock } from '../../shared/ipc/contract';
-import { DomainError } from '../../shared/ipc/result';
-import { deriveIncident } from '../../shared/incidents/derive';
-import type { DeriveContext } from '../../shared/incidents/derive';
-import { levelChangeText } from '../../shared/incidents/obligations';
-import { shanghaiDateTime } from '../../shared/time';
-import { factsSchema } from '../../shared/rules';
-import { factsProblem } from '../../shared/ipc/schemas';
-import { planOf } from '../../shared/plans';
-import type { Database, Param, Queryable } from '../db/connection';
-import * as repo from '../db/incident-repository';
-import * as obligationRepo from '../db/obligation-repository';
-import { hasRunningResponse } from '../db/response-repository';
-import { officerOf, refuse } from './officer';
+import { STATUS_TRANSITIONS } from '../../../shared/domain/incident';
+import type { ClockRecord, Incident, Officer } from '../../../shared/domain/incident';
+import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../../shared/domain/incident-view';
+import type { ChannelArgs } from '../../../shared/ipc/contract';
+import type { OpenClock } from '../../../shared/ipc/channels/incidents';
+import { DomainError } from '../../../shared/ipc/result';
+import { deriveIncident } from '../../../shared/incidents/derive';
+import type { DeriveContext } from '../../../shared/incidents/derive';
+import { levelChangeText } from '../../../shared/incidents/obligations';
+import { shanghaiDateTime } from '../../../shared/time';
+import { factsSchema } from '../../../shared/rules';
+import { factsProblem } from '../../../shared/ipc/schemas';
+import { planOf } from '../../../shared/plans';
+import type { Database, Param, Queryable } from '../../db/connection';
+import * as repo from '../../db/incident-repository';
+import * as obligationRepo from '../../db/obligation-repository';
+import { hasRunningResponse } from '../../db/response-repository';
+import { officerOf, refuse } from '../officer';
 
 export class IncidentService {
   constructor(

@@ -3,10 +3,10 @@
  * the alarm engine reads the same set, and closing with unsent reports needs an explicit confirmation.
  */
 import { describe, expect, it } from 'vitest';
-import { terminationConditions } from '../../../shared/response';
-import { ENV_INPUT, makeServices } from '../../helpers/services';
-import { useTempDirs } from '../../helpers/temp-dir';
-import { caller, clock, Refused } from './response/call';
+import { terminationConditions } from '../../../../shared/response';
+import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { useTempDirs } from '../../../helpers/temp-dir';
+import { caller, clock, Refused } from '../response/call';
 
 const INCIDENT = { ...ENV_INPUT, occurredAt: '2026-11-29T09:00:00+08:00', receivedAt: '2026-11-29T09:20:00+08:00' };
 
