@@ -10,9 +10,30 @@ import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/ipc/contr
 import { fieldLabel } from '../../shared/ipc/labels';
 import { DomainError, fail, ok } from '../../shared/ipc/result';
 import type { AppError, Result } from '../../shared/ipc/result';
+import { requirementOf } from '../../shared/accounts/policy';
 import { storageError } from '../db/storage-errors';
+import type { Authorization, SeatSession } from '../services/accounts/account-service';
 
-export type Handlers = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelOutput<C>> };
+/**
+ * What a handler learns about its caller. seat null: an in-process call (the hosts' own code,
+ * tests, benchmarks), which no gate checks; every call from a page comes through a host with a seat.
+ */
+export interface CallContext {
+  seat: string | null;
+  session: SeatSession | null;
+}
+
+/** Checks a seat's call against the policy map before its handler runs (services/accounts). */
+export interface Gate {
+  authorize(seat: string, channel: Channel): Promise<Authorization>;
+}
+
+/** The gate travels with the handler map (a symbol key survives the hosts' spreads of the map). */
+export const GATE: unique symbol = Symbol.for('duty.gate');
+
+export type Handlers = {
+  [C in Channel]: (args: ChannelArgs<C>, call?: CallContext) => Promise<ChannelOutput<C>>;
+} & { [GATE]?: Gate };
 
 export const isChannel = (name: unknown): name is Channel =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
@@ -66,9 +87,34 @@ export async function dispatch(
   channel: unknown,
   input: unknown,
   log: (msg: string, err: unknown) => void = (m, e) => console.error(m, e),
+  /** The seat the call comes from (an Electron window, a web-host tab); absent for in-process calls. */
+  seat?: string,
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
     return fail({ code: 'invalid_input', message: `未知的调用：${String(channel).slice(0, 60)}` });
+  }
+  // Roles first (GB/T 22239-2019 8.1.4.2): a call its seat may not make is refused before its
+  // input is even read, and a leader's one-use grant is spent only on the act it was given for.
+  let call: CallContext = { seat: null, session: null };
+  if (seat !== undefined) {
+    const gate = handlers[GATE];
+    if (!gate) {
+      // No gate (the recovery state before a restore): only what needs no login.
+      if (requirementOf(channel) !== 'public') {
+        return fail({ code: 'forbidden', message: '值班台尚未就绪，暂不能进行此操作' });
+      }
+    } else {
+      let auth: Authorization;
+      try {
+        auth = await gate.authorize(seat, channel);
+      } catch (thrown) {
+        const ref = errorRef();
+        log(`[ipc] ${channel} could not be authorized (错误编号 ${ref})`, storageError(thrown));
+        return fail({ code: 'internal', message: `无法核对登录状态，请重试（错误编号 ${ref}）` });
+      }
+      if (!auth.ok) return fail(auth.error);
+      call = { seat, session: auth.session };
+    }
   }
   const parsed = channels[channel].safeParse(input);
   if (!parsed.success) {
@@ -83,8 +129,8 @@ export async function dispatch(
     });
   }
   try {
-    const handler = handlers[channel] as (args: unknown) => Promise<unknown>;
-    return ok(await handler(parsed.data));
+    const handler = handlers[channel] as (args: unknown, call: CallContext) => Promise<unknown>;
+    return ok(await handler(parsed.data, call));
   } catch (thrown) {
     // Disk full, read-only or I/O errors from any path (database or plain files) in plain Chinese.
     const err = storageError(thrown);

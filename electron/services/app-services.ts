@@ -9,6 +9,7 @@ import type { AppEvent } from '../../shared/ipc/contract';
 import { DomainError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { LATEST_VERSION, openDatabase } from '../db/migrate';
+import { GATE } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/dispatch';
 import type { Printer } from '../print/printer';
 import type { SettingsStore } from '../settings/settings-store';
@@ -18,6 +19,7 @@ import type { AlarmHostEffects } from './alarm-wiring';
 import type { FeatureContext } from './feature-context';
 import { dataServiceOf } from './data/data-handlers';
 import { featureHandlers } from './features';
+import { accountServiceOf } from './accounts/account-handlers';
 import { IncidentService } from './incidents/incident-service';
 import { assertOpenable, DATABASE_FILE } from './startup/startup-check';
 
@@ -87,6 +89,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   };
 
   const handlers: Handlers = {
+    // Every call from a page passes this gate first (issue 18: roles enforced in the main process).
+    [GATE]: accountServiceOf(ctx),
     ...featureHandlers(ctx),
     'app:info': async () => ({
       version: opts.version ?? '0.1.0',

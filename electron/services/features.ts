@@ -6,6 +6,7 @@
 import type { AppOutputs } from '../../shared/ipc/channels/app';
 import type { Handlers } from '../ipc/dispatch';
 import type { FeatureContext } from './feature-context';
+import { createAccountHandlers } from './accounts/account-handlers';
 import { createDutyHandlers } from './duty/duty-handlers';
 import { createDataHandlers } from './data/data-handlers';
 import { createIncidentHandlers } from './incidents/incident-handlers';
@@ -25,5 +26,6 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, keyof AppOu
     ...createDataHandlers(ctx),
     ...createResponseHandlers(ctx),
     ...createStartupHandlers(ctx),
+    ...createAccountHandlers(ctx),
   };
 }

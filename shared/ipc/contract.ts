@@ -4,6 +4,8 @@
  */
 import type { z } from 'zod';
 import type { Result } from './result';
+import { accountChannels } from './channels/accounts';
+import type { AccountOutputs } from './channels/accounts';
 import { appChannels } from './channels/app';
 import type { AppOutputs } from './channels/app';
 import { dataChannels } from './channels/data';
@@ -34,6 +36,7 @@ export const channels = {
   ...responseChannels,
   ...dataChannels,
   ...startupChannels,
+  ...accountChannels,
 } as const;
 
 export interface ChannelOutputs
@@ -46,7 +49,8 @@ export interface ChannelOutputs
     DutyOutputs,
     ResponseOutputs,
     DataOutputs,
-    StartupOutputs {}
+    StartupOutputs,
+    AccountOutputs {}
 
 export type Channel = keyof typeof channels & keyof ChannelOutputs;
 /** Compile-time check: every channel has a result type and every result type a channel. */

@@ -136,10 +136,23 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   shiftHours: '每班时长',
   stationName: '值班单位名称',
   backupKeep: '保留备份份数',
+  idleLockMinutes: '空闲锁屏时间',
+  // accounts (issue 18)
+  password: '密码',
+  as: '登录身份',
+  who: '退出人员',
+  active: '启用',
 };
 
 /** Where a key means something particular on one channel. */
 export const CHANNEL_LABELS: Readonly<Partial<Record<Channel, Readonly<Record<string, string>>>>> = {
+  'auth:setup': { phone: '电话' },
+  'auth:verify-leader': { password: '带班领导密码', channel: '操作' },
+  'accounts:create': { role: '角色', phone: '电话', password: '初始密码' },
+  'accounts:update': { id: '账户编号', role: '角色', phone: '电话' },
+  'accounts:reset-password': { id: '账户编号', password: '新密码' },
+  'audit:list': { kind: '事件类型' },
+  'audit:export': { kind: '事件类型' },
   'incidents:get': { id: '事件编号' },
   'incidents:update': { id: '事件编号', reason: '修改原因', effectiveAt: '生效时间' },
   'incidents:set-status': { id: '事件编号' },

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-response';
 import { migration0007 } from './0007-registration-entry';
 import { migration0008 } from './0008-registration-without-trigger';
 import { migration0009 } from './0009-obligations';
+import { migration0010 } from './0010-accounts';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 /** The last migration's version; the list above is never empty. */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,56 @@
+/**
+ * The accounts feature's handlers. The policy map has checked each call's role before these run
+ * (electron/ipc/dispatch.ts); the seat comes with the call.
+ */
+import type { Channel } from '../../../shared/ipc/contract';
+import type { CallContext, Handlers } from '../../ipc/dispatch';
+import type { FeatureContext } from '../feature-context';
+import { AccountService } from './account-service';
+
+type AccountChannel = Extract<Channel, `auth:${string}` | `accounts:${string}` | `audit:${string}`>;
+
+/** An in-process caller (tests, scripts) has no page: it is one seat of its own. */
+const IN_PROCESS_SEAT = 'in-process';
+const seatOf = (call: CallContext | undefined): string => call?.seat ?? IN_PROCESS_SEAT;
+
+const services = new WeakMap<FeatureContext, AccountService>();
+
+/** The one AccountService of a composition: its handlers, and the gate of every call (app-services.ts). */
+export function accountServiceOf(ctx: FeatureContext): AccountService {
+  let s = services.get(ctx);
+  if (!s) {
+    s = new AccountService({
+      db: ctx.db,
+      now: ctx.now,
+      idleLockMinutes: () => ctx.settings.get().idleLockMinutes,
+      // Going on duty is logging in: the two accounts become the officers on duty, unless they already are.
+      onDuty: async (leader, officer) => {
+        const current = await ctx.incidents.getDuty();
+        if (current?.leader !== leader || current.officer !== officer) {
+          await ctx.incidents.setDuty({ leader, officer });
+        }
+      },
+    });
+    services.set(ctx, s);
+  }
+  return s;
+}
+
+export function createAccountHandlers(ctx: FeatureContext): Pick<Handlers, AccountChannel> {
+  const accounts = accountServiceOf(ctx);
+  return {
+    'auth:setup': (a, call) => accounts.setup(seatOf(call), a),
+    'auth:status': (_a, call) => accounts.status(seatOf(call)),
+    'auth:login': (a, call) => accounts.login(seatOf(call), a),
+    'auth:logout': (a, call) => accounts.logout(seatOf(call), a.who),
+    'auth:lock': (_a, call) => accounts.lock(seatOf(call)),
+    'auth:unlock': (a, call) => accounts.unlock(seatOf(call), a.password),
+    'auth:verify-leader': (a, call) => accounts.verifyLeader(seatOf(call), a.password, a.channel),
+    'accounts:list': () => accounts.list(),
+    'accounts:create': (a, call) => accounts.create(call?.session ?? null, a),
+    'accounts:update': (a, call) => accounts.update(call?.session ?? null, a),
+    'accounts:reset-password': (a, call) => accounts.resetPassword(call?.session ?? null, a),
+    'audit:list': (a) => accounts.auditList(a),
+    'audit:export': (a, call) => accounts.auditExport(call?.session ?? null, a),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The policy map: channel → what it requires. One table for every channel; a channel not listed
+ * needs an officer on duty (the issue's default: "any other act defaults to any logged-in officer
+ * on duty"). dispatch checks it before any handler runs, so no feature can forget it.
+ */
+import type { Requirement } from './roles';
+
+const POLICY: Readonly<Record<string, Requirement>> = {
+  // Start-up and health work before anyone logs in (and in the recovery state).
+  'app:info': 'public',
+  'startup:status': 'public',
+  'startup:restore-latest': 'public',
+  'storage:status': 'public',
+  'auth:status': 'public',
+  'auth:login': 'public',
+  'auth:logout': 'public',
+  'auth:unlock': 'public',
+  'auth:lock': 'public',
+  'auth:setup': 'public',
+
+  // Seen on the wall display and above the lock screen: alarms are never hidden.
+  'alarms:state': 'view',
+  'clocks:upcoming': 'view',
+  'settings:get': 'view',
+  'duty:get': 'view',
+  'incidents:list': 'view',
+  'warnings:list': 'view',
+  'auth:verify-leader': 'view',
+
+  // The leader's own acts (issue 18): each asks for the leader's password at that moment.
+  'reports:sign': 'leader',
+  'response:start': 'leader',
+  'response:change-level': 'leader',
+  'response:end': 'leader',
+  'response:confirm-condition': 'leader',
+  'warnings:issue': 'leader',
+  'warnings:change': 'leader',
+  'warnings:lift': 'leader',
+  'data:restore': 'leader',
+  'data:import-all': 'leader',
+  'rosters:import-apply': 'leader',
+
+  // Settings, the schedule and accounts: a 带班领导 or an administrator.
+  'settings:set': 'manage',
+  'app:rotate-token': 'manage',
+  'schedule:generate': 'manage',
+  'schedule:swap': 'manage',
+  'schedule:exchange': 'manage',
+  'accounts:list': 'manage',
+  'accounts:create': 'manage',
+  'accounts:update': 'manage',
+  'accounts:reset-password': 'manage',
+
+  'audit:list': 'admin',
+  'audit:export': 'admin',
+};
+
+export function requirementOf(channel: string): Requirement {
+  return Object.prototype.hasOwnProperty.call(POLICY, channel) ? (POLICY[channel] ?? 'duty') : 'duty';
+}
+
+/** Leader-only channels: the UI asks for the leader's password before calling them. */
+export const LEADER_CHANNELS: readonly string[] = Object.keys(POLICY).filter((c) => POLICY[c] === 'leader');
