@@ -3,6 +3,7 @@
  * an always-on-top banner window for anything overdue that stays above other programs.
  */
 import { BrowserWindow, Notification, screen } from 'electron';
+import { NoticeThrottle } from '../alarms/notice-throttle';
 import type { AlarmHostEffects } from '../services/alarm-wiring';
 import { createBannerWindow } from './window';
 
@@ -11,10 +12,21 @@ export function electronAlarmEffects(
   mainWindow: () => BrowserWindow | null,
 ): Omit<AlarmHostEffects, 'push'> {
   let banner: BrowserWindow | null = null;
+  // One notification per incident, replaced at most once a minute (notice-throttle.ts).
+  const notices = new NoticeThrottle<Notification, ReturnType<typeof setTimeout>>({
+    now: () => Date.now(),
+    show: (title, body) => {
+      const n = new Notification({ title, body, urgency: 'critical', timeoutType: 'never' });
+      n.show();
+      return n;
+    },
+    close: (n) => n.close(),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (t) => clearTimeout(t),
+  });
   return {
-    notify(title, body) {
-      if (Notification.isSupported())
-        new Notification({ title, body, urgency: 'critical', timeoutType: 'never' }).show();
+    notify(notice) {
+      if (Notification.isSupported()) notices.notify(notice);
     },
     flash(on) {
       mainWindow()?.flashFrame(on);

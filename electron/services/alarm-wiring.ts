@@ -2,6 +2,8 @@
  * Connects the alarm engine to the database and to the host's effects. The engine lives in the
  * main process, so alarms fire with the window minimised or hidden and renderer timers do not matter.
  */
+import { mergeNotices, noticeMessage, noticeOf } from '../../shared/clocks/alarm-notices';
+import type { AlarmNotice } from '../../shared/clocks/alarm-notices';
 import { alarmMessage } from '../../shared/clocks/alarm-planner';
 import type { TrackedClock } from '../../shared/clocks/state';
 import { toTracked } from '../../shared/incidents/tracked';
@@ -15,8 +17,14 @@ import type { IncidentService } from './incidents/incident-service';
 
 export type { AlarmState };
 
+/** A desktop notification: one per key (the incident); message() gives its words at the moment it is shown. */
+export interface HostNotice {
+  key: string;
+  message(nowMs: number): { title: string; body: string };
+}
+
 export interface AlarmHostEffects {
-  notify?(title: string, body: string): void;
+  notify?(notice: HostNotice): void;
   flash?(on: boolean): void;
   banner?(overdue: AlarmState['overdue']): void;
   /** Pushes the state to every window (sound and banner are drawn by the renderer). */
@@ -42,13 +50,18 @@ export function createAlarms(deps: {
   let overdue: AlarmState['overdue'] = [];
   let lastAlarm: AlarmState['lastAlarm'] = null;
   let status: AlarmStatus | null = null;
-  const state = (): AlarmState => ({ status: status ?? service.status(), overdue, lastAlarm });
+  let notices: AlarmNotice[] = [];
+  // The clocks of the last evaluation: a notice lasts while its clock is open.
+  let openClocks: TrackedClock[] | null = null;
+  const state = (): AlarmState => ({ status: status ?? service.status(), overdue, lastAlarm, notices });
 
   const effects: AlarmEffects = {
     notify(alarm) {
       const msg = alarmMessage(alarm);
       lastAlarm = { ...msg, kind: alarm.kind, at: deps.now().toISOString() };
-      deps.host.notify?.(msg.title, msg.body);
+      notices = mergeNotices(notices, [alarm], openClocks);
+      const notice = noticeOf(alarm);
+      deps.host.notify?.({ key: notice.incidentId, message: (nowMs) => noticeMessage(notice, nowMs) });
     },
     flash(on) {
       deps.host.flash?.(on);
@@ -70,7 +83,9 @@ export function createAlarms(deps: {
     loadClocks: async () => {
       // The same open clocks the top strip shows (clocks:upcoming), whatever the incident's status.
       const open = await deps.incidents.openClocks();
-      return open.map((c) => toTracked(c, `${c.drill ? '【演练】' : ''}${c.incidentTitle}`));
+      openClocks = open.map((c) => toTracked(c, `${c.drill ? '【演练】' : ''}${c.incidentTitle}`));
+      notices = mergeNotices(notices, [], openClocks);
+      return openClocks;
     },
     loadFired: () => deps.db.read((q) => alarmsRepo.listFired(q)),
     recordFired: (alarms) => deps.db.write((q) => alarmsRepo.insertFired(q, alarms)),

@@ -11,6 +11,7 @@ import { ConnectionBanner } from './features/connection/ConnectionBanner';
 import { StartupGate } from './features/startup/StartupGate';
 import { StorageBanner } from './features/startup/StorageBanner';
 import { DutyModal } from './features/duty/DutyModal';
+import { DutyScheduleFlag } from './features/duty/DutyScheduleFlag';
 import { ActiveWarningsStrip } from './features/warnings/ActiveWarningsStrip';
 import { IncidentBoard } from './features/board/IncidentBoard';
 import { IncidentDrawer } from './features/incident/IncidentDrawer';
@@ -111,6 +112,7 @@ export function Shell() {
             <Typography.Text style={{ color: '#fff' }} data-testid="on-duty">
               带班：{duty?.leader ?? '未登记'}　值班：{duty?.officer ?? '未登记'}
             </Typography.Text>
+            <DutyScheduleFlag duty={duty} />
             <Button size="small" onClick={() => setEditingDuty(true)}>
               交接 / 登记值班
             </Button>
@@ -172,7 +174,8 @@ export function App() {
       locale={zhCN}
       theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}
     >
-      <AntApp>
+      {/* Alarm notices fold into 另有N项 themselves (AlarmBanner); antd stacking would hide them. */}
+      <AntApp notification={{ stack: false }}>
         <NowProvider>
           {bannerOnly ? (
             <AlarmBanner sound={false} />

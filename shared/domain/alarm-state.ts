@@ -1,3 +1,5 @@
+import type { AlarmNotice } from '../clocks/alarm-notices';
+
 export type ReevaluateReason = 'start' | 'resume' | 'time-change' | 'data-changed' | 'timer' | 'ack';
 
 /** The alarm engine's state after an evaluation or acknowledgement. */
@@ -24,4 +26,6 @@ export interface AlarmState {
   status: AlarmStatus;
   overdue: { key: string; title: string; incidentTitle: string; dueAt: string; citation: string }[];
   lastAlarm: { title: string; body: string; kind: 'due_soon' | 'due' | 'overdue_repeat'; at: string } | null;
+  /** One notice per incident with an open alarmed clock, most urgent first (shared/clocks/alarm-notices). */
+  notices: AlarmNotice[];
 }
