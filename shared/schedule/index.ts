@@ -145,6 +145,8 @@ export interface GenerateMonthInput {
   holidayLeaders?: string[];
   /** Last month's schedule: keeps the rest rule (no back-to-back shifts) across the month boundary. */
   previous?: readonly ShiftAssignment[];
+  /** First duty day to plan (YYYY-MM-DD); earlier days of the month are left out (not planned after the fact). */
+  fromDate?: string;
 }
 
 type Burden = 'holiday' | 'weekend' | 'work';
@@ -265,8 +267,10 @@ export function generateMonth(input: GenerateMonthInput): ShiftAssignment[] {
 
   const out: ShiftAssignment[] = [];
   let seq = 0;
+  if (input.fromDate !== undefined) parseDate(input.fromDate, 'fromDate');
   for (let d = 1; d <= days; d++) {
     const date = `${match[1]}-${match[2]}-${String(d).padStart(2, '0')}`;
+    if (input.fromDate !== undefined && date < input.fromDate) continue;
     const kind = dayKind(date);
     const burden: Burden = kind.kind === '法定节假日' ? 'holiday' : kind.kind === '周末' ? 'weekend' : 'work';
     const dayStart = shanghaiInstant(date, startMinutes);

@@ -72,6 +72,7 @@ describe('the console under its strict CSP in Chromium', () => {
           officers: ['赵珺', '王喆'],
           replace: false,
           reason: '',
+          fromMonthStart: false,
         });
         await page.locator('.ant-menu-item', { hasText: '值班表' }).click();
         await page.getByRole('button', { name: '打印值班表' }).click();

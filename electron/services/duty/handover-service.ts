@@ -139,6 +139,9 @@ export function handoverRecord(h: StoredHandover, dutyUnit: string): HandoverRec
   };
 }
 
+/** Names typed with or without spaces (赵 珺 / 赵珺) are the same person. */
+const samePerson = (a: string, b: string): boolean => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
 export class HandoverService {
   constructor(
     private readonly ctx: FeatureContext,
@@ -157,7 +160,8 @@ export class HandoverService {
     // The scheduled pair of the shift in progress, unless they are the ones handing over (then the
     // next shift's pair): a handover a little before or after the shift change gets the right one.
     const candidates = [planned.now, planned.next].filter((s) => s !== null);
-    const suggested = candidates.find((s) => s.officer !== from.officer || s.leader !== from.leader) ?? null;
+    // The officer handing over never takes over from themself: a shift they hold again is skipped.
+    const suggested = candidates.find((s) => !samePerson(s.officer, from.officer)) ?? null;
     return {
       at: this.ctx.now().toISOString(),
       from,
@@ -174,8 +178,11 @@ export class HandoverService {
       const from = await officerOf(q);
       if (await repo.pendingHandover(q))
         throw new DomainError('conflict', '已有一份交接班记录等待接班确认，请先确认或撤回');
-      if (from.officer === args.toOfficer && from.leader === args.toLeader) {
-        throw new DomainError('invalid_input', '接班人员与交班人员相同');
+      if (samePerson(from.officer, args.toOfficer)) {
+        throw new DomainError(
+          'invalid_input',
+          `接班值班员不能是交班值班员本人（${from.officer}）：请填写下一班的值班员`,
+        );
       }
       const at = this.ctx.now().toISOString();
       return repo.insertHandover(q, {

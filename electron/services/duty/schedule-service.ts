@@ -8,6 +8,7 @@ import { DomainError } from '../../../shared/ipc/result';
 import {
   DUTY_ROLE_LABELS,
   applySwap,
+  dutyDayOf,
   exchangeShifts,
   generateMonth,
   hasHolidayData,
@@ -73,8 +74,12 @@ export class ScheduleService {
       }
       if (existing && !args.reason) throw new DomainError('invalid_input', '重新生成值班表须注明原因');
       const previous = await repo.listShifts(q, [previousMonth(args.month)]);
+      // Days already gone are not planned after the fact, unless the officer asks for the whole month.
+      const today = dutyDayOf(now.toISOString(), config);
+      const fromDate = !args.fromMonthStart && today.startsWith(args.month) ? today : undefined;
       const generated = refuse(() =>
         generateMonth({
+          ...(fromDate ? { fromDate } : {}),
           month: args.month,
           leaders: args.leaders,
           officers: args.officers,
@@ -90,8 +95,11 @@ export class ScheduleService {
             .filter((s) => Date.parse(s.start) <= now.getTime())
             .map((s) => [`${s.date}#${s.shift}`, s]),
         );
+        // A past day never planned before may be filled in when the whole month is asked for.
         shifts = [
-          ...generated.filter((s) => !kept.has(`${s.date}#${s.shift}`) && Date.parse(s.start) > now.getTime()),
+          ...generated.filter(
+            (s) => !kept.has(`${s.date}#${s.shift}`) && (args.fromMonthStart || Date.parse(s.start) > now.getTime()),
+          ),
           ...kept.values(),
         ];
         shifts.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));

@@ -32,6 +32,8 @@ export const dutyChannels = {
     holidayLeaders: z.array(required('节假日带班领导', 20)).max(60).optional(),
     replace: z.boolean().default(false),
     reason: longText('重新生成原因', 200).default(''),
+    /** The current month is planned from today's duty day unless the officer asks for the whole month. */
+    fromMonthStart: z.boolean({ message: '「从月初开始」应为是或否' }).default(false),
   }),
   /** 替班: someone else takes one shift's role. */
   'schedule:swap': z.object({ date: day, shift, field, newPerson: required('替班人员', 20), reason }),

@@ -179,7 +179,20 @@ export function HandoverPage() {
               <Typography.Text type="secondary">接班人员已按值班表预填，如有替班请修改。</Typography.Text>
             )}
             <Space wrap>
-              <Form.Item name="toOfficer" label="接班值班员" rules={[{ required: true, message: '请填写接班值班员' }]}>
+              <Form.Item
+                name="toOfficer"
+                label="接班值班员"
+                rules={[
+                  { required: true, message: '请填写接班值班员' },
+                  {
+                    // The service refuses it too; saying so at the field saves a round trip.
+                    validator: (_, v: string | undefined) =>
+                      v && v.replace(/\s+/g, '') === draft.data?.from.officer.replace(/\s+/g, '')
+                        ? Promise.reject(new Error(`接班值班员不能是交班值班员本人（${draft.data.from.officer}）`))
+                        : Promise.resolve(),
+                  },
+                ]}
+              >
                 <Input data-testid="handover-to-officer" />
               </Form.Item>
               <Form.Item

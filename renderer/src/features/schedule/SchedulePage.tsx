@@ -3,6 +3,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Drawer,
   Form,
@@ -18,9 +19,11 @@ import {
 } from 'antd';
 import type { FormInstance } from 'antd';
 import { useRef, useState } from 'react';
+import type { HTMLAttributes } from 'react';
 import type { ScheduleMonth } from '../../../../shared/ipc/channels/duty';
 import { TABLE_EXPORT_FORMATS } from '../../../../shared/ipc/channels/duty';
 import type { ShiftAssignment } from '../../../../shared/schedule/index';
+import { dutyDayOf } from '../../../../shared/schedule/index';
 import { WEEKDAY_LABELS, weekdayOf } from '../../../../shared/time';
 import { call } from '../../api/api';
 import { ZONE, dayjs, fmtDateTime, fmtTime } from '../../format';
@@ -41,6 +44,7 @@ interface GenerateValues {
   officers: string[];
   holidayLeaders?: string[];
   reason?: string;
+  fromMonthStart?: boolean;
 }
 
 interface ChangeValues {
@@ -52,9 +56,11 @@ interface ChangeValues {
 }
 
 export function SchedulePage() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const settings = useSettings();
   const [month, setMonth] = useState(() => dayjs().tz(ZONE).format('YYYY-MM'));
+  // Today's duty day (before the shift start it is still yesterday's), highlighted in the table.
+  const today = dutyDayOf(new Date().toISOString(), { startTime: settings.shiftStart, hours: settings.shiftHours });
   const { data, error } = useLoad(() => call('schedule:get', { month }), [month]);
   const current = useLoad(() => call('schedule:now', {}), []);
   const [generating, setGenerating] = useState(false);
@@ -67,7 +73,13 @@ export function SchedulePage() {
   const generate = async () => {
     try {
       const v = await genForm.validateFields();
-      await call('schedule:generate', { month, ...v, replace: !!data?.plan, reason: v.reason ?? '' });
+      await call('schedule:generate', {
+        month,
+        ...v,
+        replace: !!data?.plan,
+        reason: v.reason ?? '',
+        fromMonthStart: !!v.fromMonthStart,
+      });
       setGenerating(false);
       message.success('值班表已生成');
     } catch (err) {
@@ -112,6 +124,22 @@ export function SchedulePage() {
     } catch (err) {
       message.error(errorText(err));
     }
+  };
+
+  // Esc, the close button or the mask must not throw typed names away without asking.
+  const closeAsking = (form: FormInstance, close: () => void) => {
+    if (!form.isFieldsTouched()) {
+      close();
+      return;
+    }
+    modal.confirm({
+      title: '放弃已填写的内容？',
+      content: '关闭后，本次填写的姓名和原因不会保存。',
+      okText: '放弃',
+      cancelText: '继续填写',
+      okButtonProps: { danger: true },
+      onOk: close,
+    });
   };
 
   if (error) return <Alert type="error" title={error.message} />;
@@ -169,12 +197,26 @@ export function SchedulePage() {
         pagination={false}
         locale={{ emptyText: '本月尚未生成值班表' }}
         data-testid="schedule-table"
+        // Today's row stands out by weight, a border and the word 今天, not by colour alone.
+        onRow={(s) =>
+          s.date === today
+            ? ({
+                'data-today': 'true',
+                style: { background: '#e6f4ff', fontWeight: 600, outline: '2px solid #0958d9', outlineOffset: -2 },
+              } as HTMLAttributes<HTMLElement>)
+            : {}
+        }
         columns={[
           {
             title: '日期',
             dataIndex: 'date',
             width: 110,
-            render: (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`,
+            render: (d: string) => (
+              <>
+                {`${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`}
+                {d === today && <b>（今天）</b>}
+              </>
+            ),
           },
           { title: '星期', dataIndex: 'date', width: 70, render: (d: string) => WEEKDAY_LABELS[weekdayOf(d)] },
           {
@@ -246,13 +288,14 @@ export function SchedulePage() {
         title={data?.plan ? '重新生成值班表' : '生成值班表'}
         open={generating}
         onOk={() => void generate()}
-        onCancel={() => setGenerating(false)}
+        onCancel={() => closeAsking(genForm, () => setGenerating(false))}
         okText="生成"
         destroyOnHidden
       >
         <GenerateForm
           form={genForm}
           month={data}
+          today={today.startsWith(month) ? today : null}
           replace={!!data?.plan}
           shift={`${settings.shiftStart} 起，每班 ${settings.shiftHours} 小时`}
         />
@@ -261,7 +304,7 @@ export function SchedulePage() {
         title={change ? `${change.mode}：${change.shift.date}` : ''}
         open={!!change}
         onOk={() => void saveChange()}
-        onCancel={() => setChange(null)}
+        onCancel={() => closeAsking(changeForm, () => setChange(null))}
         okText="保存"
         destroyOnHidden
       >
@@ -315,11 +358,14 @@ export function SchedulePage() {
 function GenerateForm({
   form,
   month,
+  today,
   replace,
   shift,
 }: {
   form: FormInstance<GenerateValues>;
   month: ScheduleMonth | undefined;
+  /** Today's duty day when the month shown is the current one. */
+  today: string | null;
   replace: boolean;
   shift: string;
 }) {
@@ -363,6 +409,15 @@ function GenerateForm({
       <Form.Item name="holidayLeaders" label="节假日带班领导（可选）">
         {tags('节假日带班领导')}
       </Form.Item>
+      {today && (
+        <Form.Item
+          name="fromMonthStart"
+          valuePropName="checked"
+          extra={`不勾选时从今天（${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日）起排班。`}
+        >
+          <Checkbox data-testid="schedule-from-month-start">从月初开始排班（包括今天以前的日期）</Checkbox>
+        </Form.Item>
+      )}
       {replace && (
         <Form.Item
           name="reason"

@@ -130,6 +130,17 @@ describe('shift handover', () => {
       officer: oct.shifts[1]!.officer,
     });
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
+    // No handover to oneself, whoever leads the next shift, and however the name is spaced.
+    for (const toLeader of ['李堃', '甲']) {
+      await expect(call('handover:create', { toLeader, toOfficer: '赵 珺' })).rejects.toThrow(
+        '接班值班员不能是交班值班员本人（赵珺）',
+      );
+    }
+    expect(await call('handover:list', {})).toEqual([]);
+    // The scheduled officer holding the next shift too is skipped for one who differs.
+    await call('duty:set', { leader: '李堃', officer: oct.shifts[1]!.officer });
+    expect((await call('handover:draft', {})).suggestedTo?.officer).not.toBe(oct.shifts[1]!.officer);
+    await call('duty:set', { leader: '李堃', officer: '赵珺' });
     const h = await call('handover:create', { toLeader: '甲', toOfficer: '丙' });
     await expect(call('handover:cancel', { id: h.id, reason: '' })).rejects.toThrow(/撤回原因/);
     const c = await call('handover:cancel', { id: h.id, reason: '接班人员临时变更' });

@@ -64,6 +64,33 @@ describe('duty schedule in the database', () => {
     await s.close();
   });
 
+  it('plans the current month from today unless asked for the whole month; other months from the 1st', async () => {
+    const t = clock('2025-09-20T10:00:00+08:00');
+    const s = await makeServices(tempDir(), { now: t.now });
+    const call = caller(s.handlers);
+    await call('duty:set', { leader: '李堃', officer: '赵珺' });
+    const sep = await call('schedule:generate', { month: '2025-09', leaders: LEADERS, officers: OFFICERS });
+    expect(sep.shifts.map((x) => x.date)[0]).toBe('2025-09-20');
+    expect(sep.shifts).toHaveLength(11);
+    const whole = await call('schedule:generate', {
+      month: '2025-09',
+      leaders: LEADERS,
+      officers: OFFICERS,
+      replace: true,
+      reason: '补排整月',
+      fromMonthStart: true,
+    });
+    // Replacing keeps the shifts already started; the days before today are planned when asked.
+    expect(whole.shifts.map((x) => x.date)[0]).toBe('2025-09-01');
+    expect(whole.shifts.find((x) => x.date === '2025-09-20')).toEqual(sep.shifts[0]);
+    // Before 08:30 the duty day is still yesterday's.
+    t.set('2025-10-01T08:00:00+08:00');
+    expect(
+      (await call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS })).shifts,
+    ).toHaveLength(31);
+    await s.close();
+  });
+
   it('records 替班 and 换班 (also across months) with their reasons, and knows who is on duty now', async () => {
     const t = clock('2025-09-30T20:00:00+08:00');
     const s = await makeServices(tempDir(), { now: t.now });
@@ -126,7 +153,13 @@ describe('duty schedule in the database', () => {
     const s = await makeServices(tempDir(), { now: t.now });
     const call = caller(s.handlers);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
-    const first = await call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS });
+    // The whole month, as asked for (by default the current month starts today).
+    const first = await call('schedule:generate', {
+      month: '2025-10',
+      leaders: LEADERS,
+      officers: OFFICERS,
+      fromMonthStart: true,
+    });
     await expect(
       call('schedule:generate', { month: '2025-10', leaders: ['甲', '乙'], officers: ['丙', '丁'], replace: true }),
     ).rejects.toThrow(/注明原因/);
