@@ -1,11 +1,12 @@
 /** SQL for responses (levels, checklist, termination, post-response tasks) and warnings; rows become camelCase here. */
-import type { ItemState, PlanId, ResponseLevel } from '../../shared/response';
+import type { ChecklistPlanId } from '../../shared/plans';
+import type { ItemState, ResponseLevel } from '../../shared/response';
 import type { IssuerKind, WarningLevel } from '../../shared/warnings';
 import type { Queryable } from './connection';
 
 export interface ResponseRow {
   incidentId: number;
-  plan: PlanId;
+  plan: ChecklistPlanId;
   level: ResponseLevel;
   startedAt: string;
   startedBy: string;
@@ -60,7 +61,7 @@ export async function findResponse(q: Queryable, incidentId: number): Promise<Re
   if (!r) return undefined;
   return {
     incidentId: r.incident_id as number,
-    plan: r.plan as PlanId,
+    plan: r.plan as ChecklistPlanId,
     level: r.level as ResponseLevel,
     startedAt: r.started_at as string,
     startedBy: r.started_by as string,
@@ -268,7 +269,7 @@ export async function setTaskDone(
 
 export interface WarningRow {
   id: number;
-  plan: PlanId;
+  plan: ChecklistPlanId;
   level: WarningLevel;
   direction: 'received' | 'issued';
   issuerKind: IssuerKind;
@@ -284,7 +285,7 @@ export interface WarningRow {
 
 const toWarning = (r: Record<string, string | number | null>): WarningRow => ({
   id: r.id as number,
-  plan: r.plan as PlanId,
+  plan: r.plan as ChecklistPlanId,
   level: r.level as WarningLevel,
   direction: r.direction as WarningRow['direction'],
   issuerKind: r.issuer_kind as IssuerKind,

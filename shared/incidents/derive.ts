@@ -5,16 +5,16 @@
  */
 import type { ClockChannel, ClockRecord, Incident } from '../domain/incident';
 import type { IncidentClock, IncidentGrading } from '../domain/incident-view';
-import { PLANS, gradeIncident, noticesFor } from '../rules';
+import { gradeIncident, noticesFor } from '../rules';
 import type { Level, PlanId } from '../rules';
-import { gradingPlanOf, planOf } from '../plans';
+import { CAPABILITIES, PLANS, gradingPlanOf, planOf } from '../plans';
 import { computeObligations } from './obligations';
 import type { FollowUpSetting, LevelChange, NotApplicableMark, Obligation, ReportEvent } from './obligations';
 
-const CLOCKED_PLANS: readonly string[] = ['comms', 'radiation', 'environment', 'forest_fire'] satisfies PlanId[];
-
-function isClockedPlan(category: string): category is PlanId {
-  return CLOCKED_PLANS.includes(category);
+/** The incident's plan when that plan sets reporting clocks (shared/plans' capabilities). */
+function clockedPlanOf(category: string): PlanId | null {
+  const plan = planOf(category);
+  return plan && CAPABILITIES[plan].hasClocks ? plan : null;
 }
 
 const CHANNEL_CODE: Record<ClockChannel, 'phone' | 'fax' | 'written' | 'system'> = {
@@ -74,8 +74,7 @@ export function gradingOf(inc: Incident): IncidentGrading {
     : { level: null, response: null, reasons: [], responseReasons: [], notices: [] };
   const level = inc.levelOverride ?? graded.level;
   // Notices follow the level in force, as the clocks do (issue 12 "Overridden level").
-  const notices =
-    gradingPlan && level !== graded.level ? noticesFor(gradingPlan, level, inc.facts as never) : graded.notices;
+  const notices = gradingPlan && level !== graded.level ? noticesFor(gradingPlan, level, inc.facts) : graded.notices;
   return {
     gradedLevel: graded.level,
     gradedResponse: graded.response,
@@ -139,8 +138,8 @@ export function deriveIncident(
   const ctx: DeriveContext =
     typeof context === 'object' && context !== null ? context : { responseEndedAt: context ?? null };
   const grading = gradingOf(inc);
-  const plan = inc.category;
-  if (!isClockedPlan(plan)) return { grading, clocks: [], orphanClockRecords: records };
+  const plan = clockedPlanOf(inc.category);
+  if (!plan) return { grading, clocks: [], orphanClockRecords: records };
   const history = [...(ctx.levelHistory ?? [])];
   const inForce = grading.level;
   const lastChange = history.at(-1);

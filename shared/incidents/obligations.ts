@@ -7,7 +7,8 @@
  * Pure and deterministic: the same history, reports and marks always give the same obligations,
  * and adding later events never changes what earlier events closed.
  */
-import { PLANS, ENV_SENSITIVE, addMonthsCst, citationOf, levelRank, parseInstant, reportingClocks } from '../rules';
+import { PLANS, citationOf } from '../plans';
+import { ENV_SENSITIVE, addMonthsCst, levelRank, parseInstant, reportingClocks } from '../rules';
 import type { Clock, ClockChannel, ClockOwner, DoneChannel, Level, PlanId, ReportKind } from '../rules';
 import { shanghaiDateTime } from '../time';
 

@@ -2,15 +2,13 @@
  * One plan vocabulary: the plans the gazette (朔州市人民政府公报 2021年第5期) holds, with what each
  * one does. Callers ask a capability instead of keeping their own list of plan ids.
  *
- * A thin layer over shared/rules/plans.ts (names, documents, levels) and shared/response/plans.ts
- * (the plans with action checklists): it re-exports the first and derives the capabilities.
+ * The plans themselves (ids, names, documents, levels) are in ./plans.ts; this file derives what
+ * each one does.
  */
-import { PLAN_IDS, PLANS, citationOf } from '../rules/plans';
-import type { PlanId } from '../rules/types';
-import { PLAN_IDS as CHECKLIST_PLAN_IDS, type PlanId as ChecklistPlanId } from '../response/plans';
+import { PLAN_IDS, PLANS, citationOf, isChecklistPlanId, isPlanId } from './plans';
+import type { ChecklistPlanId, PlanId } from './plans';
 
-export { PLAN_IDS, PLANS, citationOf };
-export type { PlanId, ChecklistPlanId };
+export * from './plans';
 
 export interface PlanCapabilities {
   /** The plan grades an incident's level (一般 … 特别重大) from its facts. */
@@ -33,10 +31,6 @@ const CLOCK_CLAUSE: Record<PlanId, string> = {
   forest_fire: '三、（一）1',
 };
 
-function isIn<T extends string>(list: readonly T[], value: string): value is T {
-  return (list as readonly string[]).includes(value);
-}
-
 export const CAPABILITIES: Readonly<Record<PlanId, PlanCapabilities>> = Object.fromEntries(
   PLAN_IDS.map((id) => [
     id,
@@ -44,7 +38,7 @@ export const CAPABILITIES: Readonly<Record<PlanId, PlanCapabilities>> = Object.f
       gradesLevels: PLANS[id].levels.length > 0,
       gradesResponses: PLANS[id].responseLevels.length > 0,
       hasClocks: true,
-      hasChecklists: isIn(CHECKLIST_PLAN_IDS, id),
+      hasChecklists: isChecklistPlanId(id),
       citation: citationOf(id, CLOCK_CLAUSE[id]),
     },
   ]),
@@ -52,7 +46,7 @@ export const CAPABILITIES: Readonly<Record<PlanId, PlanCapabilities>> = Object.f
 
 /** The plan an incident category falls under, or null (fire, other: no plan in the gazette). */
 export function planOf(category: string): PlanId | null {
-  return isIn(PLAN_IDS, category) ? category : null;
+  return isPlanId(category) ? category : null;
 }
 
 /** The plan when the category's plan grades (levels or responses): gradeIncident applies to it. */
@@ -63,5 +57,5 @@ export function gradingPlanOf(category: string): PlanId | null {
 
 /** The plan when it has action checklists (the response panel), narrowed to those plans. */
 export function checklistPlanOf(category: string): ChecklistPlanId | null {
-  return isIn(CHECKLIST_PLAN_IDS, category) ? category : null;
+  return isChecklistPlanId(category) ? category : null;
 }

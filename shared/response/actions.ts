@@ -2,15 +2,8 @@
  * Action checklists (行动措施) per plan and response level, item by item with the clause.
  * Texts are quoted from the gazette (punctuation normalised to full width); "……" marks an omission.
  */
-import {
-  ALL_RESPONSE_LEVELS,
-  PLANS,
-  assertPlan,
-  assertResponseLevel,
-  citationOf,
-  type PlanId,
-  type ResponseLevel,
-} from './plans';
+import { PLANS, assertChecklistPlan, citationOf, type ChecklistPlanId } from '../plans/plans';
+import { ALL_RESPONSE_LEVELS, assertResponseLevel, type ResponseLevel } from './plans';
 
 /** A field working group from the plan's roster whose duties cover the item. */
 export interface GroupRef {
@@ -22,7 +15,7 @@ export interface GroupRef {
 
 export interface ActionItem {
   id: string;
-  plan: PlanId;
+  plan: ChecklistPlanId;
   text: string;
   clause: string;
   document: string;
@@ -705,21 +698,25 @@ const ENVIRONMENT: Def[] = [
   },
 ];
 
-const CATALOG: Record<PlanId, readonly Def[]> = { comms: COMMS, radiation: RADIATION, environment: ENVIRONMENT };
+const CATALOG: Record<ChecklistPlanId, readonly Def[]> = {
+  comms: COMMS,
+  radiation: RADIATION,
+  environment: ENVIRONMENT,
+};
 
-function complete(plan: PlanId, d: Def): ActionItem {
+function complete(plan: ChecklistPlanId, d: Def): ActionItem {
   return { ...d, plan, document: PLANS[plan].document, citation: citationOf(plan, d.clause) };
 }
 
 /** Every action item of a plan, whatever the level (for lookup by id). */
-export function allActionItems(plan: PlanId): ActionItem[] {
-  assertPlan(plan);
+export function allActionItems(plan: ChecklistPlanId): ActionItem[] {
+  assertChecklistPlan(plan);
   return CATALOG[plan].map((d) => complete(plan, d));
 }
 
 /** The action checklist for a response level: A 4.3.3/4.4.3 (+4.5), B 4.3.1–4.3.4 and 4.4 (+4.2), C 5.3.1–5.3.4 and 5.4 (+5.2). */
-export function actionChecklist(plan: PlanId, responseLevel: ResponseLevel): ActionItem[] {
-  assertPlan(plan);
+export function actionChecklist(plan: ChecklistPlanId, responseLevel: ResponseLevel): ActionItem[] {
+  assertChecklistPlan(plan);
   assertResponseLevel(plan, responseLevel);
   return allActionItems(plan).filter((i) => i.levels.includes(responseLevel));
 }
@@ -733,7 +730,10 @@ export interface ResponseLevelInfo {
   citation: string;
 }
 
-const LEVEL_INFO: Record<PlanId, Partial<Record<ResponseLevel, Omit<ResponseLevelInfo, 'level' | 'citation'>>>> = {
+const LEVEL_INFO: Record<
+  ChecklistPlanId,
+  Partial<Record<ResponseLevel, Omit<ResponseLevelInfo, 'level' | 'citation'>>>
+> = {
   comms: {
     二级: { lead: '县（市、区）指挥部组织应对', startedBy: '县（市、区）指挥部确认后启动', clause: '4.3.1、4.3.2' },
     一级: { lead: '市指挥部组织应对', startedBy: '市指挥部确认后启动', clause: '4.4.1、4.4.2' },
@@ -761,8 +761,8 @@ const LEVEL_INFO: Record<PlanId, Partial<Record<ResponseLevel, Omit<ResponseLeve
 };
 
 /** Lead and starting authority of a response level (A 4.3–4.4, B 4.3, C 5.3). */
-export function responseLevelInfo(plan: PlanId, level: ResponseLevel): ResponseLevelInfo {
-  assertPlan(plan);
+export function responseLevelInfo(plan: ChecklistPlanId, level: ResponseLevel): ResponseLevelInfo {
+  assertChecklistPlan(plan);
   assertResponseLevel(plan, level);
   const info = LEVEL_INFO[plan][level];
   if (!info) throw new Error(`responseLevel 无效：${level}`);

@@ -1,6 +1,7 @@
 /** State of checklist items once created on an incident, and how a level change merges into it. */
 import { actionChecklist, allActionItems, type ActionItem } from './actions';
-import { assertPlan, assertResponseLevel, assertText, parseTime, type PlanId, type ResponseLevel } from './plans';
+import { assertChecklistPlan, type ChecklistPlanId } from '../plans/plans';
+import { assertResponseLevel, assertText, parseTime, type ResponseLevel } from './plans';
 
 /**
  * open: still to do; done: ticked with time, officer and note; notApplicable: an officer judged it
@@ -40,10 +41,10 @@ function isItemState(value: unknown): value is ItemState {
 
 export function mergeChecklist(
   existing: readonly ChecklistEntry[],
-  plan: PlanId,
+  plan: ChecklistPlanId,
   newLevel: ResponseLevel,
 ): ChecklistMerge {
-  assertPlan(plan);
+  assertChecklistPlan(plan);
   assertResponseLevel(plan, newLevel, 'newLevel');
   // The list arrives over IPC, so its shape is checked rather than trusted.
   const rawList: unknown = existing;

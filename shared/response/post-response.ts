@@ -4,7 +4,8 @@
  * radiation duties that do carry a deadline (B 5.1(1) half a year, B 5.3(2) one month) are reporting
  * clocks computed in shared/rules and are not repeated here.
  */
-import { assertPlan, citationOf, parseTime, type PlanId } from './plans';
+import { assertChecklistPlan, citationOf, type ChecklistPlanId } from '../plans/plans';
+import { parseTime } from './plans';
 
 export type IncidentGrade = '特别重大' | '重大' | '较大' | '一般';
 const GRADES: readonly IncidentGrade[] = ['特别重大', '重大', '较大', '一般'];
@@ -49,7 +50,7 @@ interface TaskDef {
 
 const isGrade = (f: PostResponseFacts, ...g: IncidentGrade[]) => f.level === undefined || g.includes(f.level);
 
-const TASKS: Record<PlanId, TaskDef[]> = {
+const TASKS: Record<ChecklistPlanId, TaskDef[]> = {
   comms: [
     {
       id: 'comms.5.1',
@@ -150,8 +151,12 @@ function validateFacts(facts: PostResponseFacts): void {
 }
 
 /** Post-response tasks with their deadlines: A 5.1–5.2, B 5.1(2)/5.2/5.3(1)/5.3(3), C 6.1–6.3. */
-export function postResponseTasks(plan: PlanId, endedAt: string, facts: PostResponseFacts = {}): PostResponseTask[] {
-  assertPlan(plan);
+export function postResponseTasks(
+  plan: ChecklistPlanId,
+  endedAt: string,
+  facts: PostResponseFacts = {},
+): PostResponseTask[] {
+  assertChecklistPlan(plan);
   const end = parseTime(endedAt, 'endedAt');
   validateFacts(facts);
   const defs = TASKS[plan].filter((d) => !d.applies || d.applies(facts));
@@ -215,7 +220,7 @@ export function taskReminder(
 
 /** The radiation plan's post-response clocks kept in shared/rules, for cross-reference in the UI. */
 export const POST_RESPONSE_CLOCKS_ELSEWHERE: readonly {
-  plan: PlanId;
+  plan: ChecklistPlanId;
   clause: string;
   title: string;
   citation: string;

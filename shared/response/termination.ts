@@ -1,5 +1,6 @@
 /** Termination conditions of a response (A 4.8, B 4.5, C 5.5): each confirmed before the end. */
-import { PLANS, assertPlan, assertText, citationOf, parseTime, type PlanId } from './plans';
+import { PLANS, assertChecklistPlan, citationOf, type ChecklistPlanId } from '../plans/plans';
+import { assertText, parseTime } from './plans';
 
 export interface TerminationCondition {
   id: string;
@@ -24,7 +25,7 @@ interface TerminationRule {
 
 // Every plan lists its conditions jointly ("同时满足" in A; a list of conditions in B; one sentence
 // joining three in C), so all are required.
-const RULES: Record<PlanId, TerminationRule> = {
+const RULES: Record<ChecklistPlanId, TerminationRule> = {
   comms: {
     clause: '4.8',
     authority: '市指挥部宣布应急响应结束，相关单位终止应急响应',
@@ -55,14 +56,14 @@ const RULES: Record<PlanId, TerminationRule> = {
 };
 
 /** The plan's termination conditions: A 4.8(1)–(3), B 4.5(1)–(3), C 5.5. */
-export function terminationConditions(plan: PlanId): TerminationCondition[] {
-  assertPlan(plan);
+export function terminationConditions(plan: ChecklistPlanId): TerminationCondition[] {
+  assertChecklistPlan(plan);
   return RULES[plan].conditions.map((c) => ({ ...c, citation: citationOf(plan, c.clause) }));
 }
 
 /** Who may declare the response ended: A 4.8 市指挥部; B 4.5 / C 5.5 the body that started it. */
-export function terminationAuthority(plan: PlanId): { text: string; clause: string; citation: string } {
-  assertPlan(plan);
+export function terminationAuthority(plan: ChecklistPlanId): { text: string; clause: string; citation: string } {
+  assertChecklistPlan(plan);
   const r = RULES[plan];
   return { text: r.authority, clause: r.clause, citation: citationOf(plan, r.clause) };
 }
@@ -71,8 +72,11 @@ export function terminationAuthority(plan: PlanId): { text: string; clause: stri
  * Refuses to end a response while any condition of A 4.8 / B 4.5 / C 5.5 is unconfirmed and names
  * the missing ones. A confirmation needs a valid time and who confirmed it.
  */
-export function checkTermination(plan: PlanId, confirmed: Readonly<Record<string, Confirmation>>): TerminationCheck {
-  assertPlan(plan);
+export function checkTermination(
+  plan: ChecklistPlanId,
+  confirmed: Readonly<Record<string, Confirmation>>,
+): TerminationCheck {
+  assertChecklistPlan(plan);
   const raw: unknown = confirmed; // may arrive unvalidated over IPC
   if (!raw || typeof raw !== 'object') throw new Error('confirmed 必须是按条件编号记录的确认');
   const conditions = terminationConditions(plan);

@@ -1,5 +1,5 @@
 /** Turns a plan's clock specification into a dated clock, resolving its anchor from the inputs. */
-import { PLANS, citationOf } from './plans';
+import { PLANS, citationOf } from '../plans/plans';
 import type { Clock, ClockAnchor, ClockChannel, ClockDone, ClockOwner, PlanId, ReportKind } from './types';
 import { addMonthsCst, toIso } from './time';
 

@@ -3,7 +3,7 @@
  * schemas that validate facts at the IPC boundary, both built from one table so they never drift.
  */
 import { z } from 'zod';
-import { PLANS, assertPlan } from './plans';
+import { PLANS, assertPlan } from '../plans/plans';
 import type { Facts, PlanId } from './types';
 import { parseInstant } from './time';
 

@@ -14,7 +14,8 @@ import {
 } from './environment';
 import { parseFacts } from './facts';
 import { forestFireClockSpecs } from './forest-fire';
-import { assertLevel, assertPlan, highestLevel, highestResponse } from './plans';
+import { assertPlan } from '../plans/plans';
+import { assertLevel, highestLevel, highestResponse } from './plans';
 import { RAD_LEVEL_CRITERIA, RAD_RESPONSE_CRITERIA, radiationClockSpecs } from './radiation';
 import { parseInstant } from './time';
 import type {
@@ -33,8 +34,7 @@ import type {
 } from './types';
 
 export type * from './types';
-export { PLANS, PLAN_IDS, LEVEL_ORDER, RESPONSE_ORDER, citationOf, levelRank, responseRank } from './plans';
-export type { PlanInfo } from './plans';
+export { LEVEL_ORDER, RESPONSE_ORDER, levelRank, responseRank } from './plans';
 export { FACT_FIELDS, FORM_FACT_FIELDS, factsSchema, parseFacts } from './facts';
 export type { FactField, FactFieldType, FactOption } from './facts';
 export { ENV_LEVEL_CRITERIA, ENV_RESPONSE_CRITERIA, ENV_SENSITIVE, ENV_IMMEDIATE, envProcedure } from './environment';
@@ -120,7 +120,11 @@ function noticesOf(plan: PlanId, level: Level | null, facts: Facts): Notice[] {
  * level": notices follow the same level as the clocks; 43号 5.1.1(3) applies only while the level
  * is unknown, 5.1.1(5)① only at 重大/特别重大).
  */
-export function noticesFor<P extends PlanId>(plan: P, level: Level | null, facts?: Facts<P>): Notice[] {
+export function noticesFor<P extends PlanId>(
+  plan: P,
+  level: Level | null,
+  facts?: Facts<P> | Record<string, unknown>,
+): Notice[] {
   assertPlan(plan);
   assertLevel(level);
   return noticesOf(plan, level ?? null, parseFacts(plan, facts));

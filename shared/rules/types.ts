@@ -1,6 +1,9 @@
 /** Types of the rules engine: plan ids, levels, facts per plan, reasons and reporting clocks. */
 
-export type PlanId = 'comms' | 'radiation' | 'environment' | 'forest_fire';
+import type { PlanId } from '../plans/plans';
+
+/** The plan ids are shared/plans' (one vocabulary); re-exported because every rule type names them. */
+export type { PlanId };
 
 /** Incident level (事件级别), highest first. */
 export type Level = '特别重大' | '重大' | '较大' | '一般';

@@ -1,11 +1,12 @@
 /** Actions once a warning is in force (A 3.3, B 3.2, C 4.2.3), as checklist items. */
-import { PLANS, assertPlan, citationOf, type ActionItem, type PlanId } from '../response';
+import { PLANS, assertChecklistPlan, citationOf, type ChecklistPlanId } from '../plans/plans';
+import type { ActionItem } from '../response';
 import { WARNING_LEVEL_IDS, assertWarningLevel, type WarningLevel } from './levels';
 
 type Def = Omit<ActionItem, 'plan' | 'document' | 'citation' | 'levels'>;
 
 /** The sentence that introduces the list: all three plans make the actions "视情况" / "一项或者多项". */
-export const WARNING_ACTIONS_PREAMBLE: Record<PlanId, { text: string; clause: string }> = {
+export const WARNING_ACTIONS_PREAMBLE: Record<ChecklistPlanId, { text: string; clause: string }> = {
   comms: { text: '市指挥部办公室依据突发事件发展趋势判定，采取下列一项或者多项预警行动', clause: '3.3' },
   radiation: { text: '进入预警状态后，市、县级应急指挥机构与有关部门视情况采取以下措施', clause: '3.2' },
   environment: { text: '预警信息发布后，当地人民政府及其有关部门视情况采取以下措施', clause: '4.2.3' },
@@ -13,7 +14,7 @@ export const WARNING_ACTIONS_PREAMBLE: Record<PlanId, { text: string; clause: st
 
 const B_TECH = { name: '技术组', leader: '市生态环境局分管负责人', clause: '2.3.3' };
 
-const DEFS: Record<PlanId, Def[]> = {
+const DEFS: Record<ChecklistPlanId, Def[]> = {
   comms: [
     {
       id: 'comms.w.3.3.1',
@@ -138,8 +139,8 @@ const DEFS: Record<PlanId, Def[]> = {
  * Checklist once a warning is in force: A 3.3, B 3.2, C 4.2.3 (with C 4.2.2's notice to areas
  * affected). No plan varies the actions by level, so every item applies at every level.
  */
-export function warningActions(plan: PlanId, level?: WarningLevel): ActionItem[] {
-  assertPlan(plan);
+export function warningActions(plan: ChecklistPlanId, level?: WarningLevel): ActionItem[] {
+  assertChecklistPlan(plan);
   if (level !== undefined) assertWarningLevel(level);
   return DEFS[plan].map((d) => ({
     ...d,

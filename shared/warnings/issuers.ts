@@ -2,7 +2,8 @@
  * Who may issue a warning (B 3.1.2; C 4.2.2; A 3.2–3.3) and who may change or lift it (A 3.4
  * "谁发布、谁解除"; B 3.3 and C 4.2.4: the issuing government or department adjusts and lifts).
  */
-import { PLANS, assertPlan, assertText, citationOf, parseTime, type PlanId } from '../response';
+import { PLANS, assertChecklistPlan, citationOf, type ChecklistPlanId } from '../plans/plans';
+import { assertText, parseTime } from '../response';
 import { assertWarningLevel, warningLabel, type WarningLevel } from './levels';
 
 export type IssuerKind = 'province' | 'city' | 'county' | 'other';
@@ -32,12 +33,12 @@ export interface PlanIssuers {
   note: string;
 }
 
-const rule = (plan: PlanId, r: Omit<IssuerRule, 'citation'>): IssuerRule => ({
+const rule = (plan: ChecklistPlanId, r: Omit<IssuerRule, 'citation'>): IssuerRule => ({
   ...r,
   citation: citationOf(plan, r.clause),
 });
 
-export const WARNING_ISSUERS: Record<PlanId, PlanIssuers> = {
+export const WARNING_ISSUERS: Record<ChecklistPlanId, PlanIssuers> = {
   comms: {
     byLevel: {},
     general: [rule('comms', { kinds: ['city'], issuer: '市指挥部办公室', clause: '3.2、3.3' })],
@@ -91,8 +92,8 @@ function assertKind(kind: unknown, field = 'issuerKind'): asserts kind is Issuer
  * Whether an issuer of this kind may issue this level under the plan: strict for B 3.1.2; for A and
  * C, which assign no issuer per level, the answer is ok but unverified, with the clause to check.
  */
-export function checkIssuer(plan: PlanId, level: WarningLevel, issuerKind: IssuerKind): IssuerCheck {
-  assertPlan(plan);
+export function checkIssuer(plan: ChecklistPlanId, level: WarningLevel, issuerKind: IssuerKind): IssuerCheck {
+  assertChecklistPlan(plan);
   assertWarningLevel(level);
   assertKind(issuerKind);
   const p = WARNING_ISSUERS[plan];
@@ -134,7 +135,7 @@ export interface WarningLift {
 }
 
 export interface WarningRecord {
-  plan: PlanId;
+  plan: ChecklistPlanId;
   level: WarningLevel;
   issuerKind: IssuerKind;
   issuer: string;
@@ -152,15 +153,15 @@ function sameName(a: string, b: string): boolean {
   return n(a) === n(b);
 }
 
-const LIFT_CLAUSE: Record<PlanId, { clause: string; condition: string }> = {
+const LIFT_CLAUSE: Record<ChecklistPlanId, { clause: string; condition: string }> = {
   comms: { clause: '3.4', condition: '当突发事件经评估认为符合预警解除' },
   radiation: { clause: '3.3', condition: '当判定辐射事故隐患已排除时' },
   environment: { clause: '4.2.4', condition: '当判定突发环境事件危险已经消除时' },
 };
 
 /** When a warning may be lifted, as the plan words it (A 3.4, B 3.3, C 4.2.4). */
-export function liftCondition(plan: PlanId): { text: string; clause: string; citation: string } {
-  assertPlan(plan);
+export function liftCondition(plan: ChecklistPlanId): { text: string; clause: string; citation: string } {
+  assertChecklistPlan(plan);
   const c = LIFT_CLAUSE[plan];
   return { text: c.condition, clause: c.clause, citation: citationOf(plan, c.clause) };
 }
@@ -187,7 +188,7 @@ function issuerOnly(warning: WarningRecord, by: WarningActor, verb: '解除' | '
 function assertWarning(w: unknown): asserts w is WarningRecord {
   if (!w || typeof w !== 'object') throw new Error('warning 不能为空');
   const x = w as WarningRecord;
-  assertPlan(x.plan, 'warning.plan');
+  assertChecklistPlan(x.plan, 'warning.plan');
   assertWarningLevel(x.level, 'warning.level');
   assertKind(x.issuerKind, 'warning.issuerKind');
   assertText(x.issuer, 'warning.issuer');

@@ -1,5 +1,5 @@
 /** Warning levels and colours (B 3.1.1, C 4.2.1; plan A names no levels). */
-import type { PlanId } from '../response';
+import type { ChecklistPlanId } from '../plans/plans';
 
 export type WarningLevel = '一级' | '二级' | '三级' | '四级';
 
@@ -40,7 +40,7 @@ export function assertWarningLevel(level: unknown, field = 'level'): asserts lev
 
 /** What each level means under the plan, and where the plan says so. */
 export const WARNING_LEVEL_MEANING: Record<
-  PlanId,
+  ChecklistPlanId,
   { clause: string | null; note: string; byLevel: Partial<Record<WarningLevel, string>> }
 > = {
   comms: {

@@ -14,8 +14,8 @@ import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { ConditionView, ResponseItemView, ResponseView } from '../../../shared/ipc/channels/response';
 import type { IncidentDetail } from '../../../shared/domain/incident-view';
 import { DomainError } from '../../../shared/ipc/result';
+import { PLANS, type ChecklistPlanId } from '../../../shared/plans';
 import {
-  PLANS,
   POST_RESPONSE_CLOCKS_ELSEWHERE,
   actionChecklist,
   allActionItems,
@@ -29,7 +29,6 @@ import {
   terminationConditions,
   validateNotApplicable,
   validateTick,
-  type PlanId,
   type PostResponseFacts,
   type ResponseLevel,
 } from '../../../shared/response';
@@ -46,7 +45,7 @@ export class ResponseService {
     return this.ctx.now().toISOString();
   }
 
-  private planOf(inc: IncidentDetail): PlanId {
+  private planOf(inc: IncidentDetail): ChecklistPlanId {
     const plan = planOfCategory(inc.category);
     if (!plan) {
       throw new DomainError(

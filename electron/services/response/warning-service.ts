@@ -6,7 +6,7 @@
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { IssuerInfo, WarningView } from '../../../shared/ipc/channels/response';
 import { DomainError } from '../../../shared/ipc/result';
-import { PLANS, citationOf } from '../../../shared/response';
+import { PLANS, citationOf } from '../../../shared/plans';
 import {
   WARNING_ACTIONS_PREAMBLE,
   WARNING_ISSUERS,

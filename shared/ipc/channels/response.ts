@@ -4,14 +4,14 @@ import type { IncidentClock } from '../../domain/incident-view';
 import type {
   ActionItem,
   ItemState,
-  PlanId,
   PostResponseTask,
   ResponseLevel,
   ResponseLevelInfo,
   TaskReminder,
   TerminationCondition,
 } from '../../response';
-import { ALL_RESPONSE_LEVELS, PLAN_IDS } from '../../response';
+import { CHECKLIST_PLAN_IDS, type ChecklistPlanId } from '../../plans';
+import { ALL_RESPONSE_LEVELS } from '../../response';
 import type { IssuerCheck, IssuerKind, PlanIssuers, WarningLevel } from '../../warnings';
 import { ISSUER_KINDS, WARNING_LEVEL_IDS } from '../../warnings';
 import { id, instant, longText, required, requiredLong, text } from '../schemas';
@@ -19,7 +19,7 @@ import { id, instant, longText, required, requiredLong, text } from '../schemas'
 const itemId = required('条目编号', 80);
 const responseLevel = z.enum(ALL_RESPONSE_LEVELS as [ResponseLevel, ...ResponseLevel[]], { message: '请选择响应级别' });
 const warningLevel = z.enum(WARNING_LEVEL_IDS as [WarningLevel, ...WarningLevel[]], { message: '请选择预警级别' });
-const plan = z.enum(PLAN_IDS as [PlanId, ...PlanId[]], { message: '请选择预案' });
+const plan = z.enum(CHECKLIST_PLAN_IDS, { message: '请选择预案' });
 const actor = z.object({
   issuerKind: z.enum(ISSUER_KINDS as [IssuerKind, ...IssuerKind[]], { message: '请选择发布主体类别' }),
   issuer: required('发布单位', 80),
@@ -127,7 +127,7 @@ export interface PostResponseTaskView extends PostResponseTask {
 export interface ResponseView {
   incidentId: number;
   /** null: the incident's category has no response plan here (only comms, radiation, environment). */
-  plan: PlanId | null;
+  plan: ChecklistPlanId | null;
   planName: string | null;
   availableLevels: ResponseLevel[];
   levelInfo: ResponseLevelInfo[];
@@ -156,7 +156,7 @@ export interface WarningActionView extends ActionItem {
 
 export interface WarningView {
   id: number;
-  plan: PlanId;
+  plan: ChecklistPlanId;
   planName: string;
   level: WarningLevel;
   colourName: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { locateClause, parseGazette, searchGazette, splitCitations } from '../../../shared/law/gazette';
-import { FACT_FIELDS, PLANS, PLAN_IDS } from '../../../shared/rules';
+import { PLANS, PLAN_IDS } from '../../../shared/plans';
+import { FACT_FIELDS } from '../../../shared/rules';
 import { GAZETTE_TEXT } from '../../helpers/gazette';
 
 const gazette = parseGazette(GAZETTE_TEXT);

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { PLANS, type ChecklistPlanId } from '../../../shared/plans';
 import {
   ALL_RESPONSE_LEVELS,
-  PLANS,
+  ITEM_PREFIX,
   actionChecklist,
   allActionItems,
   responseLevelInfo,
-  type PlanId,
   type ResponseLevel,
 } from '../../../shared/response';
 import { clauseSpan, quotedIn, refsOf } from './gazette-text';
 
-const PLAN_IDS: PlanId[] = ['comms', 'radiation', 'environment'];
+const PLAN_IDS: ChecklistPlanId[] = ['comms', 'radiation', 'environment'];
 
 describe('action items quote the gazette, clause by clause', () => {
   const rows = PLAN_IDS.flatMap((plan) => allActionItems(plan).map((item) => [plan, item.id, item] as const));
@@ -30,7 +30,7 @@ describe('action items quote the gazette, clause by clause', () => {
     for (const plan of PLAN_IDS) {
       const ids = allActionItems(plan).map((i) => i.id);
       expect(new Set(ids).size).toBe(ids.length);
-      for (const id of ids) expect(id.startsWith(`${PLANS[plan].prefix}.`)).toBe(true);
+      for (const id of ids) expect(id.startsWith(`${ITEM_PREFIX[plan]}.`)).toBe(true);
     }
   });
 
@@ -44,7 +44,7 @@ describe('action items quote the gazette, clause by clause', () => {
 });
 
 /** Expected numbered items per plan and level, read off the gazette. */
-const EXPECTED: [PlanId, ResponseLevel, string[]][] = [
+const EXPECTED: [ChecklistPlanId, ResponseLevel, string[]][] = [
   ['comms', '二级', ['4.3.3(1)', '4.3.3(2)', '4.3.3(3)、4.4.3']],
   ['comms', '一级', ['4.4.3', '4.3.3(3)、4.4.3']],
   ['radiation', '四级', ['4.3.1']],
@@ -121,7 +121,7 @@ describe('checklist per plan and level', () => {
   it('refuses a level the plan does not define, and bad input', () => {
     expect(() => actionChecklist('comms', '三级')).toThrow(/只设二级、一级/);
     expect(() => actionChecklist('comms', '四级')).toThrow(/responseLevel/);
-    expect(() => actionChecklist('fire' as PlanId, '三级')).toThrow(/plan/);
+    expect(() => actionChecklist('fire' as ChecklistPlanId, '三级')).toThrow(/plan/);
     expect(() => actionChecklist('environment', '五级' as ResponseLevel)).toThrow(/responseLevel/);
   });
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { POST_RESPONSE_CLOCKS_ELSEWHERE, postResponseTasks, taskReminder, type PlanId } from '../../../shared/response';
+import type { ChecklistPlanId } from '../../../shared/plans';
+import { POST_RESPONSE_CLOCKS_ELSEWHERE, postResponseTasks, taskReminder } from '../../../shared/response';
 import { clauseSpan, quotedIn } from './gazette-text';
 
 const END = '2021-09-20T16:30:00+08:00';
 
 describe('post-response tasks', () => {
-  it.each<PlanId>(['comms', 'radiation', 'environment'])('%s: every task quotes its clause', (plan) => {
+  it.each<ChecklistPlanId>(['comms', 'radiation', 'environment'])('%s: every task quotes its clause', (plan) => {
     const tasks = postResponseTasks(plan, END);
     expect(tasks.length).toBeGreaterThan(0);
     for (const t of tasks) expect(quotedIn(plan, t.clause, t.quote), t.id).toBe(true);

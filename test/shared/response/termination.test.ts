@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkTermination, terminationAuthority, terminationConditions, type PlanId } from '../../../shared/response';
+import type { ChecklistPlanId } from '../../../shared/plans';
+import { checkTermination, terminationAuthority, terminationConditions } from '../../../shared/response';
 import { quotedIn } from './gazette-text';
 
-const PLANS: [PlanId, string, number][] = [
+const PLANS: [ChecklistPlanId, string, number][] = [
   ['comms', '4.8', 3],
   ['radiation', '4.5', 3],
   ['environment', '5.5', 3],

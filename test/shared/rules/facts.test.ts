@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FACT_FIELDS, PLAN_IDS, factsSchema, gradeIncident, parseFacts, reportingClocks } from '../../../shared/rules';
+import { PLAN_IDS } from '../../../shared/plans';
+import { FACT_FIELDS, factsSchema, gradeIncident, parseFacts, reportingClocks } from '../../../shared/rules';
 import type { FactField, PlanId } from '../../../shared/rules';
 
 const sample = (f: FactField): unknown => {

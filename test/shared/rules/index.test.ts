@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { PLANS, PLAN_IDS } from '../../../shared/plans';
 import {
   COMMS_RESPONSE_CRITERIA,
   ENV_IMMEDIATE,
   ENV_LEVEL_CRITERIA,
   ENV_RESPONSE_CRITERIA,
   ENV_SENSITIVE,
-  PLANS,
-  PLAN_IDS,
   RAD_LEVEL_CRITERIA,
   RAD_RESPONSE_CRITERIA,
   gradeIncident,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PLAN_IDS } from '../../../shared/plans';
 import {
   FACT_FIELDS,
   LEVEL_ORDER,
-  PLAN_IDS,
   gradeIncident,
   levelRank,
   reportingClocks,

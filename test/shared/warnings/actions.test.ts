@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { WARNING_ACTIONS_PREAMBLE, warningActions } from '../../../shared/warnings';
-import type { PlanId } from '../../../shared/response';
+import type { ChecklistPlanId } from '../../../shared/plans';
 import { quotedIn } from '../response/gazette-text';
 
-const PLANS: [PlanId, string, number][] = [
+const PLANS: [ChecklistPlanId, string, number][] = [
   ['comms', '3.3', 3],
   ['radiation', '3.2', 5],
   ['environment', '4.2.3', 4],
@@ -31,6 +31,6 @@ describe('warning actions', () => {
     expect(warningActions('radiation', '一级')).toEqual(warningActions('radiation', '四级'));
     expect(warningActions('environment', '三级')[0]!.levels).toEqual(['一级', '二级', '三级', '四级']);
     expect(() => warningActions('radiation', '红色' as never)).toThrow(/level/);
-    expect(() => warningActions('nuclear' as PlanId)).toThrow(/plan/);
+    expect(() => warningActions('nuclear' as ChecklistPlanId)).toThrow(/plan/);
   });
 });

@@ -1,8 +1,7 @@
 import { Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import { FACT_FIELDS, FORM_FACT_FIELDS } from '../../../../shared/rules';
 import type { FactField } from '../../../../shared/rules';
-import type { PlanId } from '../../../../shared/rules';
-import { PLANS } from '../../../../shared/rules/plans';
+import { PLANS, planOf } from '../../../../shared/plans';
 import { Cite } from '../law/LawPanel';
 
 /** The unit shown after a number: money in 元, counties as 个, everything else counts people. */
@@ -26,10 +25,9 @@ const JUDGEMENT_NOTES: Readonly<Record<string, string>> = {
 
 /** The facts a plan grades on, built from the rules engine's field list so the form never drifts from it. */
 export function FactsFields({ category }: { category: string }) {
-  const graded = (FACT_FIELDS as Record<string, (typeof FACT_FIELDS)[PlanId] | undefined>)[category];
+  const plan = planOf(category);
   // Then the facts only the report forms print (42号 附件4), so the 初报 is prefilled from them.
-  const forForms = (FORM_FACT_FIELDS as Record<string, (typeof FORM_FACT_FIELDS)[PlanId] | undefined>)[category] ?? [];
-  const fields = graded && [...graded, ...forForms];
+  const fields = plan && [...FACT_FIELDS[plan], ...FORM_FACT_FIELDS[plan]];
   // Date-time facts have no generic input in the rules' field list.
   if (category === 'forest_fire') {
     return (
@@ -42,7 +40,7 @@ export function FactsFields({ category }: { category: string }) {
       </Form.Item>
     );
   }
-  if (!fields?.length) return null;
+  if (!plan || !fields?.length) return null;
   return (
     <>
       {category === 'radiation' && (
@@ -57,7 +55,7 @@ export function FactsFields({ category }: { category: string }) {
       )}
       {fields.map((f) => {
         const name = ['facts', f.key];
-        const planName = PLANS[category as PlanId].name;
+        const planName = PLANS[plan].name;
         const extra = (
           <>
             {f.help ? `${f.help}　` : ''}

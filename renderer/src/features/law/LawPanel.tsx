@@ -7,7 +7,7 @@ import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, u
 import type { ReactNode } from 'react';
 import { locateClause, parseGazette, searchGazette, splitCitations } from '../../../../shared/law/gazette';
 import type { ClauseLocation, Gazette, GazetteHit } from '../../../../shared/law/gazette';
-import { PLANS, PLAN_IDS } from '../../../../shared/rules/plans';
+import { PLANS, PLAN_IDS } from '../../../../shared/plans';
 
 /** Plan titles as cited (《朔州市辐射事故应急预案》) → their document numbers. */
 const DOCUMENTS_BY_NAME: Readonly<Record<string, string>> = Object.fromEntries(

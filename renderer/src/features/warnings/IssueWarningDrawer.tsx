@@ -1,7 +1,7 @@
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { PLANS, PLAN_IDS, type PlanId } from '../../../../shared/response';
+import { CHECKLIST_PLAN_IDS, PLANS, type ChecklistPlanId } from '../../../../shared/plans';
 import {
   ISSUER_KINDS,
   ISSUER_KIND_LABELS,
@@ -18,7 +18,7 @@ import { useLoad } from '../../hooks/useApi';
 import { errorText } from '../../lib/errors';
 
 interface Values {
-  plan: PlanId;
+  plan: ChecklistPlanId;
   level: WarningLevel;
   direction: 'received' | 'issued';
   issuerKind: IssuerKind;
@@ -78,7 +78,7 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
         data-testid="warning-form"
       >
         <Form.Item name="plan" label="预案" rules={[{ required: true, message: '请选择预案' }]}>
-          <Select options={PLAN_IDS.map((p) => ({ value: p, label: PLANS[p].name }))} />
+          <Select options={CHECKLIST_PLAN_IDS.map((p) => ({ value: p, label: PLANS[p].name }))} />
         </Form.Item>
         <Form.Item
           name="level"
