@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderForm } from '../../shared/forms/render';
 import type { FormInput } from '../../shared/forms/types';
+import { chineseDate, shanghaiDate, shanghaiTime } from '../../shared/time';
 import { FONT_BASE_URL, launchChromium, renderPdf } from './chromium-pdf';
 
 export interface PrintJob {
@@ -46,8 +47,8 @@ export class ChromiumFolderPrinter implements Printer {
     const dir = this.folder();
     mkdirSync(dir, { recursive: true });
     // Beijing date and time, readable: 初报-2026-0001-2026年11月30日-0959.pdf.
-    const b = new Date(Date.now() + 8 * 3_600_000);
-    const stamp = `${b.getUTCFullYear()}年${b.getUTCMonth() + 1}月${b.getUTCDate()}日-${String(b.getUTCHours()).padStart(2, '0')}${String(b.getUTCMinutes()).padStart(2, '0')}`;
+    const now = Date.now();
+    const stamp = `${chineseDate(shanghaiDate(now))}-${shanghaiTime(now).replace(':', '')}`;
     const path = join(dir, `${safeName(job.name)}-${stamp}.pdf`);
     writeFileSync(path, pdf);
     return path;

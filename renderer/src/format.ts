@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import 'dayjs/locale/zh-cn';
+import { chineseDate, chineseDateTime, shanghaiDate, shanghaiTime } from '../../shared/time';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -9,11 +10,10 @@ dayjs.locale('zh-cn');
 
 export const ZONE = 'Asia/Shanghai';
 
-/** 2026年11月29日 14:05, in Beijing time whatever the machine's zone. */
-export const fmtDateTime = (iso: string | null | undefined): string =>
-  iso ? dayjs(iso).tz(ZONE).format('YYYY年M月D日 HH:mm') : '—';
-export const fmtTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).tz(ZONE).format('HH:mm') : '—');
+/** 2026年11月29日 14:05, in Beijing time whatever the machine's zone (shared/time does the arithmetic). */
+export const fmtDateTime = (iso: string | null | undefined): string => (iso ? chineseDateTime(Date.parse(iso)) : '—');
+export const fmtTime = (iso: string | null | undefined): string => (iso ? shanghaiTime(Date.parse(iso)) : '—');
 export const fmtDate = (iso: string | null | undefined): string =>
-  iso ? dayjs(iso).tz(ZONE).format('YYYY年M月D日') : '—';
+  iso ? chineseDate(shanghaiDate(Date.parse(iso))) : '—';
 
 export { dayjs };

@@ -1,8 +1,6 @@
 // Official date and document-number formatting for printed forms (GB/T 9704-2012 7.3.5.1 / 7.2.4 style).
-// Times are shown in Asia/Shanghai: UTC+8 all year (China has no daylight saving time), so a fixed
-// offset is exact and no time-zone library is needed.
-
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+// Times are shown in Beijing time; parsing and the UTC+8 offset are shared/time's.
+import { parseDate, parseInstant, shanghaiParts as beijingParts } from '../time';
 
 /** Wall-clock parts in Asia/Shanghai. */
 export interface ShanghaiParts {
@@ -13,36 +11,23 @@ export interface ShanghaiParts {
   minute: number;
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-// Date-times must carry an offset (Z or ±hh:mm) so a stored instant is never read in the wrong zone.
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Splits an ISO date ("2021-09-02") or instant ("2021-09-02T06:05:00Z") into Shanghai wall-clock parts. */
 export function shanghaiParts(iso: string, field = '时间'): ShanghaiParts {
-  const dateOnly = DATE_ONLY.exec(iso);
-  if (dateOnly) {
-    const year = Number(dateOnly[1]);
-    const month = Number(dateOnly[2]);
-    const day = Number(dateOnly[3]);
-    const check = new Date(Date.UTC(year, month - 1, day));
-    if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-      throw new Error(`${field}不是有效日期：${iso}`);
-    }
-    return { year, month, day, hour: 0, minute: 0 };
+  if (DATE_ONLY.test(iso)) {
+    const { y, m, d } = parseDate(iso, field);
+    return { year: y, month: m, day: d, hour: 0, minute: 0 };
   }
-  if (!DATE_TIME.test(iso)) {
-    throw new Error(`${field}格式错误（应为 ISO 8601 日期或带时区的时间）：${iso}`);
+  let ms: number;
+  try {
+    // Date-times must carry an offset (Z or ±hh:mm) so a stored instant is never read in the wrong zone.
+    ms = parseInstant(iso, field);
+  } catch (err) {
+    throw new Error(`${field}格式错误（应为 ISO 8601 日期或带时区的时间）：${iso}`, { cause: err });
   }
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`${field}不是有效时间：${iso}`);
-  const local = new Date(ms + SHANGHAI_OFFSET_MS);
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-  };
+  const p = beijingParts(ms);
+  return { year: p.y, month: p.m, day: p.d, hour: p.hh, minute: p.mm };
 }
 
 /** "2021年9月2日": Arabic numerals, no leading zeros (GB/T 9704-2012 7.3.5.1). */

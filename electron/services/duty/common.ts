@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ExportedFile } from '../../../shared/ipc/channels/duty';
 import { DomainError } from '../../../shared/ipc/result';
 import { checkShiftConfig, type ShiftConfig } from '../../../shared/schedule/index';
+import { shanghaiTime } from '../../../shared/time';
 import type { FeatureContext } from '../feature-context';
 
 export { NO_DUTY_MESSAGE, officerOf, refuse } from '../officer';
@@ -36,8 +37,7 @@ export function writeExport(
   const dir = exportsDir(ctx);
   mkdirSync(dir, { recursive: true });
   // Beijing time, as the officer reads the clock on the wall: 值班日志-2026年11月30日-0959.xlsx.
-  const beijing = new Date(ctx.now().getTime() + 8 * 3_600_000).toISOString();
-  const stamp = `${beijing.slice(11, 13)}${beijing.slice(14, 16)}`;
+  const stamp = shanghaiTime(ctx.now().getTime()).replace(':', '');
   let fileName = `${safeName(baseName)}-${stamp}.${ext}`;
   for (let n = 2; existsSync(join(dir, fileName)); n++) fileName = `${safeName(baseName)}-${stamp}-${n}.${ext}`;
   const path = join(dir, fileName);

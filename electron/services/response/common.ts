@@ -1,6 +1,7 @@
 /** What the response and warning services share: the officer on duty, refusals from pure rules, times. */
 import { DomainError } from '../../../shared/ipc/result';
 import { checklistPlanOf, type ChecklistPlanId } from '../../../shared/plans';
+import { chineseDateTime } from '../../../shared/time';
 
 export { NO_DUTY_MESSAGE, officerOf, refuse } from '../officer';
 
@@ -18,8 +19,4 @@ export function notInFuture(at: string, now: Date, label: string): void {
 export const iso = (at: string): string => new Date(at).toISOString();
 
 /** 2026年12月15日 18:00 in Beijing time, for timeline texts (the duty log prints them as they are). */
-export function beijing(at: string): string {
-  const d = new Date(Date.parse(at) + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
+export const beijing = (at: string): string => chineseDateTime(Date.parse(at));
