@@ -7,8 +7,9 @@ import type { ClockChannel, ClockRecord, Incident } from '../domain/incident';
 import type { IncidentClock, IncidentGrading } from '../domain/incident-view';
 import { gradeIncident, noticesFor } from '../rules';
 import type { Level, PlanId } from '../rules';
-import { CAPABILITIES, PLANS, gradingPlanOf, planOf } from '../plans';
-import { computeObligations } from './obligations';
+import { CAPABILITIES, PLANS, gradingPlanOf, isChecklistPlanId, planOf } from '../plans';
+import { postResponseTasks } from '../response/post-response';
+import { computeObligations, levelLabel } from './obligations';
 import type { FollowUpSetting, LevelChange, NotApplicableMark, Obligation, ReportEvent } from './obligations';
 
 /** The incident's plan when that plan sets reporting clocks (shared/plans' capabilities). */
@@ -41,6 +42,106 @@ export interface DeriveContext {
   pendingLevelMinutes?: number;
   /** Obligations stored when they arose; one the rules no longer give is still shown. */
   stored?: readonly StoredObligationLike[];
+  /** Post-response tasks a leader gave a deadline: obligations that alarm like any clock. */
+  postResponse?: PostResponseDeadlines | null;
+}
+
+/** The ended response's plan and end, and the post-response tasks given a deadline. */
+export interface PostResponseDeadlines {
+  plan: string;
+  endedAt: string;
+  tasks: {
+    taskId: string;
+    dueAt: string;
+    givenBy: string | null;
+    doneAt: string | null;
+    doneBy: string | null;
+  }[];
+}
+
+/** Prefix of the clock id of a post-response task: `task.${taskId}`. */
+export const TASK_CLOCK_PREFIX = 'task.';
+
+/**
+ * Post-response tasks with a deadline as clocks (issue 12 "Post-response tasks"): the plans give
+ * these duties no deadline (A 5, B 5, C 6, see shared/response/post-response.ts), so each runs from
+ * the end of the response to the deadline a leader set, and closes when the task is done (or when
+ * the officer records it against the clock). The key does not name a level: the task is owed
+ * whatever the level, and a new deadline for the same task replaces the old one.
+ */
+function taskClocks(
+  inc: Incident,
+  grading: IncidentGrading,
+  pr: PostResponseDeadlines,
+  records: readonly ClockRecord[],
+): { clocks: IncidentClock[]; used: ClockRecord[] } {
+  const plan = pr.plan;
+  if (!isChecklistPlanId(plan)) return { clocks: [], used: [] };
+  const defs = postResponseTasks(plan, pr.endedAt, {
+    ...(grading.level ? { level: grading.level } : {}),
+    // B 5.1(2): the facts say whether the accident contaminated the environment (as the response panel reads them).
+    ...(plan === 'radiation' && inc.facts.contamination ? { contamination: true } : {}),
+  });
+  const clocks: IncidentClock[] = [];
+  const used: ClockRecord[] = [];
+  for (const t of pr.tasks) {
+    const def = defs.find((d) => d.id === t.taskId);
+    const startMs = Date.parse(pr.endedAt);
+    const dueMs = Date.parse(t.dueAt);
+    // Never dueAt ≤ startsAt: the service refuses such a deadline, so only old data can lack one.
+    if (!def || !(dueMs > startMs)) continue;
+    const clockId = `${TASK_CLOCK_PREFIX}${t.taskId}`;
+    const key = `${clockId}@善后#0`;
+    const own = records.find((r) => r.clockId === key || r.clockId === clockId);
+    if (own) used.push(own);
+    const doneAt = t.doneAt ?? own?.completedAt ?? null;
+    const naAt = !doneAt && own?.notApplicableReason ? own.recordedAt : null;
+    const closedAt = doneAt ?? naAt;
+    const room = /指挥部办公室/.test(def.unit) && !/县级/.test(def.unit);
+    clocks.push({
+      key: `${inc.id}:${key}`,
+      incidentId: inc.id,
+      clockId,
+      title: `善后任务：${def.title}`,
+      from: def.unit,
+      to: '带班领导（督办）',
+      minutes: Math.round((dueMs - startMs) / 60_000),
+      startsAt: new Date(startMs).toISOString(),
+      dueAt: new Date(dueMs).toISOString(),
+      clause: def.clause,
+      citation: `${def.citation}；时限由${t.givenBy ?? '带班领导'}批示确定`,
+      channel: 'any',
+      optional: false,
+      record: t.doneAt
+        ? {
+            clockId: key,
+            completedAt: t.doneAt,
+            channel: null,
+            recipientUnit: null,
+            recipientName: null,
+            notApplicableReason: null,
+            officer: t.doneBy ?? '',
+            recordedAt: t.doneAt,
+          }
+        : (own ?? null),
+      obligationKey: key,
+      levelLabel: levelLabel(grading.level),
+      owner: { kind: room ? 'room' : 'monitored', unit: def.unit },
+      window: `领导批示时限（${def.deadlineNote}）`,
+      immediate: false,
+      closure: closedAt
+        ? {
+            kind: doneAt ? 'met' : 'not_applicable',
+            at: closedAt,
+            reason: doneAt ? (t.doneAt ? '善后任务已办结' : null) : (own?.notApplicableReason ?? null),
+            lateMs: Math.max(0, Date.parse(closedAt) - dueMs),
+          }
+        : null,
+      source: 'plan',
+      phonedAt: null,
+    });
+  }
+  return { clocks, used };
 }
 
 /** What the store keeps of an obligation (migration 0009). */
@@ -212,7 +313,10 @@ export function deriveIncident(
   });
   // Stored obligations the rules no longer give (a fact corrected, a rule changed): still owed
   // until closed, closed by a record made against their key.
-  const computed = new Set(obligations.map((o) => o.key));
+  const tasks = ctx.postResponse ? taskClocks(inc, grading, ctx.postResponse, records) : { clocks: [], used: [] };
+  for (const r of tasks.used) used.add(r);
+  clocks.push(...tasks.clocks);
+  const computed = new Set([...obligations.map((o) => o.key), ...tasks.clocks.map((c) => c.obligationKey)]);
   const citation = (clause: string) => `依据《${PLANS[plan].name}》${clause}`;
   for (const st of ctx.stored ?? []) {
     if (computed.has(st.key)) continue;
@@ -273,7 +377,11 @@ export function deriveIncident(
       phonedAt: null,
     });
   }
-  if (ctx.stored?.length) clocks.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-  const known = new Set([...obligations.flatMap((o) => [o.key, o.clockId]), ...(ctx.stored ?? []).map((st) => st.key)]);
+  if (ctx.stored?.length || tasks.clocks.length) clocks.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+  const known = new Set([
+    ...obligations.flatMap((o) => [o.key, o.clockId]),
+    ...(ctx.stored ?? []).map((st) => st.key),
+    ...tasks.clocks.map((c) => c.obligationKey),
+  ]);
   return { grading, clocks, orphanClockRecords: records.filter((r) => !used.has(r) && !known.has(r.clockId)) };
 }

@@ -10,6 +10,7 @@ import { escapeHtml } from '../../../shared/forms/render';
 import { BODY_STACK, TITLE_STACK, fontFaceCss } from '../../../shared/forms/font-faces';
 import { shanghaiDateTime } from '../../../shared/time';
 import { CLOCK_OUTCOME_LABELS, clockOutcome } from '../../../shared/stats/index';
+import { closureName, closureText } from '../../../shared/incidents/closure';
 import { cellText, orientationOf, type ExportTable } from '../../exports/index';
 
 /** 2026-11-29 09:20 in Beijing time; empty for no value. */
@@ -32,8 +33,14 @@ export const TIMELINE_KIND_LABELS: Readonly<Record<TimelineKind, string>> = {
   warning: '预警',
 };
 
-/** Outcome label of one clock at `now` (迟报/漏报 as defined in shared/stats). */
+/**
+ * Outcome label of one clock at `now` (迟报/漏报 as defined in shared/stats). A closed obligation is
+ * named by how it closed: a 级别调整 (43号 5.1.1(6)) is not an officer's 不适用.
+ */
 export function clockOutcomeLabel(c: IncidentClock, now: Date): string {
+  const closed = closureName(c);
+  if (closed === '已完成') return CLOCK_OUTCOME_LABELS.onTime;
+  if (closed) return closed;
   if (!c.record && c.optional) return '不适用';
   return CLOCK_OUTCOME_LABELS[
     clockOutcome(
@@ -59,16 +66,19 @@ const clockSummary = (clocks: IncidentClock[], now: Date): string => {
 
 const CLOCK_COLUMNS = [
   { key: 'title', header: '报告事项', width: 24 },
+  { key: 'level', header: '服务级别', width: 8 },
   { key: 'dueAt', header: '截止时间', width: 17 },
   { key: 'completedAt', header: '完成时间', width: 17 },
   { key: 'channel', header: '方式', width: 8 },
   { key: 'recipient', header: '接收单位（人）', width: 20 },
   { key: 'officer', header: '记录人', width: 10 },
   { key: 'outcome', header: '结果', width: 10 },
+  { key: 'closure', header: '办结情况', width: 28 },
 ];
 
 const clockRow = (c: IncidentClock, now: Date) => ({
   title: c.title,
+  level: c.levelLabel ?? '',
   dueAt: bj(c.dueAt),
   completedAt: bj(c.record?.completedAt),
   channel: c.record?.channel ?? '',
@@ -77,6 +87,7 @@ const clockRow = (c: IncidentClock, now: Date) => ({
     : (c.record?.notApplicableReason ?? ''),
   officer: c.record?.officer ?? '',
   outcome: clockOutcomeLabel(c, now),
+  closure: closureText(c),
 });
 
 /** A date range of incidents: one row each, then every reporting clock. */

@@ -19,16 +19,19 @@ export function ClockBadge({ clock, showTitle = false }: { clock: IncidentClock;
   const now = useNow();
   const settings = useSettings();
   const st = clockState(toTracked(clock), now, { dueSoonMinutes: settings.dueSoonMinutes });
+  // A closure by level change is not an officer's 不适用: name it as what it was (43号 5.1.1(6)).
+  const label = clock.closure?.kind === 'level_change' ? '级别调整' : st.label;
   return (
     // A native title, not an antd Tooltip: this re-renders every second for every clock on screen.
     <Tag
       color={STATE_COLOURS[st.state]}
       data-clock-state={st.state}
+      data-closure={clock.closure?.kind ?? undefined}
       data-clock-id={clock.clockId}
       title={`${clock.from} → ${clock.to}，${clock.citation}`}
     >
       {showTitle ? `${clock.title} ` : ''}
-      {st.label} {st.state === 'done' || st.state === 'not_applicable' ? '' : st.text}
+      {label} {st.state === 'done' || st.state === 'not_applicable' ? '' : st.text}
     </Tag>
   );
 }

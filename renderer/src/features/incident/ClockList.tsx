@@ -1,8 +1,12 @@
-import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
 import type { IncidentClock, IncidentDetail } from '../../../../shared/domain/incident-view';
+import { closureName, closureText } from '../../../../shared/incidents/closure';
+import { TASK_CLOCK_PREFIX } from '../../../../shared/incidents/derive';
+import { levelHistoryLines, levelHistoryOf } from '../../../../shared/incidents/level-history';
+import { PENDING_LEVEL_CLOCK } from '../../../../shared/incidents/obligations';
 import { call } from '../../api/api';
 import { ClockBadge } from '../../components/ClockBadge';
 import { fmtDateTime } from '../../format';
@@ -16,7 +20,27 @@ interface CompleteValues {
   recipientName: string;
 }
 
-/** Every reporting window of the incident, with who reports to whom, the clause and the live state. */
+/** The colour of a closure's name: 迟报 and a late 级别调整 stand out from the ones closed in time. */
+const CLOSURE_COLOURS: Record<string, string> = {
+  已完成: 'green',
+  迟报: 'red',
+  不适用: 'default',
+  级别调整: 'purple',
+  '级别调整（已超时）': 'magenta',
+};
+
+/** Why a clock has no 完成 button: it closes by itself, or elsewhere. */
+function closesElsewhere(c: IncidentClock): string | null {
+  if (c.clockId === PENDING_LEVEL_CLOCK) return '初步判定级别后自动关闭';
+  if (c.clockId.startsWith(TASK_CLOCK_PREFIX)) return '在“应急响应”的善后任务中办结';
+  return null;
+}
+
+/**
+ * Every reporting obligation of the incident: who owes it to whom, the level it serves, its window
+ * and clause, the live state, and how it closed (met by which report, 不适用, or 级别调整 with its
+ * reason and lateness; 43号 5.1.1(6)). Above it, the level history the clocks follow.
+ */
 export function ClockList({
   incident,
   onChanged,
@@ -39,7 +63,8 @@ export function ClockList({
       onChanged(
         await call('clocks:complete', {
           incidentId: incident.id,
-          clockId: completing.clockId,
+          // The obligation itself (the level it serves), so an old and a new one are never mixed.
+          clockId: completing.obligationKey ?? completing.clockId,
           completedAt,
           channel: v.channel,
           recipientUnit: v.recipientUnit,
@@ -58,7 +83,11 @@ export function ClockList({
     if (!naFor) return;
     try {
       onChanged(
-        await call('clocks:not-applicable', { incidentId: incident.id, clockId: naFor.clockId, reason: v.reason }),
+        await call('clocks:not-applicable', {
+          incidentId: incident.id,
+          clockId: naFor.obligationKey ?? naFor.clockId,
+          reason: v.reason,
+        }),
       );
       setNaFor(null);
       naForm.resetFields();
@@ -67,8 +96,23 @@ export function ClockList({
     }
   };
 
+  const history = levelHistoryLines(levelHistoryOf(incident.timeline));
+
   return (
     <>
+      {history.length > 0 && (
+        <div data-testid="level-history" style={{ marginBottom: 8 }}>
+          <Typography.Text strong>级别变化：</Typography.Text>
+          {history.map((h) => (
+            <div key={h}>
+              <Typography.Text type="secondary">
+                {h}；
+                <Cite text="依据《朔州市突发环境事件应急预案》5.1.1(6)：级别发生变化的，应当按照变化后的级别报告信息" />
+              </Typography.Text>
+            </div>
+          ))}
+        </div>
+      )}
       <Table<IncidentClock>
         rowKey="key"
         size="small"
@@ -81,61 +125,114 @@ export function ClockList({
             title: '时限',
             key: 'title',
             render: (_, c) => (
-              <div data-testid={`clock-row-${c.clockId}`}>
+              <div
+                data-testid={`clock-row-${c.clockId}`}
+                data-obligation={c.obligationKey ?? c.clockId}
+                data-level={c.levelLabel ?? ''}
+              >
                 <div>
                   {c.title}
                   {c.optional ? <Typography.Text type="secondary">（紧急情况适用）</Typography.Text> : null}
+                  {c.owner && (
+                    <Tag
+                      color={c.owner.kind === 'room' ? 'blue' : 'default'}
+                      style={{ marginLeft: 6 }}
+                      data-testid="clock-owner"
+                    >
+                      {c.owner.kind === 'room' ? '本值班室' : `督促：${c.owner.unit}`}
+                    </Tag>
+                  )}
                 </div>
                 <Typography.Text type="secondary">
-                  {c.from} → {c.to}，{c.minutes} 分钟内；
-                  <Cite text={c.citation} />
+                  {c.from} → {c.to}，{c.window ?? `${c.minutes} 分钟内`}；
+                  {c.source === 'room' ? (
+                    <span data-testid="clock-room-rule">{c.citation}</span>
+                  ) : (
+                    <Cite text={c.citation} />
+                  )}
                 </Typography.Text>
+                {c.anchorNote && (
+                  <div>
+                    <Typography.Text type="warning">{c.anchorNote}</Typography.Text>
+                  </div>
+                )}
+                {c.phonedAt && !c.record && (
+                  <div>
+                    <Typography.Text type="warning">
+                      已于 {fmtDateTime(c.phonedAt)} 电话报告，书面报告仍需报送（42号 4.1.1(1) 随即报送书面信息）
+                    </Typography.Text>
+                  </div>
+                )}
               </div>
             ),
           },
-          { title: '起算', key: 'startsAt', width: 150, render: (_, c) => fmtDateTime(c.startsAt) },
-          { title: '截止', key: 'dueAt', width: 150, render: (_, c) => fmtDateTime(c.dueAt) },
           {
-            title: '状态',
+            title: '服务级别',
+            key: 'level',
+            width: 84,
+            render: (_, c) => <Tag data-testid="clock-level">{c.levelLabel ?? '—'}</Tag>,
+          },
+          { title: '起算', key: 'startsAt', width: 140, render: (_, c) => fmtDateTime(c.startsAt) },
+          { title: '截止', key: 'dueAt', width: 140, render: (_, c) => fmtDateTime(c.dueAt) },
+          {
+            title: '状态与办结',
             key: 'state',
-            width: 200,
-            render: (_, c) => (
-              <Space orientation="vertical" size={0}>
-                <ClockBadge clock={c} />
-                {c.record?.completedAt && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {fmtDateTime(c.record.completedAt)} {c.record.channel} → {c.record.recipientUnit}（
-                    {c.record.recipientName}），{c.record.officer}
-                  </Typography.Text>
-                )}
-                {c.record?.notApplicableReason && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    不适用：{c.record.notApplicableReason}（{c.record.officer}）
-                  </Typography.Text>
-                )}
-              </Space>
-            ),
+            width: 260,
+            render: (_, c) => {
+              const name = closureName(c);
+              return (
+                <Space orientation="vertical" size={0}>
+                  <Space size={4}>
+                    <ClockBadge clock={c} />
+                    {name && name !== '已完成' && name !== '级别调整' && name !== '不适用' && (
+                      <Tag color={CLOSURE_COLOURS[name]} data-testid="clock-closure-name">
+                        {name}
+                      </Tag>
+                    )}
+                  </Space>
+                  {name && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="clock-closure">
+                      {closureText(c)}
+                    </Typography.Text>
+                  )}
+                </Space>
+              );
+            },
           },
           {
             title: '操作',
             key: 'ops',
-            width: 150,
-            render: (_, c) =>
-              c.record ? null : (
-                <Space>
-                  <Button
-                    size="small"
-                    type="primary"
-                    onClick={() => setCompleting(c)}
-                    data-testid={`complete-${c.clockId}`}
-                  >
-                    完成
-                  </Button>
-                  <Button size="small" onClick={() => setNaFor(c)}>
-                    不适用
-                  </Button>
+            width: 140,
+            render: (_, c) => {
+              if (c.record) return null;
+              const elsewhere = closesElsewhere(c);
+              return (
+                <Space orientation="vertical" size={2}>
+                  {elsewhere && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {elsewhere}
+                    </Typography.Text>
+                  )}
+                  <Space>
+                    {!elsewhere && (
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() => setCompleting(c)}
+                        data-testid={`complete-${c.clockId}`}
+                      >
+                        完成
+                      </Button>
+                    )}
+                    {!c.clockId.startsWith(TASK_CLOCK_PREFIX) && (
+                      <Button size="small" onClick={() => setNaFor(c)}>
+                        不适用
+                      </Button>
+                    )}
+                  </Space>
                 </Space>
-              ),
+              );
+            },
           },
         ]}
       />
