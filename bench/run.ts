@@ -4,6 +4,7 @@
  */
 import { benchBoard } from './board-render';
 import { benchClockTick } from './clock-tick';
+import { benchHistory100k, printHistory100k } from './history-100k';
 import { benchIncidentWriteRatio } from './write-ratio';
 import { benchYearExportXlsx } from './year-export';
 
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   // The same tick as rendered by React in Chromium for the board of 1,000 incidents.
   console.log(`clock-tick-render-ms: ${round(board.tickRenderMs)}`);
   console.log(`year-export-xlsx-s: ${round(await benchYearExportXlsx())}`);
+  // The ten-year history (100,000 incidents): one line per figure, see bench/history-100k.ts.
+  printHistory100k(await benchHistory100k());
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,9 @@
 /**
- * One SQLite connection for the whole process. node-sqlite3 lets statements from different async
- * callers interleave, so every unit of work (read or write) runs through one queue, and writes run
- * inside BEGIN IMMEDIATE … COMMIT.
+ * Two SQLite connections for the whole process: one writes, one reads. node-sqlite3 lets statements
+ * from different async callers interleave, so every write (and raw work) runs through one queue on
+ * the writing connection inside BEGIN IMMEDIATE … COMMIT, and every read through the read
+ * connection's own queue inside one read transaction. In WAL mode a read sees the last commit and
+ * never waits for a write in progress, so a list call never queues behind a registration.
  *
  * A write is acknowledged only after its own COMMIT returned without error. There is deliberately
  * no autocommit path: node-sqlite3 discards the result of sqlite3_reset, so an autocommit
@@ -36,24 +38,12 @@ export class DatabaseOpenError extends Error {
 export { STORAGE_LOST_MESSAGE, StorageError, storageError };
 export type { StorageStatus };
 
-export class Database {
-  private tail: Promise<unknown> = Promise.resolve();
-  /** dev+ino of the file when opened: SQLite keeps writing into an unlinked file without complaint. */
-  private identity: { dev: number; ino: number } | null = null;
-  private storageProblem: string | null = null;
-  /** The message of the last write that failed on storage, until one succeeds. */
-  private writeFailure: string | null = null;
-  /** Called whenever the storage state changes (lost, or back). */
-  onStorageChange: (status: StorageStatus) => void = () => undefined;
+/** A connection with its kept prepared statements, as a Queryable. */
+class Connection {
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
-  private readonly q: Queryable;
-  /** The same, refusing writes: a read unit has no COMMIT whose error could be checked. */
-  private readonly readOnlyQ: Queryable;
+  readonly q: Queryable;
 
-  private constructor(
-    private readonly handle: sqlite3.Database,
-    readonly file: string,
-  ) {
+  constructor(readonly handle: sqlite3.Database) {
     // Prepared statements are kept and reused: node-sqlite3 otherwise prepares and finalises each
     // statement in separate thread-pool hops, which costs more than the statement itself.
     const prepared = (sql: string): Promise<sqlite3.Statement> => {
@@ -104,14 +94,64 @@ export class Database {
           handle.exec(sql, (err: Error | null) => (err ? reject(err) : resolve()));
         }),
     };
-    const refuse = (): Promise<never> => Promise.reject(new Error('写入只能在 Database.write 中进行'));
-    const writes = /^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i;
-    this.readOnlyQ = {
-      run: refuse,
-      exec: refuse,
-      get: (sql, params) => (writes.test(sql) ? refuse() : this.q.get(sql, params)),
-      all: (sql, params) => (writes.test(sql) ? refuse() : this.q.all(sql, params)),
-    };
+  }
+
+  async close(): Promise<void> {
+    const open = [...this.statements.values()];
+    this.statements.clear();
+    for (const p of open) {
+      const st = await p.catch(() => null);
+      if (st) await new Promise<void>((r) => st.finalize(() => r()));
+    }
+    await new Promise<void>((resolve, reject) => this.handle.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+const openHandle = (file: string, mode: number): Promise<sqlite3.Database> =>
+  new Promise<sqlite3.Database>((resolve, reject) => {
+    const db: sqlite3.Database = new sqlite3.Database(file, mode, (err) =>
+      err ? reject(new DatabaseOpenError(`无法打开数据库文件 ${file}：${err.message}`, 'io')) : resolve(db),
+    );
+  });
+
+/** A Queryable that refuses writes: a read unit has no COMMIT whose error could be checked. */
+function readOnly(q: Queryable): Queryable {
+  const refuse = (): Promise<never> => Promise.reject(new Error('写入只能在 Database.write 中进行'));
+  const writes = /^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i;
+  return {
+    run: refuse,
+    exec: refuse,
+    get: (sql, params) => (writes.test(sql) ? refuse() : q.get(sql, params)),
+    all: (sql, params) => (writes.test(sql) ? refuse() : q.all(sql, params)),
+  };
+}
+
+export class Database {
+  private tail: Promise<unknown> = Promise.resolve();
+  /** The reads' own queue on the read connection: reads wait for reads only, never for a write. */
+  private readTail: Promise<unknown> = Promise.resolve();
+  /** dev+ino of the file when opened: SQLite keeps writing into an unlinked file without complaint. */
+  private identity: { dev: number; ino: number } | null = null;
+  private storageProblem: string | null = null;
+  /** The message of the last write that failed on storage, until one succeeds. */
+  private writeFailure: string | null = null;
+  /** Called whenever the storage state changes (lost, or back). */
+  onStorageChange: (status: StorageStatus) => void = () => undefined;
+  private readonly q: Queryable;
+  /** Reads on the writing connection (a read-only open has no second one). */
+  private readonly readOnlyQ: Queryable;
+  /** The second connection, for reads only (WAL lets it read the last commit while a write runs). */
+  private reader: Promise<{ conn: Connection; q: Queryable }> | null = null;
+  private readonly writer: Connection;
+
+  private constructor(
+    private readonly handle: sqlite3.Database,
+    readonly file: string,
+    private readonly separateReads: boolean,
+  ) {
+    this.writer = new Connection(handle);
+    this.q = this.writer.q;
+    this.readOnlyQ = readOnly(this.q);
   }
 
   /**
@@ -120,12 +160,7 @@ export class Database {
    */
   static async open(file: string, opts: { readOnly?: boolean } = {}): Promise<Database> {
     const mode = opts.readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
-    const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-      const db: sqlite3.Database = new sqlite3.Database(file, mode, (err) =>
-        err ? reject(new DatabaseOpenError(`无法打开数据库文件 ${file}：${err.message}`, 'io')) : resolve(db),
-      );
-    });
-    const db = new Database(raw, file);
+    const db = new Database(await openHandle(file, mode), file, !opts.readOnly);
     if (opts.readOnly) {
       await db.q.exec('PRAGMA query_only = ON;');
       return db;
@@ -135,7 +170,30 @@ export class Database {
     );
     const st = statSync(file);
     db.identity = { dev: st.dev, ino: st.ino };
+    // Opened now, on the same file the writer holds (a folder deleted later leaves both on it).
+    await db.readConnection().catch(async (err: unknown) => {
+      await db.writer.close().catch(() => undefined);
+      throw err;
+    });
     return db;
+  }
+
+  /** The read connection, opened once the writer has set WAL (a read never changes the file). */
+  private readConnection(): Promise<{ conn: Connection; q: Queryable }> {
+    this.reader ??= (async () => {
+      const conn = new Connection(await openHandle(this.file, sqlite3.OPEN_READWRITE));
+      // One read now maps the -wal/-shm the writer uses, so a data folder deleted later leaves
+      // this connection reading what it held, as the writer does (the loss is reported at writes).
+      await conn.q.exec(
+        'PRAGMA query_only = ON; PRAGMA busy_timeout = 5000; BEGIN; SELECT COUNT(*) FROM sqlite_master; COMMIT;',
+      );
+      return { conn, q: readOnly(conn.q) };
+    })();
+    // A failed open is tried again at the next read.
+    this.reader.catch(() => {
+      this.reader = null;
+    });
+    return this.reader;
   }
 
   /** The lost-folder message when the file is no longer the one opened, or its folder is unwritable. */
@@ -190,9 +248,25 @@ export class Database {
     return next;
   }
 
-  /** A read-only unit of work, serialised with writes so it never sees half a transaction. */
+  /**
+   * A read-only unit of work. It runs on the read connection inside one read transaction, so it
+   * sees the last committed state as one snapshot and never half a write; it waits only for other
+   * reads, never behind the write queue (WAL). A read-only open reads on its single connection.
+   */
   read<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-    return this.enqueue(() => fn(this.readOnlyQ));
+    if (!this.separateReads) return this.enqueue(() => fn(this.readOnlyQ));
+    const work = async (): Promise<T> => {
+      const { conn, q } = await this.readConnection();
+      await conn.q.exec('BEGIN');
+      try {
+        return await fn(q);
+      } finally {
+        await conn.q.exec('COMMIT').catch(() => conn.q.exec('ROLLBACK').catch(() => undefined));
+      }
+    };
+    const next = this.readTail.then(work, work);
+    this.readTail = next.catch(() => undefined);
+    return next;
   }
 
   /**
@@ -277,14 +351,14 @@ export class Database {
   }
 
   close(): Promise<void> {
+    const reads = this.readTail.then(async () => {
+      const reader = await this.reader?.catch(() => null);
+      this.reader = null;
+      await reader?.conn.close();
+    });
     return this.enqueue(async () => {
-      const open = [...this.statements.values()];
-      this.statements.clear();
-      for (const p of open) {
-        const st = await p.catch(() => null);
-        if (st) await new Promise<void>((r) => st.finalize(() => r()));
-      }
-      await new Promise<void>((resolve, reject) => this.handle.close((err) => (err ? reject(err) : resolve())));
+      await reads;
+      await this.writer.close();
     });
   }
 }

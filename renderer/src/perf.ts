@@ -5,6 +5,8 @@
 interface PerfLog {
   ticks: number[];
   boardRenders: number[];
+  /** performance.now() when the board first showed its rows: time since the navigation began. */
+  boardShownAt: number[];
 }
 
 declare global {
@@ -13,7 +15,7 @@ declare global {
   }
 }
 
-const log: PerfLog = (window.__dutyPerf = { ticks: [], boardRenders: [] });
+const log: PerfLog = (window.__dutyPerf = { ticks: [], boardRenders: [], boardShownAt: [] });
 
 export function recordPerf(kind: keyof PerfLog, ms: number): void {
   const list = log[kind];

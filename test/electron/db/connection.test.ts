@@ -53,4 +53,46 @@ describe('Database', () => {
     await copy.close();
     await db.close();
   });
+  it('a read is answered on the read connection while a long write is still open, and sees only what was committed', async () => {
+    const db = await Database.open(join(tempDir(), 'rw.sqlite3'));
+    await db.write((q) => q.exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('before')"));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const insertedOnce = new Promise<void>((r) => (inserted = r));
+    const writing = db.write(async (q) => {
+      await q.run("INSERT INTO t VALUES ('during')");
+      inserted();
+      // The write holds its transaction open until the read below has been answered.
+      await gate;
+    });
+    await insertedOnce;
+    const read = await db.read((q) => q.all<{ v: string }>('SELECT v FROM t ORDER BY rowid'));
+    expect(read.map((r) => r.v)).toEqual(['before']);
+    // A second write queues behind the first: writes stay on one queue.
+    const order: string[] = [];
+    const second = db.write((q) => q.run("INSERT INTO t VALUES ('after')")).then(() => order.push('second'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([]);
+    release();
+    await writing;
+    await second;
+    const after = await db.read((q) => q.all<{ v: string }>('SELECT v FROM t ORDER BY rowid'));
+    expect(after.map((r) => r.v)).toEqual(['before', 'during', 'after']);
+    await db.close();
+  });
+
+  it('a read unit sees one snapshot, even when a write commits between its statements', async () => {
+    const db = await Database.open(join(tempDir(), 'snap.sqlite3'));
+    await db.write((q) => q.exec('CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (1)'));
+    const seen = await db.read(async (q) => {
+      const first = await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM t');
+      await db.write((w) => w.run('INSERT INTO t VALUES (2)'));
+      const second = await q.get<{ n: number }>('SELECT COUNT(*) AS n FROM t');
+      return [first?.n, second?.n];
+    });
+    expect(seen).toEqual([1, 1]);
+    expect(await db.read((q) => q.get<{ n: number }>('SELECT COUNT(*) AS n FROM t'))).toEqual({ n: 2 });
+    await db.close();
+  });
 });

@@ -75,7 +75,9 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
   const stale = list.stale || extras.stale;
   const conn = useConnection();
   useEffect(() => {
-    if (data) recordPerf('boardRenders', performance.now() - dataAt.current);
+    if (!data) return;
+    recordPerf('boardRenders', performance.now() - dataAt.current);
+    if (window.__dutyPerf?.boardShownAt.length === 0) recordPerf('boardShownAt', performance.now());
   }, [data]);
 
   const columns: ColumnsType<IncidentSummary> = [

@@ -1,0 +1,215 @@
+/**
+ * The 100k figures: a ten-year history (bench/history-seed.ts) read through the real services, as
+ * the UI calls them (dispatch), each measurement in a fresh process on its own copy of the seeded
+ * file so resident memory is the service process's own. Run alone with `npx tsx bench/history-100k.ts`.
+ *
+ * - board-list-100k-ms: the board's list (open incidents), median of 15 calls
+ * - history-search-100k-ms: a search over all statuses, first page, median of 7
+ * - stats-year-100k-ms: statistics for the last 365 days, median of 5
+ * - cold-start-100k-ms: opening the services (alarms running, as the app does) to the first board list
+ * - duty-log-100k-ms: today's 值班日志, median of 5
+ * - write-during-reads-ms: median registration while 50 board lists are in flight
+ * - rss-100k-mb: peak resident memory of the service process through all of the above
+ * - export-all-100k-rss-mb: peak resident memory of a fresh service process writing the full export
+ * - board-render-100k-ms / renderer-first-board-ms: the built renderer in Chromium (web host)
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dispatch } from '../electron/ipc/dispatch';
+import { webHostPrinter } from '../electron/print/printer';
+import { createAppServices, DATABASE_FILE, type AppServices } from '../electron/services/app-services';
+import { OPEN_STATUSES } from '../shared/domain/incident';
+import { launchChromium, startWebApp } from '../test/helpers/web-app';
+import { describeSeeded, seedHistory } from './history-seed';
+import { median } from './write-ratio';
+
+const BOARD = { statuses: [...OPEN_STATUSES], drills: 'include' } as const;
+/** A two-character word, as an officer types it: about one incident in eight matches. */
+const SEARCH = { search: '泄漏', drills: 'include' } as const;
+
+async function call(h: AppServices['handlers'], channel: string, args: unknown): Promise<unknown> {
+  const res = await dispatch(h, channel, args);
+  if (!res.ok) throw new Error(`${channel}: ${res.error.message}`);
+  return res.value;
+}
+
+/** Progress on stderr (stdout carries the figures). */
+const note = (what: string): void => {
+  if (process.env.BENCH_VERBOSE) console.error(`  [100k] ${what}`);
+};
+
+async function timed(name: string, fn: () => Promise<unknown>, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  note(`${name}: ${times.map((t) => t.toFixed(0)).join(' ')}`);
+  return median(times);
+}
+
+const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+function freshCopy(seeded: string, root: string, name: string): string {
+  const dir = join(root, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(seeded, join(dir, DATABASE_FILE));
+  return dir;
+}
+
+/** In the child process: the read figures, then the write under load, on `dir`. */
+async function probeReads(dir: string): Promise<Record<string, number>> {
+  const t0 = performance.now();
+  const services = await createAppServices({ dataDir: dir, host: 'web', printer: webHostPrinter(dir) });
+  await call(services.handlers, 'incidents:list', BOARD);
+  const coldStart = performance.now() - t0;
+  note(`cold start ${coldStart.toFixed(0)}`);
+  const h = services.handlers;
+  try {
+    const board = await timed('board', () => call(h, 'incidents:list', BOARD), 15);
+    const search = await timed('search', () => call(h, 'incidents:list', SEARCH), 7);
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString();
+    const stats = await timed(
+      'stats',
+      () => call(h, 'data:stats', { from: yearAgo, to: new Date().toISOString(), includeDrills: false }),
+      5,
+    );
+    const dutyLog = await timed('duty-log', () => call(h, 'duty-log:get', {}), 5);
+    const writes: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const reads = Array.from({ length: 50 }, () => call(h, 'incidents:list', BOARD));
+      const t = performance.now();
+      await call(h, 'incidents:create', {
+        category: 'environment',
+        title: `负载下登记${i}`,
+        places: ['朔城区'],
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        receivedAt: new Date(Date.now() - 1_800_000).toISOString(),
+        narrative: '基准测试',
+        facts: { poisonedOrInjured: 12 },
+      });
+      writes.push(performance.now() - t);
+      note(`write during reads ${(performance.now() - t).toFixed(0)}`);
+      await Promise.all(reads);
+    }
+    return {
+      'board-list-100k-ms': board,
+      'history-search-100k-ms': search,
+      'stats-year-100k-ms': stats,
+      'cold-start-100k-ms': coldStart,
+      'duty-log-100k-ms': dutyLog,
+      'write-during-reads-ms': median(writes),
+      'rss-100k-mb': maxRssMb(),
+    };
+  } finally {
+    await services.close();
+  }
+}
+
+/** In the child process: the full JSON export and the process's peak memory meanwhile. */
+async function probeExport(dir: string): Promise<Record<string, number>> {
+  const services = await createAppServices({ dataDir: dir, host: 'web', printer: webHostPrinter(dir), alarms: false });
+  try {
+    await call(services.handlers, 'data:export-all', {});
+    return { 'export-all-100k-rss-mb': maxRssMb() };
+  } finally {
+    await services.close();
+  }
+}
+
+function runProbe(mode: 'reads' | 'export', dir: string): Record<string, number> {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--probe', mode, dir],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const line = out.trim().split('\n').at(-1) ?? '{}';
+  return JSON.parse(line) as Record<string, number>;
+}
+
+/** The board in Chromium against the web host over the seeded history. */
+async function probeRenderer(dir: string): Promise<Record<string, number>> {
+  const browser = await launchChromium();
+  try {
+    const app = await startWebApp(browser, dir);
+    try {
+      const renders: number[] = [];
+      const firstShown: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        await app.page.reload();
+        await app.page.waitForFunction(() => (window.__dutyPerf?.boardShownAt.length ?? 0) > 0, null, {
+          timeout: 120_000,
+        });
+        renders.push(await app.page.evaluate(() => window.__dutyPerf?.boardRenders.at(-1) ?? NaN));
+        firstShown.push(await app.page.evaluate(() => window.__dutyPerf?.boardShownAt[0] ?? NaN));
+      }
+      return { 'board-render-100k-ms': median(renders), 'renderer-first-board-ms': median(firstShown) };
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+export interface History100k {
+  figures: Record<string, number>;
+  seeded: Awaited<ReturnType<typeof seedHistory>>;
+}
+
+/** `seededFile`: a history seeded earlier (`--seeded FILE`), to measure again without seeding. */
+export async function benchHistory100k(seededFile?: string): Promise<History100k> {
+  const root = mkdtempSync(join(tmpdir(), 'duty-bench-100k-'));
+  try {
+    const seeded = seededFile ? await describeSeeded(seededFile) : await seedHistory(root);
+    const figures: Record<string, number> = {};
+    Object.assign(figures, runProbe('reads', freshCopy(seeded.file, root, 'reads')));
+    Object.assign(figures, runProbe('export', freshCopy(seeded.file, root, 'export')));
+    Object.assign(figures, await probeRenderer(freshCopy(seeded.file, root, 'renderer')));
+    return { figures, seeded };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const ORDER = [
+  'board-list-100k-ms',
+  'history-search-100k-ms',
+  'stats-year-100k-ms',
+  'cold-start-100k-ms',
+  'duty-log-100k-ms',
+  'export-all-100k-rss-mb',
+  'rss-100k-mb',
+  'write-during-reads-ms',
+  'board-render-100k-ms',
+  'renderer-first-board-ms',
+];
+
+export function printHistory100k(r: History100k): void {
+  const s = r.seeded;
+  console.error(
+    `(100k history: ${s.incidents} incidents, ${s.open} open, ${s.timelineEntries} timeline entries, ${s.clockRecords} clock records; seeded in ${s.seedSeconds.toFixed(0)} s)`,
+  );
+  for (const name of ORDER) console.log(`${name}: ${Number((r.figures[name] ?? NaN).toFixed(1))}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const probe = process.argv.indexOf('--probe');
+  const run =
+    probe >= 0
+      ? (process.argv[probe + 1] === 'export' ? probeExport : probeReads)(process.argv[probe + 2] ?? '').then((f) =>
+          console.log(JSON.stringify(f)),
+        )
+      : benchHistory100k(
+          process.argv.includes('--seeded') ? process.argv[process.argv.indexOf('--seeded') + 1] : undefined,
+        ).then(printHistory100k);
+  run.catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
