@@ -22,6 +22,11 @@ export const settingsSchema = z.object({
   shiftHours: z.number().int().min(4).max(24).refine(dividesDay, SHIFT_HOURS_MESSAGE).default(24),
   stationName: z.string().max(60).default('朔州市人民政府总值班室'),
   backupKeep: z.number().int().min(1).max(365).default(14),
+  /**
+   * 待初步判定: minutes after 接报 an incident still without a level raises a reminder. The duty
+   * room's own rule, not a plan's clause (issue 12; shared/rules/README.md "Unknown level").
+   */
+  pendingLevelMinutes: z.number().int().min(5).max(240).default(30),
   /** Idle minutes before the screen locks (GB/T 22239-2019 8.1.4.1 b 登录连接超时). */
   idleLockMinutes: z.number().int().min(1).max(240).default(15),
 });
@@ -77,6 +82,11 @@ export const settingsPatchSchema = z
       .int('保留备份份数应为整数')
       .min(1, '备份至少保留1份')
       .max(365, '备份最多保留365份'),
+    pendingLevelMinutes: z
+      .number({ message: '待初步判定提醒时长应为数字' })
+      .int('待初步判定提醒时长应为整数分钟')
+      .min(5, '待初步判定提醒时长至少5分钟')
+      .max(240, '待初步判定提醒时长不超过240分钟'),
     idleLockMinutes: z
       .number({ message: '空闲锁屏时间应为数字' })
       .int('空闲锁屏时间应为整数分钟')

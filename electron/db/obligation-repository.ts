@@ -4,7 +4,7 @@
  */
 import type { IncidentClock } from '../../shared/domain/incident-view';
 import type { FollowUpSetting, LevelChange } from '../../shared/incidents/obligations';
-import type { StoredObligationLike } from '../../shared/incidents/derive';
+import type { PostResponseDeadlines, StoredObligationLike } from '../../shared/incidents/derive';
 import type { Level } from '../../shared/rules';
 import type { Queryable } from './connection';
 
@@ -232,4 +232,43 @@ export async function saveReporting(
       incidentId,
     ]);
   }
+}
+
+/**
+ * Post-response tasks a leader gave a deadline, per incident whose response has ended (one
+ * incident, or all): the obligations engine turns each into a clock that alarms (issue 12).
+ */
+export async function listPostResponseDeadlines(
+  q: Queryable,
+  incidentId?: number,
+): Promise<Map<number, PostResponseDeadlines>> {
+  const rows = await q.all<{
+    incident_id: number;
+    plan: string;
+    ended_at: string;
+    task_id: string;
+    due_at: string;
+    given_by: string | null;
+    done_at: string | null;
+    done_by: string | null;
+  }>(
+    `SELECT r.incident_id, r.plan, r.ended_at, t.task_id, t.due_at, t.given_by, t.done_at, t.done_by
+     FROM response_tasks t JOIN responses r ON r.incident_id = t.incident_id
+     WHERE t.due_at IS NOT NULL AND r.ended_at IS NOT NULL ${incidentId === undefined ? '' : 'AND t.incident_id = ?'}
+     ORDER BY t.incident_id, t.task_id`,
+    incidentId === undefined ? [] : [incidentId],
+  );
+  const out = new Map<number, PostResponseDeadlines>();
+  for (const r of rows) {
+    const entry = out.get(r.incident_id) ?? { plan: r.plan, endedAt: r.ended_at, tasks: [] };
+    entry.tasks.push({
+      taskId: r.task_id,
+      dueAt: r.due_at,
+      givenBy: r.given_by,
+      doneAt: r.done_at,
+      doneBy: r.done_by,
+    });
+    out.set(r.incident_id, entry);
+  }
+  return out;
 }

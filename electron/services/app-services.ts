@@ -59,10 +59,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const settings = opts.settings ?? new JsonFileSettingsStore(join(opts.dataDir, 'settings.json'));
   const now = opts.now ?? (() => new Date());
   const emit = opts.emit ?? (() => undefined);
-  const incidents = new IncidentService(db, now, (what) => {
-    emit('data:changed', { what });
-    void alarms.service.reevaluate('data-changed');
-  });
+  const incidents = new IncidentService(
+    db,
+    now,
+    (what) => {
+      emit('data:changed', { what });
+      void alarms.service.reevaluate('data-changed');
+    },
+    () => settings.get().pendingLevelMinutes,
+  );
   const alarms = createAlarms({
     db,
     incidents,

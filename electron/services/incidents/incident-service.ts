@@ -7,7 +7,7 @@ import type { OpenClock } from '../../../shared/ipc/channels/incidents';
 import { DomainError } from '../../../shared/ipc/result';
 import { deriveIncident } from '../../../shared/incidents/derive';
 import type { DeriveContext } from '../../../shared/incidents/derive';
-import { levelChangeText } from '../../../shared/incidents/obligations';
+import { DEFAULT_PENDING_LEVEL_MINUTES, levelChangeText } from '../../../shared/incidents/obligations';
 import { shanghaiDateTime } from '../../../shared/time';
 import { factsSchema } from '../../../shared/rules';
 import { factsProblem } from '../../../shared/ipc/schemas';
@@ -23,6 +23,8 @@ export class IncidentService {
     private readonly db: Database,
     private readonly now: () => Date = () => new Date(),
     private readonly onChange: (what: string) => void = () => undefined,
+    /** Duty-room setting: minutes before the 待初步判定 reminder (issue 12 "Unknown level"). */
+    private readonly pendingLevelMinutes: () => number = () => DEFAULT_PENDING_LEVEL_MINUTES,
   ) {}
 
   private stamp(): string {
@@ -126,7 +128,8 @@ export class IncidentService {
     if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);
     const timeline = await repo.listTimeline(q, id);
     const records = (await repo.listClockRecords(q, id)).get(id) ?? [];
-    const derived = deriveIncident(inc, records, await reportingContext(q, id, responseEndedAt(timeline)));
+    const context = await reportingContext(q, id, responseEndedAt(timeline), this.pendingLevelMinutes());
+    const derived = deriveIncident(inc, records, context);
     return {
       ...inc,
       grading: derived.grading,
@@ -173,7 +176,7 @@ export class IncidentService {
       const records = await repo.listClockRecords(q);
       const activity = await repo.lastActivity(q);
       const ended = await repo.listResponseEndTimes(q);
-      const contexts = await reportingContexts(q, ended);
+      const contexts = await reportingContexts(q, ended, undefined, this.pendingLevelMinutes());
       return incidents.map((inc): IncidentSummary => {
         const d = deriveIncident(inc, records.get(inc.id) ?? [], contexts(inc.id));
         return { ...inc, grading: d.grading, clocks: d.clocks, lastActivityAt: activity.get(inc.id) ?? inc.updatedAt };
@@ -605,8 +608,18 @@ async function unsentClocksIn(q: Queryable, inc: Incident): Promise<IncidentCloc
 }
 
 /** The level history, reporting settings and stored obligations the clocks of one incident read. */
-async function reportingContext(q: Queryable, id: number, responseEnded: string | null): Promise<DeriveContext> {
-  const contexts = await reportingContexts(q, new Map(responseEnded ? [[id, responseEnded]] : []), id);
+async function reportingContext(
+  q: Queryable,
+  id: number,
+  responseEnded: string | null,
+  pendingLevelMinutes?: number,
+): Promise<DeriveContext> {
+  const contexts = await reportingContexts(
+    q,
+    new Map(responseEnded ? [[id, responseEnded]] : []),
+    id,
+    pendingLevelMinutes,
+  );
   return contexts(id);
 }
 
@@ -614,13 +627,18 @@ async function reportingContexts(
   q: Queryable,
   ended: Map<number, string>,
   id?: number,
+  pendingLevelMinutes?: number,
 ): Promise<(id: number) => DeriveContext> {
   const history = await obligationRepo.listLevelChanges(q, id);
   const reporting = await obligationRepo.listReporting(q, id);
   const stored = await obligationRepo.listObligations(q, id);
+  const tasks = await obligationRepo.listPostResponseDeadlines(q, id);
   return (incidentId) => {
     const r = reporting.get(incidentId);
     return {
+      // Omitted where only what is owed matters (stored rows): the shown clocks take the setting.
+      ...(pendingLevelMinutes === undefined ? {} : { pendingLevelMinutes }),
+      postResponse: tasks.get(incidentId) ?? null,
       responseEndedAt: ended.get(incidentId) ?? null,
       levelHistory: history.get(incidentId) ?? [],
       occurredUnknown: r?.occurredUnknown ?? false,
