@@ -15,6 +15,8 @@ import type {
   RadiationInitialReport,
 } from '../forms/types';
 import { FORM_FIELDS, displayValue, fieldLabel } from './labels';
+import type { TimelineEntry } from '../domain/incident';
+import { levelHistoryLines, levelHistoryOf } from '../incidents/level-history';
 
 const FIELDS_OF: Partial<Record<FormInput['kind'], Readonly<Record<string, string>>>> = FORM_FIELDS;
 
@@ -97,9 +99,21 @@ export type PrefillSource = Pick<
   | 'receiveChannel'
   | 'narrative'
   | 'facts'
-> & { grading: Pick<IncidentGrading, 'level' | 'response'> };
+> & {
+  grading: Pick<IncidentGrading, 'level' | 'response'>;
+  /**
+   * The level history, one line per change (from, to, when, who, why): 43号 5.1.1(6) "按照变化后的
+   * 级别报告信息", so the next report says the level changed and since when. Absent in bases kept
+   * before it was recorded.
+   */
+  levelHistory?: string[];
+};
 
-export function prefillSource(i: PrefillSource): PrefillSource {
+/** The incident as a draft reads it; the level history comes from the timeline's level entries. */
+export function prefillSource(
+  i: PrefillSource & { timeline?: readonly Pick<TimelineEntry, 'kind' | 'at' | 'data'>[] },
+): PrefillSource {
+  const history = i.timeline ? levelHistoryLines(levelHistoryOf(i.timeline)) : [...(i.levelHistory ?? [])];
   return {
     title: i.title,
     category: i.category,
@@ -112,7 +126,49 @@ export function prefillSource(i: PrefillSource): PrefillSource {
     narrative: i.narrative,
     facts: JSON.parse(JSON.stringify(i.facts)) as Record<string, unknown>,
     grading: { level: i.grading.level, response: i.grading.response },
+    ...(history.length ? { levelHistory: history } : {}),
   };
+}
+
+/** Heading of the level history paragraph a report carries. */
+export const LEVEL_HISTORY_HEADING = '级别变化：';
+
+/** The form's field that tells the event's development, where the level history goes. */
+function historyField(form: FormInput): string | null {
+  switch (form.kind) {
+    case 'info-report':
+      return form.data.plan === 'environment' ? 'trendAndHandling' : 'level';
+    case 'radiation-initial':
+    case 'radiation-follow-up':
+      return 'narrative';
+    case 'radiation-final':
+      return 'summary';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Adds each level change not yet in the form's account of the event (43号 5.1.1(6)): under
+ * 级别变化： in 事件发展态势及处置情况 (43号 5.1.1 content), 事件级别 (40号 4.1), or the radiation
+ * forms' 事故经过 / 事故基本情况. Lines already there (typed or carried from the last report) are not
+ * repeated, and nothing the officer wrote is removed.
+ */
+export function withLevelHistory<T extends FormInput>(form: T, lines: readonly string[] | undefined): T {
+  const field = historyField(form);
+  if (!field || !lines?.length) return form;
+  const data: Record<string, unknown> = { ...form.data };
+  const content: Record<string, unknown> = form.kind === 'info-report' ? { ...form.data.content } : data;
+  const current = typeof content[field] === 'string' ? content[field] : '';
+  const missing = lines.filter((l) => !current.includes(l));
+  if (!missing.length) return form;
+  const sep = field === 'level' ? '；' : '\n';
+  const block = current.includes(LEVEL_HISTORY_HEADING)
+    ? missing.join(sep)
+    : `${LEVEL_HISTORY_HEADING}${missing.join(sep)}`;
+  const next = current ? `${current}${sep}${block}` : block;
+  if (form.kind === 'info-report') return { ...form, data: { ...form.data, content: { ...content, [field]: next } } };
+  return withData(form, { [field]: next }, []);
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
@@ -145,8 +201,13 @@ export interface DraftContext {
   now: string;
 }
 
-/** The form a new report starts from. */
+/** The form a new report starts from, with the level history (43号 5.1.1(6)). */
 export function draftReport(ctx: DraftContext): FormInput {
+  return withLevelHistory(draftFromFacts(ctx), ctx.incident.levelHistory);
+}
+
+/** The form from the incident's facts alone. */
+function draftFromFacts(ctx: DraftContext): FormInput {
   const i = ctx.incident;
   const facts = i.facts;
   const level = i.grading.level ?? '尚未定级';
@@ -356,8 +417,9 @@ export interface ContinueContext extends DraftContext {
  * alone, so corrections the officer typed into earlier reports are kept.
  */
 export function continueReport(ctx: ContinueContext): { content: FormInput; incidentChanges: FieldChange[] } {
-  const next = draftReport(ctx);
-  const base = ctx.previousBasis ? draftReport({ ...ctx, incident: ctx.previousBasis }) : next;
+  // The level history is added after the merge: a new change must not replace what the officer wrote.
+  const next = draftFromFacts(ctx);
+  const base = ctx.previousBasis ? draftFromFacts({ ...ctx, incident: ctx.previousBasis }) : next;
   const prev: Record<string, unknown> = { ...ctx.previous.data };
   // A 终结报告's 事故基本情况 continues the narrative of the reports before it.
   if (next.kind === 'radiation-final' && ctx.previous.kind !== 'radiation-final' && typeof prev.narrative === 'string')
@@ -381,7 +443,7 @@ export function continueReport(ctx: ContinueContext): { content: FormInput; inci
     else overrides[k] = v;
   }
   const plan = next.kind === 'info-report' ? next.data.plan : undefined;
-  const content = withData(next, overrides, removed);
+  const content = withLevelHistory(withData(next, overrides, removed), ctx.incident.levelHistory);
   return { content, incidentChanges: diffContent(base.data, next.data, next.kind, plan) };
 }
 
