@@ -1,6 +1,7 @@
 // Browser printing: the page's own print dialog cannot tell the console whether it printed, so the
 // officer confirms; only a confirmed print is recorded, and the officer sees each step.
 import { describe, expect, it } from 'vitest';
+import { listPrintRecords } from '../../electron/db/report-repository';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
@@ -21,7 +22,8 @@ describe('printing from the browser', () => {
         await page.locator('.ant-menu-item', { hasText: '值班日志' }).click();
         await page.getByTestId('duty-log-print').click();
         await page.frameLocator('[data-testid="print-preview"]').locator('h1.title').waitFor();
-        const history = () => app.services.handlers['print:history']({});
+        // What the print record table holds (no screen lists print records; the duty log is not an incident).
+        const history = () => app.services.db.read((q) => listPrintRecords(q));
 
         // Cancelled: the dialog was opened (visible), the officer says it did not print, nothing recorded.
         await page.getByTestId('print-button').click();

@@ -1,5 +1,6 @@
 /** The data:* channels: thin handlers over DataService. */
-import type { ChannelArgs } from '../../../shared/ipc/contract';
+import type { Handlers } from '../../ipc/dispatch';
+import type { DataOutputs } from '../../../shared/ipc/channels/data';
 import type { FeatureContext } from '../feature-context';
 import { DataService, type DataServiceOptions } from './data-service';
 
@@ -10,20 +11,23 @@ export function dataServiceOf(ctx: FeatureContext): DataService | undefined {
   return services.get(ctx);
 }
 
-export function createDataHandlers(ctx: FeatureContext, opts: DataServiceOptions = {}) {
+export function createDataHandlers(
+  ctx: FeatureContext,
+  opts: DataServiceOptions = {},
+): Pick<Handlers, keyof DataOutputs> {
   const s = new DataService(ctx, opts);
   services.set(ctx, s);
   s.startSchedule();
   return {
-    'data:export-incidents': (a: ChannelArgs<'data:export-incidents'>) => s.exportIncidents(a),
-    'data:export-incident': (a: ChannelArgs<'data:export-incident'>) => s.exportIncident(a),
-    'data:export-progress': async (a: ChannelArgs<'data:export-progress'>) => s.getProgress(a.jobId),
-    'data:stats': (a: ChannelArgs<'data:stats'>) => s.stats(a),
-    'data:export-stats': (a: ChannelArgs<'data:export-stats'>) => s.exportStats(a),
+    'data:export-incidents': (a) => s.exportIncidents(a),
+    'data:export-incident': (a) => s.exportIncident(a),
+    'data:export-progress': async (a) => s.getProgress(a.jobId),
+    'data:stats': (a) => s.stats(a),
+    'data:export-stats': (a) => s.exportStats(a),
     'data:backups': async () => s.state(),
     'data:backup-now': () => s.backup('manual'),
-    'data:restore': (a: ChannelArgs<'data:restore'>) => s.restore(a.fileName),
+    'data:restore': (a) => s.restore(a.fileName),
     'data:export-all': () => s.exportAll(),
-    'data:import-all': (a: ChannelArgs<'data:import-all'>) => s.importAll(a),
+    'data:import-all': (a) => s.importAll(a),
   };
 }

@@ -1,14 +1,16 @@
 /** Print and PDF of official forms; every print is recorded (who, when, which report version). */
+import type { Handlers } from '../../ipc/dispatch';
+import type { PrintOutputs } from '../../../shared/ipc/channels/print';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { PrintRecord } from '../../../shared/ipc/channels/print';
 import * as incidentsRepo from '../../db/incident-repository';
-import { findPrintRecord, insertPrintRecord, listPrintRecords } from '../../db/report-repository';
+import { findPrintRecord, insertPrintRecord } from '../../db/report-repository';
 import type { FeatureContext } from '../feature-context';
 import { officerOf } from '../officer';
 
 type Job = ChannelArgs<'print:pdf'>;
 
-export function createPrintHandlers(ctx: FeatureContext) {
+export function createPrintHandlers(ctx: FeatureContext): Pick<Handlers, keyof PrintOutputs> {
   const record = async (job: Job, target: 'printer' | 'pdf', path: string | null): Promise<PrintRecord> => {
     const id = await ctx.db.write(async (q) => {
       const duty = await officerOf(q);
@@ -56,6 +58,5 @@ export function createPrintHandlers(ctx: FeatureContext) {
       return { printed };
     },
     'print:record': (a: Job) => record(a, 'printer', null),
-    'print:history': (a: ChannelArgs<'print:history'>) => ctx.db.read((q) => listPrintRecords(q, a.incidentId)),
   };
 }

@@ -1,44 +1,54 @@
 /**
  * The response:* and warnings:* channels: thin handlers over ResponseService and WarningService.
- * A response handler owns the unit of work: one db.write per call, in which the service changes the
- * response and, through the IncidentService, the incident's status and level, all or nothing.
+ * Each write handler owns the unit of work: one db.write per call, in which the service changes the
+ * response (or warning) and, through the IncidentService, the incident's status, level and
+ * timeline, all or nothing. The UI hears of the change only after the COMMIT.
  */
-import type { ChannelArgs } from '../../../shared/ipc/contract';
-import type { ResponseView } from '../../../shared/ipc/channels/response';
+import type { ResponseOutputs, ResponseView, WarningView } from '../../../shared/ipc/channels/response';
 import type { Queryable } from '../../db/connection';
+import type { Handlers } from '../../ipc/dispatch';
 import type { FeatureContext } from '../feature-context';
 import { ResponseService } from './response-service';
 import { WarningService } from './warning-service';
 
-export function createResponseHandlers(ctx: FeatureContext) {
+export function createResponseHandlers(ctx: FeatureContext): Pick<Handlers, keyof ResponseOutputs> {
   const r = new ResponseService(ctx);
   const w = new WarningService(ctx);
-  const view = (incidentId: number): Promise<ResponseView> => ctx.db.read((q) => r.get(q, incidentId));
-  /** One transaction; the UI hears of it only after its COMMIT. `incident`: the status or level moved too. */
-  const write =
-    <A extends { incidentId: number }>(fn: (q: Queryable, a: A) => Promise<void>, incident = false) =>
-    async (a: A): Promise<ResponseView> => {
-      await ctx.db.write((q) => fn(q, a));
-      if (incident) ctx.changed('incidents');
-      ctx.changed('response');
-      return view(a.incidentId);
-    };
+  const response = (incidentId: number): Promise<ResponseView> => ctx.db.read((q) => r.get(q, incidentId));
+  const warning = (id: number): Promise<WarningView> => ctx.db.read((q) => w.get(q, id));
+  /** `movesIncident`: the call changes the incident's status or level too. */
+  const writeResponse = async (
+    incidentId: number,
+    work: (q: Queryable) => Promise<void>,
+    movesIncident = false,
+  ): Promise<ResponseView> => {
+    await ctx.db.write(work);
+    if (movesIncident) ctx.changed('incidents');
+    ctx.changed('response');
+    return response(incidentId);
+  };
+  /** `work` returns the id of the warning it wrote. */
+  const writeWarning = async (work: (q: Queryable) => Promise<number>): Promise<WarningView> => {
+    const id = await ctx.db.write(work);
+    ctx.changed('warnings');
+    return warning(id);
+  };
   return {
-    'response:get': (a: ChannelArgs<'response:get'>) => view(a.incidentId),
-    'response:start': write<ChannelArgs<'response:start'>>((q, a) => r.start(q, a), true),
-    'response:change-level': write<ChannelArgs<'response:change-level'>>((q, a) => r.changeLevel(q, a), true),
-    'response:tick': write<ChannelArgs<'response:tick'>>((q, a) => r.tick(q, a)),
-    'response:not-applicable': write<ChannelArgs<'response:not-applicable'>>((q, a) => r.notApplicable(q, a)),
-    'response:confirm-condition': write<ChannelArgs<'response:confirm-condition'>>((q, a) => r.confirmCondition(q, a)),
-    'response:end': write<ChannelArgs<'response:end'>>((q, a) => r.end(q, a), true),
-    'response:task-deadline': write<ChannelArgs<'response:task-deadline'>>((q, a) => r.taskDeadline(q, a)),
-    'response:task-done': write<ChannelArgs<'response:task-done'>>((q, a) => r.taskDone(q, a)),
-    'warnings:list': (a: ChannelArgs<'warnings:list'>) => w.list(a.activeOnly),
-    'warnings:issue': (a: ChannelArgs<'warnings:issue'>) => w.issue(a),
-    'warnings:lift': (a: ChannelArgs<'warnings:lift'>) => w.lift(a),
-    'warnings:change': (a: ChannelArgs<'warnings:change'>) => w.change(a),
-    'warnings:link': (a: ChannelArgs<'warnings:link'>) => w.link(a),
-    'warnings:tick-action': (a: ChannelArgs<'warnings:tick-action'>) => w.tickAction(a),
-    'warnings:issuers': async (a: ChannelArgs<'warnings:issuers'>) => w.issuers(a),
+    'response:get': (a) => response(a.incidentId),
+    'response:start': (a) => writeResponse(a.incidentId, (q) => r.start(q, a), true),
+    'response:change-level': (a) => writeResponse(a.incidentId, (q) => r.changeLevel(q, a), true),
+    'response:tick': (a) => writeResponse(a.incidentId, (q) => r.tick(q, a)),
+    'response:not-applicable': (a) => writeResponse(a.incidentId, (q) => r.notApplicable(q, a)),
+    'response:confirm-condition': (a) => writeResponse(a.incidentId, (q) => r.confirmCondition(q, a)),
+    'response:end': (a) => writeResponse(a.incidentId, (q) => r.end(q, a), true),
+    'response:task-deadline': (a) => writeResponse(a.incidentId, (q) => r.taskDeadline(q, a)),
+    'response:task-done': (a) => writeResponse(a.incidentId, (q) => r.taskDone(q, a)),
+    'warnings:list': (a) => ctx.db.read((q) => w.list(q, a.activeOnly)),
+    'warnings:issue': (a) => writeWarning((q) => w.issue(q, a)),
+    'warnings:lift': (a) => writeWarning((q) => w.lift(q, a)),
+    'warnings:change': (a) => writeWarning((q) => w.change(q, a)),
+    'warnings:link': (a) => writeWarning((q) => w.link(q, a)),
+    'warnings:tick-action': (a) => writeWarning((q) => w.tickAction(q, a)),
+    'warnings:issuers': async (a) => w.issuers(a),
   };
 }

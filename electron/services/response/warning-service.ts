@@ -41,6 +41,7 @@ const toRecord = (w: repo.WarningRow): WarningRecord => ({
     : null,
 });
 
+/** Every method runs inside the caller's unit of work (the handler owns db.write); a write returns the warning's id. */
 export class WarningService {
   constructor(private readonly ctx: FeatureContext) {}
 
@@ -48,25 +49,23 @@ export class WarningService {
     return this.ctx.now().toISOString();
   }
 
-  async list(activeOnly = false): Promise<WarningView[]> {
-    return this.ctx.db.read(async (q) => {
-      const rows = await repo.listWarnings(q, activeOnly);
-      const changes = await repo.listWarningChanges(q);
-      const actions = await repo.listWarningActions(q);
-      const incidents = await repo.listWarningIncidents(q);
-      return rows.map((w) =>
-        this.view(
-          w,
-          changes.get(w.id) ?? [],
-          actions.get(w.id) ?? new Map<string, { at: string; by: string; note: string }>(),
-          incidents.get(w.id) ?? [],
-        ),
-      );
-    });
+  async list(q: Queryable, activeOnly = false): Promise<WarningView[]> {
+    const rows = await repo.listWarnings(q, activeOnly);
+    const changes = await repo.listWarningChanges(q);
+    const actions = await repo.listWarningActions(q);
+    const incidents = await repo.listWarningIncidents(q);
+    return rows.map((w) =>
+      this.view(
+        w,
+        changes.get(w.id) ?? [],
+        actions.get(w.id) ?? new Map<string, { at: string; by: string; note: string }>(),
+        incidents.get(w.id) ?? [],
+      ),
+    );
   }
 
-  async get(id: number): Promise<WarningView> {
-    const all = await this.list(false);
+  async get(q: Queryable, id: number): Promise<WarningView> {
+    const all = await this.list(q, false);
     const w = all.find((x) => x.id === id);
     if (!w) throw new DomainError('not_found', `预警 ${id} 不存在`);
     return w;
@@ -118,7 +117,7 @@ export class WarningService {
   }
 
   /** Records a warning received or issued; refuses an issuer the plan does not allow for the level (B 3.1.2). */
-  async issue(a: ChannelArgs<'warnings:issue'>): Promise<WarningView> {
+  async issue(q: Queryable, a: ChannelArgs<'warnings:issue'>): Promise<number> {
     notInFuture(a.issuedAt, this.ctx.now(), '发布时间');
     const { warning, issuer } = refuse(() =>
       validateWarning({
@@ -133,37 +132,33 @@ export class WarningService {
       }),
     );
     if (!issuer.ok) throw new DomainError('forbidden', issuer.error);
-    const id = await this.ctx.db.write(async (q) => {
-      const officer = await officerOf(q);
-      for (const incidentId of a.incidentIds) {
-        if (!(await findIncident(q, incidentId))) throw new DomainError('not_found', `事件 ${incidentId} 不存在`);
-      }
-      const at = this.stamp();
-      const newId = await repo.insertWarning(q, {
-        plan: warning.plan,
-        level: warning.level,
-        direction: warning.direction,
-        issuerKind: warning.issuerKind,
-        issuer: warning.issuer,
-        area: warning.area,
-        issuedAt: warning.issuedAt,
-        document: warning.document ?? '',
-        content: a.content,
-        createdAt: at,
-        officer: officer.officer,
-      });
-      for (const incidentId of a.incidentIds) await repo.linkWarning(q, newId, incidentId, at, officer.officer);
-      await this.noteIncidents(
-        q,
-        newId,
-        `${a.direction === 'received' ? '收到' : '发布'}${warningLabel(warning.level)}：${warning.issuer}，${warning.area}${warning.document ? `（${warning.document}）` : ''}`,
-        officer.officer,
-        { level: warning.level },
-      );
-      return newId;
+    const officer = await officerOf(q);
+    for (const incidentId of a.incidentIds) {
+      if (!(await findIncident(q, incidentId))) throw new DomainError('not_found', `事件 ${incidentId} 不存在`);
+    }
+    const at = this.stamp();
+    const newId = await repo.insertWarning(q, {
+      plan: warning.plan,
+      level: warning.level,
+      direction: warning.direction,
+      issuerKind: warning.issuerKind,
+      issuer: warning.issuer,
+      area: warning.area,
+      issuedAt: warning.issuedAt,
+      document: warning.document ?? '',
+      content: a.content,
+      createdAt: at,
+      officer: officer.officer,
     });
-    this.ctx.changed('warnings');
-    return this.get(id);
+    for (const incidentId of a.incidentIds) await repo.linkWarning(q, newId, incidentId, at, officer.officer);
+    await this.noteIncidents(
+      q,
+      newId,
+      `${a.direction === 'received' ? '收到' : '发布'}${warningLabel(warning.level)}：${warning.issuer}，${warning.area}${warning.document ? `（${warning.document}）` : ''}`,
+      officer.officer,
+      { level: warning.level },
+    );
+    return newId;
   }
 
   private async find(q: Queryable, id: number): Promise<repo.WarningRow> {
@@ -173,115 +168,103 @@ export class WarningService {
   }
 
   /** 谁发布、谁解除 (A 3.4, B 3.3, C 4.2.4): only the issuer lifts, with time and the lifting document. */
-  async lift(a: ChannelArgs<'warnings:lift'>): Promise<WarningView> {
+  async lift(q: Queryable, a: ChannelArgs<'warnings:lift'>): Promise<number> {
     notInFuture(a.at, this.ctx.now(), '解除时间');
-    await this.ctx.db.write(async (q) => {
-      const w = await this.find(q, a.id);
-      const record = toRecord(w);
-      const check = refuse(() => checkLift(record, a.by));
-      if (!check.ok) throw new DomainError(w.lifted ? 'conflict' : 'forbidden', check.error);
-      const lifted = refuse(() => liftWarning(record, { at: iso(a.at), by: a.by, document: a.document })).lifted;
-      if (!lifted) throw new Error('解除记录缺失');
-      const officer = await officerOf(q);
-      await repo.liftWarningRow(q, a.id, {
-        at: iso(a.at),
-        by: lifted.by.issuer,
-        issuerKind: a.by.issuerKind,
-        document: lifted.document,
-        officer: officer.officer,
-      });
-      await this.noteIncidents(
-        q,
-        a.id,
-        `${warningLabel(w.level)}解除：${lifted.by.issuer}（${lifted.document}）`,
-        officer.officer,
-        { lifted: iso(a.at) },
-      );
+    const w = await this.find(q, a.id);
+    const record = toRecord(w);
+    const check = refuse(() => checkLift(record, a.by));
+    if (!check.ok) throw new DomainError(w.lifted ? 'conflict' : 'forbidden', check.error);
+    const lifted = refuse(() => liftWarning(record, { at: iso(a.at), by: a.by, document: a.document })).lifted;
+    if (!lifted) throw new Error('解除记录缺失');
+    const officer = await officerOf(q);
+    await repo.liftWarningRow(q, a.id, {
+      at: iso(a.at),
+      by: lifted.by.issuer,
+      issuerKind: a.by.issuerKind,
+      document: lifted.document,
+      officer: officer.officer,
     });
-    this.ctx.changed('warnings');
-    return this.get(a.id);
+    await this.noteIncidents(
+      q,
+      a.id,
+      `${warningLabel(w.level)}解除：${lifted.by.issuer}（${lifted.document}）`,
+      officer.officer,
+      { lifted: iso(a.at) },
+    );
+    return a.id;
   }
 
   /** A level change, only by the issuer and only to a level it may issue (B 3.1.2, B 3.3, C 4.2.4, A 3.3(2)). */
-  async change(a: ChannelArgs<'warnings:change'>): Promise<WarningView> {
+  async change(q: Queryable, a: ChannelArgs<'warnings:change'>): Promise<number> {
     notInFuture(a.at, this.ctx.now(), '调整时间');
-    await this.ctx.db.write(async (q) => {
-      const w = await this.find(q, a.id);
-      const check = refuse(() => checkChange(toRecord(w), a.by, a.level));
-      if (!check.ok) throw new DomainError(w.lifted || w.level === a.level ? 'conflict' : 'forbidden', check.error);
-      if (Date.parse(a.at) < Date.parse(w.issuedAt))
-        throw new DomainError('invalid_input', '调整时间不能早于预警发布时间');
-      const officer = await officerOf(q);
-      await repo.changeWarningLevel(q, a.id, {
-        at: iso(a.at),
+    const w = await this.find(q, a.id);
+    const check = refuse(() => checkChange(toRecord(w), a.by, a.level));
+    if (!check.ok) throw new DomainError(w.lifted || w.level === a.level ? 'conflict' : 'forbidden', check.error);
+    if (Date.parse(a.at) < Date.parse(w.issuedAt))
+      throw new DomainError('invalid_input', '调整时间不能早于预警发布时间');
+    const officer = await officerOf(q);
+    await repo.changeWarningLevel(q, a.id, {
+      at: iso(a.at),
+      from: w.level,
+      to: a.level,
+      by: a.by.issuer.trim(),
+      document: a.document,
+      officer: officer.officer,
+    });
+    await this.noteIncidents(
+      q,
+      a.id,
+      `预警调整：${warningLabel(w.level)} → ${warningLabel(a.level)}（${a.by.issuer}，${a.document}）`,
+      officer.officer,
+      {
         from: w.level,
         to: a.level,
-        by: a.by.issuer.trim(),
-        document: a.document,
-        officer: officer.officer,
-      });
-      await this.noteIncidents(
-        q,
-        a.id,
-        `预警调整：${warningLabel(w.level)} → ${warningLabel(a.level)}（${a.by.issuer}，${a.document}）`,
-        officer.officer,
-        {
-          from: w.level,
-          to: a.level,
-        },
-      );
-    });
-    this.ctx.changed('warnings');
-    return this.get(a.id);
+      },
+    );
+    return a.id;
   }
 
   /** Links (or unlinks) a warning and an incident it concerns, noted in the incident's timeline. */
-  async link(a: ChannelArgs<'warnings:link'>): Promise<WarningView> {
-    await this.ctx.db.write(async (q) => {
-      const w = await this.find(q, a.id);
-      if (!(await findIncident(q, a.incidentId))) throw new DomainError('not_found', `事件 ${a.incidentId} 不存在`);
-      const officer = await officerOf(q);
-      const at = this.stamp();
-      const changed = a.unlink
-        ? await repo.unlinkWarning(q, a.id, a.incidentId)
-        : await repo.linkWarning(q, a.id, a.incidentId, at, officer.officer);
-      if (!changed) throw new DomainError('conflict', a.unlink ? '该预警与该事件没有关联' : '该预警已关联该事件');
-      await insertTimeline(q, {
-        incidentId: a.incidentId,
-        at,
-        kind: 'warning',
-        text: `${a.unlink ? '取消关联' : '关联'}预警：${warningLabel(w.level)}（${w.issuer}，${w.area}）`,
-        data: { warningId: a.id, unlink: a.unlink },
-        officer: officer.officer,
-      });
+  async link(q: Queryable, a: ChannelArgs<'warnings:link'>): Promise<number> {
+    const w = await this.find(q, a.id);
+    if (!(await findIncident(q, a.incidentId))) throw new DomainError('not_found', `事件 ${a.incidentId} 不存在`);
+    const officer = await officerOf(q);
+    const at = this.stamp();
+    const changed = a.unlink
+      ? await repo.unlinkWarning(q, a.id, a.incidentId)
+      : await repo.linkWarning(q, a.id, a.incidentId, at, officer.officer);
+    if (!changed) throw new DomainError('conflict', a.unlink ? '该预警与该事件没有关联' : '该预警已关联该事件');
+    await insertTimeline(q, {
+      incidentId: a.incidentId,
+      at,
+      kind: 'warning',
+      text: `${a.unlink ? '取消关联' : '关联'}预警：${warningLabel(w.level)}（${w.issuer}，${w.area}）`,
+      data: { warningId: a.id, unlink: a.unlink },
+      officer: officer.officer,
     });
-    this.ctx.changed('warnings');
-    return this.get(a.id);
+    return a.id;
   }
 
   /** Ticks one of the plan's warning actions (A 3.3, B 3.2, C 4.2.3). */
-  async tickAction(a: ChannelArgs<'warnings:tick-action'>): Promise<WarningView> {
+  async tickAction(q: Queryable, a: ChannelArgs<'warnings:tick-action'>): Promise<number> {
     const at = a.at ? iso(a.at) : this.stamp();
     notInFuture(at, this.ctx.now(), '完成时间');
-    await this.ctx.db.write(async (q) => {
-      const w = await this.find(q, a.id);
-      if (w.lifted) throw new DomainError('conflict', '预警已解除，不能再勾选预警措施');
-      const item = warningActions(w.plan, w.level).find((i) => i.id === a.itemId);
-      if (!item) throw new DomainError('not_found', `《${PLANS[w.plan].name}》的预警措施中没有条目「${a.itemId}」`);
-      if ((await repo.listWarningActions(q)).get(a.id)?.has(a.itemId))
-        throw new DomainError('conflict', '该预警措施已勾选');
-      const officer = await officerOf(q);
-      await repo.insertWarningAction(q, a.id, a.itemId, at, officer.officer, a.note);
-      await this.noteIncidents(
-        q,
-        a.id,
-        `预警措施完成「${item.text}」（${item.clause}）${a.note ? `：${a.note}` : ''}`,
-        officer.officer,
-        { itemId: a.itemId },
-      );
-    });
-    this.ctx.changed('warnings');
-    return this.get(a.id);
+    const w = await this.find(q, a.id);
+    if (w.lifted) throw new DomainError('conflict', '预警已解除，不能再勾选预警措施');
+    const item = warningActions(w.plan, w.level).find((i) => i.id === a.itemId);
+    if (!item) throw new DomainError('not_found', `《${PLANS[w.plan].name}》的预警措施中没有条目「${a.itemId}」`);
+    if ((await repo.listWarningActions(q)).get(a.id)?.has(a.itemId))
+      throw new DomainError('conflict', '该预警措施已勾选');
+    const officer = await officerOf(q);
+    await repo.insertWarningAction(q, a.id, a.itemId, at, officer.officer, a.note);
+    await this.noteIncidents(
+      q,
+      a.id,
+      `预警措施完成「${item.text}」（${item.clause}）${a.note ? `：${a.note}` : ''}`,
+      officer.officer,
+      { itemId: a.itemId },
+    );
+    return a.id;
   }
 
   /** Who may issue this level under the plan (B 3.1.2; A and C name no issuer per level). */

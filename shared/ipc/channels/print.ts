@@ -20,7 +20,6 @@ export const printChannels = {
   'print:print': job,
   /** Records a print made by the page itself (the browser's own print dialog). */
   'print:record': job,
-  'print:history': z.object({ incidentId: id.optional() }).default({}),
 } as const;
 
 export interface PrintRecord {
@@ -40,5 +39,4 @@ export interface PrintOutputs {
   'print:pdf': { path: string | null };
   'print:print': { printed: boolean };
   'print:record': PrintRecord;
-  'print:history': PrintRecord[];
 }
