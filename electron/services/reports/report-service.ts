@@ -1,4 +1,6 @@
 /** The report chain: drafts prefilled from the incident, versions, sign-off, dispatch, corrections. */
+import type { Handlers } from '../../ipc/dispatch';
+import type { ReportOutputs } from '../../../shared/ipc/channels/reports';
 import type { ClockRecord } from '../../../shared/domain/incident';
 import type { Report } from '../../../shared/domain/report';
 import { renderForm } from '../../../shared/forms/render';
@@ -324,14 +326,14 @@ export class ReportService {
   }
 }
 
-export function createReportHandlers(ctx: FeatureContext) {
+export function createReportHandlers(ctx: FeatureContext): Pick<Handlers, keyof ReportOutputs> {
   const s = new ReportService(ctx);
   return {
-    'reports:list': (a: ChannelArgs<'reports:list'>) => s.list(a.incidentId),
-    'reports:draft': (a: ChannelArgs<'reports:draft'>) => s.draft(a),
-    'reports:save': (a: ChannelArgs<'reports:save'>) => s.save(a),
-    'reports:sign': (a: ChannelArgs<'reports:sign'>) => s.sign(a),
-    'reports:dispatch': (a: ChannelArgs<'reports:dispatch'>) => s.dispatch(a),
-    'reports:correct': (a: ChannelArgs<'reports:correct'>) => s.correct(a),
+    'reports:list': (a) => s.list(a.incidentId),
+    'reports:draft': (a) => s.draft(a),
+    'reports:save': (a) => s.save(a),
+    'reports:sign': (a) => s.sign(a),
+    'reports:dispatch': (a) => s.dispatch(a),
+    'reports:correct': (a) => s.correct(a),
   };
 }
