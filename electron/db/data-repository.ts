@@ -33,6 +33,37 @@ export async function tableRows(
   return q.all(`SELECT ${list} FROM "${table}" ORDER BY ${order}`);
 }
 
+/**
+ * The same rows as tableRows, in the same order, `size` at a time: each batch continues after the
+ * last key of the one before (keyset), so a large table is never held in memory at once.
+ */
+export async function* tableRowBatches(
+  q: Queryable,
+  table: string,
+  columns: readonly { name: string; pk: number }[],
+  size: number,
+): AsyncGenerator<Record<string, unknown>[]> {
+  const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  const keys = pk.length ? pk.map((c) => `"${c.name}"`) : ['rowid'];
+  const keyAliases = keys.map((_, i) => `"__k${i}"`);
+  const list = columns.map((c) => `"${c.name}"`).join(', ');
+  const select = `SELECT ${list}, ${keys.map((k, i) => `${k} AS ${keyAliases[i]}`).join(', ')} FROM "${table}"`;
+  const order = `ORDER BY ${keys.join(', ')} LIMIT ${size}`;
+  const after = `WHERE (${keys.join(', ')}) > (${keys.map(() => '?').join(', ')})`;
+  let last: Param[] | null = null;
+  for (;;) {
+    const rows: Record<string, unknown>[] = await q.all(
+      last ? `${select} ${after} ${order}` : `${select} ${order}`,
+      last ?? [],
+    );
+    if (rows.length === 0) return;
+    const tail = rows[rows.length - 1] as Record<string, unknown>;
+    last = keyAliases.map((_, i) => tail[`__k${i}`] as Param);
+    yield rows;
+    if (rows.length < size) return;
+  }
+}
+
 export async function countRows(q: Queryable, table: string): Promise<number> {
   return (await q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table}"`))?.n ?? 0;
 }

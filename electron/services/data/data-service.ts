@@ -16,6 +16,7 @@ import type {
   ImportResult,
   IncidentExportFormat,
   RestoreResult,
+  SavedFile,
   StatsView,
 } from '../../../shared/ipc/channels/data';
 import { DomainError } from '../../../shared/ipc/result';
@@ -26,7 +27,7 @@ import { countRows } from '../../db/data-repository';
 import { listDutySessions } from '../../db/duty-repository';
 import type { FeatureContext } from '../feature-context';
 import { BACKUP_DIR, backupDatabase, listBackups, pruneBackups, restoreInto } from './backups';
-import { dumpDatabase, importDatabase, parseFullExport } from './full-export';
+import { importDatabase, parseFullExport, writeFullExport } from './full-export';
 import { incidentDetailTables, incidentRangeTables, tablesHtml } from './incident-tables';
 import { NO_DUTY_MESSAGE } from '../officer';
 
@@ -152,10 +153,14 @@ export class DataService {
 
   // ---- full export / import ----
 
-  async exportAll(): Promise<ExportedFile> {
-    const doc = await dumpDatabase(this.ctx.db, this.ctx.settings.get(), this.ctx.now());
-    const count = Object.values(doc.tables).reduce((n, t) => n + t.rows.length, 0);
-    return this.write(`完整数据-${this.day()}.json`, 'application/json', toJson(doc), count);
+  /**
+   * Everything, streamed row by row into the exports folder: memory stays bounded whatever the
+   * size of the history, so the file's name is returned, not its content.
+   */
+  async exportAll(): Promise<SavedFile> {
+    const { fileName, path } = this.target(`完整数据-${this.day()}.json`);
+    const { bytes, count } = await writeFullExport(this.ctx.db, this.ctx.settings.get(), this.ctx.now(), path);
+    return { fileName, path, mime: 'application/json', bytes, count };
   }
 
   async importAll(input: ChannelArgs<'data:import-all'>): Promise<ImportResult> {
@@ -332,12 +337,17 @@ export class DataService {
     }
   }
 
-  private write(fileName: string, mime: string, data: Buffer, count: number): ExportedFile {
+  /** The file an export is written to: in the exports folder, its name stamped with the time. */
+  private target(fileName: string): { fileName: string; path: string } {
     mkdirSync(this.exportDir, { recursive: true });
     const stamp = this.ctx.now().toISOString().replace(/[-:]/g, '').slice(9, 15);
     const dot = fileName.lastIndexOf('.');
     const name = `${safeName(fileName.slice(0, dot))}-${stamp}${fileName.slice(dot)}`;
-    const path = join(this.exportDir, name);
+    return { fileName: name, path: join(this.exportDir, name) };
+  }
+
+  private write(fileName: string, mime: string, data: Buffer, count: number): ExportedFile {
+    const { fileName: name, path } = this.target(fileName);
     writeFileSync(path, data);
     return { fileName: name, path, mime, bytes: data.length, contentBase64: data.toString('base64'), count };
   }

@@ -3,6 +3,7 @@
  * into an empty install. Import checks the whole document first and writes in one transaction, so a
  * refusal changes nothing.
  */
+import { open, rename, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ImportResult } from '../../../shared/ipc/channels/data';
 import { DomainError } from '../../../shared/ipc/result';
@@ -74,6 +75,81 @@ export async function dumpDatabase(db: Database, settings: Settings, at: Date): 
     settings: rest,
     tables,
   };
+}
+
+/** Rows read per step of the streamed export: memory stays bounded whatever the table's size. */
+const EXPORT_BATCH = 500;
+
+/** `text` (JSON.stringify with 2 spaces) indented to sit `depth` levels deep. */
+const nested = (value: unknown, depth: number): string =>
+  JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+
+/**
+ * Writes the same document as toJson(dumpDatabase(…)), byte for byte, into `path`, row by row: each
+ * table is read in batches by its ordering key inside one read transaction (one snapshot), and each
+ * batch is written before the next is read. The file appears under its name only when complete.
+ */
+export async function writeFullExport(
+  db: Database,
+  settings: Settings,
+  at: Date,
+  path: string,
+): Promise<{ bytes: number; count: number }> {
+  const { schema: _schema, ...rest } = settings as Settings & { schema?: unknown };
+  const partial = `${path}.part`;
+  const file = await open(partial, 'w', 0o600);
+  let bytes = 0;
+  let count = 0;
+  const put = async (text: string): Promise<void> => {
+    const buf = Buffer.from(text, 'utf8');
+    bytes += buf.length;
+    await file.write(buf);
+  };
+  try {
+    const head = {
+      format: FULL_EXPORT_FORMAT,
+      version: 1,
+      schemaVersion: LATEST_VERSION,
+      exportedAt: at.toISOString(),
+      settings: rest,
+    };
+    // The head as JSON.stringify lays it out, its closing brace left open for the tables.
+    await put(`${JSON.stringify(head, null, 2).replace(/\n}$/, ',')}\n  "tables": {`);
+    await db.read(async (q) => {
+      const names = await dataRepo.tableNames(q);
+      if (names.length === 0) return;
+      for (const [t, name] of names.entries()) {
+        const cols = await dataRepo.columnsOf(q, name);
+        const columns = cols.map((c) => c.name);
+        await put(`\n    ${JSON.stringify(name)}: {\n      "columns": ${nested(columns, 3)},\n      "rows": [`);
+        let rows = 0;
+        for await (const batch of dataRepo.tableRowBatches(q, name, cols, EXPORT_BATCH)) {
+          const text = batch
+            .map(
+              (r) =>
+                `${rows++ === 0 ? '' : ','}\n        ${nested(
+                  cols.map((c) => toCell(r[c.name])),
+                  4,
+                )}`,
+            )
+            .join('');
+          await put(text);
+        }
+        count += rows;
+        await put(`${rows ? '\n      ]' : ']'}\n    }${t < names.length - 1 ? ',' : ''}`);
+      }
+      await put('\n  ');
+    });
+    await put('}\n}\n');
+    await file.sync();
+    await file.close();
+    await rename(partial, path);
+    return { bytes, count };
+  } catch (err) {
+    await file.close().catch(() => undefined);
+    await rm(partial, { force: true });
+    throw err;
+  }
 }
 
 /** Parses and checks an export's text; a clear message naming what is wrong. */

@@ -60,6 +60,9 @@ export interface ExportedFile {
   count: number;
 }
 
+/** A file written into the exports folder and left there (too large to send back): its name and where. */
+export type SavedFile = Omit<ExportedFile, 'contentBase64'>;
+
 export interface ExportProgress {
   done: number;
   total: number;
@@ -127,7 +130,7 @@ export const dataChannels = {
   'data:backup-now': z.object({}).strict().default({}),
   /** Restores a backup from the backups folder after checking it; the current data is copied first. */
   'data:restore': z.object({ fileName }),
-  /** Everything in the database and the settings, as one JSON file. */
+  /** Everything in the database and the settings, as one JSON file written into the exports folder. */
   'data:export-all': z.object({}).strict().default({}),
   /** Re-imports a full JSON export into an empty install: text sent by the UI, or a file in the exports folder. */
   'data:import-all': z.union(
@@ -150,6 +153,6 @@ export interface DataOutputs {
   'data:backups': BackupState;
   'data:backup-now': BackupInfo;
   'data:restore': RestoreResult;
-  'data:export-all': ExportedFile;
+  'data:export-all': SavedFile;
   'data:import-all': ImportResult;
 }

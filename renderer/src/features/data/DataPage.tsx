@@ -27,7 +27,6 @@ import {
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
-import { offerDownload } from '../../lib/download';
 import { fmtBytes, runExport } from './files';
 import { RangePicker, rangeOf } from './RangePicker';
 import { errorText } from '../../lib/errors';
@@ -100,10 +99,10 @@ export function DataPage() {
 
   const exportAll = () =>
     guard('all', async () => {
+      // Written into the exports folder in bounded memory; the file stays there (too large to send).
       const f = await call('data:export-all', {});
-      offerDownload(f);
       setLastFile(f.path);
-      message.success(`已导出完整数据（${f.count} 条记录）：${f.fileName}`);
+      message.success(`已导出完整数据（${f.count} 条记录）：${f.fileName}，保存在导出文件夹`);
     });
 
   const importText = (content: string) =>

@@ -11,6 +11,7 @@ import type {
   BackupInfo,
   BackupState,
   ExportedFile,
+  SavedFile,
   ImportResult,
   RestoreResult,
 } from '../../../../shared/ipc/channels/data';
@@ -18,6 +19,7 @@ import type { AppServices } from '../../../../electron/services/app-services';
 import { DATABASE_FILE } from '../../../../electron/services/app-services';
 import { restoreFile } from '../../../../electron/services/data/backups';
 import { dumpDatabase } from '../../../../electron/services/data/full-export';
+import { toJson } from '../../../../electron/exports/index';
 import { dispatch } from '../../../../electron/ipc/dispatch';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
@@ -52,14 +54,19 @@ describe('full JSON export and import', () => {
     const src = await makeServices(tempDir(), { now: () => NOW });
     await seed(src);
     src.settings.set({ backupKeep: 7, stationName: '朔州市人民政府总值班室（测试）' });
-    const file = await call<ExportedFile>(src, 'data:export-all', {});
+    const file = await call<SavedFile>(src, 'data:export-all', {});
     const original = await dumpDatabase(src.db, src.settings.get(), NOW);
     await src.close();
     expect(original.tables.incidents!.rows).toHaveLength(2);
+    // The file is streamed row by row and stays in the exports folder; only its name comes back.
+    expect(file).not.toHaveProperty('contentBase64');
+    const content = readFileSync(file.path, 'utf8');
+    // Byte for byte the document the whole-in-memory export wrote before it was streamed.
+    expect(content).toBe(toJson(original).toString('utf8'));
+    expect(file.bytes).toBe(Buffer.byteLength(content));
+    expect(file.count).toBe(Object.values(original.tables).reduce((n, t) => n + t.rows.length, 0));
 
     const dst = await makeServices(tempDir(), { now: () => NOW });
-    const content = Buffer.from(file.contentBase64, 'base64').toString('utf8');
-    expect(readFileSync(file.path, 'utf8')).toBe(content);
     const result = await call<ImportResult>(dst, 'data:import-all', { content });
     expect(result.tables.incidents).toBe(2);
     const copy = await dumpDatabase(dst.db, dst.settings.get(), NOW);
