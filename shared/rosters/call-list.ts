@@ -20,8 +20,10 @@ export interface CallListItem {
   targetKind: CallTargetKind;
   /** Entry id within the roster (person/group id, unit registry id); absent for 'office'/'hq'. */
   targetId?: string;
-  /** Who to call and why, in Chinese. */
+  /** Who to call and why, in Chinese: `${target}：${why}`. */
   label: string;
+  /** Who to call alone (污染处置组（组长：市生态环境局）), for the record of a call. */
+  target: string;
   clause: string;
   /** 依据《…》clause, for display beside the item. */
   citation: string;
@@ -94,47 +96,42 @@ class ListBuilder {
   readonly items: CallListItem[] = [];
   constructor(private readonly plan: CallListPlan) {}
 
-  add(item: Omit<CallListItem, 'order' | 'citation'>): void {
+  add(item: Omit<CallListItem, 'order' | 'citation' | 'label'>, why: string): void {
     const dup = this.items.some(
       (x) =>
         x.rosterId === item.rosterId &&
         x.targetKind === item.targetKind &&
         x.targetId === item.targetId &&
-        x.label === item.label,
+        x.label === `${item.target}：${why}`,
     );
     if (dup) return;
     const citation = `依据《${PLAN_TITLE[this.plan]}》${item.clause}`;
-    this.items.push({ ...item, order: this.items.length + 1, citation });
+    this.items.push({ ...item, label: `${item.target}：${why}`, order: this.items.length + 1, citation });
   }
 
   /** Adds an item unless the same target is already on the list. */
-  addOnce(item: Omit<CallListItem, 'order' | 'citation'>): void {
+  addOnce(item: Omit<CallListItem, 'order' | 'citation' | 'label'>, why: string): void {
     const seen = this.items.some(
       (x) => x.rosterId === item.rosterId && x.targetKind === item.targetKind && x.targetId === item.targetId,
     );
-    if (!seen) this.add(item);
+    if (!seen) this.add(item, why);
   }
 
   office(roster: Roster, why: string, clause: string): void {
     const o = roster.office;
     if (!o) throw new Error(`${roster.name}没有办公室`);
-    this.add({
-      rosterId: roster.id,
-      targetKind: 'office',
-      label: `${roster.name}办公室（设在${o.hostUnit}）：${why}`,
-      clause,
-    });
+    this.add(
+      { rosterId: roster.id, targetKind: 'office', target: `${roster.name}办公室（设在${o.hostUnit}）`, clause },
+      why,
+    );
   }
 
   person(roster: Roster, id: string, why: string, clause: string): void {
     const p = findPerson(roster, id);
-    this.addOnce({
-      rosterId: roster.id,
-      targetKind: 'person',
-      targetId: p.id,
-      label: `${p.role}（${p.title}）：${why}`,
-      clause,
-    });
+    this.addOnce(
+      { rosterId: roster.id, targetKind: 'person', targetId: p.id, target: `${p.role}（${p.title}）`, clause },
+      why,
+    );
   }
 
   deputies(roster: Roster, why: string, clause: string): void {
@@ -144,26 +141,32 @@ class ListBuilder {
   group(roster: Roster, id: string, why: string, clause: string, conditional = false): void {
     const g = findGroup(roster, id);
     const lead = g.leaderTitle ?? g.leadUnits.map(nameOf).join('、');
-    this.addOnce({
-      rosterId: roster.id,
-      targetKind: 'group',
-      targetId: g.id,
-      label: `${g.name}（组长：${lead}）：${why}`,
-      clause,
-      ...(conditional ? { conditional } : {}),
-    });
+    this.addOnce(
+      {
+        rosterId: roster.id,
+        targetKind: 'group',
+        targetId: g.id,
+        target: `${g.name}（组长：${lead}）`,
+        clause,
+        ...(conditional ? { conditional } : {}),
+      },
+      why,
+    );
   }
 
   unit(roster: Roster, unitId: string, why: string, clause: string, conditional = false): void {
-    this.addOnce({
-      rosterId: roster.id,
-      targetKind: 'unit',
-      targetId: unitId,
-      // The name as the roster's document writes it, so the label matches the source.
-      label: `${roster.units.find((u) => u.id === unitId)?.name ?? nameOf(unitId)}：${why}`,
-      clause,
-      ...(conditional ? { conditional } : {}),
-    });
+    this.addOnce(
+      {
+        rosterId: roster.id,
+        targetKind: 'unit',
+        targetId: unitId,
+        // The name as the roster's document writes it, so the label matches the source.
+        target: roster.units.find((u) => u.id === unitId)?.name ?? nameOf(unitId),
+        clause,
+        ...(conditional ? { conditional } : {}),
+      },
+      why,
+    );
   }
 
   county(place: Place, why: string, clause: string): void {
@@ -172,17 +175,11 @@ class ListBuilder {
 
   /** A county-level government by registry id; listed once even when also a place. */
   government(id: string, why: string, clause: string): void {
-    this.addOnce({ rosterId: null, targetKind: 'county', targetId: id, label: `${nameOf(id)}：${why}`, clause });
+    this.addOnce({ rosterId: null, targetKind: 'county', targetId: id, target: nameOf(id), clause }, why);
   }
 
   external(name: string, why: string, clause: string, targetId?: string): void {
-    this.add({
-      rosterId: null,
-      targetKind: 'external',
-      ...(targetId ? { targetId } : {}),
-      label: `${name}：${why}`,
-      clause,
-    });
+    this.add({ rosterId: null, targetKind: 'external', ...(targetId ? { targetId } : {}), target: name, clause }, why);
   }
 }
 
@@ -270,8 +267,10 @@ function radiation(b: ListBuilder, response: CallListResponse, places: Place[]):
   }
   const clause = response === '三级' ? '2.3' : response === '二级' ? '4.3.3、2.3' : '4.3.4、2.3';
   b.deputies(r, '现场指挥部副指挥长', clause);
+  // County-level bodies only where the incident is: the 开发区 管委会 for an incident in the zone.
+  if (places.includes('朔州经济开发区'))
+    b.government('dev-zone', '管委会负责人任现场副指挥长，参加现场处置组', `${clause}、2.3.2`);
   for (const p of places) b.county(p, '事发地县（市、区）长任现场副指挥长；县政府参加现场处置组', `${clause}、2.3.2`);
-  b.government('dev-zone', '管委会负责人任现场副指挥长，参加现场处置组', `${clause}、2.3.2`);
   b.unit(r, 'incident-unit', '事发单位负责人任现场副指挥长，提供救援基础资料', `${clause}、4.4.1(1)`);
   b.group(r, 'b-onsite', '抢险救援和应急处置，设置警戒，疏散人员，向市指挥部汇报现场情况', '2.3.2');
   b.group(r, 'b-technical', '辐射监测、剂量估算，协调省内外技术支援', '2.3.3、4.4.4');
@@ -301,10 +300,11 @@ function environment(b: ListBuilder, response: CallListResponse, places: Place[]
     b.external('省生态环境厅、生态环境部', '市生态环境局1小时内报告', '5.1.1(2)③');
   }
   b.deputies(r, response === '三级' ? '组织开展应对工作' : '立即赴现场开展先期处置', `2.1、${level}`);
+  // County-level bodies only where the incident is: the 开发区 管委会 for an incident in the zone.
+  if (places.includes('朔州经济开发区')) b.government('dev-zone', '管委会参加较大突发环境事件现场指挥部', '2.3');
   for (const p of places) {
     b.county(p, '事发地人民政府参加现场指挥部，其请求事项由市指挥部研究决定', `2.3、${level}`);
   }
-  b.government('dev-zone', '管委会参加较大突发环境事件现场指挥部', '2.3');
   const act = response === '三级' ? level : `${level}(1)`;
   b.group(r, 'c-general', '协调各工作组，传达指示并督办，汇总报告处置进展', `${act}、附件3`);
   b.group(r, 'c-experts', '会商研判事态，制定现场处置方案', `${response === '三级' ? '5.3.2(2)' : act}、附件3`);
@@ -337,25 +337,26 @@ function forestFire(b: ListBuilder, places: Place[]): void {
   for (const p of places) {
     const brigade = COUNTY_BRIGADE[p];
     if (brigade) {
-      b.addOnce({
-        rosterId: FOREST_FIRE_BRIGADES.id,
-        targetKind: 'unit',
-        targetId: brigade,
-        label: `${nameOf(brigade)}：接到扑火指令后10分钟内集结，出勤率不低于90%`,
-        clause: '三、(一)1–2',
-      });
+      b.addOnce(
+        {
+          rosterId: FOREST_FIRE_BRIGADES.id,
+          targetKind: 'unit',
+          targetId: brigade,
+          target: nameOf(brigade),
+          clause: '三、(一)1–2',
+        },
+        '接到扑火指令后10分钟内集结，出勤率不低于90%',
+      );
     }
     b.county(p, '县（市、区）政府负责本地森林草原防火专业队伍，调度扑救', '三、(一)2');
   }
   const crossRegion = places.length >= 2;
-  b.add({
-    rosterId: FOREST_FIRE_HQ.id,
-    targetKind: 'hq',
-    label: crossRegion
-      ? `${FOREST_FIRE_HQ.name}：火情涉及两个以上县（市、区），专业队伍跨区域扑救由上一级指挥机构指挥调度`
-      : `${FOREST_FIRE_HQ.name}：报告火情，需跨区域调派专业队伍时由其指挥调度`,
-    clause: '四、(三)',
-  });
+  b.add(
+    { rosterId: FOREST_FIRE_HQ.id, targetKind: 'hq', target: FOREST_FIRE_HQ.name, clause: '四、(三)' },
+    crossRegion
+      ? '火情涉及两个以上县（市、区），专业队伍跨区域扑救由上一级指挥机构指挥调度'
+      : '报告火情，需跨区域调派专业队伍时由其指挥调度',
+  );
 }
 
 /**

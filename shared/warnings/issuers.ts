@@ -148,9 +148,41 @@ export interface WarningRecord {
 }
 
 /** Names compare without spaces and with one width of brackets: "朔州市 人民政府" is "朔州市人民政府". */
+/**
+ * Forms of one issuer's name met on documents and in calls, the full form first. Beyond these,
+ * 人民政府 and 政府 are one word, and 朔州市… is the city's own 市… (朔州市生态环境局 = 市生态环境局).
+ */
+export const ISSUER_ALIASES: readonly (readonly string[])[] = [
+  ['朔州市人民政府', '朔州市政府', '市人民政府', '市政府'],
+  ['朔州市人民政府办公室', '朔州市政府办公室', '市政府办公室', '市政府办'],
+  ['山西省人民政府', '山西省政府', '省人民政府', '省政府'],
+  ['朔州市应急管理局', '市应急管理局', '市应急局'],
+  ['朔州市生态环境局', '市生态环境局'],
+];
+
+/** Spaces, bracket widths, 人民政府 and the 朔州 prefix set aside. */
+function plainName(s: string): string {
+  return s
+    .replace(/\s+/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/人民政府/g, '政府')
+    .replace(/^朔州市/, '市')
+    .replace(/^山西省/, '省');
+}
+
+const ALIAS_OF = new Map<string, string>(
+  ISSUER_ALIASES.flatMap((forms) => forms.map((f) => [plainName(f), plainName(forms[0] ?? f)] as const)),
+);
+
+/** The one form of an issuer's name that its aliases share. */
+export function issuerKey(name: string): string {
+  const plain = plainName(name);
+  return ALIAS_OF.get(plain) ?? plain;
+}
+
 function sameName(a: string, b: string): boolean {
-  const n = (s: string) => s.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-  return n(a) === n(b);
+  return issuerKey(a) === issuerKey(b);
 }
 
 const LIFT_CLAUSE: Record<ChecklistPlanId, { clause: string; condition: string }> = {

@@ -407,7 +407,8 @@ export class RosterService {
       if (!inc) throw new DomainError('not_found', `事件 ${args.incidentId} 不存在`);
       if (inc.status === '已归档') throw new DomainError('conflict', '已归档的事件不能再记录呼叫');
       const officer = await this.officer(q);
-      const number = args.number ? `（${args.number}）` : '';
+      // 呼叫污染处置组（组长：市生态环境局），电话138…: the target's own brackets stay unnested.
+      const number = args.number ? `，电话${args.number}` : '';
       await incidentsRepo.insertTimeline(q, {
         incidentId: inc.id,
         at: args.at,

@@ -35,7 +35,8 @@ describe('buildCallList: plan C (朔政办发〔2021〕43号)', () => {
     expect(items[0]?.targetKind).toBe('office');
     expect(items[0]?.clause).toBe('5.3.2');
     expect(items[1]).toMatchObject({ targetKind: 'person', targetId: 'commander' });
-    expect(ids(items, 'county')).toEqual(['gov-shanyin', 'dev-zone']);
+    // Only the county affected: no 开发区管委会 for an incident in 山阴县.
+    expect(ids(items, 'county')).toEqual(['gov-shanyin']);
     const groups = items.filter((i) => i.targetKind === 'group');
     expect(groups.filter((g) => !g.conditional).map((g) => g.targetId)).toEqual([
       'c-general',
@@ -78,6 +79,15 @@ describe('buildCallList: plan C (朔政办发〔2021〕43号)', () => {
   it('lists 朔州经济开发区管委会 once when the development zone is the place', () => {
     const items = buildCallList({ plan: 'environment', response: '三级', places: ['朔州经济开发区'] });
     expect(ids(items, 'county')).toEqual(['dev-zone']);
+    const both = buildCallList({ plan: 'radiation', response: '三级', places: ['应县', '朔州经济开发区'] });
+    expect(ids(both, 'county')).toEqual(['dev-zone', 'gov-yingxian']);
+  });
+
+  it('names each target without its reason, so a recorded call needs no nested brackets', () => {
+    const items = buildCallList({ plan: 'environment', response: '三级', places: ['山阴县'] });
+    for (const i of items) expect(i.label.startsWith(`${i.target}：`), i.label).toBe(true);
+    const group = items.find((i) => i.targetKind === 'group');
+    expect(group?.target).toMatch(/^[^（]+组（组长：[^（）]+）$/);
   });
 });
 
@@ -88,7 +98,7 @@ describe('buildCallList: plan B (朔政办发〔2021〕42号)', () => {
     expect(items[0]?.targetKind).toBe('office');
     expect(items[1]?.targetId).toBe('commander');
     expect(ids(items, 'person').filter((id) => id?.startsWith('deputy'))).toHaveLength(5);
-    expect(ids(items, 'county')).toEqual(['gov-pinglu', 'dev-zone']);
+    expect(ids(items, 'county')).toEqual(['gov-pinglu']);
     const groups = ids(items, 'group');
     expect(new Set(groups)).toEqual(new Set(ECO_HQ.groups.filter((g) => g.id.startsWith('b-')).map((g) => g.id)));
     const conditional = items.filter((i) => i.conditional).map((i) => i.targetId);

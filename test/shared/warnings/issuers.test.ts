@@ -4,6 +4,7 @@ import {
   checkChange,
   checkIssuer,
   checkLift,
+  issuerKey,
   liftCondition,
   liftWarning,
   validateWarning,
@@ -88,6 +89,20 @@ describe('谁发布、谁解除', () => {
     if (!comms.ok) expect(comms.error).toContain('谁发布、谁解除');
     expect(comms.ok).toBe(false);
     expect(quotedIn('comms', '3.4', '按照“谁发布、谁解除”原则')).toBe(true);
+  });
+
+  it('knows the common forms of an issuer’s name, and still refuses a different issuer', () => {
+    for (const issuer of ['朔州市政府', '市政府', '市人民政府', '朔州市 政府', '朔州市人民政府'])
+      expect(checkLift(yellow, { issuerKind: 'city', issuer }), issuer).toEqual({ ok: true });
+    const eco = { ...yellow, issuer: '朔州市生态环境局' };
+    expect(checkLift(eco, { issuerKind: 'city', issuer: '市生态环境局' })).toEqual({ ok: true });
+    const county = { ...yellow, issuerKind: 'county' as const, issuer: '山阴县人民政府' };
+    expect(checkLift(county, { issuerKind: 'county', issuer: '山阴县政府' })).toEqual({ ok: true });
+    for (const issuer of ['市政府办公室', '市应急局', '朔州市生态环境局', '省政府', '山阴县政府'])
+      expect(checkLift(yellow, { issuerKind: 'city', issuer }).ok, issuer).toBe(false);
+    expect(checkLift(county, { issuerKind: 'county', issuer: '应县政府' }).ok).toBe(false);
+    expect(issuerKey('山西省人民政府')).toBe(issuerKey('省政府'));
+    expect(issuerKey('市应急局')).toBe(issuerKey('朔州市应急管理局'));
   });
 
   it('a lift is recorded with time and document, once', () => {

@@ -132,7 +132,7 @@ function CallModal({
         numbersOf(c).map((n) => ({ value: n.number, label: `${c.name} ${n.label} ${n.number}` })),
       )
     : [];
-  const target = item ? (item.label.split('：')[0] ?? '') : '';
+  const target = item?.target ?? '';
 
   // Fresh fields for each call, set before the dialog paints: resetting after its opening
   // animation would wipe what a quick officer already chose or typed.

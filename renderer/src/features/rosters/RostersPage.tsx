@@ -19,6 +19,7 @@ import {
 import type { DataNode } from 'antd/es/tree';
 import { useState } from 'react';
 import type { RosterContact, RosterSearchHit, RosterView } from '../../../../shared/domain/roster';
+import { mergeHitsByUnit } from '../../../../shared/rosters/merge-hits';
 import type { RosterPrint } from '../../../../shared/forms/types';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
@@ -364,33 +365,52 @@ function SearchResults({
   onOpen: (rosterId: string) => void;
   onClose: () => void;
 }) {
+  // One result per unit, with every roster it sits in (市生态环境局 is in five).
+  const merged = mergeHitsByUnit(hits);
   return (
-    <Card title={`搜索结果（${hits.length}条）`} extra={<Button onClick={onClose}>返回通讯录</Button>}>
+    <Card
+      title={`搜索结果（${merged.length}项${merged.length < hits.length ? `，合并自${hits.length}条` : ''}）`}
+      extra={<Button onClick={onClose}>返回通讯录</Button>}
+    >
       <List
-        dataSource={hits}
+        dataSource={merged}
+        rowKey="key"
         locale={{ emptyText: '没有找到' }}
         data-testid="search-results"
-        renderItem={(h) => (
+        renderItem={(m) => (
           <List.Item
             data-testid="search-hit"
-            actions={[
-              <Button key="open" size="small" type="link" onClick={() => onOpen(h.entry.rosterId)}>
-                打开通讯录
-              </Button>,
-            ]}
+            actions={
+              m.places.length === 1
+                ? [
+                    <Button key="open" size="small" type="link" onClick={() => onOpen(m.places[0]?.rosterId ?? '')}>
+                      打开通讯录
+                    </Button>,
+                  ]
+                : []
+            }
           >
             <Space orientation="vertical" size={2}>
               <Space wrap>
-                <Typography.Text strong>{h.entry.name}</Typography.Text>
-                {h.entry.title && <Typography.Text>{h.entry.title}</Typography.Text>}
-                {h.entry.unit && h.entry.kind !== 'unit' && (
-                  <Typography.Text type="secondary">{h.entry.unit}</Typography.Text>
+                <Typography.Text strong>{m.name}</Typography.Text>
+                {m.hit?.entry.title && <Typography.Text>{m.hit.entry.title}</Typography.Text>}
+                {m.hit?.entry.unit && m.hit.entry.kind !== 'unit' && (
+                  <Typography.Text>{m.hit.entry.unit}</Typography.Text>
                 )}
-                <Tag>{h.rosterName}</Tag>
+                {m.places.length === 1 && <Tag>{m.places[0]?.rosterName}</Tag>}
               </Space>
-              {h.contacts.map((c) => (
+              {m.places.length > 1 && (
+                <Space orientation="vertical" size={0} data-testid="search-hit-rosters">
+                  {m.places.map((p) => (
+                    <span key={`${p.rosterId}/${p.as}`}>
+                      <Typography.Link onClick={() => onOpen(p.rosterId)}>{p.rosterName}</Typography.Link>：{p.as}
+                    </span>
+                  ))}
+                </Space>
+              )}
+              {m.contacts.map((c) => (
                 <Space key={c.id} wrap>
-                  <Typography.Text type="secondary">
+                  <Typography.Text>
                     {c.role} {c.name}
                   </Typography.Text>
                   <Phones contact={c} />

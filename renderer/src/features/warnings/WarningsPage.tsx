@@ -1,19 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Input,
-  List,
-  Modal,
-  Segmented,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Empty, Input, List, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { WarningActionView, WarningView } from '../../../../shared/ipc/channels/response';
@@ -25,6 +10,7 @@ import {
   type WarningLevel,
 } from '../../../../shared/warnings';
 import { call } from '../../api/api';
+import { DateTimeField } from '../../components/DateTimeField';
 import { fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
 import { RecordModal } from '../response/RecordModal';
@@ -223,7 +209,8 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
             setTicking(null);
         }}
       />
-      <IssuerActModal warning={w} mode={act} onClose={() => setAct(null)} run={run} />
+      {/* Keyed by the act: each opening starts blank, never with a refused attempt's document. */}
+      <IssuerActModal key={act ?? 'closed'} warning={w} mode={act} onClose={() => setAct(null)} run={run} />
     </Card>
   );
 }
@@ -300,13 +287,7 @@ function IssuerActModal({
             id="warning-act-by"
           />
         </Space>
-        <DatePicker
-          showTime={{ format: 'HH:mm' }}
-          format="YYYY-MM-DD HH:mm"
-          value={at}
-          onChange={(v) => v && setAt(v)}
-          allowClear={false}
-        />
+        <DateTimeField value={at} onChange={(v) => v && setAt(v)} allowClear={false} aria-label="解除/调整时间" />
         <Input
           value={doc}
           onChange={(e) => setDoc(e.target.value)}

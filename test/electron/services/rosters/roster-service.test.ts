@@ -264,7 +264,7 @@ describe('call lists', () => {
     expect(entry).toMatchObject({
       at,
       officer: '赵珺',
-      text: '呼叫指挥长（市政府分管副市长）（13912345678）：接通。已同意启动三级响应',
+      text: '呼叫指挥长（市政府分管副市长），电话13912345678：接通。已同意启动三级响应',
     });
     const list = await call(s, 'rosters:call-list', { incidentId: inc.id });
     expect(list.items.find((i) => i.key === 'eco-hq/person/commander')!.calls).toEqual([
