@@ -50,7 +50,7 @@ describe('reporting clocks and the report chain in Chromium', () => {
         .getByTestId('clock-table')
         .locator('tr', { has: page.getByTestId('clock-row-env.city-gov-written') });
       await expect.poll(() => written.locator('[data-clock-state]').getAttribute('data-clock-state')).toBe('pending');
-      await expect.poll(() => written.innerText()).toMatch(/30 分钟内/);
+      await expect.poll(() => written.innerText()).toMatch(/30 ?分钟内/);
 
       // The report chain: draft the 初报, sign it, dispatch it completing the county department's clock.
       await page.getByTestId('draft-初报').click();

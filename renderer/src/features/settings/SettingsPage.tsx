@@ -10,7 +10,13 @@ import { RotateToken } from '../connection/RotateToken';
 /** The fields of the form below; the shift start is edited as a time of day. */
 type SettingsForm = Pick<
   Settings,
-  'stationName' | 'dueSoonMinutes' | 'repeatMinutes' | 'upcomingMinutes' | 'shiftHours' | 'backupKeep'
+  | 'stationName'
+  | 'dueSoonMinutes'
+  | 'repeatMinutes'
+  | 'upcomingMinutes'
+  | 'shiftHours'
+  | 'backupKeep'
+  | 'pendingLevelMinutes'
 > & {
   shiftStart: Dayjs;
 };
@@ -62,6 +68,14 @@ export function SettingsPage() {
         </Form.Item>
         <Form.Item name="backupKeep" label="保留最近备份份数" rules={[{ required: true }]}>
           <InputNumber min={1} max={365} />
+        </Form.Item>
+        <Form.Item
+          name="pendingLevelMinutes"
+          label="待初步判定提醒（分钟）"
+          extra="接报后仍未判定事件级别的，到时提醒尽快初步判定。本值班室规定，非预案条款。"
+          rules={[{ required: true, message: '请填写待初步判定提醒时长' }]}
+        >
+          <InputNumber min={5} max={240} precision={0} data-testid="setting-pending-level" />
         </Form.Item>
         <Button type="primary" onClick={() => void save()} data-testid="settings-save">
           保存

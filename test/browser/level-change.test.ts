@@ -1,0 +1,149 @@
+/**
+ * Issue 12, 43号 5.1.1(6) in the UI: an incident registered at 一般 is upgraded to 较大 at a
+ * back-dated 变化知悉时间. The new level's clocks count from that time (not from 接报), the report
+ * made before it stays under 一般 (the level it served), and the table names each obligation's
+ * level and closure. After a reload every field the officer did not touch is as it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/ipc/dispatch';
+import type { IncidentDetail } from '../../shared/domain/incident-view';
+import type { Result } from '../../shared/ipc/result';
+import { chineseDateTime, shanghaiDateTime } from '../../shared/time';
+import { useTempDirs } from '../helpers/temp-dir';
+import { fillDateTime, pickOption, signInDuty } from '../helpers/ui';
+import { startWebApp, useBrowser } from '../helpers/web-app';
+
+function incident(r: Result<unknown>): IncidentDetail {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as IncidentDetail; // dispatch is untyped by channel; these channels answer an IncidentDetail
+}
+
+const MIN = 60_000;
+
+describe('a level change in the UI (43号 5.1.1(6))', () => {
+  const tempDir = useTempDirs();
+  const browser = useBrowser();
+
+  it(
+    'upgraded at a back-dated time: the 较大 clocks start then, the earlier report stays under 一般, and untouched fields survive a reload',
+    { timeout: 120_000 },
+    async () => {
+      const app = await startWebApp(browser(), tempDir());
+      const { page } = app;
+      try {
+        await signInDuty(page);
+        // Whole minutes: the 变化知悉时间 picker works in minutes.
+        const received = Math.floor(Date.now() / MIN) * MIN - 240 * MIN;
+        const reportedAt = received + 90 * MIN;
+        const T = received + 210 * MIN;
+        const created = incident(
+          await dispatch(app.services.handlers, 'incidents:create', {
+            category: 'environment',
+            title: '桑干河支流油污',
+            places: ['山阴县'],
+            occurredAt: new Date(received - 30 * MIN).toISOString(),
+            receivedAt: new Date(received).toISOString(),
+            reporterUnit: '山阴县生态环境分局',
+            reporterName: '王磊',
+            reporterPhone: '13912345678',
+            receiveChannel: '电话',
+            narrative: '河面发现油污带，约两公里。',
+            facts: { environmentAffected: true },
+            drill: false,
+          }),
+        );
+        expect(created.grading.level).toBe('一般');
+        // 本级政府 reported at the 一般 level, before the change.
+        incident(
+          await dispatch(app.services.handlers, 'clocks:complete', {
+            incidentId: created.id,
+            clockId: 'env.county-dept-to-gov',
+            completedAt: new Date(reportedAt).toISOString(),
+            channel: '书面',
+            recipientUnit: '山阴县人民政府',
+            recipientName: '孙赟',
+          }),
+        );
+        const before = incident(await dispatch(app.services.handlers, 'incidents:get', { id: created.id }));
+
+        // The officer sets 较大 by hand, known since T (back-dated), with the reason.
+        await page.reload();
+        await page.getByTestId('incident-link').filter({ hasText: '桑干河支流油污' }).click();
+        await page.getByTestId('edit-incident').click();
+        const dialog = page.getByRole('dialog', { name: '修改事件要素 / 定级' });
+        await pickOption(page, '[data-testid="edit-level"]', '较大');
+        await fillDateTime(page, '#effectiveAt', shanghaiDateTime(T));
+        await page.getByTestId('edit-reason').fill('核实死亡3人');
+        await dialog.getByRole('button', { name: /保\s*存/ }).click();
+        await dialog.waitFor({ state: 'hidden' });
+
+        const table = page.getByTestId('clock-table');
+        const row = (key: string) => table.locator('tr', { has: page.locator(`[data-obligation="${key}"]`) });
+        const check = async () => {
+          // The new 较大 obligation to 本级政府 runs T → T + 1 h, counted from T, not from 接报.
+          const govNew = row('env.county-dept-to-gov@较大#1');
+          await expect.poll(() => govNew.count(), { timeout: 10_000 }).toBe(1);
+          const newText = await govNew.innerText();
+          expect(newText).toContain('较大');
+          expect(newText).toContain(chineseDateTime(T));
+          expect(newText).toContain(chineseDateTime(T + 60 * MIN));
+          expect(newText).not.toContain(chineseDateTime(received));
+          expect(await govNew.locator('[data-clock-state]').getAttribute('data-clock-state')).toMatch(
+            /pending|due_soon/,
+          );
+          // The 11:00-style report stays with the 一般 obligation it served, on time.
+          const govOld = row('env.county-dept-to-gov@一般#0');
+          const oldText = await govOld.innerText();
+          expect(oldText).toContain('一般');
+          expect(oldText).toContain(chineseDateTime(received));
+          expect(await govOld.getByTestId('clock-closure').innerText()).toBe(
+            `${shanghaiDateTime(reportedAt)} 书面报送 山阴县人民政府（孙赟），按时；记录人 赵珺`,
+          );
+          // The new level's report to the next department up also starts at T; the old one is still open and overdue.
+          const upNew = row('env.dept-to-upper-dept@较大#1');
+          expect(await upNew.innerText()).toContain(chineseDateTime(T));
+          const upOld = row('env.dept-to-upper-dept@一般#0');
+          expect(await upOld.locator('[data-clock-state]').getAttribute('data-clock-state')).toBe('overdue');
+          // The level history above the table, with the clause.
+          const history = await page.getByTestId('level-history').innerText();
+          expect(history).toContain(`事件级别 一般 → 较大（自 ${shanghaiDateTime(T)} 起，赵珺：核实死亡3人）`);
+          expect(history).toContain('5.1.1(6)');
+        };
+        await check();
+        await table.screenshot({ path: 'test-output/level-change-upgrade.png' });
+
+        // After a reload: the same on screen, and every field the officer did not touch unchanged.
+        await page.reload();
+        await page.getByTestId('incident-link').filter({ hasText: '桑干河支流油污' }).click();
+        await check();
+        const after = incident(await dispatch(app.services.handlers, 'incidents:get', { id: created.id }));
+        expect(after.levelOverride).toBe('较大');
+        expect(after.grading.level).toBe('较大');
+        for (const key of [
+          'title',
+          'places',
+          'occurredAt',
+          'discoveredAt',
+          'receivedAt',
+          'reporterUnit',
+          'reporterName',
+          'reporterPhone',
+          'receiveChannel',
+          'narrative',
+          'facts',
+          'drill',
+          'responseOverride',
+          'status',
+          'serial',
+        ] as const) {
+          expect(after[key], key).toEqual(before[key]);
+        }
+        const drawer = page.locator('.ant-drawer-body').last();
+        const text = await drawer.innerText();
+        for (const t of ['王磊 13912345678', '河面发现油污带', '人工定级']) expect(text).toContain(t);
+      } finally {
+        await app.close();
+      }
+    },
+  );
+});
