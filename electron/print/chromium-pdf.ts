@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { PAGINATE_SCRIPT } from '../../shared/forms/paginate';
+import { PAGED_HTML_SCRIPT, PAGINATE_SCRIPT } from '../../shared/forms/paginate';
 
 const run = promisify(execFile);
 
@@ -44,45 +44,50 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Serves the form page and the font files from the fake origin. */
+async function routeForm(page: Page, html: string): Promise<void> {
+  const fontsDir = fontFilesDir();
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== ORIGIN) return route.abort();
+    if (url.pathname === '/form.html') {
+      return route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': FORMS_CSP },
+        body: html,
+      });
+    }
+    if (url.pathname.startsWith('/fonts/')) {
+      const name = normalize(url.pathname.slice('/fonts/'.length));
+      if (!/^[\w.-]+\.woff2$/.test(name)) return route.fulfill({ status: 404, body: '' });
+      const body = await readFile(join(fontsDir, name)).catch(() => undefined);
+      if (!body) return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({ status: 200, headers: { 'content-type': 'font/woff2' }, body });
+    }
+    return route.fulfill({ status: 404, body: '' });
+  });
+}
+
 /**
  * Opens one form document (rendered with fontBaseUrl FONT_BASE_URL) in a fresh context, waits for
- * its fonts, plans its page breaks, and hands the page to `use`.
+ * its fonts, paginates it (paginate.ts) and hands the page and its page count to `use`.
  */
 export async function withFormPage<T>(
   browser: Browser,
   html: string,
   use: (page: Page, pages: number) => Promise<T>,
 ): Promise<T> {
-  const fontsDir = fontFilesDir();
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (url.origin !== ORIGIN) return route.abort();
-      if (url.pathname === '/form.html') {
-        return route.fulfill({
-          status: 200,
-          headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': FORMS_CSP },
-          body: html,
-        });
-      }
-      if (url.pathname.startsWith('/fonts/')) {
-        const name = normalize(url.pathname.slice('/fonts/'.length));
-        if (!/^[\w.-]+\.woff2$/.test(name)) return route.fulfill({ status: 404, body: '' });
-        const body = await readFile(join(fontsDir, name)).catch(() => undefined);
-        if (!body) return route.fulfill({ status: 404, body: '' });
-        return route.fulfill({ status: 200, headers: { 'content-type': 'font/woff2' }, body });
-      }
-      return route.fulfill({ status: 404, body: '' });
-    });
+    await routeForm(page, html);
     await page.goto(`${ORIGIN}/form.html`, { waitUntil: 'load' });
     // Subsets load lazily per unicode-range; wait until every used one has arrived.
     await page.evaluate(async () => {
       await document.fonts.ready;
     });
-    // Plan the page breaks (续表, headings kept with what follows) once the fonts are in. The
-    // script runs through the DevTools protocol, which the page's CSP (no scripts) does not govern.
+    // Plan the pages (续表, headings kept with what follows) once the fonts are in. The script
+    // runs through the DevTools protocol, which the page's CSP (no scripts) does not govern.
     const pages = Number(await page.evaluate(PAGINATE_SCRIPT));
     return await use(page, pages);
   } finally {
@@ -90,12 +95,39 @@ export async function withFormPage<T>(
   }
 }
 
-/** Prints one form document to PDF bytes, A4 from CSS @page, with its planned page count. */
-export async function renderPdfWithPages(browser: Browser, html: string): Promise<{ pdf: Buffer; pages: number }> {
+/**
+ * The form paginated into a self-contained document: its pages, 续表 marks and page numbers are
+ * in the HTML, so it prints the same pages with JavaScript off. Electron's printer makes the same
+ * document with PAGED_HTML_SCRIPT in a scripted window and prints it in one without JavaScript.
+ */
+export async function pagedHtml(browser: Browser, html: string): Promise<{ html: string; pages: number }> {
   return withFormPage(browser, html, async (page, pages) => ({
-    pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true }),
+    html: String(await page.evaluate(PAGED_HTML_SCRIPT)),
     pages,
   }));
+}
+
+/** Prints a paginated document to PDF in a page without JavaScript, A4 from CSS @page. */
+export async function printPagedHtml(browser: Browser, html: string): Promise<Buffer> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await routeForm(page, html);
+    await page.goto(`${ORIGIN}/form.html`, { waitUntil: 'load' });
+    // The DevTools protocol still evaluates with the page's scripts off: wait for the fonts.
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Prints one form document to PDF bytes (paginated, then printed without scripts), with its page count. */
+export async function renderPdfWithPages(browser: Browser, html: string): Promise<{ pdf: Buffer; pages: number }> {
+  const paged = await pagedHtml(browser, html);
+  return { pdf: await printPagedHtml(browser, paged.html), pages: paged.pages };
 }
 
 /** Prints one HTML document (rendered with fontBaseUrl FONT_BASE_URL) to PDF bytes, A4 from CSS @page. */

@@ -488,7 +488,7 @@ function roster(d: RosterPrint): string {
     .join('');
   return (
     `<h1 class="title" data-field="title">${esc(d.title)}</h1>` +
-    `<p class="subtitle small">依据<span data-field="basis">${esc(d.basis.replace(/^\s*依据\s*/, ''))}</span>　截至<span data-field="asOf">${esc(formatOfficialDate(d.asOf, '通讯录日期'))}</span></p>` +
+    `<p class="subtitle small">依据<span data-field="basis">${esc(d.basis.replace(/^\s*依据\s*/, ''))}</span>　<span class="nb">截至<span data-field="asOf">${esc(formatOfficialDate(d.asOf, '通讯录日期'))}</span></span></p>` +
     sections
   );
 }
@@ -551,11 +551,30 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .watermark{position:fixed;left:0;right:0;top:40%;text-align:center;font-family:${TITLE_STACK};font-size:120pt;letter-spacing:0.3em;color:rgba(0,0,0,0.45);transform:rotate(-30deg);pointer-events:none;z-index:0}
 .sheet{z-index:1}
 .drill-mark{font-family:${HEI_STACK}}
+.cont-text{text-indent:0}
+.body-text.split-end{text-align-last:justify}
 @media screen{
   html{background:#8c8c8c}
   body{padding:8mm 0}
   .sheet{width:210mm;min-height:297mm;margin:0 auto;padding:37mm 26mm 35mm 28mm;background:#fff;box-shadow:0 1mm 4mm rgba(0,0,0,0.35)}
   [data-field]:focus{outline:1px dashed #1677ff}
+}
+/* Paginated (paginate.ts): one .page per printed page. On screen each is a sheet of paper with its
+   number where print puts it; print breaks after each and numbers it in the @page margin box. */
+@media screen{
+  .paged .sheet{width:auto;min-height:0;margin:0;padding:0;background:none;box-shadow:none}
+  .page{position:relative;width:210mm;height:297mm;margin:0 auto 8mm;padding:37mm 26mm 35mm 28mm;background:#fff;box-shadow:0 1mm 4mm rgba(0,0,0,0.35)}
+  .page-body{position:relative;z-index:1}
+  .folio{position:absolute;top:calc(37mm + 225mm + ${PAGE_NUMBER_TOP});font-family:${SONG_STACK};font-size:14pt;line-height:1;letter-spacing:0}
+  .page:nth-child(odd) .folio{right:calc(26mm + 1em)}
+  .page:nth-child(even) .folio{left:calc(28mm + 1em)}
+  .page-watermark{position:absolute;left:0;right:0;top:40%;text-align:center;font-family:${TITLE_STACK};font-size:120pt;letter-spacing:0.3em;color:rgba(0,0,0,0.45);transform:rotate(-30deg);pointer-events:none;z-index:0}
+  .paged .watermark{display:none}
+}
+@media print{
+  .folio,.page-watermark{display:none}
+  .page{display:flow-root;break-after:page}
+  .page:last-child{break-after:auto}
 }
 `;
 
@@ -563,7 +582,13 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 // portrait pages (GB/T 9704-2012 allows 横排表格 on a landscape page).
 const LANDSCAPE_STYLE = `
 @page{size:A4 landscape;margin:28mm 37mm 26mm 35mm}
-@media screen{.sheet{width:297mm;min-height:210mm;padding:28mm 37mm 26mm 35mm}}
+@media screen{
+  .sheet{width:297mm;min-height:210mm;padding:28mm 37mm 26mm 35mm}
+  .page{width:297mm;height:210mm;padding:28mm 37mm 26mm 35mm}
+  .folio{top:calc(28mm + 156mm + ${PAGE_NUMBER_TOP})}
+  .page:nth-child(odd) .folio{right:calc(37mm + 1em)}
+  .page:nth-child(even) .folio{left:calc(35mm + 1em)}
+}
 `;
 
 /** Renders one form as a complete HTML document (A4, GB/T 9704 layout, no scripts). */

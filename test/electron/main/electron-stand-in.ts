@@ -48,6 +48,13 @@ export class StandInWebContents extends Emitter {
   windowOpenHandler: Listener | null = null;
   readonly sent: { channel: string; payload: unknown }[] = [];
   readonly printed: unknown[] = [];
+  /** Scripts run in the page; the page's HTML as loaded stands for the result of a script that returns it. */
+  readonly scripts: string[] = [];
+  html = '';
+  executeJavaScript(code: string): Promise<unknown> {
+    this.scripts.push(code);
+    return Promise.resolve(code.startsWith('document.fonts') ? true : this.html);
+  }
   setWindowOpenHandler(fn: Listener): void {
     this.windowOpenHandler = fn;
   }
@@ -112,6 +119,7 @@ export class StandInWindow extends Emitter {
       dirMode: existed ? statSync(dirname(path)).mode & 0o777 : 0,
       html: existed ? readFileSync(path, 'utf8') : '',
     });
+    this.webContents.html = this.stand.record.loadedFiles.at(-1)?.html ?? '';
     return Promise.resolve();
   }
   show(): void {

@@ -240,33 +240,52 @@ describe('the Electron main process, started from its built bundle', () => {
     expect(answer).toEqual({ cancel: true });
   });
 
-  it('prints from a private temp file (0600 in a 0700 folder) that is gone after printing', async () => {
+  it('paginates in a scripted sandboxed window, prints the paged HTML without JavaScript, from private temp files gone after printing', async () => {
     const form = sampleForms()[0]!;
     // Every print is recorded under the officer on duty.
     expect((await invoke('duty:set', PAGE, { leader: '李堃', officer: '赵珺' })).ok).toBe(true);
     const before = stand.record.windows.length;
+    const files = stand.record.loadedFiles.length;
     const r = await invoke('print:print', PAGE, { form: form.input, title: form.description });
     expect(r).toEqual({ ok: true, value: { printed: true } });
-    expect(stand.record.loadedFiles).toHaveLength(1);
-    const file = stand.record.loadedFiles[0]!;
-    expect(file.existed).toBe(true);
-    expect(file.mode).toBe(0o600);
-    expect(file.dirMode).toBe(0o700);
-    expect(file.html).toContain('<!DOCTYPE html>');
-    // The form page is gone, with its folder, once printed.
-    expect(existsSync(file.path)).toBe(false);
-    expect(existsSync(join(file.path, '..'))).toBe(false);
-    const printWindow = stand.record.windows[before]!;
-    expect(printWindow.destroyed).toBe(true);
-    expect(printWindow.webContents.printed).toHaveLength(1);
-    expect(printWindow.options.webPreferences).toMatchObject({
+    // The form page, then the paginated page it became (the stand-in returns the HTML as loaded).
+    const loaded = stand.record.loadedFiles.slice(files);
+    expect(loaded).toHaveLength(2);
+    for (const file of loaded) {
+      expect(file.existed).toBe(true);
+      expect(file.mode).toBe(0o600);
+      expect(file.dirMode).toBe(0o700);
+      expect(file.html).toContain('<!DOCTYPE html>');
+      // The pages are gone, with their folder, once printed.
+      expect(existsSync(file.path)).toBe(false);
+      expect(existsSync(join(file.path, '..'))).toBe(false);
+    }
+    const [paginating, printing] = stand.record.windows.slice(before);
+    // The pagination pass (the one the web host's Chromium printer runs) in a sandbox with no Node.
+    expect(paginating!.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: true,
+    });
+    expect(paginating!.options.webPreferences).not.toHaveProperty('preload');
+    // PAGED_HTML_SCRIPT as the main bundle compiled it: the pass that writes 续表, then the HTML.
+    expect(paginating!.webContents.scripts.some((c) => c.includes('续表') && c.includes('outerHTML'))).toBe(true);
+    expect(paginating!.webContents.printed).toHaveLength(0);
+    expect(paginating!.destroyed).toBe(true);
+    // Printed from the paged HTML in a window without JavaScript.
+    expect(printing!.destroyed).toBe(true);
+    expect(printing!.webContents.printed).toHaveLength(1);
+    expect(printing!.webContents.scripts).toEqual([]);
+    expect(printing!.options.webPreferences).toMatchObject({
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
       javascript: false,
       disableBlinkFeatures: 'Auxclick',
     });
-    // The print window is guarded like every other web contents.
-    expect(printWindow.webContents.windowOpenHandler).toBeTypeOf('function');
+    // Both windows are guarded like every other web contents.
+    expect(paginating!.webContents.windowOpenHandler).toBeTypeOf('function');
+    expect(printing!.webContents.windowOpenHandler).toBeTypeOf('function');
   });
 });

@@ -10,7 +10,8 @@ import { renderForm, sampleForms } from '../../../shared/forms';
 import { RARE_CHARACTERS } from '../../../shared/forms/samples';
 import { charactersNotDrawn } from '../../helpers/pdf-glyphs';
 import type { FormInput } from '../../../shared/forms';
-import { FONT_BASE_URL, launchChromium, withFormPage } from '../../../electron/print/chromium-pdf';
+import { FONT_BASE_URL, launchChromium, printPagedHtml, withFormPage } from '../../../electron/print/chromium-pdf';
+import { PAGED_HTML_SCRIPT } from '../../../shared/forms/paginate';
 
 const run = promisify(execFile);
 let browser: Browser | undefined;
@@ -39,7 +40,7 @@ async function pdfOf(id: string, input: FormInput, drill?: boolean): Promise<str
   const path = join(dir, `${id}${drill ? '-drill' : ''}.pdf`);
   if (!browser) throw new Error('Chromium did not start');
   const html = renderForm(input, { fontBaseUrl: FONT_BASE_URL, drill });
-  const { pdf, plan, over } = await withFormPage(browser, html, async (page, plan) => ({
+  const { paged, plan, over } = await withFormPage(browser, html, async (page, plan) => ({
     plan,
     over: await page.evaluate(() =>
       Array.from(document.querySelectorAll('td .nb, th .nb')).flatMap((span) => {
@@ -48,8 +49,10 @@ async function pdfOf(id: string, input: FormInput, drill?: boolean): Promise<str
         return span.getBoundingClientRect().right > right + 0.5 ? [span.textContent] : [];
       }),
     ),
-    pdf: await page.pdf({ preferCSSPageSize: true, printBackground: true }),
+    paged: String(await page.evaluate(PAGED_HTML_SCRIPT)),
   }));
+  // Printed as both printers print it: the paginated document, in a page without JavaScript.
+  const pdf = await printPagedHtml(browser, paged);
   await writeFile(path, pdf);
   overflowing.set(path, over);
   cache.set(key, path);
@@ -427,6 +430,47 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     expect(logPage2[0]).toBe('续表');
     expect(logPage2[1]?.replace(/\s+/g, '')).toContain('序号时间类别事项内容处理情况经办人');
   });
+
+  it('splits a narrative taller than a page between lines, its row continued under 续表, as planned', async () => {
+    const input = sample('radiation-follow-up').input;
+    if (input.kind !== 'radiation-follow-up') throw new Error('kind');
+    const sentence = '现场检测确认放射源铅罐完好，联系电话0349-2012345，2021年9月2日15时00分复测。';
+    const narrative = Array.from({ length: 50 }, (_, i) => `${i + 1}.${sentence}`).join('');
+    const pdf = await pdfOf('long-narrative', { kind: 'radiation-follow-up', data: { ...input.data, narrative } });
+    const n = await pages(pdf);
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(planned.get(pdf)).toBe(n);
+    // (pdftotext may read the floated 公章 of the last rows first.)
+    for (let p = 2; p <= n; p++)
+      expect((await lines(pdf, p)).filter((l) => l !== '(公章)')[0], `page ${p}`).toBe('续表');
+    // Every sentence once, whole, in order; the signature rows after it still print.
+    const all = (await text(pdf)).replace(/—\d+—/g, '');
+    // (A sentence may run on across the page, where the row's label is repeated.)
+    expect(all.match(/0349-2012345/g)).toHaveLength(50);
+    expect(all.match(/2021年9月2日15时00分/g)).toHaveLength(50);
+    const order = Array.from({ length: 50 }, (_, i) => all.indexOf(`${i + 1}.现场检测`));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > (order[i - 1] ?? 0)))).toBe(true);
+    expect(await text(pdf, n)).toContain('事发地生态环境主管部门');
+  }, 90_000);
+
+  it('continues running text on the next page between lines, filling the page first, as planned', async () => {
+    const input = sample('info-report-comms-final').input;
+    if (input.kind !== 'info-report' || input.data.plan !== 'comms') throw new Error('kind');
+    const basicSituation = Array.from({ length: 40 }, (_, i) => `第${i + 1}条通信基站退服情况已核实并报送。`).join('');
+    const pdf = await pdfOf('long-text', {
+      kind: 'info-report',
+      data: { ...input.data, content: { ...input.data.content, basicSituation } },
+    });
+    const n = await pages(pdf);
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(planned.get(pdf)).toBe(n);
+    // Page 1 is full: its last text line sits at the foot of the text block (22 lines).
+    const body = (await words(pdf, 1)).filter((w) => !/^(—|\d+)$/.test(w.text));
+    expect(Math.max(...body.map((w) => w.y1))).toBeGreaterThan((37 + 225 - 225 / 22) * MM);
+    // The page numbers left out, the text reads on across the page break.
+    const all = (await text(pdf)).replace(/—\d+—/g, '');
+    for (let i = 1; i <= 40; i++) expect(all, `第${i}条`).toContain(`第${i}条通信基站退服情况已核实并报送`);
+  }, 90_000);
 
   const HEADING =
     /^([一二三四五六七八九十]+、|其他需要记载的事项$|指挥部$|现场处置组$|成员单位$|工作组$|领导成员$|续表$)/;

@@ -1,9 +1,10 @@
 import { App, Button, Space } from 'antd';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { paginateDocument, type PaginatedDocument } from '../../../../shared/forms/paginate';
 import { renderForm } from '../../../../shared/forms/render';
 import type { FormInput } from '../../../../shared/forms/types';
 import { call, isWebHost } from '../../api/api';
-import { applyFrameStyles, srcDocUnderCsp } from '../../csp';
+import { applyFrameStyles, cspNonce, srcDocUnderCsp } from '../../csp';
 
 export interface PrintPreviewProps {
   /** The form exactly as it prints (for a report: the saved version with its chain marks). */
@@ -19,8 +20,9 @@ export interface PrintPreviewProps {
 const fontBaseUrl = () => new URL('fonts/noto-serif-sc/', window.location.href).href;
 
 /**
- * A read-only view of the form as it prints (the same HTML the main process prints), with print
- * and PDF. Editing happens in the form views; this only shows what was saved.
+ * A read-only view of the form as it prints, page by page: the same HTML the main process prints,
+ * paginated by the same pass (paginate.ts), so its pages, page numbers and 续表 marks are the
+ * PDF's. With print and PDF. Editing happens in the form views; this only shows what was saved.
  */
 export function PrintPreview({
   form,
@@ -33,6 +35,7 @@ export function PrintPreview({
 }: PrintPreviewProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const { message, modal } = App.useApp();
+  const [pages, setPages] = useState<{ html: string; count: number } | null>(null);
   const html = useMemo(() => {
     try {
       return renderForm(form, { fontBaseUrl: fontBaseUrl(), drill });
@@ -40,6 +43,32 @@ export function PrintPreview({
       return `<p style="color:#c00">表单无法生成：${(err as Error).message}</p>`;
     }
   }, [form, drill]);
+
+  /** The frame loaded: styles through the CSSOM, then the fonts, then the pages. */
+  const paginate = async (el: HTMLIFrameElement) => {
+    applyFrameStyles(el);
+    const doc = el.contentDocument;
+    if (!doc?.body) return;
+    // Lay out once so the fonts the page uses start loading, then wait for them: page breaks
+    // depend on the glyphs' metrics.
+    doc.body.getBoundingClientRect();
+    await doc.fonts.ready;
+    // The frame may have been given a newer form while the fonts loaded.
+    if (el.contentDocument !== doc) return;
+    // paginate.ts declares the few DOM members it uses (shared/ has no DOM types); a Document has them.
+    const count = paginateDocument(doc as unknown as PaginatedDocument);
+    // A landscape sheet is wider than the frame: the screen view is scaled to its width (print is not).
+    const sheet = doc.querySelector('.page');
+    const wide = sheet ? sheet.getBoundingClientRect().width + 24 : 0;
+    if (wide > el.clientWidth) {
+      const fit = doc.createElement('style');
+      fit.nonce = cspNonce ?? '';
+      fit.textContent = `@media screen{html{zoom:${(el.clientWidth / wide).toFixed(3)}}}`;
+      doc.head.append(fit);
+    }
+    setPages({ html, count });
+  };
+  const count = pages?.html === html ? pages.count : null;
 
   const job = { form, drill, title, incidentId, reportId, reportVersion };
   const print = async () => {
@@ -89,18 +118,21 @@ export function PrintPreview({
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space>
-        <Button onClick={() => void print()} data-testid="print-button">
+        <Button onClick={() => void print()} data-testid="print-button" disabled={count === null}>
           打印
         </Button>
         <Button onClick={() => void pdf()} data-testid="pdf-button">
           导出PDF
         </Button>
+        <span data-testid="preview-pages" data-pages={count ?? ''} style={{ color: '#595959' }}>
+          {count === null ? '正在分页…' : `共 ${count} 页`}
+        </span>
       </Space>
       <iframe
         ref={frame}
         title={title}
         srcDoc={srcDocUnderCsp(html)}
-        onLoad={(e) => applyFrameStyles(e.currentTarget)}
+        onLoad={(e) => void paginate(e.currentTarget)}
         sandbox="allow-same-origin allow-modals"
         data-testid="print-preview"
         style={{ width: '100%', height, border: '1px solid #d9d9d9', background: '#f5f5f5' }}
