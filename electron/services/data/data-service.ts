@@ -2,7 +2,7 @@
  * The data feature: exports of incidents and statistics into <dataDir>/exports, backups into
  * <dataDir>/backups on demand and on a timer, restore, full JSON export/import, statistics.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncidentSummary } from '../../../shared/domain/incident-view';
 import { categoryLabel } from '../../../shared/domain/incident';
@@ -22,6 +22,7 @@ import type {
 import { DomainError } from '../../../shared/ipc/result';
 import { shanghaiDate } from '../../../shared/time';
 import { computeStats, type StatClock, type StatIncident } from '../../../shared/stats/index';
+import { exportTarget, exportsFolder } from '../../exports/export-file';
 import { EXPORT_MIME, exportTables, statsTables, toJson, type ExportTable, type ProgressFn } from '../../exports/index';
 import { countRows } from '../../db/data-repository';
 import { listDutySessions } from '../../db/duty-repository';
@@ -31,7 +32,6 @@ import { importDatabase, parseFullExport, writeFullExport } from './full-export'
 import { incidentDetailTables, incidentRangeTables, tablesHtml } from './incident-tables';
 import { NO_DUTY_MESSAGE } from '../officer';
 
-export const EXPORT_DIR = 'exports';
 const HOUR = 3_600_000;
 
 /** Prints HTML (fonts under FONT_BASE_URL) to PDF; Electron may pass webContents.printToPDF instead. */
@@ -47,8 +47,6 @@ export interface DataServiceOptions {
 }
 
 type Range = { from?: string | undefined; to?: string | undefined; includeDrills: boolean };
-
-const safeName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || '导出';
 
 export class DataService {
   private readonly progress = new Map<string, ExportProgress>();
@@ -74,7 +72,7 @@ export class DataService {
   }
 
   get exportDir(): string {
-    return join(this.ctx.dataDir, EXPORT_DIR);
+    return exportsFolder(this.ctx.dataDir);
   }
 
   // ---- backups ----
@@ -331,19 +329,16 @@ export class DataService {
         data = await exportTables(format, tables, { title, subtitle, onProgress });
         mime = EXPORT_MIME[format];
       }
-      return this.write(`${safeName(baseName)}.${format}`, mime, data, count);
+      return this.write(`${baseName}.${format}`, mime, data, count);
     } finally {
       this.finish(jobId);
     }
   }
 
-  /** The file an export is written to: in the exports folder, its name stamped with the time. */
+  /** The file an export is written to: in the exports folder, its name stamped with the time (never overwriting). */
   private target(fileName: string): { fileName: string; path: string } {
-    mkdirSync(this.exportDir, { recursive: true });
-    const stamp = this.ctx.now().toISOString().replace(/[-:]/g, '').slice(9, 15);
     const dot = fileName.lastIndexOf('.');
-    const name = `${safeName(fileName.slice(0, dot))}-${stamp}${fileName.slice(dot)}`;
-    return { fileName: name, path: join(this.exportDir, name) };
+    return exportTarget(this.ctx.dataDir, this.ctx.now(), fileName.slice(0, dot), fileName.slice(dot + 1));
   }
 
   private write(fileName: string, mime: string, data: Buffer, count: number): ExportedFile {
