@@ -51,6 +51,8 @@ export default defineConfig({
     build: {
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
+      // Production builds ship minified; pages.tsx splits the rarely used pages into their own chunks.
+      minify: true,
       chunkSizeWarningLimit: 4000,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
