@@ -54,21 +54,36 @@ export interface TaskRow {
   doneNote: string;
 }
 
+/*
+ * Row types below are the columns as migration 0006 declares them: NOT NULL columns are non-null,
+ * and a column holding one of our unions has that union, because the schema CHECKs it (plan, level,
+ * state, direction, issuer_kind) or only this file writes it, from a typed value (the other level
+ * and issuer-kind columns). So rows need no casts.
+ */
+
 export async function findResponse(q: Queryable, incidentId: number): Promise<ResponseRow | undefined> {
-  const r = await q.get<Record<string, string | number | null>>('SELECT * FROM responses WHERE incident_id = ?', [
-    incidentId,
-  ]);
+  const r = await q.get<{
+    incident_id: number;
+    plan: ChecklistPlanId;
+    level: ResponseLevel;
+    started_at: string;
+    started_by: string;
+    officer: string;
+    ended_at: string | null;
+    ended_by: string | null;
+    ended_officer: string | null;
+  }>('SELECT * FROM responses WHERE incident_id = ?', [incidentId]);
   if (!r) return undefined;
   return {
-    incidentId: r.incident_id as number,
-    plan: r.plan as ChecklistPlanId,
-    level: r.level as ResponseLevel,
-    startedAt: r.started_at as string,
-    startedBy: r.started_by as string,
-    officer: r.officer as string,
-    endedAt: r.ended_at as string | null,
-    endedBy: r.ended_by as string | null,
-    endedOfficer: r.ended_officer as string | null,
+    incidentId: r.incident_id,
+    plan: r.plan,
+    level: r.level,
+    startedAt: r.started_at,
+    startedBy: r.started_by,
+    officer: r.officer,
+    endedAt: r.ended_at,
+    endedBy: r.ended_by,
+    endedOfficer: r.ended_officer,
   };
 }
 
@@ -114,19 +129,18 @@ export async function insertLevel(q: Queryable, incidentId: number, l: LevelRow)
 }
 
 export async function listLevels(q: Queryable, incidentId: number): Promise<LevelRow[]> {
-  // Column types as migration 0006 declares them (NOT NULL where so).
   const rows = await q.all<{
     at: string;
-    from_level: string | null;
-    to_level: string;
+    from_level: ResponseLevel | null;
+    to_level: ResponseLevel;
     decided_by: string;
     note: string;
     officer: string;
   }>('SELECT * FROM response_levels WHERE incident_id = ? ORDER BY at, id', [incidentId]);
   return rows.map((r) => ({
     at: r.at,
-    from: r.from_level as ResponseLevel | null,
-    to: r.to_level as ResponseLevel,
+    from: r.from_level,
+    to: r.to_level,
     decidedBy: r.decided_by,
     note: r.note,
     officer: r.officer,
@@ -168,28 +182,27 @@ export async function updateItem(
 }
 
 export async function listItems(q: Queryable, incidentId: number): Promise<ItemRow[]> {
-  // Column types as migration 0006 declares them (NOT NULL where so).
   const rows = await q.all<{
     item_id: string;
-    state: string;
+    state: ItemState;
     at: string | null;
     by_whom: string | null;
     note: string;
     reason: string;
     officer: string | null;
     added_at: string;
-    added_level: string;
+    added_level: ResponseLevel;
   }>('SELECT * FROM response_items WHERE incident_id = ? ORDER BY rowid', [incidentId]);
   return rows.map((r) => ({
     itemId: r.item_id,
-    state: r.state as ItemState,
+    state: r.state,
     at: r.at,
     by: r.by_whom,
     note: r.note,
     reason: r.reason,
     officer: r.officer,
     addedAt: r.added_at,
-    addedLevel: r.added_level as ResponseLevel,
+    addedLevel: r.added_level,
   }));
 }
 
@@ -283,28 +296,55 @@ export interface WarningRow {
   lifted: { at: string; by: string; issuerKind: IssuerKind; document: string; officer: string } | null;
 }
 
-const toWarning = (r: Record<string, string | number | null>): WarningRow => ({
-  id: r.id as number,
-  plan: r.plan as ChecklistPlanId,
-  level: r.level as WarningLevel,
-  direction: r.direction as WarningRow['direction'],
-  issuerKind: r.issuer_kind as IssuerKind,
-  issuer: r.issuer as string,
-  area: r.area as string,
-  issuedAt: r.issued_at as string,
-  document: r.document as string,
-  content: r.content as string,
-  createdAt: r.created_at as string,
-  officer: r.officer as string,
-  lifted: r.lifted_at
-    ? {
-        at: r.lifted_at as string,
-        by: r.lifted_by as string,
-        issuerKind: r.lifted_by_kind as IssuerKind,
-        document: r.lift_document as string,
-        officer: r.lift_officer as string,
-      }
-    : null,
+interface WarningDbRow {
+  id: number;
+  plan: ChecklistPlanId;
+  level: WarningLevel;
+  direction: WarningRow['direction'];
+  issuer_kind: IssuerKind;
+  issuer: string;
+  area: string;
+  issued_at: string;
+  document: string;
+  content: string;
+  created_at: string;
+  officer: string;
+  lifted_at: string | null;
+  lifted_by: string | null;
+  lifted_by_kind: IssuerKind | null;
+  lift_document: string | null;
+  lift_officer: string | null;
+}
+
+function liftOf(r: WarningDbRow): WarningRow['lifted'] {
+  if (r.lifted_at === null) return null;
+  // liftWarningRow writes the five lift columns together; one missing is a damaged row, not a lift.
+  if (r.lifted_by === null || r.lifted_by_kind === null || r.lift_document === null || r.lift_officer === null) {
+    throw new Error(`warning ${String(r.id)} has a lift time without who lifted it or the document`);
+  }
+  return {
+    at: r.lifted_at,
+    by: r.lifted_by,
+    issuerKind: r.lifted_by_kind,
+    document: r.lift_document,
+    officer: r.lift_officer,
+  };
+}
+
+const toWarning = (r: WarningDbRow): WarningRow => ({
+  id: r.id,
+  plan: r.plan,
+  level: r.level,
+  direction: r.direction,
+  issuerKind: r.issuer_kind,
+  issuer: r.issuer,
+  area: r.area,
+  issuedAt: r.issued_at,
+  document: r.document,
+  content: r.content,
+  createdAt: r.created_at,
+  officer: r.officer,
+  lifted: liftOf(r),
 });
 
 export async function insertWarning(q: Queryable, w: Omit<WarningRow, 'id' | 'lifted'>): Promise<number> {
@@ -329,12 +369,12 @@ export async function insertWarning(q: Queryable, w: Omit<WarningRow, 'id' | 'li
 }
 
 export async function findWarning(q: Queryable, id: number): Promise<WarningRow | undefined> {
-  const r = await q.get<Record<string, string | number | null>>('SELECT * FROM warnings WHERE id = ?', [id]);
+  const r = await q.get<WarningDbRow>('SELECT * FROM warnings WHERE id = ?', [id]);
   return r ? toWarning(r) : undefined;
 }
 
 export async function listWarnings(q: Queryable, activeOnly: boolean): Promise<WarningRow[]> {
-  const rows = await q.all<Record<string, string | number | null>>(
+  const rows = await q.all<WarningDbRow>(
     `SELECT * FROM warnings ${activeOnly ? 'WHERE lifted_at IS NULL' : ''} ORDER BY lifted_at IS NOT NULL, issued_at DESC, id DESC`,
   );
   return rows.map(toWarning);
@@ -368,22 +408,30 @@ export async function listWarningChanges(
 ): Promise<
   Map<number, { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[]>
 > {
-  const rows = await q.all<Record<string, string | number>>('SELECT * FROM warning_changes ORDER BY at, id');
+  const rows = await q.all<{
+    warning_id: number;
+    at: string;
+    from_level: WarningLevel;
+    to_level: WarningLevel;
+    changed_by: string;
+    document: string;
+    officer: string;
+  }>('SELECT * FROM warning_changes ORDER BY at, id');
   const out = new Map<
     number,
     { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[]
   >();
   for (const r of rows) {
-    const list = out.get(r.warning_id as number) ?? [];
+    const list = out.get(r.warning_id) ?? [];
     list.push({
-      at: r.at as string,
-      from: r.from_level as WarningLevel,
-      to: r.to_level as WarningLevel,
-      by: r.changed_by as string,
-      document: r.document as string,
-      officer: r.officer as string,
+      at: r.at,
+      from: r.from_level,
+      to: r.to_level,
+      by: r.changed_by,
+      document: r.document,
+      officer: r.officer,
     });
-    out.set(r.warning_id as number, list);
+    out.set(r.warning_id, list);
   }
   return out;
 }
@@ -408,12 +456,14 @@ export async function insertWarningAction(
 export async function listWarningActions(
   q: Queryable,
 ): Promise<Map<number, Map<string, { at: string; by: string; note: string }>>> {
-  const rows = await q.all<Record<string, string | number>>('SELECT * FROM warning_actions');
+  const rows = await q.all<{ warning_id: number; item_id: string; at: string; done_by: string; note: string }>(
+    'SELECT * FROM warning_actions',
+  );
   const out = new Map<number, Map<string, { at: string; by: string; note: string }>>();
   for (const r of rows) {
-    const m = out.get(r.warning_id as number) ?? new Map<string, { at: string; by: string; note: string }>();
-    m.set(r.item_id as string, { at: r.at as string, by: r.done_by as string, note: r.note as string });
-    out.set(r.warning_id as number, m);
+    const m = out.get(r.warning_id) ?? new Map<string, { at: string; by: string; note: string }>();
+    m.set(r.item_id, { at: r.at, by: r.done_by, note: r.note });
+    out.set(r.warning_id, m);
   }
   return out;
 }
