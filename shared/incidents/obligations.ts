@@ -487,6 +487,8 @@ function segmentAt(segments: readonly Segment[], index: number): Segment {
   return seg;
 }
 
+const ENDED_REASON = '事故处理完毕，续报由终结报告接续';
+
 /**
  * 续报 cadence: the plans say 随时 (42号 4.1.2) or 按要求增加报送频次 (40号 4.1); the leader sets an
  * interval per incident. Each cycle runs from the setting (or the last 续报) for the interval and
@@ -520,7 +522,10 @@ function followUpCadence(
   let s = Math.max(setAt, received);
   let i = 0;
   for (let k = 0; k <= made.length; k++) {
-    if (end !== undefined && s >= end) break;
+    // Handling had ended before this cycle began: no further 续报 is owed. The first cycle of a
+    // setting is still listed, closed (it may have been stored before the end was recorded).
+    const afterEnd = end !== undefined && s >= end;
+    if (afterEnd && k > 0) break;
     while ((made[i]?.at ?? Infinity) < s) i++;
     const due = s + interval * MINUTE;
     const { level, index } = levelAt(segments, s);
@@ -553,6 +558,10 @@ function followUpCadence(
       phonedAt: null,
     };
     out.push(o);
+    if (afterEnd) {
+      o.closure = { kind: 'not_applicable', at: isoOf(s), report: null, reason: ENDED_REASON, lateMs: 0 };
+      break;
+    }
     const next = made[i];
     if (next && (end === undefined || next.at <= end)) {
       o.closure = { kind: 'met', at: isoOf(next.at), report: next.r, reason: null, lateMs: Math.max(0, next.at - due) };
@@ -565,7 +574,7 @@ function followUpCadence(
         kind: 'not_applicable',
         at: isoOf(end),
         report: null,
-        reason: '事故处理完毕，续报由终结报告接续',
+        reason: ENDED_REASON,
         lateMs: Math.max(0, end - due),
       };
     break;

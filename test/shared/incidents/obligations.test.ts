@@ -266,6 +266,11 @@ describe('duties without a clock before', () => {
     ]);
     const ended = env({ followUp: { intervalMinutes: 60, setAt: t('10:00') }, handlingEndedAt: t('10:30') });
     expect(ended.filter((o) => o.clockId === 'room.follow-up').map((c) => c.closure?.kind)).toEqual(['not_applicable']);
+    // Handling recorded as ended before the setting: the setting's first cycle is listed, closed at once, never left open.
+    const late = env({ followUp: { intervalMinutes: 60, setAt: t('11:00') }, handlingEndedAt: t('10:30') });
+    expect(
+      late.filter((o) => o.clockId === 'room.follow-up').map((c) => [c.startsAt, c.closure?.kind, c.closure?.at]),
+    ).toEqual([[iso('11:00'), 'not_applicable', iso('11:00')]]);
     expect(() => env({ followUp: { intervalMinutes: 0, setAt: t('10:00') } })).toThrow('续报提醒间隔');
   });
 

@@ -12,6 +12,7 @@ import { ClockBadge } from '../../components/ClockBadge';
 import { fmtDateTime } from '../../format';
 import { iso } from './form-values';
 import { Cite } from '../law/LawPanel';
+import { ReportingSettings } from './ReportingSettings';
 
 interface CompleteValues {
   completedAt: Dayjs;
@@ -113,6 +114,7 @@ export function ClockList({
           ))}
         </div>
       )}
+      {incident.grading.planName && <ReportingSettings incident={incident} onChanged={onChanged} />}
       <Table<IncidentClock>
         rowKey="key"
         size="small"
@@ -172,8 +174,8 @@ export function ClockList({
             width: 84,
             render: (_, c) => <Tag data-testid="clock-level">{c.levelLabel ?? '—'}</Tag>,
           },
-          { title: '起算', key: 'startsAt', width: 140, render: (_, c) => fmtDateTime(c.startsAt) },
-          { title: '截止', key: 'dueAt', width: 140, render: (_, c) => fmtDateTime(c.dueAt) },
+          { title: '起算', key: 'startsAt', width: 118, render: (_, c) => fmtDateTime(c.startsAt) },
+          { title: '截止', key: 'dueAt', width: 118, render: (_, c) => fmtDateTime(c.dueAt) },
           {
             title: '状态与办结',
             key: 'state',
