@@ -1,12 +1,20 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../helpers/temp-dir';
-import { fillDateTime, signInDuty } from '../helpers/ui';
+import { signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 /** Beijing wall time n minutes ago, as the officer types it into the pickers. */
 function beijing(minutesAgo: number): string {
   const d = new Date(Date.now() - minutesAgo * 60_000 + 8 * 3_600_000);
   return d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Types a time into a registration picker from the keyboard: focus (as Tab does), then the digits. */
+async function typeDateTime(page: Page, selector: string, value: string): Promise<void> {
+  await page.locator(selector).focus();
+  await page.keyboard.type(value.replace(/\D/g, ''));
+  await expect.poll(() => page.locator(selector).inputValue()).toBe(value);
 }
 
 describe('incident board in Chromium against the web host', () => {
@@ -25,8 +33,8 @@ describe('incident board in Chromium against the web host', () => {
       await page.keyboard.type('山阴县');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Escape');
-      await fillDateTime(page, '#occurredAt', beijing(300));
-      await fillDateTime(page, '#receivedAt', beijing(290));
+      await typeDateTime(page, '#occurredAt', beijing(300));
+      await typeDateTime(page, '#receivedAt', beijing(290));
       await page.locator('#reporterUnit').fill('山阴县生态环境局');
       await page
         .locator('[data-fact="poisonedOrInjured"] input, input[data-fact="poisonedOrInjured"]')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { useTempDirs } from '../helpers/temp-dir';
-import { fillDateTime, signInDuty } from '../helpers/ui';
+import { signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 /** Beijing wall time n minutes ago, as typed into the pickers. */
@@ -35,10 +35,19 @@ describe('registration as a phone report is taken', () => {
         await kb.press('Tab'); // → 地点
         await kb.type('朔城区');
         await kb.press('Enter');
-        // The time pickers are filled as an officer does with the mouse; the rest stays on the keyboard.
-        await fillDateTime(page, '#occurredAt', beijing(25));
-        await fillDateTime(page, '#discoveredAt', beijing(20));
-        await page.locator('#reporterUnit').focus(); // 接报时间 is prefilled with now
+        // Times are typed as digits into the mask, no mouse and no 确定: 202611301405 → 2026-11-30 14:05.
+        const occurred = beijing(25);
+        const discovered = beijing(20);
+        await kb.press('Tab'); // → 发生时间
+        await kb.type(occurred.replace(/\D/g, ''));
+        await expect.poll(() => page.locator('#occurredAt').inputValue()).toBe(occurred);
+        await kb.press('Tab'); // → 发现时间
+        await kb.type(discovered.replace(/\D/g, ''));
+        await expect.poll(() => page.locator('#discoveredAt').inputValue()).toBe(discovered);
+        await kb.press('Tab'); // → 接报时间, prefilled with now and left as it is
+        const received = await page.locator('#receivedAt').inputValue();
+        await kb.press('Tab'); // → 报告单位
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reporterUnit');
         await kb.type('朔城区生态环境分局');
         await kb.press('Tab'); // → 报告人
         await kb.type('王磊');
@@ -68,6 +77,12 @@ describe('registration as a phone report is taken', () => {
           drill: false,
           levelOverride: null,
         });
+        // The typed times are the stored ones (Beijing wall time → instant).
+        const atOf = (wall: string) => new Date(`${wall.replace(' ', 'T')}:00+08:00`).getTime();
+        expect(Date.parse(String(stored.occurredAt))).toBe(atOf(occurred));
+        expect(Date.parse(String(stored.discoveredAt))).toBe(atOf(discovered));
+        // 接报时间 was left as prefilled (now, to the second); the field shows its minute.
+        expect(Math.floor(Date.parse(String(stored.receivedAt)) / 60_000) * 60_000).toBe(atOf(received));
         await page.reload();
         await page.getByTestId('incident-link').first().click();
         await expect.poll(() => page.getByTestId('incident-title').innerText()).toBe('朔城区某化工厂废水外溢');

@@ -1,16 +1,15 @@
-import { Alert, App, AutoComplete, Button, DatePicker, Drawer, Form, Input, Select, Space, Switch } from 'antd';
+import { Alert, App, AutoComplete, Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CATEGORIES, LEVELS, PLACES, RECEIVE_CHANNELS } from '../../../../shared/domain/incident';
 import type { Category, IncidentLevel, ReceiveChannel } from '../../../../shared/domain/incident';
 import { ApiError, call } from '../../api/api';
+import { DateTimeField } from '../../components/DateTimeField';
 import { FactsFields } from './FactsFields';
 import { cleanFacts, iso } from './form-values';
 import { GradePreview } from './GradePreview';
 import { recentValues, rememberValues } from './recent-values';
-
-const DATE_FORMAT = 'YYYY-MM-DD HH:mm';
 
 interface RegisterValues {
   category: Category;
@@ -207,13 +206,13 @@ export function RegisterDrawer({
         </Form.Item>
         <Space wrap>
           <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true, message: '请填写发生时间' }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_FORMAT} data-testid="occurred-at" />
+            <DateTimeField data-testid="occurred-at" />
           </Form.Item>
           <Form.Item name="discoveredAt" label="发现时间（可选）">
-            <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_FORMAT} data-testid="discovered-at" />
+            <DateTimeField data-testid="discovered-at" />
           </Form.Item>
           <Form.Item name="receivedAt" label="接报时间" rules={[{ required: true, message: '请填写接报时间' }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_FORMAT} data-testid="received-at" />
+            <DateTimeField data-testid="received-at" />
           </Form.Item>
         </Space>
         <Space wrap>
