@@ -223,6 +223,9 @@ export function StatsPage() {
                 <OutcomeTable rows={s.clockOutcomes.byPlan} testid="stats-outcomes-plan" />
               </Col>
             </Row>
+            {/* 迟报/漏报 of the duty room's own clocks apart from those it monitors (issue 12 "Whose clock"). */}
+            <Typography.Text strong>按义务方（本值班室 / 督促他方）</Typography.Text>
+            <OutcomeTable rows={s.clockOutcomes.byOwner} testid="stats-outcomes-owner" />
             <Typography.Text strong>按值班员</Typography.Text>
             <OutcomeTable rows={s.clockOutcomes.byOfficer} testid="stats-outcomes-officer" />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
