@@ -25,6 +25,23 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** One incident, several, or all (undefined): the rows a query reads are those of its incidents only. */
+export type IncidentScope = number | readonly number[] | undefined;
+
+/**
+ * The condition for a scope on `column`, after `joiner`: several ids travel as one JSON array, so
+ * one prepared statement serves any number of them, and the column's index is used for each.
+ */
+export function scopeSql(
+  column: string,
+  scope: IncidentScope,
+  joiner: 'WHERE' | 'AND',
+): { sql: string; params: Param[] } {
+  if (scope === undefined) return { sql: '', params: [] };
+  if (typeof scope === 'number') return { sql: `${joiner} ${column} = ?`, params: [scope] };
+  return { sql: `${joiner} ${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(scope)] };
+}
+
 export class DatabaseOpenError extends Error {
   constructor(
     message: string,

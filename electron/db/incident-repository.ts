@@ -9,7 +9,7 @@ import type {
   TimelineKind,
 } from '../../shared/domain/incident';
 import { registrationText } from '../../shared/domain/incident';
-import type { Param, Queryable } from './connection';
+import { scopeSql, type IncidentScope, type Param, type Queryable } from './connection';
 
 interface IncidentRow {
   id: number;
@@ -221,10 +221,12 @@ export async function insertTimeline(
 }
 
 /** Per incident, when it last went into 已终止 (not voided): the anchor of post-response deadlines. */
-export async function listResponseEndTimes(q: Queryable): Promise<Map<number, string>> {
+export async function listResponseEndTimes(q: Queryable, scope?: IncidentScope): Promise<Map<number, string>> {
+  const only = scopeSql('incident_id', scope, 'AND');
   const rows = await q.all<{ incident_id: number; at: string }>(
     `SELECT incident_id, MAX(at) AS at FROM timeline_entries
-     WHERE kind = 'status' AND voided_at IS NULL AND json_extract(data, '$.to') = '已终止' GROUP BY incident_id`,
+     WHERE kind = 'status' AND voided_at IS NULL AND json_extract(data, '$.to') = '已终止' ${only.sql} GROUP BY incident_id`,
+    only.params,
   );
   return new Map(rows.map((r) => [r.incident_id, r.at]));
 }
@@ -255,18 +257,18 @@ export async function voidTimelineEntry(
 }
 
 /** Latest activity per incident, for ordering the board. */
-export async function lastActivity(q: Queryable): Promise<Map<number, string>> {
+export async function lastActivity(q: Queryable, scope?: IncidentScope): Promise<Map<number, string>> {
+  const only = scopeSql('incident_id', scope, 'WHERE');
   const rows = await q.all<{ incident_id: number; at: string }>(
-    'SELECT incident_id, MAX(at) AS at FROM timeline_entries GROUP BY incident_id',
+    `SELECT incident_id, MAX(at) AS at FROM timeline_entries ${only.sql} GROUP BY incident_id`,
+    only.params,
   );
   return new Map(rows.map((r) => [r.incident_id, r.at]));
 }
 
-export async function listClockRecords(q: Queryable, incidentId?: number): Promise<Map<number, ClockRecord[]>> {
-  const rows =
-    incidentId === undefined
-      ? await q.all<ClockRow>('SELECT * FROM clock_records')
-      : await q.all<ClockRow>('SELECT * FROM clock_records WHERE incident_id = ?', [incidentId]);
+export async function listClockRecords(q: Queryable, incidentId?: IncidentScope): Promise<Map<number, ClockRecord[]>> {
+  const only = scopeSql('incident_id', incidentId, 'WHERE');
+  const rows = await q.all<ClockRow>(`SELECT * FROM clock_records ${only.sql}`, only.params);
   const map = new Map<number, ClockRecord[]>();
   for (const r of rows) {
     const list = map.get(r.incident_id) ?? [];

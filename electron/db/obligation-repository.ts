@@ -6,7 +6,7 @@ import type { IncidentClock } from '../../shared/domain/incident-view';
 import type { FollowUpSetting, LevelChange } from '../../shared/incidents/obligations';
 import type { PostResponseDeadlines, StoredObligationLike } from '../../shared/incidents/derive';
 import type { Level } from '../../shared/rules';
-import type { Queryable } from './connection';
+import { scopeSql, type IncidentScope, type Queryable } from './connection';
 
 export interface StoredLevelChange extends LevelChange {
   id: number;
@@ -28,11 +28,15 @@ interface LevelChangeRow {
 }
 
 /** Level changes per incident, oldest first (one incident, or all). */
-export async function listLevelChanges(q: Queryable, incidentId?: number): Promise<Map<number, StoredLevelChange[]>> {
+export async function listLevelChanges(
+  q: Queryable,
+  incidentId?: IncidentScope,
+): Promise<Map<number, StoredLevelChange[]>> {
+  const scope = scopeSql('incident_id', incidentId, 'WHERE');
   const rows = await q.all<LevelChangeRow>(
     `SELECT id, incident_id, from_level, to_level, effective_at, recorded_at, by_whom, reason, officer FROM level_changes
-     ${incidentId === undefined ? '' : 'WHERE incident_id = ?'} ORDER BY incident_id, id`,
-    incidentId === undefined ? [] : [incidentId],
+     ${scope.sql} ORDER BY incident_id, id`,
+    scope.params,
   );
   const out = new Map<number, StoredLevelChange[]>();
   for (const r of rows) {
@@ -79,7 +83,8 @@ export interface ReportingSettings {
 }
 
 /** Per-incident reporting settings (one incident, or all that have any). */
-export async function listReporting(q: Queryable, incidentId?: number): Promise<Map<number, ReportingSettings>> {
+export async function listReporting(q: Queryable, incidentId?: IncidentScope): Promise<Map<number, ReportingSettings>> {
+  const scope = scopeSql('incident_id', incidentId, 'WHERE');
   const rows = await q.all<{
     incident_id: number;
     occurred_unknown: number;
@@ -89,8 +94,8 @@ export async function listReporting(q: Queryable, incidentId?: number): Promise<
     handling_ended_at: string | null;
   }>(
     `SELECT incident_id, occurred_unknown, follow_up_minutes, follow_up_set_at, follow_up_set_by, handling_ended_at FROM incident_reporting
-     ${incidentId === undefined ? '' : 'WHERE incident_id = ?'}`,
-    incidentId === undefined ? [] : [incidentId],
+     ${scope.sql}`,
+    scope.params,
   );
   return new Map(
     rows.map((r) => [
@@ -113,10 +118,14 @@ export interface StoredObligation extends StoredObligationLike {
   storedAt: string;
 }
 
-export async function listObligations(q: Queryable, incidentId?: number): Promise<Map<number, StoredObligation[]>> {
+export async function listObligations(
+  q: Queryable,
+  incidentId?: IncidentScope,
+): Promise<Map<number, StoredObligation[]>> {
+  const scope = scopeSql('incident_id', incidentId, 'WHERE');
   const rows = await q.all<Record<string, string | number | null>>(
-    `SELECT * FROM obligations ${incidentId === undefined ? '' : 'WHERE incident_id = ?'} ORDER BY incident_id, due_at, obligation_key`,
-    incidentId === undefined ? [] : [incidentId],
+    `SELECT * FROM obligations ${scope.sql} ORDER BY incident_id, due_at, obligation_key`,
+    scope.params,
   );
   const out = new Map<number, StoredObligation[]>();
   for (const r of rows) {
@@ -240,8 +249,9 @@ export async function saveReporting(
  */
 export async function listPostResponseDeadlines(
   q: Queryable,
-  incidentId?: number,
+  incidentId?: IncidentScope,
 ): Promise<Map<number, PostResponseDeadlines>> {
+  const scope = scopeSql('t.incident_id', incidentId, 'AND');
   const rows = await q.all<{
     incident_id: number;
     plan: string;
@@ -254,9 +264,9 @@ export async function listPostResponseDeadlines(
   }>(
     `SELECT r.incident_id, r.plan, r.ended_at, t.task_id, t.due_at, t.given_by, t.done_at, t.done_by
      FROM response_tasks t JOIN responses r ON r.incident_id = t.incident_id
-     WHERE t.due_at IS NOT NULL AND r.ended_at IS NOT NULL ${incidentId === undefined ? '' : 'AND t.incident_id = ?'}
+     WHERE t.due_at IS NOT NULL AND r.ended_at IS NOT NULL ${scope.sql}
      ORDER BY t.incident_id, t.task_id`,
-    incidentId === undefined ? [] : [incidentId],
+    scope.params,
   );
   const out = new Map<number, PostResponseDeadlines>();
   for (const r of rows) {

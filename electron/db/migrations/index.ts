@@ -9,6 +9,7 @@ import { migration0007 } from './0007-registration-entry';
 import { migration0008 } from './0008-registration-without-trigger';
 import { migration0009 } from './0009-obligations';
 import { migration0010 } from './0010-accounts';
+import { migration0011 } from './0011-history-indexes';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 /** The last migration's version; the list above is never empty. */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

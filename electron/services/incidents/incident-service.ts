@@ -1,5 +1,5 @@
 /** Registering incidents, their lifecycle, notes and reporting clocks. Plain Node: no Electron. */
-import { STATUS_TRANSITIONS } from '../../../shared/domain/incident';
+import { STATUSES, STATUS_TRANSITIONS } from '../../../shared/domain/incident';
 import type { ClockRecord, Incident, Officer } from '../../../shared/domain/incident';
 import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../../shared/domain/incident-view';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
@@ -12,7 +12,7 @@ import { shanghaiDateTime } from '../../../shared/time';
 import { factsSchema } from '../../../shared/rules';
 import { factsProblem } from '../../../shared/ipc/schemas';
 import { planOf } from '../../../shared/plans';
-import type { Database, Param, Queryable } from '../../db/connection';
+import type { Database, IncidentScope, Param, Queryable } from '../../db/connection';
 import * as repo from '../../db/incident-repository';
 import * as obligationRepo from '../../db/obligation-repository';
 import { hasRunningResponse } from '../../db/response-repository';
@@ -171,20 +171,27 @@ export class IncidentService {
       params.push(...columns.map(() => pattern));
     }
     const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const summaries = await this.db.read(async (q) => {
-      const incidents = await repo.listIncidents(q, sql, params);
-      const records = await repo.listClockRecords(q);
-      const activity = await repo.lastActivity(q);
-      const ended = await repo.listResponseEndTimes(q);
-      const contexts = await reportingContexts(q, ended, undefined, this.pendingLevelMinutes());
+    const summaries = await this.summaries(sql, params);
+    if (!filter.levels?.length) return summaries;
+    const levels = new Set<string>(filter.levels);
+    return summaries.filter((s) => levels.has(s.grading.level ?? '未定级'));
+  }
+
+  /** The incidents matching `where`, newest first, each derived from its own rows only. */
+  private summaries(where: string, params: Param[]): Promise<IncidentSummary[]> {
+    return this.db.read(async (q) => {
+      const incidents = await repo.listIncidents(q, where, params);
+      // Only the listed incidents' own rows are read (by index), never whole tables.
+      const ids = incidents.map((i) => i.id);
+      const records = await repo.listClockRecords(q, ids);
+      const activity = await repo.lastActivity(q, ids);
+      const ended = await repo.listResponseEndTimes(q, ids);
+      const contexts = await reportingContexts(q, ended, ids, this.pendingLevelMinutes());
       return incidents.map((inc): IncidentSummary => {
         const d = deriveIncident(inc, records.get(inc.id) ?? [], contexts(inc.id));
         return { ...inc, grading: d.grading, clocks: d.clocks, lastActivityAt: activity.get(inc.id) ?? inc.updatedAt };
       });
     });
-    if (!filter.levels?.length) return summaries;
-    const levels = new Set<string>(filter.levels);
-    return summaries.filter((s) => levels.has(s.grading.level ?? '未定级'));
   }
 
   async update(args: ChannelArgs<'incidents:update'>): Promise<IncidentDetail> {
@@ -566,7 +573,17 @@ export class IncidentService {
    * that is shown nowhere, and the board's filter never hides a running clock.
    */
   async openClocks(): Promise<OpenClock[]> {
-    const list = await this.list({ drills: 'include' });
+    // An archived incident is final: what it still owes was stored when it was archived (an
+    // obligation without closure), and a 续报 cycle it keeps is in its reporting settings. Only
+    // those and the incidents not archived are derived, not the whole history.
+    const list = await this.summaries(
+      `WHERE status IN (${STATUSES.filter((s) => s !== '已归档')
+        .map(() => '?')
+        .join(', ')})
+         OR id IN (SELECT incident_id FROM obligations WHERE closure_kind IS NULL)
+         OR id IN (SELECT incident_id FROM incident_reporting WHERE follow_up_minutes IS NOT NULL)`,
+      STATUSES.filter((s) => s !== '已归档'),
+    );
     return list.flatMap((i) =>
       i.clocks
         .filter((c) => !c.record)
@@ -626,7 +643,7 @@ async function reportingContext(
 async function reportingContexts(
   q: Queryable,
   ended: Map<number, string>,
-  id?: number,
+  id?: IncidentScope,
   pendingLevelMinutes?: number,
 ): Promise<(id: number) => DeriveContext> {
   const history = await obligationRepo.listLevelChanges(q, id);

@@ -1,5 +1,6 @@
 CREATE INDEX alarm_acks_clock ON alarm_acks (clock_key);
 CREATE INDEX auth_events_at ON auth_events (at);
+CREATE INDEX clock_records_completed ON clock_records (completed_at) WHERE completed_at IS NOT NULL;
 CREATE INDEX duty_log_remarks_day ON duty_log_remarks (day, at);
 CREATE INDEX duty_schedule_changes_month ON duty_schedule_changes (month, id);
 CREATE INDEX duty_shifts_month ON duty_shifts (month);
@@ -9,9 +10,11 @@ CREATE UNIQUE INDEX handovers_one_pending ON handovers (status) WHERE status = '
 CREATE INDEX incidents_received_at ON incidents (received_at);
 CREATE INDEX incidents_status ON incidents (status);
 CREATE INDEX level_changes_incident ON level_changes (incident_id, id);
+CREATE INDEX obligations_open ON obligations (incident_id) WHERE closure_kind IS NULL;
 CREATE INDEX response_levels_incident ON response_levels (incident_id);
 CREATE INDEX roster_contact_history_contact ON roster_contact_history (contact_id);
 CREATE INDEX roster_contacts_entry ON roster_contacts (roster_id, entry_kind, entry_id);
+CREATE INDEX timeline_entries_at ON timeline_entries (at);
 CREATE INDEX timeline_entries_incident ON timeline_entries (incident_id, at);
 CREATE INDEX warning_changes_warning ON warning_changes (warning_id);
 CREATE TABLE accounts ( id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, role TEXT NOT NULL CHECK (role IN ('带班领导', '值班员', '管理员', '显示')), phone TEXT NOT NULL DEFAULT '', password_hash TEXT NOT NULL CHECK (password_hash LIKE 'scrypt$%'), active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)), failed_count INTEGER NOT NULL DEFAULT 0 CHECK (failed_count >= 0), locked_until TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL );
