@@ -66,6 +66,33 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
+  it('every feature is a slice: channels in shared/ipc/channels/<feature>.ts, none inline in the contract', () => {
+    const contract = readFileSync('shared/ipc/contract.ts', 'utf8');
+    // A channel name as an object key ('feature:verb':) would be a channel declared in the contract itself.
+    expect(contract.match(/^\s*'[a-z-]+:[a-z-]+'\s*:/gm) ?? []).toEqual([]);
+    const channelFiles = readdirSync('shared/ipc/channels').filter((n) => n.endsWith('.ts'));
+    for (const name of channelFiles) {
+      const src = readFileSync(join('shared/ipc/channels', name), 'utf8');
+      const feature = name.replace(/\.ts$/, '');
+      expect(src, name).toMatch(/export const \w+Channels = \{/);
+      expect(src, name).toMatch(/export interface \w+Outputs \{/);
+      expect(contract, `contract.ts spreads channels/${feature}`).toContain(`from './channels/${feature}'`);
+    }
+  });
+
+  it('one handler style: each createXxxHandlers(ctx) returns Pick<Handlers, keyof XxxOutputs>', () => {
+    const makers = files('electron/services').flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/export function (create\w+Handlers)\(([^)]*)\)(:[^{]*)?\{/g)].map((m) => ({
+        where: `${relative('.', f)}: ${m[1]!}`,
+        returns: (m[3] ?? '').trim(),
+      })),
+    );
+    // The detector must find the feature handlers, or an empty list proves nothing.
+    expect(makers.length).toBeGreaterThanOrEqual(8);
+    const other = makers.filter((m) => !/^: Pick<Handlers, keyof \w+Outputs>$/.test(m.returns)).map((m) => m.where);
+    expect(other).toEqual([]);
+  });
+
   it('SQL lives only in electron/db/: no other main-process module holds a query in a string', () => {
     // The detector itself must see a query in each quoting style, or an empty result proves nothing.
     expect(sqlIn(`q.get('SELECT 1 AS x FROM t')`)).toHaveLength(1);

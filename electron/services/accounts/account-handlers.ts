@@ -2,12 +2,10 @@
  * The accounts feature's handlers. The policy map has checked each call's role before these run
  * (electron/ipc/dispatch.ts); the seat comes with the call.
  */
-import type { Channel } from '../../../shared/ipc/contract';
+import type { AccountOutputs } from '../../../shared/ipc/channels/accounts';
 import type { CallContext, Handlers } from '../../ipc/dispatch';
 import type { FeatureContext } from '../feature-context';
 import { AccountService } from './account-service';
-
-type AccountChannel = Extract<Channel, `auth:${string}` | `accounts:${string}` | `audit:${string}`>;
 
 /** An in-process caller (tests, scripts) has no page: it is one seat of its own. */
 const IN_PROCESS_SEAT = 'in-process';
@@ -36,7 +34,7 @@ export function accountServiceOf(ctx: FeatureContext): AccountService {
   return s;
 }
 
-export function createAccountHandlers(ctx: FeatureContext): Pick<Handlers, AccountChannel> {
+export function createAccountHandlers(ctx: FeatureContext): Pick<Handlers, keyof AccountOutputs> {
   const accounts = accountServiceOf(ctx);
   return {
     'auth:setup': (a, call) => accounts.setup(seatOf(call), a),

@@ -1,12 +1,11 @@
 /** The start-up and storage channels while the console runs on its data (recovery: startup-service.ts). */
+import type { StartupOutputs } from '../../../shared/ipc/channels/startup';
 import { DomainError } from '../../../shared/ipc/result';
 import type { Handlers } from '../../ipc/dispatch';
 import type { FeatureContext } from '../feature-context';
 
 /** The start-up channels while the console runs normally. */
-export function createStartupHandlers(
-  ctx: FeatureContext,
-): Pick<Handlers, 'startup:status' | 'startup:restore-latest' | 'storage:status'> {
+export function createStartupHandlers(ctx: FeatureContext): Pick<Handlers, keyof StartupOutputs> {
   return {
     'startup:status': async () => ({
       state: 'ready',
