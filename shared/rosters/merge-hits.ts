@@ -26,12 +26,17 @@ export interface MergedHit {
   contacts: RosterContact[];
 }
 
-/** The unit a hit is about, or null when it is about a person, group or office for itself. */
-function unitOf(h: RosterSearchHit): string | null {
+/**
+ * The unit a hit is about, or null when it stands for itself: a unit's own entry; an office,
+ * person or group of a unit that is itself among the hits (市生态环境局局长 when 市生态环境局 is);
+ * or anything found through its unit field.
+ */
+function unitOf(h: RosterSearchHit, unitsFound: ReadonlySet<string>): string | null {
   const e = h.entry;
   if (e.kind === 'unit') return e.name;
-  // A hit through the unit field is about that unit (the office it hosts, the person it posts).
-  if (h.field === 'unit' && e.unit && !e.unit.includes('、')) return e.unit;
+  // Groups led by several units (市生态环境局、市应急管理局) stay on their own.
+  if (!e.unit || e.unit.includes('、')) return null;
+  if (unitsFound.has(e.unit) || h.field === 'unit') return e.unit;
   return null;
 }
 
@@ -39,16 +44,18 @@ function capacity(h: RosterSearchHit): string {
   const e = h.entry;
   if (e.kind === 'unit') return '成员单位';
   if (e.kind === 'office') return e.name;
-  if (e.kind === 'group') return `组长单位（${e.name}）`;
-  return e.title ?? e.name;
+  if (e.kind === 'group') return `组长单位（${e.name}${e.title ? `，${e.title}` : ''}）`;
+  // A named person: the post, then the name (成员（市生态环境局局长） 卢生权).
+  return e.title && !e.title.includes(e.name) ? `${e.title} ${e.name}` : (e.title ?? e.name);
 }
 
 /** Merges hits per unit, keeping the order of the best hit of each result. */
 export function mergeHitsByUnit(hits: readonly RosterSearchHit[]): MergedHit[] {
   const out: MergedHit[] = [];
   const byUnit = new Map<string, MergedHit>();
+  const unitsFound = new Set(hits.filter((h) => h.entry.kind === 'unit').map((h) => h.entry.name));
   for (const h of hits) {
-    const unit = unitOf(h);
+    const unit = unitOf(h, unitsFound);
     const place: UnitPlace = {
       rosterId: h.entry.rosterId,
       rosterName: h.rosterName,

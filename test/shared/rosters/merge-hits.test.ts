@@ -48,6 +48,11 @@ describe('search results merged per unit', () => {
     expect(rosters.size).toBeGreaterThanOrEqual(unitRosters.size);
     expect(unitRosters.size).toBeGreaterThan(1);
     expect(eco[0]!.places.some((p) => p.as === '成员单位')).toBe(true);
+    // Its head, its office and the groups it leads sit under it, not as results of their own.
+    expect(merged).toHaveLength(1);
+    expect(eco[0]!.places.length).toBe(hits.length);
+    expect(eco[0]!.places.some((p) => p.as.startsWith('副指挥长'))).toBe(true);
+    expect(eco[0]!.places.some((p) => p.as.startsWith('组长单位（污染处置组'))).toBe(true);
     expect(eco[0]!.contacts.map((c) => c.id)).toEqual([1]);
     expect(eco[0]!.hit).toBeUndefined();
   });
