@@ -5,7 +5,11 @@ import { CHANNELS } from '../../shared/ipc/contract';
 import { fail } from '../../shared/ipc/result';
 import { dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/dispatch';
+import { randomBytes } from 'node:crypto';
 import { isTrustedUrl } from './window-policy';
+
+/** New on every start: a window's seat (and its log-in) never outlives the process. */
+const RUN = randomBytes(12).toString('hex');
 
 export function registerIpc(handlers: Handlers): void {
   for (const channel of CHANNELS) {
@@ -15,7 +19,8 @@ export function registerIpc(handlers: Handlers): void {
       if (!isTrustedUrl(url)) {
         return fail({ code: 'forbidden', message: '拒绝来自未知页面的调用' });
       }
-      return dispatch(handlers, channel, input);
+      // Each window is a seat: who is logged in there decides what it may call (services/accounts).
+      return dispatch(handlers, channel, input, undefined, `electron:${RUN}:${event.sender.id}`);
     });
   }
 }

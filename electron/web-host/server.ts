@@ -40,6 +40,19 @@ export const SSE_PING_MS = 15_000;
 
 class TooLarge extends Error {}
 
+/**
+ * The seat a request comes from: the page's own random id (one per browser tab, kept in its
+ * sessionStorage), so each tab logs in on its own. Without a well-formed one the request is a
+ * seat of its own that nobody is logged in at: only calls that need no login succeed.
+ */
+const SEAT_ID = /^[A-Za-z0-9_-]{22,64}$/;
+const seatOf = (req: IncomingMessage): string => {
+  const given = req.headers['x-duty-seat'];
+  return typeof given === 'string' && SEAT_ID.test(given)
+    ? `web:${given}`
+    : `anonymous:${randomBytes(16).toString('hex')}`;
+};
+
 const errorBody = (code: string, message: string): string => JSON.stringify({ ok: false, error: { code, message } });
 
 export interface WebHost {
@@ -234,7 +247,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
             sendError(res, 400, 'invalid_input', '请求无法解析：请求内容不是有效的 JSON');
             return;
           }
-          sendJson(res, 200, await dispatch(handlers, channel, input));
+          sendJson(res, 200, await dispatch(handlers, channel, input, undefined, seatOf(req)));
           return;
         }
         if (req.method !== 'GET' && req.method !== 'HEAD') {

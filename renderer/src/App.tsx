@@ -10,7 +10,8 @@ import { AlarmBanner } from './features/alarms/AlarmBanner';
 import { ConnectionBanner } from './features/connection/ConnectionBanner';
 import { StartupGate } from './features/startup/StartupGate';
 import { StorageBanner } from './features/startup/StorageBanner';
-import { DutyModal } from './features/duty/DutyModal';
+import { AuthGate } from './features/auth/AuthGate';
+import { SessionBadge } from './features/auth/SessionBadge';
 import { DutyScheduleFlag } from './features/duty/DutyScheduleFlag';
 import { ActiveWarningsStrip } from './features/warnings/ActiveWarningsStrip';
 import { IncidentBoard } from './features/board/IncidentBoard';
@@ -37,22 +38,13 @@ type Page = string;
 
 export function Shell() {
   const [duty, setDuty] = useState<Officer | null>(null);
-  const [dutyLoaded, setDutyLoaded] = useState(false);
-  const [editingDuty, setEditingDuty] = useState(false);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [registering, setRegistering] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const [page, setPage] = useState<Page>('board');
 
   useEffect(() => {
-    const loadDuty = () =>
-      call('duty:get', {}).then(
-        (d) => {
-          setDuty(d);
-          setDutyLoaded(true);
-        },
-        () => setDutyLoaded(true),
-      );
+    const loadDuty = () => call('duty:get', {}).then(setDuty, () => undefined);
     const loadSettings = () => call('settings:get', {}).then(setSettings, () => undefined);
     void loadDuty();
     void loadSettings();
@@ -113,9 +105,7 @@ export function Shell() {
               带班：{duty?.leader ?? '未登记'}　值班：{duty?.officer ?? '未登记'}
             </Typography.Text>
             <DutyScheduleFlag duty={duty} />
-            <Button size="small" onClick={() => setEditingDuty(true)}>
-              交接 / 登记值班
-            </Button>
+            <SessionBadge />
           </Space>
         </Layout.Header>
         <BannerStack>
@@ -152,15 +142,6 @@ export function Shell() {
           }}
         />
         <IncidentDrawer id={openId} onClose={() => setOpenId(null)} />
-        <DutyModal
-          open={(dutyLoaded && !duty) || editingDuty}
-          current={duty}
-          onClose={() => setEditingDuty(false)}
-          onSaved={(o) => {
-            setDuty(o);
-            setEditingDuty(false);
-          }}
-        />
       </Layout>
     </SettingsContext.Provider>
   );
@@ -181,9 +162,12 @@ export function App() {
             <AlarmBanner sound={false} />
           ) : (
             <StartupGate>
-              <LawProvider>
-                <Shell />
-              </LawProvider>
+              {/* Going on duty is logging in (issue 18): the console opens for a logged-in account. */}
+              <AuthGate>
+                <LawProvider>
+                  <Shell />
+                </LawProvider>
+              </AuthGate>
             </StartupGate>
           )}
         </NowProvider>

@@ -42,7 +42,8 @@ export const satisfies = (role: Role, need: Exclude<Requirement, 'public'>): boo
 /** Password rules (GB/T 22239-2019 8.1.4.1 身份鉴别 a): at least 8 characters, not the name. */
 export const PASSWORD_MIN = 8;
 export function passwordProblem(name: string, password: string): string | null {
-  if ([...password].length < PASSWORD_MIN) return `密码至少需要${PASSWORD_MIN}个字符`;
+  // Characters, not UTF-16 units: a password of eight Chinese characters counts as eight.
+  if (Array.from(password).length < PASSWORD_MIN) return `密码至少需要${PASSWORD_MIN}个字符`;
   if (password.trim().toLowerCase() === name.trim().toLowerCase()) return '密码不能与姓名相同';
   if (password.toLowerCase().includes(name.trim().toLowerCase()) && name.trim().length >= 2) return '密码不能包含姓名';
   return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../helpers/temp-dir';
-import { pickOption } from '../helpers/ui';
+import { confirmLeader, pickOption, signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 describe('reporting clocks and the report chain in Chromium', () => {
@@ -31,6 +31,7 @@ describe('reporting clocks and the report chain in Chromium', () => {
         responseOverride: null,
       });
       await page.reload();
+      await signInDuty(page);
       await page.getByTestId('incident-link').filter({ hasText: '怀仁市化工厂泄漏' }).click();
 
       const province = page
@@ -63,6 +64,7 @@ describe('reporting clocks and the report chain in Chromium', () => {
         .or(page.getByRole('button', { name: '确定' }))
         .first()
         .click();
+      await confirmLeader(page);
       await initial.getByTestId('send-button').click();
       // Choosing the recipient ticks exactly the clocks owed to it.
       await pickOption(page, '[data-testid="sent-to"]', '本级人民政府');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import type { Report } from '../../shared/domain/report';
 import { useTempDirs } from '../helpers/temp-dir';
+import { signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 import type { WebApp } from '../helpers/web-app';
 
@@ -81,6 +82,7 @@ describe('report form view in Chromium', () => {
       await app.services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
       const inc = await app.services.incidents.create(RADIATION);
       await page.reload({ waitUntil: 'domcontentloaded' });
+      await signInDuty(page);
       await page.getByTestId('incident-link').filter({ hasText: RADIATION.title }).click();
       await page.getByTestId('draft-初报').click();
       await page.getByTestId('report-初报').getByTestId('open-report').click();
@@ -202,6 +204,7 @@ describe('report form view in Chromium', () => {
       await callService(app, 'reports:sign', { reportId: follow.id, signedBy: '王副主任', signedAt: at });
 
       await page.reload({ waitUntil: 'domcontentloaded' });
+      await signInDuty(page);
       await page.getByTestId('incident-link').filter({ hasText: RADIATION.title }).click();
 
       // 报送 of the 续报 to one recipient with a clock owed to another ticked: the console asks first.

@@ -4,7 +4,7 @@ import type { IncidentDetail } from '../../shared/domain/incident-view';
 import { terminationConditions } from '../../shared/response';
 import { ENV_INPUT } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
-import { signInDuty } from '../helpers/ui';
+import { confirmLeader, signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 describe('response actions and the warning board in Chromium against the web host', () => {
@@ -28,6 +28,7 @@ describe('response actions and the warning board in Chromium against the web hos
       await page.getByTestId('incident-link').filter({ hasText: ENV_INPUT.title }).click();
       const panel = page.getByTestId('response-panel');
       await panel.getByTestId('response-start').click();
+      await confirmLeader(page);
       await expect.poll(() => panel.getByTestId('response-current').innerText()).toContain('三级响应');
       await expect.poll(() => panel.getByTestId('response-item').count()).toBeGreaterThan(10);
 
@@ -50,6 +51,7 @@ describe('response actions and the warning board in Chromium against the web hos
       // The end is refused, naming every unconfirmed condition.
       const conditions = terminationConditions('environment');
       await panel.getByTestId('response-end').click();
+      await confirmLeader(page);
       const refused = panel.getByTestId('end-refused');
       await expect.poll(() => refused.innerText()).toContain('不能终止应急响应');
       for (const c of conditions) expect(await refused.innerText()).toContain(c.text);
@@ -63,6 +65,7 @@ describe('response actions and the warning board in Chromium against the web hos
           .click();
         await page.locator('#record-text:visible').fill('指挥长');
         await page.locator('#record-ok:visible').click();
+        await confirmLeader(page);
         await expect
           .poll(() => panel.locator('[data-testid="termination-condition"][data-confirmed="yes"]').count())
           .toBe(n + 1);
@@ -74,6 +77,7 @@ describe('response actions and the warning board in Chromium against the web hos
         .poll(() => page.getByTestId('unsent-item').count())
         .toBe((created as { value: IncidentDetail }).value.clocks.length);
       await page.locator('#unsent-confirm-ok').click();
+      await confirmLeader(page);
       await expect.poll(() => panel.getAttribute('data-state')).toBe('ended');
       const tasks = panel.getByTestId('post-task');
       await expect.poll(() => tasks.count()).toBe(2);
@@ -117,9 +121,11 @@ describe('response actions and the warning board in Chromium against the web hos
       await page.locator('#warning-act-by').fill('朔城区人民政府');
       await page.locator('#warning-act-doc').fill('朔城政发〔2026〕1号');
       await page.locator('#warning-act-ok').click();
+      await confirmLeader(page);
       await expect.poll(() => page.locator('.ant-message').innerText()).toContain('不能解除此预警');
       await page.locator('#warning-act-by').fill('朔州市人民政府');
       await page.locator('#warning-act-ok').click();
+      await confirmLeader(page);
       await expect.poll(() => page.getByTestId('warning-card').count()).toBe(0);
     } finally {
       await app.close();

@@ -9,7 +9,8 @@ import { startWebHost } from '../../electron/web-host/server';
 import { staticDirs } from '../../electron/web-host/static-dirs';
 import { ENV_INPUT, makeServices } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
-import { RENDERER_DIR, useBrowser } from '../helpers/web-app';
+import { signInDuty } from '../helpers/ui';
+import { RENDERER_DIR, seedAccounts, useBrowser } from '../helpers/web-app';
 
 describe('start-up recovery and a lost data folder, in Chromium against the web host', () => {
   const tempDir = useTempDirs();
@@ -18,6 +19,7 @@ describe('start-up recovery and a lost data folder, in Chromium against the web 
   it('a zero-byte database with a backup: the page names the damage, restores the latest verified backup, and the board shows its incidents after a reload', async () => {
     const dir = tempDir();
     const s = await makeServices(dir);
+    await seedAccounts(s);
     await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
     const kept = await s.incidents.create({
       ...ENV_INPUT,
@@ -61,6 +63,8 @@ describe('start-up recovery and a lost data folder, in Chromium against the web 
 
       await page.getByTestId('restore-latest').click();
       await page.getByRole('button', { name: '确认恢复' }).click();
+      // The restored data has its accounts: the officers log in again.
+      await signInDuty(page);
       await expect.poll(() => page.getByText('备份里的事件').count(), { timeout: 30_000 }).toBeGreaterThan(0);
       await page.reload();
       await expect.poll(() => page.getByText('备份里的事件').count(), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -88,6 +92,7 @@ describe('start-up recovery and a lost data folder, in Chromium against the web 
     });
     host = await startWebHost({ handlers: boot.handlers, rendererDir: RENDERER_DIR, staticDirs: staticDirs() });
     const services = boot.services()!;
+    await seedAccounts(services);
     await services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
     const context = await browser().newContext({
       locale: 'zh-CN',
@@ -97,6 +102,7 @@ describe('start-up recovery and a lost data folder, in Chromium against the web 
     const page = await context.newPage();
     try {
       await page.goto(host.appUrl);
+      await signInDuty(page);
       await expect.poll(() => page.getByTestId('on-duty').innerText(), { timeout: 30_000 }).toContain('赵珺');
       expect(await page.getByTestId('storage-banner').count()).toBe(0);
       rmSync(dir, { recursive: true, force: true });

@@ -20,10 +20,31 @@ export async function pickOption(page: Page, selectSelector: string, label: stri
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
 }
 
-/** Registers the officers on duty in the modal the console opens on first start. */
+/** The password every account seeded by startWebApp has (test/helpers/web-app.ts). */
+export const TEST_PASSWORD = 'duty-test-2026';
+
+/**
+ * Goes on duty as the console asks on first start: the 值班员 and the 带班领导 log in (accounts
+ * seeded by startWebApp). A tab that is already logged in (a reload keeps its seat) only waits
+ * for the header to name the officer.
+ */
 export async function signInDuty(page: Page, leader = '李堃', officer = '赵珺'): Promise<void> {
-  await page.getByTestId('duty-leader').fill(leader);
-  await page.getByTestId('duty-officer').fill(officer);
-  await page.getByTestId('duty-save').click();
+  const login = page.getByTestId('login-name');
+  const header = page.getByTestId('session-user');
+  await login.or(header).first().waitFor({ timeout: 20_000 });
+  if (await login.isVisible()) {
+    await login.fill(officer);
+    await page.getByTestId('login-password').fill(TEST_PASSWORD);
+    await page.getByTestId('login-leader-name').fill(leader);
+    await page.getByTestId('login-leader-password').fill(TEST_PASSWORD);
+    await page.getByTestId('login-submit').click();
+  }
   await page.getByTestId('on-duty').filter({ hasText: officer }).waitFor();
+}
+
+/** The 带班领导 confirms a leader-only act with their password (the dialog every such act opens). */
+export async function confirmLeader(page: Page, password = TEST_PASSWORD): Promise<void> {
+  await page.getByTestId('leader-password').fill(password);
+  await page.getByTestId('leader-confirm').click();
+  await page.getByTestId('leader-password').waitFor({ state: 'detached' });
 }

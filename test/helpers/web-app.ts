@@ -14,6 +14,9 @@ import type { WebHost } from '../../electron/web-host/server';
 import { staticDirs } from '../../electron/web-host/static-dirs';
 import { TOKEN_FILE } from '../../electron/web-host/token-file';
 import { webHostPrinter } from '../../electron/print/printer';
+import { dispatch } from '../../electron/ipc/dispatch';
+import type { AuthStatus } from '../../shared/ipc/channels/accounts';
+import { TEST_PASSWORD } from './ui';
 
 export { launchChromium };
 
@@ -48,7 +51,33 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(browser: Browser, dataDir: string): Promise<WebApp> {
+/**
+ * The accounts browser tests log in with (all with TEST_PASSWORD): the administrator, the 带班领导
+ * 李堃 and the 值班员 赵珺. Created once per data folder, in process, as an administrator would.
+ */
+export const SEEDED_ACCOUNTS = [
+  { name: '李堃', role: '带班领导', phone: '13800000001' },
+  { name: '赵珺', role: '值班员', phone: '13800000002' },
+] as const;
+
+export async function seedAccounts(services: Pick<AppServices, 'handlers'>): Promise<void> {
+  const status = await dispatch(services.handlers, 'auth:status', {});
+  if (!status.ok || !(status.value as AuthStatus).needsSetup) return;
+  const results = [
+    await dispatch(services.handlers, 'auth:setup', { name: '系统管理员', phone: '', password: TEST_PASSWORD }),
+  ];
+  for (const a of SEEDED_ACCOUNTS) {
+    results.push(await dispatch(services.handlers, 'accounts:create', { ...a, password: TEST_PASSWORD }));
+  }
+  for (const r of results) if (!r.ok) throw new Error(`测试账户创建失败：${r.error.message}`);
+}
+
+export async function startWebApp(
+  browser: Browser,
+  dataDir: string,
+  /** accounts false: a fresh install without accounts (the first run asks for the administrator). */
+  opts: { accounts?: boolean } = {},
+): Promise<WebApp> {
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
     throw new Error('找不到构建好的界面（out/renderer），请先运行 npx electron-vite build');
   }
@@ -70,6 +99,7 @@ export async function startWebApp(browser: Browser, dataDir: string): Promise<We
       tokenFile: join(dataDir, TOKEN_FILE),
     });
     port = host.port;
+    if (opts.accounts !== false) await seedAccounts(services);
     return { services, host };
   };
   let { services, host } = await boot();

@@ -3,6 +3,7 @@
  * (electron/ipc/dispatch.ts); the seat comes with the call.
  */
 import type { AccountOutputs } from '../../../shared/ipc/channels/accounts';
+import { DomainError } from '../../../shared/ipc/result';
 import type { CallContext, Handlers } from '../../ipc/dispatch';
 import type { FeatureContext } from '../feature-context';
 import { AccountService } from './account-service';
@@ -51,4 +52,19 @@ export function createAccountHandlers(ctx: FeatureContext): Pick<Handlers, keyof
     'audit:list': (a) => accounts.auditList(a),
     'audit:export': (a, call) => accounts.auditExport(call?.session ?? null, a),
   };
+}
+
+/**
+ * Going on duty is logging in: a call from a seat names the officers by their accounts, whatever
+ * names it typed. Both must be logged in there; an in-process call (no seat) keeps its input.
+ */
+export function officersOfSeat<T extends { leader: string; officer: string }>(typed: T, call?: CallContext): T {
+  const session = call?.session;
+  if (!call?.seat || !session) return typed;
+  const officer = session.officer;
+  const leader = session.leader ?? (officer?.role === '带班领导' ? officer : null);
+  if (!officer || !leader) {
+    throw new DomainError('forbidden', '需要带班领导和值班员都登录本席位：请带班领导在页首登录');
+  }
+  return { ...typed, leader: leader.name, officer: officer.name };
 }

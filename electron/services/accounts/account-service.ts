@@ -14,13 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Role, Requirement } from '../../../shared/accounts/roles';
-import {
-  LOCK_MINUTES,
-  MAX_FAILURES,
-  passwordProblem,
-  REFUSAL,
-  satisfies,
-} from '../../../shared/accounts/roles';
+import { LOCK_MINUTES, MAX_FAILURES, passwordProblem, REFUSAL, satisfies } from '../../../shared/accounts/roles';
 import { LEADER_CHANNELS, requirementOf } from '../../../shared/accounts/policy';
 import type {
   AccountView,
@@ -147,7 +141,13 @@ export class AccountService {
       if ((await repo.countAccounts(q)) > 0) {
         throw new DomainError('conflict', '管理员账户已经创建：请用已有账户登录');
       }
-      const id = await repo.insertAccount(q, { name: a.name, role: '管理员', phone: a.phone, passwordHash: hash, at: this.iso() });
+      const id = await repo.insertAccount(q, {
+        name: a.name,
+        role: '管理员',
+        phone: a.phone,
+        passwordHash: hash,
+        at: this.iso(),
+      });
       await this.audit(q, 'account_created', { id, name: a.name }, '首次运行创建管理员');
       await this.audit(q, 'login', { id, name: a.name }, '首次运行');
       const next = { ...row, officerId: id, leaderId: null, locked: false };
@@ -172,7 +172,11 @@ export class AccountService {
     const now = this.opts.now();
     if (!account || !account.active) {
       await verifyPassword(password, await dummyHash());
-      await this.record(failKind, { id: account?.id ?? null, name }, `${context}：${account ? '账户已停用' : '无此账户'}`);
+      await this.record(
+        failKind,
+        { id: account?.id ?? null, name },
+        `${context}：${account ? '账户已停用' : '无此账户'}`,
+      );
       throw new DomainError('forbidden', WRONG);
     }
     if (account.lockedUntil && Date.parse(account.lockedUntil) > now.getTime()) {
@@ -194,7 +198,12 @@ export class AccountService {
       await repo.setFailures(q, account.id, lockUntil ? 0 : failures, lockUntil, this.iso());
       await this.audit(q, failKind, { id: account.id, name: account.name }, `${context}：密码错误（第${failures}次）`);
       if (lockUntil) {
-        await this.audit(q, 'locked', { id: account.id, name: account.name }, `连续${MAX_FAILURES}次密码错误，锁定至${fmtStamp(lockUntil)}`);
+        await this.audit(
+          q,
+          'locked',
+          { id: account.id, name: account.name },
+          `连续${MAX_FAILURES}次密码错误，锁定至${fmtStamp(lockUntil)}`,
+        );
       }
     });
     if (lockUntil) {
@@ -208,7 +217,12 @@ export class AccountService {
 
   async login(seat: string, a: { name: string; password: string; as: 'officer' | 'leader' }): Promise<AuthStatus> {
     await this.ensureSetUp();
-    const account = await this.checkPassword(a.name, a.password, 'login_failed', a.as === 'leader' ? '带班领导登录' : '登录');
+    const account = await this.checkPassword(
+      a.name,
+      a.password,
+      'login_failed',
+      a.as === 'leader' ? '带班领导登录' : '登录',
+    );
     if (a.as === 'leader' && account.role !== '带班领导') {
       await this.record('login_failed', { id: account.id, name: account.name }, `带班领导登录：角色为${account.role}`);
       throw new DomainError('forbidden', `“${account.name}”的角色是${account.role}，不能作为带班领导登录`);
@@ -218,10 +232,20 @@ export class AccountService {
       a.as === 'leader'
         ? { ...row, leaderId: account.id }
         : // A new active user at the seat: the seat unlocks for them; a leader stays only beside an officer.
-          { ...row, officerId: account.id, locked: false, leaderId: row.officerId === account.id ? row.leaderId : row.leaderId };
+          {
+            ...row,
+            officerId: account.id,
+            locked: false,
+            leaderId: row.officerId === account.id ? row.leaderId : row.leaderId,
+          };
     await this.db.write(async (q) => {
       await this.saveSeat(q, next);
-      await this.audit(q, 'login', { id: account.id, name: account.name }, a.as === 'leader' ? '带班领导' : account.role);
+      await this.audit(
+        q,
+        'login',
+        { id: account.id, name: account.name },
+        a.as === 'leader' ? '带班领导' : account.role,
+      );
     });
     this.seats.set(row.seat, next);
     await this.goOnDuty(seat);
@@ -237,7 +261,8 @@ export class AccountService {
   async logout(seat: string, who: 'all' | 'leader'): Promise<AuthStatus> {
     const row = await this.seatRow(seat);
     const s = await this.session(seat);
-    const next: SeatRow = who === 'leader' ? { ...row, leaderId: null } : { ...row, officerId: null, leaderId: null, locked: false };
+    const next: SeatRow =
+      who === 'leader' ? { ...row, leaderId: null } : { ...row, officerId: null, leaderId: null, locked: false };
     await this.db.write(async (q) => {
       await this.saveSeat(q, next);
       for (const a of who === 'leader' ? [s.leader] : [s.officer, s.leader]) {
@@ -296,7 +321,11 @@ export class AccountService {
     if (s.locked) throw new DomainError('forbidden', '屏幕已锁定，请先解锁');
     const leader = s.leader ?? (s.officer && satisfies(s.officer.role, 'leader') ? s.officer : null);
     if (!leader) {
-      await this.record('leader_refused', { id: s.officer?.id ?? null, name: s.officer?.name ?? '' }, `${channel}：无带班领导登录`);
+      await this.record(
+        'leader_refused',
+        { id: s.officer?.id ?? null, name: s.officer?.name ?? '' },
+        `${channel}：无带班领导登录`,
+      );
       throw new DomainError('forbidden', '需要带班领导权限：请带班领导先登录本席位');
     }
     const account = await this.checkPassword(leader.name, password, 'leader_refused', `带班领导确认 ${channel}`);
@@ -335,7 +364,11 @@ export class AccountService {
       const grant = this.grants.get(key);
       this.grants.delete(key);
       if (!grant || grant.channel !== channel || grant.expires < this.opts.now().getTime()) {
-        await this.record('leader_refused', { id: s.officer.id, name: s.officer.name }, `${channel}：未输入带班领导密码`);
+        await this.record(
+          'leader_refused',
+          { id: s.officer.id, name: s.officer.name },
+          `${channel}：未输入带班领导密码`,
+        );
         return refuse('需要带班领导权限：请由带班领导输入密码确认本次操作');
       }
       return { ok: true, session: { ...s, grantedBy: grant.account } };
@@ -349,21 +382,33 @@ export class AccountService {
     return (await this.db.read((q) => repo.listAccounts(q))).map(view);
   }
 
-  async create(by: SeatSession | null, a: { name: string; role: Role; phone: string; password: string }): Promise<AccountView> {
+  async create(
+    by: SeatSession | null,
+    a: { name: string; role: Role; phone: string; password: string },
+  ): Promise<AccountView> {
     this.onlyAdminMakesAdmin(by, a.role);
     const problem = passwordProblem(a.name, a.password);
     if (problem) throw new DomainError('invalid_input', problem);
     const hash = await hashPassword(a.password);
     const id = await this.db.write(async (q) => {
       if (await repo.accountByName(q, a.name)) throw new DomainError('conflict', `已有名为“${a.name}”的账户`);
-      const newId = await repo.insertAccount(q, { name: a.name, role: a.role, phone: a.phone, passwordHash: hash, at: this.iso() });
+      const newId = await repo.insertAccount(q, {
+        name: a.name,
+        role: a.role,
+        phone: a.phone,
+        passwordHash: hash,
+        at: this.iso(),
+      });
       await this.audit(q, 'account_created', actor(by), `${a.name}（${a.role}）`);
       return newId;
     });
     return this.get(id);
   }
 
-  async update(by: SeatSession | null, a: { id: number; role?: Role; phone?: string; active?: boolean }): Promise<AccountView> {
+  async update(
+    by: SeatSession | null,
+    a: { id: number; role?: Role; phone?: string; active?: boolean },
+  ): Promise<AccountView> {
     const before = await this.get(a.id);
     if (a.role) this.onlyAdminMakesAdmin(by, a.role);
     if (before.role === '管理员') this.onlyAdminMakesAdmin(by, '管理员');
@@ -418,11 +463,23 @@ export class AccountService {
   /** The audit record as CSV; the export itself is recorded. */
   async auditExport(by: SeatSession | null, f: AuditFilter): Promise<AuditExport> {
     const rows = await this.auditList(f);
-    const cell = (v: string) => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
-    const lines = ['时间,事件,姓名,账户编号,详情', ...rows.map((r) => [fmtStamp(r.at), AUDIT_LABELS[r.kind], r.name, r.accountId === null ? '' : String(r.accountId), r.detail].map(cell).join(','))];
+    const cell = (v: string) =>
+      /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v;
+    const lines = [
+      '时间,事件,姓名,账户编号,详情',
+      ...rows.map((r) =>
+        [fmtStamp(r.at), AUDIT_LABELS[r.kind], r.name, r.accountId === null ? '' : String(r.accountId), r.detail]
+          .map(cell)
+          .join(','),
+      ),
+    ];
     await this.record('export', actor(by), `安全审计记录 ${rows.length} 条`);
     const stamp = fmtStamp(this.iso()).replace(/[^\d]/g, '').slice(0, 12);
-    return { fileName: `安全审计记录-${stamp}.csv`, mime: 'text/csv;charset=utf-8', content: `\uFEFF${lines.join('\r\n')}\r\n` };
+    return {
+      fileName: `安全审计记录-${stamp}.csv`,
+      mime: 'text/csv;charset=utf-8',
+      content: `\uFEFF${lines.join('\r\n')}\r\n`,
+    };
   }
 }
 

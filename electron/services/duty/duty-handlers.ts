@@ -1,6 +1,7 @@
 /** The schedule:*, duty-log:* and handover:* channels: thin handlers over the three services. */
-import type { Handlers } from '../../ipc/dispatch';
 import type { DutyOutputs } from '../../../shared/ipc/channels/duty';
+import type { Handlers } from '../../ipc/dispatch';
+import { officersOfSeat } from '../accounts/account-handlers';
 import type { FeatureContext } from '../feature-context';
 import { DutyLogService } from './duty-log-service';
 import { HandoverService } from './handover-service';
@@ -23,7 +24,8 @@ export function createDutyHandlers(ctx: FeatureContext): Pick<Handlers, keyof Du
     'duty-log:export': (a) => log.export(a),
     'handover:draft': () => handover.draft(),
     'handover:create': (a) => handover.create(a),
-    'handover:acknowledge': (a) => handover.acknowledge(a),
+    // The incoming officers' acknowledgement is their log-in at this seat, not typed names.
+    'handover:acknowledge': (a, call) => handover.acknowledge(officersOfSeat(a, call)),
     'handover:cancel': (a) => handover.cancel(a),
     'handover:list': (a) => handover.list(a),
   };

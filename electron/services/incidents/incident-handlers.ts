@@ -2,13 +2,14 @@
 import type { IncidentOutputs } from '../../../shared/ipc/channels/incidents';
 import type { Handlers } from '../../ipc/dispatch';
 import type { FeatureContext } from '../feature-context';
+import { officersOfSeat } from '../accounts/account-handlers';
 
 export function createIncidentHandlers(ctx: FeatureContext): Pick<Handlers, keyof IncidentOutputs> {
   // One service per data folder: the composition root made it, because the alarm engine reads it too.
   const s = ctx.incidents;
   return {
     'duty:get': () => s.getDuty(),
-    'duty:set': (a) => s.setDuty(a),
+    'duty:set': (a, call) => s.setDuty(officersOfSeat(a, call)),
     'incidents:create': (a) => s.create(a),
     'incidents:list': (a) => s.list(a),
     'incidents:get': (a) => s.get(a.id),

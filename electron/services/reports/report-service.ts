@@ -1,5 +1,4 @@
 /** The report chain: drafts prefilled from the incident, versions, sign-off, dispatch, corrections. */
-import type { Handlers } from '../../ipc/dispatch';
 import type { ReportOutputs } from '../../../shared/ipc/channels/reports';
 import type { ClockRecord } from '../../../shared/domain/incident';
 import type { Report } from '../../../shared/domain/report';
@@ -20,6 +19,7 @@ import {
 import type { PrefillSource, ReportKind } from '../../../shared/reports/prefill';
 import * as incidentsRepo from '../../db/incident-repository';
 import * as repo from '../../db/report-repository';
+import type { Handlers } from '../../ipc/dispatch';
 import type { FeatureContext } from '../feature-context';
 import { officerOf } from '../officer';
 
@@ -332,7 +332,8 @@ export function createReportHandlers(ctx: FeatureContext): Pick<Handlers, keyof 
     'reports:list': (a) => s.list(a.incidentId),
     'reports:draft': (a) => s.draft(a),
     'reports:save': (a) => s.save(a),
-    'reports:sign': (a) => s.sign(a),
+    // 签发 is the leader's act: from a seat, the signer is the leader whose password granted it.
+    'reports:sign': (a, call) => s.sign(call?.session?.grantedBy ? { ...a, signedBy: call.session.grantedBy.name } : a),
     'reports:dispatch': (a) => s.dispatch(a),
     'reports:correct': (a) => s.correct(a),
   };

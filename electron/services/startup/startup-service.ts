@@ -9,7 +9,9 @@ import type { StartupBackup, StartupRestoreResult, StartupStatus } from '../../.
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { DomainError } from '../../../shared/ipc/result';
 import { DatabaseOpenError } from '../../db/connection';
-import type { Handlers } from '../../ipc/dispatch';
+import { GATE } from '../../ipc/dispatch';
+import type { CallContext, Gate, Handlers } from '../../ipc/dispatch';
+import { requirementOf } from '../../../shared/accounts/policy';
 import { createAppServices } from '../app-services';
 import type { AppServices, AppServicesOptions } from '../app-services';
 import { BACKUP_DIR, listBackups, restoreFile, verifyBackup } from '../data/backups';
@@ -99,18 +101,29 @@ export async function bootServices(opts: AppServicesOptions & { authorizeRestore
     };
     const refusal = `值班台未能打开数据，现处于恢复状态：${problem.message}`;
     // Hosts may copy the handler map, so every entry delegates to `current`, which a restore replaces.
-    const current: Record<string, (args: never) => Promise<unknown>> = {};
+    const current: Record<string, (args: never, call?: CallContext) => Promise<unknown>> = {};
     const handlers: Record<string, (args: never) => Promise<unknown>> = {};
     for (const channel of CHANNELS) {
       current[channel] = async () => {
         throw new DomainError('conflict', refusal);
       };
-      handlers[channel] = (args) => {
+      handlers[channel] = (args, call?: CallContext) => {
         const handler = current[channel];
         if (!handler) throw new DomainError('conflict', refusal);
-        return handler(args);
+        return handler(args, call);
       };
     }
+    // The restored services' gate checks every call once they run; until then only public channels pass.
+    const gate: Gate = {
+      authorize: async (seat, channel) => {
+        const restored = services?.handlers[GATE];
+        if (restored) return restored.authorize(seat, channel);
+        return requirementOf(channel) === 'public'
+          ? { ok: true, session: null }
+          : { ok: false, error: { code: 'conflict', message: refusal } };
+      },
+    };
+    Object.assign(handlers, { [GATE]: gate });
     let restoring = false;
     Object.assign(current, {
       'startup:status': async () => status,

@@ -11,6 +11,7 @@ import type { RotatedToken } from '../../../shared/ipc/channels/app';
 import type { AppEvent, Channel, ChannelInput, ChannelOutput, DutyApi } from '../../../shared/ipc/contract';
 import { CHANNELS, EVENTS } from '../../../shared/ipc/contract';
 import type { AppError, Result } from '../../../shared/ipc/result';
+import { LEADER_CHANNELS } from '../../../shared/accounts/policy';
 
 declare global {
   interface Window {
@@ -88,8 +89,25 @@ function tokenFromPage(): string {
   return sessionStorage.getItem('duty-token') ?? '';
 }
 
+/**
+ * This tab's seat: a random id kept for the tab's life (a reload keeps it, a new tab gets its own),
+ * so each tab logs in on its own (issue 18). The host keys the tab's session by it.
+ */
+function seatOfTab(): string {
+  const kept = sessionStorage.getItem('duty-seat');
+  if (kept) return kept;
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  const seat = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  sessionStorage.setItem('duty-seat', seat);
+  return seat;
+}
+
 export function createWebApi(): DutyApi {
   let token = tokenFromPage();
+  const seat = seatOfTab();
   const listeners = new Map<AppEvent, Set<Listener>>();
   const deliver = (event: AppEvent, payload: unknown) => {
     for (const l of listeners.get(event) ?? []) l(payload);
@@ -150,7 +168,7 @@ export function createWebApi(): DutyApi {
     try {
       const res = await fetch('/api/app:info', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Duty-Token': token },
+        headers: { 'Content-Type': 'application/json', 'X-Duty-Token': token, 'X-Duty-Seat': seat },
         body: '{}',
       });
       if (res.status === 401) {
@@ -179,7 +197,7 @@ export function createWebApi(): DutyApi {
     try {
       res = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Duty-Token': token },
+        headers: { 'Content-Type': 'application/json', 'X-Duty-Token': token, 'X-Duty-Seat': seat },
         body: JSON.stringify(input ?? {}),
       });
     } catch {
@@ -230,8 +248,18 @@ export function createWebApi(): DutyApi {
 export const api: DutyApi = window.duty ?? createWebApi();
 export const isWebHost = !window.duty;
 
+/**
+ * Asks the 带班领导 for their password before a leader-only act (features/auth/LeaderConfirm.tsx
+ * sets it): resolves once the main process granted the act, throws when cancelled or refused.
+ */
+let leaderConfirm: ((channel: Channel) => Promise<void>) | null = null;
+export function setLeaderConfirm(fn: ((channel: Channel) => Promise<void>) | null): void {
+  leaderConfirm = fn;
+}
+
 /** Calls a channel and unwraps its Result; a refusal becomes an ApiError with the main process's message. */
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  if (leaderConfirm && LEADER_CHANNELS.includes(channel)) await leaderConfirm(channel);
   const method = api[channel] as unknown as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
   const result = await method(input);
   if (!result.ok) throw new ApiError(result.error);

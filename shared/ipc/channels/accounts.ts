@@ -11,7 +11,10 @@ import { id, instant, required, text } from '../schemas';
 
 /** A password as typed: never trimmed (spaces count), bounded, checked against the rules by the service. */
 const password = (label: string) =>
-  z.string({ message: `${label}应为文本` }).min(1, `请填写${label}`).max(128, `${label}不能超过128个字符`);
+  z
+    .string({ message: `${label}应为文本` })
+    .min(1, `请填写${label}`)
+    .max(128, `${label}不能超过128个字符`);
 const name = required('姓名', 20);
 const role = z.enum(ROLES, { message: '请选择角色（带班领导、值班员、管理员或显示）' });
 const phone = text('电话', 30).default('');

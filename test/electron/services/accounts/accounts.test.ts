@@ -13,9 +13,12 @@ const PW = 'duty-pass-2026';
 const T0 = new Date('2026-11-29T02:00:00.000Z');
 
 /** A call from a seat, as the hosts make it. */
-const from = (h: Handlers, seat: string) => (channel: string, input: unknown = {}) =>
-  dispatch(h, channel, input, quiet, seat);
+const from =
+  (h: Handlers, seat: string) =>
+  (channel: string, input: unknown = {}) =>
+    dispatch(h, channel, input, quiet, seat);
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the channel's result type
 const value = <T>(r: Result<unknown>): T => {
   if (!r.ok) throw new Error(r.error.message);
   return r.value as T;
@@ -41,7 +44,9 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     const seat = from(s.handlers, 'seat-1');
     expect(value<AuthStatus>(await seat('auth:status')).needsSetup).toBe(true);
     expect(message(await seat('incidents:list', {}))).toMatch(/尚未创建管理员账户/);
-    expect(message(await seat('auth:setup', { name: '系统管理员', phone: '', password: '短' }))).toMatch(/至少需要8个字符/);
+    expect(message(await seat('auth:setup', { name: '系统管理员', phone: '', password: '短' }))).toMatch(
+      /至少需要8个字符/,
+    );
     expect(message(await seat('auth:setup', { name: 'admin', phone: '', password: 'ADMIN' + 'x'.repeat(0) }))).toMatch(
       /至少需要8个字符|不能与姓名相同/,
     );
@@ -83,7 +88,9 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     expect(message(await seat('auth:login', { name: '赵珺', password: 'wrong-password' }))).toMatch(/锁定10分钟/);
     expect(message(await seat('auth:login', { name: '赵珺', password: PW }))).toMatch(/已锁定/);
     const events = await s.db.read((q) =>
-      q.all<{ kind: string }>("SELECT kind FROM auth_events WHERE name = '赵珺' AND kind IN ('login_failed', 'locked') ORDER BY id"),
+      q.all<{ kind: string }>(
+        "SELECT kind FROM auth_events WHERE name = '赵珺' AND kind IN ('login_failed', 'locked') ORDER BY id",
+      ),
     );
     expect(events.map((e) => e.kind)).toEqual([
       'login_failed',
@@ -112,11 +119,13 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     const list = value<{ id: number; name: string; lockedUntil: string | null }[]>(await admin('accounts:list'));
     const zhao = list.find((a) => a.name === '赵珺')!;
     expect(zhao.lockedUntil).not.toBeNull();
-    expect(message(await admin('accounts:reset-password', { id: zhao.id, password: '赵珺' }))).toMatch(/至少需要8个字符|姓名/);
-    value(await admin('accounts:reset-password', { id: zhao.id, password: 'new-password-1' }));
-    expect(value<AuthStatus>(await seat('auth:login', { name: '赵珺', password: 'new-password-1' })).seat.officer?.name).toBe(
-      '赵珺',
+    expect(message(await admin('accounts:reset-password', { id: zhao.id, password: '赵珺' }))).toMatch(
+      /至少需要8个字符|姓名/,
     );
+    value(await admin('accounts:reset-password', { id: zhao.id, password: 'new-password-1' }));
+    expect(
+      value<AuthStatus>(await seat('auth:login', { name: '赵珺', password: 'new-password-1' })).seat.officer?.name,
+    ).toBe('赵珺');
     await s.close();
   });
 
