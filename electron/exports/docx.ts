@@ -20,12 +20,16 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
+import { chineseDate } from '../../shared/time';
 import {
   DEFAULT_COLUMN_WIDTH,
   FONTS,
   cellText,
   checkTables,
+  displayWidth,
   orientationOf,
+  type ExportCell,
+  type ExportColumn,
   type ExportTable,
   type ProgressFn,
 } from './types';
@@ -62,8 +66,10 @@ function cell(text: string, width: number, header: boolean, span?: number): Tabl
       new Paragraph({
         alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
         children: text.split('\n').map((line, i) => {
+          // Hyphens in phone numbers, codes and dates never end a line (0349-2012345): word
+          // joiners either side (LibreOffice breaks after Word's non-breaking hyphen).
           const options: IRunOptions = {
-            text: line,
+            text: line.replace(/-/g, '\u2060-\u2060'),
             font: font(FONTS.body),
             size: SIZE.table,
             bold: header,
@@ -76,10 +82,68 @@ function cell(text: string, width: number, header: boolean, span?: number): Tabl
   });
 }
 
-function tableOf(table: ExportTable, textWidth: number, tick: () => void): Table {
+/** What a cell shows: ISO dates as official dates (2026年11月29日), the rest as given. */
+function shown(col: ExportColumn, value: ExportCell | undefined): string {
+  const text = cellText(value);
+  return col.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text) ? chineseDate(text) : text;
+}
+
+// At 小四 12pt: a CJK character is 240 twips, a digit or letter up to 140 in the CJK fonts, and
+// readers add about 60 between CJK and Latin (autospace); a cell's side margins with slack.
+const CELL_PAD_TWIPS = 300;
+
+/** Width in twips of one line of text at 12pt. */
+function textTwips(text: string): number {
+  let w = 0;
+  let prevWide: boolean | undefined;
+  for (const ch of text) {
+    const wide = displayWidth(ch) === 2;
+    w += wide ? 240 : 140;
+    if (prevWide !== undefined && prevWide !== wide && ch.trim()) w += 60;
+    prevWide = wide;
+  }
+  return w;
+}
+/** Rows sampled to size the columns. */
+const WIDTH_SAMPLE = 300;
+/** Runs a line must not break inside: numbers, codes, times, dates. */
+const TOKEN = /\d{4}年\d{1,2}月\d{1,2}日|次日\s?\d{1,2}:\d{2}|[A-Za-z0-9][A-Za-z0-9.:+\-/]*/g;
+
+/**
+ * Column widths in twips for the content: a date, a time or a short value is never split (its
+ * whole width), long text wraps between words but keeps its numbers whole; what is left goes to
+ * the columns by their weights.
+ */
+function columnWidths(table: ExportTable, textWidth: number): number[] {
+  const need = table.columns.map((c) => {
+    // Headers wrap after four characters at most.
+    let w = textTwips(c.header.slice(0, 4));
+    for (const row of table.rows.slice(0, WIDTH_SAMPLE)) {
+      for (const line of shown(c, row[c.key]).split('\n')) {
+        if (c.type === 'date' || c.type === 'time' || displayWidth(line) <= 12) w = Math.max(w, textTwips(line));
+        // A token with room for a character either side: readers keep a number with its neighbours.
+        else for (const t of line.match(TOKEN) ?? []) w = Math.max(w, textTwips(t) + 480);
+      }
+    }
+    return w + CELL_PAD_TWIPS;
+  });
   const weights = table.columns.map((c) => c.width ?? DEFAULT_COLUMN_WIDTH);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / sum) * textWidth));
+  const total = need.reduce((a, b) => a + b, 0);
+  // More than the page holds: every column its share of what it needs.
+  if (total >= textWidth) return need.map((n) => Math.floor((n / total) * textWidth));
+  // Columns whose share by weight is too small get what they need; the rest share what remains.
+  const fixed = new Set<number>();
+  for (;;) {
+    const free = weights.reduce((a, w, i) => (fixed.has(i) ? a : a + w), 0);
+    const left = textWidth - need.reduce((a, n, i) => (fixed.has(i) ? a + n : a), 0);
+    const short = weights.findIndex((w, i) => !fixed.has(i) && (w / free) * left < (need[i] ?? 0));
+    if (short < 0) return weights.map((w, i) => Math.floor(fixed.has(i) ? (need[i] ?? 0) : (w / free) * left));
+    fixed.add(short);
+  }
+}
+
+function tableOf(table: ExportTable, textWidth: number, tick: () => void): Table {
+  const widths = columnWidths(table, textWidth);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -89,7 +153,7 @@ function tableOf(table: ExportTable, textWidth: number, tick: () => void): Table
     tick();
     return new TableRow({
       cantSplit: true,
-      children: table.columns.map((c, i) => cell(cellText(r[c.key]), widths[i] ?? 0, false)),
+      children: table.columns.map((c, i) => cell(shown(c, r[c.key]), widths[i] ?? 0, false)),
     });
   });
   if (rows.length === 0) {
@@ -145,8 +209,9 @@ export async function toDocx(tables: readonly ExportTable[], options: DocxOption
     group.children.push(
       new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(t.title, FONTS.heading, SIZE.heading)] }),
     );
-    if (t.subtitle)
-      group.children.push(new Paragraph({ keepNext: true, children: [run(t.subtitle, FONTS.body, SIZE.small)] }));
+    // Overview lines (a day's period, people and counts) one under another, kept with the table.
+    for (const line of t.subtitle?.split('\n') ?? [])
+      group.children.push(new Paragraph({ keepNext: true, children: [run(line, FONTS.body, SIZE.small)] }));
     group.children.push(tableOf(t, widthFor(landscape), tick));
   }
   // A document that ends on a table loses its last row in some readers: close with a paragraph.

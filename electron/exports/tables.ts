@@ -3,7 +3,7 @@
  * month schedule, and the statistics. Pure mapping; the format writers do the rest.
  */
 import { DUTY_ROLE_LABELS, type ShiftAssignment } from '../../shared/schedule/index';
-import { WEEKDAY_LABELS, chineseDate, shanghaiParts, weekdayOf } from '../../shared/time';
+import { WEEKDAY_LABELS, chineseDate, chineseDateTime, shanghaiParts, weekdayOf } from '../../shared/time';
 import { CLOCK_OUTCOME_LABELS, type OutcomeCounts, type Stats } from '../../shared/stats/index';
 import type { DutyLog } from '../../shared/stats/duty-log';
 import type { ExportColumn, ExportTable } from './types';
@@ -19,47 +19,47 @@ const LOG_COLUMNS: ExportColumn[] = [
 const people = (log: DutyLog, field: 'leader' | 'officer'): string =>
   [...new Set(log.duty.map((d) => d[field]).filter(Boolean))].join('、') || '—';
 
-/** One duty day's log: an overview table, then one table per section (empty sections say 无). */
+/** A section title without its ordinal: 一、接报情况 → 接报情况. */
+const sectionName = (title: string): string => title.replace(/^[一二三四五六七八九十]+、/, '');
+
+/** The duty period in Chinese dates: 2025年10月1日 08:30 至 2025年10月2日 08:30. */
+const period = (log: DutyLog): string =>
+  `${chineseDateTime(Date.parse(log.start))} 至 ${chineseDateTime(Date.parse(log.end))}`;
+
+/**
+ * One duty day's log as one compact table, so a day of about 20 events prints on one or two A4
+ * pages: the overview (period, leader and officer, counts) in the lines under the title, then every
+ * record in section order with its section named; sections without records are named once.
+ */
 export function dutyLogTables(log: DutyLog): ExportTable[] {
   const c = log.counts;
-  const subtitle = `${chineseDate(log.day)}（${log.startLabel} 至 ${log.endLabel}）`;
-  const overview: ExportTable = {
-    title: '值班概况',
-    subtitle,
-    sheetName: '概况',
-    columns: [
-      { key: 'item', header: '项目', width: 16 },
-      { key: 'value', header: '内容', width: 60 },
-    ],
-    rows: [
-      { item: '值班日期', value: chineseDate(log.day) },
-      { item: '值班时段', value: `${log.startLabel} 至 ${log.endLabel}` },
-      { item: DUTY_ROLE_LABELS.leader, value: people(log, 'leader') },
-      { item: DUTY_ROLE_LABELS.officer, value: people(log, 'officer') },
-      { item: '接报事件', value: `${c.incidentsReceived} 起（涉及事件 ${c.incidentsTouched} 起）` },
-      { item: '电话记录', value: `${c.calls} 次` },
-      { item: '信息报送', value: `${c.reports} 次` },
-      { item: '领导批示', value: `${c.instructions} 条` },
-      { item: '报告时限', value: `按时 ${c.clocksOnTime} 项，迟报 ${c.clocksLate} 项，漏报 ${c.clocksMissed} 项` },
-      { item: '记录总数', value: `${c.total} 条` },
-    ],
-  };
-  const sections = log.sections.map<ExportTable>((s) => ({
-    title: s.title,
-    sheetName: s.title.replace(/^[一二三四五六七八九十]+、/, ''),
-    columns: LOG_COLUMNS,
-    rows:
-      s.rows.length === 0
-        ? [{ time: '', kind: '', incident: '', text: '无', officer: '' }]
-        : s.rows.map((r) => ({
-            time: r.time,
-            kind: r.kind,
-            incident: r.incidentTitle ?? '',
-            text: r.text,
-            officer: r.officer,
-          })),
-  }));
-  return [overview, ...sections];
+  const empty = log.sections.filter((s) => s.rows.length === 0).map((s) => sectionName(s.title));
+  const subtitle = [
+    `${period(log)}　${DUTY_ROLE_LABELS.leader}：${people(log, 'leader')}　${DUTY_ROLE_LABELS.officer}：${people(log, 'officer')}`,
+    `接报事件${c.incidentsReceived}起（涉及事件${c.incidentsTouched}起），电话记录${c.calls}次，信息报送${c.reports}次，` +
+      `领导批示${c.instructions}条；报告时限按时${c.clocksOnTime}项、迟报${c.clocksLate}项、漏报${c.clocksMissed}项；共${c.total}条记录`,
+    ...(empty.length ? [`无记录：${empty.join('、')}`] : []),
+  ].join('\n');
+  const rows: ExportTable['rows'] = log.sections.flatMap((s) =>
+    s.rows.map((r) => ({
+      section: sectionName(s.title),
+      time: r.time,
+      kind: r.kind,
+      incident: r.incidentTitle ?? '',
+      text: r.text,
+      officer: r.officer,
+    })),
+  );
+  return [
+    {
+      title: `值班日志（${chineseDate(log.day)}）`,
+      subtitle,
+      sheetName: '值班日志',
+      orientation: 'portrait',
+      columns: [{ key: 'section', header: '栏目', width: 12 }, ...LOG_COLUMNS],
+      rows: rows.length ? rows : [{ section: '', time: '', kind: '', incident: '', text: '无', officer: '' }],
+    },
+  ];
 }
 
 /**

@@ -95,7 +95,7 @@ const TITLE_STYLE = {
 };
 const SUBTITLE_STYLE = {
   font: { name: FONTS.body, size: 12 },
-  alignment: { horizontal: 'center' as const, vertical: 'middle' as const },
+  alignment: { horizontal: 'center' as const, vertical: 'middle' as const, wrapText: true },
 };
 const HEADER_STYLE = {
   font: { name: FONTS.body, size: 12, bold: true },
@@ -188,8 +188,13 @@ export async function toXlsx(tables: readonly ExportTable[], options: XlsxOption
     // The streaming writer only merges rows not yet committed.
     if (cols > 1) sheet.mergeCells(1, 1, 1, cols);
     title.commit();
-    const sub = sheet.addRow([table.subtitle ? `${table.subtitle}　${asOf}` : asOf]);
+    const subText = table.subtitle ? `${table.subtitle}　${asOf}` : asOf;
+    const sub = sheet.addRow([subText]);
     sub.getCell(1).style = SUBTITLE_STYLE;
+    // The overview lines wrap across the merged width: as many lines as they need at 12pt.
+    const room = Math.max(1, widths.reduce((a, b) => a + b, 0) * (11 / 12) - 2);
+    const subLines = subText.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l) / room)), 0);
+    sub.height = subLines * 16 + ROW_PAD_PT;
     if (cols > 1) sheet.mergeCells(2, 1, 2, cols);
     sub.commit();
     const header = sheet.addRow(table.columns.map((c) => c.header));

@@ -23,10 +23,35 @@ export async function readRosterFile(data: Uint8Array, format: RosterFileFormat)
   throw new Error(`不支持的文件格式：${kind}（应为 xlsx 或 csv）`);
 }
 
-/** Writes rows as an XLSX workbook with one sheet 通讯录 and the standard columns. */
-export async function writeRosterXlsx(rows: readonly RosterRow[], sheetName = '通讯录'): Promise<Buffer> {
+/**
+ * Writes rows as an XLSX workbook with one sheet 通讯录 and the standard columns. Row 1 stays the
+ * header (the file imports back as it is); the printed page carries the title and the as-of date
+ * in its header, on A4 landscape fitted to one page wide with the header row repeated.
+ */
+export async function writeRosterXlsx(
+  rows: readonly RosterRow[],
+  sheetName = '通讯录',
+  print: { title?: string; asOf?: string } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName);
+  const title = (print.title ?? sheetName).replace(/&/g, '&&').replace(/"/g, "'");
+  const ws = wb.addWorksheet(sheetName, {
+    pageSetup: {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- exceljs declares PaperSize as a const enum with no runtime object; A4 is its value 9
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: '1:1',
+      margins: { left: 0.6, right: 0.6, top: 1.0, bottom: 0.8, header: 0.3, footer: 0.4 },
+    },
+    headerFooter: {
+      oddHeader: `&C&"方正小标宋简体"&16${title}&R&"仿宋_GB2312"&10${print.asOf ? `截至${print.asOf}` : ''}`,
+      oddFooter: '&C第 &P 页，共 &N 页',
+    },
+  });
   ws.columns = ROSTER_COLUMNS.map((header) => ({
     header,
     key: header,

@@ -13,6 +13,7 @@ import type {
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { MAX_ROSTER_FILE_BYTES } from '../../../shared/ipc/channels/rosters';
 import { DomainError } from '../../../shared/ipc/result';
+import { chineseDateTime } from '../../../shared/time';
 import {
   validateImportRows,
   type ImportError,
@@ -234,9 +235,11 @@ export class RosterFiles {
         });
       }
     }
-    const data = args.format === 'xlsx' ? await writeRosterXlsx(rows) : writeRosterCsv(rows);
-    const day = this.ctx.now().toISOString().slice(0, 10);
     const name = picked ? picked.name : '全部通讯录';
+    const asOf = chineseDateTime(this.ctx.now().getTime());
+    const data =
+      args.format === 'xlsx' ? await writeRosterXlsx(rows, '通讯录', { title: name, asOf }) : writeRosterCsv(rows);
+    const day = this.ctx.now().toISOString().slice(0, 10);
     return {
       fileName: `${name}-${day}.${args.format}`,
       mime: MIME[args.format],

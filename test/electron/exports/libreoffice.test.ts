@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dutyLogRangeTables, toDocx, toXlsx } from '../../../electron/exports/index';
+import { dutyLogRangeTables, dutyLogTables, toDocx, toXlsx } from '../../../electron/exports/index';
+import { writeRosterXlsx } from '../../../electron/rosters/roster-io';
 import { compileDutyLog, type DutyEvent } from '../../../shared/stats/duty-log';
 
 const run = promisify(execFile);
@@ -28,6 +29,12 @@ async function toPdf(file: string): Promise<string> {
     { timeout: 180_000 },
   );
   return file.replace(/\.\w+$/, '.pdf');
+}
+
+async function pageSize(pdf: string): Promise<[number, number]> {
+  const { stdout } = await run('pdfinfo', [pdf]);
+  const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(stdout);
+  return [Math.round(Number(m?.[1])), Math.round(Number(m?.[2]))];
 }
 
 async function pageTexts(pdf: string): Promise<string[]> {
@@ -71,6 +78,85 @@ describe('exports opened by LibreOffice', () => {
       expect(all).not.toMatch(/2025年10月1\s*\n\s*日/);
       expect(all).toContain('截至2025年10月2日 9时00分');
       for (const p of pages) expect(p.replace(/\s+/g, '').length, 'page with content').toBeGreaterThan(40);
+    },
+  );
+
+  it(
+    'a day with 20 events exported for that day: one compact XLSX sheet on at most 2 A4 pages, overview and every value whole',
+    { timeout: 300_000 },
+    async () => {
+      const log = compileDutyLog({ day: '2025-10-01', events, duty: [{ leader: '王建国', officer: '张伟' }] });
+      const file = join(dir, 'one-day.xlsx');
+      writeFileSync(file, await toXlsx(dutyLogTables(log), { asOf: new Date('2025-10-02T01:00:00Z') }));
+      const pdf = await toPdf(file);
+      expect(await pageSize(pdf)).toEqual([595, 842]);
+      const pages = await pageTexts(pdf);
+      expect(pages.length).toBeLessThanOrEqual(2);
+      const all = pages.join('\n');
+      for (const e of events) {
+        expect(all).toContain(/0349-\d+/.exec(e.text)?.[0] ?? '');
+        expect(all).toContain(e.at.slice(11, 16));
+      }
+      expect(all).toContain('值班日志（2025年10月1日）');
+      expect(all).toContain('2025年10月1日 08:30 至 2025年10月2日 08:30');
+      expect(all).toContain('带班领导：王建国');
+      expect(all).toContain('截至2025年10月2日 9时00分');
+      for (const p of pages) expect(p.replace(/\s+/g, '').length, 'page with content').toBeGreaterThan(40);
+    },
+  );
+
+  it('DOCX of a range writes its dates in Chinese, each whole on one line', { timeout: 300_000 }, async () => {
+    const day1 = compileDutyLog({ day: '2025-10-01', events, duty: [{ leader: '王建国', officer: '张伟' }] });
+    const file = join(dir, 'range.docx');
+    writeFileSync(file, await toDocx(dutyLogRangeTables([day1]), { title: '值班日志汇总' }));
+    // (pdftotext shows LibreOffice's space between CJK and digits: left out.)
+    const all = (await pageTexts(await toPdf(file))).join('\n').replace(/[ \t]+/g, '');
+    // The summary row and the 20 records each show the day as 2025年10月1日, never split or in ISO form.
+    expect(all.match(/2025年10月1日/g)?.length ?? 0).toBeGreaterThanOrEqual(21);
+    expect(all).not.toMatch(/2025-10-01/);
+    expect(all).not.toMatch(/2025年(10月?)?\n/);
+  });
+
+  it(
+    'the roster XLSX prints on A4 landscape, one page wide, under its title and as-of date',
+    { timeout: 300_000 },
+    async () => {
+      const rows = Array.from({ length: 30 }, (_, i) => ({
+        指挥部: '朔州市较大生态环境事件应急指挥部',
+        单位: `市生态环境局第${i + 1}科`,
+        姓名: `王${i + 1}`,
+        职务: '科长',
+        办公电话: `0349-20${String(11000 + i)}`,
+        手机: `139${String(12340000 + i)}`,
+        红机: '',
+        传真: `0349-20${String(12000 + i)}`,
+        备注: '',
+      }));
+      const file = join(dir, 'roster.xlsx');
+      writeFileSync(
+        file,
+        await writeRosterXlsx(rows, '通讯录', {
+          title: '朔州市较大生态环境事件应急指挥部',
+          asOf: '2026年11月30日 09:59',
+        }),
+      );
+      const pdf = await toPdf(file);
+      expect(await pageSize(pdf)).toEqual([842, 595]);
+      const pages = await pageTexts(pdf);
+      const all = pages.join('\n');
+      for (const r of rows) {
+        expect(all).toContain(r.办公电话);
+        expect(all).toContain(r.手机);
+        expect(all).toContain(r.传真);
+      }
+      // Every page: the title and as-of date in its header, the column headings repeated.
+      for (const p of pages) {
+        expect(p).toContain('朔州市较大生态环境事件应急指挥部');
+        expect(p).toContain('截至2026年11月30日 09:59');
+        expect(p.replace(/\s+/g, '')).toContain('办公电话');
+      }
+      // One page wide: the last column (备注) is on the same pages as the first.
+      expect(pages.every((p) => p.includes('备注'))).toBe(true);
     },
   );
 

@@ -29,41 +29,48 @@ const events: DutyEvent[] = [
 describe('dutyLogTables', () => {
   const log = compileDutyLog({ day: '2025-10-01', events, duty: [{ leader: '王建国', officer: '张伟' }] });
 
-  it('gives an overview and one table per section, and survives a round trip through XLSX', async () => {
+  it('is one compact sheet: the overview under the title, every record with its section, and survives a round trip through XLSX', async () => {
     const tables = dutyLogTables(log);
-    expect(tables.map((t) => t.title)).toEqual([
-      '值班概况',
-      '一、接报情况',
-      '二、电话记录',
-      '三、信息报送',
-      '四、领导批示',
-      '五、报告时限',
-      '六、处置进展',
-      '七、交接班及其他',
-      '八、预警发布与解除',
+    expect(tables).toHaveLength(1);
+    const [t] = tables;
+    expect(t?.title).toBe('值班日志（2025年10月1日）');
+    const lines = t?.subtitle?.split('\n') ?? [];
+    expect(lines[0]).toBe('2025年10月1日 08:30 至 2025年10月2日 08:30　带班领导：王建国　值班员：张伟');
+    expect(lines[1]).toContain('接报事件1起');
+    expect(lines[1]).toContain('共2条记录');
+    // Sections without records are named once instead of printing empty tables.
+    expect(lines[2]).toMatch(/^无记录：.*电话记录/);
+    expect(t?.rows).toEqual([
+      {
+        section: '接报情况',
+        time: '09:00',
+        kind: '接报',
+        incident: '应县某化工厂泄漏',
+        text: '应县应急局电话报告',
+        officer: '张伟',
+      },
+      {
+        section: '信息报送',
+        time: '次日 00:20',
+        kind: '报告',
+        incident: '应县某化工厂泄漏',
+        text: '书面报告市政府',
+        officer: '张伟',
+      },
     ]);
-    expect(tables[0]?.rows[2]).toEqual({ item: '带班领导', value: '王建国' });
-    expect(tables[0]?.subtitle).toBe('2025年10月1日（2025-10-01 08:30 至 2025-10-02 08:30）');
-    expect(tables[2]?.rows).toEqual([{ time: '', kind: '', incident: '', text: '无', officer: '' }]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsx(tables)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      '概况',
-      '接报情况',
-      '电话记录',
-      '信息报送',
-      '领导批示',
-      '报告时限',
-      '处置进展',
-      '交接班及其他',
-      '预警发布与解除',
-    ]);
-    const reports = wb.getWorksheet('信息报送') as ExcelJS.Worksheet;
-    const values = (reports.getRow(4).values as unknown[]).slice(1);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['值班日志']);
+    const sheet = wb.getWorksheet('值班日志') as ExcelJS.Worksheet;
+    expect(sheet.getCell('A1').value).toBe('值班日志（2025年10月1日）');
+    expect(sheet.getCell('A2').text).toContain('截至');
+    // The overview lines get the height they need.
+    expect(sheet.getRow(2).height).toBeGreaterThan(40);
+    const values = (sheet.getRow(5).values as unknown[]).slice(1);
     // A time value (read back as a date on Excel's day 0), shown as 次日 00:20.
-    expect(values[0]).toEqual(new Date(Date.UTC(1899, 11, 31, 0, 20)));
-    expect(reports.getCell('A4').numFmt).toBe('"次日 "hh:mm');
-    expect(values.slice(1)).toEqual(['报告', '应县某化工厂泄漏', '书面报告市政府', '张伟']);
+    expect(values[1]).toEqual(new Date(Date.UTC(1899, 11, 31, 0, 20)));
+    expect(sheet.getCell('B5').numFmt).toBe('"次日 "hh:mm');
+    expect([values[0], ...values.slice(2)]).toEqual(['信息报送', '报告', '应县某化工厂泄漏', '书面报告市政府', '张伟']);
   });
 
   it('flattens many days into a summary and a detail table', () => {

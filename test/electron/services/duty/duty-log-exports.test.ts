@@ -41,32 +41,30 @@ describe('duty log exports, opened again', () => {
     expect(xlsx.rows).toBeGreaterThanOrEqual(3);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(xlsx.path!) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([
-      '概况',
-      '接报情况',
-      '电话记录',
-      '信息报送',
-      '领导批示',
-      '报告时限',
-      '处置进展',
-      '交接班及其他',
-      '预警发布与解除',
-    ]);
-    const received = wb.getWorksheet('接报情况')!;
-    expect(received.pageSetup.paperSize).toBe(9);
-    expect(received.pageSetup.printTitlesRow).toBe('3:3');
-    // Title, then the subtitle line with the as-of time, then the header.
-    expect(received.getCell('A2').text).toMatch(/^截至2026年11月30日 1时30分$/);
-    expect((received.getRow(3).values as unknown[]).slice(1)).toEqual(['时间', '类别', '事件', '内容', '记录人']);
+    // One compact sheet for the day: the overview under the title, every record with its section.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['值班日志']);
+    const sheet = wb.getWorksheet('值班日志')!;
+    expect(sheet.pageSetup.paperSize).toBe(9);
+    expect(sheet.pageSetup.printTitlesRow).toBe('3:3');
+    // Title, then the overview lines ending with the as-of time, then the header.
+    expect(sheet.getCell('A1').text).toBe('值班日志（2026年11月29日）');
+    expect(sheet.getCell('A2').text).toMatch(/带班领导：李堃/);
+    expect(sheet.getCell('A2').text).toMatch(/截至2026年11月30日 1时30分$/);
+    expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['栏目', '时间', '类别', '事件', '内容', '记录人']);
+    const rowOf = (section: string): ExcelJS.Row => {
+      for (let r = 4; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).text === section) return sheet.getRow(r);
+      throw new Error(`no row for ${section}`);
+    };
     // Times are spreadsheet times with a format, not text.
-    expect(received.getCell('A4').value).toEqual(new Date(Date.UTC(1899, 11, 30, 21, 50)));
-    expect(received.getCell('A4').numFmt).toBe('hh:mm');
-    expect(received.getCell('C4').text).toContain(ENV_INPUT.title);
-    const instructions = wb.getWorksheet('领导批示')!;
-    expect(instructions.getCell('A4').value).toEqual(new Date(Date.UTC(1899, 11, 31, 1, 30)));
-    expect(instructions.getCell('A4').numFmt).toBe('"次日 "hh:mm');
-    expect(instructions.getCell('D4').value).toBe('王市长批示：立即核实');
-    expect(wb.getWorksheet('交接班及其他')!.getCell('D4').value).toBe('夜间设备运行正常');
+    const received = rowOf('接报情况');
+    expect(received.getCell(2).value).toEqual(new Date(Date.UTC(1899, 11, 30, 21, 50)));
+    expect(received.getCell(2).numFmt).toBe('hh:mm');
+    expect(received.getCell(4).text).toContain(ENV_INPUT.title);
+    const instructions = rowOf('领导批示');
+    expect(instructions.getCell(2).value).toEqual(new Date(Date.UTC(1899, 11, 31, 1, 30)));
+    expect(instructions.getCell(2).numFmt).toBe('"次日 "hh:mm');
+    expect(instructions.getCell(5).value).toBe('王市长批示：立即核实');
+    expect(rowOf('交接班及其他').getCell(5).value).toBe('夜间设备运行正常');
 
     const csv = await call('duty-log:export', { day: '2026-11-29', format: 'csv' });
     const bytes = readFileSync(csv.path!);
@@ -98,7 +96,7 @@ describe('duty log exports, opened again', () => {
       tables: { title: string; rows: Record<string, unknown>[] }[];
     };
     expect(parsed.title).toBe('值班日志');
-    expect(parsed.tables.find((t) => t.title === '四、领导批示')!.rows[0]).toMatchObject({
+    expect(parsed.tables[0]!.rows.find((r) => r.section === '领导批示')).toMatchObject({
       time: '次日 01:30',
       officer: '赵珺',
     });
