@@ -13,7 +13,7 @@ import type {
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { MAX_ROSTER_FILE_BYTES } from '../../../shared/ipc/channels/rosters';
 import { DomainError } from '../../../shared/ipc/result';
-import { chineseDateTime } from '../../../shared/time';
+import { chineseDate, chineseDateTime, shanghaiDate, shanghaiTime } from '../../../shared/time';
 import {
   validateImportRows,
   type ImportError,
@@ -239,9 +239,11 @@ export class RosterFiles {
     const asOf = chineseDateTime(this.ctx.now().getTime());
     const data =
       args.format === 'xlsx' ? await writeRosterXlsx(rows, '通讯录', { title: name, asOf }) : writeRosterCsv(rows);
-    const day = this.ctx.now().toISOString().slice(0, 10);
+    // Beijing time, readable: 朔州市…指挥部-2026年11月30日-0959.xlsx.
+    const now = this.ctx.now().getTime();
+    const stamp = `${chineseDate(shanghaiDate(now))}-${shanghaiTime(now).replace(':', '')}`;
     return {
-      fileName: `${name}-${day}.${args.format}`,
+      fileName: `${name}-${stamp}.${args.format}`,
       mime: MIME[args.format],
       contentBase64: data.toString('base64'),
     };

@@ -339,7 +339,8 @@ describe('roster files', () => {
     const bytes = Buffer.from(csv.contentBase64, 'base64');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('\r\n');
-    expect(csv.fileName).toBe('朔州市较大生态环境事件应急指挥部-2026-11-29.csv');
+    // Beijing time, readable (02:00 UTC is 10:00 in Beijing).
+    expect(csv.fileName).toBe('朔州市较大生态环境事件应急指挥部-2026年11月29日-1000.csv');
     const again = await call(s, 'rosters:import-preview', {
       rosterId: 'eco-hq',
       format: 'csv',
