@@ -1,17 +1,10 @@
 import { App, Button, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ExportedFile } from '../../../../shared/ipc/channels/duty';
+import { fileUrl } from '../../lib/download';
 import { errorText } from '../../lib/errors';
 
 const LABELS: Record<string, string> = { xlsx: 'Excel', csv: 'CSV', docx: 'Word', pdf: 'PDF', json: 'JSON' };
-
-/** Decodes base64 in chunks into bytes for a Blob. */
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(base64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 /**
  * Export buttons: the main process writes the file (into the exports folder, or where the officer
@@ -47,7 +40,7 @@ export function ExportButtons<F extends string>({
         message.info('已取消保存');
         return;
       }
-      const url = file.base64 ? URL.createObjectURL(new Blob([bytesOf(file.base64)], { type: file.mime })) : null;
+      const url = file.base64 ? fileUrl(file.base64, file.mime) : null;
       setDone({ file, url });
       message.success(`已导出 ${file.rows} 条记录：${file.path}`, 6);
     } catch (err) {
