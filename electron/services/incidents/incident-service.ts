@@ -8,6 +8,7 @@ import { DomainError } from '../../../shared/ipc/result';
 import { deriveIncident } from '../../../shared/incidents/derive';
 import type { DeriveContext } from '../../../shared/incidents/derive';
 import { DEFAULT_PENDING_LEVEL_MINUTES, levelChangeText } from '../../../shared/incidents/obligations';
+import { searchKeywords } from '../../../shared/incidents/search-query';
 import { shanghaiDateTime } from '../../../shared/time';
 import { factsSchema } from '../../../shared/rules';
 import { factsProblem } from '../../../shared/ipc/schemas';
@@ -164,9 +165,10 @@ export class IncidentService {
       where.push("places LIKE ? ESCAPE '\\'");
       params.push(containsPattern(filter.place));
     }
-    if (filter.search) {
+    // Every keyword (平鲁 探伤) must occur, each in any of the searched columns.
+    for (const keyword of filter.search ? searchKeywords(filter.search) : []) {
       const columns = ['title', 'narrative', 'reporter_unit', 'serial', 'places'];
-      const pattern = containsPattern(filter.search);
+      const pattern = containsPattern(keyword);
       where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
       params.push(...columns.map(() => pattern));
     }

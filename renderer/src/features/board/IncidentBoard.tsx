@@ -7,10 +7,12 @@ import { mostUrgent } from '../../../../shared/clocks/state';
 import { CATEGORIES, LEVELS, OPEN_STATUSES, PLACES, STATUSES, categoryLabel } from '../../../../shared/domain/incident';
 import type { IncidentSummary } from '../../../../shared/domain/incident-view';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
+import { searchProblem } from '../../../../shared/incidents/search-query';
 import { toTracked } from '../../../../shared/incidents/tracked';
 import { call } from '../../api/api';
 import { ClockBadge } from '../../components/ClockBadge';
 import { DrillTag } from '../../components/DrillTag';
+import { HiddenMatchesHint } from '../../components/HiddenMatchesHint';
 import { LevelTag } from '../../components/LevelTag';
 import { ZONE, dayjs, fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
@@ -48,6 +50,8 @@ export function sortByUrgency(list: IncidentSummary[]): IncidentSummary[] {
 
 export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => void; onRegister: () => void }) {
   const [filter, setFilter] = useState<Filter>(DEFAULT_FILTER);
+  // A search the services would refuse is said so here; the old list does not stay up as its answer.
+  const [searchError, setSearchError] = useState<string | null>(null);
   const list = useLoad(() => call('incidents:list', filter), [JSON.stringify(filter)]);
   const { data, error } = list;
   // The strip's own feed: every open clock, whatever the filter below.
@@ -158,7 +162,13 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
           placeholder="搜索标题、单位、编号、地点"
           allowClear
           style={{ width: 240 }}
-          onSearch={(v) => setFilter({ ...filter, search: v || undefined })}
+          onSearch={(v) => {
+            const problem = searchProblem(v);
+            setSearchError(problem);
+            if (!problem) setFilter({ ...filter, search: v || undefined });
+          }}
+          status={searchError ? 'error' : undefined}
+          aria-label="搜索事件（多个关键词用空格分隔）"
           data-testid="board-search"
         />
         <Select
@@ -212,8 +222,11 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
           ]}
         />
       </Space>
+      <HiddenMatchesHint filter={filter} onInclude={setFilter} />
       {/* Never an empty board that reads as "no incidents" when the list could not be read. */}
-      {!data && error ? (
+      {searchError ? (
+        <Alert type="error" showIcon data-testid="search-error" title={searchError} />
+      ) : !data && error ? (
         <Alert
           type="error"
           showIcon
