@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/ipc/dispatch';
+import type { IncidentDetail } from '../../shared/domain/incident-view';
+import { ENV_INPUT } from '../helpers/services';
+import { useTempDirs } from '../helpers/temp-dir';
+import { confirmLeader, signInDuty } from '../helpers/ui';
+import { startWebApp, useBrowser } from '../helpers/web-app';
+
+describe('rosters per unit, call lists by place, and a lift by an alias in Chromium', () => {
+  const tempDir = useTempDirs();
+  const browser = useBrowser();
+
+  it('merges 市生态环境局 per unit, lists no 开发区 for 山阴县, records a call without nested brackets, and keeps it after a reload', async () => {
+    const app = await startWebApp(browser(), tempDir());
+    const { page } = app;
+    try {
+      await signInDuty(page);
+      await page.getByRole('menuitem', { name: '通讯录' }).click();
+      await page.getByTestId('roster-search').locator('input').fill('市生态环境局');
+      await page.getByTestId('roster-search').locator('input').press('Enter');
+      const results = page.getByTestId('search-results');
+      await expect.poll(() => results.innerText()).toContain('市生态环境局');
+      // One result for the unit, naming each roster it sits in.
+      const eco = page.getByTestId('search-hit').filter({ has: page.getByText('市生态环境局', { exact: true }) });
+      await expect.poll(() => eco.count()).toBe(1);
+      const rosters = eco.getByTestId('search-hit-rosters');
+      await expect.poll(() => rosters.locator('a').count()).toBeGreaterThan(4);
+      expect(await page.getByTestId('search-hit').count()).toBe(1);
+      expect(await rosters.innerText()).toContain('组长单位（污染处置组');
+      expect(await page.locator('.ant-card-head-title', { hasText: '合并自' }).count()).toBe(1);
+
+      const created = await dispatch(app.services.handlers, 'incidents:create', {
+        ...ENV_INPUT,
+        occurredAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+        receivedAt: new Date(Date.now() - 50 * 60_000).toISOString(),
+        responseOverride: '三级',
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      const id = (created.value as IncidentDetail).id;
+      await page.getByRole('menuitem', { name: '事件看板' }).click();
+      await page.getByTestId('incident-link').filter({ hasText: ENV_INPUT.title }).click();
+      const list = page.getByTestId('call-list');
+      await expect.poll(() => list.innerText()).toContain('山阴县人民政府');
+      expect(await list.innerText()).not.toContain('开发区');
+
+      const group = list.getByTestId('call-item').filter({ hasText: '污染处置组' }).first();
+      await group.getByTestId('record-call').click();
+      await page.getByTestId('call-note').fill('组长已接报');
+      await page.locator('#call-save').click();
+      const entry = page.getByTestId('timeline-entry').filter({ hasText: '组长已接报' });
+      await expect.poll(() => entry.innerText()).toMatch(/呼叫污染处置组（组长：[^（）]+）/);
+
+      await page.reload();
+      await page.getByTestId('incident-link').filter({ hasText: ENV_INPUT.title }).click();
+      await expect
+        .poll(() => page.getByTestId('timeline-entry').filter({ hasText: '组长已接报' }).innerText())
+        .toMatch(/呼叫污染处置组（组长：[^（）]+）：接通/);
+      const detail = await app.services.incidents.get(id);
+      const call = detail.timeline.find((e) => e.kind === 'call');
+      expect(call?.text).not.toMatch(/（[^）]*（/);
+      expect(detail.title).toBe(ENV_INPUT.title);
+      expect(detail.places).toEqual(ENV_INPUT.places);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it('a refused lift leaves no document behind; 朔州市政府 lifts what 朔州市人民政府 issued', async () => {
+    const app = await startWebApp(browser(), tempDir());
+    const { page } = app;
+    try {
+      await signInDuty(page);
+      const issued = await dispatch(app.services.handlers, 'warnings:issue', {
+        plan: 'radiation',
+        level: '三级',
+        direction: 'received',
+        issuerKind: 'city',
+        issuer: '朔州市人民政府',
+        area: '朔城区',
+        issuedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      });
+      expect(issued.ok).toBe(true);
+      await page.getByRole('menuitem', { name: '预警' }).click();
+      const card = page.getByTestId('warning-card').first();
+      await card.getByTestId('warning-lift').click();
+      await page.locator('#warning-act-by').fill('山阴县人民政府');
+      await page.locator('#warning-act-doc').fill('山政发〔2026〕1号');
+      await page.locator('#warning-act-ok').click();
+      await confirmLeader(page);
+      await expect.poll(() => page.locator('.ant-message').innerText()).toContain('不能解除此预警');
+      await page.getByRole('button', { name: /取\s*消/ }).click();
+      await card.getByTestId('warning-lift').click();
+      await expect.poll(() => page.locator('#warning-act-doc').inputValue()).toBe('');
+      expect(await page.locator('#warning-act-by').inputValue()).toBe('朔州市人民政府');
+
+      await page.locator('#warning-act-by').fill('朔州市政府');
+      await page.locator('#warning-act-doc').fill('朔政发明电〔2026〕2号');
+      await page.locator('#warning-act-ok').click();
+      await confirmLeader(page);
+      await expect.poll(() => page.getByTestId('warning-card').count()).toBe(0);
+
+      await page.reload();
+      await page.getByRole('menuitem', { name: '预警' }).click();
+      const all = await dispatch(app.services.handlers, 'warnings:list', {});
+      if (!all.ok) throw new Error(all.error.message);
+      const [w] = all.value as { issuer: string; area: string; level: string; lifted: { document: string } | null }[];
+      expect(w).toMatchObject({ issuer: '朔州市人民政府', area: '朔城区', level: '三级' });
+      expect(w?.lifted?.document).toBe('朔政发明电〔2026〕2号');
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
