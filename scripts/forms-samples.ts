@@ -5,7 +5,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { renderForm, sampleForms } from '../shared/forms';
-import { FONT_BASE_URL, hasTool, launchChromium, pdfFirstPageToPng, renderPdf } from '../electron/print/chromium-pdf';
+import {
+  FONT_BASE_URL,
+  hasTool,
+  launchChromium,
+  pdfFirstPageToPng,
+  renderPdfWithPages,
+} from '../electron/print/chromium-pdf';
 
 function parseOut(argv: string[]): string {
   const i = argv.indexOf('--out');
@@ -23,11 +29,12 @@ async function main(): Promise<void> {
   try {
     for (const sample of sampleForms()) {
       const html = renderForm(sample.input, { fontBaseUrl: FONT_BASE_URL, drill: sample.drill });
-      const pdf = await renderPdf(browser, html);
+      // Paginated as the preview shows it, printed without scripts, as both printers print.
+      const { pdf, pages } = await renderPdfWithPages(browser, html);
       const pdfPath = join(out, `${sample.id}.pdf`);
       await writeFile(pdfPath, pdf);
       if (png) await pdfFirstPageToPng(pdfPath, join(out, sample.id));
-      console.log(`${sample.id}.pdf  ${sample.description}`);
+      console.log(`${sample.id}.pdf  ${pages}页  ${sample.description}`);
     }
   } finally {
     await browser.close();
