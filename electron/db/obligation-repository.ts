@@ -4,6 +4,7 @@
  */
 import type { IncidentClock } from '../../shared/domain/incident-view';
 import type { FollowUpSetting, LevelChange } from '../../shared/incidents/obligations';
+import type { DoneChannel } from '../../shared/rules';
 import type { PostResponseDeadlines, StoredObligationLike } from '../../shared/incidents/derive';
 import type { Level } from '../../shared/rules';
 import { scopeSql, type IncidentScope, type Queryable } from './connection';
@@ -97,6 +98,9 @@ export async function listReporting(q: Queryable, incidentId?: IncidentScope): P
      ${scope.sql}`,
     scope.params,
   );
+  const sent = rows.some((r) => r.follow_up_minutes !== null)
+    ? await listSentFollowUps(q, incidentId)
+    : new Map<number, { at: string; channel: DoneChannel }[]>();
   return new Map(
     rows.map((r) => [
       r.incident_id,
@@ -104,12 +108,44 @@ export async function listReporting(q: Queryable, incidentId?: IncidentScope): P
         occurredUnknown: r.occurred_unknown === 1,
         followUp:
           r.follow_up_minutes !== null && r.follow_up_set_at !== null
-            ? { intervalMinutes: r.follow_up_minutes, setAt: r.follow_up_set_at, by: r.follow_up_set_by ?? undefined }
+            ? {
+                intervalMinutes: r.follow_up_minutes,
+                setAt: r.follow_up_set_at,
+                by: r.follow_up_set_by ?? undefined,
+                sent: sent.get(r.incident_id) ?? [],
+              }
             : null,
         handlingEndedAt: r.handling_ended_at,
       },
     ]),
   );
+}
+
+const SENT_CHANNELS: Readonly<Record<string, DoneChannel>> = {
+  电话: 'phone',
+  传真: 'fax',
+  书面: 'written',
+  系统: 'system',
+};
+
+/** 续报 sent through the report chain, per incident, oldest first: they meet the leader's 续报 cadence. */
+async function listSentFollowUps(
+  q: Queryable,
+  incidentId?: IncidentScope,
+): Promise<Map<number, { at: string; channel: DoneChannel }[]>> {
+  const scope = scopeSql('incident_id', incidentId, 'AND');
+  const rows = await q.all<{ incident_id: number; sent_at: string; sent_channel: string | null }>(
+    `SELECT incident_id, sent_at, sent_channel FROM reports WHERE kind = '续报' AND sent_at IS NOT NULL
+     ${scope.sql} ORDER BY incident_id, sent_at`,
+    scope.params,
+  );
+  const out = new Map<number, { at: string; channel: DoneChannel }[]>();
+  for (const r of rows) {
+    const list = out.get(r.incident_id) ?? [];
+    list.push({ at: r.sent_at, channel: SENT_CHANNELS[r.sent_channel ?? ''] ?? 'written' });
+    out.set(r.incident_id, list);
+  }
+  return out;
 }
 
 /** A stored obligation row: what derive.ts reads back, with its incident and when it was stored. */

@@ -103,6 +103,8 @@ export interface FollowUpSetting {
   intervalMinutes: number;
   setAt: string;
   by?: string;
+  /** 续报 sent through the report chain (报送): each meets the running cycle like a recorded 续报. */
+  sent?: readonly { at: string; channel: DoneChannel }[];
 }
 
 export interface ObligationsInput {
@@ -517,7 +519,15 @@ function followUpCadence(
       ? `${citationOf(plan, clause)}；间隔由带班领导设定`
       : '带班领导设定的续报间隔（本值班室规定）';
   const isFollowUp = (r: ReportEvent) => r.kind === '续报' || (r.clockId ?? '').startsWith(FOLLOW_UP_CLOCK);
-  const made = reports.filter(({ r }) => isFollowUp(r) && channelMeets(channel, r.channel)).sort((a, b) => a.at - b.at);
+  const sent = (f.sent ?? []).map((x, n) => ({
+    r: { id: `sent-${n}`, at: x.at, channel: x.channel, kind: '续报' as const, clockId: FOLLOW_UP_CLOCK },
+    at: parseInstant(x.at, `第${n + 1}份已报送续报的报送时间`),
+  }));
+  // One 续报 recorded twice (报送 and a tick on the clock) at the same instant meets one cycle.
+  const made = [...reports.filter(({ r }) => isFollowUp(r)), ...sent]
+    .filter(({ r }) => channelMeets(channel, r.channel))
+    .sort((a, b) => a.at - b.at)
+    .filter((x, n, all) => n === 0 || all[n - 1]?.at !== x.at);
   const out: Obligation[] = [];
   let s = Math.max(setAt, received);
   let i = 0;

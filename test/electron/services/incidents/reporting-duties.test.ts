@@ -121,3 +121,42 @@ describe('待初步判定 after the duty-room setting (issue 12 "Unknown level")
     await s.close();
   });
 });
+
+describe('the leader’s 续报 cadence is met by a 续报 sent through the report chain (42号 4.1.2 随时)', () => {
+  const tempDir = useTempDirs();
+
+  it('a dispatched 续报 closes the running cycle and starts the next from its 报送时间, without ticking the clock', async () => {
+    const { s, t, call } = await setup(tempDir());
+    const inc = await call('incidents:create', INCIDENT);
+    await call('incidents:set-reporting', { id: inc.id, followUpMinutes: 60 });
+    const cycles = async () =>
+      (await call('incidents:get', { id: inc.id })).clocks
+        .filter((c) => c.clockId === 'room.follow-up')
+        .map((c) => [c.startsAt, c.dueAt, c.closure?.kind ?? null, c.closure?.lateMs ?? null]);
+    expect(await cycles()).toEqual([['2026-11-29T02:00:00.000Z', '2026-11-29T03:00:00.000Z', null, null]]);
+
+    const send = async (kind: '初报' | '续报', at: string) => {
+      const r = await call('reports:draft', { incidentId: inc.id, kind });
+      await call('reports:sign', { reportId: r.id, signedBy: '李堃', signedAt: at });
+      await call('reports:dispatch', {
+        reportId: r.id,
+        sentAt: at,
+        sentTo: '山阴县人民政府',
+        channel: '书面',
+        confirmedBy: '孙赟',
+        clockIds: [],
+      });
+    };
+    t.set('2026-11-29T10:30:00+08:00');
+    await send('初报', '2026-11-29T10:20:00+08:00');
+    // An 初报 is not a 续报: the cycle runs on.
+    expect(await cycles()).toEqual([['2026-11-29T02:00:00.000Z', '2026-11-29T03:00:00.000Z', null, null]]);
+    t.set('2026-11-29T11:20:00+08:00');
+    await send('续报', '2026-11-29T11:10:00+08:00');
+    expect(await cycles()).toEqual([
+      ['2026-11-29T02:00:00.000Z', '2026-11-29T03:00:00.000Z', 'met', 10 * 60_000],
+      ['2026-11-29T03:10:00.000Z', '2026-11-29T04:10:00.000Z', null, null],
+    ]);
+    await s.close();
+  });
+});
