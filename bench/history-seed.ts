@@ -82,7 +82,20 @@ async function template(h: Handlers, i: number, close: boolean): Promise<number>
     recorded++;
   }
   if (close) {
+    // Archived as a duty room archives: every report sent or marked not applicable first.
+    const settle = async (reason: string) => {
+      const now = await call<Detail>(h, 'incidents:get', { id: d.id });
+      const keys = new Set(now.clocks.filter((c) => !c.record).map((c) => c.obligationKey ?? c.clockId));
+      for (const clockId of keys) {
+        const res = await dispatch(h, 'clocks:not-applicable', { incidentId: d.id, clockId, reason }, () => undefined);
+        // A clock recorded meanwhile under its obligation (the same report twice in the list) stays as recorded.
+        if (!res.ok && res.error.code !== 'conflict' && res.error.code !== 'internal')
+          throw new Error(res.error.message);
+      }
+    };
+    await settle('已并入其他报告一并报送');
     await call(h, 'incidents:set-status', { id: d.id, status: '已终止', note: '处置完毕', confirmUnsent: true });
+    await settle('已随终结报告一并报送');
     await call(h, 'incidents:set-status', { id: d.id, status: '已归档', confirmUnsent: true });
   } else {
     await call(h, 'incidents:add-note', { id: d.id, kind: '续报信息', text: '现场已控制，正在进一步核实。' });

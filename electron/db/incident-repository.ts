@@ -204,8 +204,16 @@ export async function findIncident(q: Queryable, id: number): Promise<Incident |
   return row ? toIncident(row) : undefined;
 }
 
-export async function listIncidents(q: Queryable, where = '', params: Param[] = []): Promise<Incident[]> {
-  const rows = await q.all<IncidentRow>(`SELECT * FROM incidents ${where} ORDER BY received_at DESC, id DESC`, params);
+export async function listIncidents(
+  q: Queryable,
+  where = '',
+  params: Param[] = [],
+  limit?: number,
+): Promise<Incident[]> {
+  const rows = await q.all<IncidentRow>(
+    `SELECT * FROM incidents ${where} ORDER BY received_at DESC, id DESC${limit === undefined ? '' : ` LIMIT ${Math.trunc(limit)}`}`,
+    params,
+  );
   return rows.map(toIncident);
 }
 

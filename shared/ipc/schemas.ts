@@ -178,18 +178,19 @@ export const reportingSettingsSchema = z
   })
   .strict();
 
-export const incidentListSchema = z
-  .object({
-    statuses: z.array(z.enum(STATUSES)).optional(),
-    categories: z.array(z.enum(CATEGORY_IDS)).optional(),
-    levels: z.array(z.enum([...LEVELS, '未定级'])).optional(),
-    place: text('地点', 60).optional(),
-    from: instant.optional(),
-    to: instant.optional(),
-    search: text('搜索', 100).optional(),
-    drills: z.enum(['exclude', 'include', 'only']).default('include'),
-  })
-  .default({ drills: 'include' });
+/** Which incidents: the filter of a list, without paging (incidents:list adds limit and cursor). */
+export const incidentFilterSchema = z.object({
+  statuses: z.array(z.enum(STATUSES)).optional(),
+  categories: z.array(z.enum(CATEGORY_IDS)).optional(),
+  levels: z.array(z.enum([...LEVELS, '未定级'])).optional(),
+  place: text('地点', 60).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  search: text('搜索', 100).optional(),
+  drills: z.enum(['exclude', 'include', 'only']).default('include'),
+});
+export const incidentListSchema = incidentFilterSchema.default({ drills: 'include' });
+export type IncidentFilter = z.output<typeof incidentFilterSchema>;
 
 export const statusChangeSchema = z.object({
   id,

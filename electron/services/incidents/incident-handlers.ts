@@ -11,7 +11,7 @@ export function createIncidentHandlers(ctx: FeatureContext): Pick<Handlers, keyo
     'duty:get': () => s.getDuty(),
     'duty:set': (a, call) => s.setDuty(officersOfSeat(a, call)),
     'incidents:create': (a) => s.create(a),
-    'incidents:list': (a) => s.list(a),
+    'incidents:list': (a) => s.page(a),
     'incidents:get': (a) => s.get(a.id),
     'incidents:update': (a) => s.update(a),
     'incidents:set-status': (a) => s.setStatus(a),

@@ -3,7 +3,7 @@ import { STATUSES, STATUS_TRANSITIONS } from '../../../shared/domain/incident';
 import type { ClockRecord, Incident, Officer } from '../../../shared/domain/incident';
 import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../../shared/domain/incident-view';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
-import type { OpenClock } from '../../../shared/ipc/channels/incidents';
+import { TOTAL_CAP, type IncidentPage, type OpenClock } from '../../../shared/ipc/channels/incidents';
 import { DomainError } from '../../../shared/ipc/result';
 import { deriveIncident } from '../../../shared/incidents/derive';
 import type { DeriveContext } from '../../../shared/incidents/derive';
@@ -11,7 +11,7 @@ import { DEFAULT_PENDING_LEVEL_MINUTES, levelChangeText } from '../../../shared/
 import { searchKeywords } from '../../../shared/incidents/search-query';
 import { shanghaiDateTime } from '../../../shared/time';
 import { factsSchema } from '../../../shared/rules';
-import { factsProblem } from '../../../shared/ipc/schemas';
+import { factsProblem, type IncidentFilter } from '../../../shared/ipc/schemas';
 import { planOf } from '../../../shared/plans';
 import type { Database, IncidentScope, Param, Queryable } from '../../db/connection';
 import * as repo from '../../db/incident-repository';
@@ -141,48 +141,89 @@ export class IncidentService {
     };
   }
 
-  async list(filter: ChannelArgs<'incidents:list'>): Promise<IncidentSummary[]> {
-    const where: string[] = [];
-    const params: Param[] = [];
-    const inList = (column: string, values: readonly string[]) => {
-      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-      params.push(...values);
-    };
-    if (filter.statuses?.length) inList('status', filter.statuses);
-    if (filter.categories?.length) inList('category', filter.categories);
-    if (filter.drills === 'exclude') where.push('drill = 0');
-    if (filter.drills === 'only') where.push('drill = 1');
-    if (filter.from) {
-      where.push('received_at >= ?');
-      params.push(filter.from);
-    }
-    if (filter.to) {
-      where.push('received_at <= ?');
-      params.push(filter.to);
-    }
-    // `%` and `_` typed by the officer are literal characters, not wildcards.
-    if (filter.place) {
-      where.push("places LIKE ? ESCAPE '\\'");
-      params.push(containsPattern(filter.place));
-    }
-    // Every keyword (平鲁 探伤) must occur, each in any of the searched columns.
-    for (const keyword of filter.search ? searchKeywords(filter.search) : []) {
-      const columns = ['title', 'narrative', 'reporter_unit', 'serial', 'places'];
-      const pattern = containsPattern(keyword);
-      where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-      params.push(...columns.map(() => pattern));
-    }
-    const sql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const summaries = await this.summaries(sql, params);
-    if (!filter.levels?.length) return summaries;
-    const levels = new Set<string>(filter.levels);
-    return summaries.filter((s) => levels.has(s.grading.level ?? '未定级'));
+  /** Every incident matching the filter, newest first (for the services; the channel pages). */
+  async list(filter: Partial<IncidentFilter> = {}): Promise<IncidentSummary[]> {
+    const { where, params } = filterSql(filter);
+    const summaries = await this.summaries(where.length ? `WHERE ${where.join(' AND ')}` : '', params);
+    return byLevel(summaries, filter.levels);
   }
 
-  /** The incidents matching `where`, newest first, each derived from its own rows only. */
-  private summaries(where: string, params: Param[]): Promise<IncidentSummary[]> {
+  /**
+   * One page of the filtered incidents, newest first, continuing after `cursor` (the last one's
+   * 接报 time and id). Only the page is derived; without a level filter the total is counted in
+   * SQL up to TOTAL_CAP. A level is derived, so with one the candidates are derived a chunk at a
+   * time until the page is full and the total reaches TOTAL_CAP (or the candidates end).
+   */
+  async page(args: ChannelArgs<'incidents:list'>): Promise<IncidentPage> {
+    const { where, params } = filterSql(args);
+    const after = (cursor: string | undefined): { sql: string[]; params: Param[] } => {
+      if (!cursor) return { sql: [], params: [] };
+      const bar = cursor.lastIndexOf('|');
+      const at = cursor.slice(0, bar);
+      return {
+        sql: ['(received_at < ? OR (received_at = ? AND id < ?))'],
+        params: [at, at, Number(cursor.slice(bar + 1))],
+      };
+    };
+    const clause = (extra: string[]) => {
+      const all = [...where, ...extra];
+      return all.length ? `WHERE ${all.join(' AND ')}` : '';
+    };
+    const cursorOf = (i: IncidentSummary) => `${i.receivedAt}|${i.id}`;
+    const start = after(args.cursor);
+    if (!args.levels?.length) {
+      // One more than the page is read to know whether another page follows.
+      const rows = await this.summaries(clause(start.sql), [...params, ...start.params], args.limit + 1);
+      const counted = await this.db.read((q) =>
+        q.get<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM (SELECT 1 FROM incidents ${clause([])} LIMIT ${TOTAL_CAP + 1})`,
+          params,
+        ),
+      );
+      const n = counted?.n ?? 0;
+      const items = rows.slice(0, args.limit);
+      const more = rows.length > args.limit;
+      return {
+        items,
+        total: Math.min(n, TOTAL_CAP),
+        totalCapped: n > TOTAL_CAP,
+        nextCursor: more && items.length ? cursorOf(items[items.length - 1] as IncidentSummary) : null,
+      };
+    }
+    // With a level filter: the matches before the cursor count towards the total too.
+    const items: IncidentSummary[] = [];
+    let matched = 0;
+    let more = false;
+    let passedCursor = !args.cursor;
+    let position = after(undefined);
+    for (;;) {
+      const read = await this.summaries(clause(position.sql), [...params, ...position.params], 500);
+      const wanted = new Set(byLevel(read, args.levels));
+      for (const i of read) {
+        if (wanted.has(i)) {
+          matched++;
+          if (passedCursor && items.length < args.limit) items.push(i);
+          else if (passedCursor) more = true;
+        }
+        // The cursor's own incident ended the page before: the page starts after it.
+        if (!passedCursor && cursorOf(i) === args.cursor) passedCursor = true;
+      }
+      const last = read.at(-1);
+      if (!last || read.length < 500 || (more && matched > TOTAL_CAP)) break;
+      position = after(cursorOf(last));
+    }
+    return {
+      items,
+      total: Math.min(matched, TOTAL_CAP),
+      totalCapped: matched > TOTAL_CAP,
+      nextCursor: more && items.length ? cursorOf(items[items.length - 1] as IncidentSummary) : null,
+    };
+  }
+
+  /** The incidents matching `where`, newest first (at most `limit`), each derived from its own rows only. */
+  private summaries(where: string, params: Param[], limit?: number): Promise<IncidentSummary[]> {
     return this.db.read(async (q) => {
-      const incidents = await repo.listIncidents(q, where, params);
+      const incidents = await repo.listIncidents(q, where, params, limit);
       // Only the listed incidents' own rows are read (by index), never whole tables.
       const ids = incidents.map((i) => i.id);
       const records = await repo.listClockRecords(q, ids);
@@ -610,6 +651,47 @@ export class IncidentService {
     const unsent = await unsentClocksIn(q, inc);
     if (unsent.length > 0) throw new DomainError('conflict', unsentMessage(action, unsent));
   }
+}
+
+/** The SQL conditions of a filter (all but the level, which is derived). */
+function filterSql(filter: Partial<IncidentFilter>): { where: string[]; params: Param[] } {
+  const where: string[] = [];
+  const params: Param[] = [];
+  const inList = (column: string, values: readonly string[]) => {
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  if (filter.statuses?.length) inList('status', filter.statuses);
+  if (filter.categories?.length) inList('category', filter.categories);
+  if (filter.drills === 'exclude') where.push('drill = 0');
+  if (filter.drills === 'only') where.push('drill = 1');
+  if (filter.from) {
+    where.push('received_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    where.push('received_at <= ?');
+    params.push(filter.to);
+  }
+  // `%` and `_` typed by the officer are literal characters, not wildcards.
+  if (filter.place) {
+    where.push("places LIKE ? ESCAPE '\\'");
+    params.push(containsPattern(filter.place));
+  }
+  // Every keyword (平鲁 探伤) must occur, each in any of the searched columns.
+  for (const keyword of filter.search ? searchKeywords(filter.search) : []) {
+    const columns = ['title', 'narrative', 'reporter_unit', 'serial', 'places'];
+    const pattern = containsPattern(keyword);
+    where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...columns.map(() => pattern));
+  }
+  return { where, params };
+}
+
+function byLevel(list: IncidentSummary[], levels: readonly string[] | undefined): IncidentSummary[] {
+  if (!levels?.length) return list;
+  const wanted = new Set<string>(levels);
+  return list.filter((s) => wanted.has(s.grading.level ?? '未定级'));
 }
 
 /** A LIKE pattern matching `text` anywhere, with the wildcards and the escape character taken literally. */

@@ -9,6 +9,7 @@ import type { IncidentSummary } from '../../../../shared/domain/incident-view';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { searchProblem } from '../../../../shared/incidents/search-query';
 import { toTracked } from '../../../../shared/incidents/tracked';
+import { DEFAULT_PAGE, MAX_PAGE } from '../../../../shared/ipc/channels/incidents';
 import { call } from '../../api/api';
 import { ClockBadge } from '../../components/ClockBadge';
 import { DrillTag } from '../../components/DrillTag';
@@ -52,8 +53,25 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
   const [filter, setFilter] = useState<Filter>(DEFAULT_FILTER);
   // A search the services would refuse is said so here; the old list does not stay up as its answer.
   const [searchError, setSearchError] = useState<string | null>(null);
-  const list = useLoad(() => call('incidents:list', filter), [JSON.stringify(filter)]);
-  const { data, error } = list;
+  // Pages read so far (加载更多 adds one); a change reloads them all, so nothing shown goes stale.
+  const filterKey = JSON.stringify(filter);
+  const [loaded, setLoaded] = useState({ filterKey, pages: 1 });
+  // A new filter starts again at its first page.
+  const pages = loaded.filterKey === filterKey ? loaded.pages : 1;
+  const list = useLoad(async () => {
+    // The board's open incidents fit one page of the largest size; a search pages by 100.
+    const limit = isDefaultFilter(filter) ? MAX_PAGE : DEFAULT_PAGE;
+    const items: IncidentSummary[] = [];
+    let page = await call('incidents:list', { ...filter, limit });
+    items.push(...page.items);
+    for (let p = 1; p < pages && page.nextCursor; p++) {
+      page = await call('incidents:list', { ...filter, limit, cursor: page.nextCursor });
+      items.push(...page.items);
+    }
+    return { items, total: page.total, totalCapped: page.totalCapped, more: page.nextCursor !== null };
+  }, [filterKey, pages]);
+  const { error } = list;
+  const data = list.data?.items;
   // The strip's own feed: every open clock, whatever the filter below.
   const upcoming = useLoad(() => call('clocks:upcoming', {}), []);
   // An incident with open clocks stays on the default board whatever its status (e.g. 已终止 with
@@ -264,7 +282,10 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
             dataSource={rows}
             loading={!data}
             className={data && stale ? 'stale-data' : undefined}
-            pagination={{ pageSize: 50, showSizeChanger: false }}
+            // Only the rows in view are rendered, however many pages were read.
+            virtual
+            scroll={{ x: 1200, y: 640 }}
+            pagination={false}
             rowClassName={(r) => (r.drill ? 'row-drill' : '')}
             data-testid="incident-table"
             data-stale={data && stale ? 'yes' : 'no'}
@@ -276,6 +297,18 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
                   : '暂无事件',
             }}
           />
+          {list.data && (
+            <Space data-testid="board-paging">
+              <Typography.Text type="secondary" data-testid="board-count">
+                已显示 {rows.length} 起，共 {list.data.totalCapped ? `${list.data.total}+` : list.data.total} 起
+              </Typography.Text>
+              {list.data.more && (
+                <Button onClick={() => setLoaded({ filterKey, pages: pages + 1 })} data-testid="board-more">
+                  加载更多
+                </Button>
+              )}
+            </Space>
+          )}
         </>
       )}
     </Space>

@@ -37,7 +37,11 @@ const formatOptions = INCIDENT_EXPORT_FORMATS.map((f) => ({ value: f, label: INC
 export function DataPage() {
   const { message, modal } = App.useApp();
   const { data: state, reload } = useLoad(() => call('data:backups', {}), []);
-  const { data: incidents } = useLoad(() => call('incidents:list', { drills: 'include' }), []);
+  const { data: incidents } = useLoad(
+    // The newest 500 (the list pages on the server; an older one is exported by its date range).
+    async () => (await call('incidents:list', { drills: 'include', limit: 500 })).items,
+    [],
+  );
   const [days, setDays] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [includeDrills, setIncludeDrills] = useState(false);
   const [format, setFormat] = useState<IncidentExportFormat>('xlsx');

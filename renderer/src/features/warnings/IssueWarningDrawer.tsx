@@ -39,7 +39,10 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
   const plan = Form.useWatch((v: Partial<Values>) => v.plan, form) ?? 'radiation';
   const level = Form.useWatch((v: Partial<Values>) => v.level, form);
   const kind = Form.useWatch((v: Partial<Values>) => v.issuerKind, form);
-  const incidents = useLoad(() => call('incidents:list', { statuses: [...OPEN_STATUSES], drills: 'include' }), []);
+  const incidents = useLoad(
+    async () => (await call('incidents:list', { statuses: [...OPEN_STATUSES], drills: 'include', limit: 500 })).items,
+    [],
+  );
   const check = level && kind ? checkIssuer(plan, level, kind) : null;
   const meaning = WARNING_LEVEL_MEANING[plan];
 

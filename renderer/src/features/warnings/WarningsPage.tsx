@@ -55,7 +55,11 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
   const [act, setAct] = useState<'lift' | 'change' | null>(null);
   const [ticking, setTicking] = useState<WarningActionView | null>(null);
   const [linkId, setLinkId] = useState<number | undefined>();
-  const incidents = useLoad(() => call('incidents:list', { drills: 'include' }), []);
+  const incidents = useLoad(
+    // The newest 500 incidents (the list pages on the server) to link a warning to.
+    async () => (await call('incidents:list', { drills: 'include', limit: 500 })).items,
+    [],
+  );
 
   const run = async (fn: () => Promise<unknown>) => {
     try {

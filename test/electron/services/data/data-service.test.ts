@@ -73,7 +73,7 @@ describe('full JSON export and import', () => {
     expect(copy.tables).toEqual(original.tables);
     expect(copy.settings).toEqual(original.settings);
     // The imported install works: the incidents read back through the services.
-    const list = await call<IncidentDetail[]>(dst, 'incidents:list', {});
+    const list = (await call<{ items: IncidentDetail[] }>(dst, 'incidents:list', {})).items;
     expect(list.map((i) => i.title).sort()).toEqual(['应县化工园区废水外溢', '桑干河支流水体异常'].sort());
 
     // A second import into the now non-empty install is refused and changes nothing.
@@ -120,7 +120,7 @@ describe('backup and restore with the real services', () => {
 
     await restoreFile(live, backup.path, join(dir, 'backups'), NOW);
     const back = await makeServices(dir, { now: () => NOW });
-    const list = await call<IncidentDetail[]>(back, 'incidents:list', {});
+    const list = (await call<{ items: IncidentDetail[] }>(back, 'incidents:list', {})).items;
     expect(list.map((i) => i.serial).sort()).toEqual(made.map((i) => i.serial).sort());
     const a = await call<IncidentDetail>(back, 'incidents:get', { id: made[0]!.id });
     expect(a.timeline.map((t) => t.text)).toEqual(made[0]!.timeline.map((t) => t.text));
@@ -135,7 +135,7 @@ describe('backup and restore with the real services', () => {
     await call(s, 'incidents:create', { ...ENV_INPUT, title: '备份之后登记的事件' });
     const r = await call<RestoreResult>(s, 'data:restore', { fileName: backup.fileName });
     expect(r.incidents).toBe(2);
-    expect((await call<IncidentDetail[]>(s, 'incidents:list', {})).map((i) => i.title)).not.toContain(
+    expect((await call<{ items: IncidentDetail[] }>(s, 'incidents:list', {})).items.map((i) => i.title)).not.toContain(
       '备份之后登记的事件',
     );
     // Writing goes on on the same connection.

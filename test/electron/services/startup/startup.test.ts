@@ -73,7 +73,7 @@ describe('start-up never mistakes damage for a fresh install', () => {
     const dir = tempDir();
     const b = await boot(dir);
     expect(await call<StartupStatus>(b, 'startup:status')).toMatchObject({ state: 'ready', problem: null });
-    expect(await call(b, 'incidents:list', {})).toEqual([]);
+    expect((await call<{ items: unknown[] }>(b, 'incidents:list', {})).items).toEqual([]);
     await b.close();
     expect(statSync(join(dir, DB)).size).toBeGreaterThan(0);
   });
@@ -109,7 +109,7 @@ describe('start-up never mistakes damage for a fresh install', () => {
     expect(result.restoredFrom).toBe(backupName);
     expect(statSync(result.keptAs).size).toBe(0);
     // The same handler map, and its copy, now serve the restored data.
-    const list = await call<{ title: string }[]>(copy, 'incidents:list', {});
+    const list = (await call<{ items: { title: string }[] }>(copy, 'incidents:list', {})).items;
     expect(list.map((i) => i.title).sort()).toEqual(['第一件', '第二件']);
     expect(await call<StartupStatus>(b, 'startup:status')).toMatchObject({ state: 'ready' });
     await b.close();
@@ -212,7 +212,7 @@ describe('start-up never mistakes damage for a fresh install', () => {
     const b = await boot(dir);
     expect(await call<StartupStatus>(b, 'startup:status')).toMatchObject({ state: 'ready', problem: null });
     await expect(call(b, 'startup:restore-latest')).rejects.toThrow(/数据库正常，无需恢复/);
-    expect((await call<unknown[]>(b, 'incidents:list', {})).length).toBe(3);
+    expect((await call<{ items: unknown[] }>(b, 'incidents:list', {})).items.length).toBe(3);
     await b.close();
   });
 });

@@ -85,7 +85,7 @@ describe('a lost data folder is noticed', () => {
     // The moved file holds exactly what was acknowledged.
     const again = await start(join(root, 'moved'));
     const list = await dispatch(again.s.handlers, 'incidents:list', {});
-    expect(list.ok && (list.value as { id: number }[]).map((i) => i.id)).toEqual([first.id]);
+    expect(list.ok && (list.value as { items: { id: number }[] }).items.map((i) => i.id)).toEqual([first.id]);
     await again.s.close();
   });
 
