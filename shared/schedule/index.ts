@@ -10,6 +10,7 @@
 // local getters from UTC dates, which shifts every holiday by a day west of Greenwich.
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { parseDate, parseInstant, shanghaiDate, shanghaiInstant, toShanghaiIso, weekdayOf } from '../time';
+import { statutoryHolidays, statutoryHolidaysComplete } from './statutory';
 
 /** `list[i]` for an index the caller has just found: a miss is a bug, so it throws instead of typing undefined. */
 function at<T>(list: readonly T[], i: number): T {
@@ -79,7 +80,7 @@ export interface DayKind {
  * weekend is a workday; a holiday on a weekday is 法定节假日.
  */
 export function dayKind(date: string): DayKind {
-  parseDate(date, 'date');
+  const { y } = parseDate(date, 'date');
   // The JSON's type lists its own dates as keys; any other date is a lookup that may miss.
   const work = (chineseDays.workdays as Record<string, string>)[date];
   const off = (chineseDays.holidays as Record<string, string>)[date];
@@ -87,6 +88,11 @@ export function dayKind(date: string): DayKind {
   const festival = (work ?? off)?.split(',')[1];
   if (work !== undefined) return festival ? { kind: '调休上班', name: festival } : { kind: '调休上班' };
   if (off !== undefined) return festival ? { kind: '法定节假日', name: festival } : { kind: '法定节假日' };
+  // A year without its notice: the statutory days of 放假办法 still are holidays (no 调休 known).
+  if (!hasHolidayData(y)) {
+    const statutory = statutoryHolidays(y).get(date);
+    if (statutory) return { kind: '法定节假日', name: statutory };
+  }
   const weekday = weekdayOf(date);
   return weekday === 0 || weekday === 6 ? { kind: '周末' } : { kind: '工作日' };
 }
@@ -100,10 +106,18 @@ const holidayDataCache = new Map<number, boolean>();
 export function hasHolidayData(year: number): boolean {
   let known = holidayDataCache.get(year);
   if (known === undefined) {
-    known = dayKind(`${String(year).padStart(4, '0')}-01-01`).kind === '法定节假日';
+    known = (chineseDays.holidays as Record<string, string>)[`${String(year).padStart(4, '0')}-01-01`] !== undefined;
     holidayDataCache.set(year, known);
   }
   return known;
+}
+
+/** What the schedule says of a year whose notice is not in the data, or null when it is. */
+export function holidayDataNotice(year: number): string | null {
+  if (hasHolidayData(year)) return null;
+  return `${year}年节假日安排尚未收录：已按《全国年节及纪念日放假办法》标出法定节假日${
+    statutoryHolidaysComplete(year) ? '' : '（仅元旦、劳动节、国庆节）'
+  }，调休上班日以国务院办公厅通知为准。`;
 }
 
 export type DutyRole = 'leader' | 'officer';

@@ -9,9 +9,11 @@ import {
   exchangeShifts,
   generateMonth,
   hasHolidayData,
+  holidayDataNotice,
   onDutyAt,
   type ShiftAssignment,
 } from '../../../shared/schedule/index';
+import { addDays } from '../../../shared/time';
 
 const LEADERS = ['王建国', '李明', '赵华'];
 const OFFICERS = ['张伟', '刘洋', '陈静', '杨帆', '周敏'];
@@ -75,6 +77,39 @@ describe('dayKind (chinese-days)', () => {
     expect(hasHolidayData(2025)).toBe(true);
     expect(hasHolidayData(2026)).toBe(true);
     expect(hasHolidayData(2099)).toBe(false);
+  });
+
+  it('a year without its notice (2027): the statutory days of 放假办法 (2024 revision), no 调休, and a plain notice', () => {
+    expect(hasHolidayData(2027)).toBe(false);
+    expect(holidayDataNotice(2026)).toBeNull();
+    expect(holidayDataNotice(2027)).toContain('2027年节假日安排尚未收录');
+    const holidays = Array.from({ length: 365 }, (_, i) => addDays('2027-01-01', i)).filter(
+      (d) => dayKind(d).kind === '法定节假日',
+    );
+    // 元旦1、春节4（除夕、初一至初三）、清明1、劳动节2、端午1、中秋1、国庆3: 13 days.
+    expect(holidays).toEqual([
+      '2027-01-01',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-04-05',
+      '2027-05-01',
+      '2027-05-02',
+      '2027-06-09',
+      '2027-09-15',
+      '2027-10-01',
+      '2027-10-02',
+      '2027-10-03',
+    ]);
+    expect(dayKind('2027-02-05')).toEqual({ kind: '法定节假日', name: '春节' });
+    expect(dayKind('2027-04-05')).toEqual({ kind: '法定节假日', name: '清明节' });
+    // Weekends stay weekends, no 调休 is guessed.
+    expect(dayKind('2027-01-02')).toEqual({ kind: '周末' });
+    expect(dayKind('2027-01-04')).toEqual({ kind: '工作日' });
+    // Beyond the lunar table only the fixed-date holidays are known, and the notice says so.
+    expect(dayKind('2099-10-02')).toEqual({ kind: '法定节假日', name: '国庆节' });
+    expect(holidayDataNotice(2099)).toContain('仅元旦、劳动节、国庆节');
   });
 });
 

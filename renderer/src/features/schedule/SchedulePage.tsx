@@ -23,7 +23,7 @@ import type { HTMLAttributes } from 'react';
 import type { ScheduleMonth } from '../../../../shared/ipc/channels/duty';
 import { TABLE_EXPORT_FORMATS } from '../../../../shared/ipc/channels/duty';
 import type { ShiftAssignment } from '../../../../shared/schedule/index';
-import { dutyDayOf } from '../../../../shared/schedule/index';
+import { dutyDayOf, holidayDataNotice } from '../../../../shared/schedule/index';
 import { WEEKDAY_LABELS, weekdayOf } from '../../../../shared/time';
 import { call } from '../../api/api';
 import { ZONE, dayjs, fmtDateTime, fmtTime } from '../../format';
@@ -179,7 +179,7 @@ export function SchedulePage() {
         )}
       </Card>
       {data && !data.holidayDataKnown && (
-        <Alert type="warning" title="本年度的法定节假日安排尚未收录，仅按周末区分；请更新节假日数据后重新生成。" />
+        <Alert type="warning" data-testid="holiday-notice" title={holidayDataNotice(Number(month.slice(0, 4)))} />
       )}
       {data && data.shifts.length > 0 && (
         <ExportButtons
