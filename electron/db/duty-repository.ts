@@ -381,6 +381,25 @@ export async function timelineBetween(q: Queryable, from: string, to: string): P
   );
 }
 
+/**
+ * The incidents a duty log of [from, to) can mention (dates, widened by the caller as for the
+ * timeline): received, with an entry or a report completed in the window; and every incident
+ * whose clocks may still fall due — not archived, or archived still owing a stored obligation or
+ * keeping a 续报 cycle. Each part is read by its index; the log then filters exactly.
+ */
+export async function dutyLogIncidentIds(q: Queryable, from: string, to: string): Promise<number[]> {
+  const rows = await q.all<{ id: number }>(
+    `SELECT id FROM incidents WHERE received_at >= ?1 AND received_at < ?2
+     UNION SELECT incident_id FROM timeline_entries WHERE at >= ?1 AND at < ?2
+     UNION SELECT incident_id FROM clock_records WHERE completed_at >= ?1 AND completed_at < ?2
+     UNION SELECT id FROM incidents WHERE status IN ('接报', '核实中', '响应中', '已终止')
+     UNION SELECT incident_id FROM obligations WHERE closure_kind IS NULL
+     UNION SELECT incident_id FROM incident_reporting WHERE follow_up_minutes IS NOT NULL`,
+    [from, to],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Reports of these incidents not yet sent, for the handover sheet. */
 export async function unsentReportsOf(
   q: Queryable,

@@ -10,7 +10,7 @@ import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { DutyLogView, ExportedFile } from '../../../shared/ipc/channels/duty';
 import { DomainError } from '../../../shared/ipc/result';
 import { dutyDayOf, dutyDayRange, type ShiftConfig } from '../../../shared/schedule/index';
-import { addDays, parseDate } from '../../../shared/time';
+import { addDays, parseDate, shanghaiDate } from '../../../shared/time';
 import { compileDutyLog, groupByDutyDay, type DutyLog } from '../../../shared/stats/duty-log';
 import { EXPORT_MIME, dutyLogRangeTables, dutyLogTables, exportTables } from '../../exports/index';
 import * as repo from '../../db/duty-repository';
@@ -70,7 +70,15 @@ export class DutyLogService {
     if (span < 0) throw new DomainError('invalid_input', '结束日期不能早于开始日期');
     if (span >= MAX_EXPORT_DAYS) throw new DomainError('invalid_input', `一次最多汇总${MAX_EXPORT_DAYS}天的值班日志`);
     // Incidents (with their derived clocks) come through the incident service: one source of truth.
-    const incidents = await this.ctx.incidents.list({ drills: 'include' });
+    // Only those the days can mention are derived, not the whole history.
+    const ids = await this.ctx.db.read((q) =>
+      repo.dutyLogIncidentIds(
+        q,
+        addDays(shanghaiDate(Date.parse(first.start)), -1),
+        addDays(shanghaiDate(Date.parse(last.end)), 2),
+      ),
+    );
+    const incidents = await this.ctx.incidents.summariesOf(ids);
     const src = await this.ctx.db.read(async (q) => ({
       timeline: await timelineAround(q, first.start, last.end),
       remarks: await repo.listRemarks(q, fromDay, toDay),

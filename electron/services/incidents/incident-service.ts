@@ -220,6 +220,11 @@ export class IncidentService {
     };
   }
 
+  /** These incidents (any status), newest first, each derived from its own rows only. */
+  summariesOf(ids: readonly number[]): Promise<IncidentSummary[]> {
+    return this.summaries('WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+  }
+
   /** The incidents matching `where`, newest first (at most `limit`), each derived from its own rows only. */
   private summaries(where: string, params: Param[], limit?: number): Promise<IncidentSummary[]> {
     return this.db.read(async (q) => {
