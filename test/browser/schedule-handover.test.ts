@@ -37,7 +37,9 @@ describe('值班表 and 交接班 in Chromium: today, Esc, from today, mismatch 
       expect(await dialog.innerText()).toContain('王镕');
       expect(await dialog.getByTestId('schedule-from-month-start').isChecked()).toBe(false);
       await dialog.getByRole('button', { name: /生\s*成/ }).click();
-      await expect.poll(() => page.locator('.ant-modal', { hasText: '生成值班表' }).isVisible()).toBe(false);
+      await expect
+        .poll(() => page.locator('.ant-modal', { hasText: '生成值班表' }).isVisible(), { timeout: 15_000 })
+        .toBe(false);
 
       // Planned from today: today is the first row, marked by weight, outline and the word 今天.
       const rows = page.getByTestId('schedule-table').locator('tbody tr');
@@ -83,6 +85,13 @@ describe('值班表 and 交接班 in Chromium: today, Esc, from today, mismatch 
       await expect.poll(() => flag.innerText()).toContain(`值班${current.officer}`);
       await page.locator('.ant-menu-item', { hasText: '值班表' }).click();
       await expect.poll(() => rows.first().innerText()).toContain('（今天）');
+
+      // January 2027: no notice in the data yet; the schedule says so and marks 元旦 by 放假办法.
+      const monthInput = page.getByTestId('schedule-month');
+      await monthInput.click();
+      await monthInput.fill('2027-01');
+      await monthInput.press('Enter');
+      await expect.poll(() => page.getByTestId('holiday-notice').innerText()).toContain('2027年节假日安排尚未收录');
     } finally {
       await app.close();
     }
