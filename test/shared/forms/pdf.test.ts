@@ -259,7 +259,7 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     for (const name of ['王镕', '李堃', '刘珺', '赵喆', '孙赟']) expect(all).toContain(name);
     const list = await fonts(pdf);
     expect(list.every((f) => f.emb === 'yes' && !/Type 3/.test(f.type))).toBe(true);
-  });
+  }, 90_000);
 
   it('prints the 演练 watermark on every page of a drill, and never otherwise', async () => {
     const s = sample('duty-log-drill');
@@ -270,7 +270,7 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     for (let p = 1; p <= n; p++) expect(await text(drill, p), `page ${p}`).toContain('演练');
     const plain = await pdfOf('duty-log-plain', s.input, false);
     expect(await text(plain)).not.toContain('演练');
-  });
+  }, 90_000);
 
   it('information reports carry the content lists of 〔2021〕40号 4.1 and 〔2021〕43号 5.1.1', async () => {
     const comms = await text(await samplePdf('info-report-comms-initial'));
@@ -352,7 +352,7 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     const pitch = (full[1]?.y0 ?? 0) - (full[0]?.y0 ?? 0);
     expect(pitch).toBeGreaterThan((225 / 22) * MM - 0.8);
     expect(pitch).toBeLessThan((225 / 22) * MM + 0.8);
-  });
+  }, 90_000);
 
   /** Lines of one page as pdftotext -raw reads them, page numbers left out. */
   async function lines(pdf: string, page: number): Promise<string[]> {
@@ -546,7 +546,7 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
       // Its fill is solid: only the anti-aliased rim is lighter than 40 % grey.
       expect(lighter, `page ${p}`).toBeLessThan(mark / 2);
     }
-  });
+  }, 90_000);
 
   it('puts the page number 7 mm below the text block, odd pages right and even pages left', async () => {
     const pdf = await samplePdf('radiation-initial-40-sources');
