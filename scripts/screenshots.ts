@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { signInDuty } from '../test/helpers/ui';
 import { launchChromium, startWebApp } from '../test/helpers/web-app';
 
 const outFlag = process.argv.indexOf('--out');
@@ -74,13 +75,45 @@ async function main(): Promise<void> {
       drill: true,
     });
     await page.reload();
+    await signInDuty(page);
     await page.getByTestId('incident-table').waitFor();
     await page.waitForTimeout(1500);
+    // The board with its live alarm notices (one per incident, bottom right).
     await page.screenshot({ path: join(out, 'board.png') });
     await page.getByTestId('incident-link').filter({ hasText: '怀仁市化工厂储罐泄漏' }).click();
     await page.getByTestId('clock-table').waitFor();
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(out, 'incident.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+
+    // Roster search merged per unit.
+    await page.getByRole('menuitem', { name: '通讯录' }).click();
+    await page.getByTestId('roster-title').waitFor();
+    await page.getByTestId('roster-search').locator('input').fill('市生态环境局');
+    await page.getByTestId('roster-search').locator('input').press('Enter');
+    await page.getByTestId('search-results').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(out, 'roster-search.png') });
+
+    // The 值班表 from today, today marked, and the header's flag against the schedule.
+    const month = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+    }).format(new Date(now));
+    await services.handlers['schedule:generate']({
+      month,
+      leaders: ['王镕', '张喆'],
+      officers: ['钱赟', '孙敏', '周强'],
+      replace: false,
+      reason: '',
+      fromMonthStart: false,
+    });
+    await page.getByRole('menuitem', { name: '值班表' }).click();
+    await page.getByTestId('schedule-table').locator('[data-today]').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(out, 'schedule.png') });
     await app.close();
     console.log(`screenshots written to ${out}`);
   } finally {
