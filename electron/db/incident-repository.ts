@@ -204,6 +204,15 @@ export async function findIncident(q: Queryable, id: number): Promise<Incident |
   return row ? toIncident(row) : undefined;
 }
 
+/** How many incidents match `where`, counted up to `cap` + 1 (enough to say "more than cap"). */
+export async function countIncidents(q: Queryable, where: string, params: Param[], cap: number): Promise<number> {
+  const row = await q.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM incidents ${where} LIMIT ${Math.trunc(cap) + 1})`,
+    params,
+  );
+  return row?.n ?? 0;
+}
+
 export async function listIncidents(
   q: Queryable,
   where = '',

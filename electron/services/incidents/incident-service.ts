@@ -174,13 +174,7 @@ export class IncidentService {
     if (!args.levels?.length) {
       // One more than the page is read to know whether another page follows.
       const rows = await this.summaries(clause(start.sql), [...params, ...start.params], args.limit + 1);
-      const counted = await this.db.read((q) =>
-        q.get<{ n: number }>(
-          `SELECT COUNT(*) AS n FROM (SELECT 1 FROM incidents ${clause([])} LIMIT ${TOTAL_CAP + 1})`,
-          params,
-        ),
-      );
-      const n = counted?.n ?? 0;
+      const n = await this.db.read((q) => repo.countIncidents(q, clause([]), params, TOTAL_CAP));
       const items = rows.slice(0, args.limit);
       const more = rows.length > args.limit;
       return {
