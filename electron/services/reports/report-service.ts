@@ -1,11 +1,14 @@
 /** The report chain: drafts prefilled from the incident, versions, sign-off, dispatch, corrections. */
 import type { ReportOutputs } from '../../../shared/ipc/channels/reports';
 import type { ClockRecord } from '../../../shared/domain/incident';
+import type { IncidentClock } from '../../../shared/domain/incident-view';
 import type { Report } from '../../../shared/domain/report';
 import { renderForm } from '../../../shared/forms/render';
 import type { FormInput } from '../../../shared/forms/types';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { DomainError } from '../../../shared/ipc/result';
+import { dutyOf, openDuties } from '../../../shared/reports/duties';
+import type { OpenDuty } from '../../../shared/reports/duties';
 import { assertReportForm } from '../../../shared/reports/form-schemas';
 import {
   continueReport,
@@ -225,15 +228,38 @@ export class ReportService {
     const recipients = [...new Set(typeof args.sentTo === 'string' ? [args.sentTo] : args.sentTo)];
     const sentTo = recipients.join('、');
     const matches = (c: { to: string }) => recipients.includes(c.to);
-    // Without a choice, the dispatch completes exactly the open clocks whose recipient it went to.
-    const clockIds = args.clockIds ?? incident.clocks.filter((c) => !c.record && matches(c)).map((c) => c.clockId);
-    const clocks = clockIds.map((cid) => {
-      const c = incident.clocks.find((x) => x.clockId === cid);
+    // One duty per clock and recipient: after an upgrade the old level's obligation and the new one's
+    // share a clock id, and one report to that recipient completes both (43号 5.1.1(6)).
+    const duties = openDuties(incident.clocks);
+    const chosen = new Set<OpenDuty>();
+    if (args.clockIds === undefined) {
+      // Without a choice, the dispatch completes exactly the open duties owed to where it went.
+      for (const d of duties) if (matches(d)) chosen.add(d);
+    }
+    for (const cid of args.clockIds ?? []) {
+      const d = dutyOf(duties, cid);
+      if (d) {
+        chosen.add(d);
+        continue;
+      }
+      const c = incident.clocks.find((x) => x.obligationKey === cid || x.clockId === cid);
       if (!c) throw new DomainError('invalid_input', `该事件没有时限「${cid}」`);
-      if (c.record) throw new DomainError('conflict', `时限「${c.title}」已有记录`);
-      return c;
-    });
-    const mismatched = clocks.filter((c) => !matches(c));
+      throw new DomainError('conflict', `时限「${c.title}」已有记录`);
+    }
+    const sentMs = Date.parse(args.sentAt);
+    // The obligations each duty's report completes: those already running when it was sent.
+    const completes = (d: OpenDuty) => {
+      const running = d.clocks.filter((c) => Date.parse(c.startsAt) <= sentMs);
+      return running.length ? running : d.clocks;
+    };
+    // The record names the newest obligation it completes (the level in force when sent).
+    const recordKey = (d: OpenDuty) => {
+      const newest = completes(d).reduce((a, b) => (Date.parse(b.startsAt) >= Date.parse(a.startsAt) ? b : a));
+      return newest.obligationKey ?? newest.clockId;
+    };
+    const named = (d: OpenDuty, cs: readonly IncidentClock[]) =>
+      d.levels.length ? `${d.title}（${cs.map((c) => c.levelLabel).join('、')}）` : d.title;
+    const mismatched = [...chosen].filter((d) => !matches(d));
     // A clock owed to someone else is completed only after the officer confirmed it (asked first).
     if (mismatched.length && !args.confirmMismatch) {
       throw new DomainError(
@@ -241,6 +267,7 @@ export class ReportService {
         `以下时限的报送对象不在本次报送单位（${sentTo}）之中：${mismatched.map((c) => `「${c.title}」应报${c.to}`).join('；')}。请核对；确认仍要完成时请再次确认`,
       );
     }
+    const clockIds = [...chosen].flatMap((d) => completes(d).map((c) => c.obligationKey ?? c.clockId));
     await this.ctx.db.write(async (q) => {
       const by = (await officerOf(q)).officer;
       const at = this.ctx.now().toISOString();
@@ -256,12 +283,14 @@ export class ReportService {
         officer: by,
         clocks: clockIds,
       });
-      for (const c of clocks) {
+      // One record per duty, against the obligation it names: the rules complete every open
+      // obligation to that recipient from it, old level and new alike.
+      for (const d of chosen) {
         const rec: ClockRecord = {
-          clockId: c.clockId,
+          clockId: recordKey(d),
           completedAt: args.sentAt,
           channel: args.channel,
-          recipientUnit: matches(c) ? c.to : sentTo,
+          recipientUnit: matches(d) ? d.to : sentTo,
           recipientName: args.confirmedBy,
           notApplicableReason: null,
           officer: by,
@@ -269,14 +298,18 @@ export class ReportService {
         };
         await incidentsRepo.insertClockRecord(q, report.incidentId, rec);
       }
-      const late = clocks.filter((c) => Date.parse(args.sentAt) > Date.parse(c.dueAt)).map((c) => c.title);
+      const done = [...chosen].map((d) => named(d, completes(d)));
+      const late = [...chosen]
+        .map((d) => [d, completes(d).filter((c) => sentMs > Date.parse(c.dueAt))] as const)
+        .filter(([, cs]) => cs.length)
+        .map(([d, cs]) => named(d, cs));
       await incidentsRepo.insertTimeline(q, {
         incidentId: report.incidentId,
         at,
         kind: 'report',
         text: `${report.label}（第${version}稿）以${args.channel}报送${sentTo}，${args.confirmedBy}电话确认收到${
-          clocks.length ? `；完成时限：${clocks.map((c) => c.title).join('、')}` : ''
-        }${late.length ? `（其中超时：${late.join('、')}）` : ''}${mismatched.length ? `（经确认，其中报送对象不符：${mismatched.map((c) => c.title).join('、')}）` : ''}`,
+          done.length ? `；完成时限：${done.join('、')}` : ''
+        }${late.length ? `（其中超时：${late.join('、')}）` : ''}${mismatched.length ? `（经确认，其中报送对象不符：${mismatched.map((d) => d.title).join('、')}）` : ''}`,
         data: { reportId: report.id, version, clockIds, recipients },
         officer: by,
       });

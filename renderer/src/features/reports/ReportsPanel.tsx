@@ -19,6 +19,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { Report } from '../../../../shared/domain/report';
+import { dutyLabel, openDuties } from '../../../../shared/reports/duties';
 import { printableReport } from '../../../../shared/reports/printable';
 import { api, call } from '../../api/api';
 import { fmtDateTime } from '../../format';
@@ -184,6 +185,8 @@ export function ReportsPanel({
   };
 
   const openClocks = incident.clocks.filter((c) => !c.record);
+  // One checkbox per duty and recipient: an upgrade's old and new obligations complete together.
+  const duties = openDuties(incident.clocks);
   const hasFinal = reports.some((r) => r.kind === '终报');
   const hasInitial = reports.some((r) => r.kind === '初报');
 
@@ -215,7 +218,7 @@ export function ReportsPanel({
         setSending(null);
       });
     // A ticked clock owed to a recipient this dispatch does not go to: ask before completing anything.
-    const mismatched = openClocks.filter((c) => v.clockIds.includes(c.clockId) && !v.sentTo.includes(c.to));
+    const mismatched = duties.filter((d) => v.clockIds.includes(d.id) && !v.sentTo.includes(d.to));
     if (!mismatched.length) return send(false);
     modal.confirm({
       title: '报送对象与时限不符',
@@ -224,7 +227,7 @@ export function ReportsPanel({
           本次报送单位：{v.sentTo.join('、')}。以下时限应报送的单位不在其中：
           <ul>
             {mismatched.map((c) => (
-              <li key={c.clockId}>
+              <li key={c.id}>
                 {c.title}（应报{c.to}）
               </li>
             ))}
@@ -416,7 +419,7 @@ export function ReportsPanel({
               options={[...new Set(openClocks.map((c) => c.to))].map((to) => ({ value: to, label: to }))}
               // The clocks this dispatch completes follow its recipients: exactly those owed to them.
               onChange={(to: string[]) =>
-                sendForm.setFieldsValue({ clockIds: openClocks.filter((c) => to.includes(c.to)).map((c) => c.clockId) })
+                sendForm.setFieldsValue({ clockIds: duties.filter((d) => to.includes(d.to)).map((d) => d.id) })
               }
             />
           </Form.Item>
@@ -432,7 +435,7 @@ export function ReportsPanel({
           </Form.Item>
           <Form.Item name="clockIds" label="本次报送完成的时限（勾选）" data-testid="send-clocks">
             <Checkbox.Group
-              options={openClocks.map((c) => ({ value: c.clockId, label: `${c.title}（${c.to}，${c.clause}）` }))}
+              options={duties.map((d) => ({ value: d.id, label: dutyLabel(d) }))}
               style={{ display: 'flex', flexDirection: 'column' }}
             />
           </Form.Item>
