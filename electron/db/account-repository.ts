@@ -146,8 +146,10 @@ export async function listAuditEvents(q: Queryable, f: AuditFilter): Promise<Aud
     params.push(f.kind);
   }
   if (f.name) {
-    where.push("name LIKE ? ESCAPE '\\'");
-    params.push(`%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // The person acted or was acted upon (an account created, a password reset): name or detail.
+    const like = `%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push("(name LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\')");
+    params.push(like, like);
   }
   if (f.from) {
     where.push('at >= ?');

@@ -56,10 +56,45 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
       await poll(() => page.getByTestId('session-user').innerText()).toContain('系统管理员（管理员）');
       await page.reload();
       await poll(() => page.getByTestId('session-user').innerText()).toContain('系统管理员（管理员）');
+
+      // The administrator creates a 值班员 on the 账户 page; a password equal to the name is refused.
+      await openSessionMenu(page, 'accounts-open');
+      await page.getByTestId('account-new').click();
+      await page.getByTestId('account-name').fill('钱喆');
+      await page.getByTestId('account-phone').fill('13900000003');
+      await page.getByTestId('account-password').fill('钱喆');
+      await page.getByTestId('account-create').click();
+      await poll(() => page.locator('.ant-message').innerText()).toContain('密码至少需要8个字符');
+      await page.getByTestId('account-password').fill(TEST_PASSWORD);
+      await page.getByTestId('account-create').click();
+      await poll(() => page.getByTestId('accounts-table').innerText()).toContain('钱喆');
+
+      // The audit record lists the creation; filtered by kind it shows only that.
+      const audit = page.getByTestId('audit-table');
+      await poll(() => audit.innerText()).toContain('创建账户');
+      await page.getByTestId('audit-name').locator('input').fill('钱喆');
+      await page.getByTestId('audit-name').locator('input').press('Enter');
+      await poll(() => audit.innerText()).toContain('钱喆（值班员）');
+      expect(await audit.innerText()).not.toContain('首次运行');
+      await page.screenshot({ path: join(OUT, 'accounts-and-audit.png') });
+
+      // After a reload every field of both accounts is as recorded.
+      await page.reload();
+      await openSessionMenu(page, 'accounts-open');
+      await poll(() => page.getByTestId('accounts-table').innerText()).toContain('13900000003');
       const accounts = await app.services.db.read((q) =>
-        q.all<{ name: string; role: string; phone: string }>('SELECT name, role, phone FROM accounts'),
+        q.all<{ name: string; role: string; phone: string; active: number }>(
+          'SELECT name, role, phone, active FROM accounts ORDER BY id',
+        ),
       );
-      expect(accounts).toEqual([{ name: '系统管理员', role: '管理员', phone: '0349-2022110' }]);
+      expect(accounts).toEqual([
+        { name: '系统管理员', role: '管理员', phone: '0349-2022110', active: 1 },
+        { name: '钱喆', role: '值班员', phone: '13900000003', active: 1 },
+      ]);
+      const created = await app.services.db.read((q) =>
+        q.all<{ detail: string }>("SELECT detail FROM auth_events WHERE kind = 'account_created' ORDER BY id"),
+      );
+      expect(created.map((c) => c.detail)).toEqual(['首次运行创建管理员', '钱喆（值班员）']);
     } finally {
       await app.close();
     }

@@ -1,4 +1,5 @@
-import { App, Button, Dropdown, Form, Input, Modal, Typography } from 'antd';
+import { App, Button, Drawer, Dropdown, Form, Input, Modal, Typography } from 'antd';
+import { AccountsPage } from '../accounts/AccountsPage';
 import { useState } from 'react';
 import { call } from '../../api/api';
 import { errorText } from '../../lib/errors';
@@ -14,6 +15,7 @@ export function SessionBadge() {
   const { status, set } = useAuth();
   const { message } = App.useApp();
   const [leaderOpen, setLeaderOpen] = useState(false);
+  const [accountsOpen, setAccountsOpen] = useState(false);
   const [form] = Form.useForm<LeaderValues>();
   const [error, setError] = useState<string | null>(null);
   const { officer, leader } = status.seat;
@@ -38,6 +40,9 @@ export function SessionBadge() {
       : officer?.role === '值班员'
         ? { key: 'leader-login', label: <span data-testid="leader-login-open">带班领导登录</span> }
         : null,
+    officer?.role === '管理员' || officer?.role === '带班领导' || leader
+      ? { key: 'accounts', label: <span data-testid="accounts-open">账户与审计</span> }
+      : null,
     { key: 'lock', label: <span data-testid="lock-now">锁屏</span> },
     { key: 'logout', label: <span data-testid="logout">退出登录</span> },
   ].filter((i) => i !== null);
@@ -45,6 +50,7 @@ export function SessionBadge() {
     if (key === 'leader-login') setLeaderOpen(true);
     if (key === 'leader-logout') void act(call('auth:logout', { who: 'leader' }));
     if (key === 'lock') void act(call('auth:lock', {}));
+    if (key === 'accounts') setAccountsOpen(true);
     if (key === 'logout') void act(call('auth:logout', { who: 'all' }));
   };
   return (
@@ -56,6 +62,9 @@ export function SessionBadge() {
           {leader ? `、${leader.name}（带班领导）` : ''} ▾
         </Button>
       </Dropdown>
+      <Drawer open={accountsOpen} title="账户与审计" size={1100} onClose={() => setAccountsOpen(false)} destroyOnHidden>
+        <AccountsPage />
+      </Drawer>
       <Modal
         open={leaderOpen}
         title="带班领导登录"

@@ -17,6 +17,7 @@ type SettingsForm = Pick<
   | 'shiftHours'
   | 'backupKeep'
   | 'pendingLevelMinutes'
+  | 'idleLockMinutes'
 > & {
   shiftStart: Dayjs;
 };
@@ -68,6 +69,14 @@ export function SettingsPage() {
         </Form.Item>
         <Form.Item name="backupKeep" label="保留最近备份份数" rules={[{ required: true }]}>
           <InputNumber min={1} max={365} />
+        </Form.Item>
+        <Form.Item
+          name="idleLockMinutes"
+          label="空闲锁屏（分钟）"
+          extra="无人操作达到此时长即锁屏；锁屏时告警照常显示和响铃（GB/T 22239-2019 8.1.4.1 b）。"
+          rules={[{ required: true, message: '请填写空闲锁屏时间' }]}
+        >
+          <InputNumber min={1} max={240} data-testid="idle-lock-minutes" />
         </Form.Item>
         <Form.Item
           name="pendingLevelMinutes"

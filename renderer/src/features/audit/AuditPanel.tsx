@@ -1,0 +1,119 @@
+import { App, Button, Card, DatePicker, Input, Select, Space, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { AUDIT_KINDS } from '../../../../shared/ipc/channels/accounts';
+import type { AuditEvent, AuditKind } from '../../../../shared/ipc/channels/accounts';
+import { call } from '../../api/api';
+import { fmtDateTime } from '../../format';
+import { errorText } from '../../lib/errors';
+
+/** The words of each audit event kind. */
+export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
+  login: '登录',
+  login_failed: '登录失败',
+  locked: '账户锁定',
+  logout: '退出',
+  unlock: '解锁',
+  unlock_failed: '解锁失败',
+  idle_lock: '空闲锁屏',
+  leader_verified: '带班领导确认',
+  leader_refused: '带班领导确认失败',
+  refused: '越权被拒',
+  account_created: '创建账户',
+  account_updated: '修改账户',
+  password_reset: '重置密码',
+  export: '导出',
+};
+
+interface Filter {
+  kind?: AuditKind;
+  name?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The administrator's audit record (GB/T 22239-2019 8.1.4.3): every log-in, failure, lock, refusal and export. */
+export function AuditPanel() {
+  const { message } = App.useApp();
+  const [filter, setFilter] = useState<Filter>({});
+  const [rows, setRows] = useState<AuditEvent[]>([]);
+  const load = useCallback(
+    (f: Filter) =>
+      call('audit:list', { ...f, limit: 500 }).then(setRows, (err: unknown) => message.error(errorText(err))),
+    [message],
+  );
+  useEffect(() => {
+    void load(filter);
+  }, [filter, load]);
+
+  const exportCsv = async () => {
+    try {
+      const f = await call('audit:export', filter);
+      const url = URL.createObjectURL(new Blob([f.content], { type: f.mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = f.fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      void load(filter);
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
+
+  return (
+    <Card
+      title="安全审计记录"
+      data-testid="audit-panel"
+      extra={
+        <Button onClick={() => void exportCsv()} data-testid="audit-export">
+          导出 CSV
+        </Button>
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select<AuditKind>
+          allowClear
+          placeholder="事件类型"
+          style={{ width: 160 }}
+          value={filter.kind}
+          options={AUDIT_KINDS.map((k) => ({ value: k, label: AUDIT_KIND_LABELS[k] }))}
+          onChange={(kind) => setFilter((f) => ({ ...f, kind }))}
+          data-testid="audit-kind"
+        />
+        <Input.Search
+          allowClear
+          placeholder="姓名"
+          style={{ width: 160 }}
+          onSearch={(name) => setFilter((f) => ({ ...f, name: name || undefined }))}
+          data-testid="audit-name"
+        />
+        <DatePicker.RangePicker
+          showTime
+          onChange={(v: [Dayjs | null, Dayjs | null] | null) =>
+            setFilter((f) => ({
+              ...f,
+              from: v?.[0]?.toISOString() ?? undefined,
+              to: v?.[1]?.toISOString() ?? undefined,
+            }))
+          }
+        />
+      </Space>
+      <Table<AuditEvent>
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={{ pageSize: 50 }}
+        data-testid="audit-table"
+        columns={[
+          { title: '时间', dataIndex: 'at', render: (v: string) => fmtDateTime(v), width: 170 },
+          { title: '事件', dataIndex: 'kind', render: (k: AuditKind) => AUDIT_KIND_LABELS[k], width: 130 },
+          { title: '姓名', dataIndex: 'name', width: 120 },
+          { title: '详情', dataIndex: 'detail' },
+        ]}
+      />
+    </Card>
+  );
+}
