@@ -2,7 +2,9 @@
  * Issue 12, 43号 5.1.1(6) in the UI: an incident registered at 一般 is upgraded to 较大 at a
  * back-dated 变化知悉时间. The new level's clocks count from that time (not from 接报), the report
  * made before it stays under 一般 (the level it served), and the table names each obligation's
- * level and closure. After a reload every field the officer did not touch is as it was.
+ * level and closure. After a reload every field the officer did not touch is as it was. A 报送
+ * after the change lists the duty to the department above once (both levels named) and completes
+ * its old and new obligations together.
  */
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
@@ -10,7 +12,7 @@ import type { IncidentDetail } from '../../shared/domain/incident-view';
 import type { Result } from '../../shared/ipc/result';
 import { chineseDateTime, shanghaiDateTime } from '../../shared/time';
 import { useTempDirs } from '../helpers/temp-dir';
-import { fillDateTime, pickOption, signInDuty } from '../helpers/ui';
+import { confirmLeader, fillDateTime, pickOption, signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 function incident(r: Result<unknown>): IncidentDetail {
@@ -141,6 +143,63 @@ describe('a level change in the UI (43号 5.1.1(6))', () => {
         const drawer = page.locator('.ant-drawer-body').last();
         const text = await drawer.innerText();
         for (const t of ['王磊 13912345678', '河面发现油污带', '人工定级']) expect(text).toContain(t);
+
+        // 报送 after the upgrade: the old (overdue) and the new obligation to the department above
+        // share a clock id; the dialog lists that duty once, naming both levels, and one 报送
+        // completes both (a report to a recipient after T completes every open obligation to it).
+        await page.getByTestId('draft-初报').click();
+        const initial = page.getByTestId('report-初报');
+        await initial.getByTestId('sign-button').click();
+        await page.getByTestId('signed-by').fill('李堃');
+        const ok = () =>
+          page
+            .getByRole('button', { name: 'OK' })
+            .or(page.getByRole('button', { name: '确 定' }))
+            .or(page.getByRole('button', { name: '确定' }))
+            .first();
+        await ok().click();
+        await confirmLeader(page);
+        await initial.getByTestId('send-button').click();
+        await pickOption(page, '[data-testid="sent-to"]', '上一级生态环境部门');
+        await page.getByTestId('confirmed-by').fill('刘喆');
+        const boxes = page.getByTestId('send-clocks').locator('input[type="checkbox"]');
+        const values = await boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+        expect(values.length).toBeGreaterThan(0);
+        expect(new Set(values).size, values.join(' ')).toBe(values.length);
+        const up = page.getByTestId('send-clocks').locator('label', { hasText: '向上一级生态环境部门报告' });
+        expect(await up.count()).toBe(1);
+        expect(await up.innerText()).toContain('一般、较大各一项，一并完成');
+        expect(await up.locator('input').isChecked()).toBe(true);
+        expect(await up.locator('input').getAttribute('value')).toBe('env.dept-to-upper-dept@较大#1');
+        await page.getByTestId('send-clocks').screenshot({ path: 'test-output/level-change-dispatch.png' });
+        await ok().click();
+        await expect.poll(() => initial.innerText(), { timeout: 10_000 }).toContain('已报送');
+        const sentState = async () => {
+          for (const key of ['env.dept-to-upper-dept@一般#0', 'env.dept-to-upper-dept@较大#1']) {
+            await expect
+              .poll(() => row(key).locator('[data-clock-state]').getAttribute('data-clock-state'), { timeout: 10_000 })
+              .toBe('done');
+          }
+          // Late against the 一般 deadline, on time against the 较大 one, by the same 报送.
+          expect(await row('env.dept-to-upper-dept@一般#0').getByTestId('clock-closure').innerText()).toMatch(
+            /书面报送 上一级生态环境部门（刘喆），迟报/,
+          );
+          expect(await row('env.dept-to-upper-dept@较大#1').getByTestId('clock-closure').innerText()).toMatch(
+            /书面报送 上一级生态环境部门（刘喆），按时/,
+          );
+        };
+        await sentState();
+        await page.reload();
+        await page.getByTestId('incident-link').filter({ hasText: '桑干河支流油污' }).click();
+        await sentState();
+        await expect.poll(() => page.getByTestId('report-初报').innerText()).toContain('已报送');
+        const dispatched = incident(await dispatch(app.services.handlers, 'incidents:get', { id: created.id }));
+        const entries = dispatched.timeline.filter((e) => e.text.startsWith('初报（第1稿）以书面报送'));
+        expect(entries).toHaveLength(1);
+        expect(entries[0]!.text).toContain('完成时限：向上一级生态环境部门报告（一般、较大）');
+        for (const key of ['title', 'places', 'facts', 'levelOverride', 'narrative', 'receivedAt'] as const) {
+          expect(dispatched[key], key).toEqual(after[key]);
+        }
       } finally {
         await app.close();
       }
