@@ -49,9 +49,7 @@ export function openDuties(clocks: readonly IncidentClock[]): OpenDuty[] {
 
 /** The duty a dispatch names (an obligation key or a clock id), or undefined when none is open. */
 export function dutyOf(duties: readonly OpenDuty[], id: string): OpenDuty | undefined {
-  return (
-    duties.find((d) => d.clocks.some((c) => c.obligationKey === id)) ?? duties.find((d) => d.clockId === id)
-  );
+  return duties.find((d) => d.clocks.some((c) => c.obligationKey === id)) ?? duties.find((d) => d.clockId === id);
 }
 
 /** 向上一级部门报告（朔州市生态环境局，5.1.1(2)；一般、较大各一项，一并完成） */

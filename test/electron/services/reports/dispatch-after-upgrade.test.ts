@@ -103,7 +103,7 @@ describe('a 报送 after an upgrade (43号 5.1.1(6))', () => {
       recipientName: '孙赟',
       channel: '书面',
     });
-    expect(after.orphanClockRecords ?? []).toEqual([]);
+    expect(after.orphanClockRecords).toEqual([]);
 
     // One record per duty in the store, against the newest obligation it completes.
     const records = await s.db.read((q) =>
