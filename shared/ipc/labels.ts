@@ -73,6 +73,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   equipment: '设备运行情况',
   notes: '其他事项',
   limit: '条数',
+  cursor: '翻页位置',
+  fromMonthStart: '从月初开始排班',
+  pendingLevelMinutes: '待初步判定提醒时间（分钟）',
   // rosters
   rosterId: '通讯录',
   includeEnded: '含已离任人员',
