@@ -192,6 +192,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
         <Select
           mode="multiple"
           placeholder="状态"
+          aria-label="按状态筛选"
           style={{ minWidth: 200 }}
           value={filter.statuses}
           onChange={(v) => setFilter({ ...filter, statuses: v })}
@@ -201,6 +202,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
         <Select
           mode="multiple"
           placeholder="类别"
+          aria-label="按类别筛选"
           style={{ minWidth: 160 }}
           onChange={(v: Filter['categories']) => setFilter({ ...filter, categories: v })}
           options={CATEGORIES.map((c) => ({ value: c.id, label: c.label }))}
@@ -208,12 +210,14 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
         <Select
           mode="multiple"
           placeholder="级别"
+          aria-label="按级别筛选"
           style={{ minWidth: 140 }}
           onChange={(v: Filter['levels']) => setFilter({ ...filter, levels: v })}
           options={[...LEVELS, '未定级'].map((l) => ({ value: l, label: l }))}
         />
         <Select
           placeholder="地点"
+          aria-label="按地点筛选"
           allowClear
           style={{ width: 140 }}
           onChange={(v?: string) => setFilter({ ...filter, place: v })}
@@ -221,6 +225,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
         />
         <DatePicker.RangePicker
           placeholder={['接报起', '接报止']}
+          aria-label="按接报时间筛选"
           onChange={(v) =>
             setFilter({
               ...filter,
@@ -231,6 +236,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
         />
         <Select
           value={filter.drills}
+          aria-label="演练筛选"
           style={{ width: 130 }}
           onChange={(v) => setFilter({ ...filter, drills: v })}
           options={[
@@ -282,9 +288,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
             dataSource={rows}
             loading={!data}
             className={data && stale ? 'stale-data' : undefined}
-            // Only the rows in view are rendered, however many pages were read.
-            virtual
-            scroll={{ x: 1200, y: 640 }}
+            // Pages come from the services (加载更多 below); all loaded rows are shown.
             pagination={false}
             rowClassName={(r) => (r.drill ? 'row-drill' : '')}
             data-testid="incident-table"
