@@ -72,7 +72,8 @@ export function Shell() {
   return (
     <SettingsContext.Provider value={settings}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24 }}>
+        {/* height auto: when the menu wraps, its second row stays inside the header, not under the banners. */}
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, height: 'auto', minHeight: 64 }}>
           <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
             朔州应急值班台
           </Typography.Title>
@@ -153,7 +154,20 @@ export function App() {
   return (
     <ConfigProvider
       locale={zhCN}
-      theme={{ token: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif" } }}
+      theme={{
+        token: {
+          fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif",
+          // WCAG 2.1 AA 1.4.3 (issue 16): text at least 4.5:1. antd's default blue (#1677ff, 4.1:1
+          // under white text) and its grey secondary/placeholder text fall short on white and #f5f5f5.
+          colorPrimary: '#0958d9',
+          colorError: '#cf1322',
+          colorLink: '#0958d9',
+          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+        },
+      }}
     >
       {/* Alarm notices fold into 另有N项 themselves (AlarmBanner); antd stacking would hide them. */}
       <AntApp notification={{ stack: false }}>

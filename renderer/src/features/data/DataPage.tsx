@@ -144,6 +144,7 @@ export function DataPage() {
             />
             <Select
               data-testid="export-format"
+              aria-label="导出格式"
               value={format}
               onChange={setFormat}
               options={formatOptions}
@@ -164,6 +165,7 @@ export function DataPage() {
               data-testid="export-incident"
               showSearch={{ optionFilterProp: 'label' }}
               placeholder="选择事件"
+              aria-label="单个事件"
               style={{ width: 360 }}
               value={incidentId ?? undefined}
               onChange={setIncidentId}
@@ -174,6 +176,7 @@ export function DataPage() {
             />
             <Select
               value={incidentFormat}
+              aria-label="单个事件导出格式"
               onChange={setIncidentFormat}
               options={formatOptions}
               style={{ width: 170 }}

@@ -31,6 +31,7 @@ export function RangePicker(props: {
       <span>接报日期</span>
       <DatePicker.RangePicker
         data-testid={`${props.testid}-range`}
+        aria-label="接报日期"
         value={props.days}
         onChange={(v) => props.onDays(v)}
         allowEmpty={[true, true]}

@@ -57,6 +57,7 @@ export function ReportingSettings({
           style={{ width: 100 }}
           disabled={archived}
           data-testid="follow-up-minutes"
+          aria-label="续报提醒间隔（分钟）"
         />
         <Typography.Text>分钟</Typography.Text>
         <Button

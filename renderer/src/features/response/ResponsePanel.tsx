@@ -123,6 +123,7 @@ export function ResponsePanel({
         size="small"
         style={{ width: 100 }}
         placeholder="响应级别"
+        aria-label="响应级别"
         value={chosen}
         onChange={(v) => setLevel(v)}
         options={data.availableLevels.filter((l) => l !== data.level).map((l) => ({ value: l, label: l }))}
@@ -136,6 +137,7 @@ export function ResponsePanel({
         onChange={setDecidedBy}
         options={deciderOptions}
         data-testid="response-decided-by"
+        aria-label="决定人"
       />
     </>
   );

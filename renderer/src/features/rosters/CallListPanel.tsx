@@ -44,6 +44,7 @@ export function CallListPanel({
               onChange={(v) => setResponse(v)}
               options={RESPONSE_LEVELS.map((r) => ({ value: r, label: r }))}
               data-testid="call-list-response"
+              aria-label="响应级别"
             />
             {response && response !== incident.grading.response && (
               <Typography.Text type="warning">
@@ -199,6 +200,7 @@ function CallModal({
           }}
           style={{ width: '100%' }}
           placeholder="号码（可直接输入）"
+          aria-label="号码"
           value={number || undefined}
           options={numbers}
           onChange={(v) => setNumber(v)}
