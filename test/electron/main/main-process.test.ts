@@ -37,7 +37,10 @@ const mainWindow = (): StandInWindow => stand.record.windows[0]!;
 const invoke = (channel: string, senderUrl: string | null, input: unknown = {}) => {
   const handler = stand.record.ipcHandlers.get(channel);
   if (!handler) throw new Error(`channel not registered: ${channel}`);
-  return Promise.resolve(handler({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, input)) as Promise<{
+  // One window (sender 1): its seat is who logs in there (services/accounts).
+  return Promise.resolve(
+    handler({ senderFrame: senderUrl === null ? null : { url: senderUrl }, sender: { id: 1 } }, input),
+  ) as Promise<{
     ok: boolean;
     value?: unknown;
     error?: { code: string; message: string };
@@ -177,10 +180,12 @@ describe('the Electron main process, started from its built bundle', () => {
       }
     }
     // Our own page reaches the real services.
-    const settings = await invoke('settings:get', `${PAGE}#banner`);
-    expect(settings.ok).toBe(true);
+    const info = await invoke('app:info', `${PAGE}#banner`);
+    expect(info.ok).toBe(true);
+    // Past the sender check, the seat's log-in decides: nobody is logged in yet.
     const list = await invoke('incidents:list', PAGE);
-    expect(list.error?.code).not.toBe('forbidden');
+    expect(list.ok).toBe(false);
+    expect(list.error?.message).not.toBe('拒绝来自未知页面的调用');
   });
 
   it('denies new windows and navigation away from the page, and never opens links outside', () => {
@@ -242,7 +247,18 @@ describe('the Electron main process, started from its built bundle', () => {
 
   it('paginates in a scripted sandboxed window, prints the paged HTML without JavaScript, from private temp files gone after printing', async () => {
     const form = sampleForms()[0]!;
-    // Every print is recorded under the officer on duty.
+    // Every print is recorded under the officer on duty: the window's seat logs in first.
+    const password = 'duty-Passw0rd';
+    expect((await invoke('auth:setup', PAGE, { name: '系统管理员', phone: '', password })).ok).toBe(true);
+    for (const [name, role] of [
+      ['李堃', '带班领导'],
+      ['赵珺', '值班员'],
+    ] as const) {
+      expect((await invoke('accounts:create', PAGE, { name, role, phone: '', password })).ok).toBe(true);
+    }
+    expect((await invoke('auth:logout', PAGE, { who: 'all' })).ok).toBe(true);
+    expect((await invoke('auth:login', PAGE, { name: '赵珺', password, as: 'officer' })).ok).toBe(true);
+    expect((await invoke('auth:login', PAGE, { name: '李堃', password, as: 'leader' })).ok).toBe(true);
     expect((await invoke('duty:set', PAGE, { leader: '李堃', officer: '赵珺' })).ok).toBe(true);
     const before = stand.record.windows.length;
     const files = stand.record.loadedFiles.length;

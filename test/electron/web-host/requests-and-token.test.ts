@@ -77,13 +77,24 @@ describe('web host: bad requests and the token kept per data folder', () => {
     open.push(host);
     return { host, services };
   }
-  const api = (host: WebHost, channel: string, token = host.token, body = '{}') =>
+  const api = (host: WebHost, channel: string, token = host.token, body = '{}', seat?: string) =>
     raw(host.port, {
       method: 'POST',
       path: `/api/${channel}`,
-      headers: { Host: `127.0.0.1:${host.port}`, 'Content-Type': 'application/json', 'X-Duty-Token': token },
+      headers: {
+        Host: `127.0.0.1:${host.port}`,
+        'Content-Type': 'application/json',
+        'X-Duty-Token': token,
+        ...(seat ? { 'X-Duty-Seat': seat } : {}),
+      },
       body,
     });
+  /** Rotating the token is an administrator's act: the first run's administrator logs in at this seat. */
+  const ADMIN_SEAT = 'A'.repeat(32);
+  async function administratorAt(host: WebHost): Promise<void> {
+    const body = JSON.stringify({ name: '系统管理员', phone: '', password: 'duty-Passw0rd' });
+    expect((await api(host, 'auth:setup', host.token, body, ADMIN_SEAT)).status).toBe(200);
+  }
 
   it('answers malformed percent-encoding with 400 and a JSON body, in the API and for files', async () => {
     const { host } = await boot(join(tempDir(), 'data'));
@@ -196,6 +207,7 @@ describe('web host: bad requests and the token kept per data folder', () => {
     const tokenFile = join(dataDir, TOKEN_FILE);
     const first = await boot(dataDir, { tokenFile });
     const token = first.host.token;
+    await administratorAt(first.host);
     expect(token).toMatch(/^[0-9a-f]{48}$/);
     expect(readFileSync(tokenFile, 'utf8').trim()).toBe(token);
     if (process.platform !== 'win32') expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
@@ -208,7 +220,7 @@ describe('web host: bad requests and the token kept per data folder', () => {
     expect((await api(second.host, 'app:info', token)).status).toBe(200);
 
     // Rotation on request: the old token stops working at once, the new one is on disk.
-    const rotated = await api(second.host, 'app:rotate-token', token);
+    const rotated = await api(second.host, 'app:rotate-token', token, '{}', ADMIN_SEAT);
     expect(rotated.status).toBe(200);
     const value = (JSON.parse(rotated.body) as { value: { token: string; appUrl: string } }).value;
     expect(value.token).toMatch(/^[0-9a-f]{48}$/);
@@ -232,6 +244,7 @@ describe('web host: bad requests and the token kept per data folder', () => {
     const dataDir = join(tempDir(), 'data');
     const { host } = await boot(dataDir, { tokenFile: join(dataDir, TOKEN_FILE) });
     const old = host.token;
+    await administratorAt(host);
     const stream = new Promise<string>((resolve, reject) => {
       const req = request(
         {
@@ -245,7 +258,7 @@ describe('web host: bad requests and the token kept per data folder', () => {
           res.setEncoding('utf8');
           res.on('data', (c: string) => (got += c));
           res.on('end', () => resolve(got));
-          res.once('data', () => void api(host, 'app:rotate-token', old));
+          res.once('data', () => void api(host, 'app:rotate-token', old, '{}', ADMIN_SEAT));
         },
       );
       req.on('error', reject);
