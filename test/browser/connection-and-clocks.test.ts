@@ -12,7 +12,7 @@ import type { IncidentDetail } from '../../shared/domain/incident-view';
 import { terminationConditions } from '../../shared/response';
 import { ENV_INPUT } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
-import { signInDuty } from '../helpers/ui';
+import { confirmLeader, signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 const OUT = 'test-output';
@@ -295,6 +295,8 @@ describe('connection state and running clocks in Chromium against the web host',
       expect((await app.services.incidents.get(inc.id)).status).toBe('响应中');
       await panel.getByTestId('response-end').click();
       await page.locator('#unsent-confirm-ok').click();
+      // Ending a response is the 带班领导's act: it asks for the leader's password at that moment.
+      await confirmLeader(page);
       await poll(() => panel.getAttribute('data-state')).toBe('ended');
       expect((await app.services.incidents.get(inc.id)).status).toBe('已终止');
     } finally {
