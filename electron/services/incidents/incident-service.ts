@@ -536,6 +536,8 @@ export class IncidentService {
   private async recordClock(
     incidentId: number,
     clockId: string,
+    /** How it was reported; null when it is marked not applicable. */
+    channel: ClockRecord['channel'],
     make: (officer: string, at: string) => ClockRecord,
     text: (c: IncidentClock) => string,
   ): Promise<IncidentDetail> {
@@ -547,6 +549,14 @@ export class IncidentService {
       detail.clocks.find((c) => c.clockId === clockId);
     if (!clock) throw new DomainError('not_found', `该事件没有时限「${clockId}」`);
     if (clock.record) throw new DomainError('conflict', `时限「${clock.title}」已有记录`);
+    // A phone call never discharges a written report (42号 4.1.1(1)); recording one against it would
+    // take the clock's only record and leave the written report owed with no way to record it.
+    if (clock.channel === 'written' && channel === '电话') {
+      throw new DomainError(
+        'invalid_input',
+        `时限「${clock.title}」须书面报告（传真、书面或系统报送），电话报告不能完成此项；电话情况请记入事件记录`,
+      );
+    }
     await this.db.write(async (q) => {
       const officer = await officerOf(q);
       const at = this.stamp();
@@ -574,6 +584,7 @@ export class IncidentService {
     return this.recordClock(
       args.incidentId,
       args.clockId,
+      args.channel,
       (officer, at) => ({
         clockId: args.clockId,
         completedAt: args.completedAt,
@@ -595,6 +606,7 @@ export class IncidentService {
     return this.recordClock(
       args.incidentId,
       args.clockId,
+      null,
       (officer, at) => ({
         clockId: args.clockId,
         completedAt: null,

@@ -256,7 +256,15 @@ export function ClockList({
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
           </Form.Item>
           <Form.Item name="channel" label="报送方式" rules={[{ required: true }]}>
-            <Select options={CLOCK_CHANNELS.map((c) => ({ value: c, label: c }))} data-testid="complete-channel" />
+            <Select
+              // A written report cannot be discharged by phone (42号 4.1.1(1)); the service refuses it too.
+              options={CLOCK_CHANNELS.map((c) => ({
+                value: c,
+                label: c,
+                disabled: completing?.channel === 'written' && c === '电话',
+              }))}
+              data-testid="complete-channel"
+            />
           </Form.Item>
           <Form.Item
             name="recipientUnit"
