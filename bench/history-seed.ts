@@ -74,7 +74,8 @@ async function template(h: Handlers, i: number, close: boolean): Promise<number>
         incidentId: d.id,
         clockId,
         completedAt: now,
-        channel: '电话',
+        // A written report is recorded as sent in writing; a call never discharges it (42号 4.1.1(1)).
+        channel: c.channel === 'written' ? '书面' : '电话',
         recipientUnit: '市应急管理局',
         recipientName: '李明',
       });
@@ -89,8 +90,7 @@ async function template(h: Handlers, i: number, close: boolean): Promise<number>
       for (const clockId of keys) {
         const res = await dispatch(h, 'clocks:not-applicable', { incidentId: d.id, clockId, reason }, () => undefined);
         // A clock recorded meanwhile under its obligation (the same report twice in the list) stays as recorded.
-        if (!res.ok && res.error.code !== 'conflict' && res.error.code !== 'internal')
-          throw new Error(res.error.message);
+        if (!res.ok && res.error.code !== 'conflict') throw new Error(res.error.message);
       }
     };
     await settle('已并入其他报告一并报送');
