@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import type { Report } from '../../shared/domain/report';
 import { useTempDirs } from '../helpers/temp-dir';
+import { signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 import type { WebApp } from '../helpers/web-app';
 
@@ -91,6 +92,7 @@ describe('print preview pages in Chromium', () => {
       await callService(app, 'reports:save', { reportId: draft.id, content: { kind: 'radiation-initial', data } });
 
       await page.reload({ waitUntil: 'domcontentloaded' });
+      await signInDuty(page);
       await page.getByTestId('incident-link').filter({ hasText: RADIATION.title }).click();
       await page.getByTestId('report-初报').getByTestId('open-report').click();
       await page.getByTestId('report-form').waitFor();
@@ -127,6 +129,7 @@ describe('print preview pages in Chromium', () => {
         data: { ...data, unitName: '山西朔州某某选煤有限公司' },
       });
       await page.reload({ waitUntil: 'domcontentloaded' });
+      await signInDuty(page);
       await page.getByTestId('incident-link').filter({ hasText: RADIATION.title }).click();
       await page.getByTestId('report-初报').getByTestId('open-report').click();
       await page.getByTestId('report-form').waitFor();
@@ -142,11 +145,13 @@ describe('print preview pages in Chromium', () => {
 
       // The duty log's preview and PDF (from a fresh page: the incident's drawers closed).
       await page.reload({ waitUntil: 'domcontentloaded' });
+      await signInDuty(page);
       await page.locator('.ant-menu-item', { hasText: '值班日志' }).click();
       await page.getByTestId('duty-log-print').click();
       const logPages = await previewPages(page);
       expect((await exportedPdf(page)).pages).toBe(logPages);
       await page.reload({ waitUntil: 'domcontentloaded' });
+      await signInDuty(page);
 
       // A roster (landscape).
       await page.getByRole('menuitem', { name: '通讯录' }).click();
