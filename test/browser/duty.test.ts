@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/ipc/dispatch';
 import { useTempDirs } from '../helpers/temp-dir';
-import { signInDuty } from '../helpers/ui';
+import { signInDuty, TEST_PASSWORD } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 describe('值班日志 and 交接班 in Chromium against the web host', () => {
@@ -54,6 +55,24 @@ describe('值班日志 and 交接班 in Chromium against the web host', () => {
         await page.getByTestId('handover-pending').waitFor();
         await expect.poll(() => page.getByTestId('handover-pending').innerText()).toContain('钱赟');
 
+        // The incoming officers go on duty by logging in at this seat; their login is the acknowledgement.
+        for (const [name, role] of [
+          ['钱赟', '值班员'],
+          ['王镕', '带班领导'],
+        ] as const) {
+          const created = await dispatch(app.services.handlers, 'accounts:create', {
+            name,
+            role,
+            phone: '',
+            password: TEST_PASSWORD,
+          });
+          expect(created.ok).toBe(true);
+        }
+        await page.getByTestId('session-user').click();
+        await page.getByTestId('logout').click();
+        await signInDuty(page, '王镕', '钱赟');
+        await page.locator('.ant-menu-item', { hasText: '交接班' }).click();
+        await page.getByTestId('handover-pending').waitFor();
         await page.getByTestId('ack-officer').fill('钱赟');
         await page.getByTestId('ack-leader').fill('王镕');
         await page.getByTestId('handover-ack').click();
