@@ -158,8 +158,12 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
       expect(refusals.length).toBeGreaterThan(0);
 
       // The 带班领导 logs in at the seat from the header (the incident drawer closed first); now both are on duty.
-      await page.keyboard.press('Escape');
-      await poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+      // The password dialog closes (with its animation) before Escape can reach the drawer behind it.
+      await page.getByTestId('leader-password').waitFor({ state: 'detached' });
+      await poll(async () => {
+        await page.keyboard.press('Escape');
+        return page.locator('.ant-drawer-open').count();
+      }).toBe(0);
       await openSessionMenu(page, 'leader-login-open');
       await page.getByTestId('leader-login-name').fill('李堃');
       await page.getByTestId('leader-login-password').fill(TEST_PASSWORD);
