@@ -32,7 +32,7 @@ async function call<T>(h: Handlers, channel: string, args: unknown): Promise<T> 
 
 interface Detail {
   id: number;
-  clocks: { clockId: string; obligationKey?: string | null; record: unknown }[];
+  clocks: { clockId: string; obligationKey?: string | null; channel: 'phone' | 'written' | 'any'; record: unknown }[];
 }
 
 function registration(i: number, receivedAt: number) {
