@@ -18,7 +18,8 @@ function clockedPlanOf(category: string): PlanId | null {
   return plan && CAPABILITIES[plan].hasClocks ? plan : null;
 }
 
-const CHANNEL_CODE: Record<ClockChannel, 'phone' | 'fax' | 'written' | 'system'> = {
+/** How a report was made, in the rules' terms. */
+export const CHANNEL_CODE: Record<ClockChannel, 'phone' | 'fax' | 'written' | 'system'> = {
   电话: 'phone',
   传真: 'fax',
   书面: 'written',

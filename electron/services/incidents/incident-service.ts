@@ -5,9 +5,9 @@ import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../../sh
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { TOTAL_CAP, type IncidentPage, type OpenClock } from '../../../shared/ipc/channels/incidents';
 import { DomainError } from '../../../shared/ipc/result';
-import { deriveIncident } from '../../../shared/incidents/derive';
+import { CHANNEL_CODE, deriveIncident } from '../../../shared/incidents/derive';
 import type { DeriveContext } from '../../../shared/incidents/derive';
-import { DEFAULT_PENDING_LEVEL_MINUTES, levelChangeText } from '../../../shared/incidents/obligations';
+import { channelMeets, DEFAULT_PENDING_LEVEL_MINUTES, levelChangeText } from '../../../shared/incidents/obligations';
 import { searchKeywords } from '../../../shared/incidents/search-query';
 import { shanghaiDateTime } from '../../../shared/time';
 import { factsSchema } from '../../../shared/rules';
@@ -549,9 +549,9 @@ export class IncidentService {
       detail.clocks.find((c) => c.clockId === clockId);
     if (!clock) throw new DomainError('not_found', `该事件没有时限「${clockId}」`);
     if (clock.record) throw new DomainError('conflict', `时限「${clock.title}」已有记录`);
-    // A phone call never discharges a written report (42号 4.1.1(1)); recording one against it would
-    // take the clock's only record and leave the written report owed with no way to record it.
-    if (clock.channel === 'written' && channel === '电话') {
+    // A report that cannot discharge the clock (a call against a written report, 42号 4.1.1(1)) would
+    // take its only record and leave the report owed with no way to record it.
+    if (channel && !channelMeets(clock.channel, CHANNEL_CODE[channel])) {
       throw new DomainError(
         'invalid_input',
         `时限「${clock.title}」须书面报告（传真、书面或系统报送），电话报告不能完成此项；电话情况请记入事件记录`,
