@@ -143,7 +143,33 @@ function readOnly(q: Queryable): Queryable {
   };
 }
 
-export class Database {
+/**
+ * One database as the services use it, whichever engine holds it: units of work (read, write, raw),
+ * the storage state for the UI, and the change announcements between seats. SQLite (a file in the
+ * data folder) is the embedded default; PostgreSQL (pg-connection.ts) serves a room of several seats.
+ */
+export interface Database {
+  readonly engine: 'sqlite' | 'postgres';
+  /** The SQLite file; for PostgreSQL the server address without its password. */
+  readonly file: string;
+  onStorageChange: (status: StorageStatus) => void;
+  /** Another seat committed a change (PostgreSQL only; never called on SQLite). */
+  onRemoteChange: (what: string) => void;
+  storageStatus(): StorageStatus;
+  assertStorage(): void;
+  read<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  write<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  raw<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  backupTo(dest: string): Promise<void>;
+  /** Tells the other seats on the same database that `what` changed (after the COMMIT). */
+  announce(what: string): void;
+  close(): Promise<void>;
+}
+
+export class SqliteDatabase implements Database {
+  readonly engine = 'sqlite' as const;
+  /** One workstation, one process: there is no other seat to hear from. */
+  onRemoteChange: (what: string) => void = () => undefined;
   private tail: Promise<unknown> = Promise.resolve();
   /** The reads' own queue on the read connection: reads wait for reads only, never for a write. */
   private readTail: Promise<unknown> = Promise.resolve();
@@ -175,9 +201,9 @@ export class Database {
    * Opens the file with the durability settings the duty room needs (WAL, synchronous=FULL).
    * `readOnly` opens an existing file for inspection only: nothing is set, written or checkpointed.
    */
-  static async open(file: string, opts: { readOnly?: boolean } = {}): Promise<Database> {
+  static async open(file: string, opts: { readOnly?: boolean } = {}): Promise<SqliteDatabase> {
     const mode = opts.readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE;
-    const db = new Database(await openHandle(file, mode), file, !opts.readOnly);
+    const db = new SqliteDatabase(await openHandle(file, mode), file, !opts.readOnly);
     if (opts.readOnly) {
       await db.q.exec('PRAGMA query_only = ON;');
       return db;
@@ -367,6 +393,9 @@ export class Database {
     );
   }
 
+  /** Nothing to tell: a SQLite file has one process writing it. */
+  announce(): void {}
+
   close(): Promise<void> {
     const reads = this.readTail.then(async () => {
       const reader = await this.reader?.catch(() => null);
@@ -379,3 +408,6 @@ export class Database {
     });
   }
 }
+
+/** `Database.open(file)` opens the embedded SQLite engine; `openPostgres` (pg-connection.ts) the server. */
+export const Database = SqliteDatabase;

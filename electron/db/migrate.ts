@@ -1,8 +1,11 @@
 import { Database, DatabaseOpenError } from './connection';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
+import type { PgDatabase } from './pg-connection';
+import { migratePostgres, pgSchemaVersion } from './pg-migrate';
 
 export async function schemaVersion(db: Database): Promise<number> {
+  if (db.engine === 'postgres') return db.read(pgSchemaVersion);
   const row = await db.read((q) => q.get<{ user_version: number }>('PRAGMA user_version'));
   return row?.user_version ?? 0;
 }
@@ -12,6 +15,8 @@ export async function schemaVersion(db: Database): Promise<number> {
  * database as it was. A database written by a newer version of the console is refused untouched.
  */
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+  // PostgreSQL: the same history from its baseline, under an advisory lock (pg-migrate.ts).
+  if (db.engine === 'postgres') return migratePostgres(db as PgDatabase, migrations);
   const latest = migrations.at(-1)?.version ?? 0;
   const current = await schemaVersion(db);
   if (current > latest) {
