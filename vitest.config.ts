@@ -7,6 +7,22 @@ const CHROMIUM_TESTS = [
   'test/shared/forms/report-chain-pdf.test.ts',
 ];
 
+/**
+ * The repository and service suites that run a second time on PostgreSQL (issue 17), each test on
+ * its own schema of DUTY_TEST_DATABASE_URL, plus the PostgreSQL-only tests. `npm test` and CI
+ * always run them (scripts/test.mjs starts a throwaway cluster); a plain `npx vitest run` runs them
+ * when DUTY_TEST_DATABASE_URL is set and says so when it is not.
+ */
+const POSTGRES_ONLY = ['test/electron/db/postgres/**/*.test.ts'];
+const ON_BOTH_ENGINES = [
+  ...POSTGRES_ONLY,
+  'test/electron/services/incidents/incident-service.test.ts',
+];
+const withPostgres = Boolean(process.env.DUTY_TEST_DATABASE_URL);
+if (!withPostgres) {
+  console.warn('PostgreSQL suites not run: DUTY_TEST_DATABASE_URL is not set (npm test starts a test server).');
+}
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -15,8 +31,21 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: CHROMIUM_TESTS, maxWorkers: 2 },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...CHROMIUM_TESTS, ...POSTGRES_ONLY], maxWorkers: 2 },
       },
+      ...(withPostgres
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'postgres',
+                include: ON_BOTH_ENGINES,
+                env: { DUTY_TEST_ENGINE: 'postgres' },
+                maxWorkers: 2,
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: { name: 'chromium', include: CHROMIUM_TESTS, fileParallelism: false, maxWorkers: 1 },

@@ -120,15 +120,15 @@ export async function registerIncident(
 ): Promise<{ id: number; serial: string }> {
   const year = inc.receivedAt.slice(0, 4);
   const prefix = inc.drill ? `YL${year}-` : `${year}-`;
+  const serial = await nextSerial(q, prefix);
   const row = await q.get<{ id: number; serial: string }>(
     `INSERT INTO incidents (serial, category, title, places, occurred_at, discovered_at, received_at,
        reporter_unit, reporter_name, reporter_phone, receive_channel, narrative, facts, level_override,
        response_override, status, drill, created_at, created_by, updated_at)
-     VALUES ((SELECT ?1 || printf('%04d', COUNT(*) + 1) FROM incidents WHERE substr(serial, 1, length(?1)) = ?1),
-       ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING id, serial`,
     [
-      prefix,
+      serial,
       inc.category,
       inc.title,
       JSON.stringify(inc.places),
@@ -160,6 +160,22 @@ export async function registerIncident(
     officer: duty.officer,
   });
   return row;
+}
+
+/**
+ * The next serial for `prefix` (2026-0001): the prefix's counter row is incremented in the caller's
+ * transaction and stays locked until its COMMIT, so seats sharing one server number one after the
+ * other, and a rollback returns the number (migration 0013: gapless, unlike a sequence).
+ */
+export async function nextSerial(q: Queryable, prefix: string): Promise<string> {
+  const row = await q.get<{ last_number: number }>(
+    `INSERT INTO serial_counters (prefix, last_number) VALUES (?, 1)
+     ON CONFLICT (prefix) DO UPDATE SET last_number = serial_counters.last_number + 1
+     RETURNING last_number`,
+    [prefix],
+  );
+  if (!row) throw new Error('登记事件未能取得编号');
+  return `${prefix}${String(row.last_number).padStart(4, '0')}`;
 }
 
 const UPDATABLE: Record<string, string> = {

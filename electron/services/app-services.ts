@@ -9,6 +9,7 @@ import type { AppEvent } from '../../shared/ipc/contract';
 import { DomainError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { LATEST_VERSION, openDatabase } from '../db/migrate';
+import { openPostgres } from '../db/pg-migrate';
 import { GATE } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/dispatch';
 import type { Printer } from '../print/printer';
@@ -36,6 +37,8 @@ export interface AppServicesOptions {
   printer: Printer;
   /** Run the alarm engine (default true). */
   alarms?: boolean;
+  /** A PostgreSQL server shared by the room's seats (issue 17); without one, the SQLite file in dataDir. */
+  databaseUrl?: string;
 }
 
 export interface AppServices {
@@ -54,8 +57,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   mkdirSync(opts.dataDir, { recursive: true });
   // Damage (an empty, truncated, corrupt or too-new file; a lost file with backups) is never opened
   // as a fresh install: it throws StartupDamageError, and bootServices offers the recovery state.
-  await assertOpenable(opts.dataDir);
-  const db = await openDatabase(join(opts.dataDir, DATABASE_FILE));
+  const db = opts.databaseUrl
+    ? await openPostgres(opts.databaseUrl)
+    : await assertOpenable(opts.dataDir).then(() => openDatabase(join(opts.dataDir, DATABASE_FILE)));
   const settings = opts.settings ?? new JsonFileSettingsStore(join(opts.dataDir, 'settings.json'));
   const now = opts.now ?? (() => new Date());
   const emit = opts.emit ?? (() => undefined);
@@ -90,7 +94,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     changed: (what) => {
       emit('data:changed', { what });
       void alarms.service.reevaluate('data-changed');
+      // The other seats on the same PostgreSQL database hear it too (NOTIFY, after the COMMIT).
+      db.announce(what);
     },
+  };
+  db.onRemoteChange = (what) => {
+    emit('data:changed', { what });
+    void alarms.service.reevaluate('data-changed');
   };
 
   const handlers: Handlers = {

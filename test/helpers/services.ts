@@ -1,6 +1,7 @@
 import { createAppServices } from '../../electron/services/app-services';
 import type { AppServices } from '../../electron/services/app-services';
 import { webHostPrinter } from '../../electron/print/printer';
+import { freshSchemaUrl, ON_POSTGRES } from './postgres';
 
 /** Real services on a fresh folder, on a settable clock, with the alarm engine off unless asked. */
 export async function makeServices(
@@ -13,6 +14,8 @@ export async function makeServices(
     printer: webHostPrinter(dataDir),
     now: opts.now,
     alarms: opts.alarms ?? false,
+    // The 'postgres' test project runs the same suites on a fresh schema of the test server.
+    databaseUrl: ON_POSTGRES ? await freshSchemaUrl() : undefined,
   });
 }
 
