@@ -93,6 +93,20 @@ describe('architecture', () => {
     expect(other).toEqual([]);
   });
 
+  it('the handler owns the unit of work: services of the converted features never open a transaction', () => {
+    // Folders whose services take the caller's `q`; a feature joins this list once its services do.
+    const converted = ['electron/services/incidents', 'electron/services/response'];
+    const opens = /\bdb\s*\.\s*(write|read|raw)\s*(<[^>]*>)?\s*\(/;
+    // The detector must see the call in the shapes the code uses, or an empty result proves nothing.
+    expect(opens.test('await this.ctx.db.write(async (q) => {')).toBe(true);
+    expect(opens.test('this.db.read<number>((q) => 1)')).toBe(true);
+    expect(opens.test('ctx.database.write(x)')).toBe(false);
+    const services = converted.flatMap((dir) => files(dir)).filter((f) => !/-handlers\.ts$/.test(f));
+    expect(services.length).toBeGreaterThanOrEqual(3);
+    const bad = services.filter((f) => opens.test(readFileSync(f, 'utf8'))).map((f) => relative('.', f));
+    expect(bad).toEqual([]);
+  });
+
   it('SQL lives only in electron/db/: no other main-process module holds a query in a string', () => {
     // The detector itself must see a query in each quoting style, or an empty result proves nothing.
     expect(sqlIn(`q.get('SELECT 1 AS x FROM t')`)).toHaveLength(1);

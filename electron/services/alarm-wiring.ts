@@ -82,7 +82,7 @@ export function createAlarms(deps: {
     clearTimer: (h) => clearTimeout(h),
     loadClocks: async () => {
       // The same open clocks the top strip shows (clocks:upcoming), whatever the incident's status.
-      const open = await deps.incidents.openClocks();
+      const open = await deps.db.read((q) => deps.incidents.openClocks(q));
       openClocks = open.map((c) => toTracked(c, `${c.drill ? '【演练】' : ''}${c.incidentTitle}`));
       notices = mergeNotices(notices, [], openClocks);
       return openClocks;
@@ -91,7 +91,7 @@ export function createAlarms(deps: {
     recordFired: (alarms) => deps.db.write((q) => alarmsRepo.insertFired(q, alarms)),
     loadAcks: () => deps.db.read((q) => alarmsRepo.listAcks(q)),
     recordAcks: async (acks) => {
-      const duty = await deps.incidents.getDuty();
+      const duty = await deps.db.read((q) => deps.incidents.getDuty(q));
       await deps.db.write((q) => alarmsRepo.insertAcks(q, acks, duty?.officer ?? '未登记'));
     },
     effects,

@@ -21,6 +21,7 @@ import type { FeatureContext } from './feature-context';
 import { dataServiceOf } from './data/data-handlers';
 import { featureHandlers } from './features';
 import { accountServiceOf } from './accounts/account-handlers';
+import { incidentCalls, type IncidentCalls } from './incidents/incident-handlers';
 import { IncidentService } from './incidents/incident-service';
 import { assertOpenable, DATABASE_FILE } from './startup/startup-check';
 
@@ -45,7 +46,8 @@ export interface AppServices {
   db: Database;
   dataDir: string;
   settings: SettingsStore;
-  incidents: IncidentService;
+  /** The incident feature, each call its own unit of work (as the channels answer it). */
+  incidents: IncidentCalls;
   alarms: ReturnType<typeof createAlarms>;
   handlers: Handlers;
   close(): Promise<void>;
@@ -63,15 +65,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const settings = opts.settings ?? new JsonFileSettingsStore(join(opts.dataDir, 'settings.json'));
   const now = opts.now ?? (() => new Date());
   const emit = opts.emit ?? (() => undefined);
-  const incidents = new IncidentService(
-    db,
-    now,
-    (what) => {
-      emit('data:changed', { what });
-      void alarms.service.reevaluate('data-changed');
-    },
-    () => settings.get().pendingLevelMinutes,
-  );
+  const incidents = new IncidentService(now, () => settings.get().pendingLevelMinutes);
   const alarms = createAlarms({
     db,
     incidents,
@@ -137,7 +131,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     db,
     dataDir: opts.dataDir,
     settings,
-    incidents,
+    incidents: incidentCalls(ctx),
     alarms,
     handlers,
     close: async () => {

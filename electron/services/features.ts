@@ -8,6 +8,7 @@ import type { Handlers } from '../ipc/dispatch';
 import type { FeatureContext } from './feature-context';
 import { createAccountHandlers } from './accounts/account-handlers';
 import { createDutyHandlers } from './duty/duty-handlers';
+import { createHolidayHandlers } from './holidays/holiday-handlers';
 import { createDataHandlers } from './data/data-handlers';
 import { createIncidentHandlers } from './incidents/incident-handlers';
 import { createPrintHandlers } from './print/print-handlers';
@@ -23,6 +24,7 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, keyof AppOu
     ...createPrintHandlers(ctx),
     ...createRosterHandlers(ctx),
     ...createDutyHandlers(ctx),
+    ...createHolidayHandlers(ctx),
     ...createDataHandlers(ctx),
     ...createResponseHandlers(ctx),
     ...createStartupHandlers(ctx),

@@ -46,6 +46,8 @@ const POLICY: Readonly<Record<string, Requirement>> = {
   'schedule:generate': 'manage',
   'schedule:swap': 'manage',
   'schedule:exchange': 'manage',
+  'holidays:save': 'manage',
+  'holidays:delete': 'manage',
   'accounts:list': 'manage',
   'accounts:create': 'manage',
   'accounts:update': 'manage',

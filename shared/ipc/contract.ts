@@ -12,6 +12,8 @@ import { dataChannels } from './channels/data';
 import type { DataOutputs } from './channels/data';
 import { dutyChannels } from './channels/duty';
 import type { DutyOutputs } from './channels/duty';
+import { holidayChannels } from './channels/holidays';
+import type { HolidayOutputs } from './channels/holidays';
 import { incidentChannels } from './channels/incidents';
 import type { IncidentOutputs } from './channels/incidents';
 import { printChannels } from './channels/print';
@@ -33,6 +35,7 @@ export const channels = {
   ...printChannels,
   ...rosterChannels,
   ...dutyChannels,
+  ...holidayChannels,
   ...responseChannels,
   ...dataChannels,
   ...startupChannels,
@@ -47,6 +50,7 @@ export interface ChannelOutputs
     PrintOutputs,
     RosterOutputs,
     DutyOutputs,
+    HolidayOutputs,
     ResponseOutputs,
     DataOutputs,
     StartupOutputs,

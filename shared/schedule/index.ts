@@ -10,6 +10,7 @@
 // local getters from UTC dates, which shifts every holiday by a day west of Greenwich.
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { parseDate, parseInstant, shanghaiDate, shanghaiInstant, toShanghaiIso, weekdayOf } from '../time';
+import { type HolidayNotices, noticeDays } from './holiday-notice';
 import { statutoryHolidays, statutoryHolidaysComplete } from './statutory';
 
 /** `list[i]` for an index the caller has just found: a miss is a bug, so it throws instead of typing undefined. */
@@ -76,11 +77,20 @@ export interface DayKind {
 }
 
 /**
- * Kind of a calendar date per the State Council's holiday notices (via chinese-days): a 调休上班
- * weekend is a workday; a holiday on a weekday is 法定节假日.
+ * Kind of a calendar date per the State Council's holiday notices (an entered notice for its year,
+ * else chinese-days, else the statutory days): a 调休上班 weekend is a workday; a holiday on a
+ * weekday is 法定节假日.
  */
-export function dayKind(date: string): DayKind {
+export function dayKind(date: string, notices?: HolidayNotices): DayKind {
   const { y } = parseDate(date, 'date');
+  // A notice the administrator entered governs its whole year, ahead of the package.
+  const notice = notices?.get(y);
+  if (notice) {
+    const day = noticeDayLookup(notice).get(date);
+    if (day) return { kind: day.kind, name: day.name };
+    const weekday = weekdayOf(date);
+    return weekday === 0 || weekday === 6 ? { kind: '周末' } : { kind: '工作日' };
+  }
   // The JSON's type lists its own dates as keys; any other date is a lookup that may miss.
   const work = (chineseDays.workdays as Record<string, string>)[date];
   const off = (chineseDays.holidays as Record<string, string>)[date];
@@ -95,6 +105,16 @@ export function dayKind(date: string): DayKind {
   }
   const weekday = weekdayOf(date);
   return weekday === 0 || weekday === 6 ? { kind: '周末' } : { kind: '工作日' };
+}
+
+const noticeDayCache = new WeakMap<object, ReturnType<typeof noticeDays>>();
+function noticeDayLookup(notice: Parameters<typeof noticeDays>[0]): ReturnType<typeof noticeDays> {
+  let days = noticeDayCache.get(notice);
+  if (!days) {
+    days = noticeDays(notice);
+    noticeDayCache.set(notice, days);
+  }
+  return days;
 }
 
 const holidayDataCache = new Map<number, boolean>();
@@ -113,8 +133,8 @@ export function hasHolidayData(year: number): boolean {
 }
 
 /** What the schedule says of a year whose notice is not in the data, or null when it is. */
-export function holidayDataNotice(year: number): string | null {
-  if (hasHolidayData(year)) return null;
+export function holidayDataNotice(year: number, notices?: HolidayNotices): string | null {
+  if (hasHolidayData(year) || notices?.has(year)) return null;
   return `${year}年节假日安排尚未收录：已按《全国年节及纪念日放假办法》标出法定节假日${
     statutoryHolidaysComplete(year) ? '' : '（仅元旦、劳动节、国庆节）'
   }，调休上班日以国务院办公厅通知为准。`;
@@ -161,6 +181,8 @@ export interface GenerateMonthInput {
   previous?: readonly ShiftAssignment[];
   /** First duty day to plan (YYYY-MM-DD); earlier days of the month are left out (not planned after the fact). */
   fromDate?: string;
+  /** Holiday notices the administrator entered, by year; they take precedence over the package. */
+  notices?: HolidayNotices;
 }
 
 type Burden = 'holiday' | 'weekend' | 'work';
@@ -285,7 +307,7 @@ export function generateMonth(input: GenerateMonthInput): ShiftAssignment[] {
   for (let d = 1; d <= days; d++) {
     const date = `${match[1]}-${match[2]}-${String(d).padStart(2, '0')}`;
     if (input.fromDate !== undefined && date < input.fromDate) continue;
-    const kind = dayKind(date);
+    const kind = dayKind(date, input.notices);
     const burden: Burden = kind.kind === '法定节假日' ? 'holiday' : kind.kind === '周末' ? 'weekend' : 'work';
     const dayStart = shanghaiInstant(date, startMinutes);
     for (let s = 0; s < shiftsPerDay; s++) {

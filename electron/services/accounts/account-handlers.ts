@@ -24,10 +24,13 @@ export function accountServiceOf(ctx: FeatureContext): AccountService {
       idleLockMinutes: () => ctx.settings.get().idleLockMinutes,
       // Going on duty is logging in: the two accounts become the officers on duty, unless they already are.
       onDuty: async (leader, officer) => {
-        const current = await ctx.incidents.getDuty();
-        if (current?.leader !== leader || current.officer !== officer) {
-          await ctx.incidents.setDuty({ leader, officer });
-        }
+        const changed = await ctx.db.write(async (q) => {
+          const current = await ctx.incidents.getDuty(q);
+          if (current?.leader === leader && current.officer === officer) return false;
+          await ctx.incidents.setDuty(q, { leader, officer });
+          return true;
+        });
+        if (changed) ctx.changed('duty');
       },
     });
     services.set(ctx, s);

@@ -25,6 +25,7 @@ import { computeStats, type StatClock, type StatIncident } from '../../../shared
 import { exportTarget, exportsFolder } from '../../exports/export-file';
 import { EXPORT_MIME, exportTables, statsTables, toJson, type ExportTable, type ProgressFn } from '../../exports/index';
 import { countRows } from '../../db/data-repository';
+import { statisticsRows } from '../incidents/derived';
 import { listDutySessions } from '../../db/duty-repository';
 import type { FeatureContext } from '../feature-context';
 import { BACKUP_DIR, backupDatabase, listBackups, pruneBackups, restoreInto } from './backups';
@@ -141,7 +142,7 @@ export class DataService {
   async restore(fileName: string): Promise<RestoreResult> {
     const backup = listBackups(this.backupDir).find((b) => b.fileName === fileName);
     if (!backup) throw new DomainError('not_found', `备份文件不存在：${fileName}`);
-    const duty = await this.ctx.incidents.getDuty();
+    const duty = await this.ctx.db.read((q) => this.ctx.incidents.getDuty(q));
     if (!duty) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
     const { safetyCopy, schemaVersion } = await restoreInto(this.ctx.db, backup.path, this.backupDir, this.ctx.now());
     const incidents = await this.ctx.db.read((q) => countRows(q, 'incidents'));
@@ -185,16 +186,19 @@ export class DataService {
 
   /** Incidents received in the range (inclusive), drills kept for the caller to include or not. */
   private async incidentsIn(r: Range): Promise<IncidentSummary[]> {
-    return this.ctx.incidents.list({
-      drills: r.includeDrills ? 'include' : 'exclude',
-      ...(r.from ? { from: r.from } : {}),
-      ...(r.to ? { to: r.to } : {}),
-    });
+    return this.ctx.db.read((q) =>
+      this.ctx.incidents.list(q, {
+        drills: r.includeDrills ? 'include' : 'exclude',
+        ...(r.from ? { from: r.from } : {}),
+        ...(r.to ? { to: r.to } : {}),
+      }),
+    );
   }
 
   async stats(r: Range): Promise<StatsView> {
-    // Drills are listed and left to computeStats, which counts how many it left out.
-    const list = await this.incidentsIn({ ...r, includeDrills: true });
+    // Drills are read and left to computeStats, which counts how many it left out. Level, plan and
+    // clocks come from the stored derivations (incidents/derived.ts), not from the rules per incident.
+    const { incidents, clocks } = await this.ctx.db.read((q) => statisticsRows(q, this.ctx.incidents, r.from, r.to));
     const sessions = await this.ctx.db.read(listDutySessions);
     const officerAt = (instant: string): string | null => {
       const t = Date.parse(instant);
@@ -202,32 +206,6 @@ export class DataService {
       for (const s of sessions) if (Date.parse(s.startedAt) <= t) who = s.officer;
       return who;
     };
-    const incidents: StatIncident[] = list.map((i) => ({
-      id: i.id,
-      plan: i.grading.planName ?? categoryLabel(i.category),
-      level: i.grading.level,
-      places: i.places,
-      receivedAt: i.receivedAt,
-      drill: i.drill,
-    }));
-    const clocks: StatClock[] = list.flatMap((i) =>
-      i.clocks
-        // An optional clock nobody recorded was never owed.
-        .filter((c) => !c.optional || c.record)
-        .map((c) => ({
-          incidentId: i.id,
-          plan: i.grading.planName ?? categoryLabel(i.category),
-          clockId: c.clockId,
-          channel: c.channel,
-          dueAt: c.dueAt,
-          completedAt: c.record?.completedAt ?? null,
-          completedBy: c.record?.officer ?? null,
-          notApplicable: c.record?.notApplicableReason != null,
-          // 迟报/漏报 of the duty room's own clocks apart from those it monitors (issue 12).
-          owner: c.owner?.kind,
-          levelChangedAt: c.closure?.kind === 'level_change' ? c.closure.at : null,
-        })),
-    );
     const now = this.ctx.now().toISOString();
     return {
       stats: computeStats({ incidents, clocks, now, includeDrills: r.includeDrills, officerAt }),
@@ -285,7 +263,7 @@ export class DataService {
   }
 
   async exportIncident(a: ChannelArgs<'data:export-incident'>): Promise<ExportedFile> {
-    const d = await this.ctx.incidents.get(a.id);
+    const d = await this.ctx.db.read((q) => this.ctx.incidents.get(q, a.id));
     const name = `事件-${d.serial}`;
     if (a.format === 'json') return this.write(`${name}.json`, EXPORT_MIME.json, toJson(d), d.timeline.length);
     const tables = incidentDetailTables(d, this.ctx.now());

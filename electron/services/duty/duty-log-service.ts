@@ -78,7 +78,7 @@ export class DutyLogService {
         addDays(shanghaiDate(Date.parse(last.end)), 2),
       ),
     );
-    const incidents = await this.ctx.incidents.summariesOf(ids);
+    const incidents = await this.ctx.db.read((q) => this.ctx.incidents.summariesOf(q, ids));
     const src = await this.ctx.db.read(async (q) => ({
       timeline: await timelineAround(q, first.start, last.end),
       remarks: await repo.listRemarks(q, fromDay, toDay),

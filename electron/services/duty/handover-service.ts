@@ -35,7 +35,7 @@ const incidentName = (i: Pick<IncidentSummary, 'title' | 'serial' | 'drill'>): s
 /** What is open now: built from the incident service (derived clocks) and the report chain. */
 async function buildSheet(ctx: FeatureContext): Promise<HandoverSheet> {
   const nowMs = ctx.now().getTime();
-  const open = await ctx.incidents.list({ statuses: [...HANDOVER_STATUSES], drills: 'include' });
+  const open = await ctx.db.read((q) => ctx.incidents.list(q, { statuses: [...HANDOVER_STATUSES], drills: 'include' }));
   open.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
   const ids = open.map((i) => i.id);
   const byId = new Map(open.map((i) => [i.id, i]));
@@ -153,7 +153,7 @@ export class HandoverService {
   }
 
   async draft(): Promise<HandoverDraft> {
-    const from = await this.ctx.incidents.getDuty();
+    const from = await this.ctx.db.read((q) => this.ctx.incidents.getDuty(q));
     if (!from) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
     const sheet = await buildSheet(this.ctx);
     const planned = await this.schedule.now();

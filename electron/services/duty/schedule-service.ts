@@ -12,8 +12,12 @@ import {
   exchangeShifts,
   generateMonth,
   hasHolidayData,
+  holidayDataNotice,
   type ShiftAssignment,
 } from '../../../shared/schedule/index';
+import { holidaySourceText } from '../../../shared/schedule/holiday-notice';
+import { findNotice } from '../../db/holiday-repository';
+import { noticesOf } from '../holidays/holiday-service';
 import { toShanghaiIso } from '../../../shared/time';
 import { EXPORT_MIME, exportTables, scheduleTables } from '../../exports/index';
 import * as repo from '../../db/duty-repository';
@@ -37,6 +41,9 @@ export class ScheduleService {
   async get(month: string): Promise<ScheduleMonth> {
     return this.ctx.db.read(async (q) => {
       const plan = await repo.findMonthPlan(q, month);
+      const year = Number(month.slice(0, 4));
+      const notice = await findNotice(q, year);
+      const packaged = hasHolidayData(year);
       return {
         month,
         shifts: await repo.listShifts(q, [month]),
@@ -51,7 +58,9 @@ export class ScheduleService {
             }
           : null,
         changes: await repo.listScheduleChanges(q, month),
-        holidayDataKnown: hasHolidayData(Number(month.slice(0, 4))),
+        holidayDataKnown: packaged || notice !== undefined,
+        holidaySource: holidaySourceText(year, notice, packaged),
+        holidayNotice: notice ? null : holidayDataNotice(year),
       };
     });
   }
@@ -77,6 +86,8 @@ export class ScheduleService {
       // Days already gone are not planned after the fact, unless the officer asks for the whole month.
       const today = dutyDayOf(now.toISOString(), config);
       const fromDate = !args.fromMonthStart && today.startsWith(args.month) ? today : undefined;
+      // An entered notice takes precedence over the packaged data for its year.
+      const notices = await noticesOf(q);
       const generated = refuse(() =>
         generateMonth({
           ...(fromDate ? { fromDate } : {}),
@@ -85,6 +96,7 @@ export class ScheduleService {
           officers: args.officers,
           config,
           previous,
+          notices,
           ...(args.holidayLeaders && args.holidayLeaders.length > 0 ? { holidayLeaders: args.holidayLeaders } : {}),
         }),
       );

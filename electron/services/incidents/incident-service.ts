@@ -1,4 +1,9 @@
-/** Registering incidents, their lifecycle, notes and reporting clocks. Plain Node: no Electron. */
+/**
+ * Registering incidents, their lifecycle, notes and reporting clocks. Plain Node: no Electron.
+ * Every method runs inside the unit of work its caller opened and is handed (`q`): the handlers
+ * (incident-handlers.ts) own db.write/db.read, so a response and the status it changes, or a
+ * registration and its 接报 entry, commit together or not at all.
+ */
 import { STATUSES, STATUS_TRANSITIONS } from '../../../shared/domain/incident';
 import type { ClockRecord, Incident, Officer } from '../../../shared/domain/incident';
 import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../../shared/domain/incident-view';
@@ -13,7 +18,7 @@ import { shanghaiDateTime } from '../../../shared/time';
 import { factsSchema } from '../../../shared/rules';
 import { factsProblem, type IncidentFilter } from '../../../shared/ipc/schemas';
 import { planOf } from '../../../shared/plans';
-import type { Database, IncidentScope, Param, Queryable } from '../../db/connection';
+import type { IncidentScope, Param, Queryable } from '../../db/connection';
 import * as repo from '../../db/incident-repository';
 import * as obligationRepo from '../../db/obligation-repository';
 import { hasRunningResponse } from '../../db/response-repository';
@@ -21,9 +26,7 @@ import { officerOf, refuse } from '../officer';
 
 export class IncidentService {
   constructor(
-    private readonly db: Database,
     private readonly now: () => Date = () => new Date(),
-    private readonly onChange: (what: string) => void = () => undefined,
     /** Duty-room setting: minutes before the 待初步判定 reminder (issue 12 "Unknown level"). */
     private readonly pendingLevelMinutes: () => number = () => DEFAULT_PENDING_LEVEL_MINUTES,
   ) {}
@@ -54,17 +57,16 @@ export class IncidentService {
     );
   }
 
-  async getDuty(): Promise<Officer | null> {
-    return (await this.db.read((q) => repo.currentDutySession(q))) ?? null;
+  async getDuty(q: Queryable): Promise<Officer | null> {
+    return (await repo.currentDutySession(q)) ?? null;
   }
 
-  async setDuty(o: Officer): Promise<Officer> {
-    await this.db.write((q) => repo.insertDutySession(q, o.leader, o.officer, this.stamp()));
-    this.onChange('duty');
+  async setDuty(q: Queryable, o: Officer): Promise<Officer> {
+    await repo.insertDutySession(q, o.leader, o.officer, this.stamp());
     return o;
   }
 
-  async create(input: ChannelArgs<'incidents:create'>): Promise<IncidentDetail> {
+  async create(q: Queryable, input: ChannelArgs<'incidents:create'>): Promise<IncidentDetail> {
     const facts = this.checkFacts(input.category, input.facts);
     const at = this.stamp();
     const receivedAt = input.receivedAt ?? at;
@@ -98,16 +100,13 @@ export class IncidentService {
       createdAt: at,
       updatedAt: at,
     };
-    // Registration, its 接报 entry and the timeline read back are one transaction: acknowledged
-    // only once its COMMIT succeeded.
-    const { inc, officer, timeline } = await this.db.write(async (q) => {
-      const duty = await officerOf(q);
-      const row = await repo.registerIncident(q, fields, duty);
-      return { inc: row, officer: duty.officer, timeline: await repo.listTimeline(q, row.id) };
-    });
-    this.onChange('incidents');
-    // The detail is what was just committed (its timeline read inside the same transaction).
-    const incident: Incident = { ...fields, id: inc.id, serial: inc.serial, createdBy: officer };
+    // Registration, its 接报 entry and the timeline read back are one unit of work: the caller
+    // acknowledges it only once its COMMIT succeeded.
+    const duty = await officerOf(q);
+    const inc = await repo.registerIncident(q, fields, duty);
+    const timeline = await repo.listTimeline(q, inc.id);
+    // The detail is what the unit wrote (its timeline read inside the same transaction).
+    const incident: Incident = { ...fields, id: inc.id, serial: inc.serial, createdBy: duty.officer, version: 1 };
     const derived = deriveIncident(incident, [], null);
     return {
       ...incident,
@@ -119,12 +118,8 @@ export class IncidentService {
     };
   }
 
-  async get(id: number): Promise<IncidentDetail> {
-    return this.db.read((q) => this.detailIn(q, id));
-  }
-
   /** The incident as the caller's unit of work sees it, its own uncommitted writes included. */
-  async detailIn(q: Queryable, id: number): Promise<IncidentDetail> {
+  async get(q: Queryable, id: number): Promise<IncidentDetail> {
     const inc = await repo.findIncident(q, id);
     if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);
     const timeline = await repo.listTimeline(q, id);
@@ -142,9 +137,9 @@ export class IncidentService {
   }
 
   /** Every incident matching the filter, newest first (for the services; the channel pages). */
-  async list(filter: Partial<IncidentFilter> = {}): Promise<IncidentSummary[]> {
+  async list(q: Queryable, filter: Partial<IncidentFilter> = {}): Promise<IncidentSummary[]> {
     const { where, params } = filterSql(filter);
-    const summaries = await this.summaries(where.length ? `WHERE ${where.join(' AND ')}` : '', params);
+    const summaries = await this.summaries(q, where.length ? `WHERE ${where.join(' AND ')}` : '', params);
     return byLevel(summaries, filter.levels);
   }
 
@@ -154,7 +149,7 @@ export class IncidentService {
    * SQL up to TOTAL_CAP. A level is derived, so with one the candidates are derived a chunk at a
    * time until the page is full and the total reaches TOTAL_CAP (or the candidates end).
    */
-  async page(args: ChannelArgs<'incidents:list'>): Promise<IncidentPage> {
+  async page(q: Queryable, args: ChannelArgs<'incidents:list'>): Promise<IncidentPage> {
     const { where, params } = filterSql(args);
     const after = (cursor: string | undefined): { sql: string[]; params: Param[] } => {
       if (!cursor) return { sql: [], params: [] };
@@ -173,8 +168,8 @@ export class IncidentService {
     const start = after(args.cursor);
     if (!args.levels?.length) {
       // One more than the page is read to know whether another page follows.
-      const rows = await this.summaries(clause(start.sql), [...params, ...start.params], args.limit + 1);
-      const n = await this.db.read((q) => repo.countIncidents(q, clause([]), params, TOTAL_CAP));
+      const rows = await this.summaries(q, clause(start.sql), [...params, ...start.params], args.limit + 1);
+      const n = await repo.countIncidents(q, clause([]), params, TOTAL_CAP);
       const items = rows.slice(0, args.limit);
       const more = rows.length > args.limit;
       return {
@@ -191,7 +186,7 @@ export class IncidentService {
     let passedCursor = !args.cursor;
     let position = after(undefined);
     for (;;) {
-      const read = await this.summaries(clause(position.sql), [...params, ...position.params], 500);
+      const read = await this.summaries(q, clause(position.sql), [...params, ...position.params], 500);
       const wanted = new Set(byLevel(read, args.levels));
       for (const i of read) {
         if (wanted.has(i)) {
@@ -215,36 +210,29 @@ export class IncidentService {
   }
 
   /** These incidents (any status), newest first, each derived from its own rows only. */
-  summariesOf(ids: readonly number[]): Promise<IncidentSummary[]> {
-    return this.summaries('WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+  summariesOf(q: Queryable, ids: readonly number[]): Promise<IncidentSummary[]> {
+    return this.summaries(q, 'WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
   }
 
   /** The incidents matching `where`, newest first (at most `limit`), each derived from its own rows only. */
-  private summaries(where: string, params: Param[], limit?: number): Promise<IncidentSummary[]> {
-    return this.db.read(async (q) => {
-      const incidents = await repo.listIncidents(q, where, params, limit);
-      // Only the listed incidents' own rows are read (by index), never whole tables.
-      const ids = incidents.map((i) => i.id);
-      const records = await repo.listClockRecords(q, ids);
-      const activity = await repo.lastActivity(q, ids);
-      const ended = await repo.listResponseEndTimes(q, ids);
-      const contexts = await reportingContexts(q, ended, ids, this.pendingLevelMinutes());
-      return incidents.map((inc): IncidentSummary => {
-        const d = deriveIncident(inc, records.get(inc.id) ?? [], contexts(inc.id));
-        return { ...inc, grading: d.grading, clocks: d.clocks, lastActivityAt: activity.get(inc.id) ?? inc.updatedAt };
-      });
+  private async summaries(q: Queryable, where: string, params: Param[], limit?: number): Promise<IncidentSummary[]> {
+    const incidents = await repo.listIncidents(q, where, params, limit);
+    // Only the listed incidents' own rows are read (by index), never whole tables.
+    const ids = incidents.map((i) => i.id);
+    const records = await repo.listClockRecords(q, ids);
+    const activity = await repo.lastActivity(q, ids);
+    const ended = await repo.listResponseEndTimes(q, ids);
+    const contexts = await reportingContexts(q, ended, ids, this.pendingLevelMinutes());
+    return incidents.map((inc): IncidentSummary => {
+      const d = deriveIncident(inc, records.get(inc.id) ?? [], contexts(inc.id));
+      return { ...inc, grading: d.grading, clocks: d.clocks, lastActivityAt: activity.get(inc.id) ?? inc.updatedAt };
     });
   }
 
-  async update(args: ChannelArgs<'incidents:update'>): Promise<IncidentDetail> {
-    if (await this.db.write((q) => this.updateIn(q, args))) this.onChange('incidents');
-    return this.get(args.id);
-  }
-
   /** Edits the incident inside the caller's write; false when the patch changes nothing. */
-  async updateIn(q: Queryable, args: ChannelArgs<'incidents:update'>): Promise<boolean> {
+  async update(q: Queryable, args: ChannelArgs<'incidents:update'>): Promise<boolean> {
     const { id, patch } = args;
-    const before = await this.detailIn(q, id);
+    const before = await this.get(q, id);
     if (before.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
     // Only what was sent: a field absent from the patch stays exactly as recorded.
     const { reason: _reason, facts: factsPatch, effectiveAt: effectiveSent, ...sent } = patch;
@@ -341,17 +329,9 @@ export class IncidentService {
   /**
    * Changes the lifecycle status. While a response under a plan is running, only the response's own
    * end (after every termination condition is confirmed) may set 已终止: `endsResponse` marks that call.
+   * Returns the change's time (the end of a response anchors clocks on it).
    */
   async setStatus(
-    args: Omit<ChannelArgs<'incidents:set-status'>, 'confirmUnsent'> & { confirmUnsent?: boolean },
-  ): Promise<IncidentDetail> {
-    await this.db.write((q) => this.setStatusIn(q, args));
-    this.onChange('incidents');
-    return this.get(args.id);
-  }
-
-  /** The status change inside the caller's write; returns its time (the end of a response anchors clocks on it). */
-  async setStatusIn(
     q: Queryable,
     args: Omit<ChannelArgs<'incidents:set-status'>, 'confirmUnsent'> & { confirmUnsent?: boolean },
     opts: { endsResponse?: boolean } = {},
@@ -393,53 +373,45 @@ export class IncidentService {
     return at;
   }
 
-  async addNote(args: ChannelArgs<'incidents:add-note'>): Promise<IncidentDetail> {
-    await this.db.write(async (q) => {
-      const inc = await repo.findIncident(q, args.id);
-      if (!inc) throw new DomainError('not_found', `事件 ${args.id} 不存在`);
-      const officer = await officerOf(q);
-      const isInstruction = args.kind === '领导批示';
-      await repo.insertTimeline(q, {
-        incidentId: args.id,
-        at: this.stamp(),
-        kind: isInstruction ? 'instruction' : 'note',
-        text: isInstruction ? `${args.givenBy}批示：${args.text}` : `${args.kind}：${args.text}`,
-        data: { noteKind: args.kind, givenBy: args.givenBy || undefined },
-        officer: officer.officer,
-      });
+  async addNote(q: Queryable, args: ChannelArgs<'incidents:add-note'>): Promise<void> {
+    const inc = await repo.findIncident(q, args.id);
+    if (!inc) throw new DomainError('not_found', `事件 ${args.id} 不存在`);
+    const officer = await officerOf(q);
+    const isInstruction = args.kind === '领导批示';
+    await repo.insertTimeline(q, {
+      incidentId: args.id,
+      at: this.stamp(),
+      kind: isInstruction ? 'instruction' : 'note',
+      text: isInstruction ? `${args.givenBy}批示：${args.text}` : `${args.kind}：${args.text}`,
+      data: { noteKind: args.kind, givenBy: args.givenBy || undefined },
+      officer: officer.officer,
     });
-    this.onChange('incidents');
-    return this.get(args.id);
   }
 
-  async voidEntry(args: ChannelArgs<'incidents:void-entry'>): Promise<IncidentDetail> {
-    await this.db.write(async (q) => {
-      const entry = await repo.findTimelineEntry(q, args.entryId);
-      if (!entry || entry.incidentId !== args.incidentId) throw new DomainError('not_found', '该记录不存在');
-      if (entry.voided) throw new DomainError('conflict', '该记录已作废');
-      if (entry.kind === 'created' || entry.kind === 'void') throw new DomainError('conflict', '该类记录不能作废');
-      const officer = await officerOf(q);
-      const at = this.stamp();
-      await repo.voidTimelineEntry(q, entry.id, at, officer.officer, args.reason);
-      await repo.insertTimeline(q, {
-        incidentId: args.incidentId,
-        at,
-        kind: 'void',
-        text: `作废记录「${entry.text.slice(0, 40)}」，原因：${args.reason}`,
-        data: { entryId: entry.id },
-        officer: officer.officer,
-      });
+  async voidEntry(q: Queryable, args: ChannelArgs<'incidents:void-entry'>): Promise<void> {
+    const entry = await repo.findTimelineEntry(q, args.entryId);
+    if (!entry || entry.incidentId !== args.incidentId) throw new DomainError('not_found', '该记录不存在');
+    if (entry.voided) throw new DomainError('conflict', '该记录已作废');
+    if (entry.kind === 'created' || entry.kind === 'void') throw new DomainError('conflict', '该类记录不能作废');
+    const officer = await officerOf(q);
+    const at = this.stamp();
+    await repo.voidTimelineEntry(q, entry.id, at, officer.officer, args.reason);
+    await repo.insertTimeline(q, {
+      incidentId: args.incidentId,
+      at,
+      kind: 'void',
+      text: `作废记录「${entry.text.slice(0, 40)}」，原因：${args.reason}`,
+      data: { entryId: entry.id },
+      officer: officer.officer,
     });
-    this.onChange('incidents');
-    return this.get(args.incidentId);
   }
 
   /**
    * Per-incident reporting settings (issue 12): the leader's 续报 interval (42号 4.1.2 随时, 40号 4.1
    * 按要求增加报送频次), 发生时间 不详（以发现时间计）, and when handling ended (42号 4.1.2 终结报告).
    */
-  async setReporting(args: ChannelArgs<'incidents:set-reporting'>): Promise<IncidentDetail> {
-    const before = await this.get(args.id);
+  async setReporting(q: Queryable, args: ChannelArgs<'incidents:set-reporting'>): Promise<void> {
+    const before = await this.get(q, args.id);
     if (before.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
     const nowMs = this.now().getTime();
     if (args.occurredUnknown && !before.discoveredAt) {
@@ -457,91 +429,88 @@ export class IncidentService {
             : '';
       if (problem) throw new DomainError('invalid_input', problem, [{ path: 'handlingEndedAt', message: problem }]);
     }
-    await this.db.write(async (q) => {
-      const officer = await officerOf(q);
-      const at = this.stamp();
-      await storeOwed(q, args.id, at);
-      if (args.followUpMinutes !== undefined) {
-        // The running cycle ends with the setting it belonged to; a new interval starts afresh.
-        const reason =
-          args.followUpMinutes === null ? '带班领导取消续报提醒' : `续报提醒间隔改为${args.followUpMinutes}分钟`;
-        for (const c of before.clocks) {
-          if (c.clockId !== 'room.follow-up' || c.record || !c.obligationKey) continue;
-          await repo.insertClockRecord(q, args.id, {
-            clockId: c.obligationKey,
-            completedAt: null,
-            channel: null,
-            recipientUnit: null,
-            recipientName: null,
-            notApplicableReason: reason,
-            officer: officer.officer,
-            recordedAt: at,
-          });
-        }
+    const officer = await officerOf(q);
+    const at = this.stamp();
+    await storeOwed(q, args.id, at);
+    if (args.followUpMinutes !== undefined) {
+      // The running cycle ends with the setting it belonged to; a new interval starts afresh.
+      const reason =
+        args.followUpMinutes === null ? '带班领导取消续报提醒' : `续报提醒间隔改为${args.followUpMinutes}分钟`;
+      for (const c of before.clocks) {
+        if (c.clockId !== 'room.follow-up' || c.record || !c.obligationKey) continue;
+        await repo.insertClockRecord(q, args.id, {
+          clockId: c.obligationKey,
+          completedAt: null,
+          channel: null,
+          recipientUnit: null,
+          recipientName: null,
+          notApplicableReason: reason,
+          officer: officer.officer,
+          recordedAt: at,
+        });
       }
-      const followUp =
-        args.followUpMinutes === undefined
-          ? undefined
-          : args.followUpMinutes === null
-            ? null
-            : { minutes: args.followUpMinutes, setAt: at, setBy: officer.leader };
-      const handlingEndedAt =
-        args.handlingEndedAt === undefined
-          ? undefined
-          : args.handlingEndedAt === null
-            ? null
-            : new Date(Date.parse(args.handlingEndedAt)).toISOString();
-      await obligationRepo.saveReporting(q, args.id, {
-        occurredUnknown: args.occurredUnknown,
-        followUp,
-        handlingEndedAt,
-      });
-      await storeOwed(q, args.id, at);
-      const parts = [
-        followUp === undefined
-          ? ''
-          : followUp
-            ? `续报提醒：每${followUp.minutes}分钟（带班领导 ${officer.leader} 设定）`
-            : '取消续报提醒',
-        args.occurredUnknown === undefined
-          ? ''
-          : args.occurredUnknown
-            ? '发生时间记为不详（以发现时间计）'
-            : '发生时间按登记时间计',
-        handlingEndedAt === undefined
-          ? ''
-          : handlingEndedAt
-            ? `事故处理完毕：${shanghaiDateTime(Date.parse(handlingEndedAt))}（终结报告即时上报）`
-            : '撤销事故处理完毕时间',
-      ].filter(Boolean);
-      await repo.insertTimeline(q, {
-        incidentId: args.id,
-        at,
-        kind: 'update',
-        text: `报告要求：${parts.join('；') || '未改动'}`,
-        data: {
-          reporting: {
-            followUpMinutes: args.followUpMinutes,
-            occurredUnknown: args.occurredUnknown,
-            handlingEndedAt: args.handlingEndedAt,
-          },
-        },
-        officer: officer.officer,
-      });
+    }
+    const followUp =
+      args.followUpMinutes === undefined
+        ? undefined
+        : args.followUpMinutes === null
+          ? null
+          : { minutes: args.followUpMinutes, setAt: at, setBy: officer.leader };
+    const handlingEndedAt =
+      args.handlingEndedAt === undefined
+        ? undefined
+        : args.handlingEndedAt === null
+          ? null
+          : new Date(Date.parse(args.handlingEndedAt)).toISOString();
+    await obligationRepo.saveReporting(q, args.id, {
+      occurredUnknown: args.occurredUnknown,
+      followUp,
+      handlingEndedAt,
     });
-    this.onChange('incidents');
-    return this.get(args.id);
+    await storeOwed(q, args.id, at);
+    const parts = [
+      followUp === undefined
+        ? ''
+        : followUp
+          ? `续报提醒：每${followUp.minutes}分钟（带班领导 ${officer.leader} 设定）`
+          : '取消续报提醒',
+      args.occurredUnknown === undefined
+        ? ''
+        : args.occurredUnknown
+          ? '发生时间记为不详（以发现时间计）'
+          : '发生时间按登记时间计',
+      handlingEndedAt === undefined
+        ? ''
+        : handlingEndedAt
+          ? `事故处理完毕：${shanghaiDateTime(Date.parse(handlingEndedAt))}（终结报告即时上报）`
+          : '撤销事故处理完毕时间',
+    ].filter(Boolean);
+    await repo.insertTimeline(q, {
+      incidentId: args.id,
+      at,
+      kind: 'update',
+      text: `报告要求：${parts.join('；') || '未改动'}`,
+      data: {
+        reporting: {
+          followUpMinutes: args.followUpMinutes,
+          occurredUnknown: args.occurredUnknown,
+          handlingEndedAt: args.handlingEndedAt,
+        },
+      },
+      officer: officer.officer,
+    });
   }
 
   private async recordClock(
+    q: Queryable,
     incidentId: number,
     clockId: string,
     /** How it was reported; null when it is marked not applicable. */
     channel: ClockRecord['channel'],
     make: (officer: string, at: string) => ClockRecord,
     text: (c: IncidentClock) => string,
-  ): Promise<IncidentDetail> {
-    const detail = await this.get(incidentId);
+  ): Promise<void> {
+    const detail = await this.get(q, incidentId);
     // By obligation key (the level it serves), or by clock id: the open one first.
     const clock =
       detail.clocks.find((c) => c.obligationKey === clockId) ??
@@ -557,31 +526,28 @@ export class IncidentService {
         `时限「${clock.title}」须书面报告（传真、书面或系统报送），电话报告不能完成此项；电话情况请记入事件记录`,
       );
     }
-    await this.db.write(async (q) => {
-      const officer = await officerOf(q);
-      const at = this.stamp();
-      await storeOwed(q, incidentId, at);
-      const rec = { ...make(officer.officer, at), clockId: clock.obligationKey ?? clockId };
-      await repo.insertClockRecord(q, incidentId, rec);
-      await repo.insertTimeline(q, {
-        incidentId,
-        at,
-        kind: 'clock',
-        text: text(clock),
-        data: { ...rec },
-        officer: officer.officer,
-      });
-      await storeOwed(q, incidentId, at);
+    const officer = await officerOf(q);
+    const at = this.stamp();
+    await storeOwed(q, incidentId, at);
+    const rec = { ...make(officer.officer, at), clockId: clock.obligationKey ?? clockId };
+    await repo.insertClockRecord(q, incidentId, rec);
+    await repo.insertTimeline(q, {
+      incidentId,
+      at,
+      kind: 'clock',
+      text: text(clock),
+      data: { ...rec },
+      officer: officer.officer,
     });
-    this.onChange('incidents');
-    return this.get(incidentId);
+    await storeOwed(q, incidentId, at);
   }
 
-  completeClock(args: ChannelArgs<'clocks:complete'>): Promise<IncidentDetail> {
+  completeClock(q: Queryable, args: ChannelArgs<'clocks:complete'>): Promise<void> {
     if (Date.parse(args.completedAt) > this.now().getTime() + 5 * 60_000) {
       return Promise.reject(new DomainError('invalid_input', '完成时间不能晚于当前时间'));
     }
     return this.recordClock(
+      q,
       args.incidentId,
       args.clockId,
       args.channel,
@@ -602,8 +568,9 @@ export class IncidentService {
     );
   }
 
-  markNotApplicable(args: ChannelArgs<'clocks:not-applicable'>): Promise<IncidentDetail> {
+  markNotApplicable(q: Queryable, args: ChannelArgs<'clocks:not-applicable'>): Promise<void> {
     return this.recordClock(
+      q,
       args.incidentId,
       args.clockId,
       null,
@@ -626,11 +593,12 @@ export class IncidentService {
    * belongs to. The alarm engine and the top strip both read this, so no alarm fires for a clock
    * that is shown nowhere, and the board's filter never hides a running clock.
    */
-  async openClocks(): Promise<OpenClock[]> {
+  async openClocks(q: Queryable): Promise<OpenClock[]> {
     // An archived incident is final: what it still owes was stored when it was archived (an
     // obligation without closure), and a 续报 cycle it keeps is in its reporting settings. Only
     // those and the incidents not archived are derived, not the whole history.
     const list = await this.summaries(
+      q,
       `WHERE status IN (${STATUSES.filter((s) => s !== '已归档')
         .map(() => '?')
         .join(', ')})
@@ -655,7 +623,7 @@ export class IncidentService {
    * Refuses, naming them, while the incident has reports not yet sent, unless the caller confirmed
    * them explicitly (the response's end asks this before changing anything).
    */
-  async assertNoUnsentIn(q: Queryable, id: number, action: string, confirmUnsent: boolean): Promise<void> {
+  async assertNoUnsent(q: Queryable, id: number, action: string, confirmUnsent: boolean): Promise<void> {
     if (confirmUnsent) return;
     const inc = await repo.findIncident(q, id);
     if (!inc) throw new DomainError('not_found', `事件 ${id} 不存在`);

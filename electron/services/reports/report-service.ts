@@ -120,7 +120,7 @@ export class ReportService {
 
   /** 初报 once; 续报 numbered after it; nothing but corrections after the 终报. */
   async draft(args: ChannelArgs<'reports:draft'>): Promise<Report> {
-    const incident = await this.ctx.incidents.get(args.incidentId);
+    const incident = await this.ctx.db.read((q) => this.ctx.incidents.get(q, args.incidentId));
     const existing = await this.list(args.incidentId);
     const has = (k: ReportKind) => existing.some((r) => r.kind === k);
     if (args.kind === '初报' && has('初报'))
@@ -224,7 +224,7 @@ export class ReportService {
     if (report.status !== 'signed') throw new DomainError('conflict', `${report.label}尚未签发，不能报送`);
     if (Date.parse(args.sentAt) > this.ctx.now().getTime() + 5 * 60_000)
       throw new DomainError('invalid_input', '报送时间不能晚于当前时间');
-    const incident = await this.ctx.incidents.get(report.incidentId);
+    const incident = await this.ctx.db.read((q) => this.ctx.incidents.get(q, report.incidentId));
     const recipients = [...new Set(typeof args.sentTo === 'string' ? [args.sentTo] : args.sentTo)];
     const sentTo = recipients.join('、');
     const matches = (c: { to: string }) => recipients.includes(c.to);

@@ -58,7 +58,7 @@ export class ResponseService {
 
   /** The incident's response with the rules joined in. */
   async get(q: Queryable, incidentId: number): Promise<ResponseView> {
-    const inc = await this.ctx.incidents.detailIn(q, incidentId);
+    const inc = await this.ctx.incidents.get(q, incidentId);
     const plan = planOfCategory(inc.category);
     const resp = await repo.findResponse(q, incidentId);
     const levels = await repo.listLevels(q, incidentId);
@@ -185,7 +185,7 @@ export class ResponseService {
 
   /** Starts a response: B 4.3 / C 5.3 (the 指挥长 starts 三级), A 4.3–4.4; creates the level's checklist. */
   async start(q: Queryable, a: ChannelArgs<'response:start'>): Promise<void> {
-    const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
+    const inc = await this.ctx.incidents.get(q, a.incidentId);
     const plan = this.planOf(inc);
     refuse(() => assertResponseLevel(plan, a.level, 'level（响应级别）'));
     if (inc.status === '已归档') throw new DomainError('conflict', '已归档的事件不能启动应急响应');
@@ -234,14 +234,14 @@ export class ResponseService {
     starting: boolean,
   ): Promise<void> {
     if (starting && inc.status !== '响应中') {
-      await this.ctx.incidents.setStatusIn(q, {
+      await this.ctx.incidents.setStatus(q, {
         id: inc.id,
         status: '响应中',
         note: `启动${level}应急响应（${decidedBy}决定）`,
       });
     }
     if (inc.grading.response !== level) {
-      await this.ctx.incidents.updateIn(q, {
+      await this.ctx.incidents.update(q, {
         id: inc.id,
         patch: {
           responseOverride: level,
@@ -253,7 +253,7 @@ export class ResponseService {
 
   /** Raises or lowers the level (B 4.3 / C 5.3 "调整响应级别"): keeps what was done, adds what the new level requires. */
   async changeLevel(q: Queryable, a: ChannelArgs<'response:change-level'>): Promise<void> {
-    const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
+    const inc = await this.ctx.incidents.get(q, a.incidentId);
     const plan = this.planOf(inc);
     refuse(() => assertResponseLevel(plan, a.level, 'level（响应级别）'));
     const resp = await this.activeResponse(q, a.incidentId);
@@ -398,7 +398,7 @@ export class ResponseService {
 
   /** Ends the response; refused, naming the missing conditions, until every condition is confirmed. */
   async end(q: Queryable, a: ChannelArgs<'response:end'>): Promise<void> {
-    const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
+    const inc = await this.ctx.incidents.get(q, a.incidentId);
     if (inc.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
     const resp = await this.activeResponse(q, a.incidentId);
     const conds = await repo.listConditions(q, a.incidentId);
@@ -408,11 +408,11 @@ export class ResponseService {
     if (!check.ok) throw new DomainError('conflict', check.message);
     const officer = await officerOf(q);
     // Reports still unsent are named and must be confirmed: ending never hides a running clock.
-    await this.ctx.incidents.assertNoUnsentIn(q, a.incidentId, '终止应急响应', a.confirmUnsent);
+    await this.ctx.incidents.assertNoUnsent(q, a.incidentId, '终止应急响应', a.confirmUnsent);
     // The status change's time is the end time: shared/rules anchors the post-response clocks on it.
     const endedAt =
       inc.status !== '已终止'
-        ? await this.ctx.incidents.setStatusIn(
+        ? await this.ctx.incidents.setStatus(
             q,
             {
               id: a.incidentId,
@@ -444,7 +444,7 @@ export class ResponseService {
 
   /** A deadline a leader sets for a post-response task (the plans set none; see shared/response/post-response.ts). */
   async taskDeadline(q: Queryable, a: ChannelArgs<'response:task-deadline'>): Promise<void> {
-    const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
+    const inc = await this.ctx.incidents.get(q, a.incidentId);
     const resp = await this.endedResponse(q, a.incidentId);
     const tasks = await repo.listTasks(q, a.incidentId);
     const list = refuse(() =>
@@ -465,7 +465,7 @@ export class ResponseService {
   }
 
   async taskDone(q: Queryable, a: ChannelArgs<'response:task-done'>): Promise<void> {
-    const inc = await this.ctx.incidents.detailIn(q, a.incidentId);
+    const inc = await this.ctx.incidents.get(q, a.incidentId);
     const at = a.at ? iso(a.at) : this.stamp();
     notInFuture(at, this.ctx.now(), '完成时间');
     const resp = await this.endedResponse(q, a.incidentId);

@@ -353,7 +353,7 @@ export class RosterService {
    */
   async callList(args: ChannelArgs<'rosters:call-list'>): Promise<CallListView> {
     await this.ensureSeeded();
-    const incident = await this.ctx.incidents.get(args.incidentId);
+    const incident = await this.ctx.db.read((q) => this.ctx.incidents.get(q, args.incidentId));
     const plan = PLAN_OF[incident.category];
     const base = { incidentId: incident.id, plan: plan?.plan ?? null, planName: plan?.name ?? null };
     if (!plan) {
@@ -419,7 +419,7 @@ export class RosterService {
       });
     });
     this.ctx.changed('incidents');
-    return this.ctx.incidents.get(args.incidentId);
+    return this.ctx.db.read((q) => this.ctx.incidents.get(q, args.incidentId));
   }
 
   /** A4 roster printout: leaders, office, units, groups, each with the numbers in force. */

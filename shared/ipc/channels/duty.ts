@@ -89,8 +89,12 @@ export interface ScheduleMonth {
     generatedBy: string;
   };
   changes: ScheduleChange[];
-  /** false when the packaged holiday tables do not cover the year (weekends only). */
+  /** false when neither an entered notice nor the packaged tables cover the year (statutory days only). */
   holidayDataKnown: boolean;
+  /** Where the month's holiday marks come from (an entered notice, the package, or 放假办法). */
+  holidaySource: string;
+  /** What the schedule says of a year without its notice (null when the notice is known). */
+  holidayNotice: string | null;
 }
 
 export interface ScheduleChange {

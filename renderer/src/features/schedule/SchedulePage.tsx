@@ -23,7 +23,7 @@ import type { HTMLAttributes } from 'react';
 import type { ScheduleMonth } from '../../../../shared/ipc/channels/duty';
 import { TABLE_EXPORT_FORMATS } from '../../../../shared/ipc/channels/duty';
 import type { ShiftAssignment } from '../../../../shared/schedule/index';
-import { dutyDayOf, holidayDataNotice } from '../../../../shared/schedule/index';
+import { dutyDayOf } from '../../../../shared/schedule/index';
 import { WEEKDAY_LABELS, weekdayOf } from '../../../../shared/time';
 import { call } from '../../api/api';
 import { ZONE, dayjs, fmtDateTime, fmtTime } from '../../format';
@@ -31,6 +31,7 @@ import { useLoad } from '../../hooks/useApi';
 import { useSettings } from '../../hooks/useSettings';
 import { ExportButtons } from '../duty-log/ExportButtons';
 import { applyFrameStyles, srcDocUnderCsp } from '../../csp';
+import { HolidayNoticeDialog } from './HolidayNoticeDialog';
 import { monthSheetHtml } from './month-sheet';
 import { errorText } from '../../lib/errors';
 
@@ -66,6 +67,7 @@ export function SchedulePage() {
   const [generating, setGenerating] = useState(false);
   const [change, setChange] = useState<Change | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [editingHolidays, setEditingHolidays] = useState(false);
   const [genForm] = Form.useForm<GenerateValues>();
   const [changeForm] = Form.useForm<ChangeValues>();
   const frame = useRef<HTMLIFrameElement>(null);
@@ -178,9 +180,20 @@ export function SchedulePage() {
           <Typography.Text type="secondary">值班表中没有当前班次</Typography.Text>
         )}
       </Card>
-      {data && !data.holidayDataKnown && (
-        <Alert type="warning" data-testid="holiday-notice" title={holidayDataNotice(Number(month.slice(0, 4)))} />
+      {data?.holidayNotice && <Alert type="warning" data-testid="holiday-notice" title={data.holidayNotice} />}
+      {data && (
+        <Typography.Text data-testid="holiday-source">
+          {data.holidaySource}
+          <Button type="link" size="small" onClick={() => setEditingHolidays(true)} data-testid="holiday-edit">
+            录入或更正节假日安排
+          </Button>
+        </Typography.Text>
       )}
+      <HolidayNoticeDialog
+        year={Number(month.slice(0, 4))}
+        open={editingHolidays}
+        onClose={() => setEditingHolidays(false)}
+      />
       {data && data.shifts.length > 0 && (
         <ExportButtons
           formats={TABLE_EXPORT_FORMATS}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listBackups } from '../../../../electron/services/data/backups';
 import { DataService } from '../../../../electron/services/data/data-service';
 import type { FeatureContext } from '../../../../electron/services/feature-context';
+import { IncidentService } from '../../../../electron/services/incidents/incident-service';
 import type { AppServices } from '../../../../electron/services/app-services';
 import { makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
@@ -14,7 +15,7 @@ function contextOf(s: AppServices, now: () => Date): FeatureContext {
     db: s.db,
     dataDir: s.dataDir,
     settings: s.settings,
-    incidents: s.incidents,
+    incidents: new IncidentService(now),
     printer: { savePdf: async () => null, print: async () => false, htmlToPdf: async () => Buffer.alloc(0) },
     now,
     emit: () => undefined,
