@@ -2,6 +2,7 @@
 // vitest file. Ends with one line "N passed, N failed" and a non-zero exit on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { startTestCluster } from './pg-test-cluster.mjs';
 
 const step = (label, cmd, args) => {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
@@ -26,6 +27,20 @@ const built = step('build', 'npx', ['electron-vite', 'build']);
 check('build', built);
 // Electron security checks, offline; any finding above INFORMATIONAL fails.
 check('electronegativity', step('electronegativity', 'node', ['scripts/electronegativity.mjs']));
+
+// The repository and service suites run on PostgreSQL too (issue 17): on the server named by
+// DUTY_TEST_DATABASE_URL, or on a throwaway cluster started here. Without either they cannot run,
+// and that is a failure, never a silent skip.
+let cluster = null;
+if (!process.env.DUTY_TEST_DATABASE_URL) {
+  try {
+    cluster = await startTestCluster();
+    process.env.DUTY_TEST_DATABASE_URL = cluster.url;
+    console.log(`\n=== PostgreSQL test server: ${cluster.url}`);
+  } catch (err) {
+    check(`PostgreSQL test server (${err.message})`, false);
+  }
+}
 
 mkdirSync('test-output', { recursive: true });
 rmSync('test-output/vitest.json', { force: true });
@@ -52,6 +67,7 @@ try {
   console.error(`No vitest report: ${err.message}`);
   failed++;
 }
+cluster?.stop();
 
 // Every official form rendered to PDF and PNG for review (CI output; not committed).
 check('forms:samples', step('forms:samples', 'npx', ['tsx', 'scripts/forms-samples.ts', '--out', 'test-output/forms']));

@@ -1,0 +1,94 @@
+/**
+ * Two seats on one PostgreSQL database (issue 17): two sets of services, as two workstations run
+ * them, share one schema. A change committed on one reaches the other as data:changed within 1 s
+ * (LISTEN/NOTIFY), and registrations from both at once are numbered without a gap or a repeat.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AppEvent } from '../../../../shared/ipc/contract';
+import { webHostPrinter } from '../../../../electron/print/printer';
+import { createAppServices, type AppServices } from '../../../../electron/services/app-services';
+import { ENV_INPUT } from '../../../helpers/services';
+import { freshSchemaUrl } from '../../../helpers/postgres';
+import { useTempDirs } from '../../../helpers/temp-dir';
+
+const NOW = new Date('2026-11-29T02:00:00.000Z');
+const INPUT = { ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null };
+
+interface Seat {
+  services: AppServices;
+  changes: { what: string; at: number }[];
+}
+
+async function seat(dataDir: string, databaseUrl: string): Promise<Seat> {
+  const changes: Seat['changes'] = [];
+  const services = await createAppServices({
+    dataDir,
+    host: 'web',
+    printer: webHostPrinter(dataDir),
+    alarms: false,
+    now: () => NOW,
+    databaseUrl,
+    emit: (event: AppEvent, payload: unknown) => {
+      if (event === 'data:changed') changes.push({ what: (payload as { what: string }).what, at: Date.now() });
+    },
+  });
+  return { services, changes };
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return check();
+}
+
+describe('two seats on one PostgreSQL database', () => {
+  const tempDir = useTempDirs();
+
+  it('a registration on seat A reaches seat B as data:changed within 1 s, and B reads it', async () => {
+    const url = await freshSchemaUrl();
+    const a = await seat(tempDir(), url);
+    const b = await seat(tempDir(), url);
+    try {
+      await a.services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+      await waitFor(() => b.changes.length > 0, 1000);
+      b.changes.length = 0;
+      const created = await a.services.incidents.create(INPUT);
+      const committedAt = Date.now();
+      expect(await waitFor(() => b.changes.some((c) => c.what === 'incidents'), 1000)).toBe(true);
+      const heard = b.changes.find((c) => c.what === 'incidents');
+      expect(heard!.at - committedAt).toBeLessThan(1000);
+      const seen = await b.services.incidents.list({ drills: 'include' });
+      expect(seen.map((i) => i.serial)).toEqual([created.serial]);
+      // A seat does not hear its own announcement twice: its own change was emitted locally once.
+      expect(a.changes.filter((c) => c.what === 'incidents')).toHaveLength(1);
+    } finally {
+      await a.services.close();
+      await b.services.close();
+    }
+  });
+
+  it('registrations from both seats at once get unique, gapless serials', async () => {
+    const url = await freshSchemaUrl();
+    const a = await seat(tempDir(), url);
+    const b = await seat(tempDir(), url);
+    try {
+      await a.services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+      const made = await Promise.all(
+        Array.from({ length: 24 }, (_, i) =>
+          (i % 2 === 0 ? a : b).services.incidents.create({ ...INPUT, drill: i % 6 === 5 }),
+        ),
+      );
+      const serials = made.map((d) => d.serial).sort();
+      const drills = serials.filter((s) => s.startsWith('YL'));
+      const plain = serials.filter((s) => !s.startsWith('YL'));
+      expect(plain).toEqual(Array.from({ length: 20 }, (_, i) => `2026-${String(i + 1).padStart(4, '0')}`));
+      expect(drills).toEqual(Array.from({ length: 4 }, (_, i) => `YL2026-${String(i + 1).padStart(4, '0')}`));
+    } finally {
+      await a.services.close();
+      await b.services.close();
+    }
+  });
+});
