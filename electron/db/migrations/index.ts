@@ -10,6 +10,7 @@ import { migration0008 } from './0008-registration-without-trigger';
 import { migration0009 } from './0009-obligations';
 import { migration0010 } from './0010-accounts';
 import { migration0011 } from './0011-history-indexes';
+import { migration0013 } from './0013-serial-counters';
 import { migration0015 } from './0015-holiday-notices';
 import type { Migration } from './types';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0013,
   migration0015,
 ];
 /** The last migration's version; the list above is never empty. */
