@@ -38,10 +38,7 @@ const view = (n: HolidayNotice, shiftsUpdated = 0): HolidayNoticeView => ({
 
 function summary(n: Pick<HolidayNotice, 'periods'>): string {
   return n.periods
-    .map(
-      (p) =>
-        `${p.festival}${p.from}至${p.to}${p.workdays.length > 0 ? `（调休上班${p.workdays.join('、')}）` : ''}`,
-    )
+    .map((p) => `${p.festival}${p.from}至${p.to}${p.workdays.length > 0 ? `（调休上班${p.workdays.join('、')}）` : ''}`)
     .join('；');
 }
 

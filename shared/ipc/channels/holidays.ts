@@ -14,13 +14,18 @@ const year = z
   .min(2000, '年份应在2000至2100年之间')
   .max(2100, '年份应在2000至2100年之间');
 const date = (label: string) =>
-  z.string({ message: `${label}应为日期` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD（如 2027-02-06）`);
+  z
+    .string({ message: `${label}应为日期` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD（如 2027-02-06）`);
 
 const period = z.object({
   festival: z.enum(FESTIVALS, { message: '节日应为元旦、春节、清明节、劳动节、端午节、中秋节或国庆节之一' }),
   from: date('放假起始日期'),
   to: date('放假结束日期'),
-  workdays: z.array(date('调休上班日期'), { message: '调休上班日期应为日期列表' }).max(10, '调休上班日最多10天').default([]),
+  workdays: z
+    .array(date('调休上班日期'), { message: '调休上班日期应为日期列表' })
+    .max(10, '调休上班日最多10天')
+    .default([]),
 });
 
 export const holidayChannels = {
@@ -32,7 +37,10 @@ export const holidayChannels = {
       year,
       title: required('通知标题', 100),
       docNo: text('文号', 50).default(''),
-      periods: z.array(period, { message: '放假安排应为列表' }).min(1, '请至少录入一个节日的放假安排').max(7, '放假安排最多7个节日'),
+      periods: z
+        .array(period, { message: '放假安排应为列表' })
+        .min(1, '请至少录入一个节日的放假安排')
+        .max(7, '放假安排最多7个节日'),
     })
     .superRefine((v, ctx) => {
       for (const p of holidayNoticeProblems(v)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });

@@ -19,7 +19,10 @@ describe('a holiday notice entered by hand (国务院办公厅关于部分节假
 
   it('governs its whole year ahead of the package and the statutory days; other years are untouched', () => {
     const notices = new Map([
-      [2027, { periods: [{ festival: '春节' as const, from: '2027-02-05', to: '2027-02-12', workdays: ['2027-02-20'] }] }],
+      [
+        2027,
+        { periods: [{ festival: '春节' as const, from: '2027-02-05', to: '2027-02-12', workdays: ['2027-02-20'] }] },
+      ],
     ]);
     expect(dayKind('2027-02-10', notices)).toEqual({ kind: '法定节假日', name: '春节' });
     expect(dayKind('2027-02-20', notices)).toEqual({ kind: '调休上班', name: '春节' });
@@ -35,7 +38,12 @@ describe('a holiday notice entered by hand (国务院办公厅关于部分节假
     expect(
       holidaySourceText(
         2027,
-        { title: '国务院办公厅关于2027年部分节假日安排的通知', docNo: '国办发明电〔2026〕7号', enteredAt: '', enteredBy: '系统管理员' },
+        {
+          title: '国务院办公厅关于2027年部分节假日安排的通知',
+          docNo: '国办发明电〔2026〕7号',
+          enteredAt: '',
+          enteredBy: '系统管理员',
+        },
         false,
       ),
     ).toBe('2027年节假日依据：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕7号），由系统管理员录入');
@@ -44,7 +52,9 @@ describe('a holiday notice entered by hand (国务院办公厅关于部分节假
   });
 
   it('does not hold years before the 2024 revision to its statutory days', () => {
-    const periods = [{ festival: '春节' as const, from: '2024-02-10', to: '2024-02-17', workdays: ['2024-02-04', '2024-02-18'] }];
+    const periods = [
+      { festival: '春节' as const, from: '2024-02-10', to: '2024-02-17', workdays: ['2024-02-04', '2024-02-18'] },
+    ];
     expect(holidayNoticeProblems({ year: 2024, title: '通知', docNo: '', periods })).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ function DateInput(props: { value?: Dayjs | null; onChange?: (v: Dayjs | null) =
       needConfirm={false}
       style={{ width: 130 }}
       {...props}
-      onChange={(v) => props.onChange?.(Array.isArray(v) ? (v[0] ?? null) : v)}
+      onChange={(v: Dayjs | null) => props.onChange?.(v)}
     />
   );
 }
@@ -63,17 +63,20 @@ export function HolidayNoticeDialog({ year, open, onClose }: { year: number; ope
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
 
+  // Mounted for one opening (the page renders it only while open): the year starts as the page's.
   useEffect(() => {
-    if (!open) return;
-    setShown(year);
-    setProblem(null);
-    setReason('');
     call('holidays:list', {}).then(setNotices, (err: unknown) => setProblem(errorText(err)));
-  }, [open, year]);
+  }, []);
 
   const entered = notices?.find((n) => n.year === shown);
   useEffect(() => {
-    if (open && notices) form.setFieldsValue(toValues(shown, notices.find((n) => n.year === shown)));
+    if (open && notices)
+      form.setFieldsValue(
+        toValues(
+          shown,
+          notices.find((n) => n.year === shown),
+        ),
+      );
   }, [open, notices, shown, form]);
 
   const save = async () => {
@@ -89,12 +92,12 @@ export function HolidayNoticeDialog({ year, open, onClose }: { year: number; ope
       const saved = await call('holidays:save', {
         year: v.year,
         title: v.title,
-        docNo: v.docNo ?? '',
+        docNo: v.docNo,
         periods: v.periods.map((p) => ({
           festival: p.festival,
           from: p.from?.format(DATE) ?? '',
           to: p.to?.format(DATE) ?? '',
-          workdays: p.workdays ?? [],
+          workdays: p.workdays,
         })),
       });
       message.success(`${saved.year}年节假日安排已保存，值班表${saved.shiftsUpdated}个班次的类别已更新`);

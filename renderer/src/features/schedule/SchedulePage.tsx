@@ -189,11 +189,9 @@ export function SchedulePage() {
           </Button>
         </Typography.Text>
       )}
-      <HolidayNoticeDialog
-        year={Number(month.slice(0, 4))}
-        open={editingHolidays}
-        onClose={() => setEditingHolidays(false)}
-      />
+      {editingHolidays && (
+        <HolidayNoticeDialog year={Number(month.slice(0, 4))} open onClose={() => setEditingHolidays(false)} />
+      )}
       {data && data.shifts.length > 0 && (
         <ExportButtons
           formats={TABLE_EXPORT_FORMATS}

@@ -26,7 +26,10 @@ const NOTICE_2027: ChannelInput<'holidays:save'> = {
   ],
 };
 
-const withPeriod = (i: number, patch: Partial<(typeof NOTICE_2027.periods)[number]>): ChannelInput<'holidays:save'> => ({
+const withPeriod = (
+  i: number,
+  patch: Partial<(typeof NOTICE_2027.periods)[number]>,
+): ChannelInput<'holidays:save'> => ({
   ...NOTICE_2027,
   periods: NOTICE_2027.periods.map((p, j) => (j === i ? { ...p, ...patch } : p)),
 });
@@ -93,7 +96,8 @@ describe('holiday notices entered by the administrator', () => {
 
     // Exported with the data.
     const file = await call('data:export-all', {});
-    const doc = JSON.parse(readFileSync(file.path, 'utf8')) as {
+    expect(file.path).toBeTruthy();
+    const doc = JSON.parse(readFileSync(String(file.path), 'utf8')) as {
       tables: Record<string, { columns: string[]; rows: unknown[][] }>;
     };
     const notices = doc.tables.holiday_notices!;
@@ -108,7 +112,9 @@ describe('holiday notices entered by the administrator', () => {
     const back = await call('schedule:get', { month: '2027-02' });
     expect(day(back, '2027-02-20')?.dayKind).toBe('周末');
     expect(back.holidayNotice).toContain('尚未收录');
-    await expect(call('holidays:delete', { year: 2027, reason: '再删一次' })).rejects.toThrow('2027年没有录入的节假日安排');
+    await expect(call('holidays:delete', { year: 2027, reason: '再删一次' })).rejects.toThrow(
+      '2027年没有录入的节假日安排',
+    );
     await s.close();
   });
 
@@ -136,8 +142,14 @@ describe('holiday notices entered by the administrator', () => {
     });
     const april = await call('schedule:get', { month: '2026-04' });
     expect(april.holidaySource).toContain('国务院办公厅关于2026年部分节假日安排的通知，由李堃录入');
-    expect(april.shifts.find((x) => x.date === '2026-04-07')).toMatchObject({ dayKind: '法定节假日', holidayName: '清明节' });
-    expect(april.shifts.find((x) => x.date === '2026-04-11')).toMatchObject({ dayKind: '调休上班', holidayName: '清明节' });
+    expect(april.shifts.find((x) => x.date === '2026-04-07')).toMatchObject({
+      dayKind: '法定节假日',
+      holidayName: '清明节',
+    });
+    expect(april.shifts.find((x) => x.date === '2026-04-11')).toMatchObject({
+      dayKind: '调休上班',
+      holidayName: '清明节',
+    });
     expect(april.shifts.find((x) => x.date === '2026-04-04')?.dayKind).toBe('周末');
     await s.close();
   });
@@ -160,7 +172,8 @@ describe('holiday notices entered by the administrator', () => {
       [{ ...NOTICE_2027, year: 1999 }, /年份应在2000至2100年之间/],
       [withPeriod(1, { from: '2027年2月5日' }), /放假起始日期格式应为 YYYY-MM-DD/],
     ];
-    for (const [input, message] of cases) await expect(call('holidays:save', input), String(message)).rejects.toThrow(message);
+    for (const [input, message] of cases)
+      await expect(call('holidays:save', input), String(message)).rejects.toThrow(message);
     expect(await call('holidays:list', {})).toEqual([]);
     await s.close();
   });
