@@ -2,7 +2,7 @@
  * The data feature: exports of incidents and statistics into <dataDir>/exports, backups into
  * <dataDir>/backups on demand and on a timer, restore, full JSON export/import, statistics.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncidentSummary } from '../../../shared/domain/incident-view';
 import { categoryLabel } from '../../../shared/domain/incident';
@@ -22,7 +22,7 @@ import type {
 import { DomainError } from '../../../shared/ipc/result';
 import { shanghaiDate } from '../../../shared/time';
 import { computeStats, type StatClock, type StatIncident } from '../../../shared/stats/index';
-import { exportTarget, exportsFolder } from '../../exports/export-file';
+import { exportTarget, exportsFolder, writeExportFile } from '../../exports/export-file';
 import { EXPORT_MIME, exportTables, statsTables, toJson, type ExportTable, type ProgressFn } from '../../exports/index';
 import { countRows } from '../../db/data-repository';
 import { listDutySessions } from '../../db/duty-repository';
@@ -344,8 +344,15 @@ export class DataService {
   }
 
   private write(fileName: string, mime: string, data: Buffer, count: number): ExportedFile {
-    const { fileName: name, path } = this.target(fileName);
-    writeFileSync(path, data);
-    return { fileName: name, path, mime, bytes: data.length, contentBase64: data.toString('base64'), count };
+    const dot = fileName.lastIndexOf('.');
+    return writeExportFile(
+      this.ctx.dataDir,
+      this.ctx.now(),
+      fileName.slice(0, dot),
+      fileName.slice(dot + 1),
+      data,
+      mime,
+      count,
+    );
   }
 }

@@ -1,9 +1,8 @@
 /** What the duty services share: the shift settings, the officer on duty, and files in the exports folder. */
-import { writeFileSync } from 'node:fs';
 import type { ExportedFile } from '../../../shared/ipc/channels/duty';
 import { DomainError } from '../../../shared/ipc/result';
 import { checkShiftConfig, type ShiftConfig } from '../../../shared/schedule/index';
-import { exportTarget } from '../../exports/export-file';
+import { writeExportFile } from '../../exports/export-file';
 import type { FeatureContext } from '../feature-context';
 
 export { NO_DUTY_MESSAGE, officerOf, refuse } from '../officer';
@@ -27,9 +26,7 @@ export function writeExport(
   ext: string,
   bytes: Buffer,
   mime: string,
-  rows: number,
+  count: number,
 ): ExportedFile {
-  const { fileName, path } = exportTarget(ctx.dataDir, ctx.now(), baseName, ext);
-  writeFileSync(path, bytes);
-  return { path, fileName, mime, bytes: bytes.length, rows, base64: bytes.toString('base64') };
+  return writeExportFile(ctx.dataDir, ctx.now(), baseName, ext, bytes, mime, count);
 }

@@ -153,7 +153,8 @@ export class DutyLogService {
     return this.view(day);
   }
 
-  async export(args: ChannelArgs<'duty-log:export'>): Promise<ExportedFile> {
+  /** The file written, or null when the officer cancelled the PDF's save dialog (Electron). */
+  async export(args: ChannelArgs<'duty-log:export'>): Promise<ExportedFile | null> {
     const toDay = args.toDay ?? args.day;
     const logs = await this.compile(args.day, toDay);
     const single = logs.length === 1 ? (logs[0] as DutyLog) : null;
@@ -164,15 +165,15 @@ export class DutyLogService {
       if (!single) throw new DomainError('invalid_input', 'PDF 只能导出单日值班日志');
       const form = dutyLogForm(single, this.ctx.settings.get().stationName);
       const path = await this.ctx.printer.savePdf({ form: { kind: 'duty-log', data: form }, drill: false, name });
-      if (!path) return { path: null, fileName: '', mime: 'application/pdf', bytes: 0, rows };
+      if (!path) return null;
       const bytes = readFileSync(path);
       return {
         path,
         fileName: basename(path),
         mime: 'application/pdf',
         bytes: bytes.length,
-        rows,
-        base64: bytes.toString('base64'),
+        count: rows,
+        contentBase64: bytes.toString('base64'),
       };
     }
     const tables = single ? dutyLogTables(single) : dutyLogRangeTables(logs);

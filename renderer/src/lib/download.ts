@@ -1,3 +1,5 @@
+import type { ExportedFile } from '../../../shared/ipc/exported-file';
+
 /** Decodes base64 (as the main process sends a file's bytes) into bytes for a Blob. */
 export function bytesOfBase64(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -11,8 +13,12 @@ export function fileUrl(base64: string, mime: string): string {
   return URL.createObjectURL(new Blob([bytesOfBase64(base64)], { type: mime }));
 }
 
-/** Offers bytes the main process wrote as a download in the page (Blob + object URL + <a download>). */
-export function offerDownload(f: { contentBase64: string; fileName: string; mime: string }): void {
+/**
+ * Offers bytes the main process wrote as a download in the page (Blob + object URL + <a download>);
+ * a file without bytes (the officer chose its place in a save dialog) has nothing to offer.
+ */
+export function offerDownload(f: Pick<ExportedFile, 'contentBase64' | 'fileName' | 'mime'>): void {
+  if (f.contentBase64 === undefined) return;
   const url = fileUrl(f.contentBase64, f.mime);
   const a = document.createElement('a');
   a.href = url;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Stats } from '../../stats/index';
+import type { ExportedFile, SavedFile } from '../exported-file';
 import { instant } from '../schemas';
 
 /** Formats an incident export may take. */
@@ -48,20 +49,7 @@ const range = z
     message: '结束时间不能早于开始时间',
   });
 
-export interface ExportedFile {
-  fileName: string;
-  /** Where the main process wrote it (<dataDir>/exports/…). */
-  path: string;
-  mime: string;
-  bytes: number;
-  /** The same bytes, for the renderer to offer as a download. */
-  contentBase64: string;
-  /** Records exported (incidents, or timeline entries of one incident). */
-  count: number;
-}
-
-/** A file written into the exports folder and left there (too large to send back): its name and where. */
-export type SavedFile = Omit<ExportedFile, 'contentBase64'>;
+export type { ExportedFile, SavedFile };
 
 export interface ExportProgress {
   done: number;

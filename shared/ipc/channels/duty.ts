@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { DutyLogDay, HandoverRecord } from '../../forms/types';
 import type { ShiftAssignment, ShiftConfig } from '../../schedule/index';
 import type { DutyLog } from '../../stats/duty-log';
+import type { ExportedFile } from '../exported-file';
 import { id, instant, longText, required, requiredLong } from '../schemas';
 
 const month = z.string({ message: '月份应为文本' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -111,18 +112,7 @@ export interface ScheduleNow {
   next: ShiftAssignment | null;
 }
 
-/** A file the main process wrote; base64 lets the web page offer the same bytes as a download. */
-export interface ExportedFile {
-  /** null when the officer cancelled the save dialog (PDF under Electron). */
-  path: string | null;
-  fileName: string;
-  mime: string;
-  bytes: number;
-  /** Rows written (the UI shows it while and after exporting). */
-  rows: number;
-  /** Absent for PDF under Electron, where the officer chose the place in a save dialog. */
-  base64?: string;
-}
+export type { ExportedFile };
 
 export interface DutyRemark {
   id: number;
@@ -203,7 +193,8 @@ export interface DutyOutputs {
   'duty-log:get': DutyLogView;
   'duty-log:add-remark': DutyLogView;
   'duty-log:edit-remark': DutyLogView;
-  'duty-log:export': ExportedFile;
+  /** null: the officer cancelled the PDF's save dialog (Electron). */
+  'duty-log:export': ExportedFile | null;
   'handover:draft': HandoverDraft;
   'handover:create': Handover;
   'handover:acknowledge': Handover;

@@ -19,7 +19,8 @@ export function ExportButtons<F extends string>({
 }: {
   formats: readonly F[];
   rows: number;
-  run: (format: F) => Promise<ExportedFile>;
+  /** null: the officer cancelled a save dialog. */
+  run: (format: F) => Promise<ExportedFile | null>;
   testId: string;
 }) {
   const { message } = App.useApp();
@@ -36,13 +37,13 @@ export function ExportButtons<F extends string>({
     setBusy(format);
     try {
       const file = await run(format);
-      if (!file.path) {
+      if (!file) {
         message.info('已取消保存');
         return;
       }
-      const url = file.base64 ? fileUrl(file.base64, file.mime) : null;
+      const url = fileUrl(file.contentBase64, file.mime);
       setDone({ file, url });
-      message.success(`已导出 ${file.rows} 条记录：${file.path}`, 6);
+      message.success(`已导出 ${file.count} 条记录：${file.path}`, 6);
     } catch (err) {
       message.error(errorText(err));
     } finally {

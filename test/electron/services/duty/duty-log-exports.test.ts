@@ -34,13 +34,13 @@ describe('duty log exports, opened again', () => {
     const dir = tempDir();
     const { s, call } = await dayWithRecords(dir);
 
-    const xlsx = await call('duty-log:export', { day: '2026-11-29', format: 'xlsx' });
+    const xlsx = (await call('duty-log:export', { day: '2026-11-29', format: 'xlsx' }))!;
     // Readable, in Beijing time: the export happened at 01:30 on 30 November.
     expect(xlsx.path).toBe(`${dir}/exports/值班日志-2026年11月29日-0130.xlsx`);
-    expect(xlsx.rows).toBe((await call('duty-log:get', { day: '2026-11-29' })).log.counts.total);
-    expect(xlsx.rows).toBeGreaterThanOrEqual(3);
+    expect(xlsx.count).toBe((await call('duty-log:get', { day: '2026-11-29' })).log.counts.total);
+    expect(xlsx.count).toBeGreaterThanOrEqual(3);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(xlsx.path!) as unknown as ArrayBuffer);
+    await wb.xlsx.load(readFileSync(xlsx.path) as unknown as ArrayBuffer);
     // One compact sheet for the day: the overview under the title, every record with its section.
     expect(wb.worksheets.map((w) => w.name)).toEqual(['值班日志']);
     const sheet = wb.getWorksheet('值班日志')!;
@@ -66,8 +66,8 @@ describe('duty log exports, opened again', () => {
     expect(instructions.getCell(5).value).toBe('王市长批示：立即核实');
     expect(rowOf('交接班及其他').getCell(5).value).toBe('夜间设备运行正常');
 
-    const csv = await call('duty-log:export', { day: '2026-11-29', format: 'csv' });
-    const bytes = readFileSync(csv.path!);
+    const csv = (await call('duty-log:export', { day: '2026-11-29', format: 'csv' }))!;
+    const bytes = readFileSync(csv.path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     expect(text).toContain('\r\n');
@@ -78,10 +78,10 @@ describe('duty log exports, opened again', () => {
     expect(text).toContain('21时50分,接报');
     expect(text).toContain('次日 01时30分,批示');
     expect(text).not.toMatch(/(^|,)(次日 )?\d{2}:\d{2},/m);
-    expect(Buffer.from(csv.base64!, 'base64').equals(bytes)).toBe(true);
+    expect(Buffer.from(csv.contentBase64, 'base64').equals(bytes)).toBe(true);
 
-    const docx = await call('duty-log:export', { day: '2026-11-29', format: 'docx' });
-    const zip = await JSZip.loadAsync(readFileSync(docx.path!));
+    const docx = (await call('duty-log:export', { day: '2026-11-29', format: 'docx' }))!;
+    const zip = await JSZip.loadAsync(readFileSync(docx.path));
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
@@ -90,8 +90,8 @@ describe('duty log exports, opened again', () => {
     expect(xml).toContain('王市长批示：立即核实');
     expect(xml).toContain('值班日志');
 
-    const json = await call('duty-log:export', { day: '2026-11-29', format: 'json' });
-    const parsed = JSON.parse(readFileSync(json.path!, 'utf8')) as {
+    const json = (await call('duty-log:export', { day: '2026-11-29', format: 'json' }))!;
+    const parsed = JSON.parse(readFileSync(json.path, 'utf8')) as {
       title: string;
       tables: { title: string; rows: Record<string, unknown>[] }[];
     };
@@ -102,9 +102,9 @@ describe('duty log exports, opened again', () => {
     });
 
     // A range exports as a summary and a detail sheet; PDF is one day only.
-    const range = await call('duty-log:export', { day: '2026-11-28', toDay: '2026-11-30', format: 'xlsx' });
+    const range = (await call('duty-log:export', { day: '2026-11-28', toDay: '2026-11-30', format: 'xlsx' }))!;
     const wr = new ExcelJS.Workbook();
-    await wr.xlsx.load(readFileSync(range.path!) as unknown as ArrayBuffer);
+    await wr.xlsx.load(readFileSync(range.path) as unknown as ArrayBuffer);
     expect(wr.worksheets.map((w) => w.name)).toEqual(['逐日汇总', '明细']);
     expect(wr.worksheets[0]!.rowCount).toBe(3 + 3);
     await expect(call('duty-log:export', { day: '2026-11-28', toDay: '2026-11-30', format: 'pdf' })).rejects.toThrow(
@@ -119,10 +119,10 @@ describe('duty log exports, opened again', () => {
   it('writes the PDF of the printed 值班日志 (text extracted with pdftotext)', { timeout: 60_000 }, async () => {
     const dir = tempDir();
     const { s, call } = await dayWithRecords(dir);
-    const pdf = await call('duty-log:export', { day: '2026-11-29', format: 'pdf' });
-    expect(pdf.path!.startsWith(`${dir}/exports/`)).toBe(true);
-    expect(readFileSync(pdf.path!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = execFileSync('pdftotext', ['-layout', pdf.path!, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
+    const pdf = (await call('duty-log:export', { day: '2026-11-29', format: 'pdf' }))!;
+    expect(pdf.path.startsWith(`${dir}/exports/`)).toBe(true);
+    expect(readFileSync(pdf.path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
     for (const expected of [
       '值班日志',
       '朔州市人民政府总值班室',

@@ -189,10 +189,10 @@ describe('duty schedule in the database', () => {
     await expect(call('schedule:export', { month: '2025-10', format: 'xlsx' })).rejects.toThrow(/尚未生成/);
     await call('schedule:generate', { month: '2025-10', leaders: LEADERS, officers: OFFICERS });
     const file = await call('schedule:export', { month: '2025-10', format: 'xlsx' });
-    expect(file.path!.startsWith(`${dir}/exports/`)).toBe(true);
+    expect(file.path.startsWith(`${dir}/exports/`)).toBe(true);
     expect(file.fileName).toMatch(/^2025年10月值班表-.*\.xlsx$/);
-    const bytes = readFileSync(file.path!);
-    expect(Buffer.from(file.base64!, 'base64').equals(bytes)).toBe(true);
+    const bytes = readFileSync(file.path);
+    expect(Buffer.from(file.contentBase64, 'base64').equals(bytes)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
