@@ -8,6 +8,7 @@ import type {
   ScheduleMonth,
 } from '../../shared/ipc/channels/duty';
 import type { Queryable } from './connection';
+import { NOT_VOIDED } from './incident-repository';
 
 interface ShiftRow {
   date: string;
@@ -376,7 +377,7 @@ export interface TimelineWindowRow {
 /** Timeline entries not voided with `at` in [from, to) as stored text; the caller widens and filters. */
 export async function timelineBetween(q: Queryable, from: string, to: string): Promise<TimelineWindowRow[]> {
   return q.all<TimelineWindowRow>(
-    'SELECT id, incident_id, at, kind, text, data, officer FROM timeline_entries WHERE voided_at IS NULL AND at >= ? AND at < ? ORDER BY at, id',
+    `SELECT id, incident_id, at, kind, text, data, officer FROM timeline_entries WHERE ${NOT_VOIDED} AND at >= ? AND at < ? ORDER BY at, id`,
     [from, to],
   );
 }
@@ -419,7 +420,7 @@ export async function instructionsOf(
 ): Promise<{ incident_id: number; at: string; text: string }[]> {
   if (incidentIds.length === 0) return [];
   return q.all<{ incident_id: number; at: string; text: string }>(
-    `SELECT incident_id, at, text FROM timeline_entries WHERE kind = 'instruction' AND voided_at IS NULL AND incident_id IN (${incidentIds.map(() => '?').join(', ')}) ORDER BY at, id`,
+    `SELECT incident_id, at, text FROM timeline_entries WHERE kind = 'instruction' AND ${NOT_VOIDED} AND incident_id IN (${incidentIds.map(() => '?').join(', ')}) ORDER BY at, id`,
     [...incidentIds],
   );
 }

@@ -253,40 +253,41 @@ export async function insertTimeline(
   return res.lastID;
 }
 
+/**
+ * Voiding appends an entry and never updates one (issue 18, migration 0012): the void entry names
+ * the entry it voids and why in its data; who and when are its own. Readers join it (an index seek).
+ */
+const WITH_VOID = `SELECT t.*, v.at AS voided_at, v.officer AS voided_by, json_extract(v.data, '$.reason') AS void_reason
+  FROM timeline_entries t LEFT JOIN timeline_entries v ON v.kind = 'void' AND json_extract(v.data, '$.entryId') = +t.id`;
+
+/**
+ * The condition "this row of timeline_entries (unaliased) has not been voided". The unary + drops
+ * the id's affinity, so SQLite seeks the expression index instead of scanning it.
+ */
+export const NOT_VOIDED =
+  "NOT EXISTS (SELECT 1 FROM timeline_entries v WHERE v.kind = 'void' AND json_extract(v.data, '$.entryId') = +timeline_entries.id)";
+
 /** Per incident, when it last went into 已终止 (not voided): the anchor of post-response deadlines. */
 export async function listResponseEndTimes(q: Queryable, scope?: IncidentScope): Promise<Map<number, string>> {
   const only = scopeSql('incident_id', scope, 'AND');
   const rows = await q.all<{ incident_id: number; at: string }>(
     `SELECT incident_id, MAX(at) AS at FROM timeline_entries
-     WHERE kind = 'status' AND voided_at IS NULL AND json_extract(data, '$.to') = '已终止' ${only.sql} GROUP BY incident_id`,
+     WHERE kind = 'status' AND ${NOT_VOIDED} AND json_extract(data, '$.to') = '已终止' ${only.sql} GROUP BY incident_id`,
     only.params,
   );
   return new Map(rows.map((r) => [r.incident_id, r.at]));
 }
 
 export async function listTimeline(q: Queryable, incidentId: number): Promise<TimelineEntry[]> {
-  const rows = await q.all<TimelineRow>('SELECT * FROM timeline_entries WHERE incident_id = ? ORDER BY at, id', [
+  const rows = await q.all<TimelineRow>(`${WITH_VOID} WHERE t.incident_id = ? ORDER BY t.at, t.id`, [
     incidentId,
   ]);
   return rows.map(toEntry);
 }
 
 export async function findTimelineEntry(q: Queryable, id: number): Promise<TimelineEntry | undefined> {
-  const row = await q.get<TimelineRow>('SELECT * FROM timeline_entries WHERE id = ?', [id]);
+  const row = await q.get<TimelineRow>(`${WITH_VOID} WHERE t.id = ?`, [id]);
   return row ? toEntry(row) : undefined;
-}
-
-export async function voidTimelineEntry(
-  q: Queryable,
-  id: number,
-  at: string,
-  by: string,
-  reason: string,
-): Promise<void> {
-  await q.run(
-    'UPDATE timeline_entries SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL',
-    [at, by, reason, id],
-  );
 }
 
 /** Latest activity per incident, for ordering the board. */

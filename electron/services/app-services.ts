@@ -24,6 +24,8 @@ import { accountServiceOf } from './accounts/account-handlers';
 import { incidentCalls, type IncidentCalls } from './incidents/incident-handlers';
 import { IncidentService } from './incidents/incident-service';
 import { assertOpenable, DATABASE_FILE } from './startup/startup-check';
+import { ChainKeeper, sealWrites } from './integrity/chain';
+import { defaultKeyFile, fileKeyProvider, type ChainKeyProvider } from './integrity/chain-key';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -40,6 +42,11 @@ export interface AppServicesOptions {
   alarms?: boolean;
   /** A PostgreSQL server shared by the room's seats (issue 17); without one, the SQLite file in dataDir. */
   databaseUrl?: string;
+  /**
+   * The record chain's MAC key, kept outside the database (issue 18): Electron seals it with
+   * safeStorage; by default a 0600 key file beside the data folder (services/integrity/chain-key.ts).
+   */
+  chainKey?: ChainKeyProvider;
 }
 
 export interface AppServices {
@@ -62,6 +69,21 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const db = opts.databaseUrl
     ? await openPostgres(opts.databaseUrl)
     : await assertOpenable(opts.dataDir).then(() => openDatabase(join(opts.dataDir, DATABASE_FILE)));
+  // The record chain (issue 18): every write seals the rows it adds before its COMMIT; the key is
+  // read (or made) first, so a key file readable by others stops the start with its reason.
+  let key: Buffer;
+  try {
+    key = (opts.chainKey ?? fileKeyProvider(defaultKeyFile(opts.dataDir)))();
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  const integrity = new ChainKeeper(db, key, opts.now ?? (() => new Date()));
+  // The chain reads SQLite's rowid and schema tables: on PostgreSQL it is not kept yet (issue 17).
+  if (db.engine === 'sqlite') {
+    sealWrites(db, integrity);
+    await integrity.prepare();
+  }
   const settings = opts.settings ?? new JsonFileSettingsStore(join(opts.dataDir, 'settings.json'));
   const now = opts.now ?? (() => new Date());
   const emit = opts.emit ?? (() => undefined);
@@ -83,6 +105,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     settings,
     incidents,
     printer: opts.printer,
+    integrity,
     now,
     emit,
     changed: (what) => {
@@ -96,6 +119,19 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     emit('data:changed', { what });
     void alarms.service.reevaluate('data-changed');
   };
+
+  // A restore or an import replaces the records: the chain is begun or sealed again, then verified.
+  const announce = ctx.changed;
+  ctx.changed = (what) => {
+    announce(what);
+    if (what === 'restore' || what === 'import') {
+      void integrity.prepare().then(
+        () => integrity.verify(),
+        () => undefined,
+      );
+    }
+  };
+  integrity.onStatus = () => emit('data:changed', { what: 'integrity' });
 
   const handlers: Handlers = {
     // Every call from a page passes this gate first (issue 18: roles enforced in the main process).
@@ -127,6 +163,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
   };
 
+  // Verified in the background: the board never waits for it (issue 18).
+  const verifying = setTimeout(() => void integrity.verify(), 0);
+
   return {
     db,
     dataDir: opts.dataDir,
@@ -135,6 +174,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     alarms,
     handlers,
     close: async () => {
+      clearTimeout(verifying);
+      await integrity.stop();
       alarms.service.stop();
       dataServiceOf(ctx)?.stopSchedule();
       await db.close();

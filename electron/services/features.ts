@@ -11,6 +11,7 @@ import { createDutyHandlers } from './duty/duty-handlers';
 import { createHolidayHandlers } from './holidays/holiday-handlers';
 import { createDataHandlers } from './data/data-handlers';
 import { createIncidentHandlers } from './incidents/incident-handlers';
+import { createIntegrityHandlers } from './integrity/integrity-handlers';
 import { createPrintHandlers } from './print/print-handlers';
 import { createReportHandlers } from './reports/report-service';
 import { createResponseHandlers } from './response/response-handlers';
@@ -28,6 +29,7 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, keyof AppOu
     ...createDataHandlers(ctx),
     ...createResponseHandlers(ctx),
     ...createStartupHandlers(ctx),
+    ...createIntegrityHandlers(ctx),
     ...createAccountHandlers(ctx),
   };
 }

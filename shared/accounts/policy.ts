@@ -39,6 +39,8 @@ const POLICY: Readonly<Record<string, Requirement>> = {
   'data:restore': 'leader',
   'data:import-all': 'leader',
   'rosters:import-apply': 'leader',
+  // 续报 cadence is set by the leader (issue 12: "The leader sets a 续报 reminder interval per incident").
+  'incidents:set-reporting': 'leader',
 
   // Settings, the schedule and accounts: a 带班领导 or an administrator.
   'settings:set': 'manage',
@@ -52,6 +54,11 @@ const POLICY: Readonly<Record<string, Requirement>> = {
   'accounts:create': 'manage',
   'accounts:update': 'manage',
   'accounts:reset-password': 'manage',
+
+  // The record chain (issue 18): every logged-in user sees its state (the banner); verifying again
+  // reads the whole chain, so it is an officer's act on duty.
+  'integrity:status': 'view',
+  'integrity:verify': 'duty',
 
   'audit:list': 'admin',
   'audit:export': 'admin',

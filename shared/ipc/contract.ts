@@ -26,6 +26,8 @@ import { rosterChannels } from './channels/rosters';
 import type { RosterOutputs } from './channels/rosters';
 import { startupChannels } from './channels/startup';
 import type { StartupOutputs } from './channels/startup';
+import { integrityChannels } from './channels/integrity';
+import type { IntegrityOutputs } from './channels/integrity';
 
 /** Every channel: each feature's own file under channels/. */
 export const channels = {
@@ -39,6 +41,7 @@ export const channels = {
   ...responseChannels,
   ...dataChannels,
   ...startupChannels,
+  ...integrityChannels,
   ...accountChannels,
 } as const;
 
@@ -54,6 +57,7 @@ export interface ChannelOutputs
     ResponseOutputs,
     DataOutputs,
     StartupOutputs,
+    IntegrityOutputs,
     AccountOutputs {}
 
 export type Channel = keyof typeof channels & keyof ChannelOutputs;

@@ -10,7 +10,7 @@ import type { IncidentDetail } from '../../shared/domain/incident-view';
 import type { Result } from '../../shared/ipc/result';
 import { chineseDateTime, shanghaiDateTime } from '../../shared/time';
 import { useTempDirs } from '../helpers/temp-dir';
-import { fillDateTime, signInDuty } from '../helpers/ui';
+import { confirmLeader, fillDateTime, signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 function incident(r: Result<unknown>): IncidentDetail {
@@ -97,6 +97,8 @@ describe('reporting requirements per incident', () => {
         await page.getByTestId('follow-up-minutes').fill('45');
         const setAt = Date.now();
         await page.getByTestId('follow-up-set').click();
+        // Setting the reporting requirements is the leader's act (issue 12; issue 18): the leader's password.
+        await confirmLeader(page);
         await expect.poll(() => page.getByTestId('follow-up-current').innerText()).toBe('每45分钟');
         const followUp = row('room.follow-up');
         await expect.poll(() => followUp.innerText()).toContain('续报（每45分钟，带班领导设定）');
@@ -113,6 +115,7 @@ describe('reporting requirements per incident', () => {
           shanghaiDateTime(end),
         );
         await page.getByTestId('handling-ended-set').click();
+        await confirmLeader(page);
         await expect.poll(() => page.getByTestId('handling-ended-current').innerText()).toBe(chineseDateTime(end));
         const final = row('rad.final-report');
         await expect.poll(() => final.innerText()).toContain('即时（最迟2小时）');
@@ -126,6 +129,7 @@ describe('reporting requirements per incident', () => {
         const written = row('comms.written');
         expect(await written.innerText()).toContain(chineseDateTime(base - 90 * MIN));
         await page.getByTestId('occurred-unknown').click();
+        await confirmLeader(page);
         await expect.poll(() => written.innerText()).toContain('发生时间不详，以发现时间计');
         expect(await written.innerText()).toContain(chineseDateTime(base - 30 * MIN));
 

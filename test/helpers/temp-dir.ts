@@ -7,7 +7,11 @@ import { afterEach } from 'vitest';
 export function useTempDirs(): () => string {
   const dirs: string[] = [];
   afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+    for (const d of dirs.splice(0)) {
+      rmSync(d, { recursive: true, force: true });
+      // The record chain's key folder beside a data folder (services/integrity/chain-key.ts).
+      rmSync(`${d}.keys`, { recursive: true, force: true });
+    }
   });
   return () => {
     const d = mkdtempSync(join(tmpdir(), 'duty-test-'));

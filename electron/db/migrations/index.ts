@@ -10,6 +10,7 @@ import { migration0008 } from './0008-registration-without-trigger';
 import { migration0009 } from './0009-obligations';
 import { migration0010 } from './0010-accounts';
 import { migration0011 } from './0011-history-indexes';
+import { migration0012 } from './0012-chain';
 import { migration0013 } from './0013-serial-counters';
 import { migration0015 } from './0015-holiday-notices';
 import type { Migration } from './types';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
   migration0013,
   migration0015,
 ];

@@ -20,6 +20,13 @@ export const FULL_EXPORT_FORMAT = 'shuozhou-duty-console/full-export';
  */
 export const SEED_TABLES: readonly string[] = ['roster_entries'];
 
+/**
+ * The record chain is the install's own (its MACs need this install's key, issue 18): it is neither
+ * exported nor counted, and the rows an import writes are sealed into this install's chain.
+ */
+const exportedTables = async (q: Queryable): Promise<string[]> =>
+  (await dataRepo.tableNames(q)).filter((name) => name !== 'chain');
+
 type Cell = string | number | null | { $blob: string };
 
 export interface FullExport {
@@ -59,7 +66,7 @@ const fromCell = (c: Cell): Param => (c !== null && typeof c === 'object' ? Buff
 export async function dumpDatabase(db: Database, settings: Settings, at: Date): Promise<FullExport> {
   const tables = await db.read(async (q) => {
     const out: FullExport['tables'] = {};
-    for (const name of await dataRepo.tableNames(q)) {
+    for (const name of await exportedTables(q)) {
       const cols = await dataRepo.columnsOf(q, name);
       const rows = await dataRepo.tableRows(q, name, cols);
       out[name] = { columns: cols.map((c) => c.name), rows: rows.map((r) => cols.map((c) => toCell(r[c.name]))) };
@@ -116,7 +123,7 @@ export async function writeFullExport(
     // The head as JSON.stringify lays it out, its closing brace left open for the tables.
     await put(`${JSON.stringify(head, null, 2).replace(/\n}$/, ',')}\n  "tables": {`);
     await db.read(async (q) => {
-      const names = await dataRepo.tableNames(q);
+      const names = await exportedTables(q);
       if (names.length === 0) return;
       for (const [t, name] of names.entries()) {
         const cols = await dataRepo.columnsOf(q, name);
@@ -195,7 +202,7 @@ export function parseFullExport(text: string): FullExport {
 /** Rows per table of user data (seed tables left out); an empty install has none. */
 export async function userDataCounts(q: Queryable): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const name of await dataRepo.tableNames(q)) {
+  for (const name of await exportedTables(q)) {
     if (SEED_TABLES.includes(name)) continue;
     const n = await dataRepo.countRows(q, name);
     if (n > 0) out[name] = n;

@@ -395,13 +395,13 @@ export class IncidentService {
     if (entry.kind === 'created' || entry.kind === 'void') throw new DomainError('conflict', '该类记录不能作废');
     const officer = await officerOf(q);
     const at = this.stamp();
-    await repo.voidTimelineEntry(q, entry.id, at, officer.officer, args.reason);
+    // Voiding appends this entry and changes nothing in place (issue 18); readers join it.
     await repo.insertTimeline(q, {
       incidentId: args.incidentId,
       at,
       kind: 'void',
       text: `作废记录「${entry.text.slice(0, 40)}」，原因：${args.reason}`,
-      data: { entryId: entry.id },
+      data: { entryId: entry.id, reason: args.reason },
       officer: officer.officer,
     });
   }

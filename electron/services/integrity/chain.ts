@@ -1,0 +1,431 @@
+/**
+ * The tamper-evident chain (issue 18; GB/T 22239-2019 8.1.4.3 安全审计 c: 审计记录应受到保护，避免
+ * 受到未预期的删除、修改或覆盖; 8.1.4.7 数据完整性: 采用校验技术保证重要数据在传输和存储过程中的完整性).
+ *
+ * - Every write of the console passes `seal` just before its COMMIT: the rows of the covered tables
+ *   after the chain's marks (the ones this transaction added) each get an entry whose HMAC-SHA256
+ *   covers the previous entry's MAC and the row's canonical content. Index seeks only, no scan.
+ * - `prepare` at start: the genesis entry (a digest, per table and per 1,000 rows, of every row that
+ *   existed before the chain began), or, on later starts, an `outside` entry for each row added to
+ *   the file while the console was closed (an upgrade's migrations excepted), so it is never
+ *   sealed as if the console had written it.
+ * - `verify` walks the chain in batches, each its own read transaction (writes never wait), in the
+ *   background after start and on demand, and names in Chinese each row edited, deleted or
+ *   inserted outside the console.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import type { IntegrityFinding, IntegrityStatus } from '../../../shared/ipc/channels/integrity';
+import { shanghaiDateTime } from '../../../shared/time';
+import type { Database, Queryable } from '../../db/connection';
+import * as repo from '../../db/chain-repository';
+import type { ChainEntry, CoveredRow } from '../../db/chain-repository';
+import { userVersion } from '../../db/data-repository';
+
+const BUCKET_ROWS = 1000;
+const VERIFY_BATCH = 500;
+const MAX_FINDINGS = 50;
+
+/** The MAC of an entry: the previous MAC, then the entry's own fields and its row's content. */
+export function macOf(key: Buffer, prev: string, e: Omit<ChainEntry, 'mac'>, content: string): string {
+  return createHmac('sha256', key)
+    .update(prev)
+    .update('\n')
+    .update(JSON.stringify([e.seq, e.kind, e.tbl, e.rowId, e.ref, e.at, e.schemaVersion, e.detail, content]))
+    .digest('hex');
+}
+
+/** The head's short code, as printed on forms: the MAC's first 8 hex digits, 3F9A-21C7. */
+export const shortCode = (mac: string): string => `${mac.slice(0, 4)}-${mac.slice(4, 8)}`.toUpperCase();
+
+interface Bucket {
+  /** Rowids (after, upto]: the buckets of a table cover (0, mark] without gaps. */
+  after: number;
+  upto: number;
+  rows: number;
+  digest: string;
+}
+
+interface GenesisDetail {
+  marks: Record<string, number>;
+  buckets: Record<string, Bucket[]>;
+}
+
+const TABLE_LABEL: Record<string, string> = {
+  timeline_entries: '时间线',
+  clock_records: '时限记录',
+  report_versions: '报告版本',
+  print_records: '打印记录',
+  alarm_acks: '告警确认记录',
+  level_changes: '级别变更记录',
+};
+
+const parseRef = (ref: string): Record<string, string | number | null> => {
+  try {
+    return JSON.parse(ref) as Record<string, string | number | null>;
+  } catch {
+    return {};
+  }
+};
+
+const fmtAt = (at: string | null): string => {
+  if (!at) return '';
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? at : shanghaiDateTime(ms);
+};
+
+const idle = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+export class ChainKeeper {
+  /** Set once `prepare` has run in this process: until then `seal` leaves rows to the genesis. */
+  private ready = false;
+  private schemaVersion = 0;
+  private running: Promise<IntegrityStatus> | null = null;
+  private stopped = false;
+  private last: IntegrityStatus = {
+    state: 'unverified',
+    checkedAt: null,
+    entries: 0,
+    headCode: null,
+    findings: [],
+    findingCount: 0,
+    message: '记录链尚未核验',
+  };
+  /** Rows found outside the chain by `prepare`, reported by the next verification too. */
+  private outsideAtStart: IntegrityFinding[] = [];
+  /** Told when a verification finishes (the UI refreshes its banner). */
+  onStatus: (status: IntegrityStatus) => void = () => undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly key: Buffer,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Appends an entry for each covered row the transaction added. Runs inside the write, just
+   * before its COMMIT, so the row and its entry commit together or not at all.
+   */
+  async seal(q: Queryable): Promise<void> {
+    if (!this.ready) return;
+    const rows = await repo.rowsAfterChain(q);
+    if (rows.length === 0) return;
+    const head = await repo.chainHead(q);
+    // A file restored from before the chain: the next prepare writes its genesis.
+    if (!head) return;
+    await this.appendRows(q, head, rows, 'row');
+  }
+
+  private async appendRows(
+    q: Queryable,
+    head: ChainEntry,
+    rows: readonly CoveredRow[],
+    kind: 'row' | 'outside',
+  ): Promise<void> {
+    let prev = head;
+    const at = this.now().toISOString();
+    for (const r of rows) {
+      const e: Omit<ChainEntry, 'mac'> = {
+        seq: prev.seq + 1,
+        kind,
+        tbl: r.tbl,
+        rowId: r.rowId,
+        ref: r.ref,
+        at,
+        schemaVersion: this.schemaVersion,
+        detail: '',
+      };
+      const entry: ChainEntry = { ...e, mac: macOf(this.key, prev.mac, e, r.content) };
+      await repo.insertChainEntry(q, entry);
+      prev = entry;
+    }
+  }
+
+  /**
+   * Begins the chain (genesis) on a file that has none, or seals off the rows added to the file
+   * while the console was closed. One write; start-up awaits it (a genesis over a long history
+   * reads every covered row once).
+   */
+  async prepare(): Promise<void> {
+    this.outsideAtStart = [];
+    await this.db
+      .write(async (q) => {
+        this.ready = false;
+        if (!(await repo.hasChainTable(q))) return;
+        this.schemaVersion = await userVersion(q);
+        const head = await repo.chainHead(q);
+        if (!head) {
+          await this.writeGenesis(q);
+        } else {
+          const rows = await repo.rowsAfterChain(q);
+          if (rows.length > 0) {
+            if (this.schemaVersion > head.schemaVersion) {
+              // An upgrade's migrations wrote them: the console's own rows.
+              await this.appendRows(q, head, rows, 'row');
+            } else {
+              await this.appendRows(q, head, rows, 'outside');
+              for (const r of rows) this.outsideAtStart.push(await this.finding(q, r, 'inserted'));
+            }
+          }
+        }
+        // Set inside the write: the next write in the queue may start before this one's promise settles.
+        this.ready = true;
+      })
+      .catch((err: unknown) => {
+        this.ready = false;
+        throw err;
+      });
+  }
+
+  private async writeGenesis(q: Queryable): Promise<void> {
+    const marks = await repo.maxRowids(q);
+    const buckets: Record<string, Bucket[]> = {};
+    for (const table of repo.COVERED_TABLES) {
+      buckets[table] = [];
+      let after = 0;
+      const mark = marks[table] ?? 0;
+      while (after < mark) {
+        const rows = await repo.rowRange(q, table, after, mark, BUCKET_ROWS);
+        if (rows.length === 0) break;
+        const upto = rows.length < BUCKET_ROWS ? mark : (rows.at(-1)?.rowId ?? mark);
+        buckets[table].push({ after, upto, rows: rows.length, digest: digestOf(rows) });
+        after = upto;
+      }
+    }
+    const detail: GenesisDetail = { marks, buckets };
+    const e: Omit<ChainEntry, 'mac'> = {
+      seq: 1,
+      kind: 'genesis',
+      tbl: '',
+      rowId: 0,
+      ref: '{}',
+      at: this.now().toISOString(),
+      schemaVersion: this.schemaVersion,
+      detail: JSON.stringify(detail),
+    };
+    await repo.insertChainEntry(q, { ...e, mac: macOf(this.key, '', e, '') });
+  }
+
+  /** The state as last verified, with the head's current short code. */
+  async status(): Promise<IntegrityStatus> {
+    const head = await this.headCode();
+    return { ...this.last, headCode: head };
+  }
+
+  /** The chain head's short code now (printed on a form at print time); null before the genesis. */
+  async headCode(): Promise<string | null> {
+    const head = await this.db.read(async (q) => ((await repo.hasChainTable(q)) ? repo.chainHead(q) : undefined));
+    return head ? shortCode(head.mac) : null;
+  }
+
+  /** Verifies the whole chain; a call while one runs joins it. */
+  verify(): Promise<IntegrityStatus> {
+    this.running ??= this.runVerify().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Stops a verification in progress at its next batch (before the database closes). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async runVerify(): Promise<IntegrityStatus> {
+    this.last = { ...this.last, state: 'verifying' };
+    let result: IntegrityStatus;
+    try {
+      result = await this.check();
+    } catch (err) {
+      result = {
+        state: 'unverified',
+        checkedAt: null,
+        entries: 0,
+        headCode: null,
+        findings: [],
+        findingCount: 0,
+        message: this.stopped ? '记录链核验已停止' : `记录链核验未能完成：${(err as Error).message}`,
+      };
+    }
+    this.last = result;
+    if (!this.stopped) this.onStatus(result);
+    return result;
+  }
+
+  private async check(): Promise<IntegrityStatus> {
+    const findings: IntegrityFinding[] = [...this.outsideAtStart];
+    let count = findings.length;
+    const add = (f: IntegrityFinding) => {
+      count += 1;
+      if (findings.length < MAX_FINDINGS) findings.push(f);
+    };
+    const done = (entries: number, head: ChainEntry | undefined): IntegrityStatus => ({
+      state: count > 0 ? 'broken' : 'ok',
+      checkedAt: this.now().toISOString(),
+      entries,
+      headCode: head ? shortCode(head.mac) : null,
+      findings,
+      findingCount: count,
+      message:
+        count > 0
+          ? `记录链在 ${count} 处与记录不符，记录可能在值班台之外被改动：${findings[0]?.message ?? ''}`
+          : `记录链完整：${entries} 条链记录均已核验（${shanghaiDateTime(this.now().getTime())}）`,
+    });
+
+    const genesis = await this.db.read(async (q) => ((await repo.hasChainTable(q)) ? repo.chainGenesis(q) : undefined));
+    if (!genesis) {
+      return { ...this.last, state: 'unverified', message: '记录链尚未建立' };
+    }
+    if (macOf(this.key, '', genesis, '') !== genesis.mac) {
+      add({
+        table: 'chain',
+        rowId: 1,
+        at: genesis.at,
+        message:
+          '记录链的起始记录无法用本机的密钥核验：密钥文件已被更换，或数据库来自另一台计算机，或链的起始记录被改动。链上的记录都无法核验。',
+      });
+      return done(1, genesis);
+    }
+    const detail = JSON.parse(genesis.detail) as GenesisDetail;
+
+    // The rows that existed before the chain began: their digests, 1,000 rows at a time.
+    for (const table of repo.COVERED_TABLES) {
+      for (const b of detail.buckets[table] ?? []) {
+        if (this.stopped) throw new Error('stopped');
+        const rows = await this.db.read((q) => repo.rowRange(q, table, b.after, b.upto, b.rows + 1));
+        if (rows.length !== b.rows || digestOf(rows) !== b.digest) {
+          add({
+            table,
+            rowId: b.after + 1,
+            at: null,
+            message: `记录链开始前已有的${TABLE_LABEL[table] ?? table}（表 ${table}，编号 ${b.after + 1}–${b.upto}）在值班台之外被改动、删除或插入，与链的起始记录不符。`,
+          });
+        }
+      }
+      // Rows between the mark and the first entry of the chain are covered by the sweep below.
+    }
+
+    // Every entry after the genesis, in order.
+    let prev: ChainEntry = genesis;
+    let entries = 1;
+    for (;;) {
+      if (this.stopped) throw new Error('stopped');
+      const batch = await this.db.read(async (q) => {
+        const list = await repo.chainEntries(q, prev.seq, VERIFY_BATCH);
+        const byTable = new Map<string, number[]>();
+        for (const e of list) {
+          if (e.kind === 'genesis') continue;
+          byTable.set(e.tbl, [...(byTable.get(e.tbl) ?? []), e.rowId]);
+        }
+        const rows = new Map<string, CoveredRow>();
+        for (const [table, ids] of byTable) {
+          if (!repo.COVERED[table]) continue;
+          for (const r of await repo.rowsByRowid(q, table, ids)) rows.set(`${table}:${r.rowId}`, r);
+        }
+        return { list, rows };
+      });
+      if (batch.list.length === 0) break;
+      for (const e of batch.list) {
+        entries += 1;
+        if (e.seq !== prev.seq + 1) {
+          add({
+            table: 'chain',
+            rowId: prev.seq + 1,
+            at: null,
+            message: `记录链第 ${prev.seq + 1}${e.seq - 1 > prev.seq + 1 ? `–${e.seq - 1}` : ''} 条缺失：链本身被删改，这些链记录所保护的记录无法核验。`,
+          });
+        }
+        const row = batch.rows.get(`${e.tbl}:${e.rowId}`);
+        if (e.kind === 'genesis' || !repo.COVERED[e.tbl]) {
+          add({ table: 'chain', rowId: e.seq, at: e.at, message: `记录链第 ${e.seq} 条的内容无效：链本身被改动。` });
+        } else if (!row) {
+          add(
+            await this.db.read((q) =>
+              this.finding(q, { tbl: e.tbl, rowId: e.rowId, ref: e.ref, at: null, content: '' }, 'deleted', e.seq),
+            ),
+          );
+        } else if (macOf(this.key, prev.mac, e, row.content) !== e.mac) {
+          add(await this.db.read((q) => this.finding(q, row, 'edited')));
+        } else if (e.kind === 'outside' && !this.outsideAtStart.some((f) => f.table === e.tbl && f.rowId === e.rowId)) {
+          add(await this.db.read((q) => this.finding(q, row, 'inserted')));
+        }
+        prev = e;
+      }
+      await idle();
+    }
+
+    // Rows since the genesis that no entry covers: inserted outside the console into a gap.
+    for (const table of repo.COVERED_TABLES) {
+      const rows = await this.db.read((q) => repo.rowsOutsideChain(q, table, detail.marks[table] ?? 0, MAX_FINDINGS));
+      for (const r of rows) add(await this.db.read((q) => this.finding(q, r, 'inserted')));
+    }
+    return done(entries, prev);
+  }
+
+  /** Where a row is, as the officer would find it, and what happened to it. */
+  private async finding(
+    q: Queryable,
+    r: Pick<CoveredRow, 'tbl' | 'rowId' | 'ref' | 'at' | 'content'>,
+    what: 'edited' | 'deleted' | 'inserted',
+    seq?: number,
+  ): Promise<IntegrityFinding> {
+    const ref = parseRef(r.ref);
+    const incidentId = typeof ref.incidentId === 'number' ? ref.incidentId : null;
+    const serial = incidentId === null ? undefined : await repo.incidentSerial(q, incidentId);
+    const ofIncident = serial ? `事件 ${serial} 的` : incidentId !== null ? `事件（编号 ${incidentId}）的` : '';
+    let where: string;
+    switch (r.tbl) {
+      case 'timeline_entries': {
+        if (what !== 'deleted' && incidentId !== null && r.at) {
+          const pos = await repo.timelinePosition(q, incidentId, r.at, r.rowId);
+          where = `${ofIncident}时间线第${pos}条`;
+        } else where = `${ofIncident}一条时间线记录`;
+        break;
+      }
+      case 'clock_records':
+        where = `${ofIncident}时限记录「${ref.clockId ?? ''}」`;
+        break;
+      case 'report_versions':
+        where = `${ofIncident}报告（编号 ${ref.reportId ?? ''}）第${ref.version ?? ''}稿`;
+        break;
+      case 'print_records':
+        where = `打印记录「${ref.title ?? ''}」`;
+        break;
+      case 'alarm_acks':
+        where = `告警确认记录（${ref.clockKey ?? ''}）`;
+        break;
+      default:
+        where = `${ofIncident}${TABLE_LABEL[r.tbl] ?? r.tbl}`;
+    }
+    const when = r.at ? `，记于 ${fmtAt(r.at)}` : '';
+    const id = `（表 ${r.tbl}，编号 ${r.rowId}${when}）`;
+    const message =
+      what === 'edited'
+        ? `${where}${id}在值班台之外被改动，与记录链不符。`
+        : what === 'deleted'
+          ? `${where}${id}已被删除：记录链第 ${seq ?? '?'} 条记录过它。`
+          : `${where}${id}不在记录链中：在值班台之外插入。`;
+    return { table: r.tbl, rowId: r.rowId, message, at: r.at };
+  }
+}
+
+/** One digest over rows in order (their canonical content as SQLite serialised it). */
+function digestOf(rows: readonly CoveredRow[]): string {
+  const h = createHash('sha256');
+  for (const r of rows) h.update(`${r.rowId}\n${r.content}\n`);
+  return h.digest('hex');
+}
+
+/**
+ * Makes every write of `db` pass `keeper.seal` just before its COMMIT: the one place all writes go
+ * through, so no repository or service can add a covered row without its entry.
+ */
+export function sealWrites(db: Database, keeper: ChainKeeper): void {
+  const write = db.write.bind(db);
+  db.write = <T>(fn: (q: Queryable) => Promise<T>): Promise<T> =>
+    write(async (q) => {
+      const value = await fn(q);
+      await keeper.seal(q);
+      return value;
+    });
+}

@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { IntegrityStatus } from '../../../../shared/ipc/channels/integrity';
+import { createAppServices, DATABASE_FILE, type AppServices } from '../../../../electron/services/app-services';
+import { defaultKeyFile, type ChainKeyProvider } from '../../../../electron/services/integrity/chain-key';
+import { SWEEP_SQL } from '../../../../electron/db/chain-repository';
+import { webHostPrinter } from '../../../../electron/print/printer';
+import { ENV_INPUT } from '../../../helpers/services';
+import { useTempDirs } from '../../../helpers/temp-dir';
+import { caller } from '../response/call';
+
+const NOW = new Date('2026-11-29T02:00:00.000Z');
+
+const start = (dataDir: string, chainKey?: ChainKeyProvider): Promise<AppServices> =>
+  createAppServices({
+    dataDir,
+    host: 'web',
+    printer: webHostPrinter(dataDir),
+    now: () => NOW,
+    alarms: false,
+    chainKey,
+  });
+
+/** The state once the background verification that every start runs has finished. */
+async function settled(s: AppServices): Promise<IntegrityStatus> {
+  const call = caller(s.handlers);
+  for (let i = 0; i < 200; i++) {
+    const st = await call('integrity:status', {});
+    if (st.state !== 'unverified' && st.state !== 'verifying') return st;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('verification did not finish');
+}
+
+/** Some records: an incident with a note, a note voided, a clock completed, an alarm acknowledged. */
+async function record(s: AppServices): Promise<number> {
+  const call = caller(s.handlers);
+  await call('duty:set', { leader: '李堃', officer: '赵珺' });
+  const inc = await call('incidents:create', {
+    ...ENV_INPUT,
+    levelOverride: null,
+    responseOverride: null,
+    discoveredAt: null,
+  });
+  await call('incidents:add-note', { id: inc.id, kind: '备注', text: '已电话核实' });
+  const d = await call('incidents:add-note', { id: inc.id, kind: '备注', text: '记错的备注' });
+  const wrong = d.timeline.find((e) => e.text.includes('记错的备注'))!;
+  await call('incidents:void-entry', { incidentId: inc.id, entryId: wrong.id, reason: '记错事件' });
+  return inc.id;
+}
+
+/** Runs SQL on the closed database file with the sqlite3 package, as anyone with the file could. */
+async function editFile(dataDir: string, sql: string): Promise<void> {
+  const db = new sqlite3.Database(join(dataDir, DATABASE_FILE));
+  await new Promise<void>((resolve, reject) => db.exec(sql, (err) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve) => db.close(() => resolve()));
+}
+
+describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => {
+  const tempDir = useTempDirs();
+
+  it('appends one entry per recorded row in the same write, and a clean chain verifies', async () => {
+    const dir = tempDir();
+    const s = await start(dir);
+    expect((await settled(s)).state).toBe('ok');
+    await record(s);
+    const counts = await s.db.read(async (q) => ({
+      chain: (await q.get<{ n: number }>("SELECT COUNT(*) AS n FROM chain WHERE kind = 'row'"))!.n,
+      rows: (await q.get<{ n: number }>(
+        `SELECT (SELECT COUNT(*) FROM timeline_entries) + (SELECT COUNT(*) FROM clock_records) + (SELECT COUNT(*) FROM level_changes)
+          + (SELECT COUNT(*) FROM report_versions) + (SELECT COUNT(*) FROM print_records) + (SELECT COUNT(*) FROM alarm_acks) AS n`,
+      ))!.n,
+      genesis: await q.get<{ kind: string }>('SELECT kind FROM chain WHERE seq = 1'),
+    }));
+    expect(counts.genesis?.kind).toBe('genesis');
+    expect(counts.chain).toBe(counts.rows);
+    const verified = await caller(s.handlers)('integrity:verify', {});
+    expect(verified).toMatchObject({ state: 'ok', findingCount: 0, entries: counts.chain + 1 });
+    expect(verified.headCode).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+    expect(verified.message).toMatch(/记录链完整/);
+    await s.close();
+  });
+
+  it('voiding appends and changes no recorded row: the chain still verifies, the original shows 已作废', async () => {
+    const dir = tempDir();
+    const s = await start(dir);
+    const id = await record(s);
+    const d = await caller(s.handlers)('incidents:get', { id });
+    expect(d.timeline.find((e) => e.text.includes('记错的备注'))?.voided).toMatchObject({
+      by: '赵珺',
+      reason: '记错事件',
+    });
+    expect((await caller(s.handlers)('integrity:verify', {})).state).toBe('ok');
+    await s.close();
+  });
+
+  it('a timeline row edited with sqlite3 on the closed file is reported at the next start, naming the record', async () => {
+    const dir = tempDir();
+    let s = await start(dir);
+    await record(s);
+    await s.close();
+    await editFile(dir, "UPDATE timeline_entries SET text = '备注：一切正常' WHERE text = '备注：已电话核实'");
+    // The real start path; nobody asks for a verification: the background one finds it.
+    s = await start(dir);
+    const st = await settled(s);
+    expect(st.state).toBe('broken');
+    expect(st.findingCount).toBe(1);
+    expect(st.findings[0]!.table).toBe('timeline_entries');
+    expect(st.findings[0]!.message).toMatch(
+      /^事件 2026-0001 的时间线第2条（表 timeline_entries，编号 \d+，记于 2026-11-29 10:00）在值班台之外被改动，与记录链不符。$/,
+    );
+    expect(st.message).toMatch(/记录链在 1 处与记录不符/);
+    // Writing on does not heal it.
+    await caller(s.handlers)('incidents:add-note', { id: 1, kind: '备注', text: '之后的备注' });
+    expect((await caller(s.handlers)('integrity:verify', {})).findingCount).toBe(1);
+    await s.close();
+  });
+
+  it('reports a deleted row and the chain entry it had', async () => {
+    const dir = tempDir();
+    let s = await start(dir);
+    await record(s);
+    await s.close();
+    await editFile(dir, "DELETE FROM timeline_entries WHERE text = '备注：已电话核实'");
+    s = await start(dir);
+    const st = await settled(s);
+    expect(st.state).toBe('broken');
+    expect(st.findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^事件 2026-0001 的一条时间线记录（表 timeline_entries，编号 \d+）已被删除：记录链第 \d+ 条记录过它。$/,
+      ),
+    ]);
+    await s.close();
+  });
+
+  it('reports rows inserted outside the console, at the end or into a gap, and never seals them', async () => {
+    const dir = tempDir();
+    let s = await start(dir);
+    await record(s);
+    await s.close();
+    await editFile(
+      dir,
+      `INSERT INTO timeline_entries (incident_id, at, kind, text, officer) VALUES (1, '2026-11-29T02:30:00.000Z', 'note', '伪造的备注', '赵珺');
+       INSERT INTO alarm_acks (clock_key, acked_at, officer) VALUES ('1:x', '2026-11-29T02:31:00.000Z', '赵珺');`,
+    );
+    s = await start(dir);
+    let st = await settled(s);
+    expect(st.state).toBe('broken');
+    expect(st.findings.map((f) => [f.table, f.message.replace(/编号 \d+/, '编号 N')])).toEqual([
+      [
+        'timeline_entries',
+        '事件 2026-0001 的时间线第5条（表 timeline_entries，编号 N，记于 2026-11-29 10:30）不在记录链中：在值班台之外插入。',
+      ],
+      [
+        'alarm_acks',
+        '告警确认记录（1:x）（表 alarm_acks，编号 N，记于 2026-11-29 10:31）不在记录链中：在值班台之外插入。',
+      ],
+    ]);
+    // A later start still reports them (sealed as outside rows, never as the console's own).
+    await caller(s.handlers)('incidents:add-note', { id: 1, kind: '备注', text: '之后的备注' });
+    await s.close();
+    s = await start(dir);
+    st = await settled(s);
+    expect(st.findingCount).toBe(2);
+    await s.close();
+    // Into a gap below the last row: a deleted row's id taken again.
+    await editFile(dir, "DELETE FROM timeline_entries WHERE text = '备注：已电话核实'");
+    await editFile(
+      dir,
+      `INSERT INTO timeline_entries (id, incident_id, at, kind, text, officer) SELECT 2, 1, '2026-11-29T02:00:00.000Z', 'note', '换上的备注', '赵珺'`,
+    );
+    s = await start(dir);
+    st = await settled(s);
+    expect(st.findings.some((f) => f.table === 'timeline_entries' && /在值班台之外被改动/.test(f.message))).toBe(true);
+    await s.close();
+  });
+
+  it('a wrong key is detected: the chain cannot be verified with it', async () => {
+    const dir = tempDir();
+    let s = await start(dir);
+    await record(s);
+    await s.close();
+    const other = randomBytes(32);
+    s = await start(dir, () => other);
+    const st = await settled(s);
+    expect(st.state).toBe('broken');
+    expect(st.findings[0]!.message).toMatch(/无法用本机的密钥核验/);
+    await s.close();
+  });
+
+  it('an edited chain entry, or one removed, is reported', async () => {
+    const dir = tempDir();
+    let s = await start(dir);
+    await record(s);
+    await s.close();
+    await editFile(
+      dir,
+      `DROP TRIGGER chain_append_only_update; DROP TRIGGER chain_append_only_delete;
+       DELETE FROM chain WHERE seq = 3;`,
+    );
+    s = await start(dir);
+    const st = await settled(s);
+    expect(st.state).toBe('broken');
+    expect(st.findings.map((f) => f.message)).toContain(
+      '记录链第 3 条缺失：链本身被删改，这些链记录所保护的记录无法核验。',
+    );
+    await s.close();
+  });
+
+  it('rows that existed before the chain began are covered by its genesis digest', async () => {
+    const dir = tempDir();
+    let s = await start(dir);
+    await record(s);
+    await s.close();
+    // As if the records had been written before the chain: drop it, so the next start begins one.
+    await editFile(dir, 'DROP TABLE chain');
+    await editFile(
+      dir,
+      `CREATE TABLE chain (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, tbl TEXT NOT NULL, row_id INTEGER NOT NULL,
+        ref TEXT NOT NULL DEFAULT '{}', at TEXT NOT NULL, schema_version INTEGER NOT NULL, detail TEXT NOT NULL DEFAULT '',
+        mac TEXT NOT NULL); CREATE UNIQUE INDEX chain_row ON chain (tbl, row_id);`,
+    );
+    s = await start(dir);
+    expect((await settled(s)).state).toBe('ok');
+    const genesis = await s.db.read((q) => q.get<{ detail: string }>('SELECT detail FROM chain WHERE seq = 1'));
+    expect((JSON.parse(genesis!.detail) as { marks: Record<string, number> }).marks.timeline_entries).toBeGreaterThan(
+      0,
+    );
+    await s.close();
+    await editFile(dir, "UPDATE timeline_entries SET officer = '别人' WHERE id = 1");
+    s = await start(dir);
+    const st = await settled(s);
+    expect(st.findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^记录链开始前已有的时间线（表 timeline_entries，编号 1–\d+）在值班台之外被改动、删除或插入，与链的起始记录不符。$/,
+      ),
+    ]);
+    await s.close();
+  });
+
+  it('appending reads by index only: no scan of any table', async () => {
+    const s = await start(tempDir());
+    const plan = await s.db.read((q) => q.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${SWEEP_SQL}`));
+    const steps = plan.map((r) => r.detail).filter((d) => /^(SCAN|SEARCH)/.test(d));
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.filter((d) => d.startsWith('SCAN'))).toEqual([]);
+    await s.close();
+  });
+});
+
+describe('the chain key, kept outside the database', () => {
+  const tempDir = useTempDirs();
+
+  it('is made on first start beside the data folder, readable by the user only', async () => {
+    const dir = tempDir();
+    const s = await start(dir);
+    const file = defaultKeyFile(dir);
+    expect(file.startsWith(dir + '/')).toBe(false);
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    await s.close();
+  });
+
+  it('is refused, with a Chinese message and nothing started, when others may read it', async () => {
+    const dir = tempDir();
+    const s = await start(dir);
+    await s.close();
+    chmodSync(defaultKeyFile(dir), 0o644);
+    await expect(start(dir)).rejects.toThrow(/记录链密钥文件 .* 的权限过宽（0644），其他用户可以读取它。.*chmod 600/);
+    chmodSync(defaultKeyFile(dir), 0o600);
+    const again = await start(dir);
+    expect((await settled(again)).state).toBe('ok');
+    await again.close();
+  });
+});
