@@ -8,7 +8,9 @@ import type {
   TimelineEntry,
   TimelineKind,
 } from '../../shared/domain/incident';
-import { registrationText } from '../../shared/domain/incident';
+import { registrationText, STATUSES } from '../../shared/domain/incident';
+import { searchKeywords } from '../../shared/incidents/search-query';
+import type { IncidentFilter } from '../../shared/ipc/schemas';
 import { scopeSql, type IncidentScope, type Param, type Queryable } from './connection';
 
 interface IncidentRow {
@@ -338,4 +340,87 @@ export async function currentDutySession(q: Queryable): Promise<{ leader: string
   return q.get<{ leader: string; officer: string }>(
     'SELECT leader, officer FROM duty_sessions ORDER BY id DESC LIMIT 1',
   );
+}
+
+/** Which incidents a list reads, newest first (接报 time, then id). */
+export interface IncidentSelection {
+  /** The board's filter, all but the level (that is derived, so it is applied after reading). */
+  filter?: Partial<IncidentFilter>;
+  /** Only those after this one (a page's cursor). */
+  after?: { receivedAt: string; id: number };
+  /** Only these incidents. */
+  ids?: readonly number[];
+  /** Only those that can still owe a report: not archived, or with an obligation open or a 续报 cycle set. */
+  mayOwe?: boolean;
+}
+
+/** The selected incidents, newest first (at most `limit`). */
+export function selectIncidents(q: Queryable, selection: IncidentSelection, limit?: number): Promise<Incident[]> {
+  const { where, params } = selectionSql(selection);
+  return listIncidents(q, where, params, limit);
+}
+
+/** How many incidents the selection holds, counted up to `cap` + 1 (enough to say "more than cap"). */
+export function countSelected(q: Queryable, selection: IncidentSelection, cap: number): Promise<number> {
+  const { where, params } = selectionSql(selection);
+  return countIncidents(q, where, params, cap);
+}
+
+function selectionSql(s: IncidentSelection): { where: string; params: Param[] } {
+  const where: string[] = [];
+  const params: Param[] = [];
+  const inList = (column: string, values: readonly string[]) => {
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  const f = s.filter ?? {};
+  if (f.statuses?.length) inList('status', f.statuses);
+  if (f.categories?.length) inList('category', f.categories);
+  if (f.drills === 'exclude') where.push('drill = 0');
+  if (f.drills === 'only') where.push('drill = 1');
+  if (f.from) {
+    where.push('received_at >= ?');
+    params.push(f.from);
+  }
+  if (f.to) {
+    where.push('received_at <= ?');
+    params.push(f.to);
+  }
+  // `%` and `_` typed by the officer are literal characters, not wildcards.
+  if (f.place) {
+    where.push("places LIKE ? ESCAPE '\\'");
+    params.push(containsPattern(f.place));
+  }
+  // Every keyword (平鲁 探伤) must occur, each in any of the searched columns.
+  for (const keyword of f.search ? searchKeywords(f.search) : []) {
+    const columns = ['title', 'narrative', 'reporter_unit', 'serial', 'places'];
+    const pattern = containsPattern(keyword);
+    where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...columns.map(() => pattern));
+  }
+  if (s.after) {
+    where.push('(received_at < ? OR (received_at = ? AND id < ?))');
+    params.push(s.after.receivedAt, s.after.receivedAt, s.after.id);
+  }
+  if (s.ids) {
+    where.push('id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(s.ids));
+  }
+  if (s.mayOwe) {
+    // An archived incident is final: what it still owes was stored when it was archived (an
+    // obligation without closure), and a 续报 cycle it keeps is in its reporting settings.
+    const open = STATUSES.filter((x) => x !== '已归档');
+    where.push(
+      `(status IN (${open.map(() => '?').join(', ')})` +
+        ' OR id IN (SELECT incident_id FROM obligations WHERE closure_kind IS NULL)' +
+        ' OR id IN (SELECT incident_id FROM incident_reporting WHERE follow_up_minutes IS NOT NULL))',
+    );
+    params.push(...open);
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** A LIKE pattern matching `text` anywhere, with the wildcards and the escape character taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

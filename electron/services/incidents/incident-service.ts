@@ -4,7 +4,7 @@
  * (incident-handlers.ts) own db.write/db.read, so a response and the status it changes, or a
  * registration and its 接报 entry, commit together or not at all.
  */
-import { STATUSES, STATUS_TRANSITIONS } from '../../../shared/domain/incident';
+import { STATUS_TRANSITIONS } from '../../../shared/domain/incident';
 import type { ClockRecord, Incident, Officer } from '../../../shared/domain/incident';
 import type { IncidentClock, IncidentDetail, IncidentSummary } from '../../../shared/domain/incident-view';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
@@ -13,12 +13,11 @@ import { DomainError } from '../../../shared/ipc/result';
 import { CHANNEL_CODE, deriveIncident } from '../../../shared/incidents/derive';
 import type { DeriveContext } from '../../../shared/incidents/derive';
 import { channelMeets, DEFAULT_PENDING_LEVEL_MINUTES, levelChangeText } from '../../../shared/incidents/obligations';
-import { searchKeywords } from '../../../shared/incidents/search-query';
 import { shanghaiDateTime } from '../../../shared/time';
 import { factsSchema } from '../../../shared/rules';
 import { factsProblem, type IncidentFilter } from '../../../shared/ipc/schemas';
 import { planOf } from '../../../shared/plans';
-import type { IncidentScope, Param, Queryable } from '../../db/connection';
+import type { IncidentScope, Queryable } from '../../db/connection';
 import * as repo from '../../db/incident-repository';
 import * as obligationRepo from '../../db/obligation-repository';
 import { hasRunningResponse } from '../../db/response-repository';
@@ -138,8 +137,7 @@ export class IncidentService {
 
   /** Every incident matching the filter, newest first (for the services; the channel pages). */
   async list(q: Queryable, filter: Partial<IncidentFilter> = {}): Promise<IncidentSummary[]> {
-    const { where, params } = filterSql(filter);
-    const summaries = await this.summaries(q, where.length ? `WHERE ${where.join(' AND ')}` : '', params);
+    const summaries = await this.summaries(q, { filter });
     return byLevel(summaries, filter.levels);
   }
 
@@ -150,33 +148,23 @@ export class IncidentService {
    * time until the page is full and the total reaches TOTAL_CAP (or the candidates end).
    */
   async page(q: Queryable, args: ChannelArgs<'incidents:list'>): Promise<IncidentPage> {
-    const { where, params } = filterSql(args);
-    const after = (cursor: string | undefined): { sql: string[]; params: Param[] } => {
-      if (!cursor) return { sql: [], params: [] };
+    const after = (cursor: string | undefined): repo.IncidentSelection['after'] => {
+      if (!cursor) return undefined;
       const bar = cursor.lastIndexOf('|');
-      const at = cursor.slice(0, bar);
-      return {
-        sql: ['(received_at < ? OR (received_at = ? AND id < ?))'],
-        params: [at, at, Number(cursor.slice(bar + 1))],
-      };
-    };
-    const clause = (extra: string[]) => {
-      const all = [...where, ...extra];
-      return all.length ? `WHERE ${all.join(' AND ')}` : '';
+      return { receivedAt: cursor.slice(0, bar), id: Number(cursor.slice(bar + 1)) };
     };
     const cursorOf = (i: IncidentSummary) => `${i.receivedAt}|${i.id}`;
-    const start = after(args.cursor);
     if (!args.levels?.length) {
       // One more than the page is read to know whether another page follows.
-      const rows = await this.summaries(q, clause(start.sql), [...params, ...start.params], args.limit + 1);
-      const n = await repo.countIncidents(q, clause([]), params, TOTAL_CAP);
+      const rows = await this.summaries(q, { filter: args, after: after(args.cursor) }, args.limit + 1);
+      const n = await repo.countSelected(q, { filter: args }, TOTAL_CAP);
       const items = rows.slice(0, args.limit);
-      const more = rows.length > args.limit;
+      const last = items.at(-1);
       return {
         items,
         total: Math.min(n, TOTAL_CAP),
         totalCapped: n > TOTAL_CAP,
-        nextCursor: more && items.length ? cursorOf(items[items.length - 1] as IncidentSummary) : null,
+        nextCursor: rows.length > args.limit && last ? cursorOf(last) : null,
       };
     }
     // With a level filter: the matches before the cursor count towards the total too.
@@ -186,7 +174,7 @@ export class IncidentService {
     let passedCursor = !args.cursor;
     let position = after(undefined);
     for (;;) {
-      const read = await this.summaries(q, clause(position.sql), [...params, ...position.params], 500);
+      const read = await this.summaries(q, { filter: args, after: position }, 500);
       const wanted = new Set(byLevel(read, args.levels));
       for (const i of read) {
         if (wanted.has(i)) {
@@ -201,22 +189,23 @@ export class IncidentService {
       if (!last || read.length < 500 || (more && matched > TOTAL_CAP)) break;
       position = after(cursorOf(last));
     }
+    const lastItem = items.at(-1);
     return {
       items,
       total: Math.min(matched, TOTAL_CAP),
       totalCapped: matched > TOTAL_CAP,
-      nextCursor: more && items.length ? cursorOf(items[items.length - 1] as IncidentSummary) : null,
+      nextCursor: more && lastItem ? cursorOf(lastItem) : null,
     };
   }
 
   /** These incidents (any status), newest first, each derived from its own rows only. */
   summariesOf(q: Queryable, ids: readonly number[]): Promise<IncidentSummary[]> {
-    return this.summaries(q, 'WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+    return this.summaries(q, { ids });
   }
 
   /** The incidents matching `where`, newest first (at most `limit`), each derived from its own rows only. */
-  private async summaries(q: Queryable, where: string, params: Param[], limit?: number): Promise<IncidentSummary[]> {
-    const incidents = await repo.listIncidents(q, where, params, limit);
+  private async summaries(q: Queryable, selection: repo.IncidentSelection, limit?: number): Promise<IncidentSummary[]> {
+    const incidents = await repo.selectIncidents(q, selection, limit);
     // Only the listed incidents' own rows are read (by index), never whole tables.
     const ids = incidents.map((i) => i.id);
     const records = await repo.listClockRecords(q, ids);
@@ -594,18 +583,8 @@ export class IncidentService {
    * that is shown nowhere, and the board's filter never hides a running clock.
    */
   async openClocks(q: Queryable): Promise<OpenClock[]> {
-    // An archived incident is final: what it still owes was stored when it was archived (an
-    // obligation without closure), and a 续报 cycle it keeps is in its reporting settings. Only
-    // those and the incidents not archived are derived, not the whole history.
-    const list = await this.summaries(
-      q,
-      `WHERE status IN (${STATUSES.filter((s) => s !== '已归档')
-        .map(() => '?')
-        .join(', ')})
-         OR id IN (SELECT incident_id FROM obligations WHERE closure_kind IS NULL)
-         OR id IN (SELECT incident_id FROM incident_reporting WHERE follow_up_minutes IS NOT NULL)`,
-      STATUSES.filter((s) => s !== '已归档'),
-    );
+    // Only the incidents that can still owe a report are derived, not the whole history.
+    const list = await this.summaries(q, { mayOwe: true });
     return list.flatMap((i) =>
       i.clocks
         .filter((c) => !c.record)
@@ -632,50 +611,10 @@ export class IncidentService {
   }
 }
 
-/** The SQL conditions of a filter (all but the level, which is derived). */
-function filterSql(filter: Partial<IncidentFilter>): { where: string[]; params: Param[] } {
-  const where: string[] = [];
-  const params: Param[] = [];
-  const inList = (column: string, values: readonly string[]) => {
-    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  if (filter.statuses?.length) inList('status', filter.statuses);
-  if (filter.categories?.length) inList('category', filter.categories);
-  if (filter.drills === 'exclude') where.push('drill = 0');
-  if (filter.drills === 'only') where.push('drill = 1');
-  if (filter.from) {
-    where.push('received_at >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to) {
-    where.push('received_at <= ?');
-    params.push(filter.to);
-  }
-  // `%` and `_` typed by the officer are literal characters, not wildcards.
-  if (filter.place) {
-    where.push("places LIKE ? ESCAPE '\\'");
-    params.push(containsPattern(filter.place));
-  }
-  // Every keyword (平鲁 探伤) must occur, each in any of the searched columns.
-  for (const keyword of filter.search ? searchKeywords(filter.search) : []) {
-    const columns = ['title', 'narrative', 'reporter_unit', 'serial', 'places'];
-    const pattern = containsPattern(keyword);
-    where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    params.push(...columns.map(() => pattern));
-  }
-  return { where, params };
-}
-
 function byLevel(list: IncidentSummary[], levels: readonly string[] | undefined): IncidentSummary[] {
   if (!levels?.length) return list;
   const wanted = new Set<string>(levels);
   return list.filter((s) => wanted.has(s.grading.level ?? '未定级'));
-}
-
-/** A LIKE pattern matching `text` anywhere, with the wildcards and the escape character taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The incident's clocks with nothing recorded yet: reports still to be sent. */
