@@ -33,12 +33,30 @@ export async function listAcks(q: Queryable): Promise<AlarmAck[]> {
   return rows.map((r) => ({ clockKey: r.clock_key, ackedAt: r.acked_at }));
 }
 
-export async function insertAcks(q: Queryable, acks: AlarmAck[], officer: string): Promise<void> {
+/** An acknowledgement names the officer and the seat it was given at (issue 17); seat null in process. */
+export async function insertAcks(
+  q: Queryable,
+  acks: AlarmAck[],
+  officer: string,
+  seatName: string | null = null,
+): Promise<void> {
   for (const a of acks) {
-    await q.run('INSERT INTO alarm_acks (clock_key, acked_at, officer) VALUES (?, ?, ?)', [
+    await q.run('INSERT INTO alarm_acks (clock_key, acked_at, officer, seat_name) VALUES (?, ?, ?, ?)', [
       a.clockKey,
       a.ackedAt,
       officer,
+      seatName,
     ]);
   }
+}
+
+/** The acknowledgements of one clock, oldest first, with who gave them and where. */
+export async function listAckRecords(
+  q: Queryable,
+  clockKey: string,
+): Promise<{ clockKey: string; ackedAt: string; officer: string; seatName: string | null }[]> {
+  return q.all(
+    'SELECT clock_key AS clockKey, acked_at AS ackedAt, officer, seat_name AS seatName FROM alarm_acks WHERE clock_key = ? ORDER BY id',
+    [clockKey],
+  );
 }

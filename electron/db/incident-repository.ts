@@ -12,6 +12,7 @@ import { registrationText, STATUSES } from '../../shared/domain/incident';
 import { searchKeywords } from '../../shared/incidents/search-query';
 import type { IncidentFilter } from '../../shared/ipc/schemas';
 import { scopeSql, type IncidentScope, type Param, type Queryable } from './connection';
+import { currentSeatName } from './seat-context';
 
 interface IncidentRow {
   id: number;
@@ -35,6 +36,7 @@ interface IncidentRow {
   created_at: string;
   created_by: string;
   updated_at: string;
+  version: number;
 }
 
 const toIncident = (r: IncidentRow): Incident => ({
@@ -59,6 +61,7 @@ const toIncident = (r: IncidentRow): Incident => ({
   createdAt: r.created_at,
   createdBy: r.created_by,
   updatedAt: r.updated_at,
+  version: r.version,
 });
 
 interface TimelineRow {
@@ -69,6 +72,7 @@ interface TimelineRow {
   text: string;
   data: string | null;
   officer: string;
+  seat_name: string | null;
   voided_at: string | null;
   voided_by: string | null;
   void_reason: string | null;
@@ -82,6 +86,7 @@ const toEntry = (r: TimelineRow): TimelineEntry => ({
   text: r.text,
   data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null,
   officer: r.officer,
+  seatName: r.seat_name ?? null,
   voided: r.voided_at ? { at: r.voided_at, by: r.voided_by ?? '', reason: r.void_reason ?? '' } : null,
 });
 
@@ -214,7 +219,8 @@ export async function updateIncident(q: Queryable, id: number, patch: Partial<In
   }
   if (sets.length === 0) return;
   params.push(id);
-  await q.run(`UPDATE incidents SET ${sets.join(', ')} WHERE id = ?`, params);
+  // Every change to the row is a new version (issue 17): an edit from an older one is refused.
+  await q.run(`UPDATE incidents SET ${sets.join(', ')}, version = version + 1 WHERE id = ?`, params);
 }
 
 export async function findIncident(q: Queryable, id: number): Promise<Incident | undefined> {
@@ -249,8 +255,17 @@ export async function insertTimeline(
   e: { incidentId: number; at: string; kind: TimelineKind; text: string; data?: unknown; officer: string },
 ): Promise<number> {
   const res = await q.run(
-    'INSERT INTO timeline_entries (incident_id, at, kind, text, data, officer) VALUES (?, ?, ?, ?, ?, ?)',
-    [e.incidentId, e.at, e.kind, e.text, e.data === undefined ? null : JSON.stringify(e.data), e.officer],
+    'INSERT INTO timeline_entries (incident_id, at, kind, text, data, officer, seat_name) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [
+      e.incidentId,
+      e.at,
+      e.kind,
+      e.text,
+      e.data === undefined ? null : JSON.stringify(e.data),
+      e.officer,
+      // The seat of the call that writes it (issue 17); null for in-process writes.
+      currentSeatName(),
+    ],
   );
   return res.lastID;
 }

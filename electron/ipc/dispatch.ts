@@ -12,6 +12,7 @@ import { DomainError, fail, ok } from '../../shared/ipc/result';
 import type { AppError, Result } from '../../shared/ipc/result';
 import { requirementOf } from '../../shared/accounts/policy';
 import { storageError } from '../db/storage-errors';
+import { withSeat } from '../db/seat-context';
 import type { Authorization, SeatSession } from '../services/accounts/account-service';
 
 /**
@@ -130,7 +131,9 @@ export async function dispatch(
   }
   try {
     const handler = handlers[channel] as (args: unknown, call: CallContext) => Promise<unknown>;
-    return ok(await handler(parsed.data, call));
+    // The rows this call writes record its seat (issue 17: timeline, print records, acknowledgements).
+    const seatOfCall = { seatName: call.session?.seatName ?? null, officer: call.session?.officer?.name ?? null };
+    return ok(await withSeat(seatOfCall, () => handler(parsed.data, call)));
   } catch (thrown) {
     // Disk full, read-only or I/O errors from any path (database or plain files) in plain Chinese.
     const err = storageError(thrown);

@@ -2,7 +2,7 @@
  * Electron lifecycle: open the data folder, register IPC, create the window, run the alarms.
  * Everything else lives in plain Node modules under electron/ so it also runs in the web host.
  */
-import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, screen } from 'electron';
 import { join } from 'node:path';
 import { EVENTS } from '../../shared/ipc/contract';
 import type { AppEvent } from '../../shared/ipc/contract';
@@ -14,14 +14,22 @@ import { resolveDataDir } from '../services/data-dir';
 import { ElectronSettingsStore } from './electron-settings';
 import { electronAlarmEffects } from './alarm-effects';
 import { ElectronPrinter } from './electron-printer';
-import { registerIpc } from './ipc-registration';
-import { createMainWindow, guardWebContents, hardenSession, registerAppScheme, serveAppProtocol } from './window';
+import { registerIpc, seatOfWindow } from './ipc-registration';
+import {
+  createMainWindow,
+  createWallWindow,
+  guardWebContents,
+  hardenSession,
+  registerAppScheme,
+  serveAppProtocol,
+} from './window';
 
 const outDir = join(__dirname, '..');
 let services: AppServices | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 // app:// must be privileged before the app is ready.
+let wallWindow: BrowserWindow | null = null;
 registerAppScheme();
 
 const emit = (event: AppEvent, payload: unknown) => {
@@ -68,11 +76,28 @@ async function offerRestore(err: Error, dataDir: string): Promise<void> {
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: '值班台无法打开数据',
+  // The wall display goes to a second monitor when there is one, now or when one is plugged in.
+  openWallWindow();
+  screen.on('display-added', openWallWindow);
     message: '数据库无法打开。',
     detail: `${detail}\n\n最近通过检查的备份：${latest.fileName}（${latest.createdAt}）。当前文件会原样移到备份文件夹中保留。`,
     buttons: ['退出', '从最近的备份恢复'],
     defaultId: 1,
     cancelId: 0,
+/** The wall display (issue 17) on the first display that is not the primary one; none with one screen. */
+function openWallWindow(): void {
+  if (!services || wallWindow) return;
+  const primary = screen.getPrimaryDisplay();
+  const second = screen.getAllDisplays().find((d) => d.id !== primary.id);
+  if (!second) return;
+  wallWindow = createWallWindow(outDir, second.bounds);
+  // The window the main process opened is a display seat: the wall board only, no log-in.
+  services.seats.markDisplay(seatOfWindow(wallWindow.webContents.id));
+  wallWindow.on('closed', () => (wallWindow = null));
+  // Closing the console closes its wall display, so the app quits as before.
+  mainWindow?.once('closed', () => wallWindow?.close());
+}
+
   });
   if (response === 1) {
     try {

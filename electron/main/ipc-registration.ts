@@ -11,6 +11,9 @@ import { isTrustedUrl } from './window-policy';
 /** New on every start: a window's seat (and its log-in) never outlives the process. */
 const RUN = randomBytes(12).toString('hex');
 
+/** The seat of a window: its web contents in this run. */
+export const seatOfWindow = (webContentsId: number): string => `electron:${RUN}:${webContentsId}`;
+
 export function registerIpc(handlers: Handlers): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
@@ -20,7 +23,7 @@ export function registerIpc(handlers: Handlers): void {
         return fail({ code: 'forbidden', message: '拒绝来自未知页面的调用' });
       }
       // Each window is a seat: who is logged in there decides what it may call (services/accounts).
-      return dispatch(handlers, channel, input, undefined, `electron:${RUN}:${event.sender.id}`);
+      return dispatch(handlers, channel, input, undefined, seatOfWindow(event.sender.id));
     });
   }
 }

@@ -106,6 +106,23 @@ export function createBannerWindow(outDir: string, screenWidth: number): Browser
   return win;
 }
 
+/**
+ * The wall display (值班大屏, issue 17): full screen on the room's big screen, the same page and
+ * security settings as every window, showing #/wall: read-only, no log-in, no idle lock.
+ */
+export function createWallWindow(
+  outDir: string,
+  bounds: { x: number; y: number; width: number; height: number },
+): BrowserWindow {
+  const win = openPageWindow(
+    outDir,
+    { ...bounds, fullscreen: true, frame: false, title: '值班大屏', backgroundColor: '#0b0f14', show: false },
+    '/wall',
+  );
+  win.once('ready-to-show', () => win.show());
+  return win;
+}
+
 export function createMainWindow(outDir: string): BrowserWindow {
   const win = openPageWindow(outDir, { width: 1440, height: 900, title: '朔州应急值班台', show: false });
   win.once('ready-to-show', () => win.show());

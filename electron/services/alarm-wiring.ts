@@ -12,6 +12,7 @@ import type { Settings } from '../../shared/settings';
 import { AlarmService } from '../alarms/alarm-service';
 import type { AlarmEffects, AlarmStatus } from '../alarms/alarm-service';
 import * as alarmsRepo from '../db/alarm-repository';
+import { currentSeat } from '../db/seat-context';
 import type { Database } from '../db/connection';
 import type { IncidentService } from './incidents/incident-service';
 
@@ -92,7 +93,11 @@ export function createAlarms(deps: {
     loadAcks: () => deps.db.read((q) => alarmsRepo.listAcks(q)),
     recordAcks: async (acks) => {
       const duty = await deps.db.read((q) => deps.incidents.getDuty(q));
-      await deps.db.write((q) => alarmsRepo.insertAcks(q, acks, duty?.officer ?? '未登记'));
+      // Recorded with the seat and the officer logged in there (issue 17); in process, the officer on duty.
+      const seat = currentSeat();
+      await deps.db.write((q) =>
+        alarmsRepo.insertAcks(q, acks, seat?.officer ?? duty?.officer ?? '未登记', seat?.seatName ?? null),
+      );
     },
     effects,
     settings: () => ({ dueSoonMinutes: deps.settings().dueSoonMinutes, repeatMinutes: deps.settings().repeatMinutes }),

@@ -21,6 +21,8 @@ import type { FeatureContext } from './feature-context';
 import { dataServiceOf } from './data/data-handlers';
 import { featureHandlers } from './features';
 import { accountServiceOf } from './accounts/account-handlers';
+import { seatServiceOf } from './seats/seat-handlers';
+import type { SeatService } from './seats/seat-service';
 import { incidentCalls, type IncidentCalls } from './incidents/incident-handlers';
 import { IncidentService } from './incidents/incident-service';
 import { assertOpenable, DATABASE_FILE } from './startup/startup-check';
@@ -57,6 +59,8 @@ export interface AppServices {
   incidents: IncidentCalls;
   alarms: ReturnType<typeof createAlarms>;
   handlers: Handlers;
+  /** Seat names and the wall display's access; the Electron main process marks its wall window here. */
+  seats: SeatService;
   close(): Promise<void>;
 }
 
@@ -135,7 +139,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const handlers: Handlers = {
     // Every call from a page passes this gate first (issue 18: roles enforced in the main process).
-    [GATE]: accountServiceOf(ctx),
+    // The seats' gate names the seat and admits the wall display (services/seats, issue 17).
+    [GATE]: seatServiceOf(ctx, accountServiceOf(ctx)).gate,
     ...featureHandlers(ctx),
     'app:info': async () => ({
       version: opts.version ?? '0.1.0',
@@ -182,3 +187,4 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
   };
 }
+    seats: seatServiceOf(ctx, accountServiceOf(ctx)),

@@ -6,7 +6,8 @@
 import type { AppOutputs } from '../../shared/ipc/channels/app';
 import type { Handlers } from '../ipc/dispatch';
 import type { FeatureContext } from './feature-context';
-import { createAccountHandlers } from './accounts/account-handlers';
+import { accountServiceOf, createAccountHandlers } from './accounts/account-handlers';
+import { createSeatHandlers, seatServiceOf } from './seats/seat-handlers';
 import { createDutyHandlers } from './duty/duty-handlers';
 import { createHolidayHandlers } from './holidays/holiday-handlers';
 import { createDataHandlers } from './data/data-handlers';
@@ -19,7 +20,7 @@ import { createRosterHandlers } from './rosters/roster-handlers';
 import { createStartupHandlers } from './startup/startup-handlers';
 
 export function featureHandlers(ctx: FeatureContext): Omit<Handlers, keyof AppOutputs> {
-  return {
+  const features = {
     ...createIncidentHandlers(ctx),
     ...createReportHandlers(ctx),
     ...createPrintHandlers(ctx),
@@ -32,4 +33,6 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, keyof AppOu
     ...createIntegrityHandlers(ctx),
     ...createAccountHandlers(ctx),
   };
+  // The seats' gate wraps the accounts' one; the wall board reads the other features' channels.
+  return { ...features, ...createSeatHandlers(ctx, seatServiceOf(ctx, accountServiceOf(ctx)), features) };
 }

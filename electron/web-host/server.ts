@@ -13,7 +13,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { EVENTS } from '../../shared/ipc/contract';
 import type { AppEvent } from '../../shared/ipc/contract';
 import { ASSET_CONTENT_SECURITY_POLICY, contentSecurityPolicy, withCspNonce } from '../../shared/security';
-import { dispatch } from '../ipc/dispatch';
+import { dispatch, GATE } from '../ipc/dispatch';
+import { requirementOf } from '../../shared/accounts/policy';
 import type { Handlers } from '../ipc/dispatch';
 import { loadOrCreateToken, newToken, saveToken } from './token-file';
 
@@ -95,6 +96,16 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!given) return false;
     const buf = Buffer.from(given);
     return buf.length === tokenBuf.length && timingSafeEqual(buf, tokenBuf);
+  };
+
+  /**
+   * The wall display's kiosk page presents a read-only wall key instead of the token (issue 17):
+   * checked by the services' gate, as the seat `wall:<key>`; it reaches the wall board only.
+   */
+  const wallSeat = (key: string): string => `wall:${key}`;
+  const wallKeyOk = async (key: string): Promise<boolean> => {
+    const gate = handlers[GATE];
+    return gate ? (await gate.authorize(wallSeat(key), 'wall:board')).ok : false;
   };
 
   const securityHeaders = (res: ServerResponse) => {
@@ -211,7 +222,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
             return;
           }
           if (url.pathname === '/api/events' && req.method === 'GET') {
-            if (!tokenOk(url.searchParams.get('token'))) {
+            const wall = url.searchParams.get('wall');
+            if (!(wall ? await wallKeyOk(wall) : tokenOk(url.searchParams.get('token')))) {
               sendError(res, 401, 'forbidden', '令牌无效');
               return;
             }
@@ -225,13 +237,20 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
             sendError(res, 405, 'invalid_input', '仅支持 POST 请求');
             return;
           }
-          if (!tokenOk(req.headers['x-duty-token'] as string | undefined)) {
-            sendError(res, 401, 'forbidden', '令牌无效');
+          const wall = req.headers['x-duty-wall'];
+          const viaWall = typeof wall === 'string' && req.headers['x-duty-token'] === undefined;
+          if (viaWall ? !(await wallKeyOk(wall)) : !tokenOk(req.headers['x-duty-token'] as string | undefined)) {
+            sendError(res, 401, 'forbidden', viaWall ? '值班大屏密钥无效或已更换' : '令牌无效');
             return;
           }
           const channel = decodePath(url.pathname.slice('/api/'.length));
           if (channel === null) {
             badEncoding(res);
+            return;
+          }
+          // The wall key opens the wall board (and the liveness probe), never a public channel such as logging in.
+          if (viaWall && channel !== 'app:info' && requirementOf(channel) !== 'wall') {
+            sendError(res, 403, 'forbidden', '值班大屏只能查看大屏内容');
             return;
           }
           let input: unknown;
@@ -247,7 +266,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
             sendError(res, 400, 'invalid_input', '请求无法解析：请求内容不是有效的 JSON');
             return;
           }
-          sendJson(res, 200, await dispatch(handlers, channel, input, undefined, seatOf(req)));
+          sendJson(
+            res,
+            200,
+            await dispatch(handlers, channel, input, undefined, viaWall ? wallSeat(wall) : seatOf(req)),
+          );
           return;
         }
         if (req.method !== 'GET' && req.method !== 'HEAD') {

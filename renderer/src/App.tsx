@@ -13,6 +13,7 @@ import { StorageBanner } from './features/startup/StorageBanner';
 import { AuthGate } from './features/auth/AuthGate';
 import { SessionBadge } from './features/auth/SessionBadge';
 import { DutyScheduleFlag } from './features/duty/DutyScheduleFlag';
+import { SeatName } from './features/seats/SeatName';
 import { ActiveWarningsStrip } from './features/warnings/ActiveWarningsStrip';
 import { IncidentBoard } from './features/board/IncidentBoard';
 import { IncidentDrawer } from './features/incident/IncidentDrawer';
@@ -24,6 +25,7 @@ import { EXTRA_PAGES } from './pages';
 import { SettingsContext } from './hooks/useSettings';
 import { LawProvider } from './features/law/LawPanel';
 
+import { WallDisplay } from './features/wall/WallDisplay';
 function WallClock() {
   const now = useNow();
   // Tabular digits keep the header from shifting every second.
@@ -107,6 +109,7 @@ export function Shell() {
             </Typography.Text>
             <DutyScheduleFlag duty={duty} />
             <SessionBadge />
+            <SeatName />
           </Space>
         </Layout.Header>
         <BannerStack>
@@ -148,11 +151,15 @@ export function Shell() {
   );
 }
 
-/** The main window, or (#banner) the always-on-top strip the main process opens for overdue clocks. */
+/**
+ * The main window, (#banner) the always-on-top strip the main process opens for overdue clocks, or
+ * (#/wall) the wall display, which has no log-in and no idle lock of its own (features/wall).
+ */
 export function App() {
   const bannerOnly = window.location.hash === '#banner';
   return (
     <ConfigProvider
+  const wall = window.location.hash.startsWith('#/wall');
       locale={zhCN}
       theme={{
         token: {
@@ -176,6 +183,8 @@ export function App() {
             <AlarmBanner sound={false} />
           ) : (
             <StartupGate>
+          ) : wall ? (
+            <WallDisplay />
               {/* Going on duty is logging in (issue 18): the console opens for a logged-in account. */}
               <AuthGate>
                 <LawProvider>

@@ -18,7 +18,11 @@ const POLICY: Readonly<Record<string, Requirement>> = {
   'auth:lock': 'public',
   'auth:setup': 'public',
 
-  // Seen on the wall display and above the lock screen: alarms are never hidden.
+  // The wall display (issue 17): the display role reaches this board and nothing else.
+  'wall:board': 'wall',
+  'seats:get': 'view',
+
+  // Seen above the lock screen: alarms are never hidden.
   'alarms:state': 'view',
   'clocks:upcoming': 'view',
   'settings:get': 'view',
@@ -50,6 +54,9 @@ const POLICY: Readonly<Record<string, Requirement>> = {
   'schedule:exchange': 'manage',
   'holidays:save': 'manage',
   'holidays:delete': 'manage',
+  'wall:key-status': 'manage',
+  'wall:rotate-key': 'manage',
+  'wall:revoke-key': 'manage',
   'accounts:list': 'manage',
   'accounts:create': 'manage',
   'accounts:update': 'manage',

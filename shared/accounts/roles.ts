@@ -11,17 +11,20 @@ export type Role = (typeof ROLES)[number];
 /**
  * What a channel needs:
  * - public: nothing (start-up, storage health, logging in);
- * - view: any logged-in account, also the display role and a locked seat (alarms stay visible);
+ * - wall: the wall display's board (值班大屏): every role, the display role (显示) included;
+ * - view: any logged-in officer, also a locked seat (alarms stay visible); not the display role,
+ *   which sees the wall only (issue 18);
  * - duty: a logged-in officer on duty (值班员, 带班领导 or 管理员), seat unlocked;
  * - leader: a 带班领导 or 管理员, with the leader's password given for this very act;
  * - manage: a 带班领导 or 管理员 (settings, schedule, accounts);
  * - admin: a 管理员 (the audit record).
  */
-export type Requirement = 'public' | 'view' | 'duty' | 'leader' | 'manage' | 'admin';
+export type Requirement = 'public' | 'wall' | 'view' | 'duty' | 'leader' | 'manage' | 'admin';
 
 /** Roles that satisfy each requirement (public needs no login at all). */
 export const ROLES_FOR: Record<Exclude<Requirement, 'public'>, readonly Role[]> = {
-  view: ['带班领导', '值班员', '管理员', '显示'],
+  wall: ['带班领导', '值班员', '管理员', '显示'],
+  view: ['带班领导', '值班员', '管理员'],
   duty: ['带班领导', '值班员', '管理员'],
   leader: ['带班领导', '管理员'],
   manage: ['带班领导', '管理员'],
@@ -30,7 +33,8 @@ export const ROLES_FOR: Record<Exclude<Requirement, 'public'>, readonly Role[]> 
 
 /** The refusal the officer reads: it names the role needed. */
 export const REFUSAL: Record<Exclude<Requirement, 'public'>, string> = {
-  view: '请先登录',
+  wall: '请先登录',
+  view: '请先登录（显示账户只能查看值班大屏）',
   duty: '需要值班员登录（值班员、带班领导或管理员）',
   leader: '需要带班领导权限（带班领导或管理员）',
   manage: '需要带班领导或管理员权限',

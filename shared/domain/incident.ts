@@ -86,6 +86,8 @@ export interface TimelineEntry {
   text: string;
   data: Record<string, unknown> | null;
   officer: string;
+  /** The seat it was recorded at (带班席); null on entries from before seats were recorded (issue 17). */
+  seatName?: string | null;
   voided: null | { at: string; by: string; reason: string };
 }
 
@@ -123,4 +125,9 @@ export interface Incident {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /**
+   * Counts the changes to the incident's own row (issue 17): an edit names the version it started
+   * from and is refused when another seat changed the incident since. Absent only before it is stored.
+   */
+  version?: number;
 }

@@ -23,6 +23,8 @@ import type { ReportOutputs } from './channels/reports';
 import { responseChannels } from './channels/response';
 import type { ResponseOutputs } from './channels/response';
 import { rosterChannels } from './channels/rosters';
+import { seatChannels } from './channels/seats';
+import type { SeatOutputs } from './channels/seats';
 import type { RosterOutputs } from './channels/rosters';
 import { startupChannels } from './channels/startup';
 import type { StartupOutputs } from './channels/startup';
@@ -43,6 +45,7 @@ export const channels = {
   ...startupChannels,
   ...integrityChannels,
   ...accountChannels,
+  ...seatChannels,
 } as const;
 
 export interface ChannelOutputs
@@ -58,7 +61,8 @@ export interface ChannelOutputs
     DataOutputs,
     StartupOutputs,
     IntegrityOutputs,
-    AccountOutputs {}
+    AccountOutputs,
+    SeatOutputs {}
 
 export type Channel = keyof typeof channels & keyof ChannelOutputs;
 /** Compile-time check: every channel has a result type and every result type a channel. */

@@ -27,6 +27,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   levelOverride: '人工定级',
   responseOverride: '人工响应级别',
   effectiveAt: '情况变化时间',
+  version: '版本',
+  seatName: '席位名称',
   reason: '原因',
   statuses: '状态',
   categories: '事件类别',

@@ -160,6 +160,8 @@ export const incidentCreateSchema = incidentFieldsSchema.superRefine(checkTimeOr
 export const incidentUpdateSchema = z.object({
   id,
   patch: incidentPatchSchema.superRefine(checkTimeOrder),
+  /** The version the officer started from (issue 17): an older one than stored is refused. */
+  version: z.number({ message: '版本应为数字' }).int('版本应为整数').min(1, '版本应为正整数').optional(),
 });
 
 /** Per-incident reporting settings (issue 12): the leader's 续报 interval, 发生时间 不详, end of handling. */

@@ -1,11 +1,14 @@
 /** Small helpers for driving antd controls in the real renderer. */
 import type { Page } from 'playwright-core';
 
-/** Types a date-time into an antd DatePicker (by its input id) and confirms it. */
+/** Types a date-time into a masked date-time field (by its input id) from the keyboard and confirms it. */
 export async function fillDateTime(page: Page, inputSelector: string, value: string): Promise<void> {
   const input = page.locator(inputSelector);
-  await input.click();
-  await input.fill(value);
+  await input.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  // The fields are masked (renderer/src/components/DateTimeField): the digits fill it, as an officer types them.
+  await page.keyboard.type(value.replace(/\D/g, ''));
   // Enter accepts a typed value and closes the panel.
   await input.press('Enter');
   await page.waitForFunction(([sel, v]) => document.querySelector<HTMLInputElement>(sel)?.value === v, [

@@ -12,6 +12,7 @@ import { migration0010 } from './0010-accounts';
 import { migration0011 } from './0011-history-indexes';
 import { migration0012 } from './0012-chain';
 import { migration0013 } from './0013-serial-counters';
+import { migration0014 } from './0014-seats-and-versions';
 import { migration0015 } from './0015-holiday-notices';
 import type { Migration } from './types';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0015,
+  migration0014,
 ];
 /** The last migration's version; the list above is never empty. */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -44,6 +44,8 @@ export interface SeatSession {
   locked: boolean;
   /** For a leader-only call: the account whose password was just given for it. */
   grantedBy?: AccountView;
+  /** The seat's name (带班席), recorded on what is done there (services/seats, issue 17). */
+  seatName?: string | null;
 }
 
 export type Authorization = { ok: true; session: SeatSession | null } | { ok: false; error: AppError };
@@ -353,7 +355,7 @@ export class AccountService {
     if ((await this.db.read((q) => repo.countAccounts(q))) === 0) return refuse('尚未创建管理员账户：请先完成首次设置');
     const s = await this.session(seat);
     if (!s.officer) return refuse(`请先登录：${REFUSAL[need]}`);
-    if (s.locked && need !== 'view') return refuse('屏幕已锁定：请输入密码解锁后再操作');
+    if (s.locked && need !== 'view' && need !== 'wall') return refuse('屏幕已锁定：请输入密码解锁后再操作');
     const roles: Role[] = [s.officer.role, ...(s.leader ? [s.leader.role] : [])];
     if (!roles.some((r) => satisfies(r, need))) {
       await this.record('refused', { id: s.officer.id, name: s.officer.name }, `${channel}：${REFUSAL[need]}`);

@@ -25,6 +25,7 @@ import { officerOf, refuse } from '../officer';
 
 export class IncidentService {
   constructor(
+import { STALE_EDIT_MESSAGE } from '../../../shared/ipc/channels/seats';
     private readonly now: () => Date = () => new Date(),
     /** Duty-room setting: minutes before the 待初步判定 reminder (issue 12 "Unknown level"). */
     private readonly pendingLevelMinutes: () => number = () => DEFAULT_PENDING_LEVEL_MINUTES,
@@ -252,6 +253,11 @@ export class IncidentService {
     }
     // When the new level or facts became known (43号 5.1.1(6)): the new level's windows count from it.
     const nowMs = this.now().getTime();
+    // Another seat changed it since this edit began (issue 17): refuse rather than overwrite; inside
+    // the write transaction, so no change can slip in between this check and the UPDATE.
+    if (args.version !== undefined && before.version !== args.version) {
+      throw new DomainError('conflict', STALE_EDIT_MESSAGE);
+    }
     const effectiveMs = effectiveSent === undefined ? nowMs : Date.parse(effectiveSent);
     if (effectiveMs < Date.parse(receivedAt)) {
       throw new DomainError('invalid_input', '生效时间不能早于接报时间', [

@@ -105,9 +105,18 @@ function seatOfTab(): string {
   return seat;
 }
 
+/**
+ * The wall display's kiosk page (`/?wall=KEY#/wall`, issue 17) presents the administrator's
+ * read-only wall key instead of the token. It stays in the address, so the kiosk browser can
+ * reload or restart on its own; the key reaches the wall board and nothing else.
+ */
+const wallKey = new URLSearchParams(window.location.search).get('wall');
+
 export function createWebApi(): DutyApi {
-  let token = tokenFromPage();
+  let token = wallKey ? '' : tokenFromPage();
   const seat = seatOfTab();
+  const credentials = (): Record<string, string> =>
+    wallKey ? { 'X-Duty-Wall': wallKey } : { 'X-Duty-Token': token, 'X-Duty-Seat': seat };
   const listeners = new Map<AppEvent, Set<Listener>>();
   const deliver = (event: AppEvent, payload: unknown) => {
     for (const l of listeners.get(event) ?? []) l(payload);
@@ -133,7 +142,9 @@ export function createWebApi(): DutyApi {
 
   const openStream = () => {
     source?.close();
-    const es = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    const es = new EventSource(
+      wallKey ? `/api/events?wall=${encodeURIComponent(wallKey)}` : `/api/events?token=${encodeURIComponent(token)}`,
+    );
     source = es;
     lastHeard = Date.now();
     es.onopen = () => {
@@ -168,7 +179,7 @@ export function createWebApi(): DutyApi {
     try {
       const res = await fetch('/api/app:info', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Duty-Token': token, 'X-Duty-Seat': seat },
+        headers: { 'Content-Type': 'application/json', ...credentials() },
         body: '{}',
       });
       if (res.status === 401) {
@@ -197,7 +208,7 @@ export function createWebApi(): DutyApi {
     try {
       res = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Duty-Token': token, 'X-Duty-Seat': seat },
+        headers: { 'Content-Type': 'application/json', ...credentials() },
         body: JSON.stringify(input ?? {}),
       });
     } catch {

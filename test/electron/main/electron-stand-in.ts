@@ -11,6 +11,12 @@ import { dirname, join } from 'node:path';
 
 type Listener = (...args: unknown[]) => unknown;
 
+const ONE_DISPLAY = {
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+  workAreaSize: { width: 1920, height: 1080 },
+};
+
 class Emitter {
   readonly listeners = new Map<string, Listener[]>();
   on(event: string, fn: Listener): this {
@@ -261,7 +267,11 @@ export class ElectronStandIn {
         static isSupported = () => false;
         show() {}
       },
-      screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1920, height: 1080 } }) },
+      // One display: no wall window (issue 17 opens it on a second one).
+      screen: Object.assign(new Emitter(), {
+        getPrimaryDisplay: () => ONE_DISPLAY,
+        getAllDisplays: () => [ONE_DISPLAY],
+      }),
     };
   }
 }

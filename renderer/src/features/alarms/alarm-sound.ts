@@ -39,6 +39,9 @@ function makeTone(): Blob {
 let audio: HTMLAudioElement | null = null;
 
 export function setAlarmSound(on: boolean): void {
+  // Whether this page means to sound, on <html> (data-alarm-sound): the autoplay refusal of a
+  // plain browser must not hide that another seat's acknowledgement silenced it (issue 17).
+  document.documentElement.dataset.alarmSound = on ? 'on' : 'off';
   if (on) {
     if (!audio) {
       audio = new Audio(URL.createObjectURL(makeTone()));

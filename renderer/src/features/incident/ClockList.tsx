@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
@@ -9,6 +9,7 @@ import { levelHistoryLines, levelHistoryOf } from '../../../../shared/incidents/
 import { PENDING_LEVEL_CLOCK } from '../../../../shared/incidents/obligations';
 import { call } from '../../api/api';
 import { ClockBadge } from '../../components/ClockBadge';
+import { DateTimeField } from '../../components/DateTimeField';
 import { fmtDateTime } from '../../format';
 import { iso } from './form-values';
 import { Cite } from '../law/LawPanel';
@@ -253,7 +254,7 @@ export function ClockList({
           preserve={false}
         >
           <Form.Item name="completedAt" label="报送时间" rules={[{ required: true, message: '请填写报送时间' }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+            <DateTimeField />
           </Form.Item>
           <Form.Item name="channel" label="报送方式" rules={[{ required: true }]}>
             <Select

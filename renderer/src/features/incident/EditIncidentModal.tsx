@@ -1,4 +1,5 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { DateTimeField } from '../../components/DateTimeField';
 import dayjs, { type Dayjs } from 'dayjs';
 import { LEVELS, RESPONSE_LEVELS } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
@@ -93,13 +94,13 @@ export function EditIncidentModal({
         }}
       >
         <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateTimeField />
         </Form.Item>
         <Form.Item name="discoveredAt" label="发现时间">
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateTimeField />
         </Form.Item>
         <Form.Item name="receivedAt" label="接报时间" rules={[{ required: true }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateTimeField />
         </Form.Item>
         <FactsFields category={incident.category} />
         <GradePreview category={incident.category} facts={facts} />
@@ -121,7 +122,7 @@ export function EditIncidentModal({
             <Cite text="新级别的报告时限从此时起算，不早于接报时间、不晚于现在（依据《朔州市突发环境事件应急预案》5.1.1(6)）" />
           }
         >
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="edit-effective-at" />
+          <DateTimeField data-testid="edit-effective-at" />
         </Form.Item>
         <Form.Item name="reason" label="修改原因">
           <Input data-testid="edit-reason" />

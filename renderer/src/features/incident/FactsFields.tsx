@@ -1,4 +1,5 @@
-import { Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select } from 'antd';
+import { DateTimeField } from '../../components/DateTimeField';
 import { FACT_FIELDS, FORM_FACT_FIELDS } from '../../../../shared/rules';
 import type { FactField } from '../../../../shared/rules';
 import { PLANS, planOf } from '../../../../shared/plans';
@@ -36,7 +37,7 @@ export function FactsFields({ category }: { category: string }) {
         label="扑火指令下达时间"
         extra={<Cite text="依据 朔政办发〔2021〕44号：接到扑火指令后10分钟内集结" />}
       >
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-fact="orderedAt" />
+        <DateTimeField data-fact="orderedAt" />
       </Form.Item>
     );
   }

@@ -1,4 +1,5 @@
-import { App, Button, Checkbox, DatePicker, InputNumber, Space, Typography } from 'antd';
+import { App, Button, Checkbox, InputNumber, Space, Typography } from 'antd';
+import { DateTimeField } from '../../components/DateTimeField';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
@@ -105,9 +106,7 @@ export function ReportingSettings({
               </>
             ) : (
               <>
-                <DatePicker
-                  showTime={{ format: 'HH:mm' }}
-                  format="YYYY-MM-DD HH:mm"
+                <DateTimeField
                   value={ended}
                   onChange={setEnded}
                   disabledDate={(d) => d.isAfter(dayjs(), 'day')}

@@ -74,7 +74,10 @@ export function Timeline({
           >
             <div style={{ width: '100%' }}>
               <Typography.Text type="secondary">
-                {fmtDateTime(e.at)} · {e.officer} · <Tag>{KIND_LABELS[e.kind] ?? e.kind}</Tag>
+                {fmtDateTime(e.at)} · {e.officer}
+                {/* The seat it was recorded at (issue 17); entries from before seats were named show none. */}
+                {e.seatName ? <span data-testid="entry-seat">（{e.seatName}）</span> : null} ·{' '}
+                <Tag>{KIND_LABELS[e.kind] ?? e.kind}</Tag>
               </Typography.Text>
               <div>
                 <Typography.Text delete={!!e.voided}>{e.text}</Typography.Text>

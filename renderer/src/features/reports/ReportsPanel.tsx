@@ -1,18 +1,4 @@
-import {
-  App,
-  Button,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  List,
-  Modal,
-  Select,
-  Space,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Checkbox, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -22,6 +8,7 @@ import type { Report } from '../../../../shared/domain/report';
 import { dutyLabel, openDuties } from '../../../../shared/reports/duties';
 import { printableReport } from '../../../../shared/reports/printable';
 import { api, call } from '../../api/api';
+import { DateTimeField } from '../../components/DateTimeField';
 import { fmtDateTime } from '../../format';
 import { iso } from '../incident/form-values';
 import { PrintPreview } from '../print/PrintPreview';
@@ -393,7 +380,7 @@ export function ReportsPanel({
             <Input data-testid="signed-by" />
           </Form.Item>
           <Form.Item name="signedAt" label="签发时间" rules={[{ required: true }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+            <DateTimeField />
           </Form.Item>
         </Form>
       </Modal>
@@ -406,7 +393,7 @@ export function ReportsPanel({
       >
         <Form form={sendForm} layout="vertical" preserve={false} initialValues={{ sentAt: dayjs(), channel: '书面' }}>
           <Form.Item name="sentAt" label="报送时间" rules={[{ required: true }]}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+            <DateTimeField />
           </Form.Item>
           <Form.Item
             name="sentTo"

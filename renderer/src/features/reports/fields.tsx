@@ -1,7 +1,8 @@
 /** Inputs shared by the report forms: ISO date-times, counts, and editable table rows. */
-import { Button, DatePicker, Form, Input, InputNumber, Table } from 'antd';
+import { Button, Form, Input, InputNumber, Table } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import { DateTimeField } from '../../components/DateTimeField';
 
 /** A DatePicker over an ISO 8601 string, so the form's values keep the saved shape. */
 export function IsoDateTime({
@@ -14,10 +15,8 @@ export function IsoDateTime({
   id?: string;
 }) {
   return (
-    <DatePicker
+    <DateTimeField
       id={id}
-      showTime={{ format: 'HH:mm' }}
-      format="YYYY-MM-DD HH:mm"
       value={value ? dayjs(value) : null}
       onChange={(d) => onChange?.(d ? d.toDate().toISOString() : undefined)}
       style={{ width: '100%' }}

@@ -1,4 +1,5 @@
-import { DatePicker, Input, Modal, Space, Typography } from 'antd';
+import { Input, Modal, Space, Typography } from 'antd';
+import { DateTimeField } from '../../components/DateTimeField';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 
@@ -74,10 +75,9 @@ export function RecordModal({
         {withTime && (
           <Space>
             <Typography.Text>{timeLabel}：</Typography.Text>
-            <DatePicker
+            <DateTimeField
               id="record-at"
-              showTime={{ format: 'HH:mm' }}
-              format="YYYY-MM-DD HH:mm"
+              aria-label={timeLabel}
               value={at}
               onChange={(v) => v && setAt(v)}
               allowClear={false}

@@ -1,10 +1,11 @@
-import { Alert, App, Button, DatePicker, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLayoutEffect, useState } from 'react';
 import { RESPONSE_LEVELS, type IncidentResponse } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { CALL_RESULTS, type CallListViewItem, type CallResult } from '../../../../shared/domain/roster';
 import { call } from '../../api/api';
+import { DateTimeField } from '../../components/DateTimeField';
 import { fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
 import { numbersOf, Phones } from './phones';
@@ -205,14 +206,12 @@ function CallModal({
           options={numbers}
           onChange={(v) => setNumber(v)}
         />
-        <DatePicker
-          showTime
+        <DateTimeField
           value={at}
           onChange={(v) => {
             if (v) setAt(v);
           }}
-          format="YYYY-MM-DD HH:mm"
-          style={{ width: '100%' }}
+          aria-label="呼叫时间"
           id="callAt"
         />
         <Input.TextArea

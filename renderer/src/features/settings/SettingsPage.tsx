@@ -1,4 +1,5 @@
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, TimePicker } from 'antd';
+import { WallKeyPanel } from '../wall/WallKeyPanel';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/ipc/channels/app';
@@ -101,6 +102,7 @@ export function SettingsPage() {
         </Descriptions>
       )}
       <RotateToken />
+      <WallKeyPanel />
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CHECKLIST_PLAN_IDS, PLANS, type ChecklistPlanId } from '../../../../shared/plans';
@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/warnings';
 import { OPEN_STATUSES } from '../../../../shared/domain/incident';
 import { call } from '../../api/api';
+import { DateTimeField } from '../../components/DateTimeField';
 import { useLoad } from '../../hooks/useApi';
 import { errorText } from '../../lib/errors';
 
@@ -134,7 +135,7 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
           <Input id="warning-area" maxLength={120} />
         </Form.Item>
         <Form.Item name="issuedAt" label="发布时间" rules={[{ required: true, message: '请填写发布时间' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          <DateTimeField />
         </Form.Item>
         <Form.Item name="document" label="发布文件">
           <Input maxLength={120} />

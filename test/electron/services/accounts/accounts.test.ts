@@ -134,7 +134,7 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     const seat = from(s.handlers, 'seat-empty');
     for (const c of CHANNELS) {
       const need = requirementOf(c);
-      expect(['public', 'view', 'duty', 'leader', 'manage', 'admin']).toContain(need);
+      expect(['public', 'wall', 'view', 'duty', 'leader', 'manage', 'admin']).toContain(need);
       if (need === 'public') continue;
       const r = await seat(c, {});
       expect(r.ok, c).toBe(false);
@@ -225,13 +225,13 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     await s.close();
   });
 
-  it('显示: sees the board, alarms and clocks only; anything else is refused', async () => {
+  it('显示: sees the wall display only (issue 17); anything else is refused', async () => {
     const s = await withAccounts(tempDir());
     const wall = from(s.handlers, 'seat-wall');
     value(await wall('auth:login', { name: '大屏', password: PW }));
-    expect(message(await wall('incidents:list', {}))).toBe('(allowed)');
-    expect(message(await wall('alarms:state'))).toBe('(allowed)');
-    expect(message(await wall('clocks:upcoming'))).toBe('(allowed)');
+    expect(message(await wall('wall:board'))).toBe('(allowed)');
+    expect(message(await wall('incidents:list', {}))).toMatch(/显示账户只能查看值班大屏/);
+    expect(message(await wall('alarms:state'))).toMatch(/显示账户只能查看值班大屏/);
     expect(message(await wall('incidents:create', ENV_INPUT))).toMatch(/需要值班员登录/);
     expect(message(await wall('incidents:get', { id: 1 }))).toMatch(/需要值班员登录/);
     await s.close();
