@@ -14,7 +14,7 @@ import { createDataHandlers } from './data/data-handlers';
 import { createIncidentHandlers } from './incidents/incident-handlers';
 import { createIntegrityHandlers } from './integrity/integrity-handlers';
 import { createPrintHandlers } from './print/print-handlers';
-import { createReportHandlers } from './reports/report-service';
+import { createReportHandlers } from './reports/report-handlers';
 import { createResponseHandlers } from './response/response-handlers';
 import { createRosterHandlers } from './rosters/roster-handlers';
 import { createStartupHandlers } from './startup/startup-handlers';

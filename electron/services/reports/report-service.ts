@@ -1,5 +1,9 @@
-/** The report chain: drafts prefilled from the incident, versions, sign-off, dispatch, corrections. */
-import type { ReportOutputs } from '../../../shared/ipc/channels/reports';
+/**
+ * The report chain: drafts prefilled from the incident, versions, sign-off, dispatch, corrections.
+ * Every method runs in the unit of work its caller hands it (`q`; report-handlers.ts owns the
+ * transaction), so a check and the write it allows see the same data, and a dispatch, the clocks it
+ * completes and its timeline entry commit together or not at all.
+ */
 import type { ClockRecord } from '../../../shared/domain/incident';
 import type { IncidentClock } from '../../../shared/domain/incident-view';
 import type { Report } from '../../../shared/domain/report';
@@ -22,7 +26,7 @@ import {
 import type { PrefillSource, ReportKind } from '../../../shared/reports/prefill';
 import * as incidentsRepo from '../../db/incident-repository';
 import * as repo from '../../db/report-repository';
-import type { Handlers } from '../../ipc/dispatch';
+import type { Queryable } from '../../db/connection';
 import type { FeatureContext } from '../feature-context';
 import { officerOf } from '../officer';
 
@@ -87,41 +91,34 @@ function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category
 export class ReportService {
   constructor(private readonly ctx: FeatureContext) {}
 
-  async list(incidentId: number): Promise<Report[]> {
-    return this.ctx.db.read(async (q) => {
-      const inc = await incidentsRepo.findIncident(q, incidentId);
-      if (!inc) throw new DomainError('not_found', `事件 ${incidentId} 不存在`);
-      return toReports(
-        await repo.listReportRows(q, incidentId),
-        await repo.listVersionRows(q, incidentId),
-        inc.category,
-      );
-    });
+  async list(q: Queryable, incidentId: number): Promise<Report[]> {
+    const inc = await incidentsRepo.findIncident(q, incidentId);
+    if (!inc) throw new DomainError('not_found', `事件 ${incidentId} 不存在`);
+    return toReports(await repo.listReportRows(q, incidentId), await repo.listVersionRows(q, incidentId), inc.category);
   }
 
   /** The basis (incident at draft time) of a report's latest version, or of the given version. */
-  private async basisOf(reportId: number, version?: number): Promise<PrefillSource | null> {
-    const row = await this.ctx.db.read((q) => repo.findReportRow(q, reportId));
+  private async basisOf(q: Queryable, reportId: number, version?: number): Promise<PrefillSource | null> {
+    const row = await repo.findReportRow(q, reportId);
     if (!row) return null;
-    const versions = (await this.ctx.db.read((q) => repo.listVersionRows(q, row.incident_id))).filter(
-      (v) => v.report_id === reportId,
-    );
+    const versions = (await repo.listVersionRows(q, row.incident_id)).filter((v) => v.report_id === reportId);
     const v = version === undefined ? versions.at(-1) : versions.find((x) => x.version === version);
     return v ? parseVersion(v).basis : null;
   }
 
-  private async one(reportId: number): Promise<Report> {
-    const row = await this.ctx.db.read((q) => repo.findReportRow(q, reportId));
+  async one(q: Queryable, reportId: number): Promise<Report> {
+    const row = await repo.findReportRow(q, reportId);
     if (!row) throw new DomainError('not_found', `报告 ${reportId} 不存在`);
-    const report = (await this.list(row.incident_id)).find((r) => r.id === reportId);
+    const report = (await this.list(q, row.incident_id)).find((r) => r.id === reportId);
     if (!report) throw new DomainError('not_found', `报告 ${reportId} 不存在`);
     return report;
   }
 
   /** 初报 once; 续报 numbered after it; nothing but corrections after the 终报. */
-  async draft(args: ChannelArgs<'reports:draft'>): Promise<Report> {
-    const incident = await this.ctx.db.read((q) => this.ctx.incidents.get(q, args.incidentId));
-    const existing = await this.list(args.incidentId);
+  /** Returns the new report's id. */
+  async draft(q: Queryable, args: ChannelArgs<'reports:draft'>): Promise<number> {
+    const incident = await this.ctx.incidents.get(q, args.incidentId);
+    const existing = await this.list(q, args.incidentId);
     const has = (k: ReportKind) => existing.some((r) => r.kind === k);
     if (args.kind === '初报' && has('初报'))
       throw new DomainError('conflict', '该事件已有初报；如需更改已报送的内容，请发更正或续报');
@@ -142,37 +139,33 @@ export class ReportService {
     const previous = last?.versions.at(-1)?.content;
     const content =
       last && previous
-        ? continueReport({ ...ctx, previous, previousBasis: await this.basisOf(last.id) }).content
+        ? continueReport({ ...ctx, previous, previousBasis: await this.basisOf(q, last.id) }).content
         : draftReport(ctx);
     const stored: StoredContent = { ...content, basis: ctx.incident };
-    const id = await this.ctx.db.write(async (q) => {
-      const by = (await officerOf(q)).officer;
-      const newId = await repo.insertReport(q, {
-        incidentId: incident.id,
-        kind: args.kind,
-        seq,
-        formKind: content.kind,
-        correctsId: null,
-        at: now,
-        by,
-      });
-      await repo.insertVersion(q, newId, stored, now, by);
-      await incidentsRepo.insertTimeline(q, {
-        incidentId: incident.id,
-        at: now,
-        kind: 'report',
-        text: `起草${seqLabel(args.kind, seq)}`,
-        data: { reportId: newId },
-        officer: by,
-      });
-      return newId;
+    const by = (await officerOf(q)).officer;
+    const newId = await repo.insertReport(q, {
+      incidentId: incident.id,
+      kind: args.kind,
+      seq,
+      formKind: content.kind,
+      correctsId: null,
+      at: now,
+      by,
     });
-    this.ctx.changed('reports');
-    return this.one(id);
+    await repo.insertVersion(q, newId, stored, now, by);
+    await incidentsRepo.insertTimeline(q, {
+      incidentId: incident.id,
+      at: now,
+      kind: 'report',
+      text: `起草${seqLabel(args.kind, seq)}`,
+      data: { reportId: newId },
+      officer: by,
+    });
+    return newId;
   }
 
-  async save(args: ChannelArgs<'reports:save'>): Promise<Report> {
-    const report = await this.one(args.reportId);
+  async save(q: Queryable, args: ChannelArgs<'reports:save'>): Promise<number> {
+    const report = await this.one(q, args.reportId);
     if (report.status !== 'draft')
       throw new DomainError(
         'conflict',
@@ -189,42 +182,36 @@ export class ReportService {
       throw new DomainError('invalid_input', `报告内容有误：${(err as Error).message}`);
     }
     // Every version of a report keeps the basis its draft started from (see draft()).
-    const stored: StoredContent = { ...content, basis: (await this.basisOf(report.id)) ?? undefined };
-    await this.ctx.db.write(async (q) => {
-      const by = (await officerOf(q)).officer;
-      await repo.insertVersion(q, report.id, stored, this.ctx.now().toISOString(), by);
-    });
-    this.ctx.changed('reports');
-    return this.one(report.id);
+    const stored: StoredContent = { ...content, basis: (await this.basisOf(q, report.id)) ?? undefined };
+    const by = (await officerOf(q)).officer;
+    await repo.insertVersion(q, report.id, stored, this.ctx.now().toISOString(), by);
+    return report.id;
   }
 
-  async sign(args: ChannelArgs<'reports:sign'>): Promise<Report> {
-    const report = await this.one(args.reportId);
+  async sign(q: Queryable, args: ChannelArgs<'reports:sign'>): Promise<number> {
+    const report = await this.one(q, args.reportId);
     if (report.status !== 'draft') throw new DomainError('conflict', `${report.label}已签发`);
-    await this.ctx.db.write(async (q) => {
-      const by = (await officerOf(q)).officer;
-      await repo.signReport(q, report.id, args.signedBy, args.signedAt);
-      await incidentsRepo.insertTimeline(q, {
-        incidentId: report.incidentId,
-        at: this.ctx.now().toISOString(),
-        kind: 'report',
-        text: `${report.label}由${args.signedBy}签发`,
-        data: { reportId: report.id },
-        officer: by,
-      });
+    const by = (await officerOf(q)).officer;
+    await repo.signReport(q, report.id, args.signedBy, args.signedAt);
+    await incidentsRepo.insertTimeline(q, {
+      incidentId: report.incidentId,
+      at: this.ctx.now().toISOString(),
+      kind: 'report',
+      text: `${report.label}由${args.signedBy}签发`,
+      data: { reportId: report.id },
+      officer: by,
     });
-    this.ctx.changed('reports');
-    return this.one(report.id);
+    return report.id;
   }
 
   /** Records the dispatch and completes the clocks the report satisfies, in one transaction. */
-  async dispatch(args: ChannelArgs<'reports:dispatch'>): Promise<Report> {
-    const report = await this.one(args.reportId);
+  async dispatch(q: Queryable, args: ChannelArgs<'reports:dispatch'>): Promise<number> {
+    const report = await this.one(q, args.reportId);
     if (report.status === 'sent') throw new DomainError('conflict', `${report.label}已报送`);
     if (report.status !== 'signed') throw new DomainError('conflict', `${report.label}尚未签发，不能报送`);
     if (Date.parse(args.sentAt) > this.ctx.now().getTime() + 5 * 60_000)
       throw new DomainError('invalid_input', '报送时间不能晚于当前时间');
-    const incident = await this.ctx.db.read((q) => this.ctx.incidents.get(q, report.incidentId));
+    const incident = await this.ctx.incidents.get(q, report.incidentId);
     const recipients = [...new Set(typeof args.sentTo === 'string' ? [args.sentTo] : args.sentTo)];
     const sentTo = recipients.join('、');
     const matches = (c: { to: string }) => recipients.includes(c.to);
@@ -268,61 +255,59 @@ export class ReportService {
       );
     }
     const clockIds = [...chosen].flatMap((d) => completes(d).map((c) => c.obligationKey ?? c.clockId));
-    await this.ctx.db.write(async (q) => {
-      const by = (await officerOf(q)).officer;
-      const at = this.ctx.now().toISOString();
-      const latest = report.versions.at(-1);
-      if (!latest) throw new DomainError('conflict', '报告没有可报送的版本');
-      const version = latest.version;
-      await repo.markSent(q, report.id, {
-        sentAt: args.sentAt,
-        sentTo,
-        channel: args.channel,
-        confirmedBy: args.confirmedBy,
-        version,
-        officer: by,
-        clocks: clockIds,
-      });
-      // One record per duty, against the obligation it names: the rules complete every open
-      // obligation to that recipient from it, old level and new alike.
-      for (const d of chosen) {
-        const rec: ClockRecord = {
-          clockId: recordKey(d),
-          completedAt: args.sentAt,
-          channel: args.channel,
-          recipientUnit: matches(d) ? d.to : sentTo,
-          recipientName: args.confirmedBy,
-          notApplicableReason: null,
-          officer: by,
-          recordedAt: at,
-        };
-        await incidentsRepo.insertClockRecord(q, report.incidentId, rec);
-      }
-      const done = [...chosen].map((d) => named(d, completes(d)));
-      const late = [...chosen]
-        .map((d) => [d, completes(d).filter((c) => sentMs > Date.parse(c.dueAt))] as const)
-        .filter(([, cs]) => cs.length)
-        .map(([d, cs]) => named(d, cs));
-      await incidentsRepo.insertTimeline(q, {
-        incidentId: report.incidentId,
-        at,
-        kind: 'report',
-        text: `${report.label}（第${version}稿）以${args.channel}报送${sentTo}，${args.confirmedBy}电话确认收到${
-          done.length ? `；完成时限：${done.join('、')}` : ''
-        }${late.length ? `（其中超时：${late.join('、')}）` : ''}${mismatched.length ? `（经确认，其中报送对象不符：${mismatched.map((d) => d.title).join('、')}）` : ''}`,
-        data: { reportId: report.id, version, clockIds, recipients },
-        officer: by,
-      });
+    const by = (await officerOf(q)).officer;
+    const at = this.ctx.now().toISOString();
+    const latest = report.versions.at(-1);
+    if (!latest) throw new DomainError('conflict', '报告没有可报送的版本');
+    const version = latest.version;
+    await repo.markSent(q, report.id, {
+      sentAt: args.sentAt,
+      sentTo,
+      channel: args.channel,
+      confirmedBy: args.confirmedBy,
+      version,
+      officer: by,
+      clocks: clockIds,
     });
-    this.ctx.changed('reports');
-    return this.one(report.id);
+    // One record per duty, against the obligation it names: the rules complete every open
+    // obligation to that recipient from it, old level and new alike.
+    for (const d of chosen) {
+      const rec: ClockRecord = {
+        clockId: recordKey(d),
+        completedAt: args.sentAt,
+        channel: args.channel,
+        recipientUnit: matches(d) ? d.to : sentTo,
+        recipientName: args.confirmedBy,
+        notApplicableReason: null,
+        officer: by,
+        recordedAt: at,
+      };
+      await incidentsRepo.insertClockRecord(q, report.incidentId, rec);
+    }
+    const done = [...chosen].map((d) => named(d, completes(d)));
+    const late = [...chosen]
+      .map((d) => [d, completes(d).filter((c) => sentMs > Date.parse(c.dueAt))] as const)
+      .filter(([, cs]) => cs.length)
+      .map(([d, cs]) => named(d, cs));
+    await incidentsRepo.insertTimeline(q, {
+      incidentId: report.incidentId,
+      at,
+      kind: 'report',
+      text: `${report.label}（第${version}稿）以${args.channel}报送${sentTo}，${args.confirmedBy}电话确认收到${
+        done.length ? `；完成时限：${done.join('、')}` : ''
+      }${late.length ? `（其中超时：${late.join('、')}）` : ''}${mismatched.length ? `（经确认，其中报送对象不符：${mismatched.map((d) => d.title).join('、')}）` : ''}`,
+      data: { reportId: report.id, version, clockIds, recipients },
+      officer: by,
+    });
+    return report.id;
   }
 
   /** A sent report is never edited: a correction starts from its sent content. */
-  async correct(args: ChannelArgs<'reports:correct'>): Promise<Report> {
-    const report = await this.one(args.reportId);
+  /** Returns the correction's id. */
+  async correct(q: Queryable, args: ChannelArgs<'reports:correct'>): Promise<number> {
+    const report = await this.one(q, args.reportId);
     if (report.status !== 'sent') throw new DomainError('conflict', '只能对已报送的报告发更正；草稿可直接修改');
-    const all = await this.list(report.incidentId);
+    const all = await this.list(q, report.incidentId);
     const seq = all.filter((r) => r.kind === '更正').length + 1;
     const sent = report.versions.find((v) => v.version === report.sentVersion) ?? report.versions.at(-1);
     if (!sent) throw new DomainError('conflict', '报告没有已报送的版本');
@@ -330,44 +315,27 @@ export class ReportService {
     // A correction is a report of its own: the sent content, with its own 报送时间 (issue of 42号 4.1.2).
     const stored: StoredContent = {
       ...freshReport(sent.content, at),
-      basis: (await this.basisOf(report.id, sent.version)) ?? undefined,
+      basis: (await this.basisOf(q, report.id, sent.version)) ?? undefined,
     };
-    const id = await this.ctx.db.write(async (q) => {
-      const by = (await officerOf(q)).officer;
-      const newId = await repo.insertReport(q, {
-        incidentId: report.incidentId,
-        kind: '更正',
-        seq,
-        formKind: report.formKind,
-        correctsId: report.id,
-        at,
-        by,
-      });
-      await repo.insertVersion(q, newId, stored, at, by);
-      await incidentsRepo.insertTimeline(q, {
-        incidentId: report.incidentId,
-        at,
-        kind: 'report',
-        text: `起草对${report.label}的更正`,
-        data: { reportId: newId, corrects: report.id },
-        officer: by,
-      });
-      return newId;
+    const by = (await officerOf(q)).officer;
+    const newId = await repo.insertReport(q, {
+      incidentId: report.incidentId,
+      kind: '更正',
+      seq,
+      formKind: report.formKind,
+      correctsId: report.id,
+      at,
+      by,
     });
-    this.ctx.changed('reports');
-    return this.one(id);
+    await repo.insertVersion(q, newId, stored, at, by);
+    await incidentsRepo.insertTimeline(q, {
+      incidentId: report.incidentId,
+      at,
+      kind: 'report',
+      text: `起草对${report.label}的更正`,
+      data: { reportId: newId, corrects: report.id },
+      officer: by,
+    });
+    return newId;
   }
-}
-
-export function createReportHandlers(ctx: FeatureContext): Pick<Handlers, keyof ReportOutputs> {
-  const s = new ReportService(ctx);
-  return {
-    'reports:list': (a) => s.list(a.incidentId),
-    'reports:draft': (a) => s.draft(a),
-    'reports:save': (a) => s.save(a),
-    // 签发 is the leader's act: from a seat, the signer is the leader whose password granted it.
-    'reports:sign': (a, call) => s.sign(call?.session?.grantedBy ? { ...a, signedBy: call.session.grantedBy.name } : a),
-    'reports:dispatch': (a) => s.dispatch(a),
-    'reports:correct': (a) => s.correct(a),
-  };
 }
