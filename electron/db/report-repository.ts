@@ -1,6 +1,7 @@
 import type { FormInput } from '../../shared/forms/types';
 import type { PrintRecord } from '../../shared/ipc/channels/print';
 import type { Queryable } from './connection';
+import { currentSeatName } from './seat-context';
 
 export interface ReportRow {
   id: number;
@@ -120,9 +121,21 @@ export async function insertPrintRecord(
   },
 ): Promise<number> {
   const res = await q.run(
-    `INSERT INTO print_records (incident_id, report_id, report_version, form_kind, title, target, path, printed_at, officer)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [p.incidentId, p.reportId, p.reportVersion, p.formKind, p.title, p.target, p.path, p.at, p.officer],
+    `INSERT INTO print_records (incident_id, report_id, report_version, form_kind, title, target, path, printed_at, officer,
+       seat_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      p.incidentId,
+      p.reportId,
+      p.reportVersion,
+      p.formKind,
+      p.title,
+      p.target,
+      p.path,
+      p.at,
+      p.officer,
+      // The seat it was printed at (issue 17); null for in-process calls.
+      currentSeatName(),
+    ],
   );
   return res.lastID;
 }
@@ -138,6 +151,7 @@ interface PrintRow {
   path: string | null;
   printed_at: string;
   officer: string;
+  seat_name: string | null;
 }
 
 const toRecord = (r: PrintRow): PrintRecord => ({
@@ -151,6 +165,7 @@ const toRecord = (r: PrintRow): PrintRecord => ({
   path: r.path,
   printedAt: r.printed_at,
   officer: r.officer,
+  seatName: r.seat_name ?? null,
 });
 
 export async function findPrintRecord(q: Queryable, id: number): Promise<PrintRecord | undefined> {

@@ -33,6 +33,8 @@ export interface PrintRecord {
   path: string | null;
   printedAt: string;
   officer: string;
+  /** The seat it was printed at; null on records from before seats were recorded (issue 17). */
+  seatName?: string | null;
 }
 
 export interface PrintOutputs {

@@ -1,9 +1,11 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { DateTimeField } from '../../components/DateTimeField';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { LEVELS, RESPONSE_LEVELS } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
-import { call } from '../../api/api';
+import { ApiError, call } from '../../api/api';
+import { StaleEditNotice, STALE_EDIT_MESSAGE } from './StaleEditNotice';
 import { FactsFields } from './FactsFields';
 import { cleanFacts, iso } from './form-values';
 import { GradePreview } from './GradePreview';
@@ -18,6 +20,22 @@ interface EditValues {
   responseOverride?: (typeof RESPONSE_LEVELS)[number] | null;
   reason?: string;
   effectiveAt?: Dayjs | null;
+}
+
+/** The form's values as stored in `incident`. */
+function valuesOf(incident: IncidentDetail): EditValues {
+  return {
+    occurredAt: dayjs(incident.occurredAt),
+    discoveredAt: incident.discoveredAt ? dayjs(incident.discoveredAt) : undefined,
+    receivedAt: dayjs(incident.receivedAt),
+    facts: {
+      ...incident.facts,
+      ...(typeof incident.facts.orderedAt === 'string' ? { orderedAt: dayjs(incident.facts.orderedAt) } : {}),
+    },
+    levelOverride: incident.levelOverride ?? undefined,
+    responseOverride: incident.responseOverride ?? undefined,
+    effectiveAt: dayjs(),
+  };
 }
 
 /** Changing facts, level or times re-derives the clocks; the change and its reason go in the timeline. */
@@ -35,6 +53,21 @@ export function EditIncidentModal({
   const [form] = Form.useForm<EditValues>();
   const { message } = App.useApp();
   const facts = Form.useWatch<Record<string, unknown> | undefined>('facts', form);
+  // The version this edit started from (issue 17), fixed when the dialog opens: the drawer behind it
+  // may reload with another seat's change, and that must not silently become the edit's base.
+  const [base, setBase] = useState(incident.version);
+  // Another seat's newer version, shown above the officer's own input after a refused save.
+  const [newer, setNewer] = useState<IncidentDetail | null>(null);
+  // Reset only on opening (React's "adjust state when a prop changes" pattern): later reloads of
+  // `incident` are another seat's changes, not this edit's base.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setBase(incident.version);
+      setNewer(null);
+    }
+  }
   const save = async () => {
     const v = await form.validateFields();
     try {
@@ -48,6 +81,7 @@ export function EditIncidentModal({
       onChanged(
         await call('incidents:update', {
           id: incident.id,
+          version: base,
           patch: {
             occurredAt: iso(v.occurredAt),
             discoveredAt: iso(v.discoveredAt) ?? null,
@@ -63,8 +97,21 @@ export function EditIncidentModal({
       );
       onClose();
     } catch (err) {
+      if (err instanceof ApiError && err.error.message === STALE_EDIT_MESSAGE) {
+        // Nothing typed is lost: the form keeps it, and the stored version is shown above it.
+        try {
+          setNewer(await call('incidents:get', { id: incident.id }));
+        } catch {
+          // The refusal itself is still shown below.
+        }
+      }
       message.error((err as Error).message);
     }
+  };
+  const reload = (latest: IncidentDetail) => {
+    form.setFieldsValue(valuesOf(latest));
+    setBase(latest.version);
+    setNewer(null);
   };
   return (
     <Modal
@@ -76,23 +123,18 @@ export function EditIncidentModal({
       width={720}
       destroyOnHidden
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{
-          occurredAt: dayjs(incident.occurredAt),
-          discoveredAt: incident.discoveredAt ? dayjs(incident.discoveredAt) : undefined,
-          receivedAt: dayjs(incident.receivedAt),
-          facts: {
-            ...incident.facts,
-            ...(typeof incident.facts.orderedAt === 'string' ? { orderedAt: dayjs(incident.facts.orderedAt) } : {}),
-          },
-          levelOverride: incident.levelOverride ?? undefined,
-          responseOverride: incident.responseOverride ?? undefined,
-          effectiveAt: dayjs(),
-        }}
-      >
+      {newer && (
+        <StaleEditNotice
+          latest={newer}
+          onReload={() => reload(newer)}
+          onKeepMine={() => {
+            // The officer has seen the newer version and saves their input over it knowingly.
+            setBase(newer.version);
+            setNewer(null);
+          }}
+        />
+      )}
+      <Form form={form} layout="vertical" preserve={false} initialValues={valuesOf(incident)}>
         <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true }]}>
           <DateTimeField />
         </Form.Item>
