@@ -296,9 +296,7 @@ export async function listResponseEndTimes(q: Queryable, scope?: IncidentScope):
 }
 
 export async function listTimeline(q: Queryable, incidentId: number): Promise<TimelineEntry[]> {
-  const rows = await q.all<TimelineRow>(`${WITH_VOID} WHERE t.incident_id = ? ORDER BY t.at, t.id`, [
-    incidentId,
-  ]);
+  const rows = await q.all<TimelineRow>(`${WITH_VOID} WHERE t.incident_id = ? ORDER BY t.at, t.id`, [incidentId]);
   return rows.map(toEntry);
 }
 

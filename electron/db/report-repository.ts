@@ -118,11 +118,13 @@ export async function insertPrintRecord(
     path: string | null;
     at: string;
     officer: string;
+    /** The record chain's short code printed on the form's footer (issue 18). */
+    chainCode?: string | null;
   },
 ): Promise<number> {
   const res = await q.run(
     `INSERT INTO print_records (incident_id, report_id, report_version, form_kind, title, target, path, printed_at, officer,
-       seat_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       seat_name, chain_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       p.incidentId,
       p.reportId,
@@ -135,6 +137,7 @@ export async function insertPrintRecord(
       p.officer,
       // The seat it was printed at (issue 17); null for in-process calls.
       currentSeatName(),
+      p.chainCode ?? null,
     ],
   );
   return res.lastID;
@@ -151,6 +154,7 @@ interface PrintRow {
   path: string | null;
   printed_at: string;
   officer: string;
+  chain_code: string | null;
   seat_name: string | null;
 }
 
@@ -165,6 +169,7 @@ const toRecord = (r: PrintRow): PrintRecord => ({
   path: r.path,
   printedAt: r.printed_at,
   officer: r.officer,
+  chainCode: r.chain_code ?? null,
   seatName: r.seat_name ?? null,
 });
 

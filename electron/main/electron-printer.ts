@@ -27,7 +27,10 @@ export class ElectronPrinter implements Printer {
   }
 
   private withJob<T>(job: PrintJob, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
-    return this.withPage(renderForm(job.form, { fontBaseUrl: this.fontBaseUrl, drill: job.drill }), use);
+    return this.withPage(
+      renderForm(job.form, { fontBaseUrl: this.fontBaseUrl, drill: job.drill, chainCode: job.chainCode }),
+      use,
+    );
   }
 
   /**

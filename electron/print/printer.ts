@@ -14,6 +14,8 @@ export interface PrintJob {
   drill: boolean;
   /** File name without extension, e.g. 初报-2026-0001. */
   name: string;
+  /** The record chain's short code at print time, printed in every page's footer (issue 18). */
+  chainCode?: string | null;
 }
 
 export interface Printer {
@@ -43,7 +45,9 @@ export class ChromiumFolderPrinter implements Printer {
   }
 
   async savePdf(job: PrintJob): Promise<string> {
-    const pdf = await this.htmlToPdf((fontBaseUrl) => renderForm(job.form, { fontBaseUrl, drill: job.drill }));
+    const pdf = await this.htmlToPdf((fontBaseUrl) =>
+      renderForm(job.form, { fontBaseUrl, drill: job.drill, chainCode: job.chainCode }),
+    );
     const dir = this.folder();
     mkdirSync(dir, { recursive: true });
     // Beijing date and time, readable: 初报-2026-0001-2026年11月30日-0959.pdf.

@@ -10,6 +10,7 @@ import { AlarmBanner } from './features/alarms/AlarmBanner';
 import { ConnectionBanner } from './features/connection/ConnectionBanner';
 import { StartupGate } from './features/startup/StartupGate';
 import { StorageBanner } from './features/startup/StorageBanner';
+import { IntegrityBanner } from './features/integrity/IntegrityBanner';
 import { AuthGate } from './features/auth/AuthGate';
 import { SessionBadge } from './features/auth/SessionBadge';
 import { DutyScheduleFlag } from './features/duty/DutyScheduleFlag';
@@ -115,6 +116,7 @@ export function Shell() {
         <BannerStack>
           <ConnectionBanner />
           <StorageBanner />
+          <IntegrityBanner />
           <AlarmBanner />
         </BannerStack>
         {isWebHost && (

@@ -328,6 +328,8 @@ export function paginateDocument(doc: PaginatedDocument): number {
     else current?.push(child);
   }
   const drill = doc.body.getAttribute('data-drill') === 'true';
+  // The record chain's short code (render.ts): on screen in each sheet's footer, as print has it.
+  const code = doc.body.getAttribute('data-chain-code');
   pages.forEach((list, i) => {
     const page = doc.createElement('div');
     page.className = 'page';
@@ -341,6 +343,13 @@ export function paginateDocument(doc: PaginatedDocument): number {
     folio.setAttribute('aria-hidden', 'true');
     folio.textContent = `— ${i + 1} —`;
     page.append(content, folio);
+    if (code) {
+      const mark = doc.createElement('div');
+      mark.className = 'page-code';
+      mark.setAttribute('data-testid', 'page-chain-code');
+      mark.textContent = `核验码 ${code}`;
+      page.append(mark);
+    }
     if (drill) {
       const mark = doc.createElement('div');
       mark.className = 'page-watermark';

@@ -591,6 +591,29 @@ const LANDSCAPE_STYLE = `
 }
 `;
 
+/** The chain's short code as printed: two groups of four hex digits. */
+const CHAIN_CODE = /^[0-9A-F]{4}-[0-9A-F]{4}$/;
+
+/**
+ * The record chain's short code in the footer of every page, opposite the page number (issue 18):
+ * print puts it in the @page margin box, the screen (paginate.ts) in each sheet's `.page-code`.
+ */
+function chainCodeStyle(code: string | null | undefined, landscape: boolean): string {
+  if (!code || !CHAIN_CODE.test(code)) return '';
+  const box = `content:"核验码 ${code}";font-family:${SONG_STACK};font-size:10.5pt;line-height:1;vertical-align:top;padding-top:${PAGE_NUMBER_TOP}`;
+  const [top, left, right] = landscape ? ['28mm + 156mm', '35mm', '37mm'] : ['37mm + 225mm', '28mm', '26mm'];
+  return `
+@page :right{@bottom-left{${box}}}
+@page :left{@bottom-right{${box}}}
+@media screen{
+  .page-code{position:absolute;top:calc(${top} + ${PAGE_NUMBER_TOP});font-family:${SONG_STACK};font-size:10.5pt;line-height:1;letter-spacing:0}
+  .page:nth-child(odd) .page-code{left:${left}}
+  .page:nth-child(even) .page-code{right:${right}}
+}
+@media print{.page-code{display:none}}
+`;
+}
+
 /** Renders one form as a complete HTML document (A4, GB/T 9704 layout, no scripts). */
 export function renderForm(form: FormInput, opts: RenderOptions): string {
   let body: string;
@@ -643,10 +666,12 @@ export function renderForm(form: FormInput, opts: RenderOptions): string {
     body = body.replace(/<\/h1>/, '<span class="drill-mark">（演练）</span></h1>');
     title = `${title}（演练）`;
   }
-  const pageStyle = form.kind === 'roster' ? LANDSCAPE_STYLE : '';
+  const pageStyle =
+    (form.kind === 'roster' ? LANDSCAPE_STYLE : '') + chainCodeStyle(opts.chainCode, form.kind === 'roster');
+  const code = opts.chainCode && CHAIN_CODE.test(opts.chainCode) ? ` data-chain-code="${opts.chainCode}"` : '';
   return (
     `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">` +
     `<title>${esc(title)}</title><style>${faces}\n${STYLE}${pageStyle}${REPORT_CHAIN_STYLE}</style></head>` +
-    `<body data-form="${form.kind}" data-page-mm="${form.kind === 'roster' ? 156 : 225}"${opts.drill ? ' data-drill="true"' : ''}>${watermark}<div class="sheet">${body}</div></body></html>`
+    `<body data-form="${form.kind}" data-page-mm="${form.kind === 'roster' ? 156 : 225}"${opts.drill ? ' data-drill="true"' : ''}${code}>${watermark}<div class="sheet">${body}</div></body></html>`
   );
 }

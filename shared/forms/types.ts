@@ -308,4 +308,9 @@ export interface RenderOptions {
   drill?: boolean;
   /** Replaces the generated @font-face rules (e.g. CSS prepared by Node code). */
   fontFaceCss?: string;
+  /**
+   * The record chain's short code at print time (3F9A-21C7), printed in every page's footer so a
+   * paper can be matched to the record (issue 18; GB/T 22239-2019 8.1.4.7).
+   */
+  chainCode?: string | null;
 }

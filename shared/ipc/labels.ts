@@ -206,9 +206,9 @@ export const CHANNEL_LABELS: Readonly<Partial<Record<Channel, Readonly<Record<st
   'warnings:issuers': { level: '预警级别' },
   'reports:draft': { kind: '报告类型' },
   'reports:save': { content: '表单', kind: '表单类型' },
-  'print:pdf': { title: '打印标题', kind: '表单类型' },
-  'print:print': { title: '打印标题', kind: '表单类型' },
-  'print:record': { title: '打印标题', kind: '表单类型' },
+  'print:pdf': { title: '打印标题', kind: '表单类型', chainCode: '核验码' },
+  'print:print': { title: '打印标题', kind: '表单类型', chainCode: '核验码' },
+  'print:record': { title: '打印标题', kind: '表单类型', chainCode: '核验码' },
   'data:import-all': { content: '导入内容' },
   'data:export-incident': { id: '事件编号' },
 };

@@ -12,7 +12,12 @@ import { officerOf } from '../officer';
 type Job = ChannelArgs<'print:pdf'>;
 
 export function createPrintHandlers(ctx: FeatureContext): Pick<Handlers, keyof PrintOutputs> {
-  const record = async (job: Job, target: 'printer' | 'pdf', path: string | null): Promise<PrintRecord> => {
+  const record = async (
+    job: Job,
+    target: 'printer' | 'pdf',
+    path: string | null,
+    chainCode: string | null,
+  ): Promise<PrintRecord> => {
     const id = await ctx.db.write(async (q) => {
       const duty = await officerOf(q);
       const at = ctx.now().toISOString();
@@ -26,6 +31,7 @@ export function createPrintHandlers(ctx: FeatureContext): Pick<Handlers, keyof P
         path,
         at,
         officer: duty.officer,
+        chainCode,
       });
       if (job.incidentId) {
         await incidentsRepo.insertTimeline(q, {
@@ -47,19 +53,29 @@ export function createPrintHandlers(ctx: FeatureContext): Pick<Handlers, keyof P
 
   // The IPC schema checks the form's kind and bounds its data; the data's shape per kind is the form
   // renderer's to check (shared/forms/render.ts), so here it is taken as the kind says.
-  const job = (a: Job) => ({ form: a.form as FormInput, drill: a.drill, name: a.title });
+  // The chain's head at print time goes on the form's footer and into the print record (issue 18).
+  const job = (a: Job, chainCode: string | null) => ({
+    form: a.form as FormInput,
+    drill: a.drill,
+    name: a.title,
+    chainCode,
+  });
+  const code = async (): Promise<string | null> => (ctx.integrity ? ctx.integrity.headCode() : null);
 
   return {
     'print:pdf': async (a) => {
-      const path = await ctx.printer.savePdf(job(a));
-      if (path) await record(a, 'pdf', path);
+      const chainCode = await code();
+      const path = await ctx.printer.savePdf(job(a, chainCode));
+      if (path) await record(a, 'pdf', path, chainCode);
       return { path };
     },
     'print:print': async (a) => {
-      const printed = await ctx.printer.print(job(a));
-      if (printed) await record(a, 'printer', null);
+      const chainCode = await code();
+      const printed = await ctx.printer.print(job(a, chainCode));
+      if (printed) await record(a, 'printer', null, chainCode);
       return { printed };
     },
-    'print:record': (a) => record(a, 'printer', null),
+    // The page printed itself (the browser's dialog) with the code it was given.
+    'print:record': (a) => record(a, 'printer', null, a.chainCode ?? null),
   };
 }

@@ -11,6 +11,11 @@ const job = z.object({
   incidentId: id.optional(),
   reportId: id.optional(),
   reportVersion: id.optional(),
+  /** The chain's short code the page printed (print:record only; the main process prints its own). */
+  chainCode: z
+    .string()
+    .regex(/^[0-9A-F]{4}-[0-9A-F]{4}$/, '核验码格式不对')
+    .optional(),
 });
 
 export const printChannels = {
@@ -33,6 +38,8 @@ export interface PrintRecord {
   path: string | null;
   printedAt: string;
   officer: string;
+  /** The record chain's short code printed on the form (issue 18); null on records from before it. */
+  chainCode?: string | null;
   /** The seat it was printed at; null on records from before seats were recorded (issue 17). */
   seatName?: string | null;
 }

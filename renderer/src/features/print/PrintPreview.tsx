@@ -1,5 +1,5 @@
 import { App, Button, Space } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { paginateDocument, type PaginatedDocument } from '../../../../shared/forms/paginate';
 import { renderForm } from '../../../../shared/forms/render';
 import type { FormInput } from '../../../../shared/forms/types';
@@ -36,13 +36,23 @@ export function PrintPreview({
   const frame = useRef<HTMLIFrameElement>(null);
   const { message, modal } = App.useApp();
   const [pages, setPages] = useState<{ html: string; count: number } | null>(null);
+  // The record chain's short code, printed in the footer so the paper matches the record (issue 18).
+  const [chainCode, setChainCode] = useState<string | null>(null);
+  const refreshCode = () =>
+    call('integrity:status', {}).then(
+      (s) => setChainCode(s.headCode),
+      () => undefined,
+    );
+  useEffect(() => {
+    void refreshCode();
+  }, []);
   const html = useMemo(() => {
     try {
-      return renderForm(form, { fontBaseUrl: fontBaseUrl(), drill });
+      return renderForm(form, { fontBaseUrl: fontBaseUrl(), drill, chainCode });
     } catch (err) {
       return `<p style="color:#c00">表单无法生成：${(err as Error).message}</p>`;
     }
-  }, [form, drill]);
+  }, [form, drill, chainCode]);
 
   /** The frame loaded: styles through the CSSOM, then the fonts, then the pages. */
   const paginate = async (el: HTMLIFrameElement) => {
@@ -88,8 +98,9 @@ export function PrintPreview({
           cancelButtonProps: { 'data-testid': 'print-not-printed' },
           onOk: async () => {
             try {
-              await call('print:record', job);
+              await call('print:record', { ...job, chainCode: chainCode ?? undefined });
               message.success(`已记录打印：${title}${version}`);
+              void refreshCode();
             } catch (err) {
               message.error(err instanceof Error ? err.message : String(err));
             }
