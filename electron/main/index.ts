@@ -27,9 +27,9 @@ import {
 const outDir = join(__dirname, '..');
 let services: AppServices | null = null;
 let mainWindow: BrowserWindow | null = null;
+let wallWindow: BrowserWindow | null = null;
 
 // app:// must be privileged before the app is ready.
-let wallWindow: BrowserWindow | null = null;
 registerAppScheme();
 
 const emit = (event: AppEvent, payload: unknown) => {
@@ -58,9 +58,26 @@ async function start(): Promise<void> {
   }
   registerIpc(services.handlers);
   mainWindow = createMainWindow(outDir);
+  // The wall display goes to a second monitor when there is one, now or when one is plugged in.
+  openWallWindow();
+  screen.on('display-added', openWallWindow);
   // Deadlines are absolute: after sleep or a clock change, re-evaluate at once (a passed deadline alarms once).
   powerMonitor.on('resume', () => void services?.alarms.service.reevaluate('resume'));
   powerMonitor.on('unlock-screen', () => void services?.alarms.service.reevaluate('resume'));
+}
+
+/** The wall display (issue 17) on the first display that is not the primary one; none with one screen. */
+function openWallWindow(): void {
+  if (!services || wallWindow) return;
+  const primary = screen.getPrimaryDisplay();
+  const second = screen.getAllDisplays().find((d) => d.id !== primary.id);
+  if (!second) return;
+  wallWindow = createWallWindow(outDir, second.bounds);
+  // The window the main process opened is a display seat: the wall board only, no log-in.
+  services.seats.markDisplay(seatOfWindow(wallWindow.webContents.id));
+  wallWindow.on('closed', () => (wallWindow = null));
+  // Closing the console closes its wall display, so the app quits as before.
+  mainWindow?.once('closed', () => wallWindow?.close());
 }
 
 async function offerRestore(err: Error, dataDir: string): Promise<void> {
@@ -76,28 +93,11 @@ async function offerRestore(err: Error, dataDir: string): Promise<void> {
   const { response } = await dialog.showMessageBox({
     type: 'error',
     title: '值班台无法打开数据',
-  // The wall display goes to a second monitor when there is one, now or when one is plugged in.
-  openWallWindow();
-  screen.on('display-added', openWallWindow);
     message: '数据库无法打开。',
     detail: `${detail}\n\n最近通过检查的备份：${latest.fileName}（${latest.createdAt}）。当前文件会原样移到备份文件夹中保留。`,
     buttons: ['退出', '从最近的备份恢复'],
     defaultId: 1,
     cancelId: 0,
-/** The wall display (issue 17) on the first display that is not the primary one; none with one screen. */
-function openWallWindow(): void {
-  if (!services || wallWindow) return;
-  const primary = screen.getPrimaryDisplay();
-  const second = screen.getAllDisplays().find((d) => d.id !== primary.id);
-  if (!second) return;
-  wallWindow = createWallWindow(outDir, second.bounds);
-  // The window the main process opened is a display seat: the wall board only, no log-in.
-  services.seats.markDisplay(seatOfWindow(wallWindow.webContents.id));
-  wallWindow.on('closed', () => (wallWindow = null));
-  // Closing the console closes its wall display, so the app quits as before.
-  mainWindow?.once('closed', () => wallWindow?.close());
-}
-
   });
   if (response === 1) {
     try {

@@ -177,6 +177,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     settings,
     incidents: incidentCalls(ctx),
     alarms,
+    seats: seatServiceOf(ctx, accountServiceOf(ctx)),
     handlers,
     close: async () => {
       clearTimeout(verifying);
@@ -187,4 +188,3 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
   };
 }
-    seats: seatServiceOf(ctx, accountServiceOf(ctx)),

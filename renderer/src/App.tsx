@@ -25,8 +25,8 @@ import { NowProvider, useNow } from './hooks/useNow';
 import { EXTRA_PAGES } from './pages';
 import { SettingsContext } from './hooks/useSettings';
 import { LawProvider } from './features/law/LawPanel';
-
 import { WallDisplay } from './features/wall/WallDisplay';
+
 function WallClock() {
   const now = useNow();
   // Tabular digits keep the header from shifting every second.
@@ -159,9 +159,9 @@ export function Shell() {
  */
 export function App() {
   const bannerOnly = window.location.hash === '#banner';
+  const wall = window.location.hash.startsWith('#/wall');
   return (
     <ConfigProvider
-  const wall = window.location.hash.startsWith('#/wall');
       locale={zhCN}
       theme={{
         token: {
@@ -183,10 +183,10 @@ export function App() {
         <NowProvider>
           {bannerOnly ? (
             <AlarmBanner sound={false} />
-          ) : (
-            <StartupGate>
           ) : wall ? (
             <WallDisplay />
+          ) : (
+            <StartupGate>
               {/* Going on duty is logging in (issue 18): the console opens for a logged-in account. */}
               <AuthGate>
                 <LawProvider>

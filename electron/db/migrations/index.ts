@@ -30,8 +30,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
-  migration0015,
   migration0014,
+  migration0015,
 ];
 /** The last migration's version; the list above is never empty. */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -22,10 +22,10 @@ import * as repo from '../../db/incident-repository';
 import * as obligationRepo from '../../db/obligation-repository';
 import { hasRunningResponse } from '../../db/response-repository';
 import { officerOf, refuse } from '../officer';
+import { STALE_EDIT_MESSAGE } from '../../../shared/ipc/channels/seats';
 
 export class IncidentService {
   constructor(
-import { STALE_EDIT_MESSAGE } from '../../../shared/ipc/channels/seats';
     private readonly now: () => Date = () => new Date(),
     /** Duty-room setting: minutes before the 待初步判定 reminder (issue 12 "Unknown level"). */
     private readonly pendingLevelMinutes: () => number = () => DEFAULT_PENDING_LEVEL_MINUTES,
