@@ -119,6 +119,12 @@ export function shanghaiTime(ms: number): string {
   return `${pad2(p.hh)}:${pad2(p.mm)}`;
 }
 
+/** 'HH:mm:ss' in Beijing time: when a page last read its data. */
+export function shanghaiClock(ms: number): string {
+  const p = shanghaiParts(ms);
+  return `${pad2(p.hh)}:${pad2(p.mm)}:${pad2(p.ss)}`;
+}
+
 /** '2026年12月15日 18:00' in Beijing time: the stamp timeline texts and the duty log print. */
 export function chineseDateTime(ms: number): string {
   const p = shanghaiParts(ms);

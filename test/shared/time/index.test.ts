@@ -7,6 +7,7 @@ import {
   chineseDateTime,
   parseDate,
   parseInstant,
+  shanghaiClock,
   shanghaiDate,
   shanghaiDateTime,
   shanghaiInstant,
@@ -74,6 +75,7 @@ describe('Beijing time', () => {
     expect(shanghaiParts(ms)).toEqual({ y: 2026, m: 11, d: 30, hh: 0, mm: 5, ss: 9, weekday: 1 });
     expect(shanghaiDate(ms)).toBe('2026-11-30');
     expect(shanghaiTime(ms)).toBe('00:05');
+    expect(shanghaiClock(ms)).toBe('00:05:09');
     expect(shanghaiDateTime(ms)).toBe('2026-11-30 00:05');
     expect(toShanghaiIso(ms)).toBe('2026-11-30T00:05:09+08:00');
     expect(chineseDateTime(ms)).toBe('2026年11月30日 00:05');

@@ -15,7 +15,7 @@ import { ClockBadge } from '../../components/ClockBadge';
 import { DrillTag } from '../../components/DrillTag';
 import { HiddenMatchesHint } from '../../components/HiddenMatchesHint';
 import { LevelTag } from '../../components/LevelTag';
-import { ZONE, dayjs, fmtDateTime } from '../../format';
+import { fmtClock, fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
 import { useConnection } from '../../hooks/useConnection';
 import { UpcomingStrip } from './UpcomingStrip';
@@ -270,9 +270,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
               type="warning"
               showIcon
               data-testid="board-stale"
-              title={`以下为 ${dayjs(list.loadedAt ?? undefined)
-                .tz(ZONE)
-                .format('HH:mm:ss')} 读取的事件列表，${
+              title={`以下为 ${fmtClock(list.loadedAt ?? Date.now())} 读取的事件列表，${
                 conn.status === 'token'
                   ? '令牌已更换，本页不再更新'
                   : conn.status === 'offline'

@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from '../../../../shared/domain/incident';
 import type { OpenClock } from '../../../../shared/ipc/channels/incidents';
 import { toTracked } from '../../../../shared/incidents/tracked';
 import { ClockBadge } from '../../components/ClockBadge';
-import { ZONE, dayjs } from '../../format';
+import { fmtClock } from '../../format';
 import type { Loaded } from '../../hooks/useApi';
 import { useConnection } from '../../hooks/useConnection';
 import { useNow } from '../../hooks/useNow';
@@ -51,11 +51,7 @@ export function UpcomingStrip({ clocks, onOpen }: { clocks: Loaded<OpenClock[]>;
   const due = dueWithin(tracked, now, upcomingMinutes);
   const why =
     conn.status === 'token' ? '令牌已更换，本页不再更新' : conn.status === 'offline' ? '连接中断' : '刷新失败';
-  const staleNote = stale
-    ? `${why}，倒计时可能不准：以下为 ${dayjs(loadedAt ?? now)
-        .tz(ZONE)
-        .format('HH:mm:ss')} 读取的报告时限`
-    : '';
+  const staleNote = stale ? `${why}，倒计时可能不准：以下为 ${fmtClock(loadedAt ?? now)} 读取的报告时限` : '';
   if (due.length === 0) {
     if (stale) {
       return (

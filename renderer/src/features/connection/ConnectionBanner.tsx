@@ -2,7 +2,7 @@ import { App, Button, Space } from 'antd';
 import { useEffect, useRef } from 'react';
 import { connection } from '../../api/api';
 import { CriticalBanner } from '../../components/CriticalBanner';
-import { ZONE, dayjs } from '../../format';
+import { fmtClock } from '../../format';
 import { useConnection } from '../../hooks/useConnection';
 import { useNow } from '../../hooks/useNow';
 
@@ -31,7 +31,7 @@ export function ConnectionBanner() {
   useEffect(() => () => document.documentElement.classList.remove('conn-lost'), []);
 
   if (conn.status === 'online') return null;
-  const since = `自 ${dayjs(conn.since).tz(ZONE).format('HH:mm:ss')} 起，已 ${elapsed(now - conn.since)}`;
+  const since = `自 ${fmtClock(conn.since)} 起，已 ${elapsed(now - conn.since)}`;
   if (conn.status === 'token') {
     return (
       <CriticalBanner
