@@ -12,6 +12,8 @@ import { latestVerifiedBackup, restoreLatestBackup } from '../services/startup/s
 import type { AppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import { ElectronSettingsStore } from './electron-settings';
+import { chainKeySealer } from './chain-key-sealer';
+import { ChainKeyError, defaultKeyFile, fileKeyProvider } from '../services/integrity/chain-key';
 import { electronAlarmEffects } from './alarm-effects';
 import { ElectronPrinter } from './electron-printer';
 import { registerIpc, seatOfWindow } from './ipc-registration';
@@ -50,8 +52,15 @@ async function start(): Promise<void> {
       emit,
       alarmEffects: electronAlarmEffects(outDir, () => mainWindow),
       printer: new ElectronPrinter(outDir),
+      chainKey: fileKeyProvider(defaultKeyFile(dataDir), chainKeySealer()),
     });
   } catch (err) {
+    if (err instanceof ChainKeyError) {
+      // Not damage to the data: no backup would help; the message says what to do.
+      dialog.showErrorBox('值班台无法使用记录链密钥', err.message);
+      app.exit(1);
+      return;
+    }
     // A damaged or too-new database: say so plainly, change nothing, and offer the latest backup.
     await offerRestore(err as Error, dataDir);
     return;

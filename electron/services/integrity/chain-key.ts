@@ -38,6 +38,14 @@ export function defaultKeyFile(dataDir: string): string {
 
 const HEADER = 'shuozhou-duty-console chain key v1';
 
+/** The key cannot be used: the start stops with this message (never offers a restore for it). */
+export class ChainKeyError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ChainKeyError';
+  }
+}
+
 /**
  * A provider over a key file: read (after the mode check) or, when there is none, made and written.
  * The key is read once and kept in memory.
@@ -64,26 +72,30 @@ function loadOrCreate(file: string, sealer: KeySealer): Buffer {
   if (process.platform !== 'win32') {
     const mode = statSync(file).mode & 0o777;
     if ((mode & 0o077) !== 0) {
-      throw new Error(
+      throw new ChainKeyError(
         `记录链密钥文件 ${file} 的权限过宽（${mode.toString(8).padStart(4, '0')}），其他用户可以读取它。` +
           `为防止记录被改动后无法发现，值班台拒绝使用它。请执行 chmod 600 "${file}" 后重新启动。`,
       );
     }
   }
   const [header, scheme, body] = readFileSync(file, 'utf8').split('\n');
-  if (header !== HEADER || !body) throw new Error(`记录链密钥文件 ${file} 不是值班台的密钥文件，无法使用。`);
-  if (scheme !== sealer.scheme) {
-    throw new Error(`记录链密钥文件 ${file} 的保护方式（${scheme}）与本程序（${sealer.scheme}）不同，无法使用。`);
+  if (header !== HEADER || !body) throw new ChainKeyError(`记录链密钥文件 ${file} 不是值班台的密钥文件，无法使用。`);
+  // A key written while the keychain was unavailable stays readable (still 0600) once it is there.
+  const reader = scheme === PLAIN_SEALER.scheme ? PLAIN_SEALER : sealer;
+  if (scheme !== reader.scheme) {
+    throw new ChainKeyError(
+      `记录链密钥文件 ${file} 的保护方式（${scheme ?? ''}）本机现在无法使用（${sealer.scheme}），无法读取密钥。`,
+    );
   }
   let key: Buffer;
   try {
-    key = sealer.unseal(Buffer.from(body, 'base64'));
+    key = reader.unseal(Buffer.from(body, 'base64'));
   } catch (err) {
-    throw new Error(
+    throw new ChainKeyError(
       `记录链密钥文件 ${file} 无法解密（${(err as Error).message}）：它可能来自另一台计算机或另一个用户。`,
       { cause: err },
     );
   }
-  if (key.length !== KEY_BYTES) throw new Error(`记录链密钥文件 ${file} 已损坏（长度不对），无法使用。`);
+  if (key.length !== KEY_BYTES) throw new ChainKeyError(`记录链密钥文件 ${file} 已损坏（长度不对），无法使用。`);
   return key;
 }

@@ -263,6 +263,12 @@ export class ElectronStandIn {
         showSaveDialog: () => Promise.resolve({ canceled: false, filePath: join(root, 'saved.pdf') }),
       },
       powerMonitor: new Emitter(),
+      // The keychain: available, sealing with a visible marker so a test can tell a sealed file.
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (text: string) => Buffer.from(`sealed:${text}`),
+        decryptString: (sealed: Buffer) => sealed.toString().replace(/^sealed:/, ''),
+      },
       Notification: class {
         static isSupported = () => false;
         show() {}

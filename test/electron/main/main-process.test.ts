@@ -4,7 +4,7 @@
  * mistake in the main process (insecure window, unguarded channel, missing CSP, open navigation)
  * fails here instead of reaching the first user.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,6 +77,14 @@ describe('the Electron main process, started from its built bundle', () => {
     expect(stand.record.exitCodes).toEqual([]);
     expect(stand.record.misuse).toEqual([]);
     expect(existsSync(join(root, 'data'))).toBe(true);
+  });
+
+  it('keeps the record chain key beside the data folder, sealed by the keychain (safeStorage), 0600', () => {
+    const file = join(root, 'data.keys', 'chain.key');
+    const [header, scheme, body] = readFileSync(file, 'utf8').split('\n');
+    expect([header, scheme]).toEqual(['shuozhou-duty-console chain key v1', 'safeStorage']);
+    expect(Buffer.from(body!, 'base64').toString()).toMatch(/^sealed:/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('creates the main window with the secure webPreferences and the bundled preload', () => {

@@ -5,7 +5,11 @@ import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { IntegrityStatus } from '../../../../shared/ipc/channels/integrity';
 import { createAppServices, DATABASE_FILE, type AppServices } from '../../../../electron/services/app-services';
-import { defaultKeyFile, type ChainKeyProvider } from '../../../../electron/services/integrity/chain-key';
+import {
+  defaultKeyFile,
+  fileKeyProvider,
+  type ChainKeyProvider,
+} from '../../../../electron/services/integrity/chain-key';
 import { SWEEP_SQL } from '../../../../electron/db/chain-repository';
 import { webHostPrinter } from '../../../../electron/print/printer';
 import { ENV_INPUT } from '../../../helpers/services';
@@ -274,5 +278,24 @@ describe('the chain key, kept outside the database', () => {
     const again = await start(dir);
     expect((await settled(again)).state).toBe('ok');
     await again.close();
+  });
+});
+
+describe('a key written before the keychain was available', () => {
+  const tempDir = useTempDirs();
+
+  it('stays readable (0600) once a keychain seals new keys, and the chain still verifies', async () => {
+    const dir = tempDir();
+    let s = await start(dir);
+    await record(s);
+    await s.close();
+    const sealer = {
+      scheme: 'safeStorage',
+      seal: (k: Buffer) => Buffer.from(`sealed:${k.toString('base64')}`),
+      unseal: (b: Buffer) => Buffer.from(b.toString().replace(/^sealed:/, ''), 'base64'),
+    };
+    s = await start(dir, fileKeyProvider(defaultKeyFile(dir), sealer));
+    expect((await settled(s)).state).toBe('ok');
+    await s.close();
   });
 });
