@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 /** Types a date-time into a masked date-time field (by its input id) from the keyboard and confirms it. */
 export async function fillDateTime(page: Page, inputSelector: string, value: string): Promise<void> {
   const input = page.locator(inputSelector);
+  // The pointer off the calendar: a hovered day shows in the field instead of the typed value.
+  await page.mouse.move(0, 0);
   await input.focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
