@@ -13,8 +13,8 @@ import { StorageBanner } from './features/startup/StorageBanner';
 import { IntegrityBanner } from './features/integrity/IntegrityBanner';
 import { AuthGate } from './features/auth/AuthGate';
 import { SessionBadge } from './features/auth/SessionBadge';
-import { DutyScheduleFlag } from './features/duty/DutyScheduleFlag';
 import { SeatName } from './features/seats/SeatName';
+import { DutyScheduleFlag } from './features/duty/DutyScheduleFlag';
 import { ActiveWarningsStrip } from './features/warnings/ActiveWarningsStrip';
 import { IncidentBoard } from './features/board/IncidentBoard';
 import { IncidentDrawer } from './features/incident/IncidentDrawer';
@@ -109,8 +109,8 @@ export function Shell() {
               带班：{duty?.leader ?? '未登记'}　值班：{duty?.officer ?? '未登记'}
             </Typography.Text>
             <DutyScheduleFlag duty={duty} />
-            <SessionBadge />
             <SeatName />
+            <SessionBadge />
           </Space>
         </Layout.Header>
         <BannerStack>
