@@ -16,7 +16,31 @@ const CHROMIUM_TESTS = [
 const POSTGRES_ONLY = ['test/electron/db/postgres/**/*.test.ts'];
 const ON_BOTH_ENGINES = [
   ...POSTGRES_ONLY,
-  'test/electron/services/incidents/incident-service.test.ts',
+  ...[
+    'incidents/incident-service',
+    'incidents/incident-pages',
+    'incidents/incident-search',
+    'incidents/level-change',
+    'incidents/open-clocks',
+    'incidents/reporting-duties',
+    'incidents/search-keywords',
+    'incidents/set-reporting-role',
+    'incidents/written-clock-by-phone',
+    'reports/report-service',
+    'reports/level-history-prefill',
+    'reports/dispatch-after-upgrade',
+    'response/response-service',
+    'response/warning-service',
+    'duty/schedule-service',
+    'duty/handover-service',
+    'duty/duty-log-service',
+    'duty/duty-log-day-only',
+    'duty/duty-log-exports',
+    'rosters/roster-service',
+    'accounts/accounts',
+    'seats/seats',
+    'data/stats',
+  ].map((suite) => `test/electron/services/${suite}.test.ts`),
 ];
 const withPostgres = Boolean(process.env.DUTY_TEST_DATABASE_URL);
 if (!withPostgres) {
@@ -36,7 +60,7 @@ export default defineConfig({
       ...(withPostgres
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'postgres',
                 include: ON_BOTH_ENGINES,

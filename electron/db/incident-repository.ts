@@ -231,7 +231,7 @@ export async function findIncident(q: Queryable, id: number): Promise<Incident |
 /** How many incidents match `where`, counted up to `cap` + 1 (enough to say "more than cap"). */
 export async function countIncidents(q: Queryable, where: string, params: Param[], cap: number): Promise<number> {
   const row = await q.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM incidents ${where} LIMIT ${Math.trunc(cap) + 1})`,
+    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM incidents ${where} LIMIT ${Math.trunc(cap) + 1}) AS matched`,
     params,
   );
   return row?.n ?? 0;

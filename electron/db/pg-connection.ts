@@ -78,6 +78,14 @@ function queryable(client: pg.PoolClient, idTables: ReadonlySet<string>, texts: 
     return t;
   };
   const values = (params: Param[]): unknown[] => params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
+  const query = async (t: string, params: Param[]): Promise<pg.QueryResult> => {
+    try {
+      return await client.query({ text: t, values: values(params) });
+    } catch (err) {
+      if (process.env.DUTY_PG_DEBUG) console.error('[pg]', (err as Error).message, '\n', t);
+      throw err;
+    }
+  };
   return {
     run: async (sql, params = []) => {
       let t = text(sql);
@@ -85,16 +93,16 @@ function queryable(client: pg.PoolClient, idTables: ReadonlySet<string>, texts: 
       const into = /^\s*INSERT\s+INTO\s+("?)(\w+)\1/i.exec(t);
       const wantsId = into !== null && idTables.has((into[2] ?? '').toLowerCase()) && !/\bRETURNING\b/i.test(t);
       if (wantsId) t = `${t.replace(/;?\s*$/, '')} RETURNING id`;
-      const r = await client.query({ text: t, values: values(params) });
+      const r = await query(t, params);
       const id = wantsId ? Number((r.rows[0] as { id?: unknown } | undefined)?.id ?? 0) : 0;
       return { lastID: id, changes: r.rowCount ?? 0 };
     },
     get: async <T>(sql: string, params: Param[] = []) => {
-      const r = await client.query({ text: text(sql), values: values(params) });
+      const r = await query(text(sql), params);
       return r.rows[0] as T | undefined;
     },
     all: async <T>(sql: string, params: Param[] = []) => {
-      const r = await client.query({ text: text(sql), values: values(params) });
+      const r = await query(text(sql), params);
       return r.rows as T[];
     },
     // Whole scripts (migrations) are PostgreSQL already: no translation, no parameters.

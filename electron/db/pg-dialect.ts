@@ -13,6 +13,8 @@
  * | `LIKE` (ASCII case-insensitive)         | `ILIKE`                                                 |
  * | `ifnull(`                               | `coalesce(`                                             |
  * | `PRAGMA user_version`                   | the version row of `duty_schema`                        |
+ * | `AS camelCase` (an alias)               | `AS "camelCase"` (PostgreSQL folds unquoted names)      |
+ * | `ORDER BY rowid` (insertion order)      | the same, on an explicit `rowid` identity column (baseline) |
  *
  * Text is compared byte-wise on both engines (SQLite's BINARY, PostgreSQL's "C" collation on every
  * text column), so ISO times and serials order the same way.
@@ -97,6 +99,8 @@ export function toPostgres(sql: string): string {
       t = t.replace(/\bINSERT\s+OR\s+IGNORE\b/gi, 'INSERT');
     }
     t = t.replace(/\bLIKE\b/gi, 'ILIKE').replace(/\bifnull\s*\(/gi, 'coalesce(');
+    // PostgreSQL folds unquoted names to lower case: a camelCase alias keeps its case when quoted.
+    t = t.replace(/\bAS\s+([a-z]+[A-Z]\w*)\b/g, 'AS "$1"');
     return t.replace(/\?(\d+)?/g, (_m, num: string | undefined) => {
       if (num) return `$${num}`;
       n += 1;

@@ -11,6 +11,8 @@ import { createAppServices } from '../services/app-services';
 import { latestVerifiedBackup, restoreLatestBackup } from '../services/startup/startup-service';
 import type { AppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
+import { resolveDatabaseUrl } from '../db/database-url';
+import { databasePasswordSealer } from './database-password';
 import { ElectronSettingsStore } from './electron-settings';
 import { chainKeySealer } from './chain-key-sealer';
 import { ChainKeyError, defaultKeyFile, fileKeyProvider } from '../services/integrity/chain-key';
@@ -43,8 +45,18 @@ async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.argv, process.env, join(app.getPath('userData'), 'data'));
   hardenSession();
   serveAppProtocol(outDir);
+  // A PostgreSQL server shared by the room's seats, when one is configured (issue 17).
+  let databaseUrl: string | undefined;
+  try {
+    databaseUrl = resolveDatabaseUrl(process.argv, process.env, dataDir, databasePasswordSealer());
+  } catch (err) {
+    dialog.showErrorBox('值班台无法读取数据库设置', (err as Error).message);
+    app.exit(1);
+    return;
+  }
   try {
     services = await createAppServices({
+      databaseUrl,
       dataDir,
       host: 'electron',
       version: app.getVersion(),
@@ -58,6 +70,12 @@ async function start(): Promise<void> {
     if (err instanceof ChainKeyError) {
       // Not damage to the data: no backup would help; the message says what to do.
       dialog.showErrorBox('值班台无法使用记录链密钥', err.message);
+      app.exit(1);
+      return;
+    }
+    if (databaseUrl) {
+      // The server's data is not in this folder: no file backup to offer; the message says why.
+      dialog.showErrorBox('值班台无法打开数据库', (err as Error).message);
       app.exit(1);
       return;
     }

@@ -1,13 +1,14 @@
 /**
  * Runs the console as a local web page: the same services and the same built renderer on
  * 127.0.0.1. Used by `npm start` where the Electron binary cannot be obtained.
- *   tsx electron/web-host/cli.ts [--data-dir DIR] [--port N] [--open]
+ *   tsx electron/web-host/cli.ts [--data-dir DIR] [--port N] [--open] [--database-url URL | --save-database-url URL]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bootServices } from '../services/startup/startup-service';
 import { resolveDataDir } from '../services/data-dir';
+import { resolveDatabaseUrl } from '../db/database-url';
 import { webHostPrinter } from '../print/printer';
 import { startWebHost } from './server';
 import type { WebHost } from './server';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   // A damaged database starts the recovery state (served to the page), never a fresh install.
   const services = await bootServices({
     dataDir,
+    // PostgreSQL for several seats (--database-url, DUTY_DATABASE_URL or the saved setting); else SQLite.
+    databaseUrl: resolveDatabaseUrl(argv, process.env, dataDir),
     host: 'web',
     printer: webHostPrinter(dataDir),
     emit: (e, p) => host?.emit(e, p),

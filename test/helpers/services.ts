@@ -3,6 +3,17 @@ import type { AppServices } from '../../electron/services/app-services';
 import { webHostPrinter } from '../../electron/print/printer';
 import { freshSchemaUrl, ON_POSTGRES } from './postgres';
 
+/** On PostgreSQL, one schema per data folder: services restarted on the same folder find their data. */
+const schemas = new Map<string, Promise<string>>();
+function schemaOf(dataDir: string): Promise<string> {
+  let url = schemas.get(dataDir);
+  if (!url) {
+    url = freshSchemaUrl();
+    schemas.set(dataDir, url);
+  }
+  return url;
+}
+
 /** Real services on a fresh folder, on a settable clock, with the alarm engine off unless asked. */
 export async function makeServices(
   dataDir: string,
@@ -15,7 +26,7 @@ export async function makeServices(
     now: opts.now,
     alarms: opts.alarms ?? false,
     // The 'postgres' test project runs the same suites on a fresh schema of the test server.
-    databaseUrl: ON_POSTGRES ? await freshSchemaUrl() : undefined,
+    databaseUrl: ON_POSTGRES ? await schemaOf(dataDir) : undefined,
   });
 }
 

@@ -30,6 +30,9 @@ describe('the SQLite-to-PostgreSQL dialect seam', () => {
       "SELECT 1 FROM t WHERE a ILIKE $1 ESCAPE '\\' AND b NOT ILIKE $2",
     );
     expect(toPostgres('PRAGMA user_version')).toMatch(/FROM duty_schema/);
+    expect(toPostgres("SELECT seat_name AS seatName, 'AS x' AS n FROM t")).toBe(
+      `SELECT seat_name AS "seatName", 'AS x' AS n FROM t`,
+    );
   });
 
   it('refuses SQLite-only forms that have no rule, naming them', () => {

@@ -72,7 +72,8 @@ describe('the schema on PostgreSQL', () => {
     const pgColumns = await pg.read((q) =>
       q.all<{ t: string; c: string }>(
         `SELECT table_name AS t, column_name AS c FROM information_schema.columns
-         WHERE table_schema = current_schema() AND table_name <> 'duty_schema' ORDER BY 1, 2`,
+         WHERE table_schema = current_schema() AND table_name <> 'duty_schema' AND column_name <> 'rowid'
+         ORDER BY 1, 2`,
       ),
     );
     await pg.close();
