@@ -12,12 +12,23 @@ COLUMN alarm_acks | id | integer | NO | NULL | NULL | YES
 COLUMN alarm_acks | clock_key | text | NO | NULL | C | NO
 COLUMN alarm_acks | acked_at | text | NO | NULL | C | NO
 COLUMN alarm_acks | officer | text | NO | NULL | C | NO
+COLUMN alarm_acks | seat_name | text | YES | NULL | C | NO
 COLUMN auth_events | id | integer | NO | NULL | NULL | YES
 COLUMN auth_events | at | text | NO | NULL | C | NO
 COLUMN auth_events | kind | text | NO | NULL | C | NO
 COLUMN auth_events | account_id | integer | YES | NULL | NULL | NO
 COLUMN auth_events | name | text | NO | ''::text | C | NO
 COLUMN auth_events | detail | text | NO | ''::text | C | NO
+COLUMN chain | seq | integer | NO | NULL | NULL | NO
+COLUMN chain | kind | text | NO | NULL | C | NO
+COLUMN chain | tbl | text | NO | NULL | C | NO
+COLUMN chain | row_id | integer | NO | NULL | NULL | NO
+COLUMN chain | ref | text | NO | '{}'::text | C | NO
+COLUMN chain | at | text | NO | NULL | C | NO
+COLUMN chain | schema_version | integer | NO | NULL | NULL | NO
+COLUMN chain | detail | text | NO | ''::text | C | NO
+COLUMN chain | mac | text | NO | NULL | C | NO
+COLUMN clock_records | rowid | bigint | NO | NULL | NULL | YES
 COLUMN clock_records | incident_id | integer | NO | NULL | NULL | NO
 COLUMN clock_records | clock_id | text | NO | NULL | C | NO
 COLUMN clock_records | completed_at | text | YES | NULL | C | NO
@@ -132,6 +143,7 @@ COLUMN incidents | drill | integer | NO | 0 | NULL | NO
 COLUMN incidents | created_at | text | NO | NULL | C | NO
 COLUMN incidents | created_by | text | NO | NULL | C | NO
 COLUMN incidents | updated_at | text | NO | NULL | C | NO
+COLUMN incidents | version | integer | NO | 1 | NULL | NO
 COLUMN level_changes | id | integer | NO | NULL | NULL | YES
 COLUMN level_changes | incident_id | integer | NO | NULL | NULL | NO
 COLUMN level_changes | from_level | text | YES | NULL | C | NO
@@ -169,6 +181,8 @@ COLUMN print_records | target | text | NO | NULL | C | NO
 COLUMN print_records | path | text | YES | NULL | C | NO
 COLUMN print_records | printed_at | text | NO | NULL | C | NO
 COLUMN print_records | officer | text | NO | NULL | C | NO
+COLUMN print_records | chain_code | text | YES | NULL | C | NO
+COLUMN print_records | seat_name | text | YES | NULL | C | NO
 COLUMN report_versions | report_id | integer | NO | NULL | NULL | NO
 COLUMN report_versions | version | integer | NO | NULL | NULL | NO
 COLUMN report_versions | content | text | NO | NULL | C | NO
@@ -197,6 +211,7 @@ COLUMN response_conditions | confirmed_at | text | NO | NULL | C | NO
 COLUMN response_conditions | confirmed_by | text | NO | NULL | C | NO
 COLUMN response_conditions | officer | text | NO | NULL | C | NO
 COLUMN response_conditions | recorded_at | text | NO | NULL | C | NO
+COLUMN response_items | rowid | bigint | NO | NULL | NULL | YES
 COLUMN response_items | incident_id | integer | NO | NULL | NULL | NO
 COLUMN response_items | item_id | text | NO | NULL | C | NO
 COLUMN response_items | state | text | NO | NULL | C | NO
@@ -257,6 +272,7 @@ COLUMN roster_contacts | created_at | text | NO | NULL | C | NO
 COLUMN roster_contacts | created_by | text | NO | NULL | C | NO
 COLUMN roster_contacts | updated_at | text | NO | NULL | C | NO
 COLUMN roster_contacts | updated_by | text | NO | NULL | C | NO
+COLUMN roster_entries | rowid | bigint | NO | NULL | NULL | YES
 COLUMN roster_entries | roster_id | text | NO | NULL | C | NO
 COLUMN roster_entries | entry_kind | text | NO | NULL | C | NO
 COLUMN roster_entries | entry_id | text | NO | NULL | C | NO
@@ -266,6 +282,9 @@ COLUMN roster_entries | clause | text | NO | NULL | C | NO
 COLUMN roster_entries | seed_fields | text | NO | NULL | C | NO
 COLUMN roster_entries | seeded_at | text | NO | NULL | C | NO
 COLUMN roster_entries | removed_at | text | YES | NULL | C | NO
+COLUMN seat_names | seat | text | NO | NULL | C | NO
+COLUMN seat_names | seat_name | text | NO | NULL | C | NO
+COLUMN seat_names | updated_at | text | NO | NULL | C | NO
 COLUMN seat_sessions | seat | text | NO | NULL | C | NO
 COLUMN seat_sessions | officer_id | integer | YES | NULL | NULL | NO
 COLUMN seat_sessions | leader_id | integer | YES | NULL | NULL | NO
@@ -280,9 +299,12 @@ COLUMN timeline_entries | kind | text | NO | NULL | C | NO
 COLUMN timeline_entries | text | text | NO | NULL | C | NO
 COLUMN timeline_entries | data | text | YES | NULL | C | NO
 COLUMN timeline_entries | officer | text | NO | NULL | C | NO
-COLUMN timeline_entries | voided_at | text | YES | NULL | C | NO
-COLUMN timeline_entries | voided_by | text | YES | NULL | C | NO
-COLUMN timeline_entries | void_reason | text | YES | NULL | C | NO
+COLUMN timeline_entries | seat_name | text | YES | NULL | C | NO
+COLUMN wall_keys | id | integer | NO | NULL | NULL | YES
+COLUMN wall_keys | key_hash | text | NO | NULL | C | NO
+COLUMN wall_keys | created_at | text | NO | NULL | C | NO
+COLUMN wall_keys | created_by | text | NO | NULL | C | NO
+COLUMN wall_keys | revoked_at | text | YES | NULL | C | NO
 COLUMN warning_actions | warning_id | integer | NO | NULL | NULL | NO
 COLUMN warning_actions | item_id | text | NO | NULL | C | NO
 COLUMN warning_actions | at | text | NO | NULL | C | NO
@@ -326,9 +348,12 @@ CONSTRAINT accounts accounts_role_check CHECK ((role = ANY (ARRAY['带班领导'
 CONSTRAINT alarm_acks alarm_acks_pkey PRIMARY KEY (id)
 CONSTRAINT auth_events auth_events_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id)
 CONSTRAINT auth_events auth_events_pkey PRIMARY KEY (id)
+CONSTRAINT chain chain_kind_check CHECK ((kind = ANY (ARRAY['genesis'::text, 'row'::text, 'outside'::text])))
+CONSTRAINT chain chain_pkey PRIMARY KEY (seq)
 CONSTRAINT clock_records clock_records_check CHECK (((completed_at IS NULL) <> (not_applicable_reason IS NULL)))
 CONSTRAINT clock_records clock_records_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT clock_records clock_records_pkey PRIMARY KEY (incident_id, clock_id)
+CONSTRAINT clock_records clock_records_rowid_key UNIQUE (rowid)
 CONSTRAINT duty_log_remarks duty_log_remarks_pkey PRIMARY KEY (id)
 CONSTRAINT duty_log_remarks duty_log_remarks_text_check CHECK ((length(TRIM(BOTH FROM text)) > 0))
 CONSTRAINT duty_schedule_changes duty_schedule_changes_kind_check CHECK ((kind = ANY (ARRAY['生成'::text, '重新生成'::text, '替班'::text, '换班'::text])))
@@ -363,6 +388,7 @@ CONSTRAINT incident_reporting incident_reporting_pkey PRIMARY KEY (incident_id)
 CONSTRAINT incidents incidents_drill_check CHECK ((drill = ANY (ARRAY[0, 1])))
 CONSTRAINT incidents incidents_pkey PRIMARY KEY (id)
 CONSTRAINT incidents incidents_serial_key UNIQUE (serial)
+CONSTRAINT incidents incidents_version_check CHECK ((version >= 1))
 CONSTRAINT level_changes level_changes_check CHECK ((from_level IS DISTINCT FROM to_level))
 CONSTRAINT level_changes level_changes_from_level_check CHECK ((from_level = ANY (ARRAY['特别重大'::text, '重大'::text, '较大'::text, '一般'::text])))
 CONSTRAINT level_changes level_changes_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
@@ -395,6 +421,7 @@ CONSTRAINT response_items response_items_check CHECK (((state <> ALL (ARRAY['don
 CONSTRAINT response_items response_items_check1 CHECK (((state <> 'notApplicable'::text) OR (reason <> ''::text)))
 CONSTRAINT response_items response_items_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
 CONSTRAINT response_items response_items_pkey PRIMARY KEY (incident_id, item_id)
+CONSTRAINT response_items response_items_rowid_key UNIQUE (rowid)
 CONSTRAINT response_items response_items_state_check CHECK ((state = ANY (ARRAY['open'::text, 'done'::text, 'notApplicable'::text, 'notRequired'::text])))
 CONSTRAINT response_levels response_levels_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
 CONSTRAINT response_levels response_levels_pkey PRIMARY KEY (id)
@@ -412,6 +439,8 @@ CONSTRAINT roster_contacts roster_contacts_pkey PRIMARY KEY (id)
 CONSTRAINT roster_contacts roster_contacts_roster_id_entry_kind_entry_id_fkey FOREIGN KEY (roster_id, entry_kind, entry_id) REFERENCES roster_entries(roster_id, entry_kind, entry_id)
 CONSTRAINT roster_entries roster_entries_entry_kind_check CHECK ((entry_kind = ANY (ARRAY['roster'::text, 'office'::text, 'person'::text, 'unit'::text, 'group'::text])))
 CONSTRAINT roster_entries roster_entries_pkey PRIMARY KEY (roster_id, entry_kind, entry_id)
+CONSTRAINT roster_entries roster_entries_rowid_key UNIQUE (rowid)
+CONSTRAINT seat_names seat_names_pkey PRIMARY KEY (seat)
 CONSTRAINT seat_sessions seat_sessions_leader_id_fkey FOREIGN KEY (leader_id) REFERENCES accounts(id)
 CONSTRAINT seat_sessions seat_sessions_locked_check CHECK ((locked = ANY (ARRAY[0, 1])))
 CONSTRAINT seat_sessions seat_sessions_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
@@ -420,6 +449,7 @@ CONSTRAINT serial_counters serial_counters_last_number_check CHECK ((last_number
 CONSTRAINT serial_counters serial_counters_pkey PRIMARY KEY (prefix)
 CONSTRAINT timeline_entries timeline_entries_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT timeline_entries timeline_entries_pkey PRIMARY KEY (id)
+CONSTRAINT wall_keys wall_keys_pkey PRIMARY KEY (id)
 CONSTRAINT warning_actions warning_actions_pkey PRIMARY KEY (warning_id, item_id)
 CONSTRAINT warning_actions warning_actions_warning_id_fkey FOREIGN KEY (warning_id) REFERENCES warnings(id)
 CONSTRAINT warning_changes warning_changes_pkey PRIMARY KEY (id)
@@ -439,8 +469,11 @@ INDEX CREATE INDEX alarm_acks_clock ON alarm_acks USING btree (clock_key)
 INDEX CREATE UNIQUE INDEX alarm_acks_pkey ON alarm_acks USING btree (id)
 INDEX CREATE INDEX auth_events_at ON auth_events USING btree (at)
 INDEX CREATE UNIQUE INDEX auth_events_pkey ON auth_events USING btree (id)
+INDEX CREATE UNIQUE INDEX chain_pkey ON chain USING btree (seq)
+INDEX CREATE UNIQUE INDEX chain_row ON chain USING btree (tbl, row_id)
 INDEX CREATE INDEX clock_records_completed ON clock_records USING btree (completed_at) WHERE (completed_at IS NOT NULL)
 INDEX CREATE UNIQUE INDEX clock_records_pkey ON clock_records USING btree (incident_id, clock_id)
+INDEX CREATE UNIQUE INDEX clock_records_rowid_key ON clock_records USING btree (rowid)
 INDEX CREATE INDEX duty_log_remarks_day ON duty_log_remarks USING btree (day, at)
 INDEX CREATE UNIQUE INDEX duty_log_remarks_pkey ON duty_log_remarks USING btree (id)
 INDEX CREATE INDEX duty_schedule_changes_month ON duty_schedule_changes USING btree (month, id)
@@ -473,6 +506,7 @@ INDEX CREATE UNIQUE INDEX reports_incident_id_kind_seq_key ON reports USING btre
 INDEX CREATE UNIQUE INDEX reports_pkey ON reports USING btree (id)
 INDEX CREATE UNIQUE INDEX response_conditions_pkey ON response_conditions USING btree (incident_id, condition_id)
 INDEX CREATE UNIQUE INDEX response_items_pkey ON response_items USING btree (incident_id, item_id)
+INDEX CREATE UNIQUE INDEX response_items_rowid_key ON response_items USING btree (rowid)
 INDEX CREATE INDEX response_levels_incident ON response_levels USING btree (incident_id)
 INDEX CREATE UNIQUE INDEX response_levels_pkey ON response_levels USING btree (id)
 INDEX CREATE UNIQUE INDEX response_tasks_pkey ON response_tasks USING btree (incident_id, task_id)
@@ -482,11 +516,15 @@ INDEX CREATE UNIQUE INDEX roster_contact_history_pkey ON roster_contact_history 
 INDEX CREATE INDEX roster_contacts_entry ON roster_contacts USING btree (roster_id, entry_kind, entry_id)
 INDEX CREATE UNIQUE INDEX roster_contacts_pkey ON roster_contacts USING btree (id)
 INDEX CREATE UNIQUE INDEX roster_entries_pkey ON roster_entries USING btree (roster_id, entry_kind, entry_id)
+INDEX CREATE UNIQUE INDEX roster_entries_rowid_key ON roster_entries USING btree (rowid)
+INDEX CREATE UNIQUE INDEX seat_names_pkey ON seat_names USING btree (seat)
 INDEX CREATE UNIQUE INDEX seat_sessions_pkey ON seat_sessions USING btree (seat)
 INDEX CREATE UNIQUE INDEX serial_counters_pkey ON serial_counters USING btree (prefix)
 INDEX CREATE INDEX timeline_entries_at ON timeline_entries USING btree (at)
 INDEX CREATE INDEX timeline_entries_incident ON timeline_entries USING btree (incident_id, at)
 INDEX CREATE UNIQUE INDEX timeline_entries_pkey ON timeline_entries USING btree (id)
+INDEX CREATE UNIQUE INDEX timeline_entries_voids ON timeline_entries USING btree ((((data)::jsonb ->> 'entryId'::text))) WHERE (kind = 'void'::text)
+INDEX CREATE UNIQUE INDEX wall_keys_pkey ON wall_keys USING btree (id)
 INDEX CREATE UNIQUE INDEX warning_actions_pkey ON warning_actions USING btree (warning_id, item_id)
 INDEX CREATE UNIQUE INDEX warning_changes_pkey ON warning_changes USING btree (id)
 INDEX CREATE INDEX warning_changes_warning ON warning_changes USING btree (warning_id)
@@ -494,4 +532,6 @@ INDEX CREATE UNIQUE INDEX warning_incidents_pkey ON warning_incidents USING btre
 INDEX CREATE UNIQUE INDEX warnings_pkey ON warnings USING btree (id)
 TRIGGER CREATE TRIGGER auth_events_append_only_delete BEFORE DELETE ON auth_events FOR EACH ROW EXECUTE FUNCTION auth_events_append_only()
 TRIGGER CREATE TRIGGER auth_events_append_only_update BEFORE UPDATE ON auth_events FOR EACH ROW EXECUTE FUNCTION auth_events_append_only()
+TRIGGER CREATE TRIGGER chain_append_only_delete BEFORE DELETE ON chain FOR EACH ROW EXECUTE FUNCTION chain_append_only()
+TRIGGER CREATE TRIGGER chain_append_only_update BEFORE UPDATE ON chain FOR EACH ROW EXECUTE FUNCTION chain_append_only()
 TRIGGER CREATE TRIGGER obligations_closure_final BEFORE UPDATE ON obligations FOR EACH ROW WHEN ((old.closure_kind IS NOT NULL)) EXECUTE FUNCTION obligations_closure_final()
