@@ -9,7 +9,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BackupInfo, BackupKind } from '../../../shared/ipc/channels/data';
+import { BACKUP_KIND_LABELS, type BackupInfo, type BackupKind } from '../../../shared/ipc/channels/data';
 import { DomainError } from '../../../shared/ipc/result';
 import { Database, StorageError, storageError } from '../../db/connection';
 import { LATEST_VERSION, checkIntegrity, migrate, openDatabase } from '../../db/migrate';
@@ -22,6 +22,10 @@ const stamp = (d: Date): string => d.toISOString().replace(/[-:.]/g, '');
 const stampToIso = (s: string): string =>
   `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
 
+/** A name read from the backups folder names one of our kinds (a file name is not trusted). */
+const isBackupKind = (s: string | undefined): s is BackupKind =>
+  s !== undefined && Object.hasOwn(BACKUP_KIND_LABELS, s);
+
 /** Backups in a folder, newest first; files that are not ours are ignored. */
 export function listBackups(dir: string): BackupInfo[] {
   if (!existsSync(dir)) return [];
@@ -29,12 +33,13 @@ export function listBackups(dir: string): BackupInfo[] {
   for (const name of readdirSync(dir)) {
     const m = BACKUP_RE.exec(name);
     const stampText = m?.[1];
-    if (!m || stampText === undefined) continue;
+    const kind = m?.[2];
+    if (!m || stampText === undefined || !isBackupKind(kind)) continue;
     const path = join(dir, name);
     out.push({
       fileName: name,
       path,
-      kind: m[2] as BackupKind,
+      kind,
       createdAt: stampToIso(stampText),
       bytes: statSync(path).size,
     });

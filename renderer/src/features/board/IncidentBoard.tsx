@@ -129,7 +129,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
         ) : (
           <LevelTag level={r.grading.level} />
         ),
-      sorter: (a, b) => LEVELS.indexOf(a.grading.level as never) - LEVELS.indexOf(b.grading.level as never),
+      sorter: (a, b) => LEVELS.findIndex((l) => l === a.grading.level) - LEVELS.findIndex((l) => l === b.grading.level),
     },
     {
       title: '状态',
