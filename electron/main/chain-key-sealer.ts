@@ -6,11 +6,11 @@
 import { safeStorage } from 'electron';
 import { PLAIN_SEALER, type KeySealer } from '../services/integrity/chain-key';
 
-export function chainKeySealer(): KeySealer {
-  if (!safeStorage.isEncryptionAvailable()) return PLAIN_SEALER;
+export async function chainKeySealer(): Promise<KeySealer> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) return PLAIN_SEALER;
   return {
     scheme: 'safeStorage',
-    seal: (key) => safeStorage.encryptString(key.toString('base64')),
-    unseal: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+    seal: (key) => safeStorage.encryptStringAsync(key.toString('base64')),
+    unseal: async (sealed) => Buffer.from((await safeStorage.decryptStringAsync(sealed)).result, 'base64'),
   };
 }

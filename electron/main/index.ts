@@ -64,7 +64,7 @@ async function start(): Promise<void> {
       emit,
       alarmEffects: electronAlarmEffects(outDir, () => mainWindow),
       printer: new ElectronPrinter(outDir),
-      chainKey: fileKeyProvider(defaultKeyFile(dataDir), chainKeySealer()),
+      chainKey: async () => fileKeyProvider(defaultKeyFile(dataDir), await chainKeySealer())(),
     });
   } catch (err) {
     if (err instanceof ChainKeyError) {

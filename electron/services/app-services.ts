@@ -77,7 +77,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // read (or made) first, so a key file readable by others stops the start with its reason.
   let key: Buffer;
   try {
-    key = (opts.chainKey ?? fileKeyProvider(defaultKeyFile(opts.dataDir)))();
+    key = await (opts.chainKey ?? fileKeyProvider(defaultKeyFile(opts.dataDir)))();
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;

@@ -14,21 +14,21 @@ import { basename, dirname, join } from 'node:path';
 
 export const KEY_BYTES = 32;
 
-/** Gives the key (throws a Chinese message when it cannot). */
-export type ChainKeyProvider = () => Buffer;
+/** Gives the key (rejects with a Chinese message when it cannot). */
+export type ChainKeyProvider = () => Promise<Buffer>;
 
 /** Encrypts the key before it is written and decrypts it after it is read (Electron: safeStorage). */
 export interface KeySealer {
   /** A short name written into the file, so a file sealed one way is not read another way. */
   readonly scheme: string;
-  seal(key: Buffer): Buffer;
-  unseal(sealed: Buffer): Buffer;
+  seal(key: Buffer): Promise<Buffer>;
+  unseal(sealed: Buffer): Promise<Buffer>;
 }
 
 export const PLAIN_SEALER: KeySealer = {
   scheme: 'plain',
-  seal: (k) => k,
-  unseal: (k) => k,
+  seal: (k) => Promise.resolve(k),
+  unseal: (k) => Promise.resolve(k),
 };
 
 /** The key file of a data folder: in a sibling folder, so the data folder alone never holds it. */
@@ -51,18 +51,18 @@ export class ChainKeyError extends Error {
  * The key is read once and kept in memory.
  */
 export function fileKeyProvider(file: string, sealer: KeySealer = PLAIN_SEALER): ChainKeyProvider {
-  let key: Buffer | null = null;
+  let key: Promise<Buffer> | null = null;
   return () => {
     key ??= loadOrCreate(file, sealer);
     return key;
   };
 }
 
-function loadOrCreate(file: string, sealer: KeySealer): Buffer {
+async function loadOrCreate(file: string, sealer: KeySealer): Promise<Buffer> {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const fresh = randomBytes(KEY_BYTES);
-    const text = `${HEADER}\n${sealer.scheme}\n${sealer.seal(fresh).toString('base64')}\n`;
+    const text = `${HEADER}\n${sealer.scheme}\n${(await sealer.seal(fresh)).toString('base64')}\n`;
     // 'wx': never overwrite a key another start wrote in the meantime.
     writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
     chmodSync(file, 0o600);
@@ -89,7 +89,7 @@ function loadOrCreate(file: string, sealer: KeySealer): Buffer {
   }
   let key: Buffer;
   try {
-    key = reader.unseal(Buffer.from(body, 'base64'));
+    key = await reader.unseal(Buffer.from(body, 'base64'));
   } catch (err) {
     throw new ChainKeyError(
       `记录链密钥文件 ${file} 无法解密（${(err as Error).message}）：它可能来自另一台计算机或另一个用户。`,

@@ -268,6 +268,10 @@ export class ElectronStandIn {
         isEncryptionAvailable: () => true,
         encryptString: (text: string) => Buffer.from(`sealed:${text}`),
         decryptString: (sealed: Buffer) => sealed.toString().replace(/^sealed:/, ''),
+        isAsyncEncryptionAvailable: () => Promise.resolve(true),
+        encryptStringAsync: (text: string) => Promise.resolve(Buffer.from(`sealed:${text}`)),
+        decryptStringAsync: (sealed: Buffer) =>
+          Promise.resolve({ shouldReEncrypt: false, result: sealed.toString().replace(/^sealed:/, '') }),
       },
       Notification: class {
         static isSupported = () => false;

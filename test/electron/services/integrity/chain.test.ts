@@ -188,7 +188,7 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     await record(s);
     await s.close();
     const other = randomBytes(32);
-    s = await start(dir, () => other);
+    s = await start(dir, () => Promise.resolve(other));
     const st = await settled(s);
     expect(st.state).toBe('broken');
     expect(st.findings[0]!.message).toMatch(/无法用本机的密钥核验/);
@@ -291,8 +291,8 @@ describe('a key written before the keychain was available', () => {
     await s.close();
     const sealer = {
       scheme: 'safeStorage',
-      seal: (k: Buffer) => Buffer.from(`sealed:${k.toString('base64')}`),
-      unseal: (b: Buffer) => Buffer.from(b.toString().replace(/^sealed:/, ''), 'base64'),
+      seal: (k: Buffer) => Promise.resolve(Buffer.from(`sealed:${k.toString('base64')}`)),
+      unseal: (b: Buffer) => Promise.resolve(Buffer.from(b.toString().replace(/^sealed:/, ''), 'base64')),
     };
     s = await start(dir, fileKeyProvider(defaultKeyFile(dir), sealer));
     expect((await settled(s)).state).toBe('ok');
