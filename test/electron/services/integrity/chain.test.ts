@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -243,6 +243,35 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
       ),
     ]);
     await s.close();
+  });
+
+  it("an import into an empty install is sealed into that install's chain, and a restore keeps its own chain", async () => {
+    const src = await start(tempDir());
+    await record(src);
+    const call = caller(src.handlers);
+    const exported = await call('data:export-all', {});
+    const backup = await call('data:backup-now', {});
+    expect(readFileSync(exported.path!, 'utf8')).not.toContain('"chain"');
+    await call('incidents:add-note', { id: 1, kind: '备注', text: '备份之后' });
+    await call('data:restore', { fileName: backup.fileName });
+    await src.close();
+    const again = await start(src.dataDir);
+    expect((await settled(again)).state).toBe('ok');
+    await again.close();
+
+    const dst = await start(tempDir());
+    await caller(dst.handlers)('data:import-all', { content: readFileSync(exported.path!, 'utf8') });
+    const st = await caller(dst.handlers)('integrity:verify', {});
+    expect(st).toMatchObject({ state: 'ok', findingCount: 0 });
+    // The genesis of the empty install, then one entry per imported row.
+    const rows = await dst.db.read((q) =>
+      q.get<{ n: number }>(
+        'SELECT (SELECT COUNT(*) FROM timeline_entries) + (SELECT COUNT(*) FROM clock_records) AS n',
+      ),
+    );
+    expect(rows!.n).toBeGreaterThanOrEqual(4);
+    expect(st.entries).toBe(1 + rows!.n);
+    await dst.close();
   });
 
   it('appending reads by index only: no scan of any table', async () => {
