@@ -77,23 +77,26 @@ export function Shell() {
       <Layout style={{ minHeight: '100vh' }}>
         {/* height auto: when the menu wraps, its second row stays inside the header, not under the banners. */}
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, height: 'auto', minHeight: 64 }}>
-          <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
+          {/* The page's one h1 (WCAG 2.4.6), sized as the header's title. */}
+          <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 20 }}>
             朔州应急值班台
           </Typography.Title>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={[page]}
-            onClick={(e) => setPage(e.key)}
-            // Every page stays one click away; no items folded into an overflow menu.
-            disabledOverflow
-            items={[
-              { key: 'board', label: '事件看板' },
-              ...EXTRA_PAGES.map((p) => ({ key: p.key, label: p.label })),
-              { key: 'settings', label: '设置' },
-            ]}
-            style={{ flex: 1 }}
-          />
+          <nav aria-label="页面" style={{ flex: 1, minWidth: 0 }}>
+            <Menu
+              theme="dark"
+              mode="horizontal"
+              selectedKeys={[page]}
+              onClick={(e) => setPage(e.key)}
+              // Every page stays one click away; no items folded into an overflow menu.
+              disabledOverflow
+              items={[
+                { key: 'board', label: '事件看板' },
+                ...EXTRA_PAGES.map((p) => ({ key: p.key, label: p.label })),
+                { key: 'settings', label: '设置' },
+              ]}
+              style={{ flex: 1 }}
+            />
+          </nav>
           <Space>
             <Button
               size="small"

@@ -104,6 +104,7 @@ export function AccountsPage() {
                 render: (role: Role, a) => (
                   <Select<Role>
                     size="small"
+                    aria-label={`${a.name}的角色`}
                     value={role}
                     style={{ width: 120 }}
                     options={ROLES.map((r) => ({ value: r, label: r }))}

@@ -77,6 +77,7 @@ export function AuditPanel() {
         <Select<AuditKind>
           allowClear
           placeholder="事件类型"
+          aria-label="事件类型"
           style={{ width: 160 }}
           value={filter.kind}
           options={AUDIT_KINDS.map((k) => ({ value: k, label: AUDIT_KIND_LABELS[k] }))}

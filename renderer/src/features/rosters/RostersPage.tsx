@@ -120,7 +120,8 @@ export function RostersPage() {
           }))}
         />
       </Layout.Sider>
-      <Layout.Content style={{ paddingLeft: 16 }}>
+      {/* Not a second <main>: the console's own content area is the page's one main landmark. */}
+      <div style={{ paddingLeft: 16, flex: 'auto', minWidth: 0 }}>
         {hits ? (
           <SearchResults
             hits={hits}
@@ -184,7 +185,7 @@ export function RostersPage() {
         ) : (
           <Empty description="加载中" />
         )}
-      </Layout.Content>
+      </div>
       <ContactModal target={editing} onClose={() => setEditing(null)} />
       <Modal
         open={!!ending}

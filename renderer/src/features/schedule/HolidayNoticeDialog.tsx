@@ -192,9 +192,7 @@ export function HolidayNoticeDialog({ year, open, onClose }: { year: number; ope
                       style={{ width: 300 }}
                     />
                   </Form.Item>
-                  <Button onClick={() => drop(name)} aria-label="删除此节日">
-                    删除
-                  </Button>
+                  <Button onClick={() => drop(name)}>删除此节日</Button>
                 </Space>
               ))}
               <Button onClick={() => add({ festival: undefined, from: null, to: null, workdays: [] })}>添加节日</Button>
