@@ -45,12 +45,16 @@ export async function checkIntegrity(db: Database): Promise<void> {
   }
 }
 
-/** Opens, checks and migrates the database at `file`. */
-export async function openDatabase(file: string): Promise<Database> {
+/**
+ * Opens, checks and migrates the database at `file`. `integrityChecked`: the caller has just run
+ * the same quick_check on the file (the start-up inspection), which reads every page of it, so it
+ * is not run twice on a long history.
+ */
+export async function openDatabase(file: string, opts: { integrityChecked?: boolean } = {}): Promise<Database> {
   let db: Database;
   try {
     db = await Database.open(file);
-    await checkIntegrity(db);
+    if (!opts.integrityChecked) await checkIntegrity(db);
   } catch (err) {
     if (err instanceof DatabaseOpenError) throw err;
     // A file that is not a database at all fails already at the first PRAGMA.

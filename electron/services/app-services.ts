@@ -24,6 +24,7 @@ import { accountServiceOf } from './accounts/account-handlers';
 import { seatServiceOf } from './seats/seat-handlers';
 import type { SeatService } from './seats/seat-service';
 import { incidentCalls, type IncidentCalls } from './incidents/incident-handlers';
+import { DerivedRefresher } from './incidents/derived';
 import { IncidentService } from './incidents/incident-service';
 import { assertOpenable, DATABASE_FILE } from './startup/startup-check';
 import { ChainKeeper, sealWrites } from './integrity/chain';
@@ -58,9 +59,11 @@ export interface AppServices {
   /** The incident feature, each call its own unit of work (as the channels answer it). */
   incidents: IncidentCalls;
   alarms: ReturnType<typeof createAlarms>;
-  handlers: Handlers;
   /** Seat names and the wall display's access; the Electron main process marks its wall window here. */
   seats: SeatService;
+  handlers: Handlers;
+  /** Keeps the stored derivations current (incidents/derived.ts). */
+  derived: DerivedRefresher;
   close(): Promise<void>;
 }
 
@@ -72,7 +75,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // as a fresh install: it throws StartupDamageError, and bootServices offers the recovery state.
   const db = opts.databaseUrl
     ? await openPostgres(opts.databaseUrl)
-    : await assertOpenable(opts.dataDir).then(() => openDatabase(join(opts.dataDir, DATABASE_FILE)));
+    : await assertOpenable(opts.dataDir).then(() =>
+        // assertOpenable ran quick_check on this file a moment ago.
+        openDatabase(join(opts.dataDir, DATABASE_FILE), { integrityChecked: true }),
+      );
   // The record chain (issue 18): every write seals the rows it adds before its COMMIT; the key is
   // read (or made) first, so a key file readable by others stops the start with its reason.
   let key: Buffer;
@@ -92,6 +98,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const now = opts.now ?? (() => new Date());
   const emit = opts.emit ?? (() => undefined);
   const incidents = new IncidentService(now, () => settings.get().pendingLevelMinutes);
+  // Stored derivations (issue 14): brought up to date after a read meets a stale one, and at start.
+  const derived = new DerivedRefresher(db, () => incidents.derivationBasis(), (q, list) =>
+    incidents.deriveFromRows(q, list),
+  );
+  incidents.onStale = () => derived.request();
+  // The start's sweep (after an upgrade of the rules, a changed setting or an import) waits until
+  // the board has been read: until then a stale incident is derived from its rows when read.
+  const sweep = setTimeout(() => derived.request(), 3000);
+  sweep.unref();
   const alarms = createAlarms({
     db,
     incidents,
@@ -179,8 +194,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     alarms,
     seats: seatServiceOf(ctx, accountServiceOf(ctx)),
     handlers,
+    derived,
     close: async () => {
       clearTimeout(verifying);
+      clearTimeout(sweep);
+      await derived.stop();
       await integrity.stop();
       alarms.service.stop();
       dataServiceOf(ctx)?.stopSchedule();

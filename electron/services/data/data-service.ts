@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncidentSummary } from '../../../shared/domain/incident-view';
-import { categoryLabel } from '../../../shared/domain/incident';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type {
   BackupInfo,
@@ -21,10 +20,11 @@ import type {
 } from '../../../shared/ipc/channels/data';
 import { DomainError } from '../../../shared/ipc/result';
 import { shanghaiDate } from '../../../shared/time';
-import { computeStats, type StatClock, type StatIncident } from '../../../shared/stats/index';
+import { computeStats } from '../../../shared/stats/index';
 import { exportTarget, exportsFolder, writeExportFile } from '../../exports/export-file';
 import { EXPORT_MIME, exportTables, statsTables, toJson, type ExportTable, type ProgressFn } from '../../exports/index';
 import { countRows } from '../../db/data-repository';
+import { statisticsRows } from '../incidents/derived';
 import { listDutySessions } from '../../db/duty-repository';
 import type { FeatureContext } from '../feature-context';
 import { BACKUP_DIR, backupDatabase, listBackups, pruneBackups, restoreInto } from './backups';
@@ -195,8 +195,9 @@ export class DataService {
   }
 
   async stats(r: Range): Promise<StatsView> {
-    // Drills are listed and left to computeStats, which counts how many it left out.
-    const list = await this.incidentsIn({ ...r, includeDrills: true });
+    // Drills are read and left to computeStats, which counts how many it left out. Level, plan and
+    // clocks come from the stored derivations (incidents/derived.ts), not from the rules per incident.
+    const { incidents, clocks } = await this.ctx.db.read((q) => statisticsRows(q, this.ctx.incidents, r.from, r.to));
     const sessions = await this.ctx.db.read(listDutySessions);
     const officerAt = (instant: string): string | null => {
       const t = Date.parse(instant);
@@ -204,32 +205,6 @@ export class DataService {
       for (const s of sessions) if (Date.parse(s.startedAt) <= t) who = s.officer;
       return who;
     };
-    const incidents: StatIncident[] = list.map((i) => ({
-      id: i.id,
-      plan: i.grading.planName ?? categoryLabel(i.category),
-      level: i.grading.level,
-      places: i.places,
-      receivedAt: i.receivedAt,
-      drill: i.drill,
-    }));
-    const clocks: StatClock[] = list.flatMap((i) =>
-      i.clocks
-        // An optional clock nobody recorded was never owed.
-        .filter((c) => !c.optional || c.record)
-        .map((c) => ({
-          incidentId: i.id,
-          plan: i.grading.planName ?? categoryLabel(i.category),
-          clockId: c.clockId,
-          channel: c.channel,
-          dueAt: c.dueAt,
-          completedAt: c.record?.completedAt ?? null,
-          completedBy: c.record?.officer ?? null,
-          notApplicable: c.record?.notApplicableReason != null,
-          // 迟报/漏报 of the duty room's own clocks apart from those it monitors (issue 12).
-          owner: c.owner?.kind,
-          levelChangedAt: c.closure?.kind === 'level_change' ? c.closure.at : null,
-        })),
-    );
     const now = this.ctx.now().toISOString();
     return {
       stats: computeStats({ incidents, clocks, now, includeDrills: r.includeDrills, officerAt }),

@@ -11,6 +11,7 @@ import type { Settings } from '../../../shared/settings';
 import type { Database, Param, Queryable } from '../../db/connection';
 import { LATEST_VERSION } from '../../db/migrate';
 import * as dataRepo from '../../db/data-repository';
+import { DERIVED_TABLES } from '../../db/derived-repository';
 
 export const FULL_EXPORT_FORMAT = 'shuozhou-duty-console/full-export';
 
@@ -25,7 +26,8 @@ export const SEED_TABLES: readonly string[] = ['roster_entries'];
  * exported nor counted, and the rows an import writes are sealed into this install's chain.
  */
 const exportedTables = async (q: Queryable): Promise<string[]> =>
-  (await dataRepo.tableNames(q)).filter((name) => name !== 'chain');
+  // Stored derivations (issue 14) are not records: an import marks its incidents stale and they are derived again.
+  (await dataRepo.tableNames(q)).filter((name) => name !== 'chain' && !DERIVED_TABLES.includes(name));
 
 type Cell = string | number | null | { $blob: string };
 

@@ -20,6 +20,9 @@ import { planOf } from '../../../shared/plans';
 import type { IncidentScope, Queryable } from '../../db/connection';
 import * as repo from '../../db/incident-repository';
 import * as obligationRepo from '../../db/obligation-repository';
+import * as derivedRepo from '../../db/derived-repository';
+import type { StoredDerivation } from '../../db/derived-repository';
+import { derivationBasis } from './derived';
 import { hasRunningResponse } from '../../db/response-repository';
 import { officerOf, refuse } from '../officer';
 import { STALE_EDIT_MESSAGE } from '../../../shared/ipc/channels/seats';
@@ -204,25 +207,58 @@ export class IncidentService {
     return this.summaries(q, { ids });
   }
 
-  /** The incidents matching `where`, newest first (at most `limit`), each derived from its own rows only. */
+  /**
+   * The incidents matching `where`, newest first (at most `limit`): each one's stored derivation
+   * where it is current (incidents/derived.ts), otherwise derived from its own rows only.
+   */
   private async summaries(q: Queryable, selection: repo.IncidentSelection, limit?: number): Promise<IncidentSummary[]> {
     const incidents = await repo.selectIncidents(q, selection, limit);
     // Only the listed incidents' own rows are read (by index), never whole tables.
     const ids = incidents.map((i) => i.id);
-    const records = await repo.listClockRecords(q, ids);
     const activity = await repo.lastActivity(q, ids);
-    const ended = await repo.listResponseEndTimes(q, ids);
-    const contexts = await reportingContexts(q, ended, ids, this.pendingLevelMinutes());
+    const stored = await derivedRepo.currentDerivations(q, ids, derivationBasis(this.pendingLevelMinutes()));
+    const missing = incidents.filter((i) => !stored.has(i.id));
+    const live = await this.deriveFromRows(q, missing);
+    if (missing.length > 0) this.onStale();
     return incidents.map((inc): IncidentSummary => {
-      const d = deriveIncident(inc, records.get(inc.id) ?? [], contexts(inc.id));
+      const d = stored.get(inc.id) ?? live.get(inc.id);
+      if (!d) throw new Error(`事件 ${inc.id} 未能派生`);
       return { ...inc, grading: d.grading, clocks: d.clocks, lastActivityAt: activity.get(inc.id) ?? inc.updatedAt };
     });
+  }
+
+  /** Called when a read met incidents without a current stored derivation (the refresher stores them). */
+  onStale: () => void = () => undefined;
+
+  /** The rules' derivation of these incidents from their own rows (what the store keeps a copy of). */
+  async deriveFromRows(q: Queryable, incidents: readonly Incident[]): Promise<Map<number, StoredDerivation>> {
+    if (incidents.length === 0) return new Map();
+    const ids = incidents.map((i) => i.id);
+    const records = await repo.listClockRecords(q, ids);
+    const ended = await repo.listResponseEndTimes(q, ids);
+    const contexts = await reportingContexts(q, ended, ids, this.pendingLevelMinutes());
+    return new Map(
+      incidents.map((inc) => {
+        const d = deriveIncident(inc, records.get(inc.id) ?? [], contexts(inc.id));
+        return [inc.id, { grading: d.grading, clocks: d.clocks }];
+      }),
+    );
+  }
+
+  /** The basis stored derivations are made on now (incidents/derived.ts). */
+  derivationBasis(): string {
+    return derivationBasis(this.pendingLevelMinutes());
   }
 
   /** Edits the incident inside the caller's write; false when the patch changes nothing. */
   async update(q: Queryable, args: ChannelArgs<'incidents:update'>): Promise<boolean> {
     const { id, patch } = args;
     const before = await this.get(q, id);
+    // Another seat changed it since this edit began (issue 17): refuse rather than overwrite; inside
+    // the write transaction, so no change can slip in between this check and the UPDATE.
+    if (args.version !== undefined && before.version !== args.version) {
+      throw new DomainError('conflict', STALE_EDIT_MESSAGE);
+    }
     if (before.status === '已归档') throw new DomainError('conflict', '已归档的事件不能修改');
     // Only what was sent: a field absent from the patch stays exactly as recorded.
     const { reason: _reason, facts: factsPatch, effectiveAt: effectiveSent, ...sent } = patch;
@@ -253,11 +289,6 @@ export class IncidentService {
     }
     // When the new level or facts became known (43号 5.1.1(6)): the new level's windows count from it.
     const nowMs = this.now().getTime();
-    // Another seat changed it since this edit began (issue 17): refuse rather than overwrite; inside
-    // the write transaction, so no change can slip in between this check and the UPDATE.
-    if (args.version !== undefined && before.version !== args.version) {
-      throw new DomainError('conflict', STALE_EDIT_MESSAGE);
-    }
     const effectiveMs = effectiveSent === undefined ? nowMs : Date.parse(effectiveSent);
     if (effectiveMs < Date.parse(receivedAt)) {
       throw new DomainError('invalid_input', '生效时间不能早于接报时间', [

@@ -1,0 +1,242 @@
+/**
+ * SQL for the stored derivations (migration 0016): what the rules derived from each incident's
+ * rows, read back for a page, a day or a year, and which incidents are stale (their rows changed
+ * since, marked by trigger in the same transaction).
+ */
+import type { IncidentClock, IncidentGrading } from '../../shared/domain/incident-view';
+import type { StatClock } from '../../shared/stats/index';
+import { scopeSql, type Param, type Queryable } from './connection';
+
+/** Derived tables: rebuilt from the records, never exported or counted as user data. */
+export const DERIVED_TABLES: readonly string[] = ['incident_derived', 'derived_clocks', 'incident_stale'];
+
+export interface StoredDerivation {
+  grading: IncidentGrading;
+  clocks: IncidentClock[];
+}
+
+/**
+ * The stored derivations of these incidents that are current: made on `basis` and not marked
+ * stale since. An incident missing from the map is derived by the caller from its rows.
+ */
+export async function currentDerivations(
+  q: Queryable,
+  ids: readonly number[],
+  basis: string,
+): Promise<Map<number, StoredDerivation>> {
+  if (ids.length === 0) return new Map();
+  const only = scopeSql('d.incident_id', ids, 'AND');
+  const rows = await q.all<{ incident_id: number; grading: string; clocks: string }>(
+    `SELECT d.incident_id, d.grading, d.clocks FROM incident_derived d
+     WHERE d.basis = ? ${only.sql}
+       AND NOT EXISTS (SELECT 1 FROM incident_stale s WHERE s.incident_id = d.incident_id)`,
+    [basis, ...only.params],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.incident_id,
+      { grading: JSON.parse(r.grading) as IncidentGrading, clocks: JSON.parse(r.clocks) as IncidentClock[] },
+    ]),
+  );
+}
+
+/** Up to `limit` incidents marked stale after `afterId`, lowest id first. */
+export async function staleIncidents(q: Queryable, afterId: number, limit: number): Promise<number[]> {
+  const rows = await q.all<{ incident_id: number }>(
+    'SELECT incident_id FROM incident_stale WHERE incident_id > ? ORDER BY incident_id LIMIT ?',
+    [afterId, limit],
+  );
+  return rows.map((r) => r.incident_id);
+}
+
+/** Whether any incident is marked stale. */
+export async function anyStale(q: Queryable): Promise<boolean> {
+  return (await q.get('SELECT 1 AS x FROM incident_stale LIMIT 1')) !== undefined;
+}
+
+export async function clearStale(q: Queryable, incidentId: number): Promise<void> {
+  await q.run('DELETE FROM incident_stale WHERE incident_id = ?', [incidentId]);
+}
+
+/**
+ * Up to `limit` incidents after `afterId` with no stored derivation on `basis` (after an upgrade
+ * of the rules, or a changed setting), by id: a sweep reads each incident's key once.
+ */
+export async function underivedIncidents(
+  q: Queryable,
+  basis: string,
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await q.all<{ id: number }>(
+    `SELECT i.id FROM incidents i
+     WHERE i.id > ? AND NOT EXISTS (SELECT 1 FROM incident_derived d WHERE d.incident_id = i.id AND d.basis = ?)
+     ORDER BY i.id LIMIT ?`,
+    [afterId, basis, limit],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** One clock as the statistics count it (shared/stats StatClock, without its incident's plan). */
+export type StoredStatClock = Omit<StatClock, 'plan'>;
+
+/** One incident's derivation as stored, with what the statistics read of it. */
+export interface DerivationToStore extends StoredDerivation {
+  incidentId: number;
+  statPlan: string;
+  statClocks: readonly StoredStatClock[];
+}
+
+/** Rows per multi-row statement: well under SQLite's limit on parameters. */
+const ROWS_PER_INSERT = 200;
+
+async function insertRows(q: Queryable, head: string, width: number, rows: readonly Param[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const one = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+    await q.run(`${head} VALUES ${chunk.map(() => one).join(', ')}`, chunk.flat());
+  }
+}
+
+/**
+ * Stores incidents' derivations on `basis` and clears their stale marks, inside the caller's write
+ * (whose reads produced the derivations, so nothing can have changed in between). A few
+ * statements per batch, not per row: a history of 100,000 incidents is stored in minutes.
+ */
+export async function storeDerivations(q: Queryable, basis: string, list: readonly DerivationToStore[]): Promise<void> {
+  if (list.length === 0) return;
+  const ids = JSON.stringify(list.map((d) => d.incidentId));
+  const nextDue = (d: DerivationToStore): string | null => {
+    const open = d.clocks.filter((c) => !c.record).map((c) => c.dueAt);
+    return open.length ? open.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a)) : null;
+  };
+  await q.run('DELETE FROM incident_derived WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
+  await q.run('DELETE FROM derived_clocks WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
+  await insertRows(
+    q,
+    'INSERT INTO incident_derived (incident_id, basis, level, stat_plan, next_due_at, grading, clocks)',
+    7,
+    list.map((d) => [
+      d.incidentId,
+      basis,
+      d.grading.level,
+      d.statPlan,
+      nextDue(d),
+      JSON.stringify(d.grading),
+      JSON.stringify(d.clocks),
+    ]),
+  );
+  await insertRows(
+    q,
+    `INSERT INTO derived_clocks (incident_id, seq, clock_id, channel, due_at, completed_at, completed_by,
+       not_applicable, owner, level_changed_at)`,
+    10,
+    list.flatMap((d) =>
+      d.statClocks.map((c, seq): Param[] => [
+        d.incidentId,
+        seq,
+        c.clockId,
+        c.channel,
+        c.dueAt,
+        c.completedAt ?? null,
+        c.completedBy ?? null,
+        c.notApplicable ? 1 : 0,
+        c.owner ?? null,
+        c.levelChangedAt ?? null,
+      ]),
+    ),
+  );
+  await q.run('DELETE FROM incident_stale WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
+}
+
+/** An incident of a statistics range with its stored level and plan (null when not current). */
+export interface StatIncidentRow {
+  id: number;
+  received_at: string;
+  places: string;
+  drill: number;
+  level: string | null;
+  stat_plan: string | null;
+  current: number;
+}
+
+/**
+ * The incidents received in [from, to] (either end open), by the 接报 time index, with their
+ * stored level and plan where the stored derivation is current (`current` = 1).
+ */
+export async function statIncidents(
+  q: Queryable,
+  basis: string,
+  from: string | undefined,
+  to: string | undefined,
+): Promise<StatIncidentRow[]> {
+  const where: string[] = [];
+  const params: Param[] = [basis];
+  if (from) {
+    where.push('i.received_at >= ?');
+    params.push(from);
+  }
+  if (to) {
+    where.push('i.received_at <= ?');
+    params.push(to);
+  }
+  return q.all<StatIncidentRow>(
+    `SELECT i.id, i.received_at, i.places, i.drill, d.level, d.stat_plan,
+       (d.incident_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM incident_stale s WHERE s.incident_id = i.id)) AS current
+     FROM incidents i LEFT JOIN incident_derived d ON d.incident_id = i.id AND d.basis = ?
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY i.received_at DESC, i.id DESC`,
+    params,
+  );
+}
+
+/** The stored statistics clocks of the incidents received in [from, to] whose derivation is current. */
+export async function statClocks(
+  q: Queryable,
+  basis: string,
+  from: string | undefined,
+  to: string | undefined,
+): Promise<(StoredStatClock & { incidentId: number })[]> {
+  const where: string[] = [];
+  const params: Param[] = [basis];
+  if (from) {
+    where.push('i.received_at >= ?');
+    params.push(from);
+  }
+  if (to) {
+    where.push('i.received_at <= ?');
+    params.push(to);
+  }
+  const rows = await q.all<{
+    incident_id: number;
+    clock_id: string;
+    channel: StatClock['channel'];
+    due_at: string;
+    completed_at: string | null;
+    completed_by: string | null;
+    not_applicable: number;
+    owner: 'room' | 'monitored' | null;
+    level_changed_at: string | null;
+  }>(
+    `SELECT c.incident_id, c.clock_id, c.channel, c.due_at, c.completed_at, c.completed_by, c.not_applicable,
+       c.owner, c.level_changed_at
+     FROM incidents i
+       JOIN incident_derived d ON d.incident_id = i.id AND d.basis = ?
+       JOIN derived_clocks c ON c.incident_id = i.id
+     WHERE NOT EXISTS (SELECT 1 FROM incident_stale s WHERE s.incident_id = i.id)
+       ${where.length ? `AND ${where.join(' AND ')}` : ''}
+     ORDER BY i.received_at DESC, i.id DESC, c.seq`,
+    params,
+  );
+  return rows.map((r) => ({
+    incidentId: r.incident_id,
+    clockId: r.clock_id,
+    channel: r.channel,
+    dueAt: r.due_at,
+    completedAt: r.completed_at,
+    completedBy: r.completed_by,
+    notApplicable: r.not_applicable === 1,
+    ...(r.owner ? { owner: r.owner } : {}),
+    levelChangedAt: r.level_changed_at,
+  }));
+}
