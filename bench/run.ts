@@ -5,6 +5,7 @@
 import { benchBoard } from './board-render';
 import { benchClockTick } from './clock-tick';
 import { benchHistory100k, printHistory100k } from './history-100k';
+import { benchPostgres } from './postgres';
 import { benchIncidentWriteRatio } from './write-ratio';
 import { benchYearExportXlsx } from './year-export';
 
@@ -13,6 +14,10 @@ const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 async function main(): Promise<void> {
   const write = await benchIncidentWriteRatio();
   console.log(`incident-write-ratio: ${round(write.ratio)}`);
+  // PostgreSQL for several seats (issue 17): on DUTY_BENCH_DATABASE_URL or a throwaway local cluster.
+  const pg = await benchPostgres();
+  console.log(`pg-incident-write-ratio: ${round(pg.writeRatio)}`);
+  console.log(`seat-propagation-ms: ${round(pg.propagationMs, 1)}`);
   const board = await benchBoard(1000);
   console.log(`board-render-1000-ms: ${round(board.boardRenderMs, 1)}`);
   // The pure recompute of 3,000 clocks (shared/clocks) — what every tick costs whatever is on screen.
