@@ -68,6 +68,9 @@ describe('two seats on one duty room', () => {
         viewport: { width: 1600, height: 1000 },
       });
       const b = await contextB.newPage();
+      // A page error is a failure of its own: the officer's input must never vanish with a crashed page.
+      const pageErrors: string[] = [];
+      b.on('pageerror', (e) => pageErrors.push(e.message));
       a.setDefaultTimeout(30_000);
       b.setDefaultTimeout(30_000);
       try {
@@ -193,6 +196,7 @@ describe('two seats on one duty room', () => {
         await expect.poll(() => drawer.innerText()).toContain('（带班席）');
         const text = await drawer.innerText();
         for (const t of ['（值班席一）', '王磊 13912345678', '村民发现河道内大量死鱼']) expect(text).toContain(t);
+        expect(pageErrors).toEqual([]);
       } finally {
         await contextB.close();
         await app.close();

@@ -31,7 +31,9 @@ export function StaleEditNotice({
 }) {
   const top = useRef<HTMLDivElement>(null);
   // The officer was at the dialog's save button, at its foot: bring the refusal and the newer version into view.
-  useEffect(() => top.current?.scrollIntoView({ block: 'start' }), []);
+  useEffect(() => {
+    top.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const plan = planOf(latest.category);
   const labels = new Map((plan ? [...FACT_FIELDS[plan], ...FORM_FACT_FIELDS[plan]] : []).map((f) => [f.key, f.label]));
   const lastEdit = [...latest.timeline].reverse().find((e) => e.kind === 'update' || e.kind === 'level');
