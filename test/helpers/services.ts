@@ -1,14 +1,14 @@
 import { createAppServices } from '../../electron/services/app-services';
 import type { AppServices } from '../../electron/services/app-services';
 import { webHostPrinter } from '../../electron/print/printer';
-import { freshSchemaUrl, ON_POSTGRES } from './postgres';
+import { freshDatabaseUrl, ON_POSTGRES } from './postgres';
 
-/** On PostgreSQL, one schema per data folder: services restarted on the same folder find their data. */
+/** On PostgreSQL, one database per data folder: services restarted on the same folder find their data. */
 const schemas = new Map<string, Promise<string>>();
 function schemaOf(dataDir: string): Promise<string> {
   let url = schemas.get(dataDir);
   if (!url) {
-    url = freshSchemaUrl();
+    url = freshDatabaseUrl();
     schemas.set(dataDir, url);
   }
   return url;
@@ -25,7 +25,7 @@ export async function makeServices(
     printer: webHostPrinter(dataDir),
     now: opts.now,
     alarms: opts.alarms ?? false,
-    // The 'postgres' test project runs the same suites on a fresh schema of the test server.
+    // The 'postgres' test project runs the same suites on a fresh database of the test server.
     databaseUrl: ON_POSTGRES ? await schemaOf(dataDir) : undefined,
   });
 }

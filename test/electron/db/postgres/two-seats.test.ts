@@ -1,6 +1,6 @@
 /**
  * Two seats on one PostgreSQL database (issue 17): two sets of services, as two workstations run
- * them, share one schema. A change committed on one reaches the other as data:changed within 1 s
+ * them, share one database. A change committed on one reaches the other as data:changed within 1 s
  * (LISTEN/NOTIFY), and registrations from both at once are numbered without a gap or a repeat.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import type { AppEvent } from '../../../../shared/ipc/contract';
 import { webHostPrinter } from '../../../../electron/print/printer';
 import { createAppServices, type AppServices } from '../../../../electron/services/app-services';
 import { ENV_INPUT } from '../../../helpers/services';
-import { freshSchemaUrl } from '../../../helpers/postgres';
+import { freshDatabaseUrl } from '../../../helpers/postgres';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
 const NOW = new Date('2026-11-29T02:00:00.000Z');
@@ -48,7 +48,7 @@ describe('two seats on one PostgreSQL database', () => {
   const tempDir = useTempDirs();
 
   it('a registration on seat A reaches seat B as data:changed within 1 s, and B reads it', async () => {
-    const url = await freshSchemaUrl();
+    const url = await freshDatabaseUrl();
     const a = await seat(tempDir(), url);
     const b = await seat(tempDir(), url);
     try {
@@ -71,7 +71,7 @@ describe('two seats on one PostgreSQL database', () => {
   });
 
   it('registrations from both seats at once get unique, gapless serials', async () => {
-    const url = await freshSchemaUrl();
+    const url = await freshDatabaseUrl();
     const a = await seat(tempDir(), url);
     const b = await seat(tempDir(), url);
     try {
