@@ -38,6 +38,16 @@ COLUMN clock_records | recipient_name | text | YES | NULL | C | NO
 COLUMN clock_records | not_applicable_reason | text | YES | NULL | C | NO
 COLUMN clock_records | officer | text | NO | NULL | C | NO
 COLUMN clock_records | recorded_at | text | NO | NULL | C | NO
+COLUMN derived_clocks | incident_id | integer | NO | NULL | NULL | NO
+COLUMN derived_clocks | seq | integer | NO | NULL | NULL | NO
+COLUMN derived_clocks | clock_id | text | NO | NULL | C | NO
+COLUMN derived_clocks | channel | text | NO | NULL | C | NO
+COLUMN derived_clocks | due_at | text | NO | NULL | C | NO
+COLUMN derived_clocks | completed_at | text | YES | NULL | C | NO
+COLUMN derived_clocks | completed_by | text | YES | NULL | C | NO
+COLUMN derived_clocks | not_applicable | integer | NO | NULL | NULL | NO
+COLUMN derived_clocks | owner | text | YES | NULL | C | NO
+COLUMN derived_clocks | level_changed_at | text | YES | NULL | C | NO
 COLUMN duty_log_remarks | id | integer | NO | NULL | NULL | YES
 COLUMN duty_log_remarks | day | text | NO | NULL | C | NO
 COLUMN duty_log_remarks | at | text | NO | NULL | C | NO
@@ -116,12 +126,20 @@ COLUMN holiday_notices | doc_no | text | NO | ''::text | C | NO
 COLUMN holiday_notices | periods | text | NO | NULL | C | NO
 COLUMN holiday_notices | entered_at | text | NO | NULL | C | NO
 COLUMN holiday_notices | entered_by | text | NO | NULL | C | NO
+COLUMN incident_derived | incident_id | integer | NO | NULL | NULL | NO
+COLUMN incident_derived | basis | text | NO | NULL | C | NO
+COLUMN incident_derived | level | text | YES | NULL | C | NO
+COLUMN incident_derived | stat_plan | text | NO | NULL | C | NO
+COLUMN incident_derived | next_due_at | text | YES | NULL | C | NO
+COLUMN incident_derived | grading | text | NO | NULL | C | NO
+COLUMN incident_derived | clocks | text | NO | NULL | C | NO
 COLUMN incident_reporting | incident_id | integer | NO | NULL | NULL | NO
 COLUMN incident_reporting | occurred_unknown | integer | NO | 0 | NULL | NO
 COLUMN incident_reporting | follow_up_minutes | integer | YES | NULL | NULL | NO
 COLUMN incident_reporting | follow_up_set_at | text | YES | NULL | C | NO
 COLUMN incident_reporting | follow_up_set_by | text | YES | NULL | C | NO
 COLUMN incident_reporting | handling_ended_at | text | YES | NULL | C | NO
+COLUMN incident_stale | incident_id | integer | NO | NULL | NULL | NO
 COLUMN incidents | id | integer | NO | NULL | NULL | YES
 COLUMN incidents | serial | text | NO | NULL | C | NO
 COLUMN incidents | category | text | NO | NULL | C | NO
@@ -354,6 +372,8 @@ CONSTRAINT clock_records clock_records_check CHECK (((completed_at IS NULL) <> (
 CONSTRAINT clock_records clock_records_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT clock_records clock_records_pkey PRIMARY KEY (incident_id, clock_id)
 CONSTRAINT clock_records clock_records_rowid_key UNIQUE (rowid)
+CONSTRAINT derived_clocks derived_clocks_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
+CONSTRAINT derived_clocks derived_clocks_pkey PRIMARY KEY (incident_id, seq)
 CONSTRAINT duty_log_remarks duty_log_remarks_pkey PRIMARY KEY (id)
 CONSTRAINT duty_log_remarks duty_log_remarks_text_check CHECK ((length(TRIM(BOTH FROM text)) > 0))
 CONSTRAINT duty_schedule_changes duty_schedule_changes_kind_check CHECK ((kind = ANY (ARRAY['生成'::text, '重新生成'::text, '替班'::text, '换班'::text])))
@@ -380,11 +400,14 @@ CONSTRAINT holiday_notices holiday_notices_periods_check CHECK ((jsonb_typeof((p
 CONSTRAINT holiday_notices holiday_notices_pkey PRIMARY KEY (year)
 CONSTRAINT holiday_notices holiday_notices_title_check CHECK ((title <> ''::text))
 CONSTRAINT holiday_notices holiday_notices_year_check CHECK (((year >= 2000) AND (year <= 2100)))
+CONSTRAINT incident_derived incident_derived_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
+CONSTRAINT incident_derived incident_derived_pkey PRIMARY KEY (incident_id)
 CONSTRAINT incident_reporting incident_reporting_check CHECK (((follow_up_minutes IS NULL) = (follow_up_set_at IS NULL)))
 CONSTRAINT incident_reporting incident_reporting_follow_up_minutes_check CHECK (((follow_up_minutes >= 1) AND (follow_up_minutes <= 10080)))
 CONSTRAINT incident_reporting incident_reporting_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT incident_reporting incident_reporting_occurred_unknown_check CHECK ((occurred_unknown = ANY (ARRAY[0, 1])))
 CONSTRAINT incident_reporting incident_reporting_pkey PRIMARY KEY (incident_id)
+CONSTRAINT incident_stale incident_stale_pkey PRIMARY KEY (incident_id)
 CONSTRAINT incidents incidents_drill_check CHECK ((drill = ANY (ARRAY[0, 1])))
 CONSTRAINT incidents incidents_pkey PRIMARY KEY (id)
 CONSTRAINT incidents incidents_serial_key UNIQUE (serial)
@@ -474,6 +497,7 @@ INDEX CREATE UNIQUE INDEX chain_row ON chain USING btree (tbl, row_id)
 INDEX CREATE INDEX clock_records_completed ON clock_records USING btree (completed_at) WHERE (completed_at IS NOT NULL)
 INDEX CREATE UNIQUE INDEX clock_records_pkey ON clock_records USING btree (incident_id, clock_id)
 INDEX CREATE UNIQUE INDEX clock_records_rowid_key ON clock_records USING btree (rowid)
+INDEX CREATE UNIQUE INDEX derived_clocks_pkey ON derived_clocks USING btree (incident_id, seq)
 INDEX CREATE INDEX duty_log_remarks_day ON duty_log_remarks USING btree (day, at)
 INDEX CREATE UNIQUE INDEX duty_log_remarks_pkey ON duty_log_remarks USING btree (id)
 INDEX CREATE INDEX duty_schedule_changes_month ON duty_schedule_changes USING btree (month, id)
@@ -491,7 +515,10 @@ INDEX CREATE UNIQUE INDEX handovers_pkey ON handovers USING btree (id)
 INDEX CREATE UNIQUE INDEX holiday_notice_changes_pkey ON holiday_notice_changes USING btree (id)
 INDEX CREATE INDEX holiday_notice_changes_year ON holiday_notice_changes USING btree (year, id)
 INDEX CREATE UNIQUE INDEX holiday_notices_pkey ON holiday_notices USING btree (year)
+INDEX CREATE INDEX incident_derived_next_due ON incident_derived USING btree (next_due_at) WHERE (next_due_at IS NOT NULL)
+INDEX CREATE UNIQUE INDEX incident_derived_pkey ON incident_derived USING btree (incident_id)
 INDEX CREATE UNIQUE INDEX incident_reporting_pkey ON incident_reporting USING btree (incident_id)
+INDEX CREATE UNIQUE INDEX incident_stale_pkey ON incident_stale USING btree (incident_id)
 INDEX CREATE UNIQUE INDEX incidents_pkey ON incidents USING btree (id)
 INDEX CREATE INDEX incidents_received_at ON incidents USING btree (received_at)
 INDEX CREATE UNIQUE INDEX incidents_serial_key ON incidents USING btree (serial)
@@ -534,4 +561,13 @@ TRIGGER CREATE TRIGGER auth_events_append_only_delete BEFORE DELETE ON auth_even
 TRIGGER CREATE TRIGGER auth_events_append_only_update BEFORE UPDATE ON auth_events FOR EACH ROW EXECUTE FUNCTION auth_events_append_only()
 TRIGGER CREATE TRIGGER chain_append_only_delete BEFORE DELETE ON chain FOR EACH ROW EXECUTE FUNCTION chain_append_only()
 TRIGGER CREATE TRIGGER chain_append_only_update BEFORE UPDATE ON chain FOR EACH ROW EXECUTE FUNCTION chain_append_only()
+TRIGGER CREATE TRIGGER clock_records_stale AFTER INSERT OR DELETE OR UPDATE ON clock_records FOR EACH ROW EXECUTE FUNCTION clock_records_stale()
+TRIGGER CREATE TRIGGER incident_reporting_stale AFTER INSERT OR DELETE OR UPDATE ON incident_reporting FOR EACH ROW EXECUTE FUNCTION incident_reporting_stale()
+TRIGGER CREATE TRIGGER incidents_stale AFTER INSERT OR DELETE OR UPDATE ON incidents FOR EACH ROW EXECUTE FUNCTION incidents_stale()
+TRIGGER CREATE TRIGGER level_changes_stale AFTER INSERT OR DELETE OR UPDATE ON level_changes FOR EACH ROW EXECUTE FUNCTION level_changes_stale()
 TRIGGER CREATE TRIGGER obligations_closure_final BEFORE UPDATE ON obligations FOR EACH ROW WHEN ((old.closure_kind IS NOT NULL)) EXECUTE FUNCTION obligations_closure_final()
+TRIGGER CREATE TRIGGER obligations_stale AFTER INSERT OR DELETE OR UPDATE ON obligations FOR EACH ROW EXECUTE FUNCTION obligations_stale()
+TRIGGER CREATE TRIGGER reports_stale AFTER INSERT OR DELETE OR UPDATE ON reports FOR EACH ROW EXECUTE FUNCTION reports_stale()
+TRIGGER CREATE TRIGGER response_tasks_stale AFTER INSERT OR DELETE OR UPDATE ON response_tasks FOR EACH ROW EXECUTE FUNCTION response_tasks_stale()
+TRIGGER CREATE TRIGGER responses_stale AFTER INSERT OR DELETE OR UPDATE ON responses FOR EACH ROW EXECUTE FUNCTION responses_stale()
+TRIGGER CREATE TRIGGER timeline_entries_stale AFTER INSERT OR DELETE OR UPDATE ON timeline_entries FOR EACH ROW EXECUTE FUNCTION timeline_entries_stale()
