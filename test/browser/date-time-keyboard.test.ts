@@ -8,6 +8,9 @@ import { useTempDirs } from '../helpers/temp-dir';
 import { confirmLeader, pickOption, signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
+/** Waits for what a round trip to the services shows (the machine may be busy): longer than expect.poll's second. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
+
 const MIN = 60_000;
 
 /** Focuses a masked date-time input, clears it, types the digits of `value` (YYYY-MM-DD HH:mm) and tabs on. */
@@ -16,7 +19,7 @@ async function typeTime(page: Page, input: Locator, value: string): Promise<void
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(value.replace(/\D/g, ''));
-  await expect.poll(() => input.inputValue()).toBe(value);
+  await poll(() => input.inputValue()).toBe(value);
   // On to the next field, as the officer does: the calendar under the field closes.
   await page.keyboard.press('Tab');
 }
@@ -87,7 +90,7 @@ describe('date-time fields typed from the keyboard in Chromium', () => {
       const province = page.getByTestId('clock-table').locator('tr', {
         has: page.getByTestId('clock-row-env.city-gov-to-province'),
       });
-      await expect.poll(() => province.getByTestId('clock-closure').innerText()).toContain(completedAt);
+      await poll(() => province.getByTestId('clock-closure').innerText()).toContain(completedAt);
 
       // The 初报 sent at a typed time.
       const sentAt = shanghaiDateTime(received + 40 * MIN);
@@ -109,7 +112,7 @@ describe('date-time fields typed from the keyboard in Chromium', () => {
       await send.locator('.ant-modal-title').click();
       await page.screenshot({ path: 'test-output/date-time-keyboard.png' });
       await okButton(page).click();
-      await expect.poll(() => initial.innerText()).toContain('已报送');
+      await poll(() => initial.innerText()).toContain('已报送');
 
       // After a reload: each typed time as saved, the rest as registered.
       await page.reload({ waitUntil: 'domcontentloaded' });
@@ -118,12 +121,12 @@ describe('date-time fields typed from the keyboard in Chromium', () => {
       const county = page.getByTestId('clock-table').locator('tr', {
         has: page.getByTestId('clock-row-env.county-dept-to-gov'),
       });
-      await expect.poll(() => county.getByTestId('clock-closure').innerText()).toContain(`${sentAt} 书面报送`);
+      await poll(() => county.getByTestId('clock-closure').innerText()).toContain(`${sentAt} 书面报送`);
       expect(await province.getByTestId('clock-closure').innerText()).toContain(`${completedAt} 电话报送`);
       expect(await initial.innerText()).toContain(`（${chineseDateTime(received + 35 * MIN)}）`);
       await page.getByTestId('edit-incident').click();
       const again = page.getByRole('dialog', { name: /修改事件要素/ });
-      await expect.poll(() => again.locator('#occurredAt').inputValue()).toBe(newOccurred);
+      await poll(() => again.locator('#occurredAt').inputValue()).toBe(newOccurred);
       expect(await again.locator('#receivedAt').inputValue()).toBe(shanghaiDateTime(received));
       expect(await again.locator('#discoveredAt').inputValue()).toBe('');
 

@@ -7,13 +7,16 @@ import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
+/** Waits for what a round trip to the services shows (the machine may be busy): longer than expect.poll's second. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
+
 async function openMonth(page: Page, month: string): Promise<void> {
   await page.locator('.ant-menu-item', { hasText: '值班表' }).click();
   const input = page.getByTestId('schedule-month');
   await input.click();
   await input.fill(month);
   await input.press('Enter');
-  await expect.poll(() => page.getByTestId('holiday-source').innerText()).toContain(`${month.slice(0, 4)}年节假日依据`);
+  await poll(() => page.getByTestId('holiday-source').innerText()).toContain(`${month.slice(0, 4)}年节假日依据`);
 }
 
 /** The 类别 cell of a day's row in the schedule table. */
@@ -26,7 +29,7 @@ async function typeDate(page: Page, input: Locator, value: string): Promise<void
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(value.replace(/\D/g, ''));
-  await expect.poll(() => input.inputValue()).toBe(value);
+  await poll(() => input.inputValue()).toBe(value);
 }
 
 describe('节假日安排 entered by hand in Chromium', () => {
@@ -48,15 +51,15 @@ describe('节假日安排 entered by hand in Chromium', () => {
         fromMonthStart: false,
       });
       await openMonth(page, '2027-02');
-      await expect.poll(() => page.getByTestId('holiday-notice').innerText()).toContain('2027年节假日安排尚未收录');
+      await poll(() => page.getByTestId('holiday-notice').innerText()).toContain('2027年节假日安排尚未收录');
       expect(await page.getByTestId('holiday-source').innerText()).toContain('《全国年节及纪念日放假办法》推算');
-      await expect.poll(() => kindOf(page, '2月9日')).toBe('工作日');
+      await poll(() => kindOf(page, '2月9日')).toBe('工作日');
       expect(await kindOf(page, '2月20日')).toBe('周末');
 
       // The dialog opens with the statutory days of 2027 filled in.
       await page.getByTestId('holiday-edit').click();
       const form = page.getByTestId('holiday-form');
-      await expect.poll(() => page.getByTestId('holiday-period').count()).toBe(7);
+      await poll(() => page.getByTestId('holiday-period').count()).toBe(7);
       const spring = page.getByTestId('holiday-period').nth(1);
       expect(await spring.getByLabel('放假起始日期').inputValue()).toBe('2027-02-05');
       expect(await spring.getByLabel('放假结束日期').inputValue()).toBe('2027-02-08');
@@ -68,9 +71,9 @@ describe('节假日安排 entered by hand in Chromium', () => {
       await page.keyboard.type('2027-02-22');
       await page.keyboard.press('Enter');
       await page.getByTestId('holiday-save').click();
-      await expect
-        .poll(() => page.getByTestId('holiday-error').innerText())
-        .toContain('春节：调休上班日2月22日是星期一，调休上班日应为星期六或星期日');
+      await poll(() => page.getByTestId('holiday-error').innerText()).toContain(
+        '春节：调休上班日2月22日是星期一，调休上班日应为星期六或星期日',
+      );
       expect(await app.services.handlers['holidays:list']({})).toEqual([]);
 
       // Corrected: 20 February (a Saturday) instead.
@@ -81,7 +84,7 @@ describe('节假日安排 entered by hand in Chromium', () => {
       await page.screenshot({ path: 'test-output/holiday-notice-dialog.png' });
       await page.getByTestId('holiday-save').click();
       await form.waitFor({ state: 'detached' });
-      await expect.poll(() => kindOf(page, '2月20日')).toBe('调休上班（春节）');
+      await poll(() => kindOf(page, '2月20日')).toBe('调休上班（春节）');
       expect(await kindOf(page, '2月9日')).toBe('法定节假日（春节）');
       expect(await page.getByTestId('holiday-notice').count()).toBe(0);
       expect(await page.getByTestId('holiday-source').innerText()).toContain(
@@ -91,16 +94,16 @@ describe('节假日安排 entered by hand in Chromium', () => {
       await page.reload({ waitUntil: 'domcontentloaded' });
       await signInDuty(page);
       await openMonth(page, '2027-02');
-      await expect.poll(() => kindOf(page, '2月20日')).toBe('调休上班（春节）');
+      await poll(() => kindOf(page, '2月20日')).toBe('调休上班（春节）');
       expect(await kindOf(page, '2月12日')).toBe('法定节假日（春节）');
       expect(await kindOf(page, '2月13日')).toBe('周末');
       await page.screenshot({ path: 'test-output/holiday-notice-schedule.png' });
 
       // Every field as saved, the untouched ones as they were prefilled.
       await page.getByTestId('holiday-edit').click();
-      await expect.poll(() => page.getByTestId('holiday-entered').innerText()).toContain('2027年已录入：李堃于');
+      await poll(() => page.getByTestId('holiday-entered').innerText()).toContain('2027年已录入：李堃于');
       const rows = page.getByTestId('holiday-period');
-      await expect.poll(() => rows.count()).toBe(7);
+      await poll(() => rows.count()).toBe(7);
       const seen = [];
       for (let i = 0; i < 7; i++) {
         const r = rows.nth(i);

@@ -1,4 +1,12 @@
+import {
+  CheckCircleOutlined,
+  ClockCircleOutlined,
+  CloseCircleOutlined,
+  ExclamationCircleOutlined,
+  MinusCircleOutlined,
+} from '@ant-design/icons';
 import { Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { clockState } from '../../../shared/clocks/state';
 import type { ClockStateKind } from '../../../shared/clocks/state';
 import type { IncidentClock } from '../../../shared/domain/incident-view';
@@ -14,7 +22,16 @@ export const STATE_COLOURS: Record<ClockStateKind, string> = {
   not_applicable: 'default',
 };
 
-/** A live countdown for one clock, coloured by its state. */
+/** The state told by a shape as well as by colour and words (WCAG 1.4.1: colour is never the only cue). */
+export const STATE_ICONS: Record<ClockStateKind, ReactNode> = {
+  pending: <ClockCircleOutlined aria-hidden />,
+  due_soon: <ExclamationCircleOutlined aria-hidden />,
+  overdue: <CloseCircleOutlined aria-hidden />,
+  done: <CheckCircleOutlined aria-hidden />,
+  not_applicable: <MinusCircleOutlined aria-hidden />,
+};
+
+/** A live countdown for one clock, coloured by its state, with its state's icon and words. */
 export function ClockBadge({ clock, showTitle = false }: { clock: IncidentClock; showTitle?: boolean }) {
   const now = useNow();
   const settings = useSettings();
@@ -25,6 +42,7 @@ export function ClockBadge({ clock, showTitle = false }: { clock: IncidentClock;
     // A native title, not an antd Tooltip: this re-renders every second for every clock on screen.
     <Tag
       color={STATE_COLOURS[st.state]}
+      icon={STATE_ICONS[st.state]}
       data-clock-state={st.state}
       data-closure={clock.closure?.kind ?? undefined}
       data-clock-id={clock.clockId}
