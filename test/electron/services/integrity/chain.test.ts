@@ -251,7 +251,7 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     const call = caller(src.handlers);
     const exported = await call('data:export-all', {});
     const backup = await call('data:backup-now', {});
-    expect(readFileSync(exported.path!, 'utf8')).not.toContain('"chain"');
+    expect(readFileSync(exported.path, 'utf8')).not.toContain('"chain"');
     await call('incidents:add-note', { id: 1, kind: '备注', text: '备份之后' });
     await call('data:restore', { fileName: backup.fileName });
     await src.close();
@@ -260,7 +260,7 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     await again.close();
 
     const dst = await start(tempDir());
-    await caller(dst.handlers)('data:import-all', { content: readFileSync(exported.path!, 'utf8') });
+    await caller(dst.handlers)('data:import-all', { content: readFileSync(exported.path, 'utf8') });
     const st = await caller(dst.handlers)('integrity:verify', {});
     expect(st).toMatchObject({ state: 'ok', findingCount: 0 });
     // The genesis of the empty install, then one entry per imported row.
