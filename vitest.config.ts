@@ -55,7 +55,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...CHROMIUM_TESTS, ...POSTGRES_ONLY], maxWorkers: 2 },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...CHROMIUM_TESTS, ...POSTGRES_ONLY],
+          maxWorkers: 2,
+        },
       },
       ...(withPostgres
         ? [
@@ -72,7 +77,15 @@ export default defineConfig({
         : []),
       {
         extends: true,
-        test: { name: 'chromium', include: CHROMIUM_TESTS, fileParallelism: false, maxWorkers: 1 },
+        test: {
+          name: 'chromium',
+          include: CHROMIUM_TESTS,
+          fileParallelism: false,
+          maxWorkers: 1,
+          // A page waits for a round trip through the services; one second is too short on a busy
+          // two-core machine, and a poll that does come true returns as soon as it does.
+          expect: { poll: { timeout: 15_000 } },
+        },
       },
     ],
   },
