@@ -105,7 +105,8 @@ export function PrintPreview({
               message.error(err instanceof Error ? err.message : String(err));
             }
           },
-          onCancel: () => message.info('未打印，不作记录'),
+          // Not returned: a returned message is a promise, and the dialog would wait for the toast.
+          onCancel: () => void message.info('未打印，不作记录', 5),
         });
       } else {
         message.info('正在打开打印对话框…', 2);
