@@ -23,7 +23,7 @@ export interface CoveredTable {
  */
 export const COVERED: Readonly<Record<string, CoveredTable>> = {
   timeline_entries: {
-    content: "json_array('timeline_entries', id, incident_id, at, kind, text, data, officer)",
+    content: "json_array('timeline_entries', id, incident_id, at, kind, text, data, officer, seat_name)",
     ref: "json_object('incidentId', incident_id)",
     time: 'at',
   },
@@ -40,12 +40,12 @@ export const COVERED: Readonly<Record<string, CoveredTable>> = {
   },
   print_records: {
     content:
-      "json_array('print_records', id, incident_id, report_id, report_version, form_kind, title, target, path, printed_at, officer, chain_code)",
+      "json_array('print_records', id, incident_id, report_id, report_version, form_kind, title, target, path, printed_at, officer, chain_code, seat_name)",
     ref: "json_object('incidentId', incident_id, 'title', title)",
     time: 'printed_at',
   },
   alarm_acks: {
-    content: "json_array('alarm_acks', id, clock_key, acked_at, officer)",
+    content: "json_array('alarm_acks', id, clock_key, acked_at, officer, seat_name)",
     ref: "json_object('clockKey', clock_key)",
     time: 'acked_at',
   },

@@ -123,6 +123,20 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     await s.close();
   });
 
+  it('the seat a row names is covered too: changing it is reported', async () => {
+    const dir = tempDir();
+    let s = await start(dir);
+    await record(s);
+    await s.close();
+    await editFile(dir, "UPDATE timeline_entries SET seat_name = '带班席' WHERE id = 1");
+    s = await start(dir);
+    const st = await settled(s);
+    expect(st.findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^事件 2026-0001 的时间线第1条（表 timeline_entries，编号 1，.*在值班台之外被改动/),
+    ]);
+    await s.close();
+  });
+
   it('reports a deleted row and the chain entry it had', async () => {
     const dir = tempDir();
     let s = await start(dir);
