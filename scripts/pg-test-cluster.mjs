@@ -20,7 +20,9 @@ function binDir() {
   if (versions.length > 0) return join(root, versions[0], 'bin');
   const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
   if (which.status === 0) return join(which.stdout.trim(), '..');
-  throw new Error('PostgreSQL 15+ is not installed (apt-get install -y postgresql, or run scripts/setup-test-machine.sh)');
+  throw new Error(
+    'PostgreSQL 15+ is not installed (apt-get install -y postgresql, or run scripts/setup-test-machine.sh)',
+  );
 }
 
 function freePort() {

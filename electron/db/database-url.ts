@@ -21,15 +21,15 @@ export const DATABASE_PASSWORD_FILE = 'database-password';
 export interface PasswordSealer {
   /** Written into the file, so a password sealed one way is not read another way. */
   readonly scheme: string;
-  seal(text: string): Buffer;
-  unseal(sealed: Buffer): string;
+  seal(text: string): Promise<Buffer>;
+  unseal(sealed: Buffer): Promise<string>;
 }
 
 /** The web host and tests: the file's 0600 mode is the protection. */
 export const PLAIN_PASSWORD: PasswordSealer = {
   scheme: 'plain',
-  seal: (t) => Buffer.from(t, 'utf8'),
-  unseal: (b) => b.toString('utf8'),
+  seal: (t) => Promise.resolve(Buffer.from(t, 'utf8')),
+  unseal: (b) => Promise.resolve(b.toString('utf8')),
 };
 
 const HEADER = 'shuozhou-duty-console database password v1';
@@ -60,7 +60,7 @@ function assertPostgres(url: string, where: string): void {
   }
 }
 
-export function readPassword(dataDir: string, sealer: PasswordSealer): string | null {
+export async function readPassword(dataDir: string, sealer: PasswordSealer): Promise<string | null> {
   const file = join(dataDir, DATABASE_PASSWORD_FILE);
   if (!existsSync(file)) return null;
   if (process.platform !== 'win32') {
@@ -75,7 +75,9 @@ export function readPassword(dataDir: string, sealer: PasswordSealer): string | 
   const [header, scheme, body] = readFileSync(file, 'utf8').split('\n');
   if (header !== HEADER || body === undefined) throw new Error(`数据库密码文件 ${file} 无法识别。`);
   if (scheme !== sealer.scheme) {
-    throw new Error(`数据库密码文件 ${file} 的保护方式（${scheme}）与本程序（${sealer.scheme}）不同，请重新保存数据库地址。`);
+    throw new Error(
+      `数据库密码文件 ${file} 的保护方式（${scheme}）与本程序（${sealer.scheme}）不同，请重新保存数据库地址。`,
+    );
   }
   return sealer.unseal(Buffer.from(body, 'base64'));
 }
@@ -84,12 +86,12 @@ export function readPassword(dataDir: string, sealer: PasswordSealer): string | 
  * Saves `url` as the data folder's setting: the address without its password in database.json,
  * the password (if any) in the vault file, mode 0600.
  */
-export function saveDatabaseUrl(dataDir: string, url: string, sealer: PasswordSealer): void {
+export async function saveDatabaseUrl(dataDir: string, url: string, sealer: PasswordSealer): Promise<void> {
   assertPostgres(url, '要保存');
   const { url: bare, password } = splitPassword(url);
   const pwFile = join(dataDir, DATABASE_PASSWORD_FILE);
   if (password !== null) {
-    writeFileSync(pwFile, `${HEADER}\n${sealer.scheme}\n${sealer.seal(password).toString('base64')}\n`, {
+    writeFileSync(pwFile, `${HEADER}\n${sealer.scheme}\n${(await sealer.seal(password)).toString('base64')}\n`, {
       mode: 0o600,
     });
     chmodSync(pwFile, 0o600);
@@ -109,17 +111,20 @@ function argValue(argv: readonly string[], name: string): string | undefined {
  * The PostgreSQL URL to open, or undefined for SQLite. `--save-database-url URL` stores it first
  * (see saveDatabaseUrl) and then uses it.
  */
-export function resolveDatabaseUrl(
+export async function resolveDatabaseUrl(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   dataDir: string,
   sealer: PasswordSealer = PLAIN_PASSWORD,
-): string | undefined {
+): Promise<string | undefined> {
   const toSave = argValue(argv, '--save-database-url');
-  if (toSave) saveDatabaseUrl(dataDir, toSave, sealer);
+  if (toSave) await saveDatabaseUrl(dataDir, toSave, sealer);
   const given = argValue(argv, '--database-url') ?? env.DUTY_DATABASE_URL;
   if (given) {
-    assertPostgres(given, given === env.DUTY_DATABASE_URL ? '环境变量 DUTY_DATABASE_URL ' : '命令行参数 --database-url ');
+    assertPostgres(
+      given,
+      given === env.DUTY_DATABASE_URL ? '环境变量 DUTY_DATABASE_URL ' : '命令行参数 --database-url ',
+    );
     return given;
   }
   const settingFile = join(dataDir, DATABASE_SETTING_FILE);
@@ -134,7 +139,9 @@ export function resolveDatabaseUrl(
   if (typeof url !== 'string') throw new Error(`数据库设置文件 ${settingFile} 中没有数据库地址（url）。`);
   assertPostgres(url, '数据库设置文件中');
   if (splitPassword(url).password !== null) {
-    throw new Error(`数据库设置文件 ${settingFile} 中含有密码；请用 --save-database-url 重新保存，密码将另存于受保护的文件。`);
+    throw new Error(
+      `数据库设置文件 ${settingFile} 中含有密码；请用 --save-database-url 重新保存，密码将另存于受保护的文件。`,
+    );
   }
-  return withPassword(url, readPassword(dataDir, sealer));
+  return withPassword(url, await readPassword(dataDir, sealer));
 }

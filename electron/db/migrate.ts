@@ -1,7 +1,6 @@
 import { Database, DatabaseOpenError } from './connection';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
-import type { PgDatabase } from './pg-connection';
 import { migratePostgres, pgSchemaVersion } from './pg-migrate';
 
 export async function schemaVersion(db: Database): Promise<number> {
@@ -16,7 +15,7 @@ export async function schemaVersion(db: Database): Promise<number> {
  */
 export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
   // PostgreSQL: the same history from its baseline, under an advisory lock (pg-migrate.ts).
-  if (db.engine === 'postgres') return migratePostgres(db as PgDatabase, migrations);
+  if (db.engine === 'postgres') return migratePostgres(db, migrations);
   const latest = migrations.at(-1)?.version ?? 0;
   const current = await schemaVersion(db);
   if (current > latest) {

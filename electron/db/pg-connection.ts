@@ -18,12 +18,9 @@ import { toPostgres } from './pg-dialect';
 import { StorageError } from './storage-errors';
 
 /** 64-bit counts and sums come back as numbers, as SQLite gives them (ids and counts stay far below 2^53). */
-const TYPES = {
-  getTypeParser: ((oid: number, format?: string) => {
-    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as 'text');
-  }) as typeof pg.types.getTypeParser,
-};
+const TYPES = new pg.TypeOverrides();
+TYPES.setTypeParser(20, (v: string) => Number(v)); // int8: COUNT(*), bigint columns
+TYPES.setTypeParser(1700, (v: string) => Number(v)); // numeric: SUM()
 
 /** The write lock's key: one per schema, so rooms (and test schemas) on one server do not wait for each other. */
 const WRITE_LOCK = "hashtext('shuozhou-duty-console:write:' || current_schema())";
@@ -48,7 +45,8 @@ function isConnectionFailure(err: unknown): boolean {
 function pgStorageError(err: unknown): unknown {
   if (err instanceof StorageError) return err;
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === '53100') return new StorageError('数据库服务器磁盘空间已满：本次操作未保存。请联系管理员。', 'SQLITE_FULL');
+  if (code === '53100')
+    return new StorageError('数据库服务器磁盘空间已满：本次操作未保存。请联系管理员。', 'SQLITE_FULL');
   if (code === '25006')
     return new StorageError('数据库服务器为只读（备用服务器）：本次操作未保存。请联系管理员。', 'SQLITE_READONLY');
   if (isConnectionFailure(err)) return new StorageError(SERVER_LOST_MESSAGE, 'server');

@@ -89,15 +89,12 @@ export function toPostgres(sql: string): string {
     // SQLite compares the extracted value as the number it is; here it is text, so is the column.
     // (A unary + that steers SQLite's planner away from an index is dropped with it.)
     .replace(/(\([\w.]+::jsonb ->> '\w+'\))\s*=\s*\+?\s*([a-z_]\w*(?:\.[a-z_]\w*)?)\b(?!\s*[(.])/gi, '$1 = $2::text');
-  let orIgnore = false;
+  const orIgnore = /\bINSERT\s+OR\s+IGNORE\b/i.test(text);
   let n = 0;
   const parts = segments(text).map((s) => {
     if (!s.code) return s.text;
     let t = s.text;
-    if (/\bINSERT\s+OR\s+IGNORE\b/i.test(t)) {
-      orIgnore = true;
-      t = t.replace(/\bINSERT\s+OR\s+IGNORE\b/gi, 'INSERT');
-    }
+    t = t.replace(/\bINSERT\s+OR\s+IGNORE\b/gi, 'INSERT');
     t = t.replace(/\bLIKE\b/gi, 'ILIKE').replace(/\bifnull\s*\(/gi, 'coalesce(');
     // PostgreSQL folds unquoted names to lower case: a camelCase alias keeps its case when quoted.
     t = t.replace(/\bAS\s+([a-z]+[A-Z]\w*)\b/g, 'AS "$1"');
@@ -113,7 +110,8 @@ export function toPostgres(sql: string): string {
     .map((s) => s.text)
     .join(' ');
   for (const [re, what] of UNSUPPORTED) {
-    if (re.test(code)) throw new Error(`SQL not available on PostgreSQL (${what}); add a rule to pg-dialect.ts: ${sql}`);
+    if (re.test(code))
+      throw new Error(`SQL not available on PostgreSQL (${what}); add a rule to pg-dialect.ts: ${sql}`);
   }
   if (orIgnore) {
     const returning = /\sRETURNING\s[\s\S]*$/i.exec(out);

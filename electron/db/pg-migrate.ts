@@ -6,7 +6,7 @@
  * The version lives in `duty_schema` (PostgreSQL has no user_version); a database written by a
  * newer console is refused untouched, as on SQLite.
  */
-import { DatabaseOpenError, type Queryable } from './connection';
+import { DatabaseOpenError, type Database, type Queryable } from './connection';
 import { MIGRATIONS } from './migrations';
 import { POSTGRES_BASELINE, POSTGRES_BASELINE_VERSION } from './migrations/postgres-baseline';
 import { POSTGRES_BODIES } from './migrations/postgres-bodies';
@@ -32,7 +32,7 @@ export function tooNew(current: number, latest: number): DatabaseOpenError {
   );
 }
 
-export async function migratePostgres(db: PgDatabase, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+export async function migratePostgres(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
   const latest = migrations.at(-1)?.version ?? 0;
   if (latest < POSTGRES_BASELINE_VERSION) {
     throw new Error(`PostgreSQL starts at schema ${POSTGRES_BASELINE_VERSION}; the migrations end at ${latest}`);

@@ -6,11 +6,11 @@
 import { safeStorage } from 'electron';
 import { PLAIN_PASSWORD, type PasswordSealer } from '../db/database-url';
 
-export function databasePasswordSealer(): PasswordSealer {
-  if (!safeStorage.isEncryptionAvailable()) return PLAIN_PASSWORD;
+export async function databasePasswordSealer(): Promise<PasswordSealer> {
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) return PLAIN_PASSWORD;
   return {
     scheme: 'safeStorage',
-    seal: (text) => safeStorage.encryptString(text),
-    unseal: (sealed) => safeStorage.decryptString(sealed),
+    seal: (text) => safeStorage.encryptStringAsync(text),
+    unseal: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
   };
 }

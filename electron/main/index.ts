@@ -48,7 +48,7 @@ async function start(): Promise<void> {
   // A PostgreSQL server shared by the room's seats, when one is configured (issue 17).
   let databaseUrl: string | undefined;
   try {
-    databaseUrl = resolveDatabaseUrl(process.argv, process.env, dataDir, databasePasswordSealer());
+    databaseUrl = await resolveDatabaseUrl(process.argv, process.env, dataDir, await databasePasswordSealer());
   } catch (err) {
     dialog.showErrorBox('值班台无法读取数据库设置', (err as Error).message);
     app.exit(1);

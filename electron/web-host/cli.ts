@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const services = await bootServices({
     dataDir,
     // PostgreSQL for several seats (--database-url, DUTY_DATABASE_URL or the saved setting); else SQLite.
-    databaseUrl: resolveDatabaseUrl(argv, process.env, dataDir),
+    databaseUrl: await resolveDatabaseUrl(argv, process.env, dataDir),
     host: 'web',
     printer: webHostPrinter(dataDir),
     emit: (e, p) => host?.emit(e, p),

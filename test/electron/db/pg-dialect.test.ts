@@ -10,7 +10,9 @@ describe('the SQLite-to-PostgreSQL dialect seam', () => {
   });
 
   it('turns INSERT OR IGNORE into ON CONFLICT DO NOTHING, before a RETURNING', () => {
-    expect(toPostgres('INSERT OR IGNORE INTO t (a) VALUES (?)')).toBe('INSERT INTO t (a) VALUES ($1) ON CONFLICT DO NOTHING');
+    expect(toPostgres('INSERT OR IGNORE INTO t (a) VALUES (?)')).toBe(
+      'INSERT INTO t (a) VALUES ($1) ON CONFLICT DO NOTHING',
+    );
     expect(toPostgres('INSERT OR IGNORE INTO t (a) VALUES (?) RETURNING a')).toBe(
       'INSERT INTO t (a) VALUES ($1) ON CONFLICT DO NOTHING RETURNING a',
     );
@@ -20,7 +22,11 @@ describe('the SQLite-to-PostgreSQL dialect seam', () => {
     expect(toPostgres('SELECT * FROM t WHERE id IN (SELECT value FROM json_each(?))')).toBe(
       'SELECT * FROM t WHERE id IN (SELECT value::bigint FROM json_array_elements_text($1::json) AS value)',
     );
-    expect(toPostgres(`SELECT 1 FROM t v JOIN t u ON json_extract(v.data, '$.entryId') = +u.id WHERE json_extract(data, '$.to') = ?`)).toBe(
+    expect(
+      toPostgres(
+        `SELECT 1 FROM t v JOIN t u ON json_extract(v.data, '$.entryId') = +u.id WHERE json_extract(data, '$.to') = ?`,
+      ),
+    ).toBe(
       `SELECT 1 FROM t v JOIN t u ON (v.data::jsonb ->> 'entryId') = u.id::text WHERE (data::jsonb ->> 'to') = $1`,
     );
   });

@@ -35,7 +35,12 @@ async function pgSchema(db: PgDatabase): Promise<string> {
        WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal ORDER BY t.tgname`,
     );
     const lines = [
-      ...columns.map((c) => `COLUMN ${Object.values(c).map((v) => v ?? 'NULL').join(' | ')}`),
+      ...columns.map(
+        (c) =>
+          `COLUMN ${Object.values(c)
+            .map((v) => v ?? 'NULL')
+            .join(' | ')}`,
+      ),
       ...constraints.map((c) => `CONSTRAINT ${c.t} ${c.name} ${c.def}`),
       ...indexes.map((i) => `INDEX ${i.def}`),
       ...triggers.map((t) => `TRIGGER ${t.def}`),
