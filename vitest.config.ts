@@ -70,6 +70,8 @@ export default defineConfig({
                 name: 'postgres',
                 include: ON_BOTH_ENGINES,
                 env: { DUTY_TEST_ENGINE: 'postgres' },
+                // Each test also makes its database on the server; on a loaded machine that adds seconds.
+                testTimeout: 60_000,
                 maxWorkers: 2,
               },
             },
