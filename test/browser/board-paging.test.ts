@@ -1,0 +1,76 @@
+/**
+ * The board pages on the services (issue 14): a search with more matches than a page shows the
+ * first 100 with the total, 加载更多 brings the rest, and what is shown is what the services
+ * derive — read from the stored derivations once they are current, and the same after a reload.
+ */
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/ipc/dispatch';
+import type { IncidentDetail } from '../../shared/domain/incident-view';
+import { useTempDirs } from '../helpers/temp-dir';
+import { signInDuty } from '../helpers/ui';
+import { startWebApp, useBrowser } from '../helpers/web-app';
+
+describe('board paging in Chromium', () => {
+  const tempDir = useTempDirs();
+  const browser = useBrowser();
+
+  it('a search over 130 matches shows 100 of 130, 加载更多 shows all 130 once each; the same after the store is filled and a reload', async () => {
+    const app = await startWebApp(browser(), tempDir());
+    const { page } = app;
+    page.setDefaultTimeout(30_000);
+    try {
+      await signInDuty(page);
+      const made: string[] = [];
+      // 其他 has no reporting clocks, so no alarm notice covers the board while it is paged.
+      for (let i = 0; i < 160; i++) {
+        const title = i % 6 === 5 ? `道路积水${i}` : `仓库泄漏${String(i).padStart(3, '0')}`;
+        const r = await dispatch(app.services.handlers, 'incidents:create', {
+          category: 'other',
+          title,
+          places: ['朔城区'],
+          occurredAt: new Date(Date.now() - 3_600_000 + i * 1000).toISOString(),
+          receivedAt: new Date(Date.now() - 3_000_000 + i * 1000).toISOString(),
+          reporterUnit: '朔城区应急管理局',
+          reporterName: '王建国',
+          reporterPhone: '0349-2021234',
+          receiveChannel: '电话',
+          narrative: '现场核实中',
+          facts: {},
+          levelOverride: null,
+          responseOverride: null,
+          drill: false,
+        });
+        if (!r.ok) throw new Error(r.error.message);
+        if (title.startsWith('仓库泄漏')) made.push((r.value as IncidentDetail).title);
+      }
+      expect(made).toHaveLength(134);
+      const direct = await dispatch(app.services.handlers, 'incidents:list', { search: '泄漏', limit: 100 });
+      if (!direct.ok) throw new Error(direct.error.message);
+      expect((direct.value as { total: number }).total).toBe(134);
+
+      const searchAndPage = async (): Promise<string[]> => {
+        const search = page.getByTestId('board-search').locator('input');
+        await search.fill('泄漏');
+        await search.press('Enter');
+        const count = page.getByTestId('board-count');
+        await expect.poll(() => count.innerText()).toBe('已显示 100 起，共 134 起');
+        await page.getByTestId('board-more').click();
+        await expect.poll(() => count.innerText()).toBe('已显示 134 起，共 134 起');
+        expect(await page.getByTestId('board-more').count()).toBe(0);
+        return page.getByTestId('incident-link').allInnerTexts();
+      };
+      const expected = [...made].sort().reverse();
+      // Newest first, each match once.
+      expect(await searchAndPage()).toEqual(expected);
+
+      // Once the store holds every incident's derivation, the pages read it: the same rows after a reload.
+      await app.services.derived.settle();
+      await page.reload();
+      await signInDuty(page);
+      expect(await searchAndPage()).toEqual(expected);
+      await page.screenshot({ path: `${tempDir()}/board-paging.png` });
+    } finally {
+      await app.close();
+    }
+  }, 180_000);
+});
