@@ -309,9 +309,16 @@ export class AlarmService<H = unknown> {
     const open = new Set<string>();
     for (const c of clocks) if (isOpen(c)) open.add(c.key);
     for (const k of [...this.active]) if (!open.has(k)) this.active.delete(k);
+    const acked = latestAcks(acks);
+    // An acknowledgement made at another seat of the same room, after this seat's latest alarm for
+    // that clock, quiets this seat too (issue 17: one acknowledgement stops the sound on all seats).
+    for (const k of [...this.active]) {
+      const ack = acked.get(k);
+      const firedAt = this.lastFiredAtByKey.get(k);
+      if (ack !== undefined && firedAt !== undefined && ack >= firedAt) this.active.delete(k);
+    }
     if (this.activeFromStore) return;
     this.activeFromStore = true;
-    const acked = latestAcks(acks);
     for (const f of fired) {
       if (!open.has(f.clockKey)) continue;
       const at = instantMs(f.firedAt, 'firedAt', f.clockKey);

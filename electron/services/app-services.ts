@@ -99,8 +99,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const emit = opts.emit ?? (() => undefined);
   const incidents = new IncidentService(now, () => settings.get().pendingLevelMinutes);
   // Stored derivations (issue 14): brought up to date after a read meets a stale one, and at start.
-  const derived = new DerivedRefresher(db, () => incidents.derivationBasis(), (q, list) =>
-    incidents.deriveFromRows(q, list),
+  const derived = new DerivedRefresher(
+    db,
+    () => incidents.derivationBasis(),
+    (q, list) => incidents.deriveFromRows(q, list),
   );
   incidents.onStale = () => derived.request();
   // The start's sweep (after an upgrade of the rules, a changed setting or an import) waits until
@@ -171,6 +173,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     'alarms:state': async () => alarms.state(),
     'alarms:ack': async (a) => {
       await alarms.service.acknowledge(a.clockKey);
+      // The other seats on a shared database read the stored acknowledgement and go quiet too.
+      db.announce('alarms');
       return alarms.state();
     },
     'settings:get': async () => settings.get(),

@@ -19,14 +19,14 @@ interface Seat {
   changes: { what: string; at: number }[];
 }
 
-async function seat(dataDir: string, databaseUrl: string): Promise<Seat> {
+async function seat(dataDir: string, databaseUrl: string, opts: { alarms?: boolean; now?: Date } = {}): Promise<Seat> {
   const changes: Seat['changes'] = [];
   const services = await createAppServices({
     dataDir,
     host: 'web',
     printer: webHostPrinter(dataDir),
-    alarms: false,
-    now: () => NOW,
+    alarms: opts.alarms ?? false,
+    now: () => opts.now ?? NOW,
     databaseUrl,
     emit: (event: AppEvent, payload: unknown) => {
       if (event === 'data:changed') changes.push({ what: (payload as { what: string }).what, at: Date.now() });
@@ -64,6 +64,36 @@ describe('two seats on one PostgreSQL database', () => {
       expect(seen.map((i) => i.serial)).toEqual([created.serial]);
       // A seat does not hear its own announcement twice: its own change was emitted locally once.
       expect(a.changes.filter((c) => c.what === 'incidents')).toHaveLength(1);
+    } finally {
+      await a.services.close();
+      await b.services.close();
+    }
+  });
+
+  it('both seats alarm for an overdue report; an acknowledgement on seat A quiets seat B, and the alarm is recorded once', async () => {
+    const url = await freshDatabaseUrl();
+    // Three hours after the report was received: the environmental plan's report windows have passed.
+    const late = new Date('2026-11-29T05:00:00.000Z');
+    const a = await seat(tempDir(), url, { alarms: true, now: late });
+    const b = await seat(tempDir(), url, { alarms: true, now: late });
+    try {
+      await a.services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+      await a.services.incidents.create(INPUT);
+      const sounding = (s: Seat) => async () => (await s.services.handlers['alarms:state']({})).status.soundOn;
+      await expect.poll(sounding(a), { timeout: 10_000 }).toBe(true);
+      await expect.poll(sounding(b), { timeout: 10_000 }).toBe(true);
+
+      await a.services.handlers['alarms:ack']({});
+      await expect.poll(sounding(a), { timeout: 10_000 }).toBe(false);
+      await expect.poll(sounding(b), { timeout: 10_000 }).toBe(false);
+
+      const fired = await a.services.db.read((q) =>
+        q.all<{ clockKey: string; n: number | string }>(
+          'SELECT clock_key AS "clockKey", COUNT(*) AS n FROM fired_alarms GROUP BY clock_key, kind, seq, due_at',
+        ),
+      );
+      expect(fired.length).toBeGreaterThan(0);
+      for (const f of fired) expect(Number(f.n), f.clockKey).toBe(1);
     } finally {
       await a.services.close();
       await b.services.close();
