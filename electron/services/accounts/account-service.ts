@@ -25,6 +25,7 @@ import type {
   LeaderGrant,
   SeatView,
 } from '../../../shared/ipc/channels/accounts';
+import { actName, withActNames } from '../../../shared/ipc/act-names';
 import { DomainError } from '../../../shared/ipc/result';
 import type { AppError } from '../../../shared/ipc/result';
 import { fmtStamp } from './format';
@@ -326,14 +327,19 @@ export class AccountService {
       await this.record(
         'leader_refused',
         { id: s.officer?.id ?? null, name: s.officer?.name ?? '' },
-        `${channel}：无带班领导登录`,
+        `${actName(channel)}：无带班领导登录`,
       );
       throw new DomainError('forbidden', '需要带班领导权限：请带班领导先登录本席位');
     }
-    const account = await this.checkPassword(leader.name, password, 'leader_refused', `带班领导确认 ${channel}`);
+    const account = await this.checkPassword(
+      leader.name,
+      password,
+      'leader_refused',
+      `带班领导确认：${actName(channel)}`,
+    );
     const expires = this.opts.now().getTime() + GRANT_MS;
     this.grants.set(seatKey(seat), { channel, account: view(account), expires });
-    await this.record('leader_verified', { id: account.id, name: account.name }, channel);
+    await this.record('leader_verified', { id: account.id, name: account.name }, actName(channel));
     return { channel, leader: account.name, expiresAt: new Date(expires).toISOString() };
   }
 
@@ -358,7 +364,7 @@ export class AccountService {
     if (s.locked && need !== 'view' && need !== 'wall') return refuse('屏幕已锁定：请输入密码解锁后再操作');
     const roles: Role[] = [s.officer.role, ...(s.leader ? [s.leader.role] : [])];
     if (!roles.some((r) => satisfies(r, need))) {
-      await this.record('refused', { id: s.officer.id, name: s.officer.name }, `${channel}：${REFUSAL[need]}`);
+      await this.record('refused', { id: s.officer.id, name: s.officer.name }, `${actName(channel)}：${REFUSAL[need]}`);
       return refuse(REFUSAL[need]);
     }
     if (need === 'leader') {
@@ -369,7 +375,7 @@ export class AccountService {
         await this.record(
           'leader_refused',
           { id: s.officer.id, name: s.officer.name },
-          `${channel}：未输入带班领导密码`,
+          `${actName(channel)}：未输入带班领导密码`,
         );
         return refuse('需要带班领导权限：请由带班领导输入密码确认本次操作');
       }
@@ -459,7 +465,9 @@ export class AccountService {
   }
 
   async auditList(f: AuditFilter): Promise<AuditEvent[]> {
-    return this.db.read((q) => repo.listAuditEvents(q, f));
+    const rows = await this.db.read((q) => repo.listAuditEvents(q, f));
+    // Records written before acts were named carry the channel's identifier: shown by its name.
+    return rows.map((r) => ({ ...r, detail: withActNames(r.detail) }));
   }
 
   /** The audit record as CSV; the export itself is recorded. */

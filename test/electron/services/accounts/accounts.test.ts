@@ -282,6 +282,9 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     expect(failures.map((e) => e.name)).toEqual(['赵珺']);
     const zhao = value<{ kind: string }[]>(await admin('audit:list', { name: '赵珺' }));
     expect(zhao.map((e) => e.kind)).toEqual(expect.arrayContaining(['login_failed', 'login', 'refused']));
+    // The refusal names the act as the administrator reads it, not the program's channel name.
+    const refused = value<{ detail: string }[]>(await admin('audit:list', { kind: 'refused' }));
+    expect(refused.map((e) => e.detail)).toEqual(['修改设置：需要带班领导或管理员权限']);
     const csv = value<{ fileName: string; content: string }>(await admin('audit:export', { name: '赵珺' }));
     expect(csv.fileName).toMatch(/^安全审计记录-\d{12}\.csv$/);
     expect(csv.content).toContain('登录失败');
