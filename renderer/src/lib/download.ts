@@ -13,12 +13,8 @@ export function fileUrl(base64: string, mime: string): string {
   return URL.createObjectURL(new Blob([bytesOfBase64(base64)], { type: mime }));
 }
 
-/**
- * Offers bytes the main process wrote as a download in the page (Blob + object URL + <a download>);
- * a file without bytes (the officer chose its place in a save dialog) has nothing to offer.
- */
+/** Offers bytes the main process wrote as a download in the page (Blob + object URL + <a download>). */
 export function offerDownload(f: Pick<ExportedFile, 'contentBase64' | 'fileName' | 'mime'>): void {
-  if (f.contentBase64 === undefined) return;
   const url = fileUrl(f.contentBase64, f.mime);
   const a = document.createElement('a');
   a.href = url;

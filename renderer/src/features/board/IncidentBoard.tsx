@@ -270,7 +270,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
               type="warning"
               showIcon
               data-testid="board-stale"
-              title={`以下为 ${fmtClock(list.loadedAt ?? Date.now())} 读取的事件列表，${
+              title={`以下为${list.loadedAt === null ? '上次' : ` ${fmtClock(list.loadedAt)} `}读取的事件列表，${
                 conn.status === 'token'
                   ? '令牌已更换，本页不再更新'
                   : conn.status === 'offline'

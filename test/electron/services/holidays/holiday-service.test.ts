@@ -97,7 +97,7 @@ describe('holiday notices entered by the administrator', () => {
     // Exported with the data.
     const file = await call('data:export-all', {});
     expect(file.path).toBeTruthy();
-    const doc = JSON.parse(readFileSync(String(file.path), 'utf8')) as {
+    const doc = JSON.parse(readFileSync(file.path, 'utf8')) as {
       tables: Record<string, { columns: string[]; rows: unknown[][] }>;
     };
     const notices = doc.tables.holiday_notices!;
