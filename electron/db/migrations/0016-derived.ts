@@ -65,8 +65,11 @@ const TABLES = `
 const sqliteTriggers = INPUTS.flatMap(({ table, column }) =>
   (['INSERT', 'UPDATE', 'DELETE'] as const).map((event) => {
     const row = event === 'DELETE' ? 'OLD' : 'NEW';
+    // Not INSERT OR IGNORE: a trigger's conflict clause gives way to the firing statement's, so an
+    // upsert (ON CONFLICT … DO UPDATE) on the table would turn a second mark into a UNIQUE failure.
     return `CREATE TRIGGER ${table}_stale_${event.toLowerCase()} AFTER ${event} ON ${table}
-      BEGIN INSERT OR IGNORE INTO incident_stale (incident_id) VALUES (${row}.${column}); END;`;
+      BEGIN INSERT INTO incident_stale (incident_id) SELECT ${row}.${column}
+        WHERE NOT EXISTS (SELECT 1 FROM incident_stale WHERE incident_id = ${row}.${column}); END;`;
   }),
 ).join('\n');
 
