@@ -255,8 +255,10 @@ describe('connection state and running clocks in Chromium against the web host',
       await poll(() => row.count()).toBe(1);
       const after = await app.services.incidents.get(inc.id);
       expect(after.status).toBe('已终止');
-      const { status: _s, updatedAt: _u, timeline: _t, lastActivityAt: _l, ...rest } = after;
-      const { status: _s0, updatedAt: _u0, timeline: _t0, lastActivityAt: _l0, ...before } = inc;
+      // The status change is one more version of the incident; every other field is as it was.
+      expect(after.version).toBe((inc.version ?? 0) + 1);
+      const { status: _s, updatedAt: _u, timeline: _t, lastActivityAt: _l, version: _v, ...rest } = after;
+      const { status: _s0, updatedAt: _u0, timeline: _t0, lastActivityAt: _l0, version: _v0, ...before } = inc;
       expect(rest).toEqual(before);
       await page.getByTestId('incident-link').filter({ hasText: '山阴县化工厂泄漏' }).click();
       await poll(() => page.getByTestId('incident-status').innerText()).toContain('已终止');
