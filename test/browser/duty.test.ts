@@ -70,6 +70,7 @@ describe('值班日志 and 交接班 in Chromium against the web host', () => {
         }
         await page.getByTestId('session-user').click();
         await page.getByTestId('logout').click();
+        await page.getByTestId('login-name').waitFor();
         await signInDuty(page, '王镕', '钱赟');
         await page.locator('.ant-menu-item', { hasText: '交接班' }).click();
         await page.getByTestId('handover-pending').waitFor();
