@@ -68,6 +68,18 @@ describe('reporting clocks and the report chain in Chromium', () => {
       await initial.getByTestId('send-button').click();
       // Choosing the recipient ticks exactly the clocks owed to it.
       await pickOption(page, '[data-testid="sent-to"]', '本级人民政府');
+      // The recipients' list closes after a choice, so 报送方式 below it can be reached at once.
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      await pickOption(page, '[data-testid="sent-channel"]', '传真');
+      // From the keyboard: the recipient field takes a typed unit with Enter and closes again.
+      await page.locator('[data-testid="sent-to"] input').focus();
+      await page.keyboard.type('市应急管理局');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      await page.keyboard.press('Tab');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid')))
+        .toBe('sent-channel');
       await page.getByTestId('confirmed-by').fill('孙赟');
       await expect
         .poll(() =>
@@ -89,6 +101,14 @@ describe('reporting clocks and the report chain in Chromium', () => {
         .getByTestId('clock-table')
         .locator('tr', { has: page.getByTestId('clock-row-env.county-dept-to-gov') });
       await expect.poll(() => county.locator('[data-clock-state]').getAttribute('data-clock-state')).toBe('done');
+      await expect.poll(() => county.innerText()).toContain('孙赟');
+      // After a reload the dispatch reads as it was chosen: by fax, to both recipients.
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await signInDuty(page);
+      await page.getByTestId('incident-link').filter({ hasText: '怀仁市化工厂泄漏' }).click();
+      await expect
+        .poll(() => page.getByTestId('report-初报').innerText())
+        .toContain('传真 → 本级人民政府、市应急管理局');
       await expect.poll(() => county.innerText()).toContain('孙赟');
     } finally {
       await app.close();

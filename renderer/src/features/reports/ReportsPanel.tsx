@@ -12,7 +12,9 @@ import { DateTimeField } from '../../components/DateTimeField';
 import { fmtDateTime } from '../../format';
 import { iso } from '../incident/form-values';
 import { PrintPreview } from '../print/PrintPreview';
+import { RecipientSelect } from './RecipientSelect';
 import { ReportForm, isReportForm } from './ReportForm';
+import { messageOf } from '../../../../shared/errors';
 
 const STATUS: Record<Report['status'], { label: string; color: string }> = {
   draft: { label: '草稿', color: 'default' },
@@ -68,7 +70,7 @@ function ReportEditor({
                         message.success(`已保存为第${saved.versions.at(-1)?.version ?? ''}稿`);
                         onSaved(saved);
                       } catch (err) {
-                        message.error((err as Error).message);
+                        message.error(messageOf(err));
                         throw err;
                       }
                     }}
@@ -167,7 +169,7 @@ export function ReportsPanel({
       await load();
       onChanged(await call('incidents:get', { id: incident.id }));
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(messageOf(err));
     }
   };
 
@@ -400,10 +402,8 @@ export function ReportsPanel({
             label="报送单位（可多选，也可输入）"
             rules={[{ required: true, message: '请填写报送单位' }]}
           >
-            <Select
-              mode="tags"
-              data-testid="sent-to"
-              options={[...new Set(openClocks.map((c) => c.to))].map((to) => ({ value: to, label: to }))}
+            <RecipientSelect
+              options={[...new Set(openClocks.map((c) => c.to))]}
               // The clocks this dispatch completes follow its recipients: exactly those owed to them.
               onChange={(to: string[]) =>
                 sendForm.setFieldsValue({ clockIds: duties.filter((d) => to.includes(d.to)).map((d) => d.id) })
@@ -411,7 +411,7 @@ export function ReportsPanel({
             />
           </Form.Item>
           <Form.Item name="channel" label="报送方式" rules={[{ required: true }]}>
-            <Select options={CLOCK_CHANNELS.map((c) => ({ value: c, label: c }))} />
+            <Select data-testid="sent-channel" options={CLOCK_CHANNELS.map((c) => ({ value: c, label: c }))} />
           </Form.Item>
           <Form.Item
             name="confirmedBy"
