@@ -2,6 +2,7 @@ import { Database, DatabaseOpenError } from './connection';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 import { migratePostgres, pgSchemaVersion } from './pg-migrate';
+import { messageOf } from '../../shared/errors';
 
 export async function schemaVersion(db: Database): Promise<number> {
   if (db.engine === 'postgres') return db.read(pgSchemaVersion);
@@ -57,7 +58,7 @@ export async function openDatabase(file: string, opts: { integrityChecked?: bool
   } catch (err) {
     if (err instanceof DatabaseOpenError) throw err;
     // A file that is not a database at all fails already at the first PRAGMA.
-    throw new DatabaseOpenError(`数据库文件无法读取（${(err as Error).message}）：${file}`, 'corrupt');
+    throw new DatabaseOpenError(`数据库文件无法读取（${messageOf(err)}）：${file}`, 'corrupt');
   }
   try {
     await migrate(db);

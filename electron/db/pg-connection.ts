@@ -16,6 +16,7 @@ import type { StorageStatus } from '../../shared/ipc/channels/startup';
 import { DatabaseOpenError, type Database, type Param, type Queryable } from './connection';
 import { toPostgres } from './pg-dialect';
 import { StorageError } from './storage-errors';
+import { messageOf } from '../../shared/errors';
 
 /** 64-bit counts and sums come back as numbers, as SQLite gives them (ids and counts stay far below 2^53). */
 const TYPES = new pg.TypeOverrides();
@@ -80,7 +81,7 @@ function queryable(client: pg.PoolClient, idTables: ReadonlySet<string>, texts: 
     try {
       return await client.query({ text: t, values: values(params) });
     } catch (err) {
-      if (process.env.DUTY_PG_DEBUG) console.error('[pg]', (err as Error).message, '\n', t);
+      if (process.env.DUTY_PG_DEBUG) console.error('[pg]', messageOf(err), '\n', t);
       throw err;
     }
   };
@@ -181,7 +182,7 @@ export class PgDatabase implements Database {
     } catch (err) {
       await pool.end().catch(() => undefined);
       if (err instanceof DatabaseOpenError) throw err;
-      throw new DatabaseOpenError(`无法连接数据库服务器 ${db.file}：${(err as Error).message}`, 'io');
+      throw new DatabaseOpenError(`无法连接数据库服务器 ${db.file}：${messageOf(err)}`, 'io');
     }
     return db;
   }

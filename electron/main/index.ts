@@ -27,6 +27,7 @@ import {
   registerAppScheme,
   serveAppProtocol,
 } from './window';
+import { messageOf } from '../../shared/errors';
 
 const outDir = join(__dirname, '..');
 let services: AppServices | null = null;
@@ -50,7 +51,7 @@ async function start(): Promise<void> {
   try {
     databaseUrl = await resolveDatabaseUrl(process.argv, process.env, dataDir, await databasePasswordSealer());
   } catch (err) {
-    dialog.showErrorBox('值班台无法读取数据库设置', (err as Error).message);
+    dialog.showErrorBox('值班台无法读取数据库设置', messageOf(err));
     app.exit(1);
     return;
   }
@@ -75,7 +76,7 @@ async function start(): Promise<void> {
     }
     if (databaseUrl) {
       // The server's data is not in this folder: no file backup to offer; the message says why.
-      dialog.showErrorBox('值班台无法打开数据库', (err as Error).message);
+      dialog.showErrorBox('值班台无法打开数据库', messageOf(err));
       app.exit(1);
       return;
     }
@@ -131,7 +132,7 @@ async function offerRestore(err: Error, dataDir: string): Promise<void> {
       await restoreLatestBackup(dataDir, new Date());
       app.relaunch();
     } catch (restoreErr) {
-      dialog.showErrorBox('恢复失败', (restoreErr as Error).message);
+      dialog.showErrorBox('恢复失败', messageOf(restoreErr));
     }
   }
   app.exit(1);

@@ -4,6 +4,7 @@ import { withLabels } from '../../shared/ipc/labels';
 import { DomainError } from '../../shared/ipc/result';
 import type { Queryable } from '../db/connection';
 import { currentDutySession } from '../db/incident-repository';
+import { messageOf } from '../../shared/errors';
 
 export const NO_DUTY_MESSAGE = '请先登记当前值班人员（带班领导、值班员），再进行记录。';
 
@@ -21,6 +22,6 @@ export function refuse<T>(fn: () => T): T {
   } catch (err) {
     if (err instanceof DomainError) throw err;
     // The pure code names fields by key; the officer reads their labels.
-    throw new DomainError('invalid_input', withLabels((err as Error).message));
+    throw new DomainError('invalid_input', withLabels(messageOf(err)));
   }
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PLANS, assertPlan } from '../plans/plans';
 import type { Facts, PlanId } from './types';
 import { parseInstant } from './time';
+import { messageOf } from '../errors';
 
 export type FactFieldType = 'count' | 'money' | 'boolean' | 'enum' | 'text';
 
@@ -336,7 +337,7 @@ function fieldSchema(f: FactField | HiddenField): z.ZodType {
         try {
           parseInstant(v, name);
         } catch (err) {
-          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          ctx.addIssue({ code: 'custom', message: messageOf(err) });
         }
       });
   }

@@ -14,6 +14,7 @@ import { DomainError } from '../../../shared/ipc/result';
 import { Database, StorageError, storageError } from '../../db/connection';
 import { LATEST_VERSION, checkIntegrity, migrate, openDatabase } from '../../db/migrate';
 import { hasTable, integrityProblems, userVersion } from '../../db/data-repository';
+import { messageOf } from '../../../shared/errors';
 
 export const BACKUP_DIR = 'backups';
 const BACKUP_RE = /^duty-(\d{8}T\d{6}\d{3}Z)-(manual|scheduled|safety)(?:-(\d+))?\.sqlite3$/;
@@ -66,7 +67,7 @@ export async function backupDatabase(db: Database, dir: string, kind: BackupKind
   } catch (err) {
     rmSync(dest, { force: true });
     const storage = storageError(err);
-    throw storage instanceof StorageError ? storage : new Error(`备份失败：${(err as Error).message}`);
+    throw storage instanceof StorageError ? storage : new Error(`备份失败：${messageOf(err)}`);
   }
   return dest;
 }
@@ -138,7 +139,7 @@ export async function verifyBackup(file: string, scratchDir: string): Promise<Ve
     await db?.close().catch(() => undefined);
     cleanup();
     if (err instanceof DomainError) throw err;
-    throw new DomainError('conflict', `备份文件无法作为数据库打开（${(err as Error).message}）：${basename(file)}`);
+    throw new DomainError('conflict', `备份文件无法作为数据库打开（${messageOf(err)}）：${basename(file)}`);
   }
 }
 

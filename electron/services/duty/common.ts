@@ -4,6 +4,7 @@ import { DomainError } from '../../../shared/ipc/result';
 import { checkShiftConfig, type ShiftConfig } from '../../../shared/schedule/index';
 import { writeExportFile } from '../../exports/export-file';
 import type { FeatureContext } from '../feature-context';
+import { messageOf } from '../../../shared/errors';
 
 export { NO_DUTY_MESSAGE, officerOf, refuse } from '../officer';
 
@@ -14,7 +15,7 @@ export function shiftConfig(ctx: FeatureContext): ShiftConfig {
   try {
     checkShiftConfig(config);
   } catch (err) {
-    throw new DomainError('invalid_input', `设置中的交接班时间或班次时长有误：${(err as Error).message}`);
+    throw new DomainError('invalid_input', `设置中的交接班时间或班次时长有误：${messageOf(err)}`);
   }
   return config;
 }

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { messageOf } from '../../../shared/errors';
 
 export const KEY_BYTES = 32;
 
@@ -92,7 +93,7 @@ async function loadOrCreate(file: string, sealer: KeySealer): Promise<Buffer> {
     key = await reader.unseal(Buffer.from(body, 'base64'));
   } catch (err) {
     throw new ChainKeyError(
-      `记录链密钥文件 ${file} 无法解密（${(err as Error).message}）：它可能来自另一台计算机或另一个用户。`,
+      `记录链密钥文件 ${file} 无法解密（${messageOf(err)}）：它可能来自另一台计算机或另一个用户。`,
       { cause: err },
     );
   }

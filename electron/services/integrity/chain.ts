@@ -20,6 +20,7 @@ import type { Database, Queryable } from '../../db/connection';
 import * as repo from '../../db/chain-repository';
 import type { ChainEntry, CoveredRow } from '../../db/chain-repository';
 import { userVersion } from '../../db/data-repository';
+import { messageOf } from '../../../shared/errors';
 
 const BUCKET_ROWS = 1000;
 const VERIFY_BATCH = 500;
@@ -244,7 +245,7 @@ export class ChainKeeper {
         headCode: null,
         findings: [],
         findingCount: 0,
-        message: this.stopped ? '记录链核验已停止' : `记录链核验未能完成：${(err as Error).message}`,
+        message: this.stopped ? '记录链核验已停止' : `记录链核验未能完成：${messageOf(err)}`,
       };
     }
     this.last = result;

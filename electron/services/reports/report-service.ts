@@ -29,6 +29,7 @@ import * as repo from '../../db/report-repository';
 import type { Queryable } from '../../db/connection';
 import type { FeatureContext } from '../feature-context';
 import { officerOf } from '../officer';
+import { messageOf } from '../../../shared/errors';
 
 /**
  * A stored version: the whole form plus the incident as it was when its report was drafted (the
@@ -179,7 +180,7 @@ export class ReportService {
       // The renderer is the strictest reader of a form: what it refuses cannot be printed.
       renderForm(content, { fontBaseUrl: './' });
     } catch (err) {
-      throw new DomainError('invalid_input', `报告内容有误：${(err as Error).message}`);
+      throw new DomainError('invalid_input', `报告内容有误：${messageOf(err)}`);
     }
     // Every version of a report keeps the basis its draft started from (see draft()).
     const stored: StoredContent = { ...content, basis: (await this.basisOf(q, report.id)) ?? undefined };

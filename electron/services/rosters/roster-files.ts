@@ -25,6 +25,7 @@ import * as repo from '../../db/roster-repository';
 import type { FeatureContext } from '../feature-context';
 import { ALL_ROSTERS, entryForUnit, entryUnitLabel, findView, unitKey, unitLabels } from './catalog';
 import { diffContact, type RosterService } from './roster-service';
+import { messageOf } from '../../../shared/errors';
 
 type FileArgs = ChannelArgs<'rosters:import-preview'>;
 
@@ -72,7 +73,7 @@ export class RosterFiles {
       if (err instanceof DomainError) throw err;
       throw new DomainError(
         'invalid_input',
-        `无法读取文件${args.fileName ? `“${args.fileName}”` : ''}：${(err as Error).message}`,
+        `无法读取文件${args.fileName ? `“${args.fileName}”` : ''}：${messageOf(err)}`,
       );
     }
     if (rows.length === 0)

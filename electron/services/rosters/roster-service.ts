@@ -37,6 +37,7 @@ import * as repo from '../../db/roster-repository';
 import type { FeatureContext } from '../feature-context';
 import { ALL_ROSTERS, allSeedEntries, entryLabel, entryUnitLabel, findView, searchEntriesOf } from './catalog';
 import { NO_DUTY_MESSAGE } from '../officer';
+import { messageOf } from '../../../shared/errors';
 
 const PLAN_OF: Record<string, { plan: CallListPlan; name: string } | undefined> = {
   comms: { plan: 'comms', name: '朔州市通信保障应急预案' },
@@ -374,7 +375,7 @@ export class RosterService {
     try {
       items = buildCallList({ plan: plan.plan, response, places: incident.places.filter(isPlace) });
     } catch (err) {
-      throw new DomainError('invalid_input', (err as Error).message);
+      throw new DomainError('invalid_input', messageOf(err));
     }
     const contacts = await this.ctx.db.read((q) => repo.listContacts(q));
     const calls = callsOf(incident);

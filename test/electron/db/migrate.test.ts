@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Database, DatabaseOpenError } from '../../../electron/db/connection';
 import { LATEST_VERSION, migrate, openDatabase, schemaVersion } from '../../../electron/db/migrate';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { messageOf } from '../../../shared/errors';
 
 describe('migrations', () => {
   const tempDir = useTempDirs();
@@ -39,7 +40,7 @@ describe('migrations', () => {
     const err = await openDatabase(file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseOpenError);
     expect((err as DatabaseOpenError).kind).toBe('too_new');
-    expect((err as Error).message).toMatch(/高于本程序支持的版本/);
+    expect(messageOf(err)).toMatch(/高于本程序支持的版本/);
     const check = await Database.open(file);
     expect(await schemaVersion(check)).toBe(LATEST_VERSION + 5);
     expect(await check.read((q) => q.all("SELECT name FROM sqlite_master WHERE name = 'incidents'"))).toHaveLength(0);
@@ -64,6 +65,6 @@ describe('migrations', () => {
     const err = await openDatabase(file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseOpenError);
     expect((err as DatabaseOpenError).kind).toBe('corrupt');
-    expect((err as Error).message).toMatch(/数据库/);
+    expect(messageOf(err)).toMatch(/数据库/);
   });
 });

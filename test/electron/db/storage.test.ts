@@ -5,6 +5,7 @@ import { Database, STORAGE_LOST_MESSAGE, StorageError } from '../../../electron/
 import { dispatch } from '../../../electron/ipc/dispatch';
 import type { Handlers } from '../../../electron/ipc/dispatch';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { messageOf } from '../../../shared/errors';
 
 describe('storage failures are refusals in plain Chinese, and nothing is acknowledged', () => {
   const tempDir = useTempDirs();
@@ -18,9 +19,9 @@ describe('storage failures are refusals in plain Chinese, and nothing is acknowl
     const err = await ro.write((q) => q.run("INSERT INTO t VALUES ('x')")).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageError);
     expect((err as StorageError).reason).toBe('SQLITE_READONLY');
-    expect((err as Error).message).toBe('数据文件只读，无法写入：本次操作未保存。请联系管理员检查数据文件夹的权限。');
+    expect(messageOf(err)).toBe('数据文件只读，无法写入：本次操作未保存。请联系管理员检查数据文件夹的权限。');
     // Until a write succeeds, the status says so (the UI shows it as a banner).
-    expect(ro.storageStatus()).toEqual({ ok: false, cause: 'write_failed', problem: (err as Error).message });
+    expect(ro.storageStatus()).toEqual({ ok: false, cause: 'write_failed', problem: messageOf(err) });
     await ro.close();
   });
 

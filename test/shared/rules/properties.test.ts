@@ -10,6 +10,7 @@ import {
   responseRank,
 } from '../../../shared/rules';
 import type { FactField, Level, PlanId } from '../../../shared/rules';
+import { messageOf } from '../../../shared/errors';
 
 // Counts around every threshold of 附件3/4/5 plus anything else.
 const count = fc.oneof(
@@ -431,7 +432,7 @@ describe('any input: a result or a clear Error, never anything else', () => {
               run();
             } catch (err) {
               expect(err).toBeInstanceOf(Error);
-              expect((err as Error).message.length).toBeGreaterThan(3);
+              expect(messageOf(err).length).toBeGreaterThan(3);
             }
           }
         },

@@ -1,6 +1,7 @@
 import { App, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { call, isWebHost } from '../../api/api';
+import { messageOf } from '../../../../shared/errors';
 
 /**
  * 浏览器模式 only: replaces the access token kept in the data folder. This page goes on with the new
@@ -24,7 +25,7 @@ export function RotateToken() {
           setUrl(r.appUrl);
           message.success('访问令牌已更换');
         } catch (err) {
-          message.error((err as Error).message);
+          message.error(messageOf(err));
         }
       },
     });

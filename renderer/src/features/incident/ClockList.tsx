@@ -14,6 +14,7 @@ import { fmtDateTime } from '../../format';
 import { iso } from './form-values';
 import { Cite } from '../law/LawPanel';
 import { ReportingSettings } from './ReportingSettings';
+import { messageOf } from '../../../../shared/errors';
 
 interface CompleteValues {
   completedAt: Dayjs;
@@ -76,7 +77,7 @@ export function ClockList({
       setCompleting(null);
       form.resetFields();
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(messageOf(err));
     }
   };
 
@@ -94,7 +95,7 @@ export function ClockList({
       setNaFor(null);
       naForm.resetFields();
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(messageOf(err));
     }
   };
 

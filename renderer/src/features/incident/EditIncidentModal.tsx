@@ -10,6 +10,7 @@ import { FactsFields } from './FactsFields';
 import { cleanFacts, iso } from './form-values';
 import { GradePreview } from './GradePreview';
 import { Cite } from '../law/LawPanel';
+import { messageOf } from '../../../../shared/errors';
 
 interface EditValues {
   occurredAt?: Dayjs | null;
@@ -105,7 +106,7 @@ export function EditIncidentModal({
           // The refusal itself is still shown below.
         }
       }
-      message.error((err as Error).message);
+      message.error(messageOf(err));
     }
   };
   const reload = (latest: IncidentDetail) => {

@@ -3,6 +3,7 @@ import { gradeIncident } from '../../../../shared/rules';
 import { gradingPlanOf } from '../../../../shared/plans';
 import { LevelTag } from '../../components/LevelTag';
 import { cleanFacts } from './form-values';
+import { messageOf } from '../../../../shared/errors';
 
 /** Shows, while the officer types, the level the facts give and every clause that matched. */
 export function GradePreview({ category, facts }: { category: string; facts: Record<string, unknown> | undefined }) {
@@ -12,7 +13,7 @@ export function GradePreview({ category, facts }: { category: string; facts: Rec
   try {
     result = gradeIncident({ plan, facts: cleanFacts(facts) });
   } catch (err) {
-    return <Alert type="error" title={(err as Error).message} />;
+    return <Alert type="error" title={messageOf(err)} />;
   }
   return (
     <Alert

@@ -13,6 +13,7 @@ import { INCIDENT_SECTIONS } from './sections';
 import { Timeline } from './Timeline';
 import { confirmUnsent, unsentClocks } from '../alarms/confirm-unsent';
 import { Cite } from '../law/LawPanel';
+import { messageOf } from '../../../../shared/errors';
 
 export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const [incident, setIncident] = useState<IncidentDetail | null>(null);
@@ -55,7 +56,7 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
         await call('incidents:set-status', { id: incident.id, status, note: '', confirmUnsent: unsent.length > 0 }),
       );
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(messageOf(err));
     }
   };
 

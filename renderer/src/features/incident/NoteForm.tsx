@@ -2,6 +2,7 @@ import { App, Button, Form, Input, Select, Space } from 'antd';
 import { NOTE_KINDS } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { call } from '../../api/api';
+import { messageOf } from '../../../../shared/errors';
 
 /** 续报信息, 领导批示 (with who gave it) and plain notes. */
 export function NoteForm({
@@ -22,7 +23,7 @@ export function NoteForm({
       );
       form.resetFields(['text', 'givenBy']);
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(messageOf(err));
     }
   };
   return (

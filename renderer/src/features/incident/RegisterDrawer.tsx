@@ -10,6 +10,7 @@ import { FactsFields } from './FactsFields';
 import { cleanFacts, iso } from './form-values';
 import { GradePreview } from './GradePreview';
 import { recentValues, rememberValues } from './recent-values';
+import { messageOf } from '../../../../shared/errors';
 
 interface RegisterValues {
   category: Category;
@@ -118,9 +119,9 @@ export function RegisterDrawer({
         form.setFields(fields);
         showProblems(fields);
       } else {
-        setProblems([(err as Error).message]);
+        setProblems([messageOf(err)]);
       }
-      message.error((err as Error).message);
+      message.error(messageOf(err));
     } finally {
       setSaving(false);
     }

@@ -9,6 +9,7 @@ import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 import { Cite } from '../law/LawPanel';
 import { iso } from './form-values';
+import { messageOf } from '../../../../shared/errors';
 
 type Patch = Omit<ChannelInput<'incidents:set-reporting'>, 'id'>;
 
@@ -36,7 +37,7 @@ export function ReportingSettings({
     try {
       onChanged(await call('incidents:set-reporting', { id: incident.id, ...patch }));
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(messageOf(err));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import type { TimelineEntry } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
+import { messageOf } from '../../../../shared/errors';
 
 const KIND_LABELS: Record<string, string> = {
   created: '接报',
@@ -41,7 +42,7 @@ export function Timeline({
       setVoiding(null);
       setReason('');
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(messageOf(err));
     }
   };
 

@@ -5,6 +5,7 @@ import { renderForm } from '../../../../shared/forms/render';
 import type { FormInput } from '../../../../shared/forms/types';
 import { call, isWebHost } from '../../api/api';
 import { applyFrameStyles, cspNonce, srcDocUnderCsp } from '../../csp';
+import { messageOf } from '../../../../shared/errors';
 
 export interface PrintPreviewProps {
   /** The form exactly as it prints (for a report: the saved version with its chain marks). */
@@ -50,7 +51,7 @@ export function PrintPreview({
     try {
       return renderForm(form, { fontBaseUrl: fontBaseUrl(), drill, chainCode });
     } catch (err) {
-      return `<p style="color:#c00">表单无法生成：${(err as Error).message}</p>`;
+      return `<p style="color:#c00">表单无法生成：${messageOf(err)}</p>`;
     }
   }, [form, drill, chainCode]);
 

@@ -6,6 +6,7 @@ import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 import { useNow } from '../../hooks/useNow';
 import { RecordModal, type RecordValues } from './RecordModal';
+import { messageOf } from '../../../../shared/errors';
 
 // Same colours as the clock badges: pending blue, due soon orange, overdue red, done green.
 const REMINDER: Record<TaskReminder, { color: string; label: string }> = {
@@ -50,7 +51,7 @@ export function PostResponseTasks({ view, onChanged }: { view: ResponseView; onC
       setPending(null);
       onChanged();
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(messageOf(err));
     }
   };
 

@@ -11,6 +11,7 @@ import { PostResponseTasks } from './PostResponseTasks';
 import { RecordModal, type RecordValues } from './RecordModal';
 import { confirmUnsent, unsentClocks } from '../alarms/confirm-unsent';
 import { Cite } from '../law/LawPanel';
+import { messageOf } from '../../../../shared/errors';
 
 /** Who usually decides a start, change or end (B 4.3 / C 5.3: 指挥长; A 4.4: 市指挥部 …); free text is allowed. */
 export const DECIDERS = [
@@ -56,7 +57,7 @@ export function ResponsePanel({
       onChanged(await call('incidents:get', { id: incident.id }));
       return true;
     } catch (err) {
-      message.error((err as Error).message);
+      message.error(messageOf(err));
       return false;
     }
   };
@@ -113,7 +114,7 @@ export function ResponsePanel({
       reload();
       onChanged(await call('incidents:get', { id: incident.id }));
     } catch (err) {
-      setEndRefused((err as Error).message);
+      setEndRefused(messageOf(err));
     }
   };
 

@@ -13,6 +13,7 @@ import { PgDatabase } from '../../../../electron/db/pg-connection';
 import { migratePostgres, openPostgres, pgSchemaVersion } from '../../../../electron/db/pg-migrate';
 import { freshSchemaUrl } from '../../../helpers/postgres';
 import { useTempDirs } from '../../../helpers/temp-dir';
+import { messageOf } from '../../../../shared/errors';
 
 const SNAPSHOT = join(__dirname, 'schema.postgres.snapshot.sql');
 
@@ -103,7 +104,7 @@ describe('the schema on PostgreSQL', () => {
     const err = await openPostgres(url, { listen: false }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseOpenError);
     expect((err as DatabaseOpenError).kind).toBe('too_new');
-    expect((err as Error).message).toContain('请使用新版本打开');
+    expect(messageOf(err)).toContain('请使用新版本打开');
     const again = await PgDatabase.connect(url);
     expect(await again.read(pgSchemaVersion)).toBe(LATEST_VERSION + 1);
     await again.close();
