@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { StorageStatus } from '../../shared/ipc/channels/startup';
 import { DatabaseOpenError, type Database, type Param, type Queryable } from './connection';
+import { pgDump, pgRestore } from './pg-backup';
 import { toPostgres } from './pg-dialect';
 import { StorageError } from './storage-errors';
 import { messageOf } from '../../shared/errors';
@@ -138,6 +139,8 @@ export class PgDatabase implements Database {
   private listener: pg.Client | null = null;
   private closed = false;
   private schema = 'public';
+  /** The server's major version (15, 16 …): the backup tools must be at least this. */
+  serverMajor = 0;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -179,6 +182,7 @@ export class PgDatabase implements Database {
         );
       }
       db.schema = row.rows[0]?.s ?? 'public';
+      db.serverMajor = Math.floor(version / 10000);
     } catch (err) {
       await pool.end().catch(() => undefined);
       if (err instanceof DatabaseOpenError) throw err;
@@ -289,8 +293,25 @@ export class PgDatabase implements Database {
     });
   }
 
-  backupTo(): Promise<void> {
-    return Promise.reject(new Error('PostgreSQL 的备份由服务器完成（pg_dump），不能复制为 SQLite 文件'));
+  /** The schema the console's tables are in (search_path's first). */
+  get schemaName(): string {
+    return this.schema;
+  }
+
+  /** A pg_dump of the console's schema (pg-backup.ts); the seats keep working meanwhile. */
+  backupTo(dest: string): Promise<void> {
+    return pgDump(this.url, this.schema, this.serverMajor, dest);
+  }
+
+  /**
+   * Replaces the schema with a dump's content in one transaction (pg-backup.ts), queued behind this
+   * seat's own writes; the other seats' writes wait on the write lock the restore holds.
+   */
+  restoreDump(file: string): Promise<void> {
+    return this.enqueue(async () => {
+      await pgRestore(this.url, this.schema, this.serverMajor, file);
+      await this.loadIdTables();
+    });
   }
 
   /** Tells the other seats after the COMMIT; a lost notice is made good by their reconnect reload. */

@@ -6,6 +6,10 @@
  * into the live file through the backup API from a second connection while the live connection's
  * queue is held, so nothing else touches the database meanwhile. SQLite bumps the schema cookie of
  * the destination, so the live connection re-reads schema and pages on its next statement.
+ *
+ * On PostgreSQL (issue 17) a backup is a pg_dump of the console's schema, `duty-<stamp>-<kind>.dump`
+ * in the same folder with the same keep-N policy, and a restore replaces the schema in one
+ * transaction after a safety dump (electron/db/pg-backup.ts). Each engine lists only its own files.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -14,10 +18,16 @@ import { DomainError } from '../../../shared/ipc/result';
 import { Database, StorageError, storageError } from '../../db/connection';
 import { LATEST_VERSION, checkIntegrity, migrate, openDatabase } from '../../db/migrate';
 import { hasTable, integrityProblems, userVersion } from '../../db/data-repository';
+import { readDump } from '../../db/pg-backup';
+import { PgDatabase } from '../../db/pg-connection';
+import { migratePostgres } from '../../db/pg-migrate';
 import { messageOf } from '../../../shared/errors';
 
 export const BACKUP_DIR = 'backups';
-const BACKUP_RE = /^duty-(\d{8}T\d{6}\d{3}Z)-(manual|scheduled|safety)(?:-(\d+))?\.sqlite3$/;
+const BACKUP_RE = /^duty-(\d{8}T\d{6}\d{3}Z)-(manual|scheduled|safety)(?:-(\d+))?\.(sqlite3|dump)$/;
+type Engine = Database['engine'];
+/** A SQLite backup is a database file; a PostgreSQL one a pg_dump archive. */
+const EXTENSION: Record<Engine, string> = { sqlite: 'sqlite3', postgres: 'dump' };
 
 const stamp = (d: Date): string => d.toISOString().replace(/[-:.]/g, '');
 const stampToIso = (s: string): string =>
@@ -28,14 +38,14 @@ const isBackupKind = (s: string | undefined): s is BackupKind =>
   s !== undefined && Object.hasOwn(BACKUP_KIND_LABELS, s);
 
 /** Backups in a folder, newest first; files that are not ours are ignored. */
-export function listBackups(dir: string): BackupInfo[] {
+export function listBackups(dir: string, engine: Engine = 'sqlite'): BackupInfo[] {
   if (!existsSync(dir)) return [];
   const out: BackupInfo[] = [];
   for (const name of readdirSync(dir)) {
     const m = BACKUP_RE.exec(name);
     const stampText = m?.[1];
     const kind = m?.[2];
-    if (!m || stampText === undefined || !isBackupKind(kind)) continue;
+    if (!m || stampText === undefined || !isBackupKind(kind) || m[4] !== EXTENSION[engine]) continue;
     const path = join(dir, name);
     out.push({
       fileName: name,
@@ -49,23 +59,25 @@ export function listBackups(dir: string): BackupInfo[] {
 }
 
 /** A fresh file name in `dir` for a backup taken at `at`. */
-export function backupPath(dir: string, kind: BackupKind, at: Date): string {
+export function backupPath(dir: string, kind: BackupKind, at: Date, engine: Engine = 'sqlite'): string {
   const base = `duty-${stamp(at)}-${kind}`;
-  let path = join(dir, `${base}.sqlite3`);
-  for (let n = 2; existsSync(path); n++) path = join(dir, `${base}-${n}.sqlite3`);
+  const ext = EXTENSION[engine];
+  let path = join(dir, `${base}.${ext}`);
+  for (let n = 2; existsSync(path); n++) path = join(dir, `${base}-${n}.${ext}`);
   return path;
 }
 
-/** Writes a backup of `db` through the online backup API; the path. */
+/** Writes a backup of `db` (the online backup API, or pg_dump on PostgreSQL); the path. */
 export async function backupDatabase(db: Database, dir: string, kind: BackupKind, at: Date): Promise<string> {
   // A lost data folder is reported, never recreated by the mkdir below with a backup of an unlinked file.
   db.assertStorage();
   mkdirSync(dir, { recursive: true });
-  const dest = backupPath(dir, kind, at);
+  const dest = backupPath(dir, kind, at, db.engine);
   try {
     await db.backupTo(dest);
   } catch (err) {
     rmSync(dest, { force: true });
+    if (err instanceof DomainError) throw err;
     const storage = storageError(err);
     throw storage instanceof StorageError ? storage : new Error(`备份失败：${messageOf(err)}`);
   }
@@ -73,10 +85,10 @@ export async function backupDatabase(db: Database, dir: string, kind: BackupKind
 }
 
 /** Removes manual and scheduled backups beyond the newest `keep`; safety copies stay. The removed names. */
-export function pruneBackups(dir: string, keep: number): string[] {
+export function pruneBackups(dir: string, keep: number, engine: Engine = 'sqlite'): string[] {
   if (!Number.isInteger(keep) || keep < 1) throw new Error(`keep 应为正整数：${String(keep)}`);
   const removed: string[] = [];
-  for (const b of listBackups(dir)
+  for (const b of listBackups(dir, engine)
     .filter((x) => x.kind !== 'safety')
     .slice(keep)) {
     rmSync(b.path, { force: true });
@@ -154,6 +166,7 @@ export async function restoreInto(
   dir: string,
   at: Date,
 ): Promise<{ safetyCopy: string; schemaVersion: number }> {
+  if (db instanceof PgDatabase) return restorePostgres(db, backupFile, dir, at);
   const verified = await verifyBackup(backupFile, dir);
   try {
     const safetyCopy = await backupDatabase(db, dir, 'safety', at);
@@ -164,6 +177,40 @@ export async function restoreInto(
   } finally {
     await verified.dispose();
   }
+}
+
+/**
+ * PostgreSQL: the dump is checked first (a pg_dump archive of this schema, holding the console's
+ * tables, not written by a newer version), then a safety dump of the current data is taken, then
+ * the schema is replaced in one transaction and brought up to this version's migrations.
+ */
+async function restorePostgres(
+  db: PgDatabase,
+  backupFile: string,
+  dir: string,
+  at: Date,
+): Promise<{ safetyCopy: string; schemaVersion: number }> {
+  if (!existsSync(backupFile)) throw new DomainError('not_found', `备份文件不存在：${basename(backupFile)}`);
+  const facts = await readDump(backupFile, db.serverMajor);
+  if (facts.version < 1 || !facts.hasIncidents)
+    throw new DomainError('conflict', `该文件不是值班台的数据备份：${basename(backupFile)}`);
+  if (facts.version > LATEST_VERSION) {
+    throw new DomainError(
+      'conflict',
+      `备份的数据库版本（${facts.version}）高于本程序支持的版本（${LATEST_VERSION}），请使用新版本值班台恢复。`,
+    );
+  }
+  if (facts.schema !== db.schemaName) {
+    throw new DomainError(
+      'conflict',
+      `该备份来自数据库模式 ${facts.schema}，与当前使用的模式 ${db.schemaName} 不同，不能恢复。`,
+    );
+  }
+  const safetyCopy = await backupDatabase(db, dir, 'safety', at);
+  await db.restoreDump(backupFile);
+  await migratePostgres(db);
+  await db.loadIdTables();
+  return { safetyCopy, schemaVersion: facts.version };
 }
 
 /**

@@ -80,15 +80,15 @@ export class DataService {
   /** Backs up now through the online API, then prunes to settings backupKeep. */
   async backup(kind: Exclude<BackupKind, 'safety'> = 'manual'): Promise<BackupInfo> {
     const path = await backupDatabase(this.ctx.db, this.backupDir, kind, this.ctx.now());
-    pruneBackups(this.backupDir, this.ctx.settings.get().backupKeep);
-    const info = listBackups(this.backupDir).find((b) => b.path === path);
+    pruneBackups(this.backupDir, this.ctx.settings.get().backupKeep, this.ctx.db.engine);
+    const info = listBackups(this.backupDir, this.ctx.db.engine).find((b) => b.path === path);
     if (!info) throw new Error(`备份文件未找到：${path}`);
     this.ctx.changed('backups');
     return info;
   }
 
   state(): BackupState {
-    const backups = listBackups(this.backupDir);
+    const backups = listBackups(this.backupDir, this.ctx.db.engine);
     return {
       backups,
       keep: this.ctx.settings.get().backupKeep,
@@ -139,7 +139,7 @@ export class DataService {
 
   /** Restores a backup from the backups folder (checked first; the current data is kept as a safety copy). */
   async restore(fileName: string): Promise<RestoreResult> {
-    const backup = listBackups(this.backupDir).find((b) => b.fileName === fileName);
+    const backup = listBackups(this.backupDir, this.ctx.db.engine).find((b) => b.fileName === fileName);
     if (!backup) throw new DomainError('not_found', `备份文件不存在：${fileName}`);
     const duty = await this.ctx.db.read((q) => this.ctx.incidents.getDuty(q));
     if (!duty) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
