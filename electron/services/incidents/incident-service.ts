@@ -111,6 +111,9 @@ export class IncidentService {
     // The detail is what the unit wrote (its timeline read inside the same transaction).
     const incident: Incident = { ...fields, id: inc.id, serial: inc.serial, createdBy: duty.officer, version: 1 };
     const derived = deriveIncident(incident, [], null);
+    // What is owed is stored when it arises (43号 5.1.1(6)): registration's obligations go in with
+    // the registration itself, not at the incident's first later write.
+    await obligationRepo.storeObligations(q, inc.id, derived.clocks, at);
     return {
       ...incident,
       grading: derived.grading,

@@ -179,6 +179,28 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     if (!res.ok) expect(res.error.message).toMatch(/ISO 8601/);
     await s.close();
   });
+
+  it('registration stores its obligations in its own write, before any later change', async () => {
+    const { s } = await setup(tempDir());
+    const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
+    const stored = await s.db.read((q) =>
+      q.all<{ obligation_key: string; level: string; starts_at: string; due_at: string; closure_kind: null }>(
+        'SELECT obligation_key, level, starts_at, due_at, closure_kind FROM obligations WHERE incident_id = ? ORDER BY obligation_key',
+        [d.id],
+      ),
+    );
+    const owed = d.clocks.filter((c) => c.obligationKey && c.owner && c.window);
+    expect(owed.length).toBeGreaterThan(0);
+    expect(stored.map((r) => r.obligation_key)).toEqual(owed.map((c) => c.obligationKey).sort());
+    expect(stored).toContainEqual({
+      obligation_key: 'env.county-dept-to-gov@一般#0',
+      level: '一般',
+      starts_at: iso('09:30'),
+      due_at: iso('12:30'),
+      closure_kind: null,
+    });
+    await s.close();
+  });
 });
 
 describe('incidents:set-reporting (issue 12)', () => {
