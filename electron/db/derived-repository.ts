@@ -5,10 +5,16 @@
  */
 import type { IncidentClock, IncidentGrading } from '../../shared/domain/incident-view';
 import type { StatClock } from '../../shared/stats/index';
+import { parseInstant } from '../../shared/time';
 import { scopeSql, type Param, type Queryable } from './connection';
 
 /** Derived tables: rebuilt from the records, never exported or counted as user data. */
-export const DERIVED_TABLES: readonly string[] = ['incident_derived', 'derived_clocks', 'incident_stale'];
+export const DERIVED_TABLES: readonly string[] = [
+  'incident_derived',
+  'derived_clocks',
+  'derived_places',
+  'incident_stale',
+];
 
 export interface StoredDerivation {
   grading: IncidentGrading;
@@ -80,11 +86,18 @@ export async function underivedIncidents(
 /** One clock as the statistics count it (shared/stats StatClock, without its incident's plan). */
 export type StoredStatClock = Omit<StatClock, 'plan'>;
 
-/** One incident's derivation as stored, with what the statistics read of it. */
+/** One incident's derivation as stored, with what the statistics count of it (migration 0019). */
 export interface DerivationToStore extends StoredDerivation {
   incidentId: number;
   statPlan: string;
   statClocks: readonly StoredStatClock[];
+  /** 接报 month in Asia/Shanghai, 'YYYY-MM'. */
+  receivedMonth: string;
+  /** Places counted (each once; the no-place label when none). */
+  statPlaces: readonly string[];
+  /** Minutes from 接报 to the first phone / written report, null when none was made. */
+  firstPhoneMin: number | null;
+  firstWrittenMin: number | null;
 }
 
 /** Rows per multi-row statement: well under SQLite's limit on parameters. */
@@ -112,10 +125,12 @@ export async function storeDerivations(q: Queryable, basis: string, list: readon
   };
   await q.run('DELETE FROM incident_derived WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
   await q.run('DELETE FROM derived_clocks WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
+  await q.run('DELETE FROM derived_places WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
   await insertRows(
     q,
-    'INSERT INTO incident_derived (incident_id, basis, level, stat_plan, next_due_at, grading, clocks)',
-    7,
+    `INSERT INTO incident_derived (incident_id, basis, level, stat_plan, next_due_at, grading, clocks, received_month,
+       first_phone_min, first_written_min)`,
+    10,
     list.map((d) => [
       d.incidentId,
       basis,
@@ -124,13 +139,18 @@ export async function storeDerivations(q: Queryable, basis: string, list: readon
       nextDue(d),
       JSON.stringify(d.grading),
       JSON.stringify(d.clocks),
+      d.receivedMonth,
+      d.firstPhoneMin,
+      d.firstWrittenMin,
     ]),
   );
+  // Instants also as epoch milliseconds: an outcome is then one comparison in SQL on either engine.
+  const ms = (at: string | null | undefined): number | null => (at ? parseInstant(at, 'derived_clocks') : null);
   await insertRows(
     q,
     `INSERT INTO derived_clocks (incident_id, seq, clock_id, channel, due_at, completed_at, completed_by,
-       not_applicable, owner, level_changed_at)`,
-    10,
+       not_applicable, owner, level_changed_at, due_ms, completed_ms, level_changed_ms)`,
+    13,
     list.flatMap((d) =>
       d.statClocks.map((c, seq): Param[] => [
         d.incidentId,
@@ -143,100 +163,17 @@ export async function storeDerivations(q: Queryable, basis: string, list: readon
         c.notApplicable ? 1 : 0,
         c.owner ?? null,
         c.levelChangedAt ?? null,
+        ms(c.dueAt),
+        ms(c.completedAt),
+        ms(c.levelChangedAt),
       ]),
     ),
   );
+  await insertRows(
+    q,
+    'INSERT INTO derived_places (incident_id, place)',
+    2,
+    list.flatMap((d) => d.statPlaces.map((p): Param[] => [d.incidentId, p])),
+  );
   await q.run('DELETE FROM incident_stale WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
-}
-
-/** An incident of a statistics range with its stored level and plan (null when not current). */
-export interface StatIncidentRow {
-  id: number;
-  received_at: string;
-  places: string;
-  drill: number;
-  level: string | null;
-  stat_plan: string | null;
-  current: number;
-}
-
-/**
- * The incidents received in [from, to] (either end open), by the 接报 time index, with their
- * stored level and plan where the stored derivation is current (`current` = 1).
- */
-export async function statIncidents(
-  q: Queryable,
-  basis: string,
-  from: string | undefined,
-  to: string | undefined,
-): Promise<StatIncidentRow[]> {
-  const where: string[] = [];
-  const params: Param[] = [basis];
-  if (from) {
-    where.push('i.received_at >= ?');
-    params.push(from);
-  }
-  if (to) {
-    where.push('i.received_at <= ?');
-    params.push(to);
-  }
-  return q.all<StatIncidentRow>(
-    `SELECT i.id, i.received_at, i.places, i.drill, d.level, d.stat_plan,
-       (d.incident_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM incident_stale s WHERE s.incident_id = i.id)) AS current
-     FROM incidents i LEFT JOIN incident_derived d ON d.incident_id = i.id AND d.basis = ?
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY i.received_at DESC, i.id DESC`,
-    params,
-  );
-}
-
-/** The stored statistics clocks of the incidents received in [from, to] whose derivation is current. */
-export async function statClocks(
-  q: Queryable,
-  basis: string,
-  from: string | undefined,
-  to: string | undefined,
-): Promise<(StoredStatClock & { incidentId: number })[]> {
-  const where: string[] = [];
-  const params: Param[] = [basis];
-  if (from) {
-    where.push('i.received_at >= ?');
-    params.push(from);
-  }
-  if (to) {
-    where.push('i.received_at <= ?');
-    params.push(to);
-  }
-  const rows = await q.all<{
-    incident_id: number;
-    clock_id: string;
-    channel: StatClock['channel'];
-    due_at: string;
-    completed_at: string | null;
-    completed_by: string | null;
-    not_applicable: number;
-    owner: 'room' | 'monitored' | null;
-    level_changed_at: string | null;
-  }>(
-    `SELECT c.incident_id, c.clock_id, c.channel, c.due_at, c.completed_at, c.completed_by, c.not_applicable,
-       c.owner, c.level_changed_at
-     FROM incidents i
-       JOIN incident_derived d ON d.incident_id = i.id AND d.basis = ?
-       JOIN derived_clocks c ON c.incident_id = i.id
-     WHERE NOT EXISTS (SELECT 1 FROM incident_stale s WHERE s.incident_id = i.id)
-       ${where.length ? `AND ${where.join(' AND ')}` : ''}
-     ORDER BY i.received_at DESC, i.id DESC, c.seq`,
-    params,
-  );
-  return rows.map((r) => ({
-    incidentId: r.incident_id,
-    clockId: r.clock_id,
-    channel: r.channel,
-    dueAt: r.due_at,
-    completedAt: r.completed_at,
-    completedBy: r.completed_by,
-    notApplicable: r.not_applicable === 1,
-    ...(r.owner ? { owner: r.owner } : {}),
-    levelChangedAt: r.level_changed_at,
-  }));
 }

@@ -132,7 +132,7 @@ export const UNGRADED = '未定级';
 export const NO_PLACE = '未填写';
 export const UNKNOWN_OFFICER = '未确定';
 
-const emptyOutcomes = (): OutcomeCounts => ({
+export const emptyOutcomes = (): OutcomeCounts => ({
   onTime: 0,
   late: 0,
   missed: 0,
@@ -141,13 +141,13 @@ const emptyOutcomes = (): OutcomeCounts => ({
   onTimeRate: null,
 });
 
-function finishOutcomes<T extends OutcomeCounts>(o: T): T {
+export function finishOutcomes<T extends OutcomeCounts>(o: T): T {
   const due = o.onTime + o.late + o.missed;
   o.onTimeRate = due === 0 ? null : o.onTime / due;
   return o;
 }
 
-function sortedCounts(map: Map<string, number>): CountRow[] {
+export function sortedCounts(map: Map<string, number>): CountRow[] {
   return [...map]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, 'zh-CN'));

@@ -9,18 +9,19 @@
 import { createHash } from 'node:crypto';
 import { categoryLabel } from '../../../shared/domain/incident';
 import type { Incident } from '../../../shared/domain/incident';
-import type { IncidentClock, IncidentGrading, IncidentSummary } from '../../../shared/domain/incident-view';
-import type { StatClock, StatIncident } from '../../../shared/stats/index';
+import type { IncidentClock, IncidentGrading } from '../../../shared/domain/incident-view';
+import { NO_PLACE } from '../../../shared/stats/index';
+import { parseInstant, shanghaiParts } from '../../../shared/time';
 import { deriveIncident, gradingOf } from '../../../shared/incidents/derive';
 import { computeObligations } from '../../../shared/incidents/obligations';
 import { gradeIncident } from '../../../shared/rules';
 import type { Database, Queryable } from '../../db/connection';
 import * as derivedRepo from '../../db/derived-repository';
 import { selectIncidents } from '../../db/incident-repository';
-import type { StoredStatClock } from '../../db/derived-repository';
+import type { DerivationToStore, StoredStatClock } from '../../db/derived-repository';
 
 /** Raise when the rules change what they derive from the same rows: every stored value is redone. */
-const DERIVED_VERSION = 1;
+const DERIVED_VERSION = 2;
 
 /**
  * The code that derives, hashed: a build whose rules differ gets another basis even if the version
@@ -57,6 +58,35 @@ export function statClocksOf(clocks: readonly IncidentClock[]): StoredStatClock[
       owner: c.owner?.kind,
       levelChangedAt: c.closure?.kind === 'level_change' ? c.closure.at : null,
     }));
+}
+
+/** What the statistics count of one incident, stored beside its derivation (migration 0019). */
+export function statFactsOf(
+  inc: { receivedAt: string; places: readonly string[]; category: string },
+  d: { grading: IncidentGrading; clocks: readonly IncidentClock[] },
+): Omit<DerivationToStore, 'incidentId' | 'grading' | 'clocks'> {
+  const statClocks = statClocksOf(d.clocks);
+  const received = parseInstant(inc.receivedAt, 'receivedAt');
+  const p = shanghaiParts(received);
+  // As computeStats counts them: blank places left out, each place once, 未填写 when none is left.
+  const places = [...new Set(inc.places.filter((x) => x && x.trim()))];
+  const first = (channel: 'phone' | 'written'): number | null => {
+    let done: number | null = null;
+    for (const c of statClocks) {
+      if (c.channel !== channel || !c.completedAt || c.notApplicable) continue;
+      const at = parseInstant(c.completedAt, 'clocks[].completedAt');
+      if (done === null || at < done) done = at;
+    }
+    return done === null ? null : (done - received) / 60_000;
+  };
+  return {
+    statPlan: statPlanOf(d.grading, inc.category),
+    statClocks,
+    receivedMonth: `${p.y}-${String(p.m).padStart(2, '0')}`,
+    statPlaces: places.length ? places : [NO_PLACE],
+    firstPhoneMin: first('phone'),
+    firstWrittenMin: first('written'),
+  };
 }
 
 /** Derives incidents from their own rows: the rules' derivation, as the services define it. */
@@ -139,12 +169,7 @@ export class DerivedRefresher {
           await derivedRepo.storeDerivations(
             q,
             basis,
-            made.map(([inc, d]) => ({
-              ...d,
-              incidentId: inc.id,
-              statPlan: statPlanOf(d.grading, inc.category),
-              statClocks: statClocksOf(d.clocks),
-            })),
+            made.map(([inc, d]) => ({ ...d, ...statFactsOf(inc, d), incidentId: inc.id })),
           );
           // An id marked stale whose incident is gone (a row deleted by hand) is not kept.
           for (const id of ids) if (!incidents.some((i) => i.id === id)) await derivedRepo.clearStale(q, id);
@@ -179,50 +204,4 @@ export class DerivedRefresher {
       return out;
     }
   }
-}
-
-/**
- * The rows the statistics count for the incidents received in [from, to] (either end open), drills
- * included (computeStats leaves them out unless asked): read from the stored derivations by the
- * 接报 time index, and derived from their rows only for incidents whose stored value is not current.
- */
-export async function statisticsRows(
-  q: Queryable,
-  incidents: {
-    derivationBasis(): string;
-    summariesOf(q: Queryable, ids: readonly number[]): Promise<IncidentSummary[]>;
-  },
-  from: string | undefined,
-  to: string | undefined,
-): Promise<{ incidents: StatIncident[]; clocks: StatClock[] }> {
-  const basis = incidents.derivationBasis();
-  const rows = await derivedRepo.statIncidents(q, basis, from, to);
-  const stored = await derivedRepo.statClocks(q, basis, from, to);
-  const live = new Map(
-    (
-      await incidents.summariesOf(
-        q,
-        rows.filter((r) => !r.current).map((r) => r.id),
-      )
-    ).map((s) => [s.id, s]),
-  );
-  const plans = new Map<number, string>();
-  const statIncidents: StatIncident[] = rows.map((r) => {
-    const s = live.get(r.id);
-    const plan = s ? statPlanOf(s.grading, s.category) : (r.stat_plan ?? '');
-    plans.set(r.id, plan);
-    return {
-      id: r.id,
-      plan,
-      level: s ? s.grading.level : r.level,
-      places: JSON.parse(r.places) as string[],
-      receivedAt: r.received_at,
-      drill: r.drill === 1,
-    };
-  });
-  const clocks: StatClock[] = [
-    ...stored.map((c) => ({ ...c, plan: plans.get(c.incidentId) ?? '' })),
-    ...[...live.values()].flatMap((s) => statClocksOf(s.clocks).map((c) => ({ ...c, plan: plans.get(s.id) ?? '' }))),
-  ];
-  return { incidents: statIncidents, clocks };
 }

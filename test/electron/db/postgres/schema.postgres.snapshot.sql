@@ -48,6 +48,11 @@ COLUMN derived_clocks | completed_by | text | YES | NULL | C | NO
 COLUMN derived_clocks | not_applicable | integer | NO | NULL | NULL | NO
 COLUMN derived_clocks | owner | text | YES | NULL | C | NO
 COLUMN derived_clocks | level_changed_at | text | YES | NULL | C | NO
+COLUMN derived_clocks | due_ms | bigint | YES | NULL | NULL | NO
+COLUMN derived_clocks | completed_ms | bigint | YES | NULL | NULL | NO
+COLUMN derived_clocks | level_changed_ms | bigint | YES | NULL | NULL | NO
+COLUMN derived_places | incident_id | integer | NO | NULL | NULL | NO
+COLUMN derived_places | place | text | NO | NULL | C | NO
 COLUMN duty_log_remarks | id | integer | NO | NULL | NULL | YES
 COLUMN duty_log_remarks | day | text | NO | NULL | C | NO
 COLUMN duty_log_remarks | at | text | NO | NULL | C | NO
@@ -133,6 +138,9 @@ COLUMN incident_derived | stat_plan | text | NO | NULL | C | NO
 COLUMN incident_derived | next_due_at | text | YES | NULL | C | NO
 COLUMN incident_derived | grading | text | NO | NULL | C | NO
 COLUMN incident_derived | clocks | text | NO | NULL | C | NO
+COLUMN incident_derived | received_month | text | YES | NULL | C | NO
+COLUMN incident_derived | first_phone_min | double precision | YES | NULL | NULL | NO
+COLUMN incident_derived | first_written_min | double precision | YES | NULL | NULL | NO
 COLUMN incident_reporting | incident_id | integer | NO | NULL | NULL | NO
 COLUMN incident_reporting | occurred_unknown | integer | NO | 0 | NULL | NO
 COLUMN incident_reporting | follow_up_minutes | integer | YES | NULL | NULL | NO
@@ -374,6 +382,8 @@ CONSTRAINT clock_records clock_records_pkey PRIMARY KEY (incident_id, clock_id)
 CONSTRAINT clock_records clock_records_rowid_key UNIQUE (rowid)
 CONSTRAINT derived_clocks derived_clocks_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT derived_clocks derived_clocks_pkey PRIMARY KEY (incident_id, seq)
+CONSTRAINT derived_places derived_places_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
+CONSTRAINT derived_places derived_places_pkey PRIMARY KEY (incident_id, place)
 CONSTRAINT duty_log_remarks duty_log_remarks_pkey PRIMARY KEY (id)
 CONSTRAINT duty_log_remarks duty_log_remarks_text_check CHECK ((length(TRIM(BOTH FROM text)) > 0))
 CONSTRAINT duty_schedule_changes duty_schedule_changes_kind_check CHECK ((kind = ANY (ARRAY['生成'::text, '重新生成'::text, '替班'::text, '换班'::text])))
@@ -498,6 +508,7 @@ INDEX CREATE INDEX clock_records_completed ON clock_records USING btree (complet
 INDEX CREATE UNIQUE INDEX clock_records_pkey ON clock_records USING btree (incident_id, clock_id)
 INDEX CREATE UNIQUE INDEX clock_records_rowid_key ON clock_records USING btree (rowid)
 INDEX CREATE UNIQUE INDEX derived_clocks_pkey ON derived_clocks USING btree (incident_id, seq)
+INDEX CREATE UNIQUE INDEX derived_places_pkey ON derived_places USING btree (incident_id, place)
 INDEX CREATE INDEX duty_log_remarks_day ON duty_log_remarks USING btree (day, at)
 INDEX CREATE UNIQUE INDEX duty_log_remarks_pkey ON duty_log_remarks USING btree (id)
 INDEX CREATE INDEX duty_schedule_changes_month ON duty_schedule_changes USING btree (month, id)
