@@ -43,8 +43,12 @@ const ON_BOTH_ENGINES = [
   ].map((suite) => `test/electron/services/${suite}.test.ts`),
 ];
 const withPostgres = Boolean(process.env.DUTY_TEST_DATABASE_URL);
+/** Browser tests of several seats on one PostgreSQL database; in the chromium project, run one at a time. */
+const CHROMIUM_ON_POSTGRES = ['test/browser/two-seats.test.ts'];
 if (!withPostgres) {
-  console.warn('PostgreSQL suites not run: DUTY_TEST_DATABASE_URL is not set (npm test starts a test server).');
+  console.warn(
+    'PostgreSQL suites and the two-seat browser test not run: DUTY_TEST_DATABASE_URL is not set (npm test starts a test server).',
+  );
 }
 
 export default defineConfig({
@@ -82,6 +86,7 @@ export default defineConfig({
         test: {
           name: 'chromium',
           include: CHROMIUM_TESTS,
+          exclude: withPostgres ? [] : CHROMIUM_ON_POSTGRES,
           fileParallelism: false,
           maxWorkers: 1,
           // A page waits for a round trip through the services; one second is too short on a busy

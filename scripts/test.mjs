@@ -28,7 +28,8 @@ check('build', built);
 // Electron security checks, offline; any finding above INFORMATIONAL fails.
 check('electronegativity', step('electronegativity', 'node', ['scripts/electronegativity.mjs']));
 
-// The repository and service suites run on PostgreSQL too (issue 17): on the server named by
+// The repository and service suites run on PostgreSQL too, and the two-seat browser test runs two
+// seats on one PostgreSQL database (issue 17): on the server named by
 // DUTY_TEST_DATABASE_URL, or on a throwaway cluster started here. Without either they cannot run,
 // and that is a failure, never a silent skip.
 let cluster = null;

@@ -1,9 +1,10 @@
 /**
- * Two seats on one web host (issue 17): one set of services, two Chromium contexts, each its own
- * seat with its own name. A registration on one appears on the other, an acknowledgement on one
- * silences both, and of two edits of the same incident the second is refused without losing
- * either: the first is stored, the second officer's input stays in their form beside the newer
- * version, and they can save it over it knowingly.
+ * Two seats of one duty room (issue 17): two sets of services, each with its own data folder and
+ * web host, on one PostgreSQL database (DUTY_TEST_DATABASE_URL), and a Chromium page on each. A
+ * registration on one appears on the other within 5 s (LISTEN/NOTIFY between the two processes'
+ * connections), an acknowledgement on one silences both, and of two edits of the same incident the
+ * second is refused without losing either: the first is stored, the second officer's input stays
+ * in their form beside the newer version, and they can save it over it knowingly.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { dispatch } from '../../electron/ipc/dispatch';
 import type { IncidentDetail } from '../../shared/domain/incident-view';
 import { STALE_EDIT_MESSAGE } from '../../shared/ipc/channels/seats';
 import type { Result } from '../../shared/ipc/result';
+import { freshDatabaseUrl } from '../helpers/postgres';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
@@ -52,7 +54,7 @@ const injuredIn = (page: Page) =>
     .locator('input[data-fact="poisonedOrInjured"], [data-fact="poisonedOrInjured"] input')
     .first();
 
-describe('two seats on one duty room', () => {
+describe('two seats on one PostgreSQL database', () => {
   const tempDir = useTempDirs();
   const browser = useBrowser();
 
@@ -60,21 +62,20 @@ describe('two seats on one duty room', () => {
     'a registration reaches the other seat within 5 s, an acknowledgement silences both, and a stale edit is refused with nothing lost',
     { timeout: 240_000 },
     async () => {
-      const app = await startWebApp(browser(), tempDir());
+      const databaseUrl = await freshDatabaseUrl();
+      const app = await startWebApp(browser(), tempDir(), { databaseUrl });
+      // Seat B: its own services, folder and web host; the accounts are the room's, made on seat A.
+      const seatB = await startWebApp(browser(), tempDir(), { databaseUrl });
+      expect([app.services.db.engine, seatB.services.db.engine]).toEqual(['postgres', 'postgres']);
+      expect(seatB.host.appUrl).not.toBe(app.host.appUrl);
       const a = app.page;
-      const contextB = await browser().newContext({
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        viewport: { width: 1600, height: 1000 },
-      });
-      const b = await contextB.newPage();
+      const b = seatB.page;
       // A page error is a failure of its own: the officer's input must never vanish with a crashed page.
       const pageErrors: string[] = [];
       b.on('pageerror', (e) => pageErrors.push(e.message));
       a.setDefaultTimeout(30_000);
       b.setDefaultTimeout(30_000);
       try {
-        await b.goto(app.host.appUrl);
         await signInDuty(a);
         await signInDuty(b);
         await nameSeat(a, '值班席一');
@@ -105,7 +106,7 @@ describe('two seats on one duty room', () => {
           }),
         );
         await b.getByTestId('incident-table').getByText('桑干河支流死鱼').first().waitFor({ timeout: 5_000 });
-        console.log(`seat-propagation (web host, one process): ${Date.now() - start} ms`);
+        console.log(`seat-propagation (two services, one PostgreSQL database): ${Date.now() - start} ms`);
 
         // The overdue clocks alarm on both seats; A acknowledges, and B goes quiet too.
         for (const p of [a, b]) {
@@ -118,8 +119,11 @@ describe('two seats on one duty room', () => {
         await a.locator('html[data-alarm-sound="off"]').waitFor({ state: 'attached' });
         const key = created.clocks.find((c) => Date.parse(c.dueAt) < Date.now())?.key;
         expect(key).toBeDefined();
-        const acks = await app.services.db.read((q) => listAckRecords(q, key ?? ''));
-        expect(acks.map((x) => [x.officer, x.seatName])).toEqual([['赵珺', '值班席一']]);
+        // Recorded once, with A's seat and officer, and read the same from B's services.
+        for (const seat of [app, seatB]) {
+          const acks = await seat.services.db.read((q) => listAckRecords(q, key ?? ''));
+          expect(acks.map((x) => [x.officer, x.seatName])).toEqual([['赵珺', '值班席一']]);
+        }
         // The alarm notices stay until closed; they sit where the edit dialogs' buttons are.
         for (const p of [a, b]) {
           for (const close of await p.locator('.ant-notification-notice-close').all()) await close.click();
@@ -153,7 +157,7 @@ describe('two seats on one duty room', () => {
         await notice.scrollIntoViewIfNeeded();
         await b.screenshot({ path: 'test-output/two-seats-stale-edit.png' });
         // Nothing of B's was stored; A's edit is.
-        const mid = detail(await dispatch(app.services.handlers, 'incidents:get', { id: created.id }));
+        const mid = detail(await dispatch(seatB.services.handlers, 'incidents:get', { id: created.id }));
         expect(mid.facts).toEqual({ deaths: 0, poisonedOrInjured: 20 });
         expect(mid.version).toBe((before.version ?? 1) + 1);
 
@@ -198,7 +202,7 @@ describe('two seats on one duty room', () => {
         for (const t of ['（值班席一）', '王磊 13912345678', '村民发现河道内大量死鱼']) expect(text).toContain(t);
         expect(pageErrors).toEqual([]);
       } finally {
-        await contextB.close();
+        await seatB.close();
         await app.close();
       }
     },

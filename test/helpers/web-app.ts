@@ -75,8 +75,11 @@ export async function seedAccounts(services: Pick<AppServices, 'handlers'>): Pro
 export async function startWebApp(
   browser: Browser,
   dataDir: string,
-  /** accounts false: a fresh install without accounts (the first run asks for the administrator). */
-  opts: { accounts?: boolean } = {},
+  /**
+   * accounts false: a fresh install without accounts (the first run asks for the administrator).
+   * databaseUrl: a seat of a room sharing that PostgreSQL database (issue 17); SQLite without it.
+   */
+  opts: { accounts?: boolean; databaseUrl?: string } = {},
 ): Promise<WebApp> {
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
     throw new Error('找不到构建好的界面（out/renderer），请先运行 npx electron-vite build');
@@ -90,6 +93,7 @@ export async function startWebApp(
       host: 'web',
       printer: webHostPrinter(dataDir),
       emit: (e, p) => host?.emit(e, p),
+      databaseUrl: opts.databaseUrl,
     });
     host = await startWebHost({
       handlers: services.handlers,
