@@ -18,6 +18,7 @@ import {
   type FiredAlarm,
 } from '../../shared/clocks/alarm-planner';
 import { compareUrgency, dueMs, instantMs, isOpen, type TrackedClock } from '../../shared/clocks/state';
+import { adoptLegacyKeys } from '../../shared/clocks/legacy-keys';
 
 import type { AlarmStatus, ReevaluateReason } from '../../shared/domain/alarm-state';
 
@@ -178,8 +179,10 @@ export class AlarmService<H = unknown> {
       if (!this.isRunning()) return this.status();
       now = this.deps.now();
       const clocks = this.validClocks(rawClocks);
-      const fired = this.mergeFired(storedFired);
-      const acks = storedAcks.length > 0 ? [...storedAcks, ...this.localAcks] : this.localAcks;
+      // Records made under the keys before obligations named their level count for those obligations.
+      const stored = adoptLegacyKeys(clocks, storedFired, storedAcks);
+      const fired = this.mergeFired(stored.fired);
+      const acks = stored.acks.length > 0 ? [...stored.acks, ...this.localAcks] : this.localAcks;
       await this.retryPersist();
 
       const plan = planAlarms({ clocks, nowMs: now, fired, acks, settings });

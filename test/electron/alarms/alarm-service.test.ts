@@ -307,6 +307,50 @@ describe('AlarmService: acknowledgement', () => {
   });
 });
 
+describe('AlarmService: records under the keys before obligations named their level (migration 0009)', () => {
+  const upgraded = (over: Partial<TrackedClock> = {}) => clock({ key: '7:county@一般#0', ...over });
+
+  it('an alarm fired under the old key counts for the same obligation: no second alarm after the upgrade', async () => {
+    vi.setSystemTime(DUE + 20 * MIN);
+    const store: Store = {
+      clocks: [upgraded()],
+      fired: [{ clockKey: '7:county', kind: 'due', seq: 0, dueAt: iso(DUE), firedAt: iso(DUE) }],
+      acks: [{ clockKey: '7:county', ackedAt: iso(DUE + MIN) }],
+    };
+    const { service, notes, events } = makeService(store);
+    await service.start();
+    await advance(30 * MIN);
+    // Fired and acknowledged before the upgrade: no 'due' again, no repeats, no sound.
+    expect(notes()).toEqual([]);
+    expect(events).not.toContain('sound:on');
+    expect(events).toContain('banner:7:county@一般#0');
+    service.stop();
+  });
+
+  it('an obligation that arose after the old record (a new level at T) still alarms; an old record of another deadline does not count', async () => {
+    const T = DUE + 30 * MIN;
+    vi.setSystemTime(T + 61 * MIN);
+    const store: Store = {
+      clocks: [
+        upgraded({ key: '7:county@较大#1', startsAt: iso(T), dueAt: iso(T + 60 * MIN) }),
+        upgraded({ key: '7:other@一般#0', clockId: 'other', dueAt: iso(DUE + 5 * MIN) }),
+      ],
+      fired: [
+        { clockKey: '7:county', kind: 'due', seq: 0, dueAt: iso(DUE), firedAt: iso(DUE) },
+        { clockKey: '7:other', kind: 'due', seq: 0, dueAt: iso(DUE), firedAt: iso(DUE) },
+      ],
+      acks: [{ clockKey: '7:county', ackedAt: iso(DUE + MIN) }],
+    };
+    const { service, notes } = makeService(store);
+    await service.start();
+    const at = (T + 61 * MIN - T0) / MIN;
+    expect(notes()).toEqual([`notify:7:other@一般#0:due#0@${at}`, `notify:7:county@较大#1:due#0@${at}`]);
+    // The old records stay as they were; the new alarms are stored under the new keys.
+    expect(store.fired.map((f) => f.clockKey)).toEqual(['7:county', '7:other', '7:other@一般#0', '7:county@较大#1']);
+    service.stop();
+  });
+});
+
 describe('AlarmService: failures', () => {
   it('notifies even when persisting fails, never twice in-process, and retries the write', async () => {
     const store: Store = { clocks: [clock()], fired: [], acks: [], failRecord: true };
