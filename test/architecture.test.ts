@@ -95,16 +95,29 @@ describe('architecture', () => {
 
   it('the handler owns the unit of work: services of the converted features never open a transaction', () => {
     // Folders whose services take the caller's `q`; a feature joins this list once its services do.
-    const converted = ['electron/services/incidents', 'electron/services/response', 'electron/services/reports'];
+    const converted = [
+      'electron/services/incidents',
+      'electron/services/response',
+      'electron/services/reports',
+      'electron/services/duty',
+      'electron/services/rosters',
+      'electron/services/print',
+    ];
     const opens = /\bdb\s*\.\s*(write|read|raw)\s*(<[^>]*>)?\s*\(/;
     // The detector must see the call in the shapes the code uses, or an empty result proves nothing.
     expect(opens.test('await this.ctx.db.write(async (q) => {')).toBe(true);
     expect(opens.test('this.db.read<number>((q) => 1)')).toBe(true);
     expect(opens.test('ctx.database.write(x)')).toBe(false);
     // Handlers and background jobs (a refresher with no caller) own their units; services never do.
-    const services = converted.flatMap((dir) => files(dir)).filter((f) => /-service\.ts$/.test(f));
-    expect(services.length).toBeGreaterThanOrEqual(4);
-    const bad = services.filter((f) => opens.test(readFileSync(f, 'utf8'))).map((f) => relative('.', f));
+    // Each background job here, with the reason it has no caller to hand it a transaction.
+    const jobs: Record<string, string> = {
+      'electron/services/incidents/derived.ts': 'the refresher stores derivations in the background, after the commit',
+    };
+    const services = converted.flatMap((dir) => files(dir)).filter((f) => !/-handlers\.ts$/.test(f));
+    expect(services.length).toBeGreaterThanOrEqual(12);
+    const bad = services
+      .filter((f) => !(relative('.', f) in jobs) && opens.test(readFileSync(f, 'utf8')))
+      .map((f) => relative('.', f));
     expect(bad).toEqual([]);
   });
 

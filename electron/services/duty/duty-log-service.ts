@@ -13,6 +13,7 @@ import { dutyDayOf, dutyDayRange, type ShiftConfig } from '../../../shared/sched
 import { addDays, parseDate, shanghaiDate } from '../../../shared/time';
 import { compileDutyLog, groupByDutyDay, type DutyLog } from '../../../shared/stats/duty-log';
 import { EXPORT_MIME, dutyLogRangeTables, dutyLogTables, exportTables } from '../../exports/index';
+import type { Queryable } from '../../db/connection';
 import * as repo from '../../db/duty-repository';
 import { listWarnings } from '../../db/response-repository';
 import type { FeatureContext } from '../feature-context';
@@ -54,6 +55,11 @@ export function dutyLogForm(log: DutyLog, dutyUnit: string): DutyLogDay {
   };
 }
 
+/**
+ * Every method that reads or writes runs in the transaction it is handed (`q`); the handler opens
+ * it, commits, and only then tells the UI. Exports take logs already read: no transaction is held
+ * while a file is built or a save dialog is open.
+ */
 export class DutyLogService {
   constructor(private readonly ctx: FeatureContext) {}
 
@@ -62,7 +68,7 @@ export class DutyLogService {
   }
 
   /** Compiles every duty day from `fromDay` to `toDay` (inclusive) from one read of the records. */
-  async compile(fromDay: string, toDay: string = fromDay): Promise<DutyLog[]> {
+  async compile(q: Queryable, fromDay: string, toDay: string = fromDay): Promise<DutyLog[]> {
     const config = shiftConfig(this.ctx);
     const first = refuse(() => dutyDayRange(fromDay, config));
     const last = refuse(() => dutyDayRange(toDay, config));
@@ -71,15 +77,13 @@ export class DutyLogService {
     if (span >= MAX_EXPORT_DAYS) throw new DomainError('invalid_input', `一次最多汇总${MAX_EXPORT_DAYS}天的值班日志`);
     // Incidents (with their derived clocks) come through the incident service: one source of truth.
     // Only those the days can mention are derived, not the whole history.
-    const ids = await this.ctx.db.read((q) =>
-      repo.dutyLogIncidentIds(
-        q,
-        addDays(shanghaiDate(Date.parse(first.start)), -1),
-        addDays(shanghaiDate(Date.parse(last.end)), 2),
-      ),
+    const ids = await repo.dutyLogIncidentIds(
+      q,
+      addDays(shanghaiDate(Date.parse(first.start)), -1),
+      addDays(shanghaiDate(Date.parse(last.end)), 2),
     );
-    const incidents = await this.ctx.db.read((q) => this.ctx.incidents.summariesOf(q, ids));
-    const src = await this.ctx.db.read(async (q) => ({
+    const incidents = await this.ctx.incidents.summariesOf(q, ids);
+    const src = {
       timeline: await timelineAround(q, first.start, last.end),
       remarks: await repo.listRemarks(q, fromDay, toDay),
       handovers: await repo.handoversAround(q, addDays(fromDay, -1), addDays(toDay, 1)),
@@ -87,7 +91,7 @@ export class DutyLogService {
       warnings: await listWarnings(q, false),
       sessions: await repo.listDutySessions(q),
       shifts: await repo.shiftsBetween(q, first.start, last.end),
-    }));
+    };
     const events = dutyEvents({ ...src, incidents, now: this.ctx.now() }, first.start, last.end);
     const byDay = groupByDutyDay(events, config);
     const logs: DutyLog[] = [];
@@ -100,21 +104,18 @@ export class DutyLogService {
     return logs;
   }
 
-  async view(day?: string): Promise<DutyLogView> {
+  async view(q: Queryable, day?: string): Promise<DutyLogView> {
     const config = shiftConfig(this.ctx);
     const today = this.today(config);
     const d = day ?? today;
-    const [log] = await this.compile(d);
-    const remarks = await this.ctx.db.read((q) => repo.listRemarks(q, d));
-    return {
-      log: log as DutyLog,
-      remarks,
-      form: dutyLogForm(log as DutyLog, this.ctx.settings.get().stationName),
-      today,
-    };
+    const [log] = await this.compile(q, d);
+    if (!log) throw new Error(`duty log of ${d} compiled to nothing`);
+    const remarks = await repo.listRemarks(q, d);
+    return { log, remarks, form: dutyLogForm(log, this.ctx.settings.get().stationName), today };
   }
 
-  async addRemark(args: ChannelArgs<'duty-log:add-remark'>): Promise<DutyLogView> {
+  /** Returns the day remarked on, for the handler to read back. */
+  async addRemark(q: Queryable, args: ChannelArgs<'duty-log:add-remark'>): Promise<string> {
     const config = shiftConfig(this.ctx);
     const nowMs = this.ctx.now().getTime();
     const range = refuse(() => dutyDayRange(args.day, config));
@@ -125,39 +126,35 @@ export class DutyLogService {
     if (Date.parse(at) < Date.parse(range.start) || Date.parse(at) >= Date.parse(range.end)) {
       throw new DomainError('invalid_input', `备注时间不在${args.day}值班日内（${range.start} 至 ${range.end}）`);
     }
-    await this.ctx.db.write(async (q) => {
-      const duty = await officerOf(q);
-      await repo.insertRemark(q, {
-        day: args.day,
-        at,
-        text: args.text,
-        officer: duty.officer,
-        leader: duty.leader,
-        createdAt: new Date(nowMs).toISOString(),
-      });
+    const duty = await officerOf(q);
+    await repo.insertRemark(q, {
+      day: args.day,
+      at,
+      text: args.text,
+      officer: duty.officer,
+      leader: duty.leader,
+      createdAt: new Date(nowMs).toISOString(),
     });
-    this.ctx.changed('duty-log');
-    return this.view(args.day);
+    return args.day;
   }
 
-  async editRemark(args: ChannelArgs<'duty-log:edit-remark'>): Promise<DutyLogView> {
-    const day = await this.ctx.db.write(async (q) => {
-      const duty = await officerOf(q);
-      const old = await repo.findRemark(q, args.id);
-      if (!old) throw new DomainError('not_found', `备注 ${args.id} 不存在`);
-      if (old.text === args.text) return old.day;
-      await repo.editRemark(q, args.id, args.text, this.ctx.now().toISOString(), duty.officer);
-      return old.day;
-    });
-    this.ctx.changed('duty-log');
-    return this.view(day);
+  /** Returns the day of the remark, for the handler to read back. */
+  async editRemark(q: Queryable, args: ChannelArgs<'duty-log:edit-remark'>): Promise<string> {
+    const duty = await officerOf(q);
+    const old = await repo.findRemark(q, args.id);
+    if (!old) throw new DomainError('not_found', `备注 ${args.id} 不存在`);
+    if (old.text === args.text) return old.day;
+    await repo.editRemark(q, args.id, args.text, this.ctx.now().toISOString(), duty.officer);
+    return old.day;
   }
 
-  /** The file written, or null when the officer cancelled the PDF's save dialog (Electron). */
-  async export(args: ChannelArgs<'duty-log:export'>): Promise<ExportedFile | null> {
+  /**
+   * The file written from the logs the handler compiled (`compile` over args.day…args.toDay), or
+   * null when the officer cancelled the PDF's save dialog (Electron).
+   */
+  async export(logs: readonly DutyLog[], args: ChannelArgs<'duty-log:export'>): Promise<ExportedFile | null> {
     const toDay = args.toDay ?? args.day;
-    const logs = await this.compile(args.day, toDay);
-    const single = logs.length === 1 ? (logs[0] as DutyLog) : null;
+    const single = logs.length === 1 ? (logs[0] ?? null) : null;
     const rows = logs.reduce((n, l) => n + l.counts.total, 0);
     const day = (d: string) => formatOfficialDate(d, '日期');
     const name = single ? `值班日志-${day(args.day)}` : `值班日志-${day(args.day)}至${day(toDay)}`;

@@ -33,9 +33,9 @@ const incidentName = (i: Pick<IncidentSummary, 'title' | 'serial' | 'drill'>): s
   `${i.title}（${i.serial}）${i.drill ? '【演练】' : ''}`;
 
 /** What is open now: built from the incident service (derived clocks) and the report chain. */
-async function buildSheet(ctx: FeatureContext): Promise<HandoverSheet> {
+async function buildSheet(q: Queryable, ctx: FeatureContext): Promise<HandoverSheet> {
   const nowMs = ctx.now().getTime();
-  const open = await ctx.db.read((q) => ctx.incidents.list(q, { statuses: [...HANDOVER_STATUSES], drills: 'include' }));
+  const open = await ctx.incidents.list(q, { statuses: [...HANDOVER_STATUSES], drills: 'include' });
   open.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
   const ids = open.map((i) => i.id);
   const byId = new Map(open.map((i) => [i.id, i]));
@@ -53,10 +53,8 @@ async function buildSheet(ctx: FeatureContext): Promise<HandoverSheet> {
         })),
     )
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-  const { reports, instructions } = await ctx.db.read(async (q: Queryable) => ({
-    reports: await repo.unsentReportsOf(q, ids),
-    instructions: await repo.instructionsOf(q, ids),
-  }));
+  const reports = await repo.unsentReportsOf(q, ids);
+  const instructions = await repo.instructionsOf(q, ids);
   return {
     openIncidents: open.map((i) => {
       const first = clocks.find((c) => c.incidentId === i.id);
@@ -142,6 +140,10 @@ export function handoverRecord(h: StoredHandover, dutyUnit: string): HandoverRec
 /** Names typed with or without spaces (赵 珺 / 赵珺) are the same person. */
 const samePerson = (a: string, b: string): boolean => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
 
+/**
+ * Every method runs in the transaction it is handed (`q`): the sheet a handover stores is read in
+ * the same transaction that stores it. The handler opens it, commits, then tells the UI.
+ */
 export class HandoverService {
   constructor(
     private readonly ctx: FeatureContext,
@@ -152,11 +154,11 @@ export class HandoverService {
     return { ...h, record: handoverRecord(h, this.ctx.settings.get().stationName) };
   }
 
-  async draft(): Promise<HandoverDraft> {
-    const from = await this.ctx.db.read((q) => this.ctx.incidents.getDuty(q));
+  async draft(q: Queryable): Promise<HandoverDraft> {
+    const from = await this.ctx.incidents.getDuty(q);
     if (!from) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
-    const sheet = await buildSheet(this.ctx);
-    const planned = await this.schedule.now();
+    const sheet = await buildSheet(q, this.ctx);
+    const planned = await this.schedule.now(q);
     // The scheduled pair of the shift in progress, unless they are the ones handing over (then the
     // next shift's pair): a handover a little before or after the shift change gets the right one.
     const candidates = [planned.now, planned.next].filter((s) => s !== null);
@@ -171,84 +173,66 @@ export class HandoverService {
     };
   }
 
-  async create(args: ChannelArgs<'handover:create'>): Promise<Handover> {
+  /** Returns the new handover's id. */
+  async create(q: Queryable, args: ChannelArgs<'handover:create'>): Promise<number> {
     const config = shiftConfig(this.ctx);
-    const sheet = await buildSheet(this.ctx);
-    const id = await this.ctx.db.write(async (q) => {
-      const from = await officerOf(q);
-      if (await repo.pendingHandover(q))
-        throw new DomainError('conflict', '已有一份交接班记录等待接班确认，请先确认或撤回');
-      if (samePerson(from.officer, args.toOfficer)) {
-        throw new DomainError(
-          'invalid_input',
-          `接班值班员不能是交班值班员本人（${from.officer}）：请填写下一班的值班员`,
-        );
-      }
-      const at = this.ctx.now().toISOString();
-      return repo.insertHandover(q, {
-        createdAt: at,
-        dutyDay: dutyDayOf(at, config),
-        from,
-        to: { leader: args.toLeader, officer: args.toOfficer },
-        sheet,
-        pendingInstructions: args.pendingInstructions || pendingText(sheet),
-        equipment: args.equipment,
-        notes: args.notes,
-      });
+    const from = await officerOf(q);
+    if (await repo.pendingHandover(q))
+      throw new DomainError('conflict', '已有一份交接班记录等待接班确认，请先确认或撤回');
+    if (samePerson(from.officer, args.toOfficer)) {
+      throw new DomainError('invalid_input', `接班值班员不能是交班值班员本人（${from.officer}）：请填写下一班的值班员`);
+    }
+    const sheet = await buildSheet(q, this.ctx);
+    const at = this.ctx.now().toISOString();
+    return repo.insertHandover(q, {
+      createdAt: at,
+      dutyDay: dutyDayOf(at, config),
+      from,
+      to: { leader: args.toLeader, officer: args.toOfficer },
+      sheet,
+      pendingInstructions: args.pendingInstructions || pendingText(sheet),
+      equipment: args.equipment,
+      notes: args.notes,
     });
-    this.ctx.changed('handover');
-    return this.get(id);
   }
 
   /** The incoming officers confirm; from this moment they are the officers on duty. */
-  async acknowledge(args: ChannelArgs<'handover:acknowledge'>): Promise<Handover> {
-    await this.ctx.db.write(async (q) => {
-      const h = await repo.findHandover(q, args.id);
-      if (!h) throw new DomainError('not_found', `交接班记录 ${args.id} 不存在`);
-      if (h.status !== 'pending')
-        throw new DomainError(
-          'conflict',
-          h.status === 'acknowledged' ? '该交接班记录已确认接班' : '该交接班记录已撤回',
-        );
-      if (h.to.officer !== args.officer || h.to.leader !== args.leader) {
-        throw new DomainError(
-          'invalid_input',
-          `接班人员与交接班记录不符（记录为：值班员${h.to.officer}、带班领导${h.to.leader}）`,
-        );
-      }
-      const at = this.ctx.now().toISOString();
-      await repo.acknowledgeHandover(q, h.id, { at, leader: args.leader, officer: args.officer, note: args.note });
-      // The same row IncidentService.setDuty writes, inside this transaction: no acknowledged
-      // handover without the incoming officers on duty, and no half-done takeover.
-      await insertDutySession(q, args.leader, args.officer, at);
-    });
-    this.ctx.changed('duty');
-    this.ctx.changed('handover');
-    return this.get(args.id);
+  async acknowledge(q: Queryable, args: ChannelArgs<'handover:acknowledge'>): Promise<number> {
+    const h = await repo.findHandover(q, args.id);
+    if (!h) throw new DomainError('not_found', `交接班记录 ${args.id} 不存在`);
+    if (h.status !== 'pending')
+      throw new DomainError('conflict', h.status === 'acknowledged' ? '该交接班记录已确认接班' : '该交接班记录已撤回');
+    if (h.to.officer !== args.officer || h.to.leader !== args.leader) {
+      throw new DomainError(
+        'invalid_input',
+        `接班人员与交接班记录不符（记录为：值班员${h.to.officer}、带班领导${h.to.leader}）`,
+      );
+    }
+    const at = this.ctx.now().toISOString();
+    await repo.acknowledgeHandover(q, h.id, { at, leader: args.leader, officer: args.officer, note: args.note });
+    // The same row IncidentService.setDuty writes, inside this transaction: no acknowledged
+    // handover without the incoming officers on duty, and no half-done takeover.
+    await insertDutySession(q, args.leader, args.officer, at);
+    return h.id;
   }
 
-  async cancel(args: ChannelArgs<'handover:cancel'>): Promise<Handover> {
-    await this.ctx.db.write(async (q) => {
-      const duty = await officerOf(q);
-      const h = await repo.findHandover(q, args.id);
-      if (!h) throw new DomainError('not_found', `交接班记录 ${args.id} 不存在`);
-      if (h.status !== 'pending') throw new DomainError('conflict', '只能撤回等待接班确认的记录');
-      await repo.cancelHandover(q, h.id, this.ctx.now().toISOString(), duty.officer, args.reason);
-    });
-    this.ctx.changed('handover');
-    return this.get(args.id);
+  async cancel(q: Queryable, args: ChannelArgs<'handover:cancel'>): Promise<number> {
+    const duty = await officerOf(q);
+    const h = await repo.findHandover(q, args.id);
+    if (!h) throw new DomainError('not_found', `交接班记录 ${args.id} 不存在`);
+    if (h.status !== 'pending') throw new DomainError('conflict', '只能撤回等待接班确认的记录');
+    await repo.cancelHandover(q, h.id, this.ctx.now().toISOString(), duty.officer, args.reason);
+    return h.id;
   }
 
-  async get(id: number): Promise<Handover> {
-    const h = await this.ctx.db.read((q) => repo.findHandover(q, id));
+  async get(q: Queryable, id: number): Promise<Handover> {
+    const h = await repo.findHandover(q, id);
     if (!h) throw new DomainError('not_found', `交接班记录 ${id} 不存在`);
     return this.full(h);
   }
 
-  async list(args: ChannelArgs<'handover:list'>): Promise<Handover[]> {
-    const rows = await this.ctx.db.read((q) =>
-      repo.listHandovers(q, { ...(args.day ? { day: args.day } : {}), limit: args.limit }),
-    );
+  async list(q: Queryable, args: ChannelArgs<'handover:list'>): Promise<Handover[]> {
+    const rows = await repo.listHandovers(q, { ...(args.day ? { day: args.day } : {}), limit: args.limit });
     return rows.map((h) => this.full(h));
   }
 }

@@ -20,6 +20,7 @@ import { findNotice } from '../../db/holiday-repository';
 import { noticesOf } from '../holidays/holiday-service';
 import { toShanghaiIso } from '../../../shared/time';
 import { EXPORT_MIME, exportTables, scheduleTables } from '../../exports/index';
+import type { Queryable } from '../../db/connection';
 import * as repo from '../../db/duty-repository';
 import type { FeatureContext } from '../feature-context';
 import { officerOf, refuse, shiftConfig, writeExport } from './common';
@@ -35,180 +36,173 @@ const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(m
 const shiftLabel = (a: { date: string; shift: number }, perDay: number): string =>
   `${Number(a.date.slice(5, 7))}月${Number(a.date.slice(8, 10))}日${perDay > 1 ? `第${a.shift + 1}班` : ''}`;
 
+/**
+ * Every method runs in the transaction it is handed (`q`); the handler opens it, commits, and only
+ * then tells the UI. A change returns the month it changed, for the handler to read back.
+ */
 export class ScheduleService {
   constructor(private readonly ctx: FeatureContext) {}
 
-  async get(month: string): Promise<ScheduleMonth> {
-    return this.ctx.db.read(async (q) => {
-      const plan = await repo.findMonthPlan(q, month);
-      const year = Number(month.slice(0, 4));
-      const notice = await findNotice(q, year);
-      const packaged = hasHolidayData(year);
-      return {
-        month,
-        shifts: await repo.listShifts(q, [month]),
-        plan: plan
-          ? {
-              leaders: plan.leaders,
-              officers: plan.officers,
-              holidayLeaders: plan.holidayLeaders,
-              config: plan.config,
-              generatedAt: plan.generatedAt,
-              generatedBy: plan.generatedBy,
-            }
-          : null,
-        changes: await repo.listScheduleChanges(q, month),
-        holidayDataKnown: packaged || notice !== undefined,
-        holidaySource: holidaySourceText(year, notice, packaged),
-        holidayNotice: notice ? null : holidayDataNotice(year),
-      };
-    });
+  async get(q: Queryable, month: string): Promise<ScheduleMonth> {
+    const plan = await repo.findMonthPlan(q, month);
+    const year = Number(month.slice(0, 4));
+    const notice = await findNotice(q, year);
+    const packaged = hasHolidayData(year);
+    return {
+      month,
+      shifts: await repo.listShifts(q, [month]),
+      plan: plan
+        ? {
+            leaders: plan.leaders,
+            officers: plan.officers,
+            holidayLeaders: plan.holidayLeaders,
+            config: plan.config,
+            generatedAt: plan.generatedAt,
+            generatedBy: plan.generatedBy,
+          }
+        : null,
+      changes: await repo.listScheduleChanges(q, month),
+      holidayDataKnown: packaged || notice !== undefined,
+      holidaySource: holidaySourceText(year, notice, packaged),
+      holidayNotice: notice ? null : holidayDataNotice(year),
+    };
   }
 
   /**
    * Plans a month. Replacing a stored month keeps every shift that has already started as it was
    * (the record of who served is history), and needs a reason.
    */
-  async generate(args: ChannelArgs<'schedule:generate'>): Promise<ScheduleMonth> {
+  async generate(q: Queryable, args: ChannelArgs<'schedule:generate'>): Promise<string> {
     const config = shiftConfig(this.ctx);
     const now = this.ctx.now();
-    await this.ctx.db.write(async (q) => {
-      const officer = await officerOf(q);
-      const existing = await repo.findMonthPlan(q, args.month);
-      if (existing && !args.replace) {
-        throw new DomainError(
-          'conflict',
-          `${monthLabel(args.month)}值班表已生成；如需重新生成，请选择“重新生成”并注明原因`,
-        );
-      }
-      if (existing && !args.reason) throw new DomainError('invalid_input', '重新生成值班表须注明原因');
-      const previous = await repo.listShifts(q, [previousMonth(args.month)]);
-      // Days already gone are not planned after the fact, unless the officer asks for the whole month.
-      const today = dutyDayOf(now.toISOString(), config);
-      const fromDate = !args.fromMonthStart && today.startsWith(args.month) ? today : undefined;
-      // An entered notice takes precedence over the packaged data for its year.
-      const notices = await noticesOf(q);
-      const generated = refuse(() =>
-        generateMonth({
-          ...(fromDate ? { fromDate } : {}),
-          month: args.month,
-          leaders: args.leaders,
-          officers: args.officers,
-          config,
-          previous,
-          notices,
-          ...(args.holidayLeaders && args.holidayLeaders.length > 0 ? { holidayLeaders: args.holidayLeaders } : {}),
-        }),
+    const officer = await officerOf(q);
+    const existing = await repo.findMonthPlan(q, args.month);
+    if (existing && !args.replace) {
+      throw new DomainError(
+        'conflict',
+        `${monthLabel(args.month)}值班表已生成；如需重新生成，请选择“重新生成”并注明原因`,
       );
-      let shifts = generated;
-      if (existing) {
-        const kept = new Map(
-          (await repo.listShifts(q, [args.month]))
-            .filter((s) => Date.parse(s.start) <= now.getTime())
-            .map((s) => [`${s.date}#${s.shift}`, s]),
-        );
-        // A past day never planned before may be filled in when the whole month is asked for.
-        shifts = [
-          ...generated.filter(
-            (s) => !kept.has(`${s.date}#${s.shift}`) && (args.fromMonthStart || Date.parse(s.start) > now.getTime()),
-          ),
-          ...kept.values(),
-        ];
-        shifts.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-      }
-      const at = now.toISOString();
-      await repo.replaceMonth(
-        q,
-        {
-          month: args.month,
-          leaders: args.leaders,
-          officers: args.officers,
-          holidayLeaders: args.holidayLeaders && args.holidayLeaders.length > 0 ? args.holidayLeaders : null,
-          config,
-          generatedAt: at,
-          generatedBy: officer.officer,
-        },
-        shifts,
-      );
-      const holidays = shifts.filter((s) => s.dayKind === '法定节假日').length;
-      const makeUp = shifts.filter((s) => s.dayKind === '调休上班').length;
-      await repo.insertScheduleChange(q, {
+    }
+    if (existing && !args.reason) throw new DomainError('invalid_input', '重新生成值班表须注明原因');
+    const previous = await repo.listShifts(q, [previousMonth(args.month)]);
+    // Days already gone are not planned after the fact, unless the officer asks for the whole month.
+    const today = dutyDayOf(now.toISOString(), config);
+    const fromDate = !args.fromMonthStart && today.startsWith(args.month) ? today : undefined;
+    // An entered notice takes precedence over the packaged data for its year.
+    const notices = await noticesOf(q);
+    const generated = refuse(() =>
+      generateMonth({
+        ...(fromDate ? { fromDate } : {}),
         month: args.month,
-        kind: existing ? '重新生成' : '生成',
-        text: `${existing ? '重新生成' : '生成'}${monthLabel(args.month)}值班表：${shifts.length}个班次（法定节假日${holidays}个、调休上班${makeUp}个）；带班领导${args.leaders.join('、')}；值班员${args.officers.join('、')}`,
+        leaders: args.leaders,
+        officers: args.officers,
+        config,
+        previous,
+        notices,
+        ...(args.holidayLeaders && args.holidayLeaders.length > 0 ? { holidayLeaders: args.holidayLeaders } : {}),
+      }),
+    );
+    let shifts = generated;
+    if (existing) {
+      const kept = new Map(
+        (await repo.listShifts(q, [args.month]))
+          .filter((s) => Date.parse(s.start) <= now.getTime())
+          .map((s) => [`${s.date}#${s.shift}`, s]),
+      );
+      // A past day never planned before may be filled in when the whole month is asked for.
+      shifts = [
+        ...generated.filter(
+          (s) => !kept.has(`${s.date}#${s.shift}`) && (args.fromMonthStart || Date.parse(s.start) > now.getTime()),
+        ),
+        ...kept.values(),
+      ];
+      shifts.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    }
+    const at = now.toISOString();
+    await repo.replaceMonth(
+      q,
+      {
+        month: args.month,
+        leaders: args.leaders,
+        officers: args.officers,
+        holidayLeaders: args.holidayLeaders && args.holidayLeaders.length > 0 ? args.holidayLeaders : null,
+        config,
+        generatedAt: at,
+        generatedBy: officer.officer,
+      },
+      shifts,
+    );
+    const holidays = shifts.filter((s) => s.dayKind === '法定节假日').length;
+    const makeUp = shifts.filter((s) => s.dayKind === '调休上班').length;
+    await repo.insertScheduleChange(q, {
+      month: args.month,
+      kind: existing ? '重新生成' : '生成',
+      text: `${existing ? '重新生成' : '生成'}${monthLabel(args.month)}值班表：${shifts.length}个班次（法定节假日${holidays}个、调休上班${makeUp}个）；带班领导${args.leaders.join('、')}；值班员${args.officers.join('、')}`,
+      reason: args.reason,
+      at,
+      officer: officer.officer,
+    });
+    return args.month;
+  }
+
+  /** 替班 on one shift. */
+  async swap(q: Queryable, args: ChannelArgs<'schedule:swap'>): Promise<string> {
+    const month = monthOf(args.date);
+    const officer = await officerOf(q);
+    const shifts = await repo.listShifts(q, [month]);
+    if (shifts.length === 0) throw new DomainError('not_found', `${monthLabel(month)}尚未生成值班表`);
+    const next = refuse(() => applySwap(shifts, args));
+    const changed = next.find((s) => s.date === args.date && s.shift === args.shift) as ShiftAssignment;
+    await repo.updateShifts(q, [changed]);
+    const perDay = 24 / shiftConfigOf(shifts);
+    const from = shifts.find((s) => s.date === args.date && s.shift === args.shift)?.[args.field] ?? '';
+    await repo.insertScheduleChange(q, {
+      month,
+      kind: '替班',
+      text: `${shiftLabel(changed, perDay)}${DUTY_ROLE_LABELS[args.field]}由${args.newPerson}替${from}`,
+      reason: args.reason,
+      at: this.ctx.now().toISOString(),
+      officer: officer.officer,
+    });
+    return month;
+  }
+
+  /** 换班 between two shifts, possibly in different months. */
+  async exchange(q: Queryable, args: ChannelArgs<'schedule:exchange'>): Promise<string> {
+    const months = [...new Set([monthOf(args.date), monthOf(args.withDate)])];
+    const officer = await officerOf(q);
+    const shifts = await repo.listShifts(q, months);
+    const next = refuse(() => exchangeShifts(shifts, args));
+    const a = next.find((s) => s.date === args.date && s.shift === args.shift) as ShiftAssignment;
+    const b = next.find((s) => s.date === args.withDate && s.shift === args.withShift) as ShiftAssignment;
+    await repo.updateShifts(q, [a, b]);
+    const perDay = 24 / shiftConfigOf(shifts);
+    const at = this.ctx.now().toISOString();
+    for (const month of months) {
+      await repo.insertScheduleChange(q, {
+        month,
+        kind: '换班',
+        text: `${shiftLabel(a, perDay)}与${shiftLabel(b, perDay)}${DUTY_ROLE_LABELS[args.field]}换班：${b[args.field]}与${a[args.field]}互换`,
         reason: args.reason,
         at,
         officer: officer.officer,
       });
-    });
-    this.ctx.changed('schedule');
-    return this.get(args.month);
-  }
-
-  /** 替班 on one shift. */
-  async swap(args: ChannelArgs<'schedule:swap'>): Promise<ScheduleMonth> {
-    const month = monthOf(args.date);
-    await this.ctx.db.write(async (q) => {
-      const officer = await officerOf(q);
-      const shifts = await repo.listShifts(q, [month]);
-      if (shifts.length === 0) throw new DomainError('not_found', `${monthLabel(month)}尚未生成值班表`);
-      const next = refuse(() => applySwap(shifts, args));
-      const changed = next.find((s) => s.date === args.date && s.shift === args.shift) as ShiftAssignment;
-      await repo.updateShifts(q, [changed]);
-      const perDay = 24 / shiftConfigOf(shifts);
-      const from = shifts.find((s) => s.date === args.date && s.shift === args.shift)?.[args.field] ?? '';
-      await repo.insertScheduleChange(q, {
-        month,
-        kind: '替班',
-        text: `${shiftLabel(changed, perDay)}${DUTY_ROLE_LABELS[args.field]}由${args.newPerson}替${from}`,
-        reason: args.reason,
-        at: this.ctx.now().toISOString(),
-        officer: officer.officer,
-      });
-    });
-    this.ctx.changed('schedule');
-    return this.get(month);
-  }
-
-  /** 换班 between two shifts, possibly in different months. */
-  async exchange(args: ChannelArgs<'schedule:exchange'>): Promise<ScheduleMonth> {
-    const months = [...new Set([monthOf(args.date), monthOf(args.withDate)])];
-    await this.ctx.db.write(async (q) => {
-      const officer = await officerOf(q);
-      const shifts = await repo.listShifts(q, months);
-      const next = refuse(() => exchangeShifts(shifts, args));
-      const a = next.find((s) => s.date === args.date && s.shift === args.shift) as ShiftAssignment;
-      const b = next.find((s) => s.date === args.withDate && s.shift === args.withShift) as ShiftAssignment;
-      await repo.updateShifts(q, [a, b]);
-      const perDay = 24 / shiftConfigOf(shifts);
-      const at = this.ctx.now().toISOString();
-      for (const month of months) {
-        await repo.insertScheduleChange(q, {
-          month,
-          kind: '换班',
-          text: `${shiftLabel(a, perDay)}与${shiftLabel(b, perDay)}${DUTY_ROLE_LABELS[args.field]}换班：${b[args.field]}与${a[args.field]}互换`,
-          reason: args.reason,
-          at,
-          officer: officer.officer,
-        });
-      }
-    });
-    this.ctx.changed('schedule');
-    return this.get(monthOf(args.date));
+    }
+    return monthOf(args.date);
   }
 
   /** The scheduled shift holding now, and the one after it. */
-  async now(): Promise<ScheduleNow> {
+  async now(q: Queryable): Promise<ScheduleNow> {
     const nowIso = toShanghaiIso(this.ctx.now().getTime());
     const t = this.ctx.now().getTime();
-    const upcoming = await this.ctx.db.read((q) => repo.shiftsFrom(q, nowIso, 3));
+    const upcoming = await repo.shiftsFrom(q, nowIso, 3);
     const current = upcoming.find((s) => Date.parse(s.start) <= t && t < Date.parse(s.end)) ?? null;
     const next = upcoming.find((s) => Date.parse(s.start) > t) ?? null;
     return { now: current, next };
   }
 
-  async export(args: ChannelArgs<'schedule:export'>): Promise<ExportedFile> {
-    const month = await this.get(args.month);
+  /** Writes the month read by the handler; no transaction is held while the file is built. */
+  async export(month: ScheduleMonth, args: ChannelArgs<'schedule:export'>): Promise<ExportedFile> {
     if (month.shifts.length === 0) throw new DomainError('not_found', `${monthLabel(args.month)}尚未生成值班表`);
     const tables = scheduleTables(month.shifts);
     const title = `${monthLabel(args.month)}值班表`;

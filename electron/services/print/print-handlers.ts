@@ -1,54 +1,26 @@
-/** Print and PDF of official forms; every print is recorded (who, when, which report version). */
+/**
+ * Print and PDF of official forms over PrintService. The printer or the save dialog runs first,
+ * outside any transaction; then the record is one unit of work owned here, and the UI hears of it
+ * after the COMMIT.
+ */
 import type { Handlers } from '../../ipc/dispatch';
 import type { PrintOutputs } from '../../../shared/ipc/channels/print';
-import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { FormInput } from '../../../shared/forms/types';
 import type { PrintRecord } from '../../../shared/ipc/channels/print';
-import * as incidentsRepo from '../../db/incident-repository';
-import { findPrintRecord, insertPrintRecord } from '../../db/report-repository';
 import type { FeatureContext } from '../feature-context';
-import { officerOf } from '../officer';
-
-type Job = ChannelArgs<'print:pdf'>;
+import { PrintService, type PrintJob as Job } from './print-service';
 
 export function createPrintHandlers(ctx: FeatureContext): Pick<Handlers, keyof PrintOutputs> {
+  const s = new PrintService(ctx);
   const record = async (
     job: Job,
     target: 'printer' | 'pdf',
     path: string | null,
     chainCode: string | null,
   ): Promise<PrintRecord> => {
-    const id = await ctx.db.write(async (q) => {
-      const duty = await officerOf(q);
-      const at = ctx.now().toISOString();
-      const newId = await insertPrintRecord(q, {
-        incidentId: job.incidentId ?? null,
-        reportId: job.reportId ?? null,
-        reportVersion: job.reportVersion ?? null,
-        formKind: job.form.kind,
-        title: job.title,
-        target,
-        path,
-        at,
-        officer: duty.officer,
-        chainCode,
-      });
-      if (job.incidentId) {
-        await incidentsRepo.insertTimeline(q, {
-          incidentId: job.incidentId,
-          at,
-          kind: 'print',
-          text: `${target === 'pdf' ? '导出PDF' : '打印'}：${job.title}${job.reportVersion ? `（第${job.reportVersion}稿）` : ''}${path ? `，${path}` : ''}`,
-          data: { printId: newId },
-          officer: duty.officer,
-        });
-      }
-      return newId;
-    });
+    const id = await ctx.db.write((q) => s.record(q, job, target, path, chainCode));
     ctx.changed('print');
-    const row = await ctx.db.read((q) => findPrintRecord(q, id));
-    if (!row) throw new Error(`print record ${id} vanished after its commit`);
-    return row;
+    return ctx.db.read((q) => s.get(q, id));
   };
 
   // The IPC schema checks the form's kind and bounds its data; the data's shape per kind is the form

@@ -21,6 +21,7 @@ import {
   type RosterRow,
 } from '../../../shared/rosters/import-rows';
 import { readRosterFile, writeRosterCsv, writeRosterXlsx } from '../../rosters/roster-io';
+import type { Queryable } from '../../db/connection';
 import * as repo from '../../db/roster-repository';
 import type { FeatureContext } from '../feature-context';
 import { ALL_ROSTERS, entryForUnit, entryUnitLabel, findView, unitKey, unitLabels } from './catalog';
@@ -56,17 +57,23 @@ function roleFromTitle(title: string): repo.ContactFields['role'] {
   return '工作人员';
 }
 
+/** The cells of a file's rows, by header; read before any transaction is opened. */
+export type FileRows = Record<string, string>[];
+
+/**
+ * The handlers read the file (`read`), then hand its rows and the transaction to `preview` or
+ * `apply`; they commit and then tell the UI. No transaction is held while a file is parsed.
+ */
 export class RosterFiles {
   constructor(
     private readonly ctx: FeatureContext,
     private readonly rosters: RosterService,
   ) {}
 
-  /** Reads, validates and matches every row; throws only when the file itself cannot be read. */
-  private async plan(args: FileArgs): Promise<{ planned: PlannedRow[]; errors: ImportError[] }> {
-    const defaultView = this.rosters.view(args.rosterId);
-    await this.rosters.ensureSeeded();
-    let rows: Record<string, string>[];
+  /** The file's rows; throws only when the file itself cannot be read. */
+  async read(args: FileArgs): Promise<FileRows> {
+    this.rosters.view(args.rosterId);
+    let rows: FileRows;
     try {
       rows = await readRosterFile(decode(args), args.format);
     } catch (err) {
@@ -76,13 +83,23 @@ export class RosterFiles {
         `无法读取文件${args.fileName ? `“${args.fileName}”` : ''}：${messageOf(err)}`,
       );
     }
+    return rows;
+  }
+
+  /** Validates and matches every row against the contacts as they are in `q`. */
+  private async plan(
+    q: Queryable,
+    args: FileArgs,
+    rows: FileRows,
+  ): Promise<{ planned: PlannedRow[]; errors: ImportError[] }> {
+    const defaultView = this.rosters.view(args.rosterId);
     if (rows.length === 0)
       throw new DomainError('invalid_input', '文件中没有数据行（第1行应为表头：指挥部、单位、姓名……）');
     const known = ALL_ROSTERS.flatMap(unitLabels);
     const { valid, errors } = validateImportRows(rows, known, {
       rosters: ALL_ROSTERS.map((r) => ({ id: r.id, name: r.name })),
     });
-    const contacts = await this.ctx.db.read((q) => repo.listContacts(q));
+    const contacts = await repo.listContacts(q);
     const planned: PlannedRow[] = [];
     for (const row of valid) {
       const view = row.rosterId ? findView(row.rosterId) : defaultView;
@@ -142,8 +159,8 @@ export class RosterFiles {
     return { planned, errors };
   }
 
-  async preview(args: FileArgs): Promise<ImportPreview> {
-    const { planned, errors } = await this.plan(args);
+  async preview(q: Queryable, args: FileArgs, file: FileRows): Promise<ImportPreview> {
+    const { planned, errors } = await this.plan(q, args, file);
     const rows = planned.map((p) => p.preview);
     return {
       rows,
@@ -156,9 +173,9 @@ export class RosterFiles {
     };
   }
 
-  /** Re-reads and re-checks the file; all rows are written in one transaction, or none. */
-  async apply(args: FileArgs): Promise<ImportApplied> {
-    const { planned, errors } = await this.plan(args);
+  /** Re-checks the file's rows in the transaction that writes them: all rows are written, or none. */
+  async apply(q: Queryable, args: FileArgs, file: FileRows): Promise<ImportApplied> {
+    const { planned, errors } = await this.plan(q, args, file);
     if (errors.length > 0) {
       throw new DomainError(
         'invalid_input',
@@ -170,56 +187,54 @@ export class RosterFiles {
     }
     const at = this.ctx.now().toISOString();
     const reason = `导入文件${args.fileName ? `“${args.fileName}”` : ''}`;
-    await this.ctx.db.write(async (q) => {
-      const officer = await this.rosters.officer(q);
-      for (const p of planned) {
-        if (p.existing && p.preview.action === '更新') {
-          const now = await repo.findContact(q, p.existing.id);
-          if (!now || now.endedAt || now.updatedAt !== p.existing.updatedAt) {
-            throw new DomainError(
-              'conflict',
-              `第${p.preview.row}行：${p.preview.name}的记录刚被修改，请重新预览后再导入`,
-            );
-          }
-          await repo.updateContact(q, p.existing.id, p.fields, at, officer);
-          await repo.insertHistory(q, {
-            contactId: p.existing.id,
-            at,
-            officer,
-            action: '导入',
-            changes: p.preview.changes,
-            reason,
-          });
-        } else if (p.target) {
-          const f = p.fields as repo.ContactFields;
-          const id = await repo.insertContact(
-            q,
-            { ...f, validFrom: at, rosterId: p.target.rosterId, entryKind: p.target.kind, entryId: p.target.id },
-            at,
-            officer,
+    const officer = await this.rosters.officer(q);
+    for (const p of planned) {
+      if (p.existing && p.preview.action === '更新') {
+        const now = await repo.findContact(q, p.existing.id);
+        if (!now || now.endedAt || now.updatedAt !== p.existing.updatedAt) {
+          throw new DomainError(
+            'conflict',
+            `第${p.preview.row}行：${p.preview.name}的记录刚被修改，请重新预览后再导入`,
           );
-          await repo.insertHistory(q, {
-            contactId: id,
-            at,
-            officer,
-            action: '导入',
-            changes: p.preview.changes,
-            reason,
-          });
         }
+        await repo.updateContact(q, p.existing.id, p.fields, at, officer);
+        await repo.insertHistory(q, {
+          contactId: p.existing.id,
+          at,
+          officer,
+          action: '导入',
+          changes: p.preview.changes,
+          reason,
+        });
+      } else if (p.target) {
+        const f = p.fields as repo.ContactFields;
+        const id = await repo.insertContact(
+          q,
+          { ...f, validFrom: at, rosterId: p.target.rosterId, entryKind: p.target.kind, entryId: p.target.id },
+          at,
+          officer,
+        );
+        await repo.insertHistory(q, {
+          contactId: id,
+          at,
+          officer,
+          action: '导入',
+          changes: p.preview.changes,
+          reason,
+        });
       }
-    });
-    this.ctx.changed('rosters');
+    }
     const count = (a: ImportPreviewRow['action']) => planned.filter((p) => p.preview.action === a).length;
     return { added: count('新增'), updated: count('更新'), unchanged: count('无变化') };
   }
 
-  /** The contacts in force of one roster (or all) as XLSX or CSV (UTF-8 with BOM, CRLF). */
-  async export(args: ChannelArgs<'rosters:export'>): Promise<RosterFile> {
+  /**
+   * The contacts in force (`RosterService.contacts`, read by the handler) of one roster (or all) as
+   * XLSX or CSV (UTF-8 with BOM, CRLF).
+   */
+  async export(contacts: readonly RosterContact[], args: ChannelArgs<'rosters:export'>): Promise<RosterFile> {
     const picked = args.rosterId ? this.rosters.view(args.rosterId) : null;
     const views = picked ? [picked] : ALL_ROSTERS;
-    await this.rosters.ensureSeeded();
-    const contacts = await this.ctx.db.read((q) => repo.listContacts(q));
     const rows: RosterRow[] = [];
     for (const v of views) {
       for (const c of contacts.filter((x) => x.rosterId === v.id)) {

@@ -111,9 +111,11 @@ function targetEntry(item: CallListItem): { rosterId: string; kind: EntryKind; i
   }
 }
 
+/**
+ * Every method that reads or writes runs in the transaction it is handed (`q`); the handlers open
+ * it, commit, then tell the UI. The handlers also run `seed` once before the first roster access.
+ */
 export class RosterService {
-  private seeded: Promise<SeedReport> | null = null;
-
   constructor(private readonly ctx: FeatureContext) {}
 
   private stamp(): string {
@@ -130,27 +132,21 @@ export class RosterService {
    * Brings the database's seed anchors in line with SEED_ROSTERS: adds missing entries, refreshes
    * gazette fields, marks vanished ones removed. Contacts are never touched. Idempotent.
    */
-  async seed(): Promise<SeedReport> {
+  async seed(q: Queryable): Promise<SeedReport> {
     const next = allSeedEntries();
     const at = this.stamp();
-    return this.ctx.db.write(async (q) => {
-      const stored = await repo.listEntries(q);
-      const current = stored.filter((e) => e.removedAt === null).map((e) => e.seed);
-      const diff = diffSeed(current, next);
-      // Entries that came back after removal are "added" by the diff; upsert revives them.
-      for (const e of [...diff.added, ...diff.changed.map((c) => c.after)]) await repo.upsertEntry(q, e, at);
-      for (const e of diff.removed) await repo.markEntryRemoved(q, e, at);
-      return { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length };
-    });
+    const stored = await repo.listEntries(q);
+    const current = stored.filter((e) => e.removedAt === null).map((e) => e.seed);
+    const diff = diffSeed(current, next);
+    // Entries that came back after removal are "added" by the diff; upsert revives them.
+    for (const e of [...diff.added, ...diff.changed.map((c) => c.after)]) await repo.upsertEntry(q, e, at);
+    for (const e of diff.removed) await repo.markEntryRemoved(q, e, at);
+    return { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length };
   }
 
-  /** Runs the seed once per process before the first roster access. */
-  ensureSeeded(): Promise<SeedReport> {
-    if (!this.seeded) {
-      this.seeded = this.seed();
-      this.seeded.catch(() => (this.seeded = null));
-    }
-    return this.seeded;
+  /** The contacts in force, of every roster. */
+  contacts(q: Queryable): Promise<RosterContact[]> {
+    return repo.listContacts(q);
   }
 
   view(rosterId: string): RosterSeedView {
@@ -159,9 +155,8 @@ export class RosterService {
     return v;
   }
 
-  async list(): Promise<RosterSummary[]> {
-    await this.ensureSeeded();
-    const contacts = await this.ctx.db.read((q) => repo.listContacts(q));
+  async list(q: Queryable): Promise<RosterSummary[]> {
+    const contacts = await repo.listContacts(q);
     return ALL_ROSTERS.map((r) => ({
       id: r.id,
       name: r.name,
@@ -174,28 +169,24 @@ export class RosterService {
     }));
   }
 
-  async get(rosterId: string, includeEnded = false): Promise<RosterView> {
+  async get(q: Queryable, rosterId: string, includeEnded = false): Promise<RosterView> {
     const roster = this.view(rosterId);
-    await this.ensureSeeded();
-    return this.ctx.db.read(async (q) => {
-      const contacts = await repo.listContacts(q, { rosterId, includeEnded });
-      const entries = await repo.listEntries(q, rosterId);
-      return {
-        roster,
-        contacts,
-        removedEntries: entries.flatMap((e) =>
-          e.removedAt === null
-            ? []
-            : [{ entryKind: e.seed.kind, entryId: e.seed.id, name: e.seed.fields.name, removedAt: e.removedAt }],
-        ),
-      };
-    });
+    const contacts = await repo.listContacts(q, { rosterId, includeEnded });
+    const entries = await repo.listEntries(q, rosterId);
+    return {
+      roster,
+      contacts,
+      removedEntries: entries.flatMap((e) =>
+        e.removedAt === null
+          ? []
+          : [{ entryKind: e.seed.kind, entryId: e.seed.id, name: e.seed.fields.name, removedAt: e.removedAt }],
+      ),
+    };
   }
 
-  async search(query: string, rosterId?: string): Promise<RosterSearchHit[]> {
+  async search(q: Queryable, query: string, rosterId?: string): Promise<RosterSearchHit[]> {
     const views = rosterId ? [this.view(rosterId)] : ALL_ROSTERS;
-    await this.ensureSeeded();
-    const contacts = await this.ctx.db.read((q) => repo.listContacts(q, rosterId ? { rosterId } : {}));
+    const contacts = await repo.listContacts(q, rosterId ? { rosterId } : {});
     const byEntry = new Map<string, RosterContact[]>();
     for (const c of contacts) {
       const k = `${c.rosterId}/${c.entryKind}/${c.entryId}`;
@@ -242,119 +233,111 @@ export class RosterService {
       });
   }
 
-  async saveContact(args: ChannelArgs<'rosters:save-contact'>): Promise<RosterContact> {
-    await this.ensureSeeded();
+  /** Returns the contact's id, for the handler to read back. */
+  async saveContact(q: Queryable, args: ChannelArgs<'rosters:save-contact'>): Promise<number> {
     const phones = normalizePhones(args);
     const at = this.stamp();
-    const id = await this.ctx.db.write(async (q) => {
-      const officer = await this.officer(q);
-      if ('id' in args) {
-        const before = await repo.findContact(q, args.id);
-        if (!before) throw new DomainError('not_found', `联系人 ${args.id} 不存在`);
-        if (before.endedAt)
-          throw new DomainError('conflict', `${before.name}已于${before.endedAt.slice(0, 10)}离任，不能再修改`);
-        // An edit changes only the fields it sends; the rest stay as recorded.
-        const patch: repo.ContactFields = {
-          role: args.role ?? before.role,
-          name: args.name ?? before.name,
-          title: args.title ?? before.title,
-          officePhone: phones.officePhone ?? before.officePhone,
-          mobile: phones.mobile ?? before.mobile,
-          redPhone: phones.redPhone ?? before.redPhone,
-          fax: phones.fax ?? before.fax,
-          note: args.note ?? before.note,
-          validFrom: args.validFrom ?? before.validFrom,
-        };
-        const changes = diffContact(before, patch);
-        if (changes.length === 0) return before.id;
-        await repo.updateContact(q, before.id, patch, at, officer);
-        await repo.insertHistory(q, {
-          contactId: before.id,
-          at,
-          officer,
-          action: '修改',
-          changes,
-          reason: args.reason,
-        });
-        return before.id;
-      }
-      const fields: repo.ContactFields = {
-        role: args.role,
-        name: args.name,
-        title: args.title,
-        officePhone: phones.officePhone ?? '',
-        mobile: phones.mobile ?? '',
-        redPhone: phones.redPhone ?? '',
-        fax: phones.fax ?? '',
-        note: args.note,
-        validFrom: args.validFrom ?? at,
+    const officer = await this.officer(q);
+    if ('id' in args) {
+      const before = await repo.findContact(q, args.id);
+      if (!before) throw new DomainError('not_found', `联系人 ${args.id} 不存在`);
+      if (before.endedAt)
+        throw new DomainError('conflict', `${before.name}已于${before.endedAt.slice(0, 10)}离任，不能再修改`);
+      // An edit changes only the fields it sends; the rest stay as recorded.
+      const patch: repo.ContactFields = {
+        role: args.role ?? before.role,
+        name: args.name ?? before.name,
+        title: args.title ?? before.title,
+        officePhone: phones.officePhone ?? before.officePhone,
+        mobile: phones.mobile ?? before.mobile,
+        redPhone: phones.redPhone ?? before.redPhone,
+        fax: phones.fax ?? before.fax,
+        note: args.note ?? before.note,
+        validFrom: args.validFrom ?? before.validFrom,
       };
-      const entry = await repo.findEntry(q, args.rosterId, args.entryKind, args.entryId);
-      if (!entry) throw new DomainError('not_found', '该通讯录条目不存在（可能已随公报更新），请刷新后重试');
-      if (entry.removedAt)
-        throw new DomainError('conflict', `条目“${entry.seed.fields.name}”已不在现行公报通讯录中，不能再添加联系人`);
-      const newId = await repo.insertContact(
-        q,
-        { ...fields, rosterId: args.rosterId, entryKind: args.entryKind, entryId: args.entryId },
-        at,
-        officer,
-      );
+      const changes = diffContact(before, patch);
+      if (changes.length === 0) return before.id;
+      await repo.updateContact(q, before.id, patch, at, officer);
       await repo.insertHistory(q, {
-        contactId: newId,
+        contactId: before.id,
         at,
         officer,
-        action: '新增',
-        changes: diffContact(null, fields),
+        action: '修改',
+        changes,
         reason: args.reason,
       });
-      return newId;
+      return before.id;
+    }
+    const fields: repo.ContactFields = {
+      role: args.role,
+      name: args.name,
+      title: args.title,
+      officePhone: phones.officePhone ?? '',
+      mobile: phones.mobile ?? '',
+      redPhone: phones.redPhone ?? '',
+      fax: phones.fax ?? '',
+      note: args.note,
+      validFrom: args.validFrom ?? at,
+    };
+    const entry = await repo.findEntry(q, args.rosterId, args.entryKind, args.entryId);
+    if (!entry) throw new DomainError('not_found', '该通讯录条目不存在（可能已随公报更新），请刷新后重试');
+    if (entry.removedAt)
+      throw new DomainError('conflict', `条目“${entry.seed.fields.name}”已不在现行公报通讯录中，不能再添加联系人`);
+    const newId = await repo.insertContact(
+      q,
+      { ...fields, rosterId: args.rosterId, entryKind: args.entryKind, entryId: args.entryId },
+      at,
+      officer,
+    );
+    await repo.insertHistory(q, {
+      contactId: newId,
+      at,
+      officer,
+      action: '新增',
+      changes: diffContact(null, fields),
+      reason: args.reason,
     });
-    this.ctx.changed('rosters');
-    return this.contactOrThrow(id);
+    return newId;
   }
 
-  private async contactOrThrow(id: number): Promise<RosterContact> {
-    const contact = await this.ctx.db.read((q) => repo.findContact(q, id));
+  async contact(q: Queryable, id: number): Promise<RosterContact> {
+    const contact = await repo.findContact(q, id);
     if (!contact) throw new DomainError('not_found', `联系人 ${id} 不存在`);
     return contact;
   }
 
-  /** A person who leaves is ended (kept with the date and reason), never deleted. */
-  async endContact(args: ChannelArgs<'rosters:end-contact'>): Promise<RosterContact> {
+  /** A person who leaves is ended (kept with the date and reason), never deleted. Returns the id. */
+  async endContact(q: Queryable, args: ChannelArgs<'rosters:end-contact'>): Promise<number> {
     const at = this.stamp();
     const endedAt = args.endedAt ?? at;
-    await this.ctx.db.write(async (q) => {
-      const officer = await this.officer(q);
-      const c = await repo.findContact(q, args.id);
-      if (!c) throw new DomainError('not_found', `联系人 ${args.id} 不存在`);
-      if (c.endedAt) throw new DomainError('conflict', `${c.name}已于${c.endedAt.slice(0, 10)}离任`);
-      if (Date.parse(endedAt) < Date.parse(c.validFrom))
-        throw new DomainError('invalid_input', '离任时间不能早于任职起始时间');
-      await repo.endContact(q, c.id, endedAt, args.reason, at, officer);
-      await repo.insertHistory(q, {
-        contactId: c.id,
-        at,
-        officer,
-        action: '离任',
-        changes: [{ field: '离任时间', before: '', after: endedAt }],
-        reason: args.reason,
-      });
+    const officer = await this.officer(q);
+    const c = await repo.findContact(q, args.id);
+    if (!c) throw new DomainError('not_found', `联系人 ${args.id} 不存在`);
+    if (c.endedAt) throw new DomainError('conflict', `${c.name}已于${c.endedAt.slice(0, 10)}离任`);
+    if (Date.parse(endedAt) < Date.parse(c.validFrom))
+      throw new DomainError('invalid_input', '离任时间不能早于任职起始时间');
+    await repo.endContact(q, c.id, endedAt, args.reason, at, officer);
+    await repo.insertHistory(q, {
+      contactId: c.id,
+      at,
+      officer,
+      action: '离任',
+      changes: [{ field: '离任时间', before: '', after: endedAt }],
+      reason: args.reason,
     });
-    this.ctx.changed('rosters');
-    return this.contactOrThrow(args.id);
+    return args.id;
   }
 
-  async history(args: ChannelArgs<'rosters:history'>): Promise<ContactHistoryEntry[]> {
-    return this.ctx.db.read((q) => repo.listHistory(q, args));
+  async history(q: Queryable, args: ChannelArgs<'rosters:history'>): Promise<ContactHistoryEntry[]> {
+    return repo.listHistory(q, args);
   }
 
   /**
    * The call list of an incident: its plan (by category) at its response level, joined with the
    * numbers officers keep and the calls already recorded.
    */
-  async callList(args: ChannelArgs<'rosters:call-list'>): Promise<CallListView> {
-    await this.ensureSeeded();
-    const incident = await this.ctx.db.read((q) => this.ctx.incidents.get(q, args.incidentId));
+  async callList(q: Queryable, args: ChannelArgs<'rosters:call-list'>): Promise<CallListView> {
+    const incident = await this.ctx.incidents.get(q, args.incidentId);
     const plan = PLAN_OF[incident.category];
     const base = { incidentId: incident.id, plan: plan?.plan ?? null, planName: plan?.name ?? null };
     if (!plan) {
@@ -377,7 +360,7 @@ export class RosterService {
     } catch (err) {
       throw new DomainError('invalid_input', messageOf(err));
     }
-    const contacts = await this.ctx.db.read((q) => repo.listContacts(q));
+    const contacts = await repo.listContacts(q);
     const calls = callsOf(incident);
     return {
       ...base,
@@ -398,34 +381,31 @@ export class RosterService {
     };
   }
 
-  /** Records one call in the incident's timeline (kind 'call'), in one transaction. */
-  async recordCall(args: ChannelArgs<'rosters:record-call'>): Promise<IncidentDetail> {
+  /** Records one call in the incident's timeline (kind 'call'). Returns the incident's id. */
+  async recordCall(q: Queryable, args: ChannelArgs<'rosters:record-call'>): Promise<number> {
     const now = this.ctx.now();
     if (Date.parse(args.at) > now.getTime() + 5 * 60_000)
       throw new DomainError('invalid_input', '呼叫时间不能晚于当前时间');
-    await this.ctx.db.write(async (q) => {
-      const inc = await incidentsRepo.findIncident(q, args.incidentId);
-      if (!inc) throw new DomainError('not_found', `事件 ${args.incidentId} 不存在`);
-      if (inc.status === '已归档') throw new DomainError('conflict', '已归档的事件不能再记录呼叫');
-      const officer = await this.officer(q);
-      // 呼叫污染处置组（组长：市生态环境局），电话138…: the target's own brackets stay unnested.
-      const number = args.number ? `，电话${args.number}` : '';
-      await incidentsRepo.insertTimeline(q, {
-        incidentId: inc.id,
-        at: args.at,
-        kind: 'call',
-        text: `呼叫${args.target}${number}：${args.result}${args.note ? `。${args.note}` : ''}`,
-        data: { key: args.key, target: args.target, number: args.number, result: args.result, note: args.note },
-        officer,
-      });
+    const inc = await incidentsRepo.findIncident(q, args.incidentId);
+    if (!inc) throw new DomainError('not_found', `事件 ${args.incidentId} 不存在`);
+    if (inc.status === '已归档') throw new DomainError('conflict', '已归档的事件不能再记录呼叫');
+    const officer = await this.officer(q);
+    // 呼叫污染处置组（组长：市生态环境局），电话138…: the target's own brackets stay unnested.
+    const number = args.number ? `，电话${args.number}` : '';
+    await incidentsRepo.insertTimeline(q, {
+      incidentId: inc.id,
+      at: args.at,
+      kind: 'call',
+      text: `呼叫${args.target}${number}：${args.result}${args.note ? `。${args.note}` : ''}`,
+      data: { key: args.key, target: args.target, number: args.number, result: args.result, note: args.note },
+      officer,
     });
-    this.ctx.changed('incidents');
-    return this.ctx.db.read((q) => this.ctx.incidents.get(q, args.incidentId));
+    return inc.id;
   }
 
   /** A4 roster printout: leaders, office, units, groups, each with the numbers in force. */
-  async printData(rosterId: string): Promise<RosterPrint> {
-    const { roster: v, contacts } = await this.get(rosterId);
+  async printData(q: Queryable, rosterId: string): Promise<RosterPrint> {
+    const { roster: v, contacts } = await this.get(q, rosterId);
     const of = (kind: EntryKind, id: string) => contacts.filter((c) => c.entryKind === kind && c.entryId === id);
     const rows = (kind: EntryKind, id: string, role: string, seedName: string, unitTitle: string): PrintRow[] => {
       const cs = of(kind, id);
