@@ -20,11 +20,10 @@ import type {
 } from '../../../shared/ipc/channels/data';
 import { DomainError } from '../../../shared/ipc/result';
 import { shanghaiDate } from '../../../shared/time';
-import { computeStats } from '../../../shared/stats/index';
 import { exportTarget, exportsFolder, writeExportFile } from '../../exports/export-file';
 import { EXPORT_MIME, exportTables, statsTables, toJson, type ExportTable, type ProgressFn } from '../../exports/index';
 import { countRows } from '../../db/data-repository';
-import { statisticsRows } from '../incidents/derived';
+import { rangeStats } from './stats';
 import { listDutySessions } from '../../db/duty-repository';
 import type { FeatureContext } from '../feature-context';
 import { BACKUP_DIR, backupDatabase, listBackups, pruneBackups, restoreInto } from './backups';
@@ -195,23 +194,17 @@ export class DataService {
   }
 
   async stats(r: Range): Promise<StatsView> {
-    // Drills are read and left to computeStats, which counts how many it left out. Level, plan and
-    // clocks come from the stored derivations (incidents/derived.ts), not from the rules per incident.
-    const { incidents, clocks } = await this.ctx.db.read((q) => statisticsRows(q, this.ctx.incidents, r.from, r.to));
-    const sessions = await this.ctx.db.read(listDutySessions);
-    const officerAt = (instant: string): string | null => {
-      const t = Date.parse(instant);
-      let who: string | null = null;
-      for (const s of sessions) if (Date.parse(s.startedAt) <= t) who = s.officer;
-      return who;
-    };
-    const now = this.ctx.now().toISOString();
+    // Counted in SQL over the stored derivations (stats.ts); level, plan and clocks are the rules'.
+    const now = this.ctx.now();
+    const stats = await this.ctx.db.read(async (q) =>
+      rangeStats(q, this.ctx.incidents, await listDutySessions(q), r, now),
+    );
     return {
-      stats: computeStats({ incidents, clocks, now, includeDrills: r.includeDrills, officerAt }),
+      stats,
       from: r.from ?? null,
       to: r.to ?? null,
       includeDrills: r.includeDrills,
-      generatedAt: now,
+      generatedAt: now.toISOString(),
     };
   }
 
