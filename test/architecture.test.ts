@@ -102,6 +102,7 @@ describe('architecture', () => {
       'electron/services/duty',
       'electron/services/rosters',
       'electron/services/print',
+      'electron/services/accounts',
     ];
     const opens = /\bdb\s*\.\s*(write|read|raw)\s*(<[^>]*>)?\s*\(/;
     // The detector must see the call in the shapes the code uses, or an empty result proves nothing.
@@ -109,9 +110,11 @@ describe('architecture', () => {
     expect(opens.test('this.db.read<number>((q) => 1)')).toBe(true);
     expect(opens.test('ctx.database.write(x)')).toBe(false);
     // Handlers and background jobs (a refresher with no caller) own their units; services never do.
-    // Each background job here, with the reason it has no caller to hand it a transaction.
+    // Each module here that owns its units, with the reason no caller can hand it a transaction.
     const jobs: Record<string, string> = {
       'electron/services/incidents/derived.ts': 'the refresher stores derivations in the background, after the commit',
+      'electron/services/accounts/account-service.ts':
+        'the gate (log-in, lock, leader password, authorize) runs before any handler and commits a refusal of its own',
     };
     const services = converted.flatMap((dir) => files(dir)).filter((f) => !/-handlers\.ts$/.test(f));
     expect(services.length).toBeGreaterThanOrEqual(12);

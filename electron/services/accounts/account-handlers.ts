@@ -48,12 +48,27 @@ export function createAccountHandlers(ctx: FeatureContext): Pick<Handlers, keyof
     'auth:lock': (_a, call) => accounts.lock(seatOf(call)),
     'auth:unlock': (a, call) => accounts.unlock(seatOf(call), a.password),
     'auth:verify-leader': (a, call) => accounts.verifyLeader(seatOf(call), a.password, a.channel),
-    'accounts:list': () => accounts.list(),
-    'accounts:create': (a, call) => accounts.create(call?.session ?? null, a),
-    'accounts:update': (a, call) => accounts.update(call?.session ?? null, a),
-    'accounts:reset-password': (a, call) => accounts.resetPassword(call?.session ?? null, a),
-    'audit:list': (a) => accounts.auditList(a),
-    'audit:export': (a, call) => accounts.auditExport(call?.session ?? null, a),
+    // Account management: one unit of work per call, owned here; a password is hashed before it.
+    'accounts:list': () => ctx.db.read((q) => accounts.list(q)),
+    'accounts:create': async (a, call) => {
+      accounts.onlyAdminMakesAdmin(call?.session ?? null, a.role);
+      const hash = await accounts.newPasswordHash(a.name, a.password);
+      const id = await ctx.db.write((q) => accounts.create(q, call?.session ?? null, a, hash));
+      return ctx.db.read((q) => accounts.get(q, id));
+    },
+    'accounts:update': async (a, call) => {
+      const id = await ctx.db.write((q) => accounts.update(q, call?.session ?? null, a));
+      return ctx.db.read((q) => accounts.get(q, id));
+    },
+    'accounts:reset-password': async (a, call) => {
+      const by = call?.session ?? null;
+      const target = await ctx.db.read((q) => accounts.resetTarget(q, by, a.id));
+      const hash = await accounts.newPasswordHash(target.name, a.password);
+      const id = await ctx.db.write((q) => accounts.resetPassword(q, by, target, hash));
+      return ctx.db.read((q) => accounts.get(q, id));
+    },
+    'audit:list': (a) => ctx.db.read((q) => accounts.auditList(q, a)),
+    'audit:export': (a, call) => ctx.db.write((q) => accounts.auditExport(q, call?.session ?? null, a)),
   };
 }
 

@@ -384,95 +384,100 @@ export class AccountService {
     return { ok: true, session: s };
   }
 
-  // Account management (管理员 or 带班领导: the policy map checks the role before these run).
+  // Account management (管理员 or 带班领导: the policy map checks the role before these run). These
+  // run in the transaction their handler hands them; a new password is hashed before it opens one.
 
-  async list(): Promise<AccountView[]> {
-    return (await this.db.read((q) => repo.listAccounts(q))).map(view);
+  async list(q: Queryable): Promise<AccountView[]> {
+    return (await repo.listAccounts(q)).map(view);
   }
 
-  async create(
-    by: SeatSession | null,
-    a: { name: string; role: Role; phone: string; password: string },
-  ): Promise<AccountView> {
-    this.onlyAdminMakesAdmin(by, a.role);
-    const problem = passwordProblem(a.name, a.password);
+  /** Checks a new password against the rules and hashes it; no transaction is held meanwhile. */
+  async newPasswordHash(name: string, password: string): Promise<string> {
+    const problem = passwordProblem(name, password);
     if (problem) throw new DomainError('invalid_input', problem);
-    const hash = await hashPassword(a.password);
-    const id = await this.db.write(async (q) => {
-      if (await repo.accountByName(q, a.name)) throw new DomainError('conflict', `已有名为“${a.name}”的账户`);
-      const newId = await repo.insertAccount(q, {
-        name: a.name,
-        role: a.role,
-        phone: a.phone,
-        passwordHash: hash,
-        at: this.iso(),
-      });
-      await this.audit(q, 'account_created', actor(by), `${a.name}（${a.role}）`);
-      return newId;
+    return hashPassword(password);
+  }
+
+  /** `hash` is `newPasswordHash(a.name, a.password)`. Returns the new account's id. */
+  async create(
+    q: Queryable,
+    by: SeatSession | null,
+    a: { name: string; role: Role; phone: string },
+    hash: string,
+  ): Promise<number> {
+    this.onlyAdminMakesAdmin(by, a.role);
+    if (await repo.accountByName(q, a.name)) throw new DomainError('conflict', `已有名为“${a.name}”的账户`);
+    const id = await repo.insertAccount(q, {
+      name: a.name,
+      role: a.role,
+      phone: a.phone,
+      passwordHash: hash,
+      at: this.iso(),
     });
-    return this.get(id);
+    await this.audit(q, 'account_created', actor(by), `${a.name}（${a.role}）`);
+    return id;
   }
 
   async update(
+    q: Queryable,
     by: SeatSession | null,
     a: { id: number; role?: Role; phone?: string; active?: boolean },
-  ): Promise<AccountView> {
-    const before = await this.get(a.id);
+  ): Promise<number> {
+    const before = await this.get(q, a.id);
     if (a.role) this.onlyAdminMakesAdmin(by, a.role);
     if (before.role === '管理员') this.onlyAdminMakesAdmin(by, '管理员');
-    await this.db.write(async (q) => {
-      // The last active administrator cannot be demoted or deactivated: nobody could manage accounts after.
-      if (before.role === '管理员' && ((a.role && a.role !== '管理员') || a.active === false)) {
-        const admins = (await repo.listAccounts(q)).filter((x) => x.role === '管理员' && x.active);
-        if (admins.length <= 1) throw new DomainError('conflict', '这是唯一的管理员账户，不能停用或改为其他角色');
-      }
-      await repo.updateAccountFields(q, a.id, a, this.iso());
-      const changes = [
-        a.role && a.role !== before.role ? `角色 ${before.role}→${a.role}` : '',
-        a.phone !== undefined && a.phone !== before.phone ? '电话已改' : '',
-        a.active !== undefined && a.active !== before.active ? (a.active ? '启用' : '停用') : '',
-      ].filter(Boolean);
-      await this.audit(q, 'account_updated', actor(by), `${before.name}：${changes.join('，') || '无变化'}`);
-    });
-    return this.get(a.id);
+    // The last active administrator cannot be demoted or deactivated: nobody could manage accounts after.
+    if (before.role === '管理员' && ((a.role && a.role !== '管理员') || a.active === false)) {
+      const admins = (await repo.listAccounts(q)).filter((x) => x.role === '管理员' && x.active);
+      if (admins.length <= 1) throw new DomainError('conflict', '这是唯一的管理员账户，不能停用或改为其他角色');
+    }
+    await repo.updateAccountFields(q, a.id, a, this.iso());
+    const changes = [
+      a.role && a.role !== before.role ? `角色 ${before.role}→${a.role}` : '',
+      a.phone !== undefined && a.phone !== before.phone ? '电话已改' : '',
+      a.active !== undefined && a.active !== before.active ? (a.active ? '启用' : '停用') : '',
+    ].filter(Boolean);
+    await this.audit(q, 'account_updated', actor(by), `${before.name}：${changes.join('，') || '无变化'}`);
+    return a.id;
   }
 
-  async resetPassword(by: SeatSession | null, a: { id: number; password: string }): Promise<AccountView> {
-    const target = await this.get(a.id);
+  /** The account whose password is reset, checked before the new password is hashed. */
+  async resetTarget(q: Queryable, by: SeatSession | null, id: number): Promise<AccountView> {
+    const target = await this.get(q, id);
     if (target.role === '管理员') this.onlyAdminMakesAdmin(by, '管理员');
-    const problem = passwordProblem(target.name, a.password);
-    if (problem) throw new DomainError('invalid_input', problem);
-    const hash = await hashPassword(a.password);
-    await this.db.write(async (q) => {
-      await repo.setPasswordHash(q, a.id, hash, this.iso());
-      await this.audit(q, 'password_reset', actor(by), target.name);
-    });
-    return this.get(a.id);
+    return target;
+  }
+
+  /** `hash` is `newPasswordHash` of the target's name (see resetTarget). */
+  async resetPassword(q: Queryable, by: SeatSession | null, target: AccountView, hash: string): Promise<number> {
+    await repo.setPasswordHash(q, target.id, hash, this.iso());
+    await this.audit(q, 'password_reset', actor(by), target.name);
+    return target.id;
   }
 
   /** Only an administrator grants or touches the administrator role (a 带班领导 manages the others). */
-  private onlyAdminMakesAdmin(by: SeatSession | null, role: Role): void {
+  onlyAdminMakesAdmin(by: SeatSession | null, role: Role): void {
     if (role !== '管理员' || by === null) return;
     if (by.officer?.role !== '管理员' && by.leader?.role !== '管理员') {
       throw new DomainError('forbidden', '需要管理员权限：只有管理员能设置或修改管理员账户');
     }
   }
 
-  async get(id: number): Promise<AccountView> {
-    const a = await this.db.read((q) => repo.accountById(q, id));
+  async get(q: Queryable, id: number): Promise<AccountView> {
+    const a = await repo.accountById(q, id);
     if (!a) throw new DomainError('not_found', `没有编号为 ${id} 的账户`);
     return view(a);
   }
 
-  async auditList(f: AuditFilter): Promise<AuditEvent[]> {
-    const rows = await this.db.read((q) => repo.listAuditEvents(q, f));
+  async auditList(q: Queryable, f: AuditFilter): Promise<AuditEvent[]> {
+    const rows = await repo.listAuditEvents(q, f);
     // Records written before acts were named carry the channel's identifier: shown by its name.
     return rows.map((r) => ({ ...r, detail: withActNames(r.detail) }));
   }
 
-  /** The audit record as CSV; the export itself is recorded. */
-  async auditExport(by: SeatSession | null, f: AuditFilter): Promise<AuditExport> {
-    const rows = await this.auditList(f);
+  /** The audit record as CSV; the export itself is recorded, in the same transaction. */
+  async auditExport(q: Queryable, by: SeatSession | null, f: AuditFilter): Promise<AuditExport> {
+    const rows = await this.auditList(q, f);
     const cell = (v: string) =>
       /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v;
     const lines = [
@@ -483,7 +488,7 @@ export class AccountService {
           .join(','),
       ),
     ];
-    await this.record('export', actor(by), `安全审计记录 ${rows.length} 条`);
+    await this.audit(q, 'export', actor(by), `安全审计记录 ${rows.length} 条`);
     const stamp = fmtStamp(this.iso()).replace(/[^\d]/g, '').slice(0, 12);
     return {
       fileName: `安全审计记录-${stamp}.csv`,
