@@ -40,6 +40,7 @@ const ON_BOTH_ENGINES = [
     'accounts/accounts',
     'seats/seats',
     'data/stats',
+    'holidays/holiday-service',
   ].map((suite) => `test/electron/services/${suite}.test.ts`),
 ];
 const withPostgres = Boolean(process.env.DUTY_TEST_DATABASE_URL);

@@ -3,6 +3,7 @@
  * start-up check. Table and column names come from sqlite_master / table_info, never from input
  * unchecked (the import compares every name with the schema before it is used here).
  */
+import { DomainError } from '../../shared/ipc/result';
 import type { Param, Queryable } from './connection';
 
 /** The database's own tables (SQLite's internal ones left out), by name. */
@@ -80,7 +81,38 @@ export async function insertRows(
   rows: readonly Param[][],
 ): Promise<void> {
   const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-  for (const row of rows) await q.run(sql, row);
+  try {
+    for (const row of rows) await q.run(sql, row);
+  } catch (err) {
+    // PostgreSQL checks a foreign key at the insert (SQLite at COMMIT, foreignKeyProblems).
+    if ((err as { code?: unknown }).code === '23503')
+      throw new DomainError('invalid_input', `导入文件中的数据互相引用不完整（表 ${table}），未做任何改动。`);
+    throw err;
+  }
+}
+
+/** The tables `table` refers to by foreign key (itself too, when it does). */
+export async function referencedTables(q: Queryable, table: string): Promise<string[]> {
+  const rows = await q.all<{ table: string }>(`PRAGMA foreign_key_list("${table}")`);
+  return [...new Set(rows.map((r) => r.table))];
+}
+
+/**
+ * After rows were written with their own ids: PostgreSQL's identity columns go on after the
+ * largest id (SQLite's rowid does so by itself), so the next record does not collide.
+ */
+export async function continueIdentities(q: Queryable, engine: 'sqlite' | 'postgres'): Promise<void> {
+  if (engine !== 'postgres') return;
+  const columns = await q.all<{ t: string; c: string }>(
+    `SELECT table_name AS t, column_name AS c FROM information_schema.columns
+     WHERE table_schema = current_schema() AND is_identity = 'YES'`,
+  );
+  for (const { t, c } of columns) {
+    await q.get(
+      `SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX("${c}") FROM "${t}"), 0) + 1, false) AS v`,
+      [`"${t}"`, c],
+    );
+  }
 }
 
 /** Rows reference each other across tables: foreign keys are then checked at COMMIT. */

@@ -105,9 +105,10 @@ function queryable(client: pg.PoolClient, idTables: ReadonlySet<string>, texts: 
       const r = await query(text(sql), params);
       return r.rows as T[];
     },
-    // Whole scripts (migrations) are PostgreSQL already: no translation, no parameters.
+    // Whole scripts (migrations) are PostgreSQL already: no translation, no parameters. A lone
+    // PRAGMA (data-repository.ts's defer_foreign_keys) goes through the dialect seam.
     exec: async (sql) => {
-      await client.query(sql);
+      await client.query(/^\s*PRAGMA\b/i.test(sql) ? text(sql) : sql);
     },
   };
 }

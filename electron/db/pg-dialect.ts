@@ -13,6 +13,7 @@
  * | `LIKE` (ASCII case-insensitive)         | `ILIKE`                                                 |
  * | `ifnull(`                               | `coalesce(`                                             |
  * | `PRAGMA user_version`                   | the version row of `duty_schema`                        |
+ * | data-repository.ts's catalogue reads    | `information_schema` / `pg_catalog` (CATALOGUE below)   |
  * | `AS camelCase` (an alias)               | `AS "camelCase"` (PostgreSQL folds unquoted names)      |
  * | `ORDER BY rowid` (insertion order)      | the same, on an explicit `rowid` identity column (baseline) |
  *
@@ -71,11 +72,62 @@ function segments(sql: string): { code: boolean; text: string }[] {
   return out;
 }
 
+/** A table name from `PRAGMA …("name")` as to_regclass of the quoted name. */
+const regclass = (name: string): string => `to_regclass('"${name}"')`;
+
+/**
+ * Whole statements about the schema itself, as data-repository.ts writes them for SQLite's
+ * catalogue (the full export and import): the same answers from PostgreSQL's. `duty_schema` (the
+ * version row, SQLite's user_version) and the explicit `rowid` columns (SQLite's implicit rowid)
+ * are left out, so an export lists the same tables and columns on both engines and moves between
+ * them. Foreign keys are checked at each insert on PostgreSQL (they are not deferrable): the import
+ * writes parent tables first, and nothing is left to check at the end.
+ */
+const CATALOGUE: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /^\s*SELECT\s+name\s+FROM\s+sqlite_master\s+WHERE\s+type\s*=\s*'table'\s+AND\s+name\s+NOT\s+LIKE\s+'sqlite\\_%'\s+ESCAPE\s+'\\'\s+ORDER\s+BY\s+name\s*;?\s*$/i,
+    () =>
+      `SELECT table_name::text AS name FROM information_schema.tables
+       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'duty_schema'
+       ORDER BY table_name COLLATE "C"`,
+  ],
+  [
+    /^\s*SELECT\s+1\s+AS\s+x\s+FROM\s+sqlite_master\s+WHERE\s+type\s*=\s*'table'\s+AND\s+name\s*=\s*\?\s*;?\s*$/i,
+    () =>
+      `SELECT 1 AS x FROM information_schema.tables
+       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name = $1`,
+  ],
+  [
+    // Names as the repositories write them (lower case, checked against the schema before use).
+    /^\s*PRAGMA\s+table_info\s*\(\s*"([a-z_][a-z0-9_]*)"\s*\)\s*;?\s*$/,
+    (m) =>
+      // pk: the column's place in the primary key (1, 2 …), 0 when not in it, as SQLite gives it.
+      `SELECT a.attname::text AS name,
+         COALESCE((SELECT k.n FROM pg_index i, unnest(i.indkey) WITH ORDINALITY AS k(att, n)
+                   WHERE i.indrelid = a.attrelid AND i.indisprimary AND k.att = a.attnum), 0) AS pk
+       FROM pg_attribute a
+       WHERE a.attrelid = ${regclass(m[1] ?? '')} AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'rowid'
+       ORDER BY a.attnum`,
+  ],
+  [
+    /^\s*PRAGMA\s+foreign_key_list\s*\(\s*"([a-z_][a-z0-9_]*)"\s*\)\s*;?\s*$/,
+    (m) =>
+      `SELECT DISTINCT c.confrelid::regclass::text AS "table" FROM pg_constraint c
+       WHERE c.contype = 'f' AND c.conrelid = ${regclass(m[1] ?? '')}`,
+  ],
+  [/^\s*PRAGMA\s+foreign_key_check\s*;?\s*$/i, () => 'SELECT 1 AS x WHERE false'],
+  [/^\s*PRAGMA\s+defer_foreign_keys\s*=\s*ON\s*;?\s*$/i, () => 'SET CONSTRAINTS ALL DEFERRED'],
+];
+
 /** SQLite SQL with `?` placeholders as PostgreSQL SQL with `$n`. */
 export function toPostgres(sql: string): string {
   // The schema version: SQLite keeps it in the file header, PostgreSQL in duty_schema (pg-migrate.ts).
   if (/^\s*PRAGMA\s+user_version\s*;?\s*$/i.test(sql)) {
     return 'SELECT COALESCE((SELECT version FROM duty_schema WHERE id = 1), 0) AS user_version';
+  }
+  for (const [re, to] of CATALOGUE) {
+    const m = re.exec(sql);
+    if (m) return to(m);
   }
   // Whole-statement forms first (their patterns span quoted parts such as '$.key'); the placeholder
   // stays as written and is numbered below with the others.

@@ -212,6 +212,23 @@ export async function userDataCounts(q: Queryable): Promise<Record<string, numbe
   return out;
 }
 
+/** The document's tables in an order where every table comes after those it refers to. */
+async function parentsFirst<T>(q: Queryable, tables: Record<string, T>): Promise<[string, T][]> {
+  const refs = new Map<string, string[]>();
+  for (const name of Object.keys(tables)) refs.set(name, await dataRepo.referencedTables(q, name));
+  const out: [string, T][] = [];
+  const placed = new Set<string>();
+  const visit = (name: string, path: ReadonlySet<string>): void => {
+    const t = tables[name];
+    if (placed.has(name) || path.has(name) || t === undefined) return;
+    for (const parent of refs.get(name) ?? []) visit(parent, new Set([...path, name]));
+    placed.add(name);
+    out.push([name, t]);
+  };
+  for (const name of Object.keys(tables)) visit(name, new Set());
+  return out;
+}
+
 /**
  * Writes a checked export into an empty install in one transaction. Refuses (changing nothing) when
  * the install holds data, or a table or column is unknown to this version.
@@ -240,7 +257,8 @@ export async function importDatabase(db: Database, doc: FullExport): Promise<Imp
     await dataRepo.deferForeignKeys(q);
     for (const name of SEED_TABLES) if (doc.tables[name]) await dataRepo.clearTable(q, name);
     const counts: Record<string, number> = {};
-    for (const [name, t] of Object.entries(doc.tables)) {
+    // Parent tables first: PostgreSQL checks each foreign key at the insert.
+    for (const [name, t] of await parentsFirst(q, doc.tables)) {
       await dataRepo.insertRows(
         q,
         name,
@@ -252,6 +270,7 @@ export async function importDatabase(db: Database, doc: FullExport): Promise<Imp
     const broken = await dataRepo.foreignKeyProblems(q);
     if (broken > 0)
       throw new DomainError('invalid_input', `导入文件中的数据互相引用不完整（${broken} 处），未做任何改动。`);
+    await dataRepo.continueIdentities(q, db.engine);
     return counts;
   });
   return { tables, schemaVersion: LATEST_VERSION };

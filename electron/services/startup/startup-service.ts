@@ -91,7 +91,8 @@ export async function bootServices(opts: AppServicesOptions & { authorizeRestore
   } catch (err) {
     const problem = problemOf(err);
     if (!problem) throw err;
-    const latest = problem.kind === 'too_new' ? null : await latestVerifiedBackup(opts.dataDir);
+    // On PostgreSQL the data is the server's: a SQLite file backup of this folder is no remedy.
+    const latest = problem.kind === 'too_new' || opts.databaseUrl ? null : await latestVerifiedBackup(opts.dataDir);
     const status: StartupStatus = {
       state: 'recovery',
       problem: { kind: problem.kind, message: problem.message },

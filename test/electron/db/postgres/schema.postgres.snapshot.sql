@@ -99,6 +99,7 @@ COLUMN fired_alarms | kind | text | NO | NULL | C | NO
 COLUMN fired_alarms | seq | integer | NO | NULL | NULL | NO
 COLUMN fired_alarms | due_at | text | YES | NULL | C | NO
 COLUMN fired_alarms | fired_at | text | NO | NULL | C | NO
+COLUMN fired_alarms | rowid | bigint | NO | NULL | NULL | YES
 COLUMN handovers | id | integer | NO | NULL | NULL | YES
 COLUMN handovers | created_at | text | NO | NULL | C | NO
 COLUMN handovers | duty_day | text | NO | NULL | C | NO
@@ -400,6 +401,7 @@ CONSTRAINT duty_shifts duty_shifts_month_fkey FOREIGN KEY (month) REFERENCES dut
 CONSTRAINT duty_shifts duty_shifts_pkey PRIMARY KEY (date, shift)
 CONSTRAINT duty_shifts duty_shifts_shift_check CHECK ((shift >= 0))
 CONSTRAINT fired_alarms fired_alarms_clock_key_kind_seq_due_at_key UNIQUE NULLS NOT DISTINCT (clock_key, kind, seq, due_at)
+CONSTRAINT fired_alarms fired_alarms_rowid_key UNIQUE (rowid)
 CONSTRAINT handovers handovers_check CHECK (((status = 'acknowledged'::text) = ((acknowledged_at IS NOT NULL) AND (ack_officer IS NOT NULL))))
 CONSTRAINT handovers handovers_check1 CHECK (((status = 'cancelled'::text) = (cancelled_at IS NOT NULL)))
 CONSTRAINT handovers handovers_pkey PRIMARY KEY (id)
@@ -520,6 +522,7 @@ INDEX CREATE INDEX duty_shifts_month ON duty_shifts USING btree (month)
 INDEX CREATE UNIQUE INDEX duty_shifts_pkey ON duty_shifts USING btree (date, shift)
 INDEX CREATE INDEX duty_shifts_start ON duty_shifts USING btree (start_at)
 INDEX CREATE UNIQUE INDEX fired_alarms_clock_key_kind_seq_due_at_key ON fired_alarms USING btree (clock_key, kind, seq, due_at) NULLS NOT DISTINCT
+INDEX CREATE UNIQUE INDEX fired_alarms_rowid_key ON fired_alarms USING btree (rowid)
 INDEX CREATE INDEX handovers_day ON handovers USING btree (duty_day, id)
 INDEX CREATE UNIQUE INDEX handovers_one_pending ON handovers USING btree (status) WHERE (status = 'pending'::text)
 INDEX CREATE UNIQUE INDEX handovers_pkey ON handovers USING btree (id)
