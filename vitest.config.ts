@@ -41,6 +41,7 @@ const ON_BOTH_ENGINES = [
     'seats/seats',
     'data/stats',
     'holidays/holiday-service',
+    'integrity/chain-engines',
   ].map((suite) => `test/electron/services/${suite}.test.ts`),
 ];
 const withPostgres = Boolean(process.env.DUTY_TEST_DATABASE_URL);

@@ -1,5 +1,6 @@
 import type { AlarmAck, AlarmKind, FiredAlarm } from '../../shared/clocks/alarm-planner';
 import type { Queryable } from './connection';
+import { accountIdFor } from './account-context';
 
 export async function listFired(q: Queryable): Promise<FiredAlarm[]> {
   const rows = await q.all<{ clock_key: string; kind: string; seq: number; due_at: string | null; fired_at: string }>(
@@ -41,11 +42,13 @@ export async function insertAcks(
   seatName: string | null = null,
 ): Promise<void> {
   for (const a of acks) {
-    await q.run('INSERT INTO alarm_acks (clock_key, acked_at, officer, seat_name) VALUES (?, ?, ?, ?)', [
+    // The account beside the name comes from the call's session (issue 18, migration 0018).
+    await q.run('INSERT INTO alarm_acks (clock_key, acked_at, officer, seat_name, officer_id) VALUES (?, ?, ?, ?, ?)', [
       a.clockKey,
       a.ackedAt,
       officer,
       seatName,
+      accountIdFor(officer),
     ]);
   }
 }

@@ -1,66 +1,130 @@
 /**
- * SQL of the tamper-evident chain (migration 0012; services/integrity/ computes the MACs). A row's
- * canonical content is built by SQLite itself (json_array of the table's name and its recorded
- * columns), so appending and verifying serialise a row byte for byte the same way.
+ * SQL of the tamper-evident chain (migration 0012; services/integrity/ computes the MACs), on both
+ * engines. A row's canonical content is built by the database itself (SQLite's json_array,
+ * PostgreSQL's json_build_array), so appending and verifying serialise a row byte for byte the same
+ * way on one engine; the chain of a database is only ever verified on its own engine.
  *
  * Every query here is an index seek or a range: appending reads the rows after the chain's last
- * covered rowid per table (MAX over the chain's (tbl, row_id) index), never a scan.
+ * covered row per table (the marks, kept by the chain's keeper or read from the chain's (tbl,
+ * row_id) index), never a scan.
  */
 import type { Param, Queryable } from './connection';
 
-export interface CoveredTable {
-  /** The row's canonical content: the table's name, then its recorded columns in a fixed order. */
-  content: string;
-  /** Where to find the row for a person (incident, report, clock), kept in the chain entry. */
-  ref: string;
+export type Engine = 'sqlite' | 'postgres';
+
+interface TableDef {
+  /** The row's key in insertion order: SQLite's rowid; on PostgreSQL the identity id or `rowid` column. */
+  pgKey: 'id' | 'rowid';
+  /** The recorded columns, in a fixed order, after the table's name. */
+  columns: string;
+  /**
+   * The account id beside the officer's name (migration 0018): appended to the content when set,
+   * so rows sealed before it (their id NULL) still serialise as they were sealed.
+   */
+  account: string;
+  ref: readonly [string, string][];
   /** The row's own time column, for messages. */
   time: string;
 }
 
 /**
  * The recorded tables and the columns covered. Changing a list changes every later MAC, so a
- * column added to a table is covered only by a new list with its own genesis (not done yet).
+ * column added to a table is covered only by a new list with its own genesis, or, like the account
+ * ids, only where it is set.
  */
-export const COVERED: Readonly<Record<string, CoveredTable>> = {
+const TABLES: Readonly<Record<string, TableDef>> = {
   timeline_entries: {
-    content: "json_array('timeline_entries', id, incident_id, at, kind, text, data, officer, seat_name)",
-    ref: "json_object('incidentId', incident_id)",
+    pgKey: 'id',
+    columns: 'id, incident_id, at, kind, text, data, officer, seat_name',
+    account: 'officer_id',
+    ref: [['incidentId', 'incident_id']],
     time: 'at',
   },
   clock_records: {
-    content:
-      "json_array('clock_records', incident_id, clock_id, completed_at, channel, recipient_unit, recipient_name, not_applicable_reason, officer, recorded_at)",
-    ref: "json_object('incidentId', incident_id, 'clockId', clock_id)",
+    pgKey: 'rowid',
+    columns:
+      'incident_id, clock_id, completed_at, channel, recipient_unit, recipient_name, not_applicable_reason, officer, recorded_at',
+    account: 'officer_id',
+    ref: [
+      ['incidentId', 'incident_id'],
+      ['clockId', 'clock_id'],
+    ],
     time: 'recorded_at',
   },
   report_versions: {
-    content: "json_array('report_versions', report_id, version, content, saved_at, saved_by)",
-    ref: "json_object('incidentId', (SELECT r.incident_id FROM reports r WHERE r.id = report_id), 'reportId', report_id, 'version', version)",
+    pgKey: 'rowid',
+    columns: 'report_id, version, content, saved_at, saved_by',
+    account: 'saved_by_id',
+    ref: [
+      ['incidentId', '(SELECT r.incident_id FROM reports r WHERE r.id = report_id)'],
+      ['reportId', 'report_id'],
+      ['version', 'version'],
+    ],
     time: 'saved_at',
   },
   print_records: {
-    content:
-      "json_array('print_records', id, incident_id, report_id, report_version, form_kind, title, target, path, printed_at, officer, chain_code, seat_name)",
-    ref: "json_object('incidentId', incident_id, 'title', title)",
+    pgKey: 'id',
+    columns:
+      'id, incident_id, report_id, report_version, form_kind, title, target, path, printed_at, officer, chain_code, seat_name',
+    account: 'officer_id',
+    ref: [
+      ['incidentId', 'incident_id'],
+      ['title', 'title'],
+    ],
     time: 'printed_at',
   },
   alarm_acks: {
-    content: "json_array('alarm_acks', id, clock_key, acked_at, officer, seat_name)",
-    ref: "json_object('clockKey', clock_key)",
+    pgKey: 'id',
+    columns: 'id, clock_key, acked_at, officer, seat_name',
+    account: 'officer_id',
+    ref: [['clockKey', 'clock_key']],
     time: 'acked_at',
   },
   level_changes: {
-    content:
-      "json_array('level_changes', id, incident_id, from_level, to_level, effective_at, recorded_at, by_whom, reason, officer)",
-    ref: "json_object('incidentId', incident_id)",
+    pgKey: 'id',
+    columns: 'id, incident_id, from_level, to_level, effective_at, recorded_at, by_whom, reason, officer',
+    account: 'officer_id',
+    ref: [['incidentId', 'incident_id']],
     time: 'recorded_at',
   },
 };
 
-export const COVERED_TABLES = Object.keys(COVERED);
+export interface CoveredTable {
+  /** The row's key column (insertion order). */
+  key: string;
+  /** The row's canonical content: the table's name, its recorded columns, and its account id when set. */
+  content: string;
+  /** Where to find the row for a person (incident, report, clock), kept in the chain entry. */
+  ref: string;
+  time: string;
+}
 
-const covered = (table: string): CoveredTable => {
-  const t = COVERED[table];
+function coveredOn(engine: Engine, table: string, t: TableDef): CoveredTable {
+  const arr = engine === 'sqlite' ? 'json_array' : 'json_build_array';
+  const obj = engine === 'sqlite' ? 'json_object' : 'json_build_object';
+  const cast = engine === 'sqlite' ? '' : '::text';
+  const plain = `${arr}('${table}', ${t.columns})${cast}`;
+  const withAccount = `${arr}('${table}', ${t.columns}, ${t.account})${cast}`;
+  return {
+    key: engine === 'sqlite' ? 'rowid' : t.pgKey,
+    content: `CASE WHEN ${t.account} IS NULL THEN ${plain} ELSE ${withAccount} END`,
+    ref: `${obj}(${t.ref.map(([k, v]) => `'${k}', ${v}`).join(', ')})${cast}`,
+    time: t.time,
+  };
+}
+
+const ON: Readonly<Record<Engine, Readonly<Record<string, CoveredTable>>>> = {
+  sqlite: Object.fromEntries(Object.entries(TABLES).map(([n, t]) => [n, coveredOn('sqlite', n, t)])),
+  postgres: Object.fromEntries(Object.entries(TABLES).map(([n, t]) => [n, coveredOn('postgres', n, t)])),
+};
+
+/** The covered tables as SQLite reads them (the engine every chain began on). */
+export const COVERED: Readonly<Record<string, CoveredTable>> = ON.sqlite;
+
+export const COVERED_TABLES = Object.keys(TABLES);
+
+const covered = (engine: Engine, table: string): CoveredTable => {
+  const t = ON[engine][table];
   if (!t) throw new Error(`not a covered table: ${table}`);
   return t;
 };
@@ -110,9 +174,13 @@ const toEntry = (r: ChainRow): ChainEntry => ({
   mac: r.mac,
 });
 
-/** Has migration 0012 run on this file (a restore may bring an older one)? */
-export async function hasChainTable(q: Queryable): Promise<boolean> {
-  return (await q.get("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'chain'")) !== undefined;
+/** Has migration 0012 run on this database (a restore may bring an older one)? */
+export async function hasChainTable(q: Queryable, engine: Engine): Promise<boolean> {
+  const sql =
+    engine === 'sqlite'
+      ? "SELECT 1 AS x FROM sqlite_master WHERE type = 'table' AND name = 'chain'"
+      : "SELECT 1 AS x FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'chain'";
+  return (await q.get(sql)) !== undefined;
 }
 
 /** The last entry: the head whose MAC the next entry covers. */
@@ -123,6 +191,12 @@ export async function chainHead(q: Queryable): Promise<ChainEntry | undefined> {
 
 export async function chainGenesis(q: Queryable): Promise<ChainEntry | undefined> {
   const row = await q.get<ChainRow>("SELECT * FROM chain WHERE seq = 1 AND kind = 'genesis'");
+  return row ? toEntry(row) : undefined;
+}
+
+/** The entry at `seq`, if the chain still has it. */
+export async function chainEntry(q: Queryable, seq: number): Promise<ChainEntry | undefined> {
+  const row = await q.get<ChainRow>('SELECT * FROM chain WHERE seq = ?', [seq]);
   return row ? toEntry(row) : undefined;
 }
 
@@ -143,66 +217,124 @@ export async function chainEntries(q: Queryable, afterSeq: number, limit: number
   return rows.map(toEntry);
 }
 
-/** The genesis' mark of a table: the last rowid its digest covers. */
-const genesisMark = (table: string) =>
-  `(SELECT CAST(json_extract(detail, '$.marks.${table}') AS INTEGER) FROM chain WHERE seq = 1)`;
-
-/** The last rowid of `table` the chain covers (a row entry, an outside entry, or the genesis mark). */
-const chainMark = (table: string) =>
-  `COALESCE((SELECT MAX(row_id) FROM chain WHERE tbl = '${table}'), ${genesisMark(table)}, 0)`;
-
-/** The rows after the chain's marks (exported for the test that checks its plan has no scan). */
-export const SWEEP_SQL = COVERED_TABLES.map((t) => {
-  const c = covered(t);
-  return `SELECT '${t}' AS tbl, rowid AS row_id, ${c.content} AS content, ${c.ref} AS ref, ${c.time} AS at
-    FROM ${t} WHERE rowid > ${chainMark(t)}`;
-}).join('\nUNION ALL\n');
-
 /**
- * Rows after the chain's marks, table by table in rowid order: in a write, the rows this
- * transaction added. Index seeks only (the chain's (tbl, row_id) index and each table's rowid).
+ * The last row of each covered table the chain covers: its last row or outside entry, else the
+ * genesis' mark. One index seek per table (the chain's (tbl, row_id) index).
  */
-export async function rowsAfterChain(q: Queryable): Promise<CoveredRow[]> {
-  const rows = await q.all<{ tbl: string; row_id: number; content: string; ref: string; at: string | null }>(SWEEP_SQL);
-  return rows.map((r) => ({ tbl: r.tbl, rowId: r.row_id, content: r.content, ref: r.ref, at: r.at }));
+export async function chainMarks(q: Queryable, genesisMarks: Readonly<Record<string, number>>): Promise<Marks> {
+  const rows = await q.all<{ tbl: string; m: number | null }>(
+    COVERED_TABLES.map((t) => `SELECT '${t}' AS tbl, (SELECT MAX(row_id) FROM chain WHERE tbl = '${t}') AS m`).join(
+      '\nUNION ALL\n',
+    ),
+  );
+  const out: Marks = {};
+  for (const t of COVERED_TABLES) out[t] = rows.find((r) => r.tbl === t)?.m ?? genesisMarks[t] ?? 0;
+  return out;
 }
 
-/** The largest rowid of each covered table (0 when empty). */
-export async function maxRowids(q: Queryable): Promise<Record<string, number>> {
+/** Per covered table, the last row the chain covers. */
+export type Marks = Record<string, number>;
+
+/** The sweep of a write: the head (seq, MAC), then the rows after the given marks (one statement). */
+const sweeps = new Map<Engine, string>();
+export function sweepSql(engine: Engine): string {
+  let sql = sweeps.get(engine);
+  if (!sql) {
+    const head = `SELECT '' AS tbl, seq AS row_id, mac AS content, '' AS ref, NULL AS at
+      FROM chain WHERE seq = (SELECT MAX(seq) FROM chain)`;
+    sql = [
+      head,
+      ...COVERED_TABLES.map((t) => {
+        const c = covered(engine, t);
+        return `SELECT '${t}' AS tbl, ${c.key} AS row_id, ${c.content} AS content, ${c.ref} AS ref, ${c.time} AS at
+          FROM ${t} WHERE ${c.key} > ?`;
+      }),
+    ].join('\nUNION ALL\n');
+    sweeps.set(engine, sql);
+  }
+  return sql;
+}
+
+/** The SQLite sweep (exported for the test that checks its plan has no scan). */
+export const SWEEP_SQL = sweepSql('sqlite');
+
+/**
+ * In a write: the chain's head as it is now, and the rows after `marks`, table by table in key
+ * order (the rows this transaction added, when the marks are the head's). Index seeks only.
+ */
+export async function sweep(
+  q: Queryable,
+  engine: Engine,
+  marks: Readonly<Marks>,
+): Promise<{ head: { seq: number; mac: string } | null; rows: CoveredRow[] }> {
+  const all = await q.all<{ tbl: string; row_id: number; content: string; ref: string; at: string | null }>(
+    sweepSql(engine),
+    COVERED_TABLES.map((t) => marks[t] ?? 0),
+  );
+  let head: { seq: number; mac: string } | null = null;
+  const rows: CoveredRow[] = [];
+  for (const r of all) {
+    if (r.tbl === '') head = { seq: r.row_id, mac: r.content };
+    else rows.push({ tbl: r.tbl, rowId: r.row_id, content: r.content, ref: r.ref, at: r.at });
+  }
+  return { head, rows };
+}
+
+/** The largest key of each covered table (0 when empty). */
+export async function maxRowids(q: Queryable, engine: Engine): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of COVERED_TABLES) {
-    out[t] = (await q.get<{ m: number | null }>(`SELECT MAX(rowid) AS m FROM ${t}`))?.m ?? 0;
+    const key = covered(engine, t).key;
+    out[t] = (await q.get<{ m: number | null }>(`SELECT MAX(${key}) AS m FROM ${t}`))?.m ?? 0;
   }
   return out;
 }
 
-/** Rows of `table` with rowid in (after, upto], `limit` at a time, in rowid order. */
+const selectRows = (engine: Engine, table: string): string => {
+  const c = covered(engine, table);
+  return `SELECT ${c.key} AS row_id, ${c.content} AS content, ${c.ref} AS ref, ${c.time} AS at FROM ${table}`;
+};
+
+const toRows = (
+  table: string,
+  rows: { row_id: number; content: string; ref: string; at: string | null }[],
+): CoveredRow[] => rows.map((r) => ({ tbl: table, rowId: r.row_id, content: r.content, ref: r.ref, at: r.at }));
+
+/** Rows of `table` with key in (after, upto], `limit` at a time, in key order. */
 export async function rowRange(
   q: Queryable,
+  engine: Engine,
   table: string,
   after: number,
   upto: number,
   limit: number,
 ): Promise<CoveredRow[]> {
-  const c = covered(table);
-  const rows = await q.all<{ row_id: number; content: string; ref: string; at: string | null }>(
-    `SELECT rowid AS row_id, ${c.content} AS content, ${c.ref} AS ref, ${c.time} AS at FROM ${table}
-     WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?`,
-    [after, upto, limit],
+  const key = covered(engine, table).key;
+  return toRows(
+    table,
+    await q.all(`${selectRows(engine, table)} WHERE ${key} > ? AND ${key} <= ? ORDER BY ${key} LIMIT ?`, [
+      after,
+      upto,
+      limit,
+    ]),
   );
-  return rows.map((r) => ({ tbl: table, rowId: r.row_id, content: r.content, ref: r.ref, at: r.at }));
 }
 
-/** The rows of `table` with these rowids (those still there). */
-export async function rowsByRowid(q: Queryable, table: string, rowIds: readonly number[]): Promise<CoveredRow[]> {
+/** The rows of `table` with these keys (those still there). */
+export async function rowsByRowid(
+  q: Queryable,
+  engine: Engine,
+  table: string,
+  rowIds: readonly number[],
+): Promise<CoveredRow[]> {
   if (rowIds.length === 0) return [];
-  const c = covered(table);
-  const rows = await q.all<{ row_id: number; content: string; ref: string; at: string | null }>(
-    `SELECT rowid AS row_id, ${c.content} AS content, ${c.ref} AS ref, ${c.time} AS at FROM ${table}
-     WHERE rowid IN (SELECT value FROM json_each(?))`,
-    [JSON.stringify(rowIds)],
+  const key = covered(engine, table).key;
+  return toRows(
+    table,
+    await q.all(`${selectRows(engine, table)} WHERE ${key} IN (SELECT value FROM json_each(?))`, [
+      JSON.stringify(rowIds),
+    ]),
   );
-  return rows.map((r) => ({ tbl: table, rowId: r.row_id, content: r.content, ref: r.ref, at: r.at }));
 }
 
 /**
@@ -211,18 +343,21 @@ export async function rowsByRowid(q: Queryable, table: string, rowIds: readonly 
  */
 export async function rowsOutsideChain(
   q: Queryable,
+  engine: Engine,
   table: string,
   after: number,
   limit: number,
 ): Promise<CoveredRow[]> {
-  const c = covered(table);
-  const rows = await q.all<{ row_id: number; content: string; ref: string; at: string | null }>(
-    `SELECT rowid AS row_id, ${c.content} AS content, ${c.ref} AS ref, ${c.time} AS at FROM ${table} t
-     WHERE rowid > ? AND NOT EXISTS (SELECT 1 FROM chain c WHERE c.tbl = ? AND c.row_id = t.rowid)
-     ORDER BY rowid LIMIT ?`,
-    [after, table, limit],
+  const key = covered(engine, table).key;
+  return toRows(
+    table,
+    await q.all(
+      `${selectRows(engine, table)} t
+       WHERE ${key} > ? AND NOT EXISTS (SELECT 1 FROM chain c WHERE c.tbl = ? AND c.row_id = t.${key})
+       ORDER BY ${key} LIMIT ?`,
+      [after, table, limit],
+    ),
   );
-  return rows.map((r) => ({ tbl: table, rowId: r.row_id, content: r.content, ref: r.ref, at: r.at }));
 }
 
 /** The incident's serial (2026-0003), for messages. */

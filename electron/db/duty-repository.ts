@@ -8,6 +8,7 @@ import type {
   ScheduleMonth,
 } from '../../shared/ipc/channels/duty';
 import type { Queryable } from './connection';
+import { accountIdFor } from './account-context';
 import { NOT_VOIDED } from './incident-repository';
 
 interface ShiftRow {
@@ -330,8 +331,10 @@ export async function acknowledgeHandover(
   a: { at: string; leader: string; officer: string; note: string },
 ): Promise<void> {
   const res = await q.run(
-    "UPDATE handovers SET status = 'acknowledged', acknowledged_at = ?, ack_leader = ?, ack_officer = ?, ack_note = ? WHERE id = ? AND status = 'pending'",
-    [a.at, a.leader, a.officer, a.note, id],
+    `UPDATE handovers SET status = 'acknowledged', acknowledged_at = ?, ack_leader = ?, ack_officer = ?, ack_note = ?,
+       ack_leader_id = ?, ack_officer_id = ? WHERE id = ? AND status = 'pending'`,
+    // The acknowledgement is the incoming officers' log-in: their accounts from the session (issue 18).
+    [a.at, a.leader, a.officer, a.note, accountIdFor(a.leader), accountIdFor(a.officer), id],
   );
   if (res.changes !== 1) throw new Error(`交接班 ${id} 不在待接班状态`);
 }

@@ -13,6 +13,7 @@ import { searchKeywords } from '../../shared/incidents/search-query';
 import type { IncidentFilter } from '../../shared/ipc/schemas';
 import { scopeSql, type IncidentScope, type Param, type Queryable } from './connection';
 import { currentSeatName } from './seat-context';
+import { accountIdFor } from './account-context';
 
 interface IncidentRow {
   id: number;
@@ -131,8 +132,8 @@ export async function registerIncident(
   const row = await q.get<{ id: number; serial: string }>(
     `INSERT INTO incidents (serial, category, title, places, occurred_at, discovered_at, received_at,
        reporter_unit, reporter_name, reporter_phone, receive_channel, narrative, facts, level_override,
-       response_override, status, drill, created_at, created_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       response_override, status, drill, created_at, created_by, updated_at, created_by_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING id, serial`,
     [
       serial,
@@ -155,6 +156,8 @@ export async function registerIncident(
       inc.createdAt,
       duty.officer,
       inc.updatedAt,
+      // The account of the name (issue 18, migration 0018): from the session, never from the page.
+      accountIdFor(duty.officer),
     ],
   );
   if (!row) throw new Error('登记事件未返回编号');
@@ -255,7 +258,7 @@ export async function insertTimeline(
   e: { incidentId: number; at: string; kind: TimelineKind; text: string; data?: unknown; officer: string },
 ): Promise<number> {
   const res = await q.run(
-    'INSERT INTO timeline_entries (incident_id, at, kind, text, data, officer, seat_name) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO timeline_entries (incident_id, at, kind, text, data, officer, seat_name, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     [
       e.incidentId,
       e.at,
@@ -265,6 +268,7 @@ export async function insertTimeline(
       e.officer,
       // The seat of the call that writes it (issue 17); null for in-process writes.
       currentSeatName(),
+      accountIdFor(e.officer),
     ],
   );
   return res.lastID;
@@ -330,7 +334,7 @@ export async function listClockRecords(q: Queryable, incidentId?: IncidentScope)
 export async function insertClockRecord(q: Queryable, incidentId: number, rec: ClockRecord): Promise<void> {
   await q.run(
     `INSERT INTO clock_records (incident_id, clock_id, completed_at, channel, recipient_unit, recipient_name,
-       not_applicable_reason, officer, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       not_applicable_reason, officer, recorded_at, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       incidentId,
       rec.clockId,
@@ -341,12 +345,19 @@ export async function insertClockRecord(q: Queryable, incidentId: number, rec: C
       rec.notApplicableReason,
       rec.officer,
       rec.recordedAt,
+      accountIdFor(rec.officer),
     ],
   );
 }
 
 export async function insertDutySession(q: Queryable, leader: string, officer: string, at: string): Promise<void> {
-  await q.run('INSERT INTO duty_sessions (leader, officer, started_at) VALUES (?, ?, ?)', [leader, officer, at]);
+  await q.run('INSERT INTO duty_sessions (leader, officer, started_at, leader_id, officer_id) VALUES (?, ?, ?, ?, ?)', [
+    leader,
+    officer,
+    at,
+    accountIdFor(leader),
+    accountIdFor(officer),
+  ]);
 }
 
 export async function currentDutySession(q: Queryable): Promise<{ leader: string; officer: string } | undefined> {

@@ -8,6 +8,7 @@ import type { DoneChannel } from '../../shared/rules';
 import type { PostResponseDeadlines, StoredObligationLike } from '../../shared/incidents/derive';
 import type { Level } from '../../shared/rules';
 import { scopeSql, type IncidentScope, type Queryable } from './connection';
+import { accountIdFor } from './account-context';
 
 export interface StoredLevelChange extends LevelChange {
   id: number;
@@ -72,8 +73,10 @@ export async function insertLevelChange(
   },
 ): Promise<void> {
   await q.run(
-    'INSERT INTO level_changes (incident_id, from_level, to_level, effective_at, recorded_at, by_whom, reason, officer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [c.incidentId, c.from, c.to, c.effectiveAt, c.recordedAt, c.by, c.reason, c.officer],
+    `INSERT INTO level_changes (incident_id, from_level, to_level, effective_at, recorded_at, by_whom, reason, officer,
+       officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    // The officer's account from the call's session (issue 18, migration 0018); by_whom is who decided, as told.
+    [c.incidentId, c.from, c.to, c.effectiveAt, c.recordedAt, c.by, c.reason, c.officer, accountIdFor(c.officer)],
   );
 }
 

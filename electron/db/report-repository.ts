@@ -2,6 +2,7 @@ import type { FormInput } from '../../shared/forms/types';
 import type { PrintRecord } from '../../shared/ipc/channels/print';
 import type { Queryable } from './connection';
 import { currentSeatName } from './seat-context';
+import { accountIdFor } from './account-context';
 
 export interface ReportRow {
   id: number;
@@ -55,8 +56,10 @@ export async function insertReport(
   },
 ): Promise<number> {
   const res = await q.run(
-    'INSERT INTO reports (incident_id, kind, seq, form_kind, corrects_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [r.incidentId, r.kind, r.seq, r.formKind, r.correctsId, r.at, r.by],
+    `INSERT INTO reports (incident_id, kind, seq, form_kind, corrects_id, created_at, created_by, created_by_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    // Each name's account comes from the call's session (issue 18, migration 0018).
+    [r.incidentId, r.kind, r.seq, r.formKind, r.correctsId, r.at, r.by, accountIdFor(r.by)],
   );
   return res.lastID;
 }
@@ -72,18 +75,20 @@ export async function insertVersion(
     reportId,
   ]);
   const version = (row?.v ?? 0) + 1;
-  await q.run('INSERT INTO report_versions (report_id, version, content, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)', [
-    reportId,
-    version,
-    JSON.stringify(content),
-    at,
-    by,
-  ]);
+  await q.run(
+    'INSERT INTO report_versions (report_id, version, content, saved_at, saved_by, saved_by_id) VALUES (?, ?, ?, ?, ?, ?)',
+    [reportId, version, JSON.stringify(content), at, by, accountIdFor(by)],
+  );
   return version;
 }
 
 export async function signReport(q: Queryable, id: number, by: string, at: string): Promise<void> {
-  await q.run('UPDATE reports SET signed_by = ?, signed_at = ? WHERE id = ?', [by, at, id]);
+  await q.run('UPDATE reports SET signed_by = ?, signed_at = ?, signed_by_id = ? WHERE id = ?', [
+    by,
+    at,
+    accountIdFor(by),
+    id,
+  ]);
 }
 
 export async function markSent(
@@ -101,8 +106,18 @@ export async function markSent(
 ): Promise<void> {
   await q.run(
     `UPDATE reports SET sent_at = ?, sent_to = ?, sent_channel = ?, confirmed_by = ?, sent_version = ?, sent_officer = ?,
-       satisfied_clocks = ? WHERE id = ? AND sent_at IS NULL`,
-    [s.sentAt, s.sentTo, s.channel, s.confirmedBy, s.version, s.officer, JSON.stringify(s.clocks), id],
+       satisfied_clocks = ?, sent_officer_id = ? WHERE id = ? AND sent_at IS NULL`,
+    [
+      s.sentAt,
+      s.sentTo,
+      s.channel,
+      s.confirmedBy,
+      s.version,
+      s.officer,
+      JSON.stringify(s.clocks),
+      accountIdFor(s.officer),
+      id,
+    ],
   );
 }
 
@@ -124,7 +139,7 @@ export async function insertPrintRecord(
 ): Promise<number> {
   const res = await q.run(
     `INSERT INTO print_records (incident_id, report_id, report_version, form_kind, title, target, path, printed_at, officer,
-       seat_name, chain_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       seat_name, chain_code, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       p.incidentId,
       p.reportId,
@@ -138,6 +153,7 @@ export async function insertPrintRecord(
       // The seat it was printed at (issue 17); null for in-process calls.
       currentSeatName(),
       p.chainCode ?? null,
+      accountIdFor(p.officer),
     ],
   );
   return res.lastID;

@@ -3,6 +3,7 @@ import type { ChecklistPlanId } from '../../shared/plans';
 import type { ItemState, ResponseLevel } from '../../shared/response';
 import type { IssuerKind, WarningLevel } from '../../shared/warnings';
 import type { Queryable } from './connection';
+import { accountIdFor } from './account-context';
 
 export interface ResponseRow {
   incidentId: number;
@@ -99,8 +100,10 @@ export async function insertResponse(
   r: Omit<ResponseRow, 'endedAt' | 'endedBy' | 'endedOfficer'>,
 ): Promise<void> {
   await q.run(
-    'INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer) VALUES (?, ?, ?, ?, ?, ?)',
-    [r.incidentId, r.plan, r.level, r.startedAt, r.startedBy, r.officer],
+    'INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    // Each officer's account from the call's session (issue 18, migration 0018); the deciding
+    // person (started_by, decided_by, …) is recorded as told.
+    [r.incidentId, r.plan, r.level, r.startedAt, r.startedBy, r.officer, accountIdFor(r.officer)],
   );
 }
 
@@ -116,15 +119,15 @@ export async function endResponse(
   officer: string,
 ): Promise<void> {
   await q.run(
-    'UPDATE responses SET ended_at = ?, ended_by = ?, ended_officer = ? WHERE incident_id = ? AND ended_at IS NULL',
-    [at, by, officer, incidentId],
+    'UPDATE responses SET ended_at = ?, ended_by = ?, ended_officer = ?, ended_officer_id = ? WHERE incident_id = ? AND ended_at IS NULL',
+    [at, by, officer, accountIdFor(officer), incidentId],
   );
 }
 
 export async function insertLevel(q: Queryable, incidentId: number, l: LevelRow): Promise<void> {
   await q.run(
-    'INSERT INTO response_levels (incident_id, at, from_level, to_level, decided_by, note, officer) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [incidentId, l.at, l.from, l.to, l.decidedBy, l.note, l.officer],
+    'INSERT INTO response_levels (incident_id, at, from_level, to_level, decided_by, note, officer, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [incidentId, l.at, l.from, l.to, l.decidedBy, l.note, l.officer, accountIdFor(l.officer)],
   );
 }
 
@@ -208,8 +211,9 @@ export async function listItems(q: Queryable, incidentId: number): Promise<ItemR
 
 export async function insertCondition(q: Queryable, incidentId: number, c: ConditionRow): Promise<void> {
   await q.run(
-    'INSERT INTO response_conditions (incident_id, condition_id, confirmed_at, confirmed_by, officer, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [incidentId, c.conditionId, c.at, c.by, c.officer, c.recordedAt],
+    `INSERT INTO response_conditions (incident_id, condition_id, confirmed_at, confirmed_by, officer, recorded_at, officer_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [incidentId, c.conditionId, c.at, c.by, c.officer, c.recordedAt, accountIdFor(c.officer)],
   );
 }
 
@@ -349,8 +353,8 @@ const toWarning = (r: WarningDbRow): WarningRow => ({
 
 export async function insertWarning(q: Queryable, w: Omit<WarningRow, 'id' | 'lifted'>): Promise<number> {
   const res = await q.run(
-    `INSERT INTO warnings (plan, level, direction, issuer_kind, issuer, area, issued_at, document, content, created_at, officer)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO warnings (plan, level, direction, issuer_kind, issuer, area, issued_at, document, content, created_at, officer,
+       officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       w.plan,
       w.level,
@@ -363,6 +367,7 @@ export async function insertWarning(q: Queryable, w: Omit<WarningRow, 'id' | 'li
       w.content,
       w.createdAt,
       w.officer,
+      accountIdFor(w.officer),
     ],
   );
   return res.lastID;
@@ -386,8 +391,9 @@ export async function liftWarningRow(
   l: { at: string; by: string; issuerKind: IssuerKind; document: string; officer: string },
 ): Promise<void> {
   await q.run(
-    'UPDATE warnings SET lifted_at = ?, lifted_by = ?, lifted_by_kind = ?, lift_document = ?, lift_officer = ? WHERE id = ? AND lifted_at IS NULL',
-    [l.at, l.by, l.issuerKind, l.document, l.officer, id],
+    `UPDATE warnings SET lifted_at = ?, lifted_by = ?, lifted_by_kind = ?, lift_document = ?, lift_officer = ?,
+       lift_officer_id = ? WHERE id = ? AND lifted_at IS NULL`,
+    [l.at, l.by, l.issuerKind, l.document, l.officer, accountIdFor(l.officer), id],
   );
 }
 
@@ -398,8 +404,8 @@ export async function changeWarningLevel(
 ): Promise<void> {
   await q.run('UPDATE warnings SET level = ? WHERE id = ?', [c.to, id]);
   await q.run(
-    'INSERT INTO warning_changes (warning_id, at, from_level, to_level, changed_by, document, officer) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [id, c.at, c.from, c.to, c.by, c.document, c.officer],
+    'INSERT INTO warning_changes (warning_id, at, from_level, to_level, changed_by, document, officer, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [id, c.at, c.from, c.to, c.by, c.document, c.officer, accountIdFor(c.officer)],
   );
 }
 

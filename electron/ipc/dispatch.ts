@@ -13,6 +13,7 @@ import type { AppError, Result } from '../../shared/ipc/result';
 import { requirementOf } from '../../shared/accounts/policy';
 import { storageError } from '../db/storage-errors';
 import { withSeat } from '../db/seat-context';
+import { actorOfSession, withActor } from '../db/account-context';
 import type { Authorization, SeatSession } from '../services/accounts/account-service';
 
 /**
@@ -133,7 +134,10 @@ export async function dispatch(
     const handler = handlers[channel] as (args: unknown, call: CallContext) => Promise<unknown>;
     // The rows this call writes record its seat (issue 17: timeline, print records, acknowledgements).
     const seatOfCall = { seatName: call.session?.seatName ?? null, officer: call.session?.officer?.name ?? null };
-    return ok(await withSeat(seatOfCall, () => handler(parsed.data, call)));
+    // The accounts it acts as, stamped beside the names on what it records (issue 18).
+    return ok(
+      await withActor(actorOfSession(call.session), () => withSeat(seatOfCall, () => handler(parsed.data, call))),
+    );
   } catch (thrown) {
     // Disk full, read-only or I/O errors from any path (database or plain files) in plain Chinese.
     const err = storageError(thrown);

@@ -29,6 +29,9 @@ import { IncidentService } from './incidents/incident-service';
 import { assertOpenable, DATABASE_FILE } from './startup/startup-check';
 import { ChainKeeper, sealWrites } from './integrity/chain';
 import { defaultKeyFile, fileKeyProvider, type ChainKeyProvider } from './integrity/chain-key';
+import { AnchorStore, anchorFileFor } from './integrity/chain-anchor';
+import { insertAuditEvent } from '../db/account-repository';
+import { splitPassword } from '../db/database-url';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -88,12 +91,25 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     await db.close().catch(() => undefined);
     throw err;
   }
-  const integrity = new ChainKeeper(db, key, opts.now ?? (() => new Date()));
-  // The chain reads SQLite's rowid and schema tables: on PostgreSQL it is not kept yet (issue 17).
-  if (db.engine === 'sqlite') {
-    sealWrites(db, integrity);
-    await integrity.prepare();
-  }
+  const chainNow = opts.now ?? (() => new Date());
+  const integrity = new ChainKeeper(db, key, chainNow, {
+    // The head anchored beside the key (tail deletion, issue 18); per database on PostgreSQL.
+    anchor: new AnchorStore(
+      anchorFileFor(opts.dataDir, opts.databaseUrl ? splitPassword(opts.databaseUrl).url : undefined),
+      key,
+    ),
+    audit: (q, detail) =>
+      insertAuditEvent(q, {
+        at: chainNow().toISOString(),
+        kind: 'chain_rebased',
+        accountId: null,
+        name: '（本机程序）',
+        detail,
+      }),
+  });
+  // Both engines: on PostgreSQL every write holds the advisory write lock, so seats append in turn.
+  sealWrites(db, integrity);
+  await integrity.prepare();
   const settings = opts.settings ?? new JsonFileSettingsStore(join(opts.dataDir, 'settings.json'));
   const now = opts.now ?? (() => new Date());
   const emit = opts.emit ?? (() => undefined);
@@ -146,7 +162,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   ctx.changed = (what) => {
     announce(what);
     if (what === 'restore' || what === 'import') {
-      void integrity.prepare().then(
+      void integrity.prepare({ rebase: what === 'restore' ? '恢复备份' : '导入全部数据' }).then(
         () => integrity.verify(),
         () => undefined,
       );

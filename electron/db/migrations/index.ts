@@ -16,6 +16,7 @@ import { migration0014 } from './0014-seats-and-versions';
 import { migration0015 } from './0015-holiday-notices';
 import { migration0016 } from './0016-derived';
 import { migration0017 } from './0017-record-versions';
+import { migration0018 } from './0018-record-accounts';
 import { migration0019 } from './0019-stats-aggregates';
 import type { Migration } from './types';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
   migration0019,
 ];
 /** The last migration's version; the list above is never empty. */

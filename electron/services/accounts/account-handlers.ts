@@ -7,6 +7,7 @@ import { DomainError } from '../../../shared/ipc/result';
 import type { CallContext, Handlers } from '../../ipc/dispatch';
 import type { FeatureContext } from '../feature-context';
 import { AccountService } from './account-service';
+import { actorOfSession, withActor } from '../../db/account-context';
 
 /** An in-process caller (tests, scripts) has no page: it is one seat of its own. */
 const IN_PROCESS_SEAT = 'in-process';
@@ -23,13 +24,19 @@ export function accountServiceOf(ctx: FeatureContext): AccountService {
       now: ctx.now,
       idleLockMinutes: () => ctx.settings.get().idleLockMinutes,
       // Going on duty is logging in: the two accounts become the officers on duty, unless they already are.
-      onDuty: async (leader, officer) => {
-        const changed = await ctx.db.write(async (q) => {
-          const current = await ctx.incidents.getDuty(q);
-          if (current?.leader === leader && current.officer === officer) return false;
-          await ctx.incidents.setDuty(q, { leader, officer });
-          return true;
-        });
+      // The duty session records their accounts (issue 18), whatever the seat's session held before.
+      onDuty: async (leaderAccount, officerAccount) => {
+        const leader = leaderAccount.name;
+        const officer = officerAccount.name;
+        const actor = { officer: officerAccount, leader: leaderAccount, grantedBy: null };
+        const changed = await withActor(actorOfSession(actor), () =>
+          ctx.db.write(async (q) => {
+            const current = await ctx.incidents.getDuty(q);
+            if (current?.leader === leader && current.officer === officer) return false;
+            await ctx.incidents.setDuty(q, { leader, officer });
+            return true;
+          }),
+        );
         if (changed) ctx.changed('duty');
       },
     });

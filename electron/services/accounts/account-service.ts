@@ -71,7 +71,7 @@ export interface AccountServiceOptions {
   now: () => Date;
   idleLockMinutes: () => number;
   /** Both officers logged in at a seat: they are the officers on duty from now (going on duty is logging in). */
-  onDuty?: (leader: string, officer: string) => Promise<void>;
+  onDuty?: (leader: AccountView, officer: AccountView) => Promise<void>;
 }
 
 export class AccountService {
@@ -258,7 +258,7 @@ export class AccountService {
   /** Going on duty is logging in: a 值班员 and a 带班领导 at one seat become the officers on duty. */
   private async goOnDuty(seat: string): Promise<void> {
     const s = await this.session(seat);
-    if (s.leader && s.officer && s.officer.role === '值班员') await this.opts.onDuty?.(s.leader.name, s.officer.name);
+    if (s.leader && s.officer && s.officer.role === '值班员') await this.opts.onDuty?.(s.leader, s.officer);
   }
 
   async logout(seat: string, who: 'all' | 'leader'): Promise<AuthStatus> {
@@ -516,4 +516,5 @@ export const AUDIT_LABELS: Record<AuditKind, string> = {
   account_updated: '修改账户',
   password_reset: '重置密码',
   export: '导出',
+  chain_rebased: '记录链锚点重新定位',
 };

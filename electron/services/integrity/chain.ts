@@ -21,6 +21,7 @@ import * as repo from '../../db/chain-repository';
 import type { ChainEntry, CoveredRow } from '../../db/chain-repository';
 import { userVersion } from '../../db/data-repository';
 import { messageOf } from '../../../shared/errors';
+import type { Anchor, AnchorStore } from './chain-anchor';
 
 const BUCKET_ROWS = 1000;
 const VERIFY_BATCH = 500;
@@ -76,12 +77,35 @@ const fmtAt = (at: string | null): string => {
 
 const idle = (): Promise<void> => new Promise((r) => setImmediate(r));
 
+export interface ChainKeeperOptions {
+  /** The anchor outside the database (chain-anchor.ts); none: tail deletion goes unseen. */
+  anchor?: AnchorStore;
+  /** Records a re-based anchor in the audit (auth_events), inside the write that re-bases it. */
+  audit?: (q: Queryable, detail: string) => Promise<void>;
+}
+
+/** The head this process last saw and the marks at it: trusted only after the head is read again. */
+interface HeadCache {
+  seq: number;
+  mac: string;
+  marks: repo.Marks;
+}
+
 export class ChainKeeper {
   /** Set once `prepare` has run in this process: until then `seal` leaves rows to the genesis. */
   private ready = false;
   private schemaVersion = 0;
   private running: Promise<IntegrityStatus> | null = null;
   private stopped = false;
+  private readonly engine: repo.Engine;
+  /**
+   * The head and marks after this process's last append. Never trusted as it is: every seal reads
+   * the head (seq and MAC) in its own transaction first, so another seat's append on PostgreSQL or
+   * a rolled-back write only costs a re-read of the marks.
+   */
+  private cache: HeadCache | null = null;
+  /** The head the anchor file holds (written after COMMIT, never moved backwards). */
+  private anchored: { genesis: string; seq: number; lost: string[] } | null = null;
   private last: IntegrityStatus = {
     state: 'unverified',
     checkedAt: null,
@@ -100,28 +124,73 @@ export class ChainKeeper {
     private readonly db: Database,
     private readonly key: Buffer,
     private readonly now: () => Date,
-  ) {}
+    private readonly opts: ChainKeeperOptions = {},
+  ) {
+    this.engine = db.engine;
+  }
+
+  private async marksAt(q: Queryable): Promise<repo.Marks> {
+    const genesis = await repo.chainGenesis(q);
+    const detail = genesis ? (JSON.parse(genesis.detail) as GenesisDetail) : null;
+    return repo.chainMarks(q, detail?.marks ?? {});
+  }
 
   /**
    * Appends an entry for each covered row the transaction added. Runs inside the write, just
-   * before its COMMIT, so the row and its entry commit together or not at all.
+   * before its COMMIT, so the row and its entry commit together or not at all. Appends are
+   * serialised by the write itself: SQLite's one writer, PostgreSQL's advisory lock of every write
+   * (pg-connection.ts), held until COMMIT. Returns the new head, for the anchor after COMMIT.
    */
-  async seal(q: Queryable): Promise<void> {
-    if (!this.ready) return;
-    const rows = await repo.rowsAfterChain(q);
-    if (rows.length === 0) return;
-    const head = await repo.chainHead(q);
+  async seal(q: Queryable): Promise<{ seq: number; mac: string } | null> {
+    if (!this.ready) return null;
+    let marks = this.cache?.marks ?? (await this.marksAt(q));
+    let { head, rows } = await repo.sweep(q, this.engine, marks);
     // A file restored from before the chain: the next prepare writes its genesis.
-    if (!head) return;
-    await this.appendRows(q, head, rows, 'row');
+    if (!head) return null;
+    if (!this.cache || this.cache.seq !== head.seq || this.cache.mac !== head.mac) {
+      // Another seat appended since (PostgreSQL), or a write of ours rolled back: read the marks.
+      marks = await this.marksAt(q);
+      ({ head, rows } = await repo.sweep(q, this.engine, marks));
+      if (!head) return null;
+    }
+    if (rows.length === 0) {
+      this.cache = { ...head, marks };
+      return null;
+    }
+    const next = await this.appendRows(q, head, rows, 'row');
+    const nextMarks = { ...marks };
+    for (const r of rows) nextMarks[r.tbl] = Math.max(nextMarks[r.tbl] ?? 0, r.rowId);
+    this.cache = { seq: next.seq, mac: next.mac, marks: nextMarks };
+    return next;
+  }
+
+  /** After a COMMIT: the anchor moves to the head that write sealed (forwards only). */
+  committed(head: { seq: number; mac: string } | null): void {
+    if (!head || !this.opts.anchor || !this.anchored || head.seq <= this.anchored.seq) return;
+    this.writeAnchor({ ...this.anchored, seq: head.seq, mac: head.mac });
+  }
+
+  /** A write failed after sealing: its entries are gone with it. */
+  rolledBack(): void {
+    this.cache = null;
+  }
+
+  private writeAnchor(a: Anchor): void {
+    try {
+      this.opts.anchor?.write(a);
+      this.anchored = { genesis: a.genesis, seq: a.seq, lost: a.lost };
+    } catch (err) {
+      // The record is committed; an anchor that could not be written stays behind (a lower bound).
+      console.error('[integrity] the chain anchor could not be written', err);
+    }
   }
 
   private async appendRows(
     q: Queryable,
-    head: ChainEntry,
+    head: { seq: number; mac: string },
     rows: readonly CoveredRow[],
     kind: 'row' | 'outside',
-  ): Promise<void> {
+  ): Promise<{ seq: number; mac: string }> {
     let prev = head;
     const at = this.now().toISOString();
     for (const r of rows) {
@@ -139,25 +208,33 @@ export class ChainKeeper {
       await repo.insertChainEntry(q, entry);
       prev = entry;
     }
+    return prev;
   }
 
   /**
-   * Begins the chain (genesis) on a file that has none, or seals off the rows added to the file
-   * while the console was closed. One write; start-up awaits it (a genesis over a long history
-   * reads every covered row once).
+   * Begins the chain (genesis) on a database that has none, or seals off the rows added while the
+   * console was closed; checks the anchor outside the database (a shortened chain is kept in the
+   * anchor's list and reported from then on). `rebase`: a restore or an import rewound the chain
+   * legitimately; the anchor moves to the new head and the audit records why. One write; start-up
+   * awaits it (a genesis over a long history reads every covered row once).
    */
-  async prepare(): Promise<void> {
+  async prepare(opts: { rebase?: string } = {}): Promise<void> {
     this.outsideAtStart = [];
+    // Written after the COMMIT (the anchor never names a head that is not committed).
+    const next: { anchor: Anchor | null } = { anchor: null };
     await this.db
       .write(async (q) => {
         this.ready = false;
-        if (!(await repo.hasChainTable(q))) return;
+        this.cache = null;
+        next.anchor = null;
+        if (!(await repo.hasChainTable(q, this.engine))) return;
         this.schemaVersion = await userVersion(q);
-        const head = await repo.chainHead(q);
+        let head = await repo.chainHead(q);
         if (!head) {
           await this.writeGenesis(q);
         } else {
-          const rows = await repo.rowsAfterChain(q);
+          const marks = await this.marksAt(q);
+          const { rows } = await repo.sweep(q, this.engine, marks);
           if (rows.length > 0) {
             if (this.schemaVersion > head.schemaVersion) {
               // An upgrade's migrations wrote them: the console's own rows.
@@ -168,6 +245,12 @@ export class ChainKeeper {
             }
           }
         }
+        head = await repo.chainHead(q);
+        const genesis = await repo.chainGenesis(q);
+        // A seat whose key is not the chain's (another computer's key file) appends nothing: its
+        // entries could not be verified by anyone. Its verification says why (the genesis check).
+        if (!head || !genesis || macOf(this.key, '', genesis, '') !== genesis.mac) return;
+        next.anchor = await this.nextAnchor(q, genesis.mac, head, opts.rebase);
         // Set inside the write: the next write in the queue may start before this one's promise settles.
         this.ready = true;
       })
@@ -175,17 +258,54 @@ export class ChainKeeper {
         this.ready = false;
         throw err;
       });
+    if (next.anchor) this.writeAnchor(next.anchor);
+  }
+
+  /** The anchor after this start: checked against the chain, moved to its head. */
+  private async nextAnchor(q: Queryable, genesis: string, head: ChainEntry, rebase?: string): Promise<Anchor | null> {
+    const store = this.opts.anchor;
+    if (!store) return null;
+    const found = store.read();
+    const lost = found.state === 'ok' ? [...found.anchor.lost] : [];
+    const request = rebase ?? store.takeRebaseRequest();
+    if (request !== null) {
+      const was = found.state === 'ok' ? `第 ${found.anchor.seq} 条` : '无';
+      await this.opts.audit?.(
+        q,
+        `记录链锚点重新定位（${request}）：原锚点 ${was}，现为第 ${head.seq} 条（${shortCode(head.mac)}）`,
+      );
+      return { genesis, seq: head.seq, mac: head.mac, lost };
+    }
+    if (found.state === 'bad') lost.push(found.message);
+    else if (found.state === 'ok') {
+      const problem = await this.anchorProblem(q, found.anchor, genesis, head);
+      if (problem) lost.push(problem);
+    }
+    return { genesis, seq: head.seq, mac: head.mac, lost };
+  }
+
+  /** Whether the chain still reaches the anchored entry; the finding in Chinese when not. */
+  private async anchorProblem(q: Queryable, a: Anchor, genesis: string, head: ChainEntry): Promise<string | null> {
+    const when = fmtAt(this.now().toISOString());
+    if (a.genesis !== genesis) {
+      return `记录链被重新开始（发现于 ${when}）：值班台此前记录的链至少有 ${a.seq} 条（末条 ${shortCode(a.mac)}），现在的链是另一条。原有记录可能在值班台之外被整体删除或替换。`;
+    }
+    const entry = await repo.chainEntry(q, a.seq);
+    if (entry?.mac === a.mac) return null;
+    return entry
+      ? `记录链第 ${a.seq} 条与值班台之外保存的锚点不符（发现于 ${when}）：链的末尾在值班台之外被替换。`
+      : `记录链比值班台上次记录的短（发现于 ${when}）：上次已到第 ${a.seq} 条（${shortCode(a.mac)}），现在只到第 ${head.seq} 条。最新的 ${a.seq - head.seq} 条链记录及其所保护的记录可能在值班台之外被删除。`;
   }
 
   private async writeGenesis(q: Queryable): Promise<void> {
-    const marks = await repo.maxRowids(q);
+    const marks = await repo.maxRowids(q, this.engine);
     const buckets: Record<string, Bucket[]> = {};
     for (const table of repo.COVERED_TABLES) {
       buckets[table] = [];
       let after = 0;
       const mark = marks[table] ?? 0;
       while (after < mark) {
-        const rows = await repo.rowRange(q, table, after, mark, BUCKET_ROWS);
+        const rows = await repo.rowRange(q, this.engine, table, after, mark, BUCKET_ROWS);
         if (rows.length === 0) break;
         const upto = rows.length < BUCKET_ROWS ? mark : (rows.at(-1)?.rowId ?? mark);
         buckets[table].push({ after, upto, rows: rows.length, digest: digestOf(rows) });
@@ -214,7 +334,9 @@ export class ChainKeeper {
 
   /** The chain head's short code now (printed on a form at print time); null before the genesis. */
   async headCode(): Promise<string | null> {
-    const head = await this.db.read(async (q) => ((await repo.hasChainTable(q)) ? repo.chainHead(q) : undefined));
+    const head = await this.db.read(async (q) =>
+      (await repo.hasChainTable(q, this.engine)) ? repo.chainHead(q) : undefined,
+    );
     return head ? shortCode(head.mac) : null;
   }
 
@@ -273,7 +395,9 @@ export class ChainKeeper {
           : `记录链完整：${entries} 条链记录均已核验（${shanghaiDateTime(this.now().getTime())}）`,
     });
 
-    const genesis = await this.db.read(async (q) => ((await repo.hasChainTable(q)) ? repo.chainGenesis(q) : undefined));
+    const genesis = await this.db.read(async (q) =>
+      (await repo.hasChainTable(q, this.engine)) ? repo.chainGenesis(q) : undefined,
+    );
     if (!genesis) {
       return { ...this.last, state: 'unverified', message: '记录链尚未建立' };
     }
@@ -287,13 +411,26 @@ export class ChainKeeper {
       });
       return done(1, genesis);
     }
+
+    // The anchor outside the database: shortenings found before, and whether the chain still
+    // reaches the head this console last committed.
+    const anchor = this.opts.anchor?.read();
+    if (anchor?.state === 'bad') add({ table: 'chain', rowId: 0, at: null, message: anchor.message });
+    if (anchor?.state === 'ok') {
+      for (const message of anchor.anchor.lost) add({ table: 'chain', rowId: 0, at: null, message });
+      const problem = await this.db.read(async (q) => {
+        const head = await repo.chainHead(q);
+        return head ? this.anchorProblem(q, anchor.anchor, genesis.mac, head) : null;
+      });
+      if (problem) add({ table: 'chain', rowId: 0, at: null, message: problem });
+    }
     const detail = JSON.parse(genesis.detail) as GenesisDetail;
 
     // The rows that existed before the chain began: their digests, 1,000 rows at a time.
     for (const table of repo.COVERED_TABLES) {
       for (const b of detail.buckets[table] ?? []) {
         if (this.stopped) throw new Error('stopped');
-        const rows = await this.db.read((q) => repo.rowRange(q, table, b.after, b.upto, b.rows + 1));
+        const rows = await this.db.read((q) => repo.rowRange(q, this.engine, table, b.after, b.upto, b.rows + 1));
         if (rows.length !== b.rows || digestOf(rows) !== b.digest) {
           add({
             table,
@@ -321,7 +458,7 @@ export class ChainKeeper {
         const rows = new Map<string, CoveredRow>();
         for (const [table, ids] of byTable) {
           if (!repo.COVERED[table]) continue;
-          for (const r of await repo.rowsByRowid(q, table, ids)) rows.set(`${table}:${r.rowId}`, r);
+          for (const r of await repo.rowsByRowid(q, this.engine, table, ids)) rows.set(`${table}:${r.rowId}`, r);
         }
         return { list, rows };
       });
@@ -357,7 +494,9 @@ export class ChainKeeper {
 
     // Rows since the genesis that no entry covers: inserted outside the console into a gap.
     for (const table of repo.COVERED_TABLES) {
-      const rows = await this.db.read((q) => repo.rowsOutsideChain(q, table, detail.marks[table] ?? 0, MAX_FINDINGS));
+      const rows = await this.db.read((q) =>
+        repo.rowsOutsideChain(q, this.engine, table, detail.marks[table] ?? 0, MAX_FINDINGS),
+      );
       for (const r of rows) add(await this.db.read((q) => this.finding(q, r, 'inserted')));
     }
     return done(entries, prev);
@@ -426,7 +565,16 @@ export function sealWrites(db: Database, keeper: ChainKeeper): void {
   db.write = <T>(fn: (q: Queryable) => Promise<T>): Promise<T> =>
     write(async (q) => {
       const value = await fn(q);
-      await keeper.seal(q);
-      return value;
-    });
+      return { value, head: await keeper.seal(q) };
+    }).then(
+      ({ value, head }) => {
+        // After the COMMIT: the anchor outside the database follows the head.
+        keeper.committed(head);
+        return value;
+      },
+      (err: unknown) => {
+        keeper.rolledBack();
+        throw err;
+      },
+    );
 }

@@ -17,6 +17,7 @@ import type { AppServices, AppServicesOptions } from '../app-services';
 import { BACKUP_DIR, listBackups, restoreFile, verifyBackup } from '../data/backups';
 import { DATABASE_FILE, StartupDamageError } from './startup-check';
 import type { StartupProblem } from './startup-check';
+import { requestRebase } from '../integrity/chain-anchor';
 
 /**
  * Who may restore at start-up. The console has no accounts yet, so whoever sits at it may. When
@@ -52,6 +53,8 @@ export async function restoreLatestBackup(
   if (!latest) throw new DomainError('not_found', '没有可用的备份：数据文件夹中没有通过检查的备份文件。请联系管理员。');
   await authorize(latest.path);
   const { keptAs } = await restoreFile(join(dataDir, DATABASE_FILE), latest.path, join(dataDir, BACKUP_DIR), at);
+  // The restored file's chain is shorter than the anchor: the next start re-bases it, in the audit (issue 18).
+  requestRebase(dataDir, `启动时从备份 ${latest.fileName} 恢复`);
   return { restoredFrom: latest.fileName, keptAs };
 }
 

@@ -34,6 +34,8 @@ export const AUDIT_KINDS = [
   'account_updated',
   'password_reset',
   'export',
+  /** The record chain's anchor moved back to a restored or imported chain (issue 18). */
+  'chain_rebased',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -23,6 +23,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   account_updated: '修改账户',
   password_reset: '重置密码',
   export: '导出',
+  chain_rebased: '记录链锚点重新定位',
 };
 
 interface Filter {

@@ -13,6 +13,7 @@ COLUMN alarm_acks | clock_key | text | NO | NULL | C | NO
 COLUMN alarm_acks | acked_at | text | NO | NULL | C | NO
 COLUMN alarm_acks | officer | text | NO | NULL | C | NO
 COLUMN alarm_acks | seat_name | text | YES | NULL | C | NO
+COLUMN alarm_acks | officer_id | integer | YES | NULL | NULL | NO
 COLUMN auth_events | id | integer | NO | NULL | NULL | YES
 COLUMN auth_events | at | text | NO | NULL | C | NO
 COLUMN auth_events | kind | text | NO | NULL | C | NO
@@ -38,6 +39,7 @@ COLUMN clock_records | recipient_name | text | YES | NULL | C | NO
 COLUMN clock_records | not_applicable_reason | text | YES | NULL | C | NO
 COLUMN clock_records | officer | text | NO | NULL | C | NO
 COLUMN clock_records | recorded_at | text | NO | NULL | C | NO
+COLUMN clock_records | officer_id | integer | YES | NULL | NULL | NO
 COLUMN derived_clocks | incident_id | integer | NO | NULL | NULL | NO
 COLUMN derived_clocks | seq | integer | NO | NULL | NULL | NO
 COLUMN derived_clocks | clock_id | text | NO | NULL | C | NO
@@ -84,6 +86,8 @@ COLUMN duty_sessions | id | integer | NO | NULL | NULL | YES
 COLUMN duty_sessions | leader | text | NO | NULL | C | NO
 COLUMN duty_sessions | officer | text | NO | NULL | C | NO
 COLUMN duty_sessions | started_at | text | NO | NULL | C | NO
+COLUMN duty_sessions | leader_id | integer | YES | NULL | NULL | NO
+COLUMN duty_sessions | officer_id | integer | YES | NULL | NULL | NO
 COLUMN duty_shifts | date | text | NO | NULL | C | NO
 COLUMN duty_shifts | shift | integer | NO | NULL | NULL | NO
 COLUMN duty_shifts | month | text | NO | NULL | C | NO
@@ -119,6 +123,8 @@ COLUMN handovers | ack_note | text | YES | NULL | C | NO
 COLUMN handovers | cancelled_at | text | YES | NULL | C | NO
 COLUMN handovers | cancelled_by | text | YES | NULL | C | NO
 COLUMN handovers | cancel_reason | text | YES | NULL | C | NO
+COLUMN handovers | ack_leader_id | integer | YES | NULL | NULL | NO
+COLUMN handovers | ack_officer_id | integer | YES | NULL | NULL | NO
 COLUMN holiday_notice_changes | id | integer | NO | NULL | NULL | YES
 COLUMN holiday_notice_changes | year | integer | NO | NULL | NULL | NO
 COLUMN holiday_notice_changes | kind | text | NO | NULL | C | NO
@@ -171,6 +177,7 @@ COLUMN incidents | created_at | text | NO | NULL | C | NO
 COLUMN incidents | created_by | text | NO | NULL | C | NO
 COLUMN incidents | updated_at | text | NO | NULL | C | NO
 COLUMN incidents | version | integer | NO | 1 | NULL | NO
+COLUMN incidents | created_by_id | integer | YES | NULL | NULL | NO
 COLUMN level_changes | id | integer | NO | NULL | NULL | YES
 COLUMN level_changes | incident_id | integer | NO | NULL | NULL | NO
 COLUMN level_changes | from_level | text | YES | NULL | C | NO
@@ -180,6 +187,7 @@ COLUMN level_changes | recorded_at | text | NO | NULL | C | NO
 COLUMN level_changes | by_whom | text | NO | NULL | C | NO
 COLUMN level_changes | reason | text | NO | ''::text | C | NO
 COLUMN level_changes | officer | text | NO | NULL | C | NO
+COLUMN level_changes | officer_id | integer | YES | NULL | NULL | NO
 COLUMN obligations | incident_id | integer | NO | NULL | NULL | NO
 COLUMN obligations | obligation_key | text | NO | NULL | C | NO
 COLUMN obligations | clock_id | text | NO | NULL | C | NO
@@ -210,11 +218,14 @@ COLUMN print_records | printed_at | text | NO | NULL | C | NO
 COLUMN print_records | officer | text | NO | NULL | C | NO
 COLUMN print_records | chain_code | text | YES | NULL | C | NO
 COLUMN print_records | seat_name | text | YES | NULL | C | NO
+COLUMN print_records | officer_id | integer | YES | NULL | NULL | NO
 COLUMN report_versions | report_id | integer | NO | NULL | NULL | NO
 COLUMN report_versions | version | integer | NO | NULL | NULL | NO
 COLUMN report_versions | content | text | NO | NULL | C | NO
 COLUMN report_versions | saved_at | text | NO | NULL | C | NO
 COLUMN report_versions | saved_by | text | NO | NULL | C | NO
+COLUMN report_versions | saved_by_id | integer | YES | NULL | NULL | NO
+COLUMN report_versions | rowid | bigint | NO | NULL | NULL | YES
 COLUMN reports | id | integer | NO | NULL | NULL | YES
 COLUMN reports | incident_id | integer | NO | NULL | NULL | NO
 COLUMN reports | kind | text | NO | NULL | C | NO
@@ -232,12 +243,16 @@ COLUMN reports | confirmed_by | text | YES | NULL | C | NO
 COLUMN reports | sent_version | integer | YES | NULL | NULL | NO
 COLUMN reports | sent_officer | text | YES | NULL | C | NO
 COLUMN reports | satisfied_clocks | text | YES | NULL | C | NO
+COLUMN reports | created_by_id | integer | YES | NULL | NULL | NO
+COLUMN reports | signed_by_id | integer | YES | NULL | NULL | NO
+COLUMN reports | sent_officer_id | integer | YES | NULL | NULL | NO
 COLUMN response_conditions | incident_id | integer | NO | NULL | NULL | NO
 COLUMN response_conditions | condition_id | text | NO | NULL | C | NO
 COLUMN response_conditions | confirmed_at | text | NO | NULL | C | NO
 COLUMN response_conditions | confirmed_by | text | NO | NULL | C | NO
 COLUMN response_conditions | officer | text | NO | NULL | C | NO
 COLUMN response_conditions | recorded_at | text | NO | NULL | C | NO
+COLUMN response_conditions | officer_id | integer | YES | NULL | NULL | NO
 COLUMN response_items | rowid | bigint | NO | NULL | NULL | YES
 COLUMN response_items | incident_id | integer | NO | NULL | NULL | NO
 COLUMN response_items | item_id | text | NO | NULL | C | NO
@@ -257,6 +272,7 @@ COLUMN response_levels | to_level | text | NO | NULL | C | NO
 COLUMN response_levels | decided_by | text | NO | NULL | C | NO
 COLUMN response_levels | note | text | NO | ''::text | C | NO
 COLUMN response_levels | officer | text | NO | NULL | C | NO
+COLUMN response_levels | officer_id | integer | YES | NULL | NULL | NO
 COLUMN response_tasks | incident_id | integer | NO | NULL | NULL | NO
 COLUMN response_tasks | task_id | text | NO | NULL | C | NO
 COLUMN response_tasks | due_at | text | YES | NULL | C | NO
@@ -273,6 +289,8 @@ COLUMN responses | officer | text | NO | NULL | C | NO
 COLUMN responses | ended_at | text | YES | NULL | C | NO
 COLUMN responses | ended_by | text | YES | NULL | C | NO
 COLUMN responses | ended_officer | text | YES | NULL | C | NO
+COLUMN responses | officer_id | integer | YES | NULL | NULL | NO
+COLUMN responses | ended_officer_id | integer | YES | NULL | NULL | NO
 COLUMN roster_contact_history | id | integer | NO | NULL | NULL | YES
 COLUMN roster_contact_history | contact_id | integer | NO | NULL | NULL | NO
 COLUMN roster_contact_history | at | text | NO | NULL | C | NO
@@ -327,6 +345,7 @@ COLUMN timeline_entries | text | text | NO | NULL | C | NO
 COLUMN timeline_entries | data | text | YES | NULL | C | NO
 COLUMN timeline_entries | officer | text | NO | NULL | C | NO
 COLUMN timeline_entries | seat_name | text | YES | NULL | C | NO
+COLUMN timeline_entries | officer_id | integer | YES | NULL | NULL | NO
 COLUMN wall_keys | id | integer | NO | NULL | NULL | YES
 COLUMN wall_keys | key_hash | text | NO | NULL | C | NO
 COLUMN wall_keys | created_at | text | NO | NULL | C | NO
@@ -345,6 +364,7 @@ COLUMN warning_changes | to_level | text | NO | NULL | C | NO
 COLUMN warning_changes | changed_by | text | NO | NULL | C | NO
 COLUMN warning_changes | document | text | NO | NULL | C | NO
 COLUMN warning_changes | officer | text | NO | NULL | C | NO
+COLUMN warning_changes | officer_id | integer | YES | NULL | NULL | NO
 COLUMN warning_incidents | warning_id | integer | NO | NULL | NULL | NO
 COLUMN warning_incidents | incident_id | integer | NO | NULL | NULL | NO
 COLUMN warning_incidents | at | text | NO | NULL | C | NO
@@ -366,12 +386,15 @@ COLUMN warnings | lifted_by | text | YES | NULL | C | NO
 COLUMN warnings | lifted_by_kind | text | YES | NULL | C | NO
 COLUMN warnings | lift_document | text | YES | NULL | C | NO
 COLUMN warnings | lift_officer | text | YES | NULL | C | NO
+COLUMN warnings | officer_id | integer | YES | NULL | NULL | NO
+COLUMN warnings | lift_officer_id | integer | YES | NULL | NULL | NO
 CONSTRAINT accounts accounts_active_check CHECK ((active = ANY (ARRAY[0, 1])))
 CONSTRAINT accounts accounts_failed_count_check CHECK ((failed_count >= 0))
 CONSTRAINT accounts accounts_name_key UNIQUE (name)
 CONSTRAINT accounts accounts_password_hash_check CHECK ((password_hash ~~ 'scrypt$%'::text))
 CONSTRAINT accounts accounts_pkey PRIMARY KEY (id)
 CONSTRAINT accounts accounts_role_check CHECK ((role = ANY (ARRAY['带班领导'::text, '值班员'::text, '管理员'::text, '显示'::text])))
+CONSTRAINT alarm_acks alarm_acks_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT alarm_acks alarm_acks_pkey PRIMARY KEY (id)
 CONSTRAINT auth_events auth_events_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id)
 CONSTRAINT auth_events auth_events_pkey PRIMARY KEY (id)
@@ -379,6 +402,7 @@ CONSTRAINT chain chain_kind_check CHECK ((kind = ANY (ARRAY['genesis'::text, 'ro
 CONSTRAINT chain chain_pkey PRIMARY KEY (seq)
 CONSTRAINT clock_records clock_records_check CHECK (((completed_at IS NULL) <> (not_applicable_reason IS NULL)))
 CONSTRAINT clock_records clock_records_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
+CONSTRAINT clock_records clock_records_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT clock_records clock_records_pkey PRIMARY KEY (incident_id, clock_id)
 CONSTRAINT clock_records clock_records_rowid_key UNIQUE (rowid)
 CONSTRAINT derived_clocks derived_clocks_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
@@ -394,6 +418,8 @@ CONSTRAINT duty_schedule_months duty_schedule_months_pkey PRIMARY KEY (month)
 CONSTRAINT duty_schedule_months duty_schedule_months_shift_hours_check CHECK (((shift_hours > 0) AND ((24 % shift_hours) = 0)))
 CONSTRAINT duty_schema duty_schema_id_check CHECK ((id = 1))
 CONSTRAINT duty_schema duty_schema_pkey PRIMARY KEY (id)
+CONSTRAINT duty_sessions duty_sessions_leader_id_fkey FOREIGN KEY (leader_id) REFERENCES accounts(id)
+CONSTRAINT duty_sessions duty_sessions_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT duty_sessions duty_sessions_pkey PRIMARY KEY (id)
 CONSTRAINT duty_shifts duty_shifts_check CHECK ((leader <> officer))
 CONSTRAINT duty_shifts duty_shifts_day_kind_check CHECK ((day_kind = ANY (ARRAY['工作日'::text, '周末'::text, '法定节假日'::text, '调休上班'::text])))
@@ -402,6 +428,8 @@ CONSTRAINT duty_shifts duty_shifts_pkey PRIMARY KEY (date, shift)
 CONSTRAINT duty_shifts duty_shifts_shift_check CHECK ((shift >= 0))
 CONSTRAINT fired_alarms fired_alarms_clock_key_kind_seq_due_at_key UNIQUE NULLS NOT DISTINCT (clock_key, kind, seq, due_at)
 CONSTRAINT fired_alarms fired_alarms_rowid_key UNIQUE (rowid)
+CONSTRAINT handovers handovers_ack_leader_id_fkey FOREIGN KEY (ack_leader_id) REFERENCES accounts(id)
+CONSTRAINT handovers handovers_ack_officer_id_fkey FOREIGN KEY (ack_officer_id) REFERENCES accounts(id)
 CONSTRAINT handovers handovers_check CHECK (((status = 'acknowledged'::text) = ((acknowledged_at IS NOT NULL) AND (ack_officer IS NOT NULL))))
 CONSTRAINT handovers handovers_check1 CHECK (((status = 'cancelled'::text) = (cancelled_at IS NOT NULL)))
 CONSTRAINT handovers handovers_pkey PRIMARY KEY (id)
@@ -420,6 +448,7 @@ CONSTRAINT incident_reporting incident_reporting_incident_id_fkey FOREIGN KEY (i
 CONSTRAINT incident_reporting incident_reporting_occurred_unknown_check CHECK ((occurred_unknown = ANY (ARRAY[0, 1])))
 CONSTRAINT incident_reporting incident_reporting_pkey PRIMARY KEY (incident_id)
 CONSTRAINT incident_stale incident_stale_pkey PRIMARY KEY (incident_id)
+CONSTRAINT incidents incidents_created_by_id_fkey FOREIGN KEY (created_by_id) REFERENCES accounts(id)
 CONSTRAINT incidents incidents_drill_check CHECK ((drill = ANY (ARRAY[0, 1])))
 CONSTRAINT incidents incidents_pkey PRIMARY KEY (id)
 CONSTRAINT incidents incidents_serial_key UNIQUE (serial)
@@ -427,6 +456,7 @@ CONSTRAINT incidents incidents_version_check CHECK ((version >= 1))
 CONSTRAINT level_changes level_changes_check CHECK ((from_level IS DISTINCT FROM to_level))
 CONSTRAINT level_changes level_changes_from_level_check CHECK ((from_level = ANY (ARRAY['特别重大'::text, '重大'::text, '较大'::text, '一般'::text])))
 CONSTRAINT level_changes level_changes_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
+CONSTRAINT level_changes level_changes_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT level_changes level_changes_pkey PRIMARY KEY (id)
 CONSTRAINT level_changes level_changes_to_level_check CHECK ((to_level = ANY (ARRAY['特别重大'::text, '重大'::text, '较大'::text, '一般'::text])))
 CONSTRAINT obligations obligations_check CHECK ((due_at > starts_at))
@@ -440,17 +470,24 @@ CONSTRAINT obligations obligations_minutes_check CHECK ((minutes > 0))
 CONSTRAINT obligations obligations_owner_kind_check CHECK ((owner_kind = ANY (ARRAY['room'::text, 'monitored'::text])))
 CONSTRAINT obligations obligations_pkey PRIMARY KEY (incident_id, obligation_key)
 CONSTRAINT print_records print_records_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
+CONSTRAINT print_records print_records_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT print_records print_records_pkey PRIMARY KEY (id)
 CONSTRAINT print_records print_records_report_id_fkey FOREIGN KEY (report_id) REFERENCES reports(id)
 CONSTRAINT print_records print_records_target_check CHECK ((target = ANY (ARRAY['printer'::text, 'pdf'::text])))
 CONSTRAINT report_versions report_versions_pkey PRIMARY KEY (report_id, version)
 CONSTRAINT report_versions report_versions_report_id_fkey FOREIGN KEY (report_id) REFERENCES reports(id)
+CONSTRAINT report_versions report_versions_rowid_key UNIQUE (rowid)
+CONSTRAINT report_versions report_versions_saved_by_id_fkey FOREIGN KEY (saved_by_id) REFERENCES accounts(id)
 CONSTRAINT reports reports_corrects_id_fkey FOREIGN KEY (corrects_id) REFERENCES reports(id)
+CONSTRAINT reports reports_created_by_id_fkey FOREIGN KEY (created_by_id) REFERENCES accounts(id)
 CONSTRAINT reports reports_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT reports reports_incident_id_kind_seq_key UNIQUE (incident_id, kind, seq)
 CONSTRAINT reports reports_kind_check CHECK ((kind = ANY (ARRAY['初报'::text, '续报'::text, '终报'::text, '更正'::text])))
 CONSTRAINT reports reports_pkey PRIMARY KEY (id)
+CONSTRAINT reports reports_sent_officer_id_fkey FOREIGN KEY (sent_officer_id) REFERENCES accounts(id)
+CONSTRAINT reports reports_signed_by_id_fkey FOREIGN KEY (signed_by_id) REFERENCES accounts(id)
 CONSTRAINT response_conditions response_conditions_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
+CONSTRAINT response_conditions response_conditions_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT response_conditions response_conditions_pkey PRIMARY KEY (incident_id, condition_id)
 CONSTRAINT response_items response_items_check CHECK (((state <> ALL (ARRAY['done'::text, 'notApplicable'::text])) OR ((at IS NOT NULL) AND (by_whom IS NOT NULL))))
 CONSTRAINT response_items response_items_check1 CHECK (((state <> 'notApplicable'::text) OR (reason <> ''::text)))
@@ -459,12 +496,15 @@ CONSTRAINT response_items response_items_pkey PRIMARY KEY (incident_id, item_id)
 CONSTRAINT response_items response_items_rowid_key UNIQUE (rowid)
 CONSTRAINT response_items response_items_state_check CHECK ((state = ANY (ARRAY['open'::text, 'done'::text, 'notApplicable'::text, 'notRequired'::text])))
 CONSTRAINT response_levels response_levels_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
+CONSTRAINT response_levels response_levels_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT response_levels response_levels_pkey PRIMARY KEY (id)
 CONSTRAINT response_tasks response_tasks_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
 CONSTRAINT response_tasks response_tasks_pkey PRIMARY KEY (incident_id, task_id)
 CONSTRAINT responses responses_check CHECK (((ended_at IS NULL) = (ended_by IS NULL)))
+CONSTRAINT responses responses_ended_officer_id_fkey FOREIGN KEY (ended_officer_id) REFERENCES accounts(id)
 CONSTRAINT responses responses_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT responses responses_level_check CHECK ((level = ANY (ARRAY['一级'::text, '二级'::text, '三级'::text, '四级'::text])))
+CONSTRAINT responses responses_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT responses responses_pkey PRIMARY KEY (incident_id)
 CONSTRAINT responses responses_plan_check CHECK ((plan = ANY (ARRAY['comms'::text, 'radiation'::text, 'environment'::text])))
 CONSTRAINT roster_contact_history roster_contact_history_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES roster_contacts(id)
@@ -483,10 +523,12 @@ CONSTRAINT seat_sessions seat_sessions_pkey PRIMARY KEY (seat)
 CONSTRAINT serial_counters serial_counters_last_number_check CHECK ((last_number >= 0))
 CONSTRAINT serial_counters serial_counters_pkey PRIMARY KEY (prefix)
 CONSTRAINT timeline_entries timeline_entries_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
+CONSTRAINT timeline_entries timeline_entries_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT timeline_entries timeline_entries_pkey PRIMARY KEY (id)
 CONSTRAINT wall_keys wall_keys_pkey PRIMARY KEY (id)
 CONSTRAINT warning_actions warning_actions_pkey PRIMARY KEY (warning_id, item_id)
 CONSTRAINT warning_actions warning_actions_warning_id_fkey FOREIGN KEY (warning_id) REFERENCES warnings(id)
+CONSTRAINT warning_changes warning_changes_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT warning_changes warning_changes_pkey PRIMARY KEY (id)
 CONSTRAINT warning_changes warning_changes_warning_id_fkey FOREIGN KEY (warning_id) REFERENCES warnings(id)
 CONSTRAINT warning_incidents warning_incidents_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
@@ -496,6 +538,8 @@ CONSTRAINT warnings warnings_check CHECK (((lifted_at IS NULL) = (lift_document 
 CONSTRAINT warnings warnings_direction_check CHECK ((direction = ANY (ARRAY['received'::text, 'issued'::text])))
 CONSTRAINT warnings warnings_issuer_kind_check CHECK ((issuer_kind = ANY (ARRAY['province'::text, 'city'::text, 'county'::text, 'other'::text])))
 CONSTRAINT warnings warnings_level_check CHECK ((level = ANY (ARRAY['一级'::text, '二级'::text, '三级'::text, '四级'::text])))
+CONSTRAINT warnings warnings_lift_officer_id_fkey FOREIGN KEY (lift_officer_id) REFERENCES accounts(id)
+CONSTRAINT warnings warnings_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT warnings warnings_pkey PRIMARY KEY (id)
 CONSTRAINT warnings warnings_plan_check CHECK ((plan = ANY (ARRAY['comms'::text, 'radiation'::text, 'environment'::text])))
 INDEX CREATE UNIQUE INDEX accounts_name_key ON accounts USING btree (name)
@@ -543,6 +587,7 @@ INDEX CREATE INDEX obligations_open ON obligations USING btree (incident_id) WHE
 INDEX CREATE UNIQUE INDEX obligations_pkey ON obligations USING btree (incident_id, obligation_key)
 INDEX CREATE UNIQUE INDEX print_records_pkey ON print_records USING btree (id)
 INDEX CREATE UNIQUE INDEX report_versions_pkey ON report_versions USING btree (report_id, version)
+INDEX CREATE UNIQUE INDEX report_versions_rowid_key ON report_versions USING btree (rowid)
 INDEX CREATE UNIQUE INDEX reports_incident_id_kind_seq_key ON reports USING btree (incident_id, kind, seq)
 INDEX CREATE UNIQUE INDEX reports_pkey ON reports USING btree (id)
 INDEX CREATE UNIQUE INDEX response_conditions_pkey ON response_conditions USING btree (incident_id, condition_id)

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import {
   type ChainKeyProvider,
 } from '../../../../electron/services/integrity/chain-key';
 import { SWEEP_SQL } from '../../../../electron/db/chain-repository';
+import { anchorFileFor } from '../../../../electron/services/integrity/chain-anchor';
+import { restoreLatestBackup } from '../../../../electron/services/startup/startup-service';
 import { webHostPrinter } from '../../../../electron/print/printer';
 import { ENV_INPUT } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
@@ -56,11 +58,34 @@ async function record(s: AppServices): Promise<number> {
   return inc.id;
 }
 
+/** Drops the chain and makes its table again, empty: the next start begins a new chain. */
+const DROP_CHAIN = `DROP TABLE chain;
+  CREATE TABLE chain (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, tbl TEXT NOT NULL, row_id INTEGER NOT NULL,
+    ref TEXT NOT NULL DEFAULT '{}', at TEXT NOT NULL, schema_version INTEGER NOT NULL, detail TEXT NOT NULL DEFAULT '',
+    mac TEXT NOT NULL); CREATE UNIQUE INDEX chain_row ON chain (tbl, row_id);`;
+
 /** Runs SQL on the closed database file with the sqlite3 package, as anyone with the file could. */
 async function editFile(dataDir: string, sql: string): Promise<void> {
   const db = new sqlite3.Database(join(dataDir, DATABASE_FILE));
   await new Promise<void>((resolve, reject) => db.exec(sql, (err) => (err ? reject(err) : resolve())));
   await new Promise<void>((resolve) => db.close(() => resolve()));
+}
+
+/**
+ * Records, closes, runs each SQL on the closed file with sqlite3, and starts again on the real
+ * start path: the services and the state the background verification reaches (nobody asks for it).
+ */
+async function tamperAndRestart(
+  dir: string,
+  sql: readonly string[],
+  opts: { record?: boolean } = {},
+): Promise<{ s: AppServices; st: IntegrityStatus }> {
+  const first = await start(dir);
+  if (opts.record !== false) await record(first);
+  await first.close();
+  for (const stmt of sql) await editFile(dir, stmt);
+  const s = await start(dir);
+  return { s, st: await settled(s) };
 }
 
 describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => {
@@ -102,14 +127,9 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
   });
 
   it('a timeline row edited with sqlite3 on the closed file is reported at the next start, naming the record', async () => {
-    const dir = tempDir();
-    let s = await start(dir);
-    await record(s);
-    await s.close();
-    await editFile(dir, "UPDATE timeline_entries SET text = '备注：一切正常' WHERE text = '备注：已电话核实'");
-    // The real start path; nobody asks for a verification: the background one finds it.
-    s = await start(dir);
-    const st = await settled(s);
+    const { s, st } = await tamperAndRestart(tempDir(), [
+      "UPDATE timeline_entries SET text = '备注：一切正常' WHERE text = '备注：已电话核实'",
+    ]);
     expect(st.state).toBe('broken');
     expect(st.findingCount).toBe(1);
     expect(st.findings[0]!.table).toBe('timeline_entries');
@@ -124,13 +144,9 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
   });
 
   it('the seat a row names is covered too: changing it is reported', async () => {
-    const dir = tempDir();
-    let s = await start(dir);
-    await record(s);
-    await s.close();
-    await editFile(dir, "UPDATE timeline_entries SET seat_name = '带班席' WHERE id = 1");
-    s = await start(dir);
-    const st = await settled(s);
+    const { s, st } = await tamperAndRestart(tempDir(), [
+      "UPDATE timeline_entries SET seat_name = '带班席' WHERE id = 1",
+    ]);
     expect(st.findings.map((f) => f.message)).toEqual([
       expect.stringMatching(/^事件 2026-0001 的时间线第1条（表 timeline_entries，编号 1，.*在值班台之外被改动/),
     ]);
@@ -138,13 +154,9 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
   });
 
   it('reports a deleted row and the chain entry it had', async () => {
-    const dir = tempDir();
-    let s = await start(dir);
-    await record(s);
-    await s.close();
-    await editFile(dir, "DELETE FROM timeline_entries WHERE text = '备注：已电话核实'");
-    s = await start(dir);
-    const st = await settled(s);
+    const { s, st } = await tamperAndRestart(tempDir(), [
+      "DELETE FROM timeline_entries WHERE text = '备注：已电话核实'",
+    ]);
     expect(st.state).toBe('broken');
     expect(st.findings.map((f) => f.message)).toEqual([
       expect.stringMatching(
@@ -156,16 +168,10 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
 
   it('reports rows inserted outside the console, at the end or into a gap, and never seals them', async () => {
     const dir = tempDir();
-    let s = await start(dir);
-    await record(s);
-    await s.close();
-    await editFile(
-      dir,
+    let { s, st } = await tamperAndRestart(dir, [
       `INSERT INTO timeline_entries (incident_id, at, kind, text, officer) VALUES (1, '2026-11-29T02:30:00.000Z', 'note', '伪造的备注', '赵珺');
        INSERT INTO alarm_acks (clock_key, acked_at, officer) VALUES ('1:x', '2026-11-29T02:31:00.000Z', '赵珺');`,
-    );
-    s = await start(dir);
-    let st = await settled(s);
+    ]);
     expect(st.state).toBe('broken');
     expect(st.findings.map((f) => [f.table, f.message.replace(/编号 \d+/, '编号 N')])).toEqual([
       [
@@ -185,13 +191,14 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     expect(st.findingCount).toBe(2);
     await s.close();
     // Into a gap below the last row: a deleted row's id taken again.
-    await editFile(dir, "DELETE FROM timeline_entries WHERE text = '备注：已电话核实'");
-    await editFile(
+    ({ s, st } = await tamperAndRestart(
       dir,
-      `INSERT INTO timeline_entries (id, incident_id, at, kind, text, officer) SELECT 2, 1, '2026-11-29T02:00:00.000Z', 'note', '换上的备注', '赵珺'`,
-    );
-    s = await start(dir);
-    st = await settled(s);
+      [
+        "DELETE FROM timeline_entries WHERE text = '备注：已电话核实'",
+        `INSERT INTO timeline_entries (id, incident_id, at, kind, text, officer) SELECT 2, 1, '2026-11-29T02:00:00.000Z', 'note', '换上的备注', '赵珺'`,
+      ],
+      { record: false },
+    ));
     expect(st.findings.some((f) => f.table === 'timeline_entries' && /在值班台之外被改动/.test(f.message))).toBe(true);
     await s.close();
   });
@@ -210,17 +217,10 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
   });
 
   it('an edited chain entry, or one removed, is reported', async () => {
-    const dir = tempDir();
-    let s = await start(dir);
-    await record(s);
-    await s.close();
-    await editFile(
-      dir,
+    const { s, st } = await tamperAndRestart(tempDir(), [
       `DROP TRIGGER chain_append_only_update; DROP TRIGGER chain_append_only_delete;
        DELETE FROM chain WHERE seq = 3;`,
-    );
-    s = await start(dir);
-    const st = await settled(s);
+    ]);
     expect(st.state).toBe('broken');
     expect(st.findings.map((f) => f.message)).toContain(
       '记录链第 3 条缺失：链本身被删改，这些链记录所保护的记录无法核验。',
@@ -233,14 +233,9 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     let s = await start(dir);
     await record(s);
     await s.close();
-    // As if the records had been written before the chain: drop it, so the next start begins one.
-    await editFile(dir, 'DROP TABLE chain');
-    await editFile(
-      dir,
-      `CREATE TABLE chain (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, tbl TEXT NOT NULL, row_id INTEGER NOT NULL,
-        ref TEXT NOT NULL DEFAULT '{}', at TEXT NOT NULL, schema_version INTEGER NOT NULL, detail TEXT NOT NULL DEFAULT '',
-        mac TEXT NOT NULL); CREATE UNIQUE INDEX chain_row ON chain (tbl, row_id);`,
-    );
+    // As if the records had been written before the chain (and its anchor): the next start begins one.
+    await editFile(dir, DROP_CHAIN);
+    rmSync(anchorFileFor(dir));
     s = await start(dir);
     expect((await settled(s)).state).toBe('ok');
     const genesis = await s.db.read((q) => q.get<{ detail: string }>('SELECT detail FROM chain WHERE seq = 1'));
@@ -259,6 +254,62 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     await s.close();
   });
 
+  it('a chain dropped and begun again is reported by the anchor outside the database, at every start', async () => {
+    const dir = tempDir();
+    const first = await tamperAndRestart(dir, [
+      'DELETE FROM timeline_entries WHERE id > 2',
+      'DELETE FROM clock_records',
+      DROP_CHAIN,
+    ]);
+    expect(first.st.findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^记录链被重新开始（发现于 2026-11-29 10:00）：值班台此前记录的链至少有 \d+ 条（末条 [0-9A-F]{4}-[0-9A-F]{4}），现在的链是另一条。原有记录可能在值班台之外被整体删除或替换。$/,
+      ),
+    ]);
+    await first.s.close();
+    const again = await start(dir);
+    expect((await settled(again)).findingCount).toBe(1);
+    await again.close();
+  });
+
+  it('an anchor file edited or replaced is reported: the end of the chain cannot be confirmed', async () => {
+    const dir = tempDir();
+    const s0 = await start(dir);
+    await record(s0);
+    await s0.close();
+    const file = anchorFileFor(dir);
+    const anchor = JSON.parse(readFileSync(file, 'utf8')) as { body: string; tag: string };
+    const body = JSON.parse(anchor.body) as { seq: number };
+    writeFileSync(file, JSON.stringify({ ...anchor, body: JSON.stringify({ ...body, seq: 2 }) }));
+    const s = await start(dir);
+    const st = await settled(s);
+    expect(st.findings.map((f) => f.message)).toEqual([
+      `记录链锚点文件 ${file} 无法用本机的密钥核验：它被改动过，或来自另一台计算机。无法确认记录链的末尾是否完整。`,
+    ]);
+    await s.close();
+  });
+
+  it('a restore at start-up re-bases the anchor, and the audit records it', async () => {
+    const dir = tempDir();
+    const s0 = await start(dir);
+    await record(s0);
+    await caller(s0.handlers)('data:backup-now', {});
+    await caller(s0.handlers)('incidents:add-note', { id: 1, kind: '备注', text: '备份之后' });
+    await s0.close();
+    // The file is lost; the recovery state restores the latest backup before the services start.
+    rmSync(join(dir, DATABASE_FILE));
+    await restoreLatestBackup(dir, NOW);
+    const s = await start(dir);
+    expect((await settled(s)).state).toBe('ok');
+    const audit = await s.db.read((q) =>
+      q.all<{ detail: string }>("SELECT detail FROM auth_events WHERE kind = 'chain_rebased'"),
+    );
+    expect(audit.map((a) => a.detail)).toEqual([
+      expect.stringMatching(/^记录链锚点重新定位（启动时从备份 .* 恢复）：原锚点 第 \d+ 条，现为第 \d+ 条/),
+    ]);
+    await s.close();
+  });
+
   it("an import into an empty install is sealed into that install's chain, and a restore keeps its own chain", async () => {
     const src = await start(tempDir());
     await record(src);
@@ -271,6 +322,11 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     await src.close();
     const again = await start(src.dataDir);
     expect((await settled(again)).state).toBe('ok');
+    // The restore rewound the chain legitimately: the anchor followed it, and the audit says so.
+    const audit = await again.db.read((q) =>
+      q.all<{ detail: string }>("SELECT detail FROM auth_events WHERE kind = 'chain_rebased'"),
+    );
+    expect(audit.map((a) => a.detail)).toEqual([expect.stringMatching(/^记录链锚点重新定位（恢复备份）/)]);
     await again.close();
 
     const dst = await start(tempDir());
