@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/ipc/dispatch';
+import { ENV_INPUT } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
 import { TEST_PASSWORD, confirmLeader, signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
@@ -37,18 +39,34 @@ interface Finding {
   targets: string[];
 }
 
+/** Loads axe-core into the page once (again after a reload). */
+async function loadAxe(page: Page): Promise<void> {
+  if (await page.evaluate(() => 'axe' in window)) return;
+  await page.evaluate(AXE_SOURCE);
+}
+
+/** Waits until no finite CSS animation or transition is running (spinners and other loops excepted). */
+async function motionDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+  );
+}
+
 /**
  * Runs axe-core on the page as it stands and returns its critical and serious violations. The
  * script is evaluated through the DevTools protocol: the console's CSP refuses inline scripts.
  */
 async function axeViolations(page: Page, scope: string): Promise<Finding[]> {
   // Let drawer and modal motion finish: half-faded text would be measured at its passing contrast.
-  await page.waitForTimeout(600);
-  await page.evaluate(AXE_SOURCE);
+  await motionDone(page);
+  await loadAxe(page);
   return page.evaluate(async (scope) => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    // Resolved here, so the scope may use any selector Chromium knows (:has).
-    const include = [...document.querySelectorAll(scope)];
+    // Resolved here, so the scope may use any selector Chromium knows (:has); only what is shown
+    // (a closed dialog may stay in the page, hidden).
+    const include = [...document.querySelectorAll(scope)].filter((el) => el.checkVisibility());
     if (include.length === 0) throw new Error(`nothing to check: ${scope}`);
     const result = await axe.run({ include }, { resultTypes: ['violations'] });
     return result.violations
@@ -82,7 +100,7 @@ const STRUCTURE_RULES = [
 
 /** Runs those rules on the whole page (whatever their impact) and returns their violations. */
 async function structureViolations(page: Page): Promise<Finding[]> {
-  await page.evaluate(AXE_SOURCE);
+  await loadAxe(page);
   return page.evaluate(async (rules) => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const result = await axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
@@ -200,6 +218,7 @@ describe('accessibility of the console in Chromium (axe-core)', () => {
         const initial = page.getByTestId('report-初报');
         await initial.getByTestId('sign-button').click();
         await page.getByTestId('signed-by').fill('王副主任');
+        await check('签发对话框', '.ant-modal:has([data-testid=signed-by])');
         await page.locator('.ant-modal:has([data-testid=signed-by])').locator('.ant-btn-primary').click();
         await page.getByTestId('leader-password').waitFor();
         await check('带班领导密码对话框', '.ant-modal:has([data-testid=leader-password])');
@@ -230,6 +249,267 @@ describe('accessibility of the console in Chromium (axe-core)', () => {
           .toBe(0);
         await check('账户与审计抽屉', '.ant-drawer-open .ant-drawer-content-wrapper');
         await page.screenshot({ path: 'test-output/a11y-accounts.png' });
+      } finally {
+        if (problems.length > 0) console.error(`axe-core violations:\n${problems.join('\n')}`);
+        await app.close();
+      }
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it(
+    'has no critical or serious axe-core violation in the other drawers and dialogs: schedule changes, handover, rosters, warnings, response records, the law panel, the seat, leader log-in, accounts and the alarm notices',
+    { timeout: 420_000 },
+    async () => {
+      const app = await startWebApp(browser(), tempDir());
+      const { page, services } = app;
+      page.setDefaultTimeout(30_000);
+      const problems: string[] = [];
+      const check = async (where: string, scope: string) => {
+        problems.push(...describeFindings(where, await axeViolations(page, scope)));
+      };
+      const modal = (has: string) => page.locator(`.ant-modal:has(${has})`);
+      const cancel = async (dialog: ReturnType<Page['locator']>) => {
+        await dialog.getByRole('button', { name: /取\s*消/ }).click();
+        await dialog.waitFor({ state: 'detached' });
+      };
+      // A print preview is checked once paginated: its 打印 button is disabled (and greyed) until then.
+      const paginated = () => page.locator('[data-testid=preview-pages]:not([data-pages=""])').waitFor();
+      const closeDrawer = async (title: string) => {
+        const drawer = page.locator('.ant-drawer-open', { hasText: title }).last();
+        await drawer.locator('.ant-drawer-close').click();
+        await drawer.waitFor({ state: 'detached' });
+      };
+      try {
+        await services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+        // Received just now: no alarm yet (the notices are checked at the end).
+        const incident = await services.incidents.create({
+          ...ENV_INPUT,
+          occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+          receivedAt: new Date(Date.now() - 2 * 60_000).toISOString(),
+          levelOverride: null,
+          responseOverride: '三级',
+        });
+        const issued = await dispatch(services.handlers, 'warnings:issue', {
+          plan: 'radiation',
+          level: '三级',
+          direction: 'received',
+          issuerKind: 'city',
+          issuer: '朔州市人民政府',
+          area: '朔城区',
+          issuedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+        });
+        expect(issued.ok).toBe(true);
+        const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+          .format(new Date())
+          .slice(0, 7);
+        await services.handlers['schedule:generate']({
+          month,
+          leaders: ['王镕'],
+          officers: ['钱赟', '孙敏'],
+          replace: false,
+          reason: '',
+          fromMonthStart: false,
+        });
+        await page.reload({ waitUntil: 'domcontentloaded' });
+        await signInDuty(page);
+        const menu = (label: string) => page.locator('.ant-menu-item', { hasText: label }).click();
+
+        // The seat's name.
+        await page.getByTestId('seat-name').click();
+        await page.getByTestId('seat-name-input').waitFor();
+        await check('席位名称对话框', '.ant-modal:has([data-testid=seat-name-input])');
+        await cancel(modal('[data-testid=seat-name-input]'));
+
+        // 带班领导 logs out and in again from the session menu.
+        await page.getByTestId('session-user').click();
+        await page.getByTestId('leader-logout').click();
+        await page.getByTestId('session-user').click();
+        await page.getByTestId('leader-login-open').click();
+        await page.getByTestId('leader-login-name').waitFor();
+        await check('带班领导登录对话框', '.ant-modal:has([data-testid=leader-login-name])');
+        await page.getByTestId('leader-login-name').fill('李堃');
+        await page.getByTestId('leader-login-password').fill(TEST_PASSWORD);
+        await page.getByTestId('leader-login-submit').click();
+        await page.getByTestId('leader-login-name').waitFor({ state: 'detached' });
+
+        // 值班表: 替班 and 换班, the question Esc asks over typed names, and the print drawer.
+        await menu('值班表');
+        const today = page.getByTestId('schedule-table').locator('tr[data-today]');
+        await today.getByText('替班').click();
+        const change = page.locator('.ant-modal', { hasText: '替班：' });
+        await change.waitFor();
+        await check('替班对话框', '.ant-modal');
+        await change.locator('input').last().fill('临时顶班');
+        await page.keyboard.press('Escape');
+        const ask = page.locator('.ant-modal-confirm', { hasText: '放弃已填写的内容？' });
+        await ask.waitFor();
+        await check('放弃填写确认', '.ant-modal-confirm');
+        await ask.getByRole('button', { name: /放\s*弃/ }).click();
+        await change.waitFor({ state: 'detached' });
+        await today.getByText('换班').click();
+        const exchange = page.locator('.ant-modal', { hasText: '换班：' });
+        await exchange.waitFor();
+        await check('换班对话框', '.ant-modal');
+        await cancel(exchange);
+        await page.getByRole('button', { name: '打印值班表' }).click();
+        await page.locator('.ant-drawer-open iframe[title=值班表]').waitFor();
+        await check('打印值班表抽屉', '.ant-drawer-open .ant-drawer-content-wrapper');
+        await closeDrawer('打印值班表');
+
+        // 交接班: a pending handover, its print drawer and the withdrawal dialog.
+        await menu('交接班');
+        await page.getByTestId('handover-to-officer').fill('钱赟');
+        await page.getByTestId('handover-submit').click();
+        const pending = page.getByTestId('handover-pending');
+        await pending.getByRole('button', { name: '打印预览' }).click();
+        await paginated();
+        await check('交接班记录抽屉', '.ant-drawer-open .ant-drawer-content-wrapper');
+        await closeDrawer('交接班记录');
+        await pending.getByRole('button', { name: /撤\s*回/ }).click();
+        const withdraw = page.locator('.ant-modal', { hasText: '撤回交接班记录' });
+        await withdraw.waitFor();
+        await check('撤回交接班记录对话框', '.ant-modal');
+        await cancel(withdraw);
+
+        // 通讯录: a contact added, its 离任 dialog, import, history and print.
+        await menu('通讯录');
+        await page.getByTestId('roster-tree').getByTestId('add-contact-office-office').click();
+        await page.getByTestId('contact-name').waitFor();
+        await check('联系人对话框', '.ant-modal:has([data-testid=contact-name])');
+        await page.getByTestId('contact-name').fill('市指挥部办公室值班室');
+        await page.getByTestId('contact-office').fill('2021234');
+        await page.locator('#contact-save').click();
+        await page.getByTestId('contact-name').waitFor({ state: 'detached' });
+        await page
+          .getByTestId('contact')
+          .filter({ hasText: '市指挥部办公室值班室' })
+          .getByRole('button', { name: /离\s*任/ })
+          .click();
+        await page.getByTestId('end-reason').waitFor();
+        await check('登记离任对话框', '.ant-modal:has([data-testid=end-reason])');
+        await cancel(modal('[data-testid=end-reason]'));
+        await page.getByTestId('roster-import').click();
+        await page.getByTestId('import-file').waitFor();
+        await check('导入通讯录对话框', '.ant-modal:has([data-testid=import-file])');
+        await cancel(modal('[data-testid=import-file]'));
+        await page.getByRole('button', { name: '修改记录' }).click();
+        const history = page.locator('.ant-drawer-open', { hasText: '通讯录修改记录' });
+        await history.locator('.ant-list-item').first().waitFor();
+        await check('通讯录修改记录抽屉', '.ant-drawer-open .ant-drawer-content-wrapper');
+        await closeDrawer('通讯录修改记录');
+        await page.getByTestId('roster-print').click();
+        await paginated();
+        await check('打印通讯录对话框', '.ant-modal:has([data-testid=print-preview])');
+        await page.keyboard.press('Escape');
+        await page.getByTestId('print-preview').waitFor({ state: 'detached' });
+
+        // 预警: the issuing drawer and the lift dialog.
+        await menu('预警');
+        await page.getByTestId('warning-new').click();
+        await page.locator('.ant-drawer-open', { hasText: '登记预警' }).locator('form').waitFor();
+        await check('登记预警抽屉', '.ant-drawer-open .ant-drawer-content-wrapper');
+        await closeDrawer('登记预警');
+        await page.getByTestId('warning-card').first().getByTestId('warning-lift').click();
+        await page.locator('#warning-act-by').waitFor();
+        await check('解除预警对话框', '.ant-modal:has(#warning-act-by)');
+        await cancel(modal('#warning-act-by'));
+
+        // 值班日志's print drawer.
+        await menu('值班日志');
+        await page.getByTestId('duty-log-print').click();
+        await paginated();
+        await check('打印值班日志抽屉', '.ant-drawer-open .ant-drawer-content-wrapper');
+        await page.keyboard.press('Escape');
+        await page.getByTestId('print-preview').waitFor({ state: 'detached' });
+
+        // The incident: the law panel, 不适用, a call, a response record, voiding a timeline entry.
+        await menu('事件看板');
+        await page.getByTestId('incident-link').filter({ hasText: incident.title }).click();
+        await page.locator('[data-testid="clock-table"] [data-testid="citation-link"]').first().click();
+        await page.getByTestId('law-highlight').waitFor();
+        await check('法规条文抽屉', '.ant-drawer-open:has([data-testid=law-panel]) .ant-drawer-content-wrapper');
+        await page.locator('.ant-drawer-open:has([data-testid=law-panel]) .ant-drawer-close').click();
+        await page.getByTestId('law-panel').waitFor({ state: 'hidden' });
+        await page
+          .getByTestId('clock-table')
+          .getByRole('button', { name: /不\s*适\s*用/ })
+          .first()
+          .click();
+        const na = page.locator('.ant-modal', { hasText: '标记不适用：' });
+        await na.waitFor();
+        await check('标记不适用对话框', '.ant-modal');
+        await cancel(na);
+        await page.getByTestId('call-list').getByTestId('record-call').first().click();
+        await page.getByTestId('call-note').waitFor();
+        await check('记录呼叫对话框', '.ant-modal:has([data-testid=call-note])');
+        await cancel(modal('[data-testid=call-note]'));
+        const panel = page.getByTestId('response-panel');
+        await panel.getByTestId('response-start').click();
+        await confirmLeader(page);
+        await panel
+          .locator('[data-testid="response-item"][data-state="open"]')
+          .first()
+          .getByTestId('tick-item')
+          .click();
+        await page.locator('#record-text:visible').waitFor();
+        await check('响应记录对话框', '.ant-modal:has(#record-ok)');
+        await cancel(modal('#record-ok'));
+        await page.getByTestId('timeline-entry').getByTestId('void-button').first().click();
+        await page.getByTestId('void-reason-input').waitFor();
+        await check('作废记录对话框', '.ant-modal:has([data-testid=void-reason-input])');
+        await cancel(modal('[data-testid=void-reason-input]'));
+        await page.keyboard.press('Escape');
+        await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+
+        // 设置 as the 带班领导 sees it: the wall key and its confirmation.
+        await menu('设置');
+        await page.getByTestId('wall-key-rotate').click();
+        await page.getByTestId('wall-key-address').waitFor();
+        await page.getByTestId('wall-key-revoke').click();
+        await page.locator('.ant-popconfirm').waitFor();
+        await check('停用大屏地址确认', '.ant-popover');
+        await page.keyboard.press('Escape');
+
+        // 账户与审计 as the administrator: a new account and a password reset.
+        await page.getByTestId('session-user').click();
+        await page.getByTestId('logout').click();
+        await page.getByTestId('login-name').fill('系统管理员');
+        await page.getByTestId('login-password').fill(TEST_PASSWORD);
+        await page.getByTestId('login-leader-name').fill('李堃');
+        await page.getByTestId('login-leader-password').fill(TEST_PASSWORD);
+        await page.getByTestId('login-submit').click();
+        await page.getByTestId('session-user').filter({ hasText: '系统管理员' }).click();
+        await page.getByTestId('accounts-open').click();
+        await page.getByTestId('account-new').click();
+        await page.getByTestId('account-name').waitFor();
+        await check('新建账户对话框', '.ant-modal:has([data-testid=account-name])');
+        await cancel(modal('[data-testid=account-name]'));
+        await page.getByTestId('accounts-table').getByRole('button', { name: '重置密码' }).first().click();
+        const reset = page.locator('.ant-modal', { hasText: '重置密码：' });
+        await reset.waitFor();
+        await check('重置密码对话框', '.ant-modal');
+        await cancel(reset);
+        await closeDrawer('账户与审计');
+
+        // Alarm notices: four incidents long overdue give three notices and 另有1项, with the banner.
+        for (let i = 1; i <= 4; i++) {
+          await services.incidents.create({
+            ...ENV_INPUT,
+            title: `超时事件${i}`,
+            occurredAt: new Date(Date.now() - (300 + i) * 60_000).toISOString(),
+            receivedAt: new Date(Date.now() - (290 + i) * 60_000).toISOString(),
+            levelOverride: null,
+            responseOverride: null,
+          });
+        }
+        await page.getByTestId('alarm-notice-more').waitFor();
+        await check('告警通知', '.ant-notification');
+        await page.getByTestId('alarm-banner').waitFor();
+        await check('告警横幅', '[data-testid=banner-stack]');
+      } catch (err) {
+        await page.screenshot({ path: 'test-output/a11y-dialogs-failed.png' });
+        throw err;
       } finally {
         if (problems.length > 0) console.error(`axe-core violations:\n${problems.join('\n')}`);
         await app.close();

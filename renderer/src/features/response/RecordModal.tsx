@@ -84,10 +84,10 @@ export function RecordModal({
             />
           </Space>
         )}
-        <Typography.Text>
+        <label htmlFor="record-text">
           {textLabel}
           {textRequired ? '（必填）' : '（选填）'}：
-        </Typography.Text>
+        </label>
         <Input.TextArea
           id="record-text"
           rows={2}

@@ -112,6 +112,7 @@ export function ImportModal({
       <input
         type="file"
         accept=".xlsx,.csv"
+        aria-label="选择要导入的通讯录文件（XLSX 或 CSV）"
         onChange={(e) => void pick(e.target.files?.[0])}
         data-testid="import-file"
       />

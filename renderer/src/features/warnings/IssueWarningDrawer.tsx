@@ -115,6 +115,8 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
         <Form.Item
           name="issuer"
           label="发布单位（按发布文件）"
+          // The input keeps its own id (tests and the issuer check find it by it): the label points there.
+          htmlFor="warning-issuer"
           rules={[{ required: true, whitespace: true, message: '请填写发布单位' }]}
         >
           <Input id="warning-issuer" maxLength={80} />
@@ -130,6 +132,7 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
         <Form.Item
           name="area"
           label="预警区域"
+          htmlFor="warning-area"
           rules={[{ required: true, whitespace: true, message: '请填写预警区域' }]}
         >
           <Input id="warning-area" maxLength={120} />

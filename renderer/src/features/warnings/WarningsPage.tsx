@@ -267,6 +267,7 @@ function IssuerActModal({
         {mode === 'change' && (
           <Select
             placeholder="新级别"
+            aria-label="新级别"
             style={{ width: 200 }}
             value={level}
             onChange={setLevel}
@@ -279,6 +280,7 @@ function IssuerActModal({
         <Space wrap>
           <Select
             style={{ width: 120 }}
+            aria-label="解除/调整单位类别"
             value={kind}
             onChange={setKind}
             options={ISSUER_KINDS.map((k) => ({ value: k, label: ISSUER_KIND_LABELS[k] }))}
@@ -288,6 +290,7 @@ function IssuerActModal({
             value={issuer}
             onChange={(e) => setIssuer(e.target.value)}
             placeholder="解除/调整单位"
+            aria-label="解除/调整单位"
             id="warning-act-by"
           />
         </Space>
@@ -296,6 +299,7 @@ function IssuerActModal({
           value={doc}
           onChange={(e) => setDoc(e.target.value)}
           placeholder={mode === 'lift' ? '解除文件（文号或标题）' : '调整文件（文号或标题）'}
+          aria-label={mode === 'lift' ? '解除文件' : '调整文件'}
           id="warning-act-doc"
         />
       </Space>
