@@ -39,6 +39,7 @@ const ON_BOTH_ENGINES = [
     'rosters/roster-service',
     'accounts/accounts',
     'seats/seats',
+    'seats/record-versions',
     'data/stats',
     'holidays/holiday-service',
     'integrity/chain-engines',

@@ -96,6 +96,7 @@ interface ContactRow {
   ended_reason: string | null;
   updated_at: string;
   updated_by: string;
+  version: number;
 }
 
 function toContact(r: ContactRow): RosterContact {
@@ -117,6 +118,7 @@ function toContact(r: ContactRow): RosterContact {
     endedReason: r.ended_reason,
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
+    version: r.version,
   };
 }
 
@@ -208,7 +210,7 @@ export async function updateContact(
   const keys = CONTACT_FIELDS.filter((k) => patch[k] !== undefined);
   if (keys.length === 0) return;
   await q.run(
-    `UPDATE roster_contacts SET ${keys.map((k) => `${COLUMN[k]} = ?`).join(', ')}, updated_at = ?, updated_by = ? WHERE id = ?`,
+    `UPDATE roster_contacts SET ${keys.map((k) => `${COLUMN[k]} = ?`).join(', ')}, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
     [...keys.map((k) => patch[k] as string), at, officer, id],
   );
 }
@@ -222,7 +224,7 @@ export async function endContact(
   officer: string,
 ): Promise<void> {
   await q.run(
-    'UPDATE roster_contacts SET ended_at = ?, ended_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?',
+    'UPDATE roster_contacts SET ended_at = ?, ended_reason = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?',
     [endedAt, reason, at, officer, id],
   );
 }

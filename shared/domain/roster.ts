@@ -46,6 +46,8 @@ export interface RosterContact {
   endedReason: string | null;
   updatedAt: string;
   updatedBy: string;
+  /** Counts the changes to the contact's row (issue 17); an edit from an older one is refused. */
+  version: number;
 }
 
 export interface ContactChange {

@@ -11,6 +11,7 @@ import { renderForm } from '../../../shared/forms/render';
 import type { FormInput } from '../../../shared/forms/types';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { DomainError } from '../../../shared/ipc/result';
+import { STALE_REPORT_MESSAGE } from '../../../shared/ipc/channels/seats';
 import { dutyOf, openDuties } from '../../../shared/reports/duties';
 import type { OpenDuty } from '../../../shared/reports/duties';
 import { assertReportForm } from '../../../shared/reports/form-schemas';
@@ -173,6 +174,9 @@ export class ReportService {
         `${report.label}已${report.status === 'sent' ? '报送' : '签发'}，不能再修改；请发更正或续报`,
       );
     if (args.content.kind !== report.formKind) throw new DomainError('invalid_input', '表单类型与报告不符');
+    // Another seat saved a newer draft since this officer opened it (issue 17): refused, nothing written.
+    if (args.version !== undefined && args.version !== (report.versions.at(-1)?.version ?? 0))
+      throw new DomainError('conflict', STALE_REPORT_MESSAGE);
     const content = args.content;
     try {
       // A version is a whole form: every field with its type, table rows included, nothing unknown.

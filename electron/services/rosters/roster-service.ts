@@ -22,6 +22,7 @@ import { COUNTY_ROSTER_ID } from '../../../shared/domain/roster';
 import type { RosterPrint, RosterRow as PrintRow } from '../../../shared/forms/types';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import { DomainError } from '../../../shared/ipc/result';
+import { STALE_CONTACT_MESSAGE } from '../../../shared/ipc/channels/seats';
 import {
   buildCallList,
   type CallListItem,
@@ -241,6 +242,9 @@ export class RosterService {
     if ('id' in args) {
       const before = await repo.findContact(q, args.id);
       if (!before) throw new DomainError('not_found', `联系人 ${args.id} 不存在`);
+      // Another seat changed the contact since this officer opened it (issue 17): refused, nothing written.
+      if (args.version !== undefined && args.version !== before.version)
+        throw new DomainError('conflict', STALE_CONTACT_MESSAGE);
       if (before.endedAt)
         throw new DomainError('conflict', `${before.name}已于${before.endedAt.slice(0, 10)}离任，不能再修改`);
       // An edit changes only the fields it sends; the rest stay as recorded.

@@ -32,7 +32,12 @@ export const formInputSchema = z.object(
 export const reportChannels = {
   'reports:list': z.object({ incidentId: id }),
   'reports:draft': z.object({ incidentId: id, kind: z.enum(['初报', '续报', '终报'], { message: '未知的报告类型' }) }),
-  'reports:save': z.object({ reportId: id, content: formInputSchema }),
+  'reports:save': z.object({
+    reportId: id,
+    content: formInputSchema,
+    /** The draft version the officer started from (issue 17): an older one than stored is refused. */
+    version: z.number({ message: '稿次应为数字' }).int('稿次应为整数').min(1, '稿次应为正整数').optional(),
+  }),
   'reports:sign': z.object({
     reportId: id,
     signedBy: required('签发人', 30),

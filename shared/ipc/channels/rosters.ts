@@ -59,7 +59,12 @@ const contactCreate = z
 export const contactPatchSchema = z
   .object(contactShape)
   .partial()
-  .extend({ id, reason: longText('修改说明', 200).default('') })
+  .extend({
+    id,
+    reason: longText('修改说明', 200).default(''),
+    /** The version the officer started from (issue 17): an older one than stored is refused. */
+    version: z.number({ message: '版本应为数字' }).int('版本应为整数').min(1, '版本应为正整数').optional(),
+  })
   .strict();
 
 const fileInput = z.object({

@@ -17,6 +17,10 @@ import { required } from '../schemas';
  * change since the officer began. The page shows the newer version beside what was typed.
  */
 export const STALE_EDIT_MESSAGE = '该事件已被另一席位修改，请查看最新内容后重试';
+/** The same refusal for a report draft saved from an older draft version. */
+export const STALE_REPORT_MESSAGE = '该报告草稿已被另一席位修改，请查看最新内容后重试';
+/** The same refusal for a roster contact edited from an older version. */
+export const STALE_CONTACT_MESSAGE = '该联系人已被另一席位修改，请查看最新内容后重试';
 
 /** The longest seat name: it is printed beside every record made at the seat. */
 export const SEAT_NAME_MAX = 12;

@@ -317,6 +317,7 @@ COLUMN roster_contacts | created_at | text | NO | NULL | C | NO
 COLUMN roster_contacts | created_by | text | NO | NULL | C | NO
 COLUMN roster_contacts | updated_at | text | NO | NULL | C | NO
 COLUMN roster_contacts | updated_by | text | NO | NULL | C | NO
+COLUMN roster_contacts | version | integer | NO | 1 | NULL | NO
 COLUMN roster_entries | rowid | bigint | NO | NULL | NULL | YES
 COLUMN roster_entries | roster_id | text | NO | NULL | C | NO
 COLUMN roster_entries | entry_kind | text | NO | NULL | C | NO
@@ -512,6 +513,7 @@ CONSTRAINT roster_contact_history roster_contact_history_pkey PRIMARY KEY (id)
 CONSTRAINT roster_contacts roster_contacts_check CHECK (((ended_at IS NULL) = (ended_reason IS NULL)))
 CONSTRAINT roster_contacts roster_contacts_pkey PRIMARY KEY (id)
 CONSTRAINT roster_contacts roster_contacts_roster_id_entry_kind_entry_id_fkey FOREIGN KEY (roster_id, entry_kind, entry_id) REFERENCES roster_entries(roster_id, entry_kind, entry_id)
+CONSTRAINT roster_contacts roster_contacts_version_check CHECK ((version >= 1))
 CONSTRAINT roster_entries roster_entries_entry_kind_check CHECK ((entry_kind = ANY (ARRAY['roster'::text, 'office'::text, 'person'::text, 'unit'::text, 'group'::text])))
 CONSTRAINT roster_entries roster_entries_pkey PRIMARY KEY (roster_id, entry_kind, entry_id)
 CONSTRAINT roster_entries roster_entries_rowid_key UNIQUE (rowid)
