@@ -103,6 +103,7 @@ describe('architecture', () => {
       'electron/services/rosters',
       'electron/services/print',
       'electron/services/accounts',
+      'electron/services/data',
     ];
     const opens = /\bdb\s*\.\s*(write|read|raw)\s*(<[^>]*>)?\s*\(/;
     // The detector must see the call in the shapes the code uses, or an empty result proves nothing.
@@ -115,6 +116,9 @@ describe('architecture', () => {
       'electron/services/incidents/derived.ts': 'the refresher stores derivations in the background, after the commit',
       'electron/services/accounts/account-service.ts':
         'the gate (log-in, lock, leader password, authorize) runs before any handler and commits a refusal of its own',
+      'electron/services/data/backups.ts':
+        'a backup or a restore copies or replaces the whole database: it is the unit',
+      'electron/services/data/full-export.ts': 'the full export streams every table; the import replaces them all',
     };
     const services = converted.flatMap((dir) => files(dir)).filter((f) => !/-handlers\.ts$/.test(f));
     expect(services.length).toBeGreaterThanOrEqual(12);

@@ -1,4 +1,8 @@
-/** The data:* channels: thin handlers over DataService. */
+/**
+ * The data:* channels over DataService. A read runs in a transaction opened here, and an export
+ * writes its file after that read; backups, a restore and the full export or import are
+ * whole-database operations, each its own unit of work (backups.ts, full-export.ts).
+ */
 import type { Handlers } from '../../ipc/dispatch';
 import type { DataOutputs } from '../../../shared/ipc/channels/data';
 import type { FeatureContext } from '../feature-context';
@@ -19,14 +23,20 @@ export function createDataHandlers(
   services.set(ctx, s);
   s.startSchedule();
   return {
-    'data:export-incidents': (a) => s.exportIncidents(a),
-    'data:export-incident': (a) => s.exportIncident(a),
+    'data:export-incidents': async (a) => s.exportIncidents(a, await ctx.db.read((q) => s.incidentsIn(q, a))),
+    'data:export-incident': async (a) => s.exportIncident(a, await ctx.db.read((q) => ctx.incidents.get(q, a.id))),
     'data:export-progress': async (a) => s.getProgress(a.jobId),
-    'data:stats': (a) => s.stats(a),
-    'data:export-stats': (a) => s.exportStats(a),
+    'data:stats': (a) => ctx.db.read((q) => s.stats(q, a)),
+    'data:export-stats': async (a) => s.exportStats(a, await ctx.db.read((q) => s.stats(q, a))),
     'data:backups': async () => s.state(),
     'data:backup-now': () => s.backup('manual'),
-    'data:restore': (a) => s.restore(a.fileName),
+    'data:restore': async (a) => {
+      await ctx.db.read((q) => s.mayRestore(q));
+      const restored = await s.restore(a.fileName);
+      const incidents = await ctx.db.read((q) => s.incidentCount(q));
+      ctx.changed('restore');
+      return { ...restored, incidents };
+    },
     'data:export-all': () => s.exportAll(),
     'data:import-all': (a) => s.importAll(a),
   };
