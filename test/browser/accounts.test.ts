@@ -181,6 +181,13 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
       await confirmLeader(page);
       await poll(async () => (await reports()).find((r) => r.kind === '初报')?.status).toBe('signed');
       expect((await reports()).find((r) => r.kind === '初报')?.signedBy).toBe('李堃');
+      // By account too (issue 18, migration 0018): the id of the leader whose password signed.
+      const signer = await services.db.read((q) =>
+        q.get<{ id: number | null; leader: number }>(
+          "SELECT signed_by_id AS id, (SELECT id FROM accounts WHERE name = '李堃') AS leader FROM reports WHERE kind = '初报'",
+        ),
+      );
+      expect(signer?.id).toBe(signer?.leader);
       await page.screenshot({ path: join(OUT, 'signed.png') });
 
       // After a reload the seat is still logged in; the signed report and the incident are as they were.
@@ -256,6 +263,14 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
         ),
       );
       expect(kinds.map((k) => k.kind)).toEqual(['idle_lock', 'unlock_failed', 'unlock']);
+      // The acknowledgement carries the account logged in at the seat, not only its name (issue 18).
+      const acks = await services.db.read((q) =>
+        q.all<{ officer: string; id: number | null; account: number }>(
+          "SELECT officer, officer_id AS id, (SELECT id FROM accounts WHERE name = '赵珺') AS account FROM alarm_acks",
+        ),
+      );
+      expect(acks.length).toBeGreaterThan(0);
+      for (const a of acks) expect(a).toEqual({ officer: '赵珺', id: a.account, account: a.account });
     } finally {
       await app.close();
     }
