@@ -2,12 +2,16 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dutyLogRangeTables, dutyLogTables, toDocx, toXlsx } from '../../../electron/exports/index';
 import { writeRosterXlsx } from '../../../electron/rosters/roster-io';
 import { compileDutyLog, type DutyEvent } from '../../../shared/stats/duty-log';
+import { dispatch } from '../../../electron/ipc/dispatch';
+import type { ExportedFile } from '../../../shared/ipc/exported-file';
+import { ENV_INPUT, makeServices } from '../../helpers/services';
+import { useTempDirs } from '../../helpers/temp-dir';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'exports-lo-'));
@@ -28,7 +32,7 @@ async function toPdf(file: string): Promise<string> {
     ],
     { timeout: 180_000 },
   );
-  return file.replace(/\.\w+$/, '.pdf');
+  return join(dir, basename(file).replace(/\.\w+$/, '.pdf'));
 }
 
 async function pageSize(pdf: string): Promise<[number, number]> {
@@ -173,4 +177,74 @@ describe('exports opened by LibreOffice', () => {
     // Page numbers on the outside edge: even pages at the left margin.
     if (pages.length >= 2) expect(/^\s{0,3}—\s*2\s*—\s*$/m.test(pages[1] ?? '')).toBe(true);
   });
+});
+
+describe('incident and statistics exports opened by LibreOffice', () => {
+  const tempDirs = useTempDirs();
+
+  it(
+    'one incident (XLSX and DOCX) and the statistics (XLSX): A4, each sheet on one page, every value whole, no page holding only a heading',
+    { timeout: 400_000 },
+    async () => {
+      const s = await makeServices(tempDirs(), { now: () => new Date('2026-11-29T03:00:00.000Z') });
+      try {
+        await s.incidents.setDuty({ leader: '王建国', officer: '张伟' });
+        const d = await s.incidents.create({
+          ...ENV_INPUT,
+          reporterPhone: '13912345678',
+          levelOverride: null,
+          responseOverride: null,
+        });
+        await s.incidents.completeClock({
+          incidentId: d.id,
+          clockId: d.clocks[0]!.clockId,
+          completedAt: '2026-11-29T02:10:00.000Z',
+          channel: '书面',
+          recipientUnit: d.clocks[0]!.to,
+          recipientName: '孙赟',
+        });
+        const exported = async (channel: string, args: object): Promise<string> => {
+          const r = await dispatch(s.handlers, channel, args, () => undefined);
+          if (!r.ok) throw new Error(r.error.message);
+          const file = (r.value as ExportedFile).path;
+          return toPdf(file);
+        };
+        const detail = await s.incidents.get(d.id);
+        // Each token whole on its line (a date and its time may sit on two lines of a narrow cell).
+        const whole = [d.serial, '13912345678', '2026-11-29', '09:20', '10:10', '孙赟'];
+        for (const format of ['xlsx', 'docx'] as const) {
+          const pdf = await exported('data:export-incident', { id: d.id, format });
+          const pages = await pageTexts(pdf);
+          const [w, h] = await pageSize(pdf);
+          expect([Math.min(w, h), Math.max(w, h)], format).toEqual([595, 842]);
+          // Three tables (particulars, clocks, timeline), each fits one page for an incident this size.
+          if (format === 'xlsx') expect(pages.length, format).toBe(3);
+          else expect(pages.length, format).toBeLessThanOrEqual(3);
+          const all = pages.join('\n');
+          for (const v of whole) expect(all, `${format} ${v}`).toContain(v);
+          // Clock titles are running CJK text a narrow DOCX cell may wrap (pdftotext then interleaves its lines).
+          if (format === 'xlsx')
+            for (const c of detail.clocks) expect(all.replace(/\s+/g, ''), `${format} ${c.title}`).toContain(c.title);
+          for (const p of pages)
+            expect(p.replace(/\s+/g, '').length, `${format} page with content`).toBeGreaterThan(40);
+          // Facts by their Chinese labels, never field keys; as of the service's clock (11:00).
+          expect(all.replace(/\s+/g, ''), format).toContain('中毒或重伤人数：12');
+          expect(all, format).not.toMatch(/poisonedOrInjured|deaths/);
+          if (format === 'xlsx') expect(all).toContain('截至2026年11月29日 11时00分');
+        }
+        const stats = await pageTexts(
+          await exported('data:export-stats', {
+            format: 'xlsx',
+            from: '2026-11-01T00:00:00+08:00',
+            to: '2026-11-30T23:59:59+08:00',
+          }),
+        );
+        const all = stats.join('\n');
+        for (const v of ['按预案统计', '2026-11-01至2026-11-30']) expect(all.replace(/\s+/g, ''), v).toContain(v);
+        for (const p of stats) expect(p.replace(/\s+/g, '').length, 'stats page with content').toBeGreaterThan(40);
+      } finally {
+        await s.close();
+      }
+    },
+  );
 });

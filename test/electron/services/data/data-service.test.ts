@@ -163,6 +163,8 @@ describe('exports opened again', () => {
 
     const xlsx = await call<ExportedFile>(s, 'data:export-incidents', { ...range, format: 'xlsx', jobId: 'job-1' });
     expect(xlsx.count).toBe(2);
+    // Named in Beijing time as the officer reads it: the day in Chinese, then HHmm (10:00).
+    expect(xlsx.fileName).toBe('突发事件接报情况-2027年1月10日-1000.xlsx');
     expect(await call(s, 'data:export-progress', { jobId: 'job-1' })).toMatchObject({ finished: true });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(xlsx.path) as unknown as ArrayBuffer);
@@ -180,6 +182,7 @@ describe('exports opened again', () => {
     expect(bytes.toString('utf8')).toContain('应县化工园区废水外溢');
 
     const docx = await call<ExportedFile>(s, 'data:export-incident', { id: a!.id, format: 'docx' });
+    expect(docx.fileName).toBe(`事件-${a!.serial}-2027年1月10日-1000.docx`);
     const zip = await JSZip.loadAsync(readFileSync(docx.path));
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('处置记录');
@@ -200,6 +203,7 @@ describe('exports opened again', () => {
     });
 
     const stats = await call<ExportedFile>(s, 'data:export-stats', { format: 'xlsx' });
+    expect(stats.fileName).toBe('统计-2027年1月10日-1000.xlsx');
     const swb = new ExcelJS.Workbook();
     await swb.xlsx.load(readFileSync(stats.path) as unknown as ArrayBuffer);
     expect(swb.worksheets.map((w) => w.name)).toContain('按预案统计');
