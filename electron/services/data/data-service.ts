@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IncidentSummary } from '../../../shared/domain/incident-view';
+import type { IncidentDetail, IncidentSummary } from '../../../shared/domain/incident-view';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type {
   BackupInfo,
@@ -22,6 +22,7 @@ import { DomainError } from '../../../shared/ipc/result';
 import { chineseDate, shanghaiDate } from '../../../shared/time';
 import { exportTarget, exportsFolder, writeExportFile } from '../../exports/export-file';
 import { EXPORT_MIME, exportTables, statsTables, toJson, type ExportTable, type ProgressFn } from '../../exports/index';
+import type { Queryable } from '../../db/connection';
 import { countRows } from '../../db/data-repository';
 import { rangeStats } from './stats';
 import { listDutySessions } from '../../db/duty-repository';
@@ -137,15 +138,25 @@ export class DataService {
   }
 
   /** Restores a backup from the backups folder (checked first; the current data is kept as a safety copy). */
-  async restore(fileName: string): Promise<RestoreResult> {
+  /** A restore is asked for by an officer on duty (read in the handler's transaction). */
+  async mayRestore(q: Queryable): Promise<void> {
+    const duty = await this.ctx.incidents.getDuty(q);
+    if (!duty) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
+  }
+
+  /**
+   * Replaces the whole database with a backup: restoreInto is its own unit of work (a safety copy,
+   * then the replacement), so no caller's transaction is open. The handler counts what came back.
+   */
+  async restore(fileName: string): Promise<Omit<RestoreResult, 'incidents'>> {
     const backup = listBackups(this.backupDir, this.ctx.db.engine).find((b) => b.fileName === fileName);
     if (!backup) throw new DomainError('not_found', `备份文件不存在：${fileName}`);
-    const duty = await this.ctx.db.read((q) => this.ctx.incidents.getDuty(q));
-    if (!duty) throw new DomainError('forbidden', NO_DUTY_MESSAGE);
     const { safetyCopy, schemaVersion } = await restoreInto(this.ctx.db, backup.path, this.backupDir, this.ctx.now());
-    const incidents = await this.ctx.db.read((q) => countRows(q, 'incidents'));
-    this.ctx.changed('restore');
-    return { restoredFrom: backup.fileName, safetyCopy, schemaVersion, incidents };
+    return { restoredFrom: backup.fileName, safetyCopy, schemaVersion };
+  }
+
+  incidentCount(q: Queryable): Promise<number> {
+    return countRows(q, 'incidents');
   }
 
   // ---- full export / import ----
@@ -183,22 +194,18 @@ export class DataService {
   // ---- statistics ----
 
   /** Incidents received in the range (inclusive), drills kept for the caller to include or not. */
-  private async incidentsIn(r: Range): Promise<IncidentSummary[]> {
-    return this.ctx.db.read((q) =>
-      this.ctx.incidents.list(q, {
-        drills: r.includeDrills ? 'include' : 'exclude',
-        ...(r.from ? { from: r.from } : {}),
-        ...(r.to ? { to: r.to } : {}),
-      }),
-    );
+  async incidentsIn(q: Queryable, r: Range): Promise<IncidentSummary[]> {
+    return this.ctx.incidents.list(q, {
+      drills: r.includeDrills ? 'include' : 'exclude',
+      ...(r.from ? { from: r.from } : {}),
+      ...(r.to ? { to: r.to } : {}),
+    });
   }
 
-  async stats(r: Range): Promise<StatsView> {
+  async stats(q: Queryable, r: Range): Promise<StatsView> {
     // Counted in SQL over the stored derivations (stats.ts); level, plan and clocks are the rules'.
     const now = this.ctx.now();
-    const stats = await this.ctx.db.read(async (q) =>
-      rangeStats(q, this.ctx.incidents, await listDutySessions(q), r, now),
-    );
+    const stats = await rangeStats(q, this.ctx.incidents, await listDutySessions(q), r, now);
     return {
       stats,
       from: r.from ?? null,
@@ -239,8 +246,10 @@ export class DataService {
     return chineseDate(shanghaiDate(this.ctx.now().getTime()));
   }
 
-  async exportIncidents(a: ChannelArgs<'data:export-incidents'>): Promise<ExportedFile> {
-    const list = await this.incidentsIn(a);
+  // Exports write what the handler read (incidentsIn, an incident, stats): no transaction is held
+  // while a file is built.
+
+  async exportIncidents(a: ChannelArgs<'data:export-incidents'>, list: IncidentSummary[]): Promise<ExportedFile> {
     const label = this.rangeLabel(a);
     const title = '突发事件接报情况';
     if (a.format === 'json') {
@@ -255,16 +264,14 @@ export class DataService {
     return this.writeTables(a.format, tables, title, label, `${title}-${this.day()}`, list.length, a.jobId);
   }
 
-  async exportIncident(a: ChannelArgs<'data:export-incident'>): Promise<ExportedFile> {
-    const d = await this.ctx.db.read((q) => this.ctx.incidents.get(q, a.id));
+  async exportIncident(a: ChannelArgs<'data:export-incident'>, d: IncidentDetail): Promise<ExportedFile> {
     const name = `事件-${d.serial}-${this.day()}`;
     if (a.format === 'json') return this.write(`${name}.json`, EXPORT_MIME.json, toJson(d), d.timeline.length);
     const tables = incidentDetailTables(d, this.ctx.now());
     return this.writeTables(a.format, tables, d.title, d.serial, name, d.timeline.length, a.jobId);
   }
 
-  async exportStats(a: ChannelArgs<'data:export-stats'>): Promise<ExportedFile> {
-    const view = await this.stats(a);
+  async exportStats(a: ChannelArgs<'data:export-stats'>, view: StatsView): Promise<ExportedFile> {
     const label = this.rangeLabel(a);
     if (a.format === 'json')
       return this.write(`统计-${this.day()}.json`, EXPORT_MIME.json, toJson(view), view.stats.incidentCount);
