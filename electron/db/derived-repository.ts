@@ -11,6 +11,7 @@ import { scopeSql, type Param, type Queryable } from './connection';
 /** Derived tables: rebuilt from the records, never exported or counted as user data. */
 export const DERIVED_TABLES: readonly string[] = [
   'incident_derived',
+  'derived_stats',
   'derived_clocks',
   'derived_places',
   'incident_stale',
@@ -126,11 +127,11 @@ export async function storeDerivations(q: Queryable, basis: string, list: readon
   await q.run('DELETE FROM incident_derived WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
   await q.run('DELETE FROM derived_clocks WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
   await q.run('DELETE FROM derived_places WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
+  await q.run('DELETE FROM derived_stats WHERE incident_id IN (SELECT value FROM json_each(?))', [ids]);
   await insertRows(
     q,
-    `INSERT INTO incident_derived (incident_id, basis, level, stat_plan, next_due_at, grading, clocks, received_month,
-       first_phone_min, first_written_min)`,
-    10,
+    'INSERT INTO incident_derived (incident_id, basis, level, stat_plan, next_due_at, grading, clocks)',
+    7,
     list.map((d) => [
       d.incidentId,
       basis,
@@ -139,6 +140,19 @@ export async function storeDerivations(q: Queryable, basis: string, list: readon
       nextDue(d),
       JSON.stringify(d.grading),
       JSON.stringify(d.clocks),
+    ]),
+  );
+  // What the statistics count, in narrow rows of their own (migration 0019).
+  await insertRows(
+    q,
+    `INSERT INTO derived_stats (incident_id, basis, stat_plan, level, received_month, first_phone_min,
+       first_written_min)`,
+    7,
+    list.map((d) => [
+      d.incidentId,
+      basis,
+      d.statPlan,
+      d.grading.level,
       d.receivedMonth,
       d.firstPhoneMin,
       d.firstWrittenMin,

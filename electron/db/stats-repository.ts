@@ -32,20 +32,26 @@ function current(r: StatsRange, drills: boolean, extra = ''): { sql: string; par
   }
   if (!drills) where.push('i.drill = 0');
   return {
-    sql: `FROM incidents i JOIN incident_derived d ON d.incident_id = i.id AND d.basis = ? ${extra}
+    sql: `FROM incidents i JOIN derived_stats d ON d.incident_id = i.id AND d.basis = ? ${extra}
       WHERE ${where.join(' AND ')}`,
     params,
   };
 }
 
-/** Incidents by plan, level, month and drill (drills counted here so the caller can tell how many it left out). */
+/**
+ * Incidents by plan, level, month and drill (drills counted here so the caller can tell how many it
+ * left out), with how many of them have a first phone and a first written report.
+ */
 export async function incidentCounts(
   q: Queryable,
   r: StatsRange,
-): Promise<{ plan: string; level: string | null; month: string; drill: number; n: number }[]> {
+): Promise<
+  { plan: string; level: string | null; month: string; drill: number; n: number; phone: number; written: number }[]
+> {
   const f = current(r, true);
   return q.all(
-    `SELECT d.stat_plan AS plan, d.level AS level, d.received_month AS month, i.drill AS drill, COUNT(*) AS n
+    `SELECT d.stat_plan AS plan, d.level AS level, d.received_month AS month, i.drill AS drill, COUNT(*) AS n,
+       COUNT(d.first_phone_min) AS phone, COUNT(d.first_written_min) AS written
      ${f.sql}
      GROUP BY d.stat_plan, d.level, d.received_month, i.drill`,
     f.params,
@@ -106,13 +112,6 @@ export async function missedDeadlines(
 
 export type MinutesColumn = 'first_phone_min' | 'first_written_min';
 
-/** How many incidents of the range have a first report of that kind. */
-export async function minutesCount(q: Queryable, r: StatsRange, column: MinutesColumn): Promise<number> {
-  const f = current(r, r.includeDrills);
-  const row = await q.get<{ n: number }>(`SELECT COUNT(d.${column}) AS n ${f.sql}`, f.params);
-  return row?.n ?? 0;
-}
-
 /**
  * Minutes from 接报 to the first report of that kind, ascending: `count` values from `offset`
  * (the middle of the list, for a median), or all of them when no window is given.
@@ -145,7 +144,7 @@ export async function notCurrent(q: Queryable, r: StatsRange): Promise<number[]>
     params.push(r.to);
   }
   const rows = await q.all<{ id: number }>(
-    `SELECT i.id AS id FROM incidents i LEFT JOIN incident_derived d ON d.incident_id = i.id AND d.basis = ?
+    `SELECT i.id AS id FROM incidents i LEFT JOIN derived_stats d ON d.incident_id = i.id AND d.basis = ?
      WHERE ${where.join(' AND ')}`,
     params,
   );

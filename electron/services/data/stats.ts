@@ -109,12 +109,15 @@ export async function rangeStats(
   };
 
   // The current derivations, grouped in the database.
+  const stored = { phone: 0, written: 0 };
   for (const x of await statsRepo.incidentCounts(q, range)) {
     if (x.drill === 1 && !r.includeDrills) {
       drillsExcluded += x.n;
       continue;
     }
     incidentCount += x.n;
+    stored.phone += x.phone;
+    stored.written += x.written;
     bump(byPlan, x.plan || '未分类', x.n);
     bump(byLevel, x.level || UNGRADED, x.n);
     bump(byMonth, x.month, x.n);
@@ -156,12 +159,15 @@ export async function rangeStats(
   }
 
   // Medians: the middle of the sorted column in SQL, or every value when some were derived here.
-  const middle = async (column: statsRepo.MinutesColumn, extra: number[]): Promise<[number | null, number]> => {
+  const middle = async (
+    column: statsRepo.MinutesColumn,
+    n: number,
+    extra: number[],
+  ): Promise<[number | null, number]> => {
     if (extra.length > 0) {
       const all = [...(await statsRepo.minutesSorted(q, range, column)), ...extra];
       return [median(all), all.length];
     }
-    const n = await statsRepo.minutesCount(q, range, column);
     if (n === 0) return [null, 0];
     const values = await statsRepo.minutesSorted(q, range, column, {
       offset: Math.floor((n - 1) / 2),
@@ -169,8 +175,12 @@ export async function rangeStats(
     });
     return [median(values), n];
   };
-  const [medianMinutesToPhone, phoneSamples] = await middle('first_phone_min', liveMinutes.phone);
-  const [medianMinutesToWritten, writtenSamples] = await middle('first_written_min', liveMinutes.written);
+  const [medianMinutesToPhone, phoneSamples] = await middle('first_phone_min', stored.phone, liveMinutes.phone);
+  const [medianMinutesToWritten, writtenSamples] = await middle(
+    'first_written_min',
+    stored.written,
+    liveMinutes.written,
+  );
 
   return {
     incidentCount,

@@ -50,11 +50,18 @@ COLUMN derived_clocks | completed_by | text | YES | NULL | C | NO
 COLUMN derived_clocks | not_applicable | integer | NO | NULL | NULL | NO
 COLUMN derived_clocks | owner | text | YES | NULL | C | NO
 COLUMN derived_clocks | level_changed_at | text | YES | NULL | C | NO
-COLUMN derived_clocks | due_ms | bigint | YES | NULL | NULL | NO
+COLUMN derived_clocks | due_ms | bigint | NO | NULL | NULL | NO
 COLUMN derived_clocks | completed_ms | bigint | YES | NULL | NULL | NO
 COLUMN derived_clocks | level_changed_ms | bigint | YES | NULL | NULL | NO
 COLUMN derived_places | incident_id | integer | NO | NULL | NULL | NO
 COLUMN derived_places | place | text | NO | NULL | C | NO
+COLUMN derived_stats | incident_id | integer | NO | NULL | NULL | NO
+COLUMN derived_stats | basis | text | NO | NULL | C | NO
+COLUMN derived_stats | stat_plan | text | NO | NULL | C | NO
+COLUMN derived_stats | level | text | YES | NULL | C | NO
+COLUMN derived_stats | received_month | text | NO | NULL | C | NO
+COLUMN derived_stats | first_phone_min | double precision | YES | NULL | NULL | NO
+COLUMN derived_stats | first_written_min | double precision | YES | NULL | NULL | NO
 COLUMN duty_log_remarks | id | integer | NO | NULL | NULL | YES
 COLUMN duty_log_remarks | day | text | NO | NULL | C | NO
 COLUMN duty_log_remarks | at | text | NO | NULL | C | NO
@@ -145,9 +152,6 @@ COLUMN incident_derived | stat_plan | text | NO | NULL | C | NO
 COLUMN incident_derived | next_due_at | text | YES | NULL | C | NO
 COLUMN incident_derived | grading | text | NO | NULL | C | NO
 COLUMN incident_derived | clocks | text | NO | NULL | C | NO
-COLUMN incident_derived | received_month | text | YES | NULL | C | NO
-COLUMN incident_derived | first_phone_min | double precision | YES | NULL | NULL | NO
-COLUMN incident_derived | first_written_min | double precision | YES | NULL | NULL | NO
 COLUMN incident_reporting | incident_id | integer | NO | NULL | NULL | NO
 COLUMN incident_reporting | occurred_unknown | integer | NO | 0 | NULL | NO
 COLUMN incident_reporting | follow_up_minutes | integer | YES | NULL | NULL | NO
@@ -317,7 +321,6 @@ COLUMN roster_contacts | created_at | text | NO | NULL | C | NO
 COLUMN roster_contacts | created_by | text | NO | NULL | C | NO
 COLUMN roster_contacts | updated_at | text | NO | NULL | C | NO
 COLUMN roster_contacts | updated_by | text | NO | NULL | C | NO
-COLUMN roster_contacts | version | integer | NO | 1 | NULL | NO
 COLUMN roster_entries | rowid | bigint | NO | NULL | NULL | YES
 COLUMN roster_entries | roster_id | text | NO | NULL | C | NO
 COLUMN roster_entries | entry_kind | text | NO | NULL | C | NO
@@ -410,6 +413,8 @@ CONSTRAINT derived_clocks derived_clocks_incident_id_fkey FOREIGN KEY (incident_
 CONSTRAINT derived_clocks derived_clocks_pkey PRIMARY KEY (incident_id, seq)
 CONSTRAINT derived_places derived_places_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT derived_places derived_places_pkey PRIMARY KEY (incident_id, place)
+CONSTRAINT derived_stats derived_stats_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
+CONSTRAINT derived_stats derived_stats_pkey PRIMARY KEY (incident_id)
 CONSTRAINT duty_log_remarks duty_log_remarks_pkey PRIMARY KEY (id)
 CONSTRAINT duty_log_remarks duty_log_remarks_text_check CHECK ((length(TRIM(BOTH FROM text)) > 0))
 CONSTRAINT duty_schedule_changes duty_schedule_changes_kind_check CHECK ((kind = ANY (ARRAY['生成'::text, '重新生成'::text, '替班'::text, '换班'::text])))
@@ -513,7 +518,6 @@ CONSTRAINT roster_contact_history roster_contact_history_pkey PRIMARY KEY (id)
 CONSTRAINT roster_contacts roster_contacts_check CHECK (((ended_at IS NULL) = (ended_reason IS NULL)))
 CONSTRAINT roster_contacts roster_contacts_pkey PRIMARY KEY (id)
 CONSTRAINT roster_contacts roster_contacts_roster_id_entry_kind_entry_id_fkey FOREIGN KEY (roster_id, entry_kind, entry_id) REFERENCES roster_entries(roster_id, entry_kind, entry_id)
-CONSTRAINT roster_contacts roster_contacts_version_check CHECK ((version >= 1))
 CONSTRAINT roster_entries roster_entries_entry_kind_check CHECK ((entry_kind = ANY (ARRAY['roster'::text, 'office'::text, 'person'::text, 'unit'::text, 'group'::text])))
 CONSTRAINT roster_entries roster_entries_pkey PRIMARY KEY (roster_id, entry_kind, entry_id)
 CONSTRAINT roster_entries roster_entries_rowid_key UNIQUE (rowid)
@@ -557,6 +561,7 @@ INDEX CREATE UNIQUE INDEX clock_records_pkey ON clock_records USING btree (incid
 INDEX CREATE UNIQUE INDEX clock_records_rowid_key ON clock_records USING btree (rowid)
 INDEX CREATE UNIQUE INDEX derived_clocks_pkey ON derived_clocks USING btree (incident_id, seq)
 INDEX CREATE UNIQUE INDEX derived_places_pkey ON derived_places USING btree (incident_id, place)
+INDEX CREATE UNIQUE INDEX derived_stats_pkey ON derived_stats USING btree (incident_id)
 INDEX CREATE INDEX duty_log_remarks_day ON duty_log_remarks USING btree (day, at)
 INDEX CREATE UNIQUE INDEX duty_log_remarks_pkey ON duty_log_remarks USING btree (id)
 INDEX CREATE INDEX duty_schedule_changes_month ON duty_schedule_changes USING btree (month, id)
@@ -581,6 +586,7 @@ INDEX CREATE UNIQUE INDEX incident_reporting_pkey ON incident_reporting USING bt
 INDEX CREATE UNIQUE INDEX incident_stale_pkey ON incident_stale USING btree (incident_id)
 INDEX CREATE UNIQUE INDEX incidents_pkey ON incidents USING btree (id)
 INDEX CREATE INDEX incidents_received_at ON incidents USING btree (received_at)
+INDEX CREATE INDEX incidents_received_drill ON incidents USING btree (received_at, drill)
 INDEX CREATE UNIQUE INDEX incidents_serial_key ON incidents USING btree (serial)
 INDEX CREATE INDEX incidents_status ON incidents USING btree (status)
 INDEX CREATE INDEX level_changes_incident ON level_changes USING btree (incident_id, id)
