@@ -13,7 +13,9 @@ import { AlarmService } from '../alarms/alarm-service';
 import type { AlarmEffects, AlarmStatus } from '../alarms/alarm-service';
 import * as alarmsRepo from '../db/alarm-repository';
 import { currentSeat } from '../db/seat-context';
-import type { Database } from '../db/connection';
+import type { Database, Queryable } from '../db/connection';
+import * as derivedRepo from '../db/derived-repository';
+import type { OpenClock } from '../../shared/ipc/channels/incidents';
 import type { IncidentService } from './incidents/incident-service';
 
 export type { AlarmState };
@@ -47,7 +49,14 @@ export function createAlarms(deps: {
   settings: () => Settings;
   now: () => Date;
   host: AlarmHostEffects;
-}): { service: AlarmService<ReturnType<typeof setTimeout>>; state: () => AlarmState } {
+}): {
+  service: AlarmService<ReturnType<typeof setTimeout>>;
+  state: () => AlarmState;
+  /** Incidents whose stored derivation was just stored again (their clocks are re-read at the next evaluation). */
+  incidentsChanged: (ids: readonly number[]) => void;
+  /** The next evaluation reads every open clock again. */
+  reloadAll: () => void;
+} {
   let overdue: AlarmState['overdue'] = [];
   let lastAlarm: AlarmState['lastAlarm'] = null;
   let status: AlarmStatus | null = null;
@@ -55,6 +64,7 @@ export function createAlarms(deps: {
   // The clocks of the last evaluation: a notice lasts while its clock is open.
   let openClocks: TrackedClock[] | null = null;
   const state = (): AlarmState => ({ status: status ?? service.status(), overdue, lastAlarm, notices });
+  const clocks = new OpenClockCache(deps.incidents);
 
   const effects: AlarmEffects = {
     notify(alarm) {
@@ -83,7 +93,7 @@ export function createAlarms(deps: {
     clearTimer: (h) => clearTimeout(h),
     loadClocks: async () => {
       // The same open clocks the top strip shows (clocks:upcoming), whatever the incident's status.
-      const open = await deps.db.read((q) => deps.incidents.openClocks(q));
+      const open = await deps.db.read((q) => clocks.load(q));
       openClocks = open.map((c) => toTracked(c, `${c.drill ? '【演练】' : ''}${c.incidentTitle}`));
       notices = mergeNotices(notices, [], openClocks);
       return openClocks;
@@ -107,5 +117,75 @@ export function createAlarms(deps: {
     },
     onError: (err, context) => console.error(`[alarms] ${context}`, err),
   });
-  return { service, state };
+  return {
+    service,
+    state,
+    incidentsChanged: (ids) => clocks.changed(ids),
+    reloadAll: () => clocks.reloadAll(),
+  };
+}
+
+/** More incidents marked stale than this (an import, an upgrade) and the cache is read again whole. */
+const INCREMENTAL_LIMIT = 1000;
+
+/**
+ * The open clocks per incident, kept between evaluations (issue 14 "Alarm re-evaluation"): after
+ * a change only the incidents that changed are read again, found by their stale marks (migration
+ * 0016's triggers, in the change's own transaction) and by the refresher's report of those it has
+ * stored since. Read whole at start, after a changed basis (rules or settings), when told to
+ * (another seat's change, a restore or an import), or when too many incidents changed at once.
+ */
+export class OpenClockCache {
+  private readonly byIncident = new Map<number, OpenClock[]>();
+  private whole = true;
+  private basis: string | null = null;
+  private readonly pending = new Set<number>();
+
+  constructor(private readonly incidents: Pick<IncidentService, 'openClocks' | 'derivationBasis'>) {}
+
+  changed(ids: readonly number[]): void {
+    for (const id of ids) this.pending.add(id);
+  }
+
+  reloadAll(): void {
+    this.whole = true;
+  }
+
+  async load(q: Queryable): Promise<OpenClock[]> {
+    const basis = this.incidents.derivationBasis();
+    const ids = new Set(this.pending);
+    this.pending.clear();
+    try {
+      const stale =
+        this.whole || basis !== this.basis ? [] : await derivedRepo.staleIncidents(q, 0, INCREMENTAL_LIMIT + 1);
+      if (this.whole || basis !== this.basis || stale.length > INCREMENTAL_LIMIT) {
+        const all = await this.incidents.openClocks(q);
+        this.byIncident.clear();
+        this.put(all);
+        this.whole = false;
+        this.basis = basis;
+      } else {
+        for (const id of stale) ids.add(id);
+        if (ids.size > 0) {
+          const list = await this.incidents.openClocks(q, [...ids]);
+          for (const id of ids) this.byIncident.delete(id);
+          this.put(list);
+        }
+      }
+    } catch (err) {
+      // Nothing is half-known: the next evaluation reads everything again.
+      this.whole = true;
+      throw err;
+    }
+    // Newest incident first, as the whole read gives them.
+    return [...this.byIncident.entries()].sort((a, b) => b[0] - a[0]).flatMap(([, list]) => list);
+  }
+
+  private put(list: readonly OpenClock[]): void {
+    for (const c of list) {
+      const mine = this.byIncident.get(c.incidentId);
+      if (mine) mine.push(c);
+      else this.byIncident.set(c.incidentId, [c]);
+    }
+  }
 }

@@ -132,6 +132,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     now,
     host: { ...opts.alarmEffects, push: (state) => emit('alarms:state', state) },
   });
+  // The alarms re-read only the incidents stored again (and those still marked stale), not every open one.
+  derived.onStored = (ids) => {
+    alarms.incidentsChanged(ids);
+    void alarms.service.reevaluate('data-changed');
+  };
   if (opts.alarms !== false) await alarms.service.start();
   // A lost or unwritable data folder (seen at a write, the backup timer or a status poll) tells the UI at once.
   db.onStorageChange = () => emit('data:changed', { what: 'storage' });
@@ -153,6 +158,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
   };
   db.onRemoteChange = (what) => {
+    // Another seat's change may already be stored by its own refresher: read every open clock again.
+    alarms.reloadAll();
     emit('data:changed', { what });
     void alarms.service.reevaluate('data-changed');
   };
@@ -160,6 +167,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // A restore or an import replaces the records: the chain is begun or sealed again, then verified.
   const announce = ctx.changed;
   ctx.changed = (what) => {
+    // The records were replaced as a whole: the alarms read every open clock again.
+    if (what === 'restore' || what === 'import') alarms.reloadAll();
     announce(what);
     if (what === 'restore' || what === 'import') {
       void integrity.prepare({ rebase: what === 'restore' ? '恢复备份' : '导入全部数据' }).then(

@@ -115,6 +115,9 @@ export class DerivedRefresher {
     private readonly log: (message: string, err: unknown) => void = (m, e) => console.error(m, e),
   ) {}
 
+  /** Told which incidents were stored again, after their write committed (the alarms re-read those). */
+  onStored: (ids: readonly number[]) => void = () => undefined;
+
   /** Asks for a refresh; one runs at a time, and a request meanwhile runs another after it. */
   request(): void {
     if (this.stopped) return;
@@ -174,6 +177,7 @@ export class DerivedRefresher {
           // An id marked stale whose incident is gone (a row deleted by hand) is not kept.
           for (const id of ids) if (!incidents.some((i) => i.id === id)) await derivedRepo.clearStale(q, id);
         });
+        if (!sweep) this.onStored(ids);
         // Other work (a registration, a list) runs between batches.
         await new Promise((r) => setImmediate(r));
       }

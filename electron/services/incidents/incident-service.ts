@@ -622,9 +622,10 @@ export class IncidentService {
    * belongs to. The alarm engine and the top strip both read this, so no alarm fires for a clock
    * that is shown nowhere, and the board's filter never hides a running clock.
    */
-  async openClocks(q: Queryable): Promise<OpenClock[]> {
-    // Only the incidents that can still owe a report are derived, not the whole history.
-    const list = await this.summaries(q, { mayOwe: true });
+  async openClocks(q: Queryable, ids?: readonly number[]): Promise<OpenClock[]> {
+    // Only the incidents that can still owe a report are derived, not the whole history (of
+    // `ids` alone when given: the alarms re-read only the incidents that changed).
+    const list = await this.summaries(q, ids ? { ids, mayOwe: true } : { mayOwe: true });
     return list.flatMap((i) =>
       i.clocks
         .filter((c) => !c.record)
