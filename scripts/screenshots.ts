@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { signInDuty } from '../test/helpers/ui';
+import { confirmLeader, pickOption, signInDuty } from '../test/helpers/ui';
 import { launchChromium, startWebApp } from '../test/helpers/web-app';
 
 const outFlag = process.argv.indexOf('--out');
@@ -77,16 +77,81 @@ async function main(): Promise<void> {
     await page.reload();
     await signInDuty(page);
     await page.getByTestId('incident-table').waitFor();
-    await page.waitForTimeout(1500);
-    // The board with its live alarm notices (one per incident, bottom right).
-    await page.screenshot({ path: join(out, 'board.png') });
+    // The notices closed for the drawer shots (they stay closed); the board shot below shows them.
+    const closeNotices = async () => {
+      const close = page.locator('.ant-notification-notice-close');
+      while ((await close.count()) > 0) {
+        await close.first().click();
+        await page.waitForTimeout(400);
+      }
+    };
+    await page.locator('.ant-notification-notice-close').first().waitFor();
+    await closeNotices();
     await page.getByTestId('incident-link').filter({ hasText: '怀仁市化工厂储罐泄漏' }).click();
     await page.getByTestId('clock-table').waitFor();
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(out, 'incident.png') });
+
+    // The law at hand: a clause citation opens the gazette's text at that clause, highlighted.
+    await page.locator('[data-testid="clock-table"] [data-testid="citation-link"]').first().click();
+    await page.getByTestId('law-highlight').waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(out, 'law-panel.png') });
+    await page.locator('.ant-drawer-open:has([data-testid=law-panel]) .ant-drawer-close').click();
+    await page.getByTestId('law-panel').waitFor({ state: 'hidden' });
+
+    // 报送 of a signed 初报: the recipients' list closes after a choice, 报送方式 stays in view.
+    await page.getByTestId('draft-初报').click();
+    const initial = page.getByTestId('report-初报');
+    await initial.getByTestId('sign-button').click();
+    await page.getByTestId('signed-by').fill('王副主任');
+    await page.locator('.ant-modal:has([data-testid=signed-by])').locator('.ant-btn-primary').click();
+    await confirmLeader(page);
+    await initial.getByTestId('send-button').click();
+    await pickOption(page, '[data-testid="sent-to"]', '本级人民政府');
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await page.getByTestId('confirmed-by').fill('孙赟');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(out, 'dispatch.png') });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('confirmed-by').waitFor({ state: 'detached' });
     await page.keyboard.press('Escape');
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
 
+    // A refused registration: the first problem in view and focused, every problem beside the button.
+    await page.getByTestId('header-register').click();
+    await page.getByTestId('register-form').waitFor();
+    await page
+      .locator('.ant-drawer-body')
+      .last()
+      .evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.getByTestId('register-submit').click();
+    await page.getByTestId('register-problems').waitFor();
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(out, 'registration-problems.png') });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('register-form').waitFor({ state: 'hidden' });
+
+    // Four more incidents long overdue: one notice per incident, three shown and 另有N项 beyond.
+    for (const [i, county] of ['应县', '右玉县', '山阴县', '平鲁区'].entries()) {
+      await services.incidents.create({
+        ...base,
+        category: 'environment',
+        title: `${county}尾矿库渗漏`,
+        places: [county],
+        occurredAt: new Date(now - (140 + i * 10) * 60_000).toISOString(),
+        receivedAt: new Date(now - (130 + i * 10) * 60_000).toISOString(),
+        reporterUnit: `${county}生态环境分局`,
+        narrative: '尾矿库下游河段浑浊',
+        facts: { poisonedOrInjured: 12 },
+      });
+    }
+    await page.getByTestId('alarm-notice-more').waitFor();
+    await page.waitForTimeout(1500);
+    // The board: countdowns written as spans (剩25分51秒, 超时20分), one live notice per incident.
+    await page.screenshot({ path: join(out, 'board.png') });
+
+    await closeNotices();
     // Roster search merged per unit.
     await page.getByRole('menuitem', { name: '通讯录' }).click();
     await page.getByTestId('roster-title').waitFor();
@@ -114,6 +179,23 @@ async function main(): Promise<void> {
     await page.getByTestId('schedule-table').locator('[data-today]').waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(out, 'schedule.png') });
+
+    // A year whose holiday notice is not yet published: said so, 元旦 marked by the 放假办法.
+    await services.handlers['schedule:generate']({
+      month: '2027-01',
+      leaders: ['王镕', '张喆'],
+      officers: ['钱赟', '孙敏', '周强'],
+      replace: false,
+      reason: '',
+      fromMonthStart: true,
+    });
+    const monthInput = page.getByTestId('schedule-month');
+    await monthInput.click();
+    await monthInput.fill('2027-01');
+    await monthInput.press('Enter');
+    await page.getByTestId('holiday-notice').waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(out, 'schedule-2027.png') });
     await app.close();
     console.log(`screenshots written to ${out}`);
   } finally {

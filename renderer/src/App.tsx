@@ -76,12 +76,23 @@ export function Shell() {
     <SettingsContext.Provider value={settings}>
       <Layout style={{ minHeight: '100vh' }}>
         {/* height auto: when the menu wraps, its second row stays inside the header, not under the banners. */}
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, height: 'auto', minHeight: 64 }}>
+        {/* The menu keeps its one row; when the header is too narrow, the duty and session items wrap
+            to a second row instead of squeezing the menu into a column. */}
+        <Layout.Header
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            alignItems: 'center',
+            columnGap: 24,
+            height: 'auto',
+            minHeight: 64,
+          }}
+        >
           {/* The page's one h1 (WCAG 2.4.6), sized as the header's title. */}
           <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 20 }}>
             朔州应急值班台
           </Typography.Title>
-          <nav aria-label="页面" style={{ flex: 1, minWidth: 0 }}>
+          <nav aria-label="页面" style={{ flex: '1 0 auto' }}>
             <Menu
               theme="dark"
               mode="horizontal"
@@ -97,7 +108,7 @@ export function Shell() {
               style={{ flex: 1 }}
             />
           </nav>
-          <Space>
+          <Space wrap style={{ marginLeft: 'auto' }}>
             <Button
               size="small"
               type="primary"
