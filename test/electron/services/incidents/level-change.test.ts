@@ -180,6 +180,29 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     await s.close();
   });
 
+  it('without effectiveAt the change counts from now; incidents:get keeps clocks[].to, minutes, startsAt, dueAt and record', async () => {
+    const { s, at } = await setup(tempDir());
+    const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
+    at('11:00');
+    await s.incidents.completeClock({
+      incidentId: d.id,
+      clockId: 'env.county-dept-to-gov',
+      completedAt: t('11:00'),
+      ...COMPLETE,
+    });
+    at('12:10');
+    await s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, reason: '核实死亡3人' } });
+    const res = await dispatch(s.handlers, 'incidents:get', { id: d.id }, () => undefined);
+    if (!res.ok) throw new Error(res.error.message);
+    const clocks = (res.value as { clocks: Record<string, unknown>[] }).clocks;
+    const gov = clocks.filter((c) => c.clockId === 'env.county-dept-to-gov');
+    expect(gov.map((c) => [c.to, c.minutes, c.startsAt, c.dueAt, c.record === null ? null : 'record'])).toEqual([
+      ['本级人民政府', 180, iso('09:30'), iso('12:30'), 'record'],
+      ['本级人民政府', 60, iso('12:10'), iso('13:10'), null],
+    ]);
+    await s.close();
+  });
+
   it('registration stores its obligations in its own write, before any later change', async () => {
     const { s } = await setup(tempDir());
     const d = await s.incidents.create({ ...INPUT, facts: { environmentAffected: true } });
