@@ -155,8 +155,8 @@ export async function insertScheduleChange(
   c: { month: string; kind: ScheduleChange['kind']; text: string; reason: string; at: string; officer: string },
 ): Promise<void> {
   await q.run(
-    'INSERT INTO duty_schedule_changes (month, kind, detail, reason, at, officer) VALUES (?, ?, ?, ?, ?, ?)',
-    [c.month, c.kind, c.text, c.reason, c.at, c.officer],
+    'INSERT INTO duty_schedule_changes (month, kind, detail, reason, at, officer, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [c.month, c.kind, c.text, c.reason, c.at, c.officer, accountIdFor(c.officer)],
   );
 }
 
@@ -203,8 +203,8 @@ export async function insertRemark(
   r: { day: string; at: string; text: string; officer: string; leader: string; createdAt: string },
 ): Promise<number> {
   const res = await q.run(
-    'INSERT INTO duty_log_remarks (day, at, text, officer, leader, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [r.day, r.at, r.text, r.officer, r.leader, r.createdAt],
+    'INSERT INTO duty_log_remarks (day, at, text, officer, leader, created_at, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [r.day, r.at, r.text, r.officer, r.leader, r.createdAt, accountIdFor(r.officer)],
   );
   return res.lastID;
 }

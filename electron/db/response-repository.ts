@@ -482,8 +482,8 @@ export async function linkWarning(
   officer: string,
 ): Promise<boolean> {
   const res = await q.run(
-    'INSERT OR IGNORE INTO warning_incidents (warning_id, incident_id, at, officer) VALUES (?, ?, ?, ?)',
-    [warningId, incidentId, at, officer],
+    'INSERT OR IGNORE INTO warning_incidents (warning_id, incident_id, at, officer, officer_id) VALUES (?, ?, ?, ?, ?)',
+    [warningId, incidentId, at, officer, accountIdFor(officer)],
   );
   return res.changes > 0;
 }

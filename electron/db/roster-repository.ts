@@ -8,6 +8,7 @@ import type {
 } from '../../shared/domain/roster';
 import type { SeedEntry } from '../../shared/rosters/seed-entries';
 import type { Queryable } from './connection';
+import { accountIdFor } from './account-context';
 
 interface EntryRow {
   roster_id: string;
@@ -241,8 +242,9 @@ export async function insertHistory(
   },
 ): Promise<void> {
   await q.run(
-    'INSERT INTO roster_contact_history (contact_id, at, officer, action, changes, reason) VALUES (?, ?, ?, ?, ?, ?)',
-    [h.contactId, h.at, h.officer, h.action, JSON.stringify(h.changes), h.reason ?? ''],
+    'INSERT INTO roster_contact_history (contact_id, at, officer, action, changes, reason, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    // The officer's account from the call's session (issue 18, migration 0018).
+    [h.contactId, h.at, h.officer, h.action, JSON.stringify(h.changes), h.reason ?? '', accountIdFor(h.officer)],
   );
 }
 

@@ -37,6 +37,10 @@ const COLUMNS: readonly [table: string, column: string][] = [
   ['duty_sessions', 'officer_id'],
   ['handovers', 'ack_leader_id'],
   ['handovers', 'ack_officer_id'],
+  ['duty_log_remarks', 'officer_id'],
+  ['duty_schedule_changes', 'officer_id'],
+  ['roster_contact_history', 'officer_id'],
+  ['warning_incidents', 'officer_id'],
 ];
 
 const addColumns = COLUMNS.map(([t, c]) => `ALTER TABLE ${t} ADD COLUMN ${c} INTEGER REFERENCES accounts (id);`).join(

@@ -72,6 +72,7 @@ COLUMN duty_log_remarks | created_at | text | NO | NULL | C | NO
 COLUMN duty_log_remarks | edited_at | text | YES | NULL | C | NO
 COLUMN duty_log_remarks | edited_by | text | YES | NULL | C | NO
 COLUMN duty_log_remarks | previous | text | NO | '[]'::text | C | NO
+COLUMN duty_log_remarks | officer_id | integer | YES | NULL | NULL | NO
 COLUMN duty_schedule_changes | id | integer | NO | NULL | NULL | YES
 COLUMN duty_schedule_changes | month | text | NO | NULL | C | NO
 COLUMN duty_schedule_changes | kind | text | NO | NULL | C | NO
@@ -79,6 +80,7 @@ COLUMN duty_schedule_changes | detail | text | NO | NULL | C | NO
 COLUMN duty_schedule_changes | reason | text | NO | ''::text | C | NO
 COLUMN duty_schedule_changes | at | text | NO | NULL | C | NO
 COLUMN duty_schedule_changes | officer | text | NO | NULL | C | NO
+COLUMN duty_schedule_changes | officer_id | integer | YES | NULL | NULL | NO
 COLUMN duty_schedule_months | month | text | NO | NULL | C | NO
 COLUMN duty_schedule_months | leaders | text | NO | NULL | C | NO
 COLUMN duty_schedule_months | officers | text | NO | NULL | C | NO
@@ -302,6 +304,7 @@ COLUMN roster_contact_history | officer | text | NO | NULL | C | NO
 COLUMN roster_contact_history | action | text | NO | NULL | C | NO
 COLUMN roster_contact_history | changes | text | NO | NULL | C | NO
 COLUMN roster_contact_history | reason | text | NO | ''::text | C | NO
+COLUMN roster_contact_history | officer_id | integer | YES | NULL | NULL | NO
 COLUMN roster_contacts | id | integer | NO | NULL | NULL | YES
 COLUMN roster_contacts | roster_id | text | NO | NULL | C | NO
 COLUMN roster_contacts | entry_kind | text | NO | NULL | C | NO
@@ -321,6 +324,7 @@ COLUMN roster_contacts | created_at | text | NO | NULL | C | NO
 COLUMN roster_contacts | created_by | text | NO | NULL | C | NO
 COLUMN roster_contacts | updated_at | text | NO | NULL | C | NO
 COLUMN roster_contacts | updated_by | text | NO | NULL | C | NO
+COLUMN roster_contacts | version | integer | NO | 1 | NULL | NO
 COLUMN roster_entries | rowid | bigint | NO | NULL | NULL | YES
 COLUMN roster_entries | roster_id | text | NO | NULL | C | NO
 COLUMN roster_entries | entry_kind | text | NO | NULL | C | NO
@@ -373,6 +377,7 @@ COLUMN warning_incidents | warning_id | integer | NO | NULL | NULL | NO
 COLUMN warning_incidents | incident_id | integer | NO | NULL | NULL | NO
 COLUMN warning_incidents | at | text | NO | NULL | C | NO
 COLUMN warning_incidents | officer | text | NO | NULL | C | NO
+COLUMN warning_incidents | officer_id | integer | YES | NULL | NULL | NO
 COLUMN warnings | id | integer | NO | NULL | NULL | YES
 COLUMN warnings | plan | text | NO | NULL | C | NO
 COLUMN warnings | level | text | NO | NULL | C | NO
@@ -415,9 +420,11 @@ CONSTRAINT derived_places derived_places_incident_id_fkey FOREIGN KEY (incident_
 CONSTRAINT derived_places derived_places_pkey PRIMARY KEY (incident_id, place)
 CONSTRAINT derived_stats derived_stats_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT derived_stats derived_stats_pkey PRIMARY KEY (incident_id)
+CONSTRAINT duty_log_remarks duty_log_remarks_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT duty_log_remarks duty_log_remarks_pkey PRIMARY KEY (id)
 CONSTRAINT duty_log_remarks duty_log_remarks_text_check CHECK ((length(TRIM(BOTH FROM text)) > 0))
 CONSTRAINT duty_schedule_changes duty_schedule_changes_kind_check CHECK ((kind = ANY (ARRAY['生成'::text, '重新生成'::text, '替班'::text, '换班'::text])))
+CONSTRAINT duty_schedule_changes duty_schedule_changes_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT duty_schedule_changes duty_schedule_changes_pkey PRIMARY KEY (id)
 CONSTRAINT duty_schedule_months duty_schedule_months_month_check CHECK ((month ~ '^[0-9]{4}-[0-1][0-9]$'::text))
 CONSTRAINT duty_schedule_months duty_schedule_months_pkey PRIMARY KEY (month)
@@ -514,10 +521,12 @@ CONSTRAINT responses responses_officer_id_fkey FOREIGN KEY (officer_id) REFERENC
 CONSTRAINT responses responses_pkey PRIMARY KEY (incident_id)
 CONSTRAINT responses responses_plan_check CHECK ((plan = ANY (ARRAY['comms'::text, 'radiation'::text, 'environment'::text])))
 CONSTRAINT roster_contact_history roster_contact_history_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES roster_contacts(id)
+CONSTRAINT roster_contact_history roster_contact_history_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT roster_contact_history roster_contact_history_pkey PRIMARY KEY (id)
 CONSTRAINT roster_contacts roster_contacts_check CHECK (((ended_at IS NULL) = (ended_reason IS NULL)))
 CONSTRAINT roster_contacts roster_contacts_pkey PRIMARY KEY (id)
 CONSTRAINT roster_contacts roster_contacts_roster_id_entry_kind_entry_id_fkey FOREIGN KEY (roster_id, entry_kind, entry_id) REFERENCES roster_entries(roster_id, entry_kind, entry_id)
+CONSTRAINT roster_contacts roster_contacts_version_check CHECK ((version >= 1))
 CONSTRAINT roster_entries roster_entries_entry_kind_check CHECK ((entry_kind = ANY (ARRAY['roster'::text, 'office'::text, 'person'::text, 'unit'::text, 'group'::text])))
 CONSTRAINT roster_entries roster_entries_pkey PRIMARY KEY (roster_id, entry_kind, entry_id)
 CONSTRAINT roster_entries roster_entries_rowid_key UNIQUE (rowid)
@@ -538,6 +547,7 @@ CONSTRAINT warning_changes warning_changes_officer_id_fkey FOREIGN KEY (officer_
 CONSTRAINT warning_changes warning_changes_pkey PRIMARY KEY (id)
 CONSTRAINT warning_changes warning_changes_warning_id_fkey FOREIGN KEY (warning_id) REFERENCES warnings(id)
 CONSTRAINT warning_incidents warning_incidents_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
+CONSTRAINT warning_incidents warning_incidents_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT warning_incidents warning_incidents_pkey PRIMARY KEY (warning_id, incident_id)
 CONSTRAINT warning_incidents warning_incidents_warning_id_fkey FOREIGN KEY (warning_id) REFERENCES warnings(id)
 CONSTRAINT warnings warnings_check CHECK (((lifted_at IS NULL) = (lift_document IS NULL)))
