@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { useTempDirs } from '../helpers/temp-dir';
-import { signInDuty } from '../helpers/ui';
+import { ENV_INPUT } from '../helpers/services';
+import { pickOption, signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 /** Beijing wall time n minutes ago, as typed into the pickers. */
@@ -104,8 +105,8 @@ describe('registration as a phone report is taken', () => {
   );
 
   it(
-    'a refused submit scrolls to the first problem and lists every problem beside the button',
-    { timeout: 60_000 },
+    'a refused submit scrolls to the first problem and lists every problem beside the button; judgement notes, the county count in 个, and a 10,000-character narrative folded',
+    { timeout: 120_000 },
     async () => {
       const app = await startWebApp(browser(), tempDir());
       const { page } = app;
@@ -140,6 +141,47 @@ describe('registration as a phone report is taken', () => {
         if (!list.ok) throw new Error(list.error.message);
         const items = Array.isArray(list.value) ? list.value : (list.value as { items: unknown[] }).items;
         expect(items).toHaveLength(0);
+
+        // Judgement calls say what counts, under the field; 涉及县级行政区域数 counts in 个, not 人.
+        const form = page.getByTestId('register-form');
+        await expect
+          .poll(() => form.getByTestId('judgement-waterSourceIntakeStopped').innerText())
+          .toContain('县城（县人民政府驻地）是否按“县级城市”');
+        await pickOption(page, '[data-testid="category-select"]', '通信保障');
+        const counties = form.locator('.ant-form-item', { hasText: '涉及县级行政区域数' });
+        await expect.poll(() => counties.locator('.ant-input-number-addon').innerText()).toBe('个');
+        await page
+          .locator('.ant-drawer-open', { has: form })
+          .getByRole('button', { name: /取\s*消/ })
+          .click();
+        await form.waitFor({ state: 'hidden' });
+
+        // A 10,000-character 简要情况 is folded: the label keeps its width, 展开全文 shows all of it,
+        // and it is folded again after a reload.
+        const narrative = '河段出现大面积死鱼，'.repeat(1000);
+        const long = await app.services.incidents.create({
+          ...ENV_INPUT,
+          levelOverride: null,
+          responseOverride: null,
+          narrative,
+          occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+          receivedAt: new Date().toISOString(),
+        });
+        const open = async () => {
+          await page.getByTestId('incident-link').first().click();
+          await page.getByTestId('clock-table').waitFor();
+        };
+        await open();
+        const shown = page.getByTestId('incident-narrative');
+        const label = page.locator('.ant-drawer-open .ant-descriptions-item-label', { hasText: '简要情况' });
+        expect((await label.boundingBox())!.width).toBeGreaterThan(56);
+        expect((await shown.boundingBox())!.height).toBeLessThan(200);
+        await shown.getByText('展开全文').click();
+        await expect.poll(async () => (await shown.innerText()).length).toBeGreaterThanOrEqual(narrative.length);
+        await page.reload();
+        await open();
+        await expect.poll(async () => (await shown.boundingBox())!.height).toBeLessThan(200);
+        expect((await app.services.incidents.get(long.id)).narrative).toBe(narrative);
       } finally {
         await app.close();
       }
