@@ -49,6 +49,12 @@ export function createAlarms(deps: {
   settings: () => Settings;
   now: () => Date;
   host: AlarmHostEffects;
+  /**
+   * Re-read only what changed (SQLite: this process is the only writer and its refresher reports
+   * what it stores). Off for a database shared by several seats, where another seat's refresher can
+   * clear a stale mark before this seat's alarms have read it.
+   */
+  incremental?: boolean;
 }): {
   service: AlarmService<ReturnType<typeof setTimeout>>;
   state: () => AlarmState;
@@ -64,7 +70,7 @@ export function createAlarms(deps: {
   // The clocks of the last evaluation: a notice lasts while its clock is open.
   let openClocks: TrackedClock[] | null = null;
   const state = (): AlarmState => ({ status: status ?? service.status(), overdue, lastAlarm, notices });
-  const clocks = new OpenClockCache(deps.incidents);
+  const clocks = new OpenClockCache(deps.incidents, deps.incremental !== false);
 
   const effects: AlarmEffects = {
     notify(alarm) {
@@ -141,7 +147,10 @@ export class OpenClockCache {
   private basis: string | null = null;
   private readonly pending = new Set<number>();
 
-  constructor(private readonly incidents: Pick<IncidentService, 'openClocks' | 'derivationBasis'>) {}
+  constructor(
+    private readonly incidents: Pick<IncidentService, 'openClocks' | 'derivationBasis'>,
+    private readonly incremental = true,
+  ) {}
 
   changed(ids: readonly number[]): void {
     for (const id of ids) this.pending.add(id);
@@ -155,6 +164,7 @@ export class OpenClockCache {
     const basis = this.incidents.derivationBasis();
     const ids = new Set(this.pending);
     this.pending.clear();
+    if (!this.incremental) this.whole = true;
     try {
       const stale =
         this.whole || basis !== this.basis ? [] : await derivedRepo.staleIncidents(q, 0, INCREMENTAL_LIMIT + 1);

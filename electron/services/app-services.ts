@@ -131,6 +131,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     settings: () => settings.get(),
     now,
     host: { ...opts.alarmEffects, push: (state) => emit('alarms:state', state) },
+    incremental: !opts.databaseUrl,
   });
   // The alarms re-read only the incidents stored again (and those still marked stale), not every open one.
   derived.onStored = (ids) => {

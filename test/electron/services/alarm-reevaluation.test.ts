@@ -80,6 +80,21 @@ describe('alarm re-evaluation', () => {
     cache.reloadAll();
     await s.db.read((q) => cache.load(q));
     expect(asked.at(-1)).toBe('all');
+
+    // A database shared by several seats: another seat's refresher may clear a mark first, so every read is whole.
+    const shared = new OpenClockCache(
+      {
+        derivationBasis: () => incidents.derivationBasis(),
+        openClocks: (q, ids) => {
+          asked.push(ids ? [...ids].sort() : 'all');
+          return incidents.openClocks(q, ids);
+        },
+      },
+      false,
+    );
+    await s.db.read((q) => shared.load(q));
+    await s.db.read((q) => shared.load(q));
+    expect(asked.slice(-2)).toEqual(['all', 'all']);
     await s.close();
   });
 });
