@@ -130,6 +130,14 @@ export async function insertAuditEvent(q: Queryable, e: AuditInsert): Promise<vo
   ]);
 }
 
+/** The record chain's re-bases recorded at or after `at` (integrity/chain.ts reads their seal). */
+export async function chainRebasesSince(q: Queryable, at: string): Promise<{ at: string; detail: string }[]> {
+  return q.all<{ at: string; detail: string }>(
+    "SELECT at, detail FROM auth_events WHERE kind = 'chain_rebased' AND at >= ? ORDER BY id",
+    [at],
+  );
+}
+
 export interface AuditFilter {
   kind?: AuditKind;
   name?: string;

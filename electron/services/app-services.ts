@@ -30,7 +30,7 @@ import { assertOpenable, DATABASE_FILE } from './startup/startup-check';
 import { ChainKeeper, sealWrites } from './integrity/chain';
 import { defaultKeyFile, fileKeyProvider, type ChainKeyProvider } from './integrity/chain-key';
 import { AnchorStore, anchorFileFor } from './integrity/chain-anchor';
-import { insertAuditEvent } from '../db/account-repository';
+import { chainRebasesSince, insertAuditEvent } from '../db/account-repository';
 import { splitPassword } from '../db/database-url';
 
 export interface AppServicesOptions {
@@ -67,6 +67,8 @@ export interface AppServices {
   handlers: Handlers;
   /** Keeps the stored derivations current (incidents/derived.ts). */
   derived: DerivedRefresher;
+  /** The record chain (issue 18): a restore re-bases its anchor through `prepare`. */
+  integrity: ChainKeeper;
   close(): Promise<void>;
 }
 
@@ -98,14 +100,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       anchorFileFor(opts.dataDir, opts.databaseUrl ? splitPassword(opts.databaseUrl).url : undefined),
       key,
     ),
-    audit: (q, detail) =>
-      insertAuditEvent(q, {
-        at: chainNow().toISOString(),
-        kind: 'chain_rebased',
-        accountId: null,
-        name: '（本机程序）',
-        detail,
-      }),
+    audit: (q, detail, at) =>
+      insertAuditEvent(q, { at, kind: 'chain_rebased', accountId: null, name: '（本机程序）', detail }),
+    rebasesSince: chainRebasesSince,
   });
   // Both engines: on PostgreSQL every write holds the advisory write lock, so seats append in turn.
   sealWrites(db, integrity);
@@ -225,6 +222,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     seats: seatServiceOf(ctx, accountServiceOf(ctx)),
     handlers,
     derived,
+    integrity,
     close: async () => {
       clearTimeout(verifying);
       clearTimeout(sweep);

@@ -25,6 +25,8 @@ export interface Anchor {
   mac: string;
   /** Shortenings found before, reported at every verification (the anchor moved on past them). */
   lost: string[];
+  /** When it was written: a re-base recorded by another seat after this time explains a rewind. */
+  at: string;
 }
 
 const VERSION = 1;
@@ -73,7 +75,10 @@ export class AnchorStore {
       if (a.v !== VERSION || typeof a.genesis !== 'string' || typeof a.seq !== 'number' || typeof a.mac !== 'string') {
         return { state: 'bad', message: `记录链锚点文件 ${this.file} 的格式无法识别。` };
       }
-      return { state: 'ok', anchor: { genesis: a.genesis, seq: a.seq, mac: a.mac, lost: a.lost ?? [] } };
+      return {
+        state: 'ok',
+        anchor: { genesis: a.genesis, seq: a.seq, mac: a.mac, lost: a.lost ?? [], at: a.at ?? '' },
+      };
     } catch {
       return { state: 'bad', message: `记录链锚点文件 ${this.file} 已损坏，无法读取。无法确认记录链的末尾是否完整。` };
     }

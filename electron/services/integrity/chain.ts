@@ -81,8 +81,13 @@ export interface ChainKeeperOptions {
   /** The anchor outside the database (chain-anchor.ts); none: tail deletion goes unseen. */
   anchor?: AnchorStore;
   /** Records a re-based anchor in the audit (auth_events), inside the write that re-bases it. */
-  audit?: (q: Queryable, detail: string) => Promise<void>;
+  audit?: (q: Queryable, detail: string, at: string) => Promise<void>;
+  /** The re-bases the audit recorded at or after `at` (other seats' restores, on PostgreSQL). */
+  rebasesSince?: (q: Queryable, at: string) => Promise<{ at: string; detail: string }[]>;
 }
+
+/** The re-base's seal in the audit text: only a holder of the key can write one that verifies. */
+const REBASE_SEAL = /现为第 (\d+) 条.*校验 ([0-9a-f]{32})/;
 
 /** The head this process last saw and the marks at it: trusted only after the head is read again. */
 interface HeadCache {
@@ -105,7 +110,7 @@ export class ChainKeeper {
    */
   private cache: HeadCache | null = null;
   /** The head the anchor file holds (written after COMMIT, never moved backwards). */
-  private anchored: { genesis: string; seq: number; lost: string[] } | null = null;
+  private anchored: { genesis: string; seq: number; lost: string[]; at: string } | null = null;
   private last: IntegrityStatus = {
     state: 'unverified',
     checkedAt: null,
@@ -167,7 +172,7 @@ export class ChainKeeper {
   /** After a COMMIT: the anchor moves to the head that write sealed (forwards only). */
   committed(head: { seq: number; mac: string } | null): void {
     if (!head || !this.opts.anchor || !this.anchored || head.seq <= this.anchored.seq) return;
-    this.writeAnchor({ ...this.anchored, seq: head.seq, mac: head.mac });
+    this.writeAnchor({ ...this.anchored, seq: head.seq, mac: head.mac, at: this.now().toISOString() });
   }
 
   /** A write failed after sealing: its entries are gone with it. */
@@ -178,7 +183,7 @@ export class ChainKeeper {
   private writeAnchor(a: Anchor): void {
     try {
       this.opts.anchor?.write(a);
-      this.anchored = { genesis: a.genesis, seq: a.seq, lost: a.lost };
+      this.anchored = { genesis: a.genesis, seq: a.seq, lost: a.lost, at: a.at };
     } catch (err) {
       // The record is committed; an anchor that could not be written stays behind (a lower bound).
       console.error('[integrity] the chain anchor could not be written', err);
@@ -268,30 +273,58 @@ export class ChainKeeper {
     const found = store.read();
     const lost = found.state === 'ok' ? [...found.anchor.lost] : [];
     const request = rebase ?? store.takeRebaseRequest();
+    const at = this.now().toISOString();
     if (request !== null) {
       const was = found.state === 'ok' ? `第 ${found.anchor.seq} 条` : '无';
+      // Sealed with the key, so the other seats of a shared database accept this rewind too.
       await this.opts.audit?.(
         q,
-        `记录链锚点重新定位（${request}）：原锚点 ${was}，现为第 ${head.seq} 条（${shortCode(head.mac)}）`,
+        `记录链锚点重新定位（${request}）：原锚点 ${was}，现为第 ${head.seq} 条（${shortCode(head.mac)}，校验 ${this.rebaseSeal(genesis, head.seq, head.mac, at)}）`,
+        at,
       );
-      return { genesis, seq: head.seq, mac: head.mac, lost };
+      return { genesis, seq: head.seq, mac: head.mac, lost, at };
     }
     if (found.state === 'bad') lost.push(found.message);
     else if (found.state === 'ok') {
       const problem = await this.anchorProblem(q, found.anchor, genesis, head);
       if (problem) lost.push(problem);
     }
-    return { genesis, seq: head.seq, mac: head.mac, lost };
+    return { genesis, seq: head.seq, mac: head.mac, lost, at };
+  }
+
+  private rebaseSeal(genesis: string, seq: number, mac: string, at: string): string {
+    return createHmac('sha256', this.key)
+      .update(`chain rebase\n${JSON.stringify([genesis, seq, mac, at])}`)
+      .digest('hex')
+      .slice(0, 32);
+  }
+
+  /**
+   * A rewind another seat recorded after this anchor was written (a restore on the shared
+   * database): sealed with the key and naming an entry the chain holds. A re-base from before the
+   * anchor never explains it, so replaying an old one after cutting the chain back is still found.
+   */
+  private async rebasedSince(q: Queryable, a: Anchor, genesis: string): Promise<boolean> {
+    if (!this.opts.rebasesSince || !a.at) return false;
+    for (const r of await this.opts.rebasesSince(q, a.at)) {
+      const m = REBASE_SEAL.exec(r.detail);
+      if (!m) continue;
+      const entry = await repo.chainEntry(q, Number(m[1]));
+      if (entry && this.rebaseSeal(genesis, entry.seq, entry.mac, r.at) === m[2]) return true;
+    }
+    return false;
   }
 
   /** Whether the chain still reaches the anchored entry; the finding in Chinese when not. */
   private async anchorProblem(q: Queryable, a: Anchor, genesis: string, head: ChainEntry): Promise<string | null> {
     const when = fmtAt(this.now().toISOString());
     if (a.genesis !== genesis) {
+      if (await this.rebasedSince(q, a, genesis)) return null;
       return `记录链被重新开始（发现于 ${when}）：值班台此前记录的链至少有 ${a.seq} 条（末条 ${shortCode(a.mac)}），现在的链是另一条。原有记录可能在值班台之外被整体删除或替换。`;
     }
     const entry = await repo.chainEntry(q, a.seq);
     if (entry?.mac === a.mac) return null;
+    if (await this.rebasedSince(q, a, genesis)) return null;
     return entry
       ? `记录链第 ${a.seq} 条与值班台之外保存的锚点不符（发现于 ${when}）：链的末尾在值班台之外被替换。`
       : `记录链比值班台上次记录的短（发现于 ${when}）：上次已到第 ${a.seq} 条（${shortCode(a.mac)}），现在只到第 ${head.seq} 条。最新的 ${a.seq - head.seq} 条链记录及其所保护的记录可能在值班台之外被删除。`;
