@@ -48,6 +48,10 @@ describe('rosters and call lists in Chromium against the web host', () => {
       await expect.poll(() => office.innerText()).toContain('0349-2021234');
       await expect.poll(() => list.innerText()).toContain('污染处置组');
       await expect.poll(() => list.innerText()).toContain('山阴县人民政府');
+      // Every number in the call list copies with one click.
+      await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await list.getByTestId('copy-phone').filter({ hasText: '0349-2021234' }).first().click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('0349-2021234');
 
       await office.getByTestId('record-call').click();
       await page.getByTestId('call-result').getByText('未接').click();
