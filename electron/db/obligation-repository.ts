@@ -157,42 +157,61 @@ export interface StoredObligation extends StoredObligationLike {
   storedAt: string;
 }
 
+/** An obligations row; the unions are the columns' CHECK constraints (migration 0009). */
+interface ObligationRow {
+  incident_id: number;
+  obligation_key: string;
+  clock_id: string;
+  level: Level | null;
+  title: string;
+  to_unit: string;
+  owner_kind: 'room' | 'monitored';
+  owner_unit: string;
+  window_text: string;
+  minutes: number;
+  starts_at: string;
+  due_at: string;
+  clause: string;
+  closure_kind: 'met' | 'not_applicable' | 'level_change' | null;
+  closure_at: string | null;
+  closure_reason: string | null;
+  late_ms: number | null;
+  stored_at: string;
+}
+
 export async function listObligations(
   q: Queryable,
   incidentId?: IncidentScope,
 ): Promise<Map<number, StoredObligation[]>> {
   const scope = scopeSql('incident_id', incidentId, 'WHERE');
-  const rows = await q.all<Record<string, string | number | null>>(
+  const rows = await q.all<ObligationRow>(
     `SELECT * FROM obligations ${scope.sql} ORDER BY incident_id, due_at, obligation_key`,
     scope.params,
   );
   const out = new Map<number, StoredObligation[]>();
   for (const r of rows) {
-    const id = r.incident_id as number;
+    const id = r.incident_id;
     const list = out.get(id) ?? [];
     list.push({
       incidentId: id,
-      key: r.obligation_key as string,
-      clockId: r.clock_id as string,
-      level: r.level as Level | null,
-      title: r.title as string,
-      to: r.to_unit as string,
-      ownerKind: r.owner_kind as 'room' | 'monitored',
-      ownerUnit: r.owner_unit as string,
-      window: r.window_text as string,
-      minutes: r.minutes as number,
-      startsAt: r.starts_at as string,
-      dueAt: r.due_at as string,
-      clause: r.clause as string,
-      closure: r.closure_kind
-        ? {
-            kind: r.closure_kind as 'met' | 'not_applicable' | 'level_change',
-            at: r.closure_at as string,
-            reason: r.closure_reason as string | null,
-            lateMs: r.late_ms as number,
-          }
-        : null,
-      storedAt: r.stored_at as string,
+      key: r.obligation_key,
+      clockId: r.clock_id,
+      level: r.level,
+      title: r.title,
+      to: r.to_unit,
+      ownerKind: r.owner_kind,
+      ownerUnit: r.owner_unit,
+      window: r.window_text,
+      minutes: r.minutes,
+      startsAt: r.starts_at,
+      dueAt: r.due_at,
+      clause: r.clause,
+      // A CHECK sets closure_kind, closure_at and late_ms together.
+      closure:
+        r.closure_kind && r.closure_at !== null && r.late_ms !== null
+          ? { kind: r.closure_kind, at: r.closure_at, reason: r.closure_reason, lateMs: r.late_ms }
+          : null,
+      storedAt: r.stored_at,
     });
     out.set(id, list);
   }

@@ -42,8 +42,9 @@ export interface SearchEntry {
   phones?: string[];
 }
 
-export interface SearchHit {
-  entry: SearchEntry;
+/** A match; `entry` is the caller's own record, with whatever it added to SearchEntry. */
+export interface SearchHit<E extends SearchEntry = SearchEntry> {
+  entry: E;
   score: number;
   /** Which field matched, for highlighting: name, title, unit, duties, phones. */
   field: keyof SearchEntry;
@@ -165,10 +166,10 @@ const PINYIN_WEIGHT: Record<string, number> = { name: 1, title: 0.8, unit: 0.9 }
  * as text); anything else as a substring of name, title, unit, duties or phone numbers. Several
  * words separated by spaces must all match. Results are best first, ties in input order.
  */
-export function searchRoster(entries: readonly SearchEntry[], query: string): SearchHit[] {
+export function searchRoster<E extends SearchEntry>(entries: readonly E[], query: string): SearchHit<E>[] {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
-  const hits: (SearchHit & { index: number })[] = [];
+  const hits: (SearchHit<E> & { index: number })[] = [];
   entries.forEach((entry, index) => {
     let total = 0;
     let bestField: keyof SearchEntry = 'name';

@@ -79,7 +79,7 @@ async function buildSheet(q: Queryable, ctx: FeatureContext): Promise<HandoverSh
         {
           incidentId: r.incident_id,
           incident: incidentName(inc),
-          label: seqLabel(r.kind as ReportKind, r.seq),
+          label: seqLabel(r.kind as ReportKind, r.seq), // reports.kind's CHECK is REPORT_KINDS (migration 0003)
           status: r.signed_at ? ('signed' as const) : ('draft' as const),
         },
       ];

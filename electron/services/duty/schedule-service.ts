@@ -28,7 +28,8 @@ import { officerOf, refuse, shiftConfig, writeExport } from './common';
 const monthOf = (date: string): string => date.slice(0, 7);
 
 function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
@@ -152,7 +153,7 @@ export class ScheduleService {
     const shifts = await repo.listShifts(q, [month]);
     if (shifts.length === 0) throw new DomainError('not_found', `${monthLabel(month)}尚未生成值班表`);
     const next = refuse(() => applySwap(shifts, args));
-    const changed = next.find((s) => s.date === args.date && s.shift === args.shift) as ShiftAssignment;
+    const changed = shiftAt(next, args.date, args.shift);
     await repo.updateShifts(q, [changed]);
     const perDay = 24 / shiftConfigOf(shifts);
     const from = shifts.find((s) => s.date === args.date && s.shift === args.shift)?.[args.field] ?? '';
@@ -173,8 +174,8 @@ export class ScheduleService {
     const officer = await officerOf(q);
     const shifts = await repo.listShifts(q, months);
     const next = refuse(() => exchangeShifts(shifts, args));
-    const a = next.find((s) => s.date === args.date && s.shift === args.shift) as ShiftAssignment;
-    const b = next.find((s) => s.date === args.withDate && s.shift === args.withShift) as ShiftAssignment;
+    const a = shiftAt(next, args.date, args.shift);
+    const b = shiftAt(next, args.withDate, args.withShift);
     await repo.updateShifts(q, [a, b]);
     const perDay = 24 / shiftConfigOf(shifts);
     const at = this.ctx.now().toISOString();
@@ -209,6 +210,13 @@ export class ScheduleService {
     const bytes = await exportTables(args.format, tables, { title, orientation: 'portrait', asOf: this.ctx.now() });
     return writeExport(this.ctx, title, args.format, bytes, EXPORT_MIME[args.format], month.shifts.length);
   }
+}
+
+/** The shift a swap or an exchange just returned (shared/schedule keeps every shift it was given). */
+function shiftAt(shifts: readonly ShiftAssignment[], date: string, shift: number): ShiftAssignment {
+  const found = shifts.find((s) => s.date === date && s.shift === shift);
+  if (!found) throw new Error(`shift ${date}#${shift} missing after the change`);
+  return found;
 }
 
 /** Hours per shift of a stored month (all its shifts share one length). */

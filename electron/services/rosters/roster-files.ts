@@ -207,7 +207,7 @@ export class RosterFiles {
           reason,
         });
       } else if (p.target) {
-        const f = p.fields as repo.ContactFields;
+        const f = p.fields as repo.ContactFields; // a new row's fields are complete: plan() fills each one
         const id = await repo.insertContact(
           q,
           { ...f, validFrom: at, rosterId: p.target.rosterId, entryKind: p.target.kind, entryId: p.target.id },

@@ -221,7 +221,7 @@ export class RosterService {
     return searchRoster(entries, query)
       .slice(0, 100)
       .map((hit) => {
-        const e = hit.entry as (typeof entries)[number];
+        const e = hit.entry;
         const { contactId, entryKey, ...entry } = e;
         return {
           entry,
@@ -455,7 +455,7 @@ export class RosterService {
 
 /** Free-text places (a village, a road) have no county government to call; the list takes the seven. */
 function isPlace(p: string): boolean {
-  return (PLACES as readonly string[]).includes(p);
+  return (PLACES as readonly string[]).includes(p); // widened so any text may be asked
 }
 
 function callsOf(
@@ -464,6 +464,7 @@ function callsOf(
   return incident.timeline
     .filter((e) => e.kind === 'call' && !e.voided && e.data)
     .map((e) => {
+      // A 'call' entry's data is written by recordCall below in this shape.
       const d = e.data as { key?: string; result?: CallResult; number?: string; note?: string };
       return {
         key: d.key ?? '',
