@@ -22,6 +22,7 @@ import { dispatch } from '../electron/ipc/dispatch';
 import { webHostPrinter } from '../electron/print/printer';
 import { createAppServices, DATABASE_FILE, type AppServices } from '../electron/services/app-services';
 import { OPEN_STATUSES } from '../shared/domain/incident';
+import { signInDuty } from '../test/helpers/ui';
 import { launchChromium, startWebApp } from '../test/helpers/web-app';
 import { describeSeeded, seedHistory } from './history-seed';
 import { median } from './write-ratio';
@@ -139,6 +140,8 @@ async function probeRenderer(dir: string): Promise<Record<string, number>> {
   try {
     const app = await startWebApp(browser, dir);
     try {
+      // The board is shown to a seat on duty (issue 18): log in once; each reload keeps the session.
+      await signInDuty(app.page);
       const renders: number[] = [];
       const firstShown: number[] = [];
       for (let i = 0; i < 5; i++) {
