@@ -169,7 +169,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     if (what === 'restore' || what === 'import') alarms.reloadAll();
     announce(what);
     if (what === 'restore' || what === 'import') {
-      void integrity.prepare({ rebase: what === 'restore' ? '恢复备份' : '导入全部数据' }).then(
+      // A restore rewinds the chain (the anchor re-based, in the audit); an import only appends to it.
+      void integrity.prepare(what === 'restore' ? { rebase: '恢复备份' } : {}).then(
         () => integrity.verify(),
         () => undefined,
       );
