@@ -28,7 +28,7 @@ describe('a level change in the UI (43号 5.1.1(6))', () => {
 
   it(
     'upgraded at a back-dated time: the 较大 clocks start then, the earlier report stays under 一般, and untouched fields survive a reload',
-    { timeout: 120_000 },
+    { timeout: 300_000 },
     async () => {
       const app = await startWebApp(browser(), tempDir());
       const { page } = app;
@@ -73,6 +73,18 @@ describe('a level change in the UI (43号 5.1.1(6))', () => {
         await page.getByTestId('incident-link').filter({ hasText: '桑干河支流油污' }).click();
         await page.getByTestId('edit-incident').click();
         const dialog = page.getByRole('dialog', { name: '修改事件要素 / 定级' });
+        // The overdue 一般 clock keeps the alarm banner up; the dialog opens below it, its top in view.
+        const bottomOf = async (testId: string) => {
+          const box = await page.getByTestId(testId).boundingBox();
+          return box ? box.y + box.height : 0;
+        };
+        await expect.poll(() => bottomOf('banner-stack'), { timeout: 15_000 }).toBeGreaterThan(0);
+        await expect
+          .poll(async () => ((await dialog.boundingBox())?.y ?? -1) - (await bottomOf('banner-stack')), {
+            timeout: 15_000,
+          })
+          .toBeGreaterThanOrEqual(0);
+        await page.screenshot({ path: 'test-output/level-change-dialog-below-banner.png' });
         await pickOption(page, '[data-testid="edit-level"]', '较大');
         await fillDateTime(page, '#effectiveAt', shanghaiDateTime(T));
         await page.getByTestId('edit-reason').fill('核实死亡3人');
