@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
+import { listPrintRecords } from '../../electron/db/report-repository';
 import type { Report } from '../../shared/domain/report';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
@@ -43,7 +44,8 @@ async function exportedPdfText(page: WebApp['page']): Promise<string> {
   const before = await page.getByText(/PDF 已保存：/).count();
   await page.getByTestId('pdf-button').click();
   const done = page.getByText(/PDF 已保存：/).nth(before);
-  await done.waitFor({ timeout: 60_000 });
+  // Paginated, then printed by Chromium: a minute or more on a loaded two-core machine.
+  await done.waitFor({ timeout: 120_000 });
   const path = /PDF 已保存：(.+\.pdf)/.exec(await done.innerText())?.[1];
   if (!path) throw new Error('no PDF path in the message');
   const { stdout } = await run('pdftotext', ['-raw', path, '-']);
@@ -151,7 +153,8 @@ describe('report form view in Chromium', () => {
       // The PDF prints the rows.
       await page.getByTestId('pdf-button').click();
       const done = page.getByText(/PDF 已保存：/);
-      await done.waitFor({ timeout: 60_000 });
+      // Paginated, then printed by Chromium: a minute or more on a loaded two-core machine.
+  await done.waitFor({ timeout: 120_000 });
       const path = /PDF 已保存：(.+\.pdf)/.exec(await done.innerText())?.[1];
       expect(path).toBeTruthy();
       const { stdout } = await run('pdftotext', ['-raw', path!, '-']);
@@ -256,6 +259,9 @@ describe('report form view in Chromium', () => {
       expect(correctionText).toContain('更正事项：法定代表人：（空）→李堃');
       expect(correctionText).toContain('本更正报告报送时间：');
       expect(correctionText).toContain('签发人：王副主任');
+      // The newest print record names the report and the version printed (the correction's 第2稿).
+      const printed = await app.services.db.read((q) => listPrintRecords(q));
+      expect(printed[0]).toMatchObject({ reportId: corr.id, reportVersion: 2, target: 'pdf' });
       await page.locator('.ant-modal-close').last().click();
 
       // The 终报 of a radiation incident is the 终结报告 of 42号 4.1.2(3): fill in, add a department row.
