@@ -154,7 +154,7 @@ describe('report form view in Chromium', () => {
       await page.getByTestId('pdf-button').click();
       const done = page.getByText(/PDF 已保存：/);
       // Paginated, then printed by Chromium: a minute or more on a loaded two-core machine.
-  await done.waitFor({ timeout: 120_000 });
+      await done.waitFor({ timeout: 120_000 });
       const path = /PDF 已保存：(.+\.pdf)/.exec(await done.innerText())?.[1];
       expect(path).toBeTruthy();
       const { stdout } = await run('pdftotext', ['-raw', path!, '-']);
