@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { listAckRecords } from '../../electron/db/alarm-repository';
 import { dispatch } from '../../electron/ipc/dispatch';
 import type { IncidentDetail } from '../../shared/domain/incident-view';
-import { STALE_EDIT_MESSAGE } from '../../shared/ipc/channels/seats';
+import type { Report } from '../../shared/domain/report';
+import { STALE_EDIT_MESSAGE, STALE_REPORT_MESSAGE } from '../../shared/ipc/channels/seats';
 import type { Result } from '../../shared/ipc/result';
 import { freshDatabaseUrl } from '../helpers/postgres';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -60,7 +61,7 @@ describe('two seats on one PostgreSQL database', () => {
 
   it(
     'a registration reaches the other seat within 5 s, an acknowledgement silences both, and a stale edit is refused with nothing lost',
-    { timeout: 240_000 },
+    { timeout: 300_000 },
     async () => {
       const databaseUrl = await freshDatabaseUrl();
       const app = await startWebApp(browser(), tempDir(), { databaseUrl });
@@ -191,6 +192,42 @@ describe('two seats on one PostgreSQL database', () => {
         expect(seatOf('县局续报伤员增至20人')).toBe('值班席一');
         expect(seatOf('带班领导电话核实为15人')).toBe('带班席');
         expect(after.timeline.find((e) => e.kind === 'created')?.seatName).toBe('值班席一');
+
+        // A report draft edited on both seats: the second save is refused beside the newer draft, the
+        // officer's input stays, and saving it over the newer draft knowingly changes that field only.
+        await a.getByTestId('draft-初报').click();
+        for (const p of [a, b]) {
+          await p.getByTestId('report-初报').getByTestId('open-report').click();
+          await p.getByTestId('report-form').waitFor();
+        }
+        const reportsOf = async (): Promise<Report[]> => {
+          const r = await dispatch(seatB.services.handlers, 'reports:list', { incidentId: created.id });
+          if (!r.ok) throw new Error(r.error.message);
+          return r.value as Report[];
+        };
+        const [drafted] = await reportsOf();
+        const v1 = drafted!.versions[0]!.content;
+        const pollutants = (p: Page) => p.locator(`#${v1.kind}_content_pollutants`);
+        await pollutants(a).fill('氨氮约2吨');
+        await a.getByTestId('save-version').click();
+        await a.getByText('已保存为第2稿').waitFor();
+        await pollutants(b).fill('总磷约1吨');
+        await b.getByTestId('save-version').click();
+        await b.getByTestId('stale-report').waitFor();
+        expect(await b.getByTestId('stale-report').innerText()).toContain(STALE_REPORT_MESSAGE);
+        await expect.poll(() => b.getByTestId('stale-report-latest').innerText()).toContain('氨氮约2吨');
+        expect(await pollutants(b).inputValue()).toBe('总磷约1吨');
+        await b.screenshot({ path: 'test-output/two-seats-stale-report.png' });
+        expect((await reportsOf())[0]!.versions.map((v) => v.version)).toEqual([1, 2]);
+        await b.getByTestId('stale-report-keep').click();
+        await b.getByTestId('save-version').click();
+        await b.getByText('已保存为第3稿').waitFor();
+        const [saved] = await reportsOf();
+        expect(saved!.versions.map((v) => v.version)).toEqual([1, 2, 3]);
+        const data = structuredClone(v1.data) as { content: Record<string, unknown> };
+        data.content.pollutants = '总磷约1吨';
+        expect(saved!.versions[2]!.content).toEqual({ kind: v1.kind, data });
+        for (const p of [a, b]) await p.keyboard.press('Escape');
 
         // After a reload, B's drawer shows the stored incident with the seats beside the entries.
         await b.reload();

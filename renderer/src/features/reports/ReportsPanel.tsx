@@ -7,13 +7,14 @@ import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { Report } from '../../../../shared/domain/report';
 import { dutyLabel, openDuties } from '../../../../shared/reports/duties';
 import { printableReport } from '../../../../shared/reports/printable';
-import { api, call } from '../../api/api';
+import { api, ApiError, call } from '../../api/api';
 import { DateTimeField } from '../../components/DateTimeField';
 import { fmtDateTime } from '../../format';
 import { iso } from '../incident/form-values';
 import { PrintPreview } from '../print/PrintPreview';
 import { RecipientSelect } from './RecipientSelect';
 import { ReportForm, isReportForm } from './ReportForm';
+import { StaleReportNotice, STALE_REPORT_MESSAGE } from './StaleReportNotice';
 import { messageOf } from '../../../../shared/errors';
 
 const STATUS: Record<Report['status'], { label: string; color: string }> = {
@@ -44,6 +45,10 @@ function ReportEditor({
   const last = report.versions.at(-1);
   const editable = report.status === 'draft' && last !== undefined && isReportForm(last.content);
   const [tab, setTab] = useState(editable ? 'form' : 'preview');
+  // A newer draft another seat saved (issue 17), shown once a save was refused; and that draft's
+  // version once the officer has seen it and keeps their input over it.
+  const [newer, setNewer] = useState<Report | null>(null);
+  const [over, setOver] = useState<number | null>(null);
   // Every stored report has at least its first version; nothing to show otherwise.
   if (!last) return null;
   const printable = printableReport(report, chain);
@@ -60,21 +65,51 @@ function ReportEditor({
                 key: 'form',
                 label: '填写',
                 children: (
-                  <ReportForm
-                    key={`${report.id}-${last.version}`}
-                    content={content}
-                    onEdited={onEdited}
-                    onSave={async (next) => {
-                      try {
-                        const saved = await call('reports:save', { reportId: report.id, content: next });
-                        message.success(`已保存为第${saved.versions.at(-1)?.version ?? ''}稿`);
-                        onSaved(saved);
-                      } catch (err) {
-                        message.error(messageOf(err));
-                        throw err;
-                      }
-                    }}
-                  />
+                  <>
+                    {newer && (
+                      <StaleReportNotice
+                        latest={newer}
+                        from={last}
+                        onReload={() => {
+                          setNewer(null);
+                          setOver(null);
+                          onSaved(newer);
+                        }}
+                        onKeepMine={() => {
+                          // The officer has seen the newer draft and saves their input over it knowingly.
+                          setOver(newer.versions.at(-1)?.version ?? null);
+                          setNewer(null);
+                        }}
+                      />
+                    )}
+                    <ReportForm
+                      key={`${report.id}-${last.version}`}
+                      content={content}
+                      onEdited={onEdited}
+                      onSave={async (next) => {
+                        try {
+                          const saved = await call('reports:save', {
+                            reportId: report.id,
+                            content: next,
+                            // The draft this input is based on: the one opened, or the newer one seen.
+                            version: over ?? last.version,
+                          });
+                          message.success(`已保存为第${saved.versions.at(-1)?.version ?? ''}稿`);
+                          setNewer(null);
+                          setOver(null);
+                          onSaved(saved);
+                        } catch (err) {
+                          if (err instanceof ApiError && err.error.message === STALE_REPORT_MESSAGE) {
+                            // Nothing typed is lost: the form keeps it, and the newer draft is shown above it.
+                            const list = await call('reports:list', { incidentId: incident.id }).catch(() => []);
+                            setNewer(list.find((r) => r.id === report.id) ?? null);
+                          }
+                          message.error(messageOf(err));
+                          throw err;
+                        }
+                      }}
+                    />
+                  </>
                 ),
               },
             ]

@@ -1,7 +1,8 @@
 import { App, Form, Input, Modal, Select } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CONTACT_ROLES, type EntryKind, type RosterContact } from '../../../../shared/domain/roster';
 import { ApiError, call } from '../../api/api';
+import { StaleContactNotice, STALE_CONTACT_MESSAGE } from './StaleContactNotice';
 
 export type ContactTarget =
   | { mode: 'new'; rosterId: string; entryKind: EntryKind; entryId: string; entryLabel: string }
@@ -24,6 +25,15 @@ interface Values {
 export function ContactModal({ target, onClose }: { target: ContactTarget | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
+  // A newer version another seat saved (issue 17), shown once a save was refused; and its version
+  // once the officer has seen it (loaded it, or keeps their input over it).
+  const [newer, setNewer] = useState<RosterContact | null>(null);
+  const [over, setOver] = useState<number | null>(null);
+  const close = () => {
+    setNewer(null);
+    setOver(null);
+    onClose();
+  };
 
   useEffect(() => {
     if (!target) return;
@@ -51,7 +61,8 @@ export function ContactModal({ target, onClose }: { target: ContactTarget | null
       reason: v.reason ?? '',
     };
     try {
-      if (t.mode === 'edit') await call('rosters:save-contact', { id: t.contact.id, ...fields });
+      if (t.mode === 'edit')
+        await call('rosters:save-contact', { id: t.contact.id, version: over ?? t.contact.version, ...fields });
       else
         await call('rosters:save-contact', {
           rosterId: t.rosterId,
@@ -60,8 +71,13 @@ export function ContactModal({ target, onClose }: { target: ContactTarget | null
           ...fields,
         });
       message.success('已保存');
-      onClose();
+      close();
     } catch (err) {
+      if (t.mode === 'edit' && err instanceof ApiError && err.error.message === STALE_CONTACT_MESSAGE) {
+        // Nothing typed is lost: the form keeps it, and the stored version is shown above it.
+        const view = await call('rosters:get', { rosterId: t.contact.rosterId, includeEnded: true }).catch(() => null);
+        setNewer(view?.contacts.find((c) => c.id === t.contact.id) ?? null);
+      }
       const issues = err instanceof ApiError ? err.error.issues : undefined;
       // The main process names the fields by the keys it was sent, which are these.
       if (issues?.length) form.setFields(issues.map((i) => ({ name: i.path as keyof Values, errors: [i.message] })));
@@ -76,11 +92,26 @@ export function ContactModal({ target, onClose }: { target: ContactTarget | null
       onOk={() => {
         if (target) void save(target);
       }}
-      onCancel={onClose}
+      onCancel={close}
       okText="保存"
       okButtonProps={{ id: 'contact-save' }}
       destroyOnHidden
     >
+      {newer && (
+        <StaleContactNotice
+          latest={newer}
+          onReload={() => {
+            form.setFieldsValue({ ...newer, reason: form.getFieldValue('reason') as string | undefined });
+            setOver(newer.version);
+            setNewer(null);
+          }}
+          onKeepMine={() => {
+            // The officer has seen the newer version and saves their input over it knowingly.
+            setOver(newer.version);
+            setNewer(null);
+          }}
+        />
+      )}
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="role" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
           <Select options={CONTACT_ROLES.map((r) => ({ value: r, label: r }))} data-testid="contact-role" />
