@@ -22,6 +22,7 @@ import type {
   RosterPrint,
 } from './types';
 import { SECURITY_LEVELS } from './types';
+import { isOneOf } from '../one-of';
 
 /** Minimum printed rows of a table, so a paper form keeps room to write by hand. */
 const MIN_TABLE_ROWS = 2;
@@ -309,7 +310,7 @@ const INFO_REPORT_KINDS: readonly InfoReport['kind'][] = ['初报', '续报', '�
 
 export function infoReportKindLabel(kind: InfoReport['kind'], seq?: number): string {
   // Callers may pass unvalidated data (IPC), so check against the full list before narrowing.
-  if (!(INFO_REPORT_KINDS as readonly string[]).includes(kind)) throw new Error(`报告类别无效：${kind}`);
+  if (!isOneOf(INFO_REPORT_KINDS, kind)) throw new Error(`报告类别无效：${String(kind)}`);
   if (kind !== '续报') return kind;
   if (seq === undefined || !Number.isInteger(seq) || seq < 1) {
     throw new Error('续报须填写续报次数 seq（正整数）');
@@ -324,8 +325,8 @@ function infoReport(d: InfoReport): string {
   if (!d.eventTitle.trim()) throw new Error('事件名称（eventTitle）不能为空');
   if (!d.unit.trim()) throw new Error('报送单位（unit）不能为空');
   const kindLabel = infoReportKindLabel(d.kind, d.seq);
-  if (d.classification !== undefined && !(SECURITY_LEVELS as readonly string[]).includes(d.classification)) {
-    throw new Error(`密级应为${SECURITY_LEVELS.join('、')}之一，或不标注：${d.classification}`);
+  if (d.classification !== undefined && !isOneOf(SECURITY_LEVELS, d.classification)) {
+    throw new Error(`密级应为${SECURITY_LEVELS.join('、')}之一，或不标注：${String(d.classification)}`);
   }
   if (d.copyNumber !== undefined && !/^\d{1,6}$/.test(d.copyNumber))
     throw new Error(`份号应为1至6位数字：${d.copyNumber}`);
@@ -360,7 +361,7 @@ function infoReport(d: InfoReport): string {
           ['影响范围', 'content.scope', d.content.scope],
           ['事件发展态势及处置情况', 'content.trendAndHandling', d.content.trendAndHandling],
         ];
-  if (!(INFO_REPORT_PLANS as readonly string[]).includes(d.plan)) throw new Error(`预案类型无效：${d.plan}`);
+  if (!isOneOf(INFO_REPORT_PLANS, d.plan)) throw new Error(`预案类型无效：${String(d.plan)}`);
   const contact =
     d.contact || d.contactPhone
       ? `<p class="contact">联系人：<span data-field="contact">${esc(d.contact)}</span>　联系电话：<span data-field="contactPhone">${esc(d.contactPhone)}</span></p>`

@@ -8,13 +8,9 @@ import { LEVEL_ORDER } from '../rules';
 import type { Level } from '../rules';
 import { levelChangeText } from './obligations';
 import type { LevelChange } from './obligations';
+import { isOneOf } from '../one-of';
 
-const asLevel = (v: unknown): Level | null | undefined =>
-  v === null
-    ? null
-    : typeof v === 'string' && (LEVEL_ORDER as readonly string[]).includes(v)
-      ? (v as Level)
-      : undefined;
+const asLevel = (v: unknown): Level | null | undefined => (v === null ? null : isOneOf(LEVEL_ORDER, v) ? v : undefined);
 
 /** The level changes recorded on the timeline, oldest first; entries of other kinds are skipped. */
 export function levelHistoryOf(timeline: readonly Pick<TimelineEntry, 'kind' | 'at' | 'data'>[]): LevelChange[] {

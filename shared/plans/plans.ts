@@ -4,6 +4,7 @@
  * warnings) both read their plan ids, names and citations from here.
  */
 import type { Level, ResponseLevel } from '../rules/types';
+import { isOneOf } from '../one-of';
 
 export const PLAN_IDS = ['comms', 'radiation', 'environment', 'forest_fire'] as const;
 export type PlanId = (typeof PLAN_IDS)[number];
@@ -86,12 +87,8 @@ export function citationOf(plan: PlanId, clause: string): string {
   return `依据《${PLANS[plan].name}》${clause}`;
 }
 
-function isIn<T extends string>(list: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (list as readonly string[]).includes(value);
-}
-
-export const isPlanId = (value: unknown): value is PlanId => isIn(PLAN_IDS, value);
-export const isChecklistPlanId = (value: unknown): value is ChecklistPlanId => isIn(CHECKLIST_PLAN_IDS, value);
+export const isPlanId = (value: unknown): value is PlanId => isOneOf(PLAN_IDS, value);
+export const isChecklistPlanId = (value: unknown): value is ChecklistPlanId => isOneOf(CHECKLIST_PLAN_IDS, value);
 
 /** Refuses a plan id the gazette does not hold (the pure code's callers turn this into a refusal). */
 export function assertPlan(plan: unknown, field = 'plan（预案）'): asserts plan is PlanId {

@@ -4,6 +4,7 @@
  */
 import { PLANS, type ChecklistPlanId } from '../plans/plans';
 import type { ResponseLevel } from '../rules/types';
+import { isOneOf } from '../one-of';
 
 export type { ResponseLevel };
 
@@ -21,12 +22,11 @@ export function assertResponseLevel(
   level: unknown,
   field = 'responseLevel',
 ): asserts level is ResponseLevel {
-  if (typeof level !== 'string' || !(ALL_RESPONSE_LEVELS as readonly string[]).includes(level)) {
+  if (!isOneOf(ALL_RESPONSE_LEVELS, level)) {
     throw new Error(`${field} 无效：${String(level)}（应为一级、二级、三级或四级）`);
   }
   const meta = PLANS[plan];
-  // The check above narrowed level to a string in ALL_RESPONSE_LEVELS, which TypeScript cannot follow.
-  if (!meta.responseLevels.includes(level as ResponseLevel)) {
+  if (!meta.responseLevels.includes(level)) {
     throw new Error(
       `${field} 无效：《${meta.name}》只设${meta.responseLevels.join('、')}响应，没有${level}响应` +
         (plan === 'comms' ? '（4.2）' : ''),

@@ -7,6 +7,7 @@ import { PLACES } from '../domain/incident';
 import { COMMS_HQ, ECO_HQ, FOREST_FIRE_BRIGADES, FOREST_FIRE_HQ } from './seed/index';
 import type { Roster, SeedGroup, SeedPerson } from './types';
 import { findUnitById } from './seed/units';
+import { isOneOf } from '../one-of';
 
 export type CallListPlan = 'comms' | 'radiation' | 'environment' | 'forest_fire';
 export type CallListResponse = '一级' | '二级' | '三级' | '四级';
@@ -84,10 +85,10 @@ function assertInput(input: CallListInput): Place[] {
   if (!Array.isArray(givenPlaces)) throw new Error('places 必须是县（市、区）名称的数组');
   const places: Place[] = [];
   for (const p of input.places) {
-    if (!(PLACES as readonly string[]).includes(p)) {
+    if (!isOneOf(PLACES, p)) {
       throw new Error(`places 含未知地点：${p}（应为${PLACES.join('、')}之一）`);
     }
-    if (!places.includes(p as Place)) places.push(p as Place);
+    if (!places.includes(p)) places.push(p);
   }
   return places;
 }

@@ -1,5 +1,6 @@
 /** Orders and checks of levels and response levels. The plans themselves are in shared/plans/. */
 import type { Level, ResponseLevel } from './types';
+import { isOneOf } from '../one-of';
 
 export const LEVEL_ORDER: readonly Level[] = ['一般', '较大', '重大', '特别重大'];
 export const RESPONSE_ORDER: readonly ResponseLevel[] = ['四级', '三级', '二级', '一级'];
@@ -10,7 +11,7 @@ export const responseRank = (r: ResponseLevel | null | undefined): number => (r 
 
 export function assertLevel(level: unknown, field = 'level'): asserts level is Level | null | undefined {
   if (level === null || level === undefined) return;
-  if (typeof level !== 'string' || !(LEVEL_ORDER as readonly string[]).includes(level)) {
+  if (!isOneOf(LEVEL_ORDER, level)) {
     throw new Error(
       `${field}（事件级别）无效：${typeof level === 'string' ? level : JSON.stringify(level)}，应为 特别重大、重大、较大、一般 或 null`,
     );

@@ -5,6 +5,7 @@
 import { PLANS, assertChecklistPlan, citationOf, type ChecklistPlanId } from '../plans/plans';
 import { assertText, parseTime } from '../response';
 import { assertWarningLevel, warningLabel, type WarningLevel } from './levels';
+import { isOneOf } from '../one-of';
 
 export type IssuerKind = 'province' | 'city' | 'county' | 'other';
 export const ISSUER_KINDS: readonly IssuerKind[] = ['province', 'city', 'county', 'other'];
@@ -83,7 +84,7 @@ export type IssuerCheck =
   | { ok: false; rule: IssuerRule; error: string };
 
 function assertKind(kind: unknown, field = 'issuerKind'): asserts kind is IssuerKind {
-  if (typeof kind !== 'string' || !(ISSUER_KINDS as readonly string[]).includes(kind)) {
+  if (!isOneOf(ISSUER_KINDS, kind)) {
     throw new Error(`${field} 无效：${String(kind)}（应为 province、city、county 或 other）`);
   }
 }

@@ -1,5 +1,6 @@
 /** Warning levels and colours (B 3.1.1, C 4.2.1; plan A names no levels). */
 import type { ChecklistPlanId } from '../plans/plans';
+import { isOneOf } from '../one-of';
 
 export type WarningLevel = '一级' | '二级' | '三级' | '四级';
 
@@ -33,7 +34,7 @@ export function warningLabel(level: WarningLevel): string {
 }
 
 export function assertWarningLevel(level: unknown, field = 'level'): asserts level is WarningLevel {
-  if (typeof level !== 'string' || !(WARNING_LEVEL_IDS as readonly string[]).includes(level)) {
+  if (!isOneOf(WARNING_LEVEL_IDS, level)) {
     throw new Error(`${field} 无效：${String(level)}（应为一级、二级、三级或四级）`);
   }
 }

@@ -39,6 +39,7 @@ import type { FeatureContext } from '../feature-context';
 import { ALL_ROSTERS, allSeedEntries, entryLabel, entryUnitLabel, findView, searchEntriesOf } from './catalog';
 import { NO_DUTY_MESSAGE } from '../officer';
 import { messageOf } from '../../../shared/errors';
+import { isOneOf } from '../../../shared/one-of';
 
 const PLAN_OF: Record<string, { plan: CallListPlan; name: string } | undefined> = {
   comms: { plan: 'comms', name: '朔州市通信保障应急预案' },
@@ -455,7 +456,7 @@ export class RosterService {
 
 /** Free-text places (a village, a road) have no county government to call; the list takes the seven. */
 function isPlace(p: string): boolean {
-  return (PLACES as readonly string[]).includes(p); // widened so any text may be asked
+  return isOneOf(PLACES, p);
 }
 
 function callsOf(
