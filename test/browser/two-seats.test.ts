@@ -224,7 +224,7 @@ describe('two seats on one PostgreSQL database', () => {
         await b.getByText('已保存为第3稿').waitFor();
         const [saved] = await reportsOf();
         expect(saved!.versions.map((v) => v.version)).toEqual([1, 2, 3]);
-        const data = structuredClone(v1.data) as { content: Record<string, unknown> };
+        const data = structuredClone(v1.data) as unknown as { content: Record<string, unknown> };
         data.content.pollutants = '总磷约1吨';
         expect(saved!.versions[2]!.content).toEqual({ kind: v1.kind, data });
         for (const p of [a, b]) await p.keyboard.press('Escape');
