@@ -103,6 +103,8 @@ export const rosterChannels = {
   'rosters:import-apply': fileInput,
   'rosters:export': z.object({ rosterId: rosterId.optional(), format }),
   'rosters:print-data': z.object({ rosterId }),
+  // No page calls it: the handlers seed before the first roster access. It re-runs the idempotent
+  // seed on demand and reports what changed (the roster tests check a gazette update with it).
   'rosters:seed': z.object({}).strict().default({}),
 } as const;
 
