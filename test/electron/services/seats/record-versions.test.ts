@@ -14,6 +14,9 @@ import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
+/** The text fields of an incident's 初报 (an info-report form). */
+const textFields = (c: Report['versions'][number]['content']): Record<string, string> =>
+  (c.data as unknown as { content: Record<string, string> }).content;
 const NOW = new Date('2026-11-29T02:00:00.000Z');
 
 async function call<T = unknown>(s: AppServices, channel: string, input: unknown): Promise<T> {
@@ -32,7 +35,7 @@ describe('record versions beyond the incident', () => {
       const start = draft.versions.at(-1)!;
       const withPollutants = (text: string) => {
         const c = structuredClone(start.content);
-        (c.data.content as Record<string, string>).pollutants = text;
+        textFields(c).pollutants = text;
         return c;
       };
       // Seat A saves from draft 1: draft 2.
@@ -48,7 +51,7 @@ describe('record versions beyond the incident', () => {
       ).rejects.toThrow(STALE_REPORT_MESSAGE);
       const [stored] = await call<Report[]>(s, 'reports:list', { incidentId: inc.id });
       expect(stored!.versions.map((v) => v.version)).toEqual([1, 2]);
-      expect((stored!.versions[1]!.content.data.content as Record<string, string>).pollutants).toBe('氨氮约2吨');
+      expect(textFields(stored!.versions[1]!.content).pollutants).toBe('氨氮约2吨');
       // Having seen draft 2, B saves from it.
       const b = await call<Report>(s, 'reports:save', {
         reportId: draft.id,
