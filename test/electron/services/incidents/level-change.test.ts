@@ -242,6 +242,8 @@ describe('incidents:set-reporting (issue 12)', () => {
       'room',
     ]);
     expect(set.timeline.at(-1)!.text).toBe('报告要求：续报提醒：每60分钟（带班领导 李堃 设定）');
+    // An open clock like any other: clocks:upcoming, which feeds the alarm engine, lists it.
+    expect((await s.incidents.openClocks()).map((c) => c.key)).toContain(cycle.key);
     at('10:40');
     const next = await s.incidents.completeClock({
       incidentId: d.id,
