@@ -492,6 +492,16 @@ function segmentAt(segments: readonly Segment[], index: number): Segment {
 const ENDED_REASON = '事故处理完毕，续报由终结报告接续';
 
 /**
+ * What a 续报 reminder rests on for an incident's plan: 42号 4.1.2 (续报随时上报) and 40号 4.1
+ * (按要求增加报送频次) say so; the other plans name no cadence, so there it is the room's own rule.
+ */
+export function followUpCitation(plan: PlanId | null): string {
+  if (plan === 'radiation') return `${citationOf(plan, '4.1.2')}；间隔由带班领导设定`;
+  if (plan === 'comms') return `${citationOf(plan, '4.1')}；间隔由带班领导设定`;
+  return '带班领导设定的续报间隔（本值班室规定）';
+}
+
+/**
  * 续报 cadence: the plans say 随时 (42号 4.1.2) or 按要求增加报送频次 (40号 4.1); the leader sets an
  * interval per incident. Each cycle runs from the setting (or the last 续报) for the interval and
  * is met by the next 续报; it stops when handling ends (the 终结报告 takes over).
@@ -514,10 +524,7 @@ function followUpCadence(
   // 42号 4.1.2(2) 续报采用书面报告.
   const channel: ClockChannel = plan === 'radiation' ? 'written' : 'any';
   const clause = plan === 'radiation' ? '4.1.2' : plan === 'comms' ? '4.1' : '带班领导要求';
-  const citation =
-    plan === 'radiation' || plan === 'comms'
-      ? `${citationOf(plan, clause)}；间隔由带班领导设定`
-      : '带班领导设定的续报间隔（本值班室规定）';
+  const citation = followUpCitation(plan);
   const isFollowUp = (r: ReportEvent) => r.kind === '续报' || (r.clockId ?? '').startsWith(FOLLOW_UP_CLOCK);
   const sent = (f.sent ?? []).map((x, n) => ({
     r: { id: `sent-${n}`, at: x.at, channel: x.channel, kind: '续报' as const, clockId: FOLLOW_UP_CLOCK },

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { reportingOf } from '../../../../shared/incidents/reporting-view';
+import { followUpCitation } from '../../../../shared/incidents/obligations';
+import { planOf } from '../../../../shared/plans';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 import { Cite } from '../law/LawPanel';
@@ -81,7 +83,7 @@ export function ReportingSettings({
           </Button>
         )}
         <Typography.Text type="secondary">
-          <Cite text="依据《朔州市辐射事故应急预案》4.1.2：续报随时上报；《朔州市通信保障应急预案》4.1：按要求增加报送频次" />
+          <Cite text={followUpCitation(planOf(incident.category))} />
         </Typography.Text>
       </Space>
       <Space wrap size={6}>
