@@ -6,10 +6,13 @@
  * second is refused without losing either: the first is stored, the second officer's input stays
  * in their form beside the newer version, and they can save it over it knowingly.
  */
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { listAckRecords } from '../../electron/db/alarm-repository';
 import { dispatch } from '../../electron/ipc/dispatch';
+import { defaultKeyFile } from '../../electron/services/integrity/chain-key';
 import type { IncidentDetail } from '../../shared/domain/incident-view';
 import type { Report } from '../../shared/domain/report';
 import { STALE_EDIT_MESSAGE, STALE_REPORT_MESSAGE } from '../../shared/ipc/channels/seats';
@@ -64,9 +67,15 @@ describe('two seats on one PostgreSQL database', () => {
     { timeout: 300_000 },
     async () => {
       const databaseUrl = await freshDatabaseUrl();
-      const app = await startWebApp(browser(), tempDir(), { databaseUrl });
+      const dirA = tempDir();
+      const app = await startWebApp(browser(), dirA, { databaseUrl });
       // Seat B: its own services, folder and web host; the accounts are the room's, made on seat A.
-      const seatB = await startWebApp(browser(), tempDir(), { databaseUrl });
+      // Every seat of a room holds the first seat's chain key (README), copied before it starts.
+      const dirB = tempDir();
+      mkdirSync(dirname(defaultKeyFile(dirB)), { recursive: true, mode: 0o700 });
+      copyFileSync(defaultKeyFile(dirA), defaultKeyFile(dirB));
+      chmodSync(defaultKeyFile(dirB), 0o600);
+      const seatB = await startWebApp(browser(), dirB, { databaseUrl });
       expect([app.services.db.engine, seatB.services.db.engine]).toEqual(['postgres', 'postgres']);
       expect(seatB.host.appUrl).not.toBe(app.host.appUrl);
       const a = app.page;
@@ -238,6 +247,11 @@ describe('two seats on one PostgreSQL database', () => {
         const text = await drawer.innerText();
         for (const t of ['（值班席一）', '王磊 13912345678', '村民发现河道内大量死鱼']) expect(text).toContain(t);
         expect(pageErrors).toEqual([]);
+        // Both seats sealed into one chain with one key: each verifies all of it.
+        for (const seat of [app, seatB]) {
+          const verdict = await dispatch(seat.services.handlers, 'integrity:verify', {});
+          expect(verdict.ok && verdict.value.state).toBe('ok');
+        }
       } finally {
         await seatB.close();
         await app.close();
