@@ -106,6 +106,36 @@ describe('rosters per unit, call lists by place, and a lift by an alias in Chrom
       const [w] = all.value as { issuer: string; area: string; level: string; lifted: { document: string } | null }[];
       expect(w).toMatchObject({ issuer: '朔州市人民政府', area: '朔城区', level: '三级' });
       expect(w?.lifted?.document).toBe('朔政发明电〔2026〕2号');
+
+      // 登记预警 offers the issuers the plan names for the chosen level and kind (warnings:issuers).
+      await page.getByRole('button', { name: '登记预警' }).click();
+      const drawer = page.locator('.ant-drawer-open', { hasText: '登记预警' });
+      await drawer.getByText('三级（黄色）').click();
+      await page.locator('#warning-issuer').click();
+      await page.locator('.ant-select-item-option', { hasText: '朔州市政府' }).click();
+      await page.locator('#warning-area').fill('山阴县');
+      await page.locator('#warning-save').click();
+      await confirmLeader(page);
+      await expect.poll(() => page.getByTestId('warning-card').count()).toBe(1);
+      await page.reload();
+      const after = await dispatch(app.services.handlers, 'warnings:list', {});
+      if (!after.ok) throw new Error(after.error.message);
+      const [added] = after.value as {
+        plan: string;
+        direction: string;
+        issuerKind: string;
+        issuer: string;
+        area: string;
+        level: string;
+      }[];
+      expect(added).toMatchObject({
+        plan: 'radiation',
+        direction: 'received',
+        issuerKind: 'city',
+        issuer: '朔州市政府',
+        area: '山阴县',
+        level: '三级',
+      });
     } finally {
       await app.close();
     }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Drawer, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Drawer, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CHECKLIST_PLAN_IDS, PLANS, type ChecklistPlanId } from '../../../../shared/plans';
@@ -45,6 +45,14 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
     [],
   );
   const check = level && kind ? checkIssuer(plan, level, kind) : null;
+  // The issuers the plan names for this level and kind, offered as suggestions only: the unit is
+  // written as the issuing document names it, so free text stays.
+  const known = useLoad(async () => {
+    if (!level || !kind) return [];
+    const { rules } = await call('warnings:issuers', { plan, level, issuerKind: kind });
+    const named = [rules.byLevel[level], ...rules.general].filter((r) => r !== undefined && r.kinds.includes(kind));
+    return [...new Set(named.map((r) => r.issuer))];
+  }, [plan, level, kind]);
   const meaning = WARNING_LEVEL_MEANING[plan];
 
   const save = async (v: Values) => {
@@ -119,7 +127,14 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
           htmlFor="warning-issuer"
           rules={[{ required: true, whitespace: true, message: '请填写发布单位' }]}
         >
-          <Input id="warning-issuer" maxLength={80} />
+          <AutoComplete
+            id="warning-issuer"
+            maxLength={80}
+            options={(known.data ?? []).map((i) => ({ value: i }))}
+            // Nothing is picked unless the officer arrows to it: Tab keeps what was typed.
+            defaultActiveFirstOption={false}
+            data-testid="warning-issuer-suggestions"
+          />
         </Form.Item>
         {check && (
           <Alert
