@@ -142,11 +142,12 @@ export function scheduleTables(schedule: readonly ShiftAssignment[], title = '�
     columns: [
       { key: 'date', header: '日期', width: 12 },
       { key: 'weekday', header: '星期', width: 8 },
-      { key: 'kind', header: '类别', width: 16 },
+      // Wide enough for 法定节假日（国庆节） on one line: a holiday mark never breaks at its bracket.
+      { key: 'kind', header: '类别', width: 22 },
       { key: 'time', header: '值班时间', width: 18 },
       { key: 'leader', header: '带班领导', width: 12 },
       { key: 'officer', header: '值班员', width: 12 },
-      { key: 'note', header: '备注', width: 30 },
+      { key: 'note', header: '备注', width: 24 },
     ],
     orientation: 'portrait',
     rows: schedule.map((a) => {

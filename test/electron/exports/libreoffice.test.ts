@@ -248,3 +248,55 @@ describe('incident and statistics exports opened by LibreOffice', () => {
     },
   );
 });
+
+describe('the month schedule exports opened by LibreOffice', () => {
+  const tempDirs = useTempDirs();
+
+  it(
+    '值班表 (XLSX and DOCX): A4, every date and name present, the XLSX month on one page with each holiday mark whole',
+    { timeout: 400_000 },
+    async () => {
+      const s = await makeServices(tempDirs(), { now: () => new Date('2025-09-20T02:00:00.000Z') });
+      try {
+        const call = async (channel: string, args: object): Promise<unknown> => {
+          const r = await dispatch(s.handlers, channel, args, () => undefined);
+          if (!r.ok) throw new Error(r.error.message);
+          return r.value;
+        };
+        await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+        await call('schedule:generate', {
+          month: '2025-10',
+          leaders: ['李堃', '王镕', '张喆'],
+          officers: ['赵珺', '钱赟', '孙敏', '周强'],
+        });
+        for (const format of ['xlsx', 'docx'] as const) {
+          const file = ((await call('schedule:export', { month: '2025-10', format })) as ExportedFile).path;
+          const pdf = await toPdf(file);
+          const [w, h] = await pageSize(pdf);
+          expect([Math.min(w, h), Math.max(w, h)], format).toEqual([595, 842]);
+          const pages = await pageTexts(pdf);
+          // Each line read without the spaces pdftotext puts between CJK and digits.
+          const all = pages.map((p) => p.replace(/[ \t]+/g, '')).join('\n');
+          for (const v of ['10月1日', '10月31日', '李堃', '王镕', '张喆', '赵珺', '钱赟', '孙敏', '周强'])
+            expect(all, `${format} ${v}`).toContain(v);
+          expect(all, format).toContain('2025年10月值班表');
+          expect(all, format).toContain('值班次数统计');
+          if (format === 'xlsx') {
+            // The month on one page, the per-person counts on the next; every mark and the hours whole.
+            expect(pages.length).toBe(2);
+            for (const v of ['法定节假日（国庆节）', '法定节假日（中秋）', '调休上班（国庆节）', '08:30—次日08:30'])
+              expect(all, v).toContain(v);
+          } else {
+            // 12-point type in portrait: the month runs over pages, the header repeated on each.
+            expect(pages.length).toBeLessThanOrEqual(4);
+            for (const p of pages.slice(1)) expect(p.replace(/\s+/g, ''), 'repeated header').toContain('日期星期');
+          }
+          for (const p of pages)
+            expect(p.replace(/\s+/g, '').length, `${format} page with content`).toBeGreaterThan(40);
+        }
+      } finally {
+        await s.close();
+      }
+    },
+  );
+});
