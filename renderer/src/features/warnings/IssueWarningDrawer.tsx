@@ -50,8 +50,8 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
   const known = useLoad(async () => {
     if (!level || !kind) return [];
     const { rules } = await call('warnings:issuers', { plan, level, issuerKind: kind });
-    const named = [rules.byLevel[level], ...rules.general].filter((r) => r !== undefined && r.kinds.includes(kind));
-    return [...new Set(named.map((r) => r.issuer))];
+    const named = [rules.byLevel[level], ...rules.general].filter((r) => r !== undefined);
+    return [...new Set(named.filter((r) => r.kinds.includes(kind)).map((r) => r.issuer))];
   }, [plan, level, kind]);
   const meaning = WARNING_LEVEL_MEANING[plan];
 
