@@ -36,9 +36,11 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 /** Reads any stored shape; unknown or invalid fields fall back to defaults rather than failing start-up. */
 export function parseSettings(raw: unknown): Settings {
+  // any object: each field is read as unknown and checked by its schema below
   const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(settingsSchema.shape)) {
+    // Object.keys is typed string[]; these are the keys of the same shape
     const field = settingsSchema.shape[key as keyof typeof settingsSchema.shape];
     const r = field.safeParse(obj[key]);
     if (r.success) out[key] = r.data;

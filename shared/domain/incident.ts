@@ -9,6 +9,7 @@ export const CATEGORIES = [
   { id: 'other', label: '其他' },
 ] as const;
 export type Category = (typeof CATEGORIES)[number]['id'];
+// CATEGORIES is a non-empty literal list, so its ids make a non-empty tuple (z.enum needs one)
 export const CATEGORY_IDS = CATEGORIES.map((c) => c.id) as [Category, ...Category[]];
 export const categoryLabel = (id: string): string => CATEGORIES.find((c) => c.id === id)?.label ?? id;
 

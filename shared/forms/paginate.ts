@@ -132,6 +132,7 @@ export function paginateDocument(doc: PaginatedDocument): number {
     const out: Line[] = [];
     let lineBottom = -Infinity;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      // the walker was created with filter 4 (SHOW_TEXT): every node it yields is text
       const t = n as PText;
       for (let i = 0; i < t.length; i++) {
         const code = t.data.charCodeAt(i);
@@ -173,6 +174,7 @@ export function paginateDocument(doc: PaginatedDocument): number {
     if (lines.length - fit < 2 && fit - 1 >= Math.max(minFirst, 2)) fit -= 1;
     const at = lines[fit];
     if (fit < minFirst || !at) return null;
+    // cloneNode returns the base Node type; a clone has the class of its source
     const rest = el.cloneNode(false) as PElement;
     unfield(rest);
     rest.classList.add('cont-text');
@@ -200,10 +202,12 @@ export function paginateDocument(doc: PaginatedDocument): number {
     const mark = doc.createElement('div');
     mark.className = 'cont-mark';
     mark.textContent = '续表';
+    // cloneNode returns the base Node type; a clone has the class of its source
     const cont = table.cloneNode(false) as PTable;
     cont.classList.add('cont');
     const cols = table.querySelector('colgroup');
     if (cols) {
+      // cloneNode returns the base Node type; a clone has the class of its source
       const copy = cols.cloneNode(true) as PElement;
       // Column widths are set through the CSSOM where the page's policy refuses style attributes.
       Array.from(cols.children).forEach((c, i) => {
@@ -226,6 +230,7 @@ export function paginateDocument(doc: PaginatedDocument): number {
   const splitRow = (row: PRow): PRow | null => {
     const cells = Array.from(row.cells);
     if (cells.some((c) => (c.rowSpan || 1) > 1)) return null;
+    // cloneNode returns the base Node type; a clone has the class of its source
     const rest = row.cloneNode(false) as PRow;
     let moved = false;
     for (const cell of cells) {
@@ -233,6 +238,7 @@ export function paginateDocument(doc: PaginatedDocument): number {
         rest.append(cell.cloneNode(true));
         continue;
       }
+      // cloneNode returns the base Node type; a clone has the class of its source
       const copy = cell.cloneNode(false) as PElement;
       unfield(copy);
       const lines = linesOf(cell);

@@ -649,6 +649,7 @@ export function renderForm(form: FormInput, opts: RenderOptions): string {
       title = form.data.title;
       break;
     default:
+      // the switch covered every kind, so form is never here; a value from outside the types may still be
       throw new Error(`未知的表单类型 kind：${String((form as { kind: unknown }).kind)}`);
   }
   const faces = opts.fontFaceCss ?? fontFaceCss(opts.fontBaseUrl);

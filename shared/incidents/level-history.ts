@@ -19,6 +19,7 @@ export function levelHistoryOf(timeline: readonly Pick<TimelineEntry, 'kind' | '
     if (e.kind !== 'level') continue;
     const c = e.data?.levelChange;
     if (!c || typeof c !== 'object') continue;
+    // stored JSON, known here only to be an object; each field is checked below
     const r = c as Record<string, unknown>;
     const from = asLevel(r.from);
     const to = asLevel(r.to);

@@ -18,6 +18,7 @@ export function reportingOf(timeline: readonly Pick<TimelineEntry, 'kind' | 'dat
     if (e.kind !== 'update') continue;
     const r = e.data?.reporting;
     if (!r || typeof r !== 'object') continue;
+    // stored JSON, known here only to be an object; each field is checked below
     const { followUpMinutes, occurredUnknown, handlingEndedAt } = r as Record<string, unknown>;
     if (followUpMinutes === null || typeof followUpMinutes === 'number') out.followUpMinutes = followUpMinutes;
     if (typeof occurredUnknown === 'boolean') out.occurredUnknown = occurredUnknown;

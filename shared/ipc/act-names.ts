@@ -119,10 +119,12 @@ export const ACT_NAMES: Readonly<Record<Channel, string>> = {
 
 /** A channel's act name; an unknown name (a refused call to no channel) is shown as 未知操作. */
 export const actName = (channel: string): string =>
+  // hasOwnProperty has just shown channel is a key of ACT_NAMES
   Object.prototype.hasOwnProperty.call(ACT_NAMES, channel) ? ACT_NAMES[channel as Channel] : '未知操作';
 
 /** Text written before acts were named carries channel identifiers: each known one becomes its name. */
 export const withActNames = (text: string): string =>
   text.replace(/[a-z-]+:[a-z-]+/g, (id) =>
+    // hasOwnProperty has just shown id is a key of ACT_NAMES
     Object.prototype.hasOwnProperty.call(ACT_NAMES, id) ? ACT_NAMES[id as Channel] : id,
   );

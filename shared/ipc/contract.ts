@@ -71,6 +71,7 @@ type MissingChannel = Exclude<keyof ChannelOutputs, keyof typeof channels>;
 export const CONTRACT_IS_COMPLETE: [MissingResult, MissingChannel] extends [never, never]
   ? true
   : [MissingResult, MissingChannel] = true;
+// Object.keys is typed string[]; channels' own keys are exactly the channel names
 export const CHANNELS = Object.keys(channels) as Channel[];
 export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]>;
 export type ChannelArgs<C extends Channel> = z.output<(typeof channels)[C]>;

@@ -219,6 +219,7 @@ export const CHANNEL_LABELS: Readonly<Partial<Record<Channel, Readonly<Record<st
  * object's own label is used.
  */
 export function fieldLabel(channel: string, path: readonly PropertyKey[]): string | null {
+  // channel is any string here (a refused call may name no channel): a miss reads undefined
   const own = (CHANNEL_LABELS as Record<string, Record<string, string> | undefined>)[channel];
   let label: string | null = null;
   let index = '';

@@ -124,6 +124,7 @@ export function prefillSource(
     reporterPhone: i.reporterPhone,
     receiveChannel: i.receiveChannel,
     narrative: i.narrative,
+    // a JSON round trip of plain data gives back the same shape (a deep copy)
     facts: JSON.parse(JSON.stringify(i.facts)) as Record<string, unknown>,
     grading: { level: i.grading.level, response: i.grading.response },
     ...(history.length ? { levelHistory: history } : {}),
@@ -391,6 +392,7 @@ function merge(prev: unknown, base: unknown, next: unknown): unknown {
 
 /** The same form with some fields replaced and some removed (values already merged to the form's shape). */
 export function withData<T extends FormInput>(form: T, overrides: Record<string, unknown>, removed: string[]): T {
+  // a JSON round trip of plain data gives back the same shape (a deep copy)
   const data = JSON.parse(JSON.stringify(form.data)) as T['data'];
   Object.assign(data, overrides);
   for (const k of removed) Reflect.deleteProperty(data, k);

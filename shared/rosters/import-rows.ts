@@ -47,7 +47,8 @@ export interface ImportOptions {
   rosters?: readonly { id: string; name: string }[];
 }
 
-const PHONE_COLUMNS: readonly [RosterColumn, PhoneType | undefined, keyof ParsedRow][] = [
+type PhoneKey = 'officePhones' | 'mobiles' | 'redPhones' | 'faxes';
+const PHONE_COLUMNS: readonly [RosterColumn, PhoneType | undefined, PhoneKey][] = [
   // An office line may be a mobile in small units, so either form is accepted there.
   ['办公电话', undefined, 'officePhones'],
   ['手机', '手机', 'mobiles'],
@@ -126,7 +127,7 @@ export function validateImportRows(
 
     const parsed: ParsedRow = { row, unit, name, officePhones: [], mobiles: [], redPhones: [], faxes: [] };
     for (const [column, type, key] of PHONE_COLUMNS) {
-      const list = parsed[key] as string[];
+      const list = parsed[key];
       for (const p of splitPhones(cell(column))) {
         const check = validatePhone(p, type);
         if (check.ok) list.push(check.normalized);

@@ -330,6 +330,7 @@ function fieldSchema(f: FactField | HiddenField): z.ZodType {
       const options = f.options ?? [];
       const values = options.map((o) => o.value);
       const labels = options.map((o) => `${o.value}（${o.label}）`).join('、');
+      // includes only compares: v of any other type is simply not found
       return z.custom((v) => values.includes(v as string | number), { error: `${name}应为以下之一：${labels}` });
     }
     case 'datetime':
@@ -349,6 +350,7 @@ const schemaCache = new Map<PlanId, z.ZodType>();
 export function factsSchema<P extends PlanId>(plan: P): z.ZodType<Facts<P>> {
   assertPlan(plan);
   const hit = schemaCache.get(plan);
+  // the cache is keyed by plan and holds the schema built for that plan below
   if (hit) return hit as z.ZodType<Facts<P>>;
   const shape: Record<string, z.ZodType> = {};
   for (const f of [...FACT_FIELDS[plan], ...FORM_FACT_FIELDS[plan], ...HIDDEN[plan]])
@@ -361,6 +363,7 @@ export function factsSchema<P extends PlanId>(plan: P): z.ZodType<Facts<P>> {
     },
   });
   schemaCache.set(plan, schema);
+  // the shape is built from the plan's FACT_FIELDS, which types.ts's Facts<P> mirrors (facts.test.ts)
   return schema as unknown as z.ZodType<Facts<P>>;
 }
 

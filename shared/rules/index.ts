@@ -59,11 +59,11 @@ function assertObject(value: unknown, field: string): asserts value is Record<st
 function respond(plan: PlanId, level: Level | null, facts: Facts): Pick<GradeResult, 'response' | 'responseReasons'> {
   const responseReasons =
     plan === 'environment'
-      ? matchResponses(ENV_RESPONSE_CRITERIA, facts as EnvironmentFacts, level)
+      ? matchResponses(ENV_RESPONSE_CRITERIA, facts as EnvironmentFacts, level) // callers pass this plan's facts; comparing plan does not narrow them
       : plan === 'radiation'
-        ? matchResponses(RAD_RESPONSE_CRITERIA, facts as RadiationFacts, level)
+        ? matchResponses(RAD_RESPONSE_CRITERIA, facts as RadiationFacts, level) // callers pass this plan's facts; comparing plan does not narrow them
         : plan === 'comms'
-          ? matchResponses(COMMS_RESPONSE_CRITERIA, facts as CommsFacts, level)
+          ? matchResponses(COMMS_RESPONSE_CRITERIA, facts as CommsFacts, level) // callers pass this plan's facts; comparing plan does not narrow them
           : [];
   return { response: highestResponse(responseReasons), responseReasons };
 }
@@ -82,9 +82,9 @@ export function gradeIncident<P extends PlanId>(input: {
   const facts = parseFacts(plan, input.facts);
   const reasons =
     plan === 'environment'
-      ? matchLevels(ENV_LEVEL_CRITERIA, facts as EnvironmentFacts)
+      ? matchLevels(ENV_LEVEL_CRITERIA, facts as EnvironmentFacts) // facts is Facts<P> of this plan; comparing plan does not narrow P
       : plan === 'radiation'
-        ? matchLevels(RAD_LEVEL_CRITERIA, facts as RadiationFacts)
+        ? matchLevels(RAD_LEVEL_CRITERIA, facts as RadiationFacts) // facts is Facts<P> of this plan; comparing plan does not narrow P
         : [];
   const level = highestLevel(reasons);
   return { level, reasons, ...respond(plan, level, facts), notices: noticesOf(plan, level, facts) };
@@ -93,6 +93,7 @@ export function gradeIncident<P extends PlanId>(input: {
 function noticesOf(plan: PlanId, level: Level | null, facts: Facts): Notice[] {
   const notices: Notice[] = [];
   if (plan === 'environment') {
+    // callers pass this plan's facts; comparing plan does not narrow them
     const f = facts as EnvironmentFacts;
     if (level === null) {
       for (const n of matchNotices(ENV_SENSITIVE, f, null)) {
@@ -182,6 +183,7 @@ export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[
   if (responseEnded !== undefined && responseEnded < occurred)
     throw new Error('responseEndedAt（响应终止时间）不能早于 occurredAt（发生时间）');
   const orderedRaw =
+    // facts is Facts<P> of this plan; comparing plan does not narrow P
     input.orderedAt ?? (plan === 'forest_fire' ? (facts as Facts<'forest_fire'>).orderedAt : undefined);
   const ordered = optionalInstant(orderedRaw, 'orderedAt（扑火指令下达时间）');
 
@@ -214,9 +216,9 @@ export function reportingClocks<P extends PlanId>(input: ClocksInput<P>): Clock[
 
   const specs =
     plan === 'environment'
-      ? environmentClockSpecs(level, facts as EnvironmentFacts, anchors)
+      ? environmentClockSpecs(level, facts as EnvironmentFacts, anchors) // facts is Facts<P> of this plan; comparing plan does not narrow P
       : plan === 'radiation'
-        ? radiationClockSpecs(level, facts as RadiationFacts, anchors, places)
+        ? radiationClockSpecs(level, facts as RadiationFacts, anchors, places) // facts is Facts<P> of this plan; comparing plan does not narrow P
         : plan === 'comms'
           ? commsClockSpecs(level)
           : forestFireClockSpecs();

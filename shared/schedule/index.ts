@@ -93,6 +93,7 @@ export function dayKind(date: string, notices?: HolidayNotices): DayKind {
   }
   // The JSON's type lists its own dates as keys; any other date is a lookup that may miss.
   const work = (chineseDays.workdays as Record<string, string>)[date];
+  // Likewise for the holidays JSON.
   const off = (chineseDays.holidays as Record<string, string>)[date];
   // Entries read 'National Day,国庆节,3': English name, Chinese name, length in days.
   const festival = (work ?? off)?.split(',')[1];
@@ -126,6 +127,7 @@ const holidayDataCache = new Map<number, boolean>();
 export function hasHolidayData(year: number): boolean {
   let known = holidayDataCache.get(year);
   if (known === undefined) {
+    // the JSON's type lists its own dates as keys; any other date is a lookup that may miss
     known = (chineseDays.holidays as Record<string, string>)[`${String(year).padStart(4, '0')}-01-01`] !== undefined;
     holidayDataCache.set(year, known);
   }

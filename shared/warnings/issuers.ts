@@ -201,6 +201,7 @@ export function liftCondition(plan: ChecklistPlanId): { text: string; clause: st
 
 function assertActor(by: unknown, field: string): asserts by is WarningActor {
   if (!by || typeof by !== 'object') throw new Error(`${field} 不能为空`);
+  // an object of unknown shape: each field is asserted below before the assertion holds
   const a = by as WarningActor;
   assertKind(a.issuerKind, `${field}.issuerKind`);
   assertText(a.issuer, `${field}.issuer`);
@@ -220,6 +221,7 @@ function issuerOnly(warning: WarningRecord, by: WarningActor, verb: '解除' | '
 
 function assertWarning(w: unknown): asserts w is WarningRecord {
   if (!w || typeof w !== 'object') throw new Error('warning 不能为空');
+  // an object of unknown shape: each field is asserted below before the assertion holds
   const x = w as WarningRecord;
   assertChecklistPlan(x.plan, 'warning.plan');
   assertWarningLevel(x.level, 'warning.level');

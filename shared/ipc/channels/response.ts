@@ -17,11 +17,11 @@ import { ISSUER_KINDS, WARNING_LEVEL_IDS } from '../../warnings';
 import { id, instant, longText, required, requiredLong, text } from '../schemas';
 
 const itemId = required('条目编号', 80);
-const responseLevel = z.enum(ALL_RESPONSE_LEVELS as [ResponseLevel, ...ResponseLevel[]], { message: '请选择响应级别' });
-const warningLevel = z.enum(WARNING_LEVEL_IDS as [WarningLevel, ...WarningLevel[]], { message: '请选择预警级别' });
+const responseLevel = z.enum(ALL_RESPONSE_LEVELS, { message: '请选择响应级别' });
+const warningLevel = z.enum(WARNING_LEVEL_IDS, { message: '请选择预警级别' });
 const plan = z.enum(CHECKLIST_PLAN_IDS, { message: '请选择预案' });
 const actor = z.object({
-  issuerKind: z.enum(ISSUER_KINDS as [IssuerKind, ...IssuerKind[]], { message: '请选择发布主体类别' }),
+  issuerKind: z.enum(ISSUER_KINDS, { message: '请选择发布主体类别' }),
   issuer: required('发布单位', 80),
 });
 
