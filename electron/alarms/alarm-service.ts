@@ -174,7 +174,7 @@ export class AlarmService<H = unknown> {
       const [rawClocks, storedFired, storedAcks] = await Promise.all([
         this.deps.loadClocks(),
         this.deps.loadFired(),
-        this.deps.loadAcks ? this.deps.loadAcks() : Promise.resolve([] as AlarmAck[]),
+        this.deps.loadAcks ? this.deps.loadAcks() : Promise.resolve<AlarmAck[]>([]),
       ]);
       if (!this.isRunning()) return this.status();
       now = this.deps.now();

@@ -22,6 +22,7 @@ export interface StoredAccount extends AccountView {
 const toAccount = (r: AccountRow): StoredAccount => ({
   id: r.id,
   name: r.name,
+  // the column's CHECK constraint admits only the Role values (migration 0010)
   role: r.role as Role,
   phone: r.phone,
   active: r.active === 1,
@@ -182,6 +183,7 @@ export async function listAuditEvents(q: Queryable, f: AuditFilter): Promise<Aud
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
+    // rows are written by this repository with AuditKind values only
     kind: r.kind as AuditKind,
     accountId: r.account_id,
     name: r.name,

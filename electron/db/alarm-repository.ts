@@ -8,6 +8,7 @@ export async function listFired(q: Queryable): Promise<FiredAlarm[]> {
   );
   return rows.map((r) => ({
     clockKey: r.clock_key,
+    // rows are written by this repository with AlarmKind values only
     kind: r.kind as AlarmKind,
     seq: r.seq,
     firedAt: r.fired_at,

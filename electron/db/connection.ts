@@ -71,6 +71,7 @@ class Connection {
       });
       made.catch(() => this.statements.delete(sql));
       if (this.statements.size >= 256) {
+        // the map holds 256 entries here, so the first entry exists
         const [oldest, old] = this.statements.entries().next().value as [string, Promise<sqlite3.Statement>];
         this.statements.delete(oldest);
         void old.then(

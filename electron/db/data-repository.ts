@@ -58,7 +58,9 @@ export async function* tableRowBatches(
       last ?? [],
     );
     if (rows.length === 0) return;
+    // rows is not empty (returned above when it was)
     const tail = rows[rows.length - 1] as Record<string, unknown>;
+    // the key aliases select plain column values, which are Params
     last = keyAliases.map((_, i) => tail[`__k${i}`] as Param);
     yield rows;
     if (rows.length < size) return;

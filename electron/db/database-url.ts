@@ -135,6 +135,7 @@ export async function resolveDatabaseUrl(
   } catch {
     throw new Error(`数据库设置文件 ${settingFile} 无法读取（不是有效的 JSON）。`);
   }
+  // parsed JSON of any shape; url is checked on the next line
   const url = (stored as { url?: unknown } | null)?.url;
   if (typeof url !== 'string') throw new Error(`数据库设置文件 ${settingFile} 中没有数据库地址（url）。`);
   assertPostgres(url, '数据库设置文件中');

@@ -42,6 +42,7 @@ export async function currentDerivations(
   return new Map(
     rows.map((r) => [
       r.incident_id,
+      // these columns hold only what this repository wrote with JSON.stringify of these types
       { grading: JSON.parse(r.grading) as IncidentGrading, clocks: JSON.parse(r.clocks) as IncidentClock[] },
     ]),
   );

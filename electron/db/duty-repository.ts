@@ -31,8 +31,10 @@ const toShift = (r: ShiftRow): ShiftAssignment => ({
   end: r.end_at,
   leader: r.leader,
   officer: r.officer,
+  // written by this repository from DayKindName values only
   dayKind: r.day_kind as DayKindName,
   ...(r.holiday_name ? { holidayName: r.holiday_name } : {}),
+  // this JSON column holds only what this repository wrote from the same type
   overrides: JSON.parse(r.overrides) as ScheduleOverride[],
 });
 
@@ -60,8 +62,11 @@ export async function findMonthPlan(q: Queryable, month: string): Promise<MonthP
   if (!r) return undefined;
   return {
     month: r.month,
+    // these JSON columns hold only what this repository wrote from string lists
     leaders: JSON.parse(r.leaders) as string[],
+    // Likewise.
     officers: JSON.parse(r.officers) as string[],
+    // A string list too, or NULL where no holiday leaders were set.
     holidayLeaders: r.holiday_leaders ? (JSON.parse(r.holiday_leaders) as string[]) : null,
     config: { startTime: r.shift_start, hours: r.shift_hours },
     generatedAt: r.generated_at,
@@ -195,6 +200,7 @@ const toRemark = (r: RemarkRow): DutyRemark => ({
   createdAt: r.created_at,
   editedAt: r.edited_at,
   editedBy: r.edited_by,
+  // this JSON column holds only what this repository wrote from the same type
   previous: JSON.parse(r.previous) as DutyRemark['previous'],
 });
 
@@ -270,6 +276,7 @@ const toHandover = (r: HandoverRow): StoredHandover => ({
   dutyDay: r.duty_day,
   from: { leader: r.from_leader, officer: r.from_officer },
   to: { leader: r.to_leader, officer: r.to_officer },
+  // this JSON column holds only what this repository wrote from the same type
   sheet: JSON.parse(r.sheet) as HandoverSheet,
   pendingInstructions: r.pending_instructions,
   equipment: r.equipment,

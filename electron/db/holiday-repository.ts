@@ -16,6 +16,7 @@ const toNotice = (r: NoticeRow): HolidayNotice => ({
   year: r.year,
   title: r.title,
   docNo: r.doc_no,
+  // this JSON column holds only what this repository wrote from the same type
   periods: JSON.parse(r.periods) as HolidayPeriod[],
   enteredAt: r.entered_at,
   enteredBy: r.entered_by,
@@ -65,6 +66,7 @@ export async function shiftDaysOfYear(
   return rows.map((r) => ({
     date: r.date,
     shift: r.shift,
+    // written by this repository from DayKindName values only
     dayKind: r.day_kind as DayKindName,
     holidayName: r.holiday_name,
   }));

@@ -43,8 +43,10 @@ interface IncidentRow {
 const toIncident = (r: IncidentRow): Incident => ({
   id: r.id,
   serial: r.serial,
+  // text columns hold the union values the service wrote (checked by zod at the IPC boundary)
   category: r.category as Incident['category'],
   title: r.title,
+  // JSON columns hold only what this repository wrote with JSON.stringify of the same types
   places: JSON.parse(r.places) as string[],
   occurredAt: r.occurred_at,
   discoveredAt: r.discovered_at,
@@ -52,12 +54,14 @@ const toIncident = (r: IncidentRow): Incident => ({
   reporterUnit: r.reporter_unit,
   reporterName: r.reporter_name,
   reporterPhone: r.reporter_phone,
+  // written from the same union, checked by zod at the IPC boundary
   receiveChannel: r.receive_channel as Incident['receiveChannel'],
   narrative: r.narrative,
+  // JSON columns and union-valued text columns hold only what this repository wrote from these types
   facts: JSON.parse(r.facts) as Record<string, unknown>,
-  levelOverride: r.level_override as IncidentLevel | null,
-  responseOverride: r.response_override as IncidentResponse | null,
-  status: r.status as IncidentStatus,
+  levelOverride: r.level_override as IncidentLevel | null, // written from this union only
+  responseOverride: r.response_override as IncidentResponse | null, // written from this union only
+  status: r.status as IncidentStatus, // written from this union only
   drill: r.drill === 1,
   createdAt: r.created_at,
   createdBy: r.created_by,
@@ -83,8 +87,10 @@ const toEntry = (r: TimelineRow): TimelineEntry => ({
   id: r.id,
   incidentId: r.incident_id,
   at: r.at,
+  // written by this repository from TimelineKind values only
   kind: r.kind as TimelineKind,
   text: r.text,
+  // the data column holds only objects this repository wrote with JSON.stringify
   data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null,
   officer: r.officer,
   seatName: r.seat_name ?? null,
@@ -106,6 +112,7 @@ interface ClockRow {
 const toClockRecord = (r: ClockRow): ClockRecord => ({
   clockId: r.clock_id,
   completedAt: r.completed_at,
+  // written by this repository from ClockRecord['channel'] values only
   channel: r.channel as ClockRecord['channel'],
   recipientUnit: r.recipient_unit,
   recipientName: r.recipient_name,
@@ -218,6 +225,7 @@ export async function updateIncident(q: Queryable, id: number, patch: Partial<In
     sets.push(`${column} = ?`);
     if (key === 'places' || key === 'facts') params.push(JSON.stringify(value));
     else if (key === 'drill') params.push(value ? 1 : 0);
+    // the other updatable fields are strings, numbers or null
     else params.push(value as Param);
   }
   if (sets.length === 0) return;

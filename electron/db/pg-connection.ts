@@ -33,6 +33,7 @@ export const SERVER_LOST_MESSAGE =
 
 /** Connection-level failures (as opposed to a statement the server refused). */
 function isConnectionFailure(err: unknown): boolean {
+  // any thrown value: code is read as unknown and checked on the next line
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return /Connection terminated|connect ECONN|timeout/i.test(String(err));
   return (
@@ -46,6 +47,7 @@ function isConnectionFailure(err: unknown): boolean {
 /** Storage-like failures on the server: disk full, read-only standby, server gone. */
 function pgStorageError(err: unknown): unknown {
   if (err instanceof StorageError) return err;
+  // any thrown value: code is read as unknown and checked on the next line
   const code = (err as { code?: unknown } | null)?.code;
   if (code === '53100')
     return new StorageError('数据库服务器磁盘空间已满：本次操作未保存。请联系管理员。', 'SQLITE_FULL');
@@ -94,15 +96,18 @@ function queryable(client: pg.PoolClient, idTables: ReadonlySet<string>, texts: 
       const wantsId = into !== null && idTables.has((into[2] ?? '').toLowerCase()) && !/\bRETURNING\b/i.test(t);
       if (wantsId) t = `${t.replace(/;?\s*$/, '')} RETURNING id`;
       const r = await query(t, params);
+      // the row of RETURNING id; its id is converted by Number
       const id = wantsId ? Number((r.rows[0] as { id?: unknown } | undefined)?.id ?? 0) : 0;
       return { lastID: id, changes: r.rowCount ?? 0 };
     },
     get: async <T>(sql: string, params: Param[] = []) => {
       const r = await query(text(sql), params);
+      // rows typed by the SELECT, as with the SQLite connection: the caller names the columns
       return r.rows[0] as T | undefined;
     },
     all: async <T>(sql: string, params: Param[] = []) => {
       const r = await query(text(sql), params);
+      // rows typed by the SELECT, as with the SQLite connection: the caller names the columns
       return r.rows as T[];
     },
     // Whole scripts (migrations) are PostgreSQL already: no translation, no parameters. A lone
@@ -334,6 +339,7 @@ export class PgDatabase implements Database {
       client.on('notification', (n) => {
         if (n.channel !== this.channel || !n.payload) return;
         try {
+          // every seat's announce() writes this shape; a malformed payload falls to the catch below
           const { origin, what } = JSON.parse(n.payload) as { origin: string; what: string };
           if (origin !== this.origin) this.onRemoteChange(what);
         } catch {

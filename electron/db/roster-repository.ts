@@ -32,8 +32,10 @@ function toEntry(r: EntryRow): StoredEntry {
     seed: {
       key: `${r.roster_id}/${r.entry_kind}/${r.entry_id}`,
       rosterId: r.roster_id,
+      // columns written by this repository from the same types
       kind: r.entry_kind as SeedEntry['kind'],
       id: r.entry_id,
+      // JSON written by this repository from the same type
       fields: JSON.parse(r.seed_fields) as SeedEntry['fields'],
     },
     removedAt: r.removed_at,
@@ -104,8 +106,10 @@ function toContact(r: ContactRow): RosterContact {
   return {
     id: r.id,
     rosterId: r.roster_id,
+    // columns written by this repository from the same union types
     entryKind: r.entry_kind as EntryKind,
     entryId: r.entry_id,
+    // written by this repository from ContactRole values only
     role: r.role as ContactRole,
     name: r.name,
     title: r.title,
@@ -212,6 +216,7 @@ export async function updateContact(
   if (keys.length === 0) return;
   await q.run(
     `UPDATE roster_contacts SET ${keys.map((k) => `${COLUMN[k]} = ?`).join(', ')}, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
+    // every CONTACT_FIELDS value is a string (undefined ones were filtered out)
     [...keys.map((k) => patch[k] as string), at, officer, id],
   );
 }
@@ -284,7 +289,9 @@ export async function listHistory(
     contactName: r.contact_name,
     at: r.at,
     officer: r.officer,
+    // columns written by this repository from the same types
     action: r.action as ContactHistoryEntry['action'],
+    // JSON written by this repository from the same type
     changes: JSON.parse(r.changes) as ContactChange[],
     reason: r.reason,
   }));

@@ -32,6 +32,7 @@ const FILE_FAILURES: Record<string, string> = {
 /** A storage failure (from SQLite or the file system) as a clear refusal; any other error unchanged. */
 export function storageError(err: unknown): unknown {
   if (err instanceof StorageError) return err;
+  // any thrown value: code is read as unknown and checked on the next line
   const raw = (err as { code?: unknown } | null)?.code;
   const code = typeof raw === 'string' ? (FILE_FAILURES[raw] ?? raw) : undefined;
   const message = code ? STORAGE_FAILURES[code] : undefined;

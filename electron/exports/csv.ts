@@ -41,10 +41,12 @@ function tableLines(table: ExportTable): string[] {
  * starts with its title line, sections separated by an empty line.
  */
 export function toCsv(tables: ExportTable | readonly ExportTable[]): Buffer {
+  // Array.isArray does not narrow a readonly array union
   const list = Array.isArray(tables) ? (tables as readonly ExportTable[]) : [tables as ExportTable];
   checkTables(list);
   let lines: string[];
   if (list.length === 1) {
+    // list has exactly one table in this branch
     lines = tableLines(list[0] as ExportTable);
   } else {
     lines = [];

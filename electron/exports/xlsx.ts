@@ -45,6 +45,7 @@ function sheetValue(col: ExportColumn, value: ExportCell | undefined): { value: 
     if (t) return { value: (t.minutes + (t.nextDay ? 1440 : 0)) / 1440, numFmt: t.nextDay ? NEXT_DAY_FMT : TIME_FMT };
   }
   if (col.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    // the regex above matched three dash-separated numbers
     const [y, m, d] = value.split('-').map(Number) as [number, number, number];
     return { value: new Date(Date.UTC(y, m - 1, d)), numFmt: DATE_FMT };
   }

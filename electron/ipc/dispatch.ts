@@ -131,6 +131,7 @@ export async function dispatch(
     });
   }
   try {
+    // args have just been parsed by this channel's schema; TypeScript cannot pair a union of handlers with them
     const handler = handlers[channel] as (args: unknown, call: CallContext) => Promise<unknown>;
     // The rows this call writes record its seat (issue 17: timeline, print records, acknowledgements).
     const seatOfCall = { seatName: call.session?.seatName ?? null, officer: call.session?.officer?.name ?? null };

@@ -111,6 +111,7 @@ export function parseCsv(text: string): string[][] {
   let quoted = false;
   let i = 0;
   while (i < s.length) {
+    // i < s.length, so the index exists
     const ch = s[i] as string;
     if (quoted) {
       if (ch === '"') {
@@ -153,6 +154,7 @@ export function parseCsv(text: string): string[][] {
 async function readXlsxTable(data: Uint8Array): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   try {
+    // exceljs declares its own Buffer interface, which Node's Buffer implements at run time
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
     // The library's own text (zip offsets, English) tells the officer nothing; the cause is the file.

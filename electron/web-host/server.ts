@@ -239,6 +239,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           }
           const wall = req.headers['x-duty-wall'];
           const viaWall = typeof wall === 'string' && req.headers['x-duty-token'] === undefined;
+          // a repeated header (string[]) is not a string and fails tokenOk like a wrong one
           if (viaWall ? !(await wallKeyOk(wall)) : !tokenOk(req.headers['x-duty-token'] as string | undefined)) {
             sendError(res, 401, 'forbidden', viaWall ? '值班大屏密钥无效或已更换' : '令牌无效');
             return;
@@ -309,6 +310,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       : tooLarge
         ? errorBody('invalid_input', '请求头过大')
         : errorBody('invalid_input', '请求格式有误');
+    // Node's undocumented link from a socket to its response; absent, headersSent reads undefined
     if (socket.writable && !(socket as Socket & { _httpMessage?: ServerResponse })._httpMessage?.headersSent) {
       socket.end(
         `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -326,6 +328,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolveListen());
   });
+  // a server listening on TCP reports an AddressInfo, not a pipe name
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
 

@@ -60,6 +60,7 @@ const toCell = (v: unknown): Cell => {
   if (v === null || v === undefined) return null;
   if (Buffer.isBuffer(v)) return { $blob: v.toString('base64') };
   if (typeof v === 'bigint') return Number(v);
+  // SQLite and pg return only null, text, numbers, bigints and blobs; the others are handled above
   return v as string | number;
 };
 const fromCell = (c: Cell): Param => (c !== null && typeof c === 'object' ? Buffer.from(c.$blob, 'base64') : c);
@@ -75,6 +76,7 @@ export async function dumpDatabase(db: Database, settings: Settings, at: Date): 
     }
     return out;
   });
+  // a stored settings object may carry a schema key beyond Settings; it is left out here
   const { schema: _schema, ...rest } = settings as Settings & { schema?: unknown };
   return {
     format: FULL_EXPORT_FORMAT,
@@ -104,6 +106,7 @@ export async function writeFullExport(
   at: Date,
   path: string,
 ): Promise<{ bytes: number; count: number }> {
+  // a stored settings object may carry a schema key beyond Settings; it is left out here
   const { schema: _schema, ...rest } = settings as Settings & { schema?: unknown };
   const partial = `${path}.part`;
   const file = await open(partial, 'w', 0o600);

@@ -134,7 +134,7 @@ export async function rangeStats(
 
   // The incidents whose stored derivation is not current, derived from their rows.
   const live = await source.summariesOf(q, await statsRepo.notCurrent(q, range));
-  const liveMinutes = { phone: [] as number[], written: [] as number[] };
+  const liveMinutes: { phone: number[]; written: number[] } = { phone: [], written: [] };
   for (const s of live) {
     if (s.drill && !r.includeDrills) {
       drillsExcluded++;

@@ -128,6 +128,7 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
 
   for (const e of src.timeline) {
     if (!within(e.at, startMs, endMs)) continue;
+    // The data column holds only objects written with JSON.stringify.
     const data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null;
     const kind = logKind(e.kind, data);
     const inc = byId.get(e.incident_id);

@@ -196,6 +196,7 @@ export class DerivedRefresher {
       const all = await this.derive(q, incidents);
       return incidents.flatMap((i) => {
         const d = all.get(i.id);
+        // an array literal is inferred as an array, not the pair the return type names
         return d ? [[i, d] as [Incident, typeof d]] : [];
       });
     } catch {

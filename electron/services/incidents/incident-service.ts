@@ -50,6 +50,7 @@ export class IncidentService {
     const plan = planOf(category);
     if (!plan) return facts;
     const parsed = factsSchema(plan).safeParse(facts);
+    // the plan's facts type is an object of optional fields
     if (parsed.success) return parsed.data as Record<string, unknown>;
     // The schema's messages name each fact by its label; the internal keys stay out of the text.
     const messages = parsed.error.issues.map((i) => i.message);
@@ -761,6 +762,7 @@ function describeChanges(before: Incident, patch: Partial<Incident>): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries<unknown>(patch)) {
     if (value === undefined || !(key in FIELD_LABELS)) continue;
+    // key is one of FIELD_LABELS, all fields of Incident, read generically to compare
     const old = (before as unknown as Record<string, unknown>)[key];
     if (JSON.stringify(old) === JSON.stringify(value)) continue;
     const show = (v: unknown): string => {

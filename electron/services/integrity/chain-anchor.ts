@@ -62,6 +62,7 @@ export class AnchorStore {
   read(): AnchorRead {
     if (!existsSync(this.file)) return { state: 'none' };
     try {
+      // the tag check below refuses any file this class did not write in this shape
       const { body, tag } = JSON.parse(readFileSync(this.file, 'utf8')) as { body: string; tag: unknown };
       const want = Buffer.from(this.tag(body), 'hex');
       const got = Buffer.from(typeof tag === 'string' ? tag : '', 'hex');
@@ -71,6 +72,7 @@ export class AnchorStore {
           message: `记录链锚点文件 ${this.file} 无法用本机的密钥核验：它被改动过，或来自另一台计算机。无法确认记录链的末尾是否完整。`,
         };
       }
+      // every field is checked on the next line
       const a = JSON.parse(body) as Partial<Anchor> & { v?: number };
       if (a.v !== VERSION || typeof a.genesis !== 'string' || typeof a.seq !== 'number' || typeof a.mac !== 'string') {
         return { state: 'bad', message: `记录链锚点文件 ${this.file} 的格式无法识别。` };

@@ -63,6 +63,7 @@ const TABLE_LABEL: Record<string, string> = {
 
 const parseRef = (ref: string): Record<string, string | number | null> => {
   try {
+    // refs are JSON the chain wrote from row keys of these types; a bad one falls to the catch
     return JSON.parse(ref) as Record<string, string | number | null>;
   } catch {
     return {};
@@ -136,6 +137,7 @@ export class ChainKeeper {
 
   private async marksAt(q: Queryable): Promise<repo.Marks> {
     const genesis = await repo.chainGenesis(q);
+    // the genesis entry is written once by the chain from this type
     const detail = genesis ? (JSON.parse(genesis.detail) as GenesisDetail) : null;
     return repo.chainMarks(q, detail?.marks ?? {});
   }
@@ -457,6 +459,7 @@ export class ChainKeeper {
       });
       if (problem) add({ table: 'chain', rowId: 0, at: null, message: problem });
     }
+    // the genesis entry is written once by the chain from this type
     const detail = JSON.parse(genesis.detail) as GenesisDetail;
 
     // The rows that existed before the chain began: their digests, 1,000 rows at a time.

@@ -27,6 +27,7 @@ export function createPrintHandlers(ctx: FeatureContext): Pick<Handlers, keyof P
   // renderer's to check (shared/forms/render.ts), so here it is taken as the kind says.
   // The chain's head at print time goes on the form's footer and into the print record (issue 18).
   const job = (a: Job, chainCode: string | null) => ({
+    // Taken as its kind says (see above): render.ts checks the data per kind.
     form: a.form as FormInput,
     drill: a.drill,
     name: a.title,

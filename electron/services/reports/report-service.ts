@@ -39,6 +39,7 @@ import { messageOf } from '../../../shared/errors';
 type StoredContent = FormInput & { basis?: PrefillSource };
 
 function parseVersion(v: repo.VersionRow): { content: FormInput; basis: PrefillSource | null } {
+  // versions hold only content this service wrote from this type
   const { basis, ...content } = JSON.parse(v.content) as StoredContent;
   return { content, basis: basis ?? null };
 }
@@ -65,9 +66,11 @@ function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category
     out.push({
       id: r.id,
       incidentId: r.incident_id,
+      // columns written by this service from these unions (zod-checked at the IPC boundary)
       kind: r.kind as ReportKind,
       seq: r.seq,
-      label: seqLabel(r.kind as ReportKind, r.seq),
+      label: seqLabel(r.kind as ReportKind, r.seq), // the same column as kind above
+      // columns written by this service from these unions (zod-checked at the IPC boundary)
       formKind: r.form_kind as FormInput['kind'],
       correctsId: r.corrects_id,
       createdAt: r.created_at,
@@ -81,6 +84,7 @@ function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category
       confirmedBy: r.confirmed_by,
       sentVersion: r.sent_version,
       sentOfficer: r.sent_officer,
+      // JSON written by this service from a list of clock ids
       satisfiedClocks: r.satisfied_clocks ? (JSON.parse(r.satisfied_clocks) as string[]) : [],
       versions: vs,
       basis: reportBasis(category),

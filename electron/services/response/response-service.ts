@@ -439,7 +439,7 @@ export class ResponseService {
   private async endedResponse(q: Queryable, incidentId: number): Promise<repo.ResponseRow & { endedAt: string }> {
     const resp = await repo.findResponse(q, incidentId);
     if (!resp?.endedAt) throw new DomainError('conflict', '应急响应尚未终止，善后任务在终止后生成');
-    return resp as repo.ResponseRow & { endedAt: string };
+    return { ...resp, endedAt: resp.endedAt };
   }
 
   /** A deadline a leader sets for a post-response task (the plans set none; see shared/response/post-response.ts). */
