@@ -19,10 +19,12 @@ export function trustScriptCreatedStyles(nonce: string | undefined): void {
   const { appendChild, insertBefore } = Node.prototype;
   Node.prototype.appendChild = function <T extends Node>(this: Node, node: T): T {
     withNonce(node);
+    // appendChild returns the node it was given
     return appendChild.call(this, node) as T;
   };
   Node.prototype.insertBefore = function <T extends Node>(this: Node, node: T, child: Node | null): T {
     withNonce(node);
+    // insertBefore returns the node it was given
     return insertBefore.call(this, node, child) as T;
   };
   // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with the element's own this

@@ -163,6 +163,7 @@ export function createWebApi(): DutyApi {
     for (const event of EVENTS) {
       es.addEventListener(event, (e) => {
         lastHeard = Date.now();
+        // listeners of server-sent events get MessageEvents with text data; unknown keeps JSON.parse's any out
         deliver(event, JSON.parse((e as MessageEvent<string>).data) as unknown);
       });
     }
@@ -220,6 +221,7 @@ export function createWebApi(): DutyApi {
       return { ok: false, error: { code: 'forbidden', message: TOKEN_MESSAGE } };
     }
     try {
+      // the web host answers every channel with a Result; the value is typed by the channel in call()
       return (await res.json()) as Result<unknown>;
     } catch {
       return { ok: false, error: { code: 'internal', message: `值班台服务的答复无法读取（HTTP ${res.status}）` } };
@@ -235,6 +237,7 @@ export function createWebApi(): DutyApi {
     try {
       const result = await post('app:rotate-token', input);
       if (result.ok) {
+        // app:rotate-token's result type is RotatedToken
         token = (result.value as RotatedToken).token;
         sessionStorage.setItem('duty-token', token);
         openStream();
@@ -253,6 +256,7 @@ export function createWebApi(): DutyApi {
   };
 
   openStream();
+  // methods has a function for every channel (filled from CHANNELS above)
   return methods as DutyApi;
 }
 
@@ -271,6 +275,7 @@ export function setLeaderConfirm(fn: ((channel: Channel) => Promise<void>) | nul
 /** Calls a channel and unwraps its Result; a refusal becomes an ApiError with the main process's message. */
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   if (leaderConfirm && LEADER_CHANNELS.includes(channel)) await leaderConfirm(channel);
+  // api[channel] is that channel's method; TypeScript cannot index the mapped type by a generic C
   const method = api[channel] as unknown as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
   const result = await method(input);
   if (!result.ok) throw new ApiError(result.error);

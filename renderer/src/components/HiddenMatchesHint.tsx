@@ -21,6 +21,7 @@ export function HiddenMatchesHint({ filter, onInclude }: { filter: Filter; onInc
   );
   // A list, or a page of one (paged lists carry their rows in items).
   const rows: unknown = hidden.data;
+  // both shapes are incident summaries, which carry a status
   const list = (Array.isArray(rows) ? rows : (rows as { items?: unknown[] } | null)?.items) as
     { status: IncidentStatus }[] | undefined;
   if (!active || !list || list.length === 0) return null;
@@ -36,6 +37,7 @@ export function HiddenMatchesHint({ filter, onInclude }: { filter: Filter; onInc
       action={
         <Button
           size="small"
+          // shown are IncidentStatus values and byStatus is keyed by the rows' statuses
           onClick={() => onInclude({ ...filter, statuses: [...shown, ...byStatus.keys()] as IncidentStatus[] })}
         >
           一并显示

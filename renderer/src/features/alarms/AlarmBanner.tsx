@@ -47,9 +47,11 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
   useEffect(() => {
     const load = () => call('alarms:state', {}).then(setState, () => undefined);
     void load();
+    // the main process pushes alarms:state with an AlarmState
     const offState = api.on('alarms:state', (p) => setState(p as AlarmState));
     // Pushes sent while the connection was down are lost: read the state again.
     const offReconnect = api.on('data:changed', (p) => {
+      // a data:changed push of any shape; only what is compared
       if ((p as { what?: string } | null)?.what === RECONNECTED) void load();
     });
     return () => {

@@ -47,6 +47,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     void refresh();
     // After a reconnect the services may have restarted: read the seat again.
     return api.on('data:changed', (p) => {
+      // a data:changed push of any shape; only what is compared
       if ((p as { what?: string } | null)?.what === RECONNECTED) void refresh();
     });
   }, [refresh]);

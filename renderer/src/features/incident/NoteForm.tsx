@@ -14,7 +14,7 @@ export function NoteForm({
 }) {
   const [form] = Form.useForm<{ kind: (typeof NOTE_KINDS)[number]; text: string; givenBy?: string }>();
   const { message } = App.useApp();
-  const kind = Form.useWatch('kind', form) as string | undefined;
+  const kind = Form.useWatch('kind', form);
   const submit = async () => {
     const v = await form.validateFields();
     try {

@@ -83,6 +83,7 @@ export function RegisterDrawer({
     try {
       v = await form.validateFields();
     } catch (err) {
+      // antd's validateFields rejects with errorFields; anything else reads as none
       showProblems((err as { errorFields?: { name: (string | number)[]; errors: string[] }[] }).errorFields ?? []);
       return;
     }
@@ -169,6 +170,7 @@ export function RegisterDrawer({
           // Enter in a one-line text field registers; pickers and selects keep Enter for themselves
           // (it confirms a typed time or picks an option), and Ctrl+Enter registers from anywhere.
           if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+          // a keydown inside the form comes from an element
           const target = e.target as HTMLElement;
           const plainField =
             target.tagName === 'INPUT' && !target.closest('.ant-picker, .ant-select, .ant-input-number');

@@ -22,6 +22,7 @@ export function IntegrityBanner() {
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
     const off = api.on('data:changed', (p) => {
+      // a data:changed push of any shape; only what is compared
       const what = (p as { what?: string } | null)?.what;
       if (what === 'integrity' || what === RECONNECTED) void load();
     });

@@ -185,6 +185,7 @@ function CallModal({
       destroyOnHidden
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
+        {/* antd's onChange value is typed any; the radios are CALL_RESULTS */}
         <Radio.Group value={result} onChange={(e) => setResult(e.target.value as CallResult)} data-testid="call-result">
           {CALL_RESULTS.map((r) => (
             <Radio.Button key={r} value={r}>

@@ -101,6 +101,7 @@ export function ContactModal({ target, onClose }: { target: ContactTarget | null
         <StaleContactNotice
           latest={newer}
           onReload={() => {
+            // getFieldValue is typed any; reason is a text field
             form.setFieldsValue({ ...newer, reason: form.getFieldValue('reason') as string | undefined });
             setOver(newer.version);
             setNewer(null);

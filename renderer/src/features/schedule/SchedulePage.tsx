@@ -214,7 +214,7 @@ export function SchedulePage() {
             ? ({
                 'data-today': 'true',
                 style: { background: '#e6f4ff', fontWeight: 600, outline: '2px solid #0958d9', outlineOffset: -2 },
-              } as HTMLAttributes<HTMLElement>)
+              } as HTMLAttributes<HTMLElement>) // antd's onRow type has no data-* keys; the row renders them as attributes
             : {}
         }
         columns={[

@@ -19,6 +19,7 @@ export function StorageBanner() {
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
     const off = api.on('data:changed', (p) => {
+      // a data:changed push of any shape; only what is compared
       const what = (p as { what?: string } | null)?.what;
       if (what === 'storage' || what === RECONNECTED) void load();
     });
