@@ -178,6 +178,7 @@ export async function toDocx(tables: readonly ExportTable[], options: DocxOption
 
   // Consecutive tables of one orientation share a section; the title opens the first.
   const groups: { landscape: boolean; children: (Paragraph | Table)[] }[] = [];
+  // checkTables has refused an empty list
   const first = tables[0] as ExportTable;
   groups.push({ landscape: orientation(first) === 'landscape', children: [] });
   groups[0]?.children.push(
@@ -199,6 +200,7 @@ export async function toDocx(tables: readonly ExportTable[], options: DocxOption
   }
   for (const t of tables) {
     const landscape = orientation(t) === 'landscape';
+    // groups has had one group since before the loop
     let group = groups[groups.length - 1] as (typeof groups)[number];
     if (group.landscape !== landscape) {
       group = { landscape, children: [] };
