@@ -142,7 +142,7 @@ describe('accessibility of the console in Chromium (axe-core)', () => {
       try {
         // An incident so the board, its drawer and a report form have content to check.
         await app.services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
-        await app.services.incidents.create(INCIDENT);
+        const created = await app.services.incidents.create(INCIDENT);
         await page.reload({ waitUntil: 'domcontentloaded' });
         await signInDuty(page);
         await page.getByTestId('incident-link').first().waitFor();
@@ -203,6 +203,15 @@ describe('accessibility of the console in Chromium (axe-core)', () => {
         const edit = page.locator('.ant-modal:has(#effectiveAt)');
         await edit.waitFor();
         await check('修改要素对话框', '.ant-modal:has(#effectiveAt)');
+        // Another seat saves first: the refusal shows the newer version beside what was typed.
+        await app.services.incidents.update({
+          id: created.id,
+          patch: { narrative: '另一席位补充：铅罐已封存', reason: '核实' },
+        });
+        await page.getByTestId('edit-reason').fill('核实');
+        await edit.getByRole('button', { name: /保\s*存/ }).click();
+        await page.getByTestId('stale-edit-latest').waitFor();
+        await check('修改要素：已被另一席位修改', '.ant-modal:has(#effectiveAt)');
         await edit.getByRole('button', { name: /取\s*消/ }).click();
         await edit.waitFor({ state: 'detached' });
 
