@@ -34,7 +34,7 @@ describe('registration as a phone report is taken', () => {
         await kb.press('Tab'); // → 事件标题
         await kb.type('朔城区某化工厂废水外溢');
         await kb.press('Tab'); // → 地点
-        await kb.type('朔城区');
+        await kb.type('山阴县');
         await kb.press('Enter');
         // Times are typed as digits into the mask, no mouse and no 确定: 202611301405 → 2026-11-30 14:05.
         const occurred = beijing(25);
@@ -70,7 +70,7 @@ describe('registration as a phone report is taken', () => {
         expect(stored).toMatchObject({
           category: 'environment',
           title: '朔城区某化工厂废水外溢',
-          places: ['朔城区'],
+          places: ['山阴县'],
           reporterUnit: '朔城区生态环境分局',
           reporterName: '王磊',
           reporterPhone: '0349-2012345',
@@ -88,11 +88,17 @@ describe('registration as a phone report is taken', () => {
         await page.getByTestId('incident-link').first().click();
         await expect.poll(() => page.getByTestId('incident-title').innerText()).toBe('朔城区某化工厂废水外溢');
         const drawer = await page.locator('.ant-drawer-body').last().innerText();
-        for (const text of ['朔城区生态环境分局', '王磊 0349-2012345', '朔城区']) expect(drawer).toContain(text);
+        for (const text of ['朔城区生态环境分局', '王磊 0349-2012345', '山阴县']) expect(drawer).toContain(text);
 
         // The next registration suggests the place and reporter unit just used.
         await page.keyboard.press('Escape');
         await page.getByTestId('header-register').click();
+        // The place used last comes first among the places (山阴县 is fifth in the fixed list).
+        await page.getByTestId('places-select').click();
+        await expect
+          .poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().innerText())
+          .toBe('山阴县');
+        await page.keyboard.press('Escape');
         await page.locator('#reporterUnit').click();
         await page.keyboard.type('朔城');
         await expect
