@@ -15,6 +15,7 @@ import { dispatch } from '../../electron/ipc/dispatch';
 import { defaultKeyFile } from '../../electron/services/integrity/chain-key';
 import type { IncidentDetail } from '../../shared/domain/incident-view';
 import type { Report } from '../../shared/domain/report';
+import type { IntegrityStatus } from '../../shared/ipc/channels/integrity';
 import { STALE_EDIT_MESSAGE, STALE_REPORT_MESSAGE } from '../../shared/ipc/channels/seats';
 import type { Result } from '../../shared/ipc/result';
 import { freshDatabaseUrl } from '../helpers/postgres';
@@ -250,7 +251,7 @@ describe('two seats on one PostgreSQL database', () => {
         // Both seats sealed into one chain with one key: each verifies all of it.
         for (const seat of [app, seatB]) {
           const verdict = await dispatch(seat.services.handlers, 'integrity:verify', {});
-          expect(verdict.ok && verdict.value.state).toBe('ok');
+          expect(verdict.ok && (verdict.value as IntegrityStatus).state).toBe('ok'); // the channel's declared output
         }
       } finally {
         await seatB.close();
