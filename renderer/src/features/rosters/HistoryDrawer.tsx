@@ -2,6 +2,7 @@ import { Drawer, List, Tag, Typography } from 'antd';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../format';
 import { useLoad } from '../../hooks/useApi';
+import { changeText } from '../../../../shared/rosters/change-text';
 
 /** Who changed what and when, for one roster (newest first). */
 export function HistoryDrawer({ rosterId, open, onClose }: { rosterId: string; open: boolean; onClose: () => void }) {
@@ -22,7 +23,7 @@ export function HistoryDrawer({ rosterId, open, onClose }: { rosterId: string; o
                 {fmtDateTime(h.at)} · {h.officer} · <Tag>{h.action}</Tag> {h.contactName}
               </Typography.Text>
               <div>
-                {h.changes.map((c) => `${c.field}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；')}
+                {h.changes.map(changeText).join('；')}
                 {h.reason && <Typography.Text type="secondary">（{h.reason}）</Typography.Text>}
               </div>
             </div>

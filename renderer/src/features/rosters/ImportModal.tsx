@@ -5,6 +5,7 @@ import { MAX_ROSTER_FILE_BYTES } from '../../../../shared/ipc/channels/rosters';
 import { call } from '../../api/api';
 import { fileToBase64 } from './files';
 import { errorText } from '../../lib/errors';
+import { changeText } from '../../../../shared/rosters/change-text';
 
 interface Chosen {
   fileName: string;
@@ -161,8 +162,7 @@ export function ImportModal({
               { title: '姓名', dataIndex: 'name', width: 90 },
               {
                 title: '变化',
-                render: (_, r) =>
-                  r.changes.map((c) => `${c.field}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('；'),
+                render: (_, r) => r.changes.map(changeText).join('；'),
               },
             ]}
           />
