@@ -20,7 +20,7 @@ import { IncidentBoard } from './features/board/IncidentBoard';
 import { IncidentDrawer } from './features/incident/IncidentDrawer';
 import { RegisterDrawer } from './features/incident/RegisterDrawer';
 import { SettingsPage } from './features/settings/SettingsPage';
-import { fmtDateTime } from './format';
+import { fmtDateTime } from './lib/format';
 import { NowProvider, useNow } from './hooks/useNow';
 import { EXTRA_PAGES } from './pages';
 import { SettingsContext } from './hooks/useSettings';

@@ -4,7 +4,7 @@ import '../../shared/ipc/zod-locale';
 import { ConfigProvider } from 'antd';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { cspNonce, trustScriptCreatedStyles } from './csp';
+import { cspNonce, trustScriptCreatedStyles } from './lib/csp';
 import './styles.css';
 
 trustScriptCreatedStyles(cspNonce);

@@ -1,6 +1,6 @@
 /** One ticker for every countdown on screen: a single interval, shared through context. */
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { recordPerf } from '../perf';
+import { recordPerf } from '../lib/perf';
 import type { ReactNode } from 'react';
 
 const NowContext = createContext<number>(Date.now());

@@ -4,7 +4,7 @@ import { ROLES } from '../../../../shared/accounts/roles';
 import type { Role } from '../../../../shared/accounts/roles';
 import type { AccountView } from '../../../../shared/ipc/channels/accounts';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { AuditPanel } from '../audit/AuditPanel';
 import { useAuth } from '../auth/AuthGate';

@@ -5,7 +5,7 @@ import type { AlarmNotice } from '../../../../shared/clocks/alarm-notices';
 import type { AlarmState } from '../../../../shared/domain/alarm-state';
 import { api, call, RECONNECTED } from '../../api/api';
 import { CriticalBanner } from '../../components/CriticalBanner';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useConnection } from '../../hooks/useConnection';
 import { setAlarmSound } from './alarm-sound';
 

@@ -1,6 +1,6 @@
 import type { HookAPI } from 'antd/es/modal/useModal';
 import type { IncidentClock } from '../../../../shared/domain/incident-view';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 
 /** The incident's reports not yet sent (clocks with nothing recorded). */
 export const unsentClocks = (clocks: readonly IncidentClock[]): IncidentClock[] => clocks.filter((c) => !c.record);

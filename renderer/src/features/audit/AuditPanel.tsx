@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { AUDIT_KINDS } from '../../../../shared/ipc/channels/accounts';
 import type { AuditEvent, AuditKind } from '../../../../shared/ipc/channels/accounts';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 
 /** The words of each audit event kind. */

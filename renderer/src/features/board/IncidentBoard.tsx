@@ -1,7 +1,7 @@
 import { Alert, Button, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { recordPerf } from '../../perf';
+import { recordPerf } from '../../lib/perf';
 import { incidentUrgencyKey } from '../../../../shared/clocks/state';
 import { mostUrgent } from '../../../../shared/clocks/state';
 import { CATEGORIES, LEVELS, OPEN_STATUSES, PLACES, STATUSES, categoryLabel } from '../../../../shared/domain/incident';
@@ -15,7 +15,7 @@ import { ClockBadge } from '../../components/ClockBadge';
 import { DrillTag } from '../../components/DrillTag';
 import { HiddenMatchesHint } from '../../components/HiddenMatchesHint';
 import { LevelTag } from '../../components/LevelTag';
-import { fmtClock, fmtDateTime } from '../../format';
+import { fmtClock, fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { useConnection } from '../../hooks/useConnection';
 import { UpcomingStrip } from './UpcomingStrip';

@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from '../../../../shared/domain/incident';
 import type { OpenClock } from '../../../../shared/ipc/channels/incidents';
 import { toTracked } from '../../../../shared/incidents/tracked';
 import { ClockBadge } from '../../components/ClockBadge';
-import { fmtClock } from '../../format';
+import { fmtClock } from '../../lib/format';
 import type { Loaded } from '../../hooks/useApi';
 import { useConnection } from '../../hooks/useConnection';
 import { useNow } from '../../hooks/useNow';

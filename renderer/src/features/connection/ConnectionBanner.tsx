@@ -2,7 +2,7 @@ import { App, Button, Space } from 'antd';
 import { useEffect, useRef } from 'react';
 import { connection } from '../../api/api';
 import { CriticalBanner } from '../../components/CriticalBanner';
-import { fmtClock } from '../../format';
+import { fmtClock } from '../../lib/format';
 import { useConnection } from '../../hooks/useConnection';
 import { useNow } from '../../hooks/useNow';
 

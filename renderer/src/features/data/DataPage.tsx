@@ -25,7 +25,7 @@ import {
   type IncidentExportFormat,
 } from '../../../../shared/ipc/channels/data';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { fmtBytes, runExport } from './files';
 import { RangePicker, rangeOf } from './RangePicker';

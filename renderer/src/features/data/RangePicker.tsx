@@ -1,6 +1,6 @@
 import { Checkbox, DatePicker, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { ZONE, dayjs } from '../../format';
+import { ZONE, dayjs } from '../../lib/format';
 
 export interface RangeValue {
   from?: string;

@@ -18,7 +18,7 @@ import type { DutyRemark } from '../../../../shared/ipc/channels/duty';
 import { DUTY_LOG_EXPORT_FORMATS } from '../../../../shared/ipc/channels/duty';
 import type { DutyLogRow } from '../../../../shared/stats/duty-log';
 import { call } from '../../api/api';
-import { dayjs, fmtDateTime } from '../../format';
+import { dayjs, fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { PrintPreview } from '../print/PrintPreview';
 import { ExportButtons } from './ExportButtons';

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Drawer, Form, Input, Modal, Space, Table, Tag
 import { useState } from 'react';
 import type { Handover, HandoverDraft } from '../../../../shared/ipc/channels/duty';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { PrintPreview } from '../print/PrintPreview';
 import { errorText } from '../../lib/errors';

@@ -10,7 +10,7 @@ import { PENDING_LEVEL_CLOCK } from '../../../../shared/incidents/obligations';
 import { call } from '../../api/api';
 import { ClockBadge } from '../../components/ClockBadge';
 import { DateTimeField } from '../../components/DateTimeField';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { iso } from './form-values';
 import { Cite } from '../law/LawPanel';
 import { ReportingSettings } from './ReportingSettings';

@@ -5,7 +5,7 @@ import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { api, call } from '../../api/api';
 import { DrillTag } from '../../components/DrillTag';
 import { LevelTag } from '../../components/LevelTag';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { ClockList } from './ClockList';
 import { EditIncidentModal } from './EditIncidentModal';
 import { NoteForm } from './NoteForm';

@@ -8,7 +8,7 @@ import { reportingOf } from '../../../../shared/incidents/reporting-view';
 import { followUpCitation } from '../../../../shared/incidents/obligations';
 import { planOf } from '../../../../shared/plans';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { Cite } from '../law/LawPanel';
 import { iso } from './form-values';
 import { messageOf } from '../../../../shared/errors';

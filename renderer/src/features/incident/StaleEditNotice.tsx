@@ -4,7 +4,7 @@ import { FACT_FIELDS, FORM_FACT_FIELDS } from '../../../../shared/rules';
 import { planOf } from '../../../../shared/plans';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { STALE_EDIT_MESSAGE } from '../../../../shared/ipc/channels/seats';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 
 export { STALE_EDIT_MESSAGE };
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { messageOf } from '../../../../shared/errors';
 
 const KIND_LABELS: Record<string, string> = {

@@ -4,7 +4,7 @@ import { paginateDocument, type PaginatedDocument } from '../../../../shared/for
 import { renderForm } from '../../../../shared/forms/render';
 import type { FormInput } from '../../../../shared/forms/types';
 import { call, isWebHost } from '../../api/api';
-import { applyFrameStyles, cspNonce, srcDocUnderCsp } from '../../csp';
+import { applyFrameStyles, cspNonce, srcDocUnderCsp } from '../../lib/csp';
 import { messageOf } from '../../../../shared/errors';
 
 export interface PrintPreviewProps {

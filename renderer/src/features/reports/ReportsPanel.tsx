@@ -9,7 +9,7 @@ import { dutyLabel, openDuties } from '../../../../shared/reports/duties';
 import { printableReport } from '../../../../shared/reports/printable';
 import { api, ApiError, call } from '../../api/api';
 import { DateTimeField } from '../../components/DateTimeField';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { iso } from '../incident/form-values';
 import { PrintPreview } from '../print/PrintPreview';
 import { RecipientSelect } from './RecipientSelect';

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Report, ReportVersion } from '../../../../shared/domain/report';
 import { STALE_REPORT_MESSAGE } from '../../../../shared/ipc/channels/seats';
 import { diffContent } from '../../../../shared/reports/prefill';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 
 export { STALE_REPORT_MESSAGE };
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { PostResponseTaskView, ResponseView } from '../../../../shared/ipc/channels/response';
 import { taskReminder, type TaskReminder } from '../../../../shared/response';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useNow } from '../../hooks/useNow';
 import { RecordModal, type RecordValues } from './RecordModal';
 import { messageOf } from '../../../../shared/errors';

@@ -5,7 +5,7 @@ import type { ResponseItemView, ResponseView } from '../../../../shared/ipc/chan
 import { ITEM_STATE_LABELS, type ItemState, type ResponseLevel } from '../../../../shared/response';
 import { call } from '../../api/api';
 import { ClockBadge } from '../../components/ClockBadge';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { PostResponseTasks } from './PostResponseTasks';
 import { RecordModal, type RecordValues } from './RecordModal';

@@ -6,7 +6,7 @@ import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { CALL_RESULTS, type CallListViewItem, type CallResult } from '../../../../shared/domain/roster';
 import { call } from '../../api/api';
 import { DateTimeField } from '../../components/DateTimeField';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { numbersOf, Phones } from './phones';
 import { errorText } from '../../lib/errors';

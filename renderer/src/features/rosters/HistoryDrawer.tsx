@@ -1,6 +1,6 @@
 import { Drawer, List, Tag, Typography } from 'antd';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { changeText } from '../../../../shared/rosters/change-text';
 

@@ -22,7 +22,7 @@ import type { RosterContact, RosterSearchHit, RosterView } from '../../../../sha
 import { mergeHitsByUnit } from '../../../../shared/rosters/merge-hits';
 import type { RosterPrint } from '../../../../shared/forms/types';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { PrintPreview } from '../print/PrintPreview';
 import { ContactModal, type ContactTarget } from './ContactModal';

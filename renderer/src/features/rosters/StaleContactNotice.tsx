@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Space } from 'antd';
 import type { RosterContact } from '../../../../shared/domain/roster';
 import { STALE_CONTACT_MESSAGE } from '../../../../shared/ipc/channels/seats';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 
 export { STALE_CONTACT_MESSAGE };
 

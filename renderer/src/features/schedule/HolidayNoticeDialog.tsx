@@ -5,7 +5,7 @@ import type { HolidayNoticeView } from '../../../../shared/ipc/channels/holidays
 import { FESTIVALS, statutoryPeriods } from '../../../../shared/schedule/holiday-notice';
 import type { Festival, HolidayPeriod } from '../../../../shared/schedule/holiday-notice';
 import { call } from '../../api/api';
-import { dayjs, fmtDateTime } from '../../format';
+import { dayjs, fmtDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 
 const DATE = 'YYYY-MM-DD';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import type { StartupStatus } from '../../../../shared/ipc/channels/startup';
 import { ApiError, call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;

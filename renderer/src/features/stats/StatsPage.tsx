@@ -15,7 +15,7 @@ import {
 } from 'recharts';
 import { CLOCK_OUTCOME_LABELS, type CountRow, type OutcomeCounts } from '../../../../shared/stats/index';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { runExport } from '../data/files';
 import { RangePicker, rangeOf } from '../data/RangePicker';

@@ -12,7 +12,7 @@ import type { OpenClock } from '../../../../shared/ipc/channels/incidents';
 import type { WallBoard } from '../../../../shared/ipc/channels/seats';
 import { toTracked } from '../../../../shared/incidents/tracked';
 import { api, call } from '../../api/api';
-import { fmtDate, fmtTime, ZONE } from '../../format';
+import { fmtDate, fmtTime, ZONE } from '../../lib/format';
 import { useNow } from '../../hooks/useNow';
 import { errorText } from '../../lib/errors';
 import './wall.css';

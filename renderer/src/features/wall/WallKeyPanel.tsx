@@ -2,7 +2,7 @@ import { App, Button, Descriptions, Input, Popconfirm, Space, Typography } from 
 import { useEffect, useState } from 'react';
 import type { WallKeyStatus } from '../../../../shared/ipc/channels/seats';
 import { call, isWebHost } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 
 /**

@@ -1,6 +1,6 @@
 import { Space, Tooltip, Typography } from 'antd';
 import { call } from '../../api/api';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { WarningTag } from './WarningTag';
 

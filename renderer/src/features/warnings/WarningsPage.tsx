@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/warnings';
 import { call } from '../../api/api';
 import { DateTimeField } from '../../components/DateTimeField';
-import { fmtDateTime } from '../../format';
+import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { RecordModal } from '../response/RecordModal';
 import { IssueWarningDrawer } from './IssueWarningDrawer';

@@ -6,7 +6,7 @@
  * given the nonce or set through the CSSOM here; markup injected into the page still cannot style
  * anything.
  */
-import { readCspNonce } from '../../shared/security';
+import { readCspNonce } from '../../../shared/security';
 
 export const cspNonce = readCspNonce(document);
 

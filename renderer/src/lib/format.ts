@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import 'dayjs/locale/zh-cn';
-import { chineseDate, chineseDateTime, shanghaiClock, shanghaiDate, shanghaiTime } from '../../shared/time';
+import { chineseDate, chineseDateTime, shanghaiClock, shanghaiDate, shanghaiTime } from '../../../shared/time';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
