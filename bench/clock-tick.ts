@@ -62,6 +62,7 @@ function tick(incidents: BenchIncident[], order: BenchIncident[], allClocks: Tra
   for (const inc of incidents) {
     const { clocks, states } = inc;
     for (let j = 0; j < clocks.length; j++) {
+      // j is inside both arrays, which have the same length
       clockStateInto(states[j] as ClockState, clocks[j] as TrackedClock, nowMs);
     }
     const top = mostUrgent(clocks, nowMs);

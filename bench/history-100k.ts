@@ -131,6 +131,7 @@ function runProbe(mode: 'reads' | 'export', dir: string): Record<string, number>
     { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const line = out.trim().split('\n').at(-1) ?? '{}';
+  // the probe prints one JSON object of numbers as its last line
   return JSON.parse(line) as Record<string, number>;
 }
 

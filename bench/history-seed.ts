@@ -27,6 +27,7 @@ type Handlers = AppServices['handlers'];
 async function call<T>(h: Handlers, channel: string, args: unknown): Promise<T> {
   const res = await dispatch(h, channel, args);
   if (!res.ok) throw new Error(`${channel}: ${res.error.message}`);
+  // an ok answer carries the channel's declared output; the caller names it
   return res.value as T;
 }
 

@@ -28,6 +28,7 @@ async function server(): Promise<Server> {
   const given = process.env.DUTY_BENCH_DATABASE_URL ?? process.env.DUTY_TEST_DATABASE_URL;
   if (given) return { url: given, stop: () => undefined };
   const script = pathToFileURL(resolve('scripts/pg-test-cluster.mjs')).href;
+  // the script's known export
   const mod = (await import(script)) as { startTestCluster(): Promise<Server> };
   return mod.startTestCluster();
 }
@@ -61,6 +62,7 @@ function seat(dir: string, databaseUrl: string, onChange: (what: string) => void
     alarms: false,
     databaseUrl,
     emit: (event, payload) => {
+      // data:changed events carry { what }
       if (event === 'data:changed') onChange((payload as { what: string }).what);
     },
   });

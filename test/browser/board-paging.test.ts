@@ -41,11 +41,13 @@ describe('board paging in Chromium', () => {
           drill: false,
         });
         if (!r.ok) throw new Error(r.error.message);
+        // incidents:create answers with the IncidentDetail it stored
         if (title.startsWith('仓库泄漏')) made.push((r.value as IncidentDetail).title);
       }
       expect(made).toHaveLength(134);
       const direct = await dispatch(app.services.handlers, 'incidents:list', { search: '泄漏', limit: 100 });
       if (!direct.ok) throw new Error(direct.error.message);
+      // dispatch answers Result<unknown>; the channel's declared output has this shape
       expect((direct.value as { total: number }).total).toBe(134);
 
       const searchAndPage = async (): Promise<string[]> => {

@@ -28,6 +28,7 @@ async function register(handlers: Handlers, title: string, minutesAgo = 100): Pr
     receivedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
   });
   if (!r.ok) throw new Error(r.error.message);
+  // an ok answer carries the channel's declared output
   return r.value as IncidentDetail;
 }
 
@@ -94,6 +95,7 @@ describe('connection state and running clocks in Chromium against the web host',
       // The grey fades out with a CSS transition: wait for it to end.
       await poll(() => badge.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
       expect(await page.getByTestId('on-duty').innerText()).toContain('赵珺');
+      // a global the test put on the page itself; the DOM lib does not declare it
       expect(await page.evaluate(() => (window as unknown as { keptAlive?: number }).keptAlive)).toBe(42);
       // The page's token survived the restart: calls work again.
       await page.getByTestId('incident-link').filter({ hasText: '朔城区水源地油污' }).click();

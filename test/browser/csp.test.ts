@@ -24,6 +24,7 @@ describe('the console under its strict CSP in Chromium', () => {
       try {
         await signInDuty(page, '李堃', '赵珺');
         const nonce = await page.evaluate(
+          // the element the selector or test id names
           () => (document.querySelector('meta[property=csp-nonce]') as HTMLMetaElement).nonce,
         );
         expect(nonce).toMatch(/^[A-Za-z0-9+/]{22,}={0,2}$/);
@@ -52,6 +53,7 @@ describe('the console under its strict CSP in Chromium', () => {
             frame
               .locator('col')
               .first()
+              // the element the selector or test id names
               .evaluate((el) => (el as HTMLElement).style.width),
           )
           .toMatch(/^[\d.]+(mm|%)$/);
@@ -82,6 +84,7 @@ describe('the console under its strict CSP in Chromium', () => {
             sheet
               .locator('th')
               .first()
+              // the element the selector or test id names
               .evaluate((el) => (el as HTMLElement).style.width),
           )
           .toBe('14%');

@@ -63,6 +63,7 @@ describe('statistics and backups in Chromium against the web host', () => {
       const listed = await page.getByTestId('backup-list').innerText();
       const state = await dispatch(h, 'data:backups', {});
       expect(state.ok).toBe(true);
+      // dispatch answers Result<unknown>; the channel's declared output has this shape
       const backups = state.ok ? (state.value as { backups: { fileName: string }[] }).backups : [];
       expect(backups).toHaveLength(1);
       expect(listed).toContain(backups[0]!.fileName);

@@ -68,6 +68,7 @@ describe('the record chain in the console', () => {
         // A printed form: the duty log's preview carries the chain's head code in every page's footer.
         const status = await dispatch(app.services.handlers, 'integrity:status', {});
         if (!status.ok) throw new Error(status.error.message);
+        // dispatch answers Result<unknown>; the channel's declared output is IntegrityStatus
         const head = (status.value as IntegrityStatus).headCode;
         expect(head).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
         await page.locator('.ant-menu-item', { hasText: '值班日志' }).click();

@@ -175,6 +175,7 @@ describe('a level change in the UI (43号 5.1.1(6))', () => {
         await pickOption(page, '[data-testid="sent-to"]', '上一级生态环境部门');
         await page.getByTestId('confirmed-by').fill('刘喆');
         const boxes = page.getByTestId('send-clocks').locator('input[type="checkbox"]');
+        // the element the selector or test id names
         const values = await boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
         expect(values.length).toBeGreaterThan(0);
         expect(new Set(values).size, values.join(' ')).toBe(values.length);

@@ -50,6 +50,7 @@ describe('待初步判定 reminder from the settings page', () => {
             drill: false,
           }),
         );
+        // settings:get's declared output is a settings record
         const before = (await dispatch(app.services.handlers, 'settings:get', {})) as Result<Record<string, unknown>>;
         if (!before.ok) throw new Error(before.error.message);
 
@@ -78,6 +79,7 @@ describe('待初步判定 reminder from the settings page', () => {
         await page.reload();
         await page.getByRole('menuitem', { name: '设置' }).click();
         await expect.poll(() => page.getByTestId('setting-pending-level').inputValue()).toBe('45');
+        // settings:get's declared output is a settings record
         const after = (await dispatch(app.services.handlers, 'settings:get', {})) as Result<Record<string, unknown>>;
         if (!after.ok) throw new Error(after.error.message);
         expect(after.value).toEqual({ ...before.value, pendingLevelMinutes: 45 });

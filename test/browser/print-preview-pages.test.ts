@@ -34,6 +34,7 @@ const RADIATION = {
 async function callService<T>(app: WebApp, channel: string, input: unknown): Promise<T> {
   const r = await dispatch(app.services.handlers, channel, input, () => undefined);
   if (!r.ok) throw new Error(r.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
   return r.value as T;
 }
 

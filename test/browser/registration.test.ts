@@ -65,7 +65,9 @@ describe('registration as a phone report is taken', () => {
         // What was typed is what was stored, and stays so after a reload.
         const list = await dispatch(app.services.handlers, 'incidents:list', {});
         if (!list.ok) throw new Error(list.error.message);
+        // dispatch answers Result<unknown>; the channel's declared output has this shape
         const items = Array.isArray(list.value) ? list.value : (list.value as { items: unknown[] }).items;
+        // the list holds the incident just registered
         const stored = items[0] as Record<string, unknown>;
         expect(stored).toMatchObject({
           category: 'environment',
@@ -132,6 +134,7 @@ describe('registration as a phone report is taken', () => {
         expect(await problems.innerText()).toContain('发生时间：请填写发生时间');
         // The first problem has the focus and is in view.
         await expect
+          // the focused element is the form's input (or none)
           .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id))
           .toBe('title');
         expect(await page.locator('#title').isVisible()).toBe(true);
@@ -145,6 +148,7 @@ describe('registration as a phone report is taken', () => {
         await page.screenshot({ path: 'test-output/registration-problems.png' });
         const list = await dispatch(app.services.handlers, 'incidents:list', {});
         if (!list.ok) throw new Error(list.error.message);
+        // dispatch answers Result<unknown>; the channel's declared output has this shape
         const items = Array.isArray(list.value) ? list.value : (list.value as { items: unknown[] }).items;
         expect(items).toHaveLength(0);
 

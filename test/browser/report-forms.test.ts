@@ -34,6 +34,7 @@ const RADIATION = {
 async function callService<T>(app: WebApp, channel: string, input: unknown): Promise<T> {
   const r = await dispatch(app.services.handlers, channel, input, () => undefined);
   if (!r.ok) throw new Error(r.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
   return r.value as T;
 }
 
@@ -91,6 +92,7 @@ describe('report form view in Chromium', () => {
       const form = page.getByTestId('report-form');
       await form.waitFor();
       const [drafted] = await reports(app, inc.id);
+      // the report content's known shape for this form kind
       const v1 = drafted!.versions[0]!.content.data as unknown as Record<string, unknown>;
 
       // Typed by the officer: a few header fields, a tick and a count, two source rows, one device row.
@@ -117,6 +119,7 @@ describe('report form view in Chromium', () => {
         ...v1,
         unitName: '山西朔州某某选煤有限公司',
         licenceNumber: '晋环辐证〔F0123〕',
+        // the draft's accidentType is an object of the form's checkboxes
         accidentType: { ...(v1.accidentType as object), contamination: true, contaminatedCount: 1 },
         sources: SOURCES.map((r) => Object.fromEntries(SOURCE_KEYS.map((k, j) => [k, r[j]]))),
         devices: [Object.fromEntries(DEVICE_KEYS.map((k, j) => [k, DEVICE[j]]))],

@@ -22,6 +22,7 @@ describe('response actions and the warning board in Chromium against the web hos
         receivedAt: new Date(Date.now() - 2 * 60_000).toISOString(),
       });
       expect(created.ok).toBe(true);
+      // incidents:create answers with the IncidentDetail it stored
       const id = (created as { value: IncidentDetail }).value.id;
 
       await page.getByRole('menuitem', { name: '事件看板' }).click();
@@ -75,6 +76,7 @@ describe('response actions and the warning board in Chromium against the web hos
       await panel.getByTestId('response-end').click();
       await expect
         .poll(() => page.getByTestId('unsent-item').count())
+        // incidents:create answers with the IncidentDetail it stored
         .toBe((created as { value: IncidentDetail }).value.clocks.length);
       await page.locator('#unsent-confirm-ok').click();
       await confirmLeader(page);

@@ -36,6 +36,7 @@ describe('rosters per unit, call lists by place, and a lift by an alias in Chrom
         responseOverride: '三级',
       });
       if (!created.ok) throw new Error(created.error.message);
+      // incidents:create answers with the IncidentDetail it stored
       const id = (created.value as IncidentDetail).id;
       await page.getByRole('menuitem', { name: '事件看板' }).click();
       await page.getByTestId('incident-link').filter({ hasText: ENV_INPUT.title }).click();
@@ -103,6 +104,7 @@ describe('rosters per unit, call lists by place, and a lift by an alias in Chrom
       await page.getByRole('menuitem', { name: '预警' }).click();
       const all = await dispatch(app.services.handlers, 'warnings:list', {});
       if (!all.ok) throw new Error(all.error.message);
+      // dispatch answers Result<unknown>; the channel's declared output has this shape
       const [w] = all.value as { issuer: string; area: string; level: string; lifted: { document: string } | null }[];
       expect(w).toMatchObject({ issuer: '朔州市人民政府', area: '朔城区', level: '三级' });
       expect(w?.lifted?.document).toBe('朔政发明电〔2026〕2号');
@@ -120,6 +122,7 @@ describe('rosters per unit, call lists by place, and a lift by an alias in Chrom
       await page.reload();
       const after = await dispatch(app.services.handlers, 'warnings:list', {});
       if (!after.ok) throw new Error(after.error.message);
+      // dispatch answers Result<unknown>; the channel's declared output has this shape
       const [added] = after.value as {
         plan: string;
         direction: string;

@@ -64,6 +64,7 @@ describe('rosters and call lists in Chromium against the web host', () => {
       await expect.poll(() => entry.innerText()).toContain('通话');
       await expect.poll(() => office.getByTestId('last-call').innerText()).toContain('未接');
 
+      // incidents:create answers with the IncidentDetail it stored
       const id = (created as { value: IncidentDetail }).value.id;
       const detail = await app.services.incidents.get(id);
       const calls = detail.timeline.filter((e) => e.kind === 'call');

@@ -25,6 +25,7 @@ describe('board search in Chromium: keywords, hidden matches, an over-long query
           receivedAt: new Date().toISOString(),
         });
         if (!r.ok) throw new Error(r.error.message);
+        // an ok answer carries the channel's declared output
         return r.value as IncidentDetail;
       };
       await create('探伤机放射源丢失', ['平鲁区']);

@@ -41,6 +41,7 @@ const callFrom = (page: Page, channel: string, input: unknown): Promise<Result<u
         },
         body: JSON.stringify(i),
       });
+      // the web host answers every request with a Result
       return (await res.json()) as Result<unknown>;
     },
     [channel, input] as const,
@@ -213,6 +214,7 @@ describe('two seats on one PostgreSQL database', () => {
         const reportsOf = async (): Promise<Report[]> => {
           const r = await dispatch(seatB.services.handlers, 'reports:list', { incidentId: created.id });
           if (!r.ok) throw new Error(r.error.message);
+          // an ok answer carries the channel's declared output
           return r.value as Report[];
         };
         const [drafted] = await reportsOf();
@@ -234,6 +236,7 @@ describe('two seats on one PostgreSQL database', () => {
         await b.getByText('已保存为第3稿').waitFor();
         const [saved] = await reportsOf();
         expect(saved!.versions.map((v) => v.version)).toEqual([1, 2, 3]);
+        // the report content's known shape for this form kind
         const data = structuredClone(v1.data) as unknown as { content: Record<string, unknown> };
         data.content.pollutants = '总磷约1吨';
         expect(saved!.versions[2]!.content).toEqual({ kind: v1.kind, data });

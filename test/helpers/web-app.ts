@@ -62,6 +62,7 @@ export const SEEDED_ACCOUNTS = [
 
 export async function seedAccounts(services: Pick<AppServices, 'handlers'>): Promise<void> {
   const status = await dispatch(services.handlers, 'auth:status', {});
+  // auth:status's declared output is AuthStatus
   if (!status.ok || !(status.value as AuthStatus).needsSetup) return;
   const results = [
     await dispatch(services.handlers, 'auth:setup', { name: '系统管理员', phone: '', password: TEST_PASSWORD }),

@@ -39,6 +39,7 @@ describe('migrations', () => {
     await raw.close();
     const err = await openDatabase(file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseOpenError);
+    // toBeInstanceOf above proves the type
     expect((err as DatabaseOpenError).kind).toBe('too_new');
     expect(messageOf(err)).toMatch(/高于本程序支持的版本/);
     const check = await Database.open(file);
@@ -64,6 +65,7 @@ describe('migrations', () => {
     writeFileSync(file, 'this is not a database at all, just text'.repeat(200));
     const err = await openDatabase(file).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseOpenError);
+    // toBeInstanceOf above proves the type
     expect((err as DatabaseOpenError).kind).toBe('corrupt');
     expect(messageOf(err)).toMatch(/数据库/);
   });

@@ -18,6 +18,7 @@ describe('storage failures are refusals in plain Chinese, and nothing is acknowl
     const ro = await Database.open(file, { readOnly: true });
     const err = await ro.write((q) => q.run("INSERT INTO t VALUES ('x')")).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageError);
+    // toBeInstanceOf above proves the type
     expect((err as StorageError).reason).toBe('SQLITE_READONLY');
     expect(messageOf(err)).toBe('数据文件只读，无法写入：本次操作未保存。请联系管理员检查数据文件夹的权限。');
     // Until a write succeeds, the status says so (the UI shows it as a banner).

@@ -46,7 +46,9 @@ function runChild(
     while ((nl = buffer.indexOf('\n')) >= 0) {
       const line = buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);
+      // the child process prints one JSON object per line in these shapes
       if (line.startsWith('{"storage"')) storage = (JSON.parse(line) as { storage: unknown }).storage;
+      // the file or answer's known shape; the test asserts on it
       else if (line.startsWith('{')) answers.push(JSON.parse(line) as Answer);
       if (opts.killAfterAcks && answers.filter((a) => a.ok).length >= opts.killAfterAcks && child.exitCode === null) {
         child.kill('SIGKILL');

@@ -206,6 +206,7 @@ describe('incident and statistics exports opened by LibreOffice', () => {
         const exported = async (channel: string, args: object): Promise<string> => {
           const r = await dispatch(s.handlers, channel, args, () => undefined);
           if (!r.ok) throw new Error(r.error.message);
+          // export channels answer with the ExportedFile they wrote
           const file = (r.value as ExportedFile).path;
           return toPdf(file);
         };
@@ -270,6 +271,7 @@ describe('the month schedule exports opened by LibreOffice', () => {
           officers: ['赵珺', '钱赟', '孙敏', '周强'],
         });
         for (const format of ['xlsx', 'docx'] as const) {
+          // export channels answer with the ExportedFile they wrote
           const file = ((await call('schedule:export', { month: '2025-10', format })) as ExportedFile).path;
           const pdf = await toPdf(file);
           const [w, h] = await pageSize(pdf);

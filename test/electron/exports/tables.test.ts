@@ -59,13 +59,16 @@ describe('dutyLogTables', () => {
       },
     ]);
     const wb = new ExcelJS.Workbook();
+    // a Node Buffer is what ExcelJS reads; its typings ask for ArrayBuffer
     await wb.xlsx.load((await toXlsx(tables)) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['值班日志']);
+    // the workbook written just above has this sheet
     const sheet = wb.getWorksheet('值班日志') as ExcelJS.Worksheet;
     expect(sheet.getCell('A1').value).toBe('值班日志（2025年10月1日）');
     expect(sheet.getCell('A2').text).toContain('截至');
     // The overview lines get the height they need.
     expect(sheet.getRow(2).height).toBeGreaterThan(40);
+    // ExcelJS types row values as a union; a written row is an array
     const values = (sheet.getRow(5).values as unknown[]).slice(1);
     // A time value (read back as a date on Excel's day 0), shown as 次日 00:20.
     expect(values[1]).toEqual(new Date(Date.UTC(1899, 11, 31, 0, 20)));

@@ -6,6 +6,7 @@ import { SAMPLE } from './fixtures';
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
+  // a Node Buffer is what ExcelJS reads; its typings ask for ArrayBuffer
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   return wb;
 }
@@ -14,11 +15,13 @@ describe('toXlsx', () => {
   it('writes a sheet that parses back with title, header, rows and A4 print setup', async () => {
     const buf = await toXlsx([SAMPLE], { asOf: new Date('2026-11-30T01:59:00Z') });
     const wb = await load(buf);
+    // the workbook written just above has this sheet
     const ws = wb.worksheets[0] as ExcelJS.Worksheet;
     expect(ws.name).toBe('突发事件登记表');
     expect(ws.getCell('A1').value).toBe('突发事件登记表');
     expect(ws.getCell('A1').font.name).toBe('方正小标宋简体');
     expect(ws.getCell('A2').value).toBe('2025年10月1日至2025年10月7日　截至2026年11月30日 9时59分');
+    // ExcelJS types row values as a union; a written row is an array
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '事件', '地点', '备注']);
     expect(ws.getCell('A4').value).toBe(1);
     expect(ws.getCell('B5').value).toBe('平鲁区通信光缆中断, 影响"两镇"');
@@ -55,6 +58,7 @@ describe('toXlsx', () => {
         { day: '2026-11-29', time: '', text: '无' },
       ],
     };
+    // the workbook written just above has this sheet
     const ws = (await load(await toXlsx([table]))).worksheets[0] as ExcelJS.Worksheet;
     expect(ws.getCell('A4').value).toEqual(new Date(Date.UTC(2026, 10, 29)));
     expect(ws.getCell('A4').numFmt).toBe('yyyy"年"m"月"d"日"');
@@ -77,6 +81,7 @@ describe('toXlsx', () => {
     const buf = await toXlsx([big, { ...big, rows: [] }], { onProgress: (d, t) => calls.push([d, t]) });
     const wb = await load(buf);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['日志_明细__2025', '日志_明细__2025(2)']);
+    // the workbook written just above has this sheet
     const ws = wb.worksheets[0] as ExcelJS.Worksheet;
     expect(ws.pageSetup.printTitlesRow).toBe('3:3');
     expect(ws.pageSetup.orientation).toBe('landscape');

@@ -162,16 +162,20 @@ describe('validation messages are Chinese and name fields by their labels', () =
   it('every field of every channel has a Chinese label', () => {
     const missing: string[] = [];
     const walk = (schema: unknown, channel: string, depth: number): void => {
+      // zod keeps a schema's definition on _zod.def; its typings do not expose it
       const def = (schema as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
       if (!def || depth > 12) return;
       const inner = ['innerType', 'in', 'out', 'element', 'left', 'right', 'valueType'];
       if (def.type === 'object') {
+        // an object schema's def.shape maps field names to schemas
         for (const [key, value] of Object.entries(def.shape as Record<string, unknown>)) {
+          // looked up by a runtime channel name that may have no labels
           const own = (CHANNEL_LABELS as Record<string, Record<string, string> | undefined>)[channel];
           if (!own?.[key] && !FIELD_LABELS[key]) missing.push(`${channel} ${key}`);
           walk(value, channel, depth + 1);
         }
       }
+      // a union schema's def.options is its list of schemas
       if (def.type === 'union') for (const o of def.options as unknown[]) walk(o, channel, depth + 1);
       for (const k of inner) if (def[k]) walk(def[k], channel, depth + 1);
     };
@@ -236,6 +240,7 @@ describe('validation messages are Chinese and name fields by their labels', () =
     );
     expect(fire.ok).toBe(true);
     if (!fire.ok) return;
+    // dispatch answers Result<unknown>; the channel's declared output has this shape
     const id = (fire.value as { id: number }).id;
     const update = await dispatch(s.handlers, 'incidents:update', { id, patch: { facts: deep } }, quiet);
     expect(update.ok).toBe(false);
@@ -297,6 +302,7 @@ describe('validation messages are Chinese and name fields by their labels', () =
     );
     expect(gen.ok).toBe(true);
     if (!gen.ok) return;
+    // dispatch answers Result<unknown>; the channel's declared output has this shape
     const first = (gen.value as { shifts: { date: string; leader: string; officer: string }[] }).shifts[0]!;
     const refusals = [
       await dispatch(
@@ -372,6 +378,7 @@ describe('validation messages are Chinese and name fields by their labels', () =
     expect(res.error.message).toMatch(/^操作失败，请重试；如反复出现请联系管理员（错误编号 [0-9A-Z]+）$/);
     const ref = /错误编号 ([0-9A-Z]+)/.exec(res.error.message)![1]!;
     expect(String(logged[0])).toContain(ref);
+    // the second logged argument is the thrown Error
     expect((logged[1] as Error).message).toContain('receivedAt');
     await s.close();
   });

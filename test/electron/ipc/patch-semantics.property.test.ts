@@ -35,6 +35,7 @@ class Refused extends Error {
 async function call<C extends Channel>(s: AppServices, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const r = await dispatch(s.handlers, channel, input, () => undefined);
   if (!r.ok) throw new Refused(r.error.code, r.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
   return r.value as ChannelOutput<C>;
 }
 
@@ -47,6 +48,7 @@ const minutesBefore = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOS
 
 /** A subset of an object's keys (possibly empty, possibly all). */
 function pick<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T> {
+  // fromEntries loses the key types; the keys come from T
   return Object.fromEntries(keys.map((k) => [k, value[k]])) as Partial<T>;
 }
 const subsetOf = <K extends string>(keys: readonly K[]) => fc.subarray([...keys]);
@@ -120,6 +122,7 @@ const incidentCase = fc.constantFrom('fire' as const, 'other' as const, 'environ
 
 const readIncident = async (s: AppServices, id: number) => {
   const d = await call(s, 'incidents:get', { id });
+  // fromEntries loses the key types; the keys are INCIDENT_KEYS
   return Object.fromEntries(INCIDENT_KEYS.map((k) => [k, d[k]])) as Record<(typeof INCIDENT_KEYS)[number], unknown>;
 };
 

@@ -301,6 +301,7 @@ function windowClass(stand: ElectronStandIn) {
  * Returns the function that undoes it.
  */
 export function installStandIn(stand: ElectronStandIn, idDir: string): () => void {
+  // Node's internal module loader API, not in @types/node
   const M = Module as unknown as {
     _resolveFilename: (request: string, ...rest: unknown[]) => string;
     _cache: Record<string, unknown>;

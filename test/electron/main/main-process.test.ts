@@ -89,6 +89,7 @@ describe('the Electron main process, started from its built bundle', () => {
 
   it('creates the main window with the secure webPreferences and the bundled preload', () => {
     expect(stand.record.windows).toHaveLength(1);
+    // the options the main process passed to BrowserWindow
     const prefs = mainWindow().options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
       contextIsolation: true,
@@ -104,6 +105,7 @@ describe('the Electron main process, started from its built bundle', () => {
     expect(prefs.enableBlinkFeatures).toBeUndefined();
     expect(prefs.experimentalFeatures).toBeFalsy();
     expect(prefs.preload).toBe(join(OUT, 'preload', 'index.cjs'));
+    // the preload path the main process set
     expect(existsSync(prefs.preload as string)).toBe(true);
   });
 

@@ -13,6 +13,7 @@ interface BuildConfig {
   electronFuses: Record<string, boolean>;
   asar?: boolean | { disableIntegrity?: boolean };
 }
+// the build section of our own package.json
 const build = () => (JSON.parse(readFileSync('package.json', 'utf8')) as { build: BuildConfig }).build;
 
 describe('packaging (electron-builder "build" in package.json)', () => {
@@ -39,6 +40,7 @@ describe('packaging (electron-builder "build" in package.json)', () => {
       const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
         validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
       };
+      // an internal electron-builder module without typings
       const { DebugLogger } = require('builder-util/out/DebugLogger') as {
         DebugLogger: new (enabled: boolean) => unknown;
       };

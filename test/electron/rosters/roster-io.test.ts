@@ -81,6 +81,7 @@ describe('XLSX', () => {
     const back = await readRosterFile(buf, 'xlsx');
     expect(back).toEqual(ROWS.map(full));
     const wb = new ExcelJS.Workbook();
+    // a Node Buffer is what ExcelJS reads; its typings ask for ArrayBuffer
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('通讯录');
     expect(ws?.getRow(1).values).toEqual([undefined, ...ROSTER_COLUMNS]);
@@ -98,6 +99,7 @@ describe('XLSX', () => {
 
   it('reports a file that is not a workbook', async () => {
     await expect(readRosterFile(Buffer.from('not a zip'), 'xlsx')).rejects.toThrow(/XLSX/);
+    // a deliberately invalid input for the refusal test
     await expect(readRosterFile(Buffer.from(''), 'pdf' as never)).rejects.toThrow(/格式/);
   });
 });

@@ -51,6 +51,7 @@ function rawSocket(port: number, send: string): Promise<{ text: string; ms: numb
 
 /** The JSON error body of an answer: every error the host gives is JSON with a Chinese message. */
 function chineseError(body: string): string {
+  // the host's JSON error body; the test asserts on it
   const parsed = JSON.parse(body) as { ok: boolean; error: { message: string } };
   expect(parsed.ok).toBe(false);
   expect(parsed.error.message).toMatch(/[\u4e00-\u9fff]/);
@@ -222,6 +223,7 @@ describe('web host: bad requests and the token kept per data folder', () => {
     // Rotation on request: the old token stops working at once, the new one is on disk.
     const rotated = await api(second.host, 'app:rotate-token', token, '{}', ADMIN_SEAT);
     expect(rotated.status).toBe(200);
+    // the host's JSON answer to app:rotate-token
     const value = (JSON.parse(rotated.body) as { value: { token: string; appUrl: string } }).value;
     expect(value.token).toMatch(/^[0-9a-f]{48}$/);
     expect(value.token).not.toBe(token);

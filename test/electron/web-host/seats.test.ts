@@ -32,6 +32,7 @@ function post(port: number, token: string, channel: string, body: unknown, seat?
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (text += c));
+        // the host answers every request with this JSON shape
         res.on('end', () => resolve(JSON.parse(text) as Answer));
       },
     );

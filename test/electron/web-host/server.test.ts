@@ -107,6 +107,7 @@ describe('web host', () => {
       body: '{not json',
     });
     expect(res.status).toBe(400);
+    // the host's JSON error body; the test asserts on it
     expect((JSON.parse(res.body) as { error: { message: string } }).error.message).toMatch(/请求无法解析/);
   });
 });

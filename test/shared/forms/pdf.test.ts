@@ -44,6 +44,7 @@ async function pdfOf(id: string, input: FormInput, drill?: boolean): Promise<str
     plan,
     over: await page.evaluate(() =>
       Array.from(document.querySelectorAll('td .nb, th .nb')).flatMap((span) => {
+        // the rendered form puts every span in a table cell
         const cell = span.closest('td, th') as HTMLElement;
         const right = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
         return span.getBoundingClientRect().right > right + 0.5 ? [span.textContent] : [];

@@ -96,6 +96,7 @@ describe('renderForm', () => {
         `>${level}<`,
       );
     }
+    // a deliberately invalid input for the refusal test
     const bad = { ...input.data, classification: '内部' } as unknown as InfoReport;
     expect(() => renderForm({ kind: 'info-report', data: bad }, opts)).toThrow('密级应为绝密、机密、秘密之一');
     expect(() => renderForm({ kind: 'info-report', data: { ...input.data, copyNumber: '12a' } }, opts)).toThrow('份号');
@@ -159,6 +160,7 @@ describe('renderForm', () => {
     const input = sample('info-report-environment-follow-up');
     if (input.kind !== 'info-report') throw new Error('kind');
     expect(() => renderForm({ kind: 'info-report', data: { ...input.data, seq: undefined } }, opts)).toThrow(/seq/);
+    // a deliberately invalid input for the refusal test
     expect(() => renderForm({ kind: 'nope' } as unknown as FormInput, opts)).toThrow(/kind/);
   });
 

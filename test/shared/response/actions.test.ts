@@ -121,6 +121,7 @@ describe('checklist per plan and level', () => {
   it('refuses a level the plan does not define, and bad input', () => {
     expect(() => actionChecklist('comms', '三级')).toThrow(/只设二级、一级/);
     expect(() => actionChecklist('comms', '四级')).toThrow(/responseLevel/);
+    // a deliberately invalid input for the refusal test
     expect(() => actionChecklist('fire' as ChecklistPlanId, '三级')).toThrow(/plan/);
     expect(() => actionChecklist('environment', '五级' as ResponseLevel)).toThrow(/responseLevel/);
   });

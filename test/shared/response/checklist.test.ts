@@ -77,6 +77,7 @@ describe('mergeChecklist on a level change', () => {
     const m = mergeChecklist([{ id: 'env.old-item', state: 'open' }], 'environment', '三级');
     expect(m.markNotRequired).toEqual([]);
     expect(() => mergeChecklist([{ id: '', state: 'open' }], 'environment', '三级')).toThrow(/existing\[0\]\.id/);
+    // a deliberately invalid input for the refusal test
     expect(() => mergeChecklist([{ id: 'x', state: 'ticked' as ItemState }], 'environment', '三级')).toThrow(/state/);
     expect(() => mergeChecklist([], 'comms', '三级')).toThrow(/newLevel/);
   });

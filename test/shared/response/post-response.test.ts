@@ -57,6 +57,7 @@ describe('post-response tasks', () => {
     expect(() =>
       postResponseTasks('environment', END, { assigned: { 'env.6.3': { at: '2021-09-01T00:00:00Z' } } }),
     ).toThrow(/早于/);
+    // a deliberately invalid input for the refusal test
     expect(() => postResponseTasks('environment', END, { level: '很大' as never })).toThrow(/facts\.level/);
   });
 

@@ -162,6 +162,7 @@ describe('buildCallList: forest fire (朔政办发〔2021〕44号)', () => {
 
 describe('buildCallList: bad input', () => {
   it('names the field that is wrong', () => {
+    // a deliberately invalid input for the refusal test
     expect(() => buildCallList({ plan: 'flood' as never, response: '三级', places: [] })).toThrow(/plan/);
     expect(() => buildCallList({ plan: 'environment', response: '五级' as never, places: [] })).toThrow(/response/);
     expect(() => buildCallList({ plan: 'environment', response: '三级', places: ['大同市'] })).toThrow(

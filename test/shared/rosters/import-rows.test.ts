@@ -109,6 +109,7 @@ describe('validateImportRows', () => {
   });
 
   it('throws on input that is not an array', () => {
+    // a deliberately invalid input for the refusal test
     expect(() => validateImportRows(null as never, KNOWN)).toThrow(/rows/);
     expect(() => validateImportRows([], 'x' as never)).toThrow(/knownUnits/);
   });

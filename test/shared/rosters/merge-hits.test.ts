@@ -8,6 +8,7 @@ const ENTRIES = SEED_ROSTERS.flatMap(flattenRoster);
 const rosterName = (id: string) => SEED_ROSTERS.find((r) => r.id === id)?.name ?? id;
 
 function contact(id: number, entryId: string, rosterId: string): RosterContact {
+  // the fixture's known shape; the fields the test does not need stay default
   return {
     id,
     rosterId,

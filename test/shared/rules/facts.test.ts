@@ -130,6 +130,7 @@ describe('parseFacts / factsSchema', () => {
     expect(factsSchema('comms')).toBe(factsSchema('comms'));
     expect(factsSchema('comms').safeParse({ countiesAffected: 2 }).success).toBe(true);
     expect(factsSchema('comms').safeParse({ countiesAffected: -2 }).success).toBe(false);
+    // a deliberately invalid input for the refusal test
     expect(() => factsSchema('fire' as never)).toThrow(/plan（预案）无效/);
   });
 });

@@ -67,6 +67,7 @@ describe('responseFor: the response level of an overridden level', () => {
     expect(responseFor('radiation', '重大')).toBe('二级');
     expect(responseFor('comms', null, { countiesAffected: 2 })).toBe('一级');
     expect(responseFor('forest_fire', null)).toBeNull();
+    // a deliberately invalid input for the refusal test
     expect(() => responseFor('environment', '很大' as never)).toThrow(/事件级别/);
   });
 });
@@ -74,6 +75,7 @@ describe('responseFor: the response level of an overridden level', () => {
 describe('no input crashes it: bad input gets a clear Error', () => {
   const OK = { occurredAt: '2021-09-08T09:00:00+08:00', receivedAt: '2021-09-08T09:30:00+08:00' };
   const cases: [string, () => unknown, RegExp][] = [
+    // a deliberately invalid input for the refusal test
     ['unknown plan (grade)', () => gradeIncident({ plan: 'flood' as never, facts: {} }), /plan（预案）无效/],
     ['unknown plan (clocks)', () => reportingClocks({ plan: 'flood' as never, ...OK }), /plan（预案）无效/],
     ['no argument', () => gradeIncident(undefined as never), /应为对象/],
@@ -85,6 +87,7 @@ describe('no input crashes it: bad input gets a clear Error', () => {
     ],
     [
       'non-numeric count',
+      // a deliberately invalid input for the refusal test
       () => gradeIncident({ plan: 'environment', facts: { deaths: '三' as never } }),
       /死亡人数应为数字/,
     ],
@@ -102,23 +105,28 @@ describe('no input crashes it: bad input gets a clear Error', () => {
     ],
     [
       'bad enum',
+      // a deliberately invalid input for the refusal test
       () => gradeIncident({ plan: 'environment', facts: { waterSourceIntakeStopped: 'village' as never } }),
       /取水中断应为以下之一/,
     ],
+    // a deliberately invalid input for the refusal test
     ['source class 6', () => gradeIncident({ plan: 'radiation', facts: { sourceClass: 6 as never } }), /放射源类别/],
     [
       'boolean as string',
+      // a deliberately invalid input for the refusal test
       () => gradeIncident({ plan: 'radiation', facts: { leak: 'yes' as never } }),
       /放射性物质泄漏应为是或否/,
     ],
     ['unknown fact', () => gradeIncident({ plan: 'comms', facts: { deaths: 1 } }), /没有这些事件要素：deaths/],
     [
       'bad level',
+      // a deliberately invalid input for the refusal test
       () => reportingClocks({ plan: 'environment', level: '严重' as never, ...OK }),
       /level（事件级别）无效/,
     ],
     [
       'missing occurredAt',
+      // a deliberately invalid input for the refusal test
       () => reportingClocks({ plan: 'environment', receivedAt: OK.receivedAt } as never),
       /occurredAt/,
     ],
@@ -136,6 +144,7 @@ describe('no input crashes it: bad input gets a clear Error', () => {
     ['not a date', () => reportingClocks({ plan: 'environment', ...OK, receivedAt: 'yesterday' }), /receivedAt/],
     [
       'number as date',
+      // a deliberately invalid input for the refusal test
       () => reportingClocks({ plan: 'environment', ...OK, receivedAt: 1631064600000 as never }),
       /receivedAt.*ISO 8601/,
     ],
@@ -162,9 +171,11 @@ describe('no input crashes it: bad input gets a clear Error', () => {
     [
       'bad done channel',
       () =>
+        // a deliberately invalid input for the refusal test
         reportingClocks({ plan: 'environment', ...OK, done: { x: { at: OK.receivedAt, channel: 'pigeon' as never } } }),
       /报送方式/,
     ],
+    // a deliberately invalid input for the refusal test
     ['done not an object', () => reportingClocks({ plan: 'environment', ...OK, done: [] as never }), /done/],
   ];
   it.each(cases)('%s', (_n, run, message) => {
@@ -177,6 +188,7 @@ describe('no input crashes it: bad input gets a clear Error', () => {
       plan: 'radiation',
       level: '一般',
       ...OK,
+      // a deliberately invalid input for the refusal test
       discoveredAt: null as never,
       responseEndedAt: null as never,
       done: { 'old.clock': { at: OK.receivedAt } },

@@ -425,6 +425,7 @@ describe('any input: a result or a clear Error, never anything else', () => {
         fc.anything(),
         (plan, facts, when) => {
           for (const run of [
+            // a deliberately invalid input for the refusal test
             () => gradeIncident({ plan, facts } as never),
             () => reportingClocks({ plan, facts, occurredAt: when, receivedAt: '2021-09-08T09:00:00Z' } as never),
           ]) {

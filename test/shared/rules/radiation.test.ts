@@ -120,6 +120,7 @@ describe('4.1.1 reporting clocks and their anchors', () => {
 
   it('also to the county health department when people were or may have been exposed', () => {
     expect(byId(clocks('一般'), 'rad.unit-to-health')).toBeUndefined();
+    // each entry sets only the facts under test
     for (const f of [
       { peopleExposed: true },
       { acuteDeaths: 1 },

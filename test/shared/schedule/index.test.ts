@@ -119,6 +119,7 @@ function spread(values: number[]): number {
 
 function checkSchedule(s: ShiftAssignment[]): void {
   for (let i = 1; i < s.length; i++) {
+    // an index inside the schedule's bounds (noUncheckedIndexedAccess)
     const a = s[i - 1] as ShiftAssignment;
     const b = s[i] as ShiftAssignment;
     expect(b.start).toBe(a.end);
@@ -156,6 +157,7 @@ describe('generateMonth', () => {
       expect(spread(counts.map((c) => c.total))).toBeLessThanOrEqual(1);
       expect(spread(counts.map((c) => c.holiday))).toBeLessThanOrEqual(1);
       for (let i = 1; i < s.length; i++)
+        // an index inside the schedule's bounds (noUncheckedIndexedAccess)
         expect((s[i] as ShiftAssignment)[field]).not.toBe((s[i - 1] as ShiftAssignment)[field]);
     }
   });
@@ -214,6 +216,7 @@ describe('generateMonth', () => {
   it('keeps rest across the month boundary when given last month', () => {
     const sep = generateMonth({ month: '2025-09', leaders: LEADERS, officers: OFFICERS });
     const oct = generateMonth({ month: '2025-10', leaders: LEADERS, officers: OFFICERS, previous: sep });
+    // an index inside the schedule's bounds (noUncheckedIndexedAccess)
     const last = sep[sep.length - 1] as ShiftAssignment;
     expect(oct[0]?.leader).not.toBe(last.leader);
     expect(oct[0]?.officer).not.toBe(last.officer);
@@ -236,6 +239,7 @@ describe('generateMonth', () => {
             // The rest rule can force a round's first holiday shift past the person with fewest.
             if (spread(counts.map((c) => c.holiday)) > 2) return false;
             for (let i = 1; i < s.length; i++)
+              // an index inside the schedule's bounds (noUncheckedIndexedAccess)
               if ((s[i] as ShiftAssignment)[field] === (s[i - 1] as ShiftAssignment)[field]) return false;
           }
           return true;
@@ -257,6 +261,7 @@ describe('applySwap / exchangeShifts / onDutyAt', () => {
   const base = generateMonth({ month: '2025-10', leaders: LEADERS, officers: OFFICERS });
 
   it('records a 替班 with its reason and leaves the input untouched', () => {
+    // an index inside the schedule's bounds (noUncheckedIndexedAccess)
     const before = base[2] as ShiftAssignment;
     const next = applySwap(base, {
       date: '2025-10-03',
@@ -279,6 +284,7 @@ describe('applySwap / exchangeShifts / onDutyAt', () => {
     expect(() => applySwap(base, { date: '2025-11-03', field: 'officer', newPerson: '孙丽', reason: '出差' })).toThrow(
       /2025-11-03/,
     );
+    // an index inside the schedule's bounds (noUncheckedIndexedAccess)
     const a = base[0] as ShiftAssignment;
     expect(() => applySwap(base, { date: a.date, field: 'officer', newPerson: a.leader, reason: '出差' })).toThrow(
       /同一人/,
@@ -286,6 +292,7 @@ describe('applySwap / exchangeShifts / onDutyAt', () => {
   });
 
   it('exchanges two shifts and records it on both', () => {
+    // an index inside the schedule's bounds (noUncheckedIndexedAccess)
     const a = base[0] as ShiftAssignment;
     const b = base[1] as ShiftAssignment;
     const next = exchangeShifts(base, { date: a.date, withDate: b.date, field: 'leader', reason: '工作调整' });

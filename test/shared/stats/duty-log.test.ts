@@ -88,9 +88,11 @@ describe('compileDutyLog', () => {
 
   it('rejects unknown kinds and bad times naming the field', () => {
     expect(() =>
+      // an index inside the fixture array; '杂项' is a deliberately invalid kind
       compileDutyLog({ day: '2025-10-01', events: [{ ...(events[2] as DutyEvent), kind: '杂项' as never }] }),
     ).toThrow(/events\[0\]\.kind/);
     expect(() =>
+      // an index inside the fixture array (noUncheckedIndexedAccess)
       compileDutyLog({ day: '2025-10-01', events: [{ ...(events[2] as DutyEvent), at: '10月1日' }] }),
     ).toThrow(/events\[0\]\.at/);
     expect(() => compileDutyLog({ day: '2025/10/01', events: [] })).toThrow(/day/);

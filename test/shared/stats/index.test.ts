@@ -86,6 +86,7 @@ const NOW = '2025-12-01T12:00:00+08:00';
 describe('clockOutcome', () => {
   const now = Date.parse(NOW);
   it('separates on time, 迟报, 漏报 and pending', () => {
+    // an index inside the fixture array (noUncheckedIndexedAccess)
     expect(clockOutcome(clocks[0] as StatClock, now)).toBe('onTime');
     expect(clockOutcome(clocks[1] as StatClock, now)).toBe('late');
     expect(clockOutcome(clocks[3] as StatClock, now)).toBe('onTime');
@@ -168,6 +169,7 @@ describe('computeStats', () => {
 
   it('rejects bad input naming the field', () => {
     expect(() => computeStats({ incidents, clocks, now: 'yesterday' })).toThrow(/now/);
+    // an index inside the fixture array (noUncheckedIndexedAccess)
     const bad = [{ ...(incidents[0] as StatIncident), receivedAt: '2025-09-30 22:00' }];
     expect(() => computeStats({ incidents: bad, clocks: [], now: NOW })).toThrow(/receivedAt/);
   });

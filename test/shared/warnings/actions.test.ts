@@ -30,6 +30,7 @@ describe('warning actions', () => {
   it('the same items apply at every level; bad levels are refused', () => {
     expect(warningActions('radiation', '一级')).toEqual(warningActions('radiation', '四级'));
     expect(warningActions('environment', '三级')[0]!.levels).toEqual(['一级', '二级', '三级', '四级']);
+    // a deliberately invalid input for the refusal test
     expect(() => warningActions('radiation', '红色' as never)).toThrow(/level/);
     expect(() => warningActions('nuclear' as ChecklistPlanId)).toThrow(/plan/);
   });

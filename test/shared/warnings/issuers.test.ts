@@ -62,6 +62,7 @@ describe('who may issue (B 3.1.2)', () => {
     const a = checkIssuer('comms', '三级', 'province');
     expect(a).toMatchObject({ ok: true, verified: false, rule: null });
     expect(quotedIn('comms', '3.2', '及时发布预警信息')).toBe(true);
+    // a deliberately invalid input for the refusal test
     expect(() => checkIssuer('radiation', '三级', 'mayor' as IssuerKind)).toThrow(/issuerKind/);
   });
 });
@@ -157,6 +158,7 @@ describe('validateWarning', () => {
     expect(validateWarning({ ...yellow, issuerKind: 'county' }).issuer.ok).toBe(false);
     expect(() => validateWarning({ ...yellow, area: '' })).toThrow(/area/);
     expect(() => validateWarning({ ...yellow, issuedAt: 'x' })).toThrow(/issuedAt/);
+    // a deliberately invalid input for the refusal test
     expect(() => validateWarning({ ...yellow, direction: 'sent' as never })).toThrow(/direction/);
   });
 });

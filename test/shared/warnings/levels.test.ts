@@ -19,6 +19,7 @@ describe('warning levels', () => {
     for (const l of WARNING_LEVELS) expect(l.hex).toMatch(/^#[0-9A-F]{6}$/);
     expect(warningLevelInfo('三级').textHex).not.toBe('#FFFFFF');
     expect(warningLabel('二级')).toBe('二级（橙色）预警');
+    // a deliberately invalid input for the refusal test
     expect(() => warningLevelInfo('五级' as never)).toThrow(/level/);
   });
 

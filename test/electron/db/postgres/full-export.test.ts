@@ -21,6 +21,7 @@ const NOW = new Date('2026-11-30T02:00:00.000Z');
 async function call<T = unknown>(s: AppServices, channel: string, input: unknown): Promise<T> {
   const r = await dispatch(s.handlers, channel, input, (m, e) => console.error(m, e));
   if (!r.ok) throw new Error(r.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
   return r.value as T;
 }
 
@@ -98,6 +99,7 @@ describe('full export and import on PostgreSQL', () => {
       expect(src.db.engine).toBe('postgres');
       await seed(src);
       const file = await call<SavedFile>(src, 'data:export-all', {});
+      // the full export file's documented shape
       const doc = JSON.parse(readFileSync(file.path, 'utf8')) as FullExport;
       // Neither PostgreSQL's version row nor its explicit rowid columns: the document is the engines' common one.
       expect(doc.tables.duty_schema).toBeUndefined();

@@ -103,6 +103,7 @@ describe('the schema on PostgreSQL', () => {
     await db.close();
     const err = await openPostgres(url, { listen: false }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseOpenError);
+    // toBeInstanceOf above proves the type
     expect((err as DatabaseOpenError).kind).toBe('too_new');
     expect(messageOf(err)).toContain('请使用新版本打开');
     const again = await PgDatabase.connect(url);

@@ -41,6 +41,7 @@ async function statusOf(dir: string, databaseUrl: string): Promise<StartupStatus
   try {
     const r = await dispatch(boot.handlers, 'startup:status', {}, () => undefined);
     if (!r.ok) throw new Error(r.error.message);
+    // an ok answer carries the channel's declared output
     return r.value as StartupStatus;
   } finally {
     await boot.close();
@@ -53,6 +54,7 @@ describe('start-up checks on PostgreSQL', () => {
     // A port nothing listens on: the first connection is refused.
     const srv = createServer();
     const port = await new Promise<number>((resolve) =>
+      // a TCP server's address is an AddressInfo once listening
       srv.listen(0, '127.0.0.1', () => resolve((srv.address() as { port: number }).port)),
     );
     await new Promise((r) => srv.close(r));

@@ -29,6 +29,7 @@ async function seat(dataDir: string, databaseUrl: string, opts: { alarms?: boole
     now: () => opts.now ?? NOW,
     databaseUrl,
     emit: (event: AppEvent, payload: unknown) => {
+      // data:changed events carry { what }
       if (event === 'data:changed') changes.push({ what: (payload as { what: string }).what, at: Date.now() });
     },
   });

@@ -21,6 +21,7 @@ const from =
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the channel's result type
 const value = <T>(r: Result<unknown>): T => {
   if (!r.ok) throw new Error(r.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
   return r.value as T;
 };
 const message = (r: Result<unknown>): string => (r.ok ? '(allowed)' : r.error.message);

@@ -62,6 +62,7 @@ describe('leader-only acts: allowed to a 带班领导 or an administrator with t
     const seat = from(s.handlers, 'seat-1');
     value(await seat('auth:login', { name: '赵珺', password: PW }));
     value(await seat('auth:login', { name: '李堃', password: PW, as: 'leader' }));
+    // the channels' declared outputs have an id
     const inc = value(
       await seat('incidents:create', {
         ...ENV_INPUT,
@@ -71,6 +72,7 @@ describe('leader-only acts: allowed to a 带班领导 or an administrator with t
         discoveredAt: null,
       }),
     ) as { id: number };
+    // the channels' declared outputs have an id
     const draft = value(await seat('reports:draft', { incidentId: inc.id, kind: '初报' })) as { id: number };
     value(await seat('auth:verify-leader', { password: PW, channel: 'reports:sign' }));
     value(await seat('reports:sign', { reportId: draft.id, signedBy: '赵珺', signedAt: T0.toISOString() }));

@@ -123,6 +123,7 @@ describe('backups', () => {
     closeSync(fd);
     const err = await openDatabase(live).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatabaseOpenError);
+    // toBeInstanceOf above proves the type
     expect((err as DatabaseOpenError).kind).toBe('corrupt');
 
     const [b] = listBackups(bdir);

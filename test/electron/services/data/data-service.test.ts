@@ -31,6 +31,7 @@ const NOW = new Date('2027-01-10T02:00:00.000Z');
 async function call<T = unknown>(s: AppServices, channel: string, input: unknown): Promise<T> {
   const r = await dispatch(s.handlers, channel, input, () => undefined);
   if (!r.ok) throw new Error(r.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
   return r.value as T;
 }
 
@@ -167,6 +168,7 @@ describe('exports opened again', () => {
     expect(xlsx.fileName).toBe('突发事件接报情况-2027年1月10日-1000.xlsx');
     expect(await call(s, 'data:export-progress', { jobId: 'job-1' })).toMatchObject({ finished: true });
     const wb = new ExcelJS.Workbook();
+    // a Node Buffer is what ExcelJS reads; its typings ask for ArrayBuffer
     await wb.xlsx.load(readFileSync(xlsx.path) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('事件一览')!;
     const cells = sheet.getSheetValues().flat().map(String);
@@ -205,6 +207,7 @@ describe('exports opened again', () => {
     const stats = await call<ExportedFile>(s, 'data:export-stats', { format: 'xlsx' });
     expect(stats.fileName).toBe('统计-2027年1月10日-1000.xlsx');
     const swb = new ExcelJS.Workbook();
+    // a Node Buffer is what ExcelJS reads; its typings ask for ArrayBuffer
     await swb.xlsx.load(readFileSync(stats.path) as unknown as ArrayBuffer);
     expect(swb.worksheets.map((w) => w.name)).toContain('按预案统计');
     expect(xlsx.path.startsWith(join(s.dataDir, 'exports'))).toBe(true);

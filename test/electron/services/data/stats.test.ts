@@ -12,6 +12,7 @@ const MIN = 60_000;
 async function call<T = unknown>(s: AppServices, channel: string, input: unknown): Promise<T> {
   const r = await dispatch(s.handlers, channel, input, () => undefined);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  // an ok answer carries the channel's declared output; the caller names it
   return r.value as T;
 }
 

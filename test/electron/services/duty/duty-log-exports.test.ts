@@ -40,6 +40,7 @@ describe('duty log exports, opened again', () => {
     expect(xlsx.count).toBe((await call('duty-log:get', { day: '2026-11-29' })).log.counts.total);
     expect(xlsx.count).toBeGreaterThanOrEqual(3);
     const wb = new ExcelJS.Workbook();
+    // a Node Buffer is what ExcelJS reads; its typings ask for ArrayBuffer
     await wb.xlsx.load(readFileSync(xlsx.path) as unknown as ArrayBuffer);
     // One compact sheet for the day: the overview under the title, every record with its section.
     expect(wb.worksheets.map((w) => w.name)).toEqual(['值班日志']);
@@ -50,6 +51,7 @@ describe('duty log exports, opened again', () => {
     expect(sheet.getCell('A1').text).toBe('值班日志（2026年11月29日）');
     expect(sheet.getCell('A2').text).toMatch(/带班领导：李堃/);
     expect(sheet.getCell('A2').text).toMatch(/截至2026年11月30日 1时30分$/);
+    // ExcelJS types row values as a union; a written row is an array
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['栏目', '时间', '类别', '事件', '内容', '记录人']);
     const rowOf = (section: string): ExcelJS.Row => {
       for (let r = 4; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).text === section) return sheet.getRow(r);
@@ -91,6 +93,7 @@ describe('duty log exports, opened again', () => {
     expect(xml).toContain('值班日志');
 
     const json = (await call('duty-log:export', { day: '2026-11-29', format: 'json' }))!;
+    // the JSON export's known shape; the test asserts on it
     const parsed = JSON.parse(readFileSync(json.path, 'utf8')) as {
       title: string;
       tables: { title: string; rows: Record<string, unknown>[] }[];
@@ -104,6 +107,7 @@ describe('duty log exports, opened again', () => {
     // A range exports as a summary and a detail sheet; PDF is one day only.
     const range = (await call('duty-log:export', { day: '2026-11-28', toDay: '2026-11-30', format: 'xlsx' }))!;
     const wr = new ExcelJS.Workbook();
+    // a Node Buffer is what ExcelJS reads; its typings ask for ArrayBuffer
     await wr.xlsx.load(readFileSync(range.path) as unknown as ArrayBuffer);
     expect(wr.worksheets.map((w) => w.name)).toEqual(['逐日汇总', '明细']);
     expect(wr.worksheets[0]!.rowCount).toBe(3 + 3);

@@ -194,12 +194,14 @@ describe('duty schedule in the database', () => {
     const bytes = readFileSync(file.path);
     expect(Buffer.from(file.contentBase64, 'base64').equals(bytes)).toBe(true);
     const wb = new ExcelJS.Workbook();
+    // a Node Buffer is what ExcelJS reads; its typings ask for ArrayBuffer
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('2025年10月值班表');
     expect(ws.pageSetup.paperSize).toBe(9);
     // Title, the as-of line, then the header.
     expect(ws.getCell('A2').text).toMatch(/^截至\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}时\d{2}分$/);
+    // ExcelJS types row values as a union; a written row is an array
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
       '日期',
       '星期',

@@ -97,6 +97,7 @@ describe('holiday notices entered by the administrator', () => {
     // Exported with the data.
     const file = await call('data:export-all', {});
     expect(file.path).toBeTruthy();
+    // the full export file's documented shape
     const doc = JSON.parse(readFileSync(file.path, 'utf8')) as {
       tables: Record<string, { columns: string[]; rows: unknown[][] }>;
     };

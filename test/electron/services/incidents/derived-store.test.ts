@@ -26,6 +26,7 @@ const START = Date.parse('2026-11-20T00:00:00.000Z');
 async function call<T>(s: AppServices, channel: string, args: unknown): Promise<T> {
   const res = await dispatch(s.handlers, channel, args, () => undefined);
   if (!res.ok) throw new Error(`${channel}: ${res.error.message}`);
+  // an ok answer carries the channel's declared output; the caller names it
   return res.value as T;
 }
 
@@ -34,6 +35,7 @@ function registration(i: number, receivedAt: number) {
   return {
     category: (['environment', 'radiation', 'comms'] as const)[kind] ?? 'environment',
     title: `${PLACES[i % PLACES.length]}事件${i}`,
+    // an index inside the array's bounds (noUncheckedIndexedAccess)
     places: [PLACES[i % PLACES.length] as string, ...(i % 4 === 0 ? ['朔州经济开发区'] : [])],
     occurredAt: new Date(receivedAt - 10 * 60_000).toISOString(),
     receivedAt: new Date(receivedAt).toISOString(),
@@ -172,6 +174,7 @@ describe('stored derivations', () => {
 
     // The board, paged: the same items as derived from the rows, before and after the store.
     const board = await call<IncidentPage>(s, 'incidents:list', { statuses: [...OPEN_STATUSES], limit: 500 });
+    // widened for includes(); every status is a string
     const openRules = rules.filter((i) => (OPEN_STATUSES as readonly string[]).includes(i.status));
     expect(board.items).toEqual(openRules);
     const pages: IncidentSummary[] = [];
@@ -223,6 +226,7 @@ describe('stored derivations', () => {
     // A day's log from the store (a day with reports on time, late and not applicable).
     const day = { day: '2026-11-21' };
     const log = await call<{ log: { counts: unknown; sections: unknown } }>(s, 'duty-log:get', day);
+    // the log's counts have a total
     expect((log.log.counts as { total: number }).total).toBeGreaterThan(3);
 
     // Every incident marked stale (as after an import): the same board, figures and log, derived from the rows.

@@ -8,6 +8,7 @@ import { useTempDirs } from '../../../helpers/temp-dir';
 async function page(s: AppServices, args: Record<string, unknown>): Promise<IncidentPage> {
   const res = await dispatch(s.handlers, 'incidents:list', args, () => undefined);
   if (!res.ok) throw new Error(res.error.message);
+  // an ok answer carries the channel's declared output
   return res.value as IncidentPage;
 }
 
@@ -40,6 +41,7 @@ describe('incidents:list pages on the server', () => {
         drill: i % 5 === 0,
       });
       if (!res.ok) throw new Error(res.error.message);
+      // dispatch answers Result<unknown>; the channel's declared output has this shape
       made.push((res.value as { id: number }).id);
     }
     const all = await walk(s, { limit: 5 });

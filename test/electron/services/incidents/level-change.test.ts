@@ -128,6 +128,7 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     // Statistics: the 级别调整 one counts as 迟报 of a monitored unit, apart from the duty room's own.
     const res = await dispatch(s.handlers, 'data:stats', { includeDrills: false }, () => undefined);
     if (!res.ok) throw new Error(res.error.message);
+    // data:stats's declared output is StatsView
     const view = res.value as StatsView;
     const [room, monitored] = view.stats.clockOutcomes.byOwner;
     expect([room!.owner, room!.late]).toEqual(['room', 0]);
@@ -194,6 +195,7 @@ describe('incidents:update with effectiveAt (43号 5.1.1(6))', () => {
     await s.incidents.update({ id: d.id, patch: { facts: { deaths: 3 }, reason: '核实死亡3人' } });
     const res = await dispatch(s.handlers, 'incidents:get', { id: d.id }, () => undefined);
     if (!res.ok) throw new Error(res.error.message);
+    // dispatch answers Result<unknown>; the channel's declared output has this shape
     const clocks = (res.value as { clocks: Record<string, unknown>[] }).clocks;
     const gov = clocks.filter((c) => c.clockId === 'env.county-dept-to-gov');
     expect(gov.map((c) => [c.to, c.minutes, c.startsAt, c.dueAt, c.record === null ? null : 'record'])).toEqual([

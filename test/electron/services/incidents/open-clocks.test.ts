@@ -76,6 +76,7 @@ describe('open clocks and closing with unsent reports', () => {
     expect(inc.clocks.length).toBeGreaterThan(0);
     const refused = await call('incidents:set-status', { id: inc.id, status: '已终止' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Refused);
+    // toBeInstanceOf(Refused) above proves the type
     expect((refused as Refused).code).toBe('conflict');
     for (const c of inc.clocks) expect((refused as Refused).message).toContain(`「${c.title}」`);
     expect((refused as Refused).message).toContain(`${inc.clocks.length} 项报告未报送`);
@@ -113,6 +114,7 @@ describe('open clocks and closing with unsent reports', () => {
       await call('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
     const refused = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Refused);
+    // toBeInstanceOf(Refused) above proves the type
     expect((refused as Refused).message).toContain('终止应急响应');
     for (const c of inc.clocks) expect((refused as Refused).message).toContain(`「${c.title}」`);
     expect((await call('response:get', { incidentId: inc.id })).state).toBe('active');

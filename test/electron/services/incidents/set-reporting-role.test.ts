@@ -33,6 +33,7 @@ describe('incidents:set-reporting is the leader’s act', () => {
     expect(message(await other('auth:login', { name: '赵珺', password: TEST_PASSWORD }))).toBe('(allowed)');
     const created = await other('incidents:create', ENV_INPUT);
     if (!created.ok) throw new Error(created.error.message);
+    // incidents:create answers with the IncidentDetail it stored
     const id = (created.value as IncidentDetail).id;
 
     expect(message(await other('incidents:set-reporting', { id, followUpMinutes: 30 }))).toBe(
@@ -49,6 +50,7 @@ describe('incidents:set-reporting is the leader’s act', () => {
     ).not.toMatch(/错误|需要/);
     const set = await desk('incidents:set-reporting', { id, followUpMinutes: 30 });
     if (!set.ok) throw new Error(set.error.message);
+    // an ok answer carries the channel's declared output, the updated IncidentDetail
     expect((set.value as IncidentDetail).timeline.at(-1)!.text).toBe(
       '报告要求：续报提醒：每30分钟（带班领导 李堃 设定）',
     );

@@ -122,6 +122,7 @@ describe('the record chain on this engine', () => {
     const seat = fromSeat(s.handlers, 'seat-1');
     value(await seat('auth:login', { name: '赵珺', password: PW, as: 'officer' }));
     value(await seat('auth:login', { name: '李堃', password: PW, as: 'leader' }));
+    // incidents:create's declared output has an id
     const inc = value(await seat('incidents:create', INPUT)) as { id: number };
     value(await seat('incidents:add-note', { id: inc.id, kind: '备注', text: '席位上记的备注' }));
     const rows = await s.db.read(async (q) => ({

@@ -239,6 +239,7 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     s = await start(dir);
     expect((await settled(s)).state).toBe('ok');
     const genesis = await s.db.read((q) => q.get<{ detail: string }>('SELECT detail FROM chain WHERE seq = 1'));
+    // the genesis record's detail is JSON with the table marks
     expect((JSON.parse(genesis!.detail) as { marks: Record<string, number> }).marks.timeline_entries).toBeGreaterThan(
       0,
     );
@@ -278,7 +279,9 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     await record(s0);
     await s0.close();
     const file = anchorFileFor(dir);
+    // the anchor file's known shape: a signed JSON body
     const anchor = JSON.parse(readFileSync(file, 'utf8')) as { body: string; tag: string };
+    // the file or answer's known shape; the test asserts on it
     const body = JSON.parse(anchor.body) as { seq: number };
     writeFileSync(file, JSON.stringify({ ...anchor, body: JSON.stringify({ ...body, seq: 2 }) }));
     const s = await start(dir);

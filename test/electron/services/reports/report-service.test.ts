@@ -17,6 +17,7 @@ async function setup(dir: string) {
   const run = async <T>(channel: string, input: unknown): Promise<T> => {
     const r = await dispatch(s.handlers, channel, input, () => undefined);
     if (!r.ok) throw new Error(r.error.message);
+    // an ok answer carries the channel's declared output; the caller names it
     return r.value as T;
   };
   return { s, inc, run };
@@ -119,6 +120,7 @@ describe('report chain', () => {
     const content = r.versions[0]!.content;
     expect(content.kind).toBe('info-report');
     expect(content.data).toMatchObject({ plan: 'environment', kind: '初报', eventTitle: ENV_INPUT.title });
+    // the form's content is a record of text fields
     expect((content.data.content as Record<string, string>).casualtiesAndLoss).toContain('12人');
     await s.close();
   });
@@ -139,6 +141,7 @@ describe('report chain', () => {
     const { s, inc, run } = await setup(tempDir());
     const draft = await run<R>('reports:draft', { incidentId: inc.id, kind: '初报' });
     const edited = structuredClone(draft.versions[0]!.content);
+    // the form's content is a record of text fields
     (edited.data.content as Record<string, string>).pollutants = '氨氮约2吨';
     const v2 = await run<R>('reports:save', { reportId: draft.id, content: edited });
     expect(v2.versions.map((v) => v.version)).toEqual([1, 2]);
@@ -271,6 +274,7 @@ describe('report chain', () => {
     expect(saved!.versions[1]!.content).toEqual(content);
     // A second save of one changed cell changes that cell only.
     const again = structuredClone(content);
+    // the radiation form's sources are rows of text cells
     (again.data.sources as Record<string, string>[])[1]!.sourceCode = '0316AM000778';
     await run('reports:save', { reportId: draft.id, content: again });
     const [after] = await run<R[]>('reports:list', { incidentId: inc.id });
@@ -313,6 +317,7 @@ describe('report chain', () => {
     for (const c of follow.changesSincePrevious) expect(c.label, c.path).toMatch(/^[\u4e00-\u9fff]/);
     // Editing the 续报's table and saving it; the 终报 then starts from that.
     const edited = structuredClone(data);
+    // the radiation form's sources are rows of text cells
     (edited.sources as Record<string, string>[])[0]!.activityAtAccidentBq = '9.05E+09';
     await run('reports:save', { reportId: follow.id, content: { kind: 'radiation-follow-up', data: edited } });
     const labelsAfter = (await run<R[]>('reports:list', { incidentId: inc.id }))[1]!.changesSincePrevious.map(
@@ -355,6 +360,7 @@ describe('report chain', () => {
     const save = (data: Record<string, unknown>) =>
       run('reports:save', { reportId: draft.id, content: { kind: 'radiation-initial', data } });
     await expect(save({ ...good, sources: 'Cs-137' })).rejects.toThrow(/放射源表应为表格行/);
+    // the radiation form's sources are rows; this test makes one bad
     await expect(save({ ...good, sources: [{ ...(good.sources as object[])[0], sourceCode: 7 }] })).rejects.toThrow(
       /放射源编码应为文字/,
     );
@@ -371,6 +377,7 @@ describe('report chain', () => {
     const open = inc.clocks.filter((c) => !c.record);
     const recipients = [...new Set(open.map((c) => c.to))];
     expect(recipients.length).toBeGreaterThanOrEqual(2);
+    // the length is asserted >= 2 just above
     const [first, second] = recipients as [string, string];
     const draftAndSign = async (kind: '初报' | '续报') => {
       const r = await run<R>('reports:draft', { incidentId: inc.id, kind });

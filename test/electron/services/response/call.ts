@@ -18,6 +18,7 @@ export const caller =
   async (channel, input) => {
     const r = await dispatch(handlers, channel, input, () => undefined);
     if (!r.ok) throw new Refused(r.error.code, r.error.message);
+    // an ok answer carries the channel's declared output; the caller names it
     return r.value as ChannelOutput<typeof channel>;
   };
 

@@ -157,6 +157,7 @@ describe('response actions on an incident', () => {
     await call('response:confirm-condition', { incidentId: inc.id, conditionId: c1!.id, by: '技术组' });
     const refused = await call('response:end', { incidentId: inc.id, decidedBy: '指挥长' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Refused);
+    // toBeInstanceOf(Refused) above proves the type
     expect((refused as Refused).code).toBe('conflict');
     expect((refused as Refused).message).toContain(c2!.text);
     expect((refused as Refused).message).toContain(c3!.text);

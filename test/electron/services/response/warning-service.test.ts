@@ -30,6 +30,7 @@ describe('warning board', () => {
     const { s, call } = await setup(tempDir());
     const wrong = await call('warnings:issue', { ...YELLOW, level: '二级' }).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(Refused);
+    // toBeInstanceOf(Refused) above proves the type
     expect((wrong as Refused).code).toBe('forbidden');
     expect((wrong as Refused).message).toContain('省指挥部');
     expect((wrong as Refused).message).toContain('3.1.2');
@@ -66,7 +67,9 @@ describe('warning board', () => {
       ...lift,
       by: { issuerKind: 'county', issuer: '朔城区人民政府' },
     }).catch((e: unknown) => e);
+    // the call rejects with Refused; anything else fails this assertion
     expect((other as Refused).code).toBe('forbidden');
+    // toBeInstanceOf(Refused) above proves the type
     expect((other as Refused).message).toContain('朔城区人民政府不能解除此预警');
     await expect(
       call('warnings:lift', { ...lift, by: { issuerKind: 'city', issuer: '朔州市应急管理局' } }),
@@ -93,6 +96,7 @@ describe('warning board', () => {
       level: '三级',
       document: 'x',
     }).catch((e: unknown) => e);
+    // the call rejects with Refused; anything else fails this assertion
     expect((changed as Refused).message).toContain('已是三级');
 
     const lifted = await call('warnings:lift', { ...lift, by: { issuerKind: 'city', issuer: '朔州市 人民政府' } });

@@ -14,6 +14,7 @@ const NOW = new Date('2026-11-29T02:00:00.000Z');
 async function call<C extends Channel>(s: AppServices, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const r = await dispatch(s.handlers, channel, input, () => undefined);
   if (!r.ok) throw new Error(r.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
   return r.value as ChannelOutput<C>;
 }
 
@@ -271,6 +272,7 @@ describe('call lists', () => {
       { at, result: '接通', number: '13912345678', officer: '赵珺', note: '已同意启动三级响应' },
     ]);
     await expect(
+      // a deliberately invalid result for the refusal test
       call(s, 'rosters:record-call', { incidentId: inc.id, target: 'x', result: '未知' as '接通', at }),
     ).rejects.toThrow(/呼叫结果/);
     await expect(call(s, 'rosters:record-call', { incidentId: 999, target: 'x', result: '未接', at })).rejects.toThrow(

@@ -16,12 +16,14 @@ import { useTempDirs } from '../../../helpers/temp-dir';
 const tempDir = useTempDirs();
 /** The text fields of an incident's 初报 (an info-report form). */
 const textFields = (c: Report['versions'][number]['content']): Record<string, string> =>
+  // the report content's known shape for this form kind
   (c.data as unknown as { content: Record<string, string> }).content;
 const NOW = new Date('2026-11-29T02:00:00.000Z');
 
 async function call<T = unknown>(s: AppServices, channel: string, input: unknown): Promise<T> {
   const r = await dispatch(s.handlers, channel, input, () => undefined);
   if (!r.ok) throw new Error(r.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
   return r.value as T;
 }
 

@@ -27,6 +27,7 @@ const from =
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the channel's result type
 const value = <T>(r: Result<unknown>): T => {
   if (!r.ok) throw new Error(r.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
   return r.value as T;
 };
 const message = (r: Result<unknown>): string => (r.ok ? '(allowed)' : r.error.message);
@@ -77,6 +78,7 @@ describe('seats of one duty room', () => {
     const clock = detail.clocks[0]!;
     value(await a('alarms:ack', { clockKey: clock.key }));
     expect(await s.db.read((q) => listAckRecords(q, clock.key))).toEqual([
+      // an asymmetric matcher standing in for the ack time
       { clockKey: clock.key, ackedAt: expect.any(String) as string, officer: '赵珺', seatName: '值班席一' },
     ]);
 

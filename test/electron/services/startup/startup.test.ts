@@ -33,6 +33,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 async function call<T>(b: Boot, channel: string, input: unknown = {}): Promise<T> {
   const res = await dispatch(b.handlers, channel, input, () => undefined);
   if (!res.ok) throw new Error(res.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
   return res.value as T;
 }
 

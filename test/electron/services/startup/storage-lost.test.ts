@@ -31,6 +31,7 @@ async function start(
 }
 
 const storageEvents = (events: { event: string; payload: unknown }[]) =>
+  // data:changed events carry { what }
   events.filter((e) => e.event === 'data:changed' && (e.payload as { what?: string }).what === 'storage');
 
 describe('a lost data folder is noticed', () => {
@@ -85,6 +86,7 @@ describe('a lost data folder is noticed', () => {
     // The moved file holds exactly what was acknowledged.
     const again = await start(join(root, 'moved'));
     const list = await dispatch(again.s.handlers, 'incidents:list', {});
+    // dispatch answers Result<unknown>; the channel's declared output has this shape
     expect(list.ok && (list.value as { items: { id: number }[] }).items.map((i) => i.id)).toEqual([first.id]);
     await again.s.close();
   });
