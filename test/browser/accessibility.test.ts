@@ -63,6 +63,7 @@ async function axeViolations(page: Page, scope: string): Promise<Finding[]> {
   await motionDone(page);
   await loadAxe(page);
   return page.evaluate(async (scope) => {
+    // a global the test put on the page itself; the DOM lib does not declare it
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     // Resolved here, so the scope may use any selector Chromium knows (:has); only what is shown
     // (a closed dialog may stay in the page, hidden).
@@ -102,6 +103,7 @@ const STRUCTURE_RULES = [
 async function structureViolations(page: Page): Promise<Finding[]> {
   await loadAxe(page);
   return page.evaluate(async (rules) => {
+    // a global the test put on the page itself; the DOM lib does not declare it
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const result = await axe.run(document, { runOnly: { type: 'rule', values: rules }, resultTypes: ['violations'] });
     return result.violations.map((v) => ({
