@@ -481,6 +481,18 @@ describe('accessibility of the console in Chromium (axe-core)', () => {
         await page.locator('.ant-popconfirm').waitFor();
         await check('停用大屏地址确认', '.ant-popover');
         await page.keyboard.press('Escape');
+        await page.locator('.ant-popconfirm').waitFor({ state: 'hidden' });
+
+        // 数据与备份: a backup made now, and the question a restore asks first.
+        await menu('数据与备份');
+        await page.getByTestId('backup-now').click();
+        const restore = page.locator('[data-testid^="restore-"]').first();
+        await restore.click();
+        const restoreAsk = page.locator('.ant-popconfirm', { hasText: '从此备份恢复？' });
+        await restoreAsk.waitFor();
+        await check('从备份恢复确认', '.ant-popover:not(.ant-popover-hidden)');
+        await restoreAsk.getByRole('button', { name: /取\s*消/ }).click();
+        await restoreAsk.waitFor({ state: 'hidden' });
 
         // 账户与审计 as the administrator: a new account and a password reset.
         await page.getByTestId('session-user').click();
