@@ -8,7 +8,6 @@ const ENTRIES = SEED_ROSTERS.flatMap(flattenRoster);
 const rosterName = (id: string) => SEED_ROSTERS.find((r) => r.id === id)?.name ?? id;
 
 function contact(id: number, entryId: string, rosterId: string): RosterContact {
-  // the fixture's known shape; the fields the test does not need stay default
   return {
     id,
     rosterId,
@@ -25,7 +24,10 @@ function contact(id: number, entryId: string, rosterId: string): RosterContact {
     validFrom: '2026-01-01T00:00:00.000Z',
     endedAt: null,
     endedReason: null,
-  } as RosterContact;
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    updatedBy: '系统管理员',
+    version: 1,
+  };
 }
 
 function hitsFor(query: string): RosterSearchHit[] {

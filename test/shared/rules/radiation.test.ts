@@ -120,13 +120,12 @@ describe('4.1.1 reporting clocks and their anchors', () => {
 
   it('also to the county health department when people were or may have been exposed', () => {
     expect(byId(clocks('一般'), 'rad.unit-to-health')).toBeUndefined();
-    // each entry sets only the facts under test
     for (const f of [
       { peopleExposed: true },
       { acuteDeaths: 1 },
       { severeRadiationSickness: 2 },
       { overAnnualDoseLimit: true },
-    ] as RadiationFacts[]) {
+    ]) {
       expect(byId(clocks(undefined, f), 'rad.unit-to-health')).toMatchObject({
         minutes: 60,
         anchor: 'discovered',
