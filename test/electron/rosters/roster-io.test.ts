@@ -81,7 +81,7 @@ describe('XLSX', () => {
     const back = await readRosterFile(buf, 'xlsx');
     expect(back).toEqual(ROWS.map(full));
     const wb = new ExcelJS.Workbook();
-    // a Node Buffer is what ExcelJS reads; its typings ask for ArrayBuffer
+    // a Node Buffer is what ExcelJS reads; its typings declare their own Buffer type
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('通讯录');
     expect(ws?.getRow(1).values).toEqual([undefined, ...ROSTER_COLUMNS]);
