@@ -147,6 +147,32 @@ export function finishOutcomes<T extends OutcomeCounts>(o: T): T {
   return o;
 }
 
+/** The figures' clock outcomes from their counts: rates set, rows sorted, owners named. */
+type OutcomeRow = OutcomeCounts & { key: string };
+
+export function finishClockOutcomes(
+  overall: OutcomeCounts,
+  perPlan: Map<string, OutcomeRow>,
+  perOfficer: Map<string, OutcomeRow>,
+  perOwner: Map<string, OutcomeRow>,
+): Stats['clockOutcomes'] {
+  const byKey = (a: OutcomeRow, b: OutcomeRow) => a.key.localeCompare(b.key, 'zh-CN');
+  return {
+    overall: finishOutcomes(overall),
+    byPlan: [...perPlan.values()].map(finishOutcomes).sort(byKey),
+    byOfficer: [...perOfficer.values()].map(finishOutcomes).sort(byKey),
+    byOwner: [...perOwner.values()].map((o) => ({
+      ...finishOutcomes(o),
+      owner:
+        o.key === OWNER_LABELS.room
+          ? ('room' as const)
+          : o.key === OWNER_LABELS.monitored
+            ? ('monitored' as const)
+            : null,
+    })),
+  };
+}
+
 export function sortedCounts(map: Map<string, number>): CountRow[] {
   return [...map]
     .map(([key, count]) => ({ key, count }))
@@ -280,20 +306,7 @@ export function computeStats(input: StatsInput): Stats {
     byLevel: sortedCounts(byLevel),
     byPlace: sortedCounts(byPlace),
     byMonth: months,
-    clockOutcomes: {
-      overall: finishOutcomes(overall),
-      byPlan: [...perPlan.values()].map(finishOutcomes).sort((a, b) => a.key.localeCompare(b.key, 'zh-CN')),
-      byOfficer: [...perOfficer.values()].map(finishOutcomes).sort((a, b) => a.key.localeCompare(b.key, 'zh-CN')),
-      byOwner: [...perOwner.values()].map((o) => ({
-        ...finishOutcomes(o),
-        owner:
-          o.key === OWNER_LABELS.room
-            ? ('room' as const)
-            : o.key === OWNER_LABELS.monitored
-              ? ('monitored' as const)
-              : null,
-      })),
-    },
+    clockOutcomes: finishClockOutcomes(overall, perPlan, perOfficer, perOwner),
     medianMinutesToPhone: median(phone),
     medianMinutesToWritten: median(written),
     samples: { phone: phone.length, written: written.length },

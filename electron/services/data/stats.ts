@@ -10,7 +10,7 @@ import type { IncidentSummary } from '../../../shared/domain/incident-view';
 import {
   clockOutcome,
   emptyOutcomes,
-  finishOutcomes,
+  finishClockOutcomes,
   median,
   OWNER_LABELS,
   sortedCounts,
@@ -189,20 +189,7 @@ export async function rangeStats(
     byLevel: sortedCounts(byLevel),
     byPlace: sortedCounts(byPlace),
     byMonth: monthsBetween(byMonth),
-    clockOutcomes: {
-      overall: finishOutcomes(overall),
-      byPlan: [...perPlan.values()].map(finishOutcomes).sort((a, b) => a.key.localeCompare(b.key, 'zh-CN')),
-      byOfficer: [...perOfficer.values()].map(finishOutcomes).sort((a, b) => a.key.localeCompare(b.key, 'zh-CN')),
-      byOwner: [...perOwner.values()].map((o) => ({
-        ...finishOutcomes(o),
-        owner:
-          o.key === OWNER_LABELS.room
-            ? ('room' as const)
-            : o.key === OWNER_LABELS.monitored
-              ? ('monitored' as const)
-              : null,
-      })),
-    },
+    clockOutcomes: finishClockOutcomes(overall, perPlan, perOfficer, perOwner),
     medianMinutesToPhone,
     medianMinutesToWritten,
     samples: { phone: phoneSamples, written: writtenSamples },
