@@ -4,9 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { startTestCluster } from './pg-test-cluster.mjs';
 
+// Each step says how long it took: CI has a 30-minute budget, and this is where it goes.
 const step = (label, cmd, args) => {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  console.log(`=== ${label}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return r.status === 0;
 };
 
