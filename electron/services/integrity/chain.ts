@@ -112,6 +112,10 @@ export class ChainKeeper {
   private cache: HeadCache | null = null;
   /** The head the anchor file holds (written after COMMIT, never moved backwards). */
   private anchored: { genesis: string; seq: number; lost: string[]; at: string } | null = null;
+  /** A committed head waiting for the anchor file (the newest one; see `committed`). */
+  private anchorNext: { seq: number; mac: string; at: string } | null = null;
+  /** The anchor writes in flight, in order (a write never throws: see writeAnchor). */
+  private anchorWrites: Promise<void> = Promise.resolve();
   private last: IntegrityStatus = {
     state: 'unverified',
     checkedAt: null,
@@ -121,8 +125,17 @@ export class ChainKeeper {
     findingCount: 0,
     message: '记录链尚未核验',
   };
-  /** Rows found outside the chain by `prepare`, reported by the next verification too. */
-  private outsideAtStart: IntegrityFinding[] = [];
+  /**
+   * Rows found outside the chain by `prepare`, reported by the next verification too: the first
+   * MAX_FINDINGS described, all counted, and the chain entries (seq after..upto) that sealed them
+   * off. Bounded: a file with a million rows added outside must not hold a million findings.
+   */
+  private outsideAtStart: { findings: IntegrityFinding[]; count: number; after: number; upto: number } = {
+    findings: [],
+    count: 0,
+    after: 0,
+    upto: 0,
+  };
   /** Told when a verification finishes (the UI refreshes its banner). */
   onStatus: (status: IntegrityStatus) => void = () => undefined;
 
@@ -171,10 +184,31 @@ export class ChainKeeper {
     return next;
   }
 
-  /** After a COMMIT: the anchor moves to the head that write sealed (forwards only). */
+  /**
+   * After a COMMIT: the anchor moves to the head that write sealed (forwards only). The file is
+   * written in the background, one write at a time and in order; heads committed meanwhile are
+   * coalesced into the newest. The write is acknowledged without waiting: the anchor is a lower
+   * bound of the chain (chain-anchor.ts), and `stop` waits for the last one.
+   */
   committed(head: { seq: number; mac: string } | null): void {
-    if (!head || !this.opts.anchor || !this.anchored || head.seq <= this.anchored.seq) return;
-    this.writeAnchor({ ...this.anchored, seq: head.seq, mac: head.mac, at: this.now().toISOString() });
+    if (!head || !this.opts.anchor || !this.anchored) return;
+    if (head.seq <= (this.anchorNext?.seq ?? this.anchored.seq)) return;
+    const queued = this.anchorNext !== null;
+    this.anchorNext = { seq: head.seq, mac: head.mac, at: this.now().toISOString() };
+    if (!queued) void this.queueAnchor(() => this.flushAnchor());
+  }
+
+  /** The newest committed head still to be anchored, if it is ahead of the anchor by then. */
+  private async flushAnchor(): Promise<void> {
+    const next = this.anchorNext;
+    this.anchorNext = null;
+    if (next && this.anchored && next.seq > this.anchored.seq) await this.writeAnchor({ ...this.anchored, ...next });
+  }
+
+  /** Anchor writes run one after the other, in the order they were asked for. */
+  private queueAnchor(work: () => Promise<void>): Promise<void> {
+    this.anchorWrites = this.anchorWrites.then(work);
+    return this.anchorWrites;
   }
 
   /** A write failed after sealing: its entries are gone with it. */
@@ -182,9 +216,9 @@ export class ChainKeeper {
     this.cache = null;
   }
 
-  private writeAnchor(a: Anchor): void {
+  private async writeAnchor(a: Anchor): Promise<void> {
     try {
-      this.opts.anchor?.write(a);
+      await this.opts.anchor?.write(a);
       this.anchored = { genesis: a.genesis, seq: a.seq, lost: a.lost, at: a.at };
     } catch (err) {
       // The record is committed; an anchor that could not be written stays behind (a lower bound).
@@ -200,6 +234,7 @@ export class ChainKeeper {
   ): Promise<{ seq: number; mac: string }> {
     let prev = head;
     const at = this.now().toISOString();
+    const entries: ChainEntry[] = [];
     for (const r of rows) {
       const e: Omit<ChainEntry, 'mac'> = {
         seq: prev.seq + 1,
@@ -212,9 +247,10 @@ export class ChainKeeper {
         detail: '',
       };
       const entry: ChainEntry = { ...e, mac: macOf(this.key, prev.mac, e, r.content) };
-      await repo.insertChainEntry(q, entry);
+      entries.push(entry);
       prev = entry;
     }
+    await repo.insertChainEntries(q, entries);
     return prev;
   }
 
@@ -226,7 +262,7 @@ export class ChainKeeper {
    * awaits it (a genesis over a long history reads every covered row once).
    */
   async prepare(opts: { rebase?: string } = {}): Promise<void> {
-    this.outsideAtStart = [];
+    this.outsideAtStart = { findings: [], count: 0, after: 0, upto: 0 };
     // Written after the COMMIT (the anchor never names a head that is not committed).
     const next: { anchor: Anchor | null } = { anchor: null };
     await this.db
@@ -247,8 +283,10 @@ export class ChainKeeper {
               // An upgrade's migrations wrote them: the console's own rows.
               await this.appendRows(q, head, rows, 'row');
             } else {
-              await this.appendRows(q, head, rows, 'outside');
-              for (const r of rows) this.outsideAtStart.push(await this.finding(q, r, 'inserted'));
+              const sealed = await this.appendRows(q, head, rows, 'outside');
+              const findings: IntegrityFinding[] = [];
+              for (const r of rows.slice(0, MAX_FINDINGS)) findings.push(await this.finding(q, r, 'inserted'));
+              this.outsideAtStart = { findings, count: rows.length, after: head.seq, upto: sealed.seq };
             }
           }
         }
@@ -265,7 +303,9 @@ export class ChainKeeper {
         this.ready = false;
         throw err;
       });
-    if (next.anchor) this.writeAnchor(next.anchor);
+    const anchor = next.anchor;
+    // After the anchor writes already asked for, so an older head never lands after this one.
+    if (anchor) await this.queueAnchor(() => this.writeAnchor(anchor));
   }
 
   /** The anchor after this start: checked against the chain, moved to its head. */
@@ -387,6 +427,8 @@ export class ChainKeeper {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.running?.catch(() => undefined);
+    // The last committed head reaches the anchor file before the database closes.
+    await this.anchorWrites;
   }
 
   private async runVerify(): Promise<IntegrityStatus> {
@@ -411,11 +453,17 @@ export class ChainKeeper {
   }
 
   private async check(): Promise<IntegrityStatus> {
-    const findings: IntegrityFinding[] = [...this.outsideAtStart];
-    let count = findings.length;
+    const outside = this.outsideAtStart;
+    const findings: IntegrityFinding[] = [...outside.findings];
+    let count = outside.count;
     const add = (f: IntegrityFinding) => {
       count += 1;
       if (findings.length < MAX_FINDINGS) findings.push(f);
+    };
+    // Counted always, described (a read or two each) only while the list shown has room.
+    const addRead = async (make: (q: Queryable) => Promise<IntegrityFinding>) => {
+      if (findings.length < MAX_FINDINGS) add(await this.db.read(make));
+      else count += 1;
     };
     const done = (entries: number, head: ChainEntry | undefined): IntegrityStatus => ({
       state: count > 0 ? 'broken' : 'ok',
@@ -513,15 +561,13 @@ export class ChainKeeper {
         if (e.kind === 'genesis' || !repo.COVERED[e.tbl]) {
           add({ table: 'chain', rowId: e.seq, at: e.at, message: `记录链第 ${e.seq} 条的内容无效：链本身被改动。` });
         } else if (!row) {
-          add(
-            await this.db.read((q) =>
-              this.finding(q, { tbl: e.tbl, rowId: e.rowId, ref: e.ref, at: null, content: '' }, 'deleted', e.seq),
-            ),
+          await addRead((q) =>
+            this.finding(q, { tbl: e.tbl, rowId: e.rowId, ref: e.ref, at: null, content: '' }, 'deleted', e.seq),
           );
         } else if (macOf(this.key, prev.mac, e, row.content) !== e.mac) {
-          add(await this.db.read((q) => this.finding(q, row, 'edited')));
-        } else if (e.kind === 'outside' && !this.outsideAtStart.some((f) => f.table === e.tbl && f.rowId === e.rowId)) {
-          add(await this.db.read((q) => this.finding(q, row, 'inserted')));
+          await addRead((q) => this.finding(q, row, 'edited'));
+        } else if (e.kind === 'outside' && !(e.seq > outside.after && e.seq <= outside.upto)) {
+          await addRead((q) => this.finding(q, row, 'inserted'));
         }
         prev = e;
       }
@@ -533,7 +579,7 @@ export class ChainKeeper {
       const rows = await this.db.read((q) =>
         repo.rowsOutsideChain(q, this.engine, table, detail.marks[table] ?? 0, MAX_FINDINGS),
       );
-      for (const r of rows) add(await this.db.read((q) => this.finding(q, r, 'inserted')));
+      for (const r of rows) await addRead((q) => this.finding(q, r, 'inserted'));
     }
     return done(entries, prev);
   }

@@ -203,6 +203,27 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     await s.close();
   });
 
+  it('many rows inserted outside are all counted, the first 50 described, at this start and the next', async () => {
+    const dir = tempDir();
+    const rows = Array.from(
+      { length: 120 },
+      (_, i) => `(1, '2026-11-29T03:${String(i % 60).padStart(2, '0')}:00.000Z', 'note', '批量插入的备注${i}', '赵珺')`,
+    );
+    let { s, st } = await tamperAndRestart(dir, [
+      `INSERT INTO timeline_entries (incident_id, at, kind, text, officer) VALUES ${rows.join(', ')}`,
+    ]);
+    expect(st.state).toBe('broken');
+    expect(st.findingCount).toBe(120);
+    expect(st.findings).toHaveLength(50);
+    expect(st.findings.every((f) => f.table === 'timeline_entries' && /不在记录链中/.test(f.message))).toBe(true);
+    await s.close();
+    s = await start(dir);
+    st = await settled(s);
+    expect(st.findingCount).toBe(120);
+    expect(st.findings).toHaveLength(50);
+    await s.close();
+  });
+
   it('a wrong key is detected: the chain cannot be verified with it', async () => {
     const dir = tempDir();
     let s = await start(dir);
