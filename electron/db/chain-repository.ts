@@ -211,6 +211,19 @@ export async function insertChainEntry(q: Queryable, e: ChainEntry): Promise<voi
   );
 }
 
+/** Several entries, in order, one multi-row INSERT per chunk of 100 (one round trip, not one each). */
+export async function insertChainEntries(q: Queryable, entries: readonly ChainEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    await q.run(
+      `INSERT INTO chain (seq, kind, tbl, row_id, ref, at, schema_version, detail, mac) VALUES ${chunk
+        .map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .join(', ')}`,
+      chunk.flatMap((e) => [e.seq, e.kind, e.tbl, e.rowId, e.ref, e.at, e.schemaVersion, e.detail, e.mac]),
+    );
+  }
+}
+
 /** Entries after `afterSeq`, in order, `limit` at a time. */
 export async function chainEntries(q: Queryable, afterSeq: number, limit: number): Promise<ChainEntry[]> {
   const rows = await q.all<ChainRow>('SELECT * FROM chain WHERE seq > ? ORDER BY seq LIMIT ?', [afterSeq, limit]);

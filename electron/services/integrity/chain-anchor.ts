@@ -5,8 +5,9 @@
  * newest rows together with their chain entries leaves a shorter chain that verifies; with it, a
  * chain that no longer reaches the anchored entry is reported.
  *
- * Written after each COMMIT that appended (a crash between the two leaves the anchor one write
- * behind: a lower bound, never a false alarm). A legitimate rewind (a restore of a backup, an
+ * Written after each COMMIT that appended, in the background (the write is acknowledged without
+ * waiting for it; a crash in between leaves the anchor a few writes behind: a lower bound, never a
+ * false alarm). A legitimate rewind (a restore of a backup, an
  * import) re-bases it and is recorded in the audit; a restore at start-up, before the services run,
  * leaves a request here (`requestRebase`) that the next start honours.
  *
@@ -14,7 +15,8 @@
  * a lower bound of what that seat saw committed.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { defaultKeyFile } from './chain-key';
 
@@ -86,13 +88,16 @@ export class AnchorStore {
     }
   }
 
-  /** Replaces the anchor atomically (a reader sees the old one or the new one, never half). */
-  write(a: Anchor): void {
+  /**
+   * Replaces the anchor atomically (a reader sees the old one or the new one, never half), off the
+   * main thread. The caller writes one at a time (ChainKeeper queues them): both use one temp file.
+   */
+  async write(a: Anchor): Promise<void> {
     const body = JSON.stringify({ v: VERSION, ...a });
-    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ body, tag: this.tag(body) }), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    await writeFile(tmp, JSON.stringify({ body, tag: this.tag(body) }), { mode: 0o600 });
+    await rename(tmp, this.file);
   }
 
   /** The reason of a pending re-base request (a restore at start-up), and clears it. */
