@@ -220,21 +220,32 @@ export async function findRemark(q: Queryable, id: number): Promise<DutyRemark |
   return row ? toRemark(row) : undefined;
 }
 
-/** Changes a remark's text; the earlier wording is kept in `previous`. */
+/**
+ * Changes a remark's text; the earlier wording is kept in `previous`, with the account of whoever
+ * wrote it when known, since the edit's own account (edited_by_id, migration 0020) moves on to the
+ * new editor.
+ */
 export async function editRemark(q: Queryable, id: number, text: string, at: string, by: string): Promise<void> {
-  const old = await findRemark(q, id);
-  if (!old) throw new Error(`备注 ${id} 不存在`);
+  const row = await q.get<RemarkRow & { officer_id: number | null; edited_by_id: number | null }>(
+    'SELECT * FROM duty_log_remarks WHERE id = ?',
+    [id],
+  );
+  if (!row) throw new Error(`备注 ${id} 不存在`);
+  const old = toRemark(row);
+  const writerId = old.editedAt ? row.edited_by_id : row.officer_id;
   const previous = [
     ...old.previous,
-    { text: old.text, at: old.editedAt ?? old.createdAt, officer: old.editedBy ?? old.officer },
+    {
+      text: old.text,
+      at: old.editedAt ?? old.createdAt,
+      officer: old.editedBy ?? old.officer,
+      ...(writerId !== null ? { officerId: writerId } : {}),
+    },
   ];
-  await q.run('UPDATE duty_log_remarks SET text = ?, edited_at = ?, edited_by = ?, previous = ? WHERE id = ?', [
-    text,
-    at,
-    by,
-    JSON.stringify(previous),
-    id,
-  ]);
+  await q.run(
+    'UPDATE duty_log_remarks SET text = ?, edited_at = ?, edited_by = ?, edited_by_id = ?, previous = ? WHERE id = ?',
+    [text, at, by, accountIdFor(by), JSON.stringify(previous), id],
+  );
 }
 
 export async function listRemarks(q: Queryable, fromDay: string, toDay: string = fromDay): Promise<DutyRemark[]> {

@@ -177,10 +177,22 @@ export async function updateItem(
     officer?: string | null;
   },
 ): Promise<void> {
+  // The officer who ticked or set aside the item, with their account from the call's session (issue 18,
+  // migration 0020); a state change without an officer (a level change) keeps both as they were.
+  const who = s.officer ? ', officer = ?, officer_id = ?' : '';
   await q.run(
     `UPDATE response_items SET state = ?, at = COALESCE(?, at), by_whom = COALESCE(?, by_whom), note = COALESCE(?, note),
-       reason = COALESCE(?, reason), officer = COALESCE(?, officer) WHERE incident_id = ? AND item_id = ?`,
-    [s.state, s.at ?? null, s.by ?? null, s.note ?? null, s.reason ?? null, s.officer ?? null, incidentId, itemId],
+       reason = COALESCE(?, reason)${who} WHERE incident_id = ? AND item_id = ?`,
+    [
+      s.state,
+      s.at ?? null,
+      s.by ?? null,
+      s.note ?? null,
+      s.reason ?? null,
+      ...(s.officer ? [s.officer, accountIdFor(s.officer)] : []),
+      incidentId,
+      itemId,
+    ],
   );
 }
 
@@ -259,11 +271,15 @@ export async function setTaskDeadline(
   taskId: string,
   dueAt: string,
   givenBy: string,
+  officer: string,
 ): Promise<void> {
+  // given_by is who gave the deadline, as told; the officer recording it carries their account (migration 0020).
   await q.run(
-    `INSERT INTO response_tasks (incident_id, task_id, due_at, given_by) VALUES (?, ?, ?, ?)
-     ON CONFLICT (incident_id, task_id) DO UPDATE SET due_at = excluded.due_at, given_by = excluded.given_by`,
-    [incidentId, taskId, dueAt, givenBy],
+    `INSERT INTO response_tasks (incident_id, task_id, due_at, given_by, deadline_officer, deadline_officer_id)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (incident_id, task_id) DO UPDATE SET due_at = excluded.due_at, given_by = excluded.given_by,
+       deadline_officer = excluded.deadline_officer, deadline_officer_id = excluded.deadline_officer_id`,
+    [incidentId, taskId, dueAt, givenBy, officer, accountIdFor(officer)],
   );
 }
 
@@ -276,9 +292,10 @@ export async function setTaskDone(
   note: string,
 ): Promise<void> {
   await q.run(
-    `INSERT INTO response_tasks (incident_id, task_id, done_at, done_by, done_note) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (incident_id, task_id) DO UPDATE SET done_at = excluded.done_at, done_by = excluded.done_by, done_note = excluded.done_note`,
-    [incidentId, taskId, at, by, note],
+    `INSERT INTO response_tasks (incident_id, task_id, done_at, done_by, done_note, done_by_id) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (incident_id, task_id) DO UPDATE SET done_at = excluded.done_at, done_by = excluded.done_by,
+       done_note = excluded.done_note, done_by_id = excluded.done_by_id`,
+    [incidentId, taskId, at, by, note, accountIdFor(by)],
   );
 }
 
@@ -450,13 +467,10 @@ export async function insertWarningAction(
   by: string,
   note: string,
 ): Promise<void> {
-  await q.run('INSERT INTO warning_actions (warning_id, item_id, at, done_by, note) VALUES (?, ?, ?, ?, ?)', [
-    warningId,
-    itemId,
-    at,
-    by,
-    note,
-  ]);
+  await q.run(
+    'INSERT INTO warning_actions (warning_id, item_id, at, done_by, note, done_by_id) VALUES (?, ?, ?, ?, ?, ?)',
+    [warningId, itemId, at, by, note, accountIdFor(by)],
+  );
 }
 
 export async function listWarningActions(

@@ -18,6 +18,7 @@ import { migration0016 } from './0016-derived';
 import { migration0017 } from './0017-record-versions';
 import { migration0018 } from './0018-record-accounts';
 import { migration0019 } from './0019-stats-aggregates';
+import { migration0020 } from './0020-last-record-accounts';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0020,
 ];
 /** The last migration's version; the list above is never empty. */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -453,7 +453,7 @@ export class ResponseService {
     const task = list.find((t) => t.id === a.taskId);
     if (!task) throw new DomainError('not_found', `该事件没有善后任务「${a.taskId}」`);
     const officer = await officerOf(q);
-    await repo.setTaskDeadline(q, a.incidentId, a.taskId, iso(a.dueAt), a.givenBy);
+    await repo.setTaskDeadline(q, a.incidentId, a.taskId, iso(a.dueAt), a.givenBy, officer.officer);
     await insertTimeline(q, {
       incidentId: a.incidentId,
       at: this.stamp(),

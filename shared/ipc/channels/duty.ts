@@ -124,7 +124,8 @@ export interface DutyRemark {
   createdAt: string;
   editedAt: string | null;
   editedBy: string | null;
-  previous: { text: string; at: string; officer: string }[];
+  /** Earlier wordings; officerId is the writer's account where it was recorded (issue 18). */
+  previous: { text: string; at: string; officer: string; officerId?: number }[];
 }
 
 export interface DutyLogView {

@@ -73,6 +73,7 @@ COLUMN duty_log_remarks | edited_at | text | YES | NULL | C | NO
 COLUMN duty_log_remarks | edited_by | text | YES | NULL | C | NO
 COLUMN duty_log_remarks | previous | text | NO | '[]'::text | C | NO
 COLUMN duty_log_remarks | officer_id | integer | YES | NULL | NULL | NO
+COLUMN duty_log_remarks | edited_by_id | integer | YES | NULL | NULL | NO
 COLUMN duty_schedule_changes | id | integer | NO | NULL | NULL | YES
 COLUMN duty_schedule_changes | month | text | NO | NULL | C | NO
 COLUMN duty_schedule_changes | kind | text | NO | NULL | C | NO
@@ -270,6 +271,7 @@ COLUMN response_items | reason | text | NO | ''::text | C | NO
 COLUMN response_items | officer | text | YES | NULL | C | NO
 COLUMN response_items | added_at | text | NO | NULL | C | NO
 COLUMN response_items | added_level | text | NO | NULL | C | NO
+COLUMN response_items | officer_id | integer | YES | NULL | NULL | NO
 COLUMN response_levels | id | integer | NO | NULL | NULL | YES
 COLUMN response_levels | incident_id | integer | NO | NULL | NULL | NO
 COLUMN response_levels | at | text | NO | NULL | C | NO
@@ -286,6 +288,9 @@ COLUMN response_tasks | given_by | text | YES | NULL | C | NO
 COLUMN response_tasks | done_at | text | YES | NULL | C | NO
 COLUMN response_tasks | done_by | text | YES | NULL | C | NO
 COLUMN response_tasks | done_note | text | NO | ''::text | C | NO
+COLUMN response_tasks | done_by_id | integer | YES | NULL | NULL | NO
+COLUMN response_tasks | deadline_officer | text | YES | NULL | C | NO
+COLUMN response_tasks | deadline_officer_id | integer | YES | NULL | NULL | NO
 COLUMN responses | incident_id | integer | NO | NULL | NULL | NO
 COLUMN responses | plan | text | NO | NULL | C | NO
 COLUMN responses | level | text | NO | NULL | C | NO
@@ -364,6 +369,7 @@ COLUMN warning_actions | item_id | text | NO | NULL | C | NO
 COLUMN warning_actions | at | text | NO | NULL | C | NO
 COLUMN warning_actions | done_by | text | NO | NULL | C | NO
 COLUMN warning_actions | note | text | NO | ''::text | C | NO
+COLUMN warning_actions | done_by_id | integer | YES | NULL | NULL | NO
 COLUMN warning_changes | id | integer | NO | NULL | NULL | YES
 COLUMN warning_changes | warning_id | integer | NO | NULL | NULL | NO
 COLUMN warning_changes | at | text | NO | NULL | C | NO
@@ -420,6 +426,7 @@ CONSTRAINT derived_places derived_places_incident_id_fkey FOREIGN KEY (incident_
 CONSTRAINT derived_places derived_places_pkey PRIMARY KEY (incident_id, place)
 CONSTRAINT derived_stats derived_stats_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT derived_stats derived_stats_pkey PRIMARY KEY (incident_id)
+CONSTRAINT duty_log_remarks duty_log_remarks_edited_by_id_fkey FOREIGN KEY (edited_by_id) REFERENCES accounts(id)
 CONSTRAINT duty_log_remarks duty_log_remarks_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT duty_log_remarks duty_log_remarks_pkey PRIMARY KEY (id)
 CONSTRAINT duty_log_remarks duty_log_remarks_text_check CHECK ((length(TRIM(BOTH FROM text)) > 0))
@@ -505,12 +512,15 @@ CONSTRAINT response_conditions response_conditions_pkey PRIMARY KEY (incident_id
 CONSTRAINT response_items response_items_check CHECK (((state <> ALL (ARRAY['done'::text, 'notApplicable'::text])) OR ((at IS NOT NULL) AND (by_whom IS NOT NULL))))
 CONSTRAINT response_items response_items_check1 CHECK (((state <> 'notApplicable'::text) OR (reason <> ''::text)))
 CONSTRAINT response_items response_items_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
+CONSTRAINT response_items response_items_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT response_items response_items_pkey PRIMARY KEY (incident_id, item_id)
 CONSTRAINT response_items response_items_rowid_key UNIQUE (rowid)
 CONSTRAINT response_items response_items_state_check CHECK ((state = ANY (ARRAY['open'::text, 'done'::text, 'notApplicable'::text, 'notRequired'::text])))
 CONSTRAINT response_levels response_levels_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
 CONSTRAINT response_levels response_levels_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT response_levels response_levels_pkey PRIMARY KEY (id)
+CONSTRAINT response_tasks response_tasks_deadline_officer_id_fkey FOREIGN KEY (deadline_officer_id) REFERENCES accounts(id)
+CONSTRAINT response_tasks response_tasks_done_by_id_fkey FOREIGN KEY (done_by_id) REFERENCES accounts(id)
 CONSTRAINT response_tasks response_tasks_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
 CONSTRAINT response_tasks response_tasks_pkey PRIMARY KEY (incident_id, task_id)
 CONSTRAINT responses responses_check CHECK (((ended_at IS NULL) = (ended_by IS NULL)))
@@ -541,6 +551,7 @@ CONSTRAINT timeline_entries timeline_entries_incident_id_fkey FOREIGN KEY (incid
 CONSTRAINT timeline_entries timeline_entries_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT timeline_entries timeline_entries_pkey PRIMARY KEY (id)
 CONSTRAINT wall_keys wall_keys_pkey PRIMARY KEY (id)
+CONSTRAINT warning_actions warning_actions_done_by_id_fkey FOREIGN KEY (done_by_id) REFERENCES accounts(id)
 CONSTRAINT warning_actions warning_actions_pkey PRIMARY KEY (warning_id, item_id)
 CONSTRAINT warning_actions warning_actions_warning_id_fkey FOREIGN KEY (warning_id) REFERENCES warnings(id)
 CONSTRAINT warning_changes warning_changes_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ChannelOutput } from '../../../../shared/ipc/contract';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { dutySeats } from '../../../helpers/seat-calls';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { caller, clock } from './call';
 
@@ -135,6 +137,42 @@ describe('duty log compiled from the records', () => {
     await expect(
       call('duty-log:add-remark', { day: '2026-11-29', text: 'x', at: '2026-11-30T09:00:00+08:00' }),
     ).rejects.toThrow(/不在2026-11-29值班日内/);
+    await s.close();
+  });
+});
+
+describe('who edited a remark (issue 18, migration 0020)', () => {
+  const tempDir = useTempDirs();
+
+  it("each edit carries the account of the seat's officer, earlier writers' accounts stay with their wording; a page cannot supply another", async () => {
+    const t = clock('2026-11-29T15:00:00+08:00');
+    const s = await makeServices(tempDir(), { now: t.now });
+    const { seat, raw, other, ids } = await dutySeats(s);
+    const added = await seat('duty-log:add-remark', { day: '2026-11-29', text: '设备巡检正常' });
+    const id = added.remarks[0]!.id;
+    t.set('2026-11-29T16:00:00+08:00');
+    await other('duty-log:edit-remark', { id, text: '设备巡检正常，备用电源已测试' });
+    t.set('2026-11-29T17:00:00+08:00');
+    // the channel's declared output; raw only lets the payload carry fields the channel does not take
+    const v = (await raw('duty-log:edit-remark', {
+      id,
+      text: '设备巡检正常，备用电源已测试，UPS 正常',
+      editedBy: '王芳',
+      editedById: ids.王芳,
+      officer: '王芳',
+    })) as ChannelOutput<'duty-log:edit-remark'>;
+    expect(v.remarks[0]).toMatchObject({ editedBy: '赵珺', officer: '赵珺' });
+    expect(v.remarks[0]!.previous).toEqual([
+      { text: '设备巡检正常', at: '2026-11-29T07:00:00.000Z', officer: '赵珺', officerId: ids.赵珺 },
+      { text: '设备巡检正常，备用电源已测试', at: '2026-11-29T08:00:00.000Z', officer: '王芳', officerId: ids.王芳 },
+    ]);
+    const row = await s.db.read((q) =>
+      q.get<{ officer_id: number; edited_by: string; edited_by_id: number }>(
+        'SELECT officer_id, edited_by, edited_by_id FROM duty_log_remarks WHERE id = ?',
+        [id],
+      ),
+    );
+    expect(row).toEqual({ officer_id: ids.赵珺, edited_by: '赵珺', edited_by_id: ids.赵珺 });
     await s.close();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionChecklist, terminationConditions } from '../../../../shared/response';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { dutySeats } from '../../../helpers/seat-calls';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { caller, clock, Refused } from './call';
 
@@ -254,6 +255,124 @@ describe('response actions on an incident', () => {
     expect(summary!.startsAt).toBe(v.endedAt);
     expect(summary!.dueAt.startsWith('2027-01-02')).toBe(true);
     expect(v.tasks.map((x) => x.id)).toEqual(['rad.5.1.2', 'rad.5.2', 'rad.5.3.1', 'rad.5.3.3']);
+    await s.close();
+  });
+});
+
+describe('who did what on a response (issue 18, migration 0020)', () => {
+  const tempDir = useTempDirs();
+
+  it("checklist items and post-response tasks carry the account of the seat's officer; a page cannot supply another", async () => {
+    const t = clock('2026-11-29T10:00:00+08:00');
+    const s = await makeServices(tempDir(), { now: t.now });
+    const { seat, asLeader, raw, other, ids } = await dutySeats(s);
+    const inc = await seat('incidents:create', INCIDENT);
+    const started = await asLeader('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
+    const only3 = started.items.find((i) => !i.levels.includes('二级'))!;
+    const [first, second] = started.items.filter((i) => i.id !== only3.id);
+    // The page names another officer, and her account, in every way it can: they are not taken.
+    await raw('response:tick', {
+      incidentId: inc.id,
+      itemId: only3.id,
+      note: '已赶赴现场',
+      by: '王芳',
+      officer: '王芳',
+      officerId: ids.王芳,
+    });
+    await raw('response:not-applicable', {
+      incidentId: inc.id,
+      itemId: first!.id,
+      reason: '无跨界影响',
+      officer: '王芳',
+      officerId: ids.王芳,
+    });
+    // Another seat, another officer logged in: her own account.
+    await other('response:tick', { incidentId: inc.id, itemId: second!.id, note: '' });
+    // A level change moves items it does not tick: who ticked them stays as it was.
+    await asLeader('response:change-level', { incidentId: inc.id, level: '二级', decidedBy: '总指挥' });
+    await asLeader('response:change-level', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
+
+    for (const c of terminationConditions('environment'))
+      await asLeader('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
+    t.set('2026-12-01T08:00:00+08:00');
+    await asLeader('response:end', { incidentId: inc.id, decidedBy: '指挥长', confirmUnsent: true });
+    // 批示领导 is who gave the deadline, as told: even an account's name gets no account from it.
+    await raw('response:task-deadline', {
+      incidentId: inc.id,
+      taskId: 'env.6.1',
+      dueAt: '2026-12-15T18:00:00+08:00',
+      givenBy: '王芳',
+      deadlineOfficer: '王芳',
+      deadlineOfficerId: ids.王芳,
+    });
+    await raw('response:task-done', {
+      incidentId: inc.id,
+      taskId: 'env.6.1',
+      note: '评估报告已公布',
+      doneBy: '王芳',
+      doneById: ids.王芳,
+    });
+    await other('response:task-done', { incidentId: inc.id, taskId: 'env.6.3', note: '' });
+
+    const rows = await s.db.read(async (q) => ({
+      items: await q.all<{ item_id: string; state: string; by_whom: string; officer: string; officer_id: number }>(
+        "SELECT item_id, state, by_whom, officer, officer_id FROM response_items WHERE incident_id = ? AND state IN ('done', 'notApplicable')",
+        [inc.id],
+      ),
+      tasks: await q.all(
+        `SELECT task_id, given_by, deadline_officer, deadline_officer_id, done_by, done_by_id FROM response_tasks
+         WHERE incident_id = ? ORDER BY task_id`,
+        [inc.id],
+      ),
+      timeline: await q.all<{ officer: string; officer_id: number | null }>(
+        "SELECT officer, officer_id FROM timeline_entries WHERE incident_id = ? AND kind = 'action'",
+        [inc.id],
+      ),
+    }));
+    const item = (id: string) => rows.items.find((r) => r.item_id === id);
+    expect(item(only3.id)).toEqual({
+      item_id: only3.id,
+      state: 'done',
+      by_whom: '赵珺',
+      officer: '赵珺',
+      officer_id: ids.赵珺,
+    });
+    expect(item(first!.id)).toEqual({
+      item_id: first!.id,
+      state: 'notApplicable',
+      by_whom: '赵珺',
+      officer: '赵珺',
+      officer_id: ids.赵珺,
+    });
+    expect(item(second!.id)).toEqual({
+      item_id: second!.id,
+      state: 'done',
+      by_whom: '王芳',
+      officer: '王芳',
+      officer_id: ids.王芳,
+    });
+    expect(rows.tasks).toEqual([
+      {
+        task_id: 'env.6.1',
+        given_by: '王芳',
+        deadline_officer: '赵珺',
+        deadline_officer_id: ids.赵珺,
+        done_by: '赵珺',
+        done_by_id: ids.赵珺,
+      },
+      {
+        task_id: 'env.6.3',
+        given_by: null,
+        deadline_officer: null,
+        deadline_officer_id: null,
+        done_by: '王芳',
+        done_by_id: ids.王芳,
+      },
+    ]);
+    // Each act's timeline entry, which the chain seals, carries the same account; the chain verifies.
+    expect(rows.timeline.length).toBeGreaterThanOrEqual(10);
+    for (const e of rows.timeline) expect(e.officer_id).toBe(e.officer === '王芳' ? ids.王芳 : ids.赵珺);
+    expect((await seat('integrity:verify', {})).state).toBe('ok');
     await s.close();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { warningActions } from '../../../../shared/warnings';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { dutySeats } from '../../../helpers/seat-calls';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { caller, clock, Refused } from './call';
 
@@ -134,6 +135,56 @@ describe('warning board', () => {
 
     const unlinked = await call('warnings:link', { id: w.id, incidentId: inc.id, unlink: true });
     expect(unlinked.incidents).toEqual([]);
+    await s.close();
+  });
+});
+
+describe('who did what on a warning (issue 18, migration 0020)', () => {
+  const tempDir = useTempDirs();
+
+  it("a ticked warning action carries the account of the seat's officer; a page cannot supply another", async () => {
+    const t = clock('2026-11-29T10:00:00+08:00');
+    const s = await makeServices(tempDir(), { now: t.now });
+    const { seat, asLeader, raw, other, ids } = await dutySeats(s);
+    const inc = await seat('incidents:create', { ...ENV_INPUT, category: 'radiation', facts: {} });
+    const w = await asLeader('warnings:issue', { ...YELLOW, incidentIds: [inc.id] });
+    const [first, second] = w.actions;
+    await raw('warnings:tick-action', {
+      id: w.id,
+      itemId: first!.id,
+      note: '已通知山阴县',
+      by: '王芳',
+      doneBy: '王芳',
+      doneById: ids.王芳,
+    });
+    await other('warnings:tick-action', { id: w.id, itemId: second!.id, note: '' });
+    const rows = await s.db.read(async (q) => ({
+      actions: await q.all<{ item_id: string; done_by: string; done_by_id: number }>(
+        'SELECT item_id, done_by, done_by_id FROM warning_actions WHERE warning_id = ? ORDER BY at, item_id',
+        [w.id],
+      ),
+      notes: await q.all<{ officer: string; officer_id: number }>(
+        "SELECT officer, officer_id FROM timeline_entries WHERE incident_id = ? AND kind = 'warning' AND text LIKE '%预警措施完成%' ORDER BY id",
+        [inc.id],
+      ),
+    }));
+    expect(rows.actions).toHaveLength(2);
+    expect(rows.actions.find((a) => a.item_id === first!.id)).toEqual({
+      item_id: first!.id,
+      done_by: '赵珺',
+      done_by_id: ids.赵珺,
+    });
+    expect(rows.actions.find((a) => a.item_id === second!.id)).toEqual({
+      item_id: second!.id,
+      done_by: '王芳',
+      done_by_id: ids.王芳,
+    });
+    // The linked incident's timeline (chained) says the same.
+    expect(rows.notes).toEqual([
+      { officer: '赵珺', officer_id: ids.赵珺 },
+      { officer: '王芳', officer_id: ids.王芳 },
+    ]);
+    expect((await seat('integrity:verify', {})).state).toBe('ok');
     await s.close();
   });
 });
