@@ -55,6 +55,14 @@ export class DatabaseOpenError extends Error {
 export { STORAGE_LOST_MESSAGE, StorageError, storageError };
 export type { StorageStatus };
 
+/**
+ * A statement `get` may run to its end instead of stepping once and resetting (two thread-pool
+ * hops): a data change (its RETURNING rows are made in full at the first step anyway) or a query
+ * that ends in LIMIT 1. Either yields at most what `get` returns, for the same work.
+ */
+const singleRow = (sql: string): boolean =>
+  /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql) || /\bLIMIT\s+1\s*$/i.test(sql);
+
 /** A connection with its kept prepared statements, as a Queryable. */
 class Connection {
   private readonly statements = new Map<string, Promise<sqlite3.Statement>>();
@@ -94,6 +102,12 @@ class Connection {
       },
       get: async <T>(sql: string, params: Param[] = []) => {
         const st = await prepared(sql);
+        if (singleRow(sql)) {
+          // Stepped to its end in one hop: nothing is left open, so no separate reset is needed.
+          return new Promise<T | undefined>((resolve, reject) => {
+            st.all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows[0])));
+          });
+        }
         return new Promise<T | undefined>((resolve, reject) => {
           st.get(params, (err: Error | null, row: T) => {
             // Reset before resolving so the kept statement holds no read snapshot between units.

@@ -132,7 +132,7 @@ export async function registerIncident(
   q: Queryable,
   inc: Omit<NewIncident, 'createdBy'>,
   duty: { leader: string; officer: string },
-): Promise<{ id: number; serial: string }> {
+): Promise<{ id: number; serial: string; entry: TimelineEntry }> {
   const year = inc.receivedAt.slice(0, 4);
   const prefix = inc.drill ? `YL${year}-` : `${year}-`;
   const serial = await nextSerial(q, prefix);
@@ -168,15 +168,21 @@ export async function registerIncident(
     ],
   );
   if (!row) throw new Error('登记事件未返回编号');
-  await insertTimeline(q, {
+  const entry = {
     incidentId: row.id,
     at: inc.createdAt,
-    kind: 'created',
+    kind: 'created' as const,
     text: registrationText(inc.category, inc.title, inc.drill),
     data: { receivedAt: inc.receivedAt, leader: duty.leader },
     officer: duty.officer,
-  });
-  return row;
+  };
+  const entryId = await insertTimeline(q, entry);
+  // The 接报 entry as a read of the timeline returns it (a new entry has no void), without re-reading it.
+  return {
+    id: row.id,
+    serial: row.serial,
+    entry: { ...entry, id: entryId, seatName: currentSeatName(), voided: null },
+  };
 }
 
 /**

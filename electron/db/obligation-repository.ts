@@ -7,7 +7,7 @@ import type { FollowUpSetting, LevelChange } from '../../shared/incidents/obliga
 import type { DoneChannel } from '../../shared/rules';
 import type { PostResponseDeadlines, StoredObligationLike } from '../../shared/incidents/derive';
 import type { Level } from '../../shared/rules';
-import { scopeSql, type IncidentScope, type Queryable } from './connection';
+import { scopeSql, type IncidentScope, type Param, type Queryable } from './connection';
 import { accountIdFor } from './account-context';
 
 export interface StoredLevelChange extends LevelChange {
@@ -228,42 +228,50 @@ export async function storeObligations(
   clocks: readonly IncidentClock[],
   at: string,
 ): Promise<void> {
-  for (const c of clocks) {
-    if (!c.obligationKey || !c.owner || !c.window) continue;
-    const closure = c.closure ?? null;
+  type Owed = IncidentClock & { obligationKey: string; owner: NonNullable<IncidentClock['owner']>; window: string };
+  const owed = clocks.filter((c): c is Owed => Boolean(c.obligationKey && c.owner && c.window));
+  // One multi-row INSERT per chunk (one round trip, not one per obligation); chunks stay far below
+  // the engines' bound-parameter limits.
+  for (let i = 0; i < owed.length; i += 50) {
+    const chunk = owed.slice(i, i + 50);
     await q.run(
       `INSERT INTO obligations (incident_id, obligation_key, clock_id, level, title, to_unit, owner_kind, owner_unit, window_text, minutes, starts_at, due_at, clause,
          closure_kind, closure_at, closure_reason, late_ms, stored_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
        ON CONFLICT (incident_id, obligation_key) DO NOTHING`,
-      [
-        incidentId,
-        c.obligationKey,
-        c.clockId,
-        c.levelLabel && c.levelLabel !== '未定级' ? c.levelLabel : null,
-        c.title,
-        c.to,
-        c.owner.kind,
-        c.owner.unit,
-        c.window,
-        c.minutes,
-        c.startsAt,
-        c.dueAt,
-        c.clause,
-        closure?.kind ?? null,
-        closure?.at ?? null,
-        closure?.reason ?? null,
-        closure ? closure.lateMs : null,
-        at,
-      ],
+      chunk.flatMap((c): Param[] => {
+        const closure = c.closure ?? null;
+        return [
+          incidentId,
+          c.obligationKey,
+          c.clockId,
+          c.levelLabel && c.levelLabel !== '未定级' ? c.levelLabel : null,
+          c.title,
+          c.to,
+          c.owner.kind,
+          c.owner.unit,
+          c.window,
+          c.minutes,
+          c.startsAt,
+          c.dueAt,
+          c.clause,
+          closure?.kind ?? null,
+          closure?.at ?? null,
+          closure?.reason ?? null,
+          closure ? closure.lateMs : null,
+          at,
+        ];
+      }),
     );
-    if (closure) {
-      await q.run(
-        `UPDATE obligations SET closure_kind = ?, closure_at = ?, closure_reason = ?, late_ms = ?
-         WHERE incident_id = ? AND obligation_key = ? AND closure_kind IS NULL`,
-        [closure.kind, closure.at, closure.reason, closure.lateMs, incidentId, c.obligationKey],
-      );
-    }
+  }
+  for (const c of owed) {
+    const closure = c.closure;
+    if (!closure) continue;
+    await q.run(
+      `UPDATE obligations SET closure_kind = ?, closure_at = ?, closure_reason = ?, late_ms = ?
+       WHERE incident_id = ? AND obligation_key = ? AND closure_kind IS NULL`,
+      [closure.kind, closure.at, closure.reason, closure.lateMs, incidentId, c.obligationKey],
+    );
   }
 }
 

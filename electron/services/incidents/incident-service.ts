@@ -104,12 +104,12 @@ export class IncidentService {
       createdAt: at,
       updatedAt: at,
     };
-    // Registration, its 接报 entry and the timeline read back are one unit of work: the caller
+    // Registration, its 接报 entry and its obligations are one unit of work: the caller
     // acknowledges it only once its COMMIT succeeded.
     const duty = await officerOf(q);
     const inc = await repo.registerIncident(q, fields, duty);
-    const timeline = await repo.listTimeline(q, inc.id);
-    // The detail is what the unit wrote (its timeline read inside the same transaction).
+    // The detail is what the unit wrote: a new incident's timeline is its 接报 entry alone.
+    const timeline = [inc.entry];
     const incident: Incident = { ...fields, id: inc.id, serial: inc.serial, createdBy: duty.officer, version: 1 };
     const derived = deriveIncident(incident, [], null);
     // What is owed is stored when it arises (43号 5.1.1(6)): registration's obligations go in with
