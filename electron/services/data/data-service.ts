@@ -2,7 +2,7 @@
  * The data feature: exports of incidents and statistics into <dataDir>/exports, backups into
  * <dataDir>/backups on demand and on a timer, restore, full JSON export/import, statistics.
  */
-import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncidentDetail, IncidentSummary } from '../../../shared/domain/incident-view';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
@@ -28,7 +28,8 @@ import { rangeStats } from './stats';
 import { listDutySessions } from '../../db/duty-repository';
 import type { FeatureContext } from '../feature-context';
 import { BACKUP_DIR, backupDatabase, listBackups, pruneBackups, restoreInto } from './backups';
-import { importDatabase, parseFullExport, writeFullExport } from './full-export';
+import { writeFullExport } from './full-export';
+import { fileSource, importFullExport, textSource, type ImportSource } from './full-import';
 import { incidentDetailTables, incidentRangeTables, tablesHtml } from './incident-tables';
 import { NO_DUTY_MESSAGE } from '../officer';
 
@@ -171,19 +172,20 @@ export class DataService {
     return { fileName, path, mime: 'application/json', bytes, count };
   }
 
+  /**
+   * A full export into this (empty) install, streamed from the exports folder row by row in one
+   * transaction (full-import.ts); text sent from the page goes through the same reader and checks.
+   */
   async importAll(input: ChannelArgs<'data:import-all'>): Promise<ImportResult> {
-    let text: string;
-    if ('content' in input) text = input.content;
+    let source: ImportSource;
+    if ('content' in input) source = textSource(input.content);
     else {
-      try {
-        text = readFileSync(join(this.exportDir, input.fileName), 'utf8');
-      } catch {
+      const path = join(this.exportDir, input.fileName);
+      if (!(await stat(path).then((st) => st.isFile(), () => false)))
         throw new DomainError('not_found', `导出文件夹中没有该文件：${input.fileName}`);
-      }
+      source = fileSource(path);
     }
-    const doc = parseFullExport(text);
-    const result = await importDatabase(this.ctx.db, doc);
-    const { schema: _s, ...settings } = doc.settings;
+    const { result, settings } = await importFullExport(this.ctx.db, source);
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(settings)) if (k in this.ctx.settings.get()) patch[k] = v;
     this.ctx.settings.set(patch);
