@@ -14,7 +14,7 @@
  * - board-render-100k-ms / renderer-first-board-ms: the built renderer in Chromium (web host)
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,7 +24,7 @@ import { createAppServices, DATABASE_FILE, type AppServices } from '../electron/
 import { OPEN_STATUSES } from '../shared/domain/incident';
 import { signInDuty } from '../test/helpers/ui';
 import { launchChromium, startWebApp } from '../test/helpers/web-app';
-import { describeSeeded, seedHistory } from './history-seed';
+import { describeSeeded, keysDirOf, seededKeysDir, seedHistory } from './history-seed';
 import { median } from './write-ratio';
 
 /** The board's call: the open incidents, one page of the largest size (as IncidentBoard asks). */
@@ -56,11 +56,14 @@ async function timed(name: string, fn: () => Promise<unknown>, runs: number): Pr
 
 const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
+/** A data folder holding a copy of the seeded file, with its chain key and anchor beside it. */
 function freshCopy(seeded: string, root: string, name: string): string {
   const dir = join(root, name);
   rmSync(dir, { recursive: true, force: true });
+  rmSync(keysDirOf(dir), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   copyFileSync(seeded, join(dir, DATABASE_FILE));
+  cpSync(seededKeysDir(seeded), keysDirOf(dir), { recursive: true });
   return dir;
 }
 
@@ -167,8 +170,11 @@ export interface History100k {
   seeded: Awaited<ReturnType<typeof seedHistory>>;
 }
 
-/** `seededFile`: a history seeded earlier (`--seeded FILE`), to measure again without seeding. */
-export async function benchHistory100k(seededFile?: string): Promise<History100k> {
+/**
+ * `seededFile`: a history seeded earlier (`--seeded FILE`), to measure again without seeding;
+ * `only`: run just these probes (`--only renderer`, or `reads,export`); `npm run bench` runs all.
+ */
+export async function benchHistory100k(seededFile?: string, only?: readonly string[]): Promise<History100k> {
   const root = mkdtempSync(join(tmpdir(), 'duty-bench-100k-'));
   try {
     const seeded = seededFile ? await describeSeeded(seededFile) : await seedHistory(root);
@@ -180,6 +186,7 @@ export async function benchHistory100k(seededFile?: string): Promise<History100k
       ['renderer', () => probeRenderer(freshCopy(seeded.file, root, 'renderer'))],
     ];
     for (const [name, probe] of probes) {
+      if (only && !only.includes(name)) continue;
       try {
         Object.assign(figures, await probe());
       } catch (err) {
@@ -205,13 +212,15 @@ export const HISTORY_100K_FIGURES: readonly string[] = [
   'renderer-first-board-ms',
 ];
 
-export function printHistory100k(r: History100k): void {
+/** Every figure, a missing one as failed; `measuredOnly` (a run of some probes) prints just those measured. */
+export function printHistory100k(r: History100k, measuredOnly = false): void {
   const s = r.seeded;
   console.error(
     `(100k history: ${s.incidents} incidents, ${s.open} open, ${s.timelineEntries} timeline entries, ${s.clockRecords} clock records; seeded in ${s.seedSeconds.toFixed(0)} s)`,
   );
   for (const name of HISTORY_100K_FIGURES) {
     const v = r.figures[name];
+    if (measuredOnly && v === undefined) continue;
     console.log(`${name}: ${v === undefined || Number.isNaN(v) ? 'failed' : Number(v.toFixed(1))}`);
   }
 }
@@ -225,7 +234,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
         )
       : benchHistory100k(
           process.argv.includes('--seeded') ? process.argv[process.argv.indexOf('--seeded') + 1] : undefined,
-        ).then(printHistory100k);
+          process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : undefined,
+        ).then((r) => printHistory100k(r, process.argv.includes('--only')));
   run.catch((err: unknown) => {
     console.error(err);
     process.exit(1);

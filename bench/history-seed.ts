@@ -6,11 +6,12 @@
  * The newest 300 stay open; all older ones are archived, as the templates they were copied from.
  */
 import { copyFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { dispatch } from '../electron/ipc/dispatch';
 import { webHostPrinter } from '../electron/print/printer';
 import { createAppServices, DATABASE_FILE, type AppServices } from '../electron/services/app-services';
+import { defaultKeyFile } from '../electron/services/integrity/chain-key';
 
 const YEARS = 10;
 /** Open templates, each also copied once: the 300 open incidents of the board. */
@@ -234,6 +235,17 @@ async function multiply(file: string, openIds: number[], closedIds: number[]): P
     );
   }
   // The 300 newest are the open ones: copies of open templates keep their open status.
+  // The copies were written here, not by the console, so no chain entry covers them, and the
+  // templates' entries name rows that are gone. The history is made one that predates the chain:
+  // its entries go (past the append-only triggers, put back as they were), and the next start
+  // begins the chain with a genesis over every row, as an upgraded console does (issue 18).
+  const guards = await sql.all<{ sql: string }>(
+    db,
+    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'chain'",
+  );
+  await sql.exec(db, `DROP TRIGGER chain_append_only_update; DROP TRIGGER chain_append_only_delete;`);
+  await sql.exec(db, 'DELETE FROM chain');
+  for (const g of guards) await sql.exec(db, g.sql);
   await sql.exec(db, 'COMMIT; PRAGMA wal_checkpoint(TRUNCATE);');
   await sql.close(db);
 }
@@ -246,6 +258,7 @@ async function multiply(file: string, openIds: number[], closedIds: number[]): P
 async function storeDerivations(dir: string, file: string): Promise<void> {
   const appDir = join(dir, 'derive-app');
   rmSync(appDir, { recursive: true, force: true });
+  rmSync(keysDirOf(appDir), { recursive: true, force: true });
   mkdirSync(appDir, { recursive: true });
   renameSync(file, join(appDir, DATABASE_FILE));
   const services = await createAppServices({
@@ -261,6 +274,20 @@ async function storeDerivations(dir: string, file: string): Promise<void> {
   }
   renameSync(join(appDir, DATABASE_FILE), file);
   rmSync(appDir, { recursive: true, force: true });
+  // The chain's key and anchor travel with the file (seededKeysDir): without them a copy's chain
+  // would not verify, and every start would report the history as altered.
+  rmSync(seededKeysDir(file), { recursive: true, force: true });
+  renameSync(keysDirOf(appDir), seededKeysDir(file));
+}
+
+/** Where the console keeps a data folder's chain key and anchor (services/integrity/chain-key.ts). */
+export function keysDirOf(dataDir: string): string {
+  return dirname(defaultKeyFile(dataDir));
+}
+
+/** The seeded file's chain key and anchor: `history-100k.keys` beside `history-100k.sqlite3`. */
+export function seededKeysDir(file: string): string {
+  return file.replace(/\.sqlite3$/, '.keys');
 }
 
 /** Seeds the history into `dir` and returns the database file and what it holds. */
