@@ -234,6 +234,14 @@ async function multiply(file: string, openIds: number[], closedIds: number[]): P
          ORDER BY m.new_id${ownId ? ', t.id' : ''}`,
     );
   }
+  // Registration numbers from serial_counters (migration 0013): the counters go on from the copies.
+  await sql.exec(
+    db,
+    `DELETE FROM serial_counters;
+     INSERT INTO serial_counters (prefix, last_number)
+       SELECT substr(serial, 1, instr(serial, '-')), MAX(CAST(substr(serial, instr(serial, '-') + 1) AS INTEGER))
+       FROM incidents GROUP BY 1;`,
+  );
   // The 300 newest are the open ones: copies of open templates keep their open status.
   // The copies were written here, not by the console, so no chain entry covers them, and the
   // templates' entries name rows that are gone. The history is made one that predates the chain:
