@@ -193,6 +193,8 @@ export class SqliteDatabase implements Database {
   private storageProblem: string | null = null;
   /** The message of the last write that failed on storage, until one succeeds. */
   private writeFailure: string | null = null;
+  /** Set when the whole-file check after start found the file damaged: every write is refused. */
+  private damage: string | null = null;
   /** Called whenever the storage state changes (lost, or back). */
   onStorageChange: (status: StorageStatus) => void = () => undefined;
   private readonly q: Queryable;
@@ -276,9 +278,11 @@ export class SqliteDatabase implements Database {
     const lost = this.lostProblem();
     const status: StorageStatus = lost
       ? { ok: false, cause: 'lost', problem: lost }
-      : this.writeFailure
-        ? { ok: false, cause: 'write_failed', problem: this.writeFailure }
-        : { ok: true, cause: null, problem: null };
+      : this.damage
+        ? { ok: false, cause: 'corrupt', problem: this.damage }
+        : this.writeFailure
+          ? { ok: false, cause: 'write_failed', problem: this.writeFailure }
+          : { ok: true, cause: null, problem: null };
     if (status.problem !== this.storageProblem) {
       this.storageProblem = status.problem;
       this.onStorageChange(status);
@@ -286,12 +290,27 @@ export class SqliteDatabase implements Database {
     return status;
   }
 
-  /** Throws the refusal when the data folder is gone or unwritable (see storageStatus). */
+  /** Throws the refusal when the data folder is gone or unwritable, or the file damaged (see storageStatus). */
   assertStorage(): void {
     const lost = this.lostProblem();
-    if (!lost) return;
+    if (!lost && !this.damage) return;
     this.storageStatus();
-    throw new StorageError(lost, 'lost');
+    if (lost) throw new StorageError(lost, 'lost');
+    throw new StorageError(this.damage ?? '', 'corrupt');
+  }
+
+  /**
+   * The file failed its whole-file check (run after start, services/startup): from now on every
+   * write is refused with `message`, and the storage state says so (the alarm-level banner).
+   */
+  markDamaged(message: string): void {
+    this.damage = message;
+    this.storageStatus();
+  }
+
+  /** Stops the statement running on this connection (a long check when the services close). */
+  interrupt(): void {
+    this.handle.interrupt();
   }
 
   /** Records the outcome of a write for storageStatus (null: it succeeded). */
@@ -350,7 +369,9 @@ export class SqliteDatabase implements Database {
       } catch (err) {
         await this.q.exec('ROLLBACK').catch(() => undefined);
         const mapped = storageError(err);
-        if (mapped instanceof StorageError && mapped.reason !== 'lost') this.noteWrite(mapped.message);
+        // Refused before COMMIT (folder lost, file damaged): a standing state, not a failed write.
+        if (mapped instanceof StorageError && mapped.reason !== 'lost' && mapped.reason !== 'corrupt')
+          this.noteWrite(mapped.message);
         throw mapped;
       }
     });

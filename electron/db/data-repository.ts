@@ -132,6 +132,26 @@ export async function integrityProblems(q: Queryable, check: 'quick_check' | 'in
   return rows.map((r) => Object.values(r)[0] ?? '').filter((v) => v !== 'ok');
 }
 
+/**
+ * The cheap part of the start-up check: the schema is read and the first row of every table (its
+ * root page and the path down to its first leaf), a few pages each, whatever the file's size.
+ * What damage this finds: the table's name and SQLite's words, for the log.
+ */
+export async function firstRowProblems(q: Queryable): Promise<string[]> {
+  const tables = await q.all<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+  );
+  const problems: string[] = [];
+  for (const { name } of tables) {
+    try {
+      await q.all(`SELECT * FROM "${name.replace(/"/g, '""')}" LIMIT 1`);
+    } catch (err) {
+      problems.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return problems;
+}
+
 /** The schema version migrations wrote (0: a database no migration has touched). */
 export async function userVersion(q: Queryable): Promise<number> {
   return (await q.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/channels/app';
 import type { AppEvent } from '../../shared/ipc/contract';
 import { DomainError } from '../../shared/ipc/result';
-import type { Database } from '../db/connection';
+import { SqliteDatabase, type Database } from '../db/connection';
 import { LATEST_VERSION, openDatabase } from '../db/migrate';
 import { openPostgres } from '../db/pg-migrate';
 import { GATE } from '../ipc/dispatch';
@@ -26,7 +26,7 @@ import type { SeatService } from './seats/seat-service';
 import { incidentCalls, type IncidentCalls } from './incidents/incident-handlers';
 import { DerivedRefresher } from './incidents/derived';
 import { IncidentService } from './incidents/incident-service';
-import { assertOpenable, DATABASE_FILE } from './startup/startup-check';
+import { assertOpenable, DATABASE_FILE, WholeFileCheck, type StartupProblem } from './startup/startup-check';
 import { ChainKeeper, sealWrites } from './integrity/chain';
 import { defaultKeyFile, fileKeyProvider, type ChainKeyProvider } from './integrity/chain-key';
 import { AnchorStore, anchorFileFor } from './integrity/chain-anchor';
@@ -69,10 +69,18 @@ export interface AppServices {
   derived: DerivedRefresher;
   /** The record chain (issue 18): a restore re-bases its anchor through `prepare`. */
   integrity: ChainKeeper;
+  /**
+   * SQLite's quick_check of the whole file, which runs shortly after start (the board does not wait
+   * for it); calling it runs it now. Damage found refuses every write and raises the banner.
+   */
+  checkFile(): Promise<StartupProblem | null>;
   close(): Promise<void>;
 }
 
 export { DATABASE_FILE };
+
+/** The start's own reads (the first board, the open clocks) go first; then the whole-file check. */
+const FILE_CHECK_DELAY_MS = 2000;
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   mkdirSync(opts.dataDir, { recursive: true });
@@ -81,7 +89,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const db = opts.databaseUrl
     ? await openPostgres(opts.databaseUrl)
     : await assertOpenable(opts.dataDir).then(() =>
-        // assertOpenable ran quick_check on this file a moment ago.
+        // assertOpenable checked the file; what reads every page runs after start (WholeFileCheck).
         openDatabase(join(opts.dataDir, DATABASE_FILE), { integrityChecked: true }),
       );
   // The record chain (issue 18): every write seals the rows it adds before its COMMIT; the key is
@@ -213,6 +221,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   // Verified in the background: the board never waits for it (issue 18).
   const verifying = setTimeout(() => void integrity.verify(), 0);
+  // The whole file read by quick_check after start, on its own connection (issue 14: a ten-year
+  // history is a gigabyte); damage refuses every write from then on and raises the banner.
+  const fileCheck =
+    db instanceof SqliteDatabase
+      ? new WholeFileCheck(opts.dataDir, (problem) => db.markDamaged(problem.message))
+      : null;
+  const checking = setTimeout(() => void fileCheck?.run(), FILE_CHECK_DELAY_MS);
+  checking.unref();
 
   return {
     db,
@@ -224,8 +240,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     handlers,
     derived,
     integrity,
+    checkFile: async () => (fileCheck ? fileCheck.run() : null),
     close: async () => {
       clearTimeout(verifying);
+      clearTimeout(checking);
+      await fileCheck?.stop();
       clearTimeout(sweep);
       await derived.stop();
       await integrity.stop();

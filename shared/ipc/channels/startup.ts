@@ -16,8 +16,11 @@ export interface StartupBackup {
 
 export interface StorageStatus {
   ok: boolean;
-  /** lost: the data folder is gone or unwritable. write_failed: the last write met a full disk, a read-only file or an I/O error. */
-  cause: 'lost' | 'write_failed' | null;
+  /**
+   * lost: the data folder is gone or unwritable. write_failed: the last write met a full disk, a
+   * read-only file or an I/O error. corrupt: the whole-file check after start found the file damaged.
+   */
+  cause: 'lost' | 'write_failed' | 'corrupt' | null;
   /** Why writes are refused, in the words the officer reads; null while all is well. */
   problem: string | null;
 }

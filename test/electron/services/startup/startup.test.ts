@@ -21,7 +21,8 @@ import { webHostPrinter } from '../../../../electron/print/printer';
 import { backupDatabase } from '../../../../electron/services/data/backups';
 import { bootServices } from '../../../../electron/services/startup/startup-service';
 import type { Boot } from '../../../../electron/services/startup/startup-service';
-import type { StartupStatus } from '../../../../shared/ipc/channels/startup';
+import type { StartupStatus, StorageStatus } from '../../../../shared/ipc/channels/startup';
+import { DAMAGE_MARK, DAMAGED_MESSAGE } from '../../../../electron/services/startup/startup-check';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
@@ -205,6 +206,56 @@ describe('start-up never mistakes damage for a fresh install', () => {
     const b = await boot(dir);
     expect((await call<StartupStatus>(b, 'startup:status')).latestBackup?.fileName).toBe(backupName);
     await b.close();
+  });
+
+  it('a page damaged deep in a table: the services start without reading the whole file; the check after start finds it, refuses writes, and the next start offers the backup', async () => {
+    const dir = tempDir();
+    const { backupName } = await folderWithBackup(dir);
+    // Enough notes for the timeline to span many pages, so the damage can sit in one the start never reads.
+    const s = await makeServices(dir);
+    for (let i = 0; i < 40; i++)
+      await s.incidents.addNote({ id: 1, kind: '备注', text: `核实情况${i}：${'现场'.repeat(300)}` });
+    await s.close();
+    const live = join(dir, DB);
+    const raw = await Database.open(live, { readOnly: true });
+    const leaves = await raw.read((q) =>
+      q.all<{ pageno: number }>(
+        "SELECT pageno FROM dbstat WHERE name = 'timeline_entries' AND pagetype = 'leaf' ORDER BY pageno",
+      ),
+    );
+    await raw.close();
+    expect(leaves.length).toBeGreaterThan(3);
+    // A leaf in the middle: the start reads the first rows and the newest ones (the chain's head), not these.
+    const page = leaves[Math.floor(leaves.length / 2)]!.pageno;
+    const fd = openSync(live, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, (page - 1) * 4096);
+    closeSync(fd);
+
+    const b = await boot(dir);
+    expect(await call<StartupStatus>(b, 'startup:status')).toMatchObject({ state: 'ready', problem: null });
+    expect((await call<StorageStatus>(b, 'storage:status')).ok).toBe(true);
+    // The check after start (it runs by itself a moment later; asked for here so the test need not wait).
+    expect(await b.services()!.checkFile()).toMatchObject({ kind: 'corrupt', message: DAMAGED_MESSAGE });
+    expect(await call<StorageStatus>(b, 'storage:status')).toEqual({
+      ok: false,
+      cause: 'corrupt',
+      problem: DAMAGED_MESSAGE,
+    });
+    await expect(call(b, 'duty:set', { leader: '李堃', officer: '赵珺' })).rejects.toThrow(DAMAGED_MESSAGE);
+    expect(existsSync(join(dir, DAMAGE_MARK))).toBe(true);
+    await b.close();
+
+    // The next start names the damage before opening and offers the backup; restoring it clears the mark.
+    const again = await boot(dir);
+    const status = await call<StartupStatus>(again, 'startup:status');
+    expect(status).toMatchObject({ state: 'recovery', problem: { kind: 'corrupt' }, canRestore: true });
+    expect(status.latestBackup?.fileName).toBe(backupName);
+    await call(again, 'startup:restore-latest');
+    expect(existsSync(join(dir, DAMAGE_MARK))).toBe(false);
+    expect(await again.services()!.checkFile()).toBeNull();
+    expect((await call<StorageStatus>(again, 'storage:status')).ok).toBe(true);
+    expect((await call<{ items: unknown[] }>(again, 'incidents:list', {})).items.length).toBe(2);
+    await again.close();
   });
 
   it('a healthy database answers ready, and restore-latest refuses', async () => {
