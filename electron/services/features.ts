@@ -6,7 +6,7 @@
 import type { AppOutputs } from '../../shared/ipc/channels/app';
 import type { Handlers } from '../ipc/dispatch';
 import type { FeatureContext } from './feature-context';
-import { accountServiceOf, createAccountHandlers } from './accounts/account-handlers';
+import { accountServiceOf, createAccountHandlers, withAuditedExports } from './accounts/account-handlers';
 import { createSeatHandlers, seatServiceOf } from './seats/seat-handlers';
 import { createDutyHandlers } from './duty/duty-handlers';
 import { createHolidayHandlers } from './holidays/holiday-handlers';
@@ -20,7 +20,8 @@ import { createRosterHandlers } from './rosters/roster-handlers';
 import { createStartupHandlers } from './startup/startup-handlers';
 
 export function featureHandlers(ctx: FeatureContext): Omit<Handlers, keyof AppOutputs> {
-  const features = {
+  // Every export from a seat is recorded in the audit (issue 18).
+  const features = withAuditedExports(ctx, {
     ...createIncidentHandlers(ctx),
     ...createReportHandlers(ctx),
     ...createPrintHandlers(ctx),
@@ -32,7 +33,7 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, keyof AppOu
     ...createStartupHandlers(ctx),
     ...createIntegrityHandlers(ctx),
     ...createAccountHandlers(ctx),
-  };
+  });
   // The seats' gate wraps the accounts' one; the wall board reads the other features' channels.
   return { ...features, ...createSeatHandlers(ctx, seatServiceOf(ctx, accountServiceOf(ctx)), features) };
 }

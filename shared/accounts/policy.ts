@@ -75,5 +75,21 @@ export function requirementOf(channel: string): Requirement {
   return Object.prototype.hasOwnProperty.call(POLICY, channel) ? (POLICY[channel] ?? 'duty') : 'duty';
 }
 
+/**
+ * Channels that hand the console's data out as a file: each one made from a seat is recorded in
+ * the audit (issue 18: "an administrator sees every … export"; GB/T 22239-2019 8.1.4.3 b). The
+ * audit's own export records itself, in its transaction.
+ */
+export const EXPORT_CHANNELS = [
+  'data:export-all',
+  'data:export-incident',
+  'data:export-incidents',
+  'data:export-stats',
+  'duty-log:export',
+  'print:pdf',
+  'rosters:export',
+  'schedule:export',
+] as const;
+
 /** Leader-only channels: the UI asks for the leader's password before calling them. */
 export const LEADER_CHANNELS: readonly string[] = Object.keys(POLICY).filter((c) => POLICY[c] === 'leader');

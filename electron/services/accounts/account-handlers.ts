@@ -2,7 +2,10 @@
  * The accounts feature's handlers. The policy map has checked each call's role before these run
  * (electron/ipc/dispatch.ts); the seat comes with the call.
  */
+import { basename } from 'node:path';
+import type { EXPORT_CHANNELS } from '../../../shared/accounts/policy';
 import type { AccountOutputs } from '../../../shared/ipc/channels/accounts';
+import type { ChannelArgs, ChannelOutput } from '../../../shared/ipc/contract';
 import { DomainError } from '../../../shared/ipc/result';
 import type { CallContext, Handlers } from '../../ipc/dispatch';
 import type { FeatureContext } from '../feature-context';
@@ -92,4 +95,48 @@ export function officersOfSeat<T extends { leader: string; officer: string }>(ty
     throw new DomainError('forbidden', '需要带班领导和值班员都登录本席位：请带班领导在页首登录');
   }
   return { ...typed, leader: leader.name, officer: officer.name };
+}
+
+type ExportChannel = (typeof EXPORT_CHANNELS)[number];
+
+/** The file an export made, or null when it made none (the officer cancelled a save dialog). */
+function fileOf(out: unknown): string | null {
+  if (typeof out !== 'object' || out === null) return null;
+  if ('fileName' in out && typeof out.fileName === 'string') return out.fileName;
+  if ('path' in out && typeof out.path === 'string') return basename(out.path);
+  return null;
+}
+
+function audited<C extends ExportChannel>(
+  accounts: AccountService,
+  channel: C,
+  inner: (args: ChannelArgs<C>, call?: CallContext) => Promise<ChannelOutput<C>>,
+): (args: ChannelArgs<C>, call?: CallContext) => Promise<ChannelOutput<C>> {
+  return async (args, call) => {
+    const out = await inner(args, call);
+    const file = fileOf(out);
+    // A page's export, once the file exists; the hosts' own in-process calls are not an officer's act.
+    if (call?.seat && file) await accounts.recordExport(call.session, channel, file);
+    return out;
+  };
+}
+
+/**
+ * Every export a seat makes goes into the audit (shared/accounts/policy.ts EXPORT_CHANNELS): the
+ * features' export handlers, each wrapped once here. A channel added to the list without its line
+ * below does not compile.
+ */
+export function withAuditedExports<H extends Pick<Handlers, ExportChannel>>(ctx: FeatureContext, handlers: H): H {
+  const accounts = accountServiceOf(ctx);
+  const wrapped: Pick<Handlers, ExportChannel> = {
+    'data:export-all': audited(accounts, 'data:export-all', handlers['data:export-all']),
+    'data:export-incident': audited(accounts, 'data:export-incident', handlers['data:export-incident']),
+    'data:export-incidents': audited(accounts, 'data:export-incidents', handlers['data:export-incidents']),
+    'data:export-stats': audited(accounts, 'data:export-stats', handlers['data:export-stats']),
+    'duty-log:export': audited(accounts, 'duty-log:export', handlers['duty-log:export']),
+    'print:pdf': audited(accounts, 'print:pdf', handlers['print:pdf']),
+    'rosters:export': audited(accounts, 'rosters:export', handlers['rosters:export']),
+    'schedule:export': audited(accounts, 'schedule:export', handlers['schedule:export']),
+  };
+  return { ...handlers, ...wrapped };
 }

@@ -475,6 +475,14 @@ export class AccountService {
     return rows.map((r) => ({ ...r, detail: withActNames(r.detail) }));
   }
 
+  /**
+   * A file of the console's data handed out from a seat (issue 18: the administrator sees every
+   * export; GB/T 22239-2019 8.1.4.3 b): the act and the file, under whoever is logged in there.
+   */
+  async recordExport(by: SeatSession | null, channel: string, file: string): Promise<void> {
+    await this.record('export', actor(by), `${actName(channel)}：${file}`);
+  }
+
   /** The audit record as CSV; the export itself is recorded, in the same transaction. */
   async auditExport(q: Queryable, by: SeatSession | null, f: AuditFilter): Promise<AuditExport> {
     const rows = await this.auditList(q, f);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../electron/ipc/dispatch';
 import type { Handlers } from '../../../../electron/ipc/dispatch';
-import { LEADER_CHANNELS, requirementOf } from '../../../../shared/accounts/policy';
+import { EXPORT_CHANNELS, LEADER_CHANNELS, requirementOf } from '../../../../shared/accounts/policy';
+import { actName } from '../../../../shared/ipc/act-names';
 import { CHANNELS } from '../../../../shared/ipc/contract';
 import type { AuthStatus } from '../../../../shared/ipc/channels/accounts';
 import type { Result } from '../../../../shared/ipc/result';
@@ -293,6 +294,48 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     expect(value<{ kind: string }[]>(await admin('audit:list', { kind: 'export' }))).toHaveLength(1);
     await expect(s.db.write((q) => q.run("UPDATE auth_events SET name = 'x'"))).rejects.toThrow(/append-only/);
     await expect(s.db.write((q) => q.run('DELETE FROM auth_events'))).rejects.toThrow(/append-only/);
+    await s.close();
+  });
+
+  it('every export from a seat is in the audit, with the act, the file and who; a refused one or an in-process one is not', async () => {
+    const s = await withAccounts(tempDir());
+    const seat = from(s.handlers, 'seat-1');
+    value(await seat('auth:login', { name: '赵珺', password: PW }));
+    value(await seat('auth:login', { name: '李堃', password: PW, as: 'leader' }));
+    const inc = value<{ id: number }>(await seat('incidents:create', { ...ENV_INPUT, receivedAt: T0.toISOString() }));
+    value(await seat('schedule:generate', { month: '2026-12', leaders: ['李堃', '钱喆'], officers: ['赵珺', '孙赟'] }));
+    const exports: [channel: (typeof EXPORT_CHANNELS)[number], input: unknown][] = [
+      ['data:export-incidents', { format: 'csv' }],
+      ['data:export-incident', { id: inc.id, format: 'json' }],
+      ['data:export-stats', { format: 'csv' }],
+      ['data:export-all', {}],
+      ['duty-log:export', { day: '2026-11-29', format: 'csv' }],
+      ['rosters:export', { format: 'csv' }],
+      ['schedule:export', { month: '2026-12', format: 'csv' }],
+    ];
+    // Every listed export but the PDF (which needs the printer's Chromium; the same wrapper records it).
+    expect(new Set(exports.map(([c]) => c))).toEqual(new Set(EXPORT_CHANNELS.filter((c) => c !== 'print:pdf')));
+    const files: string[] = [];
+    for (const [channel, input] of exports) {
+      files.push(value<{ fileName: string }>(await seat(channel, input)).fileName);
+    }
+    // Not an officer's act: the hosts' own call, and one the gate refused.
+    value(await dispatch(s.handlers, 'data:export-all', {}, quiet));
+    value(await from(s.handlers, 'seat-wall')('auth:login', { name: '大屏', password: PW }));
+    expect(message(await from(s.handlers, 'seat-wall')('data:export-all', {}))).toMatch(/显示账户|需要值班员登录/);
+
+    const admin = from(s.handlers, 'seat-admin');
+    const events = value<{ kind: string; name: string; accountId: number | null; detail: string }[]>(
+      await admin('audit:list', { kind: 'export' }),
+    ).reverse();
+    const zhao = value<{ id: number; name: string }[]>(await admin('accounts:list')).find((a) => a.name === '赵珺')!;
+    expect(events.map((e) => e.detail)).toEqual(exports.map(([c], i) => `${actName(c)}：${files[i]!}`));
+    for (const e of events) expect(e).toMatchObject({ name: '赵珺', accountId: zhao.id });
+    expect(events.map((e) => e.detail)).toContain(`导出全部数据：${files[3]!}`);
+    // Filterable by who, and in the administrator's CSV.
+    expect(value<unknown[]>(await admin('audit:list', { kind: 'export', name: '赵珺' }))).toHaveLength(exports.length);
+    const csv = value<{ content: string }>(await admin('audit:export', { kind: 'export' }));
+    expect(csv.content).toContain(`导出值班日志：${files[4]!}`);
     await s.close();
   });
 });
