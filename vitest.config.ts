@@ -18,8 +18,10 @@ const ON_BOTH_ENGINES = [
   ...POSTGRES_ONLY,
   ...[
     'incidents/incident-service',
+    'incidents/registration-unit',
     'incidents/incident-pages',
     'incidents/incident-search',
+    'incidents/search-index',
     'incidents/level-change',
     'incidents/open-clocks',
     'incidents/reporting-duties',

@@ -15,6 +15,8 @@ export const DERIVED_TABLES: readonly string[] = [
   'derived_clocks',
   'derived_places',
   'incident_stale',
+  // The search's index of character pairs (migration 0021), kept by trigger.
+  'incident_bigrams',
 ];
 
 export interface StoredDerivation {

@@ -9,9 +9,9 @@ import type {
   TimelineKind,
 } from '../../shared/domain/incident';
 import { registrationText, STATUSES } from '../../shared/domain/incident';
-import { searchKeywords } from '../../shared/incidents/search-query';
+import { searchBigrams, searchKeywords } from '../../shared/incidents/search-query';
 import type { IncidentFilter } from '../../shared/ipc/schemas';
-import { scopeSql, type IncidentScope, type Param, type Queryable } from './connection';
+import { scopeSql, together, type IncidentScope, type Param, type Queryable } from './connection';
 import { currentSeatName } from './seat-context';
 import { accountIdFor } from './account-context';
 
@@ -126,16 +126,19 @@ export type NewIncident = Omit<Incident, 'id' | 'serial'>;
 /**
  * Registers an incident inside the caller's write transaction: the serial (2026-0001, drills
  * YL2026-0001) is numbered in the INSERT, the officer on duty signs it, and the 接报 timeline entry
- * is written next to it, so both commit together or not at all.
+ * is written next to it, so both commit together or not at all. `signer` (who signs, read in the
+ * same transaction) and the serial's counter are independent, so they are read together; so are
+ * the 接报 entry and the caller's `alongside` writes for the new incident (its obligations).
  */
-export async function registerIncident(
+export async function registerIncident<A = undefined>(
   q: Queryable,
   inc: Omit<NewIncident, 'createdBy'>,
-  duty: { leader: string; officer: string },
-): Promise<{ id: number; serial: string; entry: TimelineEntry }> {
+  signer: { leader: string; officer: string } | Promise<{ leader: string; officer: string }>,
+  alongside?: (registered: { id: number; serial: string; createdBy: string }) => Promise<A>,
+): Promise<{ id: number; serial: string; entry: TimelineEntry; alongside: A | undefined }> {
   const year = inc.receivedAt.slice(0, 4);
   const prefix = inc.drill ? `YL${year}-` : `${year}-`;
-  const serial = await nextSerial(q, prefix);
+  const [duty, serial] = await together(Promise.resolve(signer), nextSerial(q, prefix));
   const row = await q.get<{ id: number; serial: string }>(
     `INSERT INTO incidents (serial, category, title, places, occurred_at, discovered_at, received_at,
        reporter_unit, reporter_name, reporter_phone, receive_channel, narrative, facts, level_override,
@@ -176,12 +179,16 @@ export async function registerIncident(
     data: { receivedAt: inc.receivedAt, leader: duty.leader },
     officer: duty.officer,
   };
-  const entryId = await insertTimeline(q, entry);
+  const [entryId, also] = await together(
+    insertTimeline(q, entry),
+    alongside?.({ id: row.id, serial: row.serial, createdBy: duty.officer }) ?? Promise.resolve(undefined),
+  );
   // The 接报 entry as a read of the timeline returns it (a new entry has no void), without re-reading it.
   return {
     id: row.id,
     serial: row.serial,
     entry: { ...entry, id: entryId, seatName: currentSeatName(), voided: null },
+    alongside: also,
   };
 }
 
@@ -394,7 +401,7 @@ export interface IncidentSelection {
 
 /** The selected incidents, newest first (at most `limit`). */
 export function selectIncidents(q: Queryable, selection: IncidentSelection, limit?: number): Promise<Incident[]> {
-  const { where, params } = selectionSql(selection);
+  const { where, params } = selectionSql(selection, limit !== undefined);
   return listIncidents(q, where, params, limit);
 }
 
@@ -404,7 +411,13 @@ export function countSelected(q: Queryable, selection: IncidentSelection, cap: n
   return countIncidents(q, where, params, cap);
 }
 
-function selectionSql(s: IncidentSelection): { where: string; params: Param[] } {
+/**
+ * `newestFirst`: the query reads a page in 接报 order. A search's candidates then only test each
+ * incident met on the 接报 index (`+id`: not used to drive the read), so a page of a common word
+ * stops after its first matches instead of reading and sorting all of them; a count (or a list
+ * without a limit) reads the candidates by id, which is also what keeps a rare word fast.
+ */
+function selectionSql(s: IncidentSelection, newestFirst = false): { where: string; params: Param[] } {
   const where: string[] = [];
   const params: Param[] = [];
   const inList = (column: string, values: readonly string[]) => {
@@ -430,7 +443,16 @@ function selectionSql(s: IncidentSelection): { where: string; params: Param[] } 
     params.push(containsPattern(f.place));
   }
   // Every keyword (平鲁 探伤) must occur, each in any of the searched columns.
-  for (const keyword of f.search ? searchKeywords(f.search) : []) {
+  const keywords = f.search ? searchKeywords(f.search) : [];
+  // The candidates hold every pair of characters of every keyword (migration 0021's index); the
+  // LIKE below confirms each, so the index narrows the reading and never changes what is found.
+  const pairs = [...new Set(keywords.flatMap(searchBigrams))];
+  if (pairs.length > 0) {
+    const among = pairs.map(() => 'SELECT incident_id FROM incident_bigrams WHERE bigram = ?').join(' INTERSECT ');
+    where.push(`${newestFirst ? '+id' : 'id'} IN (${among})`);
+    params.push(...pairs);
+  }
+  for (const keyword of keywords) {
     const columns = ['title', 'narrative', 'reporter_unit', 'serial', 'places'];
     const pattern = containsPattern(keyword);
     where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);

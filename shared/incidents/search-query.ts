@@ -25,3 +25,15 @@ export function searchProblem(query: string): string | null {
   if (length > SEARCH_MAX_LENGTH) return `搜索内容过长（${length}字），最多${SEARCH_MAX_LENGTH}字：请缩短后再搜索`;
   return null;
 }
+
+/**
+ * The pairs of adjacent characters (code points) of a keyword, each once, as the search index
+ * holds them (migration 0021): ASCII letters lowered, as the search ignores their case and no
+ * other. Empty for a keyword of one character, which has none.
+ */
+export function searchBigrams(keyword: string): string[] {
+  const chars = Array.from(keyword.replace(/[A-Z]+/g, (s) => s.toLowerCase()));
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) pairs.add(`${chars[i]}${chars[i + 1]}`);
+  return [...pairs];
+}

@@ -19,6 +19,7 @@ import { migration0017 } from './0017-record-versions';
 import { migration0018 } from './0018-record-accounts';
 import { migration0019 } from './0019-stats-aggregates';
 import { migration0020 } from './0020-last-record-accounts';
+import { migration0021 } from './0021-search-bigrams';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];
 /** The last migration's version; the list above is never empty. */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
