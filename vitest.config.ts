@@ -43,6 +43,7 @@ const ON_BOTH_ENGINES = [
     'seats/seats',
     'seats/record-versions',
     'data/stats',
+    'data/full-import',
     'holidays/holiday-service',
     'integrity/chain-engines',
   ].map((suite) => `test/electron/services/${suite}.test.ts`),

@@ -181,11 +181,20 @@ export class DataService {
     if ('content' in input) source = textSource(input.content);
     else {
       const path = join(this.exportDir, input.fileName);
-      if (!(await stat(path).then((st) => st.isFile(), () => false)))
+      if (
+        !(await stat(path).then(
+          (st) => st.isFile(),
+          () => false,
+        ))
+      )
         throw new DomainError('not_found', `导出文件夹中没有该文件：${input.fileName}`);
       source = fileSource(path);
     }
-    const { result, settings } = await importFullExport(this.ctx.db, source);
+    const chain = this.ctx.integrity;
+    const { result, settings } = await importFullExport(this.ctx.db, source, {
+      // The record chain seals the imported rows step by step inside the transaction (bounded memory).
+      ...(chain ? { checkpoint: (q: Queryable) => chain.seal(q) } : {}),
+    });
     const patch: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(settings)) if (k in this.ctx.settings.get()) patch[k] = v;
     this.ctx.settings.set(patch);

@@ -50,8 +50,21 @@ export function textSource(text: string): ImportSource {
  */
 const MAX_PIECE_BYTES = 64 * 1024 * 1024;
 
-/** Rows inserted per step. */
+/** Rows inserted per step, and the most of the file's bytes one step holds (rows with long texts). */
 const INSERT_BATCH = 500;
+const INSERT_BATCH_BYTES = 4 * 1024 * 1024;
+
+/** Rows, or bytes of the file, written between two checkpoints (see ImportOptions). */
+const CHECKPOINT_ROWS = 10_000;
+const CHECKPOINT_BYTES = 16 * 1024 * 1024;
+
+export interface ImportOptions {
+  /**
+   * Called inside the transaction once CHECKPOINT_ROWS more rows were written: the record chain
+   * seals what was written so far, so its sweep holds a step's rows, never the whole history.
+   */
+  checkpoint?: (q: Queryable) => Promise<unknown>;
+}
 
 const NAME_RE = /^[a-z_][a-z0-9_]*$/;
 
@@ -172,8 +185,7 @@ class Reader {
     };
     while (stack.length > 0) {
       const e = await this.next();
-      if (this.tok.position - start > MAX_PIECE_BYTES)
-        throw new JsonSyntaxError('too_long', start, 'value too long');
+      if (this.tok.position - start > MAX_PIECE_BYTES) throw new JsonSyntaxError('too_long', start, 'value too long');
       if (e === 'key') key = this.tok.value as string;
       else if (e === 'value') put(this.tok.value);
       else if (e === 'object' || e === 'array') {
@@ -242,8 +254,8 @@ async function readTable(
   name: string,
   place: Place,
   sink: {
-    columns(columns: string[]): Promise<void>;
-    rows(batch: Param[][]): Promise<void>;
+    columns: (columns: string[]) => Promise<void>;
+    rows: (batch: Param[][], bytes: number) => Promise<void>;
   },
 ): Promise<number> {
   place.table = name;
@@ -294,12 +306,13 @@ async function readRows(
   table: string,
   columns: readonly string[],
   place: Place,
-  write: (batch: Param[][]) => Promise<void>,
+  write: (batch: Param[][], bytes: number) => Promise<void>,
 ): Promise<number> {
   if ((await r.next()) !== 'array') throw formatError(`表 ${table} 的 rows 应为列表`);
   const tok = r.tok;
   let n = 0;
   let batch: Param[][] = [];
+  let batchFrom = tok.position;
   for (;;) {
     // The hot path: events come from the chunk at hand, and only a used-up chunk waits for the next.
     let e = tok.next();
@@ -323,17 +336,21 @@ async function readRows(
     }
     if (row.length !== columns.length) throw rowWidthError(table, n, row.length, columns.length);
     batch.push(row);
-    if (batch.length >= INSERT_BATCH) {
-      await write(batch);
+    const bytes = tok.position - batchFrom;
+    if (batch.length >= INSERT_BATCH || bytes >= INSERT_BATCH_BYTES) {
+      await write(batch, bytes);
       batch = [];
+      batchFrom = tok.position;
     }
   }
-  if (batch.length > 0) await write(batch);
+  if (batch.length > 0) await write(batch, tok.position - batchFrom);
   return n;
 }
 
 const rowWidthError = (table: string, row: number, has: number, want: number): DomainError =>
-  formatError(`表 ${table} 的第${row}行有 ${has > want ? `${want} 列以上` : `${has} 列`}，应为 ${want} 列（文件可能已损坏）`);
+  formatError(
+    `表 ${table} 的第${row}行有 ${has > want ? `${want} 列以上` : `${has} 列`}，应为 ${want} 列（文件可能已损坏）`,
+  );
 
 /** A cell `{ "$blob": "<base64>" }` (the object just opened): its bytes. */
 async function readBlob(r: Reader, table: string, row: number, cell: number): Promise<Buffer> {
@@ -394,6 +411,7 @@ class TableWriter implements TableSink {
   readonly counts: Record<string, number> = {};
   private readonly written = new Set<string>();
   private readonly later: { name: string; at: number }[] = [];
+  private sinceCheckpoint = { rows: 0, bytes: 0 };
 
   private constructor(
     private readonly q: Queryable,
@@ -403,15 +421,22 @@ class TableWriter implements TableSink {
     private readonly refs: ReadonlyMap<string, readonly string[]>,
     /** PostgreSQL checks a foreign key at each insert: a child table waits for its parents. */
     private readonly parentsBeforeChildren: boolean,
+    private readonly checkpoint: ImportOptions['checkpoint'],
   ) {}
 
-  static async open(q: Queryable, engine: Database['engine'], source: ImportSource, place: Place): Promise<TableWriter> {
+  static async open(
+    q: Queryable,
+    engine: Database['engine'],
+    source: ImportSource,
+    place: Place,
+    checkpoint: ImportOptions['checkpoint'],
+  ): Promise<TableWriter> {
     const names = await dataRepo.tableNames(q);
     const refs = new Map<string, string[]>();
     for (const name of names) refs.set(name, await dataRepo.referencedTables(q, name));
     // Rows reference each other across tables; on SQLite foreign keys are checked at COMMIT instead.
     await dataRepo.deferForeignKeys(q);
-    return new TableWriter(q, source, place, new Set(names), refs, engine === 'postgres');
+    return new TableWriter(q, source, place, new Set(names), refs, engine === 'postgres', checkpoint);
   }
 
   async table(name: string, r: Reader): Promise<void> {
@@ -436,7 +461,17 @@ class TableWriter implements TableSink {
         // A fresh install's seed rows are replaced by the exported ones.
         if (SEED_TABLES.includes(name)) await dataRepo.clearTable(this.q, name);
       },
-      rows: (batch) => dataRepo.insertRows(this.q, name, columns, batch),
+      rows: async (batch, bytes) => {
+        // Before a batch, never after the last: the write's own seal at COMMIT still has rows to seal.
+        const since = this.sinceCheckpoint;
+        if (this.checkpoint && (since.rows >= CHECKPOINT_ROWS || since.bytes >= CHECKPOINT_BYTES)) {
+          await this.checkpoint(this.q);
+          this.sinceCheckpoint = { rows: 0, bytes: 0 };
+        }
+        await dataRepo.insertRows(this.q, name, columns, batch);
+        this.sinceCheckpoint.rows += batch.length;
+        this.sinceCheckpoint.bytes += bytes;
+      },
     });
     this.written.add(name);
   }
@@ -468,6 +503,7 @@ class TableWriter implements TableSink {
 export async function importFullExport(
   db: Database,
   source: ImportSource,
+  opts: ImportOptions = {},
 ): Promise<{ result: ImportResult; settings: Record<string, unknown> }> {
   const place: Place = { table: null, row: 0 };
   const top = new Reader(source, 0, false);
@@ -498,7 +534,7 @@ export async function importFullExport(
     }
     const tables = await db.write(async (q) => {
       await refuseUnlessEmpty(q);
-      const writer = await TableWriter.open(q, db.engine, source, place);
+      const writer = await TableWriter.open(q, db.engine, source, place, opts.checkpoint);
       if (atTables) {
         await readTables(top, place, writer);
         place.table = null;

@@ -264,7 +264,7 @@ export class JsonTokenizer {
       while (this.pos < buf.length && this.text.length < word.length) {
         const c = buf[this.pos] as number;
         if (c !== word.charCodeAt(this.text.length)) this.fail('unexpected character');
-        this.text += word[this.text.length];
+        this.text += String.fromCharCode(c);
         this.pos++;
       }
       if (this.text.length < word.length) {
@@ -282,7 +282,12 @@ export class JsonTokenizer {
     }
     this.text += buf.toString('latin1', start, this.pos);
     if (this.pos >= buf.length && !this.ended) return 'more';
-    if (!NUMBER_RE.test(this.text)) this.fail('invalid number', this.tokenStart);
+    if (!NUMBER_RE.test(this.text)) {
+      // "-", "1." or "1e" at the very end: a number the file was cut in, not a malformed one.
+      if (this.pos >= buf.length && /[-+.eE]$/.test(this.text))
+        throw new JsonSyntaxError('truncated', this.base + this.pos, 'unexpected end');
+      this.fail('invalid number', this.tokenStart);
+    }
     return this.scalar(Number(this.text));
   }
 
