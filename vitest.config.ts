@@ -18,6 +18,7 @@ const ON_BOTH_ENGINES = [
   ...POSTGRES_ONLY,
   ...[
     'incidents/incident-service',
+    'incidents/registration-unit',
     'incidents/incident-pages',
     'incidents/incident-search',
     'incidents/search-index',

@@ -25,6 +25,23 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * Independent statements of one unit of work, sent together: SQLite runs them one at a time on its
+ * connection in whichever order they reach it (PostgreSQL in the order sent), so only statements
+ * that do not depend on each other's effects belong here. The caller waits for one round trip
+ * instead of one each. Every one settles before this does, so a failure never leaves a statement
+ * running when the unit rolls back.
+ */
+export async function together<T extends readonly unknown[]>(
+  ...work: { [K in keyof T]: Promise<T[K]> }
+): Promise<T> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  // every one fulfilled, in the order given
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /** One incident, several, or all (undefined): the rows a query reads are those of its incidents only. */
 export type IncidentScope = number | readonly number[] | undefined;
 

@@ -11,7 +11,7 @@ import type {
 import { registrationText, STATUSES } from '../../shared/domain/incident';
 import { searchBigrams, searchKeywords } from '../../shared/incidents/search-query';
 import type { IncidentFilter } from '../../shared/ipc/schemas';
-import { scopeSql, type IncidentScope, type Param, type Queryable } from './connection';
+import { scopeSql, together, type IncidentScope, type Param, type Queryable } from './connection';
 import { currentSeatName } from './seat-context';
 import { accountIdFor } from './account-context';
 
@@ -126,16 +126,19 @@ export type NewIncident = Omit<Incident, 'id' | 'serial'>;
 /**
  * Registers an incident inside the caller's write transaction: the serial (2026-0001, drills
  * YL2026-0001) is numbered in the INSERT, the officer on duty signs it, and the 接报 timeline entry
- * is written next to it, so both commit together or not at all.
+ * is written next to it, so both commit together or not at all. `signer` (who signs, read in the
+ * same transaction) and the serial's counter are independent, so they are read together; so are
+ * the 接报 entry and the caller's `alongside` writes for the new incident (its obligations).
  */
-export async function registerIncident(
+export async function registerIncident<A = undefined>(
   q: Queryable,
   inc: Omit<NewIncident, 'createdBy'>,
-  duty: { leader: string; officer: string },
-): Promise<{ id: number; serial: string; entry: TimelineEntry }> {
+  signer: { leader: string; officer: string } | Promise<{ leader: string; officer: string }>,
+  alongside?: (registered: { id: number; serial: string; createdBy: string }) => Promise<A>,
+): Promise<{ id: number; serial: string; entry: TimelineEntry; alongside: A | undefined }> {
   const year = inc.receivedAt.slice(0, 4);
   const prefix = inc.drill ? `YL${year}-` : `${year}-`;
-  const serial = await nextSerial(q, prefix);
+  const [duty, serial] = await together(Promise.resolve(signer), nextSerial(q, prefix));
   const row = await q.get<{ id: number; serial: string }>(
     `INSERT INTO incidents (serial, category, title, places, occurred_at, discovered_at, received_at,
        reporter_unit, reporter_name, reporter_phone, receive_channel, narrative, facts, level_override,
@@ -176,12 +179,16 @@ export async function registerIncident(
     data: { receivedAt: inc.receivedAt, leader: duty.leader },
     officer: duty.officer,
   };
-  const entryId = await insertTimeline(q, entry);
+  const [entryId, also] = await together(
+    insertTimeline(q, entry),
+    alongside?.({ id: row.id, serial: row.serial, createdBy: duty.officer }) ?? Promise.resolve(undefined),
+  );
   // The 接报 entry as a read of the timeline returns it (a new entry has no void), without re-reading it.
   return {
     id: row.id,
     serial: row.serial,
     entry: { ...entry, id: entryId, seatName: currentSeatName(), voided: null },
+    alongside: also,
   };
 }
 

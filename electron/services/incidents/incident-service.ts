@@ -106,15 +106,18 @@ export class IncidentService {
     };
     // Registration, its 接报 entry and its obligations are one unit of work: the caller
     // acknowledges it only once its COMMIT succeeded.
-    const duty = await officerOf(q);
-    const inc = await repo.registerIncident(q, fields, duty);
+    const inc = await repo.registerIncident(q, fields, officerOf(q), async (registered) => {
+      const incident: Incident = { ...fields, ...registered, version: 1 };
+      const derived = deriveIncident(incident, [], null);
+      // What is owed is stored when it arises (43号 5.1.1(6)): registration's obligations go in with
+      // the registration itself, not at the incident's first later write.
+      await obligationRepo.storeObligations(q, registered.id, derived.clocks, at);
+      return { incident, derived };
+    });
+    if (!inc.alongside) throw new Error('登记事件未完成');
+    const { incident, derived } = inc.alongside;
     // The detail is what the unit wrote: a new incident's timeline is its 接报 entry alone.
     const timeline = [inc.entry];
-    const incident: Incident = { ...fields, id: inc.id, serial: inc.serial, createdBy: duty.officer, version: 1 };
-    const derived = deriveIncident(incident, [], null);
-    // What is owed is stored when it arises (43号 5.1.1(6)): registration's obligations go in with
-    // the registration itself, not at the incident's first later write.
-    await obligationRepo.storeObligations(q, inc.id, derived.clocks, at);
     return {
       ...incident,
       grading: derived.grading,
