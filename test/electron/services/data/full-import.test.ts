@@ -11,6 +11,7 @@ import type { ImportResult, SavedFile } from '../../../../shared/ipc/channels/da
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { dispatch } from '../../../../electron/ipc/dispatch';
 import type { AppServices } from '../../../../electron/services/app-services';
+import { COVERED_TABLES } from '../../../../electron/db/chain-repository';
 import { exportsFolder } from '../../../../electron/exports/export-file';
 import { dumpDatabase, userDataCounts, type FullExport } from '../../../../electron/services/data/full-export';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
@@ -250,4 +251,37 @@ describe('the streamed full import', () => {
       await dst.close();
     }
   });
+
+  it('a history larger than one sealing step is sealed into the record chain step by step, and verifies clean', async () => {
+    const { text } = await seededExport();
+    const doc = JSON.parse(text) as FullExport;
+    const timeline = doc.tables.timeline_entries!;
+    const col = (name: string): number => timeline.columns.indexOf(name);
+    const template = timeline.rows[0]!;
+    let id = Math.max(...timeline.rows.map((r) => Number(r[col('id')])));
+    // More covered rows than one step of the import seals (10,000), each a note on the first incident.
+    for (let i = 1; i <= 10_500; i++) {
+      const row = [...template];
+      row[col('id')] = ++id;
+      row[col('text')] = `第${i}条续报：现场监测数据正常`;
+      timeline.rows.push(row);
+    }
+    const dir = tempDir();
+    const dst = await makeServices(dir, { now: () => NOW });
+    try {
+      const result = await call<ImportResult>(dst, 'data:import-all', {
+        fileName: place(dst, dir, 'large.json', layout(doc)),
+      });
+      expect(result.tables.timeline_entries).toBe(timeline.rows.length);
+      const status = await call<{ state: string; findingCount: number; entries: number }>(dst, 'integrity:verify', {});
+      expect(status).toMatchObject({ state: 'ok', findingCount: 0 });
+      let covered = 0;
+      for (const t of COVERED_TABLES)
+        covered += (await dst.db.read((q) => q.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`)))!.n;
+      // The genesis of the empty install, then one entry per imported row, none twice, none left out.
+      expect(status.entries).toBe(1 + covered);
+    } finally {
+      await dst.close();
+    }
+  }, 90_000);
 });
