@@ -316,7 +316,10 @@ export async function insertHandover(
 ): Promise<number> {
   const res = await q.run(
     `INSERT INTO handovers (created_at, duty_day, from_leader, from_officer, to_leader, to_officer, sheet,
-       pending_instructions, equipment, notes, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
+       pending_instructions, equipment, notes, status, from_leader_id, from_officer_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
+    // The outgoing officers' accounts from the session (issue 18, migration 0020); the incoming
+    // ones are names until their own log-in acknowledges the sheet.
     [
       h.createdAt,
       h.dutyDay,
@@ -328,6 +331,8 @@ export async function insertHandover(
       h.pendingInstructions,
       h.equipment,
       h.notes,
+      accountIdFor(h.from.leader),
+      accountIdFor(h.from.officer),
     ],
   );
   return res.lastID;
@@ -359,8 +364,9 @@ export async function acknowledgeHandover(
 
 export async function cancelHandover(q: Queryable, id: number, at: string, by: string, reason: string): Promise<void> {
   const res = await q.run(
-    "UPDATE handovers SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?, cancel_reason = ? WHERE id = ? AND status = 'pending'",
-    [at, by, reason, id],
+    `UPDATE handovers SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?, cancelled_by_id = ?, cancel_reason = ?
+     WHERE id = ? AND status = 'pending'`,
+    [at, by, accountIdFor(by), reason, id],
   );
   if (res.changes !== 1) throw new Error(`交接班 ${id} 不在待接班状态`);
 }

@@ -1,6 +1,7 @@
 /** SQL for the entered holiday notices; snake_case rows become camelCase types here. */
 import type { DayKindName } from '../../shared/schedule/index';
 import type { HolidayNotice, HolidayPeriod } from '../../shared/schedule/holiday-notice';
+import { accountIdFor } from './account-context';
 import type { Queryable } from './connection';
 
 interface NoticeRow {
@@ -48,9 +49,10 @@ export async function insertNoticeChange(
   q: Queryable,
   c: { year: number; kind: '录入' | '修改' | '删除'; detail: string; reason: string; at: string; officer: string },
 ): Promise<void> {
+  // The officer's account from the call's session (issue 18, migration 0020).
   await q.run(
-    'INSERT INTO holiday_notice_changes (year, kind, detail, reason, at, officer) VALUES (?, ?, ?, ?, ?, ?)',
-    [c.year, c.kind, c.detail, c.reason, c.at, c.officer],
+    'INSERT INTO holiday_notice_changes (year, kind, detail, reason, at, officer, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [c.year, c.kind, c.detail, c.reason, c.at, c.officer, accountIdFor(c.officer)],
   );
 }
 

@@ -297,8 +297,10 @@ export async function saveReporting(
   if (patch.followUp !== undefined) {
     const f = patch.followUp;
     await q.run(
-      'UPDATE incident_reporting SET follow_up_minutes = ?, follow_up_set_at = ?, follow_up_set_by = ? WHERE incident_id = ?',
-      [f?.minutes ?? null, f?.setAt ?? null, f?.setBy ?? null, incidentId],
+      `UPDATE incident_reporting SET follow_up_minutes = ?, follow_up_set_at = ?, follow_up_set_by = ?, follow_up_set_by_id = ?
+       WHERE incident_id = ?`,
+      // The leader's account from the call's session (issue 18, migration 0020).
+      [f?.minutes ?? null, f?.setAt ?? null, f?.setBy ?? null, accountIdFor(f?.setBy), incidentId],
     );
   }
   if (patch.handlingEndedAt !== undefined) {

@@ -1,4 +1,5 @@
 /** SQL for seat names and the wall display's key (issue 17); rows become camelCase here. */
+import { accountIdFor } from './account-context';
 import type { Queryable } from './connection';
 
 export async function allSeatNames(q: Queryable): Promise<Map<string, string>> {
@@ -42,6 +43,12 @@ export async function currentWallKey(q: Queryable): Promise<WallKeyRow | null> {
 export async function replaceWallKey(q: Queryable, keyHash: string | null, at: string, by: string): Promise<void> {
   await q.run('UPDATE wall_keys SET revoked_at = ? WHERE revoked_at IS NULL', [at]);
   if (keyHash !== null) {
-    await q.run('INSERT INTO wall_keys (key_hash, created_at, created_by) VALUES (?, ?, ?)', [keyHash, at, by]);
+    // The account from the call's session (issue 18, migration 0020).
+    await q.run('INSERT INTO wall_keys (key_hash, created_at, created_by, created_by_id) VALUES (?, ?, ?, ?)', [
+      keyHash,
+      at,
+      by,
+      accountIdFor(by),
+    ]);
   }
 }

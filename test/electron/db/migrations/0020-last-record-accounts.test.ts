@@ -38,6 +38,17 @@ describe('migration 0020-last-record-accounts', () => {
       await q.run(
         "INSERT INTO duty_log_remarks (day, at, text, officer, leader, created_at, edited_at, edited_by) VALUES ('2026-11-29', 't', '旧备注', '乙', '甲', 't', 't2', '丙')",
       );
+      await q.run(
+        "INSERT INTO holiday_notice_changes (year, kind, detail, at, officer) VALUES (2027, '录入', '通知', 't', '甲')",
+      );
+      await q.run(
+        `INSERT INTO handovers (created_at, duty_day, from_leader, from_officer, to_leader, to_officer, sheet, status,
+           cancelled_at, cancelled_by, cancel_reason) VALUES ('t', '2026-11-29', '甲', '乙', '丙', '丁', '{}', 'cancelled', 't', '乙', '有变')`,
+      );
+      await q.run(
+        "INSERT INTO incident_reporting (incident_id, follow_up_minutes, follow_up_set_at, follow_up_set_by) VALUES (1, 60, 't', '甲')",
+      );
+      await q.run("INSERT INTO wall_keys (key_hash, created_at, created_by) VALUES ('h', 't', '甲')");
     });
     await migrate(db, ALL);
     expect(await db.read((q) => q.get('PRAGMA user_version'))).toEqual({ user_version: 20 });
@@ -57,6 +68,28 @@ describe('migration 0020-last-record-accounts', () => {
     expect(await db.read((q) => q.all('SELECT edited_by, edited_by_id FROM duty_log_remarks'))).toEqual([
       { edited_by: '丙', edited_by_id: null },
     ]);
+    expect(
+      await db.read(async (q) => [
+        await q.get('SELECT officer, officer_id FROM holiday_notice_changes'),
+        await q.get(
+          'SELECT from_leader, from_leader_id, from_officer, from_officer_id, cancelled_by, cancelled_by_id FROM handovers',
+        ),
+        await q.get('SELECT follow_up_set_by, follow_up_set_by_id FROM incident_reporting'),
+        await q.get('SELECT created_by, created_by_id FROM wall_keys'),
+      ]),
+    ).toEqual([
+      { officer: '甲', officer_id: null },
+      {
+        from_leader: '甲',
+        from_leader_id: null,
+        from_officer: '乙',
+        from_officer_id: null,
+        cancelled_by: '乙',
+        cancelled_by_id: null,
+      },
+      { follow_up_set_by: '甲', follow_up_set_by_id: null },
+      { created_by: '甲', created_by_id: null },
+    ]);
     // An id must be an account's.
     for (const stmt of [
       'UPDATE response_items SET officer_id = 99',
@@ -64,6 +97,12 @@ describe('migration 0020-last-record-accounts', () => {
       'UPDATE response_tasks SET deadline_officer_id = 99',
       'UPDATE warning_actions SET done_by_id = 99',
       'UPDATE duty_log_remarks SET edited_by_id = 99',
+      'UPDATE holiday_notice_changes SET officer_id = 99',
+      'UPDATE handovers SET from_leader_id = 99',
+      'UPDATE handovers SET from_officer_id = 99',
+      'UPDATE handovers SET cancelled_by_id = 99',
+      'UPDATE incident_reporting SET follow_up_set_by_id = 99',
+      'UPDATE wall_keys SET created_by_id = 99',
     ]) {
       await expect(
         db.write((q) => q.run(stmt)),

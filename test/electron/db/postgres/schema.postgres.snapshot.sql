@@ -135,6 +135,9 @@ COLUMN handovers | cancelled_by | text | YES | NULL | C | NO
 COLUMN handovers | cancel_reason | text | YES | NULL | C | NO
 COLUMN handovers | ack_leader_id | integer | YES | NULL | NULL | NO
 COLUMN handovers | ack_officer_id | integer | YES | NULL | NULL | NO
+COLUMN handovers | from_leader_id | integer | YES | NULL | NULL | NO
+COLUMN handovers | from_officer_id | integer | YES | NULL | NULL | NO
+COLUMN handovers | cancelled_by_id | integer | YES | NULL | NULL | NO
 COLUMN holiday_notice_changes | id | integer | NO | NULL | NULL | YES
 COLUMN holiday_notice_changes | year | integer | NO | NULL | NULL | NO
 COLUMN holiday_notice_changes | kind | text | NO | NULL | C | NO
@@ -142,6 +145,7 @@ COLUMN holiday_notice_changes | detail | text | NO | NULL | C | NO
 COLUMN holiday_notice_changes | reason | text | NO | ''::text | C | NO
 COLUMN holiday_notice_changes | at | text | NO | NULL | C | NO
 COLUMN holiday_notice_changes | officer | text | NO | NULL | C | NO
+COLUMN holiday_notice_changes | officer_id | integer | YES | NULL | NULL | NO
 COLUMN holiday_notices | year | integer | NO | NULL | NULL | NO
 COLUMN holiday_notices | title | text | NO | NULL | C | NO
 COLUMN holiday_notices | doc_no | text | NO | ''::text | C | NO
@@ -163,6 +167,7 @@ COLUMN incident_reporting | follow_up_minutes | integer | YES | NULL | NULL | NO
 COLUMN incident_reporting | follow_up_set_at | text | YES | NULL | C | NO
 COLUMN incident_reporting | follow_up_set_by | text | YES | NULL | C | NO
 COLUMN incident_reporting | handling_ended_at | text | YES | NULL | C | NO
+COLUMN incident_reporting | follow_up_set_by_id | integer | YES | NULL | NULL | NO
 COLUMN incident_stale | incident_id | integer | NO | NULL | NULL | NO
 COLUMN incidents | id | integer | NO | NULL | NULL | YES
 COLUMN incidents | serial | text | NO | NULL | C | NO
@@ -366,6 +371,7 @@ COLUMN wall_keys | key_hash | text | NO | NULL | C | NO
 COLUMN wall_keys | created_at | text | NO | NULL | C | NO
 COLUMN wall_keys | created_by | text | NO | NULL | C | NO
 COLUMN wall_keys | revoked_at | text | YES | NULL | C | NO
+COLUMN wall_keys | created_by_id | integer | YES | NULL | NULL | NO
 COLUMN warning_actions | warning_id | integer | NO | NULL | NULL | NO
 COLUMN warning_actions | item_id | text | NO | NULL | C | NO
 COLUMN warning_actions | at | text | NO | NULL | C | NO
@@ -452,11 +458,15 @@ CONSTRAINT fired_alarms fired_alarms_clock_key_kind_seq_due_at_key UNIQUE NULLS 
 CONSTRAINT fired_alarms fired_alarms_rowid_key UNIQUE (rowid)
 CONSTRAINT handovers handovers_ack_leader_id_fkey FOREIGN KEY (ack_leader_id) REFERENCES accounts(id)
 CONSTRAINT handovers handovers_ack_officer_id_fkey FOREIGN KEY (ack_officer_id) REFERENCES accounts(id)
+CONSTRAINT handovers handovers_cancelled_by_id_fkey FOREIGN KEY (cancelled_by_id) REFERENCES accounts(id)
 CONSTRAINT handovers handovers_check CHECK (((status = 'acknowledged'::text) = ((acknowledged_at IS NOT NULL) AND (ack_officer IS NOT NULL))))
 CONSTRAINT handovers handovers_check1 CHECK (((status = 'cancelled'::text) = (cancelled_at IS NOT NULL)))
+CONSTRAINT handovers handovers_from_leader_id_fkey FOREIGN KEY (from_leader_id) REFERENCES accounts(id)
+CONSTRAINT handovers handovers_from_officer_id_fkey FOREIGN KEY (from_officer_id) REFERENCES accounts(id)
 CONSTRAINT handovers handovers_pkey PRIMARY KEY (id)
 CONSTRAINT handovers handovers_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'acknowledged'::text, 'cancelled'::text])))
 CONSTRAINT holiday_notice_changes holiday_notice_changes_kind_check CHECK ((kind = ANY (ARRAY['录入'::text, '修改'::text, '删除'::text])))
+CONSTRAINT holiday_notice_changes holiday_notice_changes_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT holiday_notice_changes holiday_notice_changes_pkey PRIMARY KEY (id)
 CONSTRAINT holiday_notices holiday_notices_periods_check CHECK ((jsonb_typeof((periods)::jsonb) = 'array'::text))
 CONSTRAINT holiday_notices holiday_notices_pkey PRIMARY KEY (year)
@@ -467,6 +477,7 @@ CONSTRAINT incident_derived incident_derived_incident_id_fkey FOREIGN KEY (incid
 CONSTRAINT incident_derived incident_derived_pkey PRIMARY KEY (incident_id)
 CONSTRAINT incident_reporting incident_reporting_check CHECK (((follow_up_minutes IS NULL) = (follow_up_set_at IS NULL)))
 CONSTRAINT incident_reporting incident_reporting_follow_up_minutes_check CHECK (((follow_up_minutes >= 1) AND (follow_up_minutes <= 10080)))
+CONSTRAINT incident_reporting incident_reporting_follow_up_set_by_id_fkey FOREIGN KEY (follow_up_set_by_id) REFERENCES accounts(id)
 CONSTRAINT incident_reporting incident_reporting_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT incident_reporting incident_reporting_occurred_unknown_check CHECK ((occurred_unknown = ANY (ARRAY[0, 1])))
 CONSTRAINT incident_reporting incident_reporting_pkey PRIMARY KEY (incident_id)
@@ -553,6 +564,7 @@ CONSTRAINT serial_counters serial_counters_pkey PRIMARY KEY (prefix)
 CONSTRAINT timeline_entries timeline_entries_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT timeline_entries timeline_entries_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT timeline_entries timeline_entries_pkey PRIMARY KEY (id)
+CONSTRAINT wall_keys wall_keys_created_by_id_fkey FOREIGN KEY (created_by_id) REFERENCES accounts(id)
 CONSTRAINT wall_keys wall_keys_pkey PRIMARY KEY (id)
 CONSTRAINT warning_actions warning_actions_done_by_id_fkey FOREIGN KEY (done_by_id) REFERENCES accounts(id)
 CONSTRAINT warning_actions warning_actions_pkey PRIMARY KEY (warning_id, item_id)

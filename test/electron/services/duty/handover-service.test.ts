@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderForm } from '../../../../shared/forms/render';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { dutySeats } from '../../../helpers/seat-calls';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { caller, clock } from './call';
 
@@ -150,6 +151,40 @@ describe('shift handover', () => {
     expect(await call('duty:get', {})).toEqual({ leader: '李堃', officer: '赵珺' });
     // A new handover can follow the withdrawn one.
     expect((await call('handover:create', { toLeader: '乙', toOfficer: '丁' })).status).toBe('pending');
+    await s.close();
+  });
+});
+
+describe('who handed over and who withdrew the sheet (issue 18, migration 0020)', () => {
+  const tempDir = useTempDirs();
+
+  it("the outgoing officers and whoever withdraws it carry their accounts from the seat's session; a page cannot supply others", async () => {
+    const s = await makeServices(tempDir(), { now: clock('2026-11-30T06:00:00+08:00').now });
+    const { raw, other, ids } = await dutySeats(s);
+    // the channel's declared output has an id; raw only lets the payload carry fields the channel does not take
+    const h = (await raw('handover:create', {
+      toLeader: '王镕',
+      toOfficer: '钱赟',
+      fromLeader: '王芳',
+      fromOfficer: '王芳',
+      fromOfficerId: ids.王芳,
+    })) as { id: number };
+    await other('handover:cancel', { id: h.id, reason: '接班人员有变' });
+    expect(
+      await s.db.read((q) =>
+        q.get(
+          'SELECT from_leader, from_leader_id, from_officer, from_officer_id, cancelled_by, cancelled_by_id FROM handovers WHERE id = ?',
+          [h.id],
+        ),
+      ),
+    ).toEqual({
+      from_leader: '李堃',
+      from_leader_id: ids.李堃,
+      from_officer: '赵珺',
+      from_officer_id: ids.赵珺,
+      cancelled_by: '王芳',
+      cancelled_by_id: ids.王芳,
+    });
     await s.close();
   });
 });

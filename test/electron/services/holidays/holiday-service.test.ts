@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { makeServices } from '../../../helpers/services';
+import { dutySeats, fromSeat } from '../../../helpers/seat-calls';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { caller, clock } from '../duty/call';
 
@@ -176,6 +177,25 @@ describe('holiday notices entered by the administrator', () => {
     for (const [input, message] of cases)
       await expect(call('holidays:save', input), String(message)).rejects.toThrow(message);
     expect(await call('holidays:list', {})).toEqual([]);
+    await s.close();
+  });
+});
+
+describe('who entered a holiday notice (issue 18, migration 0020)', () => {
+  const tempDir = useTempDirs();
+
+  it("each change carries the account of the 带班领导 or administrator who made it; a 值班员's seat is refused", async () => {
+    const s = await makeServices(tempDir(), { now: clock('2026-11-30T10:00:00+08:00').now });
+    const { seat, other, ids } = await dutySeats(s);
+    await seat('holidays:save', NOTICE_2027);
+    await expect(other('holidays:save', NOTICE_2027)).rejects.toThrow(/需要带班领导或管理员权限/);
+    await fromSeat(s.handlers, 'seat-admin')('holidays:save', { ...NOTICE_2027, docNo: '国办发明电〔2026〕8号' });
+    expect(
+      await s.db.read((q) => q.all('SELECT kind, officer, officer_id FROM holiday_notice_changes ORDER BY id')),
+    ).toEqual([
+      { kind: '录入', officer: '李堃', officer_id: ids.李堃 },
+      { kind: '修改', officer: '系统管理员', officer_id: ids.系统管理员 },
+    ]);
     await s.close();
   });
 });

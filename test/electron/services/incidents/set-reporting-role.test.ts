@@ -9,6 +9,7 @@ import { requirementOf } from '../../../../shared/accounts/policy';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { Result } from '../../../../shared/ipc/result';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { dutySeats } from '../../../helpers/seat-calls';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { TEST_PASSWORD } from '../../../helpers/ui';
 import { seedAccounts } from '../../../helpers/web-app';
@@ -54,6 +55,22 @@ describe('incidents:set-reporting is the leader’s act', () => {
     expect((set.value as IncidentDetail).timeline.at(-1)!.text).toBe(
       '报告要求：续报提醒：每30分钟（带班领导 李堃 设定）',
     );
+    await s.close();
+  });
+
+  it('the interval records the leader who set it by account too (issue 18, migration 0020)', async () => {
+    const s = await makeServices(tempDir());
+    const { seat, asLeader, ids } = await dutySeats(s);
+    const inc = await seat('incidents:create', ENV_INPUT);
+    await asLeader('incidents:set-reporting', { id: inc.id, followUpMinutes: 90 });
+    expect(
+      await s.db.read((q) =>
+        q.get(
+          'SELECT follow_up_minutes, follow_up_set_by, follow_up_set_by_id FROM incident_reporting WHERE incident_id = ?',
+          [inc.id],
+        ),
+      ),
+    ).toEqual({ follow_up_minutes: 90, follow_up_set_by: '李堃', follow_up_set_by_id: ids.李堃 });
     await s.close();
   });
 });

@@ -166,6 +166,12 @@ describe('the wall display', () => {
     expect(message(await a('wall:rotate-key'))).toMatch(/需要带班领导或管理员权限/);
     const issued = value<WallKeyIssued>(await admin('wall:rotate-key'));
     expect(issued.path).toBe(`/?wall=${issued.key}#/wall`);
+    // Who issued it, by account too (issue 18, migration 0020).
+    const issuer = await s.db.read(async (q) => ({
+      key: await q.get('SELECT created_by, created_by_id FROM wall_keys WHERE revoked_at IS NULL'),
+      admin: await q.get<{ id: number }>("SELECT id FROM accounts WHERE name = '系统管理员'"),
+    }));
+    expect(issuer.key).toEqual({ created_by: '系统管理员', created_by_id: issuer.admin?.id });
     const wall = from(s.handlers, `wall:${issued.key}`);
     const board = value<WallBoard>(await wall('wall:board'));
     expect(board.incidents.map((i) => [i.title, i.places, i.level])).toEqual([
