@@ -214,7 +214,7 @@ describe('start-up never mistakes damage for a fresh install', () => {
     // Enough notes for the timeline to span many pages, so the damage can sit in one the start never reads.
     const s = await makeServices(dir);
     for (let i = 0; i < 40; i++)
-      await s.incidents.addNote({ id: 1, kind: '备注', text: `核实情况${i}：${'现场'.repeat(300)}` });
+      await s.incidents.addNote({ id: 1, kind: '备注', text: `核实情况${i}：${'现场'.repeat(300)}`, givenBy: '' });
     await s.close();
     const live = join(dir, DB);
     const raw = await Database.open(live, { readOnly: true });
