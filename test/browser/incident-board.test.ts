@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/ipc/dispatch';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
+import { readAllRows } from '../helpers/virtual-list';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 /** Beijing wall time n minutes ago, as the officer types it into the pickers. */
@@ -21,7 +23,7 @@ describe('incident board in Chromium against the web host', () => {
   const tempDir = useTempDirs();
   const browser = useBrowser();
 
-  it('registers a back-dated incident, shows it late on the board, changes status, voids a note, and keeps it all after a restart', async () => {
+  it('registers a back-dated incident, shows it late on the board, changes status, voids a note, and keeps it all after a restart; its long timeline is virtualised', async () => {
     const app = await startWebApp(browser(), tempDir());
     const { page } = app;
     try {
@@ -80,8 +82,48 @@ describe('incident board in Chromium against the web host', () => {
       const kept = page.getByTestId('timeline-entry').filter({ hasText: '现场已派员核实', hasNotText: '作废记录' });
       await expect.poll(() => kept.getAttribute('data-voided')).toBe('1');
       await expect.poll(() => kept.getByTestId('void-reason').innerText()).toContain('误记');
+
+      // Sixty more notes: the timeline is long, so only the entries in view are in the page (issue 14).
+      const id = Number(
+        (await page.getByTestId('incident-link').first().getAttribute('href'))?.replace('#incident-', ''),
+      );
+      const before = (await app.services.incidents.get(id)).timeline.length;
+      for (let n = 1; n <= 60; n++) {
+        const r = await dispatch(app.services.handlers, 'incidents:add-note', {
+          id,
+          kind: '续报信息',
+          text: `第${n}次续报`,
+        });
+        if (!r.ok) throw new Error(r.error.message);
+      }
+      await page.keyboard.press('Escape');
+      await page.getByTestId('incident-link').filter({ hasText: '桑干河支流死鱼' }).click();
+      const timeline = page.getByTestId('timeline');
+      await expect.poll(() => timeline.getAttribute('data-virtual')).toBe('yes');
+      const inView = await page.getByTestId('timeline-entry').count();
+      expect(inView).toBeLessThan(30);
+      // The newest entry is voided from the long list as from a short one.
+      const newest = page.getByTestId('timeline-entry').filter({ hasText: '第60次续报', hasNotText: '作废记录' });
+      await newest.getByTestId('void-button').click();
+      await page.getByTestId('void-reason-input').fill('重复录入');
+      await page.getByRole('button', { name: '确认作废' }).click();
+      await expect.poll(() => newest.getAttribute('data-voided')).toBe('1');
+      // Scrolled through, every entry once, newest first: the first void, the notes, and 接报 last.
+      const all = await readAllRows(timeline, {
+        holder: '.ant-listy-holder',
+        row: '[data-testid=timeline-entry]',
+        key: 'data-entry-id',
+      });
+      expect(all.rows).toHaveLength(before + 61);
+      expect(all.maxRendered).toBeLessThan(30);
+      expect(all.rows[1]).toContain('第60次续报');
+      expect(all.rows[1]).toContain('重复录入');
+      expect(all.rows.filter((t) => t.includes('第1次续报'))).toHaveLength(1);
+      expect(all.rows.find((t) => t.includes('现场已派员核实') && !t.includes('作废记录'))).toContain('误记');
+      expect(all.rows.at(-1)).toContain('接报');
+      await page.screenshot({ path: 'test-output/timeline-virtual-end.png' });
     } finally {
       await app.close();
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import type { IncidentDetail } from '../../shared/domain/incident-view';
+import type { RosterView } from '../../shared/domain/roster';
 import { ENV_INPUT } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
+import { readAllRows, VIRTUAL_TABLE } from '../helpers/virtual-list';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 describe('rosters and call lists in Chromium against the web host', () => {
   const tempDir = useTempDirs();
   const browser = useBrowser();
 
-  it('adds an office number, finds it by pinyin, builds the call list of an incident and records a call in its timeline', async () => {
+  it('adds an office number, reads the long roster by scrolling its tree and its list, finds it by pinyin, builds the call list of an incident and records a call in its timeline', async () => {
     const app = await startWebApp(browser(), tempDir());
     const { page } = app;
     try {
@@ -26,6 +28,35 @@ describe('rosters and call lists in Chromium against the web host', () => {
       await expect
         .poll(() => page.getByTestId('roster-tree').getByTestId('copy-phone').first().innerText())
         .toContain('0349-2021234');
+
+      // The eco HQ is a long roster: its tree and its list hold only the lines in view (issue 14).
+      // Scrolled through, each shows every entry once, the new number in its place, the last 工作组 last.
+      const got = await dispatch(app.services.handlers, 'rosters:get', { rosterId: 'eco-hq', includeEnded: false });
+      if (!got.ok) throw new Error(got.error.message);
+      // an ok answer carries the channel's declared output
+      const { roster, contacts } = got.value as RosterView;
+      const branches = [roster.leaders.length + (roster.members?.length ?? 0), roster.office ? 1 : 0];
+      branches.push(roster.units.length, roster.groups.length);
+      const entries = 1 + branches.reduce((a, b) => a + b, 0);
+      const lastGroup = roster.groups.at(-1)!.name;
+      expect(contacts).toHaveLength(1);
+      const tree = page.getByTestId('roster-tree');
+      expect(await tree.getAttribute('data-virtual')).toBe('yes');
+      const lines = await readAllRows(tree, { holder: '.ant-tree-list-holder', row: '[role=treeitem]' });
+      expect(lines.rows).toHaveLength(entries + branches.filter((n) => n > 0).length + contacts.length);
+      expect(lines.maxRendered).toBeLessThan(lines.rows.length / 2);
+      expect(lines.rows.filter((t) => t.includes('0349-2021234'))).toHaveLength(1);
+      expect(lines.rows.at(-1)).toContain(lastGroup);
+      await page.getByRole('tab', { name: '列表' }).click();
+      const table = page.getByTestId('roster-table');
+      expect(await table.getAttribute('data-virtual')).toBe('yes');
+      const rows = await readAllRows(table, VIRTUAL_TABLE);
+      expect(rows.rows).toHaveLength(entries);
+      expect(rows.maxRendered).toBeLessThan(entries / 2);
+      expect(rows.rows.filter((t) => t.includes('0349-2021234'))).toHaveLength(1);
+      expect(rows.rows.at(-1)).toContain(lastGroup);
+      await page.screenshot({ path: 'test-output/roster-list-end.png' });
+      await page.getByRole('tab', { name: '树形' }).click();
 
       await page.getByTestId('roster-search').locator('input').fill('stj');
       await page.getByTestId('roster-search').locator('input').press('Enter');

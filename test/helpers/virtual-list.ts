@@ -7,9 +7,9 @@ import type { Locator, Page } from 'playwright-core';
 export interface ListShape {
   /** The scroll box, inside the list's root. */
   holder: string;
-  /** One rendered row; its key attribute names it. */
+  /** One rendered row; its key attribute names it (its text when omitted: rows of unique text). */
   row: string;
-  key: string;
+  key?: string;
   /** What is read from a row (its text when omitted). */
   text?: string;
 }
@@ -29,10 +29,10 @@ const frames = (root: Locator) =>
 function renderedRows(root: Locator, shape: ListShape): Promise<[string, string][]> {
   return root.evaluate(
     (el, s) =>
-      [...el.querySelectorAll<HTMLElement>(s.row)].map((r): [string, string] => [
-        r.getAttribute(s.key) ?? '',
-        (s.text ? r.querySelector<HTMLElement>(s.text) : r)?.innerText ?? '',
-      ]),
+      [...el.querySelectorAll<HTMLElement>(s.row)].map((r): [string, string] => {
+        const text = (s.text ? r.querySelector<HTMLElement>(s.text) : r)?.innerText ?? '';
+        return [s.key ? (r.getAttribute(s.key) ?? '') : text, text];
+      }),
     shape,
   );
 }
@@ -45,12 +45,14 @@ function renderedRows(root: Locator, shape: ListShape): Promise<[string, string]
 export async function readAllRows(root: Locator, shape: ListShape): Promise<{ rows: string[]; maxRendered: number }> {
   const seen = new Map<string, string>();
   let maxRendered = 0;
+  let ended = false;
   await root.evaluate((el, holder) => el.querySelector(holder)?.scrollTo({ top: 0 }), shape.holder);
   for (;;) {
     await frames(root);
     const rows = await renderedRows(root, shape);
     maxRendered = Math.max(maxRendered, rows.length);
     for (const [key, text] of rows) if (!seen.has(key)) seen.set(key, text);
+    // At the end only if it stays there: rows measured on the way in may lengthen the list.
     const atEnd = await root.evaluate((el, holder) => {
       const box = el.querySelector<HTMLElement>(holder);
       if (!box) return true;
@@ -58,7 +60,8 @@ export async function readAllRows(root: Locator, shape: ListShape): Promise<{ ro
       box.scrollBy({ top: box.clientHeight / 2 });
       return false;
     }, shape.holder);
-    if (atEnd) break;
+    if (atEnd && ended) break;
+    ended = atEnd;
   }
   return { rows: [...seen.values()], maxRendered };
 }

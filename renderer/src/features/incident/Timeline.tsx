@@ -1,9 +1,10 @@
-import { App, Button, Input, List, Modal, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Input, List, Listy, Modal, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import type { TimelineEntry } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../lib/format';
+import { LONG_LIST, useListHeight } from '../../hooks/useLongList';
 import { messageOf } from '../../../../shared/errors';
 
 const KIND_LABELS: Record<string, string> = {
@@ -33,6 +34,9 @@ export function Timeline({
   const { message } = App.useApp();
   const [voiding, setVoiding] = useState<TimelineEntry | null>(null);
   const [reason, setReason] = useState('');
+  // Inside the incident's drawer, under the banners and its own header.
+  const listHeight = useListHeight(360);
+  const entries = [...incident.timeline].reverse();
 
   const confirmVoid = async () => {
     if (!reason.trim()) return message.error('作废必须说明原因');
@@ -46,52 +50,48 @@ export function Timeline({
     }
   };
 
+  const voidAction = (e: TimelineEntry): ReactNode =>
+    !e.voided && e.kind !== 'created' && e.kind !== 'void' ? (
+      <Button key="void" size="small" type="link" danger onClick={() => setVoiding(e)} data-testid="void-button">
+        作废
+      </Button>
+    ) : null;
+
   return (
     <>
-      <List
-        size="small"
-        data-testid="timeline"
-        dataSource={[...incident.timeline].reverse()}
-        renderItem={(e) => (
-          <List.Item
-            data-testid="timeline-entry"
-            data-voided={e.voided ? '1' : '0'}
-            actions={
-              !e.voided && e.kind !== 'created' && e.kind !== 'void'
-                ? [
-                    <Button
-                      key="void"
-                      size="small"
-                      type="link"
-                      danger
-                      onClick={() => setVoiding(e)}
-                      data-testid="void-button"
-                    >
-                      作废
-                    </Button>,
-                  ]
-                : []
-            }
-          >
-            <div style={{ width: '100%' }}>
-              <Typography.Text type="secondary">
-                {fmtDateTime(e.at)} · {e.officer}
-                {/* The seat it was recorded at (issue 17); entries from before seats were named show none. */}
-                {e.seatName ? <span data-testid="entry-seat">（{e.seatName}）</span> : null} ·{' '}
-                <Tag>{KIND_LABELS[e.kind] ?? e.kind}</Tag>
-              </Typography.Text>
-              <div>
-                <Typography.Text delete={!!e.voided}>{e.text}</Typography.Text>
+      {entries.length > LONG_LIST ? (
+        // A long timeline shows only the entries in view (issue 14), in a list of its own height.
+        <div role="list" aria-label="事件经过" data-testid="timeline" data-virtual="yes">
+          <Listy
+            virtual
+            height={listHeight}
+            items={entries}
+            rowKey="id"
+            itemRender={(e) => (
+              <div role="listitem" className="timeline-entry-row" {...entryProps(e)}>
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <EntryText e={e} />
+                </div>
+                {voidAction(e)}
               </div>
-              {e.voided && (
-                <Typography.Text type="danger" data-testid="void-reason">
-                  已作废（{e.voided.by}，{fmtDateTime(e.voided.at)}）：{e.voided.reason}
-                </Typography.Text>
-              )}
-            </div>
-          </List.Item>
-        )}
-      />
+            )}
+          />
+        </div>
+      ) : (
+        <List
+          size="small"
+          data-testid="timeline"
+          dataSource={entries}
+          renderItem={(e) => {
+            const act = voidAction(e);
+            return (
+              <List.Item {...entryProps(e)} actions={act ? [act] : []}>
+                <EntryText e={e} />
+              </List.Item>
+            );
+          }}
+        />
+      )}
       <Modal
         title="作废记录"
         open={!!voiding}
@@ -110,5 +110,33 @@ export function Timeline({
         />
       </Modal>
     </>
+  );
+}
+
+const entryProps = (e: TimelineEntry) => ({
+  'data-testid': 'timeline-entry',
+  'data-entry-id': e.id,
+  'data-voided': e.voided ? '1' : '0',
+});
+
+/** One entry: when, who, where, what kind; the text, struck through with the reason once voided. */
+function EntryText({ e }: { e: TimelineEntry }) {
+  return (
+    <div style={{ width: '100%' }}>
+      <Typography.Text type="secondary">
+        {fmtDateTime(e.at)} · {e.officer}
+        {/* The seat it was recorded at (issue 17); entries from before seats were named show none. */}
+        {e.seatName ? <span data-testid="entry-seat">（{e.seatName}）</span> : null} ·{' '}
+        <Tag>{KIND_LABELS[e.kind] ?? e.kind}</Tag>
+      </Typography.Text>
+      <div>
+        <Typography.Text delete={!!e.voided}>{e.text}</Typography.Text>
+      </div>
+      {e.voided && (
+        <Typography.Text type="danger" data-testid="void-reason">
+          已作废（{e.voided.by}，{fmtDateTime(e.voided.at)}）：{e.voided.reason}
+        </Typography.Text>
+      )}
+    </div>
   );
 }

@@ -24,6 +24,7 @@ import type { RosterPrint } from '../../../../shared/forms/types';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
+import { LONG_LIST, useListHeight } from '../../hooks/useLongList';
 import { PrintPreview } from '../print/PrintPreview';
 import { ContactModal, type ContactTarget } from './ContactModal';
 import { contactsOf, rosterEntries, type EntryRow } from './entries';
@@ -282,8 +283,12 @@ function EntryTitle({ e, rosterId, onEdit }: { e: EntryRow; rosterId: string; on
   );
 }
 
+/** What sits above a roster's tree or list: the header, the card's title and the tabs. */
+const ROSTER_RESERVE = 380;
+
 function RosterTree({ view, onEdit, onEnd }: { view: RosterView } & RowActions) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const listHeight = useListHeight(ROSTER_RESERVE);
   const entries = rosterEntries(view.roster);
   const node = (e: EntryRow): DataNode => ({
     key: `${e.kind}/${e.id}`,
@@ -310,17 +315,22 @@ function RosterTree({ view, onEdit, onEnd }: { view: RosterView } & RowActions) 
   const top = { ...rootNode, children: [...(rootNode.children ?? []), ...branches] };
   // Expanded unless the officer collapsed it, so an entry's first contact shows as soon as it is added.
   const parents: string[] = [];
+  let nodes = 0;
   const walk = (n: DataNode) => {
+    nodes++;
     if (!n.children?.length) return;
     parents.push(String(n.key));
     n.children.forEach(walk);
   };
   walk(top);
+  // A long roster shows only the lines in view (issue 14): antd's tree is virtual once it has a height.
+  const virtual = nodes > LONG_LIST;
   return (
-    <div data-testid="roster-tree">
+    <div data-testid="roster-tree" data-virtual={virtual ? 'yes' : 'no'}>
       <Tree
         blockNode
         selectable={false}
+        height={virtual ? listHeight : undefined}
         treeData={[top]}
         expandedKeys={parents.filter((k) => !collapsed.has(k))}
         onExpand={(keys) => setCollapsed(new Set(parents.filter((k) => !keys.includes(k))))}
@@ -334,11 +344,18 @@ function RosterTable({ view, onEdit, onEnd }: { view: RosterView } & RowActions)
     const cs = contactsOf(view.contacts, e);
     return cs.length ? cs.map((c) => ({ key: `c${c.id}`, e, c })) : [{ key: `${e.kind}/${e.id}`, e, c: null }];
   });
+  const listHeight = useListHeight(ROSTER_RESERVE + 40);
+  // A long roster scrolls in one list that holds only the rows in view (issue 14), no pages.
+  const virtual = rows.length > LONG_LIST;
   return (
     <Table
       size="small"
       rowKey="key"
-      pagination={{ pageSize: 50 }}
+      pagination={false}
+      virtual={virtual}
+      scroll={virtual ? { x: 900, y: listHeight } : undefined}
+      data-testid="roster-table"
+      data-virtual={virtual ? 'yes' : 'no'}
       dataSource={rows}
       columns={[
         { title: '类别', width: 90, render: (_, r) => r.e.branch },
