@@ -113,6 +113,31 @@ describe('the record chain (issue 18; GB/T 22239-2019 8.1.4.3, 8.1.4.7)', () => 
     await s.close();
   });
 
+  it('the board answers at start while the chain is still being verified in the background: it never waits for it', async () => {
+    const dir = tempDir();
+    let s = await start(dir);
+    const incidentId = await record(s);
+    // A chain of several of the verification's batches, sealed by the console's own write.
+    await s.db.write(async (q) => {
+      for (let i = 0; i < 4000; i++) {
+        await q.run(
+          "INSERT INTO timeline_entries (incident_id, at, kind, text, officer) VALUES (?, ?, 'note', ?, '赵珺')",
+          [incidentId, NOW.toISOString(), `备注${i}`],
+        );
+      }
+    });
+    await s.close();
+    s = await start(dir);
+    const call = caller(s.handlers);
+    const board = await call('incidents:list', {});
+    const meanwhile = await call('integrity:status', {});
+    expect(board.items.map((i) => i.id)).toEqual([incidentId]);
+    expect(['unverified', 'verifying']).toContain(meanwhile.state);
+    // Nobody asked: it finishes on its own, and the long chain is whole.
+    expect(await settled(s)).toMatchObject({ state: 'ok', findingCount: 0 });
+    await s.close();
+  });
+
   it('voiding appends and changes no recorded row: the chain still verifies, the original shows 已作废', async () => {
     const dir = tempDir();
     const s = await start(dir);
