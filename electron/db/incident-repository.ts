@@ -400,24 +400,47 @@ export interface IncidentSelection {
 }
 
 /** The selected incidents, newest first (at most `limit`). */
-export function selectIncidents(q: Queryable, selection: IncidentSelection, limit?: number): Promise<Incident[]> {
-  const { where, params } = selectionSql(selection, limit !== undefined);
+export async function selectIncidents(q: Queryable, selection: IncidentSelection, limit?: number): Promise<Incident[]> {
+  const { where, params } = selectionSql(selection, await narrowingPairs(q, selection));
   return listIncidents(q, where, params, limit);
 }
 
 /** How many incidents the selection holds, counted up to `cap` + 1 (enough to say "more than cap"). */
-export function countSelected(q: Queryable, selection: IncidentSelection, cap: number): Promise<number> {
-  const { where, params } = selectionSql(selection);
+export async function countSelected(q: Queryable, selection: IncidentSelection, cap: number): Promise<number> {
+  const { where, params } = selectionSql(selection, await narrowingPairs(q, selection));
   return countIncidents(q, where, params, cap);
 }
 
+/** A pair held by this many incidents or more narrows too little to be worth reading. */
+const COMMON_PAIR = 5000;
+
 /**
- * `newestFirst`: the query reads a page in 接报 order. A search's candidates then only test each
- * incident met on the 接报 index (`+id`: not used to drive the read), so a page of a common word
- * stops after its first matches instead of reading and sorting all of them; a count (or a list
- * without a limit) reads the candidates by id, which is also what keeps a rare word fast.
+ * The pairs of characters (migration 0021's index) a search narrows its candidates by: the (at
+ * most three) least common pairs of its keywords, each held by fewer than COMMON_PAIR incidents,
+ * so the candidates are few and read by id. When every pair is common (报告, 应急管理局) the
+ * matches are dense and the search reads in 接报 order with LIKE alone, which soon fills a page:
+ * reading and intersecting long lists would cost more than it saves. A pair no incident holds
+ * leaves no candidate at all.
  */
-function selectionSql(s: IncidentSelection, newestFirst = false): { where: string; params: Param[] } {
+async function narrowingPairs(q: Queryable, s: IncidentSelection): Promise<string[]> {
+  const pairs = [...new Set((s.filter?.search ? searchKeywords(s.filter.search) : []).flatMap(searchBigrams))];
+  const held: { pair: string; n: number }[] = [];
+  for (const pair of pairs) {
+    const row = await q.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM incident_bigrams WHERE bigram = ? LIMIT ${COMMON_PAIR}) AS held`,
+      [pair],
+    );
+    const n = row?.n ?? 0;
+    if (n === 0) return [pair];
+    if (n < COMMON_PAIR) held.push({ pair, n });
+  }
+  return held
+    .sort((a, b) => a.n - b.n)
+    .slice(0, 3)
+    .map((h) => h.pair);
+}
+
+function selectionSql(s: IncidentSelection, pairs: readonly string[] = []): { where: string; params: Param[] } {
   const where: string[] = [];
   const params: Param[] = [];
   const inList = (column: string, values: readonly string[]) => {
@@ -444,12 +467,12 @@ function selectionSql(s: IncidentSelection, newestFirst = false): { where: strin
   }
   // Every keyword (平鲁 探伤) must occur, each in any of the searched columns.
   const keywords = f.search ? searchKeywords(f.search) : [];
-  // The candidates hold every pair of characters of every keyword (migration 0021's index); the
-  // LIKE below confirms each, so the index narrows the reading and never changes what is found.
-  const pairs = [...new Set(keywords.flatMap(searchBigrams))];
+  // Candidates hold the narrowing pairs of the keywords; the LIKE below confirms each, so the
+  // index narrows the reading and never changes what is found.
   if (pairs.length > 0) {
-    const among = pairs.map(() => 'SELECT incident_id FROM incident_bigrams WHERE bigram = ?').join(' INTERSECT ');
-    where.push(`${newestFirst ? '+id' : 'id'} IN (${among})`);
+    where.push(
+      `id IN (${pairs.map(() => 'SELECT incident_id FROM incident_bigrams WHERE bigram = ?').join(' INTERSECT ')})`,
+    );
     params.push(...pairs);
   }
   for (const keyword of keywords) {
