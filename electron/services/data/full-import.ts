@@ -60,8 +60,9 @@ const CHECKPOINT_BYTES = 16 * 1024 * 1024;
 
 export interface ImportOptions {
   /**
-   * Called inside the transaction once CHECKPOINT_ROWS more rows were written: the record chain
-   * seals what was written so far, so its sweep holds a step's rows, never the whole history.
+   * Called inside the transaction once CHECKPOINT_ROWS more rows (or CHECKPOINT_BYTES of the file)
+   * were written: the record chain seals what was written so far, so its sweep holds a step's rows,
+   * never the whole history.
    */
   checkpoint?: (q: Queryable) => Promise<unknown>;
 }
