@@ -32,9 +32,7 @@ export interface Queryable {
  * instead of one each. Every one settles before this does, so a failure never leaves a statement
  * running when the unit rolls back.
  */
-export async function together<T extends readonly unknown[]>(
-  ...work: { [K in keyof T]: Promise<T[K]> }
-): Promise<T> {
+export async function together<T extends readonly unknown[]>(...work: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
   const settled = await Promise.allSettled(work);
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;

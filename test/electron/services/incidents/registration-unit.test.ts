@@ -29,7 +29,11 @@ describe('registration unit of work', () => {
     const read = await s.incidents.get(detail.id);
     expect(detail.timeline).toEqual(read.timeline);
     expect(detail.timeline).toEqual([
-      expect.objectContaining({ kind: 'created', officer: '赵珺', data: { receivedAt: INPUT.receivedAt, leader: '李堃' } }),
+      expect.objectContaining({
+        kind: 'created',
+        officer: '赵珺',
+        data: { receivedAt: INPUT.receivedAt, leader: '李堃' },
+      }),
     ]);
     expect(detail.clocks).toEqual(read.clocks);
     expect(detail.grading).toEqual(read.grading);
@@ -81,7 +85,11 @@ describe('registration unit of work', () => {
           await together(
             Promise.reject(new Error('拒绝')),
             q
-              .run('INSERT INTO duty_sessions (leader, officer, started_at) VALUES (?, ?, ?)', ['甲', '乙', NOW.toISOString()])
+              .run('INSERT INTO duty_sessions (leader, officer, started_at) VALUES (?, ?, ?)', [
+                '甲',
+                '乙',
+                NOW.toISOString(),
+              ])
               .then(() => {
                 otherSettled = true;
               }),
