@@ -25,6 +25,7 @@ import type { StoredDerivation } from '../../db/derived-repository';
 import { derivationBasis } from './derived';
 import { hasRunningResponse } from '../../db/response-repository';
 import { officerOf, refuse } from '../officer';
+import { currentActor } from '../../db/account-context';
 import { STALE_EDIT_MESSAGE } from '../../../shared/ipc/channels/seats';
 
 export class IncidentService {
@@ -488,7 +489,8 @@ export class IncidentService {
         ? undefined
         : args.followUpMinutes === null
           ? null
-          : { minutes: args.followUpMinutes, setAt: at, setBy: officer.leader };
+          : // The leader whose password granted this act (issue 18), else the seat's leader on duty.
+            { minutes: args.followUpMinutes, setAt: at, setBy: currentActor()?.grantedBy?.name ?? officer.leader };
     const handlingEndedAt =
       args.handlingEndedAt === undefined
         ? undefined
@@ -505,7 +507,7 @@ export class IncidentService {
       followUp === undefined
         ? ''
         : followUp
-          ? `续报提醒：每${followUp.minutes}分钟（带班领导 ${officer.leader} 设定）`
+          ? `续报提醒：每${followUp.minutes}分钟（带班领导 ${followUp.setBy} 设定）`
           : '取消续报提醒',
       args.occurredUnknown === undefined
         ? ''

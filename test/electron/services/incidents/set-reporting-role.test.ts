@@ -9,7 +9,7 @@ import { requirementOf } from '../../../../shared/accounts/policy';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { Result } from '../../../../shared/ipc/result';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
-import { dutySeats } from '../../../helpers/seat-calls';
+import { dutySeats, fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { TEST_PASSWORD } from '../../../helpers/ui';
 import { seedAccounts } from '../../../helpers/web-app';
@@ -71,6 +71,16 @@ describe('incidents:set-reporting is the leader’s act', () => {
         ),
       ),
     ).toEqual({ follow_up_minutes: 90, follow_up_set_by: '李堃', follow_up_set_by_id: ids.李堃 });
+    // An administrator alone at a seat gives their own password: they set it, not the leader on duty.
+    const admin = fromSeat(s.handlers, 'seat-admin');
+    await admin('auth:verify-leader', { password: SEAT_PASSWORD, channel: 'incidents:set-reporting' });
+    const after = await admin('incidents:set-reporting', { id: inc.id, followUpMinutes: 30 });
+    expect(
+      await s.db.read((q) =>
+        q.get('SELECT follow_up_set_by, follow_up_set_by_id FROM incident_reporting WHERE incident_id = ?', [inc.id]),
+      ),
+    ).toEqual({ follow_up_set_by: '系统管理员', follow_up_set_by_id: ids.系统管理员 });
+    expect(after.timeline.at(-1)?.text).toContain('续报提醒：每30分钟（带班领导 系统管理员 设定）');
     await s.close();
   });
 });
