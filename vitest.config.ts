@@ -20,6 +20,7 @@ const ON_BOTH_ENGINES = [
     'incidents/incident-service',
     'incidents/registration-unit',
     'incidents/incident-pages',
+    'incidents/derived-store',
     'incidents/incident-search',
     'incidents/search-index',
     'incidents/level-change',

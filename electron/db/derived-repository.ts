@@ -7,6 +7,7 @@ import type { IncidentClock, IncidentGrading } from '../../shared/domain/inciden
 import type { StatClock } from '../../shared/stats/index';
 import { parseInstant } from '../../shared/time';
 import { scopeSql, type Param, type Queryable } from './connection';
+import { decodeDerivation, encodeDerivation } from './derived-codec';
 
 /** Derived tables: rebuilt from the records, never exported or counted as user data. */
 export const DERIVED_TABLES: readonly string[] = [
@@ -41,13 +42,7 @@ export async function currentDerivations(
        AND NOT EXISTS (SELECT 1 FROM incident_stale s WHERE s.incident_id = d.incident_id)`,
     [basis, ...only.params],
   );
-  return new Map(
-    rows.map((r) => [
-      r.incident_id,
-      // these columns hold only what this repository wrote with JSON.stringify of these types
-      { grading: JSON.parse(r.grading) as IncidentGrading, clocks: JSON.parse(r.clocks) as IncidentClock[] },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.incident_id, decodeDerivation(r.incident_id, r)]));
 }
 
 /** Up to `limit` incidents marked stale after `afterId`, lowest id first. */
@@ -135,15 +130,11 @@ export async function storeDerivations(q: Queryable, basis: string, list: readon
     q,
     'INSERT INTO incident_derived (incident_id, basis, level, stat_plan, next_due_at, grading, clocks)',
     7,
-    list.map((d) => [
-      d.incidentId,
-      basis,
-      d.grading.level,
-      d.statPlan,
-      nextDue(d),
-      JSON.stringify(d.grading),
-      JSON.stringify(d.clocks),
-    ]),
+    list.map((d) => {
+      // The compact stored form (derived-codec.ts), read back exactly by currentDerivations.
+      const stored = encodeDerivation(d.incidentId, d);
+      return [d.incidentId, basis, d.grading.level, d.statPlan, nextDue(d), stored.grading, stored.clocks];
+    }),
   );
   // What the statistics count, in narrow rows of their own (migration 0019).
   await insertRows(

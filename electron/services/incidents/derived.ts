@@ -20,8 +20,11 @@ import * as derivedRepo from '../../db/derived-repository';
 import { selectIncidents } from '../../db/incident-repository';
 import type { DerivationToStore, StoredStatClock } from '../../db/derived-repository';
 
-/** Raise when the rules change what they derive from the same rows: every stored value is redone. */
-const DERIVED_VERSION = 2;
+/**
+ * Raise when the rules change what they derive from the same rows, or the stored form changes
+ * (3: the compact form of db/derived-codec.ts): every stored value is redone.
+ */
+const DERIVED_VERSION = 3;
 
 /**
  * The code that derives, hashed: a build whose rules differ gets another basis even if the version
