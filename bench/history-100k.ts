@@ -11,10 +11,11 @@
  * - write-during-reads-ms: median registration while 50 board lists are in flight
  * - rss-100k-mb: peak resident memory of the service process through all of the above
  * - export-all-100k-rss-mb: peak resident memory of a fresh service process writing the full export
+ * - import-all-100k-rss-mb: peak resident memory of a fresh, empty install importing that export by file name
  * - board-render-100k-ms / renderer-first-board-ms: the built renderer in Chromium (web host)
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -127,7 +128,28 @@ async function probeExport(dir: string): Promise<Record<string, number>> {
   }
 }
 
-function runProbe(mode: 'reads' | 'export', dir: string): Record<string, number> {
+/**
+ * In the child process: the export `probeExport` wrote in `from` imported by file name into a fresh,
+ * empty install beside it, and the process's peak memory meanwhile.
+ */
+async function probeImport(from: string): Promise<Record<string, number>> {
+  const dir = join(from, '..', 'import-into');
+  const fileName = readdirSync(join(from, 'exports')).find((f) => f.endsWith('.json'));
+  if (!fileName) throw new Error(`no full export in ${from}`);
+  mkdirSync(join(dir, 'exports'), { recursive: true });
+  renameSync(join(from, 'exports', fileName), join(dir, 'exports', fileName));
+  const services = await createAppServices({ dataDir: dir, host: 'web', printer: webHostPrinter(dir), alarms: false });
+  try {
+    const t = performance.now();
+    await call(services.handlers, 'data:import-all', { fileName });
+    note(`import-all: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    return { 'import-all-100k-rss-mb': maxRssMb() };
+  } finally {
+    await services.close();
+  }
+}
+
+function runProbe(mode: 'reads' | 'export' | 'import', dir: string): Record<string, number> {
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(import.meta.url), '--probe', mode, dir],
@@ -183,6 +205,14 @@ export async function benchHistory100k(seededFile?: string, only?: readonly stri
     const probes: [string, () => Promise<Record<string, number>>][] = [
       ['reads', async () => runProbe('reads', freshCopy(seeded.file, root, 'reads'))],
       ['export', async () => runProbe('export', freshCopy(seeded.file, root, 'export'))],
+      [
+        'import',
+        async () => {
+          const from = freshCopy(seeded.file, root, 'import-from');
+          runProbe('export', from);
+          return runProbe('import', from);
+        },
+      ],
       ['renderer', () => probeRenderer(freshCopy(seeded.file, root, 'renderer'))],
     ];
     for (const [name, probe] of probes) {
@@ -206,6 +236,7 @@ export const HISTORY_100K_FIGURES: readonly string[] = [
   'cold-start-100k-ms',
   'duty-log-100k-ms',
   'export-all-100k-rss-mb',
+  'import-all-100k-rss-mb',
   'rss-100k-mb',
   'write-during-reads-ms',
   'board-render-100k-ms',
@@ -229,9 +260,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const probe = process.argv.indexOf('--probe');
   const run =
     probe >= 0
-      ? (process.argv[probe + 1] === 'export' ? probeExport : probeReads)(process.argv[probe + 2] ?? '').then((f) =>
-          console.log(JSON.stringify(f)),
-        )
+      ? (process.argv[probe + 1] === 'export'
+          ? probeExport
+          : process.argv[probe + 1] === 'import'
+            ? probeImport
+            : probeReads)(process.argv[probe + 2] ?? '').then((f) => console.log(JSON.stringify(f)))
       : benchHistory100k(
           process.argv.includes('--seeded') ? process.argv[process.argv.indexOf('--seeded') + 1] : undefined,
           process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split(',') : undefined,
