@@ -169,7 +169,11 @@ export class IncidentService {
     if (!args.levels?.length) {
       // One more than the page is read to know whether another page follows.
       const rows = await this.summaries(q, { filter: args, after: after(args.cursor) }, args.limit + 1);
-      const n = await repo.countSelected(q, { filter: args }, TOTAL_CAP);
+      // A first page that is not full holds every match (the board's open incidents): no count needed.
+      const n =
+        !args.cursor && rows.length <= args.limit
+          ? rows.length
+          : await repo.countSelected(q, { filter: args }, TOTAL_CAP);
       const items = rows.slice(0, args.limit);
       const last = items.at(-1);
       return {
