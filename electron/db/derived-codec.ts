@@ -35,6 +35,8 @@ interface Field {
   kind: Kind;
   /** The value the rules compose here, from the object itself, its parent and the context. */
   composed?: (o: Obj, parent: Obj | null, ctx: Context) => unknown;
+  /** The composition reads the parent, which is complete only after this object is read. */
+  fromParent?: true;
 }
 
 type Shape = readonly Field[];
@@ -42,7 +44,7 @@ type Shape = readonly Field[];
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 const RECORD: Shape = [
-  { key: 'clockId', kind: 'str', composed: (_o, parent) => parent?.obligationKey },
+  { key: 'clockId', kind: 'str', composed: (_o, parent) => parent?.obligationKey, fromParent: true },
   { key: 'completedAt', kind: 'str' },
   { key: 'channel', kind: 'str' },
   { key: 'recipientUnit', kind: 'str' },
@@ -66,6 +68,7 @@ const CLOSURE: Shape = [
       const record = parent?.record as Obj | null | undefined;
       return record ? (str(record.completedAt) ?? str(record.recordedAt)) : undefined;
     },
+    fromParent: true,
   },
   { key: 'reason', kind: 'str' },
   { key: 'lateMs', kind: 'raw' },
@@ -205,7 +208,10 @@ function encodeValue(v: unknown, kind: Kind, self: Obj, ctx: Context, texts: Tex
   return encodeObj(v, kind, self, ctx, texts);
 }
 
-/** Composed values are filled in once their object (and its parent) are read: they refer to later keys. */
+/**
+ * Composed values refer to later keys, so they are filled in once their object is read; those
+ * that read the parent (`fromParent`), once the parent is read: the parent runs these.
+ */
 type Pending = (() => void)[];
 
 function decodeObj(
@@ -220,6 +226,7 @@ function decodeObj(
   const [present, composed] = enc as [number, number];
   const values = enc as unknown[];
   const o: Obj = {};
+  const children: Pending = [];
   let next = 2;
   for (let at = 0; at < shape.length; at++) {
     const bit = 1 << at;
@@ -229,11 +236,20 @@ function decodeObj(
     if (composed & bit) {
       // Holds the key's place; its value is composed once the rest is read.
       o[field.key] = null;
-      const compose = field.composed;
-      if (compose) pending.push(() => (o[field.key] = compose(o, parent, ctx)));
     } else {
-      o[field.key] = decodeValue(values[next], field.kind, o, ctx, texts, pending);
+      o[field.key] = decodeValue(values[next], field.kind, o, ctx, texts, children);
       next++;
+    }
+  }
+  for (const fill of children) fill();
+  if (composed !== 0) {
+    for (let at = 0; at < shape.length; at++) {
+      // every index below the shape's length names a field
+      const field = shape[at] as Field;
+      const compose = field.composed;
+      if (!(composed & (1 << at)) || !compose) continue;
+      if (field.fromParent) pending.push(() => (o[field.key] = compose(o, parent, ctx)));
+      else o[field.key] = compose(o, parent, ctx);
     }
   }
   return o;
