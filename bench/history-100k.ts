@@ -166,6 +166,8 @@ async function probeRenderer(dir: string): Promise<Record<string, number>> {
   try {
     const app = await startWebApp(browser, dir);
     try {
+      // On the ten-year history, log-in to the header naming the officer can take over the default 30 s.
+      app.page.setDefaultTimeout(120_000);
       // The board is shown to a seat on duty (issue 18): log in once; each reload keeps the session.
       await signInDuty(app.page);
       const renders: number[] = [];
