@@ -31,9 +31,21 @@ const DERIVED_VERSION = 3;
  * above was not raised, so an upgrade never shows values derived by the old rules.
  */
 const CODE_HASH = createHash('sha256')
-  .update([deriveIncident, gradingOf, computeObligations, gradeIncident].map((f) => f.toString()).join('\n'))
+  .update([deriveIncident, gradingOf, computeObligations, gradeIncident].map((f) => sourceAsWritten(f)).join('\n'))
   .digest('hex')
   .slice(0, 16);
+
+/**
+ * A function's source whatever module format loaded it: a CommonJS loader (a script run from
+ * outside the project, say) rewrites `planOf(x)` to `(0,import_plans.planOf)(x)`, which would
+ * otherwise give the same rules another basis and have every stored value derived again.
+ */
+export function sourceAsWritten(f: { toString(): string }): string {
+  return f
+    .toString()
+    .replace(/\(0,\s*import_\w+\.(\w+)\)/g, '$1')
+    .replace(/\bimport_\w+\.(\w+)/g, '$1');
+}
 
 /** What a stored derivation was made on; a stored row of another basis is not used. */
 export function derivationBasis(pendingLevelMinutes: number): string {
