@@ -109,7 +109,8 @@ describe('architecture', () => {
       'electron/services/seats/seat-service.ts': "the seats' gate wraps the accounts' one and caches names and the key",
       'electron/services/data/backups.ts':
         'a backup or a restore copies or replaces the whole database: it is the unit',
-      'electron/services/data/full-export.ts': 'the full export streams every table; the import replaces them all',
+      'electron/services/data/full-export.ts': 'the full export streams every table in one read of its own',
+      'electron/services/data/full-import.ts': 'the import streams the file into every table: one write of its own',
       'electron/services/integrity/chain.ts': 'the chain is verified in batches in the background',
       'electron/services/startup/startup-check.ts': 'the start-up check runs before the window opens',
     };
