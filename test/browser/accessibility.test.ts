@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
+import { dutyDayOf } from '../../shared/schedule/index';
 import { ENV_INPUT } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
 import { TEST_PASSWORD, confirmLeader, signInDuty } from '../helpers/ui';
@@ -311,9 +312,8 @@ describe('accessibility of the console in Chromium (axe-core)', () => {
           issuedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
         });
         expect(issued.ok).toBe(true);
-        const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
-          .format(new Date())
-          .slice(0, 7);
+        // The month of today's duty day, which the 值班表 opens on (before 08:00 on the 1st, the month before).
+        const month = dutyDayOf(new Date().toISOString()).slice(0, 7);
         await services.handlers['schedule:generate']({
           month,
           leaders: ['王镕'],

@@ -26,7 +26,7 @@ import type { ShiftAssignment } from '../../../../shared/schedule/index';
 import { dutyDayOf } from '../../../../shared/schedule/index';
 import { WEEKDAY_LABELS, weekdayOf } from '../../../../shared/time';
 import { call } from '../../api/api';
-import { ZONE, dayjs, fmtDateTime, fmtTime } from '../../lib/format';
+import { dayjs, fmtDateTime, fmtTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { useSettings } from '../../hooks/useSettings';
 import { ExportButtons } from '../duty-log/ExportButtons';
@@ -59,9 +59,10 @@ interface ChangeValues {
 export function SchedulePage() {
   const { message, modal } = App.useApp();
   const settings = useSettings();
-  const [month, setMonth] = useState(() => dayjs().tz(ZONE).format('YYYY-MM'));
   // Today's duty day (before the shift start it is still yesterday's), highlighted in the table.
   const today = dutyDayOf(new Date().toISOString(), { startTime: settings.shiftStart, hours: settings.shiftHours });
+  // The page opens on the month of today's duty: at 01:00 on the 1st that is still the month before.
+  const [month, setMonth] = useState(() => today.slice(0, 7));
   const { data, error } = useLoad(() => call('schedule:get', { month }), [month]);
   const current = useLoad(() => call('schedule:now', {}), []);
   const [generating, setGenerating] = useState(false);
