@@ -79,9 +79,6 @@ export interface AppServices {
 
 export { DATABASE_FILE };
 
-/** The start's own reads (the first board, the open clocks) go first; then the whole-file check. */
-const FILE_CHECK_DELAY_MS = 2000;
-
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   mkdirSync(opts.dataDir, { recursive: true });
   // Damage (an empty, truncated, corrupt or too-new file; a lost file with backups) is never opened
@@ -227,7 +224,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     db instanceof SqliteDatabase
       ? new WholeFileCheck(opts.dataDir, (problem) => db.markDamaged(problem.message))
       : null;
-  const checking = setTimeout(() => void fileCheck?.run(), FILE_CHECK_DELAY_MS);
+  // Writes wait for its outcome: nothing is acknowledged into a file not yet known to be whole (a
+  // registration in the first seconds waits, then commits or is refused). Reads, on their own
+  // connection, go on meanwhile, so the board does not wait.
+  let releaseWrites: () => void = () => undefined;
+  if (fileCheck) {
+    const checked = new Promise<void>((resolve) => (releaseWrites = resolve));
+    void db.raw(() => checked);
+  }
+  const checking = setTimeout(() => void fileCheck?.run().then(releaseWrites, releaseWrites), 0);
   checking.unref();
 
   return {
@@ -245,6 +250,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       clearTimeout(verifying);
       clearTimeout(checking);
       await fileCheck?.stop();
+      releaseWrites();
       clearTimeout(sweep);
       await derived.stop();
       await integrity.stop();

@@ -195,8 +195,10 @@ export class WholeFileCheck {
       // A file SQLite cannot even read through (SQLITE_CORRUPT, SQLITE_NOTADB) is damage too.
       problems = [err instanceof Error ? err.message : String(err)];
     } finally {
-      await this.conn?.close().catch(() => undefined);
+      // Forgotten before closing: stop() must not interrupt a connection that is closing (SQLite refuses).
+      const conn = this.conn;
       this.conn = null;
+      await conn?.close().catch(() => undefined);
     }
     // Read again after each await: stop() may have been called meanwhile.
     if (this.isStopped() || problems.length === 0) return null;

@@ -232,10 +232,12 @@ describe('start-up never mistakes damage for a fresh install', () => {
     closeSync(fd);
 
     const b = await boot(dir);
+    // A write sent at once waits for the check's outcome: it is refused, never acknowledged into the damaged file.
+    const early = call(b, 'incidents:add-note', { id: 1, kind: '备注', text: '刚启动时的记录', givenBy: '' });
     expect(await call<StartupStatus>(b, 'startup:status')).toMatchObject({ state: 'ready', problem: null });
-    expect((await call<StorageStatus>(b, 'storage:status')).ok).toBe(true);
-    // The check after start (it runs by itself a moment later; asked for here so the test need not wait).
+    // The check after start (it runs by itself at once; its outcome is awaited here).
     expect(await b.services()!.checkFile()).toMatchObject({ kind: 'corrupt', message: DAMAGED_MESSAGE });
+    await expect(early).rejects.toThrow(DAMAGED_MESSAGE);
     expect(await call<StorageStatus>(b, 'storage:status')).toEqual({
       ok: false,
       cause: 'corrupt',
@@ -256,6 +258,21 @@ describe('start-up never mistakes damage for a fresh install', () => {
     expect((await call<StorageStatus>(again, 'storage:status')).ok).toBe(true);
     expect((await call<{ items: unknown[] }>(again, 'incidents:list', {})).items.length).toBe(2);
     await again.close();
+  });
+
+  it('a write sent as the services start waits for the whole-file check before it begins', async () => {
+    const dir = tempDir();
+    await folderWithBackup(dir);
+    const s = await makeServices(dir);
+    const order: string[] = [];
+    const write = s.db.write(async () => {
+      order.push('write');
+    });
+    await s.checkFile();
+    order.push('checked');
+    await write;
+    expect(order).toEqual(['checked', 'write']);
+    await s.close();
   });
 
   it('a healthy database answers ready, and restore-latest refuses', async () => {
