@@ -392,6 +392,11 @@ export class SqliteDatabase implements Database {
     });
   }
 
+  /** Writes queued from now on wait until `until` settles (the whole-file check after start). */
+  holdWritesUntil(until: Promise<void>): void {
+    void this.enqueue(() => until);
+  }
+
   /**
    * Runs outside any transaction (PRAGMAs that refuse to run inside one, such as VACUUM, and the
    * backup API). Never for data writes: an autocommit statement's commit error can be lost.

@@ -228,10 +228,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // registration in the first seconds waits, then commits or is refused). Reads, on their own
   // connection, go on meanwhile, so the board does not wait.
   let releaseWrites: () => void = () => undefined;
-  if (fileCheck) {
-    const checked = new Promise<void>((resolve) => (releaseWrites = resolve));
-    void db.raw(() => checked);
-  }
+  if (fileCheck && db instanceof SqliteDatabase)
+    db.holdWritesUntil(new Promise<void>((resolve) => (releaseWrites = resolve)));
   const checking = setTimeout(() => void fileCheck?.run().then(releaseWrites, releaseWrites), 0);
   checking.unref();
 
