@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
+import { dutyDayOf } from '../../shared/schedule/index';
 
 describe('the console under its strict CSP in Chromium', () => {
   const tempDir = useTempDirs();
@@ -63,11 +64,8 @@ describe('the console under its strict CSP in Chromium', () => {
         await page.keyboard.press('Escape');
 
         // The 值班表 month sheet is another srcdoc document under the same policy.
-        const month = new Intl.DateTimeFormat('sv-SE', {
-          timeZone: 'Asia/Shanghai',
-          year: 'numeric',
-          month: '2-digit',
-        }).format(new Date());
+        // The month of today's duty day, which the 值班表 opens on (before the shift start on the 1st, the month before).
+        const month = dutyDayOf(new Date().toISOString()).slice(0, 7);
         await app.services.handlers['schedule:generate']({
           month,
           leaders: ['李堃'],

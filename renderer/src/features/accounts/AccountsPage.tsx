@@ -27,6 +27,8 @@ export function AccountsPage() {
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<AccountView | null>(null);
+  // Bumped after each change of an account, so the audit below shows the act at once.
+  const [audited, setAudited] = useState(0);
   const [form] = Form.useForm<NewAccount>();
   const [resetForm] = Form.useForm<{ password: string }>();
   const load = useCallback(
@@ -51,6 +53,7 @@ export function AccountsPage() {
       setCreating(false);
       form.resetFields();
       await load();
+      setAudited((k) => k + 1);
     } catch (err) {
       message.error(errorText(err));
     }
@@ -59,6 +62,7 @@ export function AccountsPage() {
     try {
       await call('accounts:update', { id, ...patch });
       await load();
+      setAudited((k) => k + 1);
     } catch (err) {
       message.error(errorText(err));
     }
@@ -71,6 +75,7 @@ export function AccountsPage() {
       setResetting(null);
       resetForm.resetFields();
       await load();
+      setAudited((k) => k + 1);
     } catch (err) {
       message.error(errorText(err));
     }
@@ -144,7 +149,7 @@ export function AccountsPage() {
           />
         )}
       </Card>
-      {isAdmin && <AuditPanel />}
+      {isAdmin && <AuditPanel refreshKey={audited} />}
       <Modal
         open={creating}
         title="新建账户"

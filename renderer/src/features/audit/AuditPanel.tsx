@@ -34,7 +34,8 @@ interface Filter {
 }
 
 /** The administrator's audit record (GB/T 22239-2019 8.1.4.3): every log-in, failure, lock, refusal and export. */
-export function AuditPanel() {
+/** `refreshKey`: changed by the page after an act the audit records, to read the list again. */
+export function AuditPanel({ refreshKey = 0 }: { refreshKey?: number }) {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<Filter>({});
   const [rows, setRows] = useState<AuditEvent[]>([]);
@@ -45,7 +46,7 @@ export function AuditPanel() {
   );
   useEffect(() => {
     void load(filter);
-  }, [filter, load]);
+  }, [filter, load, refreshKey]);
 
   const exportCsv = async () => {
     try {
