@@ -52,6 +52,11 @@ const ON_BOTH_ENGINES = [
 const withPostgres = Boolean(process.env.DUTY_TEST_DATABASE_URL);
 /** Browser tests of several seats on one PostgreSQL database; in the chromium project, run one at a time. */
 const CHROMIUM_ON_POSTGRES = ['test/browser/two-seats.test.ts'];
+/**
+ * Workers for the unit and PostgreSQL files: two by default; `npm test` runs them on one while the
+ * browser files run beside them in a process of their own.
+ */
+const workers = Number(process.env.DUTY_TEST_WORKERS ?? 2);
 if (!withPostgres) {
   console.warn(
     'PostgreSQL suites and the two-seat browser test not run: DUTY_TEST_DATABASE_URL is not set (npm test starts a test server).',
@@ -70,7 +75,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: [...CHROMIUM_TESTS, ...POSTGRES_ONLY],
-          maxWorkers: 2,
+          maxWorkers: workers,
         },
       },
       ...(withPostgres
@@ -83,7 +88,7 @@ export default defineConfig({
                 env: { DUTY_TEST_ENGINE: 'postgres' },
                 // Each test also makes its database on the server; on a loaded machine that adds seconds.
                 testTimeout: 60_000,
-                maxWorkers: 2,
+                maxWorkers: workers,
               },
             },
           ]

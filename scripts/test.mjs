@@ -1,16 +1,41 @@
 // The whole test suite as CI runs it: type checks, the build the browser tests load, then every
 // vitest file. Ends with one line "N passed, N failed" and a non-zero exit on any failure.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+//
+// CI has a 30-minute budget on two cores. The browser files are the longest pole and run one at a
+// time, so they start right after the build in a vitest process of their own, and everything else
+// (type checks, lint, the unit and PostgreSQL files on one worker, the forms samples) runs beside
+// them. Each step says how long it took.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { startTestCluster } from './pg-test-cluster.mjs';
 
-// Each step says how long it took: CI has a 30-minute budget, and this is where it goes.
+const since = (t0) => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
+
 const step = (label, cmd, args) => {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  console.log(`=== ${label}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(`=== ${label}: ${since(t0)}`);
   return r.status === 0;
+};
+
+/** A step run beside the others; its output goes to `logFile` and is printed when it is awaited. */
+const background = (label, cmd, args, logFile) => {
+  console.log(`\n=== ${label} (beside the steps below, output shown when it ends): ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
+  const fd = openSync(logFile, 'w');
+  const child = spawn(cmd, args, { stdio: ['ignore', fd, fd], env: process.env });
+  const done = new Promise((resolve) => {
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => resolve(code === 0));
+  });
+  return async () => {
+    const ok = await done;
+    closeSync(fd);
+    console.log(`\n=== ${label}: output\n${readFileSync(logFile, 'utf8')}`);
+    console.log(`=== ${label}: ${since(t0)}`);
+    return ok;
+  };
 };
 
 let passed = 0;
@@ -23,13 +48,44 @@ const check = (label, ok) => {
   }
 };
 
-check('typecheck (all)', step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
-check('typecheck (shared is pure)', step('typecheck shared', 'npx', ['tsc', '-p', 'shared/tsconfig.json', '--noEmit']));
-check('lint (eslint, prettier)', step('lint', 'npm', ['run', '--silent', 'lint']));
+/** Adds one vitest JSON report's counts; a missing report or a file that failed to load is a failure. */
+const countReport = (label, file) => {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    // A file that fails to load has no tests to count; count it as a failure.
+    const broken = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+    for (const f of broken) console.error(`FAILED to run: ${f.name}\n${f.message}`);
+    failed += broken.length;
+    if (report.numTotalTests === 0) {
+      console.error(`No tests ran (${label}).`);
+      failed++;
+    }
+  } catch (err) {
+    console.error(`No vitest report (${label}): ${err.message}`);
+    failed++;
+  }
+};
+
+const vitestArgs = (projects, reportFile, extra = []) => [
+  'vitest',
+  'run',
+  ...projects.flatMap((p) => ['--project', p]),
+  ...extra,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${reportFile}`,
+];
+
+mkdirSync('test-output', { recursive: true });
+const BROWSER_REPORT = 'test-output/vitest-chromium.json';
+const OTHER_REPORT = 'test-output/vitest.json';
+rmSync(BROWSER_REPORT, { force: true });
+rmSync(OTHER_REPORT, { force: true });
+
 const built = step('build', 'npx', ['electron-vite', 'build']);
 check('build', built);
-// Electron security checks, offline; any finding above INFORMATIONAL fails.
-check('electronegativity', step('electronegativity', 'node', ['scripts/electronegativity.mjs']));
 
 // The repository and service suites run on PostgreSQL too, and the two-seat browser test runs two
 // seats on one PostgreSQL database (issue 17): on the server named by
@@ -46,35 +102,30 @@ if (!process.env.DUTY_TEST_DATABASE_URL) {
   }
 }
 
-mkdirSync('test-output', { recursive: true });
-rmSync('test-output/vitest.json', { force: true });
-step('vitest', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile.json=test-output/vitest.json',
-]);
-try {
-  const report = JSON.parse(readFileSync('test-output/vitest.json', 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  // A file that fails to load has no tests to count; count it as a failure.
-  const broken = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
-  for (const f of broken) console.error(`FAILED to run: ${f.name}\n${f.message}`);
-  failed += broken.length;
-  if (report.numTotalTests === 0) {
-    console.error('No tests ran.');
-    failed++;
-  }
-} catch (err) {
-  console.error(`No vitest report: ${err.message}`);
-  failed++;
-}
-cluster?.stop();
+const browserFiles = background(
+  'vitest (browser files)',
+  'npx',
+  vitestArgs(['chromium'], BROWSER_REPORT),
+  'test-output/vitest-chromium.log',
+);
+
+check('typecheck (all)', step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+check('typecheck (shared is pure)', step('typecheck shared', 'npx', ['tsc', '-p', 'shared/tsconfig.json', '--noEmit']));
+check('lint (eslint, prettier)', step('lint', 'npm', ['run', '--silent', 'lint']));
+// Electron security checks, offline; any finding above INFORMATIONAL fails.
+check('electronegativity', step('electronegativity', 'node', ['scripts/electronegativity.mjs']));
+
+// One worker: the other core is the browser files'.
+process.env.DUTY_TEST_WORKERS = '1';
+step('vitest (unit, PostgreSQL)', 'npx', vitestArgs(['unit', 'postgres'], OTHER_REPORT, ['--maxWorkers=1']));
+countReport('unit, PostgreSQL', OTHER_REPORT);
 
 // Every official form rendered to PDF and PNG for review (CI output; not committed).
 check('forms:samples', step('forms:samples', 'npx', ['tsx', 'scripts/forms-samples.ts', '--out', 'test-output/forms']));
+
+await browserFiles();
+countReport('browser files', BROWSER_REPORT);
+cluster?.stop();
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
