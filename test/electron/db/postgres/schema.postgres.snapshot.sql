@@ -267,6 +267,7 @@ COLUMN response_conditions | confirmed_by | text | NO | NULL | C | NO
 COLUMN response_conditions | officer | text | NO | NULL | C | NO
 COLUMN response_conditions | recorded_at | text | NO | NULL | C | NO
 COLUMN response_conditions | officer_id | integer | YES | NULL | NULL | NO
+COLUMN response_conditions | leader_id | integer | YES | NULL | NULL | NO
 COLUMN response_items | rowid | bigint | NO | NULL | NULL | YES
 COLUMN response_items | incident_id | integer | NO | NULL | NULL | NO
 COLUMN response_items | item_id | text | NO | NULL | C | NO
@@ -288,6 +289,7 @@ COLUMN response_levels | decided_by | text | NO | NULL | C | NO
 COLUMN response_levels | note | text | NO | ''::text | C | NO
 COLUMN response_levels | officer | text | NO | NULL | C | NO
 COLUMN response_levels | officer_id | integer | YES | NULL | NULL | NO
+COLUMN response_levels | leader_id | integer | YES | NULL | NULL | NO
 COLUMN response_tasks | incident_id | integer | NO | NULL | NULL | NO
 COLUMN response_tasks | task_id | text | NO | NULL | C | NO
 COLUMN response_tasks | due_at | text | YES | NULL | C | NO
@@ -309,6 +311,8 @@ COLUMN responses | ended_by | text | YES | NULL | C | NO
 COLUMN responses | ended_officer | text | YES | NULL | C | NO
 COLUMN responses | officer_id | integer | YES | NULL | NULL | NO
 COLUMN responses | ended_officer_id | integer | YES | NULL | NULL | NO
+COLUMN responses | started_leader_id | integer | YES | NULL | NULL | NO
+COLUMN responses | ended_leader_id | integer | YES | NULL | NULL | NO
 COLUMN roster_contact_history | id | integer | NO | NULL | NULL | YES
 COLUMN roster_contact_history | contact_id | integer | NO | NULL | NULL | NO
 COLUMN roster_contact_history | at | text | NO | NULL | C | NO
@@ -387,6 +391,7 @@ COLUMN warning_changes | changed_by | text | NO | NULL | C | NO
 COLUMN warning_changes | document | text | NO | NULL | C | NO
 COLUMN warning_changes | officer | text | NO | NULL | C | NO
 COLUMN warning_changes | officer_id | integer | YES | NULL | NULL | NO
+COLUMN warning_changes | leader_id | integer | YES | NULL | NULL | NO
 COLUMN warning_incidents | warning_id | integer | NO | NULL | NULL | NO
 COLUMN warning_incidents | incident_id | integer | NO | NULL | NULL | NO
 COLUMN warning_incidents | at | text | NO | NULL | C | NO
@@ -411,6 +416,8 @@ COLUMN warnings | lift_document | text | YES | NULL | C | NO
 COLUMN warnings | lift_officer | text | YES | NULL | C | NO
 COLUMN warnings | officer_id | integer | YES | NULL | NULL | NO
 COLUMN warnings | lift_officer_id | integer | YES | NULL | NULL | NO
+COLUMN warnings | leader_id | integer | YES | NULL | NULL | NO
+COLUMN warnings | lift_leader_id | integer | YES | NULL | NULL | NO
 CONSTRAINT accounts accounts_active_check CHECK ((active = ANY (ARRAY[0, 1])))
 CONSTRAINT accounts accounts_failed_count_check CHECK ((failed_count >= 0))
 CONSTRAINT accounts accounts_name_key UNIQUE (name)
@@ -521,6 +528,7 @@ CONSTRAINT reports reports_pkey PRIMARY KEY (id)
 CONSTRAINT reports reports_sent_officer_id_fkey FOREIGN KEY (sent_officer_id) REFERENCES accounts(id)
 CONSTRAINT reports reports_signed_by_id_fkey FOREIGN KEY (signed_by_id) REFERENCES accounts(id)
 CONSTRAINT response_conditions response_conditions_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
+CONSTRAINT response_conditions response_conditions_leader_id_fkey FOREIGN KEY (leader_id) REFERENCES accounts(id)
 CONSTRAINT response_conditions response_conditions_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT response_conditions response_conditions_pkey PRIMARY KEY (incident_id, condition_id)
 CONSTRAINT response_items response_items_check CHECK (((state <> ALL (ARRAY['done'::text, 'notApplicable'::text])) OR ((at IS NOT NULL) AND (by_whom IS NOT NULL))))
@@ -531,6 +539,7 @@ CONSTRAINT response_items response_items_pkey PRIMARY KEY (incident_id, item_id)
 CONSTRAINT response_items response_items_rowid_key UNIQUE (rowid)
 CONSTRAINT response_items response_items_state_check CHECK ((state = ANY (ARRAY['open'::text, 'done'::text, 'notApplicable'::text, 'notRequired'::text])))
 CONSTRAINT response_levels response_levels_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
+CONSTRAINT response_levels response_levels_leader_id_fkey FOREIGN KEY (leader_id) REFERENCES accounts(id)
 CONSTRAINT response_levels response_levels_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT response_levels response_levels_pkey PRIMARY KEY (id)
 CONSTRAINT response_tasks response_tasks_deadline_officer_id_fkey FOREIGN KEY (deadline_officer_id) REFERENCES accounts(id)
@@ -538,12 +547,14 @@ CONSTRAINT response_tasks response_tasks_done_by_id_fkey FOREIGN KEY (done_by_id
 CONSTRAINT response_tasks response_tasks_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES responses(incident_id)
 CONSTRAINT response_tasks response_tasks_pkey PRIMARY KEY (incident_id, task_id)
 CONSTRAINT responses responses_check CHECK (((ended_at IS NULL) = (ended_by IS NULL)))
+CONSTRAINT responses responses_ended_leader_id_fkey FOREIGN KEY (ended_leader_id) REFERENCES accounts(id)
 CONSTRAINT responses responses_ended_officer_id_fkey FOREIGN KEY (ended_officer_id) REFERENCES accounts(id)
 CONSTRAINT responses responses_incident_id_fkey FOREIGN KEY (incident_id) REFERENCES incidents(id)
 CONSTRAINT responses responses_level_check CHECK ((level = ANY (ARRAY['一级'::text, '二级'::text, '三级'::text, '四级'::text])))
 CONSTRAINT responses responses_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT responses responses_pkey PRIMARY KEY (incident_id)
 CONSTRAINT responses responses_plan_check CHECK ((plan = ANY (ARRAY['comms'::text, 'radiation'::text, 'environment'::text])))
+CONSTRAINT responses responses_started_leader_id_fkey FOREIGN KEY (started_leader_id) REFERENCES accounts(id)
 CONSTRAINT roster_contact_history roster_contact_history_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES roster_contacts(id)
 CONSTRAINT roster_contact_history roster_contact_history_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT roster_contact_history roster_contact_history_pkey PRIMARY KEY (id)
@@ -569,6 +580,7 @@ CONSTRAINT wall_keys wall_keys_pkey PRIMARY KEY (id)
 CONSTRAINT warning_actions warning_actions_done_by_id_fkey FOREIGN KEY (done_by_id) REFERENCES accounts(id)
 CONSTRAINT warning_actions warning_actions_pkey PRIMARY KEY (warning_id, item_id)
 CONSTRAINT warning_actions warning_actions_warning_id_fkey FOREIGN KEY (warning_id) REFERENCES warnings(id)
+CONSTRAINT warning_changes warning_changes_leader_id_fkey FOREIGN KEY (leader_id) REFERENCES accounts(id)
 CONSTRAINT warning_changes warning_changes_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT warning_changes warning_changes_pkey PRIMARY KEY (id)
 CONSTRAINT warning_changes warning_changes_warning_id_fkey FOREIGN KEY (warning_id) REFERENCES warnings(id)
@@ -579,7 +591,9 @@ CONSTRAINT warning_incidents warning_incidents_warning_id_fkey FOREIGN KEY (warn
 CONSTRAINT warnings warnings_check CHECK (((lifted_at IS NULL) = (lift_document IS NULL)))
 CONSTRAINT warnings warnings_direction_check CHECK ((direction = ANY (ARRAY['received'::text, 'issued'::text])))
 CONSTRAINT warnings warnings_issuer_kind_check CHECK ((issuer_kind = ANY (ARRAY['province'::text, 'city'::text, 'county'::text, 'other'::text])))
+CONSTRAINT warnings warnings_leader_id_fkey FOREIGN KEY (leader_id) REFERENCES accounts(id)
 CONSTRAINT warnings warnings_level_check CHECK ((level = ANY (ARRAY['一级'::text, '二级'::text, '三级'::text, '四级'::text])))
+CONSTRAINT warnings warnings_lift_leader_id_fkey FOREIGN KEY (lift_leader_id) REFERENCES accounts(id)
 CONSTRAINT warnings warnings_lift_officer_id_fkey FOREIGN KEY (lift_officer_id) REFERENCES accounts(id)
 CONSTRAINT warnings warnings_officer_id_fkey FOREIGN KEY (officer_id) REFERENCES accounts(id)
 CONSTRAINT warnings warnings_pkey PRIMARY KEY (id)
