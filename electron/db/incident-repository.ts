@@ -10,6 +10,7 @@ import type {
 } from '../../shared/domain/incident';
 import { registrationText, STATUSES } from '../../shared/domain/incident';
 import { searchBigrams, searchKeywords } from '../../shared/incidents/search-query';
+import { parseInstant, shanghaiParts } from '../../shared/time';
 import type { IncidentFilter } from '../../shared/ipc/schemas';
 import { scopeSql, together, type IncidentScope, type Param, type Queryable } from './connection';
 import { currentSeatName } from './seat-context';
@@ -136,7 +137,9 @@ export async function registerIncident<A = undefined>(
   signer: { leader: string; officer: string } | Promise<{ leader: string; officer: string }>,
   alongside?: (registered: { id: number; serial: string; createdBy: string }) => Promise<A>,
 ): Promise<{ id: number; serial: string; entry: TimelineEntry; alongside: A | undefined }> {
-  const year = inc.receivedAt.slice(0, 4);
+  // The number's year is the year of 接报 on the duty room's calendar (Beijing time, shared/time):
+  // a report received at 00:30 on 1 January is that year's, though its UTC instant is still December.
+  const year = shanghaiParts(parseInstant(inc.receivedAt, '接报时间')).y;
   const prefix = inc.drill ? `YL${year}-` : `${year}-`;
   const [duty, serial] = await together(Promise.resolve(signer), nextSerial(q, prefix));
   const row = await q.get<{ id: number; serial: string }>(

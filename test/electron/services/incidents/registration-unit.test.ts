@@ -106,4 +106,33 @@ describe('registration unit of work', () => {
     expect(after).toEqual(before);
     await s.close();
   });
+
+  it("numbers an incident in the Beijing calendar year of 接报, each year's counter going on by itself", async () => {
+    // 08:00 on 1 January 2027 in Beijing: the night's reports are already numbered in 2027.
+    const s = await makeServices(tempDir(), { now: () => new Date('2027-01-01T00:00:00.000Z') });
+    await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+    const at = (receivedAt: string, drill = false) =>
+      s.incidents.create({ ...INPUT, occurredAt: '2026-12-31T09:00:00.000Z', receivedAt, drill });
+    // 23:59 on 31 December in Beijing.
+    expect((await at('2026-12-31T15:59:00.000Z')).serial).toBe('2026-0001');
+    // 00:30 on 1 January in Beijing, still 31 December in UTC.
+    expect((await at('2026-12-31T16:30:00.000Z')).serial).toBe('2027-0001');
+    expect((await at('2026-12-31T16:45:00.000Z')).serial).toBe('2027-0002');
+    // A late registration of an earlier report goes on with the old year's count.
+    expect((await at('2026-12-31T10:00:00.000Z')).serial).toBe('2026-0002');
+    // The same instant written with its Beijing offset, and a drill with its own counter.
+    expect((await at('2027-01-01T00:50:00+08:00')).serial).toBe('2027-0003');
+    expect((await at('2026-12-31T16:30:00.000Z', true)).serial).toBe('YL2027-0001');
+    expect((await at('2026-12-31T15:00:00.000Z', true)).serial).toBe('YL2026-0001');
+    const counters = await s.db.read((q) =>
+      q.all<{ prefix: string; n: number }>('SELECT prefix, last_number AS n FROM serial_counters ORDER BY prefix'),
+    );
+    expect(counters).toEqual([
+      { prefix: '2026-', n: 2 },
+      { prefix: '2027-', n: 3 },
+      { prefix: 'YL2026-', n: 1 },
+      { prefix: 'YL2027-', n: 1 },
+    ]);
+    await s.close();
+  });
 });
