@@ -50,6 +50,14 @@ export function currentActor(): CallActor | null {
 }
 
 /**
+ * The leader whose password the gate verified for this one leader-only call (issue 18), or null:
+ * an in-process call, or a call that needed no grant. Stamped on the act's own record.
+ */
+export function grantingLeader(): ActingAccount | null {
+  return currentActor()?.grantedBy ?? null;
+}
+
+/**
  * The id of the acting account named `name` (the officer, the leader or the granting leader of
  * this call), or null when none of them bears that name: a name that came from elsewhere (an
  * older row, an in-process call) is never given an account it cannot be proved to be.

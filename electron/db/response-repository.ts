@@ -3,7 +3,7 @@ import type { ChecklistPlanId } from '../../shared/plans';
 import type { ItemState, ResponseLevel } from '../../shared/response';
 import type { IssuerKind, WarningLevel } from '../../shared/warnings';
 import type { Queryable } from './connection';
-import { accountIdFor } from './account-context';
+import { accountIdFor, grantingLeader } from './account-context';
 
 export interface ResponseRow {
   incidentId: number;
@@ -15,6 +15,9 @@ export interface ResponseRow {
   endedAt: string | null;
   endedBy: string | null;
   endedOfficer: string | null;
+  /** The leaders whose passwords granted the start and the end (migration 0022), by their account's name; null: not known. */
+  startedLeader: string | null;
+  endedLeader: string | null;
 }
 
 export interface LevelRow {
@@ -24,6 +27,11 @@ export interface LevelRow {
   decidedBy: string;
   note: string;
   officer: string;
+}
+
+/** A level as read back: with the granting leader's name from the account (migration 0022), null when not known. */
+export interface LevelView extends LevelRow {
+  leader: string | null;
 }
 
 export interface ItemRow {
@@ -45,6 +53,16 @@ export interface ConditionRow {
   officer: string;
   recordedAt: string;
 }
+
+/** A confirmed condition as read back, with the granting leader's name (migration 0022), null when not known. */
+export interface ConditionView extends ConditionRow {
+  leader: string | null;
+}
+
+/*
+ * The granting leader is stored as the account id the gate verified (grantingLeader(), never a
+ * page's value) and read back by joining accounts, so the name shown is the account's.
+ */
 
 export interface TaskRow {
   taskId: string;
@@ -73,7 +91,14 @@ export async function findResponse(q: Queryable, incidentId: number): Promise<Re
     ended_at: string | null;
     ended_by: string | null;
     ended_officer: string | null;
-  }>('SELECT * FROM responses WHERE incident_id = ?', [incidentId]);
+    started_leader: string | null;
+    ended_leader: string | null;
+  }>(
+    `SELECT r.*, sl.name AS started_leader, el.name AS ended_leader FROM responses r
+       LEFT JOIN accounts sl ON sl.id = r.started_leader_id LEFT JOIN accounts el ON el.id = r.ended_leader_id
+     WHERE r.incident_id = ?`,
+    [incidentId],
+  );
   if (!r) return undefined;
   return {
     incidentId: r.incident_id,
@@ -85,6 +110,8 @@ export async function findResponse(q: Queryable, incidentId: number): Promise<Re
     endedAt: r.ended_at,
     endedBy: r.ended_by,
     endedOfficer: r.ended_officer,
+    startedLeader: r.started_leader,
+    endedLeader: r.ended_leader,
   };
 }
 
@@ -97,13 +124,23 @@ export async function hasRunningResponse(q: Queryable, incidentId: number): Prom
 
 export async function insertResponse(
   q: Queryable,
-  r: Omit<ResponseRow, 'endedAt' | 'endedBy' | 'endedOfficer'>,
+  r: Omit<ResponseRow, 'endedAt' | 'endedBy' | 'endedOfficer' | 'startedLeader' | 'endedLeader'>,
 ): Promise<void> {
   await q.run(
-    'INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    // Each officer's account from the call's session (issue 18, migration 0018); the deciding
-    // person (started_by, decided_by, …) is recorded as told.
-    [r.incidentId, r.plan, r.level, r.startedAt, r.startedBy, r.officer, accountIdFor(r.officer)],
+    `INSERT INTO responses (incident_id, plan, level, started_at, started_by, officer, officer_id, started_leader_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    // Each officer's account from the call's session (issue 18, migration 0018), and the leader whose
+    // password granted the start (0022); the deciding person (started_by, decided_by, …) is recorded as told.
+    [
+      r.incidentId,
+      r.plan,
+      r.level,
+      r.startedAt,
+      r.startedBy,
+      r.officer,
+      accountIdFor(r.officer),
+      grantingLeader()?.id ?? null,
+    ],
   );
 }
 
@@ -119,19 +156,31 @@ export async function endResponse(
   officer: string,
 ): Promise<void> {
   await q.run(
-    'UPDATE responses SET ended_at = ?, ended_by = ?, ended_officer = ?, ended_officer_id = ? WHERE incident_id = ? AND ended_at IS NULL',
-    [at, by, officer, accountIdFor(officer), incidentId],
+    `UPDATE responses SET ended_at = ?, ended_by = ?, ended_officer = ?, ended_officer_id = ?, ended_leader_id = ?
+     WHERE incident_id = ? AND ended_at IS NULL`,
+    [at, by, officer, accountIdFor(officer), grantingLeader()?.id ?? null, incidentId],
   );
 }
 
 export async function insertLevel(q: Queryable, incidentId: number, l: LevelRow): Promise<void> {
   await q.run(
-    'INSERT INTO response_levels (incident_id, at, from_level, to_level, decided_by, note, officer, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [incidentId, l.at, l.from, l.to, l.decidedBy, l.note, l.officer, accountIdFor(l.officer)],
+    `INSERT INTO response_levels (incident_id, at, from_level, to_level, decided_by, note, officer, officer_id, leader_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      incidentId,
+      l.at,
+      l.from,
+      l.to,
+      l.decidedBy,
+      l.note,
+      l.officer,
+      accountIdFor(l.officer),
+      grantingLeader()?.id ?? null,
+    ],
   );
 }
 
-export async function listLevels(q: Queryable, incidentId: number): Promise<LevelRow[]> {
+export async function listLevels(q: Queryable, incidentId: number): Promise<LevelView[]> {
   const rows = await q.all<{
     at: string;
     from_level: ResponseLevel | null;
@@ -139,7 +188,12 @@ export async function listLevels(q: Queryable, incidentId: number): Promise<Leve
     decided_by: string;
     note: string;
     officer: string;
-  }>('SELECT * FROM response_levels WHERE incident_id = ? ORDER BY at, id', [incidentId]);
+    leader: string | null;
+  }>(
+    `SELECT l.*, a.name AS leader FROM response_levels l LEFT JOIN accounts a ON a.id = l.leader_id
+     WHERE l.incident_id = ? ORDER BY l.at, l.id`,
+    [incidentId],
+  );
   return rows.map((r) => ({
     at: r.at,
     from: r.from_level,
@@ -147,6 +201,7 @@ export async function listLevels(q: Queryable, incidentId: number): Promise<Leve
     decidedBy: r.decided_by,
     note: r.note,
     officer: r.officer,
+    leader: r.leader,
   }));
 }
 
@@ -223,26 +278,41 @@ export async function listItems(q: Queryable, incidentId: number): Promise<ItemR
 
 export async function insertCondition(q: Queryable, incidentId: number, c: ConditionRow): Promise<void> {
   await q.run(
-    `INSERT INTO response_conditions (incident_id, condition_id, confirmed_at, confirmed_by, officer, recorded_at, officer_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [incidentId, c.conditionId, c.at, c.by, c.officer, c.recordedAt, accountIdFor(c.officer)],
+    `INSERT INTO response_conditions (incident_id, condition_id, confirmed_at, confirmed_by, officer, recorded_at, officer_id,
+       leader_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      incidentId,
+      c.conditionId,
+      c.at,
+      c.by,
+      c.officer,
+      c.recordedAt,
+      accountIdFor(c.officer),
+      grantingLeader()?.id ?? null,
+    ],
   );
 }
 
-export async function listConditions(q: Queryable, incidentId: number): Promise<ConditionRow[]> {
+export async function listConditions(q: Queryable, incidentId: number): Promise<ConditionView[]> {
   const rows = await q.all<{
     condition_id: string;
     confirmed_at: string;
     confirmed_by: string;
     officer: string;
     recorded_at: string;
-  }>('SELECT * FROM response_conditions WHERE incident_id = ?', [incidentId]);
+    leader: string | null;
+  }>(
+    `SELECT c.*, a.name AS leader FROM response_conditions c LEFT JOIN accounts a ON a.id = c.leader_id
+     WHERE c.incident_id = ?`,
+    [incidentId],
+  );
   return rows.map((r) => ({
     conditionId: r.condition_id,
     at: r.confirmed_at,
     by: r.confirmed_by,
     officer: r.officer,
     recordedAt: r.recorded_at,
+    leader: r.leader,
   }));
 }
 
@@ -314,8 +384,32 @@ export interface WarningRow {
   content: string;
   createdAt: string;
   officer: string;
-  lifted: { at: string; by: string; issuerKind: IssuerKind; document: string; officer: string } | null;
+  /** The leader whose password granted registering it (migration 0022), by the account's name; null: not known. */
+  leader: string | null;
+  lifted: {
+    at: string;
+    by: string;
+    issuerKind: IssuerKind;
+    document: string;
+    officer: string;
+    leader: string | null;
+  } | null;
 }
+
+/** A warning's level change as read back, with the granting leader's name (migration 0022), null when not known. */
+export interface WarningChangeRow {
+  at: string;
+  from: WarningLevel;
+  to: WarningLevel;
+  by: string;
+  document: string;
+  officer: string;
+  leader: string | null;
+}
+
+/** The warnings with the names of their granting leaders' accounts (see the note above ConditionView). */
+const WARNING_SELECT = `SELECT w.*, il.name AS leader, ll.name AS lift_leader FROM warnings w
+  LEFT JOIN accounts il ON il.id = w.leader_id LEFT JOIN accounts ll ON ll.id = w.lift_leader_id`;
 
 interface WarningDbRow {
   id: number;
@@ -335,6 +429,8 @@ interface WarningDbRow {
   lifted_by_kind: IssuerKind | null;
   lift_document: string | null;
   lift_officer: string | null;
+  leader: string | null;
+  lift_leader: string | null;
 }
 
 function liftOf(r: WarningDbRow): WarningRow['lifted'] {
@@ -349,6 +445,7 @@ function liftOf(r: WarningDbRow): WarningRow['lifted'] {
     issuerKind: r.lifted_by_kind,
     document: r.lift_document,
     officer: r.lift_officer,
+    leader: r.lift_leader,
   };
 }
 
@@ -365,13 +462,14 @@ const toWarning = (r: WarningDbRow): WarningRow => ({
   content: r.content,
   createdAt: r.created_at,
   officer: r.officer,
+  leader: r.leader,
   lifted: liftOf(r),
 });
 
-export async function insertWarning(q: Queryable, w: Omit<WarningRow, 'id' | 'lifted'>): Promise<number> {
+export async function insertWarning(q: Queryable, w: Omit<WarningRow, 'id' | 'lifted' | 'leader'>): Promise<number> {
   const res = await q.run(
     `INSERT INTO warnings (plan, level, direction, issuer_kind, issuer, area, issued_at, document, content, created_at, officer,
-       officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       officer_id, leader_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       w.plan,
       w.level,
@@ -385,19 +483,20 @@ export async function insertWarning(q: Queryable, w: Omit<WarningRow, 'id' | 'li
       w.createdAt,
       w.officer,
       accountIdFor(w.officer),
+      grantingLeader()?.id ?? null,
     ],
   );
   return res.lastID;
 }
 
 export async function findWarning(q: Queryable, id: number): Promise<WarningRow | undefined> {
-  const r = await q.get<WarningDbRow>('SELECT * FROM warnings WHERE id = ?', [id]);
+  const r = await q.get<WarningDbRow>(`${WARNING_SELECT} WHERE w.id = ?`, [id]);
   return r ? toWarning(r) : undefined;
 }
 
 export async function listWarnings(q: Queryable, activeOnly: boolean): Promise<WarningRow[]> {
   const rows = await q.all<WarningDbRow>(
-    `SELECT * FROM warnings ${activeOnly ? 'WHERE lifted_at IS NULL' : ''} ORDER BY lifted_at IS NOT NULL, issued_at DESC, id DESC`,
+    `${WARNING_SELECT} ${activeOnly ? 'WHERE w.lifted_at IS NULL' : ''} ORDER BY w.lifted_at IS NOT NULL, w.issued_at DESC, w.id DESC`,
   );
   return rows.map(toWarning);
 }
@@ -409,8 +508,8 @@ export async function liftWarningRow(
 ): Promise<void> {
   await q.run(
     `UPDATE warnings SET lifted_at = ?, lifted_by = ?, lifted_by_kind = ?, lift_document = ?, lift_officer = ?,
-       lift_officer_id = ? WHERE id = ? AND lifted_at IS NULL`,
-    [l.at, l.by, l.issuerKind, l.document, l.officer, accountIdFor(l.officer), id],
+       lift_officer_id = ?, lift_leader_id = ? WHERE id = ? AND lifted_at IS NULL`,
+    [l.at, l.by, l.issuerKind, l.document, l.officer, accountIdFor(l.officer), grantingLeader()?.id ?? null, id],
   );
 }
 
@@ -421,16 +520,13 @@ export async function changeWarningLevel(
 ): Promise<void> {
   await q.run('UPDATE warnings SET level = ? WHERE id = ?', [c.to, id]);
   await q.run(
-    'INSERT INTO warning_changes (warning_id, at, from_level, to_level, changed_by, document, officer, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    [id, c.at, c.from, c.to, c.by, c.document, c.officer, accountIdFor(c.officer)],
+    `INSERT INTO warning_changes (warning_id, at, from_level, to_level, changed_by, document, officer, officer_id, leader_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [id, c.at, c.from, c.to, c.by, c.document, c.officer, accountIdFor(c.officer), grantingLeader()?.id ?? null],
   );
 }
 
-export async function listWarningChanges(
-  q: Queryable,
-): Promise<
-  Map<number, { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[]>
-> {
+export async function listWarningChanges(q: Queryable): Promise<Map<number, WarningChangeRow[]>> {
   const rows = await q.all<{
     warning_id: number;
     at: string;
@@ -439,11 +535,12 @@ export async function listWarningChanges(
     changed_by: string;
     document: string;
     officer: string;
-  }>('SELECT * FROM warning_changes ORDER BY at, id');
-  const out = new Map<
-    number,
-    { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[]
-  >();
+    leader: string | null;
+  }>(
+    `SELECT c.*, a.name AS leader FROM warning_changes c LEFT JOIN accounts a ON a.id = c.leader_id
+     ORDER BY c.at, c.id`,
+  );
+  const out = new Map<number, WarningChangeRow[]>();
   for (const r of rows) {
     const list = out.get(r.warning_id) ?? [];
     list.push({
@@ -453,6 +550,7 @@ export async function listWarningChanges(
       by: r.changed_by,
       document: r.document,
       officer: r.officer,
+      leader: r.leader,
     });
     out.set(r.warning_id, list);
   }

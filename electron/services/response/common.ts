@@ -2,6 +2,7 @@
 import { DomainError } from '../../../shared/ipc/result';
 import { checklistPlanOf, type ChecklistPlanId } from '../../../shared/plans';
 import { chineseDateTime } from '../../../shared/time';
+import { grantingLeader } from '../../db/account-context';
 
 export { NO_DUTY_MESSAGE, officerOf, refuse } from '../officer';
 
@@ -20,3 +21,19 @@ export const iso = (at: string): string => new Date(at).toISOString();
 
 /** 2026年12月15日 18:00 in Beijing time, for timeline texts (the duty log prints them as they are). */
 export const beijing = (at: string): string => chineseDateTime(Date.parse(at));
+
+/**
+ * The leader whose password granted this act, for its timeline text (issue 18; the record chain
+ * seals that entry): "；带班领导 李堃 确认", or nothing for an in-process call. The name is the
+ * verified account's, from the seat's grant, never from the page.
+ */
+export function grantedText(): string {
+  const g = grantingLeader();
+  return g ? `；带班领导 ${g.name} 确认` : '';
+}
+
+/** The granting leader's account id for an entry's data, when there is one. */
+export function grantedData(): { leaderId: number } | Record<string, never> {
+  const g = grantingLeader();
+  return g ? { leaderId: g.id } : {};
+}

@@ -36,7 +36,7 @@ import type { Queryable } from '../../db/connection';
 import { findIncident, insertTimeline } from '../../db/incident-repository';
 import * as repo from '../../db/response-repository';
 import type { FeatureContext } from '../feature-context';
-import { beijing, iso, notInFuture, officerOf, planOfCategory, refuse } from './common';
+import { beijing, grantedData, grantedText, iso, notInFuture, officerOf, planOfCategory, refuse } from './common';
 
 export class ResponseService {
   constructor(private readonly ctx: FeatureContext) {}
@@ -76,8 +76,10 @@ export class ResponseService {
       level: null,
       startedAt: null,
       startedBy: null,
+      startedLeader: null,
       endedAt: null,
       endedBy: null,
+      endedLeader: null,
       levels: [],
       items: [],
       conditions: plan ? terminationConditions(plan).map((c) => ({ ...c, confirmed: null })) : [],
@@ -117,7 +119,10 @@ export class ResponseService {
     const confirmed = new Map(conds.map((c) => [c.conditionId, c]));
     const conditions: ConditionView[] = terminationConditions(plan).map((c) => {
       const r = confirmed.get(c.id);
-      return { ...c, confirmed: r ? { at: r.at, by: r.by, officer: r.officer, recordedAt: r.recordedAt } : null };
+      return {
+        ...c,
+        confirmed: r ? { at: r.at, by: r.by, officer: r.officer, recordedAt: r.recordedAt, leader: r.leader } : null,
+      };
     });
     const now = this.stamp();
     const view: ResponseView = {
@@ -126,14 +131,17 @@ export class ResponseService {
       level: resp.level,
       startedAt: resp.startedAt,
       startedBy: resp.startedBy,
+      startedLeader: resp.startedLeader,
       endedAt: resp.endedAt,
       endedBy: resp.endedBy,
+      endedLeader: resp.endedLeader,
       levels: levels.map((l) => ({
         at: l.at,
         from: l.from,
         to: l.to,
         decidedBy: l.decidedBy,
         officer: l.officer,
+        leader: l.leader,
         note: l.note,
       })),
       items: itemViews,
@@ -218,8 +226,8 @@ export class ResponseService {
       incidentId: a.incidentId,
       at,
       kind: 'action',
-      text: `启动${a.level}应急响应（决定：${a.decidedBy}）；生成行动措施清单${items.length}项；${info.lead}（${info.citation}）${a.note ? `；${a.note}` : ''}`,
-      data: { response: 'start', level: a.level, decidedBy: a.decidedBy, items: items.length },
+      text: `启动${a.level}应急响应（决定：${a.decidedBy}）${grantedText()}；生成行动措施清单${items.length}项；${info.lead}（${info.citation}）${a.note ? `；${a.note}` : ''}`,
+      data: { response: 'start', level: a.level, decidedBy: a.decidedBy, items: items.length, ...grantedData() },
       officer: officer.officer,
     });
     await this.syncIncident(q, inc, a.level, a.decidedBy, true);
@@ -283,7 +291,7 @@ export class ResponseService {
     const raised =
       ['四级', '三级', '二级', '一级'].indexOf(a.level) > ['四级', '三级', '二级', '一级'].indexOf(resp.level);
     const parts = [
-      `${raised ? '提高' : '降低'}应急响应级别：${resp.level} → ${a.level}（决定：${a.decidedBy}）`,
+      `${raised ? '提高' : '降低'}应急响应级别：${resp.level} → ${a.level}（决定：${a.decidedBy}）${grantedText()}`,
       merge.add.length ? `新增措施${merge.add.length}项` : '',
       merge.markNotRequired.length ? `${merge.markNotRequired.length}项未办措施现级别不要求` : '',
       merge.reopen.length ? `${merge.reopen.length}项措施恢复待办` : '',
@@ -302,6 +310,7 @@ export class ResponseService {
         added: merge.add.map((i) => i.id),
         notRequired: merge.markNotRequired,
         reopened: merge.reopen,
+        ...grantedData(),
       },
       officer: officer.officer,
     });
@@ -390,8 +399,8 @@ export class ResponseService {
       incidentId: a.incidentId,
       at: this.stamp(),
       kind: 'action',
-      text: `确认终止条件「${cond.text}」（${cond.clause}）：确认人 ${a.by}`,
-      data: { response: 'condition', conditionId: cond.id, at, by: a.by },
+      text: `确认终止条件「${cond.text}」（${cond.clause}）：确认人 ${a.by}${grantedText()}`,
+      data: { response: 'condition', conditionId: cond.id, at, by: a.by, ...grantedData() },
       officer: officer.officer,
     });
   }
@@ -430,8 +439,8 @@ export class ResponseService {
       incidentId: a.incidentId,
       at: this.stamp(),
       kind: 'action',
-      text: `应急响应终止（宣布：${a.decidedBy}，${terminationAuthority(resp.plan).citation}）；善后任务${tasks.length}项${a.note ? `；${a.note}` : ''}`,
-      data: { response: 'end', endedAt, decidedBy: a.decidedBy },
+      text: `应急响应终止（宣布：${a.decidedBy}，${terminationAuthority(resp.plan).citation}）${grantedText()}；善后任务${tasks.length}项${a.note ? `；${a.note}` : ''}`,
+      data: { response: 'end', endedAt, decidedBy: a.decidedBy, ...grantedData() },
       officer: officer.officer,
     });
   }

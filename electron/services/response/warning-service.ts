@@ -25,7 +25,7 @@ import type { Queryable } from '../../db/connection';
 import { findIncident, insertTimeline } from '../../db/incident-repository';
 import * as repo from '../../db/response-repository';
 import type { FeatureContext } from '../feature-context';
-import { iso, notInFuture, officerOf, refuse } from './common';
+import { grantedData, grantedText, iso, notInFuture, officerOf, refuse } from './common';
 
 const toRecord = (w: repo.WarningRow): WarningRecord => ({
   plan: w.plan,
@@ -154,9 +154,9 @@ export class WarningService {
     await this.noteIncidents(
       q,
       newId,
-      `${a.direction === 'received' ? '收到' : '发布'}${warningLabel(warning.level)}：${warning.issuer}，${warning.area}${warning.document ? `（${warning.document}）` : ''}`,
+      `${a.direction === 'received' ? '收到' : '发布'}${warningLabel(warning.level)}：${warning.issuer}，${warning.area}${warning.document ? `（${warning.document}）` : ''}${grantedText()}`,
       officer.officer,
-      { level: warning.level },
+      { level: warning.level, ...grantedData() },
     );
     return newId;
   }
@@ -187,9 +187,9 @@ export class WarningService {
     await this.noteIncidents(
       q,
       a.id,
-      `${warningLabel(w.level)}解除：${lifted.by.issuer}（${lifted.document}）`,
+      `${warningLabel(w.level)}解除：${lifted.by.issuer}（${lifted.document}）${grantedText()}`,
       officer.officer,
-      { lifted: iso(a.at) },
+      { lifted: iso(a.at), ...grantedData() },
     );
     return a.id;
   }
@@ -214,12 +214,9 @@ export class WarningService {
     await this.noteIncidents(
       q,
       a.id,
-      `预警调整：${warningLabel(w.level)} → ${warningLabel(a.level)}（${a.by.issuer}，${a.document}）`,
+      `预警调整：${warningLabel(w.level)} → ${warningLabel(a.level)}（${a.by.issuer}，${a.document}）${grantedText()}`,
       officer.officer,
-      {
-        from: w.level,
-        to: a.level,
-      },
+      { from: w.level, to: a.level, ...grantedData() },
     );
     return a.id;
   }

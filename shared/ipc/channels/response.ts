@@ -103,8 +103,12 @@ export interface ResponseItemView extends ActionItem {
   officer: string | null;
 }
 
+/**
+ * `leader` on a response's or warning's record: the name of the account whose password granted
+ * that leader-only act (issue 18), null when not known (recorded before it was kept).
+ */
 export interface ConditionView extends TerminationCondition {
-  confirmed: { at: string; by: string; officer: string; recordedAt: string } | null;
+  confirmed: { at: string; by: string; officer: string; recordedAt: string; leader: string | null } | null;
 }
 
 export interface LevelChangeView {
@@ -113,6 +117,7 @@ export interface LevelChangeView {
   to: ResponseLevel;
   decidedBy: string;
   officer: string;
+  leader: string | null;
   note: string;
 }
 
@@ -137,8 +142,10 @@ export interface ResponseView {
   level: ResponseLevel | null;
   startedAt: string | null;
   startedBy: string | null;
+  startedLeader: string | null;
   endedAt: string | null;
   endedBy: string | null;
+  endedLeader: string | null;
   levels: LevelChangeView[];
   items: ResponseItemView[];
   conditions: ConditionView[];
@@ -173,8 +180,24 @@ export interface WarningView {
   issuerCheck: IssuerCheck;
   createdAt: string;
   officer: string;
-  lifted: { at: string; by: string; issuerKind: IssuerKind; document: string; officer: string } | null;
-  changes: { at: string; from: WarningLevel; to: WarningLevel; by: string; document: string; officer: string }[];
+  leader: string | null;
+  lifted: {
+    at: string;
+    by: string;
+    issuerKind: IssuerKind;
+    document: string;
+    officer: string;
+    leader: string | null;
+  } | null;
+  changes: {
+    at: string;
+    from: WarningLevel;
+    to: WarningLevel;
+    by: string;
+    document: string;
+    officer: string;
+    leader: string | null;
+  }[];
   incidents: { id: number; serial: string; title: string }[];
   actionsPreamble: { text: string; citation: string };
   actions: WarningActionView[];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actionChecklist, terminationConditions } from '../../../../shared/response';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
-import { dutySeats } from '../../../helpers/seat-calls';
+import { dutySeats, fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
+import type { ResponseView } from '../../../../shared/ipc/channels/response';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { caller, clock, Refused } from './call';
 
@@ -373,6 +374,141 @@ describe('who did what on a response (issue 18, migration 0020)', () => {
     expect(rows.timeline.length).toBeGreaterThanOrEqual(10);
     for (const e of rows.timeline) expect(e.officer_id).toBe(e.officer === '王芳' ? ids.王芳 : ids.赵珺);
     expect((await seat('integrity:verify', {})).state).toBe('ok');
+    await s.close();
+  });
+});
+
+describe('the leader whose password granted a response act, on its own record (issue 18, migration 0022)', () => {
+  const tempDir = useTempDirs();
+
+  it('start, level change, conditions and end carry the granting account; no password, no act; a page cannot name the leader', async () => {
+    const t = clock('2026-11-29T10:00:00+08:00');
+    const s = await makeServices(tempDir(), { now: t.now });
+    const { seat, asLeader, raw, other, ids } = await dutySeats(s);
+    const admin = fromSeat(s.handlers, 'seat-admin');
+    const inc = await seat('incidents:create', INCIDENT);
+    const rows = () =>
+      s.db.read(async (q) => ({
+        response: await q.get(
+          'SELECT level, started_by, officer_id, started_leader_id, ended_by, ended_leader_id FROM responses WHERE incident_id = ?',
+          [inc.id],
+        ),
+        levels: await q.all(
+          'SELECT to_level, decided_by, leader_id FROM response_levels WHERE incident_id = ? ORDER BY id',
+          [inc.id],
+        ),
+        conditions: await q.all<{ condition_id: string; leader_id: number | null }>(
+          'SELECT condition_id, leader_id FROM response_conditions WHERE incident_id = ? ORDER BY condition_id',
+          [inc.id],
+        ),
+        status: (await q.get<{ status: string }>('SELECT status FROM incidents WHERE id = ?', [inc.id]))?.status,
+      }));
+
+    // The officer's own session, without the leader's password: refused, and nothing is written.
+    await expect(seat('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' })).rejects.toThrow(
+      '需要带班领导权限：请由带班领导输入密码确认本次操作',
+    );
+    await expect(other('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' })).rejects.toThrow(
+      /需要带班领导/,
+    );
+    expect(await rows()).toEqual({ response: undefined, levels: [], conditions: [], status: '接报' });
+
+    // 李堃's password grants the start; the page names 王芳 as the leader in every way it can.
+    await seat('auth:verify-leader', { password: SEAT_PASSWORD, channel: 'response:start' });
+    const started = (await raw('response:start', {
+      incidentId: inc.id,
+      level: '三级',
+      decidedBy: '指挥长',
+      leader: '王芳',
+      leaderId: ids.王芳,
+      startedLeader: '王芳',
+      startedLeaderId: ids.王芳,
+      grantedBy: { id: ids.王芳, name: '王芳' },
+    })) as ResponseView;
+    expect(started.startedLeader).toBe('李堃');
+    expect(started.levels).toMatchObject([{ to: '三级', decidedBy: '指挥长', leader: '李堃' }]);
+    expect(await rows()).toMatchObject({
+      response: { level: '三级', started_by: '指挥长', officer_id: ids.赵珺, started_leader_id: ids.李堃 },
+      levels: [{ to_level: '三级', decided_by: '指挥长', leader_id: ids.李堃 }],
+      status: '响应中',
+    });
+
+    // A grant is for one act: the level change needs the password again, and is refused without it.
+    const before = await rows();
+    await expect(
+      seat('response:change-level', { incidentId: inc.id, level: '二级', decidedBy: '总指挥' }),
+    ).rejects.toThrow(/需要带班领导权限/);
+    expect(await rows()).toEqual(before);
+    // An administrator alone at a seat gives their own password: the record names them.
+    await admin('auth:verify-leader', { password: SEAT_PASSWORD, channel: 'response:change-level' });
+    const raised = await admin('response:change-level', { incidentId: inc.id, level: '二级', decidedBy: '总指挥' });
+    expect(raised.levels.map((l) => l.leader)).toEqual(['李堃', '系统管理员']);
+
+    const conditions = terminationConditions('environment');
+    for (const c of conditions)
+      await asLeader('response:confirm-condition', { incidentId: inc.id, conditionId: c.id, by: '指挥长' });
+    t.set('2026-12-01T08:00:00+08:00');
+    await seat('auth:verify-leader', { password: SEAT_PASSWORD, channel: 'response:end' });
+    const ended = (await raw('response:end', {
+      incidentId: inc.id,
+      decidedBy: '指挥长',
+      confirmUnsent: true,
+      endedLeaderId: ids.王芳,
+      leaderId: ids.王芳,
+    })) as ResponseView;
+    expect(ended.endedLeader).toBe('李堃');
+    expect(ended.conditions.map((c) => c.confirmed?.leader)).toEqual(conditions.map(() => '李堃'));
+
+    const after = await rows();
+    expect(after.response).toEqual({
+      level: '二级',
+      started_by: '指挥长',
+      officer_id: ids.赵珺,
+      started_leader_id: ids.李堃,
+      ended_by: '指挥长',
+      ended_leader_id: ids.李堃,
+    });
+    expect(after.levels).toEqual([
+      { to_level: '三级', decided_by: '指挥长', leader_id: ids.李堃 },
+      { to_level: '二级', decided_by: '总指挥', leader_id: ids.系统管理员 },
+    ]);
+    expect(after.conditions.map((c) => c.leader_id)).toEqual(conditions.map(() => ids.李堃));
+
+    // Each act's timeline entry (sealed by the chain) names the granting leader and carries the id.
+    const actions = (await seat('incidents:get', { id: inc.id })).timeline.filter((e) => e.kind === 'action');
+    const entry = (prefix: string) => actions.find((e) => e.text.startsWith(prefix));
+    expect(entry('启动三级应急响应')?.text).toContain('（决定：指挥长）；带班领导 李堃 确认；');
+    expect(entry('启动三级应急响应')?.data).toMatchObject({ leaderId: ids.李堃 });
+    expect(entry('提高应急响应级别')?.text).toContain('带班领导 系统管理员 确认');
+    expect(entry('应急响应终止')?.text).toContain('带班领导 李堃 确认');
+    expect(
+      actions.filter((e) => e.text.startsWith('确认终止条件') && e.text.endsWith('带班领导 李堃 确认')),
+    ).toHaveLength(conditions.length);
+    // The audit still has each verification, under the leader's account.
+    const audit = await s.db.read((q) =>
+      q.all<{ account_id: number; detail: string }>(
+        "SELECT account_id, detail FROM auth_events WHERE kind = 'leader_verified' ORDER BY id",
+      ),
+    );
+    expect(audit.filter((a) => a.detail === '启动响应')).toEqual([{ account_id: ids.李堃, detail: '启动响应' }]);
+    expect(audit.filter((a) => a.detail === '调整响应级别')).toEqual([
+      { account_id: ids.系统管理员, detail: '调整响应级别' },
+    ]);
+    expect((await seat('integrity:verify', {})).state).toBe('ok');
+    await s.close();
+  });
+
+  it('an in-process call has no granting leader: the record says not known (null), never a guess', async () => {
+    const { s, call } = await setup(tempDir());
+    const inc = await call('incidents:create', INCIDENT);
+    const view = await call('response:start', { incidentId: inc.id, level: '三级', decidedBy: '指挥长' });
+    expect(view.startedLeader).toBeNull();
+    expect(view.levels.map((l) => l.leader)).toEqual([null]);
+    expect(
+      await s.db.read((q) => q.get('SELECT started_leader_id FROM responses WHERE incident_id = ?', [inc.id])),
+    ).toEqual({ started_leader_id: null });
+    const entry = (await call('incidents:get', { id: inc.id })).timeline.find((e) => e.kind === 'action');
+    expect(entry?.text).not.toContain('带班领导');
     await s.close();
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { warningActions } from '../../../../shared/warnings';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
-import { dutySeats } from '../../../helpers/seat-calls';
+import { dutySeats, fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
+import type { WarningView } from '../../../../shared/ipc/channels/response';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { caller, clock, Refused } from './call';
 
@@ -15,6 +16,9 @@ const YELLOW = {
   issuedAt: '2026-11-29T09:00:00+08:00',
   document: '朔政发〔2026〕12号',
 };
+
+/** C 4.2.2: the city (市指挥部 or a department it authorises) issues environmental warnings at any level. */
+const ENV_YELLOW = { ...YELLOW, plan: 'environment' as const };
 
 async function setup(dir: string) {
   const t = clock('2026-11-29T10:00:00+08:00');
@@ -185,6 +189,89 @@ describe('who did what on a warning (issue 18, migration 0020)', () => {
       { officer: '王芳', officer_id: ids.王芳 },
     ]);
     expect((await seat('integrity:verify', {})).state).toBe('ok');
+    await s.close();
+  });
+});
+
+describe('the leader whose password granted a warning act, on its own record (issue 18, migration 0022)', () => {
+  const tempDir = useTempDirs();
+
+  it('issuing, changing and lifting a city warning carry the granting account; no password, no act; a page cannot name the leader', async () => {
+    const t = clock('2026-11-29T10:00:00+08:00');
+    const s = await makeServices(tempDir(), { now: t.now });
+    const { seat, raw, ids } = await dutySeats(s);
+    const admin = fromSeat(s.handlers, 'seat-admin');
+    const inc = await seat('incidents:create', ENV_INPUT);
+    const rows = () =>
+      s.db.read(async (q) => ({
+        warnings: await q.all('SELECT level, issuer, officer_id, leader_id, lifted_by, lift_leader_id FROM warnings'),
+        changes: await q.all('SELECT to_level, changed_by, leader_id FROM warning_changes ORDER BY id'),
+      }));
+
+    // The officer's own session without the leader's password: refused, nothing written.
+    await expect(seat('warnings:issue', { ...ENV_YELLOW, incidentIds: [inc.id] })).rejects.toThrow(
+      '需要带班领导权限：请由带班领导输入密码确认本次操作',
+    );
+    expect(await rows()).toEqual({ warnings: [], changes: [] });
+
+    await seat('auth:verify-leader', { password: SEAT_PASSWORD, channel: 'warnings:issue' });
+    const issued = (await raw('warnings:issue', {
+      ...ENV_YELLOW,
+      incidentIds: [inc.id],
+      leader: '王芳',
+      leaderId: ids.王芳,
+      grantedBy: { id: ids.王芳, name: '王芳' },
+    })) as WarningView;
+    expect(issued.leader).toBe('李堃');
+
+    // Lowered to 四级 by the issuer (C 4.2.2: the city issues at any level), granted by an administrator's own password.
+    t.set('2026-11-29T12:00:00+08:00');
+    await admin('auth:verify-leader', { password: SEAT_PASSWORD, channel: 'warnings:change' });
+    const changed = await admin('warnings:change', {
+      id: issued.id,
+      at: '2026-11-29T11:00:00+08:00',
+      by: CITY,
+      level: '四级',
+      document: '朔政发〔2026〕14号',
+    });
+    expect(changed.changes.map((c) => c.leader)).toEqual(['系统管理员']);
+
+    const before = await rows();
+    const lift = { id: issued.id, at: '2026-11-29T11:30:00+08:00', by: CITY, document: '朔政发〔2026〕15号' };
+    await expect(seat('warnings:lift', lift)).rejects.toThrow(/需要带班领导权限/);
+    expect(await rows()).toEqual(before);
+    await seat('auth:verify-leader', { password: SEAT_PASSWORD, channel: 'warnings:lift' });
+    const lifted = (await raw('warnings:lift', { ...lift, liftLeaderId: ids.王芳, leaderId: ids.王芳 })) as WarningView;
+    expect(lifted.lifted?.leader).toBe('李堃');
+
+    expect(await rows()).toEqual({
+      warnings: [
+        {
+          level: '四级',
+          issuer: '朔州市人民政府',
+          officer_id: ids.赵珺,
+          leader_id: ids.李堃,
+          lifted_by: '朔州市人民政府',
+          lift_leader_id: ids.李堃,
+        },
+      ],
+      changes: [{ to_level: '四级', changed_by: '朔州市人民政府', leader_id: ids.系统管理员 }],
+    });
+    // The linked incident's timeline (chained) names each granting leader.
+    const notes = (await seat('incidents:get', { id: inc.id })).timeline.filter((e) => e.kind === 'warning');
+    expect(notes.map((e) => e.text.match(/带班领导 (\S+) 确认$/)?.[1])).toEqual(['李堃', '系统管理员', '李堃']);
+    expect(notes.map((e) => e.data?.leaderId)).toEqual([ids.李堃, ids.系统管理员, ids.李堃]);
+    expect((await seat('integrity:verify', {})).state).toBe('ok');
+    await s.close();
+  });
+
+  it('a warning recorded by an in-process call has no granting leader (null)', async () => {
+    const { s, call } = await setup(tempDir());
+    const w = await call('warnings:issue', YELLOW);
+    expect(w.leader).toBeNull();
+    expect(await s.db.read((q) => q.get('SELECT leader_id FROM warnings WHERE id = ?', [w.id]))).toEqual({
+      leader_id: null,
+    });
     await s.close();
   });
 });
