@@ -206,7 +206,8 @@ async function multiply(file: string, openIds: number[], closedIds: number[]): P
       col === 'id'
         ? 'm.new_id'
         : col === 'serial'
-          ? `strftime('%Y', t.received_at, m.shift || ' seconds') || '-' || printf('%04d', ROW_NUMBER() OVER (PARTITION BY strftime('%Y', t.received_at, m.shift || ' seconds') ORDER BY m.new_id))`
+          ? // numbered in the Beijing calendar year of 接报, as registration numbers them
+            `strftime('%Y', t.received_at, m.shift || ' seconds', '+8 hours') || '-' || printf('%04d', ROW_NUMBER() OVER (PARTITION BY strftime('%Y', t.received_at, m.shift || ' seconds', '+8 hours') ORDER BY m.new_id))`
           : shifted(col),
     )
     .join(', ');
