@@ -40,6 +40,10 @@ import { ALL_ROSTERS, allSeedEntries, entryLabel, entryUnitLabel, findView, sear
 import { NO_DUTY_MESSAGE } from '../officer';
 import { messageOf } from '../../../shared/errors';
 import { isOneOf } from '../../../shared/one-of';
+import { shanghaiDate } from '../../../shared/time';
+
+/** The day a person left, on the duty room's calendar (Beijing time), not the UTC date of the instant. */
+const leftOn = (endedAt: string): string => shanghaiDate(Date.parse(endedAt));
 
 const PLAN_OF: Record<string, { plan: CallListPlan; name: string } | undefined> = {
   comms: { plan: 'comms', name: '朔州市通信保障应急预案' },
@@ -247,7 +251,7 @@ export class RosterService {
       if (args.version !== undefined && args.version !== before.version)
         throw new DomainError('conflict', STALE_CONTACT_MESSAGE);
       if (before.endedAt)
-        throw new DomainError('conflict', `${before.name}已于${before.endedAt.slice(0, 10)}离任，不能再修改`);
+        throw new DomainError('conflict', `${before.name}已于${leftOn(before.endedAt)}离任，不能再修改`);
       // An edit changes only the fields it sends; the rest stay as recorded.
       const patch: repo.ContactFields = {
         role: args.role ?? before.role,
@@ -318,7 +322,7 @@ export class RosterService {
     const officer = await this.officer(q);
     const c = await repo.findContact(q, args.id);
     if (!c) throw new DomainError('not_found', `联系人 ${args.id} 不存在`);
-    if (c.endedAt) throw new DomainError('conflict', `${c.name}已于${c.endedAt.slice(0, 10)}离任`);
+    if (c.endedAt) throw new DomainError('conflict', `${c.name}已于${leftOn(c.endedAt)}离任`);
     if (Date.parse(endedAt) < Date.parse(c.validFrom))
       throw new DomainError('invalid_input', '离任时间不能早于任职起始时间');
     await repo.endContact(q, c.id, endedAt, args.reason, at, officer);

@@ -155,6 +155,26 @@ describe('contacts', () => {
     await s.close();
   });
 
+  it('names the day a person left as the Beijing date of leaving', async () => {
+    const s = await onDuty(tempDir());
+    const c = await call(s, 'rosters:save-contact', {
+      rosterId: 'eco-hq',
+      entryKind: 'unit',
+      entryId: 'ecology',
+      role: '联络员',
+      name: '张珺',
+    });
+    // 01:00 on 1 January 2027 in Beijing, still 31 December in UTC.
+    await call(s, 'rosters:end-contact', { id: c.id, reason: '调离', endedAt: '2026-12-31T17:00:00.000Z' });
+    await expect(call(s, 'rosters:save-contact', { id: c.id, role: '联络员', name: '张珺' })).rejects.toThrow(
+      '张珺已于2027-01-01离任，不能再修改',
+    );
+    await expect(call(s, 'rosters:end-contact', { id: c.id, reason: '调离' })).rejects.toThrow(
+      '张珺已于2027-01-01离任',
+    );
+    await s.close();
+  });
+
   it('refuses edits before the officers on duty are registered', async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     await expect(
