@@ -41,8 +41,11 @@ describe('web host', () => {
     open.push(services);
     const host = await startWebHost({ handlers: services.handlers, rendererDir });
     open.push(host);
+    dirs.set(host, dir);
     return host;
   }
+  const dirs = new Map<WebHost, string>();
+  const tempDirOf = (host: WebHost): string => dirs.get(host) ?? '';
 
   it('listens on 127.0.0.1 only and serves the renderer with a strict CSP', async () => {
     const host = await boot();
@@ -96,6 +99,32 @@ describe('web host', () => {
     expect(res.body).not.toContain('secret');
     const encoded = await raw(host.port, { path: '/%2e%2e/secret.txt', headers: { Host: `127.0.0.1:${host.port}` } });
     expect(encoded.body).not.toContain('secret');
+  });
+
+  it('lets the browser keep the hashed build files, never the page, the API or other files', async () => {
+    const host = await boot();
+    const headers = { Host: `127.0.0.1:${host.port}` };
+    const rendererDir = join(tempDirOf(host), 'renderer');
+    mkdirSync(join(rendererDir, 'assets'));
+    writeFileSync(join(rendererDir, 'assets', 'index-AbC123.js'), 'export {};');
+    writeFileSync(join(rendererDir, 'other.js'), 'export {};');
+    const asset = await raw(host.port, { path: '/assets/index-AbC123.js', headers });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The page carries a new nonce on every load; API answers and files outside assets/ are never kept.
+    expect((await raw(host.port, { path: '/', headers })).headers['cache-control']).toBe('no-store');
+    expect((await raw(host.port, { path: '/assets/../index.html', headers })).headers['cache-control']).toBe(
+      'no-store',
+    );
+    expect((await raw(host.port, { path: '/other.js', headers })).headers['cache-control']).toBe('no-store');
+    expect((await raw(host.port, { path: '/assets/missing-1.js', headers })).headers['cache-control']).toBe('no-store');
+    const api = await raw(host.port, {
+      method: 'POST',
+      path: '/api/app:info',
+      headers: { ...headers, 'X-Duty-Token': host.token },
+      body: '{}',
+    });
+    expect(api.headers['cache-control']).toBe('no-store');
   });
 
   it('returns a clear error for a body that is not JSON', async () => {
