@@ -29,6 +29,7 @@ const ON_BOTH_ENGINES = [
     'incidents/search-keywords',
     'incidents/set-reporting-role',
     'incidents/written-clock-by-phone',
+    'incidents/shared-board-reads',
     'reports/report-service',
     'reports/level-history-prefill',
     'reports/dispatch-after-upgrade',

@@ -7,7 +7,14 @@ import type { IncidentClock, IncidentGrading } from '../../shared/domain/inciden
 import type { StatClock } from '../../shared/stats/index';
 import { parseInstant } from '../../shared/time';
 import { scopeSql, type Param, type Queryable } from './connection';
-import { decodeDerivation, encodeDerivation } from './derived-codec';
+import { encodeDerivation } from './derived-codec';
+import { DecodedDerivations } from './decoded-derivations';
+
+/**
+ * Decoded derivations shared between reads (decoded-derivations.ts): the board's page (up to 500)
+ * and the other pages read meanwhile stay decoded once.
+ */
+const decoded = new DecodedDerivations(1_000);
 
 /** Derived tables: rebuilt from the records, never exported or counted as user data. */
 export const DERIVED_TABLES: readonly string[] = [
@@ -42,7 +49,7 @@ export async function currentDerivations(
        AND NOT EXISTS (SELECT 1 FROM incident_stale s WHERE s.incident_id = d.incident_id)`,
     [basis, ...only.params],
   );
-  return new Map(rows.map((r) => [r.incident_id, decodeDerivation(r.incident_id, r)]));
+  return new Map(rows.map((r) => [r.incident_id, decoded.decode(r.incident_id, r)]));
 }
 
 /** Up to `limit` incidents marked stale after `afterId`, lowest id first. */

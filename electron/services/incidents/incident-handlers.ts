@@ -12,6 +12,7 @@ import type { Queryable } from '../../db/connection';
 import type { Handlers } from '../../ipc/dispatch';
 import type { FeatureContext } from '../feature-context';
 import { officersOfSeat } from '../accounts/account-handlers';
+import { SharedReads } from '../../db/shared-reads';
 
 /**
  * The incident feature, one call one unit of work: what the handlers answer, and what the
@@ -21,6 +22,9 @@ export function incidentCalls(ctx: FeatureContext) {
   // One service per data folder: the composition root made it, because the alarm engine reads it too.
   const s = ctx.incidents;
   const read = <T>(work: (q: Queryable) => Promise<T>): Promise<T> => ctx.db.read(work);
+  // A page depends on its arguments and the database only (no clock, no caller): the board's
+  // re-reads by every seat after a change share one unit while it waits to begin (db/shared-reads.ts).
+  const shared = new SharedReads(read);
   /** Writes, then (only once committed, and only when it changed something) tells the UI, then reads back. */
   const write = async (id: number, work: (q: Queryable) => Promise<unknown>): Promise<IncidentDetail> => {
     if ((await ctx.db.write(work)) !== false) ctx.changed('incidents');
@@ -41,7 +45,7 @@ export function incidentCalls(ctx: FeatureContext) {
     },
     get: (id: number) => read((q) => s.get(q, id)),
     list: (filter: Partial<IncidentFilter> = {}) => read((q) => s.list(q, filter)),
-    page: (a: ChannelArgs<'incidents:list'>) => read((q) => s.page(q, a)),
+    page: (a: ChannelArgs<'incidents:list'>) => shared.run(JSON.stringify(a), (q) => s.page(q, a)),
     summariesOf: (ids: readonly number[]) => read((q) => s.summariesOf(q, ids)),
     openClocks: () => read((q) => s.openClocks(q)),
     update: (a: ChannelArgs<'incidents:update'>) => write(a.id, (q) => s.update(q, a)),
