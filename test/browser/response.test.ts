@@ -33,6 +33,42 @@ describe('response actions and the warning board in Chromium against the web hos
       await expect.poll(() => panel.getByTestId('response-current').innerText()).toContain('三级响应');
       await expect.poll(() => panel.getByTestId('response-item').count()).toBeGreaterThan(10);
 
+      // The start names the leader whose password granted it, from the account the record carries
+      // (issue 18); after a reload it reads back so, and every other field of the response as it was.
+      const started = panel.getByTestId('response-started');
+      await expect.poll(() => started.innerText()).toMatch(/由指挥长决定启动（带班领导 李堃 确认）$/);
+      const shown = async () => ({
+        state: await panel.getAttribute('data-state'),
+        current: await panel.getByTestId('response-current').innerText(),
+        started: await started.innerText(),
+        ended: await panel.getByTestId('response-ended').count(),
+        levels: await panel.getByTestId('response-levels').count(),
+        items: await panel
+          .getByTestId('response-item')
+          .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-item-id')} ${e.getAttribute('data-state')}`)),
+        conditions: await panel
+          .getByTestId('termination-condition')
+          .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-confirmed')} ${e.textContent}`)),
+      });
+      const beforeReload = await shown();
+      expect(beforeReload).toMatchObject({ state: 'active', current: '三级响应', ended: 0, levels: 0 });
+      const stored = await dispatch(app.services.handlers, 'response:get', { incidentId: id });
+      await page.reload();
+      await page.getByRole('menuitem', { name: '事件看板' }).click();
+      await page.getByTestId('incident-link').filter({ hasText: ENV_INPUT.title }).click();
+      await expect.poll(() => panel.getByTestId('response-item').count()).toBe(beforeReload.items.length);
+      expect(await shown()).toEqual(beforeReload);
+      expect(await dispatch(app.services.handlers, 'response:get', { incidentId: id })).toEqual(stored);
+      // The start's timeline entry, sealed by the record chain, names the granting leader too.
+      await expect
+        .poll(() =>
+          page
+            .getByTestId('timeline-entry')
+            .filter({ hasText: '启动三级应急响应（决定：指挥长）；带班领导 李堃 确认' })
+            .count(),
+        )
+        .toBe(1);
+
       // Tick two items, each with a note.
       for (const note of ['已派员赶赴现场', '已组织专家会商']) {
         await panel
@@ -72,6 +108,12 @@ describe('response actions and the warning board in Chromium against the web hos
           .toBe(n + 1);
       }
 
+      const confirmedTexts = await panel
+        .locator('[data-testid="termination-condition"][data-confirmed="yes"]')
+        .evaluateAll((els) => els.map((e) => e.textContent));
+      expect(confirmedTexts).toHaveLength(conditions.length);
+      for (const text of confirmedTexts) expect(text).toContain('确认人：指挥长（带班领导 李堃 确认，值班员赵珺记录）');
+
       // The incident's reports are still unsent: the end asks first and names them.
       await panel.getByTestId('response-end').click();
       await expect
@@ -81,6 +123,7 @@ describe('response actions and the warning board in Chromium against the web hos
       await page.locator('#unsent-confirm-ok').click();
       await confirmLeader(page);
       await expect.poll(() => panel.getAttribute('data-state')).toBe('ended');
+      expect(await panel.getByTestId('response-ended').innerText()).toMatch(/由指挥长宣布终止（带班领导 李堃 确认）$/);
       const tasks = panel.getByTestId('post-task');
       await expect.poll(() => tasks.count()).toBe(2);
       await expect.poll(() => tasks.first().innerText()).toContain('损害评估');

@@ -25,6 +25,13 @@ export const DECIDERS = [
 ];
 const deciderOptions = DECIDERS.map((d) => ({ value: d }));
 
+/**
+ * The leader whose password granted a leader-only act (issue 18), named from the account the
+ * record carries; a record made before it was kept says so rather than guess.
+ */
+export const grantedBy = (leader: string | null): string =>
+  leader ? `带班领导 ${leader} 确认` : '确认的带班领导未记录';
+
 const STATE_COLOUR: Record<ItemState, string> = {
   open: 'blue',
   done: 'green',
@@ -180,9 +187,15 @@ export function ResponsePanel({
             <Tag color={data.state === 'ended' ? 'default' : 'red'} data-testid="response-current">
               {data.level}响应{data.state === 'ended' ? '（已终止）' : ''}
             </Tag>
-            <Typography.Text type="secondary">
-              {fmtDateTime(data.startedAt)} 由{data.startedBy}决定启动
-              {data.endedAt ? `；${fmtDateTime(data.endedAt)} 由${data.endedBy}宣布终止` : ''}
+            <Typography.Text type="secondary" data-testid="response-record">
+              <span data-testid="response-started">
+                {fmtDateTime(data.startedAt)} 由{data.startedBy}决定启动（{grantedBy(data.startedLeader)}）
+              </span>
+              {data.endedAt && (
+                <span data-testid="response-ended">
+                  ；{fmtDateTime(data.endedAt)} 由{data.endedBy}宣布终止（{grantedBy(data.endedLeader)}）
+                </span>
+              )}
             </Typography.Text>
           </Space>
           {data.levels.length > 1 && (
@@ -190,7 +203,10 @@ export function ResponsePanel({
               级别变化：
               {data.levels
                 .slice(1)
-                .map((l) => `${fmtDateTime(l.at)} ${l.from} → ${l.to}（${l.decidedBy}决定，值班员${l.officer}）`)
+                .map(
+                  (l) =>
+                    `${fmtDateTime(l.at)} ${l.from} → ${l.to}（${l.decidedBy}决定，${grantedBy(l.leader)}，值班员${l.officer}）`,
+                )
                 .join('；')}
             </Typography.Paragraph>
           )}
@@ -258,7 +274,8 @@ export function ResponsePanel({
                   </Space>
                   {c.confirmed && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {fmtDateTime(c.confirmed.at)} 确认人：{c.confirmed.by}（值班员{c.confirmed.officer}记录）
+                      {fmtDateTime(c.confirmed.at)} 确认人：{c.confirmed.by}（{grantedBy(c.confirmed.leader)}，值班员
+                      {c.confirmed.officer}记录）
                     </Typography.Text>
                   )}
                 </Space>

@@ -14,6 +14,7 @@ import { DateTimeField } from '../../components/DateTimeField';
 import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { RecordModal } from '../response/RecordModal';
+import { grantedBy } from '../response/ResponsePanel';
 import { IssueWarningDrawer } from './IssueWarningDrawer';
 import { WarningTag } from './WarningTag';
 import { errorText } from '../../lib/errors';
@@ -102,7 +103,7 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
         <Typography.Text>
           {w.direction === 'received' ? '收到' : '本级发布'}：{w.issuer}（{ISSUER_KIND_LABELS[w.issuerKind]}），
           {fmtDateTime(w.issuedAt)}
-          {w.document ? `，${w.document}` : ''}；值班员{w.officer}登记
+          {w.document ? `，${w.document}` : ''}；值班员{w.officer}登记，{grantedBy(w.leader)}
         </Typography.Text>
         {w.content && <Typography.Text>{w.content}</Typography.Text>}
         <Typography.Text
@@ -113,12 +114,12 @@ function WarningCard({ warning: w, openIncident }: { warning: WarningView; openI
         </Typography.Text>
         {w.changes.map((c, i) => (
           <Typography.Text key={i} type="secondary" style={{ fontSize: 12 }}>
-            {fmtDateTime(c.at)} {c.by}调整：{c.from} → {c.to}（{c.document}）
+            {fmtDateTime(c.at)} {c.by}调整：{c.from} → {c.to}（{c.document}；{grantedBy(c.leader)}）
           </Typography.Text>
         ))}
         {w.lifted && (
           <Typography.Text data-testid="warning-lifted">
-            {fmtDateTime(w.lifted.at)} 由{w.lifted.by}解除（{w.lifted.document}）
+            {fmtDateTime(w.lifted.at)} 由{w.lifted.by}解除（{w.lifted.document}；{grantedBy(w.lifted.leader)}）
           </Typography.Text>
         )}
         <Space wrap>
