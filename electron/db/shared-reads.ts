@@ -1,6 +1,6 @@
 /**
- * Identical reads that wait at the same time share one unit of work. After every change each seat,
- * the wall and the alarms read the board again at once, and the same 300 summaries were read,
+ * Identical reads that wait at the same time share one unit of work. After every change each seat
+ * and the wall display read the board again at once, and the same 300 summaries were read,
  * decoded and held once per caller.
  *
  * A caller joins only a unit that has not begun: its read transaction starts, and takes its snapshot
