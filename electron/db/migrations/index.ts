@@ -21,6 +21,7 @@ import { migration0019 } from './0019-stats-aggregates';
 import { migration0020 } from './0020-last-record-accounts';
 import { migration0021 } from './0021-search-bigrams';
 import { migration0022 } from './0022-granting-leader';
+import { migration0023 } from './0023-received-index';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];
 /** The last migration's version; the list above is never empty. */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

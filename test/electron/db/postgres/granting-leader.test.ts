@@ -43,7 +43,10 @@ describe('migration 0022-granting-leader on PostgreSQL', () => {
           "INSERT INTO warning_changes (warning_id, at, from_level, to_level, changed_by, document, officer) VALUES (1, 't', '三级', '二级', '朔州市人民政府', '文', '乙')",
         );
       });
-      await migratePostgres(db);
+      await migratePostgres(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 22),
+      );
       expect(await db.read((q) => pgSchemaVersion(q))).toBe(22);
       expect(
         await db.read(async (q) => [
