@@ -94,10 +94,25 @@ export class AnchorStore {
    */
   async write(a: Anchor): Promise<void> {
     const body = JSON.stringify({ v: VERSION, ...a });
-    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    const text = JSON.stringify({ body, tag: this.tag(body) });
     const tmp = `${this.file}.tmp`;
-    await writeFile(tmp, JSON.stringify({ body, tag: this.tag(body) }), { mode: 0o600 });
+    // The folder is made once, not again after every COMMIT; one removed since is made again.
+    if (!this.folderMade) await this.makeFolder();
+    try {
+      await writeFile(tmp, text, { mode: 0o600 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await this.makeFolder();
+      await writeFile(tmp, text, { mode: 0o600 });
+    }
     await rename(tmp, this.file);
+  }
+
+  private folderMade = false;
+
+  private async makeFolder(): Promise<void> {
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    this.folderMade = true;
   }
 
   /** The reason of a pending re-base request (a restore at start-up), and clears it. */
