@@ -6,7 +6,12 @@
 import type { AppOutputs } from '../../shared/ipc/channels/app';
 import type { Handlers } from '../ipc/dispatch';
 import type { FeatureContext } from './feature-context';
-import { accountServiceOf, createAccountHandlers, withAuditedExports } from './accounts/account-handlers';
+import {
+  accountServiceOf,
+  createAccountHandlers,
+  withAuditedExports,
+  withAuditedLeaderActs,
+} from './accounts/account-handlers';
 import { createSeatHandlers, seatServiceOf } from './seats/seat-handlers';
 import { createDutyHandlers } from './duty/duty-handlers';
 import { createHolidayHandlers } from './holidays/holiday-handlers';
@@ -20,8 +25,8 @@ import { createRosterHandlers } from './rosters/roster-handlers';
 import { createStartupHandlers } from './startup/startup-handlers';
 
 export function featureHandlers(ctx: FeatureContext): Omit<Handlers, keyof AppOutputs> {
-  // Every export from a seat is recorded in the audit (issue 18).
-  const features = withAuditedExports(ctx, {
+  // Every export from a seat is recorded in the audit, and so is a leader's act that has no record of its own (issue 18).
+  const exported = withAuditedExports(ctx, {
     ...createIncidentHandlers(ctx),
     ...createReportHandlers(ctx),
     ...createPrintHandlers(ctx),
@@ -34,6 +39,7 @@ export function featureHandlers(ctx: FeatureContext): Omit<Handlers, keyof AppOu
     ...createIntegrityHandlers(ctx),
     ...createAccountHandlers(ctx),
   });
+  const features = withAuditedLeaderActs(ctx, exported);
   // The seats' gate wraps the accounts' one; the wall board reads the other features' channels.
   return { ...features, ...createSeatHandlers(ctx, seatServiceOf(ctx, accountServiceOf(ctx)), features) };
 }

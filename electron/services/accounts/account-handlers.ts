@@ -121,6 +121,38 @@ function audited<C extends ExportChannel>(
   };
 }
 
+type LeaderActChannel = 'data:restore' | 'rosters:import-apply';
+
+/**
+ * Leader-only acts with no record row of their own to carry the granting leader (issue 18): a
+ * backup restored and a roster imported are recorded in the audit once done, under the leader
+ * whose password granted them. A restore replaces the whole database, audit included, so the
+ * verification recorded before it survives only in the safety copy: this entry is written into
+ * the restored data. In-process calls are no officer's act and are not recorded.
+ */
+export function withAuditedLeaderActs<H extends Pick<Handlers, LeaderActChannel>>(ctx: FeatureContext, handlers: H): H {
+  const accounts = accountServiceOf(ctx);
+  const wrapped: Pick<Handlers, LeaderActChannel> = {
+    'data:restore': async (args, call) => {
+      const out = await handlers['data:restore'](args, call);
+      if (call?.seat) {
+        const detail = `从 ${out.restoredFrom} 恢复，恢复前的数据另存为 ${basename(out.safetyCopy)}`;
+        await accounts.recordLeaderAct(call.session, 'data:restore', detail);
+      }
+      return out;
+    },
+    'rosters:import-apply': async (args, call) => {
+      const out = await handlers['rosters:import-apply'](args, call);
+      if (call?.seat) {
+        const detail = `${args.fileName || '（未命名文件）'}，新增${out.added}人、更新${out.updated}人、未变${out.unchanged}人`;
+        await accounts.recordLeaderAct(call.session, 'rosters:import-apply', detail);
+      }
+      return out;
+    },
+  };
+  return { ...handlers, ...wrapped };
+}
+
 /**
  * Every export a seat makes goes into the audit (shared/accounts/policy.ts EXPORT_CHANNELS): the
  * features' export handlers, each wrapped once here. A channel added to the list without its line

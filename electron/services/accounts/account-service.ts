@@ -483,6 +483,23 @@ export class AccountService {
     await this.record('export', actor(by), `${actName(channel)}：${file}`);
   }
 
+  /**
+   * A leader-only act whose own record is the audit, once it is done (issue 18; GB/T 22239-2019
+   * 8.1.4.3 b), under the leader whose password granted it, with the officer who did it. The account
+   * id is kept only where this database holds that account under that name: restored data may
+   * predate the account, and then its name is all that is known.
+   */
+  async recordLeaderAct(by: SeatSession | null, channel: string, detail: string): Promise<void> {
+    const leader = by?.grantedBy;
+    if (!leader) return;
+    await this.db.write(async (q) => {
+      const stored = await repo.accountById(q, leader.id);
+      const id = stored?.name === leader.name ? leader.id : null;
+      const officer = by.officer && by.officer.id !== leader.id ? `；值班员 ${by.officer.name} 操作` : '';
+      await this.audit(q, 'leader_act', { id, name: leader.name }, `${actName(channel)}：${detail}${officer}`);
+    });
+  }
+
   /** The audit record as CSV; the export itself is recorded, in the same transaction. */
   async auditExport(q: Queryable, by: SeatSession | null, f: AuditFilter): Promise<AuditExport> {
     const rows = await this.auditList(q, f);
@@ -525,4 +542,5 @@ export const AUDIT_LABELS: Record<AuditKind, string> = {
   password_reset: '重置密码',
   export: '导出',
   chain_rebased: '记录链锚点重新定位',
+  leader_act: '带班领导授权的操作',
 };

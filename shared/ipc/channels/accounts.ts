@@ -36,6 +36,8 @@ export const AUDIT_KINDS = [
   'export',
   /** The record chain's anchor moved back to a restored or imported chain (issue 18). */
   'chain_rebased',
+  /** A leader-only act whose record is the audit (a backup restored, a roster imported), once done, under the granting leader. */
+  'leader_act',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

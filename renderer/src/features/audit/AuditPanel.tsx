@@ -24,6 +24,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   password_reset: '重置密码',
   export: '导出',
   chain_rebased: '记录链锚点重新定位',
+  leader_act: '带班领导授权的操作',
 };
 
 interface Filter {

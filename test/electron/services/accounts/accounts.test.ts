@@ -8,6 +8,8 @@ import type { AuthStatus } from '../../../../shared/ipc/channels/accounts';
 import type { Result } from '../../../../shared/ipc/result';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { dutySeats, fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
+import { writeRosterXlsx } from '../../../../electron/rosters/roster-io';
 
 const quiet = () => undefined;
 const PW = 'duty-pass-2026';
@@ -336,6 +338,69 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     expect(value<unknown[]>(await admin('audit:list', { kind: 'export', name: '赵珺' }))).toHaveLength(exports.length);
     const csv = value<{ content: string }>(await admin('audit:export', { kind: 'export' }));
     expect(csv.content).toContain(`导出值班日志：${files[4]!}`);
+    await s.close();
+  });
+
+  it('a backup restored and a roster imported are in the audit once done, under the leader whose password granted them', async () => {
+    const s = await makeServices(tempDir());
+    const { seat, asLeader, other, ids } = await dutySeats(s);
+    const admin = fromSeat(s.handlers, 'seat-admin');
+    const acts = () =>
+      s.db.read((q) =>
+        q.all<{ account_id: number | null; name: string; detail: string }>(
+          "SELECT account_id, name, detail FROM auth_events WHERE kind = 'leader_act' ORDER BY id",
+        ),
+      );
+    const backup = await seat('data:backup-now', {});
+
+    // The officer's own session without the leader's password: refused, nothing done, nothing recorded.
+    await expect(seat('data:restore', { fileName: backup.fileName })).rejects.toThrow(/需要带班领导权限/);
+    const roster = {
+      rosterId: 'eco-hq',
+      format: 'xlsx' as const,
+      fileName: '生态环境应急通讯录.xlsx',
+      contentBase64: (
+        await writeRosterXlsx([{ 单位: '市生态环境局', 姓名: '张珺', 职务: '联络员', 手机: '13900000001' }])
+      ).toString('base64'),
+    };
+    await expect(seat('rosters:import-apply', roster)).rejects.toThrow(/需要带班领导权限/);
+    expect(await acts()).toEqual([]);
+
+    expect(await asLeader('rosters:import-apply', roster)).toEqual({ added: 1, updated: 0, unchanged: 0 });
+    expect(await acts()).toEqual([
+      {
+        account_id: ids.李堃,
+        name: '李堃',
+        detail: '导入通讯录：生态环境应急通讯录.xlsx，新增1人、更新0人、未变0人；值班员 赵珺 操作',
+      },
+    ]);
+
+    // The restore replaces the audit with the backup's; the act is recorded into the restored data.
+    const restored = await asLeader('data:restore', { fileName: backup.fileName });
+    const safety = restored.safetyCopy.split(/[\\/]/).at(-1)!;
+    expect(await acts()).toEqual([
+      {
+        account_id: ids.李堃,
+        name: '李堃',
+        detail: `恢复备份：从 ${backup.fileName} 恢复，恢复前的数据另存为 ${safety}；值班员 赵珺 操作`,
+      },
+    ]);
+
+    // A leader whose account the restored data predates: named, with no account id it cannot hold.
+    await admin('accounts:create', { name: '钱喆', role: '带班领导', phone: '', password: SEAT_PASSWORD });
+    await other('auth:login', { name: '钱喆', password: SEAT_PASSWORD, as: 'leader' });
+    await other('auth:verify-leader', { password: SEAT_PASSWORD, channel: 'data:restore' });
+    const again = await other('data:restore', { fileName: backup.fileName });
+    expect((await acts()).map((a) => [a.account_id, a.name, a.detail])).toEqual([
+      [
+        null,
+        '钱喆',
+        `恢复备份：从 ${backup.fileName} 恢复，恢复前的数据另存为 ${again.safetyCopy.split(/[\\/]/).at(-1)!}；值班员 王芳 操作`,
+      ],
+    ]);
+    // An in-process call is no officer's act.
+    await dispatch(s.handlers, 'data:restore', { fileName: backup.fileName }, quiet);
+    expect(await acts()).toHaveLength(0);
     await s.close();
   });
 });
