@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { actionChecklist, terminationConditions } from '../../../../shared/response';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
@@ -484,6 +486,14 @@ describe('the leader whose password granted a response act, on its own record (i
     expect(
       actions.filter((e) => e.text.startsWith('确认终止条件') && e.text.endsWith('带班领导 李堃 确认')),
     ).toHaveLength(conditions.length);
+    // The incident's export (XLSX; DOCX and PDF are made from the same tables) carries those entries.
+    const xlsx = await seat('data:export-incident', { id: inc.id, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    // a Node Buffer is what ExcelJS reads; its typings ask for ArrayBuffer
+    await wb.xlsx.load(readFileSync(xlsx.path) as unknown as ArrayBuffer);
+    const texts = (wb.getWorksheet('处置记录')?.getSheetValues() ?? []).flat().map(String);
+    expect(texts.filter((t) => t.includes('带班领导 李堃 确认'))).toHaveLength(conditions.length + 2);
+    expect(texts.filter((t) => t.includes('带班领导 系统管理员 确认'))).toHaveLength(1);
     // The audit still has each verification, under the leader's account.
     const audit = await s.db.read((q) =>
       q.all<{ account_id: number; detail: string }>(
