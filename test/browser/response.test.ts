@@ -160,6 +160,8 @@ describe('response actions and the warning board in Chromium against the web hos
       const card = page.getByTestId('warning-card').first();
       await expect.poll(() => card.innerText()).toContain('三级（黄色）预警');
       expect(await card.innerText()).toContain('3.1.2');
+      // Registered by the host's own call, with no leader's password: who granted it is not known, and says so.
+      expect(await card.innerText()).toContain('值班员赵珺登记，确认的带班领导未记录');
       await expect.poll(() => card.getByTestId('warning-action').count()).toBeGreaterThan(0);
 
       await card.getByTestId('warning-lift').click();
