@@ -8,7 +8,9 @@
  * exactly what decoding those texts gives (decoding depends on nothing else, derived-codec.ts); a
  * derivation stored anew has other texts and replaces the entry. Shared values are frozen, so no
  * reader can change what another reply holds. One entry per incident, the least recently read
- * leaving first, at most `capacity`.
+ * leaving first, at most `capacity`. Only pages use it (derived-repository.ts): a day's, a year's
+ * or a scan's many derivations would only push out what the pages keep, and freezing thousands of
+ * values costs more than decoding them.
  */
 import type { IncidentClock, IncidentGrading } from '../../shared/domain/incident-view';
 import { decodeDerivation } from './derived-codec';

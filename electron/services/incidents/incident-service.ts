@@ -168,7 +168,7 @@ export class IncidentService {
     const cursorOf = (i: IncidentSummary) => `${i.receivedAt}|${i.id}`;
     if (!args.levels?.length) {
       // One more than the page is read to know whether another page follows.
-      const rows = await this.summaries(q, { filter: args, after: after(args.cursor) }, args.limit + 1);
+      const rows = await this.summaries(q, { filter: args, after: after(args.cursor) }, args.limit + 1, true);
       // A first page that is not full holds every match (the board's open incidents): no count needed.
       const n =
         !args.cursor && rows.length <= args.limit
@@ -223,12 +223,18 @@ export class IncidentService {
    * The incidents matching `where`, newest first (at most `limit`): each one's stored derivation
    * where it is current (incidents/derived.ts), otherwise derived from its own rows only.
    */
-  private async summaries(q: Queryable, selection: repo.IncidentSelection, limit?: number): Promise<IncidentSummary[]> {
+  private async summaries(
+    q: Queryable,
+    selection: repo.IncidentSelection,
+    limit?: number,
+    /** One page as shown: its stored derivations are shared between reads (derived-repository.ts). */
+    page = false,
+  ): Promise<IncidentSummary[]> {
     const incidents = await repo.selectIncidents(q, selection, limit);
     // Only the listed incidents' own rows are read (by index), never whole tables.
     const ids = incidents.map((i) => i.id);
     const activity = await repo.lastActivity(q, ids);
-    const stored = await derivedRepo.currentDerivations(q, ids, derivationBasis(this.pendingLevelMinutes()));
+    const stored = await derivedRepo.currentDerivations(q, ids, derivationBasis(this.pendingLevelMinutes()), page);
     const missing = incidents.filter((i) => !stored.has(i.id));
     const live = await this.deriveFromRows(q, missing);
     if (missing.length > 0) this.onStale();
