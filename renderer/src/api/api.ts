@@ -133,6 +133,18 @@ export function createWebApi(): DutyApi {
     probeTimer = setTimeout(() => void probe(), ms);
   };
 
+  /**
+   * A page being left (a reload, the tab closed) has its stream closed and its requests aborted
+   * while it is torn down: that is not a lost connection, and marking every list 连接中断 then
+   * re-renders the whole console just before it goes (on a long board, a good part of a second
+   * added to the next page's load). A page that stays runs the timer in its next task; a page
+   * being torn down never does.
+   */
+  const offlineSoon = (stillLost: () => boolean) =>
+    setTimeout(() => {
+      if (stillLost()) lost('offline');
+    }, 0);
+
   const lost = (status: 'offline' | 'token') => {
     source?.close();
     source = null;
@@ -158,7 +170,7 @@ export function createWebApi(): DutyApi {
     // The browser would retry on its own, but a refused token would then fail silently: we probe.
     es.onerror = () => {
       // While this tab rotates the token, the host closes its stream; the rotation reopens it.
-      if (source === es && !rotating) lost('offline');
+      if (source === es && !rotating) offlineSoon(() => source === es && !rotating);
     };
     for (const event of EVENTS) {
       es.addEventListener(event, (e) => {
@@ -213,7 +225,7 @@ export function createWebApi(): DutyApi {
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      if (connection.get().status === 'online') lost('offline');
+      if (connection.get().status === 'online') offlineSoon(() => connection.get().status === 'online');
       return { ok: false, error: { code: 'internal', message: OFFLINE_MESSAGE } };
     }
     if (res.status === 401) {
