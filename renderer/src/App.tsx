@@ -17,6 +17,7 @@ import { SeatName } from './features/seats/SeatName';
 import { DutyScheduleFlag } from './features/duty/DutyScheduleFlag';
 import { ActiveWarningsStrip } from './features/warnings/ActiveWarningsStrip';
 import { IncidentBoard } from './features/board/IncidentBoard';
+import { prefetchBoard } from './features/board/first-load';
 import { IncidentDrawer } from './features/incident/IncidentDrawer';
 import { RegisterDrawer } from './features/incident/RegisterDrawer';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -202,7 +203,8 @@ export function App() {
           ) : (
             <StartupGate>
               {/* Going on duty is logging in (issue 18): the console opens for a logged-in account. */}
-              <AuthGate>
+              {/* The board is where the console opens: its first list is asked for as the seat logs in. */}
+              <AuthGate onSignedIn={prefetchBoard}>
                 <LawProvider>
                   <Shell />
                 </LawProvider>

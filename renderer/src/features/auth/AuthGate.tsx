@@ -29,28 +29,37 @@ export function useAuth(): AuthContextValue {
  * first run creates the administrator; an idle seat locks, but its alarms stay in view above the
  * lock (the banner stack is drawn above it, and the sound is not stopped).
  */
-export function AuthGate({ children }: { children: ReactNode }) {
+export function AuthGate({ children, onSignedIn }: { children: ReactNode; onSignedIn?: () => void }) {
   const [status, setStatus] = useState<AuthStatus | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const refresh = useCallback(
-    () =>
+  // The console is about to open for a logged-in seat: on the page's first answer, or at log-in.
+  const open = useCallback(
+    (s: AuthStatus) => {
+      if (s.seat.officer) onSignedIn?.();
+      setStatus(s);
+    },
+    [onSignedIn],
+  );
+  const read = useCallback(
+    (then: (s: AuthStatus) => void) =>
       call('auth:status', {}).then(
         (s) => {
-          setStatus(s);
+          then(s);
           setFailed(null);
         },
         (err: unknown) => setFailed(errorText(err)),
       ),
     [],
   );
+  const refresh = useCallback(() => read(setStatus), [read]);
   useEffect(() => {
-    void refresh();
+    void read(open);
     // After a reconnect the services may have restarted: read the seat again.
     return api.on('data:changed', (p) => {
       // a data:changed push of any shape; only what is compared
       if ((p as { what?: string } | null)?.what === RECONNECTED) void refresh();
     });
-  }, [refresh]);
+  }, [read, open, refresh]);
 
   const loggedIn = Boolean(status?.seat.officer);
   const locked = Boolean(status?.seat.locked);
@@ -69,8 +78,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
       <Spin style={{ display: 'block', margin: '20vh auto' }} />
     );
   }
-  if (status.needsSetup) return <FirstRun onDone={setStatus} />;
-  if (!status.seat.officer) return <LoginScreen onDone={setStatus} />;
+  if (status.needsSetup) return <FirstRun onDone={open} />;
+  if (!status.seat.officer) return <LoginScreen onDone={open} />;
   return (
     <AuthContext.Provider value={{ status, set: setStatus, refresh }}>
       {children}

@@ -6,7 +6,6 @@ import { incidentUrgencyKey } from '../../../../shared/clocks/state';
 import { mostUrgent } from '../../../../shared/clocks/state';
 import { CATEGORIES, LEVELS, OPEN_STATUSES, PLACES, STATUSES, categoryLabel } from '../../../../shared/domain/incident';
 import type { IncidentSummary } from '../../../../shared/domain/incident-view';
-import type { ChannelInput } from '../../../../shared/ipc/contract';
 import { searchProblem } from '../../../../shared/incidents/search-query';
 import { toTracked } from '../../../../shared/incidents/tracked';
 import { DEFAULT_PAGE, MAX_PAGE } from '../../../../shared/ipc/channels/incidents';
@@ -20,10 +19,8 @@ import { useLoad } from '../../hooks/useApi';
 import { LONG_LIST, useListHeight } from '../../hooks/useLongList';
 import { useConnection } from '../../hooks/useConnection';
 import { UpcomingStrip } from './UpcomingStrip';
-
-type Filter = NonNullable<ChannelInput<'incidents:list'>>;
-
-const DEFAULT_FILTER: Filter = { statuses: [...OPEN_STATUSES], drills: 'include' };
+import { DEFAULT_FILTER, takeFirstList, takeUpcoming } from './first-load';
+import type { BoardFilter as Filter } from './first-load';
 
 /** The board as it opens: open incidents only, nothing else narrowed. */
 function isDefaultFilter(f: Filter): boolean {
@@ -68,7 +65,9 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
     // The board's open incidents fit one page of the largest size; a search pages by 100.
     const limit = isDefaultFilter(filter) ? MAX_PAGE : DEFAULT_PAGE;
     const items: IncidentSummary[] = [];
-    let page = await call('incidents:list', { ...filter, limit });
+    // The board as it opens may have been asked for already, as the seat logged in (first-load.ts).
+    const early = pages === 1 && isDefaultFilter(filter) ? takeFirstList() : undefined;
+    let page = await (early ?? call('incidents:list', { ...filter, limit }));
     items.push(...page.items);
     for (let p = 1; p < pages && page.nextCursor; p++) {
       page = await call('incidents:list', { ...filter, limit, cursor: page.nextCursor });
@@ -79,7 +78,7 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
   const { error } = list;
   const data = list.data?.items;
   // The strip's own feed: every open clock, whatever the filter below.
-  const upcoming = useLoad(() => call('clocks:upcoming', {}), []);
+  const upcoming = useLoad(() => takeUpcoming() ?? call('clocks:upcoming', {}), []);
   // An incident with open clocks stays on the default board whatever its status (e.g. 已终止 with
   // an unsent report): those the status filter leaves out are read one by one (there are few).
   const extraIds = useMemo(() => {
