@@ -9,11 +9,18 @@ import {
   STATUSES,
 } from '../domain/incident';
 
-/** Instants with an explicit offset; the year window rejects typos such as 0202 or 20266. */
-export const instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601（含时区）' }).refine((s) => {
-  const y = new Date(s).getUTCFullYear();
-  return y >= 2000 && y <= 2100;
-}, '时间超出合理范围（2000—2100年）');
+/**
+ * Instants with an explicit offset; the year window rejects typos such as 0202 or 20266. Whatever
+ * offset was sent, the services receive the stored form (UTC ISO): instants are ordered and ranged
+ * as text, so 09:00+08:00 kept as sent would sort after 08:30Z, an hour too late.
+ */
+export const instant = z.iso
+  .datetime({ offset: true, message: '时间格式应为 ISO 8601（含时区）' })
+  .refine((s) => {
+    const y = new Date(s).getUTCFullYear();
+    return y >= 2000 && y <= 2100;
+  }, '时间超出合理范围（2000—2100年）')
+  .transform((s) => new Date(s).toISOString());
 
 /** C0 controls and DEL: never typed by an officer, and NUL breaks printing and exports. */
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job

@@ -63,4 +63,38 @@ describe('IPC dispatch: bad input gets a clear error and changes nothing', () =>
     expect(await s.incidents.list({ drills: 'include' })).toHaveLength(1);
     await s.close();
   });
+
+  it('stores an instant sent with +08:00 as UTC, so the board and the day ranges order it by its real time', async () => {
+    const s = await makeServices(tempDir(), { now: () => new Date('2026-11-29T02:00:00.000Z') });
+    await s.incidents.setDuty({ leader: '甲', officer: '乙' });
+    // 09:10 Beijing time is 01:10Z: received before the UTC-sent incident at 01:20Z.
+    const beijing = await dispatch(
+      s.handlers,
+      'incidents:create',
+      {
+        ...ENV_INPUT,
+        title: '北京时间报送',
+        occurredAt: '2026-11-29T09:00:00+08:00',
+        receivedAt: '2026-11-29T09:10:00+08:00',
+      },
+      quiet,
+    );
+    expect(beijing.ok).toBe(true);
+    const utc = await dispatch(s.handlers, 'incidents:create', ENV_INPUT, quiet);
+    expect(utc.ok).toBe(true);
+    const stored = await s.db.read((q) =>
+      q.all<{ title: string; occurred_at: string; received_at: string }>(
+        'SELECT title, occurred_at, received_at FROM incidents ORDER BY received_at DESC',
+      ),
+    );
+    expect(stored).toEqual([
+      { title: ENV_INPUT.title, occurred_at: ENV_INPUT.occurredAt, received_at: ENV_INPUT.receivedAt },
+      { title: '北京时间报送', occurred_at: '2026-11-29T01:00:00.000Z', received_at: '2026-11-29T01:10:00.000Z' },
+    ]);
+    expect((await s.incidents.list({ drills: 'include' })).map((i) => i.title)).toEqual([
+      ENV_INPUT.title,
+      '北京时间报送',
+    ]);
+    await s.close();
+  });
 });
