@@ -112,7 +112,8 @@ describe('the Electron main process, started from its built bundle', () => {
   it('loads the page from app://, never from file://', () => {
     expect(mainWindow().loadedUrls).toEqual([PAGE]);
     const scheme = stand.record.privilegedSchemes.find((s) => s.scheme === 'app');
-    expect(scheme?.privileges).toMatchObject({ standard: true, secure: true });
+    // codeCache: V8 keeps the compiled console between loads (off by default for custom schemes).
+    expect(scheme?.privileges).toMatchObject({ standard: true, secure: true, codeCache: true });
     expect(scheme?.privileges?.bypassCSP).toBeFalsy();
     // Privileges must be granted before ready, the handler after.
     const calls = stand.record.calls;
