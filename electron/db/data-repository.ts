@@ -75,6 +75,27 @@ export async function clearTable(q: Queryable, table: string): Promise<void> {
   await q.run(`DELETE FROM "${table}"`);
 }
 
+/**
+ * Empties a table whose triggers refuse DELETE (the audit is append-only): the triggers are set
+ * aside for this one statement and put back as they were, inside the caller's transaction, so a
+ * rollback keeps both the rows and the triggers.
+ */
+export async function clearAppendOnly(q: Queryable, engine: 'sqlite' | 'postgres', table: string): Promise<void> {
+  if (engine === 'postgres') {
+    await q.exec(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
+    await q.run(`DELETE FROM "${table}"`);
+    await q.exec(`ALTER TABLE "${table}" ENABLE TRIGGER USER`);
+    return;
+  }
+  const triggers = await q.all<{ name: string; sql: string }>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+    [table],
+  );
+  for (const t of triggers) await q.exec(`DROP TRIGGER "${t.name}"`);
+  await q.run(`DELETE FROM "${table}"`);
+  for (const t of triggers) await q.exec(t.sql);
+}
+
 /** Inserts rows as given, column for column. */
 export async function insertRows(
   q: Queryable,

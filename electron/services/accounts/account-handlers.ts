@@ -121,14 +121,14 @@ function audited<C extends ExportChannel>(
   };
 }
 
-type LeaderActChannel = 'data:restore' | 'rosters:import-apply';
+type LeaderActChannel = 'data:restore' | 'rosters:import-apply' | 'data:import-all';
 
 /**
  * Leader-only acts with no record row of their own to carry the granting leader (issue 18): a
- * backup restored and a roster imported are recorded in the audit once done, under the leader
- * whose password granted them. A restore replaces the whole database, audit included, so the
- * verification recorded before it survives only in the safety copy: this entry is written into
- * the restored data. In-process calls are no officer's act and are not recorded.
+ * backup restored, a full export imported and a roster imported are recorded in the audit once
+ * done, under the leader whose password granted them. A restore or a full import replaces the
+ * audit with the data's own, so the verification recorded before it is gone: this entry is written
+ * into the restored or imported data. In-process calls are no officer's act and are not recorded.
  */
 export function withAuditedLeaderActs<H extends Pick<Handlers, LeaderActChannel>>(ctx: FeatureContext, handlers: H): H {
   const accounts = accountServiceOf(ctx);
@@ -138,6 +138,17 @@ export function withAuditedLeaderActs<H extends Pick<Handlers, LeaderActChannel>
       if (call?.seat) {
         const detail = `从 ${out.restoredFrom} 恢复，恢复前的数据另存为 ${basename(out.safetyCopy)}`;
         await accounts.recordLeaderAct(call.session, 'data:restore', detail);
+      }
+      return out;
+    },
+    'data:import-all': async (args, call) => {
+      const out = await handlers['data:import-all'](args, call);
+      // The imported accounts are the install's now: no session carries over, whoever imported.
+      accounts.endAllSessions();
+      if (call?.seat) {
+        const records = Object.values(out.tables).reduce((a, b) => a + b, 0);
+        const detail = `${'fileName' in args ? args.fileName : '（所选文件）'}，${records} 条记录`;
+        await accounts.recordLeaderAct(call.session, 'data:import-all', detail);
       }
       return out;
     },

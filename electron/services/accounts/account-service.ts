@@ -127,6 +127,17 @@ export class AccountService {
     });
   }
 
+  /**
+   * Every seat is logged out and every leader's grant spent: the accounts were replaced (a full
+   * import), so a seat's account id may now be another person's. The rows are gone already; the
+   * seats are read again from the database.
+   */
+  endAllSessions(): void {
+    this.seats.clear();
+    this.grants.clear();
+    this.loaded = null;
+  }
+
   async status(seat: string): Promise<AuthStatus> {
     const needsSetup = (await this.db.read((q) => repo.countAccounts(q))) === 0;
     const s = await this.session(seat);

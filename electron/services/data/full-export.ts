@@ -18,6 +18,27 @@ export const FULL_EXPORT_FORMAT = 'shuozhou-duty-console/full-export';
 export const SEED_TABLES: readonly string[] = ['roster_entries'];
 
 /**
+ * Rows an install holds only because it was set up for log-in (issue 18): the first run's
+ * administrator and the accounts made to log in, their sessions and lock-out state, the audit of
+ * those acts, the seats' names. Without them no leader could grant an import from a seat, so they
+ * do not make an install "not empty"; an import replaces them with the exported rows. Children
+ * before parents: the order they are cleared in.
+ */
+export const LOGIN_TABLES: readonly string[] = [
+  'seat_sessions',
+  'seat_names',
+  'duty_sessions',
+  'auth_events',
+  'accounts',
+];
+
+/**
+ * Going on duty is logging in (issue 18): the leader and the officer logging in to grant an import
+ * open one duty session. A second one is a shift change, i.e. duty history, and is kept.
+ */
+const LOGIN_DUTY_SESSIONS = 1;
+
+/**
  * The record chain is the install's own (its MACs need this install's key, issue 18): it is neither
  * exported nor counted, and the rows an import writes are sealed into this install's chain.
  */
@@ -142,13 +163,13 @@ export async function writeFullExport(
   }
 }
 
-/** Rows per table of user data (seed tables left out); an empty install has none. */
+/** Rows per table of user data (seed and log-in set-up tables left out); an empty install has none. */
 export async function userDataCounts(q: Queryable): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const name of await exportedTables(q)) {
     if (SEED_TABLES.includes(name)) continue;
     const n = await dataRepo.countRows(q, name);
-    if (n > 0) out[name] = n;
+    if (name === 'duty_sessions' ? n > LOGIN_DUTY_SESSIONS : n > 0 && !LOGIN_TABLES.includes(name)) out[name] = n;
   }
   return out;
 }

@@ -18,7 +18,7 @@ import { DomainError } from '../../../shared/ipc/result';
 import type { Database, Param, Queryable } from '../../db/connection';
 import { LATEST_VERSION } from '../../db/migrate';
 import * as dataRepo from '../../db/data-repository';
-import { FULL_EXPORT_FORMAT, SEED_TABLES, userDataCounts } from './full-export';
+import { FULL_EXPORT_FORMAT, LOGIN_TABLES, SEED_TABLES, userDataCounts } from './full-export';
 import { JsonSyntaxError, JsonTokenizer, type JsonEvent, type JsonScalar } from './json-stream';
 
 /** Where the import reads its bytes: from an offset on, chunk by chunk (a part may be read again). */
@@ -392,6 +392,18 @@ async function refuseUnlessEmpty(q: Queryable): Promise<void> {
   );
 }
 
+/**
+ * The rows an install holds only for log-in (full-export.ts LOGIN_TABLES) give way to the exported
+ * ones: the exported accounts become this install's. Children first, so no reference dangles on
+ * PostgreSQL; in the import's transaction, so a refusal keeps them.
+ */
+async function clearLoginTables(q: Queryable, engine: Database['engine']): Promise<void> {
+  for (const name of LOGIN_TABLES) {
+    if (name === 'auth_events') await dataRepo.clearAppendOnly(q, engine, name);
+    else await dataRepo.clearTable(q, name);
+  }
+}
+
 /** Tables in an order where each comes after those it refers to (a cycle is broken where it closes). */
 function parentsFirst(names: readonly string[], refs: ReadonlyMap<string, readonly string[]>): string[] {
   const wanted = new Set(names);
@@ -489,6 +501,9 @@ class TableWriter implements TableSink {
       }
     }
     this.place.table = null;
+    // Every session ends, the exported ones too: a seat holds an account id, and after the import that
+    // id may be another person's (issue 18). Each officer logs in again with the imported accounts.
+    await dataRepo.clearTable(this.q, 'seat_sessions');
     const broken = await dataRepo.foreignKeyProblems(this.q);
     if (broken > 0)
       throw new DomainError('invalid_input', `导入文件中的数据互相引用不完整（${broken} 处），未做任何改动。`);
@@ -535,6 +550,7 @@ export async function importFullExport(
     }
     const tables = await db.write(async (q) => {
       await refuseUnlessEmpty(q);
+      await clearLoginTables(q, db.engine);
       const writer = await TableWriter.open(q, db.engine, source, place, opts.checkpoint);
       if (atTables) {
         await readTables(top, place, writer);

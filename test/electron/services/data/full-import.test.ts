@@ -16,6 +16,7 @@ import { exportsFolder } from '../../../../electron/exports/export-file';
 import { dumpDatabase, userDataCounts, type FullExport } from '../../../../electron/services/data/full-export';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
+import { dutySeats, fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
 
 const tempDir = useTempDirs();
 const NOW = new Date('2026-11-30T02:00:00.000Z');
@@ -284,4 +285,164 @@ describe('the streamed full import', () => {
       await dst.close();
     }
   }, 90_000);
+
+  describe("into an install set up for log-in, from a seat with the leader's password", () => {
+    /** This install's own password: the imported accounts carry the other install's. */
+    const LOCAL_PASSWORD = 'local-pass-2027';
+
+    /** Made elsewhere: four accounts (seat-calls.ts), on duty at seat 1, one incident from it. */
+    async function exportedElsewhere(): Promise<string> {
+      const src = await makeServices(tempDir(), { now: () => NOW });
+      try {
+        const { seat } = await dutySeats(src);
+        await seat('incidents:create', ENV_INPUT);
+        return readFileSync((await seat('data:export-all', {})).path, 'utf8');
+      } finally {
+        await src.close();
+      }
+    }
+
+    /**
+     * A fresh install as a duty room sets it up to import: the first run's administrator, then a
+     * leader and an officer logged in at one seat (so on duty), the administrator at another.
+     */
+    async function freshInstall(dir: string) {
+      const s = await makeServices(dir, { now: () => NOW });
+      const admin = fromSeat(s.handlers, 'seat-admin');
+      await admin('auth:setup', { name: '管理员甲', phone: '', password: LOCAL_PASSWORD });
+      // 李堃 has the id the export gives him; 王芳 holds the id the export gives 赵珺.
+      await admin('accounts:create', { name: '李堃', role: '带班领导', phone: '', password: LOCAL_PASSWORD });
+      await admin('accounts:create', { name: '王芳', role: '值班员', phone: '', password: LOCAL_PASSWORD });
+      const seat = fromSeat(s.handlers, 'seat-1');
+      await seat('auth:login', { name: '王芳', password: LOCAL_PASSWORD, as: 'officer' });
+      await seat('auth:login', { name: '李堃', password: LOCAL_PASSWORD, as: 'leader' });
+      const asLeader = async (input: ChannelInput<'data:import-all'>): Promise<ImportResult> => {
+        await seat('auth:verify-leader', { password: LOCAL_PASSWORD, channel: 'data:import-all' });
+        return seat('data:import-all', input);
+      };
+      const logins = () =>
+        s.db.read(async (q) => ({
+          accounts: await q.all('SELECT id, name, role, password_hash FROM accounts ORDER BY id'),
+          sessions: await q.all('SELECT seat, officer_id, leader_id, locked FROM seat_sessions ORDER BY seat'),
+        }));
+      return { s, admin, seat, asLeader, logins };
+    }
+
+    it('imports: the imported accounts log in, every session of this install ends, the audit has the import under the leader', async () => {
+      const text = await exportedElsewhere();
+      const dir = tempDir();
+      const { s, admin, seat, asLeader } = await freshInstall(dir);
+      try {
+        const fileName = place(s, dir, '完整数据.json', text);
+        const result = await asLeader({ fileName });
+        expect(result.tables).toMatchObject({ incidents: 1, accounts: 4 });
+
+        // The audit is the imported one, and the import is in it under the leader who granted it.
+        const events = await s.db.read((q) =>
+          q.all<{ kind: string; account_id: number | null; name: string; detail: string }>(
+            'SELECT kind, account_id, name, detail FROM auth_events ORDER BY id',
+          ),
+        );
+        expect(events.some((e) => e.name === '管理员甲')).toBe(false);
+        // The other install made four accounts, this one three.
+        expect(events.filter((e) => e.kind === 'account_created')).toHaveLength(4);
+        const leaderId = await s.db.read((q) => q.get<{ id: number }>("SELECT id FROM accounts WHERE name = '李堃'"));
+        expect(events.at(-1)).toEqual({
+          kind: 'leader_act',
+          account_id: leaderId!.id,
+          name: '李堃',
+          detail: `导入全部数据：${fileName}，${Object.values(result.tables).reduce((a, b) => a + b, 0)} 条记录；值班员 王芳 操作`,
+        });
+        expect(events.filter((e) => e.kind === 'leader_act')).toHaveLength(1);
+
+        // Both seats' sessions ended (seat 1's officer id is 赵珺's in the imported accounts): a call is
+        // refused, and nobody is shown as logged in.
+        await expect(seat('incidents:list', {})).rejects.toThrow(/请先登录/);
+        await expect(admin('accounts:list', {})).rejects.toThrow(/请先登录/);
+        expect((await seat('auth:status', {})).seat).toMatchObject({ officer: null, leader: null });
+        expect(await s.db.read((q) => q.all('SELECT * FROM seat_sessions'))).toEqual([]);
+
+        // This install's accounts are gone; the imported ones log in with their own password.
+        await expect(seat('auth:login', { name: '管理员甲', password: LOCAL_PASSWORD, as: 'officer' })).rejects.toThrow(
+          /姓名或密码错误/,
+        );
+        await expect(seat('auth:login', { name: '王芳', password: LOCAL_PASSWORD, as: 'officer' })).rejects.toThrow(
+          /姓名或密码错误/,
+        );
+        await seat('auth:login', { name: '赵珺', password: SEAT_PASSWORD, as: 'officer' });
+        await seat('auth:login', { name: '李堃', password: SEAT_PASSWORD, as: 'leader' });
+        await admin('auth:login', { name: '系统管理员', password: SEAT_PASSWORD, as: 'officer' });
+        const list = await seat('incidents:list', {});
+        expect(list.items.map((i) => i.title)).toEqual([ENV_INPUT.title]);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('an install with one incident is refused, naming it; its accounts and sessions are unchanged', async () => {
+      const text = await exportedElsewhere();
+      const dir = tempDir();
+      const { s, seat, asLeader, logins } = await freshInstall(dir);
+      try {
+        await seat('incidents:create', ENV_INPUT);
+        const before = await logins();
+        await expect(asLeader({ fileName: place(s, dir, 'all.json', text) })).rejects.toThrow(
+          /当前安装中已有数据（已有事件 1 起，涉及 .*incidents.*），完整数据只能导入到空的安装中。未做任何改动。/,
+        );
+        expect(await logins()).toEqual(before);
+        expect((await seat('auth:status', {})).seat).toMatchObject({
+          officer: { name: '王芳' },
+          leader: { name: '李堃' },
+        });
+        expect((await seat('incidents:list', {})).items).toHaveLength(1);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('a second shift is duty history: refused, naming the duty sessions', async () => {
+      const text = await exportedElsewhere();
+      const dir = tempDir();
+      const { s, admin, asLeader, logins } = await freshInstall(dir);
+      try {
+        await admin('accounts:create', { name: '孙悦', role: '值班员', phone: '', password: LOCAL_PASSWORD });
+        const next = fromSeat(s.handlers, 'seat-2');
+        await next('auth:login', { name: '孙悦', password: LOCAL_PASSWORD, as: 'officer' });
+        await next('auth:login', { name: '李堃', password: LOCAL_PASSWORD, as: 'leader' });
+        const before = await logins();
+        await expect(asLeader({ fileName: place(s, dir, 'all.json', text) })).rejects.toThrow(
+          /当前安装中已有数据（涉及 duty_sessions），完整数据只能导入到空的安装中。未做任何改动。/,
+        );
+        expect(await logins()).toEqual(before);
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('a bad last row refuses and changes nothing: the administrator still logs in, the seat stays logged in', async () => {
+      const doc = JSON.parse(await exportedElsewhere()) as FullExport;
+      const [last, table] = Object.entries(doc.tables)
+        .filter(([, t]) => t.rows.length > 0)
+        .at(-1) as [string, FullExport['tables'][string]];
+      (table.rows.at(-1) as unknown[])[0] = true;
+      const dir = tempDir();
+      const { s, seat, asLeader, logins } = await freshInstall(dir);
+      try {
+        const before = await logins();
+        await expect(asLeader({ fileName: place(s, dir, 'bad.json', layout(doc)) })).rejects.toThrow(
+          new RegExp(`表 ${last} 第${table.rows.length}行第1个值应为文本、数字或空值`),
+        );
+        expect(await logins()).toEqual(before);
+        expect(await s.db.read((q) => userDataCounts(q))).toEqual({});
+        expect((await seat('incidents:list', {})).items).toEqual([]);
+        const other = fromSeat(s.handlers, 'seat-3');
+        await other('auth:login', { name: '管理员甲', password: LOCAL_PASSWORD, as: 'officer' });
+        expect((await other('accounts:list', {})).map((a) => a.name).sort()).toEqual(
+          ['李堃', '王芳', '管理员甲'].sort(),
+        );
+      } finally {
+        await s.close();
+      }
+    });
+  });
 });
