@@ -1,8 +1,12 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
-import { ENV_INPUT } from '../helpers/services';
+import { exportsFolder } from '../../electron/exports/export-file';
+import { ENV_INPUT, makeServices } from '../helpers/services';
+import { dutySeats, SEAT_PASSWORD } from '../helpers/seat-calls';
 import { useTempDirs } from '../helpers/temp-dir';
-import { signInDuty } from '../helpers/ui';
+import { confirmLeader, signInDuty, TEST_PASSWORD } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 describe('statistics and backups in Chromium against the web host', () => {
@@ -67,6 +71,62 @@ describe('statistics and backups in Chromium against the web host', () => {
       const backups = state.ok ? (state.value as { backups: { fileName: string }[] }).backups : [];
       expect(backups).toHaveLength(1);
       expect(listed).toContain(backups[0]!.fileName);
+    } finally {
+      await app.close();
+    }
+  }, 90_000);
+
+  it('a new install imports a full export from a seat: the leader confirms, every seat logs out, the officers log in with the imported accounts', async () => {
+    // The duty room's old machine: its own accounts and password, one incident.
+    const title = '旧机器上登记的事件：朔城区管网泄漏';
+    const old = await makeServices(tempDir());
+    let text: string;
+    try {
+      const { seat } = await dutySeats(old);
+      const at = new Date(Date.now() - 10 * 60_000).toISOString();
+      await seat('incidents:create', { ...ENV_INPUT, title, places: ['朔城区'], occurredAt: at, receivedAt: at });
+      text = readFileSync((await seat('data:export-all', {})).path, 'utf8');
+    } finally {
+      await old.close();
+    }
+    const dir = tempDir();
+    const app = await startWebApp(browser(), dir);
+    const { page } = app;
+    page.setDefaultTimeout(30_000);
+    try {
+      // The new install, set up to log in: its administrator, 李堃 and 赵珺 with this install's password.
+      await signInDuty(page);
+      mkdirSync(exportsFolder(dir), { recursive: true });
+      writeFileSync(join(exportsFolder(dir), '完整数据-旧机器.json'), text);
+      await page.getByRole('menuitem', { name: '数据与备份' }).click();
+      await page.getByPlaceholder('导出文件夹中的文件名').fill('完整数据-旧机器.json');
+      await page.getByRole('button', { name: '按文件名导入' }).click();
+      await confirmLeader(page);
+      await expect
+        .poll(() => page.getByTestId('import-done').innerText())
+        .toContain('请各位值班人员使用导入数据中的账户和密码重新登录');
+      await page.getByRole('button', { name: '重新登录' }).click();
+      await page.getByTestId('login-screen').waitFor();
+
+      // Logged out; this install's password no longer opens 赵珺's account, the imported one does.
+      const logIn = async (password: string) => {
+        await page.getByTestId('login-name').fill('赵珺');
+        await page.getByTestId('login-password').fill(password);
+        await page.getByTestId('login-leader-name').fill('李堃');
+        await page.getByTestId('login-leader-password').fill(password);
+        await page.getByTestId('login-submit').click();
+      };
+      await logIn(TEST_PASSWORD);
+      await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('姓名或密码错误');
+      await logIn(SEAT_PASSWORD);
+      await page.getByTestId('on-duty').filter({ hasText: '赵珺' }).waitFor();
+      await page.getByText(title).first().waitFor();
+
+      // A reload keeps the seat logged in with the imported accounts and shows the imported record.
+      await page.reload();
+      await page.getByTestId('on-duty').filter({ hasText: '赵珺' }).waitFor();
+      await page.getByText(title).first().waitFor();
+      expect(await page.getByTestId('session-user').innerText()).toContain('赵珺');
     } finally {
       await app.close();
     }

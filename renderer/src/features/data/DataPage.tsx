@@ -22,6 +22,7 @@ import {
   INCIDENT_EXPORT_FORMAT_LABELS,
   MAX_IMPORT_TEXT,
   type BackupInfo,
+  type ImportResult,
   type IncidentExportFormat,
 } from '../../../../shared/ipc/channels/data';
 import { call } from '../../api/api';
@@ -30,12 +31,14 @@ import { useLoad } from '../../hooks/useApi';
 import { fmtBytes, runExport } from './files';
 import { RangePicker, rangeOf } from './RangePicker';
 import { errorText } from '../../lib/errors';
+import { useAuth } from '../auth/AuthGate';
 
 const formatOptions = INCIDENT_EXPORT_FORMATS.map((f) => ({ value: f, label: INCIDENT_EXPORT_FORMAT_LABELS[f] }));
 
 /** 数据与备份: exports of incidents, backups (now, on a timer, restore), full export and import. */
 export function DataPage() {
   const { message, modal } = App.useApp();
+  const { refresh } = useAuth();
   const { data: state, reload } = useLoad(() => call('data:backups', {}), []);
   const { data: incidents } = useLoad(
     // The newest 500 (the list pages on the server; an older one is exported by its date range).
@@ -109,21 +112,27 @@ export function DataPage() {
       message.success(`已导出完整数据（${f.count} 条记录）：${f.fileName}，保存在导出文件夹`);
     });
 
-  const importText = (content: string) =>
-    guard('import', async () => {
-      const r = await call('data:import-all', { content });
-      const n = Object.values(r.tables).reduce((a, b) => a + b, 0);
-      message.success(`导入完成：${n} 条记录`);
-      reload();
+  // The imported accounts are the install's now and every seat was logged out (issue 18): the
+  // officers log in again with the accounts and passwords of the imported data.
+  const imported = (r: ImportResult) => {
+    const n = Object.values(r.tables).reduce((a, b) => a + b, 0);
+    modal.success({
+      title: '导入完成',
+      content: (
+        <span data-testid="import-done">
+          {`已导入 ${n} 条记录。本机所有席位均已退出登录，原有账户已由导入数据中的账户取代：请各位值班人员使用导入数据中的账户和密码重新登录。`}
+        </span>
+      ),
+      okText: '重新登录',
+      onOk: () => void refresh(),
     });
+  };
+
+  const importText = (content: string) =>
+    guard('import', async () => imported(await call('data:import-all', { content })));
 
   const importByName = () =>
-    guard('import', async () => {
-      const r = await call('data:import-all', { fileName: importName.trim() });
-      const n = Object.values(r.tables).reduce((a, b) => a + b, 0);
-      message.success(`导入完成：${n} 条记录`);
-      reload();
-    });
+    guard('import', async () => imported(await call('data:import-all', { fileName: importName.trim() })));
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="data-page">
@@ -254,7 +263,8 @@ export function DataPage() {
       <Card title="完整数据导出与导入" size="small">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">
-            完整数据（全部记录和设置）导出为一个 JSON 文件，可导入到新安装的值班台中（仅限没有任何数据的安装）。
+            完整数据（全部记录和设置）导出为一个 JSON
+            文件，可导入到新安装的值班台中（仅限没有任何数据的安装；为导入而建立的账户由导入数据中的账户取代，导入后须重新登录）。
           </Typography.Text>
           <Space wrap>
             <Button loading={busy === 'all'} onClick={() => void exportAll()} data-testid="export-all">
