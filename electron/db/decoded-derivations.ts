@@ -8,9 +8,10 @@
  * exactly what decoding those texts gives (decoding depends on nothing else, derived-codec.ts); a
  * derivation stored anew has other texts and replaces the entry. Shared values are frozen, so no
  * reader can change what another reply holds. One entry per incident, the least recently read
- * leaving first, at most `capacity`. Only pages use it (derived-repository.ts): a day's, a year's
- * or a scan's many derivations would only push out what the pages keep, and freezing thousands of
- * values costs more than decoding them.
+ * leaving first, at most `capacity`. Only the open incidents' reads use it (the board's pages and
+ * the open clocks, derived-repository.ts), and only for reads of at most half the capacity: a day's,
+ * a year's or a scan's many derivations would only push out what those keep, and freezing thousands
+ * of values costs more than decoding them.
  */
 import type { IncidentClock, IncidentGrading } from '../../shared/domain/incident-view';
 import { decodeDerivation } from './derived-codec';
@@ -34,6 +35,13 @@ export class DecodedDerivations {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Each row's decoded derivation: shared when the read is at most half the capacity, else decoded as before. */
+  decodeAll(rows: readonly { incident_id: number; grading: string; clocks: string }[]): Map<number, DecodedDerivation> {
+    const one = (r: { incident_id: number; grading: string; clocks: string }): DecodedDerivation =>
+      rows.length > this.capacity / 2 ? decodeDerivation(r.incident_id, r) : this.decode(r.incident_id, r);
+    return new Map(rows.map((r) => [r.incident_id, one(r)]));
   }
 
   /** The decoded derivation of these stored texts, decoded once while it is among the recently read. */

@@ -11,10 +11,10 @@ import { decodeDerivation, encodeDerivation } from './derived-codec';
 import { DecodedDerivations } from './decoded-derivations';
 
 /**
- * Decoded derivations shared between reads (decoded-derivations.ts): the board's page (at most 501
- * rows: a page and the one after it) and the other pages read meanwhile stay decoded once.
+ * Decoded derivations shared between reads (decoded-derivations.ts): the board's largest page (501
+ * rows read: 500 and one to know whether more follow) and the open clocks stay under half of it.
  */
-const decoded = new DecodedDerivations(1_000);
+const decoded = new DecodedDerivations(1_200);
 
 /** Derived tables: rebuilt from the records, never exported or counted as user data. */
 export const DERIVED_TABLES: readonly string[] = [
@@ -34,15 +34,15 @@ export interface StoredDerivation {
 
 /**
  * The stored derivations of these incidents that are current: made on `basis` and not marked
- * stale since. An incident missing from the map is derived by the caller from its rows. `page`:
- * one page as the board or the history shows it, whose values are shared between reads (frozen);
- * other reads (a day, a year, a scan in chunks) decode their own.
+ * stale since. An incident missing from the map is derived by the caller from its rows. `shared`:
+ * a page as shown or the open clocks, whose values are shared between reads (frozen); other reads
+ * (a day, a year, a scan in chunks) decode their own.
  */
 export async function currentDerivations(
   q: Queryable,
   ids: readonly number[],
   basis: string,
-  page = false,
+  shared = false,
 ): Promise<Map<number, StoredDerivation>> {
   if (ids.length === 0) return new Map();
   const only = scopeSql('d.incident_id', ids, 'AND');
@@ -52,9 +52,8 @@ export async function currentDerivations(
        AND NOT EXISTS (SELECT 1 FROM incident_stale s WHERE s.incident_id = d.incident_id)`,
     [basis, ...only.params],
   );
-  return new Map(
-    rows.map((r) => [r.incident_id, page ? decoded.decode(r.incident_id, r) : decodeDerivation(r.incident_id, r)]),
-  );
+  if (shared) return decoded.decodeAll(rows);
+  return new Map(rows.map((r) => [r.incident_id, decodeDerivation(r.incident_id, r)]));
 }
 
 /** Up to `limit` incidents marked stale after `afterId`, lowest id first. */

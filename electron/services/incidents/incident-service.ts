@@ -227,14 +227,14 @@ export class IncidentService {
     q: Queryable,
     selection: repo.IncidentSelection,
     limit?: number,
-    /** One page as shown: its stored derivations are shared between reads (derived-repository.ts). */
-    page = false,
+    /** A page as shown or the open clocks: stored derivations shared between reads (derived-repository.ts). */
+    shared = false,
   ): Promise<IncidentSummary[]> {
     const incidents = await repo.selectIncidents(q, selection, limit);
     // Only the listed incidents' own rows are read (by index), never whole tables.
     const ids = incidents.map((i) => i.id);
     const activity = await repo.lastActivity(q, ids);
-    const stored = await derivedRepo.currentDerivations(q, ids, derivationBasis(this.pendingLevelMinutes()), page);
+    const stored = await derivedRepo.currentDerivations(q, ids, derivationBasis(this.pendingLevelMinutes()), shared);
     const missing = incidents.filter((i) => !stored.has(i.id));
     const live = await this.deriveFromRows(q, missing);
     if (missing.length > 0) this.onStale();
@@ -641,7 +641,7 @@ export class IncidentService {
   async openClocks(q: Queryable, ids?: readonly number[]): Promise<OpenClock[]> {
     // Only the incidents that can still owe a report are derived, not the whole history (of
     // `ids` alone when given: the alarms re-read only the incidents that changed).
-    const list = await this.summaries(q, ids ? { ids, mayOwe: true } : { mayOwe: true });
+    const list = await this.summaries(q, ids ? { ids, mayOwe: true } : { mayOwe: true }, undefined, true);
     return list.flatMap((i) =>
       i.clocks
         .filter((c) => !c.record)

@@ -1,6 +1,7 @@
 /**
  * Decoded derivations shared between reads give exactly what decoding the stored texts gives: the
- * same values, frozen, decoded anew once the stored texts change, and never more than the capacity.
+ * same values, frozen, decoded anew once the stored texts change, and never more than the capacity;
+ * a read of more than half the capacity decodes its own.
  */
 import { describe, expect, it } from 'vitest';
 import { DecodedDerivations } from '../../../electron/db/decoded-derivations';
@@ -58,6 +59,17 @@ describe('decoded derivations shared between reads (issue 14)', () => {
     const c = memo.decode(first.id, storedAgain);
     expect(c).not.toBe(b);
     expect(JSON.stringify(c)).toBe(JSON.stringify(b));
+
+    // A read of more than half the capacity decodes its own values (neither kept nor frozen).
+    const halves = new DecodedDerivations(2);
+    const rowOf = (id: number, stored: { grading: string; clocks: string }) => ({ incident_id: id, ...stored });
+    const small = halves.decodeAll([rowOf(first.id, storedAgain)]);
+    expect(Object.isFrozen(small.get(first.id))).toBe(true);
+    const large = halves.decodeAll([rowOf(first.id, storedAgain), rowOf(second.id, storedSecond)]);
+    expect(large.get(first.id)).not.toBe(small.get(first.id));
+    expect(Object.isFrozen(large.get(first.id))).toBe(false);
+    expect(JSON.stringify(large.get(first.id))).toBe(JSON.stringify(b));
+    expect(halves.size).toBe(1);
   });
 });
 
