@@ -217,6 +217,8 @@ export class SqliteDatabase implements Database {
   private readonly readOnlyQ: Queryable;
   /** The second connection, for reads only (WAL lets it read the last commit while a write runs). */
   private reader: Promise<{ conn: Connection; q: Queryable }> | null = null;
+  /** Set by close(): a read asked for after it is refused (it would open the file, and its -wal, again). */
+  private closed = false;
   private readonly writer: Connection;
 
   private constructor(
@@ -346,6 +348,7 @@ export class SqliteDatabase implements Database {
    * reads, never behind the write queue (WAL). A read-only open reads on its single connection.
    */
   read<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('数据库已关闭'));
     if (!this.separateReads) return this.enqueue(() => fn(this.readOnlyQ));
     const work = async (): Promise<T> => {
       const { conn, q } = await this.readConnection();
@@ -453,6 +456,7 @@ export class SqliteDatabase implements Database {
   announce(): void {}
 
   close(): Promise<void> {
+    this.closed = true;
     const reads = this.readTail.then(async () => {
       const reader = await this.reader?.catch(() => null);
       this.reader = null;

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../../electron/db/connection';
@@ -17,6 +18,21 @@ describe('Database', () => {
     ).rejects.toThrow(/NOT NULL/);
     expect(await db.read((q) => q.all('SELECT * FROM t'))).toEqual([]);
     await db.close();
+  });
+
+  it('a read sent before close is answered; one asked for after close is refused and opens nothing', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'closed.sqlite3');
+    const db = await Database.open(file);
+    await db.raw((q) => q.exec('CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);'));
+    const before = db.read((q) => q.all('SELECT x FROM t'));
+    const closing = db.close();
+    // Background work finishing late must not open the file again (it would make its -wal anew).
+    await expect(db.read((q) => q.all('SELECT x FROM t'))).rejects.toThrow('数据库已关闭');
+    expect(await before).toEqual([{ x: 1 }]);
+    await closing;
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['closed.sqlite3']);
   });
 
   it('serialises concurrent transactions so they never interleave', async () => {
