@@ -213,6 +213,11 @@ export async function allSeatSessions(q: Queryable): Promise<SeatRow[]> {
   return rows.map((r) => ({ seat: r.seat, officerId: r.officer_id, leaderId: r.leader_id, locked: r.locked === 1 }));
 }
 
+/** Every seat logged out (a restore replaced the accounts: an id may now be another person's). */
+export async function clearSeatSessions(q: Queryable): Promise<void> {
+  await q.run('DELETE FROM seat_sessions');
+}
+
 export async function saveSeatSession(q: Queryable, s: SeatRow, at: string): Promise<void> {
   if (s.officerId === null && s.leaderId === null) {
     await q.run('DELETE FROM seat_sessions WHERE seat = ?', [s.seat]);

@@ -71,6 +71,33 @@ describe('statistics and backups in Chromium against the web host', () => {
       const backups = state.ok ? (state.value as { backups: { fileName: string }[] }).backups : [];
       expect(backups).toHaveLength(1);
       expect(listed).toContain(backups[0]!.fileName);
+
+      // An incident registered after the backup, then the backup restored with the leader's password:
+      // every seat is logged out, the officers log in again, and the board holds what the backup held.
+      const later = await dispatch(h, 'incidents:create', {
+        ...ENV_INPUT,
+        title: '备份之后的接报',
+        occurredAt: ago(20),
+        receivedAt: ago(10),
+      });
+      expect(later.ok).toBe(true);
+      await page.getByTestId(`restore-${backups[0]!.fileName}`).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /恢\s*复/ })
+        .click();
+      await confirmLeader(page);
+      await expect.poll(() => page.getByTestId('restore-done').innerText()).toContain('本机所有席位均已退出登录');
+      await page.getByRole('button', { name: '重新登录' }).click();
+      await page.getByTestId('login-screen').waitFor();
+      await signInDuty(page);
+      await page.getByRole('menuitem', { name: '事件看板' }).click();
+      await page.getByText('应县河道油污').first().waitFor();
+      await page.reload();
+      await page.getByTestId('on-duty').filter({ hasText: '赵珺' }).waitFor();
+      await page.getByText('应县河道油污').first().waitFor();
+      await page.getByText(ENV_INPUT.title).first().waitFor();
+      expect(await page.getByText('备份之后的接报').count()).toBe(0);
     } finally {
       await app.close();
     }

@@ -139,6 +139,8 @@ export function withAuditedLeaderActs<H extends Pick<Handlers, LeaderActChannel>
         const detail = `从 ${out.restoredFrom} 恢复，恢复前的数据另存为 ${basename(out.safetyCopy)}`;
         await accounts.recordLeaderAct(call.session, 'data:restore', detail);
       }
+      // The restored accounts are the install's now: every seat logs in again, whoever restored.
+      await accounts.logOutEverySeat();
       return out;
     },
     'data:import-all': async (args, call) => {

@@ -138,6 +138,16 @@ export class AccountService {
     this.loaded = null;
   }
 
+  /**
+   * After a restore: the restored data's accounts are the install's, and its session rows are those
+   * of the moment of the backup. Every seat logs in again, so no session carries over to whoever
+   * now holds an id, and none comes back from the backup.
+   */
+  async logOutEverySeat(): Promise<void> {
+    await this.db.write((q) => repo.clearSeatSessions(q));
+    this.endAllSessions();
+  }
+
   async status(seat: string): Promise<AuthStatus> {
     const needsSetup = (await this.db.read((q) => repo.countAccounts(q))) === 0;
     const s = await this.session(seat);

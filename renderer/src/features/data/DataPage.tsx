@@ -97,11 +97,17 @@ export function DataPage() {
   const restore = (b: BackupInfo) =>
     guard('restore', async () => {
       const r = await call('data:restore', { fileName: b.fileName });
+      // The restored data's accounts are the install's now and every seat was logged out (issue 18).
       modal.success({
         title: '恢复完成',
-        content: `已从 ${r.restoredFrom} 恢复（事件 ${r.incidents} 起）。恢复前的数据已保存为：${r.safetyCopy}`,
+        content: (
+          <span data-testid="restore-done">
+            {`已从 ${r.restoredFrom} 恢复（事件 ${r.incidents} 起）。恢复前的数据已保存为：${r.safetyCopy}。本机所有席位均已退出登录：请各位值班人员使用恢复后数据中的账户和密码重新登录。`}
+          </span>
+        ),
+        okText: '重新登录',
+        onOk: () => void refresh(),
       });
-      reload();
     });
 
   const exportAll = () =>

@@ -386,6 +386,14 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
       },
     ]);
 
+    // Every seat was logged out: the restored data's accounts are the install's now.
+    for (const call of [seat, other, admin])
+      await expect(call('auth:status', {}).then((a) => a.seat.officer)).resolves.toBeNull();
+    await expect(seat('incidents:list', {})).rejects.toThrow(/请先登录/);
+    expect(await s.db.read((q) => q.all('SELECT * FROM seat_sessions'))).toEqual([]);
+    await admin('auth:login', { name: '系统管理员', password: SEAT_PASSWORD, as: 'officer' });
+    await other('auth:login', { name: '王芳', password: SEAT_PASSWORD, as: 'officer' });
+
     // A leader whose account the restored data predates: named, with no account id it cannot hold.
     await admin('accounts:create', { name: '钱喆', role: '带班领导', phone: '', password: SEAT_PASSWORD });
     await other('auth:login', { name: '钱喆', password: SEAT_PASSWORD, as: 'leader' });
