@@ -23,8 +23,6 @@ import { dispatch } from '../electron/ipc/dispatch';
 import { webHostPrinter } from '../electron/print/printer';
 import { createAppServices, DATABASE_FILE, type AppServices } from '../electron/services/app-services';
 import { OPEN_STATUSES } from '../shared/domain/incident';
-import { signInDuty } from '../test/helpers/ui';
-import { launchChromium, startWebApp } from '../test/helpers/web-app';
 import { describeSeeded, keysDirOf, seededKeysDir, seedHistory } from './history-seed';
 import { median } from './write-ratio';
 
@@ -162,6 +160,10 @@ function runProbe(mode: 'reads' | 'export' | 'import', dir: string): Record<stri
 
 /** The board in Chromium against the web host over the seeded history. */
 async function probeRenderer(dir: string): Promise<Record<string, number>> {
+  // Loaded here, not at the top: the probe processes run this file too, and the browser harness
+  // (playwright-core, vitest) would count in the service process's resident memory.
+  const { launchChromium, startWebApp } = await import('../test/helpers/web-app');
+  const { signInDuty } = await import('../test/helpers/ui');
   const browser = await launchChromium();
   try {
     const app = await startWebApp(browser, dir);
