@@ -102,6 +102,8 @@ export class ChainKeeper {
   private ready = false;
   private schemaVersion = 0;
   private running: Promise<IntegrityStatus> | null = null;
+  /** The run asked for while another was under way; it begins when that one ends. */
+  private queued: Promise<IntegrityStatus> | null = null;
   private stopped = false;
   private readonly engine: repo.Engine;
   /**
@@ -415,9 +417,22 @@ export class ChainKeeper {
     return head ? shortCode(head.mac) : null;
   }
 
-  /** Verifies the whole chain; a call while one runs joins it. */
+  /**
+   * Verifies the whole chain. A run under way read the chain as it was when it began, so a call
+   * meanwhile gets the next run, which begins after it and covers every write committed before the
+   * call; calls while that one waits share it.
+   */
   verify(): Promise<IntegrityStatus> {
-    this.running ??= this.runVerify().finally(() => {
+    if (this.running) {
+      this.queued ??= this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          return this.stopped ? this.last : this.verify();
+        });
+      return this.queued;
+    }
+    this.running = this.runVerify().finally(() => {
       this.running = null;
     });
     return this.running;

@@ -18,8 +18,8 @@ export function createIntegrityHandlers(ctx: FeatureContext): Pick<Handlers, key
     'integrity:status': async () => (ctx.integrity ? ctx.integrity.status() : UNAVAILABLE),
     'integrity:verify': async () => {
       if (!ctx.integrity) return UNAVAILABLE;
-      await ctx.integrity.verify();
-      return ctx.integrity.status();
+      // The run's own result: its count and head code belong together (a later run may have begun).
+      return ctx.integrity.verify();
     },
   };
 }
