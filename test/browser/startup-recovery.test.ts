@@ -63,7 +63,9 @@ describe('start-up recovery and a lost data folder, in Chromium against the web 
 
       await page.getByTestId('restore-latest').click();
       await page.getByRole('button', { name: '确认恢复' }).click();
-      // The restored data has its accounts: the officers log in again.
+      // The restored data has its accounts: the officers log in again. The restore checks the backup
+      // whole and starts the services first, which on a loaded machine can take longer than a page wait.
+      await page.getByTestId('login-name').or(page.getByTestId('session-user')).first().waitFor({ timeout: 60_000 });
       await signInDuty(page);
       await expect.poll(() => page.getByText('备份里的事件').count(), { timeout: 30_000 }).toBeGreaterThan(0);
       await page.reload();
