@@ -160,6 +160,14 @@ export class IncidentService {
    * time until the page is full and the total reaches TOTAL_CAP (or the candidates end).
    */
   async page(q: Queryable, args: ChannelArgs<'incidents:list'>): Promise<IncidentPage> {
+    const page = await this.pageOf(q, args);
+    if (args.clocks === 'all') return page;
+    // The board and the search show what is still owed: a closed clock's record stays on the
+    // incident itself (incidents:get), and most of a long-running incident's clocks are closed.
+    return { ...page, items: page.items.map((i) => ({ ...i, clocks: i.clocks.filter((c) => !c.record) })) };
+  }
+
+  private async pageOf(q: Queryable, args: ChannelArgs<'incidents:list'>): Promise<IncidentPage> {
     const after = (cursor: string | undefined): repo.IncidentSelection['after'] => {
       if (!cursor) return undefined;
       const bar = cursor.lastIndexOf('|');

@@ -26,12 +26,14 @@ export const incidentPageSchema = s.incidentFilterSchema
       .min(1, `每页条数应在 1 至 ${MAX_PAGE} 之间`)
       .max(MAX_PAGE, `每页条数应在 1 至 ${MAX_PAGE} 之间`)
       .default(DEFAULT_PAGE),
+    /** 'open': each incident's clocks still owed only (no record), as the board and the search show them. */
+    clocks: z.enum(['all', 'open'], { message: '时限范围应为 all 或 open' }).default('all'),
     cursor: z
       .string({ message: '翻页位置无效' })
       .regex(/^\d{4}-\d{2}-\d{2}T[0-9:.+\-Z]{1,30}\|\d{1,12}$/, '翻页位置无效，请从第一页重新查询')
       .optional(),
   })
-  .default({ drills: 'include', limit: DEFAULT_PAGE });
+  .default({ drills: 'include', limit: DEFAULT_PAGE, clocks: 'all' });
 
 export interface IncidentPage {
   items: IncidentSummary[];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { IncidentPage } from '../../../../shared/ipc/channels/incidents';
 import { dispatch } from '../../../../electron/ipc/dispatch';
 import type { AppServices } from '../../../../electron/services/app-services';
@@ -67,6 +68,43 @@ describe('incidents:list pages on the server', () => {
 
     // Default page: 100.
     expect((await page(s, {})).items).toHaveLength(23);
+    await s.close();
+  });
+
+  it("clocks: 'open' answers each incident's clocks still owed only; the default keeps every clock with its record", async () => {
+    const s = await makeServices(tempDir());
+    await s.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+    const created = await dispatch(s.handlers, 'incidents:create', ENV_INPUT);
+    if (!created.ok) throw new Error(created.error.message);
+    // the channel's declared output
+    const inc = created.value as IncidentDetail;
+    expect(inc.clocks.length).toBeGreaterThan(1);
+    const sent = inc.clocks[0]!;
+    const done = await dispatch(s.handlers, 'clocks:complete', {
+      incidentId: inc.id,
+      clockId: sent.clockId,
+      completedAt: new Date().toISOString(),
+      channel: '电话',
+      recipientUnit: '市应急管理局',
+      recipientName: '王明',
+    });
+    if (!done.ok) throw new Error(done.error.message);
+
+    const all = (await page(s, {})).items[0]!;
+    expect(all.clocks.map((c) => c.key)).toEqual(inc.clocks.map((c) => c.key));
+    expect(all.clocks.find((c) => c.key === sent.key)?.record).toMatchObject({ recipientName: '王明' });
+
+    const open = await page(s, { clocks: 'open' });
+    const owed = open.items[0]!;
+    expect(owed.clocks.map((c) => c.key)).toEqual(inc.clocks.filter((c) => c.key !== sent.key).map((c) => c.key));
+    expect(owed.clocks.every((c) => c.record === null)).toBe(true);
+    // Everything else of the summary is the same.
+    expect({ ...owed, clocks: [] }).toEqual({ ...all, clocks: [] });
+    expect(open.total).toBe(1);
+
+    const bad = await dispatch(s.handlers, 'incidents:list', { clocks: 'closed' }, () => undefined);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/时限范围/);
     await s.close();
   });
 
