@@ -27,6 +27,8 @@ import { EXTRA_PAGES } from './pages';
 import { SettingsContext } from './hooks/useSettings';
 import { LawProvider } from './features/law/LawPanel';
 import { WallDisplay } from './features/wall/WallDisplay';
+import { THEME } from './lib/theme';
+import { windowKind } from './lib/window-kind';
 
 function WallClock() {
   const now = useNow();
@@ -173,32 +175,15 @@ export function Shell() {
  * (#/wall) the wall display, which has no log-in and no idle lock of its own (features/wall).
  */
 export function App() {
-  const bannerOnly = window.location.hash === '#banner';
-  const wall = window.location.hash.startsWith('#/wall');
+  const kind = windowKind();
   return (
-    <ConfigProvider
-      locale={zhCN}
-      theme={{
-        token: {
-          fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif",
-          // WCAG 2.1 AA 1.4.3 (issue 16): text at least 4.5:1. antd's default blue (#1677ff, 4.1:1
-          // under white text) and its grey secondary/placeholder text fall short on white and #f5f5f5.
-          colorPrimary: '#0958d9',
-          colorError: '#cf1322',
-          colorLink: '#0958d9',
-          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
-          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
-          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-          colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
-        },
-      }}
-    >
+    <ConfigProvider locale={zhCN} theme={THEME}>
       {/* Alarm notices fold into 另有N项 themselves (AlarmBanner); antd stacking would hide them. */}
       <AntApp notification={{ stack: false }}>
         <NowProvider>
-          {bannerOnly ? (
+          {kind === 'banner' ? (
             <AlarmBanner sound={false} />
-          ) : wall ? (
+          ) : kind === 'wall' ? (
             <WallDisplay />
           ) : (
             <StartupGate>

@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useState } from 'rea
 import type { ReactNode } from 'react';
 import type { AuthStatus } from '../../../../shared/ipc/channels/accounts';
 import { api, call, RECONNECTED } from '../../api/api';
+import { takeEarlyAuth } from '../startup/early-status';
 import { errorText } from '../../lib/errors';
 import { LockScreen } from '../lock/LockScreen';
 import { useIdleLock } from '../lock/useIdleLock';
@@ -41,8 +42,8 @@ export function AuthGate({ children, onSignedIn }: { children: ReactNode; onSign
     [onSignedIn],
   );
   const read = useCallback(
-    (then: (s: AuthStatus) => void) =>
-      call('auth:status', {}).then(
+    (then: (s: AuthStatus) => void, asked?: Promise<AuthStatus>) =>
+      (asked ?? call('auth:status', {})).then(
         (s) => {
           then(s);
           setFailed(null);
@@ -53,7 +54,8 @@ export function AuthGate({ children, onSignedIn }: { children: ReactNode; onSign
   );
   const refresh = useCallback(() => read(setStatus), [read]);
   useEffect(() => {
-    void read(open);
+    // The first read takes the answer asked for as the script started (early-status.ts).
+    void read(open, takeEarlyAuth());
     // After a reconnect the services may have restarted: read the seat again.
     return api.on('data:changed', (p) => {
       // a data:changed push of any shape; only what is compared

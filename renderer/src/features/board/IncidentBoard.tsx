@@ -19,7 +19,7 @@ import { useLoad } from '../../hooks/useApi';
 import { LONG_LIST, useListHeight } from '../../hooks/useLongList';
 import { useConnection } from '../../hooks/useConnection';
 import { UpcomingStrip } from './UpcomingStrip';
-import { DEFAULT_FILTER, takeFirstList, takeUpcoming } from './first-load';
+import { BOARD_CLOCKS, DEFAULT_FILTER, takeFirstList, takeUpcoming } from './first-load';
 import type { BoardFilter as Filter } from './first-load';
 
 /** The board as it opens: open incidents only, nothing else narrowed. */
@@ -65,12 +65,14 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
     // The board's open incidents fit one page of the largest size; a search pages by 100.
     const limit = isDefaultFilter(filter) ? MAX_PAGE : DEFAULT_PAGE;
     const items: IncidentSummary[] = [];
-    // The board as it opens may have been asked for already, as the seat logged in (first-load.ts).
+    // The board as it opens may have been asked for already, as the page started or the seat logged
+    // in (first-load.ts).
     const early = pages === 1 && isDefaultFilter(filter) ? takeFirstList() : undefined;
-    let page = await (early ?? call('incidents:list', { ...filter, limit }));
+    const ask = () => call('incidents:list', { ...filter, limit, clocks: BOARD_CLOCKS });
+    let page = await (early ? early.catch(ask) : ask());
     items.push(...page.items);
     for (let p = 1; p < pages && page.nextCursor; p++) {
-      page = await call('incidents:list', { ...filter, limit, cursor: page.nextCursor });
+      page = await call('incidents:list', { ...filter, limit, clocks: BOARD_CLOCKS, cursor: page.nextCursor });
       items.push(...page.items);
     }
     return { items, total: page.total, totalCapped: page.totalCapped, more: page.nextCursor !== null };
@@ -78,7 +80,10 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
   const { error } = list;
   const data = list.data?.items;
   // The strip's own feed: every open clock, whatever the filter below.
-  const upcoming = useLoad(() => takeUpcoming() ?? call('clocks:upcoming', {}), []);
+  const upcoming = useLoad(() => {
+    const ask = () => call('clocks:upcoming', {});
+    return takeUpcoming()?.catch(ask) ?? ask();
+  }, []);
   // An incident with open clocks stays on the default board whatever its status (e.g. 已终止 with
   // an unsent report): those the status filter leaves out are read one by one (there are few).
   const extraIds = useMemo(() => {

@@ -18,8 +18,14 @@ export type BoardFilter = NonNullable<ChannelInput<'incidents:list'>>;
 /** The board as it opens: open incidents only, nothing else narrowed. */
 export const DEFAULT_FILTER: BoardFilter = { statuses: [...OPEN_STATUSES], drills: 'include' };
 
+/**
+ * What the board shows of each incident: its clocks still owed, not the records of those closed
+ * (the incident's own page shows them).
+ */
+export const BOARD_CLOCKS = 'open' as const;
+
 /** The board's first call as it opens: its open incidents fit one page of the largest size. */
-export const FIRST_LIST: BoardFilter = { ...DEFAULT_FILTER, limit: MAX_PAGE };
+export const FIRST_LIST: BoardFilter = { ...DEFAULT_FILTER, limit: MAX_PAGE, clocks: BOARD_CLOCKS };
 
 interface Early {
   list?: Promise<ChannelOutput<'incidents:list'>>;
@@ -29,7 +35,8 @@ interface Early {
 
 let early: Early | null = null;
 
-function drop(): void {
+/** Forgets what was asked for (a change was announced, or the board will not be shown after all). */
+export function dropBoardPrefetch(): void {
   early?.stopListening();
   early = null;
 }
@@ -42,14 +49,17 @@ export function prefetchBoard(): void {
   // Whoever takes an answer handles its failure; one never taken must not surface as unhandled.
   list.catch(() => undefined);
   upcoming.catch(() => undefined);
-  early = { list, upcoming, stopListening: api.on('data:changed', drop) };
+  early = { list, upcoming, stopListening: api.on('data:changed', dropBoardPrefetch) };
 }
 
-/** The board's first list if asked for early and still current, once; undefined otherwise. */
+/**
+ * The board's first list if asked for early and still current, once; undefined otherwise. It may
+ * have been asked for before the seat was known to be logged in: a refusal means ask again.
+ */
 export function takeFirstList(): Promise<ChannelOutput<'incidents:list'>> | undefined {
   const list = early?.list;
   if (early) early.list = undefined;
-  if (early && !early.upcoming) drop();
+  if (early && !early.upcoming) dropBoardPrefetch();
   return list;
 }
 
@@ -57,6 +67,6 @@ export function takeFirstList(): Promise<ChannelOutput<'incidents:list'>> | unde
 export function takeUpcoming(): Promise<ChannelOutput<'clocks:upcoming'>> | undefined {
   const upcoming = early?.upcoming;
   if (early) early.upcoming = undefined;
-  if (early && !early.list) drop();
+  if (early && !early.list) dropBoardPrefetch();
   return upcoming;
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import type { StartupStatus } from '../../../../shared/ipc/channels/startup';
 import { ApiError, call } from '../../api/api';
+import { takeEarlyStartup } from './early-status';
 import { fmtDateTime } from '../../lib/format';
 
 const size = (bytes: number) =>
@@ -17,8 +18,9 @@ const size = (bytes: number) =>
 export function StartupGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<StartupStatus | 'loading' | 'unknown'>('loading');
   useEffect(() => {
-    // Unknown (services unreachable): the app itself shows the connection banner.
-    call('startup:status', {}).then(setStatus, () => setStatus('unknown'));
+    // Unknown (services unreachable): the app itself shows the connection banner. The first read
+    // takes the answer asked for as the script started (early-status.ts).
+    (takeEarlyStartup() ?? call('startup:status', {})).then(setStatus, () => setStatus('unknown'));
   }, []);
   if (status === 'loading') return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
   if (status === 'unknown' || status.state === 'ready') return <>{children}</>;
