@@ -249,6 +249,10 @@ describe('connection state and running clocks in Chromium against the web host',
       await poll(() => row.count()).toBe(1);
       await poll(() => row.getByTestId('closed-with-open-clocks').count()).toBe(1);
       expect(await row.innerText()).toContain('已终止');
+      // Counted with the open ones, and said why it is there.
+      await poll(() => page.getByTestId('board-count').innerText()).toBe(
+        '已显示 1 起，共 1 起（其中 1 起已结束，仍有未报送的报告）',
+      );
       await poll(() => page.getByTestId('upcoming-strip').innerText()).toContain('山阴县化工厂泄漏');
       await page.screenshot({ path: `${OUT}/closed-with-unsent-on-board.png` });
 

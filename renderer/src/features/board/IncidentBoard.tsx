@@ -104,6 +104,8 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
     const wanted = new Set(extraIds);
     return sortByUrgency([...data, ...(extras.data ?? []).filter((i) => wanted.has(i.id) && !ids.has(i.id))]);
   }, [data, extras.data, extraIds]);
+  // The ended incidents kept on the board for their unsent reports: shown, and counted with the rest.
+  const endedOwing = rows.length - (data?.length ?? 0);
   const stale = list.stale || extras.stale;
   const conn = useConnection();
   const listHeight = useListHeight(BOARD_RESERVE);
@@ -329,7 +331,9 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
           {list.data && (
             <Space data-testid="board-paging">
               <Typography.Text type="secondary" data-testid="board-count">
-                已显示 {rows.length} 起，共 {list.data.totalCapped ? `${list.data.total}+` : list.data.total} 起
+                已显示 {rows.length} 起，共 {list.data.total + endedOwing}
+                {list.data.totalCapped ? '+' : ''} 起
+                {endedOwing > 0 && `（其中 ${endedOwing} 起已结束，仍有未报送的报告）`}
               </Typography.Text>
               {list.data.more && (
                 <Button onClick={() => setLoaded({ filterKey, pages: pages + 1 })} data-testid="board-more">
