@@ -17,13 +17,14 @@ describe('board paging in Chromium', () => {
   const tempDir = useTempDirs();
   const browser = useBrowser();
 
-  it('a search over 130 matches shows 100 of 130, 加载更多 shows all 130 once each; the same after the store is filled and a reload; the long board renders a window, scrolls to its last row and is walked by Tab', async () => {
+  it('a search over 130 matches shows 100 of 130, 加载更多 shows all 130 once each; the same after the store is filled and a reload; the long board renders a window, scrolls to its last row and is walked by Tab; with 110 of them ended the search names all 110 it hides', async () => {
     const app = await startWebApp(browser(), tempDir());
     const { page } = app;
     page.setDefaultTimeout(30_000);
     try {
       await signInDuty(page);
       const made: string[] = [];
+      const madeIds: number[] = [];
       const all: string[] = [];
       // 其他 has no reporting clocks, so no alarm notice covers the board while it is paged.
       for (let i = 0; i < 160; i++) {
@@ -46,7 +47,10 @@ describe('board paging in Chromium', () => {
         });
         if (!r.ok) throw new Error(r.error.message);
         // incidents:create answers with the IncidentDetail it stored
-        if (title.startsWith('仓库泄漏')) made.push((r.value as IncidentDetail).title);
+        if (title.startsWith('仓库泄漏')) {
+          made.push((r.value as IncidentDetail).title);
+          madeIds.push((r.value as IncidentDetail).id);
+        }
         all.push(title);
       }
       expect(made).toHaveLength(134);
@@ -108,6 +112,25 @@ describe('board paging in Chromium', () => {
       await signInDuty(page);
       expect(await searchAndPage()).toEqual(expected);
       await page.screenshot({ path: `${tempDir()}/board-paging.png` });
+
+      // 110 of the matches ended: the search under the open statuses names all 110 it hides (the
+      // count is the server's, not that of the first page read), and 一并显示 brings them back.
+      for (const id of madeIds.slice(0, 110)) {
+        const ended = await dispatch(app.services.handlers, 'incidents:set-status', {
+          id,
+          status: '已终止',
+          note: '处置完毕',
+          confirmUnsent: true,
+        });
+        if (!ended.ok) throw new Error(ended.error.message);
+      }
+      const count = page.getByTestId('board-count');
+      await expect.poll(() => count.innerText()).toBe('已显示 24 起，共 24 起');
+      const hint = page.getByTestId('hidden-matches');
+      await expect.poll(() => hint.innerText()).toContain('状态筛选之外另有110条已终止的事件符合搜索条件');
+      await hint.getByRole('button', { name: '一并显示' }).click();
+      await expect.poll(() => count.innerText()).toBe('已显示 100 起，共 134 起');
+      await expect.poll(() => hint.count()).toBe(0);
     } finally {
       await app.close();
     }

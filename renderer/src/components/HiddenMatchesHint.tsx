@@ -1,6 +1,5 @@
 import { Alert, Button } from 'antd';
 import { STATUSES } from '../../../shared/domain/incident';
-import type { IncidentStatus } from '../../../shared/domain/incident';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import { call } from '../api/api';
 import { useLoad } from '../hooks/useApi';
@@ -15,19 +14,22 @@ export function HiddenMatchesHint({ filter, onInclude }: { filter: Filter; onInc
   const shown = filter.statuses ?? [];
   const others = STATUSES.filter((s) => !shown.includes(s));
   const active = Boolean(filter.search) && shown.length > 0 && others.length > 0;
+  // Each hidden status counted on the server (a page of one: its total), not read and counted here.
   const hidden = useLoad(
-    () => (active ? call('incidents:list', { ...filter, statuses: others }) : Promise.resolve(null)),
+    () =>
+      active
+        ? Promise.all(
+            others.map(async (status) => {
+              const page = await call('incidents:list', { ...filter, statuses: [status], limit: 1 });
+              return { status, total: page.total, capped: page.totalCapped };
+            }),
+          )
+        : Promise.resolve(null),
     [active, JSON.stringify(filter)],
   );
-  // A list, or a page of one (paged lists carry their rows in items).
-  const rows: unknown = hidden.data;
-  // both shapes are incident summaries, which carry a status
-  const list = (Array.isArray(rows) ? rows : (rows as { items?: unknown[] } | null)?.items) as
-    { status: IncidentStatus }[] | undefined;
-  if (!active || !list || list.length === 0) return null;
-  const byStatus = new Map<string, number>();
-  for (const i of list) byStatus.set(i.status, (byStatus.get(i.status) ?? 0) + 1);
-  const text = [...byStatus].map(([s, n]) => `${n}条${s}的事件`).join('、');
+  const counts = (hidden.data ?? []).filter((c) => c.total > 0);
+  if (!active || counts.length === 0) return null;
+  const text = counts.map((c) => `${c.total}${c.capped ? '+' : ''}条${c.status}的事件`).join('、');
   return (
     <Alert
       type="info"
@@ -37,8 +39,7 @@ export function HiddenMatchesHint({ filter, onInclude }: { filter: Filter; onInc
       action={
         <Button
           size="small"
-          // shown are IncidentStatus values and byStatus is keyed by the rows' statuses
-          onClick={() => onInclude({ ...filter, statuses: [...shown, ...byStatus.keys()] as IncidentStatus[] })}
+          onClick={() => onInclude({ ...filter, statuses: [...shown, ...counts.map((c) => c.status)] })}
         >
           一并显示
         </Button>
