@@ -26,6 +26,7 @@ import { webHostPrinter } from '../electron/print/printer';
 import { createAppServices, DATABASE_FILE, type AppServices } from '../electron/services/app-services';
 import { OPEN_STATUSES } from '../shared/domain/incident';
 import { describeSeeded, keysDirOf, seededKeysDir, seedHistory } from './history-seed';
+import { SETTLED } from './page-settled';
 import { median } from './write-ratio';
 
 /** The board's call: the open incidents, one page of the largest size (as IncidentBoard asks). */
@@ -159,20 +160,6 @@ function runProbe(mode: 'reads' | 'export' | 'import', dir: string): Record<stri
   // the probe prints one JSON object of numbers as its last line
   return JSON.parse(line) as Record<string, number>;
 }
-
-/**
- * Resolves in the page once it has been idle for three idle periods in a row, each with at least
- * 40 ms to spare (a string: the page must not see the bundler's helpers).
- */
-const SETTLED = `new Promise((resolve) => {
-  let quiet = 0;
-  function check(deadline) {
-    quiet = deadline.timeRemaining() >= 40 ? quiet + 1 : 0;
-    if (quiet >= 3) resolve();
-    else requestIdleCallback(check);
-  }
-  requestIdleCallback(check);
-})`;
 
 /** The board in Chromium against the web host over the seeded history. */
 async function probeRenderer(dir: string): Promise<Record<string, number>> {
