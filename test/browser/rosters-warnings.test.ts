@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import type { IncidentDetail } from '../../shared/domain/incident-view';
+import type { RosterSearchHit } from '../../shared/domain/roster';
+import { mergeHitsByUnit } from '../../shared/rosters/merge-hits';
 import { ENV_INPUT } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
 import { confirmLeader, signInDuty } from '../helpers/ui';
@@ -28,6 +30,24 @@ describe('rosters per unit, call lists by place, and a lift by an alias in Chrom
       expect(await page.getByTestId('search-hit').count()).toBe(1);
       expect(await rosters.innerText()).toContain('组长单位（污染处置组');
       expect(await page.locator('.ant-card-head-title', { hasText: '合并自' }).count()).toBe(1);
+
+      // A common word matches more units than fit: only those in view are in the page, and the list
+      // scrolls to the last of them.
+      const found = await dispatch(app.services.handlers, 'rosters:search', { query: '市' });
+      if (!found.ok) throw new Error(found.error.message);
+      // rosters:search answers with its hits
+      const units = mergeHitsByUnit(found.value as RosterSearchHit[]);
+      // More than a long list's 50 (renderer/src/hooks/useLongList.ts).
+      expect(units.length).toBeGreaterThan(50);
+      await page.getByTestId('roster-search').locator('input').fill('市');
+      await page.getByTestId('roster-search').locator('input').press('Enter');
+      await expect.poll(() => results.getAttribute('data-virtual')).toBe('yes');
+      await expect
+        .poll(() => page.locator('.ant-card-head-title', { hasText: '搜索结果' }).innerText())
+        .toContain(`搜索结果（${units.length}项`);
+      expect(await page.getByTestId('search-hit').count()).toBeLessThan(units.length);
+      await results.locator('.rc-virtual-list-holder').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect.poll(() => page.getByTestId('search-hit').last().innerText()).toContain(units.at(-1)?.name ?? '?');
 
       const created = await dispatch(app.services.handlers, 'incidents:create', {
         ...ENV_INPUT,

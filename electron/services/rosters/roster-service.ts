@@ -3,6 +3,7 @@
  * recorded calls; edits with history; file import/export; print data.
  */
 import { PLACES } from '../../../shared/domain/incident';
+import { ROSTER_SEARCH_MAX } from '../../../shared/ipc/channels/rosters';
 import type { IncidentDetail } from '../../../shared/domain/incident-view';
 import type {
   CallListView,
@@ -224,7 +225,7 @@ export class RosterService {
       });
     }
     return searchRoster(entries, query)
-      .slice(0, 100)
+      .slice(0, ROSTER_SEARCH_MAX)
       .map((hit) => {
         const e = hit.entry;
         const { contactId, entryKey, ...entry } = e;

@@ -21,6 +21,12 @@ import { id, instant, longText, required, requiredLong, text } from '../schemas'
 /** Largest roster file accepted for import. */
 export const MAX_ROSTER_FILE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * The most hits `rosters:search` answers, the most relevant first. A common word (市, 局) matches
+ * hundreds of entries; the page lists them virtualised and says when the list stops here.
+ */
+export const ROSTER_SEARCH_MAX = 500;
+
 const rosterId = required('通讯录', 40).regex(/^[a-z0-9-]+$/, '通讯录编号无效');
 const format = z.enum(['xlsx', 'csv'], { message: '文件格式应为 xlsx 或 csv' });
 

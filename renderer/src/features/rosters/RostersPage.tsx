@@ -17,9 +17,11 @@ import {
   Typography,
 } from 'antd';
 import type { DataNode } from 'antd/es/tree';
+import VirtualList from '@rc-component/virtual-list';
 import { useState } from 'react';
 import type { RosterContact, RosterSearchHit, RosterView } from '../../../../shared/domain/roster';
 import { mergeHitsByUnit } from '../../../../shared/rosters/merge-hits';
+import { ROSTER_SEARCH_MAX } from '../../../../shared/ipc/channels/rosters';
 import type { RosterPrint } from '../../../../shared/forms/types';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../lib/format';
@@ -385,59 +387,68 @@ function SearchResults({
 }) {
   // One result per unit, with every roster it sits in (市生态环境局 is in five).
   const merged = mergeHitsByUnit(hits);
+  const listHeight = useListHeight(ROSTER_RESERVE);
+  // A common word (局) matches hundreds of units: only the results in view are in the page (issue 14).
+  const virtual = merged.length > LONG_LIST;
+  const item = (m: (typeof merged)[number]) => (
+    <List.Item
+      data-testid="search-hit"
+      actions={
+        m.places.length === 1
+          ? [
+              <Button key="open" size="small" type="link" onClick={() => onOpen(m.places[0]?.rosterId ?? '')}>
+                打开通讯录
+              </Button>,
+            ]
+          : []
+      }
+    >
+      <Space orientation="vertical" size={2}>
+        <Space wrap>
+          <Typography.Text strong>{m.name}</Typography.Text>
+          {m.hit?.entry.title && <Typography.Text>{m.hit.entry.title}</Typography.Text>}
+          {m.hit?.entry.unit && m.hit.entry.kind !== 'unit' && <Typography.Text>{m.hit.entry.unit}</Typography.Text>}
+          {m.places.length === 1 && <Tag>{m.places[0]?.rosterName}</Tag>}
+        </Space>
+        {m.places.length > 1 && (
+          <Space orientation="vertical" size={0} data-testid="search-hit-rosters">
+            {m.places.map((p) => (
+              <span key={`${p.rosterId}/${p.as}`}>
+                <Typography.Link onClick={() => onOpen(p.rosterId)}>{p.rosterName}</Typography.Link>：{p.as}
+              </span>
+            ))}
+          </Space>
+        )}
+        {m.contacts.map((c) => (
+          <Space key={c.id} wrap>
+            <Typography.Text>
+              {c.role} {c.name}
+            </Typography.Text>
+            <Phones contact={c} />
+          </Space>
+        ))}
+      </Space>
+    </List.Item>
+  );
   return (
     <Card
-      title={`搜索结果（${merged.length}项${merged.length < hits.length ? `，合并自${hits.length}条` : ''}）`}
+      title={`搜索结果（${merged.length}项${merged.length < hits.length ? `，合并自${hits.length}条` : ''}${hits.length >= ROSTER_SEARCH_MAX ? `；只列出最相关的${ROSTER_SEARCH_MAX}条，请输入更具体的内容` : ''}）`}
       extra={<Button onClick={onClose}>返回通讯录</Button>}
     >
       <List
-        dataSource={merged}
+        dataSource={virtual ? undefined : merged}
         rowKey="key"
         locale={{ emptyText: '没有找到' }}
         data-testid="search-results"
-        renderItem={(m) => (
-          <List.Item
-            data-testid="search-hit"
-            actions={
-              m.places.length === 1
-                ? [
-                    <Button key="open" size="small" type="link" onClick={() => onOpen(m.places[0]?.rosterId ?? '')}>
-                      打开通讯录
-                    </Button>,
-                  ]
-                : []
-            }
-          >
-            <Space orientation="vertical" size={2}>
-              <Space wrap>
-                <Typography.Text strong>{m.name}</Typography.Text>
-                {m.hit?.entry.title && <Typography.Text>{m.hit.entry.title}</Typography.Text>}
-                {m.hit?.entry.unit && m.hit.entry.kind !== 'unit' && (
-                  <Typography.Text>{m.hit.entry.unit}</Typography.Text>
-                )}
-                {m.places.length === 1 && <Tag>{m.places[0]?.rosterName}</Tag>}
-              </Space>
-              {m.places.length > 1 && (
-                <Space orientation="vertical" size={0} data-testid="search-hit-rosters">
-                  {m.places.map((p) => (
-                    <span key={`${p.rosterId}/${p.as}`}>
-                      <Typography.Link onClick={() => onOpen(p.rosterId)}>{p.rosterName}</Typography.Link>：{p.as}
-                    </span>
-                  ))}
-                </Space>
-              )}
-              {m.contacts.map((c) => (
-                <Space key={c.id} wrap>
-                  <Typography.Text>
-                    {c.role} {c.name}
-                  </Typography.Text>
-                  <Phones contact={c} />
-                </Space>
-              ))}
-            </Space>
-          </List.Item>
+        data-virtual={virtual ? 'yes' : 'no'}
+        renderItem={virtual ? undefined : item}
+      >
+        {virtual && (
+          <VirtualList data={merged} height={listHeight} itemHeight={72} itemKey="key">
+            {(m) => item(m)}
+          </VirtualList>
         )}
-      />
+      </List>
     </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { ROSTER_SEARCH_MAX } from '../../../../shared/ipc/channels/rosters';
 import { describe, expect, it } from 'vitest';
 import { renderForm } from '../../../../shared/forms/render';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../../shared/ipc/contract';
@@ -113,6 +114,16 @@ describe('roster search', () => {
     const byDuty = await call(s, 'rosters:search', { query: '人工影响天气', rosterId: 'eco-hq' });
     expect(byDuty[0]!.entry.name).toBe('市气象局');
     await expect(call(s, 'rosters:search', { query: 'stj', rosterId: 'no-such' })).rejects.toThrow(/通讯录不存在/);
+    await s.close();
+  });
+
+  it('a common word answers every match up to ROSTER_SEARCH_MAX, most relevant first (it stopped at 100)', async () => {
+    const s = await onDuty(tempDir());
+    const hits = await call(s, 'rosters:search', { query: '市' });
+    expect(hits.length).toBeGreaterThan(100);
+    expect(hits.length).toBeLessThanOrEqual(ROSTER_SEARCH_MAX);
+    const scores = hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
     await s.close();
   });
 });
