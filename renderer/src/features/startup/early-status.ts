@@ -39,15 +39,15 @@ export function askEarlyStatus(): void {
   prefetchBoard();
   const asked: Early = { startup, auth, stopListening: api.on('data:changed', dropEarlyStatus) };
   early = asked;
-  void Promise.all([startup, auth]).then(
-    ([s, a]) => {
-      // Recovery first: the log-in answer is about the data as it was; AuthGate asks again after it.
-      if (s.state !== 'ready' && early === asked) asked.auth = undefined;
-      // As AuthGate decides: a seat with an officer shows the console (under the lock screen when locked).
-      if (s.state !== 'ready' || !a.seat.officer) dropBoardPrefetch();
-    },
-    () => dropBoardPrefetch(),
-  );
+  // Data not opened (recovery first, or no answer): the log-in answer is about the data as it was,
+  // so AuthGate asks again once the console opens, and the board's list is not used.
+  const notOpened = () => {
+    if (early === asked) asked.auth = undefined;
+    dropBoardPrefetch();
+  };
+  void startup.then((s) => (s.state === 'ready' ? undefined : notOpened()), notOpened);
+  // As AuthGate decides: a seat with an officer shows the console (under the lock screen when locked).
+  void auth.then((a) => (a.seat.officer ? undefined : dropBoardPrefetch()), dropBoardPrefetch);
 }
 
 function take<K extends 'startup' | 'auth'>(key: K): Early[K] | undefined {
