@@ -76,6 +76,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   notes: '其他事项',
   limit: '条数',
   cursor: '翻页位置',
+  clocks: '时限范围',
   fromMonthStart: '从月初开始排班',
   pendingLevelMinutes: '待初步判定提醒时间（分钟）',
   // rosters
