@@ -31,11 +31,13 @@ describe('printing from the browser', () => {
         await page.locator('.ant-modal-confirm-title', { hasText: '是否已打印？' }).waitFor();
         await page.getByTestId('print-not-printed').click();
         await page.getByText('未打印，不作记录').waitFor();
+        // The question is gone before the officer prints again (its buttons fade out meanwhile).
+        await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
         expect(await history()).toEqual([]);
 
         // Printed: confirmed, recorded once, and the officer is told so.
         await page.getByTestId('print-button').click();
-        await page.getByTestId('print-confirm').click();
+        await page.locator('.ant-modal-confirm', { hasText: '是否已打印？' }).getByTestId('print-confirm').click();
         await page.getByText(/已记录打印：值班日志-/).waitFor();
         const records = await history();
         expect(records).toHaveLength(1);
