@@ -8,6 +8,23 @@ const CHROMIUM_TESTS = [
 ];
 
 /**
+ * `npm test` runs the browser files in two lanes (DUTY_CHROMIUM_LANE): 'first' from the start beside
+ * the unit files, 'second' these once the unit files are done, so both cores stay busy to the end.
+ * Unset, the chromium project runs them all.
+ */
+const CHROMIUM_SECOND_LANE = [
+  'test/browser/print-preview-pages.test.ts',
+  'test/browser/board-paging.test.ts',
+  'test/browser/data.test.ts',
+  'test/browser/response.test.ts',
+  'test/browser/rosters-warnings.test.ts',
+];
+const chromiumLane = process.env.DUTY_CHROMIUM_LANE;
+if (chromiumLane !== undefined && chromiumLane !== 'first' && chromiumLane !== 'second') {
+  throw new Error(`DUTY_CHROMIUM_LANE is 'first' or 'second', not '${chromiumLane}'`);
+}
+
+/**
  * The repository and service suites that run a second time on PostgreSQL (issue 17), each test on
  * its own schema of DUTY_TEST_DATABASE_URL, plus the PostgreSQL-only tests. `npm test` and CI
  * always run them (scripts/test.mjs starts a throwaway cluster); a plain `npx vitest run` runs them
@@ -77,6 +94,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: [...CHROMIUM_TESTS, ...POSTGRES_ONLY],
           maxWorkers: workers,
+          // Files share their worker's module cache: loading the services afresh for each of ~190
+          // files took more time than their tests. Each test opens its own database and services.
+          isolate: false,
         },
       },
       ...(withPostgres
@@ -90,6 +110,7 @@ export default defineConfig({
                 // Each test also makes its database on the server; on a loaded machine that adds seconds.
                 testTimeout: 60_000,
                 maxWorkers: workers,
+                isolate: false,
               },
             },
           ]
@@ -98,8 +119,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'chromium',
-          include: CHROMIUM_TESTS,
-          exclude: withPostgres ? [] : CHROMIUM_ON_POSTGRES,
+          include: chromiumLane === 'second' ? CHROMIUM_SECOND_LANE : CHROMIUM_TESTS,
+          exclude: [
+            ...(withPostgres ? [] : CHROMIUM_ON_POSTGRES),
+            ...(chromiumLane === 'first' ? CHROMIUM_SECOND_LANE : []),
+          ],
           fileParallelism: false,
           maxWorkers: 1,
           // A page waits for a round trip through the services; one second is too short on a busy

@@ -2,29 +2,30 @@
 // vitest file. Ends with one line "N passed, N failed" and a non-zero exit on any failure.
 //
 // CI has a 30-minute budget on two cores. The browser files are the longest pole and run one at a
-// time, so they start right after the build in a vitest process of their own, and everything else
-// (type checks, lint, the unit and PostgreSQL files on one worker, the forms samples) runs beside
-// them. Each step says how long it took.
+// time per lane: most start right after the build in a vitest process of their own, and everything
+// else (type checks, lint, the unit and PostgreSQL files on one worker, the forms samples) runs
+// beside them, followed by the rest of the browser files (vitest.config.ts names them), so both
+// cores stay busy to the end. Each step says how long it took.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { startTestCluster } from './pg-test-cluster.mjs';
 
 const since = (t0) => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
 
-const step = (label, cmd, args) => {
+const step = (label, cmd, args, env = {}) => {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   console.log(`=== ${label}: ${since(t0)}`);
   return r.status === 0;
 };
 
 /** A step run beside the others; its output goes to `logFile` and is printed when it is awaited. */
-const background = (label, cmd, args, logFile) => {
+const background = (label, cmd, args, logFile, env = {}) => {
   console.log(`\n=== ${label} (beside the steps below, output shown when it ends): ${cmd} ${args.join(' ')}`);
   const t0 = Date.now();
   const fd = openSync(logFile, 'w');
-  const child = spawn(cmd, args, { stdio: ['ignore', fd, fd], env: process.env });
+  const child = spawn(cmd, args, { stdio: ['ignore', fd, fd], env: { ...process.env, ...env } });
   const done = new Promise((resolve) => {
     child.on('error', () => resolve(false));
     child.on('exit', (code) => resolve(code === 0));
@@ -80,9 +81,9 @@ const vitestArgs = (projects, reportFile, extra = []) => [
 
 mkdirSync('test-output', { recursive: true });
 const BROWSER_REPORT = 'test-output/vitest-chromium.json';
+const LATE_BROWSER_REPORT = 'test-output/vitest-chromium-late.json';
 const OTHER_REPORT = 'test-output/vitest.json';
-rmSync(BROWSER_REPORT, { force: true });
-rmSync(OTHER_REPORT, { force: true });
+for (const report of [BROWSER_REPORT, LATE_BROWSER_REPORT, OTHER_REPORT]) rmSync(report, { force: true });
 
 const built = step('build', 'npx', ['electron-vite', 'build']);
 check('build', built);
@@ -107,6 +108,7 @@ const browserFiles = background(
   'npx',
   vitestArgs(['chromium'], BROWSER_REPORT),
   'test-output/vitest-chromium.log',
+  { DUTY_CHROMIUM_LANE: 'first' },
 );
 
 check('typecheck (all)', step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
@@ -122,6 +124,11 @@ countReport('unit, PostgreSQL', OTHER_REPORT);
 
 // Every official form rendered to PDF and PNG for review (CI output; not committed).
 check('forms:samples', step('forms:samples', 'npx', ['tsx', 'scripts/forms-samples.ts', '--out', 'test-output/forms']));
+
+step('vitest (the other browser files)', 'npx', vitestArgs(['chromium'], LATE_BROWSER_REPORT), {
+  DUTY_CHROMIUM_LANE: 'second',
+});
+countReport('the other browser files', LATE_BROWSER_REPORT);
 
 await browserFiles();
 countReport('browser files', BROWSER_REPORT);
