@@ -76,24 +76,39 @@ export const FONTS = {
   heading: '黑体',
 } as const;
 
+const isWide = (cp: number): boolean =>
+  (cp >= 0x1100 && cp <= 0x115f) ||
+  (cp >= 0x2e80 && cp <= 0xa4cf) ||
+  (cp >= 0xac00 && cp <= 0xd7a3) ||
+  (cp >= 0xf900 && cp <= 0xfaff) ||
+  (cp >= 0xfe30 && cp <= 0xfe4f) ||
+  (cp >= 0xff00 && cp <= 0xff60) ||
+  (cp >= 0xffe0 && cp <= 0xffe6) ||
+  cp >= 0x20000;
+
 /** Display width in characters: CJK and full-width forms count two, everything else one. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    w +=
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      cp >= 0x20000
-        ? 2
-        : 1;
+  // By UTF-16 unit, not by string iterator: a year's export measures every cell. A surrogate pair
+  // is one character, as the iterator would give it; a lone surrogate counts one.
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    w += isWide(cp) ? 2 : 1;
   }
   return w;
+}
+
+/** Lines a text takes in a column `room` characters wide, wrapping each of its own lines. */
+export function wrappedLines(text: string, room: number): number {
+  if (!text.includes('\n')) return Math.max(1, Math.ceil(displayWidth(text) / room));
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
 }
 
 /** "次日 01:30" → { minutes: 90, nextDay: true }; undefined for anything else. */

@@ -13,6 +13,7 @@ import {
   displayWidth,
   orientationOf,
   parseLogTime,
+  wrappedLines,
   type ExportCell,
   type ExportColumn,
   type ExportTable,
@@ -36,20 +37,26 @@ const TIME_FMT = 'hh:mm';
 const NEXT_DAY_FMT = '"次日 "hh:mm';
 const DATE_FMT = 'yyyy"年"m"月"d"日"';
 
-/** A cell as the sheet stores it: dates and times as numbers with a format, the rest as given. */
-function sheetValue(col: ExportColumn, value: ExportCell | undefined): { value: ExportCell | Date; numFmt?: string } {
-  if (typeof value !== 'string') return { value: value ?? null };
+/**
+ * A cell as the sheet stores it: dates and times as numbers with a format, the rest as given. The
+ * format, if any, goes to `formats[i]` (no object per cell: a year's export has 600,000 of them).
+ */
+function sheetValue(col: ExportColumn, value: ExportCell | undefined, formats: (string | undefined)[], i: number) {
+  formats[i] = undefined;
+  if (typeof value !== 'string') return value ?? null;
   if (col.type === 'time') {
     const t = parseLogTime(value);
-    // A day's fraction; after midnight one day more, shown as 次日 so the log keeps its order.
-    if (t) return { value: (t.minutes + (t.nextDay ? 1440 : 0)) / 1440, numFmt: t.nextDay ? NEXT_DAY_FMT : TIME_FMT };
+    if (t) {
+      // A day's fraction; after midnight one day more, shown as 次日 so the log keeps its order.
+      formats[i] = t.nextDay ? NEXT_DAY_FMT : TIME_FMT;
+      return (t.minutes + (t.nextDay ? 1440 : 0)) / 1440;
+    }
   }
   if (col.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    // the regex above matched three dash-separated numbers
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    return { value: new Date(Date.UTC(y, m - 1, d)), numFmt: DATE_FMT };
+    formats[i] = DATE_FMT;
+    return new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))));
   }
-  return { value };
+  return value;
 }
 
 /** Column widths for the content (CJK counts two), at most the column's own width. */
@@ -72,15 +79,14 @@ function columnWidths(table: ExportTable): number[] {
 }
 
 /** Height for the wrapped text of one row: the most lines any cell needs. */
-function rowHeight(table: ExportTable, widths: number[], row: Record<string, ExportCell>): number {
+function rowHeight(columns: readonly ExportColumn[], widths: number[], row: Record<string, ExportCell>): number {
   let lines = 1;
-  table.columns.forEach((c, i) => {
-    const v = row[c.key];
-    if (v === null || v === undefined || typeof v === 'number') return;
-    const room = Math.max(1, (widths[i] ?? DEFAULT_COLUMN_WIDTH) - 1);
-    const n = v.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
-    lines = Math.max(lines, n);
-  });
+  for (let i = 0; i < columns.length; i++) {
+    // i is below columns.length
+    const v = row[(columns[i] as ExportColumn).key];
+    if (typeof v !== 'string') continue;
+    lines = Math.max(lines, wrappedLines(v, Math.max(1, (widths[i] ?? DEFAULT_COLUMN_WIDTH) - 1)));
+  }
   return lines * LINE_PT + ROW_PAD_PT;
 }
 
@@ -194,7 +200,7 @@ export async function toXlsx(tables: readonly ExportTable[], options: XlsxOption
     sub.getCell(1).style = SUBTITLE_STYLE;
     // The overview lines wrap across the merged width: as many lines as they need at 12pt.
     const room = Math.max(1, widths.reduce((a, b) => a + b, 0) * (11 / 12) - 2);
-    const subLines = subText.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l) / room)), 0);
+    const subLines = wrappedLines(subText, room);
     sub.height = subLines * 16 + ROW_PAD_PT;
     if (cols > 1) sheet.mergeCells(2, 1, 2, cols);
     sub.commit();
@@ -202,14 +208,16 @@ export async function toXlsx(tables: readonly ExportTable[], options: XlsxOption
     for (let i = 1; i <= cols; i++) header.getCell(i).style = HEADER_STYLE;
     header.commit();
 
+    const { columns } = table;
+    const formats: (string | undefined)[] = [];
     for (const data of table.rows) {
-      const cells = table.columns.map((c) => sheetValue(c, data[c.key]));
-      const row = sheet.addRow(cells.map((c) => c.value));
-      for (let i = 1; i <= cols; i++) {
-        const fmt = cells[i - 1]?.numFmt;
-        row.getCell(i).style = fmt ? styleWithFormat(fmt) : BODY_STYLE;
+      const values = columns.map((c, i) => sheetValue(c, data[c.key], formats, i));
+      const row = sheet.addRow(values);
+      for (let i = 0; i < cols; i++) {
+        const fmt = formats[i];
+        row.getCell(i + 1).style = fmt ? styleWithFormat(fmt) : BODY_STYLE;
       }
-      row.height = rowHeight(table, widths, data);
+      row.height = rowHeight(columns, widths, data);
       row.commit();
       done++;
       if (done % PROGRESS_EVERY === 0) {

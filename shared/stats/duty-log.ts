@@ -111,7 +111,7 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
 
   const picked: { ms: number; index: number; event: DutyEvent }[] = [];
   input.events.forEach((event, index) => {
-    const ms = parseInstant(event.at, `events[${index}].at`);
+    const ms = parseInstant(event.at, () => `events[${index}].at`);
     if (ms < startMs || ms >= endMs) return;
     if (!SECTION_OF.has(event.kind)) {
       throw new Error(`events[${index}].kind 无效：${event.kind}（应为 ${DUTY_EVENT_KINDS.join('、')}）`);
@@ -192,7 +192,7 @@ export function groupByDutyDay(
   const { startMinutes } = checkShiftConfig(config);
   const out = new Map<string, DutyEvent[]>();
   events.forEach((event, index) => {
-    const day = shanghaiDate(parseInstant(event.at, `events[${index}].at`) - startMinutes * 60_000);
+    const day = shanghaiDate(parseInstant(event.at, () => `events[${index}].at`) - startMinutes * 60_000);
     let list = out.get(day);
     if (!list) {
       list = [];

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BEIJING_OFFSET_MS,
@@ -54,6 +55,58 @@ describe('parseInstant', () => {
   it('accepts 29 February in a leap year', () => {
     expect(toIso(parseInstant('2024-02-29T08:00:00+08:00', 'x'))).toBe('2024-02-29T00:00:00.000Z');
   });
+
+  it('reads the stored form by position exactly as the general pattern reads it', () => {
+    // The stored form of every instant from 1970 to 9999 reads back to it.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), (t) => {
+        expect(parseInstant(toIso(t))).toBe(t);
+      }),
+    );
+    // Near misses of the stored form: the same answer, or the same refusal, as with a space after
+    // them (which only the general pattern reads).
+    const near = fc
+      .tuple(
+        fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }),
+        fc.nat({ max: 23 }),
+        fc.constantFrom('0', '9', '3', '-', 'T', ':', '.', 'Z', 'x', '+'),
+      )
+      .map(([t, at, ch]) => {
+        const iso = toIso(t);
+        return iso.slice(0, at) + ch + iso.slice(at + 1);
+      });
+    fc.assert(
+      fc.property(near, (text) => {
+        const general = (): number => parseInstant(`${text} `, 'x');
+        let expected: number | Error;
+        try {
+          expected = general();
+        } catch (err) {
+          expected = err as Error;
+        }
+        if (expected instanceof Error) expect(() => parseInstant(text, 'x')).toThrow();
+        else expect(parseInstant(text, 'x')).toBe(expected);
+      }),
+    );
+    expect(() => parseInstant('2025-02-29T00:00:00.000Z', 'x')).toThrow(/不存在/);
+    expect(() => parseInstant('2025-13-01T00:00:00.000Z', 'x')).toThrow(/不存在/);
+    expect(parseInstant('2024-02-29T23:59:59.999Z')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59, 999));
+    expect(parseInstant('2000-02-29T00:00:00.000Z')).toBe(Date.UTC(2000, 1, 29));
+    expect(() => parseInstant('1900-02-29T00:00:00.000Z', 'x')).toThrow(/不存在/);
+  });
+
+  it('names the field built by a function only when the value is refused', () => {
+    let asked = 0;
+    const name = (): string => {
+      asked++;
+      return 'events[7].at';
+    };
+    parseInstant('2025-10-01T02:03:04.567Z', name);
+    parseInstant('2025-10-01T10:03:04+08:00', name);
+    expect(asked).toBe(0);
+    expect(() => parseInstant('10月1日', name)).toThrow(/^events\[7\]\.at 不是有效的/);
+    expect(asked).toBe(1);
+  });
 });
 
 describe('parseDate', () => {
@@ -80,6 +133,17 @@ describe('Beijing time', () => {
     expect(toShanghaiIso(ms)).toBe('2026-11-30T00:05:09+08:00');
     expect(chineseDateTime(ms)).toBe('2026年11月30日 00:05');
     expect(chineseDate('2021-09-02')).toBe('2021年9月2日');
+  });
+
+  it('gives the Beijing HH:mm of any instant, before 1970 and at the edges of the day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15 + 86_400_000, max: 8.64e15 - 86_400_000 }), (t) => {
+        const p = shanghaiParts(t);
+        expect(shanghaiTime(t)).toBe(`${String(p.hh).padStart(2, '0')}:${String(p.mm).padStart(2, '0')}`);
+      }),
+    );
+    expect(shanghaiTime(Date.UTC(2026, 10, 29, 15, 59, 59, 999))).toBe('23:59');
+    expect(shanghaiTime(Date.UTC(1960, 0, 1, 16, 0))).toBe('00:00');
   });
 
   it('round-trips: the Beijing wall clock written out parses back to the same instant', () => {
