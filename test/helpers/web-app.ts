@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
 import { launchChromium } from '../../electron/print/chromium-pdf';
 import { createAppServices } from '../../electron/services/app-services';
 import type { AppServices } from '../../electron/services/app-services';
@@ -120,6 +120,15 @@ export async function startWebApp(
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(host.appUrl);
+  // What the page showed when the test closed it, printed only if the test failed: a failure in CI
+  // then says which dialogs, drawers and messages were open, and what the page reported as errors.
+  let endState = '';
+  if (process.env.VITEST) {
+    onTestFailed(() => {
+      console.error(`[页面在失败的测试结束时] ${endState || '（未记录：测试未关闭页面）'}`);
+      if (errors.length > 0) console.error(`[页面报告的错误] ${errors.slice(-10).join('\n')}`);
+    });
+  }
   const app: WebApp = {
     get services() {
       return services;
@@ -143,10 +152,20 @@ export async function startWebApp(
       ({ services, host } = await boot());
     },
     async close() {
+      endState = await describeOpenLayers(page).catch((err: unknown) => `（读取失败：${String(err)}）`);
       await context.close();
       await host.close();
       await services.close();
     },
   };
   return app;
+}
+
+/** The open dialogs, drawers, messages and notices of a page, as their text, one per line. */
+async function describeOpenLayers(page: Page): Promise<string> {
+  const layers = await page
+    .locator('.ant-modal-wrap:visible, .ant-drawer-open, .ant-message-notice, .ant-notification-notice')
+    .allInnerTexts();
+  const lines = layers.map((t) => t.replace(/\s+/g, ' ').trim().slice(0, 300));
+  return `${page.url()}\n${lines.length > 0 ? lines.join('\n') : '（没有打开的对话框、抽屉或消息）'}`;
 }
