@@ -21,6 +21,7 @@ import type { FeatureContext } from './feature-context';
 import { dataServiceOf } from './data/data-handlers';
 import { featureHandlers } from './features';
 import { accountServiceOf } from './accounts/account-handlers';
+import type { AccountService } from './accounts/account-service';
 import { seatServiceOf } from './seats/seat-handlers';
 import type { SeatService } from './seats/seat-service';
 import { incidentCalls, type IncidentCalls } from './incidents/incident-handlers';
@@ -64,6 +65,8 @@ export interface AppServices {
   alarms: ReturnType<typeof createAlarms>;
   /** Seat names and the wall display's access; the Electron main process marks its wall window here. */
   seats: SeatService;
+  /** Accounts and the seats' sessions (a restore at start-up logs every seat out here). */
+  accounts: AccountService;
   handlers: Handlers;
   /** Keeps the stored derivations current (incidents/derived.ts). */
   derived: DerivedRefresher;
@@ -240,6 +243,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     incidents: incidentCalls(ctx),
     alarms,
     seats: seatServiceOf(ctx, accountServiceOf(ctx)),
+    accounts: accountServiceOf(ctx),
     handlers,
     derived,
     integrity,

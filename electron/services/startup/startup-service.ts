@@ -140,7 +140,14 @@ export async function bootServices(opts: AppServicesOptions & { authorizeRestore
         restoring = true;
         try {
           const result = await restoreLatestBackup(opts.dataDir, now(), opts.authorizeRestore);
-          services = await createAppServices(opts);
+          const restored = await createAppServices(opts);
+          // The backup's session rows are those of its moment: every seat logs in again, as after
+          // a restore from the 数据 page, so none comes back logged in from the backup.
+          await restored.accounts.logOutEverySeat().catch(async (err: unknown) => {
+            await restored.close();
+            throw err;
+          });
+          services = restored;
           Object.assign(current, services.handlers);
           return result;
         } finally {

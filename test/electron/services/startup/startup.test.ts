@@ -25,6 +25,8 @@ import type { StartupStatus, StorageStatus } from '../../../../shared/ipc/channe
 import { DAMAGE_MARK, DAMAGED_MESSAGE } from '../../../../electron/services/startup/startup-check';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
+import { dutySeats, SEAT_PASSWORD } from '../../../helpers/seat-calls';
+import type { AuthStatus } from '../../../../shared/ipc/channels/accounts';
 
 const DB = 'duty.sqlite3';
 const boot = (dataDir: string) =>
@@ -114,6 +116,38 @@ describe('start-up never mistakes damage for a fresh install', () => {
     const list = (await call<{ items: { title: string }[] }>(copy, 'incidents:list', {})).items;
     expect(list.map((i) => i.title).sort()).toEqual(['第一件', '第二件']);
     expect(await call<StartupStatus>(b, 'startup:status')).toMatchObject({ state: 'ready' });
+    await b.close();
+  });
+
+  it('a restore at start-up logs every seat out: no session comes back from the backup', async () => {
+    const dir = tempDir();
+    const s = await makeServices(dir);
+    await dutySeats(s);
+    const seatOfficer = async (b: Boot, seat: string) =>
+      ((await dispatch(b.handlers, 'auth:status', {}, () => undefined, seat)) as { value: AuthStatus }).value.seat
+        .officer?.name ?? null;
+    await backupDatabase(s.db, join(dir, 'backups'), 'manual', new Date('2026-11-29T02:00:00.000Z'));
+    await s.close();
+    // A restart keeps the seats' sessions (they are stored): the backup holds them too.
+    let b = await boot(dir);
+    expect(await seatOfficer(b, 'seat-1')).toBe('赵珺');
+    await b.close();
+
+    writeFileSync(join(dir, DB), '');
+    b = await boot(dir);
+    await call(b, 'startup:restore-latest');
+    expect(await seatOfficer(b, 'seat-1')).toBeNull();
+    expect(await seatOfficer(b, 'seat-2')).toBeNull();
+    // The accounts came back with the data: the officer logs in again with her password.
+    const login = await dispatch(
+      b.handlers,
+      'auth:login',
+      { name: '赵珺', password: SEAT_PASSWORD, as: 'officer' },
+      () => undefined,
+      'seat-1',
+    );
+    expect(login.ok).toBe(true);
+    expect(await seatOfficer(b, 'seat-1')).toBe('赵珺');
     await b.close();
   });
 
