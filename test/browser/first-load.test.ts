@@ -73,6 +73,12 @@ describe('the board as the console opens (its list asked for with the log-in ans
       expect(calls).toHaveLength(1);
       expect(calls[0]).toMatchObject({ clocks: 'open' });
 
+      // The tab shows the console's own icon, served by the host (a browser asks for one on every load).
+      const icon = await page.locator('link[rel=icon]').evaluate((el) => (el as HTMLLinkElement).href);
+      const served = await page.request.get(icon);
+      expect(served.status()).toBe(200);
+      expect(served.headers()['content-type']).toBe('image/png');
+
       // The incident itself still shows the reported clock with its record.
       await links.first().click();
       await expect.poll(() => page.locator('.ant-drawer').innerText()).toContain('王明');
