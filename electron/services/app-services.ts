@@ -164,6 +164,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
   };
   db.onRemoteChange = (what) => {
+    // Another seat restored a backup or imported a full export: the accounts are the data's now and
+    // it cleared every seat's session row, so this process's seats log in again too.
+    if (what === 'restore' || what === 'import') accountServiceOf(ctx).endAllSessions();
     // Another seat's change may already be stored by its own refresher: read every open clock again.
     alarms.reloadAll();
     emit('data:changed', { what });

@@ -1,7 +1,8 @@
 /**
  * Two seats on one PostgreSQL database (issue 17): two sets of services, as two workstations run
  * them, share one database. A change committed on one reaches the other as data:changed within 1 s
- * (LISTEN/NOTIFY), and registrations from both at once are numbered without a gap or a repeat.
+ * (LISTEN/NOTIFY), registrations from both at once are numbered without a gap or a repeat, and a
+ * restore on one logs out the other's seats too.
  */
 import { describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../../shared/ipc/contract';
@@ -10,6 +11,8 @@ import { createAppServices, type AppServices } from '../../../../electron/servic
 import { ENV_INPUT } from '../../../helpers/services';
 import { freshDatabaseUrl } from '../../../helpers/postgres';
 import { useTempDirs } from '../../../helpers/temp-dir';
+import { fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
+import { dispatch } from '../../../../electron/ipc/dispatch';
 
 const NOW = new Date('2026-11-29T02:00:00.000Z');
 const INPUT = { ...ENV_INPUT, levelOverride: null, responseOverride: null, discoveredAt: null };
@@ -95,6 +98,38 @@ describe('two seats on one PostgreSQL database', () => {
       );
       expect(fired.length).toBeGreaterThan(0);
       for (const f of fired) expect(Number(f.n), f.clockKey).toBe(1);
+    } finally {
+      await a.services.close();
+      await b.services.close();
+    }
+  });
+
+  it('a restore on seat A logs out the officers at seat B too: the restored accounts are the data’s', async () => {
+    const url = await freshDatabaseUrl();
+    const a = await seat(tempDir(), url);
+    const b = await seat(tempDir(), url);
+    try {
+      const onA = fromSeat(a.services.handlers, 'page-a');
+      const onB = fromSeat(b.services.handlers, 'page-b');
+      await onA('auth:setup', { name: '系统管理员', phone: '', password: SEAT_PASSWORD });
+      await onA('accounts:create', { name: '赵珺', role: '值班员', phone: '', password: SEAT_PASSWORD });
+      await onB('auth:login', { name: '赵珺', password: SEAT_PASSWORD, as: 'officer' });
+      const officerAtB = async () => (await onB('auth:status', {})).seat.officer?.name ?? null;
+      expect(await officerAtB()).toBe('赵珺');
+      await a.services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+      const backup = await dispatch(a.services.handlers, 'data:backup-now', {});
+      if (!backup.ok) throw new Error(backup.error.message);
+      // The backup was taken while 赵珺 was logged in at B: its session row comes back with it.
+      b.changes.length = 0;
+      const restored = await dispatch(a.services.handlers, 'data:restore', {
+        fileName: (backup.value as { fileName: string }).fileName,
+      });
+      if (!restored.ok) throw new Error(restored.error.message);
+      expect(await waitFor(() => b.changes.some((c) => c.what === 'restore'), 2000)).toBe(true);
+      expect(await officerAtB()).toBeNull();
+      // She logs in again at B with her password.
+      await onB('auth:login', { name: '赵珺', password: SEAT_PASSWORD, as: 'officer' });
+      expect(await officerAtB()).toBe('赵珺');
     } finally {
       await a.services.close();
       await b.services.close();
