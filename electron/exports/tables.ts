@@ -5,7 +5,7 @@
 import { DUTY_ROLE_LABELS, type ShiftAssignment } from '../../shared/schedule/index';
 import { WEEKDAY_LABELS, chineseDate, chineseDateTime, shanghaiParts, weekdayOf } from '../../shared/time';
 import { CLOCK_OUTCOME_LABELS, type OutcomeCounts, type Stats } from '../../shared/stats/index';
-import type { DutyLog } from '../../shared/stats/duty-log';
+import { clockSummary, receivedSummary, type DutyLog } from '../../shared/stats/duty-log';
 import type { ExportColumn, ExportTable } from './types';
 
 const LOG_COLUMNS: ExportColumn[] = [
@@ -36,8 +36,8 @@ export function dutyLogTables(log: DutyLog): ExportTable[] {
   const empty = log.sections.filter((s) => s.rows.length === 0).map((s) => sectionName(s.title));
   const subtitle = [
     `${period(log)}　${DUTY_ROLE_LABELS.leader}：${people(log, 'leader')}　${DUTY_ROLE_LABELS.officer}：${people(log, 'officer')}`,
-    `接报事件${c.incidentsReceived}起（涉及事件${c.incidentsTouched}起），电话记录${c.calls}次，信息报送${c.reports}次，` +
-      `领导批示${c.instructions}条；报告时限按时${c.clocksOnTime}项、迟报${c.clocksLate}项、漏报${c.clocksMissed}项；共${c.total}条记录`,
+    `${receivedSummary(c)}，电话记录${c.calls}次，信息报送${c.reports}次，` +
+      `领导批示${c.instructions}条；报告时限${clockSummary(c)}；共${c.total}条记录`,
     ...(empty.length ? [`无记录：${empty.join('、')}`] : []),
   ].join('\n');
   const rows: ExportTable['rows'] = log.sections.flatMap((s) =>

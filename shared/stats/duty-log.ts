@@ -32,6 +32,8 @@ export interface DutyEvent {
   officer: string;
   /** For 时限 events: whether the clock was met, late (迟报) or missed (漏报). */
   clockOutcome?: 'onTime' | 'late' | 'missed';
+  /** The event belongs to a drill (演练): listed with its incident, left out of the figures. */
+  drill?: boolean;
 }
 
 /** Section order of the printed log; each kind belongs to exactly one section. */
@@ -61,16 +63,33 @@ export interface DutyLogRow {
 export interface DutyLogCounts {
   total: number;
   byKind: Record<DutyEventKind, number>;
-  /** Distinct incidents with a 接报 event this duty day. */
+  /** Distinct incidents with a 接报 event this duty day, drills apart. */
   incidentsReceived: number;
+  /** Distinct drills (演练) received this duty day: listed, not counted as incidents. */
+  drillsReceived: number;
   /** Distinct incidents with any event this duty day. */
   incidentsTouched: number;
   calls: number;
   reports: number;
   instructions: number;
+  /** The reporting clocks of real incidents only: a drill's clocks are listed but not counted. */
   clocksOnTime: number;
   clocksLate: number;
   clocksMissed: number;
+  /** The drills' 时限 events, listed in the log but in none of the three figures above. */
+  drillClocks: number;
+}
+
+/** 按时N项、迟报N项、漏报N项（演练N项不计）: the log's clock figures as its overview words them. */
+export function clockSummary(c: DutyLogCounts): string {
+  const drills = c.drillClocks > 0 ? `（演练${c.drillClocks}项不计）` : '';
+  return `按时${c.clocksOnTime}项、迟报${c.clocksLate}项、漏报${c.clocksMissed}项${drills}`;
+}
+
+/** 接报事件N起，另有演练M起（涉及事件K起）: the log's received figure as its overview words it. */
+export function receivedSummary(c: DutyLogCounts): string {
+  const drills = c.drillsReceived > 0 ? `，另有演练${c.drillsReceived}起` : '';
+  return `接报事件${c.incidentsReceived}起${drills}（涉及事件${c.incidentsTouched}起）`;
 }
 
 export interface DutyLog {
@@ -123,10 +142,12 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
   // fromEntries types its keys as string; they are exactly DUTY_EVENT_KINDS.
   const byKind = Object.fromEntries(DUTY_EVENT_KINDS.map((k) => [k, 0])) as Record<DutyEventKind, number>;
   const received = new Set<string>();
+  const drillsReceived = new Set<string>();
   const touched = new Set<string>();
   let clocksOnTime = 0;
   let clocksLate = 0;
   let clocksMissed = 0;
+  let drillClocks = 0;
   const rowsOf = new Map<DutyEventKind, DutyLogRow[]>();
   const sections = DUTY_LOG_SECTIONS.map((s) => {
     const rows: DutyLogRow[] = [];
@@ -139,9 +160,10 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
     const incidentId = event.incidentId === undefined || event.incidentId === null ? null : String(event.incidentId);
     if (incidentId !== null) {
       touched.add(incidentId);
-      if (event.kind === '接报') received.add(incidentId);
+      if (event.kind === '接报') (event.drill ? drillsReceived : received).add(incidentId);
     }
-    if (event.kind === '时限') {
+    if (event.kind === '时限' && event.drill) drillClocks++;
+    else if (event.kind === '时限') {
       if (event.clockOutcome === 'onTime') clocksOnTime++;
       else if (event.clockOutcome === 'late') clocksLate++;
       else if (event.clockOutcome === 'missed') clocksMissed++;
@@ -173,6 +195,7 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
       total: picked.length,
       byKind,
       incidentsReceived: received.size,
+      drillsReceived: drillsReceived.size,
       incidentsTouched: touched.size,
       calls: byKind['来电'] + byKind['去电'],
       reports: byKind['报告'] + byKind['续报'],
@@ -180,6 +203,7 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
       clocksOnTime,
       clocksLate,
       clocksMissed,
+      drillClocks,
     },
   };
 }

@@ -93,6 +93,7 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
         text: `${categoryLabel(inc.category)}：${inc.title}（${inc.places.join('、')}）${who ? `；报告：${who}` : ''}；${inc.receiveChannel}接报`,
         handling: receivedHandling(inc, src.timeline),
         officer: inc.createdBy,
+        drill: inc.drill,
       });
     }
     for (const c of inc.clocks) {
@@ -110,8 +111,10 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
           handling: `${late ? '迟报' : '按时完成'}：${c.record.channel ?? ''}报${c.record.recipientUnit ?? ''}`,
           officer: c.record.officer,
           clockOutcome: late ? 'late' : 'onTime',
+          drill: inc.drill,
         });
-      } else if (!c.record && within(c.dueAt, startMs, endMs) && Date.parse(c.dueAt) <= nowMs) {
+      } else if (!c.record && !c.optional && within(c.dueAt, startMs, endMs) && Date.parse(c.dueAt) <= nowMs) {
+        // An optional clock (如适用) nobody recorded was never owed: not 漏报, as in the statistics.
         out.push({
           at: c.dueAt,
           kind: '时限',
@@ -121,6 +124,7 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
           handling: '漏报：截止时仍未完成',
           officer: '',
           clockOutcome: 'missed',
+          drill: inc.drill,
         });
       }
     }
@@ -141,6 +145,7 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
       text: e.text,
       handling: entryHandling(data),
       officer: e.officer,
+      drill: inc.drill,
     });
   }
 

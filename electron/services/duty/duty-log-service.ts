@@ -11,7 +11,13 @@ import type { DutyLogView, ExportedFile } from '../../../shared/ipc/channels/dut
 import { DomainError } from '../../../shared/ipc/result';
 import { dutyDayOf, dutyDayRange, type ShiftConfig } from '../../../shared/schedule/index';
 import { addDays, parseDate, shanghaiDate } from '../../../shared/time';
-import { compileDutyLog, groupByDutyDay, type DutyLog } from '../../../shared/stats/duty-log';
+import {
+  clockSummary,
+  compileDutyLog,
+  groupByDutyDay,
+  receivedSummary,
+  type DutyLog,
+} from '../../../shared/stats/duty-log';
 import { EXPORT_MIME, dutyLogRangeTables, dutyLogTables, exportTables } from '../../exports/index';
 import type { Queryable } from '../../db/connection';
 import * as repo from '../../db/duty-repository';
@@ -50,8 +56,8 @@ export function dutyLogForm(log: DutyLog, dutyUnit: string): DutyLogDay {
     officers: uniq(log.duty.map((d) => d.officer)),
     entries,
     notes:
-      `值班时段：${formatOfficialDateTime(log.start, '值班开始时间')}至${formatOfficialDateTime(log.end, '值班结束时间')}。接报事件${c.incidentsReceived}起（涉及事件${c.incidentsTouched}起）；` +
-      `电话${c.calls}次；信息报送${c.reports}次；领导批示${c.instructions}条；报告时限按时${c.clocksOnTime}项、迟报${c.clocksLate}项、漏报${c.clocksMissed}项。`,
+      `值班时段：${formatOfficialDateTime(log.start, '值班开始时间')}至${formatOfficialDateTime(log.end, '值班结束时间')}。${receivedSummary(c)}；` +
+      `电话${c.calls}次；信息报送${c.reports}次；领导批示${c.instructions}条；报告时限${clockSummary(c)}。`,
   };
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileDutyLog, groupByDutyDay, type DutyEvent } from '../../../shared/stats/duty-log';
+import {
+  clockSummary,
+  compileDutyLog,
+  groupByDutyDay,
+  receivedSummary,
+  type DutyEvent,
+} from '../../../shared/stats/duty-log';
 
 const I1 = { incidentId: 11, incidentTitle: '应县某化工厂泄漏' };
 const I2 = { incidentId: 12, incidentTitle: '平鲁区通信光缆中断' };
@@ -68,8 +74,46 @@ describe('compileDutyLog', () => {
       clocksOnTime: 1,
       clocksLate: 1,
       clocksMissed: 0,
+      drillsReceived: 0,
+      drillClocks: 0,
     });
     expect(log.counts.byKind['接报']).toBe(2);
+  });
+
+  it('lists a drill with its clocks but counts neither among the incidents and clocks, and says so', () => {
+    const drill = { incidentId: 13, incidentTitle: '应急演练（YL2025-0001）【演练】', drill: true };
+    const log = compileDutyLog({
+      day: '2025-10-01',
+      events: [
+        ...events,
+        { at: '2025-10-01T10:00:00+08:00', kind: '接报', ...drill, text: '演练接报', officer: '张伟' },
+        { at: '2025-10-01T11:00:00+08:00', kind: '时限', ...drill, text: '漏报', officer: '', clockOutcome: 'missed' },
+        {
+          at: '2025-10-01T11:30:00+08:00',
+          kind: '时限',
+          ...drill,
+          text: '迟报',
+          officer: '张伟',
+          clockOutcome: 'late',
+        },
+      ],
+    });
+    expect(log.counts).toMatchObject({
+      incidentsReceived: 2,
+      drillsReceived: 1,
+      incidentsTouched: 3,
+      clocksOnTime: 1,
+      clocksLate: 1,
+      clocksMissed: 0,
+      drillClocks: 2,
+    });
+    // Listed all the same, each in its section.
+    expect(log.sections.flatMap((x) => x.rows).filter((r) => r.incidentId === '13')).toHaveLength(3);
+    expect(receivedSummary(log.counts)).toBe('接报事件2起，另有演练1起（涉及事件3起）');
+    expect(clockSummary(log.counts)).toBe('按时1项、迟报1项、漏报0项（演练2项不计）');
+    const plain = compileDutyLog({ day: '2025-10-01', events });
+    expect(receivedSummary(plain.counts)).toBe('接报事件2起（涉及事件2起）');
+    expect(clockSummary(plain.counts)).toBe('按时1项、迟报1项、漏报0项');
   });
 
   it('gives the morning after midnight to the earlier day and 08:30 onwards to the next', () => {

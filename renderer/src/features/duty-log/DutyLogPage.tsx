@@ -95,12 +95,15 @@ export function DutyLogPage({ openIncident }: { openIncident: (id: number) => vo
         </Descriptions.Item>
         <Descriptions.Item label="带班领导">{data.form.leader || '—'}</Descriptions.Item>
         <Descriptions.Item label="值班员">{data.form.officers.join('、') || '—'}</Descriptions.Item>
-        <Descriptions.Item label="接报事件">{c.incidentsReceived} 起</Descriptions.Item>
+        <Descriptions.Item label="接报事件">
+          {c.incidentsReceived} 起{c.drillsReceived > 0 ? `，另有演练 ${c.drillsReceived} 起` : ''}
+        </Descriptions.Item>
         <Descriptions.Item label="电话 / 报送 / 批示">
           {c.calls} / {c.reports} / {c.instructions}
         </Descriptions.Item>
         <Descriptions.Item label="报告时限">
           按时 {c.clocksOnTime}，迟报 {c.clocksLate}，漏报 {c.clocksMissed}
+          {c.drillClocks > 0 ? `（演练 ${c.drillClocks} 项不计）` : ''}
         </Descriptions.Item>
       </Descriptions>
       <ExportButtons

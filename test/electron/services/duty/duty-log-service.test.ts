@@ -62,6 +62,46 @@ describe('duty log compiled from the records', () => {
     await s.close();
   });
 
+  it('an optional clock nobody recorded is not 漏报, and a drill is listed but left out of the figures, as in the statistics', async () => {
+    const t = clock('2026-11-29T09:30:00+08:00');
+    const s = await makeServices(tempDir(), { now: t.now });
+    const call = caller(s.handlers);
+    await call('duty:set', { leader: '李堃', officer: '赵珺' });
+    const at = { occurredAt: '2026-11-29T09:00:00+08:00', receivedAt: '2026-11-29T09:20:00+08:00' };
+    // 较大 under the communications plan: its two clocks apply 紧急情况 only (4.1, 如适用).
+    const comms = await call('incidents:create', {
+      ...INCIDENT,
+      ...at,
+      category: 'comms',
+      title: '朔城区通信光缆中断',
+      facts: { countiesAffected: 2 },
+    });
+    expect(comms.clocks.length).toBeGreaterThan(0);
+    expect(comms.clocks.every((c) => c.optional)).toBe(true);
+    const real = await call('incidents:create', { ...INCIDENT, ...at });
+    const drill = await call('incidents:create', { ...INCIDENT, ...at, title: '桑干河水污染应急演练', drill: true });
+    // Late in the evening, every clock of the three has passed its deadline unrecorded.
+    t.set('2026-11-29T23:00:00+08:00');
+    const log = (await call('duty-log:get', { day: '2026-11-29' })).log;
+    const clockRows = log.sections.flatMap((x) => x.rows).filter((r) => r.kind === '时限');
+    const rowsOf = (id: number) => clockRows.filter((r) => r.incidentId === String(id));
+    expect(rowsOf(comms.id)).toEqual([]);
+    const realDue = real.clocks.filter((c) => !c.optional && Date.parse(c.dueAt) <= t.now().getTime());
+    expect(realDue.length).toBeGreaterThan(0);
+    expect(rowsOf(real.id)).toHaveLength(realDue.length);
+    // The drill's clocks are listed, marked 【演练】 …
+    expect(rowsOf(drill.id)).toHaveLength(realDue.length);
+    expect(rowsOf(drill.id).every((r) => r.incidentTitle?.endsWith('【演练】'))).toBe(true);
+    // … but the figures count the real incidents only.
+    expect(log.counts).toMatchObject({
+      incidentsReceived: 2,
+      drillsReceived: 1,
+      clocksMissed: realDue.length,
+      drillClocks: realDue.length,
+    });
+    await s.close();
+  });
+
   it('counts a clock completed on time or late at the moment it was completed', async () => {
     const t = clock('2026-11-29T10:00:00+08:00');
     const s = await makeServices(tempDir(), { now: t.now });
