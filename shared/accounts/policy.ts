@@ -58,9 +58,12 @@ const POLICY: Readonly<Record<string, Requirement>> = {
   'wall:rotate-key': 'manage',
   'wall:revoke-key': 'manage',
   'accounts:list': 'manage',
-  'accounts:create': 'manage',
-  'accounts:update': 'manage',
-  'accounts:reset-password': 'manage',
+  // Who holds which role and password: never on the strength of a leader merely logged in beside
+  // the officer at the seat (a 值班员 could then make himself 带班领导), but on the password of the
+  // 带班领导 or 管理员 given for this very act, and recorded under that account.
+  'accounts:create': 'leader',
+  'accounts:update': 'leader',
+  'accounts:reset-password': 'leader',
 
   // The record chain (issue 18): every logged-in user sees its state (the banner); verifying again
   // reads the whole chain, so it is an officer's act on duty.

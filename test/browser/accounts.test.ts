@@ -63,10 +63,18 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
       await page.getByTestId('account-name').fill('钱喆');
       await page.getByTestId('account-phone').fill('13900000003');
       await page.getByTestId('account-password').fill('钱喆');
+      // Every change to the accounts is confirmed with the password of a 带班领导 or 管理员, for that act.
+      const confirmWithPassword = async () => {
+        await poll(() => page.locator('.ant-modal', { hasText: '带班领导确认：新建账户' }).count()).toBe(1);
+        await page.getByTestId('leader-password').fill(TEST_PASSWORD);
+        await page.getByTestId('leader-confirm').click();
+      };
       await page.getByTestId('account-create').click();
+      await confirmWithPassword();
       await poll(() => page.locator('.ant-message').innerText()).toContain('密码至少需要8个字符');
       await page.getByTestId('account-password').fill(TEST_PASSWORD);
       await page.getByTestId('account-create').click();
+      await confirmWithPassword();
       await poll(() => page.getByTestId('accounts-table').innerText()).toContain('钱喆');
 
       // The audit record lists the creation; filtered by kind it shows only that.

@@ -4,6 +4,7 @@
  * 王芳 (值班员). Seat 1 has 赵珺 with 李堃 beside her, which also puts them on duty.
  */
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import { LEADER_CHANNELS } from '../../shared/accounts/policy';
 import { dispatch, type Handlers } from '../../electron/ipc/dispatch';
 import type { AppServices } from '../../electron/services/app-services';
 
@@ -30,6 +31,28 @@ export const rawFromSeat =
     return r.value;
   };
 
+/**
+ * A seat's calls where each leader-only act (policy 'leader') is first confirmed with `password`
+ * (auth:verify-leader), as the page's confirmation dialog does; other calls go as they are.
+ */
+export const confirmedBy =
+  (seat: SeatCall, password: string): SeatCall =>
+  async (channel, input) => {
+    if (LEADER_CHANNELS.includes(channel)) await seat('auth:verify-leader', { password, channel });
+    return seat(channel, input);
+  };
+
+/** The same for a caller that answers with the Result (a refusal is returned, not thrown). */
+export const withLeaderPassword =
+  <R extends { ok: boolean }>(call: (channel: string, input?: unknown) => Promise<R>, password: string) =>
+  async (channel: string, input: unknown = {}): Promise<R> => {
+    if (LEADER_CHANNELS.includes(channel)) {
+      const granted = await call('auth:verify-leader', { password, channel });
+      if (!granted.ok) return granted;
+    }
+    return call(channel, input);
+  };
+
 export interface DutySeats {
   /** Seat 1: 赵珺 logged in, 李堃 beside her. */
   seat: SeatCall;
@@ -44,8 +67,9 @@ export interface DutySeats {
 }
 
 export async function dutySeats(s: AppServices): Promise<DutySeats> {
-  const admin = fromSeat(s.handlers, 'seat-admin');
-  await admin('auth:setup', { name: '系统管理员', phone: '', password: SEAT_PASSWORD });
+  const setup = fromSeat(s.handlers, 'seat-admin');
+  await setup('auth:setup', { name: '系统管理员', phone: '', password: SEAT_PASSWORD });
+  const admin = confirmedBy(setup, SEAT_PASSWORD);
   await admin('accounts:create', { name: '李堃', role: '带班领导', phone: '', password: SEAT_PASSWORD });
   await admin('accounts:create', { name: '赵珺', role: '值班员', phone: '', password: SEAT_PASSWORD });
   await admin('accounts:create', { name: '王芳', role: '值班员', phone: '', password: SEAT_PASSWORD });
@@ -62,10 +86,7 @@ export async function dutySeats(s: AppServices): Promise<DutySeats> {
   };
   return {
     seat,
-    asLeader: async (channel, input) => {
-      await seat('auth:verify-leader', { password: SEAT_PASSWORD, channel });
-      return seat(channel, input);
-    },
+    asLeader: confirmedBy(seat, SEAT_PASSWORD),
     raw: rawFromSeat(s.handlers, 'seat-1'),
     other,
     ids: { 系统管理员: idOf('系统管理员'), 李堃: idOf('李堃'), 赵珺: idOf('赵珺'), 王芳: idOf('王芳') },

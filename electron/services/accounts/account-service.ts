@@ -435,7 +435,7 @@ export class AccountService {
       passwordHash: hash,
       at: this.iso(),
     });
-    await this.audit(q, 'account_created', actor(by), `${a.name}（${a.role}）`);
+    await this.audit(q, 'account_created', accountActor(by), `${a.name}（${a.role}）${operatedBy(by)}`);
     return id;
   }
 
@@ -458,7 +458,12 @@ export class AccountService {
       a.phone !== undefined && a.phone !== before.phone ? '电话已改' : '',
       a.active !== undefined && a.active !== before.active ? (a.active ? '启用' : '停用') : '',
     ].filter(Boolean);
-    await this.audit(q, 'account_updated', actor(by), `${before.name}：${changes.join('，') || '无变化'}`);
+    await this.audit(
+      q,
+      'account_updated',
+      accountActor(by),
+      `${before.name}：${changes.join('，') || '无变化'}${operatedBy(by)}`,
+    );
     return a.id;
   }
 
@@ -472,14 +477,17 @@ export class AccountService {
   /** `hash` is `newPasswordHash` of the target's name (see resetTarget). */
   async resetPassword(q: Queryable, by: SeatSession | null, target: AccountView, hash: string): Promise<number> {
     await repo.setPasswordHash(q, target.id, hash, this.iso());
-    await this.audit(q, 'password_reset', actor(by), target.name);
+    await this.audit(q, 'password_reset', accountActor(by), `${target.name}${operatedBy(by)}`);
     return target.id;
   }
 
-  /** Only an administrator grants or touches the administrator role (a 带班领导 manages the others). */
+  /**
+   * Only an administrator grants or touches the administrator role (a 带班领导 manages the others):
+   * the account whose password confirmed the act (policy 'leader'), not whoever else is logged in.
+   */
   onlyAdminMakesAdmin(by: SeatSession | null, role: Role): void {
     if (role !== '管理员' || by === null) return;
-    if (by.officer?.role !== '管理员' && by.leader?.role !== '管理员') {
+    if (accountable(by).role !== '管理员') {
       throw new DomainError('forbidden', '需要管理员权限：只有管理员能设置或修改管理员账户');
     }
   }
@@ -516,8 +524,7 @@ export class AccountService {
     await this.db.write(async (q) => {
       const stored = await repo.accountById(q, leader.id);
       const id = stored?.name === leader.name ? leader.id : null;
-      const officer = by.officer && by.officer.id !== leader.id ? `；值班员 ${by.officer.name} 操作` : '';
-      await this.audit(q, 'leader_act', { id, name: leader.name }, `${actName(channel)}：${detail}${officer}`);
+      await this.audit(q, 'leader_act', { id, name: leader.name }, `${actName(channel)}：${detail}${operatedBy(by)}`);
     });
   }
 
@@ -546,6 +553,21 @@ export class AccountService {
 
 const actor = (by: SeatSession | null): { id: number | null; name: string } =>
   by?.officer ? { id: by.officer.id, name: by.officer.name } : { id: null, name: '（本机程序）' };
+
+/** Who answers for an act on the accounts: the 带班领导 or 管理员 who confirmed it with a password. */
+const accountable = (by: SeatSession): { id: number | null; name: string; role: Role | null } =>
+  by.grantedBy ?? by.officer ?? { id: null, name: '（本机程序）', role: null };
+
+/** `；值班员 X 操作` when the seat's officer is not the account whose password confirmed the act. */
+const operatedBy = (by: SeatSession | null): string =>
+  by?.grantedBy && by.officer && by.officer.id !== by.grantedBy.id ? `；值班员 ${by.officer.name} 操作` : '';
+
+/** The account an act on the accounts is recorded under (in-process calls: the program). */
+const accountActor = (by: SeatSession | null): { id: number | null; name: string } => {
+  if (!by) return actor(by);
+  const { id, name } = accountable(by);
+  return { id, name };
+};
 
 export const AUDIT_LABELS: Record<AuditKind, string> = {
   login: '登录',

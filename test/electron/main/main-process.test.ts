@@ -265,6 +265,9 @@ describe('the Electron main process, started from its built bundle', () => {
       ['李堃', '带班领导'],
       ['赵珺', '值班员'],
     ] as const) {
+      // Each new account is confirmed with the administrator's password, as the page's dialog asks.
+      const granted = await invoke('auth:verify-leader', PAGE, { password, channel: 'accounts:create' });
+      expect(granted.error?.message ?? 'granted').toBe('granted');
       expect((await invoke('accounts:create', PAGE, { name, role, phone: '', password })).ok).toBe(true);
     }
     expect((await invoke('auth:logout', PAGE, { who: 'all' })).ok).toBe(true);

@@ -1,24 +1,10 @@
 import { Input, Modal, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Channel } from '../../../../shared/ipc/contract';
+import { actName } from '../../../../shared/ipc/act-names';
 import { ApiError, call, setLeaderConfirm } from '../../api/api';
 import { errorText } from '../../lib/errors';
 import { useAuth } from './AuthGate';
-
-/** The act the leader confirms, in the words of the duty room. */
-const ACTS: Record<string, string> = {
-  'reports:sign': '签发报告',
-  'response:start': '启动应急响应',
-  'response:change-level': '调整响应级别',
-  'response:end': '终止应急响应',
-  'response:confirm-condition': '确认响应终止条件',
-  'warnings:issue': '发布预警',
-  'warnings:change': '调整预警',
-  'warnings:lift': '解除预警',
-  'data:restore': '从备份恢复数据',
-  'data:import-all': '导入全部数据',
-  'rosters:import-apply': '导入通讯录',
-};
 
 interface Pending {
   channel: Channel;
@@ -81,7 +67,7 @@ export function LeaderConfirm() {
   return (
     <Modal
       open={pending !== null}
-      title={`带班领导确认：${pending ? (ACTS[pending.channel] ?? pending.channel) : ''}`}
+      title={`带班领导确认：${pending ? actName(pending.channel) : ''}`}
       okText="确认"
       cancelText="取消"
       onOk={() => void confirm()}

@@ -11,7 +11,7 @@ import { createAppServices, type AppServices } from '../../../../electron/servic
 import { ENV_INPUT } from '../../../helpers/services';
 import { freshDatabaseUrl } from '../../../helpers/postgres';
 import { useTempDirs } from '../../../helpers/temp-dir';
-import { fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
+import { confirmedBy, fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
 import { dispatch } from '../../../../electron/ipc/dispatch';
 
 const NOW = new Date('2026-11-29T02:00:00.000Z');
@@ -112,7 +112,12 @@ describe('two seats on one PostgreSQL database', () => {
       const onA = fromSeat(a.services.handlers, 'page-a');
       const onB = fromSeat(b.services.handlers, 'page-b');
       await onA('auth:setup', { name: '系统管理员', phone: '', password: SEAT_PASSWORD });
-      await onA('accounts:create', { name: '赵珺', role: '值班员', phone: '', password: SEAT_PASSWORD });
+      await confirmedBy(onA, SEAT_PASSWORD)('accounts:create', {
+        name: '赵珺',
+        role: '值班员',
+        phone: '',
+        password: SEAT_PASSWORD,
+      });
       await onB('auth:login', { name: '赵珺', password: SEAT_PASSWORD, as: 'officer' });
       const officerAtB = async () => (await onB('auth:status', {})).seat.officer?.name ?? null;
       expect(await officerAtB()).toBe('赵珺');

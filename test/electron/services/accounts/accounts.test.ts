@@ -8,7 +8,7 @@ import type { AuthStatus } from '../../../../shared/ipc/channels/accounts';
 import type { Result } from '../../../../shared/ipc/result';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
-import { dutySeats, fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
+import { confirmedBy, dutySeats, fromSeat, SEAT_PASSWORD, withLeaderPassword } from '../../../helpers/seat-calls';
 import { writeRosterXlsx } from '../../../../electron/rosters/roster-io';
 
 const quiet = () => undefined;
@@ -32,7 +32,7 @@ const message = (r: Result<unknown>): string => (r.ok ? '(allowed)' : r.error.me
 /** Services with an administrator, a 带班领导 李堃, a 值班员 赵珺 and a display account. */
 async function withAccounts(dir: string, now: () => Date = () => T0) {
   const s = await makeServices(dir, { now });
-  const admin = from(s.handlers, 'seat-admin');
+  const admin = withLeaderPassword(from(s.handlers, 'seat-admin'), PW);
   value(await admin('auth:setup', { name: '系统管理员', phone: '', password: PW }));
   value(await admin('accounts:create', { name: '李堃', role: '带班领导', phone: '13800000001', password: PW }));
   value(await admin('accounts:create', { name: '赵珺', role: '值班员', phone: '13800000002', password: PW }));
@@ -117,7 +117,7 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
 
   it('an administrator resets a password, which lifts the lock; the new password follows the rules', async () => {
     const s = await withAccounts(tempDir());
-    const admin = from(s.handlers, 'seat-admin');
+    const admin = withLeaderPassword(from(s.handlers, 'seat-admin'), PW);
     const seat = from(s.handlers, 'seat-1');
     for (let i = 0; i < 5; i++) await seat('auth:login', { name: '赵珺', password: 'wrong-password' });
     const list = value<{ id: number; name: string; lockedUntil: string | null }[]>(await admin('accounts:list'));
@@ -211,7 +211,7 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
 
   it('管理员 manages accounts; a 带班领导 manages the others but cannot make or touch an administrator', async () => {
     const s = await withAccounts(tempDir());
-    const leader = from(s.handlers, 'seat-l');
+    const leader = withLeaderPassword(from(s.handlers, 'seat-l'), PW);
     value(await leader('auth:login', { name: '李堃', password: PW }));
     value(await leader('accounts:create', { name: '钱喆', role: '值班员', phone: '', password: PW }));
     expect(message(await leader('accounts:create', { name: '孙赟', role: '管理员', phone: '', password: PW }))).toMatch(
@@ -221,11 +221,45 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
       /已有名为“钱喆”的账户/,
     );
     expect(message(await leader('audit:list'))).toBe('需要管理员权限');
-    const admin = from(s.handlers, 'seat-admin');
+    const admin = withLeaderPassword(from(s.handlers, 'seat-admin'), PW);
     const list = value<{ id: number; name: string }[]>(await admin('accounts:list'));
     const adminId = list.find((a) => a.name === '系统管理员')!.id;
     // The only administrator cannot be deactivated (nobody could manage accounts after).
     expect(message(await admin('accounts:update', { id: adminId, active: false }))).toMatch(/唯一的管理员/);
+    await s.close();
+  });
+
+  it('a 值班员 with the 带班领导 logged in beside him changes no account without the leader’s password for that act', async () => {
+    const s = await withAccounts(tempDir());
+    const seat = from(s.handlers, 'seat-1');
+    value(await seat('auth:login', { name: '赵珺', password: PW, as: 'officer' }));
+    value(await seat('auth:login', { name: '李堃', password: PW, as: 'leader' }));
+    const accounts = () =>
+      s.db.read((q) => q.all<{ name: string; role: string }>('SELECT name, role FROM accounts ORDER BY id'));
+    const before = await accounts();
+    const zhao = value<{ id: number; name: string }[]>(await seat('accounts:list')).find((a) => a.name === '赵珺')!;
+    const li = value<{ id: number; name: string }[]>(await seat('accounts:list')).find((a) => a.name === '李堃')!;
+    // The leader's presence alone is not consent: no role, password or new account without it.
+    for (const [channel, input] of [
+      ['accounts:update', { id: zhao.id, role: '带班领导' }],
+      ['accounts:reset-password', { id: li.id, password: 'chosen-by-officer' }],
+      ['accounts:create', { name: '钱喆', role: '带班领导', phone: '', password: PW }],
+    ] as const) {
+      expect(message(await seat(channel, input)), channel).toMatch(/请由带班领导输入密码确认/);
+    }
+    expect(await accounts()).toEqual(before);
+    // The 值班员's own password is not the leader's.
+    expect(
+      message(await seat('auth:verify-leader', { password: 'wrong-password', channel: 'accounts:update' })),
+    ).toMatch(/密码错误/);
+    expect(await accounts()).toEqual(before);
+    // With the leader's password for it, the change is made, and recorded under the leader.
+    value(await withLeaderPassword(seat, PW)('accounts:update', { id: zhao.id, role: '带班领导' }));
+    expect((await accounts()).find((a) => a.name === '赵珺')?.role).toBe('带班领导');
+    const audit = await s.db.read((q) =>
+      q.all<{ name: string; detail: string }>("SELECT name, detail FROM auth_events WHERE kind = 'account_updated'"),
+    );
+    expect(audit).toEqual([{ name: '李堃', detail: '赵珺：角色 值班员→带班领导；值班员 赵珺 操作' }]);
     await s.close();
   });
 
@@ -395,7 +429,12 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     await other('auth:login', { name: '王芳', password: SEAT_PASSWORD, as: 'officer' });
 
     // A leader whose account the restored data predates: named, with no account id it cannot hold.
-    await admin('accounts:create', { name: '钱喆', role: '带班领导', phone: '', password: SEAT_PASSWORD });
+    await confirmedBy(admin, SEAT_PASSWORD)('accounts:create', {
+      name: '钱喆',
+      role: '带班领导',
+      phone: '',
+      password: SEAT_PASSWORD,
+    });
     await other('auth:login', { name: '钱喆', password: SEAT_PASSWORD, as: 'leader' });
     await other('auth:verify-leader', { password: SEAT_PASSWORD, channel: 'data:restore' });
     const again = await other('data:restore', { fileName: backup.fileName });

@@ -10,6 +10,7 @@ import { LEADER_CHANNELS } from '../../../../shared/accounts/policy';
 import type { Result } from '../../../../shared/ipc/result';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { withLeaderPassword } from '../../../helpers/seat-calls';
 
 const PW = 'duty-pass-2026';
 const T0 = new Date('2026-11-29T02:00:00.000Z');
@@ -28,7 +29,8 @@ describe('leader-only acts: allowed to a 带班领导 or an administrator with t
 
   it('each leader-only channel passes the gate for the 带班领导 and for the administrator, and only with the password', async () => {
     const s = await makeServices(tempDir(), { now: () => T0 });
-    const admin = from(s.handlers, 'seat-admin');
+    const adminSeat = from(s.handlers, 'seat-admin');
+    const admin = withLeaderPassword(adminSeat, PW);
     value(await admin('auth:setup', { name: '系统管理员', phone: '', password: PW }));
     value(await admin('accounts:create', { name: '李堃', role: '带班领导', phone: '', password: PW }));
     value(await admin('accounts:create', { name: '赵珺', role: '值班员', phone: '', password: PW }));
@@ -38,7 +40,7 @@ describe('leader-only acts: allowed to a 带班领导 or an administrator with t
     expect(LEADER_CHANNELS.length).toBeGreaterThanOrEqual(12);
     for (const [who, seat] of [
       ['带班领导', duty],
-      ['管理员', admin],
+      ['管理员', adminSeat],
     ] as const) {
       for (const channel of LEADER_CHANNELS) {
         // Without the password: refused at the gate.
@@ -55,7 +57,7 @@ describe('leader-only acts: allowed to a 带班领导 or an administrator with t
 
   it("签发 records the leader whose password granted it, by name and by account, whoever is the seat's officer", async () => {
     const s = await makeServices(tempDir(), { now: () => T0 });
-    const admin = from(s.handlers, 'seat-admin');
+    const admin = withLeaderPassword(from(s.handlers, 'seat-admin'), PW);
     value(await admin('auth:setup', { name: '系统管理员', phone: '', password: PW }));
     value(await admin('accounts:create', { name: '李堃', role: '带班领导', phone: '', password: PW }));
     value(await admin('accounts:create', { name: '赵珺', role: '值班员', phone: '', password: PW }));

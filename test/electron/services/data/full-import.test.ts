@@ -16,7 +16,7 @@ import { exportsFolder } from '../../../../electron/exports/export-file';
 import { dumpDatabase, userDataCounts, type FullExport } from '../../../../electron/services/data/full-export';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
-import { dutySeats, fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
+import { confirmedBy, dutySeats, fromSeat, SEAT_PASSWORD } from '../../../helpers/seat-calls';
 
 const tempDir = useTempDirs();
 const NOW = new Date('2026-11-30T02:00:00.000Z');
@@ -308,7 +308,7 @@ describe('the streamed full import', () => {
      */
     async function freshInstall(dir: string) {
       const s = await makeServices(dir, { now: () => NOW });
-      const admin = fromSeat(s.handlers, 'seat-admin');
+      const admin = confirmedBy(fromSeat(s.handlers, 'seat-admin'), LOCAL_PASSWORD);
       await admin('auth:setup', { name: '管理员甲', phone: '', password: LOCAL_PASSWORD });
       // 李堃 has the id the export gives him; 王芳 holds the id the export gives 赵珺.
       await admin('accounts:create', { name: '李堃', role: '带班领导', phone: '', password: LOCAL_PASSWORD });

@@ -11,6 +11,7 @@ import type { AppServices } from '../../../../electron/services/app-services';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { caller } from '../response/call';
+import { withLeaderPassword } from '../../../helpers/seat-calls';
 
 const NOW = new Date('2026-11-29T02:00:00.000Z');
 const PW = 'duty-pass-2026';
@@ -115,7 +116,7 @@ describe('the record chain on this engine', () => {
 
   it("records the seat's account beside its name, and the chain covers the account id", async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
-    const admin = fromSeat(s.handlers, 'seat-admin');
+    const admin = withLeaderPassword(fromSeat(s.handlers, 'seat-admin'), PW);
     value(await admin('auth:setup', { name: '系统管理员', phone: '', password: PW }));
     value(await admin('accounts:create', { name: '李堃', role: '带班领导', phone: '', password: PW }));
     value(await admin('accounts:create', { name: '赵珺', role: '值班员', phone: '', password: PW }));

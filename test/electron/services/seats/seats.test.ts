@@ -15,6 +15,7 @@ import { sampleForms } from '../../../../shared/forms/samples';
 import type { Result } from '../../../../shared/ipc/result';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
+import { withLeaderPassword } from '../../../helpers/seat-calls';
 
 const quiet = () => undefined;
 const PW = 'duty-pass-2026';
@@ -35,7 +36,7 @@ const message = (r: Result<unknown>): string => (r.ok ? '(allowed)' : r.error.me
 /** An administrator, the 带班领导 李堃 at 带班席 (seat-b) and the 值班员 赵珺 at 值班席一 (seat-a). */
 async function room(dir: string) {
   const s = await makeServices(dir, { now: () => T0 });
-  const admin = from(s.handlers, 'seat-admin');
+  const admin = withLeaderPassword(from(s.handlers, 'seat-admin'), PW);
   value(await admin('auth:setup', { name: '系统管理员', phone: '', password: PW }));
   value(await admin('accounts:create', { name: '李堃', role: '带班领导', phone: '', password: PW }));
   value(await admin('accounts:create', { name: '赵珺', role: '值班员', phone: '', password: PW }));
