@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PLANS, assertPlan } from '../plans/plans';
 import type { Facts, PlanId } from './types';
 import { parseInstant } from './time';
+import { chineseDateTime } from '../time';
 import { messageOf } from '../errors';
 
 export type FactFieldType = 'count' | 'money' | 'boolean' | 'enum' | 'text';
@@ -303,6 +304,28 @@ const HIDDEN: Readonly<Record<PlanId, readonly HiddenField[]>> = {
   environment: [],
   forest_fire: [{ key: 'orderedAt', label: '扑火指令下达时间', type: 'datetime' }],
 };
+
+/**
+ * A fact as the officer reads it: its Chinese label and its value (是/否, an option's label, a time
+ * in Beijing time). A key no plan knows keeps its key; an empty value reads （空）.
+ */
+export function factText(plan: PlanId | null, key: string, value: unknown): { label: string; value: string } {
+  const field = plan
+    ? [...FACT_FIELDS[plan], ...FORM_FACT_FIELDS[plan], ...HIDDEN[plan]].find((f) => f.key === key)
+    : null;
+  const label = field?.label ?? key;
+  if (value === null || value === undefined || value === '') return { label, value: '（空）' };
+  if (typeof value === 'boolean') return { label, value: value ? '是' : '否' };
+  const option = field && 'options' in field ? field.options?.find((o) => o.value === value) : undefined;
+  if (option) return { label, value: option.label };
+  if (field?.type === 'datetime' && typeof value === 'string' && Number.isFinite(Date.parse(value))) {
+    return { label, value: chineseDateTime(Date.parse(value)) };
+  }
+  return {
+    label,
+    value: typeof value === 'string' ? value : typeof value === 'number' ? String(value) : JSON.stringify(value),
+  };
+}
 
 function fieldSchema(f: FactField | HiddenField): z.ZodType {
   const name = f.label;

@@ -35,7 +35,7 @@ import type {
 
 export type * from './types';
 export { LEVEL_ORDER, RESPONSE_ORDER, levelRank, responseRank } from './plans';
-export { FACT_FIELDS, FORM_FACT_FIELDS, factsSchema, parseFacts } from './facts';
+export { FACT_FIELDS, FORM_FACT_FIELDS, factText, factsSchema, parseFacts } from './facts';
 export type { FactField, FactFieldType, FactOption } from './facts';
 export { ENV_LEVEL_CRITERIA, ENV_RESPONSE_CRITERIA, ENV_SENSITIVE, ENV_IMMEDIATE, envProcedure } from './environment';
 export { RAD_LEVEL_CRITERIA, RAD_RESPONSE_CRITERIA } from './radiation';

@@ -87,6 +87,9 @@ describe('an edit in the UI changes only what the officer changed', () => {
         const text = await drawer.innerText();
         for (const t of ['王磊 13912345678', '传真', '村民发现河道内大量死鱼', '【演练】', '人工定级'])
           expect(text).toContain(t);
+        // The timeline names the one fact changed, by its label: never the facts object or its keys.
+        expect(text).toContain('修改：中毒或重伤人数 （空） → 12');
+        expect(text).not.toMatch(/poisonedOrInjured|\{"/);
         await page.screenshot({ path: 'test-output/edit-facts-kept-fields.png' });
 
         // A contact, in the roster UI: add one with an office number and a title, then change the mobile only.

@@ -12,7 +12,7 @@ import { shanghaiDateTime } from '../../../shared/time';
 import { CLOCK_OUTCOME_LABELS, clockOutcome } from '../../../shared/stats/index';
 import { closureName, closureText } from '../../../shared/incidents/closure';
 import { cellText, orientationOf, type ExportTable } from '../../exports/index';
-import { FACT_FIELDS, FORM_FACT_FIELDS, type FactField } from '../../../shared/rules';
+import { factText } from '../../../shared/rules';
 import { planOf } from '../../../shared/plans';
 
 /** 2026-11-29 09:20 in Beijing time; empty for no value. */
@@ -208,19 +208,10 @@ export function incidentDetailTables(d: IncidentDetail, now: Date): ExportTable[
 /** The facts as the officer entered them, by their Chinese labels (an export shows no field keys). */
 function factsText(d: IncidentDetail): string {
   const plan = planOf(d.category);
-  const fields = new Map<string, FactField>(
-    plan ? [...FACT_FIELDS[plan], ...FORM_FACT_FIELDS[plan]].map((f) => [f.key, f]) : [],
-  );
   return Object.entries(d.facts)
     .map(([k, v]) => {
-      const f = fields.get(k);
-      const value =
-        typeof v === 'boolean'
-          ? v
-            ? '是'
-            : '否'
-          : (f?.options?.find((o) => o.value === v)?.label ?? (typeof v === 'string' ? v : JSON.stringify(v)));
-      return `${f?.label ?? k}：${value}`;
+      const f = factText(plan, k, v);
+      return `${f.label}：${f.value}`;
     })
     .join('；');
 }

@@ -13,8 +13,8 @@ import { DomainError } from '../../../shared/ipc/result';
 import { CHANNEL_CODE, deriveIncident } from '../../../shared/incidents/derive';
 import type { DeriveContext } from '../../../shared/incidents/derive';
 import { channelMeets, DEFAULT_PENDING_LEVEL_MINUTES, levelChangeText } from '../../../shared/incidents/obligations';
-import { shanghaiDateTime } from '../../../shared/time';
-import { factsSchema } from '../../../shared/rules';
+import { chineseDateTime, shanghaiDateTime } from '../../../shared/time';
+import { factsSchema, factText } from '../../../shared/rules';
 import { factsProblem, type IncidentFilter } from '../../../shared/ipc/schemas';
 import { planOf } from '../../../shared/plans';
 import type { IncidentScope, Queryable } from '../../db/connection';
@@ -781,6 +781,31 @@ const FIELD_LABELS: Record<string, string> = {
   drill: '演练标记',
 };
 
+/** A field's value as the timeline shows it: times in Beijing time, places as a list, never JSON. */
+function shownValue(key: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (key.endsWith('At') && typeof v === 'string') return chineseDateTime(Date.parse(v));
+  if (Array.isArray(v)) return v.length ? v.join('、') : '（空）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v);
+}
+
+/** Each changed fact by its label (中毒或重伤人数 12 → 60), not the facts object as a whole. */
+function describeFactChanges(
+  category: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string[] {
+  const plan = planOf(category);
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys
+    .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+    .map((k) => {
+      const from = factText(plan, k, before[k]);
+      return `${from.label} ${from.value} → ${factText(plan, k, after[k]).value}`;
+    });
+}
+
 function describeChanges(before: Incident, patch: Partial<Incident>): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries<unknown>(patch)) {
@@ -788,13 +813,16 @@ function describeChanges(before: Incident, patch: Partial<Incident>): string[] {
     // key is one of FIELD_LABELS, all fields of Incident, read generically to compare
     const old = (before as unknown as Record<string, unknown>)[key];
     if (JSON.stringify(old) === JSON.stringify(value)) continue;
-    const show = (v: unknown): string => {
-      if (v === null || v === '') return '（空）';
-      if (typeof v === 'string') return v;
-      if (typeof v === 'number' || typeof v === 'boolean' || v === undefined) return String(v);
-      return JSON.stringify(v);
-    };
-    out.push(key === 'narrative' ? `${FIELD_LABELS[key]}已更新` : `${FIELD_LABELS[key]} ${show(old)} → ${show(value)}`);
+    if (key === 'facts') {
+      // facts is Incident['facts'] on both sides: an object of the plan's facts
+      out.push(...describeFactChanges(before.category, before.facts, value as Record<string, unknown>));
+      continue;
+    }
+    out.push(
+      key === 'narrative'
+        ? `${FIELD_LABELS[key]}已更新`
+        : `${FIELD_LABELS[key]} ${shownValue(key, old)} → ${shownValue(key, value)}`,
+    );
   }
   return out;
 }

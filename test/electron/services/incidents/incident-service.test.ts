@@ -139,6 +139,33 @@ describe('IncidentService', () => {
     const logged = upgraded.timeline.at(-1)!;
     expect(logged.kind).toBe('level');
     expect(logged.text).toMatch(/较大 → 重大/);
+    // Each changed fact by its label, as the officer entered it: never the facts object, never a key.
+    expect(logged.text).toMatch(/^修改：死亡人数 0 → 12。/);
+    expect(logged.text).not.toMatch(/[{}]|deaths|poisoned/);
+    await s.close();
+  });
+
+  it('writes a changed time into the timeline in Beijing time, and an enum fact by its option', async () => {
+    const s = await makeServices(tempDir(), { now: () => NOW });
+    await s.incidents.setDuty({ leader: '甲', officer: '乙' });
+    const d = await s.incidents.create({
+      ...ENV_INPUT,
+      levelOverride: null,
+      responseOverride: null,
+      discoveredAt: null,
+    });
+    const edited = await s.incidents.update({
+      id: d.id,
+      patch: {
+        occurredAt: '2026-11-29T00:55:00.000Z',
+        facts: { ...ENV_INPUT.facts, waterSourceIntakeStopped: 'township' },
+        reason: '核实发生时间',
+      },
+    });
+    const text = edited.timeline.at(-1)!.text;
+    expect(text).toContain('发生时间 2026年11月29日 09:00 → 2026年11月29日 08:55');
+    expect(text).toContain('乡镇');
+    expect(text).not.toMatch(/T\d{2}:|Z\b|township/);
     await s.close();
   });
 
