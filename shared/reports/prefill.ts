@@ -236,13 +236,16 @@ function draftFromFacts(ctx: DraftContext): FormInput {
       narrative: i.narrative,
     };
     if (ctx.kind === '初报') {
+      // The unit's 电话 and 联系人 are the reporter's only when the accident unit itself reported:
+      // a bureau's officer who phoned it in is not the accident unit's contact.
+      const selfReported = Boolean(common.unitName) && i.reporterUnit.trim() === common.unitName.trim();
       const data: RadiationInitialReport = {
         ...common,
         legalRepresentative: '',
         postCode: '',
-        phone: i.reporterPhone,
+        phone: selfReported ? i.reporterPhone : '',
         fax: '',
-        contact: i.reporterName,
+        contact: selfReported ? i.reporterName : '',
         reporter: '',
         reportedAt: ctx.now,
       };

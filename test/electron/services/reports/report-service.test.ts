@@ -230,6 +230,8 @@ describe('report chain', () => {
     const data = draft.versions[0]!.content.data;
     expect(data.unitName).toBe('山西朔州某某选煤有限公司');
     expect(data.unitName).not.toBe(RADIATION_INPUT.reporterUnit);
+    // The bureau's officer who reported it is not the accident unit's contact: left for the officer to fill.
+    expect(data).toMatchObject({ phone: '', contact: '' });
     expect(data.accidentType).toMatchObject({
       exposure: true,
       contamination: true,
@@ -251,6 +253,14 @@ describe('report chain', () => {
     expect(data.devices).toEqual([
       { name: '核子秤', model: 'HZ-3', maker: '', serial: '', place: '', mainParameters: '' },
     ]);
+    // Reported by the accident unit itself: its reporter is its contact.
+    const own = await s.incidents.create({
+      ...RADIATION_INPUT,
+      reporterUnit: '山西朔州某某选煤有限公司',
+      facts: { ...RADIATION_INPUT.facts, accidentUnit: '山西朔州某某选煤有限公司' },
+    });
+    const ownData = (await run<R>('reports:draft', { incidentId: own.id, kind: '初报' })).versions[0]!.content.data;
+    expect(ownData).toMatchObject({ phone: RADIATION_INPUT.reporterPhone, contact: RADIATION_INPUT.reporterName });
     // Without those facts nothing is invented: no unit name, no ticks, empty tables.
     const bare = await s.incidents.create({ ...RADIATION_INPUT, facts: { sourceClass: 4, sourceEvent: 'stolen' } });
     const bareData = (await run<R>('reports:draft', { incidentId: bare.id, kind: '初报' })).versions[0]!.content.data;
