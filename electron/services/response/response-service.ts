@@ -71,7 +71,8 @@ export class ResponseService {
       planName: plan ? PLANS[plan].name : null,
       availableLevels: plan ? [...PLANS[plan].responseLevels] : [],
       levelInfo: plan ? PLANS[plan].responseLevels.map((l) => responseLevelInfo(plan, l)) : [],
-      gradedResponse: inc.grading.response,
+      // What the facts grade, not the level a start or an adjustment set (that is the response itself).
+      gradedResponse: inc.grading.gradedResponse,
       state: 'none',
       level: null,
       startedAt: null,

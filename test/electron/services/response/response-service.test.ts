@@ -119,6 +119,9 @@ describe('response actions on an incident', () => {
       level: '二级',
       decidedBy: '市应急救援总指挥部总指挥',
     });
+    // The level the facts grade is still theirs: a start or an adjustment is not a fact-based grading.
+    expect(v.gradedResponse).toBe(inc.grading.gradedResponse);
+    expect(v.gradedResponse).not.toBe('二级');
     const byId = new Map(v.items.map((i) => [i.id, i]));
     expect(byId.get(only3.id)).toMatchObject({
       state: 'done',
