@@ -109,6 +109,40 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
     }
   }, 120_000);
 
+  it('a 带班领导 refused at log-in is said in a dialog the officer closes; the 值班员 is in, the leader is not', async () => {
+    const app = await startWebApp(browser(), tempDir());
+    const { page, services } = app;
+    try {
+      await page.getByTestId('login-name').fill('赵珺');
+      await page.getByTestId('login-password').fill(TEST_PASSWORD);
+      await page.getByTestId('login-leader-name').fill('李堃');
+      await page.getByTestId('login-leader-password').fill('not-the-password');
+      await page.getByTestId('login-submit').click();
+      const refusal = page.locator('.ant-modal-confirm', { hasText: '带班领导未能登录' });
+      await poll(() => refusal.innerText()).toContain('姓名或密码错误');
+      expect(await refusal.innerText()).toContain('值班员 赵珺 已登录');
+      // In view on the board, not just in the page: the officer cannot miss it.
+      const close = refusal.getByRole('button', { name: '知道了' });
+      await close.waitFor({ state: 'visible' });
+      await poll(() => onTop(page, 'session-user').then((top) => !top)).toBe(true);
+      await page.screenshot({ path: join(OUT, 'leader-login-refused.png') });
+      await close.click();
+      await refusal.waitFor({ state: 'detached' });
+      // The seat has its officer and no leader, after a reload too.
+      await page.reload();
+      await poll(() => page.getByTestId('session-user').innerText()).toContain('赵珺（值班员）');
+      expect(await page.getByTestId('session-user').innerText()).not.toContain('李堃');
+      const seats = await services.db.read((q) =>
+        q.all<{ leader_id: number | null }>(
+          "SELECT s.leader_id FROM seat_sessions s JOIN accounts a ON a.id = s.officer_id WHERE a.name = '赵珺'",
+        ),
+      );
+      expect(seats).toEqual([{ leader_id: null }]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('值班员 logs in and is refused 签发; the 带班领导 logs in and signs with their password; the record names the leader', async () => {
     const app = await startWebApp(browser(), tempDir());
     const { page, services } = app;

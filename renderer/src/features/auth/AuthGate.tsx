@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AuthStatus } from '../../../../shared/ipc/channels/accounts';
@@ -170,6 +170,7 @@ interface LoginValues {
  * both are logged in they are the officers on duty; every record carries them.
  */
 function LoginScreen({ onDone }: { onDone: (s: AuthStatus) => void }) {
+  const { modal } = App.useApp();
   const [form] = Form.useForm<LoginValues>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -182,9 +183,13 @@ function LoginScreen({ onDone }: { onDone: (s: AuthStatus) => void }) {
         try {
           s = await call('auth:login', { name: v.leaderName, password: v.leaderPassword ?? '', as: 'leader' });
         } catch (err) {
-          // The officer is in; the leader can log in again from the header.
-          form.setFieldValue('leaderPassword', '');
-          setError(`带班领导未能登录：${errorText(err)}`);
+          // The officer is in and the console opens, taking this screen away: the refusal is said
+          // in a dialog the officer closes, so nobody takes the leader to be logged in.
+          modal.warning({
+            title: '带班领导未能登录',
+            content: `${errorText(err)}。值班员 ${v.name} 已登录；带班领导可在页首账户菜单的“带班领导登录”中重新登录。`,
+            okText: '知道了',
+          });
           onDone(s);
           return;
         }
