@@ -54,6 +54,15 @@ describe('值班日志 and 交接班 in Chromium against the web host', () => {
         await page.getByTestId('handover-submit').click();
         await page.getByTestId('handover-pending').waitFor();
         await expect.poll(() => page.getByTestId('handover-pending').innerText()).toContain('钱赟');
+        // What the incoming officers read before confirming: the notes and the equipment too.
+        const notes = await page.getByTestId('handover-pending-notes').innerText();
+        for (const t of ['夜间无异常', '设备运行正常']) expect(notes).toContain(t);
+        // The outgoing pair is still logged in here: the page says who must log in, and cannot confirm.
+        expect(await page.getByTestId('handover-ack-who').innerText()).toContain(
+          '接班须由值班员钱赟和带班领导王镕登录本席位后确认',
+        );
+        expect(await page.getByTestId('handover-ack').isDisabled()).toBe(true);
+        await page.screenshot({ path: 'test-output/handover-pending.png', fullPage: true });
 
         // The incoming officers go on duty by logging in at this seat; their login is the acknowledgement.
         for (const [name, role] of [
@@ -74,9 +83,14 @@ describe('值班日志 and 交接班 in Chromium against the web host', () => {
         await signInDuty(page, '王镕', '钱赟');
         await page.locator('.ant-menu-item', { hasText: '交接班' }).click();
         await page.getByTestId('handover-pending').waitFor();
-        await page.getByTestId('ack-officer').fill('钱赟');
-        await page.getByTestId('ack-leader').fill('王镕');
+        await expect
+          .poll(() => page.getByTestId('handover-ack-who').innerText())
+          .toContain('本席位已登录：值班员 钱赟、带班领导 王镕');
+        await page.getByTestId('ack-note').fill('已核对，同意接班');
         await page.getByTestId('handover-ack').click();
+        await expect
+          .poll(() => page.locator('.ant-message').innerText())
+          .toContain('钱赟（带班领导王镕）已确认接班，现为当前值班人员');
         await expect.poll(() => page.getByTestId('handover-history').innerText()).toContain('已接班');
         await expect.poll(() => page.getByTestId('handover-pending').count()).toBe(0);
 
@@ -85,6 +99,8 @@ describe('值班日志 and 交接班 in Chromium against the web host', () => {
           status: 'acknowledged',
           from: { officer: '赵珺', leader: '李堃' },
           acknowledgedBy: { officer: '钱赟', leader: '王镕' },
+          ackNote: '已核对，同意接班',
+          notes: '夜间无异常',
         });
         expect(h!.acknowledgedAt).not.toBeNull();
         expect(await app.services.handlers['duty:get']({})).toEqual({ leader: '王镕', officer: '钱赟' });

@@ -1,6 +1,22 @@
-import { Alert, App, Button, Card, Drawer, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
+import type { AuthStatus } from '../../../../shared/ipc/channels/accounts';
 import type { Handover, HandoverDraft } from '../../../../shared/ipc/channels/duty';
+import { useAuth } from '../auth/AuthGate';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
@@ -71,13 +87,21 @@ interface HandoverValues {
 }
 
 interface AckValues {
-  leader: string;
-  officer: string;
   note?: string;
 }
 
+/** Who is logged in at this seat as the pair that would take over (a 带班领导 alone counts as both). */
+function seatPair(status: AuthStatus): { officer: string; leader: string } | null {
+  const officer = status.seat.officer;
+  const leader = status.seat.leader ?? (officer?.role === '带班领导' ? officer : null);
+  return officer && leader ? { officer: officer.name, leader: leader.name } : null;
+}
+
+const samePerson = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
 export function HandoverPage() {
   const { message } = App.useApp();
+  const auth = useAuth();
   const draft = useLoad(() => call('handover:draft', {}), []);
   const list = useLoad(() => call('handover:list', {}), []);
   const [printing, setPrinting] = useState<Handover | null>(null);
@@ -95,11 +119,16 @@ export function HandoverPage() {
       if (err instanceof Error) message.error(err.message);
     }
   };
+  // The acknowledgement is the incoming pair's log-in at this seat: the main process takes the
+  // names from the seat's session, so the page shows them instead of asking for them.
+  const atSeat = seatPair(auth.status);
   const acknowledge = async (h: Handover) => {
+    if (!atSeat) return;
     try {
       const v = await ackForm.validateFields();
-      await call('handover:acknowledge', { id: h.id, leader: v.leader, officer: v.officer, note: v.note ?? '' });
-      message.success(`${v.officer}已确认接班，现为当前值班人员`);
+      const done = await call('handover:acknowledge', { id: h.id, ...atSeat, note: v.note ?? '' });
+      const by = done.acknowledgedBy ?? atSeat;
+      message.success(`${by.officer}（带班领导${by.leader}）已确认接班，现为当前值班人员`);
     } catch (err) {
       if (err instanceof Error) message.error(err.message);
     }
@@ -128,22 +157,47 @@ export function HandoverPage() {
             。请接班人员核对下列事项后确认。
           </Typography.Paragraph>
           <SheetView sheet={pending.sheet} />
-          {pending.pendingInstructions && (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>
-              待传达落实的领导批示：{pending.pendingInstructions}
+          <Descriptions size="small" column={1} bordered style={{ marginTop: 12 }} data-testid="handover-pending-notes">
+            <Descriptions.Item label="待传达落实的领导批示及待报事项">
+              <span style={{ whiteSpace: 'pre-wrap' }}>{pending.pendingInstructions || '无'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="设备运行情况">
+              <span style={{ whiteSpace: 'pre-wrap' }}>{pending.equipment || '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="其他事项">
+              <span style={{ whiteSpace: 'pre-wrap' }}>{pending.notes || '无'}</span>
+            </Descriptions.Item>
+          </Descriptions>
+          {atSeat && samePerson(atSeat.officer, pending.to.officer) && samePerson(atSeat.leader, pending.to.leader) ? (
+            <Typography.Paragraph style={{ marginTop: 12 }} data-testid="handover-ack-who">
+              本席位已登录：值班员 <b>{atSeat.officer}</b>、带班领导 <b>{atSeat.leader}</b>，确认后即为当前值班人员。
             </Typography.Paragraph>
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginTop: 12 }}
+              data-testid="handover-ack-who"
+              title={`接班须由值班员${pending.to.officer}和带班领导${pending.to.leader}登录本席位后确认`}
+              description={`本席位现登录：${
+                atSeat ? `值班员${atSeat.officer}、带班领导${atSeat.leader}` : (auth.status.seat.officer?.name ?? '无')
+              }。交班人员请在页首账户菜单中退出，由接班人员登录。`}
+            />
           )}
           <Form form={ackForm} layout="inline" style={{ marginTop: 12 }}>
-            <Form.Item name="officer" label="接班值班员" rules={[{ required: true, message: '请填写接班值班员' }]}>
-              <Input data-testid="ack-officer" />
-            </Form.Item>
-            <Form.Item name="leader" label="接班带班领导" rules={[{ required: true, message: '请填写接班带班领导' }]}>
-              <Input data-testid="ack-leader" />
-            </Form.Item>
             <Form.Item name="note" label="接班意见">
-              <Input />
+              <Input data-testid="ack-note" />
             </Form.Item>
-            <Button type="primary" onClick={() => void acknowledge(pending)} data-testid="handover-ack">
+            <Button
+              type="primary"
+              onClick={() => void acknowledge(pending)}
+              data-testid="handover-ack"
+              disabled={
+                !atSeat ||
+                !samePerson(atSeat.officer, pending.to.officer) ||
+                !samePerson(atSeat.leader, pending.to.leader)
+              }
+            >
               确认接班
             </Button>
             <Button onClick={() => setPrinting(pending)}>打印预览</Button>
