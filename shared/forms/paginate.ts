@@ -29,6 +29,7 @@ interface PNode {
 interface PText extends PNode {
   readonly length: number;
   readonly data: string;
+  deleteData(offset: number, count: number): void;
 }
 interface PElement extends PNode {
   readonly tagName: string;
@@ -180,9 +181,35 @@ export function paginateDocument(doc: PaginatedDocument): number {
     rest.classList.add('cont-text');
     moveFrom(el, at, rest);
     // The last line before the break is a full line (justified), unless the text broke there.
-    if (at.offset === 0 || at.node.data[at.offset - 1] !== '\n') el.classList.add('split-end');
+    if (at.offset === 0 || at.node.data[at.offset - 1] !== '\n') justifyLastLine(el);
     el.after(rest);
     return rest;
+  };
+
+  // Justifies the last line of `el` only. text-align-last also stretches every line the officer
+  // ended with a line break, so with one of those in `el` the paragraph after the last of them
+  // becomes a block of its own (the break itself is dropped: the block begins the new line).
+  const justifyLastLine = (el: PElement): void => {
+    const walker = doc.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+    let last: { node: PText; at: number } | null = null;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      // SHOW_TEXT yields text nodes only
+      const t = n as PText;
+      const i = t.data.lastIndexOf('\n');
+      if (i >= 0) last = { node: t, at: i };
+    }
+    if (!last) {
+      el.classList.add('split-end');
+      return;
+    }
+    const range = doc.createRange();
+    range.setStart(last.node, last.at + 1);
+    range.setEnd(el, el.childNodes.length);
+    const paragraph = doc.createElement('span');
+    paragraph.className = 'split-last';
+    paragraph.append(range.extractContents());
+    last.node.deleteData(last.at, 1);
+    el.append(paragraph);
   };
 
   // May a table be split before row k? Not inside a group of rows a cell spans.

@@ -554,6 +554,7 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .drill-mark{font-family:${HEI_STACK}}
 .cont-text{text-indent:0}
 .body-text.split-end{text-align-last:justify}
+.body-text .split-last{display:block;text-indent:0;text-align-last:justify}
 @media screen{
   html{background:#8c8c8c}
   body{padding:8mm 0}

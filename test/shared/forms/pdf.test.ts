@@ -473,6 +473,38 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     for (let i = 1; i <= 40; i++) expect(all, `第${i}条`).toContain(`第${i}条通信基站退服情况已核实并报送`);
   }, 90_000);
 
+  it('running text of short lines split across pages keeps each line as written, none stretched across the block', async () => {
+    const input = sample('info-report-comms-final').input;
+    if (input.kind !== 'info-report' || input.data.plan !== 'comms') throw new Error('kind');
+    // Lines of five characters, each ended by the officer's line break, then a long paragraph that
+    // the page's foot breaks between two of its lines.
+    const short = Array.from({ length: 12 }, (_, i) => `第${String(i + 1).padStart(2, '0')}行止`).join('\n');
+    const basicSituation = `${short}\n${'现场处置情况持续更新。'.repeat(60)}`;
+    const pdf = await pdfOf('short-lines', {
+      kind: 'info-report',
+      data: { ...input.data, content: { ...input.data.content, basicSituation } },
+    });
+    expect(await pages(pdf)).toBeGreaterThanOrEqual(2);
+    // Every line on page 1 stays the width of its five characters (16 pt each), not the block's 156 mm.
+    // A stretched line comes out of the PDF as words far apart (第 … 01 … 行 … 止): measured as a whole.
+    const lines = (await words(pdf, 1)).filter((w) => /^(第|行|止|\d{2}|第\d{2}行止)$/.test(w.text));
+    const rows = new Map<number, { x0: number; x1: number }>();
+    for (const w of lines) {
+      const y = Math.round(w.y0);
+      const r = rows.get(y) ?? { x0: w.x0, x1: w.x1 };
+      rows.set(y, { x0: Math.min(r.x0, w.x0), x1: Math.max(r.x1, w.x1) });
+    }
+    expect(rows.size).toBe(12);
+    for (const [y, r] of rows) expect(r.x1 - r.x0, `line at y=${y}`).toBeLessThan(40 * MM);
+    // The line the page broke after is still a full line, set to the block's right edge; the pages are as planned.
+    const body = (await words(pdf, 1)).filter((w) => !/^(—|\d+)$/.test(w.text));
+    const foot = Math.max(...body.map((w) => w.y0));
+    const lastLine = body.filter((w) => Math.abs(w.y0 - foot) < 2);
+    expect(Math.max(...lastLine.map((w) => w.x1))).toBeGreaterThan((28 + 156) * MM - 3);
+    expect(planned.get(pdf)).toBe(await pages(pdf));
+    await writeFile('test-output/short-lines-split.pdf', await readFile(pdf));
+  }, 90_000);
+
   const HEADING =
     /^([一二三四五六七八九十]+、|其他需要记载的事项$|指挥部$|现场处置组$|成员单位$|工作组$|领导成员$|续表$)/;
   const SIGNATURE = /签字：?$|签字：/;
