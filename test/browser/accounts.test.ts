@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/domain/report';
+import { dispatch } from '../../electron/ipc/dispatch';
 import { useTempDirs } from '../helpers/temp-dir';
 import { confirmLeader, signInDuty, TEST_PASSWORD } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
@@ -246,6 +247,29 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
       await app.close();
     }
   }, 240_000);
+
+  it('a new idle-lock time reaches a page already open: it locks after that many minutes without input', async () => {
+    const app = await startWebApp(browser(), tempDir());
+    const { page, services } = app;
+    try {
+      // The page's own clock, moved on by the test: a minute of waiting takes none.
+      await page.clock.install();
+      await page.reload();
+      await signInDuty(page);
+      await poll(() => page.getByTestId('session-user').innerText()).toContain('赵珺');
+      const reread = page.waitForResponse((r) => decodeURIComponent(r.url()).includes('/api/auth:status'));
+      const saved = await dispatch(services.handlers, 'settings:set', { idleLockMinutes: 1 });
+      expect(saved.ok).toBe(true);
+      await reread;
+      await page.clock.fastForward(30_000);
+      expect(await page.getByTestId('lock-screen').count()).toBe(0);
+      await page.clock.fastForward(35_000);
+      await page.getByTestId('lock-screen').waitFor();
+      expect(services.settings.get().idleLockMinutes).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
 
   it('the screen locks while an alarm is due: the banner stays above the lock; unlocking alone does not acknowledge; after unlocking the officer acknowledges', async () => {
     const app = await startWebApp(browser(), tempDir());

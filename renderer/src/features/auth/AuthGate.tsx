@@ -56,10 +56,12 @@ export function AuthGate({ children, onSignedIn }: { children: ReactNode; onSign
   useEffect(() => {
     // The first read takes the answer asked for as the script started (early-status.ts).
     void read(open, takeEarlyAuth());
-    // After a reconnect the services may have restarted: read the seat again.
+    // After a reconnect the services may have restarted: read the seat again. A change of the
+    // settings may change the idle lock's minutes, which arm this seat's timer from now on.
     return api.on('data:changed', (p) => {
       // a data:changed push of any shape; only what is compared
-      if ((p as { what?: string } | null)?.what === RECONNECTED) void refresh();
+      const what = (p as { what?: string } | null)?.what;
+      if (what === RECONNECTED || what === 'settings') void refresh();
     });
   }, [read, open, refresh]);
 
