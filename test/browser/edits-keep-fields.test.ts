@@ -92,6 +92,43 @@ describe('an edit in the UI changes only what the officer changed', () => {
         expect(text).not.toMatch(/poisonedOrInjured|\{"/);
         await page.screenshot({ path: 'test-output/edit-facts-kept-fields.png' });
 
+        // A mistyped reporter phone, corrected in the same dialog: only the phone changes.
+        const beforePhone = incident(await dispatch(app.services.handlers, 'incidents:get', { id: created.id }));
+        await page.getByTestId('edit-incident').click();
+        const phone = page.getByTestId('edit-reporter-phone');
+        expect(await phone.inputValue()).toBe('13912345678');
+        expect(await page.getByTestId('edit-title').inputValue()).toBe('桑干河支流死鱼（演练）');
+        await phone.fill('0349-5021234');
+        await page.getByTestId('edit-reason').fill('报告人电话记错');
+        await page.screenshot({ path: 'test-output/edit-reporter-phone.png' });
+        await dialog.getByRole('button', { name: /保\s*存/ }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await page.reload();
+        const afterPhone = incident(await dispatch(app.services.handlers, 'incidents:get', { id: created.id }));
+        expect(afterPhone.reporterPhone).toBe('0349-5021234');
+        for (const key of [
+          'title',
+          'places',
+          'occurredAt',
+          'discoveredAt',
+          'receivedAt',
+          'reporterUnit',
+          'reporterName',
+          'receiveChannel',
+          'narrative',
+          'facts',
+          'drill',
+          'levelOverride',
+          'responseOverride',
+          'status',
+          'serial',
+        ] as const) {
+          expect(afterPhone[key], key).toEqual(beforePhone[key]);
+        }
+        await page.getByTestId('incident-link').first().click();
+        await expect.poll(() => drawer.innerText()).toContain('王磊 0349-5021234');
+        expect(await drawer.innerText()).toContain('修改：联系电话 13912345678 → 0349-5021234');
+
         // A contact, in the roster UI: add one with an office number and a title, then change the mobile only.
         await page.keyboard.press('Escape');
         await page.getByRole('menuitem', { name: '通讯录' }).click();

@@ -1,8 +1,9 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select, Space } from 'antd';
 import { DateTimeField } from '../../components/DateTimeField';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { LEVELS, RESPONSE_LEVELS } from '../../../../shared/domain/incident';
+import { LEVELS, PLACES, RECEIVE_CHANNELS, RESPONSE_LEVELS } from '../../../../shared/domain/incident';
+import type { ReceiveChannel } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { ApiError, call } from '../../api/api';
 import { StaleEditNotice, STALE_EDIT_MESSAGE } from './StaleEditNotice';
@@ -13,6 +14,13 @@ import { Cite } from '../law/LawPanel';
 import { messageOf } from '../../../../shared/errors';
 
 interface EditValues {
+  title?: string;
+  places?: string[];
+  reporterUnit?: string;
+  reporterName?: string;
+  reporterPhone?: string;
+  receiveChannel?: ReceiveChannel;
+  narrative?: string;
   occurredAt?: Dayjs | null;
   discoveredAt?: Dayjs | null;
   receivedAt?: Dayjs | null;
@@ -26,6 +34,13 @@ interface EditValues {
 /** The form's values as stored in `incident`. */
 function valuesOf(incident: IncidentDetail): EditValues {
   return {
+    title: incident.title,
+    places: incident.places,
+    reporterUnit: incident.reporterUnit,
+    reporterName: incident.reporterName,
+    reporterPhone: incident.reporterPhone,
+    receiveChannel: incident.receiveChannel,
+    narrative: incident.narrative,
     occurredAt: dayjs(incident.occurredAt),
     discoveredAt: incident.discoveredAt ? dayjs(incident.discoveredAt) : undefined,
     receivedAt: dayjs(incident.receivedAt),
@@ -84,6 +99,14 @@ export function EditIncidentModal({
           id: incident.id,
           version: base,
           patch: {
+            // Every field is sent as the form holds it: the service records only what changed.
+            title: v.title ?? incident.title,
+            places: v.places ?? incident.places,
+            reporterUnit: v.reporterUnit ?? '',
+            reporterName: v.reporterName ?? '',
+            reporterPhone: v.reporterPhone ?? '',
+            receiveChannel: v.receiveChannel ?? incident.receiveChannel,
+            narrative: v.narrative ?? '',
             occurredAt: iso(v.occurredAt),
             discoveredAt: iso(v.discoveredAt) ?? null,
             receivedAt: iso(v.receivedAt),
@@ -136,6 +159,33 @@ export function EditIncidentModal({
         />
       )}
       <Form form={form} layout="vertical" preserve={false} initialValues={valuesOf(incident)}>
+        <Form.Item name="title" label="事件标题" rules={[{ required: true, message: '请填写事件标题' }]}>
+          <Input maxLength={120} data-testid="edit-title" />
+        </Form.Item>
+        <Form.Item name="places" label="地点" rules={[{ required: true, message: '请至少选择一个地点' }]}>
+          <Select
+            mode="tags"
+            options={[...new Set([...incident.places, ...PLACES])].map((p) => ({ value: p, label: p }))}
+            data-testid="edit-places"
+          />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="reporterUnit" label="报告单位">
+            <Input style={{ width: 220 }} data-testid="edit-reporter-unit" />
+          </Form.Item>
+          <Form.Item name="reporterName" label="报告人">
+            <Input style={{ width: 120 }} data-testid="edit-reporter-name" />
+          </Form.Item>
+          <Form.Item name="reporterPhone" label="联系电话">
+            <Input style={{ width: 160 }} data-testid="edit-reporter-phone" />
+          </Form.Item>
+          <Form.Item name="receiveChannel" label="接报方式">
+            <Select style={{ width: 100 }} options={RECEIVE_CHANNELS.map((c) => ({ value: c, label: c }))} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="narrative" label="事件简要情况">
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={20000} data-testid="edit-narrative" />
+        </Form.Item>
         <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true }]}>
           <DateTimeField />
         </Form.Item>
