@@ -180,4 +180,82 @@ describe('the wall display', () => {
       }
     },
   );
+
+  it(
+    'more incidents and clocks than the screen holds: only whole rows, the rest counted, the room’s own name as title',
+    { timeout: 120_000 },
+    async () => {
+      const app = await startWebApp(browser(), tempDir());
+      const kiosk = await browser().newContext({
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1600, height: 1000 },
+      });
+      const wall = await kiosk.newPage();
+      try {
+        const h = app.services.handlers;
+        await app.services.incidents.setDuty({ leader: '李堃', officer: '赵珺' });
+        ok(await dispatch(h, 'settings:set', { stationName: '朔州市应急管理局值班室' }));
+        for (let i = 1; i <= 12; i++)
+          ok(await dispatch(h, 'incidents:create', report(`第${i}起河道死鱼`, '山阴县', 100 + i, 12)));
+        const issued = await dispatch(h, 'wall:rotate-key', {});
+        if (!issued.ok) throw new Error(issued.error.message);
+        await wall.goto(new URL((issued.value as { path: string }).path, app.host.appUrl).href);
+        await wall.getByTestId('wall-incident').first().waitFor();
+        expect(await wall.getByTestId('wall-title').innerText()).toBe('朔州市应急管理局值班室');
+        expect(await wall.getByTestId('wall-incident-count').innerText()).toBe('12');
+
+        /** Rows shown, whether each lies whole inside its panel, and the 另有 line's number. */
+        const panel = (row: string, more: string) =>
+          wall.evaluate(
+            ({ row, more }) => {
+              const rows = [...document.querySelectorAll(`[data-testid=${row}]`)];
+              const box = rows[0]?.closest('.wall-panel')?.getBoundingClientRect();
+              const moreEl = document.querySelector(`[data-testid=${more}]`);
+              const moreBox = moreEl?.getBoundingClientRect();
+              return {
+                shown: rows.length,
+                whole: rows.every((r) => box !== undefined && r.getBoundingClientRect().bottom <= box.bottom + 0.5),
+                more: Number(/另有 (\d+)/.exec(moreEl?.textContent ?? '')?.[1] ?? NaN),
+                moreVisible:
+                  moreEl !== null &&
+                  getComputedStyle(moreEl).visibility === 'visible' &&
+                  moreBox !== undefined &&
+                  box !== undefined &&
+                  moreBox.bottom <= box.bottom + 0.5,
+              };
+            },
+            { row, more },
+          );
+        const incidents = await panel('wall-incident', 'wall-incident-more');
+        expect(incidents.whole).toBe(true);
+        expect(incidents.shown).toBeGreaterThan(2);
+        expect(incidents.shown).toBeLessThan(12);
+        expect(incidents.more).toBe(12 - incidents.shown);
+        expect(incidents.moreVisible).toBe(true);
+        const clocks = await panel('wall-clock', 'wall-clock-more');
+        const clockTotal = Number(await wall.getByTestId('wall-clock-count').innerText());
+        expect(clocks.whole).toBe(true);
+        expect(clocks.shown).toBeGreaterThan(1);
+        expect(clocks.more).toBe(clockTotal - clocks.shown);
+        expect(clocks.moreVisible).toBe(true);
+        // Each clock row names its incident first, so a cut line still says whose clock it is.
+        for (const t of await wall.locator('.wall-clock-what').allInnerTexts())
+          expect(t).toMatch(/^第\d+起河道死鱼 · /);
+        await wall.screenshot({ path: 'test-output/wall-display-full.png' });
+
+        // A taller screen holds more whole rows, and says so.
+        await wall.setViewportSize({ width: 1920, height: 1080 });
+        await expect
+          .poll(async () => (await panel('wall-incident', 'wall-incident-more')).shown)
+          .toBeGreaterThan(incidents.shown);
+        const taller = await panel('wall-incident', 'wall-incident-more');
+        expect(taller.whole).toBe(true);
+        expect(taller.more).toBe(12 - taller.shown);
+      } finally {
+        await kiosk.close();
+        await app.close();
+      }
+    },
+  );
 });

@@ -36,7 +36,7 @@ export async function wallBoard(
   sources: BoardSources,
   seats: SeatService,
   now: Date,
-  dueSoonMinutes: number,
+  settings: { dueSoonMinutes: number; stationName: string },
 ): Promise<WallBoard> {
   const [page, clocks, warnings, duty, occupied] = await Promise.all([
     sources['incidents:list'](
@@ -49,6 +49,8 @@ export async function wallBoard(
   ]);
   return {
     now: now.toISOString(),
+    station: settings.stationName,
+    incidentTotal: page.total,
     incidents: page.items.map((i) => ({
       id: i.id,
       serial: i.serial,
@@ -71,7 +73,7 @@ export async function wallBoard(
     })),
     duty,
     seats: occupied,
-    dueSoonMinutes,
+    dueSoonMinutes: settings.dueSoonMinutes,
   };
 }
 
@@ -87,7 +89,7 @@ export function createSeatHandlers(
       ctx.changed('seats');
       return info;
     },
-    'wall:board': () => wallBoard(sources, seats, ctx.now(), ctx.settings.get().dueSoonMinutes),
+    'wall:board': () => wallBoard(sources, seats, ctx.now(), ctx.settings.get()),
     'wall:key-status': () => seats.keyStatus(),
     'wall:rotate-key': (_a, call) => seats.rotateKey(byWhom(call)),
     'wall:revoke-key': (_a, call) => seats.revokeKey(byWhom(call)),

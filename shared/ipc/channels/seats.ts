@@ -64,7 +64,12 @@ export interface WallWarning {
 /** Everything the wall shows, read in one call; clock states are derived on screen each second. */
 export interface WallBoard {
   now: string;
+  /** The duty room's name (设置 值班单位名称), the wall's title. */
+  station: string;
+  /** The open incidents, the most recent first (at most WALL_INCIDENTS of them). */
   incidents: WallIncident[];
+  /** How many incidents are open, those not listed included. */
+  incidentTotal: number;
   clocks: OpenClock[];
   warnings: WallWarning[];
   duty: Officer | null;

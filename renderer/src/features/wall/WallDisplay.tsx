@@ -5,7 +5,8 @@
  * click, no idle lock, no log-in of its own: the Electron wall window is a display seat, and the
  * kiosk page of the web host presents the administrator's read-only wall key.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import { compareUrgency, clockState } from '../../../../shared/clocks/state';
 import type { ClockStateKind } from '../../../../shared/clocks/state';
 import type { OpenClock } from '../../../../shared/ipc/channels/incidents';
@@ -17,9 +18,6 @@ import { useNow } from '../../hooks/useNow';
 import { errorText } from '../../lib/errors';
 import './wall.css';
 
-/** What fits on a 1080-line screen at this type size; the rest is counted, never silently dropped. */
-const MAX_INCIDENTS = 8;
-const MAX_CLOCKS = 7;
 /** A fallback reload in case an event was missed; changes arrive by data:changed at once. */
 const REFRESH_MS = 30_000;
 
@@ -75,6 +73,30 @@ function useBoard(): { board: WallBoard | null; error: string | null } {
   return { board, error };
 }
 
+/**
+ * How many rows of a list fit its panel whole, on this screen: every row is laid out once, those
+ * reaching past the list's foot are counted, and only the whole ones are shown; the rest is
+ * counted in 另有…, never cut or silently dropped. Laid out again when the rows or the screen change.
+ */
+function useRowsThatFit(rows: string): [RefObject<HTMLUListElement | null>, number | null] {
+  const ref = useRef<HTMLUListElement>(null);
+  const [fit, setFit] = useState<{ rows: string; n: number } | null>(null);
+  useEffect(() => {
+    const again = () => setFit(null);
+    window.addEventListener('resize', again);
+    return () => window.removeEventListener('resize', again);
+  }, []);
+  const measured = fit?.rows === rows ? fit.n : null;
+  useLayoutEffect(() => {
+    const list = ref.current;
+    if (measured !== null || !list) return;
+    const foot = list.getBoundingClientRect().bottom + 0.5;
+    const whole = Array.from(list.children).filter((li) => li.getBoundingClientRect().bottom <= foot).length;
+    setFit({ rows, n: whole });
+  }, [measured, rows]);
+  return [ref, measured];
+}
+
 function ClockRow({ clock, now, dueSoonMinutes }: { clock: OpenClock; now: number; dueSoonMinutes: number }) {
   const st = clockState(toTracked(clock), now, { dueSoonMinutes });
   const kind: ClockStateKind = st.state;
@@ -83,9 +105,10 @@ function ClockRow({ clock, now, dueSoonMinutes }: { clock: OpenClock; now: numbe
       <div className="wall-clock-state">{st.label}</div>
       <div className="wall-clock-body">
         <div className="wall-clock-text">{st.text}</div>
+        {/* The incident first: a long clock title is cut at the end, never the incident's name. */}
         <div className="wall-clock-what">
-          {clock.title} · {clock.drill ? '【演练】' : ''}
-          {clock.incidentTitle}
+          {clock.drill ? '【演练】' : ''}
+          {clock.incidentTitle} · {clock.title}
         </div>
       </div>
     </li>
@@ -107,10 +130,20 @@ export function WallDisplay() {
   }, []);
   const clocks = board ? [...board.clocks].sort((a, b) => compareUrgency(toTracked(a), toTracked(b))) : [];
   const incidents = board?.incidents ?? [];
+  const incidentTotal = board?.incidentTotal ?? incidents.length;
+  const [incidentList, incidentsShown] = useRowsThatFit(incidents.map((i) => i.id).join(','));
+  const [clockList, clocksShown] = useRowsThatFit(clocks.map((c) => c.key).join(','));
+  // While a list is being laid out (null) every row is there; once measured, the whole rows only.
+  const shownIncidents = incidents.slice(0, incidentsShown ?? incidents.length);
+  const shownClocks = clocks.slice(0, clocksShown ?? clocks.length);
+  const moreIncidents = incidentTotal - shownIncidents.length;
+  const moreClocks = clocks.length - shownClocks.length;
   return (
     <div className="wall" data-testid="wall">
       <header className="wall-head">
-        <div className="wall-title">朔州市应急值班室</div>
+        <div className="wall-title" data-testid="wall-title">
+          {board?.station ?? '值班大屏'}
+        </div>
         <div className="wall-duty" data-testid="wall-duty">
           带班领导 <b>{board?.duty?.leader ?? '未登记'}</b>
           <span className="wall-gap" />
@@ -141,12 +174,12 @@ export function WallDisplay() {
           <h2>
             正在处理的事件{' '}
             <span className="wall-count" data-testid="wall-incident-count">
-              {incidents.length}
+              {incidentTotal}
             </span>
           </h2>
           {board && incidents.length === 0 && <div className="wall-empty">当前没有正在处理的事件</div>}
-          <ul className="wall-list">
-            {incidents.slice(0, MAX_INCIDENTS).map((i) => (
+          <ul className="wall-list" ref={incidentList}>
+            {shownIncidents.map((i) => (
               <li key={i.id} className="wall-incident" data-testid="wall-incident">
                 <span className={`wall-level ${i.level ? (LEVEL_CLASS[i.level] ?? '') : 'l0'}`}>
                   {i.level ?? '未定级'}
@@ -163,9 +196,10 @@ export function WallDisplay() {
               </li>
             ))}
           </ul>
-          {incidents.length > MAX_INCIDENTS && (
-            <div className="wall-more">另有 {incidents.length - MAX_INCIDENTS} 起，见值班台事件看板</div>
-          )}
+          {/* Always laid out, so the list's room is the same with and without it. */}
+          <div className={`wall-more${moreIncidents > 0 ? '' : ' wall-more-none'}`} data-testid="wall-incident-more">
+            另有 {moreIncidents} 起，见值班台事件看板
+          </div>
         </section>
         <section className="wall-panel">
           <h2>
@@ -175,12 +209,14 @@ export function WallDisplay() {
             </span>
           </h2>
           {board && clocks.length === 0 && <div className="wall-empty">没有未完成的报告时限</div>}
-          <ul className="wall-list">
-            {clocks.slice(0, MAX_CLOCKS).map((c) => (
+          <ul className="wall-list" ref={clockList}>
+            {shownClocks.map((c) => (
               <ClockRow key={c.key} clock={c} now={now} dueSoonMinutes={board?.dueSoonMinutes ?? 10} />
             ))}
           </ul>
-          {clocks.length > MAX_CLOCKS && <div className="wall-more">另有 {clocks.length - MAX_CLOCKS} 项时限</div>}
+          <div className={`wall-more${moreClocks > 0 ? '' : ' wall-more-none'}`} data-testid="wall-clock-more">
+            另有 {moreClocks} 项时限，见值班台
+          </div>
         </section>
       </main>
       <footer className="wall-foot">
