@@ -11,6 +11,12 @@ function beijing(minutesAgo: number): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** 2026-11-30 14:05 → 2026年11月30日 14:05, as the timeline writes it. */
+const chinese = (wall: string): string => {
+  const [, y, m, d, hm] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2})$/.exec(wall) ?? [];
+  return `${y}年${Number(m)}月${Number(d)}日 ${hm}`;
+};
+
 describe('registration as a phone report is taken', () => {
   const tempDir = useTempDirs();
   const browser = useBrowser();
@@ -192,6 +198,71 @@ describe('registration as a phone report is taken', () => {
         await open();
         await expect.poll(async () => (await shown.boundingBox())!.height).toBeLessThan(200);
         expect((await app.services.incidents.get(long.id)).narrative).toBe(narrative);
+      } finally {
+        await app.close();
+      }
+    },
+  );
+
+  it(
+    'on a workstation set to another zone, typed and shown times are still Beijing time, in registration and in 修改要素',
+    { timeout: 120_000 },
+    async () => {
+      const app = await startWebApp(browser(), tempDir(), { timezoneId: 'UTC' });
+      const { page } = app;
+      try {
+        await signInDuty(page);
+        await page.getByTestId('header-register').click();
+        await page.getByTestId('register-form').waitFor();
+        // The prefilled 接报时间 is now in Beijing, as the header's clock says, not the machine's 8 hours earlier.
+        const prefilled = await page.locator('#receivedAt').inputValue();
+        expect(Math.abs(Date.parse(`${prefilled.replace(' ', 'T')}:00+08:00`) - Date.now())).toBeLessThan(2 * 60_000);
+        await page.getByTestId('title-input').fill('山阴县河道死鱼');
+        await page.getByTestId('places-select').click();
+        await page.keyboard.type('山阴县');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Escape');
+        const occurred = beijing(40);
+        await page.locator('#occurredAt').click();
+        await page.keyboard.type(occurred.replace(/\D/g, ''));
+        await expect.poll(() => page.locator('#occurredAt').inputValue()).toBe(occurred);
+        await page.keyboard.press('Tab');
+        await page.getByTestId('register-submit').click();
+        await expect.poll(() => page.getByTestId('incident-title').innerText()).toBe('山阴县河道死鱼');
+
+        const atOf = (wall: string) => Date.parse(`${wall.replace(' ', 'T')}:00+08:00`);
+        const get = async () => {
+          const list = await dispatch(app.services.handlers, 'incidents:list', {});
+          if (!list.ok) throw new Error(list.error.message);
+          // the channel's declared output: a page of summaries
+          return (list.value as { items: { id: number; occurredAt: string; receivedAt: string }[] }).items[0]!;
+        };
+        const stored = await get();
+        expect(Date.parse(stored.occurredAt)).toBe(atOf(occurred));
+        expect(Math.floor(Date.parse(stored.receivedAt) / 60_000) * 60_000).toBe(atOf(prefilled));
+
+        // 修改要素 shows the stored times in Beijing time, and a time typed there is Beijing time too.
+        await page.reload();
+        await page.getByTestId('incident-link').first().click();
+        await page.getByTestId('edit-incident').click();
+        await expect.poll(() => page.locator('#occurredAt').inputValue()).toBe(occurred);
+        expect(await page.locator('#receivedAt').inputValue()).toBe(prefilled);
+        const corrected = beijing(45);
+        await page.locator('#occurredAt').focus();
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Backspace');
+        await page.keyboard.type(corrected.replace(/\D/g, ''));
+        await expect.poll(() => page.locator('#occurredAt').inputValue()).toBe(corrected);
+        await page.keyboard.press('Tab');
+        const dialog = page.getByRole('dialog', { name: '修改事件要素 / 定级' });
+        await dialog.getByRole('button', { name: /保\s*存/ }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        const edited = await get();
+        expect(Date.parse(edited.occurredAt)).toBe(atOf(corrected));
+        expect(edited.receivedAt).toBe(stored.receivedAt);
+        expect(await page.locator('.ant-drawer-body').last().innerText()).toContain(
+          `发生时间 ${chinese(occurred)} → ${chinese(corrected)}`,
+        );
       } finally {
         await app.close();
       }

@@ -6,6 +6,7 @@ import type { AuditEvent, AuditKind } from '../../../../shared/ipc/channels/acco
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
+import { instantOf } from '../../lib/beijing-fields';
 
 /** The words of each audit event kind. */
 export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
@@ -99,8 +100,8 @@ export function AuditPanel({ refreshKey = 0 }: { refreshKey?: number }) {
           onChange={(v: [Dayjs | null, Dayjs | null] | null) =>
             setFilter((f) => ({
               ...f,
-              from: v?.[0]?.toISOString() ?? undefined,
-              to: v?.[1]?.toISOString() ?? undefined,
+              from: v?.[0] ? instantOf(v[0]) : undefined,
+              to: v?.[1] ? instantOf(v[1]) : undefined,
             }))
           }
         />

@@ -21,6 +21,7 @@ import { useConnection } from '../../hooks/useConnection';
 import { UpcomingStrip } from './UpcomingStrip';
 import { BOARD_CLOCKS, DEFAULT_FILTER, takeFirstList, takeUpcoming } from './first-load';
 import type { BoardFilter as Filter } from './first-load';
+import { dayEndOf, dayStartOf } from '../../lib/beijing-fields';
 
 /** The board as it opens: open incidents only, nothing else narrowed. */
 function isDefaultFilter(f: Filter): boolean {
@@ -255,8 +256,8 @@ export function IncidentBoard({ onOpen, onRegister }: { onOpen: (id: number) => 
           onChange={(v) =>
             setFilter({
               ...filter,
-              from: v?.[0]?.startOf('day').toISOString(),
-              to: v?.[1]?.endOf('day').toISOString(),
+              from: v?.[0] ? dayStartOf(v[0]) : undefined,
+              to: v?.[1] ? dayEndOf(v[1]) : undefined,
             })
           }
         />

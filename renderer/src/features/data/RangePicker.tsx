@@ -1,6 +1,6 @@
 import { Checkbox, DatePicker, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { ZONE, dayjs } from '../../lib/format';
+import { dayEndOf, dayStartOf } from '../../lib/beijing-fields';
 
 export interface RangeValue {
   from?: string;
@@ -12,8 +12,8 @@ export interface RangeValue {
 export function rangeOf(days: [Dayjs | null, Dayjs | null] | null, includeDrills: boolean): RangeValue {
   const [a, b] = days ?? [null, null];
   return {
-    ...(a ? { from: dayjs.tz(a.format('YYYY-MM-DD'), ZONE).startOf('day').toISOString() } : {}),
-    ...(b ? { to: dayjs.tz(b.format('YYYY-MM-DD'), ZONE).endOf('day').toISOString() } : {}),
+    ...(a ? { from: dayStartOf(a) } : {}),
+    ...(b ? { to: dayEndOf(b) } : {}),
     includeDrills,
   };
 }

@@ -1,5 +1,5 @@
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
 import type { IncidentClock, IncidentDetail } from '../../../../shared/domain/incident-view';
@@ -15,6 +15,7 @@ import { iso } from './form-values';
 import { Cite } from '../law/LawPanel';
 import { ReportingSettings } from './ReportingSettings';
 import { messageOf } from '../../../../shared/errors';
+import { nowField } from '../../lib/beijing-fields';
 
 interface CompleteValues {
   completedAt: Dayjs;
@@ -251,7 +252,7 @@ export function ClockList({
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ completedAt: dayjs(), channel: completing?.channel === 'phone' ? '电话' : '书面' }}
+          initialValues={{ completedAt: nowField(), channel: completing?.channel === 'phone' ? '电话' : '书面' }}
           preserve={false}
         >
           <Form.Item name="completedAt" label="报送时间" rules={[{ required: true, message: '请填写报送时间' }]}>

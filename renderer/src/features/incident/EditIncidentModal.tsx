@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal, Select, Space } from 'antd';
 import { DateTimeField } from '../../components/DateTimeField';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { LEVELS, PLACES, RECEIVE_CHANNELS, RESPONSE_LEVELS } from '../../../../shared/domain/incident';
 import type { ReceiveChannel } from '../../../../shared/domain/incident';
@@ -12,6 +12,7 @@ import { cleanFacts, iso } from './form-values';
 import { GradePreview } from './GradePreview';
 import { Cite } from '../law/LawPanel';
 import { messageOf } from '../../../../shared/errors';
+import { fieldOf, nowField } from '../../lib/beijing-fields';
 
 interface EditValues {
   title?: string;
@@ -41,16 +42,16 @@ function valuesOf(incident: IncidentDetail): EditValues {
     reporterPhone: incident.reporterPhone,
     receiveChannel: incident.receiveChannel,
     narrative: incident.narrative,
-    occurredAt: dayjs(incident.occurredAt),
-    discoveredAt: incident.discoveredAt ? dayjs(incident.discoveredAt) : undefined,
-    receivedAt: dayjs(incident.receivedAt),
+    occurredAt: fieldOf(incident.occurredAt),
+    discoveredAt: incident.discoveredAt ? fieldOf(incident.discoveredAt) : undefined,
+    receivedAt: fieldOf(incident.receivedAt),
     facts: {
       ...incident.facts,
-      ...(typeof incident.facts.orderedAt === 'string' ? { orderedAt: dayjs(incident.facts.orderedAt) } : {}),
+      ...(typeof incident.facts.orderedAt === 'string' ? { orderedAt: fieldOf(incident.facts.orderedAt) } : {}),
     },
     levelOverride: incident.levelOverride ?? undefined,
     responseOverride: incident.responseOverride ?? undefined,
-    effectiveAt: dayjs(),
+    effectiveAt: nowField(),
   };
 }
 

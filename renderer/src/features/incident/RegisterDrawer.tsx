@@ -1,5 +1,4 @@
 import { Alert, App, AutoComplete, Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CATEGORIES, LEVELS, PLACES, RECEIVE_CHANNELS } from '../../../../shared/domain/incident';
@@ -11,6 +10,7 @@ import { cleanFacts, iso } from './form-values';
 import { GradePreview } from './GradePreview';
 import { recentValues, rememberValues } from './recent-values';
 import { messageOf } from '../../../../shared/errors';
+import { nowField } from '../../lib/beijing-fields';
 
 interface RegisterValues {
   category: Category;
@@ -164,7 +164,7 @@ export function RegisterDrawer({
       <Form<RegisterValues>
         form={form}
         layout="vertical"
-        initialValues={{ receiveChannel: '电话', receivedAt: dayjs(), drill: false, category: 'environment' }}
+        initialValues={{ receiveChannel: '电话', receivedAt: nowField(), drill: false, category: 'environment' }}
         data-testid="register-form"
         onKeyDown={(e) => {
           // Enter in a one-line text field registers; pickers and selects keep Enter for themselves

@@ -1,6 +1,6 @@
 import { App, Button, Checkbox, InputNumber, Space, Typography } from 'antd';
 import { DateTimeField } from '../../components/DateTimeField';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { ChannelInput } from '../../../../shared/ipc/contract';
@@ -12,6 +12,7 @@ import { fmtDateTime } from '../../lib/format';
 import { Cite } from '../law/LawPanel';
 import { iso } from './form-values';
 import { messageOf } from '../../../../shared/errors';
+import { nowField } from '../../lib/beijing-fields';
 
 type Patch = Omit<ChannelInput<'incidents:set-reporting'>, 'id'>;
 
@@ -112,7 +113,7 @@ export function ReportingSettings({
                 <DateTimeField
                   value={ended}
                   onChange={setEnded}
-                  disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                  disabledDate={(d) => d.isAfter(nowField(), 'day')}
                   disabled={archived}
                   data-testid="handling-ended-at"
                 />

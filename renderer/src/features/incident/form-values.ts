@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { instantOf } from '../../lib/beijing-fields';
 
 /** Drops empty fact inputs so "not entered" stays absent rather than 0 or false. */
 export function cleanFacts(facts: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -7,9 +8,10 @@ export function cleanFacts(facts: Record<string, unknown> | undefined): Record<s
     if (v === undefined || v === null || v === '') continue;
     // A cleared checkbox means "not so"; only sourceRecovered is meaningful when false.
     if (v === false && k !== 'sourceRecovered') continue;
-    out[k] = dayjs.isDayjs(v) ? v.toDate().toISOString() : v;
+    out[k] = dayjs.isDayjs(v) ? instantOf(v) : v;
   }
   return out;
 }
 
-export const iso = (d: Dayjs | null | undefined): string | undefined => (d ? d.toDate().toISOString() : undefined);
+/** A date-time field's value as the instant it names (Beijing time, lib/beijing-fields). */
+export const iso = (d: Dayjs | null | undefined): string | undefined => (d ? instantOf(d) : undefined);

@@ -1,5 +1,4 @@
 import { App, Button, Checkbox, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
@@ -16,6 +15,7 @@ import { RecipientSelect } from './RecipientSelect';
 import { ReportForm, isReportForm } from './ReportForm';
 import { StaleReportNotice, STALE_REPORT_MESSAGE } from './StaleReportNotice';
 import { messageOf } from '../../../../shared/errors';
+import { nowField } from '../../lib/beijing-fields';
 
 const STATUS: Record<Report['status'], { label: string; color: string }> = {
   draft: { label: '草稿', color: 'default' },
@@ -412,7 +412,7 @@ export function ReportsPanel({
         destroyOnHidden
         onOk={() => void sign()}
       >
-        <Form form={signForm} layout="vertical" preserve={false} initialValues={{ signedAt: dayjs() }}>
+        <Form form={signForm} layout="vertical" preserve={false} initialValues={{ signedAt: nowField() }}>
           <Form.Item name="signedBy" label="签发人" rules={[{ required: true, message: '请填写签发人' }]}>
             <Input data-testid="signed-by" />
           </Form.Item>
@@ -428,7 +428,12 @@ export function ReportsPanel({
         destroyOnHidden
         onOk={() => void dispatch()}
       >
-        <Form form={sendForm} layout="vertical" preserve={false} initialValues={{ sentAt: dayjs(), channel: '书面' }}>
+        <Form
+          form={sendForm}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ sentAt: nowField(), channel: '书面' }}
+        >
           <Form.Item name="sentAt" label="报送时间" rules={[{ required: true }]}>
             <DateTimeField />
           </Form.Item>

@@ -1,8 +1,8 @@
 /** Inputs shared by the report forms: ISO date-times, counts, and editable table rows. */
 import { Button, Form, Input, InputNumber, Table } from 'antd';
-import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { DateTimeField } from '../../components/DateTimeField';
+import { fieldOf, instantOf } from '../../lib/beijing-fields';
 
 /** A DatePicker over an ISO 8601 string, so the form's values keep the saved shape. */
 export function IsoDateTime({
@@ -17,8 +17,8 @@ export function IsoDateTime({
   return (
     <DateTimeField
       id={id}
-      value={value ? dayjs(value) : null}
-      onChange={(d) => onChange?.(d ? d.toDate().toISOString() : undefined)}
+      value={value ? fieldOf(value) : null}
+      onChange={(d) => onChange?.(d ? instantOf(d) : undefined)}
       style={{ width: '100%' }}
     />
   );

@@ -1,7 +1,8 @@
 import { Input, Modal, Space, Typography } from 'antd';
 import { DateTimeField } from '../../components/DateTimeField';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { instantOf, nowField } from '../../lib/beijing-fields';
 
 export interface RecordValues {
   at: string;
@@ -35,7 +36,7 @@ export function RecordModal({
   onCancel: () => void;
   onSubmit: (v: RecordValues) => Promise<void>;
 }) {
-  const [at, setAt] = useState<Dayjs>(dayjs());
+  const [at, setAt] = useState<Dayjs>(nowField());
   const [text, setText] = useState(initialText);
   const [busy, setBusy] = useState(false);
   // Each opening (or a new initial text while open) starts from now and that text: reset while
@@ -44,7 +45,7 @@ export function RecordModal({
   if (shown.open !== open || shown.initialText !== initialText) {
     setShown({ open, initialText });
     if (open) {
-      setAt(dayjs());
+      setAt(nowField());
       setText(initialText);
     }
   }
@@ -52,7 +53,7 @@ export function RecordModal({
   const submit = async () => {
     setBusy(true);
     try {
-      await onSubmit({ at: at.toISOString(), text: text.trim() });
+      await onSubmit({ at: instantOf(at), text: text.trim() });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Input, List, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useLayoutEffect, useState } from 'react';
 import { RESPONSE_LEVELS, type IncidentResponse } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
@@ -10,6 +10,7 @@ import { fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
 import { numbersOf, Phones } from './phones';
 import { errorText } from '../../lib/errors';
+import { instantOf, nowField } from '../../lib/beijing-fields';
 
 const RESULT_COLOR: Record<CallResult, string> = { 接通: 'green', 已通知: 'blue', 回电: 'cyan', 未接: 'red' };
 
@@ -125,7 +126,7 @@ function CallModal({
   const { message } = App.useApp();
   const [result, setResult] = useState<CallResult>('接通');
   const [number, setNumber] = useState('');
-  const [at, setAt] = useState<Dayjs>(dayjs());
+  const [at, setAt] = useState<Dayjs>(nowField());
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -144,7 +145,7 @@ function CallModal({
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the fields must be reset before the dialog paints (see above)
     setResult('接通');
     setNumber(firstNumber);
-    setAt(dayjs());
+    setAt(nowField());
     setNote('');
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reset for a different call (item.key), not when the parent re-renders the same one
   }, [item?.key]);
@@ -160,7 +161,7 @@ function CallModal({
           target,
           number,
           result,
-          at: at.toISOString(),
+          at: instantOf(at),
           note,
         }),
       );

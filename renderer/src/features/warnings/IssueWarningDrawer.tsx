@@ -1,5 +1,5 @@
 import { Alert, App, AutoComplete, Button, Drawer, Form, Input, Radio, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CHECKLIST_PLAN_IDS, PLANS, type ChecklistPlanId } from '../../../../shared/plans';
 import {
@@ -17,6 +17,7 @@ import { call } from '../../api/api';
 import { DateTimeField } from '../../components/DateTimeField';
 import { useLoad } from '../../hooks/useApi';
 import { errorText } from '../../lib/errors';
+import { instantOf, nowField } from '../../lib/beijing-fields';
 
 interface Values {
   plan: ChecklistPlanId;
@@ -65,7 +66,7 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
         issuerKind: v.issuerKind,
         issuer: v.issuer,
         area: v.area,
-        issuedAt: v.issuedAt.toISOString(),
+        issuedAt: instantOf(v.issuedAt),
         document: v.document ?? '',
         content: v.content ?? '',
         incidentIds: v.incidentIds ?? [],
@@ -86,7 +87,7 @@ export function IssueWarningDrawer({ open, onClose }: { open: boolean; onClose: 
         form={form}
         layout="vertical"
         onFinish={(v) => void save(v)}
-        initialValues={{ plan: 'radiation', direction: 'received', issuerKind: 'city', issuedAt: dayjs() }}
+        initialValues={{ plan: 'radiation', direction: 'received', issuerKind: 'city', issuedAt: nowField() }}
         data-testid="warning-form"
       >
         <Form.Item name="plan" label="预案" rules={[{ required: true, message: '请选择预案' }]}>

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Empty, Input, List, Modal, Segmented, Select, Space, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { WarningActionView, WarningView } from '../../../../shared/ipc/channels/response';
 import {
@@ -18,6 +18,7 @@ import { grantedBy } from '../response/ResponsePanel';
 import { IssueWarningDrawer } from './IssueWarningDrawer';
 import { WarningTag } from './WarningTag';
 import { errorText } from '../../lib/errors';
+import { instantOf, nowField } from '../../lib/beijing-fields';
 
 /** 预警: warnings received or issued, by plan, with their actions, changes, lifting and linked incidents. */
 export function WarningsPage({ openIncident }: { openIncident?: (id: number) => void }) {
@@ -234,16 +235,16 @@ function IssuerActModal({
 }) {
   const [kind, setKind] = useState<IssuerKind>(w.issuerKind);
   const [issuer, setIssuer] = useState(w.issuer);
-  const [at, setAt] = useState<Dayjs>(dayjs());
+  const [at, setAt] = useState<Dayjs>(nowField());
   const [doc, setDoc] = useState('');
   const [level, setLevel] = useState<WarningLevel | undefined>();
   const submit = async () => {
     const by = { issuerKind: kind, issuer };
     let ok: boolean;
     if (mode === 'lift')
-      ok = await run(() => call('warnings:lift', { id: w.id, at: at.toISOString(), by, document: doc }));
+      ok = await run(() => call('warnings:lift', { id: w.id, at: instantOf(at), by, document: doc }));
     else if (level !== undefined)
-      ok = await run(() => call('warnings:change', { id: w.id, at: at.toISOString(), by, level, document: doc }));
+      ok = await run(() => call('warnings:change', { id: w.id, at: instantOf(at), by, level, document: doc }));
     else return; // the OK button stays disabled until a level is chosen
     if (ok) {
       onClose();
