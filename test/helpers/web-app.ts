@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, onTestFailed, onTestFinished } from 'vitest';
 import { launchChromium } from '../../electron/print/chromium-pdf';
 import { createAppServices } from '../../electron/services/app-services';
 import type { AppServices } from '../../electron/services/app-services';
@@ -79,8 +79,9 @@ export async function startWebApp(
   /**
    * accounts false: a fresh install without accounts (the first run asks for the administrator).
    * databaseUrl: a seat of a room sharing that PostgreSQL database (issue 17); SQLite without it.
+   * timezoneId: the browser's zone (default Asia/Shanghai, as the duty room's machines are set).
    */
-  opts: { accounts?: boolean; databaseUrl?: string } = {},
+  opts: { accounts?: boolean; databaseUrl?: string; timezoneId?: string } = {},
 ): Promise<WebApp> {
   if (!existsSync(resolve(RENDERER_DIR, 'index.html'))) {
     throw new Error('找不到构建好的界面（out/renderer），请先运行 npx electron-vite build');
@@ -110,14 +111,24 @@ export async function startWebApp(
   let { services, host } = await boot();
   const context = await browser.newContext({
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    // The duty room's machines keep Beijing time; a test may give the browser another zone.
+    timezoneId: opts.timezoneId ?? 'Asia/Shanghai',
     viewport: { width: 1600, height: 1000 },
   });
   const page = await context.newPage();
   const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  // What no test expects: an exception the page did not handle, and a file the page asked for that
+  // the host does not have. Either fails a test that otherwise passed (below).
+  const defects: string[] = [];
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    defects.push(`页面未处理的错误：${e.message}`);
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() === 404) defects.push(`页面请求的文件不存在：${new URL(r.url()).pathname}`);
   });
   await page.goto(host.appUrl);
   // What the page showed when the test closed it, printed only if the test failed: a failure in CI
@@ -127,6 +138,9 @@ export async function startWebApp(
     onTestFailed(() => {
       console.error(`[页面在失败的测试结束时] ${endState || '（未记录：测试未关闭页面）'}`);
       if (errors.length > 0) console.error(`[页面报告的错误] ${errors.slice(-10).join('\n')}`);
+    });
+    onTestFinished(({ task }) => {
+      if (task.result?.state !== 'fail' && defects.length > 0) throw new Error(defects.slice(0, 10).join('\n'));
     });
   }
   const app: WebApp = {
