@@ -50,9 +50,11 @@ export class ChromiumFolderPrinter implements Printer {
     );
     const dir = this.folder();
     mkdirSync(dir, { recursive: true });
-    // Beijing date and time, readable: 初报-2026-0001-2026年11月30日-0959.pdf.
+    // Beijing date and time, readable: 初报-2026-0001-2026年11月30日-0959.pdf. A name that already
+    // names its day (值班日志-2026年11月30日) takes the time only, as the other exports do.
     const now = Date.now();
-    const stamp = `${chineseDate(shanghaiDate(now))}-${shanghaiTime(now).replace(':', '')}`;
+    const time = shanghaiTime(now).replace(':', '');
+    const stamp = /\d{4}年\d{1,2}月\d{1,2}日/.test(job.name) ? time : `${chineseDate(shanghaiDate(now))}-${time}`;
     const path = join(dir, `${safeName(job.name)}-${stamp}.pdf`);
     writeFileSync(path, pdf);
     return path;

@@ -193,6 +193,8 @@ describe('exports opened again', () => {
 
     const pdf = await call<ExportedFile>(s, 'data:export-incident', { id: a!.id, format: 'pdf' });
     expect(readFileSync(pdf.path).subarray(0, 5).toString()).toBe('%PDF-');
+    // A name without a day of its own takes the day of export before the time.
+    expect(pdf.fileName).toMatch(/-\d{4}年\d{1,2}月\d{1,2}日-\d{4}\.pdf$/);
     const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' });
     expect(text).toContain('事件基本情况');
     expect(text).toContain(a!.serial);

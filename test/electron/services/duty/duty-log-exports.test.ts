@@ -125,6 +125,8 @@ describe('duty log exports, opened again', () => {
     const { s, call } = await dayWithRecords(dir);
     const pdf = (await call('duty-log:export', { day: '2026-11-29', format: 'pdf' }))!;
     expect(pdf.path.startsWith(`${dir}/exports/`)).toBe(true);
+    // Named like the other formats: the log's day once, then the time of export.
+    expect(pdf.fileName).toMatch(/^值班日志-2026年11月29日-\d{4}\.pdf$/);
     expect(readFileSync(pdf.path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
     for (const expected of [
