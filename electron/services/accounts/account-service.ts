@@ -65,6 +65,7 @@ const view = (a: StoredAccount): AccountView => ({
 const seatKey = (seat: string): string => createHash('sha256').update(seat).digest('hex');
 
 const WRONG = '姓名或密码错误';
+const PASSWORD_WRONG = '密码错误';
 
 export interface AccountServiceOptions {
   db: Database;
@@ -186,11 +187,16 @@ export class AccountService {
    * account for LOCK_MINUTES (8.1.4.1 b). Every failure and lock is recorded; the failure is
    * committed before the refusal is thrown.
    */
+  /**
+   * `wrong` is the refusal's words: a log-in says 姓名或密码错误 (it never tells whether the name
+   * exists); unlocking and a leader's confirmation, whose account the seat names, say 密码错误.
+   */
   private async checkPassword(
     name: string,
     password: string,
     failKind: AuditKind,
     context: string,
+    wrong = WRONG,
   ): Promise<StoredAccount> {
     const account = await this.db.read((q) => repo.accountByName(q, name));
     const now = this.opts.now();
@@ -201,7 +207,7 @@ export class AccountService {
         { id: account?.id ?? null, name },
         `${context}：${account ? '账户已停用' : '无此账户'}`,
       );
-      throw new DomainError('forbidden', WRONG);
+      throw new DomainError('forbidden', wrong);
     }
     if (account.lockedUntil && Date.parse(account.lockedUntil) > now.getTime()) {
       await this.record(failKind, { id: account.id, name: account.name }, `${context}：账户锁定中`);
@@ -236,7 +242,7 @@ export class AccountService {
         `密码错误：账户“${account.name}”已连续${MAX_FAILURES}次输错，锁定${LOCK_MINUTES}分钟（至${fmtStamp(lockUntil)}）`,
       );
     }
-    throw new DomainError('forbidden', `${WRONG}（再错${MAX_FAILURES - failures}次将锁定${LOCK_MINUTES}分钟）`);
+    throw new DomainError('forbidden', `${wrong}（再错${MAX_FAILURES - failures}次将锁定${LOCK_MINUTES}分钟）`);
   }
 
   async login(seat: string, a: { name: string; password: string; as: 'officer' | 'leader' }): Promise<AuthStatus> {
@@ -328,7 +334,7 @@ export class AccountService {
       if (who) break;
     }
     // A wrong password counts against the seat's officer, like a failed log-in.
-    if (!who) who = await this.checkPassword(s.officer.name, password, 'unlock_failed', '解锁');
+    if (!who) who = await this.checkPassword(s.officer.name, password, 'unlock_failed', '解锁', PASSWORD_WRONG);
     const next = { ...row, locked: false };
     await this.db.write(async (q) => {
       await this.saveSeat(q, next);
@@ -357,6 +363,7 @@ export class AccountService {
       password,
       'leader_refused',
       `带班领导确认：${actName(channel)}`,
+      `${leader.name}的${PASSWORD_WRONG}`,
     );
     const expires = this.opts.now().getTime() + GRANT_MS;
     this.grants.set(seatKey(seat), { channel, account: view(account), expires });

@@ -43,7 +43,8 @@ export function LockScreen({ status, onDone }: { status: AuthStatus; onDone: (s:
     >
       <Card title="屏幕已锁定" style={{ width: 420 }}>
         <Typography.Paragraph>
-          值班员：{status.seat.officer?.name ?? '—'}
+          {/* The account logged in as the seat's user, by its role (an administrator is no 值班员). */}
+          {status.seat.officer ? `${status.seat.officer.role}：${status.seat.officer.name}` : '—'}
           {status.seat.leader && `　带班领导：${status.seat.leader.name}`}
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">
@@ -51,7 +52,7 @@ export function LockScreen({ status, onDone }: { status: AuthStatus; onDone: (s:
         </Typography.Paragraph>
         <Space.Compact block>
           <Input.Password
-            placeholder="值班员或带班领导的密码"
+            placeholder="已登录人员的密码"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             onPressEnter={() => void unlock()}

@@ -251,7 +251,7 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     // The 值班员's own password is not the leader's.
     expect(
       message(await seat('auth:verify-leader', { password: 'wrong-password', channel: 'accounts:update' })),
-    ).toMatch(/密码错误/);
+    ).toMatch(/^李堃的密码错误（再错\d次/);
     expect(await accounts()).toEqual(before);
     // With the leader's password for it, the change is made, and recorded under the leader.
     value(await withLeaderPassword(seat, PW)('accounts:update', { id: zhao.id, role: '带班领导' }));
@@ -284,7 +284,8 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     expect(message(await seat('alarms:state'))).toBe('(allowed)');
     expect(message(await seat('alarms:ack', {}))).toMatch(/屏幕已锁定/);
     expect(message(await seat('incidents:create', ENV_INPUT))).toMatch(/屏幕已锁定/);
-    expect(message(await seat('auth:unlock', { password: 'wrong-password' }))).toMatch(/密码错误/);
+    // Only a password was asked for: the refusal speaks of the password, not of a name.
+    expect(message(await seat('auth:unlock', { password: 'wrong-password' }))).toMatch(/^密码错误（再错\d次/);
     expect(value<AuthStatus>(await seat('auth:status')).seat.locked).toBe(true);
     expect(value<AuthStatus>(await seat('auth:unlock', { password: PW })).seat.locked).toBe(false);
     expect(message(await seat('alarms:ack', {}))).toBe('(allowed)');
