@@ -21,6 +21,10 @@ describe('rosters and call lists in Chromium against the web host', () => {
       // Roster page: the eco HQ opens first; add the office's duty number.
       await page.getByRole('menuitem', { name: '通讯录' }).click();
       await expect.poll(() => page.getByTestId('roster-title').innerText()).toBe('朔州市较大生态环境事件应急指挥部');
+      // The basis line, counts at its end, is read whole at this width: wrapped, never cut off.
+      const basis = page.getByTestId('roster-basis');
+      await expect.poll(() => basis.innerText()).toMatch(/联系人\d+人$/);
+      expect(await basis.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
       await page.getByTestId('roster-tree').getByTestId('add-contact-office-office').click();
       await page.getByTestId('contact-name').fill('市指挥部办公室值班室');
       await page.getByTestId('contact-office').fill('2021234');

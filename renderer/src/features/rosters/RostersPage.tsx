@@ -139,7 +139,12 @@ export function RostersPage() {
             title={
               <Space orientation="vertical" size={0}>
                 <span data-testid="roster-title">{view.roster.name}</span>
-                <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+                {/* Wraps instead of being cut: the counts at its end are what the officer looks for. */}
+                <Typography.Text
+                  type="secondary"
+                  style={{ fontWeight: 'normal', whiteSpace: 'normal' }}
+                  data-testid="roster-basis"
+                >
                   依据{view.roster.documentTitle}（{view.roster.document} {view.roster.clause}）· 成员单位
                   {current.unitCount}个 · 工作组{current.groupCount}个 · 联系人{current.contactCount}人
                 </Typography.Text>
