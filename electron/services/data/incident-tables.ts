@@ -236,11 +236,11 @@ ${fontFaceCss(fontBaseUrl)}
 body{font-family:${BODY_STACK};font-size:11pt;color:#000;margin:0}
 h1{font-family:${TITLE_STACK};font-weight:normal;font-size:20pt;text-align:center;margin:0 0 6mm}
 h2{font-family:${TITLE_STACK};font-weight:normal;font-size:15pt;margin:6mm 0 2mm}
-.sub{margin:0 0 2mm}
+.sub{margin:0 0 2mm;white-space:pre-line}
 table{border-collapse:collapse;width:100%}
 thead{display:table-header-group}
 tr{break-inside:avoid}
-th,td{border:0.5pt solid #000;padding:1mm 1.5mm;vertical-align:top;text-align:left;word-break:break-all}
+th,td{border:0.5pt solid #000;padding:1mm 1.5mm;vertical-align:top;text-align:left;word-break:break-all;white-space:pre-wrap}
 th{text-align:center}
 </style></head><body><h1>${escapeHtml(heading)}</h1>${body}</body></html>`;
 }

@@ -157,6 +157,21 @@ describe('backup and restore with the real services', () => {
 });
 
 describe('exports opened again', () => {
+  it('the PDF of one incident keeps the line breaks the officer typed in 简要情况', { timeout: 60_000 }, async () => {
+    const s = await makeServices(tempDir(), { now: () => NOW });
+    await call(s, 'duty:set', { leader: '李堃', officer: '赵珺' });
+    const lines = ['一、河段出现大面积死鱼', '二、下游取水口已关闭', '三、县环境监测站正在采样'];
+    const inc = await call<IncidentDetail>(s, 'incidents:create', { ...ENV_INPUT, narrative: lines.join('\n') });
+    const pdf = await call<ExportedFile>(s, 'data:export-incident', { id: inc.id, format: 'pdf' });
+    const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' });
+    // Each line of the narrative on a line of its own, in order: not run together into one.
+    const at = lines.map((l) => text.split('\n').findIndex((row) => row.includes(l)));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(new Set(at).size).toBe(3);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    await s.close();
+  });
+
   it('XLSX parses back, CSV starts with the BOM, DOCX XML holds the text, PDF text extracts, JSON round-trips', async () => {
     const s = await makeServices(tempDir(), { now: () => NOW });
     const [a] = await seed(s);
