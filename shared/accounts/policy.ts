@@ -30,6 +30,8 @@ const POLICY: Readonly<Record<string, Requirement>> = {
   'incidents:list': 'view',
   'warnings:list': 'view',
   'auth:verify-leader': 'view',
+  // One's own password, with the current one: any account on duty, the seat unlocked.
+  'auth:change-password': 'duty',
 
   // The leader's own acts (issue 18): each asks for the leader's password at that moment.
   'reports:sign': 'leader',

@@ -22,6 +22,7 @@ export const ACT_NAMES: Readonly<Record<Channel, string>> = {
   'auth:setup': '首次设置管理员',
   'auth:status': '查看登录状态',
   'auth:unlock': '解锁屏幕',
+  'auth:change-password': '修改本人密码',
   'auth:verify-leader': '带班领导确认',
   'clocks:complete': '完成报告时限',
   'clocks:not-applicable': '报告时限标为不适用',

@@ -248,6 +248,37 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
     }
   }, 240_000);
 
+  it('an officer changes her own password from the header menu, and logs in with it after a reload', async () => {
+    const app = await startWebApp(browser(), tempDir());
+    const { page } = app;
+    try {
+      await signInDuty(page);
+      await openSessionMenu(page, 'change-password-open');
+      await page.getByTestId('change-password-current').fill('not-the-password');
+      await page.getByTestId('change-password-next').fill('new-duty-pass-1');
+      await page.getByTestId('change-password-confirm').fill('new-duty-pass-1');
+      await page.getByTestId('change-password-submit').click();
+      await poll(() => page.getByTestId('change-password-error').innerText()).toContain('当前密码错误');
+      await page.getByTestId('change-password-current').fill(TEST_PASSWORD);
+      await page.getByTestId('change-password-submit').click();
+      await poll(() => page.locator('.ant-message').innerText()).toContain('赵珺的密码已修改');
+      await page.screenshot({ path: join(OUT, 'password-changed.png') });
+
+      // Logged out and in again after a reload: the old password is refused, the new one opens the console.
+      await page.reload();
+      await openSessionMenu(page, 'logout');
+      await page.getByTestId('login-name').fill('赵珺');
+      await page.getByTestId('login-password').fill(TEST_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await poll(() => page.getByTestId('login-error').innerText()).toContain('姓名或密码错误');
+      await page.getByTestId('login-password').fill('new-duty-pass-1');
+      await page.getByTestId('login-submit').click();
+      await poll(() => page.getByTestId('session-user').innerText()).toContain('赵珺（值班员）');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('a new idle-lock time reaches a page already open: it locks after that many minutes without input', async () => {
     const app = await startWebApp(browser(), tempDir());
     const { page, services } = app;

@@ -57,6 +57,7 @@ export function createAccountHandlers(ctx: FeatureContext): Pick<Handlers, keyof
     'auth:logout': (a, call) => accounts.logout(seatOf(call), a.who),
     'auth:lock': (_a, call) => accounts.lock(seatOf(call)),
     'auth:unlock': (a, call) => accounts.unlock(seatOf(call), a.password),
+    'auth:change-password': (a, call) => accounts.changePassword(seatOf(call), a.current, a.next),
     'auth:verify-leader': (a, call) => accounts.verifyLeader(seatOf(call), a.password, a.channel),
     // Account management: one unit of work per call, owned here; a password is hashed before it.
     'accounts:list': () => ctx.db.read((q) => accounts.list(q)),

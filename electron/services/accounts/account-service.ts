@@ -25,6 +25,7 @@ import type {
   LeaderGrant,
   SeatView,
 } from '../../../shared/ipc/channels/accounts';
+import { AUDIT_KIND_LABELS } from '../../../shared/ipc/channels/accounts';
 import { actName, withActNames } from '../../../shared/ipc/act-names';
 import { DomainError } from '../../../shared/ipc/result';
 import type { AppError } from '../../../shared/ipc/result';
@@ -321,6 +322,29 @@ export class AccountService {
   }
 
   /** Unlocks with the password of the seat's officer or of its 带班领导. */
+  /**
+   * The seat's own user changes their password: the current one first (a wrong one counts as a
+   * failed log-in), then the new one by the same rules as any password, and not the current one.
+   */
+  async changePassword(seat: string, current: string, next: string): Promise<AuthStatus> {
+    const s = await this.session(seat);
+    if (!s.officer) throw new DomainError('forbidden', '本席位无人登录，请先登录');
+    const account = await this.checkPassword(
+      s.officer.name,
+      current,
+      'login_failed',
+      '修改密码',
+      `当前${PASSWORD_WRONG}`,
+    );
+    if (next === current) throw new DomainError('invalid_input', '新密码不能与当前密码相同');
+    const hash = await this.newPasswordHash(account.name, next);
+    await this.db.write(async (q) => {
+      await repo.setPasswordHash(q, account.id, hash, this.iso());
+      await this.audit(q, 'password_changed', { id: account.id, name: account.name }, '本人修改');
+    });
+    return this.status(seat);
+  }
+
   async unlock(seat: string, password: string): Promise<AuthStatus> {
     const row = await this.seatRow(seat);
     const s = await this.session(seat);
@@ -543,7 +567,7 @@ export class AccountService {
     const lines = [
       '时间,事件,姓名,账户编号,详情',
       ...rows.map((r) =>
-        [fmtStamp(r.at), AUDIT_LABELS[r.kind], r.name, r.accountId === null ? '' : String(r.accountId), r.detail]
+        [fmtStamp(r.at), AUDIT_KIND_LABELS[r.kind], r.name, r.accountId === null ? '' : String(r.accountId), r.detail]
           .map(cell)
           .join(','),
       ),
@@ -574,23 +598,4 @@ const accountActor = (by: SeatSession | null): { id: number | null; name: string
   if (!by) return actor(by);
   const { id, name } = accountable(by);
   return { id, name };
-};
-
-export const AUDIT_LABELS: Record<AuditKind, string> = {
-  login: '登录',
-  login_failed: '登录失败',
-  locked: '账户锁定',
-  logout: '退出',
-  unlock: '解锁',
-  unlock_failed: '解锁失败',
-  idle_lock: '空闲锁屏',
-  leader_verified: '带班领导确认',
-  leader_refused: '带班领导确认失败',
-  refused: '越权被拒',
-  account_created: '创建账户',
-  account_updated: '修改账户',
-  password_reset: '重置密码',
-  export: '导出',
-  chain_rebased: '记录链锚点重新定位',
-  leader_act: '带班领导授权的操作',
 };

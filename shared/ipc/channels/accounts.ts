@@ -33,6 +33,8 @@ export const AUDIT_KINDS = [
   'account_created',
   'account_updated',
   'password_reset',
+  /** An officer changed their own password (with the current one). */
+  'password_changed',
   'export',
   /** The record chain's anchor moved back to a restored or imported chain (issue 18). */
   'chain_rebased',
@@ -40,6 +42,27 @@ export const AUDIT_KINDS = [
   'leader_act',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** The words of each audit event kind, on the page and in the exported record. */
+export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
+  login: '登录',
+  login_failed: '登录失败',
+  locked: '账户锁定',
+  logout: '退出',
+  unlock: '解锁',
+  unlock_failed: '解锁失败',
+  idle_lock: '空闲锁屏',
+  leader_verified: '带班领导确认',
+  leader_refused: '带班领导确认失败',
+  refused: '越权被拒',
+  account_created: '创建账户',
+  account_updated: '修改账户',
+  password_reset: '重置密码',
+  password_changed: '修改密码',
+  export: '导出',
+  chain_rebased: '记录链锚点重新定位',
+  leader_act: '带班领导授权的操作',
+};
 
 export const accountChannels = {
   /** First run only: creates the administrator when there are no accounts yet, and logs them in. */
@@ -56,6 +79,8 @@ export const accountChannels = {
     .default({ who: 'all' }),
   'auth:lock': z.object({}).strict().default({}),
   'auth:unlock': z.object({ password: password('密码') }).strict(),
+  /** The seat's own user changes their password, giving the current one. */
+  'auth:change-password': z.object({ current: password('当前密码'), next: password('新密码') }).strict(),
   /** The leader's password for one leader-only act: grants that one call on this seat, briefly. */
   'auth:verify-leader': z.object({ password: password('带班领导密码'), channel: required('操作', 60) }).strict(),
 
@@ -147,6 +172,7 @@ export interface AccountOutputs {
   'auth:logout': AuthStatus;
   'auth:lock': AuthStatus;
   'auth:unlock': AuthStatus;
+  'auth:change-password': AuthStatus;
   'auth:verify-leader': LeaderGrant;
   'accounts:list': AccountView[];
   'accounts:create': AccountView;

@@ -1,32 +1,12 @@
 import { App, Button, Card, DatePicker, Input, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { AUDIT_KINDS } from '../../../../shared/ipc/channels/accounts';
+import { AUDIT_KIND_LABELS, AUDIT_KINDS } from '../../../../shared/ipc/channels/accounts';
 import type { AuditEvent, AuditKind } from '../../../../shared/ipc/channels/accounts';
 import { call } from '../../api/api';
 import { fmtDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { instantOf } from '../../lib/beijing-fields';
-
-/** The words of each audit event kind. */
-export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
-  login: '登录',
-  login_failed: '登录失败',
-  locked: '账户锁定',
-  logout: '退出',
-  unlock: '解锁',
-  unlock_failed: '解锁失败',
-  idle_lock: '空闲锁屏',
-  leader_verified: '带班领导确认',
-  leader_refused: '带班领导确认失败',
-  refused: '越权被拒',
-  account_created: '创建账户',
-  account_updated: '修改账户',
-  password_reset: '重置密码',
-  export: '导出',
-  chain_rebased: '记录链锚点重新定位',
-  leader_act: '带班领导授权的操作',
-};
 
 interface Filter {
   kind?: AuditKind;

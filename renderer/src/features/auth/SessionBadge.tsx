@@ -1,5 +1,6 @@
 import { App, Button, Drawer, Dropdown, Form, Input, Modal, Typography } from 'antd';
 import { AccountsPage } from '../accounts/AccountsPage';
+import { ChangePasswordModal } from './ChangePasswordModal';
 import { useState } from 'react';
 import { call } from '../../api/api';
 import { errorText } from '../../lib/errors';
@@ -16,6 +17,7 @@ export function SessionBadge() {
   const { message } = App.useApp();
   const [leaderOpen, setLeaderOpen] = useState(false);
   const [accountsOpen, setAccountsOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
   const [form] = Form.useForm<LeaderValues>();
   const [error, setError] = useState<string | null>(null);
   const { officer, leader } = status.seat;
@@ -43,6 +45,9 @@ export function SessionBadge() {
     officer?.role === '管理员' || officer?.role === '带班领导' || leader
       ? { key: 'accounts', label: <span data-testid="accounts-open">账户与审计</span> }
       : null,
+    officer?.role !== '显示'
+      ? { key: 'password', label: <span data-testid="change-password-open">修改密码</span> }
+      : null,
     { key: 'lock', label: <span data-testid="lock-now">锁屏</span> },
     { key: 'logout', label: <span data-testid="logout">退出登录</span> },
   ].filter((i) => i !== null);
@@ -51,6 +56,7 @@ export function SessionBadge() {
     if (key === 'leader-logout') void act(call('auth:logout', { who: 'leader' }));
     if (key === 'lock') void act(call('auth:lock', {}));
     if (key === 'accounts') setAccountsOpen(true);
+    if (key === 'password') setPasswordOpen(true);
     if (key === 'logout') void act(call('auth:logout', { who: 'all' }));
   };
   return (
@@ -62,6 +68,9 @@ export function SessionBadge() {
           {leader ? `、${leader.name}（带班领导）` : ''} ▾
         </Button>
       </Dropdown>
+      {officer && (
+        <ChangePasswordModal name={officer.name} open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      )}
       <Drawer open={accountsOpen} title="账户与审计" size={1100} onClose={() => setAccountsOpen(false)} destroyOnHidden>
         <AccountsPage />
       </Drawer>

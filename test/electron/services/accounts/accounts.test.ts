@@ -263,6 +263,38 @@ describe('accounts, log-in and roles enforced for every call from a seat', () =>
     await s.close();
   });
 
+  it('an officer changes her own password with the current one; a wrong one or a weak one changes nothing', async () => {
+    const s = await withAccounts(tempDir());
+    const seat = from(s.handlers, 'seat-1');
+    value(await seat('auth:login', { name: '赵珺', password: PW }));
+    const hash = () =>
+      s.db.read(
+        async (q) => (await q.get<{ h: string }>("SELECT password_hash AS h FROM accounts WHERE name = '赵珺'"))!.h,
+      );
+    const before = await hash();
+    expect(message(await seat('auth:change-password', { current: 'wrong-password', next: 'new-password-9' }))).toMatch(
+      /^当前密码错误（再错\d次/,
+    );
+    expect(message(await seat('auth:change-password', { current: PW, next: '赵珺' }))).toMatch(/至少需要8个字符|姓名/);
+    expect(message(await seat('auth:change-password', { current: PW, next: PW }))).toBe('新密码不能与当前密码相同');
+    expect(await hash()).toBe(before);
+    value(await seat('auth:change-password', { current: PW, next: 'new-password-9' }));
+    expect(await hash()).not.toBe(before);
+    // The new password logs in; the old one no longer does.
+    const other = from(s.handlers, 'seat-2');
+    expect(message(await other('auth:login', { name: '赵珺', password: PW }))).toMatch(/姓名或密码错误/);
+    value(await other('auth:login', { name: '赵珺', password: 'new-password-9' }));
+    const audit = await s.db.read((q) =>
+      q.all<{ name: string; detail: string }>("SELECT name, detail FROM auth_events WHERE kind = 'password_changed'"),
+    );
+    expect(audit).toEqual([{ name: '赵珺', detail: '本人修改' }]);
+    // Nobody logged in at a seat changes nothing.
+    expect(
+      message(await from(s.handlers, 'seat-9')('auth:change-password', { current: PW, next: 'x-password-1' })),
+    ).toMatch(/请先登录/);
+    await s.close();
+  });
+
   it('显示: sees the wall display only (issue 17); anything else is refused', async () => {
     const s = await withAccounts(tempDir());
     const wall = from(s.handlers, 'seat-wall');
