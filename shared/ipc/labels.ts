@@ -154,6 +154,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 export const CHANNEL_LABELS: Readonly<Partial<Record<Channel, Readonly<Record<string, string>>>>> = {
   'auth:setup': { phone: '电话' },
   'auth:verify-leader': { password: '带班领导密码', channel: '操作' },
+  'auth:change-password': { current: '当前密码', next: '新密码' },
   'accounts:create': { role: '角色', phone: '电话', password: '初始密码' },
   'accounts:update': { id: '账户编号', role: '角色', phone: '电话' },
   'accounts:reset-password': { id: '账户编号', password: '新密码' },
