@@ -69,7 +69,6 @@ export class AlarmService<H = unknown> {
   private readonly localFired = new Map<string, FiredAlarm>();
   private readonly localAcks: AlarmAck[] = [];
   private unpersisted: FiredAlarm[] = [];
-  private activeFromStore = false;
 
   private readonly active = new Set<string>();
   private lastFiredAtByKey = new Map<string, number>();
@@ -301,8 +300,10 @@ export class AlarmService<H = unknown> {
   }
 
   /**
-   * Keeps only open clocks in the alarming set. After a restart the set is rebuilt from storage:
-   * an open clock whose latest alarm is newer than its latest ack is still alarming.
+   * Keeps only open clocks in the alarming set, rebuilt from storage at every evaluation: an open
+   * clock whose latest alarm is newer than its latest ack is alarming. So after a restart, and also
+   * when another seat of the same room fired the alarm first (this seat then finds it already
+   * fired and does not fire it again), this seat sounds too.
    */
   private refreshActive(
     clocks: readonly TrackedClock[],
@@ -320,8 +321,6 @@ export class AlarmService<H = unknown> {
       const firedAt = this.lastFiredAtByKey.get(k);
       if (ack !== undefined && firedAt !== undefined && ack >= firedAt) this.active.delete(k);
     }
-    if (this.activeFromStore) return;
-    this.activeFromStore = true;
     for (const f of fired) {
       if (!open.has(f.clockKey)) continue;
       const at = instantMs(f.firedAt, 'firedAt', f.clockKey);

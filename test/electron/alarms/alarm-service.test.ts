@@ -307,6 +307,33 @@ describe('AlarmService: acknowledgement', () => {
   });
 });
 
+describe('AlarmService: two seats sharing one store (PostgreSQL)', () => {
+  it('a seat running before the incident existed sounds for an alarm the other seat recorded first, and is quieted by its acknowledgement', async () => {
+    const store: Store = { clocks: [], fired: [], acks: [] };
+    const a = makeService(store);
+    const b = makeService(store);
+    // Both seats have evaluated once with nothing open (their starts).
+    await a.service.start();
+    await b.service.start();
+    // An overdue clock appears (another seat registered it); seat B evaluates first and records the alarm.
+    jumpTo(DUE + 5 * MIN);
+    store.clocks.push(clock());
+    await b.service.reevaluate('data-changed');
+    expect(b.service.status().soundOn).toBe(true);
+    expect(store.fired.length).toBeGreaterThan(0);
+    // Seat A finds it already fired: it does not fire it again, but it sounds all the same.
+    await a.service.reevaluate('data-changed');
+    expect(a.notes()).toEqual([]);
+    expect(a.service.status()).toMatchObject({ soundOn: true, overdueKeys: ['7:county'] });
+    // One acknowledgement, at seat B, quiets seat A at its next evaluation.
+    await b.service.acknowledge();
+    await a.service.reevaluate('data-changed');
+    expect(a.service.status().soundOn).toBe(false);
+    a.service.stop();
+    b.service.stop();
+  });
+});
+
 describe('AlarmService: records under the keys before obligations named their level (migration 0009)', () => {
   const upgraded = (over: Partial<TrackedClock> = {}) => clock({ key: '7:county@一般#0', ...over });
 
