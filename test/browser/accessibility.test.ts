@@ -9,7 +9,7 @@ import { dispatch } from '../../electron/ipc/dispatch';
 import { dutyDayOf } from '../../shared/schedule/index';
 import { ENV_INPUT } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
-import { TEST_PASSWORD, confirmLeader, signInDuty } from '../helpers/ui';
+import { TEST_PASSWORD, clickOpenedDialog, confirmLeader, signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -341,7 +341,7 @@ describe('accessibility of the console in Chromium (axe-core)', () => {
         await check('带班领导登录对话框', '.ant-modal:has([data-testid=leader-login-name])');
         await page.getByTestId('leader-login-name').fill('李堃');
         await page.getByTestId('leader-login-password').fill(TEST_PASSWORD);
-        await page.getByTestId('leader-login-submit').click();
+        await clickOpenedDialog(page, page.getByTestId('leader-login-submit'));
         await page.getByTestId('leader-login-name').waitFor({ state: 'detached' });
 
         // 值班表: 替班 and 换班, the question Esc asks over typed names, and the print drawer.

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/domain/report';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { useTempDirs } from '../helpers/temp-dir';
-import { confirmLeader, signInDuty, TEST_PASSWORD } from '../helpers/ui';
+import { clickOpenedDialog, confirmLeader, signInDuty, TEST_PASSWORD } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
 const OUT = join(tmpdir(), 'duty-accounts');
@@ -68,7 +68,7 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
       const confirmWithPassword = async () => {
         await poll(() => page.locator('.ant-modal', { hasText: '带班领导确认：新建账户' }).count()).toBe(1);
         await page.getByTestId('leader-password').fill(TEST_PASSWORD);
-        await page.getByTestId('leader-confirm').click();
+        await clickOpenedDialog(page, page.getByTestId('leader-confirm'));
       };
       await page.getByTestId('account-create').click();
       await confirmWithPassword();
@@ -186,7 +186,7 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
       await page.getByTestId('signed-by').fill('赵珺');
       await pressOk(page);
       await page.getByTestId('leader-password').fill(TEST_PASSWORD);
-      await page.getByTestId('leader-confirm').click();
+      await clickOpenedDialog(page, page.getByTestId('leader-confirm'));
       await poll(() => page.getByTestId('leader-error').innerText()).toContain('需要带班领导权限');
       await page.screenshot({ path: join(OUT, 'sign-refused.png') });
       await page
@@ -211,7 +211,7 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
       await openSessionMenu(page, 'leader-login-open');
       await page.getByTestId('leader-login-name').fill('李堃');
       await page.getByTestId('leader-login-password').fill(TEST_PASSWORD);
-      await page.getByTestId('leader-login-submit').click();
+      await clickOpenedDialog(page, page.getByTestId('leader-login-submit'));
       await poll(() => page.getByTestId('session-user').innerText()).toContain('李堃（带班领导）');
       await page.getByTestId('incident-link').filter({ hasText: '应县化工园区泄漏' }).click();
 
@@ -220,7 +220,7 @@ describe('going on duty is logging in: roles, the leader password for 签发, th
       await page.getByTestId('signed-by').fill('赵珺');
       await pressOk(page);
       await page.getByTestId('leader-password').fill('wrong-password');
-      await page.getByTestId('leader-confirm').click();
+      await clickOpenedDialog(page, page.getByTestId('leader-confirm'));
       await poll(() => page.getByTestId('leader-error').innerText()).toContain('密码错误');
       await confirmLeader(page);
       await poll(async () => (await reports()).find((r) => r.kind === '初报')?.status).toBe('signed');

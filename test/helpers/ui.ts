@@ -1,5 +1,5 @@
 /** Small helpers for driving antd controls in the real renderer. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Types a date-time into a masked date-time field (by its input id) from the keyboard and confirms it. */
 export async function fillDateTime(page: Page, inputSelector: string, value: string): Promise<void> {
@@ -17,6 +17,15 @@ export async function fillDateTime(page: Page, inputSelector: string, value: str
     inputSelector,
     value,
   ] as const);
+}
+
+/**
+ * Clicks a dialog's button once every dialog has finished opening. Clicked during a dialog's zoom,
+ * the pointer can land beside the button on a busy machine: the page then simply did nothing.
+ */
+export async function clickOpenedDialog(page: Page, target: Locator): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.ant-modal[class*="ant-zoom-"]').length === 0);
+  await target.click();
 }
 
 /** Picks an option of an antd Select by its visible label. */
@@ -50,6 +59,6 @@ export async function signInDuty(page: Page, leader = '李堃', officer = '赵�
 /** The 带班领导 confirms a leader-only act with their password (the dialog every such act opens). */
 export async function confirmLeader(page: Page, password = TEST_PASSWORD): Promise<void> {
   await page.getByTestId('leader-password').fill(password);
-  await page.getByTestId('leader-confirm').click();
+  await clickOpenedDialog(page, page.getByTestId('leader-confirm'));
   await page.getByTestId('leader-password').waitFor({ state: 'detached' });
 }

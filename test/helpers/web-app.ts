@@ -2,7 +2,7 @@
  * Starts the real main-process services on a fresh data folder, serves the built renderer through
  * the web host, and drives it in Debian's Chromium with playwright-core.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, onTestFailed, onTestFinished } from 'vitest';
@@ -134,9 +134,16 @@ export async function startWebApp(
   // What the page showed when the test closed it, printed only if the test failed: a failure in CI
   // then says which dialogs, drawers and messages were open, and what the page reported as errors.
   let endState = '';
+  let endShot: Buffer | null = null;
   if (process.env.VITEST) {
-    onTestFailed(() => {
+    onTestFailed(({ task }) => {
       console.error(`[页面在失败的测试结束时] ${endState || '（未记录：测试未关闭页面）'}`);
+      if (endShot) {
+        const file = join('test-output', `failed-${task.name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}.png`);
+        mkdirSync('test-output', { recursive: true });
+        writeFileSync(file, endShot);
+        console.error(`[页面截图] ${file}`);
+      }
       if (errors.length > 0) console.error(`[页面报告的错误] ${errors.slice(-10).join('\n')}`);
     });
     onTestFinished(({ task }) => {
@@ -167,6 +174,7 @@ export async function startWebApp(
     },
     async close() {
       endState = await describeOpenLayers(page).catch((err: unknown) => `（读取失败：${String(err)}）`);
+      if (process.env.VITEST) endShot = await page.screenshot().catch(() => null);
       await context.close();
       await host.close();
       await services.close();
