@@ -22,6 +22,7 @@ import { freshDatabaseUrl } from '../helpers/postgres';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
 import { startWebApp, useBrowser } from '../helpers/web-app';
+import { expectFieldsKept } from '../helpers/incident-fields';
 
 const detail = (r: Result<unknown>): IncidentDetail => {
   if (!r.ok) throw new Error(r.error.message);
@@ -179,25 +180,7 @@ describe('two seats on one PostgreSQL database', () => {
         await dialogB.waitFor({ state: 'hidden' });
         const after = detail(await dispatch(app.services.handlers, 'incidents:get', { id: created.id }));
         expect(after.facts).toEqual({ deaths: 0, poisonedOrInjured: 15 });
-        for (const k of [
-          'title',
-          'places',
-          'occurredAt',
-          'discoveredAt',
-          'receivedAt',
-          'reporterUnit',
-          'reporterName',
-          'reporterPhone',
-          'receiveChannel',
-          'narrative',
-          'drill',
-          'levelOverride',
-          'responseOverride',
-          'status',
-          'serial',
-        ] as const) {
-          expect(after[k], k).toEqual(before[k]);
-        }
+        expectFieldsKept(before, after, ['facts']);
         // Both edits are in the timeline, each with the seat it was made at; the registration with A's.
         const seatOf = (text: string) => after.timeline.find((e) => e.text.includes(text))?.seatName;
         expect(seatOf('县局续报伤员增至20人')).toBe('值班席一');
