@@ -45,6 +45,8 @@ export const satisfies = (role: Role, need: Exclude<Requirement, 'public'>): boo
 
 /** Password rules (GB/T 22239-2019 8.1.4.1 身份鉴别 a): at least 8 characters, not the name. */
 export const PASSWORD_MIN = 8;
+/** The rules of passwordProblem, as the forms word them under a new password's field. */
+export const PASSWORD_RULES_TEXT = `至少${PASSWORD_MIN}个字符，不能与姓名相同或包含姓名`;
 export function passwordProblem(name: string, password: string): string | null {
   // Characters, not UTF-16 units: a password of eight Chinese characters counts as eight.
   if (Array.from(password).length < PASSWORD_MIN) return `密码至少需要${PASSWORD_MIN}个字符`;

@@ -1,6 +1,6 @@
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ROLES } from '../../../../shared/accounts/roles';
+import { PASSWORD_RULES_TEXT, ROLES } from '../../../../shared/accounts/roles';
 import type { Role } from '../../../../shared/accounts/roles';
 import type { AccountView } from '../../../../shared/ipc/channels/accounts';
 import { call } from '../../api/api';
@@ -178,7 +178,7 @@ export function AccountsPage() {
           <Form.Item
             name="password"
             label="初始密码"
-            extra="至少8个字符，不能与姓名相同"
+            extra={PASSWORD_RULES_TEXT}
             rules={[{ required: true, message: '请填写初始密码' }]}
           >
             <Input.Password data-testid="account-password" autoComplete="new-password" />

@@ -8,6 +8,8 @@ import { errorText } from '../../lib/errors';
 import { LockScreen } from '../lock/LockScreen';
 import { useIdleLock } from '../lock/useIdleLock';
 import { LeaderConfirm } from './LeaderConfirm';
+import { repeats } from './password-fields';
+import { PASSWORD_RULES_TEXT } from '../../../../shared/accounts/roles';
 
 interface AuthContextValue {
   status: AuthStatus;
@@ -128,7 +130,7 @@ function FirstRun({ onDone }: { onDone: (s: AuthStatus) => void }) {
         <Form.Item
           name="password"
           label="密码"
-          extra="至少8个字符，不能与姓名相同"
+          extra={PASSWORD_RULES_TEXT}
           rules={[{ required: true, message: '请填写密码' }]}
         >
           <Input.Password data-testid="setup-password" autoComplete="new-password" />
@@ -137,13 +139,7 @@ function FirstRun({ onDone }: { onDone: (s: AuthStatus) => void }) {
           name="confirm"
           label="确认密码"
           dependencies={['password']}
-          rules={[
-            { required: true, message: '请再次输入密码' },
-            ({ getFieldValue }) => ({
-              validator: (_r, v) =>
-                v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致')),
-            }),
-          ]}
+          rules={[{ required: true, message: '请再次输入密码' }, repeats('password', '两次输入的密码不一致')]}
         >
           <Input.Password data-testid="setup-confirm" autoComplete="new-password" />
         </Form.Item>

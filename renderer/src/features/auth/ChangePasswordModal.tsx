@@ -1,8 +1,9 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { PASSWORD_MIN } from '../../../../shared/accounts/roles';
+import { PASSWORD_RULES_TEXT } from '../../../../shared/accounts/roles';
 import { call } from '../../api/api';
 import { errorText } from '../../lib/errors';
+import { repeats } from './password-fields';
 
 interface Values {
   current: string;
@@ -50,7 +51,7 @@ export function ChangePasswordModal({ name, open, onClose }: { name: string; ope
         <Form.Item
           name="next"
           label="新密码"
-          extra={`至少${PASSWORD_MIN}个字符，不能含姓名`}
+          extra={PASSWORD_RULES_TEXT}
           rules={[{ required: true, message: '请填写新密码' }]}
         >
           <Input.Password data-testid="change-password-next" autoComplete="new-password" />
@@ -59,15 +60,7 @@ export function ChangePasswordModal({ name, open, onClose }: { name: string; ope
           name="confirm"
           label="再次输入新密码"
           dependencies={['next']}
-          rules={[
-            { required: true, message: '请再次输入新密码' },
-            ({ getFieldValue }) => ({
-              validator: (_, v) =>
-                !v || v === getFieldValue('next')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error('两次输入的新密码不一致')),
-            }),
-          ]}
+          rules={[{ required: true, message: '请再次输入新密码' }, repeats('next', '两次输入的新密码不一致')]}
         >
           <Input.Password data-testid="change-password-confirm" autoComplete="new-password" />
         </Form.Item>
