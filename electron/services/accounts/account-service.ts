@@ -186,11 +186,9 @@ export class AccountService {
   /**
    * Checks a password against an account, counting failures: MAX_FAILURES in a row lock the
    * account for LOCK_MINUTES (8.1.4.1 b). Every failure and lock is recorded; the failure is
-   * committed before the refusal is thrown.
-   */
-  /**
-   * `wrong` is the refusal's words: a log-in says 姓名或密码错误 (it never tells whether the name
-   * exists); unlocking and a leader's confirmation, whose account the seat names, say 密码错误.
+   * committed before the refusal is thrown. `wrong` is the refusal's words: a log-in says
+   * 姓名或密码错误 (it never tells whether the name exists); unlocking and a leader's
+   * confirmation, whose account the seat names, say 密码错误.
    */
   private async checkPassword(
     name: string,
@@ -321,7 +319,6 @@ export class AccountService {
     return this.status(seat);
   }
 
-  /** Unlocks with the password of the seat's officer or of its 带班领导. */
   /**
    * The seat's own user changes their password: the current one first (a wrong one counts as a
    * failed log-in), then the new one by the same rules as any password, and not the current one.
@@ -345,6 +342,7 @@ export class AccountService {
     return this.status(seat);
   }
 
+  /** Unlocks with the password of the seat's officer or of its 带班领导. */
   async unlock(seat: string, password: string): Promise<AuthStatus> {
     const row = await this.seatRow(seat);
     const s = await this.session(seat);
@@ -466,7 +464,7 @@ export class AccountService {
       passwordHash: hash,
       at: this.iso(),
     });
-    await this.audit(q, 'account_created', accountActor(by), `${a.name}（${a.role}）${operatedBy(by)}`);
+    await this.audit(q, 'account_created', accountable(by), `${a.name}（${a.role}）${operatedBy(by)}`);
     return id;
   }
 
@@ -492,7 +490,7 @@ export class AccountService {
     await this.audit(
       q,
       'account_updated',
-      accountActor(by),
+      accountable(by),
       `${before.name}：${changes.join('，') || '无变化'}${operatedBy(by)}`,
     );
     return a.id;
@@ -508,7 +506,7 @@ export class AccountService {
   /** `hash` is `newPasswordHash` of the target's name (see resetTarget). */
   async resetPassword(q: Queryable, by: SeatSession | null, target: AccountView, hash: string): Promise<number> {
     await repo.setPasswordHash(q, target.id, hash, this.iso());
-    await this.audit(q, 'password_reset', accountActor(by), `${target.name}${operatedBy(by)}`);
+    await this.audit(q, 'password_reset', accountable(by), `${target.name}${operatedBy(by)}`);
     return target.id;
   }
 
@@ -585,17 +583,13 @@ export class AccountService {
 const actor = (by: SeatSession | null): { id: number | null; name: string } =>
   by?.officer ? { id: by.officer.id, name: by.officer.name } : { id: null, name: '（本机程序）' };
 
-/** Who answers for an act on the accounts: the 带班领导 or 管理员 who confirmed it with a password. */
-const accountable = (by: SeatSession): { id: number | null; name: string; role: Role | null } =>
-  by.grantedBy ?? by.officer ?? { id: null, name: '（本机程序）', role: null };
+/**
+ * Who answers for an act on the accounts, and is recorded for it: the 带班领导 or 管理员 who
+ * confirmed it with a password (in-process calls: the program).
+ */
+const accountable = (by: SeatSession | null): { id: number | null; name: string; role: Role | null } =>
+  by?.grantedBy ?? by?.officer ?? { id: null, name: '（本机程序）', role: null };
 
 /** `；值班员 X 操作` when the seat's officer is not the account whose password confirmed the act. */
 const operatedBy = (by: SeatSession | null): string =>
   by?.grantedBy && by.officer && by.officer.id !== by.grantedBy.id ? `；值班员 ${by.officer.name} 操作` : '';
-
-/** The account an act on the accounts is recorded under (in-process calls: the program). */
-const accountActor = (by: SeatSession | null): { id: number | null; name: string } => {
-  if (!by) return actor(by);
-  const { id, name } = accountable(by);
-  return { id, name };
-};
