@@ -43,6 +43,18 @@ export const REFUSAL: Record<Exclude<Requirement, 'public'>, string> = {
 
 export const satisfies = (role: Role, need: Exclude<Requirement, 'public'>): boolean => ROLES_FOR[need].includes(role);
 
+/**
+ * The pair a seat puts on duty: its logged-in user and its 带班领导 (a 带班领导 logged in alone is
+ * both); null while one of them is missing.
+ */
+export function dutyPairOf<A extends { role: Role }>(seat: {
+  officer: A | null;
+  leader: A | null;
+}): { officer: A; leader: A } | null {
+  const leader = seat.leader ?? (seat.officer?.role === '带班领导' ? seat.officer : null);
+  return seat.officer && leader ? { officer: seat.officer, leader } : null;
+}
+
 /** Password rules (GB/T 22239-2019 8.1.4.1 身份鉴别 a): at least 8 characters, not the name. */
 export const PASSWORD_MIN = 8;
 /** The rules of passwordProblem, as the forms word them under a new password's field. */

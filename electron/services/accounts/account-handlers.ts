@@ -3,6 +3,7 @@
  * (electron/ipc/dispatch.ts); the seat comes with the call.
  */
 import { basename } from 'node:path';
+import { dutyPairOf } from '../../../shared/accounts/roles';
 import type { EXPORT_CHANNELS } from '../../../shared/accounts/policy';
 import type { AccountOutputs } from '../../../shared/ipc/channels/accounts';
 import type { ChannelArgs, ChannelOutput } from '../../../shared/ipc/contract';
@@ -90,12 +91,9 @@ export function createAccountHandlers(ctx: FeatureContext): Pick<Handlers, keyof
 export function officersOfSeat<T extends { leader: string; officer: string }>(typed: T, call?: CallContext): T {
   const session = call?.session;
   if (!call?.seat || !session) return typed;
-  const officer = session.officer;
-  const leader = session.leader ?? (officer?.role === '带班领导' ? officer : null);
-  if (!officer || !leader) {
-    throw new DomainError('forbidden', '需要带班领导和值班员都登录本席位：请带班领导在页首登录');
-  }
-  return { ...typed, leader: leader.name, officer: officer.name };
+  const pair = dutyPairOf(session);
+  if (!pair) throw new DomainError('forbidden', '需要带班领导和值班员都登录本席位：请带班领导在页首登录');
+  return { ...typed, leader: pair.leader.name, officer: pair.officer.name };
 }
 
 type ExportChannel = (typeof EXPORT_CHANNELS)[number];

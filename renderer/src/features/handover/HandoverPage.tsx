@@ -14,7 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import type { AuthStatus } from '../../../../shared/ipc/channels/accounts';
+import { dutyPairOf } from '../../../../shared/accounts/roles';
 import type { Handover, HandoverDraft } from '../../../../shared/ipc/channels/duty';
 import { useAuth } from '../auth/AuthGate';
 import { call } from '../../api/api';
@@ -90,15 +90,6 @@ interface AckValues {
   note?: string;
 }
 
-/** Who is logged in at this seat as the pair that would take over (a 带班领导 alone counts as both). */
-function seatPair(status: AuthStatus): { officer: string; leader: string } | null {
-  const officer = status.seat.officer;
-  const leader = status.seat.leader ?? (officer?.role === '带班领导' ? officer : null);
-  return officer && leader ? { officer: officer.name, leader: leader.name } : null;
-}
-
-const samePerson = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
-
 export function HandoverPage() {
   const { message } = App.useApp();
   const auth = useAuth();
@@ -121,7 +112,11 @@ export function HandoverPage() {
   };
   // The acknowledgement is the incoming pair's log-in at this seat: the main process takes the
   // names from the seat's session, so the page shows them instead of asking for them.
-  const atSeat = seatPair(auth.status);
+  const pair = dutyPairOf(auth.status.seat);
+  const atSeat = pair && { officer: pair.officer.name, leader: pair.leader.name };
+  // The names the service takes are the accounts' own: the pair must be exactly the record's.
+  const incomingHere =
+    !!pending && !!atSeat && atSeat.officer === pending.to.officer && atSeat.leader === pending.to.leader;
   const acknowledge = async (h: Handover) => {
     if (!atSeat) return;
     try {
@@ -168,7 +163,7 @@ export function HandoverPage() {
               <span style={{ whiteSpace: 'pre-wrap' }}>{pending.notes || '无'}</span>
             </Descriptions.Item>
           </Descriptions>
-          {atSeat && samePerson(atSeat.officer, pending.to.officer) && samePerson(atSeat.leader, pending.to.leader) ? (
+          {atSeat && incomingHere ? (
             <Typography.Paragraph style={{ marginTop: 12 }} data-testid="handover-ack-who">
               本席位已登录：值班员 <b>{atSeat.officer}</b>、带班领导 <b>{atSeat.leader}</b>，确认后即为当前值班人员。
             </Typography.Paragraph>
@@ -192,11 +187,7 @@ export function HandoverPage() {
               type="primary"
               onClick={() => void acknowledge(pending)}
               data-testid="handover-ack"
-              disabled={
-                !atSeat ||
-                !samePerson(atSeat.officer, pending.to.officer) ||
-                !samePerson(atSeat.leader, pending.to.leader)
-              }
+              disabled={!incomingHere}
             >
               确认接班
             </Button>
