@@ -165,7 +165,8 @@ interface Segment {
 type Event =
   | { kind: 'change'; ms: number; order: 0; index: number }
   | { kind: 'report'; ms: number; order: 1; report: ReportEvent }
-  | { kind: 'na'; ms: number; order: 2; mark: NotApplicableMark };
+  | { kind: 'na'; ms: number; order: 2; mark: NotApplicableMark }
+  | { kind: 'end'; ms: number; order: 3 };
 
 function isoOf(ms: number): string {
   return new Date(ms).toISOString();
@@ -318,6 +319,11 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
     if (!named(r.to) && !named(r.clockId)) throw new Error(`第${i + 1}条报送记录缺少报送对象`);
     return { r, at };
   });
+  // The incident's end (its response ended, or handling of the accident completed), whichever came first.
+  const ends = [input.responseEndedAt, input.handlingEndedAt].flatMap((x) =>
+    x ? [parseInstant(x, '事件终止时间')] : [],
+  );
+  const endedMs = ends.length ? Math.min(...ends) : undefined;
   const marks = (input.notApplicable ?? []).map((m, i) => {
     const at = parseInstant(m.at, `第${i + 1}条不适用标记的时间`);
     text(m.key, `第${i + 1}条不适用标记的时限`);
@@ -329,6 +335,7 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
     ...segments.slice(1).map((s, i): Event => ({ kind: 'change', ms: s.startMs, order: 0, index: i + 1 })),
     ...reports.map(({ r, at }): Event => ({ kind: 'report', ms: at, order: 1, report: r })),
     ...marks.map(({ m, at }): Event => ({ kind: 'na', ms: at, order: 2, mark: m })),
+    ...(endedMs === undefined ? [] : [{ kind: 'end', ms: endedMs, order: 3 } as const]),
   ];
   // Stable: events at the same instant keep change → report → mark, then their input order.
   events.sort((a, b) => a.ms - b.ms || a.order - b.order);
@@ -443,7 +450,9 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
     const pending = before.get(PENDING_LEVEL_CLOCK);
     before.delete(PENDING_LEVEL_CLOCK);
     if (graded && next.level === null) {
-      current.set(PENDING_LEVEL_CLOCK, pending ?? pendingLevel(index, T, 'change'));
+      // Once the incident has ended ungraded, no new reminder to grade it is raised.
+      if (pending || endedMs === undefined || T < endedMs)
+        current.set(PENDING_LEVEL_CLOCK, pending ?? pendingLevel(index, T, 'change'));
     } else if (pending && !pending.closure) {
       close(pending, 'met', T, `已初步判定为${levelLabel(next.level)}`, null);
     }
@@ -457,10 +466,25 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
     }
   };
 
+  // An incident that ended ungraded (a false report, an event below every level) is not graded any
+  // more: the room's reminder closes with the end instead of sounding until the incident is archived.
+  const endPendingLevel = (atMs: number) => {
+    const pending = current.get(PENDING_LEVEL_CLOCK);
+    if (pending && !pending.closure)
+      close(
+        pending,
+        'not_applicable',
+        Math.max(atMs, Date.parse(pending.startsAt)),
+        '事件已终止，未初步判定级别',
+        null,
+      );
+  };
+
   for (const e of events) {
     if (e.kind === 'change') applyChange(e.index);
     else if (e.kind === 'report') applyReport(e.report, e.ms);
-    else applyMark(e.mark, e.ms);
+    else if (e.kind === 'na') applyMark(e.mark, e.ms);
+    else endPendingLevel(e.ms);
   }
 
   all.push(...followUpCadence(input, plan, segments, reports, received));

@@ -288,6 +288,33 @@ describe('duties without a clock before', () => {
     expect(find(late, 'room.pending-level', null).closure).toMatchObject({ kind: 'met', lateMs: 5 * MIN });
   });
 
+  it('an incident ended ungraded: the 待初步判定 reminder closes with the end as 不适用, and none is raised after it', () => {
+    const ended = env({ initialLevel: null, responseEndedAt: t('10:20') });
+    expect(find(ended, 'room.pending-level', null).closure).toMatchObject({
+      kind: 'not_applicable',
+      at: iso('10:20'),
+      reason: '事件已终止，未初步判定级别',
+    });
+    // Graded before its end: met by the grading, as before.
+    const graded = env({ initialLevel: null, responseEndedAt: t('10:20'), changes: [change(null, '一般', '10:05')] });
+    expect(find(graded, 'room.pending-level', null).closure).toMatchObject({ kind: 'met', at: iso('10:05') });
+    // Handling completed (事故处理完毕) ends it too, whichever end came first.
+    const handled = env({ initialLevel: null, handlingEndedAt: t('09:50'), responseEndedAt: t('10:20') });
+    expect(find(handled, 'room.pending-level', null).closure).toMatchObject({
+      kind: 'not_applicable',
+      at: iso('09:50'),
+    });
+    // A level cleared after the end raises no new reminder.
+    const cleared = env({
+      initialLevel: '一般',
+      responseEndedAt: t('10:20'),
+      changes: [change('一般', null, '10:30')],
+    });
+    expect(cleared.some((o) => o.clockId === 'room.pending-level')).toBe(false);
+    // Without an end the reminder stays open, as before.
+    expect(find(env({ initialLevel: null }), 'room.pending-level', null).closure).toBeNull();
+  });
+
   it('unknown occurrence time: clocks counting from occurrence count from discovery and say so (40号 4.1)', () => {
     const os = computeObligations({
       plan: 'comms',

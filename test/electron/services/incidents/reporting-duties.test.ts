@@ -122,6 +122,42 @@ describe('待初步判定 after the duty-room setting (issue 12 "Unknown level")
   });
 });
 
+describe('an incident ended without a level stops asking to be graded', () => {
+  const tempDir = useTempDirs();
+
+  it('ending it closes the 待初步判定 reminder as 不适用 at the end: no alarm, not upcoming, stored closed', async () => {
+    const { s, t, call } = await setup(tempDir(), { alarms: true });
+    const inc = await call('incidents:create', { ...INCIDENT, facts: {} });
+    expect(inc.grading.level).toBeNull();
+    // Past its 30 minutes: the reminder alarms.
+    await s.alarms.service.reevaluate('data-changed');
+    const key = inc.clocks.find((c) => c.clockId === 'room.pending-level')!.key;
+    expect((await call('alarms:state', {})).overdue.map((o) => o.key)).toContain(key);
+
+    t.set('2026-11-29T10:30:00+08:00');
+    await call('incidents:set-status', { id: inc.id, status: '已终止', note: '核实为误报', confirmUnsent: true });
+    const d = await call('incidents:get', { id: inc.id });
+    expect(d.clocks.find((c) => c.clockId === 'room.pending-level')!.closure).toMatchObject({
+      kind: 'not_applicable',
+      at: '2026-11-29T02:30:00.000Z',
+      reason: '事件已终止，未初步判定级别',
+    });
+    await s.alarms.service.reevaluate('data-changed');
+    expect((await call('alarms:state', {})).overdue.map((o) => o.key)).not.toContain(key);
+    expect((await call('clocks:upcoming', {})).some((o) => o.clockId === 'room.pending-level')).toBe(false);
+    const stored = (await s.db.read((q) => listObligations(q, inc.id))).get(inc.id) ?? [];
+    expect(stored.find((o) => o.clockId === 'room.pending-level')?.closure).toMatchObject({ kind: 'not_applicable' });
+    // Nothing else of the incident changed.
+    expect(d).toMatchObject({
+      title: inc.title,
+      narrative: inc.narrative,
+      reporterPhone: inc.reporterPhone,
+      status: '已终止',
+    });
+    await s.close();
+  });
+});
+
 describe('the leader’s 续报 cadence is met by a 续报 sent through the report chain (42号 4.1.2 随时)', () => {
   const tempDir = useTempDirs();
 
