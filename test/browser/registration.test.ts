@@ -247,6 +247,11 @@ describe('registration as a phone report is taken', () => {
         await page.getByTestId('edit-incident').click();
         await expect.poll(() => page.locator('#occurredAt').inputValue()).toBe(occurred);
         expect(await page.locator('#receivedAt').inputValue()).toBe(prefilled);
+        // The calendar's 此刻 is now in Beijing too, not the machine's zone.
+        await page.locator('#occurredAt').click();
+        await page.locator('.ant-picker-dropdown:visible').getByText('此刻', { exact: true }).click();
+        const now = await page.locator('#occurredAt').inputValue();
+        expect(Math.abs(atOf(now) - Date.now())).toBeLessThan(2 * 60_000);
         const corrected = beijing(45);
         await page.locator('#occurredAt').focus();
         await page.keyboard.press('Control+A');

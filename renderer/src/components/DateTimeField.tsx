@@ -1,7 +1,8 @@
-import { DatePicker } from 'antd';
+import { Button, DatePicker } from 'antd';
 import type { DatePickerProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
+import { nowField } from '../lib/beijing-fields';
 
 export const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm';
 
@@ -24,7 +25,8 @@ function useUntabbableClear(root: React.RefObject<HTMLSpanElement | null>): void
  * A date and time typed with the keyboard while on the phone: digits fill a mask
  * (202611301405 → 2026-11-30 14:05), the value counts as soon as it is whole (no 确定 step), and
  * Tab moves on to the next field (the clear button stays with the mouse). The calendar stays
- * available to the mouse.
+ * available to the mouse. Its 此刻 is now in Beijing, like the field (the picker's own takes the
+ * workstation's zone).
  */
 export function DateTimeField({
   onChange,
@@ -38,6 +40,19 @@ export function DateTimeField({
         showTime={{ format: 'HH:mm' }}
         format={{ format: DATE_TIME_FORMAT, type: 'mask' }}
         needConfirm={false}
+        showNow={false}
+        renderExtraFooter={() => (
+          <Button
+            type="link"
+            size="small"
+            data-testid="date-time-now"
+            onClick={() => {
+              onChange?.(nowField());
+            }}
+          >
+            此刻
+          </Button>
+        )}
         // A single picker: the value is one date or none.
         onChange={(v) => onChange?.(Array.isArray(v) ? (v[0] ?? null) : v)}
         {...props}
