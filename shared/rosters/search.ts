@@ -40,6 +40,8 @@ export interface SearchEntry {
   duties?: string;
   /** Numbers as entered by officers, searched as plain text. */
   phones?: string[];
+  /** An officer's 备注 on a contact (值班手机, 夜间找谁), searched as plain text. */
+  note?: string;
 }
 
 /** A match; `entry` is the caller's own record, with whatever it added to SearchEntry. */
@@ -158,12 +160,12 @@ export function pinyinScore(query: string, text: string): number {
   return 0;
 }
 
-const TEXT_WEIGHT: Record<string, number> = { name: 100, title: 80, unit: 70, phones: 70, duties: 30 };
+const TEXT_WEIGHT: Record<string, number> = { name: 100, title: 80, unit: 70, phones: 70, duties: 30, note: 25 };
 const PINYIN_WEIGHT: Record<string, number> = { name: 1, title: 0.8, unit: 0.9 };
 
 /**
  * Searches flattened roster entries. A query of ASCII letters is matched as pinyin initials (and
- * as text); anything else as a substring of name, title, unit, duties or phone numbers. Several
+ * as text); anything else as a substring of name, title, unit, duties, phone numbers or 备注. Several
  * words separated by spaces must all match. Results are best first, ties in input order.
  */
 export function searchRoster<E extends SearchEntry>(entries: readonly E[], query: string): SearchHit<E>[] {
@@ -204,6 +206,7 @@ function scoreWord(entry: SearchEntry, word: string): { score: number; field: ke
     ['unit', entry.unit],
     ['duties', entry.duties],
     ['phones', entry.phones?.join(' ')],
+    ['note', entry.note],
   ];
   for (const [f, text] of texts) {
     if (!text) continue;

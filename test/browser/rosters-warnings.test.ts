@@ -31,6 +31,23 @@ describe('rosters per unit, call lists by place, and a lift by an alias in Chrom
       expect(await rosters.innerText()).toContain('组长单位（污染处置组');
       expect(await page.locator('.ant-card-head-title', { hasText: '合并自' }).count()).toBe(1);
 
+      // A contact is found by its 备注, which the result shows.
+      const saved = await dispatch(app.services.handlers, 'rosters:save-contact', {
+        rosterId: 'comms-hq',
+        entryKind: 'unit',
+        entryId: 'mobile',
+        role: '联络员',
+        name: '郝珏',
+        mobile: '13800001111',
+        note: '夜间应急值守手机',
+      });
+      if (!saved.ok) throw new Error(saved.error.message);
+      await page.getByTestId('roster-search').locator('input').fill('夜间应急');
+      await page.getByTestId('roster-search').locator('input').press('Enter');
+      await expect.poll(() => page.getByTestId('search-hit-note').innerText()).toBe('备注：夜间应急值守手机');
+      expect(await page.getByTestId('search-hit').count()).toBe(1);
+      expect(await page.getByTestId('search-hit').innerText()).toContain('郝珏');
+
       // A common word matches more units than fit: only those in view are in the page, and the list
       // scrolls to the last of them.
       const found = await dispatch(app.services.handlers, 'rosters:search', { query: '市' });

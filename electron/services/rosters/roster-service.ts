@@ -220,6 +220,7 @@ export class RosterService {
         title: [c.role, c.title].filter(Boolean).join('：'),
         unit: entryUnitLabel(v, c.entryKind, c.entryId),
         phones: phonesOf([c]),
+        ...(c.note.trim() ? { note: c.note } : {}),
         contactId: c.id,
         entryKey: `${c.rosterId}/${c.entryKind}/${c.entryId}`,
       });

@@ -430,6 +430,11 @@ function SearchResults({
               {c.role} {c.name}
             </Typography.Text>
             <Phones contact={c} />
+            {c.note.trim() && (
+              <Typography.Text type="secondary" data-testid="search-hit-note">
+                备注：{c.note}
+              </Typography.Text>
+            )}
           </Space>
         ))}
       </Space>

@@ -109,6 +109,19 @@ describe('roster search', () => {
     const byName = await call(s, 'rosters:search', { query: '孙赟' });
     expect(byName[0]).toMatchObject({ entry: { name: '孙赟', unit: '中国移动朔州分公司' } });
     expect(byName[0]!.contacts[0]!.officePhone).toBe('0349-2021234');
+    // An officer's 备注 is searched too (who answers at night), below every other field.
+    await call(s, 'rosters:save-contact', {
+      rosterId: 'comms-hq',
+      entryKind: 'unit',
+      entryId: 'mobile',
+      role: '联络员',
+      name: '郝珏',
+      mobile: '13800001111',
+      note: '夜间应急值守手机',
+    });
+    const byNote = await call(s, 'rosters:search', { query: '夜间应急' });
+    expect(byNote.map((h) => [h.entry.name, h.field])).toEqual([['郝珏', 'note']]);
+    expect(byNote[0]!.contacts.map((c) => c.note)).toEqual(['夜间应急值守手机']);
     const byDigits = await call(s, 'rosters:search', { query: '2021234' });
     expect(byDigits.map((h) => h.entry.name)).toContain('中国移动朔州分公司');
     const byDuty = await call(s, 'rosters:search', { query: '人工影响天气', rosterId: 'eco-hq' });
