@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { dispatch } from '../electron/ipc/dispatch';
 import { confirmLeader, pickOption, signInDuty } from '../test/helpers/ui';
 import { launchChromium, startWebApp } from '../test/helpers/web-app';
 
@@ -196,6 +197,34 @@ async function main(): Promise<void> {
     await page.getByTestId('holiday-notice').waitFor();
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(out, 'schedule-2027.png') });
+
+    // The wall display on a 1080-line screen, opened with the address a 带班领导 makes in 设置.
+    const issued = await dispatch(services.handlers, 'warnings:issue', {
+      plan: 'radiation',
+      level: '三级',
+      direction: 'issued',
+      issuerKind: 'city',
+      issuer: '朔州市人民政府',
+      area: '朔城区',
+      issuedAt: new Date(now - 30 * 60_000).toISOString(),
+      document: '朔政发〔2026〕12号',
+    });
+    if (!issued.ok) throw new Error(issued.error.message);
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await page.getByTestId('wall-key-rotate').click();
+    const wallAddress = page.getByTestId('wall-key-address');
+    await wallAddress.waitFor();
+    const kiosk = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1920, height: 1080 },
+    });
+    const wall = await kiosk.newPage();
+    await wall.goto(await wallAddress.inputValue());
+    await wall.getByTestId('wall-incident').first().waitFor();
+    await wall.waitForTimeout(1500);
+    await wall.screenshot({ path: join(out, 'wall.png') });
+    await kiosk.close();
     await app.close();
     console.log(`screenshots written to ${out}`);
   } finally {
