@@ -24,9 +24,10 @@ async function part(names: readonly string[], run: () => Promise<void>): Promise
 }
 
 async function main(): Promise<void> {
-  await part(['incident-write-ratio'], async () => {
+  await part(['incident-write-ratio', 'incident-storage-ratio'], async () => {
     const write = await benchIncidentWriteRatio();
     console.log(`incident-write-ratio: ${round(write.ratio)}`);
+    console.log(`incident-storage-ratio: ${round(write.storageRatio)}`);
   });
   // PostgreSQL for several seats (issue 17): on DUTY_BENCH_DATABASE_URL or a throwaway local cluster.
   await part(['pg-incident-write-ratio', 'seat-propagation-ms'], async () => {
