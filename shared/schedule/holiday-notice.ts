@@ -120,7 +120,9 @@ export function holidayNoticeProblems(n: HolidayNoticeInput): NoticeProblem[] {
   }
   if (n.year >= STATUTORY_FROM_YEAR) {
     for (const [d, name] of statutoryHolidays(n.year)) {
-      if (off.get(d) === name) continue;
+      // A day off of another festival's period counts: a notice gives 国庆节、中秋节 one run of days
+      // off when 中秋 falls in early October (2025: 10月1日至8日).
+      if (off.has(d)) continue;
       const i = n.periods.findIndex((p) => p.festival === name);
       problems.push({
         path: i >= 0 ? ['periods', i, 'from'] : ['periods'],

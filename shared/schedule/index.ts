@@ -9,8 +9,8 @@
 // The package's static tables, not its functions: the functions build their keys with the host's
 // local getters from UTC dates, which shifts every holiday by a day west of Greenwich.
 import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { parseDate, parseInstant, shanghaiDate, shanghaiInstant, toShanghaiIso, weekdayOf } from '../time';
-import { type HolidayNotices, noticeDays } from './holiday-notice';
+import { addDays, parseDate, parseInstant, shanghaiDate, shanghaiInstant, toShanghaiIso, weekdayOf } from '../time';
+import { FESTIVALS, type Festival, type HolidayNotices, type HolidayPeriod, noticeDays } from './holiday-notice';
 import { statutoryHolidays, statutoryHolidaysComplete } from './statutory';
 
 /** `list[i]` for an index the caller has just found: a miss is a bug, so it throws instead of typing undefined. */
@@ -132,6 +132,49 @@ export function hasHolidayData(year: number): boolean {
     holidayDataCache.set(year, known);
   }
   return known;
+}
+
+/** The package's names (清明, 端午, 中秋) as a notice names its festivals. */
+const festivalOf = (name: string | undefined): Festival | undefined =>
+  FESTIVALS.find((f) => f === name || f === `${name ?? ''}节`);
+
+/**
+ * The packaged arrangement of a year as a notice's periods, or null when the package lacks the year:
+ * each run of consecutive days off is one period, named by the festival most of its days belong to
+ * (国庆节 for 2025's 10月1日至8日, which holds 中秋), with the 调休上班 days of its festival. The
+ * holiday dialog starts from it, so that saving a year the package covers keeps what it knew.
+ */
+export function packagedPeriods(year: number): HolidayPeriod[] | null {
+  if (!hasHolidayData(year)) return null;
+  const entries = (table: Record<string, string>) =>
+    Object.entries(table)
+      .filter(([d]) => d.startsWith(`${year}-`))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([d, v]) => ({ d, festival: festivalOf(v.split(',')[1]) }));
+  const runs: { days: { d: string; festival: Festival | undefined }[] }[] = [];
+  for (const e of entries(chineseDays.holidays)) {
+    const last = runs.at(-1);
+    if (last && addDays(last.days.at(-1)?.d ?? '', 1) === e.d) last.days.push(e);
+    else runs.push({ days: [e] });
+  }
+  const periods: HolidayPeriod[] = [];
+  for (const run of runs) {
+    const counts = new Map<Festival, number>();
+    for (const { festival } of run.days) if (festival) counts.set(festival, (counts.get(festival) ?? 0) + 1);
+    const festival = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    // A day off for an occasion outside 放假办法 第二条 (2015's 纪念日) is no festival's.
+    if (!festival || periods.some((p) => p.festival === festival)) continue;
+    periods.push({ festival, from: run.days[0]?.d ?? '', to: run.days.at(-1)?.d ?? '', workdays: [] });
+  }
+  for (const { d, festival } of entries(chineseDays.workdays)) {
+    // A make-up day of a festival merged into another's run (中秋 into 国庆节) goes to the nearest run.
+    const gap = (p: HolidayPeriod) => Math.max(0, Date.parse(p.from) - Date.parse(d), Date.parse(d) - Date.parse(p.to));
+    const owner = festival
+      ? (periods.find((p) => p.festival === festival) ?? [...periods].sort((a, b) => gap(a) - gap(b))[0])
+      : undefined;
+    owner?.workdays.push(d);
+  }
+  return periods.sort((a, b) => FESTIVALS.indexOf(a.festival) - FESTIVALS.indexOf(b.festival));
 }
 
 /** What the schedule says of a year whose notice is not in the data, or null when it is. */

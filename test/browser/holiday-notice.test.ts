@@ -134,4 +134,51 @@ describe('节假日安排 entered by hand in Chromium', () => {
       await app.close();
     }
   }, 150_000);
+  it('a year the package covers opens with its arrangement: saving only the 文号 keeps 春节 and its 调休 after a reload', async () => {
+    const app = await startWebApp(browser(), tempDir());
+    const { page } = app;
+    page.setDefaultTimeout(30_000);
+    try {
+      await signInDuty(page);
+      await app.services.handlers['schedule:generate']({
+        month: '2026-02',
+        leaders: ['李堃', '王镕'],
+        officers: ['赵珺', '钱赟', '孙敏'],
+        replace: false,
+        reason: '',
+        fromMonthStart: true,
+      });
+      await openMonth(page, '2026-02');
+      await poll(() => kindOf(page, '2月16日')).toBe('法定节假日（春节）');
+      expect(await kindOf(page, '2月14日')).toBe('调休上班（春节）');
+
+      await page.getByTestId('holiday-edit').click();
+      await poll(() => page.getByTestId('holiday-entered').innerText()).toContain('随软件提供的2026年安排');
+      const rows = page.getByTestId('holiday-period');
+      await poll(() => rows.count()).toBe(7);
+      const spring = rows.nth(1);
+      expect(await spring.getByLabel('放假起始日期').inputValue()).toBe('2026-02-15');
+      expect(await spring.getByLabel('放假结束日期').inputValue()).toBe('2026-02-23');
+      expect(
+        (await spring.locator('.ant-select').nth(1).locator('.ant-select-selection-item').allInnerTexts()).map((t) =>
+          t.trim(),
+        ),
+      ).toEqual(['2026-02-14', '2026-02-28']);
+      await page.getByTestId('holiday-form').getByLabel('文号').fill('国办发明电〔2025〕7号');
+      await page.getByTestId('holiday-save').click();
+      await page.getByTestId('holiday-form').waitFor({ state: 'detached' });
+      await poll(() => page.getByTestId('holiday-source').innerText()).toContain('国办发明电〔2025〕7号');
+
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await signInDuty(page);
+      await openMonth(page, '2026-02');
+      await poll(() => kindOf(page, '2月16日')).toBe('法定节假日（春节）');
+      expect(await kindOf(page, '2月23日')).toBe('法定节假日（春节）');
+      expect(await kindOf(page, '2月14日')).toBe('调休上班（春节）');
+      expect(await kindOf(page, '2月28日')).toBe('调休上班（春节）');
+      expect(await kindOf(page, '2月24日')).toBe('工作日');
+    } finally {
+      await app.close();
+    }
+  }, 150_000);
 });

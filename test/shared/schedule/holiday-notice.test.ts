@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayKind, holidayDataNotice } from '../../../shared/schedule/index';
+import { addDays } from '../../../shared/time';
+import { dayKind, holidayDataNotice, packagedPeriods } from '../../../shared/schedule/index';
 import { holidayNoticeProblems, holidaySourceText, statutoryPeriods } from '../../../shared/schedule/holiday-notice';
 
 describe('a holiday notice entered by hand (国务院办公厅关于部分节假日安排的通知)', () => {
@@ -15,6 +16,49 @@ describe('a holiday notice entered by hand (国务院办公厅关于部分节假
       { festival: '国庆节', from: '2027-10-01', to: '2027-10-03', workdays: [] },
     ]);
     expect(holidayNoticeProblems({ year: 2027, title: '通知', docNo: '', periods })).toEqual([]);
+  });
+
+  it('a year the package covers starts from the package: saved unchanged, every day keeps its kind (2026 kept 春节)', () => {
+    const periods = packagedPeriods(2026);
+    expect(periods).toEqual([
+      { festival: '元旦', from: '2026-01-01', to: '2026-01-03', workdays: ['2026-01-04'] },
+      { festival: '春节', from: '2026-02-15', to: '2026-02-23', workdays: ['2026-02-14', '2026-02-28'] },
+      { festival: '清明节', from: '2026-04-04', to: '2026-04-06', workdays: [] },
+      { festival: '劳动节', from: '2026-05-01', to: '2026-05-05', workdays: ['2026-05-09'] },
+      { festival: '端午节', from: '2026-06-19', to: '2026-06-21', workdays: [] },
+      { festival: '中秋节', from: '2026-09-25', to: '2026-09-27', workdays: [] },
+      { festival: '国庆节', from: '2026-10-01', to: '2026-10-07', workdays: ['2026-09-20', '2026-10-10'] },
+    ]);
+    expect(holidayNoticeProblems({ year: 2026, title: '通知', docNo: '', periods: periods! })).toEqual([]);
+    const notices = new Map([[2026, { periods: periods! }]]);
+    for (let d = '2026-01-01'; d <= '2026-12-31'; d = addDays(d, 1)) {
+      expect([d, dayKind(d, notices).kind]).toEqual([d, dayKind(d).kind]);
+    }
+    expect(packagedPeriods(2027)).toBeNull();
+  });
+
+  it('one run of days off for 国庆节 and 中秋节 (2025: 10月1日至8日) is a sound notice, as the package gives it', () => {
+    const periods = packagedPeriods(2025)!;
+    expect(periods.find((p) => p.festival === '国庆节')).toEqual({
+      festival: '国庆节',
+      from: '2025-10-01',
+      to: '2025-10-08',
+      workdays: ['2025-09-28', '2025-10-11'],
+    });
+    expect(periods.some((p) => p.festival === '中秋节')).toBe(false);
+    expect(holidayNoticeProblems({ year: 2025, title: '通知', docNo: '', periods })).toEqual([]);
+    // 2028: 中秋 falls on 10月3日, inside the one run the notice will give 国庆节、中秋节.
+    const in2028 = statutoryPeriods(2028)
+      .filter((p) => p.festival !== '中秋节')
+      .map((p) => (p.festival === '国庆节' ? { ...p, to: '2028-10-08', workdays: ['2028-09-30'] } : p));
+    expect(holidayNoticeProblems({ year: 2028, title: '通知', docNo: '', periods: in2028 })).toEqual([]);
+    // A statutory day outside every day off is still refused.
+    const without = periods.map((p) => (p.festival === '国庆节' ? { ...p, from: '2025-10-02' } : p));
+    expect(holidayNoticeProblems({ year: 2025, title: '通知', docNo: '', periods: without })).toEqual([
+      expect.objectContaining({
+        message: '国庆节：10月1日是《全国年节及纪念日放假办法》第二条规定的假日，应在国庆节的放假日期之内',
+      }),
+    ]);
   });
 
   it('governs its whole year ahead of the package and the statutory days; other years are untouched', () => {

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { HolidayNoticeView } from '../../../../shared/ipc/channels/holidays';
 import { FESTIVALS, statutoryPeriods } from '../../../../shared/schedule/holiday-notice';
+import { packagedPeriods } from '../../../../shared/schedule/index';
 import type { Festival, HolidayPeriod } from '../../../../shared/schedule/holiday-notice';
 import { call } from '../../api/api';
 import { dayjs, fmtDateTime } from '../../lib/format';
@@ -26,8 +27,9 @@ interface NoticeValues {
 
 const titleOf = (year: number) => `国务院办公厅关于${year}年部分节假日安排的通知`;
 
+/** A year not entered starts from what the schedule already marks: the packaged notice, else the statutory days. */
 const toValues = (year: number, n: HolidayNoticeView | undefined): NoticeValues => {
-  const periods: HolidayPeriod[] = n?.periods ?? statutoryPeriods(year);
+  const periods: HolidayPeriod[] = n?.periods ?? packagedPeriods(year) ?? statutoryPeriods(year);
   return {
     year,
     title: n?.title ?? titleOf(year),
@@ -52,7 +54,8 @@ function DateInput(props: { value?: Dayjs | null; onChange?: (v: Dayjs | null) =
 /**
  * 节假日安排: the administrator (or 带班领导) enters the State Council's notice for a year — each
  * festival's days off and its 调休 workdays — where the packaged data lacks the year or is wrong.
- * A year without an entry opens with its statutory days (放假办法 第二条) filled in.
+ * A year without an entry opens with the packaged arrangement the schedule already marks, or, for a
+ * year the package lacks, its statutory days (放假办法 第二条) filled in.
  */
 export function HolidayNoticeDialog({ year, open, onClose }: { year: number; open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
@@ -133,7 +136,7 @@ export function HolidayNoticeDialog({ year, open, onClose }: { year: number; ope
     >
       <Form form={form} layout="vertical" data-testid="holiday-form" initialValues={toValues(year, undefined)}>
         <Typography.Paragraph type="secondary">
-          按国务院办公厅当年发布的《关于××××年部分节假日安排的通知》逐项录入放假日期与调休上班日。录入后本年以此为准（优先于随软件提供的数据），值班表中本年已排班次的类别随之更新；轮班人员不变，如需重新轮换请重新生成值班表。法定假日（《全国年节及纪念日放假办法》第二条）须在对应节日的放假日期之内。
+          按国务院办公厅当年发布的《关于××××年部分节假日安排的通知》逐项录入放假日期与调休上班日。录入后本年以此为准（优先于随软件提供的数据），值班表中本年已排班次的类别随之更新；轮班人员不变，如需重新轮换请重新生成值班表。法定假日（《全国年节及纪念日放假办法》第二条）须在放假日期之内（国庆节、中秋节同在十月初时可录为一段）。
         </Typography.Paragraph>
         <Space wrap align="start">
           <Form.Item name="year" label="年份" rules={[{ required: true, message: '请填写年份' }]}>
@@ -161,7 +164,9 @@ export function HolidayNoticeDialog({ year, open, onClose }: { year: number; ope
         <Typography.Paragraph data-testid="holiday-entered">
           {entered
             ? `${entered.year}年已录入：${entered.enteredBy}于${fmtDateTime(entered.enteredAt)}录入${entered.packaged ? '（更正随软件提供的数据）' : ''}`
-            : `${shown}年尚未录入，以下按《全国年节及纪念日放假办法》预填法定假日，请按通知补全放假与调休。`}
+            : packagedPeriods(shown)
+              ? `${shown}年尚未录入，以下为随软件提供的${shown}年安排（放假与调休上班），请对照通知核对；保存后本年以录入为准。`
+              : `${shown}年尚未录入，以下按《全国年节及纪念日放假办法》预填法定假日，请按通知补全放假与调休。`}
         </Typography.Paragraph>
         <Form.List name="periods">
           {(fields, { add, remove: drop }) => (
