@@ -68,6 +68,25 @@ describe('alarm notices in Chromium: one per incident, live, folded beyond three
       await page.getByTestId('alarm-notice').first().locator('.ant-notification-notice-close').click();
       await expect.poll(() => more.innerText()).toContain('另有1项报告时限告警');
       await expect.poll(() => titles.count()).toBe(3);
+
+      // While the officer works in a drawer or a dialog, the notices step aside from its buttons; the
+      // banner stays. They come back, as they were, once it closes.
+      await page.getByTestId('incident-link').filter({ hasText: '超时事件1' }).click();
+      const drawer = page.locator('.ant-drawer-open');
+      await drawer.getByTestId('incident-title').waitFor();
+      await expect.poll(() => page.getByTestId('alarm-notice').count()).toBe(0);
+      expect(await page.getByTestId('alarm-notice-more').count()).toBe(0);
+      expect(await page.getByTestId('alarm-banner').isVisible()).toBe(true);
+      // The last clock row's actions are reachable: a click on its 不适用 opens its dialog.
+      await drawer.getByRole('button', { name: '不适用' }).last().click();
+      const naDialog = page.locator('.ant-modal-wrap:not([style*="display: none"])').last();
+      await naDialog.waitFor();
+      expect(await page.getByTestId('alarm-notice').count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await naDialog.waitFor({ state: 'hidden' });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => titles.count()).toBe(3);
+      await expect.poll(() => more.innerText()).toContain('另有1项报告时限告警');
     } finally {
       await app.close();
     }

@@ -7,6 +7,7 @@ import { api, call, RECONNECTED } from '../../api/api';
 import { CriticalBanner } from '../../components/CriticalBanner';
 import { fmtDateTime } from '../../lib/format';
 import { useConnection } from '../../hooks/useConnection';
+import { useDialogOpen } from '../../hooks/useDialogOpen';
 import { setAlarmSound } from './alarm-sound';
 
 const MORE_KEY = 'alarm-more';
@@ -30,7 +31,8 @@ function LiveNotice({ notice, part }: { notice: AlarmNotice; part: 'title' | 'bo
 
 /**
  * The alarm as the officer sees it: a red banner for everything overdue, a sound that repeats until
- * acknowledged, and one live notice per incident (the first three; the rest fold into 另有N项). Acknowledging stops the sound, not the clock. The
+ * acknowledged, and one live notice per incident (the first three; the rest fold into 另有N项), out
+ * of the way while a dialog or drawer is open. Acknowledging stops the sound, not the clock. The
  * state comes from the main process's alarm engine, which reads every open clock whatever the
  * incident's status (clocks:upcoming), never the board's filtered list.
  */
@@ -43,6 +45,9 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
   const [closedCount, setClosedCount] = useState(0);
   const { notification } = App.useApp();
   const conn = useConnection();
+  // The notices sit over the page's lower right, where a dialog's 确定 and a drawer's row actions
+  // are: while one is open they step aside (the banner and the sound stay) and come back after.
+  const working = useDialogOpen();
 
   useEffect(() => {
     const load = () => call('alarms:state', {}).then(setState, () => undefined);
@@ -64,7 +69,9 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
     // Only the main window sounds and shows notices; the always-on-top strip would double them.
     if (!sound) return;
     setAlarmSound(Boolean(state?.status.soundOn));
-    const notices = (state?.notices ?? []).filter((n) => dismissed.current.get(n.incidentId) !== n.firedAt);
+    const notices = working
+      ? []
+      : (state?.notices ?? []).filter((n) => dismissed.current.get(n.incidentId) !== n.firedAt);
     const shown = notices.slice(0, NOTICES_SHOWN);
     const rest = notices.slice(NOTICES_SHOWN);
     const keys = new Set<string>();
@@ -104,10 +111,10 @@ export function AlarmBanner({ sound = true }: { sound?: boolean }) {
         props: { 'data-testid': 'alarm-notice-more' },
       });
     }
-    // A notice whose clock closed (reported, 不适用) goes away by itself.
+    // A notice whose clock closed (reported, 不适用) goes away by itself; all step aside for a dialog.
     for (const key of openKeys.current) if (!keys.has(key)) notification.destroy(key);
     openKeys.current = keys;
-  }, [state, notification, sound, closedCount]);
+  }, [state, notification, sound, closedCount, working]);
 
   useEffect(() => () => setAlarmSound(false), []);
 
