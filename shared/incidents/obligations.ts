@@ -398,6 +398,33 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
     for (const o of targets) if (!o.closure) close(o, 'not_applicable', atMs, m.reason, null);
   };
 
+  /**
+   * No change extends a deadline already running to the same recipient (product owner, 2026-11-30):
+   * a new-level obligation from T is due no later than an open one, begun before T, from the same
+   * sender to the same recipient by the same channel, that had not yet expired at T. One already
+   * overdue at T does not hold the new one back (worked example (c): 上一级 overdue at 10:30,
+   * downgraded at 11:00, runs 11:00 → 14:00).
+   */
+  const keepRunningDeadline = (o: Obligation, T: number) => {
+    const starts = Date.parse(o.startsAt);
+    const running = all
+      .filter(
+        (p) =>
+          !p.closure &&
+          Date.parse(p.startsAt) < T &&
+          p.from === o.from &&
+          p.to === o.to &&
+          p.channel === o.channel &&
+          Date.parse(p.dueAt) > T,
+      )
+      .map((p) => Date.parse(p.dueAt));
+    const cap = Math.min(...running);
+    if (running.length > 0 && cap > starts && cap < Date.parse(o.dueAt)) {
+      o.dueAt = isoOf(cap);
+      o.anchorNote = '截止时间沿用级别调整前已在计时的时限（调整不延后报告时间）';
+    }
+  };
+
   const applyChange = (index: number) => {
     const prev = segmentAt(segments, index - 1);
     const next = segmentAt(segments, index);
@@ -442,6 +469,7 @@ export function computeObligations(input: ObligationsInput): Obligation[] {
             reason: '调整前已向该对象报告',
             lateMs: 0,
           };
+        else keepRunningDeadline(o, T);
       }
       current.set(c.id, o);
     }

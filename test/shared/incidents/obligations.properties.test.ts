@@ -130,6 +130,32 @@ describe('level changes: properties over any history', () => {
     );
   });
 
+  it('no change extends a deadline already running to the same recipient: it runs on, or the new one is due no later', () => {
+    fc.assert(
+      fc.property(scenario, ({ input, changes }) => {
+        changes.forEach((c, i) => {
+          const T = Date.parse(c.effectiveAt);
+          const reports = (input.reports ?? []).filter((r) => Date.parse(r.at) < T);
+          const before = computeObligations({ ...input, reports, changes: changes.slice(0, i) });
+          const after = computeObligations({ ...input, reports, changes: changes.slice(0, i + 1) });
+          const kept = byKey(after);
+          for (const p of before) {
+            if (p.closure || !(Date.parse(p.startsAt) < T && Date.parse(p.dueAt) > T)) continue;
+            // Still open with its own deadline (an upgrade keeps it): that deadline still binds.
+            const same = kept.get(p.key);
+            if (same && !same.closure && same.dueAt === p.dueAt) continue;
+            for (const o of after) {
+              if (o.segment !== i + 1 || o.origin !== 'change' || o.closure?.kind === 'met') continue;
+              if (o.from !== p.from || o.to !== p.to || o.channel !== p.channel) continue;
+              expect(Date.parse(o.dueAt), `${o.key} after ${p.key}`).toBeLessThanOrEqual(Date.parse(p.dueAt));
+            }
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('completed records are never lost: later events never change or remove what earlier ones closed', () => {
     fc.assert(
       fc.property(scenario, fc.integer({ min: 0, max: 720 }), ({ input }, m) => {

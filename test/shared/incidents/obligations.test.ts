@@ -171,6 +171,24 @@ describe('downgrade at T', () => {
     expect(find(atT, 'env.dept-to-upper-dept', '一般').closure).toMatchObject({ kind: 'met', at: iso('11:00') });
   });
 
+  it('a downgrade never extends a deadline still running to the same recipient: 重大 due 11:00, 较大 from 10:30 is due 11:00, not 11:30', () => {
+    const os = env({
+      initialLevel: '一般',
+      changes: [change('一般', '重大', '10:00'), change('重大', '较大', '10:30', '核实后死亡5人')],
+    });
+    expect(find(os, 'env.county-dept-to-gov', '重大')).toMatchObject({
+      dueAt: iso('11:00'),
+      closure: { kind: 'level_change', at: iso('10:30'), lateMs: 0 },
+    });
+    const gov = find(os, 'env.county-dept-to-gov', '较大');
+    expect([gov.startsAt, gov.dueAt, gov.closure]).toEqual([iso('10:30'), iso('11:00'), null]);
+    expect(gov.anchorNote).toContain('调整不延后');
+    expect(find(os, 'env.city-gov-to-province', '较大').dueAt).toBe(iso('12:00'));
+    // A recipient the old level did not have runs its full window from T.
+    expect(find(os, 'env.dept-to-upper-dept', '较大')).toMatchObject({ startsAt: iso('10:30'), dueAt: iso('11:30') });
+    expect(find(os, 'env.dept-to-upper-dept', '较大').anchorNote).toBeUndefined();
+  });
+
   it('an unknown environmental level with a 5.1.1(3) fact found 一般 is a downgrade of the 重大 procedure', () => {
     const os = env({ initialLevel: null, facts: { heavyMetals: true }, changes: [change(null, '一般', '10:00')] });
     expect(find(os, 'env.dept-to-ministry', null).closure?.kind).toBe('level_change');
