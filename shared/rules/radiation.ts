@@ -119,8 +119,19 @@ export const RAD_RESPONSE_CRITERIA: readonly ResponseCriterion<F>[] = [
 
 const GOV_CLOCK = 'rad.gov-to-upper-gov';
 
+/**
+ * 4.1.1(1) 造成或可能造成人员辐射损伤照射: said outright, or shown by what was recorded of the people —
+ * anyone irradiated or contaminated (the 初始报告表 ticks 人员受照 / 人员污染 from the same facts),
+ * over the annual limit, or with acute radiation injury.
+ */
 const exposed = (f: F): boolean =>
-  !!f.peopleExposed || (f.acuteDeaths ?? 0) > 0 || (f.severeRadiationSickness ?? 0) > 0 || !!f.overAnnualDoseLimit;
+  !!f.peopleExposed ||
+  !!f.peopleContaminated ||
+  (f.exposedCount ?? 0) > 0 ||
+  (f.contaminatedCount ?? 0) > 0 ||
+  (f.acuteDeaths ?? 0) > 0 ||
+  (f.severeRadiationSickness ?? 0) > 0 ||
+  !!f.overAnnualDoseLimit;
 
 /**
  * County-level governments of the city (县（市、区）). 4.1.1(3) has the county government report up

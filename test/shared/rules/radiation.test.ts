@@ -120,11 +120,16 @@ describe('4.1.1 reporting clocks and their anchors', () => {
 
   it('also to the county health department when people were or may have been exposed', () => {
     expect(byId(clocks('一般'), 'rad.unit-to-health')).toBeUndefined();
+    expect(byId(clocks(undefined, { exposedCount: 0, contaminatedCount: 0 }), 'rad.unit-to-health')).toBeUndefined();
     for (const f of [
       { peopleExposed: true },
       { acuteDeaths: 1 },
       { severeRadiationSickness: 2 },
       { overAnnualDoseLimit: true },
+      // The counts the 初始报告表 ticks as 人员受照 / 人员污染 say people were exposed too.
+      { exposedCount: 2 },
+      { contaminatedCount: 1 },
+      { peopleContaminated: true },
     ]) {
       expect(byId(clocks(undefined, f), 'rad.unit-to-health')).toMatchObject({
         minutes: 60,
