@@ -104,8 +104,9 @@ const PREFIX = /^(朔州市|朔州|市|中国)/;
 interface Keys {
   initials: string;
   strippedInitials: string;
-  full: string;
-  strippedFull: string;
+  /** Full toneless pinyin as typed on a keyboard: ü as v (吕 lv), and also as u (lu), which many type. */
+  full: readonly string[];
+  strippedFull: readonly string[];
 }
 
 const keyCache = new Map<string, Keys>();
@@ -117,12 +118,16 @@ function initialsOf(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-function fullOf(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array' })
-    .join('')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+function fullOf(text: string): string[] {
+  const full = pinyin(text, { toneType: 'none', type: 'array' }).join('').toLowerCase();
+  const keep = (s: string) => s.replace(/[^a-z0-9]/g, '');
+  const v = keep(full.replace(/ü/g, 'v'));
+  const u = keep(full.replace(/ü/g, 'u'));
+  return v === u ? [v] : [v, u];
 }
+
+/** A letter query as the keys hold it: ü typed as v. */
+export const pinyinQuery = (word: string): string => word.toLowerCase().replace(/ü/g, 'v');
 
 /** Pinyin keys of a text, cached because the same unit names recur across rosters. */
 export function pinyinKeys(text: string): Keys {
@@ -150,11 +155,11 @@ function isSubsequence(query: string, target: string): boolean {
 
 /** Score of a letter query against one text: 0 when it does not match (see the tiers above). */
 export function pinyinScore(query: string, text: string): number {
-  const q = query.toLowerCase();
+  const q = pinyinQuery(query);
   const k = pinyinKeys(text);
   if (k.initials === q || k.strippedInitials === q) return 60;
   if (k.initials.startsWith(q) || k.strippedInitials.startsWith(q)) return 50;
-  if (q.length >= 2 && (k.full.startsWith(q) || k.strippedFull.startsWith(q))) return 45;
+  if (q.length >= 2 && [...k.full, ...k.strippedFull].some((f) => f.startsWith(q))) return 45;
   if (q.length >= 2 && (k.initials.includes(q) || k.strippedInitials.includes(q))) return 35;
   if (q.length >= 3 && k.strippedInitials[0] === q[0] && isSubsequence(q, k.strippedInitials)) return 25;
   return 0;
@@ -214,7 +219,7 @@ function scoreWord(entry: SearchEntry, word: string): { score: number; field: ke
     if (f === 'name' && lower === word) consider(f, 150);
     else if (lower.includes(word)) consider(f, TEXT_WEIGHT[f] ?? 0);
   }
-  if (/^[a-z]+$/.test(word)) {
+  if (/^[a-z]+$/.test(pinyinQuery(word))) {
     for (const [f, text] of texts) {
       const weight = PINYIN_WEIGHT[f];
       if (!text || weight === undefined) continue;

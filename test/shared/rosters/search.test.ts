@@ -23,6 +23,18 @@ describe('pinyin initials', () => {
     expect(pinyinKeys('指挥长').initials).toBe('zhz');
   });
 
+  it('a name with ü (吕志强) is found by its full pinyin typed with v, with u, or with ü, as by its initials', () => {
+    const people: SearchEntry[] = [
+      { rosterId: 'r', kind: 'person', id: 'p1', name: '吕志强' },
+      { rosterId: 'r', kind: 'person', id: 'p2', name: '何晓' },
+    ];
+    for (const q of ['lvzhiqiang', 'luzhiqiang', 'lüzhiqiang', 'lvzhi', 'lzq', 'LVZHIQIANG']) {
+      expect([q, searchRoster(people, q).map((h) => h.entry.name)]).toEqual([q, ['吕志强']]);
+    }
+    expect(searchRoster(people, 'hexiao').map((h) => h.entry.name)).toEqual(['何晓']);
+    expect(searchRoster(people, 'lzhiqiang')).toEqual([]);
+  });
+
   it('"stj" finds 市生态环境局 (subsequence of the stripped initials sthjj)', () => {
     expect(pinyinScore('stj', '市生态环境局')).toBeGreaterThan(0);
     const hits = searchRoster(ENTRIES, 'stj')
