@@ -8,6 +8,7 @@ import {
   RESPONSE_LEVELS,
   STATUSES,
 } from '../domain/incident';
+import { phoneTextProblem } from '../rosters/phone';
 
 /**
  * Instants with an explicit offset; the year window rejects typos such as 0202 or 20266. Whatever
@@ -114,7 +115,10 @@ const incidentFieldShape = {
   receivedAt: instant,
   reporterUnit: text('报告单位', 80),
   reporterName: text('报告人', 30),
-  reporterPhone: text('联系电话', 40),
+  reporterPhone: text('联系电话', 40).superRefine((v, ctx) => {
+    const problem = phoneTextProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   receiveChannel: z.enum(RECEIVE_CHANNELS, { message: '请选择接报方式' }),
   narrative: longText('事件简要情况', 20000),
   facts,

@@ -63,3 +63,25 @@ export function splitPhones(cell: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/**
+ * Digits as a caller reads them out: a mobile, a landline with or without its area code, a service
+ * or 红机 short number, with an extension. Looser than a roster's numbers (a caller's number is taken
+ * down, not dialled from a directory): only letters, words and stray signs are refused.
+ */
+const SPOKEN_NUMBER = /^\+?\d[\d-]*(?:(?:转|#|ext\.?)\d{1,6})?$/i;
+
+/**
+ * What is wrong with the number(s) a caller gave (报告人联系电话), or null when each reads as a
+ * number; several may be given, separated as in a roster cell. The text is kept as typed.
+ */
+export function phoneTextProblem(text: string, label = '联系电话'): string | null {
+  const parts = splitPhones(text);
+  for (const part of parts) {
+    const spoken = compact(part);
+    const digits = spoken.replace(/\D/g, '').length;
+    if (validatePhone(part).ok || (SPOKEN_NUMBER.test(spoken) && digits >= 3 && digits <= 20)) continue;
+    return `${label}格式不正确：${part}（应为手机号、固定电话如0349-2021234或短号，多个号码用、分隔）`;
+  }
+  return null;
+}

@@ -151,6 +151,12 @@ describe('registration as a phone report is taken', () => {
         await expect
           .poll(() => page.locator('.ant-form-item-explain-error', { hasText: '死亡人数不能为负数' }).count())
           .toBe(1);
+        // Letters in 联系电话 are refused under the field, with the number as typed.
+        await page.locator('#reporterPhone').fill('abc123');
+        await page.locator('#title').click();
+        await expect
+          .poll(() => page.locator('.ant-form-item-explain-error', { hasText: '联系电话格式不正确：abc123' }).count())
+          .toBe(1);
         await page.screenshot({ path: 'test-output/registration-problems.png' });
         const list = await dispatch(app.services.handlers, 'incidents:list', {});
         if (!list.ok) throw new Error(list.error.message);

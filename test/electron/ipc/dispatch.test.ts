@@ -19,6 +19,16 @@ describe('IPC dispatch: bad input gets a clear error and changes nothing', () =>
       ['incidents:create', { ...ENV_INPUT, receivedAt: '2026-11-28T00:00:00.000Z' }],
       /接报时间不能早于发生时间/,
     ],
+    [
+      'letters for a phone',
+      ['incidents:create', { ...ENV_INPUT, reporterPhone: 'abc123' }],
+      /联系电话格式不正确：abc123/,
+    ],
+    [
+      'letters for a phone in an edit',
+      ['incidents:update', { id: 1, patch: { reporterPhone: '找王科长' } }],
+      /联系电话格式不正确/,
+    ],
     ['negative count', ['incidents:create', { ...ENV_INPUT, facts: { deaths: -1 } }], /事件要素有误/],
     ['non-numeric count', ['incidents:create', { ...ENV_INPUT, facts: { deaths: '三' } }], /事件要素有误/],
     ['not an object', ['incidents:create', 'DROP TABLE incidents'], /输入有误/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitPhones, validatePhone } from '../../../shared/rosters/phone';
+import { phoneTextProblem, splitPhones, validatePhone } from '../../../shared/rosters/phone';
 
 describe('validatePhone', () => {
   it('accepts mobile numbers 1[3-9] + 9 digits, with spaces, dashes or +86', () => {
@@ -44,5 +44,32 @@ describe('validatePhone', () => {
 
   it('splits cells holding several numbers', () => {
     expect(splitPhones('13912345678；0349-2021234、 2021235')).toEqual(['13912345678', '0349-2021234', '2021235']);
+  });
+});
+
+describe('phoneTextProblem: the 联系电话 a caller gave, as typed', () => {
+  it('accepts mobiles, landlines, extensions, short numbers and several numbers', () => {
+    for (const s of [
+      '13912345678',
+      '139 1234 5678',
+      '0349-2021234',
+      '2021234',
+      '0349-2021234转801',
+      '110',
+      '12369',
+      '13912345678、0349-2021234',
+      '13912345678；110',
+    ]) {
+      expect([s, phoneTextProblem(s)]).toEqual([s, null]);
+    }
+  });
+
+  it('refuses letters and words, naming the number as typed', () => {
+    expect(phoneTextProblem('abc123')).toBe(
+      '联系电话格式不正确：abc123（应为手机号、固定电话如0349-2021234或短号，多个号码用、分隔）',
+    );
+    for (const s of ['找王科长', '1391234567a', '13912345678、电话打不通', '12']) {
+      expect(phoneTextProblem(s), s).toContain('联系电话格式不正确');
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { App, Form, Input, Modal, Select, Space } from 'antd';
+import { phoneTextProblem } from '../../../../shared/rosters/phone';
 import { DateTimeField } from '../../components/DateTimeField';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -177,7 +178,18 @@ export function EditIncidentModal({
           <Form.Item name="reporterName" label="报告人">
             <Input style={{ width: 120 }} data-testid="edit-reporter-name" />
           </Form.Item>
-          <Form.Item name="reporterPhone" label="联系电话">
+          <Form.Item
+            name="reporterPhone"
+            label="联系电话"
+            rules={[
+              {
+                validator: (_r, v?: string) => {
+                  const problem = v?.trim() ? phoneTextProblem(v.trim()) : null;
+                  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                },
+              },
+            ]}
+          >
             <Input style={{ width: 160 }} data-testid="edit-reporter-phone" />
           </Form.Item>
           <Form.Item name="receiveChannel" label="接报方式">
