@@ -44,6 +44,11 @@ describe('reporting clocks and the report chain in Chromium', () => {
       // Completing by phone: done, late, and the written follow-up appears with its 30 minutes.
       await page.getByTestId('complete-env.city-gov-to-province').click();
       await pickOption(page, '[data-testid="complete-channel"]', '电话');
+      // Confirmed without the recipient's name: the field says so (and the page raises no error).
+      await page.getByRole('button', { name: '确认完成' }).click();
+      await expect
+        .poll(() => page.locator('.ant-form-item-explain-error', { hasText: '请填写接收人姓名' }).count())
+        .toBe(1);
       await page.getByTestId('complete-recipient-name').fill('省政府总值班室刘喆');
       await page.getByRole('button', { name: '确认完成' }).click();
       await expect.poll(() => province.locator('[data-clock-state]').getAttribute('data-clock-state')).toBe('done');

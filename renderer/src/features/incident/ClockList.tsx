@@ -1,4 +1,5 @@
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { validValues } from '../../lib/form-values';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
@@ -59,7 +60,8 @@ export function ClockList({
   const [naForm] = Form.useForm<{ reason: string }>();
 
   const complete = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     // The dialog is open only for a clock, and its time is a required field.
     const completedAt = iso(v.completedAt);
     if (!completing || !completedAt) return;
@@ -83,7 +85,8 @@ export function ClockList({
   };
 
   const markNa = async () => {
-    const v = await naForm.validateFields();
+    const v = await validValues(naForm);
+    if (!v) return;
     if (!naFor) return;
     try {
       onChanged(

@@ -1,4 +1,5 @@
 import { App, Form, Input, Modal, Select, Space } from 'antd';
+import { validValues } from '../../lib/form-values';
 import { phoneTextProblem } from '../../../../shared/rosters/phone';
 import { DateTimeField } from '../../components/DateTimeField';
 import type { Dayjs } from 'dayjs';
@@ -87,7 +88,8 @@ export function EditIncidentModal({
     }
   }
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       const cleaned = cleanFacts(v.facts);
       // Facts the officer cleared must be sent as removed, not merely omitted.

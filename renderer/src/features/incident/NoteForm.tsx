@@ -1,4 +1,5 @@
 import { App, Button, Form, Input, Select, Space } from 'antd';
+import { validValues } from '../../lib/form-values';
 import { NOTE_KINDS } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import { call } from '../../api/api';
@@ -16,7 +17,8 @@ export function NoteForm({
   const { message } = App.useApp();
   const kind = Form.useWatch('kind', form);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       onChanged(
         await call('incidents:add-note', { id: incident.id, kind: v.kind, text: v.text, givenBy: v.givenBy ?? '' }),
