@@ -12,6 +12,7 @@
  * them (foreign keys are checked at each insert there). A part is read again from its byte offset.
  */
 import { createReadStream } from 'node:fs';
+import { tableLabels } from './table-labels';
 import { z } from 'zod';
 import type { ImportResult } from '../../../shared/ipc/channels/data';
 import { DomainError } from '../../../shared/ipc/result';
@@ -388,7 +389,7 @@ async function refuseUnlessEmpty(q: Queryable): Promise<void> {
   const incidents = present.incidents ? `已有事件 ${present.incidents} 起，` : '';
   throw new DomainError(
     'conflict',
-    `当前安装中已有数据（${incidents}涉及 ${names.join('、')}），完整数据只能导入到空的安装中。未做任何改动。`,
+    `当前安装中已有数据（${incidents}涉及${tableLabels(names).join('、')}），完整数据只能导入到空的安装中。未做任何改动。`,
   );
 }
 
