@@ -90,10 +90,14 @@ export function checkTermination(
   }
   const missing = conditions.filter((c) => !Object.hasOwn(confirmed, c.id));
   if (missing.length === 0) return { ok: true };
+  return { ok: false, missing, message: terminationRefusal(plan, missing) };
+}
+
+/** The refusal naming the conditions still unconfirmed (the page says it before asking for a password). */
+export function terminationRefusal(
+  plan: ChecklistPlanId,
+  missing: readonly Pick<TerminationCondition, 'text' | 'clause'>[],
+): string {
   const list = missing.map((c) => `“${c.text}”（${c.clause}）`).join('；');
-  return {
-    ok: false,
-    missing,
-    message: `不能终止应急响应：依据《${PLANS[plan].name}》${RULES[plan].clause}，以下条件尚未确认：${list}`,
-  };
+  return `不能终止应急响应：依据《${PLANS[plan].name}》${RULES[plan].clause}，以下条件尚未确认：${list}`;
 }

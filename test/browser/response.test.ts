@@ -85,13 +85,13 @@ describe('response actions and the warning board in Chromium against the web hos
           .toBe(1);
       }
 
-      // The end is refused, naming every unconfirmed condition.
+      // The end is refused, naming every unconfirmed condition, before any password is asked.
       const conditions = terminationConditions('environment');
       await panel.getByTestId('response-end').click();
-      await confirmLeader(page);
       const refused = panel.getByTestId('end-refused');
       await expect.poll(() => refused.innerText()).toContain('不能终止应急响应');
       for (const c of conditions) expect(await refused.innerText()).toContain(c.text);
+      expect(await page.getByTestId('leader-password').count()).toBe(0);
       expect((await app.services.incidents.get(id)).status).toBe('响应中');
 
       for (let n = 0; n < conditions.length; n++) {

@@ -2,7 +2,13 @@ import { Alert, App, AutoComplete, Button, List, Select, Space, Tag, Typography 
 import { useState } from 'react';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { ResponseItemView, ResponseView } from '../../../../shared/ipc/channels/response';
-import { ITEM_STATE_LABELS, type ItemState, type ResponseLevel } from '../../../../shared/response';
+import {
+  ITEM_STATE_LABELS,
+  terminationConditions,
+  terminationRefusal,
+  type ItemState,
+  type ResponseLevel,
+} from '../../../../shared/response';
 import { call } from '../../api/api';
 import { ClockBadge } from '../../components/ClockBadge';
 import { fmtDateTime } from '../../lib/format';
@@ -112,6 +118,12 @@ export function ResponsePanel({
   };
 
   const end = async () => {
+    // Refused before the leader's password is asked, as the service would refuse it after.
+    if (data.plan && data.termination.missing.length > 0) {
+      const missing = terminationConditions(data.plan).filter((c) => data.termination.missing.includes(c.id));
+      setEndRefused(terminationRefusal(data.plan, missing));
+      return;
+    }
     // Unsent reports are named and confirmed first; the service refuses without the confirmation.
     const unsent = data.termination.missing.length === 0 ? unsentClocks(incident.clocks) : [];
     if (unsent.length > 0 && !(await confirmUnsent(modal, '终止应急响应', unsent))) return;
