@@ -597,7 +597,7 @@ export class IncidentService {
 
   completeClock(q: Queryable, args: ChannelArgs<'clocks:complete'>): Promise<void> {
     if (Date.parse(args.completedAt) > this.now().getTime() + 5 * 60_000) {
-      return Promise.reject(new DomainError('invalid_input', '完成时间不能晚于当前时间'));
+      return Promise.reject(new DomainError('invalid_input', '报送时间不能晚于当前时间'));
     }
     return this.recordClock(
       q,

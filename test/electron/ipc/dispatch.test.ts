@@ -29,6 +29,21 @@ describe('IPC dispatch: bad input gets a clear error and changes nothing', () =>
       ['incidents:update', { id: 1, patch: { reporterPhone: '找王科长' } }],
       /联系电话格式不正确/,
     ],
+    [
+      'a report sent in the future',
+      [
+        'clocks:complete',
+        {
+          incidentId: 1,
+          clockId: 'env.county-dept-to-gov',
+          completedAt: '2026-11-29T03:00:00.000Z',
+          channel: '电话',
+          recipientUnit: '山阴县人民政府',
+          recipientName: '王镕',
+        },
+      ],
+      /报送时间不能晚于当前时间/,
+    ],
     ['negative count', ['incidents:create', { ...ENV_INPUT, facts: { deaths: -1 } }], /事件要素有误/],
     ['non-numeric count', ['incidents:create', { ...ENV_INPUT, facts: { deaths: '三' } }], /事件要素有误/],
     ['not an object', ['incidents:create', 'DROP TABLE incidents'], /输入有误/],
