@@ -347,7 +347,9 @@ describe('accessibility of the console in Chromium (axe-core)', () => {
         // 值班表: 替班 and 换班, the question Esc asks over typed names, and the print drawer.
         await menu('值班表');
         const today = page.getByTestId('schedule-table').locator('tr[data-today]');
-        await today.getByText('替班').click();
+        // Buttons, so the keyboard reaches them (they were links without an address).
+        await today.getByRole('button', { name: '替班' }).click();
+        expect(await today.getByRole('button', { name: '换班' }).count()).toBe(1);
         const change = page.locator('.ant-modal', { hasText: '替班：' });
         await change.waitFor();
         await check('替班对话框', '.ant-modal');

@@ -261,22 +261,28 @@ export function SchedulePage() {
             width: 120,
             render: (_: unknown, s: ShiftAssignment) => (
               <Space>
-                <a
+                <Button
+                  type="link"
+                  size="small"
+                  autoInsertSpace={false}
                   onClick={() => {
                     changeForm.resetFields();
                     setChange({ mode: '替班', shift: s });
                   }}
                 >
                   替班
-                </a>
-                <a
+                </Button>
+                <Button
+                  type="link"
+                  size="small"
+                  autoInsertSpace={false}
                   onClick={() => {
                     changeForm.resetFields();
                     setChange({ mode: '换班', shift: s });
                   }}
                 >
                   换班
-                </a>
+                </Button>
               </Space>
             ),
           },
