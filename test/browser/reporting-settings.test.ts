@@ -120,6 +120,10 @@ describe('reporting requirements per incident', () => {
         await open('平鲁区光缆中断');
         expect(await page.getByTestId('occurred-unknown').isChecked()).toBe(true);
         expect(await row('comms.written').innerText()).toContain('发生时间不详，以发现时间计');
+        // The incident's own 发生时间 reads 不详 too, with the time typed at registration kept beside it.
+        expect(await page.getByTestId('occurred-unknown-shown').innerText()).toBe(
+          `不详（以发现时间计时；登记时填写 ${chineseDateTime(base - 90 * MIN)}）`,
+        );
         await open('朔城区核子秤放射源丢失');
         expect(await page.getByTestId('follow-up-current').innerText()).toBe('每45分钟');
         expect(await page.getByTestId('handling-ended-current').innerText()).toBe(chineseDateTime(end));

@@ -6,6 +6,7 @@ import { api, call } from '../../api/api';
 import { DrillTag } from '../../components/DrillTag';
 import { LevelTag } from '../../components/LevelTag';
 import { fmtDateTime } from '../../lib/format';
+import { reportingOf } from '../../../../shared/incidents/reporting-view';
 import { ClockList } from './ClockList';
 import { EditIncidentModal } from './EditIncidentModal';
 import { NoteForm } from './NoteForm';
@@ -104,7 +105,16 @@ export function IncidentDrawer({ id, onClose }: { id: number | null; onClose: ()
           <Descriptions size="small" bordered column={2} styles={{ label: { width: 96, whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label="类别">{categoryLabel(i.category)}</Descriptions.Item>
             <Descriptions.Item label="地点">{i.places.join('、')}</Descriptions.Item>
-            <Descriptions.Item label="发生时间">{fmtDateTime(i.occurredAt)}</Descriptions.Item>
+            <Descriptions.Item label="发生时间">
+              {/* 不详: the time typed at registration is not a known time, and the clocks count from discovery. */}
+              {reportingOf(i.timeline).occurredUnknown ? (
+                <span data-testid="occurred-unknown-shown">
+                  不详（以发现时间计时；登记时填写 {fmtDateTime(i.occurredAt)}）
+                </span>
+              ) : (
+                fmtDateTime(i.occurredAt)
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label="发现时间">{fmtDateTime(i.discoveredAt)}</Descriptions.Item>
             <Descriptions.Item label="接报时间">{fmtDateTime(i.receivedAt)}</Descriptions.Item>
             <Descriptions.Item label="接报方式">{i.receiveChannel}</Descriptions.Item>
