@@ -47,6 +47,7 @@ interface PElement extends PNode {
   cloneNode(deep?: boolean): PNode;
   after(...nodes: PNode[]): void;
   append(...nodes: PNode[]): void;
+  prepend(...nodes: PNode[]): void;
   querySelector(selectors: string): PElement | null;
   setAttribute(name: string, value: string): void;
   getAttribute(name: string): string | null;
@@ -70,6 +71,7 @@ interface PRange {
   setEnd(node: PNode, offset: number): void;
   getClientRects(): ArrayLike<Box>;
   extractContents(): PNode;
+  toString(): string;
 }
 export interface PaginatedDocument {
   readonly body: PElement;
@@ -179,9 +181,19 @@ export function paginateDocument(doc: PaginatedDocument): number {
     const rest = el.cloneNode(false) as PElement;
     unfield(rest);
     rest.classList.add('cont-text');
+    const before = doc.createRange();
+    before.setStart(el, 0);
+    before.setEnd(at.node, at.offset);
+    const newParagraph = before.toString().endsWith('\n');
     moveFrom(el, at, rest);
-    // The last line before the break is a full line (justified), unless the text broke there.
-    if (at.offset === 0 || at.node.data[at.offset - 1] !== '\n') justifyLastLine(el);
+    if (!newParagraph) {
+      // The last line before the break is a full line (justified); the paragraph runs on, and its
+      // first line on the new page is not indented again (a lead pulls it back to the margin).
+      justifyLastLine(el);
+      const lead = doc.createElement('span');
+      lead.className = 'cont-lead';
+      rest.prepend(lead);
+    }
     el.after(rest);
     return rest;
   };

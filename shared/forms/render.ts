@@ -520,7 +520,8 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .h1{font-family:${HEI_STACK};font-weight:normal;font-size:16pt;margin:0;text-indent:2em;break-after:avoid}
 .title{break-after:avoid}
 .h1.small{text-indent:0;margin-top:calc(225mm / 44)}
-.body-text{text-indent:2em;text-align:justify;white-space:pre-wrap;margin:0}
+/* Every paragraph (each line the officer began after a line break) is indented two characters. */
+.body-text{text-indent:2em each-line;text-align:justify;white-space:pre-wrap;margin:0}
 .contact{margin:calc(225mm / 22) 0 0 0}
 .meta{display:flex;justify-content:space-between;font-size:14pt;line-height:1.8}
 .grid{width:calc(100% - 0.3mm);border-collapse:collapse;table-layout:fixed;letter-spacing:0}
@@ -552,9 +553,11 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .watermark{position:fixed;left:0;right:0;top:40%;text-align:center;font-family:${TITLE_STACK};font-size:120pt;letter-spacing:0.3em;color:rgba(0,0,0,0.45);transform:rotate(-30deg);pointer-events:none;z-index:0}
 .sheet{z-index:1}
 .drill-mark{font-family:${HEI_STACK}}
-.cont-text{text-indent:0}
+/* A paragraph a page broke runs on at the margin on the next page (paginate.ts adds the lead);
+   the paragraph after the last line break before a break (.split-last) begins one, so it keeps the indent. */
+.body-text>.cont-lead{margin-left:-2em}
 .body-text.split-end{text-align-last:justify}
-.body-text .split-last{display:block;text-indent:0;text-align-last:justify}
+.body-text .split-last{display:block;text-align-last:justify}
 @media screen{
   html{background:#8c8c8c}
   body{padding:8mm 0}

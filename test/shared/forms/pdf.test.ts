@@ -505,6 +505,99 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
     await writeFile('test-output/short-lines-split.pdf', await readFile(pdf));
   }, 90_000);
 
+  /** Lines of the test's running text on one page, top to bottom: where each starts and ends, and its text. */
+  async function fieldLines(pdf: string, page: number, field: RegExp) {
+    const rows = new Map<number, Array<{ x0: number; x1: number; text: string }>>();
+    for (const w of await words(pdf, page)) {
+      const y = Math.round(w.y0);
+      rows.set(y, [...(rows.get(y) ?? []), w]);
+    }
+    return [...rows.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, ws]) => {
+        const sorted = [...ws].sort((a, b) => a.x0 - b.x0);
+        return {
+          x0: sorted[0]?.x0 ?? 0,
+          x1: Math.max(...ws.map((w) => w.x1)),
+          text: sorted.map((w) => w.text).join(''),
+        };
+      })
+      .filter((l) => field.test(l.text));
+  }
+
+  /** 事件发展态势及处置情况 (the last section of an environmental report) set to `text`. */
+  async function trendPdf(id: string, trendAndHandling: string): Promise<string> {
+    const input = sample('info-report-environment-follow-up').input;
+    if (input.kind !== 'info-report' || input.data.plan !== 'environment') throw new Error('kind');
+    return pdfOf(id, {
+      kind: 'info-report',
+      data: { ...input.data, content: { ...input.data.content, trendAndHandling } },
+    });
+  }
+
+  const LEFT = 28 * MM;
+  const INDENTED = LEFT + 32; // two characters of 16 pt
+
+  it('indents every paragraph of running text two characters, not the lines it wraps to, on every page', async () => {
+    // Paragraphs of four to six lines, each ended by the officer's line break; pages break inside them.
+    const paragraphs = Array.from(
+      { length: 12 },
+      (_, i) => `第${i + 1}段。${'下游断面水质监测持续进行。'.repeat(7 + (i % 3) * 2)}`,
+    );
+    const pdf = await trendPdf('paragraphs', paragraphs.join('\n'));
+    const n = await pages(pdf);
+    expect(n).toBeGreaterThanOrEqual(3);
+    expect(planned.get(pdf)).toBe(n);
+    const field = /^[第段0-9。下游断面水质监测持续进行]+$/;
+    const byPage: Array<Awaited<ReturnType<typeof fieldLines>>> = [];
+    for (let p = 1; p <= n; p++) byPage.push(await fieldLines(pdf, p, field));
+    const starts = (l: { text: string }) => /^第\d+段/.test(l.text);
+    // Every paragraph starts on a line of its own, indented; every other line starts at the margin.
+    expect(
+      byPage
+        .flat()
+        .filter(starts)
+        .map((l) => l.text.replace(/。.*$/, '')),
+    ).toEqual(paragraphs.map((_, i) => `第${i + 1}段`));
+    byPage.forEach((ls, i) => {
+      for (const l of ls)
+        expect(Math.abs(l.x0 - (starts(l) ? INDENTED : LEFT)), `page ${i + 1}: ${l.text}`).toBeLessThan(1.5);
+    });
+    // Where a page breaks a paragraph, its last line there is justified to the right edge and it runs
+    // on at the margin on the next page, not indented again.
+    let inside = 0;
+    for (let p = 1; p < n; p++) {
+      const last = byPage[p - 1]?.at(-1);
+      const next = byPage[p]?.[0];
+      if (!last || !next || starts(next)) continue;
+      inside++;
+      expect(last.x1, `page ${p}: last line`).toBeGreaterThan((28 + 156) * MM - 3);
+    }
+    expect(inside).toBeGreaterThanOrEqual(1);
+    const read = (await text(pdf)).replace(/—\d+—/g, '');
+    for (const para of paragraphs) expect(read).toContain(para);
+  }, 90_000);
+
+  it('a paragraph that begins a new page is indented there like any other', async () => {
+    // One-line paragraphs: the page can only break between two of them.
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `第${i + 1}段水质监测持续进行。`);
+    const pdf = await trendPdf('one-line-paragraphs', paragraphs.join('\n'));
+    const n = await pages(pdf);
+    expect(planned.get(pdf)).toBe(n);
+    const field = /^第\d+段水质监测持续进行。$/;
+    const byPage: Array<Awaited<ReturnType<typeof fieldLines>>> = [];
+    for (let p = 1; p <= n; p++) byPage.push(await fieldLines(pdf, p, field));
+    expect(byPage.filter((ls) => ls.length > 0).length).toBeGreaterThanOrEqual(2);
+    expect(byPage.flat()).toHaveLength(40);
+    byPage.forEach((ls, i) => {
+      // Set as written: indented, and the line before a break is not stretched to the right edge.
+      for (const l of ls) {
+        expect(Math.abs(l.x0 - INDENTED), `page ${i + 1}: ${l.text}`).toBeLessThan(1.5);
+        expect(l.x1 - l.x0, `page ${i + 1}: ${l.text}`).toBeLessThan(80 * MM);
+      }
+    });
+  }, 90_000);
+
   const HEADING =
     /^([一二三四五六七八九十]+、|其他需要记载的事项$|指挥部$|现场处置组$|成员单位$|工作组$|领导成员$|续表$)/;
   const SIGNATURE = /签字：?$|签字：/;
