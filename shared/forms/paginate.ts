@@ -105,7 +105,9 @@ export function paginateDocument(doc: PaginatedDocument): number {
   const isTable = (el: PElement | null): el is PTable => !!el && el.tagName === 'TABLE';
   const bodyRows = (t: PTable): PRow[] => Array.from(t.tBodies[0]?.rows ?? []);
   const isDataTable = (el: PElement | null): el is PTable => isTable(el) && !!el.tHead && bodyRows(el).length > 0;
-  const isSignature = (el: PElement): boolean => el.matches('.signatures, .signoff');
+  // Blocks that close what comes before them and never start a page alone: signatures, the
+  // 签发 block, a form's footnote (注：…).
+  const isTrailer = (el: PElement): boolean => el.matches('.signatures, .signoff, .note');
   const isText = (el: PElement): boolean => el.matches('.body-text, .box, p, td, th');
   const hasText = (el: PElement): boolean => !!(el.textContent ?? '').trim();
   let pageStart = rect(sheet).top + (parseFloat(css(sheet).paddingTop) || 0);
@@ -292,21 +294,23 @@ export function paginateDocument(doc: PaginatedDocument): number {
     return moved ? rest : null;
   };
 
-  // Starts a new page at el, taking along the headings before it and, for a signature block,
-  // the block or the last table row before it. Returns the element the page starts with.
+  // Starts a new page at el, taking along the headings before it and, for a signature block or a
+  // footnote, the block or the last table row before it. Returns the element the page starts with.
   const startPageAt = (el: PElement): PElement | null => {
     let first = el;
     // An empty box (space to write in) is no content either: it moves like a signature block.
-    if (isSignature(el) || (el.matches('.box') && !hasText(el))) {
-      // Take blocks along until one with content comes (an empty box and its heading are not enough).
+    if (isTrailer(el) || (el.matches('.box') && !hasText(el))) {
+      // Take blocks along until one with content comes (an empty box and its heading are not
+      // enough, nor a footnote before a signature).
       for (let prev = el.previousElementSibling; prev; prev = prev.previousElementSibling) {
         if (isDataTable(prev)) {
           const n = bodyRows(prev).length;
-          if (first === el && n >= 2 && splitPoints(bodyRows(prev))[n - 1]) return split(prev, n - 1);
+          if ((first === el || isTrailer(first)) && n >= 2 && splitPoints(bodyRows(prev))[n - 1])
+            return split(prev, n - 1);
           break;
         }
         first = prev;
-        if (isTable(prev) || (!isHeading(prev) && hasText(prev))) break;
+        if (isTable(prev) || (!isHeading(prev) && !isTrailer(prev) && hasText(prev))) break;
       }
     }
     for (let p = first.previousElementSibling; p && isHeading(p); p = p.previousElementSibling) first = p;
@@ -348,7 +352,7 @@ export function paginateDocument(doc: PaginatedDocument): number {
         el = split(el, k);
         continue;
       }
-    } else if (isText(el)) {
+    } else if (isText(el) && !isTrailer(el)) {
       const rest = splitText(el, atTop ? 1 : 2);
       if (rest) {
         breakBefore(rest);

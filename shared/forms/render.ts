@@ -167,12 +167,17 @@ function looseDate(text: string, field: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatOfficialDate(text, field) : text;
 }
 
-// Seven columns shared by every block of the radiation forms so stacked tables line up; the
+// Seven columns shared by the blocks of the 后续报告表 so stacked tables line up; the radiation
 // tables are set in 五号 (10.5pt) so the whole form fits one A4 page like the gazette's.
 const RADIATION_COLS = [25, 26, 21, 20, 22, 20, 22];
+// 附件4's blocks have their own widths, so that no label of the initial report wraps (许可证审批机关,
+// 事故发生地点, 受污染人数, 污染面积(m²)) and a typical place and address fit one line: every row
+// one line high keeps the whole form, footnote included, on one A4 page.
+const INITIAL_COLS = [24, 26, 17, 28, 23, 20, 18];
 // The source and device tables get their own widths, set for their content at 10.5pt: a date
-// (2015年3月18日), a 12-character source code and a serial (DD-2019-0456) each fit on one line.
-const SOURCE_COLS = [10, 18, 21, 29, 29, 21, 28];
+// (2015年3月18日), a 12-character source code and a serial (DD-2019-0456) each fit on one line,
+// and the header takes two lines at most (非密封放射性物质状态(固/液态)).
+const SOURCE_COLS = [10, 18, 21, 28, 28, 21, 30];
 const DEVICE_COLS = [10, 24, 21, 24, 29, 20, 28];
 
 function accidentTypeRows(t: RadiationAccidentType): string {
@@ -227,8 +232,8 @@ function deviceTable(rows: RayDeviceRow[]): string {
   return `<table class="grid t105 rows" data-table="devices">${colgroup(DEVICE_COLS)}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
-function block(rows: string): string {
-  return `<table class="grid t105">${colgroup(RADIATION_COLS)}<tbody>${rows}</tbody></table>`;
+function block(rows: string, cols = RADIATION_COLS): string {
+  return `<table class="grid t105">${colgroup(cols)}<tbody>${rows}</tbody></table>`;
 }
 
 const MAIN_PARAMETERS_NOTE = '注：射线装置的“主要参数”是指X射线机的电流(mA)和电压(kV)、加速器线束能量等主要性能参数。';
@@ -246,10 +251,12 @@ function radiationInitial(d: RadiationInitialReport): string {
       `<tr>${label('许可证号')}${value('licenceNumber', d.licenceNumber, 2)}${label('许可证审批机关')}${value('licenceAuthority', d.licenceAuthority, 3)}</tr>` +
       `<tr>${label('事故发生时间')}${value('occurredAt', optDateTime(d.occurredAt, '事故发生时间'), 2)}${label('事故发生地点')}${value('place', d.place, 3)}</tr>` +
       accidentTypeRows(d.accidentType),
+    INITIAL_COLS,
   );
   const bottom = block(
     `<tr class="tall">${label('事故经过情况')}${value('narrative', d.narrative, 6, 1, 'v text')}</tr>` +
       `<tr>${label('报告人签字')}${value('reporter', d.reporter, 2)}${label('报告时间')}${value('reportedAt', formatReportTime(d.reportedAt), 3)}</tr>`,
+    INITIAL_COLS,
   );
   return (
     `<h1 class="title tight">辐射事故初始报告表</h1>` +
@@ -541,7 +548,10 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .cont-mark{font-size:12pt;line-height:1.6;letter-spacing:0}
 .rows tbody td{height:8mm}
 .seal{float:right;color:#000}
-.cbx{display:inline-block;margin:0 0.6em 0 0;white-space:nowrap}
+.cbx{display:inline-block;white-space:nowrap}
+.cbx+.cbx{margin-left:0.6em}
+/* The labels of 附件4 use their cell's width, so that none of them wraps. */
+[data-form="radiation-initial"] .t105 th.l{padding-left:0.5mm;padding-right:0.5mm}
 .cb{display:inline-block;position:relative;width:0.85em;height:0.85em;border:1px solid #000;vertical-align:-0.08em;margin-right:0.2em}
 .cb[data-checked="true"]::after{content:"";position:absolute;left:0.24em;top:0.02em;width:0.25em;height:0.5em;border:solid #000;border-width:0 0.12em 0.12em 0;transform:rotate(45deg)}
 .note{font-size:10.5pt;line-height:1.4;margin:1.5mm 0 0 0;letter-spacing:0}

@@ -12,6 +12,7 @@ import { charactersNotDrawn } from '../../helpers/pdf-glyphs';
 import type { FormInput } from '../../../shared/forms';
 import { FONT_BASE_URL, launchChromium, printPagedHtml, withFormPage } from '../../../electron/print/chromium-pdf';
 import { PAGED_HTML_SCRIPT } from '../../../shared/forms/paginate';
+import { draftReport, prefillSource } from '../../../shared/reports/prefill';
 
 const run = promisify(execFile);
 let browser: Browser | undefined;
@@ -597,6 +598,135 @@ describe('printed forms (Chromium → PDF → poppler)', () => {
       }
     });
   }, 90_000);
+
+  /** 附件4 as the app drafts it for a radiation incident (one source and one device from the facts). */
+  function draftedInitial(narrative: string) {
+    const draft = draftReport({
+      incident: prefillSource({
+        title: '朔城区某选煤公司核子秤放射源丢失',
+        category: 'radiation',
+        places: ['朔城区开发北路选煤车间3号皮带秤'],
+        occurredAt: '2021-09-02T06:05:00Z',
+        reporterUnit: '山西朔州某某选煤有限公司',
+        reporterName: '李堃',
+        reporterPhone: '0349-2012345',
+        receiveChannel: '电话',
+        narrative,
+        facts: {
+          accidentUnit: '山西朔州某某选煤有限公司',
+          sourceEvent: 'lost',
+          nuclide: 'Cs-137',
+          sourceCode: '0315CS012345',
+          activityBq: '9.10E+09',
+          deviceName: 'X射线探伤机',
+          deviceModel: 'XXG-2505',
+          peopleExposed: true,
+          exposedCount: 2,
+        },
+        grading: { level: '一般', response: null },
+        levelHistory: ['事件级别 未定级 → 一般（自 2021-09-02 15:30 起，赵珺：核实为IV类源）'],
+      }),
+      kind: '初报',
+      seq: 1,
+      station: '朔州市生态环境局',
+      now: '2021-09-02T07:00:00Z',
+    });
+    if (draft.kind !== 'radiation-initial') throw new Error('kind');
+    return draft.data;
+  }
+
+  it('a typical 辐射事故初始报告表 with three sources and two devices prints on one page, footnote included', async () => {
+    const d = draftedInitial(
+      '9月2日14时许，该公司检修人员在3号皮带秤检修时发现核子秤放射源铅罐开启、放射源缺失，现场2名检修人员可能受到照射。' +
+        '公司已封锁现场，并电话报告朔城区生态环境分局和公安分局。经初步核查，同批次另有2枚备用源存放于公司源库，' +
+        '源库门锁完好，台账记录与实物一致；丢失源为IV类源，出厂活度1.11E+10Bq。区生态环境分局已派员到场开展辐射巡测，' +
+        '在皮带秤周边及废料堆划定警戒区，公安分局已调取厂区监控并排查当日进出车辆。2名检修人员已送朔州市人民医院进行医学检查。',
+    );
+    const source = d.sources[0];
+    const device = d.devices[0];
+    if (!source || !device) throw new Error('the draft names the source and the device from the facts');
+    // What the officer adds before sending: the unit's particulars, the other sources and devices.
+    const pdf = await pdfOf('initial-typical', {
+      kind: 'radiation-initial',
+      data: {
+        ...d,
+        legalRepresentative: '王镕',
+        address: '朔州市朔城区开发北路88号',
+        postCode: '036000',
+        fax: '0349-2012346',
+        licenceNumber: '晋环辐证〔F0123〕',
+        licenceAuthority: '山西省生态环境厅',
+        sources: [
+          { ...source, factoryActivityBq: '1.11E+10', factoryDate: '2015-03-18' },
+          { ...source, sourceCode: '0315CS012346', factoryActivityBq: '1.11E+10', factoryDate: '2015-03-18' },
+          { ...source, sourceCode: '0315CS012347', factoryActivityBq: '1.11E+10', factoryDate: '2015-03-18' },
+        ],
+        devices: [
+          {
+            ...device,
+            maker: '丹东某某仪器厂',
+            serial: 'DD-2019-0456',
+            place: '检修车间',
+            mainParameters: '5mA / 250kV',
+          },
+          {
+            ...device,
+            serial: 'DD-2019-0457',
+            maker: '丹东某某仪器厂',
+            place: '检修车间',
+            mainParameters: '5mA / 250kV',
+          },
+        ],
+        reporter: '王镕',
+      },
+    });
+    expect(await pages(pdf)).toBe(1);
+    expect(planned.get(pdf)).toBe(1);
+    const all = await text(pdf);
+    for (const l of INITIAL_LABELS) expect(all, l).toContain(l);
+    expect(all).toContain('级别变化：');
+  }, 90_000);
+
+  /** A radiation form with `extra` added to its 事故经过. */
+  function longer(form: FormInput, extra: string): FormInput {
+    if (form.kind === 'radiation-initial')
+      return { kind: form.kind, data: { ...form.data, narrative: form.data.narrative + extra } };
+    if (form.kind === 'radiation-follow-up')
+      return { kind: form.kind, data: { ...form.data, narrative: form.data.narrative + extra } };
+    throw new Error(`no narrative in ${form.kind}`);
+  }
+
+  it('the footnote of the radiation forms never starts a page alone', async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    const b = browser;
+    const sentence = '现场检测确认放射源铅罐完好，已报告区生态环境分局。';
+    for (const id of ['radiation-initial', 'radiation-follow-up']) {
+      // The narrative grows about a line at a time until it no longer fits the first page: on the way,
+      // the form ends at every height of the page's foot.
+      let narrativeMoved = false;
+      for (let k = 0; k <= 60 && !narrativeMoved; k += 2) {
+        const html = renderForm(longer(sample(id).input, sentence.repeat(k)), { fontBaseUrl: FONT_BASE_URL });
+        const sheets = await withFormPage(b, html, (page) =>
+          page.evaluate(() =>
+            Array.from(document.querySelectorAll('.page-body')).map((body) => ({
+              first: body.firstElementChild?.className ?? '',
+              blocks: body.children.length,
+              narrative: !!body.querySelector('[data-field="narrative"]'),
+            })),
+          ),
+        );
+        for (const [i, sheet] of sheets.entries()) {
+          if (i === 0) continue;
+          expect(
+            sheet.first === 'note' && sheet.blocks === 1,
+            `${id} +${k}: page ${i + 1} holds the footnote alone`,
+          ).toBe(false);
+          narrativeMoved ||= sheet.narrative;
+        }
+      }
+      expect(narrativeMoved, id).toBe(true);
+    }
+  }, 180_000);
 
   const HEADING =
     /^([一二三四五六七八九十]+、|其他需要记载的事项$|指挥部$|现场处置组$|成员单位$|工作组$|领导成员$|续表$)/;
