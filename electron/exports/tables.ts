@@ -84,6 +84,8 @@ export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日�
       { key: 'instructions', header: '批示', width: 7 },
       { key: 'late', header: '迟报', width: 7 },
       { key: 'missed', header: '漏报', width: 7 },
+      { key: 'monitoredLate', header: '督促他方迟报', width: 9 },
+      { key: 'monitoredMissed', header: '督促他方未报', width: 9 },
       { key: 'total', header: '记录数', width: 8 },
     ],
     rows: logs.map((l) => ({
@@ -96,6 +98,8 @@ export function dutyLogRangeTables(logs: readonly DutyLog[], title = '值班日�
       instructions: l.counts.instructions,
       late: l.counts.clocksLate,
       missed: l.counts.clocksMissed,
+      monitoredLate: l.counts.monitoredLate,
+      monitoredMissed: l.counts.monitoredMissed,
       total: l.counts.total,
     })),
   };

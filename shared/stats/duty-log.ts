@@ -30,8 +30,21 @@ export interface DutyEvent {
   /** 处理情况: what was done about it (outcome, level and status, who lifted a warning). */
   handling?: string;
   officer: string;
-  /** For 时限 events: whether the clock was met, late (迟报) or missed (漏报). */
+  /**
+   * For 时限 events: met, late (迟报), or past due with no report (漏报, as the statistics define it:
+   * the deadline has passed and nothing was reported; a report made later turns it into 迟报).
+   */
   clockOutcome?: 'onTime' | 'late' | 'missed';
+  /**
+   * For 时限 events: whose obligation. The duty room's own clocks and other units' clocks it only
+   * monitors (督促) are counted apart (product owner 2026-11-30, "Whose clock"); absent counts as own.
+   */
+  clockOwner?: 'room' | 'monitored';
+  /**
+   * Whether the event is a report actually made (counted under 信息报送). Absent: 报告 and 续报
+   * count, other kinds do not; a draft or a signature is false, a clock completed directly is true.
+   */
+  countsAsReport?: boolean;
   /** The event belongs to a drill (演练): listed with its incident, left out of the figures. */
   drill?: boolean;
 }
@@ -70,20 +83,44 @@ export interface DutyLogCounts {
   /** Distinct incidents with any event this duty day. */
   incidentsTouched: number;
   calls: number;
+  /**
+   * Reports made (信息报送): reports sent through the report chain, clocks completed directly (by
+   * phone or in writing) and 续报 received; drafts and signatures are listed but not counted.
+   */
   reports: number;
   instructions: number;
-  /** The reporting clocks of real incidents only: a drill's clocks are listed but not counted. */
+  /**
+   * The duty room's own reporting clocks of real incidents only: a drill's clocks are listed but not
+   * counted, and other units' clocks the room monitors are counted apart (monitored*).
+   */
   clocksOnTime: number;
   clocksLate: number;
   clocksMissed: number;
+  /** Other units' clocks the duty room monitors (督促): met, late, and past due unreported (未报). */
+  monitoredOnTime: number;
+  monitoredLate: number;
+  monitoredMissed: number;
   /** The drills' 时限 events, listed in the log but in none of the three figures above. */
   drillClocks: number;
 }
 
-/** 按时N项、迟报N项、漏报N项（演练N项不计）: the log's clock figures as its overview words them. */
+/** 按时N项、迟报N项、漏报N项: the duty room's own clocks. */
+export function roomClockSummary(c: DutyLogCounts): string {
+  return `按时${c.clocksOnTime}项、迟报${c.clocksLate}项、漏报${c.clocksMissed}项`;
+}
+
+/** 按时N项、迟报N项、未报N项: other units' clocks the duty room monitors (督促). */
+export function monitoredClockSummary(c: DutyLogCounts): string {
+  return `按时${c.monitoredOnTime}项、迟报${c.monitoredLate}项、未报${c.monitoredMissed}项`;
+}
+
+/**
+ * 本值班室：按时N项、迟报N项、漏报N项；督促他方：按时N项、迟报N项、未报N项（演练N项不计）: the log's
+ * clock figures as its overview words them, the room's own obligations apart from those it monitors.
+ */
 export function clockSummary(c: DutyLogCounts): string {
   const drills = c.drillClocks > 0 ? `（演练${c.drillClocks}项不计）` : '';
-  return `按时${c.clocksOnTime}项、迟报${c.clocksLate}项、漏报${c.clocksMissed}项${drills}`;
+  return `本值班室：${roomClockSummary(c)}；督促他方：${monitoredClockSummary(c)}${drills}`;
 }
 
 /** 接报事件N起，另有演练M起（涉及事件K起）: the log's received figure as its overview words it. */
@@ -144,10 +181,10 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
   const received = new Set<string>();
   const drillsReceived = new Set<string>();
   const touched = new Set<string>();
-  let clocksOnTime = 0;
-  let clocksLate = 0;
-  let clocksMissed = 0;
+  const own = { onTime: 0, late: 0, missed: 0 };
+  const monitored = { onTime: 0, late: 0, missed: 0 };
   let drillClocks = 0;
+  let reports = 0;
   const rowsOf = new Map<DutyEventKind, DutyLogRow[]>();
   const sections = DUTY_LOG_SECTIONS.map((s) => {
     const rows: DutyLogRow[] = [];
@@ -163,11 +200,10 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
       if (event.kind === '接报') (event.drill ? drillsReceived : received).add(incidentId);
     }
     if (event.kind === '时限' && event.drill) drillClocks++;
-    else if (event.kind === '时限') {
-      if (event.clockOutcome === 'onTime') clocksOnTime++;
-      else if (event.clockOutcome === 'late') clocksLate++;
-      else if (event.clockOutcome === 'missed') clocksMissed++;
+    else if (event.kind === '时限' && event.clockOutcome) {
+      (event.clockOwner === 'monitored' ? monitored : own)[event.clockOutcome]++;
     }
+    if (event.countsAsReport ?? (event.kind === '报告' || event.kind === '续报')) reports++;
     // Events after midnight fall on the next calendar date: the printed log marks them 次日.
     const hm = shanghaiTime(ms);
     const time = ms < nextMidnight ? hm : `次日 ${hm}`;
@@ -198,11 +234,14 @@ export function compileDutyLog(input: CompileDutyLogInput): DutyLog {
       drillsReceived: drillsReceived.size,
       incidentsTouched: touched.size,
       calls: byKind['来电'] + byKind['去电'],
-      reports: byKind['报告'] + byKind['续报'],
+      reports,
       instructions: byKind['批示'],
-      clocksOnTime,
-      clocksLate,
-      clocksMissed,
+      clocksOnTime: own.onTime,
+      clocksLate: own.late,
+      clocksMissed: own.missed,
+      monitoredOnTime: monitored.onTime,
+      monitoredLate: monitored.late,
+      monitoredMissed: monitored.missed,
       drillClocks,
     },
   };

@@ -5,7 +5,7 @@
  * incident spanning midnight or the shift change lands in the duty day of each event.
  */
 import { categoryLabel } from '../../../shared/domain/incident';
-import type { IncidentSummary } from '../../../shared/domain/incident-view';
+import type { IncidentClock, IncidentSummary } from '../../../shared/domain/incident-view';
 import type { DutyRemark } from '../../../shared/ipc/channels/duty';
 import { addDays, shanghaiDate, shanghaiDateTime } from '../../../shared/time';
 import type { DutyEvent, DutyEventKind } from '../../../shared/stats/duty-log';
@@ -80,6 +80,7 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
   const endMs = Date.parse(end);
   const nowMs = src.now.getTime();
   const byId = new Map(src.incidents.map((i) => [i.id, i]));
+  const directCompletions = completedDirectly(src.timeline);
   const out: DutyEvent[] = [];
 
   for (const inc of src.incidents) {
@@ -97,48 +98,22 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
       });
     }
     for (const c of inc.clocks) {
-      // Citations may already read 依据《…》: the log prints the word once.
-      const basis = (c.citation || c.clause || '').replace(/^\s*依据\s*/, '');
-      if (c.record?.completedAt) {
-        if (!within(c.record.completedAt, startMs, endMs)) continue;
-        const late = Date.parse(c.record.completedAt) > Date.parse(c.dueAt);
-        out.push({
-          at: c.record.completedAt,
-          kind: '时限',
-          incidentId: inc.id,
-          incidentTitle: title(inc),
-          text: `${c.title}：${late ? '迟报' : '按时完成'}（截止 ${shanghaiDateTime(Date.parse(c.dueAt))}，${c.record.channel ?? ''}报${c.record.recipientUnit ?? ''}）${basis ? `；依据${basis}` : ''}`,
-          handling: `${late ? '迟报' : '按时完成'}：${c.record.channel ?? ''}报${c.record.recipientUnit ?? ''}`,
-          officer: c.record.officer,
-          clockOutcome: late ? 'late' : 'onTime',
-          drill: inc.drill,
-        });
-      } else if (!c.record && !c.optional && within(c.dueAt, startMs, endMs) && Date.parse(c.dueAt) <= nowMs) {
-        // An optional clock (如适用) nobody recorded was never owed: not 漏报, as in the statistics.
-        out.push({
-          at: c.dueAt,
-          kind: '时限',
-          incidentId: inc.id,
-          incidentTitle: title(inc),
-          text: `${c.title}：截止时仍未完成（漏报）${basis ? `；依据${basis}` : ''}`,
-          handling: '漏报：截止时仍未完成',
-          officer: '',
-          clockOutcome: 'missed',
-          drill: inc.drill,
-        });
-      }
+      const e = clockEvent(inc, c, { startMs, endMs, nowMs }, directCompletions);
+      if (e) out.push(e);
     }
   }
 
   for (const e of src.timeline) {
-    if (!within(e.at, startMs, endMs)) continue;
     // The data column holds only objects written with JSON.stringify.
     const data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null;
     const kind = logKind(e.kind, data);
     const inc = byId.get(e.incident_id);
     if (!kind || !inc) continue;
+    // Placed when it happened, as the officer entered it, like a clock's completion.
+    const at = enteredAt(e.kind, data) ?? e.at;
+    if (!within(at, startMs, endMs)) continue;
     out.push({
-      at: e.at,
+      at,
       kind,
       incidentId: inc.id,
       incidentTitle: title(inc),
@@ -146,6 +121,8 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
       handling: entryHandling(data),
       officer: e.officer,
       drill: inc.drill,
+      // Of the report chain's entries only a dispatch (it names the version sent) is a report made.
+      ...(kind === '报告' ? { countsAsReport: data?.version !== undefined } : {}),
     });
   }
 
@@ -195,6 +172,111 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
     }
   }
   return out;
+}
+
+/**
+ * The time the officer entered for a response step (a termination condition confirmed, a measure
+ * done, a task done, the response ended), when the entry holds one; the entry's own time is when it
+ * was recorded.
+ */
+function enteredAt(kind: string, data: Record<string, unknown> | null): string | null {
+  if (kind !== 'action' || !data) return null;
+  const at = data.response === 'end' ? data.endedAt : data.at;
+  return typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? at : null;
+}
+
+/** Clock records completed with 完成 (a 'clock' entry), not by a dispatch of the report chain. */
+function completedDirectly(timeline: readonly TimelineJoinRow[]): Set<string> {
+  const out = new Set<string>();
+  for (const e of timeline) {
+    if (e.kind !== 'clock' || !e.data) continue;
+    // The data column holds only objects written with JSON.stringify.
+    const data = JSON.parse(e.data) as Record<string, unknown>;
+    if (typeof data.clockId === 'string' && data.completedAt) out.add(`${e.incident_id}|${data.clockId}`);
+  }
+  return out;
+}
+
+/**
+ * A reporting clock's event in [start, end), outcomes as the statistics count them (shared/stats
+ * clockOutcome): completed → 按时 or 迟报 when completed; closed as 级别调整 after its deadline → 迟报
+ * then; open and past due → 漏报 at the deadline, worded 已超时未报 as it can still be reported
+ * (then it is 迟报). An optional clock (如适用) nobody recorded was never owed; nor was one not yet due.
+ * Another unit's clock the room only monitors says so (督促) and is counted apart.
+ */
+function clockEvent(
+  inc: IncidentSummary,
+  c: IncidentClock,
+  w: { startMs: number; endMs: number; nowMs: number },
+  direct: ReadonlySet<string>,
+): DutyEvent | null {
+  // Citations may already read 依据《…》: the log prints the word once.
+  const basis = (c.citation || c.clause || '').replace(/^\s*依据\s*/, '');
+  const cited = basis ? `；依据${basis}` : '';
+  const monitored = c.owner?.kind === 'monitored';
+  const name = monitored ? `督促${c.owner?.unit ?? '他方'}${c.title}` : c.title;
+  const due = `截止 ${shanghaiDateTime(Date.parse(c.dueAt))}`;
+  const base = {
+    kind: '时限' as const,
+    incidentId: inc.id,
+    incidentTitle: title(inc),
+    drill: inc.drill,
+    clockOwner: monitored ? ('monitored' as const) : ('room' as const),
+  };
+  const inWindow = (iso: string) => {
+    const t = Date.parse(iso);
+    return t >= w.startMs && t < w.endMs;
+  };
+  if (c.record?.completedAt) {
+    if (!inWindow(c.record.completedAt)) return null;
+    const late = Date.parse(c.record.completedAt) > Date.parse(c.dueAt);
+    const how = `${c.record.channel ?? ''}报${c.record.recipientUnit ?? ''}`;
+    return {
+      ...base,
+      at: c.record.completedAt,
+      text: `${name}：${late ? '迟报' : '按时完成'}（${due}，${how}）${cited}`,
+      handling: `${late ? '迟报' : '按时完成'}：${how}`,
+      officer: c.record.officer,
+      clockOutcome: late ? 'late' : 'onTime',
+      countsAsReport: direct.has(`${inc.id}|${c.record.clockId}`),
+    };
+  }
+  if (c.record) return null; // 不适用
+  if (c.closure?.kind === 'level_change') {
+    // Closed by a change of level (43号 5.1.1(6)): 迟报 if it was already overdue then, else not owed.
+    if (Date.parse(c.closure.at) <= Date.parse(c.dueAt) || !inWindow(c.closure.at)) return null;
+    return {
+      ...base,
+      at: c.closure.at,
+      text: `${name}：级别调整时已超时未报（${due}），计迟报${cited}`,
+      handling: '迟报：级别调整时已超时',
+      officer: '',
+      clockOutcome: 'late',
+    };
+  }
+  if (c.closure?.kind === 'met') {
+    // Met without a record of its own (a 续报 sent through the report chain meets the cadence).
+    if (!inWindow(c.closure.at)) return null;
+    const late = Date.parse(c.closure.at) > Date.parse(c.dueAt);
+    return {
+      ...base,
+      at: c.closure.at,
+      text: `${name}：${late ? '迟报' : '按时完成'}（${due}）${cited}`,
+      handling: late ? '迟报' : '按时完成',
+      officer: '',
+      clockOutcome: late ? 'late' : 'onTime',
+    };
+  }
+  if (c.closure || c.optional || !inWindow(c.dueAt) || Date.parse(c.dueAt) > w.nowMs) return null;
+  const counted = monitored ? '未报' : '漏报';
+  return {
+    ...base,
+    at: c.dueAt,
+    text: `${name}：已超时未报（${due}，至今未报告，计${counted}；补报后改计迟报）${cited}`,
+    handling: `已超时未报（计${counted}）`,
+    officer: '',
+    clockOutcome: 'missed',
+  };
 }
 
 /** 处理情况 of a 接报: the level it was graded at and what was done about the incident since. */

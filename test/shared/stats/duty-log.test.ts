@@ -110,10 +110,12 @@ describe('compileDutyLog', () => {
     // Listed all the same, each in its section.
     expect(log.sections.flatMap((x) => x.rows).filter((r) => r.incidentId === '13')).toHaveLength(3);
     expect(receivedSummary(log.counts)).toBe('接报事件2起，另有演练1起（涉及事件3起）');
-    expect(clockSummary(log.counts)).toBe('按时1项、迟报1项、漏报0项（演练2项不计）');
+    expect(clockSummary(log.counts)).toBe(
+      '本值班室：按时1项、迟报1项、漏报0项；督促他方：按时0项、迟报0项、未报0项（演练2项不计）',
+    );
     const plain = compileDutyLog({ day: '2025-10-01', events });
     expect(receivedSummary(plain.counts)).toBe('接报事件2起（涉及事件2起）');
-    expect(clockSummary(plain.counts)).toBe('按时1项、迟报1项、漏报0项');
+    expect(clockSummary(plain.counts)).toBe('本值班室：按时1项、迟报1项、漏报0项；督促他方：按时0项、迟报0项、未报0项');
   });
 
   it('gives the morning after midnight to the earlier day and 08:30 onwards to the next', () => {

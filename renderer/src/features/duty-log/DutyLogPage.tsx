@@ -16,7 +16,7 @@ import {
 import { useState } from 'react';
 import type { DutyRemark } from '../../../../shared/ipc/channels/duty';
 import { DUTY_LOG_EXPORT_FORMATS } from '../../../../shared/ipc/channels/duty';
-import type { DutyLogRow } from '../../../../shared/stats/duty-log';
+import { monitoredClockSummary, roomClockSummary, type DutyLogRow } from '../../../../shared/stats/duty-log';
 import { call } from '../../api/api';
 import { dayjs, fmtDateTime } from '../../lib/format';
 import { useLoad } from '../../hooks/useApi';
@@ -101,9 +101,12 @@ export function DutyLogPage({ openIncident }: { openIncident: (id: number) => vo
         <Descriptions.Item label="电话 / 报送 / 批示">
           {c.calls} / {c.reports} / {c.instructions}
         </Descriptions.Item>
-        <Descriptions.Item label="报告时限">
-          按时 {c.clocksOnTime}，迟报 {c.clocksLate}，漏报 {c.clocksMissed}
+        <Descriptions.Item label="报告时限（本值班室）">
+          <span data-testid="duty-log-clocks-room">{roomClockSummary(c)}</span>
           {c.drillClocks > 0 ? `（演练 ${c.drillClocks} 项不计）` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label="督促他方报告" span={2}>
+          <span data-testid="duty-log-clocks-monitored">{monitoredClockSummary(c)}</span>
         </Descriptions.Item>
       </Descriptions>
       <ExportButtons

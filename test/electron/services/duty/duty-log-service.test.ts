@@ -54,11 +54,11 @@ describe('duty log compiled from the records', () => {
     ).log;
     const missed = dueDay.sections
       .flatMap((x) => x.rows)
-      .filter((r) => r.kind === '时限' && r.text.startsWith(`${first.title}：`));
+      .filter((r) => r.kind === '时限' && r.text.includes(`${first.title}：`));
     expect(missed).toHaveLength(1);
     expect(missed[0]!.at).toBe(first.dueAt);
-    expect(missed[0]!.text).toContain(`${first.title}：截止时仍未完成（漏报）`);
-    expect(dueDay.counts.clocksMissed).toBeGreaterThanOrEqual(1);
+    expect(missed[0]!.text).toContain(`${first.title}：已超时未报`);
+    expect(dueDay.counts.clocksMissed + dueDay.counts.monitoredMissed).toBeGreaterThanOrEqual(1);
     await s.close();
   });
 
@@ -96,7 +96,8 @@ describe('duty log compiled from the records', () => {
     expect(log.counts).toMatchObject({
       incidentsReceived: 2,
       drillsReceived: 1,
-      clocksMissed: realDue.length,
+      clocksMissed: realDue.filter((c) => c.owner?.kind === 'room').length,
+      monitoredMissed: realDue.filter((c) => c.owner?.kind === 'monitored').length,
       drillClocks: realDue.length,
     });
     await s.close();
@@ -136,12 +137,12 @@ describe('duty log compiled from the records', () => {
     const to = (await call('duty-log:get', {})).today;
     const logs = await Promise.all([...new Set([from, to])].map((d) => call('duty-log:get', { day: d })));
     const clocks = logs.flatMap((v) => v.log.sections.flatMap((x) => x.rows)).filter((r) => r.kind === '时限');
-    const onTime = clocks.filter((r) => r.text.startsWith(`${a!.title}：按时完成`));
-    const late = clocks.filter((r) => r.text.startsWith(`${b!.title}：迟报`));
+    const onTime = clocks.filter((r) => r.text.includes(`${a!.title}：按时完成`));
+    const late = clocks.filter((r) => r.text.includes(`${b!.title}：迟报`));
     expect(onTime).toHaveLength(1);
     expect(late).toHaveLength(1);
     expect(late[0]!.at).toBe(lateAt);
-    expect(logs.reduce((n, v) => n + v.log.counts.clocksLate, 0)).toBe(1);
+    expect(logs.reduce((n, v) => n + v.log.counts.clocksLate + v.log.counts.monitoredLate, 0)).toBe(1);
     await s.close();
   });
 
