@@ -6,6 +6,7 @@
  * The deadlines themselves come from the plans' reporting clauses (朔政办发〔2021〕40号 4.1;
  * 〔2021〕42号 4.1.1; 〔2021〕43号 5.1.1) through the rules engine; this module only counts them.
  */
+import type { ClockChannel } from '../domain/incident';
 import { parseInstant, shanghaiParts } from '../time';
 
 export * from './duty-log';
@@ -31,6 +32,8 @@ export interface StatClock {
   channel: StatClockChannel;
   dueAt: string;
   completedAt?: string | null;
+  /** How the report was actually made (报送方式: 电话/传真/书面/系统); the clock's `channel` is what it required. */
+  completedChannel?: ClockChannel | null;
   /** Officer who recorded the report. */
   completedBy?: string | null;
   notApplicable?: boolean;
@@ -74,6 +77,19 @@ export function clockOutcome(clock: StatClock, now: number): ClockOutcome {
     return parseInstant(clock.completedAt, 'clocks[].completedAt') <= due ? 'onTime' : 'late';
   }
   return now > due ? 'missed' : 'pending';
+}
+
+/**
+ * Whether a completed report counts as a phone or a written report: by how it was made, a phone
+ * call as phone and 传真、书面、系统 as written (a call never discharges a written report, 42号
+ * 4.1.1(1)); a record without its 报送方式 by what the clock required; null when neither says.
+ */
+export function reportKindOf(
+  made: ClockChannel | null | undefined,
+  required: StatClockChannel,
+): 'phone' | 'written' | null {
+  if (made) return made === '电话' ? 'phone' : 'written';
+  return required === 'any' ? null : required;
 }
 
 export interface CountRow {
@@ -122,7 +138,10 @@ export interface Stats {
     /** The duty room's own clocks first, then those it monitors (then any without an owner). */
     byOwner: (OutcomeCounts & { key: string; owner: 'room' | 'monitored' | null })[];
   };
-  /** Median minutes from 接报 to the first completed phone clock, over incidents that have one. */
+  /**
+   * Median minutes from 接报 to the first report made by phone (or in writing: 传真、书面、系统), over
+   * incidents that have one; counted by how each report was made, not by what its clock required.
+   */
   medianMinutesToPhone: number | null;
   medianMinutesToWritten: number | null;
   samples: { phone: number; written: number };
@@ -283,9 +302,10 @@ export function computeStats(input: StatsInput): Stats {
     } else if (outcome === 'missed') {
       row(perOfficer, input.officerAt?.(clock.dueAt)?.trim() || UNKNOWN_OFFICER).missed++;
     }
-    if (clock.completedAt && !clock.notApplicable && (clock.channel === 'phone' || clock.channel === 'written')) {
+    const kind = reportKindOf(clock.completedChannel, clock.channel);
+    if (clock.completedAt && !clock.notApplicable && kind) {
       const done = parseInstant(clock.completedAt, 'clocks[].completedAt');
-      const m = firstDone[clock.channel];
+      const m = firstDone[kind];
       const prev = m.get(incidentKey);
       if (prev === undefined || done < prev) m.set(incidentKey, done);
     }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { categoryLabel } from '../../../shared/domain/incident';
 import type { Incident } from '../../../shared/domain/incident';
 import type { IncidentClock, IncidentGrading } from '../../../shared/domain/incident-view';
-import { NO_PLACE } from '../../../shared/stats/index';
+import { NO_PLACE, reportKindOf } from '../../../shared/stats/index';
 import { parseInstant, shanghaiParts } from '../../../shared/time';
 import { deriveIncident, gradingOf } from '../../../shared/incidents/derive';
 import { computeObligations } from '../../../shared/incidents/obligations';
@@ -22,9 +22,10 @@ import type { DerivationToStore, StoredStatClock } from '../../db/derived-reposi
 
 /**
  * Raise when the rules change what they derive from the same rows, or the stored form changes
- * (3: the compact form of db/derived-codec.ts): every stored value is redone.
+ * (3: the compact form of db/derived-codec.ts; 4: the first phone and written report counted by how
+ * each report was made): every stored value is redone.
  */
-const DERIVED_VERSION = 3;
+const DERIVED_VERSION = 4;
 
 /**
  * The code that derives, hashed: a build whose rules differ gets another basis even if the version
@@ -67,6 +68,7 @@ export function statClocksOf(clocks: readonly IncidentClock[]): StoredStatClock[
       channel: c.channel,
       dueAt: c.dueAt,
       completedAt: c.record?.completedAt ?? null,
+      completedChannel: c.record?.channel ?? null,
       completedBy: c.record?.officer ?? null,
       notApplicable: c.record?.notApplicableReason != null,
       // 迟报/漏报 of the duty room's own clocks apart from those it monitors (issue 12).
@@ -88,7 +90,8 @@ export function statFactsOf(
   const first = (channel: 'phone' | 'written'): number | null => {
     let done: number | null = null;
     for (const c of statClocks) {
-      if (c.channel !== channel || !c.completedAt || c.notApplicable) continue;
+      // As computeStats counts them: by how the report was made, not what the clock required.
+      if (reportKindOf(c.completedChannel, c.channel) !== channel || !c.completedAt || c.notApplicable) continue;
       const at = parseInstant(c.completedAt, 'clocks[].completedAt');
       if (done === null || at < done) done = at;
     }

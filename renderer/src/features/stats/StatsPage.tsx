@@ -229,7 +229,7 @@ export function StatsPage() {
             <Typography.Text strong>按值班员</Typography.Text>
             <OutcomeTable rows={s.clockOutcomes.byOfficer} testid="stats-outcomes-officer" />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-              口径：截止时间前（含）完成为按时报告；截止后完成为迟报；截止时间已过仍未报告为漏报。电话、书面报告用时取每起事件最早完成的一次，样本数：电话{' '}
+              口径：截止时间前（含）完成为按时报告；截止后完成为迟报；截止时间已过仍未报告为漏报。电话、书面报告按实际报送方式区分（传真、书面、系统报送为书面报告），用时取每起事件最早完成的一次，样本数：电话{' '}
               {s.samples.phone}，书面 {s.samples.written}。
             </Typography.Paragraph>
           </Card>

@@ -103,9 +103,11 @@ describe('statistics from incidents made through the real services', () => {
     expect(st.clockOutcomes.byOfficer.find((o) => o.key === '王五')).toMatchObject({ onTime: nA, late: 0, missed: 0 });
     expect(st.clockOutcomes.byOfficer.find((o) => o.key === '赵六')).toMatchObject({ onTime: 0, late: nB, missed: 0 });
 
-    // Median minutes from 接报 to the first phone / written completion, computed by hand from the times used above.
+    // Median minutes from 接报 to the first phone / written completion, computed by hand from the times used above,
+    // by how each was made: completeAll writes to the written clocks (书面) and phones the others (电话).
     const first = (done: IncidentClock[], channel: 'phone' | 'written', offset: number, received: string) => {
-      const times = done.filter((c) => c.channel === channel).map((c) => Date.parse(c.dueAt) + offset * MIN);
+      const made = (c: IncidentClock) => (c.channel === 'written' ? 'written' : 'phone');
+      const times = done.filter((c) => made(c) === channel).map((c) => Date.parse(c.dueAt) + offset * MIN);
       return times.length ? (Math.min(...times) - Date.parse(received)) / MIN : null;
     };
     const mid = (xs: (number | null)[]) => {
@@ -139,6 +141,38 @@ describe('statistics from incidents made through the real services', () => {
     await expect(
       call(s, 'data:stats', { from: '2026-12-01T00:00:00+08:00', to: '2026-11-01T00:00:00+08:00' }),
     ).rejects.toThrow(/结束时间不能早于开始时间/);
+    await s.close();
+  });
+});
+
+describe('first written report', () => {
+  it('counts a report made in writing against a clock that takes any channel, stored or derived alike', async () => {
+    const now = Date.parse('2026-11-29T04:00:00.000Z');
+    const s = await makeServices(tempDir(), { now: () => new Date(now) });
+    await call(s, 'duty:set', { leader: '张三', officer: '王五' });
+    const inc = await call<IncidentDetail>(s, 'incidents:create', ENV_INPUT);
+    // 报告省人民政府 (43号 5.1.1): required by any channel, made in writing 40 minutes after 接报.
+    const province = inc.clocks.find((c) => c.clockId === 'env.city-gov-to-province')!;
+    expect(province.channel).toBe('any');
+    await call(s, 'clocks:complete', {
+      incidentId: inc.id,
+      clockId: province.obligationKey ?? province.clockId,
+      completedAt: iso(Date.parse(ENV_INPUT.receivedAt) + 40 * MIN),
+      channel: '书面',
+      recipientUnit: '省人民政府',
+      recipientName: '刘七',
+    });
+    const expected = { phone: 0, written: 1 };
+    // Derived from the rows (the change marked it stale) and then from the stored aggregates.
+    const live = (await call<StatsView>(s, 'data:stats', {})).stats;
+    expect(live.samples).toEqual(expected);
+    expect(live.medianMinutesToWritten).toBe(40);
+    expect(live.medianMinutesToPhone).toBeNull();
+    await s.derived.settle();
+    const stored = (await call<StatsView>(s, 'data:stats', {})).stats;
+    expect(stored.samples).toEqual(expected);
+    expect(stored.medianMinutesToWritten).toBe(40);
+    expect(stored.medianMinutesToPhone).toBeNull();
     await s.close();
   });
 });
