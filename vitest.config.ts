@@ -57,6 +57,8 @@ const ON_BOTH_ENGINES = [
     'duty/duty-log-service',
     'duty/duty-log-day-only',
     'duty/duty-log-exports',
+    'duty/duty-log-clocks',
+    'duty/duty-log-acks',
     'rosters/roster-service',
     'accounts/accounts',
     'seats/seats',

@@ -64,3 +64,20 @@ export async function listAckRecords(
     [clockKey],
   );
 }
+
+/** An alarm acknowledgement as recorded: the clock, when, by whom and at which seat. */
+export interface AckRecord {
+  clockKey: string;
+  ackedAt: string;
+  officer: string;
+  seatName: string | null;
+}
+
+/** The acknowledgements given in [from, to) (ISO instants), in the order given (migration 0024's index). */
+export async function acksBetween(q: Queryable, from: string, to: string): Promise<AckRecord[]> {
+  return q.all(
+    `SELECT clock_key AS clockKey, acked_at AS ackedAt, officer, seat_name AS seatName FROM alarm_acks
+     WHERE acked_at >= ? AND acked_at < ? ORDER BY acked_at, id`,
+    [from, to],
+  );
+}

@@ -22,6 +22,7 @@ import { migration0020 } from './0020-last-record-accounts';
 import { migration0021 } from './0021-search-bigrams';
 import { migration0022 } from './0022-granting-leader';
 import { migration0023 } from './0023-received-index';
+import { migration0024 } from './0024-alarm-acks-time';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0021,
   migration0022,
   migration0023,
+  migration0024,
 ];
 /** The last migration's version; the list above is never empty. */
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -11,6 +11,7 @@ import { addDays, shanghaiDate, shanghaiDateTime } from '../../../shared/time';
 import type { DutyEvent, DutyEventKind } from '../../../shared/stats/duty-log';
 import type { Queryable } from '../../db/connection';
 import { timelineBetween, type StoredHandover } from '../../db/duty-repository';
+import type { AckRecord } from '../../db/alarm-repository';
 import type { WarningRow } from '../../db/response-repository';
 
 interface TimelineJoinRow {
@@ -65,6 +66,8 @@ export interface EventSources {
   handovers: readonly StoredHandover[];
   /** Warnings received or issued; their issue and their lifting are each an event. */
   warnings?: readonly WarningRow[];
+  /** Alarm acknowledgements (确认告警) given around the range; each press is an event. */
+  acks?: readonly AckRecord[];
   /** Clocks still open at this instant and past due count as missed (漏报). */
   now: Date;
 }
@@ -147,6 +150,8 @@ export function dutyEvents(src: EventSources, start: string, end: string): DutyE
       });
     }
   }
+
+  out.push(...ackEvents(src.acks ?? [], byId, startMs, endMs));
 
   for (const r of src.remarks) {
     if (!within(r.at, startMs, endMs)) continue;
@@ -277,6 +282,57 @@ function clockEvent(
     officer: '',
     clockOutcome: 'missed',
   };
+}
+
+/** The incident an alarm's clock key names (`<incident id>:<obligation key>`), or null. */
+export function ackIncidentId(clockKey: string): number | null {
+  const id = Number(clockKey.slice(0, clockKey.indexOf(':')));
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * One event per press of 确认告警（停止响铃）: the acknowledgements given at one instant by one officer
+ * at one seat, each naming its incident, clock and deadline, and whether it was already overdue:
+ * what an officer accountable for a missed alarm needs to show.
+ */
+function ackEvents(
+  acks: readonly AckRecord[],
+  byId: ReadonlyMap<number, IncidentSummary>,
+  startMs: number,
+  endMs: number,
+): DutyEvent[] {
+  const presses = new Map<string, AckRecord[]>();
+  for (const a of acks) {
+    if (!within(a.ackedAt, startMs, endMs)) continue;
+    const key = JSON.stringify([Date.parse(a.ackedAt), a.officer, a.seatName]);
+    presses.set(key, [...(presses.get(key) ?? []), a]);
+  }
+  return [...presses.values()].map((group) => {
+    const first = group[0] as AckRecord; // every group holds the acknowledgement that made it
+    const incidents = new Set(group.map((a) => ackIncidentId(a.clockKey)).filter((id) => id !== null && byId.has(id)));
+    // One incident: its name is in the event's own column; several: each item names its own.
+    const named = (inc: IncidentSummary) => (incidents.size > 1 ? `【${title(inc)}】` : '');
+    const items = group.map((a) => {
+      const id = ackIncidentId(a.clockKey);
+      const inc = id === null ? undefined : byId.get(id);
+      if (!inc) return `时限 ${a.clockKey}`;
+      const c = inc.clocks.find((x) => x.key === a.clockKey);
+      if (!c) return `${named(inc)}时限（现已不在报告要求之中）`;
+      const overdue = Date.parse(a.ackedAt) > Date.parse(c.dueAt) ? '，确认时已超时' : '';
+      const name = c.owner?.kind === 'monitored' ? `督促${c.owner.unit}${c.title}` : c.title;
+      return `${named(inc)}${name}（截止 ${shanghaiDateTime(Date.parse(c.dueAt))}${overdue}）`;
+    });
+    const only = incidents.size === 1 ? byId.get([...incidents][0] as number) : undefined;
+    const seat = first.seatName ? `（${first.seatName}）` : '';
+    return {
+      at: first.ackedAt,
+      kind: '告警确认' as const,
+      ...(only ? { incidentId: only.id, incidentTitle: title(only), drill: only.drill } : {}),
+      text: `${first.officer}${seat}确认告警（停止响铃），共${group.length}项：${items.join('；')}`,
+      handling: '已确认，停止响铃；时限继续计时',
+      officer: first.officer,
+    };
+  });
 }
 
 /** 处理情况 of a 接报: the level it was graded at and what was done about the incident since. */

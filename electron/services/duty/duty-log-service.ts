@@ -20,10 +20,11 @@ import {
 } from '../../../shared/stats/duty-log';
 import { EXPORT_MIME, dutyLogRangeTables, dutyLogTables, exportTables } from '../../exports/index';
 import type { Queryable } from '../../db/connection';
+import { acksBetween } from '../../db/alarm-repository';
 import * as repo from '../../db/duty-repository';
 import { listWarnings } from '../../db/response-repository';
 import type { FeatureContext } from '../feature-context';
-import { dutyEvents, timelineAround } from './duty-events';
+import { ackIncidentId, dutyEvents, timelineAround } from './duty-events';
 import { officerOf, refuse, shiftConfig, writeExport } from './common';
 
 /** Longest range one export compiles (a year and a day). */
@@ -83,12 +84,14 @@ export class DutyLogService {
     if (span >= MAX_EXPORT_DAYS) throw new DomainError('invalid_input', `一次最多汇总${MAX_EXPORT_DAYS}天的值班日志`);
     // Incidents (with their derived clocks) come through the incident service: one source of truth.
     // Only those the days can mention are derived, not the whole history.
-    const ids = await repo.dutyLogIncidentIds(
-      q,
-      addDays(shanghaiDate(Date.parse(first.start)), -1),
-      addDays(shanghaiDate(Date.parse(last.end)), 2),
-    );
-    const incidents = await this.ctx.incidents.summariesOf(q, ids);
+    const from = addDays(shanghaiDate(Date.parse(first.start)), -1);
+    const to = addDays(shanghaiDate(Date.parse(last.end)), 2);
+    const ids = await repo.dutyLogIncidentIds(q, from, to);
+    // Alarm acknowledgements of the days (widened as the timeline is; dutyEvents places them exactly),
+    // with the incidents they name, closed or archived since as they may be.
+    const acks = await acksBetween(q, from, to);
+    const ackIds = acks.map((a) => ackIncidentId(a.clockKey)).filter((id): id is number => id !== null);
+    const incidents = await this.ctx.incidents.summariesOf(q, [...new Set([...ids, ...ackIds])]);
     const src = {
       timeline: await timelineAround(q, first.start, last.end),
       remarks: await repo.listRemarks(q, fromDay, toDay),
@@ -98,7 +101,7 @@ export class DutyLogService {
       sessions: await repo.listDutySessions(q),
       shifts: await repo.shiftsBetween(q, first.start, last.end),
     };
-    const events = dutyEvents({ ...src, incidents, now: this.ctx.now() }, first.start, last.end);
+    const events = dutyEvents({ ...src, incidents, acks, now: this.ctx.now() }, first.start, last.end);
     const byDay = groupByDutyDay(events, config);
     const logs: DutyLog[] = [];
     for (let day = fromDay; day <= toDay; day = addDays(day, 1)) {

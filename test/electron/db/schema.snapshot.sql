@@ -1,3 +1,4 @@
+CREATE INDEX alarm_acks_acked ON alarm_acks (acked_at);
 CREATE INDEX alarm_acks_clock ON alarm_acks (clock_key);
 CREATE INDEX auth_events_at ON auth_events (at);
 CREATE UNIQUE INDEX chain_row ON chain (tbl, row_id);
