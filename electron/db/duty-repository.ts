@@ -440,6 +440,16 @@ export async function unsentReportsOf(
   );
 }
 
+/** The incidents among these that have sent a 终报 (终结报告), for the handover's next steps. */
+export async function finalReportSentOf(q: Queryable, incidentIds: readonly number[]): Promise<number[]> {
+  if (incidentIds.length === 0) return [];
+  const rows = await q.all<{ incident_id: number }>(
+    `SELECT DISTINCT incident_id FROM reports WHERE kind = '终报' AND sent_at IS NOT NULL AND incident_id IN (${incidentIds.map(() => '?').join(', ')})`,
+    [...incidentIds],
+  );
+  return rows.map((r) => r.incident_id);
+}
+
 /** Leaders' instructions (not voided) on these incidents, oldest first, for the handover sheet. */
 export async function instructionsOf(
   q: Queryable,

@@ -7,7 +7,7 @@
 import type { HandoverIncident, HandoverRecord } from '../../../shared/forms/types';
 import { formatOfficialDateTime } from '../../../shared/forms/format';
 import { HANDOVER_STATUSES } from '../../../shared/domain/incident';
-import type { IncidentSummary } from '../../../shared/domain/incident-view';
+import type { IncidentClock, IncidentSummary } from '../../../shared/domain/incident-view';
 import type { ChannelArgs } from '../../../shared/ipc/contract';
 import type { Handover, HandoverDraft, HandoverSheet } from '../../../shared/ipc/channels/duty';
 import { DomainError } from '../../../shared/ipc/result';
@@ -22,15 +22,48 @@ import type { FeatureContext } from '../feature-context';
 import { NO_DUTY_MESSAGE, officerOf, shiftConfig } from './common';
 import type { ScheduleService } from './schedule-service';
 
-const NEXT_STEP_BY_STATUS: Record<string, string> = {
-  接报: '核实事件情况，确定级别',
-  核实中: '继续核实，按时报告',
-  响应中: '跟踪处置进展，及时续报',
-  已终止: '报送终报，整理归档',
-};
-
 const incidentName = (i: Pick<IncidentSummary, 'title' | 'serial' | 'drill'>): string =>
   `${i.title}（${i.serial}）${i.drill ? '【演练】' : ''}`;
+
+/**
+ * What a clock asks to be done, as the handover words it: the duty room's own clock as its title
+ * (a room rule's title after its label: 待初步判定：尽快初步判定事件级别 → 尽快初步判定事件级别), another
+ * unit's clock as 督促 that unit (the room only monitors it: product owner 2026-11-30, "Whose clock").
+ */
+export function clockAction(c: Pick<IncidentClock, 'title' | 'owner' | 'source'>): string {
+  if (c.owner?.kind === 'monitored') return `督促${c.owner.unit}${c.title}`;
+  return c.source === 'room' && c.title.includes('：') ? c.title.slice(c.title.indexOf('：') + 1) : c.title;
+}
+
+/**
+ * 下一步工作 of an open incident from its state: the most pressing open clock (overdue said so first),
+ * else a report drafted or signed but not sent, else what its level and status still ask for.
+ */
+export function nextStep(
+  i: Pick<IncidentSummary, 'status' | 'grading'>,
+  owed: {
+    clock?: { title: string; dueAt: string; overdue: boolean } | undefined;
+    unsent: readonly { kind: string; seq: number; signed_at: string | null }[];
+    finalSent: boolean;
+  },
+): string {
+  const c = owed.clock;
+  const due = (iso: string) => shanghaiDateTime(Date.parse(iso));
+  if (c) {
+    if (!c.overdue) return `${c.title}（${due(c.dueAt)}前）`;
+    // 立即报告省人民政府, 尽快初步判定事件级别: already urgent as worded.
+    return `已超时（截止 ${due(c.dueAt)}），${/^(立即|尽快)/.test(c.title) ? '' : '尽快'}${c.title}`;
+  }
+  const unsent = owed.unsent[0];
+  if (unsent) {
+    const label = seqLabel(unsent.kind as ReportKind, unsent.seq); // reports.kind's CHECK is REPORT_KINDS
+    return unsent.signed_at ? `报送已签发的${label}` : `完成${label}并签发报送`;
+  }
+  if (i.status === '已终止') return owed.finalSent ? '终报已报送，整理材料归档' : '报送终报，整理归档';
+  if (i.status === '响应中') return '跟踪处置进展，及时续报';
+  if (!i.grading.level) return '核实事件情况，确定级别';
+  return '报告时限均已完成：跟踪事件进展，有新情况及时续报';
+}
 
 /** What is open now: built from the incident service (derived clocks) and the report chain. */
 async function buildSheet(q: Queryable, ctx: FeatureContext): Promise<HandoverSheet> {
@@ -42,35 +75,37 @@ async function buildSheet(q: Queryable, ctx: FeatureContext): Promise<HandoverSh
   const clocks = open
     .flatMap((i) =>
       i.clocks
-        .filter((c) => !c.record)
+        // Still owed: neither recorded nor closed otherwise (met by a sent 续报, 级别调整).
+        .filter((c) => !c.record && !c.closure)
         .map((c) => ({
           incidentId: i.id,
           incident: incidentName(i),
-          title: c.optional ? `${c.title}（如适用）` : c.title,
+          title: `${clockAction(c)}${c.optional ? '（如适用）' : ''}`,
           dueAt: c.dueAt,
           basis: c.citation || c.clause,
           overdue: Date.parse(c.dueAt) <= nowMs,
+          optional: c.optional,
         })),
     )
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   const reports = await repo.unsentReportsOf(q, ids);
   const instructions = await repo.instructionsOf(q, ids);
+  const finalSent = new Set(await repo.finalReportSentOf(q, ids));
   return {
-    openIncidents: open.map((i) => {
-      const first = clocks.find((c) => c.incidentId === i.id);
-      return {
-        id: i.id,
-        serial: i.serial,
-        title: i.title,
-        level: i.grading.level,
-        status: i.status,
-        nextStep: first
-          ? `${first.overdue ? '已超时，立即' : ''}${first.title}（${shanghaiDateTime(Date.parse(first.dueAt))}前）`
-          : (NEXT_STEP_BY_STATUS[i.status] ?? ''),
-        drill: i.drill,
-      };
-    }),
-    clocks,
+    openIncidents: open.map((i) => ({
+      id: i.id,
+      serial: i.serial,
+      title: i.title,
+      level: i.grading.level,
+      status: i.status,
+      nextStep: nextStep(i, {
+        clock: clocks.find((c) => c.incidentId === i.id && !c.optional) ?? clocks.find((c) => c.incidentId === i.id),
+        unsent: reports.filter((r) => r.incident_id === i.id),
+        finalSent: finalSent.has(i.id),
+      }),
+      drill: i.drill,
+    })),
+    clocks: clocks.map(({ optional: _, ...c }) => c),
     // Both lists were read for the open incidents' ids, so every row has its incident.
     pendingReports: reports.flatMap((r) => {
       const inc = byId.get(r.incident_id);

@@ -188,3 +188,50 @@ describe('who handed over and who withdrew the sheet (issue 18, migration 0020)'
     await s.close();
   });
 });
+
+describe('handover next steps', () => {
+  const tempDir = useTempDirs();
+
+  it('words next steps from each incident state: 督促 for another unit clock, the level check once, none for work done', async () => {
+    const t = clock('2026-11-29T09:45:00+08:00');
+    const s = await makeServices(tempDir(), { now: t.now });
+    const call = caller(s.handlers);
+    await call('duty:set', { leader: '李堃', officer: '赵珺' });
+    const at = { occurredAt: '2026-11-29T09:30:00+08:00', receivedAt: '2026-11-29T09:40:00+08:00' };
+    // 较大: the county department's clocks (due 10:40) are another unit's, the room only monitors them.
+    const monitored = await call('incidents:create', { ...INCIDENT, ...at });
+    // Level unknown: the room's own 待初步判定 reminder (due 10:10).
+    const unknown = await call('incidents:create', { ...INCIDENT, ...at, title: '平鲁区河道异味', facts: {} });
+    // 较大, every report made: nothing is owed, though its status is still 接报.
+    const done = await call('incidents:create', { ...INCIDENT, ...at, title: '应县厂区废水外溢' });
+    t.set('2026-11-29T10:30:00+08:00');
+    for (const c of done.clocks)
+      await call('clocks:complete', {
+        incidentId: done.id,
+        clockId: c.obligationKey ?? c.clockId,
+        completedAt: '2026-11-29T10:20:00+08:00',
+        channel: '书面',
+        recipientUnit: c.to,
+        recipientName: '值班员',
+      });
+    t.set('2026-11-29T11:00:00+08:00');
+
+    const { sheet } = await call('handover:draft', {});
+    const step = (id: number) => sheet.openIncidents.find((i) => i.id === id)?.nextStep;
+    expect(step(monitored.id)).toBe(
+      '已超时（截止 2026-11-29 10:40），尽快督促生态环境部门（市局或县分局）向本级人民政府报告',
+    );
+    expect(step(unknown.id)).toBe('已超时（截止 2026-11-29 10:10），尽快初步判定事件级别');
+    expect(step(done.id)).toBe('报告时限均已完成：跟踪事件进展，有新情况及时续报');
+    expect(sheet.openIncidents.find((i) => i.id === done.id)?.status).toBe('接报');
+    // The running clocks say whose they are: another unit's is to be urged, never reported by the room.
+    const titles = sheet.clocks.filter((c) => c.incidentId === monitored.id).map((c) => c.title);
+    expect(titles).toEqual([
+      '督促生态环境部门（市局或县分局）向本级人民政府报告',
+      '督促生态环境部门（市局或县分局）向上一级生态环境部门报告',
+      '报告省人民政府',
+    ]);
+    expect(sheet.clocks.some((c) => c.incidentId === done.id)).toBe(false);
+    await s.close();
+  });
+});
