@@ -5,7 +5,14 @@
 // title 二号 (22pt) 小标宋, body 三号 (16pt) 仿宋, 22 lines × 28 characters, page numbers "— N —".
 
 import { BODY_STACK, HEI_STACK, SONG_STACK, TITLE_STACK, fontFaceCss } from './font-faces';
-import { formatClock, formatOfficialDate, formatOfficialDateTime, formatReportTime, shanghaiParts } from './format';
+import {
+  BLANK_REPORT_TIME,
+  formatClock,
+  formatOfficialDate,
+  formatOfficialDateTime,
+  formatReportTime,
+  shanghaiParts,
+} from './format';
 import { REPORT_CHAIN_STYLE, correctionBanner, radiationFinal, signOffBlock } from './report-chain';
 import type {
   DutyLogDay,
@@ -345,7 +352,7 @@ function infoReport(d: InfoReport): string {
   const header =
     `<div class="report-head"><div>报送单位：<span data-field="unit">${esc(d.unit)}</span></div>` +
     `<div>签发人：<span data-field="issuer" class="issuer">${esc(d.signOff?.issuer ?? d.issuer)}</span></div></div>` +
-    `<div class="report-head"><div>报送时间：<span data-field="reportedAt">${esc(formatOfficialDateTime(d.reportedAt, '报送时间'))}</span></div></div>` +
+    `<div class="report-head"><div>报送时间：<span data-field="reportedAt">${d.reportedAt ? esc(formatOfficialDateTime(d.reportedAt, '报送时间')) : BLANK_REPORT_TIME}</span></div></div>` +
     `<hr class="rule">`;
   const sections: Array<[string, string, string]> =
     d.plan === 'comms'

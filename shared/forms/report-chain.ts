@@ -2,7 +2,7 @@
 // 终结报告 (朔政办发〔2021〕42号 4.1.2(3)), the 更正报告 banner and the 签发 block. Same rules as
 // render.ts: one HTML fragment per part, inline CSS only, every value escaped.
 
-import { formatOfficialDateTime } from './format';
+import { BLANK_REPORT_TIME, formatOfficialDateTime } from './format';
 import type { RadiationFinalReport, RadiationLevel, ReportChainMarks } from './types';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -57,7 +57,7 @@ export function radiationFinal(d: RadiationFinalReport): string {
     `<h1 class="title">辐射事故终结报告</h1>` +
     `<p class="subtitle small">依据《朔州市辐射事故应急预案》（朔政办发〔2021〕42号）4.1.2(3)</p>` +
     `<div class="report-head"><div>报送单位：${esc(d.unit)}</div></div>` +
-    `<div class="report-head"><div>报送时间：${d.reportedAt ? esc(formatOfficialDateTime(d.reportedAt, '报送时间')) : ''}</div></div>` +
+    `<div class="report-head"><div>报送时间：${d.reportedAt ? esc(formatOfficialDateTime(d.reportedAt, '报送时间')) : BLANK_REPORT_TIME}</div></div>` +
     `<hr class="rule">` +
     `<p class="event">事件名称：${esc(d.eventTitle)}</p>` +
     heading(0, '事故基本情况') +
@@ -92,7 +92,7 @@ export function correctionBanner(m: ReportChainMarks): string {
     `<div class="correction" data-correction="true"><p class="correction-title">更正报告</p>` +
     `<p>本报告更正${esc(sent)}《${esc(c.correctsTitle)}》（${esc(c.correctsLabel)}），原报告内容以本报告为准。</p>` +
     items +
-    `<p>本更正报告报送时间：${c.reportedAt ? esc(formatOfficialDateTime(c.reportedAt, '更正报告报送时间')) : '　　年　　月　　日　　时　　分'}</p></div>`
+    `<p>本更正报告报送时间：${c.reportedAt ? esc(formatOfficialDateTime(c.reportedAt, '更正报告报送时间')) : BLANK_REPORT_TIME}</p></div>`
   );
 }
 

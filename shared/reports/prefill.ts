@@ -218,7 +218,8 @@ function draftFromFacts(ctx: DraftContext): FormInput {
     eventTitle: i.title,
     unit: ctx.station,
     issuer: '',
-    reportedAt: ctx.now,
+    // The 报送时间 is what the 报送 records (printable.ts); a draft names none.
+    reportedAt: '',
   };
   if (i.category === 'radiation') {
     const common = {
@@ -247,7 +248,6 @@ function draftFromFacts(ctx: DraftContext): FormInput {
         fax: '',
         contact: selfReported ? i.reporterName : '',
         reporter: '',
-        reportedAt: ctx.now,
       };
       return { kind: 'radiation-initial', data };
     }
@@ -256,7 +256,6 @@ function draftFromFacts(ctx: DraftContext): FormInput {
       const data: RadiationFinalReport = {
         eventTitle: i.title,
         unit: ctx.station,
-        reportedAt: ctx.now,
         unitName: common.unitName,
         occurredAt: common.occurredAt,
         place: common.place,
@@ -275,7 +274,6 @@ function draftFromFacts(ctx: DraftContext): FormInput {
     }
     const data: RadiationFollowUpReport = {
       ...common,
-      reportedAt: ctx.now,
       level: i.grading.level ?? undefined,
       department: '朔州市生态环境局',
       departmentContact: '',
@@ -402,11 +400,19 @@ export function withData<T extends FormInput>(form: T, overrides: Record<string,
   return { ...form, data };
 }
 
-/** The same report content as a new report: its own 报送时间, unsigned, without another report's marks. */
-export function freshReport<T extends FormInput>(form: T, now: string): T {
-  const own: Record<string, unknown> = { reportedAt: now };
+/**
+ * The same report content as a new report: unsigned, without another report's marks, and with no
+ * 报送时间 yet (its own is the one its 报送 records).
+ */
+export function freshReport<T extends FormInput>(form: T): T {
+  const own: Record<string, unknown> = {};
   if ('issuer' in form.data) own.issuer = '';
-  return withData(form, own, ['signOff', 'correction']);
+  if (form.kind === 'info-report') own.reportedAt = '';
+  return withData(
+    form,
+    own,
+    form.kind === 'info-report' ? ['signOff', 'correction'] : ['signOff', 'correction', 'reportedAt'],
+  );
 }
 
 export interface ContinueContext extends DraftContext {

@@ -15,16 +15,19 @@ export function printableReport(report: Report, chain: readonly Report[], versio
   const v = version === undefined ? latest : report.versions.find((x) => x.version === version);
   if (!v || !latest) throw new Error(`${report.label}没有第${version ?? ''}稿`);
   const marks: Record<string, unknown> = {};
+  const removed: string[] = [];
   // Signing covers the latest version only: nothing is edited after 签发.
   if (report.signedBy && report.signedAt && v.version === latest.version)
     marks.signOff = { issuer: report.signedBy, issuedAt: report.signedAt };
+  // The 报送时间 on paper is the one the 报送 recorded, never the draft's: the sent version prints it,
+  // any other version (or one not yet sent) leaves it blank to be filled in by hand.
+  const sentAt = report.sentAt && v.version === (report.sentVersion ?? latest.version) ? report.sentAt : undefined;
+  if (sentAt) marks.reportedAt = sentAt;
+  else if (v.content.kind === 'info-report') marks.reportedAt = '';
+  else removed.push('reportedAt');
   const corrected = report.correctsId === null ? undefined : chain.find((r) => r.id === report.correctsId);
   if (corrected) {
     const was = corrected.versions.find((x) => x.version === corrected.sentVersion) ?? corrected.versions.at(-1);
-    const own =
-      'reportedAt' in v.content.data && typeof v.content.data.reportedAt === 'string'
-        ? v.content.data.reportedAt
-        : undefined;
     const note: CorrectionNote = {
       correctsLabel: corrected.label,
       correctsTitle:
@@ -32,7 +35,7 @@ export function printableReport(report: Report, chain: readonly Report[], versio
           ? '突发事件信息报告'
           : (FORM_CATALOGUE.find((c) => c.kind === corrected.formKind)?.title ?? corrected.label),
       correctsSentAt: corrected.sentAt ?? undefined,
-      reportedAt: report.sentAt ?? own,
+      reportedAt: sentAt,
       items: was
         ? diffContent(was.content.data, v.content.data, v.content.kind, planOf(v.content)).map(
             (c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`,
@@ -41,5 +44,5 @@ export function printableReport(report: Report, chain: readonly Report[], versio
     };
     marks.correction = note;
   }
-  return withData(v.content, marks, []);
+  return withData(v.content, marks, removed);
 }

@@ -321,9 +321,9 @@ export class ReportService {
     const sent = report.versions.find((v) => v.version === report.sentVersion) ?? report.versions.at(-1);
     if (!sent) throw new DomainError('conflict', '报告没有已报送的版本');
     const at = this.ctx.now().toISOString();
-    // A correction is a report of its own: the sent content, with its own 报送时间 (issue of 42号 4.1.2).
+    // A correction is a report of its own: the sent content, whose own 报送时间 its 报送 records (42号 4.1.2).
     const stored: StoredContent = {
-      ...freshReport(sent.content, at),
+      ...freshReport(sent.content),
       basis: (await this.basisOf(q, report.id, sent.version)) ?? undefined,
     };
     const by = (await officerOf(q)).officer;

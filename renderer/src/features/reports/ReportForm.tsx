@@ -65,6 +65,19 @@ function F({
   );
 }
 
+/** The 报送时间 is the one the 报送 records and prints from there: nothing to type in a draft. */
+function SentTime({ label, span }: { label: string; span: number }) {
+  return (
+    <Col span={span}>
+      <Form.Item label={label}>
+        <Typography.Text type="secondary" data-testid="sent-time-note">
+          报送时按实际报送时间填写
+        </Typography.Text>
+      </Form.Item>
+    </Col>
+  );
+}
+
 const text = (rows = 4) => <Input.TextArea autoSize={{ minRows: rows, maxRows: 16 }} />;
 
 function AccidentTypeFields() {
@@ -149,9 +162,7 @@ function RadiationInitialFields() {
           {text(5)}
         </F>
         <F name="reporter" label="报告人（签字）" span={8} />
-        <F name="reportedAt" label="报告时间" span={8}>
-          <IsoDateTime />
-        </F>
+        <SentTime label="报告时间" span={8} />
       </Row>
     </>
   );
@@ -168,9 +179,7 @@ function RadiationFollowUpFields() {
         <F name="occurredAt" label="事故发生时间" span={8}>
           <IsoDateTime />
         </F>
-        <F name="reportedAt" label="事故报告时间" span={8}>
-          <IsoDateTime />
-        </F>
+        <SentTime label="事故报告时间" span={8} />
         <F name="level" label="事故级别" span={8}>
           <Select allowClear options={LEVEL_OPTIONS} />
         </F>
@@ -200,9 +209,7 @@ function RadiationFinalFields() {
       <Row gutter={16}>
         <F name="eventTitle" label="事件名称" span={12} />
         <F name="unit" label="报送单位" span={6} />
-        <F name="reportedAt" label="报送时间" span={6}>
-          <IsoDateTime />
-        </F>
+        <SentTime label="报送时间" span={6} />
         <F name="unitName" label="事故单位名称" span={8} />
         <F name="occurredAt" label="事故发生时间" span={6}>
           <IsoDateTime />
@@ -250,9 +257,7 @@ function InfoReportFields({ plan }: { plan: InfoReport['plan'] }) {
     <Row gutter={16}>
       <F name="eventTitle" label="事件名称" span={12} />
       <F name="unit" label="报送单位" span={6} />
-      <F name="reportedAt" label="报送时间" span={6} extra={{ rules: [{ required: true, message: '请填写报送时间' }] }}>
-        <IsoDateTime />
-      </F>
+      <SentTime label="报送时间" span={6} />
       <F name="issuer" label="签发人" span={6} />
       <F name="copyNumber" label="份号" span={4} />
       <F name="classification" label="密级" span={4}>

@@ -187,10 +187,10 @@ describe('report chain', () => {
     ).rejects.toThrow(/已报送/);
     const correction = await run<R>('reports:correct', { reportId: draft.id });
     expect(correction.label).toBe('更正报告（第一次）');
-    // The corrected content, with the correction's own 报送时间 and no signer yet.
+    // The corrected content, with no signer and no 报送时间 yet (its own 报送 records it).
     expect(correction.versions[0]!.content).toEqual({
       ...edited,
-      data: { ...edited.data, reportedAt: NOW.toISOString(), issuer: '' },
+      data: { ...edited.data, reportedAt: '', issuer: '' },
     });
     await s.close();
   });
@@ -320,7 +320,8 @@ describe('report chain', () => {
     }
     // The incident's change comes in.
     expect(data.narrative).toBe('放射源已于17时在废料堆中找回');
-    expect(data.reportedAt).toBe(NOW.toISOString());
+    // No 报送时间 before it is sent: the 报送 records it.
+    expect(data.reportedAt).toBeUndefined();
     // "What changed" names fields as the form prints them.
     const labels = follow.changesSincePrevious.map((c) => c.label);
     expect(labels).toContain('事故经过和处理情况');
