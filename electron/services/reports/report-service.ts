@@ -94,6 +94,21 @@ function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category
   return out;
 }
 
+/**
+ * The report a new 续报 or 终报 builds on: the chain's latest report other than a correction, or,
+ * where that report was corrected (the correction itself perhaps corrected again), its latest
+ * correction. A correction of an earlier report (the 初报 after a 续报) does not replace the 续报's facts.
+ */
+function chainBasis(chain: readonly Report[]): Report | undefined {
+  let basis = chain.filter((r) => r.kind !== '更正' && r.versions.length).at(-1);
+  for (;;) {
+    const id = basis?.id;
+    const correction = chain.filter((r) => r.correctsId === id && r.versions.length).at(-1);
+    if (!correction) return basis;
+    basis = correction;
+  }
+}
+
 export class ReportService {
   constructor(private readonly ctx: FeatureContext) {}
 
@@ -140,8 +155,8 @@ export class ReportService {
       now,
     };
     // 42号 4.1.2(2)(3): a 续报 builds on the 初报, a 终结报告 on both — so a later report starts from
-    // the last saved version of the chain, plus what changed on the incident since.
-    const last = existing.filter((r) => r.versions.length).at(-1);
+    // the chain's latest report as corrected, plus what changed on the incident since.
+    const last = chainBasis(existing);
     const previous = last?.versions.at(-1)?.content;
     const content =
       last && previous
