@@ -31,6 +31,7 @@ import type { Queryable } from '../../db/connection';
 import type { FeatureContext } from '../feature-context';
 import { officerOf } from '../officer';
 import { messageOf } from '../../../shared/errors';
+import { chineseDateTime } from '../../../shared/time';
 
 /**
  * A stored version: the whole form plus the incident as it was when its report was drafted (the
@@ -45,6 +46,12 @@ function parseVersion(v: repo.VersionRow): { content: FormInput; basis: PrefillS
 }
 
 const planOf = (f: FormInput): string | undefined => (f.kind === 'info-report' ? f.data.plan : undefined);
+
+/**
+ * The start of an instant's minute: times are typed to the minute, so a version saved at 15:15:40
+ * may be signed at 15:15.
+ */
+const minuteOf = (iso: string): number => Math.floor(Date.parse(iso) / 60_000) * 60_000;
 
 /** What a report changes relative to the one before it in the chain, by the newer form's labels. */
 function changesBetween(before: FormInput | undefined, after: FormInput | undefined) {
@@ -215,6 +222,13 @@ export class ReportService {
   async sign(q: Queryable, args: ChannelArgs<'reports:sign'>): Promise<number> {
     const report = await this.one(q, args.reportId);
     if (report.status !== 'draft') throw new DomainError('conflict', `${report.label}已签发`);
+    const latest = report.versions.at(-1);
+    // What is signed is the latest version: it cannot have been signed before it was written.
+    if (latest && Date.parse(args.signedAt) < minuteOf(latest.savedAt))
+      throw new DomainError(
+        'invalid_input',
+        `签发时间不能早于该稿保存时间（第${latest.version}稿，${chineseDateTime(Date.parse(latest.savedAt))}）`,
+      );
     const by = (await officerOf(q)).officer;
     await repo.signReport(q, report.id, args.signedBy, args.signedAt);
     await incidentsRepo.insertTimeline(q, {
@@ -235,6 +249,12 @@ export class ReportService {
     if (report.status !== 'signed') throw new DomainError('conflict', `${report.label}尚未签发，不能报送`);
     if (Date.parse(args.sentAt) > this.ctx.now().getTime() + 5 * 60_000)
       throw new DomainError('invalid_input', '报送时间不能晚于当前时间');
+    // A report goes out after it was signed (and so after the signed version was saved).
+    if (report.signedAt && Date.parse(args.sentAt) < minuteOf(report.signedAt))
+      throw new DomainError(
+        'invalid_input',
+        `报送时间不能早于签发时间（${chineseDateTime(Date.parse(report.signedAt))}）`,
+      );
     const incident = await this.ctx.incidents.get(q, report.incidentId);
     const recipients = [...new Set(typeof args.sentTo === 'string' ? [args.sentTo] : args.sentTo)];
     const sentTo = recipients.join('、');

@@ -183,11 +183,12 @@ describe('the leader’s 续报 cadence is met by a 续报 sent through the repo
         clockIds: [],
       });
     };
-    t.set('2026-11-29T10:30:00+08:00');
+    // Each report drafted, signed and sent at the same minute (a report is not signed before it is saved).
+    t.set('2026-11-29T10:20:00+08:00');
     await send('初报', '2026-11-29T10:20:00+08:00');
     // An 初报 is not a 续报: the cycle runs on.
     expect(await cycles()).toEqual([['2026-11-29T02:00:00.000Z', '2026-11-29T03:00:00.000Z', null, null]]);
-    t.set('2026-11-29T11:20:00+08:00');
+    t.set('2026-11-29T11:10:00+08:00');
     await send('续报', '2026-11-29T11:10:00+08:00');
     expect(await cycles()).toEqual([
       ['2026-11-29T02:00:00.000Z', '2026-11-29T03:00:00.000Z', 'met', 10 * 60_000],

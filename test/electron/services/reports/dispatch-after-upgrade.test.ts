@@ -57,13 +57,17 @@ describe('a 报送 after an upgrade (43号 5.1.1(6))', () => {
     expect(dutyLabel(govDuty)).toContain('一般、较大各一项，一并完成');
     expect(new Set(duties.map((d) => d.id)).size).toBe(duties.length);
 
-    const signed = async (kind: '初报' | '续报') => {
+    // Each report drafted and signed a few minutes before the back-dated 报送 below, at `hm`.
+    const signed = async (kind: '初报' | '续报', hm: string) => {
+      const now = t.now().toISOString();
+      t.set(bj(hm));
       const r = await call('reports:draft', { incidentId: inc.id, kind });
-      await call('reports:sign', { reportId: r.id, signedBy: '李堃', signedAt: t.now().toISOString() });
+      await call('reports:sign', { reportId: r.id, signedBy: '李堃', signedAt: bj(hm) });
+      t.set(now);
       return r;
     };
     // 初报 to the department above, no clocks named: both its obligations complete, one record.
-    const initial = await signed('初报');
+    const initial = await signed('初报', '12:35');
     await call('reports:dispatch', {
       reportId: initial.id,
       sentAt: bj('12:40'),
@@ -73,7 +77,7 @@ describe('a 报送 after an upgrade (43号 5.1.1(6))', () => {
     });
 
     // 续报 to 本级人民政府, the duty named by each of its keys and by its clock id: still one record.
-    const follow = await signed('续报');
+    const follow = await signed('续报', '12:45');
     const sent = await call('reports:dispatch', {
       reportId: follow.id,
       sentAt: bj('12:50'),
@@ -119,7 +123,7 @@ describe('a 报送 after an upgrade (43号 5.1.1(6))', () => {
     );
 
     // Both obligations closed: naming either again is refused and records nothing.
-    const third = await signed('续报');
+    const third = await signed('续报', '12:52');
     await expect(
       call('reports:dispatch', {
         reportId: third.id,

@@ -160,7 +160,7 @@ describe('report chain', () => {
     const clock = inc.clocks[0]!;
     const sent = await run<R>('reports:dispatch', {
       reportId: draft.id,
-      sentAt: '2026-11-29T01:55:00.000Z',
+      sentAt: '2026-11-29T02:03:00.000Z',
       sentTo: clock.to,
       channel: '书面',
       confirmedBy: '刘喆',
@@ -170,7 +170,7 @@ describe('report chain', () => {
     expect(sent.sentVersion).toBe(2);
     const after = await s.incidents.get(inc.id);
     expect(after.clocks.find((c) => c.clockId === clock.clockId)!.record).toMatchObject({
-      completedAt: '2026-11-29T01:55:00.000Z',
+      completedAt: '2026-11-29T02:03:00.000Z',
       recipientName: '刘喆',
       channel: '书面',
     });

@@ -27,8 +27,11 @@ describe('a 报送 and the clocks it completes commit together', () => {
     const call = caller(s.handlers);
     await call('duty:set', { leader: '李堃', officer: '赵珺' });
     const inc = await call('incidents:create', INCIDENT);
+    // Drafted and signed at 09:45, sent (back-dated) at 09:50.
+    t.set('2026-11-29T09:45:00+08:00');
     const r = await call('reports:draft', { incidentId: inc.id, kind: '初报' });
     await call('reports:sign', { reportId: r.id, signedBy: '李堃', signedAt: t.now().toISOString() });
+    t.set('2026-11-29T10:00:00+08:00');
     const before = await call('incidents:get', { id: inc.id });
     const owedTo = before.clocks.find((c) => !c.record)!.to;
     const dispatch = {
