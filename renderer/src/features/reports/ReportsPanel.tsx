@@ -318,7 +318,16 @@ export function ReportsPanel({
                   {r.status === 'draft' ? '填写 / 预览' : '预览 / 打印'}
                 </Button>,
                 r.status === 'draft' && (
-                  <Button key="sign" size="small" onClick={() => setSigning(r)} data-testid="sign-button">
+                  <Button
+                    key="sign"
+                    size="small"
+                    onClick={() => {
+                      // Now, each time the dialog opens: the form keeps a field's value between openings.
+                      signForm.setFieldsValue({ signedAt: nowField() });
+                      setSigning(r);
+                    }}
+                    data-testid="sign-button"
+                  >
                     签发
                   </Button>
                 ),
@@ -329,7 +338,8 @@ export function ReportsPanel({
                     type="primary"
                     onClick={() => {
                       setSending(r);
-                      sendForm.setFieldsValue({ clockIds: [], sentTo: [] });
+                      // Now, each time the dialog opens: the form keeps a field's value between openings.
+                      sendForm.setFieldsValue({ sentAt: nowField(), clockIds: [], sentTo: [] });
                     }}
                     data-testid="send-button"
                   >
@@ -412,7 +422,7 @@ export function ReportsPanel({
         destroyOnHidden
         onOk={() => void sign()}
       >
-        <Form form={signForm} layout="vertical" preserve={false} initialValues={{ signedAt: nowField() }}>
+        <Form form={signForm} layout="vertical" preserve={false}>
           <Form.Item name="signedBy" label="签发人" rules={[{ required: true, message: '请填写签发人' }]}>
             <Input data-testid="signed-by" />
           </Form.Item>
@@ -428,12 +438,7 @@ export function ReportsPanel({
         destroyOnHidden
         onOk={() => void dispatch()}
       >
-        <Form
-          form={sendForm}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ sentAt: nowField(), channel: '书面' }}
-        >
+        <Form form={sendForm} layout="vertical" preserve={false} initialValues={{ channel: '书面' }}>
           <Form.Item name="sentAt" label="报送时间" rules={[{ required: true }]}>
             <DateTimeField />
           </Form.Item>
