@@ -13,7 +13,7 @@ import {
   formatReportTime,
   shanghaiParts,
 } from './format';
-import { REPORT_CHAIN_STYLE, correctionBanner, radiationFinal, signOffBlock } from './report-chain';
+import { REPORT_CHAIN_STYLE, correctionBanner, draftMark, radiationFinal, signOffBlock } from './report-chain';
 import type {
   DutyLogDay,
   FormInput,
@@ -528,7 +528,8 @@ body{margin:0;color:#000;font-family:${BODY_STACK};font-size:16pt;line-height:ca
 .subtitle.small{font-size:14pt}
 .marks{font-family:${HEI_STACK};font-size:16pt;margin:0 0 calc(225mm / 44) 0}
 .marks .copy{font-family:${SONG_STACK};letter-spacing:0}
-.report-head{display:flex;justify-content:space-between}
+.report-head{display:flex;flex-wrap:wrap;justify-content:space-between;column-gap:2em}
+.report-head>div+div{margin-left:auto}
 .rule{border:none;border-top:1px solid #000;margin:calc(225mm / 44) 0}
 .event{margin:0}
 .h1{font-family:${HEI_STACK};font-weight:normal;font-size:16pt;margin:0;text-indent:2em;break-after:avoid}
@@ -681,7 +682,7 @@ export function renderForm(form: FormInput, opts: RenderOptions): string {
     form.kind === 'radiation-final' ||
     form.kind === 'info-report'
   ) {
-    body = correctionBanner(form.data) + body + signOffBlock(form.data);
+    body = draftMark(form.data) + correctionBanner(form.data) + body + signOffBlock(form.data);
   }
   const watermark = opts.drill ? '<div class="watermark" aria-hidden="true">演练</div>' : '';
   // A drill says so in its title line too, so a faxed copy that loses the watermark still shows it.

@@ -1,5 +1,5 @@
 // Printed parts of the report chain that are not a gazette annex of their own: the radiation
-// 终结报告 (朔政办发〔2021〕42号 4.1.2(3)), the 更正报告 banner and the 签发 block. Same rules as
+// 终结报告 (朔政办发〔2021〕42号 4.1.2(3)), the 更正报告 banner, the 草稿 mark and the 签发 block. Same rules as
 // render.ts: one HTML fragment per part, inline CSS only, every value escaped.
 
 import { BLANK_REPORT_TIME, formatOfficialDateTime } from './format';
@@ -96,6 +96,11 @@ export function correctionBanner(m: ReportChainMarks): string {
   );
 }
 
+/** 草稿, at the head of every version not yet 签发, so a draft cannot pass for a signed paper. */
+export function draftMark(m: ReportChainMarks): string {
+  return m.draft ? '<p class="draft-mark" data-draft="true"><span>草稿</span></p>' : '';
+}
+
 /** 签发人 and 签发时间, printed on every signed report. */
 export function signOffBlock(m: ReportChainMarks): string {
   const s = m.signOff;
@@ -112,4 +117,6 @@ export const REPORT_CHAIN_STYLE = `
 .correction-title{font-family:inherit;font-weight:bold;font-size:16pt;text-align:center}
 .signoff{display:flex;justify-content:flex-end;gap:2em;margin-top:calc(225mm / 44);font-size:14pt;letter-spacing:0;break-inside:avoid;break-before:avoid}
 .keep{break-after:avoid}
+.draft-mark{margin:0 0 calc(225mm / 44) 0;text-align:right;font-size:16pt;font-weight:bold;letter-spacing:0.5em;line-height:1.6;break-after:avoid}
+.draft-mark span{border:1.5pt solid #000;padding:0 0 0 0.5em}
 `;

@@ -66,6 +66,8 @@ export interface CorrectionNote {
 export interface ReportChainMarks {
   signOff?: ReportSignOff;
   correction?: CorrectionNote;
+  /** A version not yet 签发: the paper is marked 草稿 so that it cannot pass for a signed report. */
+  draft?: boolean;
 }
 
 /** 辐射事故初始报告表 (朔政办发〔2021〕42号 附件4). */

@@ -1,6 +1,6 @@
 /**
  * A saved report version as it prints: the version's form plus the marks the chain gives it — the
- * 签发人 and 签发时间 once signed, and for a 更正报告 the report it corrects with that report's
+ * 签发人 and 签发时间 once signed (草稿 until then), and for a 更正报告 the report it corrects with that report's
  * 报送时间, the correction's own 报送时间 and what it changes (朔政办发〔2021〕42号 4.1.2).
  */
 import type { Report } from '../domain/report';
@@ -19,6 +19,8 @@ export function printableReport(report: Report, chain: readonly Report[], versio
   // Signing covers the latest version only: nothing is edited after 签发.
   if (report.signedBy && report.signedAt && v.version === latest.version)
     marks.signOff = { issuer: report.signedBy, issuedAt: report.signedAt };
+  // A version not (yet) signed prints as 草稿: it must not pass for a signed paper.
+  else marks.draft = true;
   // The 报送时间 on paper is the one the 报送 recorded, never the draft's: the sent version prints it,
   // any other version (or one not yet sent) leaves it blank to be filled in by hand.
   const sentAt = report.sentAt && v.version === (report.sentVersion ?? latest.version) ? report.sentAt : undefined;

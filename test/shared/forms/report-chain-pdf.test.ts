@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderForm, sampleForms } from '../../../shared/forms';
 import type { FormInput } from '../../../shared/forms';
-import { FONT_BASE_URL, launchChromium, renderPdf } from '../../../electron/print/chromium-pdf';
+import { FONT_BASE_URL, launchChromium, renderPdf, withFormPage } from '../../../electron/print/chromium-pdf';
 
 const run = promisify(execFile);
 let browser: Browser;
@@ -85,5 +85,38 @@ describe('the report chain on paper', () => {
     const text = await pdfText('plain', sample('radiation-follow-up'));
     expect(text).not.toContain('签发时间');
     expect(text).not.toContain('更正报告');
+  }, 60_000);
+
+  it('a version not yet signed prints 草稿 at its head, above the title', async () => {
+    const input = sample('info-report-comms-initial');
+    const draft = { ...input, data: { ...input.data, draft: true, signOff: undefined } } as FormInput;
+    const text = await pdfText('draft', draft);
+    expect(text.indexOf('草稿'), text).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('草稿')).toBeLessThan(text.indexOf('突发事件信息报告'));
+    expect(await pdfText('signed', input)).not.toContain('草稿');
+  }, 60_000);
+
+  it('a long 报送单位 and the 签发人 stay apart in the report head', async () => {
+    const input = sample('info-report-comms-initial');
+    // Long enough that both no longer fit on one line.
+    const unit = '朔州市人民政府办公室应急管理局联合总值班室';
+    const form = { ...input, data: { ...input.data, unit, issuer: '王某某' } } as FormInput;
+    const boxes = await withFormPage(browser, renderForm(form, { fontBaseUrl: FONT_BASE_URL }), (page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.report-head')[0]!.children].map((el) => {
+          const r = el.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: el.textContent };
+        }),
+      ),
+    );
+    const [unitBox, issuerBox] = boxes;
+    expect(unitBox!.text).toBe(`报送单位：${unit}`);
+    expect(issuerBox!.text).toBe('签发人：王某某');
+    // Either on lines of their own, or side by side with at least a character's gap (16pt).
+    const ownLines = issuerBox!.top >= unitBox!.bottom - 1;
+    const gap = issuerBox!.left - unitBox!.right;
+    expect(ownLines || gap >= 20, JSON.stringify(boxes)).toBe(true);
+    // The unit's name is not broken across lines where it fits on one.
+    expect(unitBox!.bottom - unitBox!.top).toBeLessThan(60);
   }, 60_000);
 });

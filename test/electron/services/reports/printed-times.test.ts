@@ -40,7 +40,7 @@ async function setup(dir: string, input: typeof ENV_INPUT | typeof RADIATION_INP
 /** The paper's text: the rendered HTML without its tags. */
 const paper = (report: Report, chain: Report[]): string =>
   renderForm(printableReport(report, chain), { fontBaseUrl: './' })
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<head>[\s\S]*?<\/head>/, '')
     .replace(/<[^>]+>/g, '')
     .replace(/[ \n]+/g, '');
 
@@ -87,4 +87,25 @@ describe('the 报送时间 on paper', () => {
       await s.close();
     });
   }
+
+  it('a version not yet signed prints as 草稿, with the 签发人 typed in it; the signed version does not', async () => {
+    const { s, inc, run } = await setup(tempDir(), ENV_INPUT);
+    const draft = await run<Report>('reports:draft', { incidentId: inc.id, kind: '初报' });
+    const typed = structuredClone(draft.versions[0]!.content);
+    // an information report's header has its 签发人 field
+    (typed.data as { issuer: string }).issuer = '王某某';
+    const saved = await run<Report>('reports:save', { reportId: draft.id, content: typed });
+    expect(paper(saved, [saved])).toMatch(/^草稿/);
+    expect(paper(saved, [saved])).toContain('签发人：王某某');
+    const signed = await run<Report>('reports:sign', {
+      reportId: draft.id,
+      signedBy: '王副主任',
+      signedAt: '2026-11-29T07:05:00.000Z',
+    });
+    expect(paper(signed, [signed])).not.toContain('草稿');
+    // The earlier version was never signed: printed on its own, it is still a draft.
+    const first = renderForm(printableReport(signed, [signed], 1), { fontBaseUrl: './' });
+    expect(first).toContain('data-draft="true"');
+    await s.close();
+  });
 });
