@@ -1,5 +1,6 @@
 import { App, Button, Space } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { paginateDocument, type PaginatedDocument } from '../../../../shared/forms/paginate';
 import { renderForm } from '../../../../shared/forms/render';
 import type { FormInput } from '../../../../shared/forms/types';
@@ -16,6 +17,11 @@ export interface PrintPreviewProps {
   reportId?: number;
   reportVersion?: number;
   height?: number;
+  /**
+   * Why this paper must not be printed now (a report whose form has unsaved edits): shown above the
+   * preview, and printing and PDF export are disabled while it is set.
+   */
+  blocked?: ReactNode;
 }
 
 const fontBaseUrl = () => new URL('fonts/noto-serif-sc/', window.location.href).href;
@@ -33,6 +39,7 @@ export function PrintPreview({
   reportId,
   reportVersion,
   height = 720,
+  blocked,
 }: PrintPreviewProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const { message, modal } = App.useApp();
@@ -130,11 +137,12 @@ export function PrintPreview({
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      {blocked}
       <Space>
-        <Button onClick={() => void print()} data-testid="print-button" disabled={count === null}>
+        <Button onClick={() => void print()} data-testid="print-button" disabled={count === null || !!blocked}>
           打印
         </Button>
-        <Button onClick={() => void pdf()} data-testid="pdf-button">
+        <Button onClick={() => void pdf()} data-testid="pdf-button" disabled={!!blocked}>
           导出PDF
         </Button>
         <span data-testid="preview-pages" data-pages={count ?? ''} style={{ color: '#595959' }}>

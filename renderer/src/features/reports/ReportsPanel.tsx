@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
@@ -49,8 +49,12 @@ function ReportEditor({
   // version once the officer has seen it and keeps their input over it.
   const [newer, setNewer] = useState<Report | null>(null);
   const [over, setOver] = useState<number | null>(null);
+  // The version the form's unsaved edits were typed over: the preview shows that saved version,
+  // not what is typed, so it must not be printed as if it were.
+  const [editedOver, setEditedOver] = useState<number | null>(null);
   // Every stored report has at least its first version; nothing to show otherwise.
   if (!last) return null;
+  const unsaved = editable && editedOver === last.version;
   const printable = printableReport(report, chain);
   const content = last.content;
   return (
@@ -85,7 +89,10 @@ function ReportEditor({
                     <ReportForm
                       key={`${report.id}-${last.version}`}
                       content={content}
-                      onEdited={onEdited}
+                      onEdited={() => {
+                        setEditedOver(last.version);
+                        onEdited();
+                      }}
                       onSave={async (next) => {
                         try {
                           const saved = await call('reports:save', {
@@ -125,6 +132,22 @@ function ReportEditor({
               incidentId={incident.id}
               reportId={report.id}
               reportVersion={last.version}
+              blocked={
+                unsaved && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    data-testid="preview-unsaved"
+                    title={`填写页有未保存的修改：此处预览的是已保存的第${last.version}稿，与填写页不同`}
+                    description="保存为新稿后才能打印或导出PDF。"
+                    action={
+                      <Button size="small" onClick={() => setTab('form')} data-testid="preview-back-to-form">
+                        返回填写
+                      </Button>
+                    }
+                  />
+                )
+              }
             />
           ),
         },
