@@ -131,6 +131,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   sentTo: '报送单位',
   confirmedBy: '确认接收人',
   confirmMismatch: '确认报送单位与时限的接收单位不一致',
+  confirmLevel: '确认按与事件现级别不同的稿签发或报送',
   // data
   jobId: '任务编号',
   includeDrills: '包含演练',

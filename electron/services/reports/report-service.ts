@@ -15,6 +15,7 @@ import { STALE_REPORT_MESSAGE } from '../../../shared/ipc/channels/seats';
 import { dutyOf, openDuties } from '../../../shared/reports/duties';
 import type { OpenDuty } from '../../../shared/reports/duties';
 import { assertReportForm } from '../../../shared/reports/form-schemas';
+import { levelChangedMessage, reportedLevel } from '../../../shared/reports/level-check';
 import {
   continueReport,
   diffContent,
@@ -219,6 +220,25 @@ export class ReportService {
     return report.id;
   }
 
+  /**
+   * Refuses (until confirmed) to sign or send a version whose level is not the incident's level in
+   * force (43号 5.1.1(6)). A correction reprints the report it corrects at that report's level: not checked.
+   */
+  private async checkLevel(q: Queryable, report: Report, act: '签发' | '报送'): Promise<void> {
+    const latest = report.versions.at(-1);
+    if (!latest || report.kind === '更正') return;
+    const incident = await this.ctx.incidents.get(q, report.incidentId);
+    const basis = await this.basisOf(q, report.id, latest.version);
+    const warning = levelChangedMessage({
+      label: report.label,
+      version: latest.version,
+      reported: reportedLevel(latest.content, basis ? basis.grading.level : undefined),
+      current: incident.grading.level,
+      act,
+    });
+    if (warning) throw new DomainError('conflict', warning);
+  }
+
   async sign(q: Queryable, args: ChannelArgs<'reports:sign'>): Promise<number> {
     const report = await this.one(q, args.reportId);
     if (report.status !== 'draft') throw new DomainError('conflict', `${report.label}已签发`);
@@ -229,6 +249,7 @@ export class ReportService {
         'invalid_input',
         `签发时间不能早于该稿保存时间（第${latest.version}稿，${chineseDateTime(Date.parse(latest.savedAt))}）`,
       );
+    if (!args.confirmLevel) await this.checkLevel(q, report, '签发');
     const by = (await officerOf(q)).officer;
     await repo.signReport(q, report.id, args.signedBy, args.signedAt);
     await incidentsRepo.insertTimeline(q, {
@@ -255,6 +276,7 @@ export class ReportService {
         'invalid_input',
         `报送时间不能早于签发时间（${chineseDateTime(Date.parse(report.signedAt))}）`,
       );
+    if (!args.confirmLevel) await this.checkLevel(q, report, '报送');
     const incident = await this.ctx.incidents.get(q, report.incidentId);
     const recipients = [...new Set(typeof args.sentTo === 'string' ? [args.sentTo] : args.sentTo)];
     const sentTo = recipients.join('、');

@@ -42,6 +42,8 @@ export const reportChannels = {
     reportId: id,
     signedBy: required('签发人', 30),
     signedAt: instant,
+    /** The officer confirmed signing a version whose level is not the incident's level in force. */
+    confirmLevel: z.boolean().default(false),
   }),
   'reports:dispatch': z.object({
     reportId: id,
@@ -60,6 +62,8 @@ export const reportChannels = {
     clockIds: z.array(z.string().min(1).max(80)).max(30).optional(),
     /** The officer confirmed completing clocks whose recipient is not among sentTo. */
     confirmMismatch: z.boolean().default(false),
+    /** The officer confirmed sending a version whose level is not the incident's level in force. */
+    confirmLevel: z.boolean().default(false),
   }),
   'reports:correct': z.object({ reportId: id }),
 } as const;

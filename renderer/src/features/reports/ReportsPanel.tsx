@@ -5,6 +5,7 @@ import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
 import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { Report } from '../../../../shared/domain/report';
 import { dutyLabel, openDuties } from '../../../../shared/reports/duties';
+import { LEVEL_CHANGED_PREFIX } from '../../../../shared/reports/level-check';
 import { printableReport } from '../../../../shared/reports/printable';
 import { api, ApiError, call } from '../../api/api';
 import { DateTimeField } from '../../components/DateTimeField';
@@ -221,14 +222,29 @@ export function ReportsPanel({
     return api.on('data:changed', () => void load());
   }, [load]);
 
-  const act = async (fn: () => Promise<unknown>) => {
+  /** Runs one change; a refusal because the level changed goes to `onLevelChanged` when given. */
+  const act = async (fn: () => Promise<unknown>, onLevelChanged?: (warning: string) => void) => {
     try {
       await fn();
       await load();
       onChanged(await call('incidents:get', { id: incident.id }));
     } catch (err) {
-      message.error(messageOf(err));
+      if (onLevelChanged && err instanceof ApiError && err.error.message.startsWith(LEVEL_CHANGED_PREFIX))
+        onLevelChanged(err.error.message);
+      else message.error(messageOf(err));
     }
+  };
+
+  /** 43号 5.1.1(6): a version at another level than the incident's is signed or sent only once confirmed. */
+  const askLevel = (what: '签发' | '报送', confirmed: () => void) => (warning: string) => {
+    modal.confirm({
+      title: `${what}：事件级别已变化`,
+      content: <div data-testid="level-changed">{warning}</div>,
+      okText: `仍按此稿${what}`,
+      cancelText: '返回',
+      okButtonProps: { 'data-testid': 'level-changed-confirm' },
+      onOk: confirmed,
+    });
   };
 
   const openClocks = incident.clocks.filter((c) => !c.record);
@@ -242,8 +258,16 @@ export function ReportsPanel({
     const report = signing;
     const signedAt = iso(v.signedAt);
     if (!report || !signedAt) return;
-    await act(() => call('reports:sign', { reportId: report.id, signedBy: v.signedBy, signedAt }));
-    setSigning(null);
+    // The dialog stays open until the 签发 is recorded: a refused time can be corrected in it.
+    const run = (confirmLevel: boolean): Promise<void> =>
+      act(
+        async () => {
+          await call('reports:sign', { reportId: report.id, signedBy: v.signedBy, signedAt, confirmLevel });
+          setSigning(null);
+        },
+        confirmLevel ? undefined : askLevel('签发', () => void run(true)),
+      );
+    await run(false);
   };
 
   const dispatch = async () => {
@@ -251,19 +275,23 @@ export function ReportsPanel({
     const report = sending;
     const sentAt = iso(v.sentAt);
     if (!report || !sentAt) return;
-    const send = (confirmMismatch: boolean) =>
-      act(async () => {
-        await call('reports:dispatch', {
-          reportId: report.id,
-          sentAt,
-          sentTo: v.sentTo,
-          channel: v.channel,
-          confirmedBy: v.confirmedBy,
-          clockIds: v.clockIds,
-          confirmMismatch,
-        });
-        setSending(null);
-      });
+    const send = (confirmMismatch: boolean, confirmLevel = false): Promise<void> =>
+      act(
+        async () => {
+          await call('reports:dispatch', {
+            reportId: report.id,
+            sentAt,
+            sentTo: v.sentTo,
+            channel: v.channel,
+            confirmedBy: v.confirmedBy,
+            clockIds: v.clockIds,
+            confirmMismatch,
+            confirmLevel,
+          });
+          setSending(null);
+        },
+        confirmLevel ? undefined : askLevel('报送', () => void send(confirmMismatch, true)),
+      );
     // A ticked clock owed to a recipient this dispatch does not go to: ask before completing anything.
     const mismatched = duties.filter((d) => v.clockIds.includes(d.id) && !v.sentTo.includes(d.to));
     if (!mismatched.length) return send(false);
