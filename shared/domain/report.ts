@@ -31,6 +31,9 @@ export interface Report {
   satisfiedClocks: string[];
   versions: ReportVersion[];
   basis: string;
-  /** What this report changes relative to the previous report of the chain (latest versions). */
+  /**
+   * What this report changes (latest versions): a correction against the sent version of the report it
+   * corrects, any other report against the report it builds on (the latest before it, as corrected).
+   */
   changesSincePrevious: FieldChange[];
 }

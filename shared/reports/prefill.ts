@@ -315,6 +315,26 @@ export interface FieldChange {
   after: string;
 }
 
+/**
+ * One change as a line of the report list, each side cut to about `max` characters around where
+ * the two first differ (a long narrative that changed at its end shows its end). Papers print
+ * changes whole; this is only for the list.
+ */
+export function changeLine(c: FieldChange, max = 40): string {
+  const before = Array.from(c.before);
+  const after = Array.from(c.after);
+  let same = 0;
+  while (same < before.length && same < after.length && before[same] === after[same]) same++;
+  const from = Math.max(0, same - 10);
+  const cut = (chars: string[]) => {
+    if (!chars.length) return '（空）';
+    if (chars.length <= max) return chars.join('');
+    const start = Math.min(from, Math.max(0, chars.length - max));
+    return `${start > 0 ? '…' : ''}${chars.slice(start, start + max).join('')}${start + max < chars.length ? '…' : ''}`;
+  };
+  return `${c.label}：${cut(before)} → ${cut(after)}`;
+}
+
 /** Keys that belong to one report only (its own time, signer, number), never compared or carried. */
 const OWN_KEYS = new Set(['reportedAt', 'issuer', 'seq', 'kind', 'plan', 'signOff', 'correction']);
 

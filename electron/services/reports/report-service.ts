@@ -70,7 +70,12 @@ function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category
       savedAt: v.saved_at,
       savedBy: v.saved_by,
     }));
-    const prev = out.at(-1);
+    // A correction's changes are against the version of the report it corrects that was sent; any
+    // other report's against the report it builds on (chainBasis: the latest report as corrected).
+    const corrected = r.corrects_id === null ? undefined : out.find((x) => x.id === r.corrects_id);
+    const previous = corrected
+      ? (corrected.versions.find((v) => v.version === corrected.sentVersion) ?? corrected.versions.at(-1))
+      : chainBasis(out)?.versions.at(-1);
     out.push({
       id: r.id,
       incidentId: r.incident_id,
@@ -96,7 +101,7 @@ function toReports(rows: repo.ReportRow[], versions: repo.VersionRow[], category
       satisfiedClocks: r.satisfied_clocks ? (JSON.parse(r.satisfied_clocks) as string[]) : [],
       versions: vs,
       basis: reportBasis(category),
-      changesSincePrevious: changesBetween(prev?.versions.at(-1)?.content, vs.at(-1)?.content),
+      changesSincePrevious: changesBetween(previous?.content, vs.at(-1)?.content),
     });
   }
   return out;

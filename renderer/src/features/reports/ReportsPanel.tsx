@@ -6,6 +6,7 @@ import type { IncidentDetail } from '../../../../shared/domain/incident-view';
 import type { Report } from '../../../../shared/domain/report';
 import { dutyLabel, openDuties } from '../../../../shared/reports/duties';
 import { LEVEL_CHANGED_PREFIX } from '../../../../shared/reports/level-check';
+import { changeLine } from '../../../../shared/reports/prefill';
 import { printableReport } from '../../../../shared/reports/printable';
 import { api, ApiError, call } from '../../api/api';
 import { DateTimeField } from '../../components/DateTimeField';
@@ -431,10 +432,8 @@ export function ReportsPanel({
                 )}
                 {r.changesSincePrevious.length > 0 && (
                   <Typography.Text type="warning">
-                    较上一份报告的变化：
-                    {r.changesSincePrevious
-                      .map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`)
-                      .join('；')}
+                    {r.correctsId === null ? '较上一份报告的变化：' : '较所更正报告的变化：'}
+                    {r.changesSincePrevious.map((c) => changeLine(c)).join('；')}
                   </Typography.Text>
                 )}
               </Space>

@@ -83,3 +83,25 @@ describe('what a later report starts from after a correction', () => {
     await s.close();
   });
 });
+
+describe('what the list says a report changes', () => {
+  const tempDir = useTempDirs();
+
+  it('a correction lists its changes against the report it corrects; a later report against the one it builds on', async () => {
+    const { s, edit, signAndSend, draft, correct } = await setup(tempDir());
+    const initial = await draft('初报');
+    await signAndSend(initial);
+    const follow = await edit(await draft('续报'), {
+      casualtiesAndLoss: '死亡5人，中毒12人',
+      trendAndHandling: '死鱼范围扩大至下游3公里',
+    });
+    await signAndSend(follow);
+    await edit(await correct(initial), { unitName: '山阴县某化工有限公司' });
+    const second = await edit(await draft('续报'), { pollutants: '氨氮约2吨' });
+    const list = await s.handlers['reports:list']({ incidentId: second.incidentId });
+    const changes = (label: string) => list.find((r) => r.label === label)!.changesSincePrevious.map((c) => c.path);
+    expect(changes('更正报告（第一次）')).toEqual(['content.unitName']);
+    expect(changes('续报二')).toEqual(['content.pollutants']);
+    await s.close();
+  });
+});
