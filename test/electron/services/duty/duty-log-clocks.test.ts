@@ -90,7 +90,8 @@ describe('duty log clocks', () => {
     });
     // An 初报 drafted and signed is listed in 信息报送 but is no report made yet.
     const draft = await call('reports:draft', { incidentId: inc.id, kind: '初报' });
-    await call('reports:sign', { reportId: draft.id, signedBy: '李堃', signedAt: '2026-11-29T10:25:00+08:00' });
+    t.set('2026-11-29T10:40:00+08:00');
+    await call('reports:sign', { reportId: draft.id, signedBy: '李堃', signedAt: '2026-11-29T10:35:00+08:00' });
     const { log, form } = await call('duty-log:get', { day: '2026-11-29' });
     const reportRows = log.sections.find((x) => x.key === 'reports')!.rows;
     expect(reportRows.map((r) => r.text)).toEqual([expect.stringContaining('起草'), expect.stringContaining('签发')]);
