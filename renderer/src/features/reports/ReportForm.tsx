@@ -3,6 +3,7 @@
  * forms typed by the form's view model. Saving sends the whole form as a new version.
  */
 import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { validValues } from '../../lib/form-values';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type {
@@ -300,7 +301,7 @@ function TypedForm<T extends object>({
   const [form] = Form.useForm<T>();
   const [saving, setSaving] = useState(false);
   const save = async () => {
-    await form.validateFields();
+    if (!(await validValues(form))) return;
     setSaving(true);
     try {
       // The whole store (true): fields not shown in this view stay as saved.

@@ -1,4 +1,5 @@
 import { Alert, App, Button, Checkbox, Form, Input, List, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { validValues } from '../../lib/form-values';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOCK_CHANNELS } from '../../../../shared/domain/incident';
@@ -255,10 +256,11 @@ export function ReportsPanel({
   const hasInitial = reports.some((r) => r.kind === '初报');
 
   const sign = async () => {
-    const v = await signForm.validateFields();
+    const v = await validValues(signForm);
     const report = signing;
+    if (!v || !report) return;
     const signedAt = iso(v.signedAt);
-    if (!report || !signedAt) return;
+    if (!signedAt) return;
     // The dialog stays open until the 签发 is recorded: a refused time can be corrected in it.
     const run = (confirmLevel: boolean): Promise<void> =>
       act(
@@ -272,10 +274,11 @@ export function ReportsPanel({
   };
 
   const dispatch = async () => {
-    const v = await sendForm.validateFields();
+    const v = await validValues(sendForm);
     const report = sending;
+    if (!v || !report) return;
     const sentAt = iso(v.sentAt);
-    if (!report || !sentAt) return;
+    if (!sentAt) return;
     const send = (confirmMismatch: boolean, confirmLevel = false): Promise<void> =>
       act(
         async () => {
