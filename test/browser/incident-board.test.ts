@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { useTempDirs } from '../helpers/temp-dir';
-import { signInDuty } from '../helpers/ui';
+import { clickOpenedDialog, signInDuty } from '../helpers/ui';
 import { readAllRows } from '../helpers/virtual-list';
 import { startWebApp, useBrowser } from '../helpers/web-app';
 
@@ -65,7 +65,7 @@ describe('incident board in Chromium against the web host', () => {
       const note = page.getByTestId('timeline-entry').filter({ hasText: '现场已派员核实', hasNotText: '作废记录' });
       await note.getByTestId('void-button').click();
       await page.getByTestId('void-reason-input').fill('误记');
-      await page.getByRole('button', { name: '确认作废' }).click();
+      await clickOpenedDialog(page, page.getByRole('button', { name: '确认作废' }));
       await expect.poll(() => note.getAttribute('data-voided')).toBe('1');
 
       await page.keyboard.press('Escape');
@@ -106,7 +106,7 @@ describe('incident board in Chromium against the web host', () => {
       const newest = page.getByTestId('timeline-entry').filter({ hasText: '第60次续报', hasNotText: '作废记录' });
       await newest.getByTestId('void-button').click();
       await page.getByTestId('void-reason-input').fill('重复录入');
-      await page.getByRole('button', { name: '确认作废' }).click();
+      await clickOpenedDialog(page, page.getByRole('button', { name: '确认作废' }));
       await expect.poll(() => newest.getAttribute('data-voided')).toBe('1');
       // Scrolled through, every entry once, newest first: the first void, the notes, and 接报 last.
       const all = await readAllRows(timeline, {
