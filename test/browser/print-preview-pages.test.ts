@@ -4,11 +4,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/ipc/dispatch';
 import type { Report } from '../../shared/domain/report';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
-import { startWebApp, useBrowser } from '../helpers/web-app';
+import { callService, startWebApp, useBrowser } from '../helpers/web-app';
 import type { WebApp } from '../helpers/web-app';
 
 const run = promisify(execFile);
@@ -30,13 +29,6 @@ const RADIATION = {
   levelOverride: null,
   responseOverride: null,
 };
-
-async function callService<T>(app: WebApp, channel: string, input: unknown): Promise<T> {
-  const r = await dispatch(app.services.handlers, channel, input, () => undefined);
-  if (!r.ok) throw new Error(r.error.message);
-  // an ok answer carries the channel's declared output; the caller names it
-  return r.value as T;
-}
 
 /** The preview's page count once paginated, checked against the .page sheets in its frame. */
 async function previewPages(page: WebApp['page']): Promise<number> {

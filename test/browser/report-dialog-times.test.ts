@@ -1,21 +1,12 @@
 // The 签发 and 报送 dialogs start from the time they are opened (Beijing), each time: a dialog
 // opened, cancelled and opened again minutes later does not offer the first opening's minute.
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/ipc/dispatch';
 import type { Report } from '../../shared/domain/report';
 import { chineseDateTime, shanghaiDateTime } from '../../shared/time';
 import { useTempDirs } from '../helpers/temp-dir';
 import { ENV_INPUT } from '../helpers/services';
 import { clickOpenedDialog, confirmLeader, signInDuty } from '../helpers/ui';
-import { startWebApp, useBrowser } from '../helpers/web-app';
-import type { WebApp } from '../helpers/web-app';
-
-async function callService<T>(app: WebApp, channel: string, input: unknown): Promise<T> {
-  const r = await dispatch(app.services.handlers, channel, input, () => undefined);
-  if (!r.ok) throw new Error(r.error.message);
-  // an ok answer carries the channel's declared output; the caller names it
-  return r.value as T;
-}
+import { callService, startWebApp, useBrowser } from '../helpers/web-app';
 
 const MIN = 60_000;
 const fmt = (ms: number): string => chineseDateTime(ms);

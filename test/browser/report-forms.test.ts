@@ -3,12 +3,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/ipc/dispatch';
 import { listPrintRecords } from '../../electron/db/report-repository';
 import type { Report } from '../../shared/domain/report';
 import { useTempDirs } from '../helpers/temp-dir';
 import { signInDuty } from '../helpers/ui';
-import { startWebApp, useBrowser } from '../helpers/web-app';
+import { callService, startWebApp, useBrowser } from '../helpers/web-app';
 import type { WebApp } from '../helpers/web-app';
 
 const run = promisify(execFile);
@@ -30,13 +29,6 @@ const RADIATION = {
   levelOverride: null,
   responseOverride: null,
 };
-
-async function callService<T>(app: WebApp, channel: string, input: unknown): Promise<T> {
-  const r = await dispatch(app.services.handlers, channel, input, () => undefined);
-  if (!r.ok) throw new Error(r.error.message);
-  // an ok answer carries the channel's declared output; the caller names it
-  return r.value as T;
-}
 
 const reports = (app: WebApp, incidentId: number) => callService<Report[]>(app, 'reports:list', { incidentId });
 

@@ -1,20 +1,11 @@
 // 43号 5.1.1(6): a 续报 drafted at 一般 and signed or sent after the incident was raised to 重大
 // is not sent ticking the old level unnoticed: each act warns and waits for the officer's confirmation.
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/ipc/dispatch';
 import type { Report } from '../../shared/domain/report';
 import { useTempDirs } from '../helpers/temp-dir';
 import { ENV_INPUT } from '../helpers/services';
 import { clickOpenedDialog, confirmLeader, signInDuty } from '../helpers/ui';
-import { startWebApp, useBrowser } from '../helpers/web-app';
-import type { WebApp } from '../helpers/web-app';
-
-async function callService<T>(app: WebApp, channel: string, input: unknown): Promise<T> {
-  const r = await dispatch(app.services.handlers, channel, input, () => undefined);
-  if (!r.ok) throw new Error(r.error.message);
-  // an ok answer carries the channel's declared output; the caller names it
-  return r.value as T;
-}
+import { callService, startWebApp, useBrowser } from '../helpers/web-app';
 
 const RADIATION = {
   ...ENV_INPUT,

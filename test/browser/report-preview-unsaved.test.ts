@@ -1,21 +1,12 @@
 // A report's preview never passes off the saved version as what the officer typed: with unsaved
 // edits in 填写, the preview says so and printing and PDF export wait until the edits are saved.
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/ipc/dispatch';
 import type { Report } from '../../shared/domain/report';
 import type { EnvironmentInfoContent, InfoReport } from '../../shared/forms/types';
 import { useTempDirs } from '../helpers/temp-dir';
 import { ENV_INPUT } from '../helpers/services';
 import { signInDuty } from '../helpers/ui';
-import { startWebApp, useBrowser } from '../helpers/web-app';
-import type { WebApp } from '../helpers/web-app';
-
-async function callService<T>(app: WebApp, channel: string, input: unknown): Promise<T> {
-  const r = await dispatch(app.services.handlers, channel, input, () => undefined);
-  if (!r.ok) throw new Error(r.error.message);
-  // an ok answer carries the channel's declared output; the caller names it
-  return r.value as T;
-}
+import { callService, startWebApp, useBrowser } from '../helpers/web-app';
 
 describe('a report preview with unsaved edits in Chromium', () => {
   const tempDir = useTempDirs();

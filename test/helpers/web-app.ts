@@ -51,6 +51,14 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
+/** A channel answered through the app's own dispatch (validation included); a refusal throws its message. */
+export async function callService<T>(app: WebApp, channel: string, input: unknown): Promise<T> {
+  const r = await dispatch(app.services.handlers, channel, input, () => undefined);
+  if (!r.ok) throw new Error(r.error.message);
+  // an ok answer carries the channel's declared output; the caller names it
+  return r.value as T;
+}
+
 /**
  * The accounts browser tests log in with (all with TEST_PASSWORD): the administrator, the 带班领导
  * 李堃 and the 值班员 赵珺. Created once per data folder, in process, as an administrator would.
