@@ -2,10 +2,10 @@
 // latest report, corrected where that very report was corrected; a correction of an earlier report
 // never brings back the facts a later report replaced.
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../../electron/ipc/dispatch';
 import type { Report } from '../../../../shared/domain/report';
 import type { EnvironmentInfoContent, InfoReport } from '../../../../shared/forms/types';
 import { useTempDirs } from '../../../helpers/temp-dir';
+import { run as runner } from '../response/call';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 
 const NOW = new Date('2026-11-29T02:00:00.000Z');
@@ -19,12 +19,7 @@ async function setup(dir: string) {
     responseOverride: null,
     discoveredAt: null,
   });
-  const run = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await dispatch(s.handlers, channel, input, () => undefined);
-    if (!r.ok) throw new Error(r.error.message);
-    // an ok answer carries the channel's declared output; the caller names it
-    return r.value as T;
-  };
+  const run = runner(s.handlers);
   /** Saves the report's latest version with some content fields changed. */
   const edit = async (report: Report, content: Partial<EnvironmentInfoContent>) => {
     // every report of this environmental incident is an information report

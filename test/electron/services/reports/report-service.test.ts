@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../../electron/ipc/dispatch';
 import { useTempDirs } from '../../../helpers/temp-dir';
+import { run as runner } from '../response/call';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
 
 const NOW = new Date('2026-11-29T02:00:00.000Z');
@@ -14,12 +14,7 @@ async function setup(dir: string) {
     responseOverride: null,
     discoveredAt: null,
   });
-  const run = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await dispatch(s.handlers, channel, input, () => undefined);
-    if (!r.ok) throw new Error(r.error.message);
-    // an ok answer carries the channel's declared output; the caller names it
-    return r.value as T;
-  };
+  const run = runner(s.handlers);
   return { s, inc, run };
 }
 

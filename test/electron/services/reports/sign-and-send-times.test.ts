@@ -1,11 +1,10 @@
 // A report is signed after the version signed was saved, and sent after it was signed: a time
 // before either is refused in Chinese and changes nothing.
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../../../electron/ipc/dispatch';
 import type { Report } from '../../../../shared/domain/report';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { ENV_INPUT, makeServices } from '../../../helpers/services';
-import { clock } from '../response/call';
+import { clock, run as runner } from '../response/call';
 
 /** Beijing time on the day of the test, as stored (UTC ISO). */
 const bj = (hms: string) => new Date(`2026-11-29T${hms}+08:00`).toISOString();
@@ -23,12 +22,7 @@ describe('the 签发 and 报送 times of a report', () => {
       responseOverride: null,
       discoveredAt: null,
     });
-    const run = async <T>(channel: string, input: unknown): Promise<T> => {
-      const r = await dispatch(s.handlers, channel, input, () => undefined);
-      if (!r.ok) throw new Error(r.error.message);
-      // an ok answer carries the channel's declared output; the caller names it
-      return r.value as T;
-    };
+    const run = runner(s.handlers);
     const draft = await run<Report>('reports:draft', { incidentId: inc.id, kind: '初报' });
     // The 第2稿 saved at 15:15:40.
     t.set(bj('15:15:40'));
