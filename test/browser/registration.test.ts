@@ -255,7 +255,13 @@ describe('registration as a phone report is taken', () => {
         expect(await page.locator('#receivedAt').inputValue()).toBe(prefilled);
         // The calendar's 此刻 is now in Beijing too, not the machine's zone.
         await page.locator('#occurredAt').click();
-        await page.locator('.ant-picker-dropdown:visible').getByText('此刻', { exact: true }).click();
+        // The calendar that is open and done sliding in: a click during its motion can land on a day.
+        const calendar = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+        await expect.poll(() => calendar.count()).toBe(1);
+        await page.waitForFunction(
+          () => document.querySelectorAll('.ant-picker-dropdown[class*="ant-slide-"]').length === 0,
+        );
+        await calendar.getByText('此刻', { exact: true }).click();
         const now = await page.locator('#occurredAt').inputValue();
         expect(Math.abs(atOf(now) - Date.now())).toBeLessThan(2 * 60_000);
         const corrected = beijing(45);
