@@ -14,3 +14,11 @@ export async function validValues<T>(form: FormInstance<T>): Promise<T | null> {
     throw err;
   }
 }
+
+/** A form rule from a shared check that names what is wrong (or null): an empty field passes. */
+export const checkedBy = (problemOf: (text: string) => string | null) => ({
+  validator: (_rule: unknown, v?: string): Promise<void> => {
+    const problem = v?.trim() ? problemOf(v.trim()) : null;
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+  },
+});

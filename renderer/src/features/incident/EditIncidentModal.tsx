@@ -1,5 +1,5 @@
 import { App, Form, Input, Modal, Select, Space } from 'antd';
-import { validValues } from '../../lib/form-values';
+import { checkedBy, validValues } from '../../lib/form-values';
 import { phoneTextProblem } from '../../../../shared/rosters/phone';
 import { DateTimeField } from '../../components/DateTimeField';
 import type { Dayjs } from 'dayjs';
@@ -180,18 +180,7 @@ export function EditIncidentModal({
           <Form.Item name="reporterName" label="报告人">
             <Input style={{ width: 120 }} data-testid="edit-reporter-name" />
           </Form.Item>
-          <Form.Item
-            name="reporterPhone"
-            label="联系电话"
-            rules={[
-              {
-                validator: (_r, v?: string) => {
-                  const problem = v?.trim() ? phoneTextProblem(v.trim()) : null;
-                  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
-                },
-              },
-            ]}
-          >
+          <Form.Item name="reporterPhone" label="联系电话" rules={[checkedBy(phoneTextProblem)]}>
             <Input style={{ width: 160 }} data-testid="edit-reporter-phone" />
           </Form.Item>
           <Form.Item name="receiveChannel" label="接报方式">

@@ -1,4 +1,5 @@
 import { Alert, App, AutoComplete, Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
+import { checkedBy } from '../../lib/form-values';
 import { phoneTextProblem } from '../../../../shared/rosters/phone';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -233,18 +234,7 @@ export function RegisterDrawer({
           <Form.Item name="reporterName" label="报告人">
             <Input style={{ width: 120 }} />
           </Form.Item>
-          <Form.Item
-            name="reporterPhone"
-            label="联系电话"
-            rules={[
-              {
-                validator: (_r, v?: string) => {
-                  const problem = v?.trim() ? phoneTextProblem(v.trim()) : null;
-                  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
-                },
-              },
-            ]}
-          >
+          <Form.Item name="reporterPhone" label="联系电话" rules={[checkedBy(phoneTextProblem)]}>
             <Input style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="receiveChannel" label="接报方式">
